@@ -1,0 +1,20 @@
+//! LineKeeper core: reads a mobile account's data balance, money and renewal dates
+//! from a snapshot of its account page, and keeps the record, checklist and reminders.
+//!
+//! This crate has no web dependencies (no wasm-bindgen, web-sys or js-sys) and is tested
+//! natively. The browser reaches it through `crates/linekeeper-wasm`.
+
+pub mod date;
+pub mod extract;
+#[cfg(feature = "html")]
+pub mod html;
+pub mod page;
+pub mod parse;
+pub mod snapshot;
+pub mod store;
+pub mod view;
+
+pub use date::Date;
+pub use extract::{extract, ScanOptions};
+pub use page::{PageNode, PageSnapshot};
+pub use snapshot::{Money, Snapshot, Status};

@@ -1,0 +1,1 @@
+//! Stored state. (In progress.)

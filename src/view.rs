@@ -1,0 +1,1 @@
+//! View models. (In progress.)
