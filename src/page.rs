@@ -4,10 +4,26 @@
 //! produces this; natively `html::page_from_html` builds the same thing from a saved
 //! HTML file. Extraction only ever sees a `PageSnapshot`, so both paths share one engine.
 //!
-//! Nodes are in document (pre-)order. Each node names its parent by index, so children
-//! of a node appear after it, in order. Hidden subtrees (display:none,
-//! visibility:hidden, the `hidden` attribute, `aria-hidden="true"`, zero size) are left
-//! out entirely by whoever builds the snapshot: nothing hidden can supply a value.
+//! # The walker contract (both walkers follow it, so a fixture reads the same in both)
+//! - Nodes are in document (pre-)order; each names its parent by index, so a node's
+//!   children follow it, in order. The root is the `body` element.
+//! - Left out with their whole subtree: `script`, `style`, `noscript`, `template`, `head`,
+//!   `option`, `datalist`, `input[type=hidden]`; elements with the `hidden` attribute or
+//!   `aria-hidden="true"`; elements whose display is `none` or visibility `hidden` /
+//!   `collapse` (browser: computed style; native: the inline `style` attribute only);
+//!   browser only: elements with a zero-size box that are not `display: contents`.
+//! - Text nodes: `tag = "#text"`, text with runs of ASCII white space and U+00A0 folded to
+//!   one space and trimmed ([`fold_space`]); white-space-only text nodes are left out; text
+//!   longer than [`MAX_TEXT`] characters is cut there. Invisible marks (zero-width, bidi)
+//!   are kept: the parsers strip them.
+//! - Elements: lower-case tag, the attributes in [`KEPT_ATTRIBUTES`] that are present, and
+//!   `block = true` when the element starts a new line: browser, computed `display` not one
+//!   of `inline`, `inline-block`, `inline-flex`, `inline-grid`, `contents`; native, the tag's
+//!   default display (see `html.rs`) overridden by an inline `display:`. `br` is always block.
+//! - Same-origin iframes are walked in place: the frame document's `body` becomes a child
+//!   of the `iframe` node (natively: the `srcdoc` attribute is parsed as that document).
+//! - `url` is the top page's URL, `lang` the `<html lang>` attribute, `title` the document
+//!   title (folded like text).
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -84,6 +100,25 @@ impl PageNode {
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs.get(name).map(String::as_str)
     }
+}
+
+/// Folds runs of ASCII white space and U+00A0 to one space and trims: the walkers'
+/// text rule (JS: `s.replace(/[ \t\n\f\r\u00a0]+/g, " ").trim()`).
+pub fn fold_space(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending = false;
+    for c in text.chars() {
+        if matches!(c, ' ' | '\t' | '\n' | '\u{c}' | '\r' | '\u{a0}') {
+            pending = !out.is_empty();
+        } else {
+            if pending {
+                out.push(' ');
+                pending = false;
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Why a snapshot was refused before extraction.
@@ -167,6 +202,13 @@ mod tests {
         );
         assert_eq!(host_of("not a url"), "not a url");
         assert_eq!(host_of(""), "");
+    }
+
+    #[test]
+    fn fold_space_matches_walker_rule() {
+        assert_eq!(fold_space("  \u{a0}$12.\n34 \t GB  "), "$12. 34 GB");
+        assert_eq!(fold_space("\u{200b}5"), "\u{200b}5");
+        assert_eq!(fold_space(" \n "), "");
     }
 
     #[test]
