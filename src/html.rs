@@ -1,9 +1,420 @@
-//! Native HTML → PageSnapshot. (In progress.)
-use crate::page::PageSnapshot;
+//! Native HTML → [`PageSnapshot`], following the walker contract in `page.rs`.
+//!
+//! Differences from the browser walker that the contract allows: visibility comes from
+//! the inline `style` attribute only (no style sheets), `block` comes from the tag's
+//! default display (table below) overridden by an inline `display:`, and no element has
+//! a zero-size box. Like the browser's user-agent style sheet, `dialog` without `open`
+//! and `rp` are not rendered, so they are left out.
 
-pub fn page_from_html(_html: &str, url: &str) -> PageSnapshot {
-    PageSnapshot {
+use crate::page::{fold_space, PageNode, PageSnapshot, KEPT_ATTRIBUTES, MAX_NODES, MAX_TEXT};
+use scraper::{ElementRef, Html, Node};
+use std::collections::BTreeMap;
+
+/// How deep `iframe srcdoc` documents may nest before they are left out.
+const MAX_FRAME_DEPTH: usize = 8;
+
+/// Tags whose default (user-agent) display is not inline: they start a new line.
+/// Table parts (`table-row`, `table-cell`, …) and `list-item` count as block, as in
+/// the browser walker where only `inline*` and `contents` are inline.
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "listing",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "optgroup",
+    "p",
+    "plaintext",
+    "pre",
+    "search",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "xmp",
+];
+
+/// Tags left out with their whole subtree.
+const LEFT_OUT_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "option", "datalist", "rp",
+];
+
+/// Builds the page snapshot of an HTML document. Never fails: malformed HTML is parsed
+/// the way browsers parse it.
+pub fn page_from_html(html: &str, url: &str) -> PageSnapshot {
+    let doc = Html::parse_document(html);
+    let mut page = PageSnapshot {
         url: url.to_string(),
         ..Default::default()
+    };
+    let root = doc.root_element();
+    if root.value().name().eq_ignore_ascii_case("html") {
+        if let Some(lang) = root.value().attr("lang") {
+            let lang = lang.trim();
+            if !lang.is_empty() {
+                page.lang = Some(lang.to_string());
+            }
+        }
+    }
+    page.title = find_title(root).unwrap_or_default();
+    let mut walker = Walker {
+        nodes: Vec::new(),
+        frame_depth: 0,
+    };
+    if let Some(body) = find_body(root) {
+        walker.walk(body, None);
+    }
+    page.nodes = walker.nodes;
+    page
+}
+
+struct Walker {
+    nodes: Vec<PageNode>,
+    frame_depth: usize,
+}
+
+impl Walker {
+    /// Walks `start` (an element that is visible or not: it is checked) and its subtree
+    /// without recursion, appending nodes with `parent` as the parent of `start`.
+    fn walk(&mut self, start: ElementRef<'_>, parent: Option<u32>) {
+        let mut stack = vec![(*start, parent)];
+        while let Some((node, parent)) = stack.pop() {
+            if self.nodes.len() >= MAX_NODES {
+                return;
+            }
+            match node.value() {
+                Node::Text(text) => {
+                    let mut folded = fold_space(text);
+                    if folded.is_empty() {
+                        continue;
+                    }
+                    if let Some((cut, _)) = folded.char_indices().nth(MAX_TEXT) {
+                        folded.truncate(cut);
+                    }
+                    self.nodes.push(PageNode {
+                        parent,
+                        tag: "#text".to_string(),
+                        text: Some(folded),
+                        ..Default::default()
+                    });
+                }
+                Node::Element(el) => {
+                    let tag = el.name().to_ascii_lowercase();
+                    let style = el.attr("style").map(parse_style).unwrap_or_default();
+                    if is_left_out(&tag, el, &style) {
+                        continue;
+                    }
+                    let block = match style.display.as_deref() {
+                        _ if tag == "br" => true,
+                        Some(display) => !is_inline_display(display),
+                        None => BLOCK_TAGS.contains(&tag.as_str()),
+                    };
+                    let mut attrs = BTreeMap::new();
+                    for (name, value) in el.attrs() {
+                        let name = name.to_ascii_lowercase();
+                        if KEPT_ATTRIBUTES.contains(&name.as_str()) {
+                            attrs.entry(name).or_insert_with(|| value.to_string());
+                        }
+                    }
+                    let index = u32::try_from(self.nodes.len()).unwrap_or(u32::MAX);
+                    self.nodes.push(PageNode {
+                        parent,
+                        tag: tag.clone(),
+                        attrs,
+                        block,
+                        ..Default::default()
+                    });
+                    if tag == "iframe" {
+                        // The frame's own children are fallback content that is never shown;
+                        // a `srcdoc` document is walked in place.
+                        if let Some(srcdoc) = el.attr("srcdoc") {
+                            self.walk_frame(srcdoc, index);
+                        }
+                        continue;
+                    }
+                    // Push children in reverse so they pop in document order.
+                    let children: Vec<_> = node.children().collect();
+                    for child in children.into_iter().rev() {
+                        stack.push((child, Some(index)));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn walk_frame(&mut self, srcdoc: &str, iframe: u32) {
+        if self.frame_depth >= MAX_FRAME_DEPTH {
+            return;
+        }
+        let doc = Html::parse_document(srcdoc);
+        if let Some(body) = find_body(doc.root_element()) {
+            self.frame_depth += 1;
+            self.walk(body, Some(iframe));
+            self.frame_depth -= 1;
+        }
+    }
+}
+
+fn is_left_out(tag: &str, el: &scraper::node::Element, style: &InlineStyle) -> bool {
+    if LEFT_OUT_TAGS.contains(&tag) {
+        return true;
+    }
+    if tag == "input"
+        && el
+            .attr("type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("hidden"))
+    {
+        return true;
+    }
+    if tag == "dialog" && el.attr("open").is_none() {
+        return true;
+    }
+    if el.attr("hidden").is_some() {
+        return true;
+    }
+    if el
+        .attr("aria-hidden")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
+        return true;
+    }
+    if style.display.as_deref() == Some("none") {
+        return true;
+    }
+    matches!(style.visibility.as_deref(), Some("hidden" | "collapse"))
+}
+
+fn is_inline_display(display: &str) -> bool {
+    matches!(
+        display,
+        "inline" | "inline-block" | "inline-flex" | "inline-grid" | "contents" | "inline-table"
+    ) || display.starts_with("inline ")
+}
+
+/// The display and visibility of an inline `style` attribute (last declaration wins,
+/// `!important` ignored; values lower-cased).
+#[derive(Debug, Default, PartialEq)]
+struct InlineStyle {
+    display: Option<String>,
+    visibility: Option<String>,
+}
+
+fn parse_style(style: &str) -> InlineStyle {
+    let mut out = InlineStyle::default();
+    for decl in style.split(';') {
+        let Some((prop, value)) = decl.split_once(':') else {
+            continue;
+        };
+        let prop = prop.trim().to_ascii_lowercase();
+        let mut value = value.trim().to_ascii_lowercase();
+        if let Some(i) = value.find('!') {
+            value.truncate(i);
+        }
+        let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+        if value.is_empty() {
+            continue;
+        }
+        match prop.as_str() {
+            "display" => out.display = Some(value),
+            "visibility" => out.visibility = Some(value),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn child_element<'a>(el: ElementRef<'a>, tag: &str) -> Option<ElementRef<'a>> {
+    el.children()
+        .filter_map(ElementRef::wrap)
+        .find(|c| c.value().name().eq_ignore_ascii_case(tag))
+}
+
+/// The `body` of a document whose root element is `root` (`None` for a frameset page).
+fn find_body(root: ElementRef<'_>) -> Option<ElementRef<'_>> {
+    child_element(root, "body")
+}
+
+/// `document.title`: the text of the first `title` element, folded.
+fn find_title(root: ElementRef<'_>) -> Option<String> {
+    let title = root
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .find(|e| e.value().name().eq_ignore_ascii_case("title"))?;
+    let text: String = title.text().collect();
+    Some(fold_space(&text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(page: &PageSnapshot) -> Vec<&str> {
+        page.nodes
+            .iter()
+            .filter_map(|n| n.text.as_deref())
+            .collect()
+    }
+
+    #[test]
+    fn basic_document() {
+        let page = page_from_html(
+            r#"<!doctype html><html lang="en-US"><head><title> My
+            Account </title><style>p{}</style></head>
+            <body><div id="a" class="x y" style="color:red" data-foo="1"><span>Data</span> <b>5&nbsp;GB</b></div>
+            <script>var x = 1;</script><!-- comment --></body></html>"#,
+            "https://www.t-mobile.com/account",
+        );
+        assert_eq!(page.lang.as_deref(), Some("en-US"));
+        assert_eq!(page.title, "My Account");
+        assert!(page.validate().is_ok());
+        assert_eq!(page.nodes[0].tag, "body");
+        assert!(page.nodes[0].block);
+        assert_eq!(texts(&page), vec!["Data", "5 GB"]);
+        let div = &page.nodes[1];
+        assert_eq!(div.tag, "div");
+        assert!(div.block);
+        assert_eq!(div.attr("id"), Some("a"));
+        assert_eq!(div.attr("class"), Some("x y"));
+        assert_eq!(div.attr("style"), None);
+        assert_eq!(div.attr("data-foo"), None);
+        let span = &page.nodes[2];
+        assert_eq!(
+            (span.tag.as_str(), span.block, span.parent),
+            ("span", false, Some(1))
+        );
+    }
+
+    #[test]
+    fn hidden_things_are_left_out() {
+        let page = page_from_html(
+            r#"<body><p hidden>a</p><p aria-hidden="true">b</p><p style="display: none !important">c</p>
+            <p style="visibility:hidden">d</p><p style="visibility: collapse">e</p>
+            <input type="HIDDEN" name="x"><select><option>f</option></select>
+            <noscript>g</noscript><template><p>h</p></template><p style="display:none;display:block">i</p>
+            <p aria-hidden="false">j</p><dialog>k</dialog><dialog open>l</dialog></body>"#,
+            "https://x/",
+        );
+        assert_eq!(texts(&page), vec!["i", "j", "l"]);
+        assert!(page.nodes.iter().any(|n| n.tag == "select"));
+        assert!(!page.nodes.iter().any(|n| n.tag == "input"));
+    }
+
+    #[test]
+    fn inline_display_overrides_tag_default() {
+        let page = page_from_html(
+            r#"<body><div style="display:inline">a</div><span style="display: block">b</span>
+            <span style="display:flex">c</span><div style="display:inline-flex">d</div><br><td>x</td>
+            <li style="display:contents">e</li></body>"#,
+            "https://x/",
+        );
+        let block_of = |tag: &str, text: &str| {
+            let i = page
+                .nodes
+                .iter()
+                .position(|n| n.text.as_deref() == Some(text))
+                .unwrap();
+            let p = page.nodes[i].parent.unwrap() as usize;
+            assert_eq!(page.nodes[p].tag, tag);
+            page.nodes[p].block
+        };
+        assert!(!block_of("div", "a"));
+        assert!(block_of("span", "b"));
+        assert!(block_of("span", "c"));
+        assert!(!block_of("div", "d"));
+        assert!(!block_of("li", "e"));
+        assert!(page.nodes.iter().any(|n| n.tag == "br" && n.block));
+    }
+
+    #[test]
+    fn srcdoc_frames_are_walked_in_place() {
+        let page = page_from_html(
+            r#"<body><p>top</p><iframe srcdoc="<html><body><div>Balance <b>$5.00</b></div></body></html>">fallback</iframe><p>after</p></body>"#,
+            "https://x/",
+        );
+        assert_eq!(texts(&page), vec!["top", "Balance", "$5.00", "after"]);
+        let iframe = page.nodes.iter().position(|n| n.tag == "iframe").unwrap();
+        let frame_body = &page.nodes[iframe + 1];
+        assert_eq!(frame_body.tag, "body");
+        assert_eq!(frame_body.parent, Some(iframe as u32));
+        assert!(page.validate().is_ok());
+    }
+
+    #[test]
+    fn long_text_is_cut_and_space_folded() {
+        let long = "é".repeat(MAX_TEXT + 50);
+        let page = page_from_html(
+            &format!("<body><p>  {long}  </p><p> \u{a0} </p></body>"),
+            "u",
+        );
+        let t = texts(&page);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].chars().count(), MAX_TEXT);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = format!(
+            "<body>{}x{}</body>",
+            "<span>".repeat(50_000),
+            "</span>".repeat(50_000)
+        );
+        let page = page_from_html(&html, "u");
+        assert!(page.validate().is_ok());
+        assert_eq!(texts(&page), vec!["x"]);
+    }
+
+    #[test]
+    fn garbage_input_is_fine() {
+        for html in [
+            "",
+            "<",
+            "<<<>>>",
+            "\u{0}\u{feff}",
+            "<iframe srcdoc='<iframe srcdoc=\"&lt;p&gt;x\">'>",
+        ] {
+            let page = page_from_html(html, "u");
+            assert!(page.validate().is_ok());
+        }
     }
 }
