@@ -11,7 +11,8 @@
 //!   `option`, `datalist`, `input[type=hidden]`; elements with the `hidden` attribute or
 //!   `aria-hidden="true"`; elements whose display is `none` or visibility `hidden` /
 //!   `collapse` (browser: computed style; native: the inline `style` attribute only);
-//!   browser only: elements with a zero-size box that are not `display: contents`.
+//!   browser only: elements (not `display: contents`, not `br`) whose box has zero width
+//!   or height and that either clip their overflow or have no child elements.
 //! - Text nodes: `tag = "#text"`, text with runs of ASCII white space and U+00A0 folded to
 //!   one space and trimmed ([`fold_space`]); white-space-only text nodes are left out; text
 //!   longer than [`MAX_TEXT`] characters is cut there. Invisible marks (zero-width, bidi)

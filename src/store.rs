@@ -168,6 +168,45 @@ impl State {
     }
 }
 
+/// An exported account: the public Snapshot (schema 1, `docs/snapshot.md`) with where
+/// and when it was read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportedAccount {
+    pub host: String,
+    pub page_url: String,
+    pub read_at_ms: f64,
+    pub snapshot: Snapshot,
+}
+
+/// The export file: every account's last good Snapshot and its history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Export {
+    pub linekeeper_export: u32,
+    pub accounts: Vec<ExportedAccount>,
+    pub history: Vec<(String, Vec<HistoryPoint>)>,
+}
+
+impl State {
+    /// The export of everything stored, as pretty JSON.
+    pub fn export_json(&self) -> String {
+        let export = Export {
+            linekeeper_export: 1,
+            accounts: self
+                .accounts
+                .iter()
+                .map(|a| ExportedAccount {
+                    host: a.host.clone(),
+                    page_url: a.page_url.clone(),
+                    read_at_ms: a.read_at_ms,
+                    snapshot: a.latest.clone(),
+                })
+                .collect(),
+            history: self.accounts.iter().map(|a| (a.key.clone(), a.history.clone())).collect(),
+        };
+        serde_json::to_string_pretty(&export).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+}
+
 /// The account key for a carrier id or, for the generic reader, the host.
 pub fn account_key(carrier: Option<&str>, host: &str) -> String {
     match carrier {
@@ -267,6 +306,15 @@ mod tests {
         assert!(State::from_json(Some("{")).is_err());
         let newer = State::from_json(Some(r#"{"version": 99, "accounts": []}"#)).unwrap_err();
         assert!(newer.to_string().contains("newer"));
+    }
+
+    #[test]
+    fn export_holds_the_public_snapshot() {
+        let mut state = State::default();
+        state.ingest(&snap(3000.0), "https://www.t-mobile.com/account", 1.0, today());
+        let export: serde_json::Value = serde_json::from_str(&state.export_json()).unwrap();
+        assert_eq!(export["accounts"][0]["snapshot"]["schema"], 1);
+        assert_eq!(export["accounts"][0]["snapshot"]["lines"][0]["number_last4"], "4821");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! Everything it decides is decided in the core; everything it shows comes from a view model.
 
 mod dom;
+mod options;
 mod popup;
 
 use linekeeper::page::PageSnapshot;
@@ -102,6 +103,13 @@ pub fn render_popup(
     let today = today(now_ms, utc_offset_minutes)?;
     let model = view::popup(&state, now_ms, today, &lang);
     popup::render(&root, &model).map_err(|e| JsError::new(&format!("{e:?}")))
+}
+
+/// Draws the options page for the stored state into `root`.
+#[wasm_bindgen]
+pub fn render_options(root: web_sys::Element, state: JsValue) -> Result<(), JsError> {
+    let state = state_from_js(state)?;
+    options::render(&root, &state).map_err(|e| JsError::new(&format!("{e:?}")))
 }
 
 #[cfg(test)]

@@ -1,0 +1,48 @@
+// LineKeeper service worker: glue only. Every decision is made by the Rust core
+// (wasm/linekeeper_wasm.js); this file moves data between the browser and it.
+// The worker can be killed at any moment: listeners are registered at top level,
+// state lives in chrome.storage.local, and nothing is kept in globals between events.
+import init, { ingest } from './wasm/linekeeper_wasm.js';
+
+// Top-level await is not allowed in service workers: start loading, await in handlers.
+const ready = init();
+
+// One write at a time: a scan reads, transforms and writes the whole state.
+let queue = Promise.resolve();
+function serialized(task) {
+  const run = queue.then(task, task);
+  queue = run.catch(() => {});
+  return run;
+}
+
+function offsetMinutes(now) {
+  return -new Date(now).getTimezoneOffset();
+}
+
+async function handleScan(message, sender) {
+  await ready;
+  return serialized(async () => {
+    const { state } = await chrome.storage.local.get('state');
+    const now = Date.now();
+    // The page URL is the browser's word (sender), not the page's.
+    const url = sender.tab?.url || sender.url;
+    const result = ingest(state, message.page, url, now, offsetMinutes(now), chrome.i18n.getUILanguage());
+    if (result.outcome !== 'ignored') {
+      await chrome.storage.local.set({ state: result.state });
+    }
+    return { badge: result.badge, outcome: result.outcome };
+  });
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  // Only our own content scripts, in a tab: pages cannot reach this listener
+  // (no externally_connectable), and other extensions are refused here.
+  if (sender.id !== chrome.runtime.id || !sender.tab || message?.type !== 'scan') {
+    return false;
+  }
+  handleScan(message, sender).then(sendResponse, (error) => {
+    console.warn('LineKeeper: scan failed:', error);
+    sendResponse({ error: String(error?.message ?? error) });
+  });
+  return true;
+});

@@ -1,0 +1,168 @@
+// Shared Playwright harness: one Chromium with the built extension (dist/chrome), pages
+// served at the real carrier URLs with context.route (so the production match patterns
+// are what is tested), and helpers to read the worker's storage and to stop the worker.
+import { chromium } from 'playwright-core';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = process.env.LINEKEEPER_DIST || join(ROOT, 'dist/chrome');
+export const CHROMIUM = process.env.LINEKEEPER_CHROMIUM || '/usr/bin/chromium';
+export const DEMO_URL = 'https://www.t-mobile.com/account';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Local date `days` from now, as {iso, long}. */
+export function dayFromToday(days) {
+  const d = new Date();
+  d.setHours(12, 0, 0, 0);
+  d.setDate(d.getDate() + days);
+  const pad = (n) => String(n).padStart(2, '0');
+  return {
+    iso: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
+    long: `${MONTHS[d.getMonth()]} ${d.getDate()}, ${d.getFullYear()}`,
+  };
+}
+
+/** The demo account page, its renewal date 13 days from today. */
+export function demoPage() {
+  const renews = dayFromToday(13);
+  const html = readFileSync(join(ROOT, 'www/demo/index.html'), 'utf8').replaceAll('{{RENEWS_LONG}}', renews.long);
+  return { html, renews };
+}
+
+/**
+ * Launches Chromium with the extension. Every request to the outside is refused unless a
+ * test serves it: nothing here reaches the network.
+ */
+export async function launch({ headless = true, locale = 'en-US' } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'linekeeper-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    headless,
+    executablePath: CHROMIUM,
+    locale,
+    viewport: { width: 1280, height: 860 },
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+      '--disable-quic',
+      `--lang=${locale}`,
+    ],
+  });
+  await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
+  let [worker] = context.serviceWorkers();
+  if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 20000 });
+  const extensionId = new URL(worker.url()).host;
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, extensionId, close };
+}
+
+/** Serves `html` at `url` (exact URL, any query), with optional extra headers. */
+export async function serve(context, url, html, headers = {}) {
+  const pattern = new RegExp(`^${url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\?.*)?$`);
+  await context.route(pattern, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers, body: html }),
+  );
+}
+
+/** The extension's current service worker (waiting for a restarted one if needed). */
+export async function currentWorker(context) {
+  const workers = context.serviceWorkers();
+  if (workers.length) return workers[workers.length - 1];
+  return context.waitForEvent('serviceworker', { timeout: 20000 });
+}
+
+/** Everything in chrome.storage.local, read from an extension page. */
+export async function storage(context, extensionId) {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    return await page.evaluate(() => chrome.storage.local.get(null));
+  } finally {
+    await page.close();
+  }
+}
+
+/** Waits until the stored state has an account for `key`; returns that account. */
+export async function waitForAccount(context, extensionId, key, { timeout = 15000, since = 0 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const { state } = await storage(context, extensionId);
+    const account = state?.accounts?.find((a) => a.key === key && a.read_at_ms > since);
+    if (account) return account;
+    if (Date.now() > deadline) throw new Error(`no stored account ${key} after ${timeout} ms: ${JSON.stringify(state)}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/**
+ * Text inside closed shadow roots of the page, read through CDP (the page itself cannot
+ * see it). Returns one string per closed root.
+ */
+export async function closedShadowText(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const texts = [];
+    const textOf = (node) => {
+      if (node.nodeType === 3) return node.nodeValue;
+      if (node.nodeName === 'STYLE') return '';
+      return (node.children || []).map(textOf).join(' ');
+    };
+    const visit = (node) => {
+      for (const shadow of node.shadowRoots || []) {
+        if (shadow.shadowRootType === 'closed') texts.push(textOf(shadow).replace(/\s+/g, ' ').trim());
+        visit(shadow);
+      }
+      for (const child of node.children || []) visit(child);
+      if (node.contentDocument) visit(node.contentDocument);
+    };
+    visit(root);
+    return texts;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Waits for a closed-root badge whose text matches `pattern`. */
+export async function waitForBadge(page, pattern, timeout = 15000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const texts = await closedShadowText(page);
+    const hit = texts.find((t) => pattern.test(t));
+    if (hit) return hit;
+    if (Date.now() > deadline) throw new Error(`no badge matching ${pattern}; closed roots: ${JSON.stringify(texts)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Stops every service worker through a page-level CDP session. */
+export async function stopWorkers(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Opens the popup page as a tab and waits until Rust has drawn it. */
+export async function openPopup(context, extensionId) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 380, height: 600 });
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await page.waitForSelector('body[data-ready]');
+  return page;
+}

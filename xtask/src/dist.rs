@@ -1,0 +1,188 @@
+//! `cargo xtask dist`: the wasm build and the per-browser packages.
+
+use crate::{root, step, tools, Result};
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Files copied into every package: (source under the repo, path in the package).
+const FILES: &[(&str, &str)] = &[
+    ("extension/background.js", "background.js"),
+    ("extension/content.js", "content.js"),
+    (
+        "extension/_locales/en/messages.json",
+        "_locales/en/messages.json",
+    ),
+    (
+        "extension/_locales/zh_CN/messages.json",
+        "_locales/zh_CN/messages.json",
+    ),
+    ("extension/icons/icon-16.png", "icons/icon-16.png"),
+    ("extension/icons/icon-32.png", "icons/icon-32.png"),
+    ("extension/icons/icon-48.png", "icons/icon-48.png"),
+    ("extension/icons/icon-128.png", "icons/icon-128.png"),
+    ("www/popup.html", "popup.html"),
+    ("www/popup.js", "popup.js"),
+    ("www/popup.css", "popup.css"),
+    ("www/options.html", "options.html"),
+    ("www/options.js", "options.js"),
+    ("www/options.css", "options.css"),
+    (
+        "target/wasm-pkg/linekeeper_wasm.js",
+        "wasm/linekeeper_wasm.js",
+    ),
+    (
+        "target/wasm-pkg/linekeeper_wasm_bg.wasm",
+        "wasm/linekeeper_wasm_bg.wasm",
+    ),
+];
+
+const BROWSERS: &[(&str, &str)] = &[
+    ("chrome", "linekeeper-chrome.zip"),
+    ("firefox", "linekeeper-firefox.xpi"),
+];
+
+/// Builds everything; returns the `dist` directory.
+pub fn dist() -> Result<PathBuf> {
+    tools::ensure_rust_tools()?;
+    tools::ensure_npm()?;
+    build_wasm()?;
+    let dist = root().join("dist");
+    println!("==> assemble dist/chrome, dist/firefox");
+    for (browser, archive) in BROWSERS {
+        let dir = dist.join(browser);
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)
+                .map_err(|e| format!("cannot clear {}: {e}", dir.display()))?;
+        }
+        for (from, to) in FILES {
+            let target = dir.join(to);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| format!("{}: {e}", parent.display()))?;
+            }
+            std::fs::copy(root().join(from), &target).map_err(|e| format!("copy {from}: {e}"))?;
+        }
+        let manifest = manifest(browser)?;
+        let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())? + "\n";
+        std::fs::write(dir.join("manifest.json"), text)
+            .map_err(|e| format!("write manifest: {e}"))?;
+        write_archive(&dir, &dist.join(archive))?;
+        println!("    dist/{browser}/  dist/{archive}");
+    }
+    Ok(dist)
+}
+
+fn build_wasm() -> Result {
+    let out = root().join("target/wasm-pkg");
+    step(
+        "wasm-pack build (release)",
+        Command::new("wasm-pack")
+            .args([
+                "build",
+                "crates/linekeeper-wasm",
+                "--release",
+                "--target",
+                "web",
+                "--mode",
+                "no-install",
+            ])
+            .args(["--no-typescript", "--no-pack", "--out-dir"])
+            .arg(&out),
+    )?;
+    let wasm = out.join("linekeeper_wasm_bg.wasm");
+    // binaryen from npm (pinned in package-lock.json): Debian's wasm-opt 108 mangles the
+    // reference-types table that wasm-bindgen emits (the module then fails to start).
+    step(
+        "wasm-opt -Oz (binaryen from package-lock.json)",
+        Command::new(tools::node_bin("wasm-opt"))
+            .args([
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+            ])
+            .args([
+                "--enable-reference-types",
+                "--enable-multivalue",
+                "--strip-debug",
+                "--strip-producers",
+            ])
+            .arg(&wasm)
+            .arg("-o")
+            .arg(&wasm),
+    )
+}
+
+fn read_json(path: &Path) -> Result<Value> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Overlay wins; objects merge key by key, anything else is replaced.
+fn merge(base: &mut Value, overlay: Value) {
+    match (base, overlay) {
+        (Value::Object(base), Value::Object(overlay)) => {
+            for (key, value) in overlay {
+                merge(base.entry(key).or_insert(Value::Null), value);
+            }
+        }
+        (base, overlay) => *base = overlay,
+    }
+}
+
+/// The manifest for one browser: the one source plus that browser's overlay.
+pub fn manifest(browser: &str) -> Result<Value> {
+    let mut manifest = read_json(&root().join("extension/manifest.json"))?;
+    merge(
+        &mut manifest,
+        read_json(&root().join(format!("extension/manifest.{browser}.json")))?,
+    );
+    manifest["version"] = Value::String(env!("CARGO_PKG_VERSION").to_string());
+    Ok(manifest)
+}
+
+/// A zip with sorted entries, fixed dates and modes: the same bytes for the same files.
+fn write_archive(dir: &Path, archive: &Path) -> Result {
+    let mut files = Vec::new();
+    collect(dir, dir, &mut files)?;
+    files.sort();
+    let file = std::fs::File::create(archive).map_err(|e| format!("{}: {e}", archive.display()))?;
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(9))
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644);
+    for name in files {
+        let bytes = std::fs::read(dir.join(&name)).map_err(|e| format!("{name}: {e}"))?;
+        zip.start_file(name.as_str(), options)
+            .map_err(|e| format!("{name}: {e}"))?;
+        zip.write_all(&bytes).map_err(|e| format!("{name}: {e}"))?;
+    }
+    zip.finish()
+        .map_err(|e| format!("{}: {e}", archive.display()))?;
+    Ok(())
+}
+
+fn collect(base: &Path, dir: &Path, out: &mut Vec<String>) -> Result {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            collect(base, &path, out)?;
+        } else if let Ok(relative) = path.strip_prefix(base) {
+            out.push(relative.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    Ok(())
+}
+
+/// Size of a file after gzip -9.
+pub fn gzip_size(path: &Path) -> Result<usize> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(&bytes).map_err(|e| e.to_string())?;
+    Ok(encoder.finish().map_err(|e| e.to_string())?.len())
+}
