@@ -201,7 +201,11 @@ impl State {
                     snapshot: a.latest.clone(),
                 })
                 .collect(),
-            history: self.accounts.iter().map(|a| (a.key.clone(), a.history.clone())).collect(),
+            history: self
+                .accounts
+                .iter()
+                .map(|a| (a.key.clone(), a.history.clone()))
+                .collect(),
         };
         serde_json::to_string_pretty(&export).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
     }
@@ -311,10 +315,18 @@ mod tests {
     #[test]
     fn export_holds_the_public_snapshot() {
         let mut state = State::default();
-        state.ingest(&snap(3000.0), "https://www.t-mobile.com/account", 1.0, today());
+        state.ingest(
+            &snap(3000.0),
+            "https://www.t-mobile.com/account",
+            1.0,
+            today(),
+        );
         let export: serde_json::Value = serde_json::from_str(&state.export_json()).unwrap();
         assert_eq!(export["accounts"][0]["snapshot"]["schema"], 1);
-        assert_eq!(export["accounts"][0]["snapshot"]["lines"][0]["number_last4"], "4821");
+        assert_eq!(
+            export["accounts"][0]["snapshot"]["lines"][0]["number_last4"],
+            "4821"
+        );
     }
 
     #[test]
