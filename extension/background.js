@@ -30,6 +30,13 @@ async function handleScan(message, sender) {
     if (result.outcome !== 'ignored') {
       await chrome.storage.local.set({ state: result.state });
     }
+    // What this tab's page held at its last scan (status, values, sources), for the popup
+    // and for bug reports. Session storage: gone when the browser closes.
+    if (sender.tab?.id !== undefined) {
+      await chrome.storage.session.set({
+        [`scan:${sender.tab.id}`]: { url, at_ms: now, outcome: result.outcome, snapshot: result.snapshot },
+      });
+    }
     return { badge: result.badge, outcome: result.outcome };
   });
 }
@@ -45,4 +52,8 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     sendResponse({ error: String(error?.message ?? error) });
   });
   return true;
+});
+
+chrome.tabs.onRemoved.addListener((tabId) => {
+  chrome.storage.session.remove(`scan:${tabId}`);
 });

@@ -7,6 +7,8 @@
   'use strict';
   if (window.top !== window) return; // the top frame walks same-origin frames itself
 
+  // `cargo xtask bench` builds a copy with this set to true, to report scan timings.
+  const BENCH = false;
   const MAX_NODES = 200000;
   const MAX_TEXT = 2000;
   const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'option', 'datalist']);
@@ -135,12 +137,18 @@
   // ---- scanning --------------------------------------------------------------------
   let lastSent = '';
   async function scan() {
+    const t0 = performance.now();
     const page = pageSnapshot();
     const key = page.nodes.length + ':' + page.nodes.map((n) => n.x || '').join('\u0001');
     if (key === lastSent) return;
     lastSent = key;
+    const t1 = performance.now();
     try {
       const reply = await chrome.runtime.sendMessage({ type: 'scan', page });
+      if (BENCH) {
+        const t2 = performance.now();
+        console.debug(`linekeeper-bench ${JSON.stringify({ nodes: page.nodes.length, walk: t1 - t0, total: t2 - t0 })}`);
+      }
       if (reply && reply.badge) drawBadge(reply.badge);
     } catch (_) {
       // The extension was reloaded or the worker is starting; the next change rescans.

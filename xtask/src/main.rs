@@ -151,10 +151,15 @@ fn test(args: &[String]) -> Result {
             .current_dir(root().join("crates/linekeeper-wasm")),
     )?;
     let dist = dist::dist()?;
+    step(
+        "build the native scanner (for browser/native comparison)",
+        cargo().args(["build", "--quiet", "--bin", "linekeeper"]),
+    )?;
     let mut e2e = Command::new("node");
     e2e.args(["--test", "--test-concurrency=1", "tests/e2e/"])
         .env("LINEKEEPER_DIST", dist.join("chrome"))
-        .env("LINEKEEPER_CHROMIUM", tools::CHROMIUM);
+        .env("LINEKEEPER_CHROMIUM", tools::CHROMIUM)
+        .env("LINEKEEPER_BIN", root().join("target/debug/linekeeper"));
     step("browser E2E tests (Playwright, dist/chrome)", &mut e2e)?;
     step(
         "web-ext lint (dist/firefox)",

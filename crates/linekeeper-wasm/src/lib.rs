@@ -132,6 +132,77 @@ mod tests {
         assert!(result.is_err());
     }
 
+    /// A stand-in for `chrome.i18n` in the test page: `key(arg, …)`.
+    fn fake_i18n() {
+        let get = js_sys::Function::new_with_args(
+            "key, args",
+            "return key + '(' + (args || []).join(',') + ')';",
+        );
+        let lang = js_sys::Function::new_no_args("return 'en-US';");
+        let i18n = js_sys::Object::new();
+        js_sys::Reflect::set(&i18n, &"getMessage".into(), &get).unwrap();
+        js_sys::Reflect::set(&i18n, &"getUILanguage".into(), &lang).unwrap();
+        let chrome = js_sys::Object::new();
+        js_sys::Reflect::set(&chrome, &"i18n".into(), &i18n).unwrap();
+        js_sys::Reflect::set(&js_sys::global(), &"chrome".into(), &chrome).unwrap();
+    }
+
+    fn stored_state() -> JsValue {
+        let json = r#"{"version":1,"accounts":[{"key":"t-mobile","carrier":"t-mobile","host":"www.t-mobile.com",
+          "page_url":"https://www.t-mobile.com/account","read_at_ms":1795700000000,
+          "latest":{"schema":1,"status":"ok","carrier":"t-mobile","next_bill_date":"2026-12-09",
+            "balance":{"amount":"0.00","currency":"USD"},"amount_due":null,"autopay":false,
+            "lines":[{"number_last4":"4821","label":null,"plan":"Prepaid Connect","renews_on":null,
+              "data":{"remaining_mb":3502.08,"used_mb":1617.92,"total_mb":5120.0,"unlimited":false}}]},
+          "history":[]}]}"#;
+        js_sys::JSON::parse(json).unwrap()
+    }
+
+    fn new_root() -> web_sys::Element {
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let root = doc.create_element("div").unwrap();
+        doc.body().unwrap().append_child(&root).unwrap();
+        root
+    }
+
+    #[wasm_bindgen_test]
+    fn popup_draws_the_stored_record() {
+        fake_i18n();
+        let root = new_root();
+        // 2026-11-26 13:34 UTC, a minute after the read: 13 days before the bill date.
+        render_popup(root.clone(), stored_state(), 1_795_700_060_000.0, 0).unwrap();
+        let text = root.text_content().unwrap();
+        assert!(text.contains("carrier_t_mobile()"), "{text}");
+        assert!(text.contains("renews_in_days(13)"), "{text}");
+        assert!(text.contains("data_left(3.4 GB)"), "{text}");
+        assert!(text.contains("•••4821 · Prepaid Connect"), "{text}");
+        assert!(text.contains("$0.00"), "{text}");
+        let bar = root.query_selector("[role=progressbar]").unwrap().unwrap();
+        assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("68"));
+        let link = root.query_selector("a.button").unwrap().unwrap();
+        assert_eq!(
+            link.get_attribute("href").as_deref(),
+            Some("https://www.t-mobile.com/account")
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn popup_empty_state_offers_supported_carriers() {
+        fake_i18n();
+        let root = new_root();
+        render_popup(root.clone(), JsValue::UNDEFINED, 1_795_700_060_000.0, 0).unwrap();
+        assert!(root.query_selector("section.empty").unwrap().is_some());
+        assert!(root.text_content().unwrap().contains("popup_empty_title()"));
+    }
+
+    #[wasm_bindgen_test]
+    fn corrupt_state_is_an_error_not_a_panic() {
+        fake_i18n();
+        let root = new_root();
+        let bad = js_sys::JSON::parse(r#"{"version":"x"}"#).unwrap();
+        assert!(render_popup(root, bad, 0.0, 0).is_err());
+    }
+
     #[wasm_bindgen_test]
     fn ingest_stores_nothing_for_an_empty_page() {
         let page = js_sys::JSON::parse(r#"{"url":"x","nodes":[{"t":"body","b":true}]}"#).unwrap();

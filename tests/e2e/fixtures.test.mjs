@@ -1,0 +1,103 @@
+// Every fixture page under tests/fixtures, read in the browser through the real content
+// script walker and the worker's Rust, must give its expected Snapshot — and exactly the
+// Snapshot (sources included) that the native scanner gives for the same file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { launch, serve, currentWorker, ROOT } from './harness.mjs';
+
+const FIXTURES = join(ROOT, 'tests/fixtures');
+const BIN = process.env.LINEKEEPER_BIN || join(ROOT, 'target/debug/linekeeper');
+const manifest = JSON.parse(readFileSync(join(process.env.LINEKEEPER_DIST || join(ROOT, 'dist/chrome'), 'manifest.json'), 'utf8'));
+const patterns = manifest.content_scripts.flatMap((c) => c.matches);
+
+function matches(url) {
+  const u = new URL(url);
+  return patterns.some((p) => {
+    const [, scheme, host, path] = p.match(/^(\*|https?):\/\/([^/]+)(\/.*)$/);
+    if (scheme !== '*' && `${scheme}:` !== u.protocol) return false;
+    const hostOk = host.startsWith('*.') ? u.hostname === host.slice(2) || u.hostname.endsWith(host.slice(1)) : u.hostname === host;
+    return hostOk && new RegExp(`^${path.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(u.pathname);
+  });
+}
+
+function fixtures(dir = FIXTURES) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return fixtures(path);
+    return entry.name.endsWith('.expected.json') ? [path.replace(/\.expected\.json$/, '')] : [];
+  });
+}
+
+/** Deep equality with 0.01 tolerance for numbers; `sources` skipped when `withSources` is false. */
+function diff(actual, expected, path = '', withSources = true) {
+  if (!withSources && path === '.sources') return [];
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    return Math.abs(actual - expected) <= 0.01 ? [] : [`${path}: ${actual} != ${expected}`];
+  }
+  if (expected === null || typeof expected !== 'object' || actual === null || typeof actual !== 'object') {
+    return Object.is(actual, expected) ? [] : [`${path}: ${JSON.stringify(actual)} != ${JSON.stringify(expected)}`];
+  }
+  const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
+  return [...keys].flatMap((k) => diff(actual[k], expected[k], `${path}.${k}`, withSources));
+}
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function lastScan(context, extensionId, url, since) {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    for (let i = 0; i < 100; i++) {
+      const all = await page.evaluate(() => chrome.storage.session.get(null));
+      const hit = Object.values(all).find((s) => s.url === url && s.at_ms >= since);
+      if (hit) return hit;
+      await page.waitForTimeout(150);
+    }
+    throw new Error(`no scan of ${url} reached the worker`);
+  } finally {
+    await page.close();
+  }
+}
+
+const all = fixtures();
+test('there are fixtures to read', () => {
+  assert.ok(all.length >= 40, `only ${all.length} fixtures`);
+});
+
+for (const base of all) {
+  const name = relative(FIXTURES, base);
+  const spec = JSON.parse(readFileSync(`${base}.expected.json`, 'utf8'));
+  const supported = matches(spec.url);
+  test(`fixture ${name}`, { skip: supported ? false : `host of ${spec.url} is not a built-in carrier (browser needs a taught site)` }, async () => {
+    const { context, extensionId } = browser;
+    const html = readFileSync(`${base}.html`, 'utf8');
+    const native = JSON.parse(
+      execFileSync(BIN, ['scan', `${base}.html`, '--url', spec.url, '--today', spec.today], { encoding: 'utf8' }),
+    );
+    await serve(context, spec.url, html);
+    // The worker's clock is set to the fixture's day (page clocks do not reach workers).
+    const fixed = Date.parse(`${spec.today}T12:00:00Z`);
+    const worker = await currentWorker(context);
+    await worker.evaluate(async (ms) => {
+      Date.now = () => ms;
+      await chrome.storage.session.clear();
+    }, fixed);
+    const page = await context.newPage();
+    await page.goto(spec.url);
+    const scan = await lastScan(context, extensionId, spec.url, fixed);
+    await page.close();
+    const problems = diff(scan.snapshot, spec.snapshot, '', false);
+    assert.deepEqual(problems, [], `browser result differs from ${name}.expected.json`);
+    assert.deepEqual(diff(scan.snapshot, native), [], 'browser and native scanner disagree');
+  });
+}
