@@ -1,4 +1,8 @@
-//! Data amounts. (Interface fixed; implementation in progress.)
+//! Data amounts: `5.0 GB`, `2.5GB of 10GB used`, `6,144 MB`, `59.92G`, `剩余 12.3GB`,
+//! `已用：3/20GB`, `Unlimited`.
+//!
+//! Amounts are in MB with 1 GB = 1024 MB. A number needs a unit to be a data amount.
+use super::text::{is_dash, scan, settle, Hit, Kind, Lexed};
 use super::{Found, ParseError};
 
 /// What a data text says. A bare amount (`6,144 MB`) fills `amount_mb`: its role
@@ -12,10 +16,605 @@ pub struct DataReading {
     pub unlimited: bool,
 }
 
-pub fn parse_data(_text: &str) -> Result<DataReading, ParseError> {
-    Err(ParseError::NotFound)
+impl DataReading {
+    /// Fills the fields `self` lacks from `other`.
+    fn merge(&mut self, other: DataReading) {
+        self.amount_mb = self.amount_mb.or(other.amount_mb);
+        self.remaining_mb = self.remaining_mb.or(other.remaining_mb);
+        self.used_mb = self.used_mb.or(other.used_mb);
+        self.total_mb = self.total_mb.or(other.total_mb);
+        self.unlimited |= other.unlimited;
+    }
 }
 
-pub fn find_data(_text: &str) -> Vec<Found<DataReading>> {
-    Vec::new()
+/// Largest amount accepted: 1 PB in MB.
+const MAX_MB: f64 = 1024.0 * 1024.0 * 1024.0;
+
+/// Units and their size in MB. Short units (`G`, `M`) must touch the number.
+const UNITS: &[(&str, f64)] = &[
+    ("kb", 1.0 / 1024.0),
+    ("mb", 1.0),
+    ("gb", 1024.0),
+    ("tb", 1024.0 * 1024.0),
+    ("kib", 1.0 / 1024.0),
+    ("mib", 1.0),
+    ("gib", 1024.0),
+    ("tib", 1024.0 * 1024.0),
+];
+const SHORT_UNITS: &[(&str, f64)] = &[
+    ("k", 1.0 / 1024.0),
+    ("m", 1.0),
+    ("g", 1024.0),
+    ("t", 1024.0 * 1024.0),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Remaining,
+    Used,
+    Total,
+}
+
+const ROLE_WORDS: &[(&str, Role)] = &[
+    ("left", Role::Remaining),
+    ("remaining", Role::Remaining),
+    ("rem", Role::Remaining),
+    ("available", Role::Remaining),
+    ("avail", Role::Remaining),
+    ("restante", Role::Remaining),
+    ("restantes", Role::Remaining),
+    ("disponible", Role::Remaining),
+    ("disponibles", Role::Remaining),
+    ("übrig", Role::Remaining),
+    ("verbleibend", Role::Remaining),
+    ("verfügbar", Role::Remaining),
+    ("used", Role::Used),
+    ("consumed", Role::Used),
+    ("usado", Role::Used),
+    ("usados", Role::Used),
+    ("utilizado", Role::Used),
+    ("utilizados", Role::Used),
+    ("consumido", Role::Used),
+    ("consumidos", Role::Used),
+    ("verbraucht", Role::Used),
+    ("genutzt", Role::Used),
+    ("verwendet", Role::Used),
+    ("total", Role::Total),
+    ("insgesamt", Role::Total),
+];
+
+/// CJK role keywords, strongest first within a class.
+const CJK_REMAINING_USED: &[(&str, Role)] = &[
+    ("剩余", Role::Remaining),
+    ("剩餘", Role::Remaining),
+    ("余量", Role::Remaining),
+    ("餘量", Role::Remaining),
+    ("可用", Role::Remaining),
+    ("已使用", Role::Used),
+    ("已用", Role::Used),
+    ("使用", Role::Used),
+];
+const CJK_TOTAL: &[(&str, Role)] = &[
+    ("共", Role::Total),
+    ("总", Role::Total),
+    ("總", Role::Total),
+];
+
+const UNLIMITED_WORDS: &[&str] = &[
+    "unlimited",
+    "ilimitado",
+    "ilimitados",
+    "ilimitada",
+    "ilimitadas",
+    "unbegrenzt",
+    "unlimitiert",
+    "illimité",
+    "illimitée",
+];
+const UNLIMITED_CJK: &[&str] = &["不限流量", "不限量", "无限", "無限"];
+/// After "unlimited": these make it a talk/text allowance, not data …
+const NOT_DATA_WORDS: &[&str] = &[
+    "talk",
+    "text",
+    "texts",
+    "texting",
+    "minutes",
+    "mins",
+    "min",
+    "calls",
+    "calling",
+    "sms",
+    "mms",
+    "messages",
+    "messaging",
+    "voice",
+    "llamadas",
+    "mensajes",
+    "minutos",
+    "minuten",
+    "gespräche",
+    "anrufe",
+    "telefonie",
+];
+/// … unless one of these follows in the same list.
+const DATA_WORDS: &[&str] = &["data", "datos", "daten", "internet"];
+const LIST_WORDS: &[&str] = &[
+    "and",
+    "y",
+    "und",
+    "plus",
+    "international",
+    "domestic",
+    "nationwide",
+    "high",
+    "speed",
+];
+const NOT_DATA_CJK: &[&str] = &[
+    "通话", "通話", "短信", "短訊", "分钟", "分鐘", "语音", "語音",
+];
+const DATA_CJK: &[&str] = &["流量", "数据", "數據"];
+
+/// Reads a data text. All amounts found are merged into one reading (`剩余 12.3GB 共
+/// 20GB` gives remaining and total). Errors: `NotFound` (no amount with a unit),
+/// `Placeholder` (`N/A`, `--`), `Invalid` (negative, above 1 PB, malformed digits).
+pub fn parse_data(text: &str) -> Result<DataReading, ParseError> {
+    let lx = Lexed::new(text);
+    let hits = scan(&lx, |i, min| match_data(&lx, i, min));
+    let mut merged: Option<DataReading> = None;
+    let mut rest = Vec::new();
+    for hit in hits {
+        match hit.value {
+            Ok(r) => match merged.as_mut() {
+                Some(m) => m.merge(r),
+                None => merged = Some(r),
+            },
+            Err(e) => rest.push(Found {
+                start: hit.start,
+                end: hit.end,
+                value: Err(e),
+            }),
+        }
+    }
+    match merged {
+        Some(r) => Ok(r),
+        None => settle(&lx, rest),
+    }
+}
+
+/// Every data amount in `text`, with byte spans into `text`.
+pub fn find_data(text: &str) -> Vec<Found<DataReading>> {
+    let lx = Lexed::new(text);
+    super::text::only_ok(scan(&lx, |i, min| match_data(&lx, i, min)))
+}
+
+/// An amount: the number (or why it is malformed), its unit in MB, index after it.
+struct Amount {
+    value: Result<f64, ParseError>,
+    unit: Option<f64>,
+    next: usize,
+}
+
+fn amount(lx: &Lexed, i: usize) -> Option<Amount> {
+    let (number, after) = lx.number(i)?;
+    let mut unit = lx.lookup(after, UNITS).map(|u| (u, after + 1));
+    if unit.is_none() && lx.attached(after) {
+        if let Some(u) = lx.lookup(after, SHORT_UNITS) {
+            let network_generation = lx.str(after).eq_ignore_ascii_case("g")
+                && number.as_ref().is_ok_and(|d| {
+                    d.frac.is_empty() && matches!(d.int.as_str(), "2" | "3" | "4" | "5" | "6")
+                });
+            // "T-Mobile", "5G" (a network, not 5 GB).
+            let joined = lx.attached(after + 1) && lx.sym(after + 1).is_some_and(is_dash);
+            if !network_generation && !joined {
+                unit = Some((u, after + 1));
+            }
+        }
+    }
+    let value = number.and_then(|d| {
+        d.to_f64()
+            .ok_or_else(|| ParseError::Invalid("bad number".to_string()))
+    });
+    Some(match unit {
+        Some((u, next)) => Amount {
+            value,
+            unit: Some(u),
+            next,
+        },
+        None => Amount {
+            value,
+            unit: None,
+            next: after,
+        },
+    })
+}
+
+/// A role keyword written before the number at `i` (`Used 3 GB`, `剩余通用流量 12.3GB`),
+/// with the token it starts at.
+fn prefix_role(lx: &Lexed, i: usize, min: usize) -> Option<(Role, usize)> {
+    let mut k = i;
+    if k > min && lx.is_sym(k - 1, ':') {
+        k -= 1;
+    }
+    let last = k.checked_sub(1).filter(|&j| j >= min)?;
+    if let Some(role) = lx.lookup(last, ROLE_WORDS) {
+        return Some((role, last));
+    }
+    // A run of CJK characters ending just before the number.
+    let mut first = last;
+    while lx.kind(first) == Some(Kind::Cjk) && first > min && last - first < 12 {
+        if lx.kind(first - 1) != Some(Kind::Cjk) || !lx.attached(first) {
+            break;
+        }
+        first -= 1;
+    }
+    if lx.kind(first) != Some(Kind::Cjk) {
+        return None;
+    }
+    for table in [CJK_REMAINING_USED, CJK_TOTAL] {
+        let found = (first..=last)
+            .rev()
+            .find_map(|j| cjk_keyword(lx, j, last + 1, table).map(|role| (role, j)));
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// The keyword of `table` standing at token `j` and ending by `limit`.
+fn cjk_keyword(lx: &Lexed, j: usize, limit: usize, table: &[(&str, Role)]) -> Option<Role> {
+    table
+        .iter()
+        .find_map(|&(k, role)| lx.cjk_seq(j, k).filter(|&end| end <= limit).map(|_| role))
+}
+
+/// A role keyword written after an amount (`5 GB left`, `12.5GB 餘量`), unless it is the
+/// label of a following number that has no keyword after it: `Remaining 5 GB Used 3 GB`
+/// reads `Used` as 3 GB's, `3 GB used 5 GB left` reads it as 3 GB's too.
+fn suffix_role(lx: &Lexed, j: usize) -> Option<(Role, usize)> {
+    let (role, end) = if let Some(role) = lx.lookup(j, ROLE_WORDS) {
+        (role, j + 1)
+    } else {
+        CJK_REMAINING_USED
+            .iter()
+            .find_map(|&(k, role)| lx.cjk_seq(j, k).map(|end| (role, end)))?
+    };
+    // Skip the rest of a CJK label run, then a colon: a number there owns the keyword.
+    let mut k = end;
+    while lx.kind(k) == Some(Kind::Cjk) && lx.attached(k) {
+        k += 1;
+    }
+    if lx.is_sym(k, ':') {
+        k += 1;
+    }
+    if lx.is_digits(k) && !amount(lx, k).is_some_and(|a| has_role_word(lx, a.next)) {
+        return None;
+    }
+    Some((role, end))
+}
+
+/// A role keyword stands at `j` (without looking further).
+fn has_role_word(lx: &Lexed, j: usize) -> bool {
+    lx.lookup(j, ROLE_WORDS).is_some()
+        || CJK_REMAINING_USED
+            .iter()
+            .any(|&(k, _)| lx.cjk_seq(j, k).is_some())
+}
+
+/// `unlimited` (not "unlimited talk & text") at token `i`.
+fn unlimited_at(lx: &Lexed, i: usize) -> Option<usize> {
+    if lx.word_in(i, UNLIMITED_WORDS) {
+        let mut saw_not_data = false;
+        for k in i + 1..i + 11 {
+            if lx.word_in(k, DATA_WORDS) {
+                return Some(i + 1);
+            } else if lx.word_in(k, NOT_DATA_WORDS) {
+                saw_not_data = true;
+            } else if !(lx.word_in(k, LIST_WORDS)
+                || matches!(lx.sym(k), Some(',' | '&' | '+' | '/' | '-')))
+            {
+                break;
+            }
+        }
+        return (!saw_not_data).then_some(i + 1);
+    }
+    let end = lx.cjk_any(i, UNLIMITED_CJK)?;
+    let mut k = end;
+    while k < end + 4 && lx.kind(k) == Some(Kind::Cjk) {
+        if lx.cjk_any(k, DATA_CJK).is_some() {
+            return Some(end);
+        }
+        if lx.cjk_any(k, NOT_DATA_CJK).is_some() {
+            return None;
+        }
+        k += 1;
+    }
+    Some(end)
+}
+
+fn unlimited_reading() -> DataReading {
+    DataReading {
+        unlimited: true,
+        ..Default::default()
+    }
+}
+
+fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
+    if let Some(end) = unlimited_at(lx, i) {
+        return Some((i, end, Ok(unlimited_reading())));
+    }
+    if !lx.starts_number(i) {
+        return None;
+    }
+    let mut first = i;
+    let negative = i > min
+        && lx.attached(i)
+        && lx.sym(i - 1).is_some_and(is_dash)
+        && !(i >= 2
+            && lx.attached(i - 1)
+            && matches!(lx.kind(i - 2), Some(Kind::Digits | Kind::Word)));
+    if negative {
+        first = i - 1;
+    }
+    let prefix = prefix_role(lx, first, min);
+    if let Some((_, at)) = prefix {
+        first = at;
+    }
+    let a1 = amount(lx, i)?;
+    let mut next = a1.next;
+    let mut role = prefix.map(|(r, _)| r);
+    if role.is_none() {
+        if let Some((r, end)) = suffix_role(lx, next) {
+            role = Some(r);
+            next = end;
+        }
+    }
+    // "of 10 GB", "/20GB", "out of 10 GB", "of unlimited".
+    let mut total: Option<Result<f64, ParseError>> = None;
+    let mut unit = a1.unit;
+    let mut unlimited = false;
+    let connector = if lx.word_in(next, &["of", "de", "von"]) || lx.is_sym(next, '/') {
+        Some(next + 1)
+    } else if lx.word_in(next, &["out"]) && lx.word_in(next + 1, &["of"]) {
+        Some(next + 2)
+    } else {
+        None
+    };
+    if let Some(c) = connector {
+        if let Some(a2) = amount(lx, c).filter(|a| a.unit.is_some()) {
+            let u2 = a2.unit.unwrap_or(1.0);
+            unit = unit.or(Some(u2));
+            total = Some(a2.value.map(|v| v * u2));
+            next = a2.next;
+        } else if let Some(end) = unlimited_at(lx, c) {
+            unlimited = true;
+            next = end;
+        }
+        if total.is_some() || unlimited {
+            if role.is_none() {
+                if let Some((r, end)) = suffix_role(lx, next) {
+                    role = Some(r);
+                    next = end;
+                }
+            } else if lx.word_in(next, &["total"]) {
+                next += 1;
+            }
+        }
+    }
+    let unit = unit?;
+    if negative {
+        return Some((
+            first,
+            next,
+            Err(ParseError::Invalid("negative data amount".into())),
+        ));
+    }
+    let reading = build(a1.value.map(|v| v * unit), total, role, unlimited);
+    Some((first, next, reading))
+}
+
+fn checked(mb: Result<f64, ParseError>) -> Result<f64, ParseError> {
+    let mb = mb?;
+    if !mb.is_finite() || mb > MAX_MB {
+        return Err(ParseError::Invalid("data amount above 1 PB".to_string()));
+    }
+    Ok(mb)
+}
+
+fn build(
+    amount: Result<f64, ParseError>,
+    total: Option<Result<f64, ParseError>>,
+    role: Option<Role>,
+    unlimited: bool,
+) -> Result<DataReading, ParseError> {
+    let amount = checked(amount)?;
+    let mut reading = DataReading {
+        unlimited,
+        total_mb: total.map(checked).transpose()?,
+        ..Default::default()
+    };
+    match role {
+        Some(Role::Remaining) => reading.remaining_mb = Some(amount),
+        Some(Role::Used) => reading.used_mb = Some(amount),
+        Some(Role::Total) if reading.total_mb.is_none() => reading.total_mb = Some(amount),
+        _ => reading.amount_mb = Some(amount),
+    }
+    Ok(reading)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reading(text: &str) -> DataReading {
+        parse_data(text).unwrap_or_else(|e| panic!("{text:?}: {e}"))
+    }
+    fn amount(text: &str) -> Option<f64> {
+        reading(text).amount_mb
+    }
+
+    #[test]
+    fn units() {
+        assert_eq!(amount("5.0 GB"), Some(5120.0));
+        assert_eq!(amount("5GB"), Some(5120.0));
+        assert_eq!(amount("5 gb"), Some(5120.0));
+        assert_eq!(amount("512 MB"), Some(512.0));
+        assert_eq!(amount("512 KB"), Some(0.5));
+        assert_eq!(amount("1 TB"), Some(1_048_576.0));
+        assert_eq!(amount("2 GiB"), Some(2048.0));
+        assert_eq!(amount("59.92G"), Some(59.92 * 1024.0));
+        assert_eq!(amount("78.5M"), Some(78.5));
+        assert_eq!(amount("1T"), Some(1_048_576.0));
+        assert_eq!(amount("512K"), Some(0.5));
+    }
+
+    #[test]
+    fn separators() {
+        assert_eq!(amount("6,144 MB"), Some(6144.0));
+        assert_eq!(amount("3,5 GB"), Some(3.5 * 1024.0));
+        assert_eq!(amount("1.234,5 MB"), Some(1234.5));
+        assert_eq!(amount("1,234.5 MB"), Some(1234.5));
+        assert_eq!(amount("12,345,678 KB"), Some(12_345_678.0 / 1024.0));
+        assert!(matches!(
+            parse_data("1,23,4 GB"),
+            Err(ParseError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn used_of_total() {
+        let r = reading("2.5GB of 10GB used");
+        assert_eq!((r.used_mb, r.total_mb), (Some(2560.0), Some(10240.0)));
+        assert_eq!(r.amount_mb, None);
+        let r = reading("2.5 of 10 GB used");
+        assert_eq!((r.used_mb, r.total_mb), (Some(2560.0), Some(10240.0)));
+        let r = reading("3 GB used of 10 GB");
+        assert_eq!((r.used_mb, r.total_mb), (Some(3072.0), Some(10240.0)));
+        let r = reading("Used 3 GB out of 10 GB");
+        assert_eq!((r.used_mb, r.total_mb), (Some(3072.0), Some(10240.0)));
+        let r = reading("2.5GB of 10GB");
+        assert_eq!((r.amount_mb, r.total_mb), (Some(2560.0), Some(10240.0)));
+        let r = reading("3.2 GB of Unlimited");
+        assert_eq!((r.amount_mb, r.unlimited), (Some(3276.8), true));
+    }
+
+    #[test]
+    fn remaining_and_used() {
+        assert_eq!(reading("5 GB left").remaining_mb, Some(5120.0));
+        assert_eq!(reading("5 GB remaining").remaining_mb, Some(5120.0));
+        let r = reading("5 GB left of 10 GB");
+        assert_eq!((r.remaining_mb, r.total_mb), (Some(5120.0), Some(10240.0)));
+        assert_eq!(reading("3.2 GB used").used_mb, Some(3276.8));
+        assert_eq!(reading("Data used: 3.2 GB").used_mb, Some(3276.8));
+        assert_eq!(reading("Remaining: 5 GB").remaining_mb, Some(5120.0));
+        assert_eq!(
+            reading("Data usage is 3.21 GB").amount_mb,
+            Some(3.21 * 1024.0)
+        );
+        // A role word before the next amount belongs to that amount.
+        let r = reading("3 GB used 5 GB left");
+        assert_eq!((r.used_mb, r.remaining_mb), (Some(3072.0), Some(5120.0)));
+        let r = reading("Remaining 5 GB Used 3 GB");
+        assert_eq!((r.used_mb, r.remaining_mb), (Some(3072.0), Some(5120.0)));
+    }
+
+    #[test]
+    fn chinese() {
+        assert_eq!(reading("剩余 12.3GB").remaining_mb, Some(12.3 * 1024.0));
+        assert_eq!(
+            reading("剩余通用流量12.3GB").remaining_mb,
+            Some(12.3 * 1024.0)
+        );
+        assert_eq!(reading("已用 3GB").used_mb, Some(3072.0));
+        assert_eq!(reading("共 20GB").total_mb, Some(20480.0));
+        assert_eq!(reading("12.5GB 餘量").remaining_mb, Some(12.5 * 1024.0));
+        let r = reading("已用：3/20GB");
+        assert_eq!((r.used_mb, r.total_mb), (Some(3072.0), Some(20480.0)));
+        let r = reading("剩余 12.3GB 共 20GB");
+        assert_eq!(
+            (r.remaining_mb, r.total_mb),
+            (Some(12.3 * 1024.0), Some(20480.0))
+        );
+        let r = reading("已用 3GB 剩余 12GB");
+        assert_eq!((r.used_mb, r.remaining_mb), (Some(3072.0), Some(12288.0)));
+        assert_eq!(reading("剩余总流量 10GB").remaining_mb, Some(10240.0));
+        assert_eq!(reading("１２．５ＧＢ").amount_mb, Some(12.5 * 1024.0));
+    }
+
+    #[test]
+    fn unlimited() {
+        for t in [
+            "Unlimited",
+            "unlimited data",
+            "无限",
+            "不限量",
+            "ilimitado",
+            "unbegrenzt",
+            "Unlimited talk, text & data",
+            "无限流量",
+            "Unlimited plan",
+        ] {
+            assert!(reading(t).unlimited, "{t}");
+        }
+        for t in [
+            "unlimited texts",
+            "Unlimited talk & text",
+            "unlimited minutes",
+            "Unlimited calls",
+            "无限通话",
+            "Unlimited international texting",
+        ] {
+            assert_eq!(parse_data(t), Err(ParseError::NotFound), "{t}");
+        }
+        assert!(find_data("Unlimited talk & text, 300 minutes").is_empty());
+    }
+
+    #[test]
+    fn not_data() {
+        for t in [
+            "2,874",
+            "300 minutes",
+            "40%",
+            "5G network",
+            "T-Mobile",
+            "2 T-Mobile lines",
+            "",
+            "12 days",
+            "$15.00",
+        ] {
+            assert_eq!(parse_data(t), Err(ParseError::NotFound), "{t}");
+        }
+        assert_eq!(parse_data("N/A"), Err(ParseError::Placeholder));
+        assert_eq!(parse_data("--"), Err(ParseError::Placeholder));
+        assert_eq!(parse_data("-- GB"), Err(ParseError::Placeholder));
+    }
+
+    #[test]
+    fn invalid() {
+        assert!(matches!(parse_data("-5 GB"), Err(ParseError::Invalid(_))));
+        assert!(matches!(parse_data("1025 TB"), Err(ParseError::Invalid(_))));
+        assert!(matches!(
+            parse_data("99999999999999999999999 GB"),
+            Err(ParseError::Invalid(_))
+        ));
+        assert_eq!(amount("1024 TB"), Some(MAX_MB));
+        // A range is not a negative amount.
+        assert_eq!(parse_data("0-5 GB"), Err(ParseError::NotFound));
+    }
+
+    #[test]
+    fn find_spans() {
+        let text =
+            "Plan: \u{200E}2.5GB of 10GB used\u{200F}; hotspot 6,144 MB, Unlimited talk & text";
+        let found = find_data(text);
+        let slices: Vec<&str> = found.iter().map(|f| &text[f.start..f.end]).collect();
+        assert_eq!(slices, ["2.5GB of 10GB used", "6,144 MB"]);
+        assert_eq!(found[1].value.amount_mb, Some(6144.0));
+        let text = "流量 剩余 12.3 GB 40% 共 20GB";
+        let slices: Vec<&str> = find_data(text)
+            .iter()
+            .map(|f| &text[f.start..f.end])
+            .collect();
+        assert_eq!(slices, ["剩余 12.3 GB", "共 20GB"]);
+    }
 }

@@ -1,6 +1,9 @@
-//! Dates. (Interface fixed; implementation in progress.)
+//! Dates: ISO, numeric with `/`, `-`, `.`, month names (English, Spanish, German,
+//! French), Chinese/Japanese/Korean `年月日`, and relative dates (`in 12 days`,
+//! `tomorrow`, `12天后`).
+use super::text::{is_dash, scan, settle, Hit, Kind, Lexed};
 use super::{Found, ParseError};
-use crate::date::Date;
+use crate::date::{days_in_month, Date};
 
 /// Day/month order for numeric dates, from the page language and carrier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -14,10 +17,773 @@ pub enum DateOrder {
     Unknown,
 }
 
-pub fn parse_date(_text: &str, _today: Date, _order: DateOrder) -> Result<Date, ParseError> {
-    Err(ParseError::NotFound)
+/// The order of numeric dates on a page in language `lang` (a BCP 47 tag such as
+/// `en-US`, `de`, `zh-CN`). US English and US Spanish write month first; other English
+/// regions and European languages day first; Chinese, Japanese and Korean pages write
+/// year-first dates in full and month first in short (`12/09`). Canadian English and
+/// unknown or empty tags give `Unknown`.
+pub fn date_order_for_lang(lang: &str) -> DateOrder {
+    let lang = lang.trim().to_ascii_lowercase();
+    let mut parts = lang.split(['-', '_']);
+    let primary = parts.next().unwrap_or("");
+    let region =
+        parts.find(|p| p.len() == 2 || p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()));
+    match (primary, region) {
+        ("en", None | Some("us" | "ph" | "um" | "as" | "gu" | "pr" | "vi")) => DateOrder::Mdy,
+        ("en", Some("ca")) => DateOrder::Unknown,
+        ("en", Some(_)) => DateOrder::Dmy,
+        ("es", Some("us")) => DateOrder::Mdy,
+        ("zh" | "ja" | "ko", _) => DateOrder::Mdy,
+        (
+            "es" | "de" | "fr" | "it" | "pt" | "nl" | "ru" | "pl" | "tr" | "sv" | "da" | "nb"
+            | "nn" | "no" | "fi" | "cs" | "sk" | "el" | "ro" | "uk" | "id" | "vi" | "ca" | "gl"
+            | "eu",
+            _,
+        ) => DateOrder::Dmy,
+        _ => DateOrder::Unknown,
+    }
 }
 
-pub fn find_dates(_text: &str, _today: Date, _order: DateOrder) -> Vec<Found<Date>> {
-    Vec::new()
+/// Reads the date a short text gives. `today` anchors relative dates and dates without
+/// a year (the next occurrence on or after `today`).
+///
+/// Errors: `Sentinel` for dates meaning "none" (`0000-00-00`, `12/31/1969`, any year
+/// before 2000 or after 2100); `Ambiguous` when `order` is `Unknown` and both numeric
+/// parts could be the month; `Invalid` for impossible dates (Feb 30); `Placeholder`;
+/// `NotFound`.
+pub fn parse_date(text: &str, today: Date, order: DateOrder) -> Result<Date, ParseError> {
+    let lx = Lexed::new(text);
+    settle(&lx, scan(&lx, |i, _| match_date(&lx, i, today, order)))
+}
+
+/// Every date in `text` that reads without doubt, with byte spans into `text`.
+pub fn find_dates(text: &str, today: Date, order: DateOrder) -> Vec<Found<Date>> {
+    let lx = Lexed::new(text);
+    super::text::only_ok(scan(&lx, |i, _| match_date(&lx, i, today, order)))
+}
+
+const MONTHS: &[(&str, u8)] = &[
+    ("jan", 1),
+    ("january", 1),
+    ("feb", 2),
+    ("february", 2),
+    ("mar", 3),
+    ("march", 3),
+    ("apr", 4),
+    ("april", 4),
+    ("may", 5),
+    ("jun", 6),
+    ("june", 6),
+    ("jul", 7),
+    ("july", 7),
+    ("aug", 8),
+    ("august", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("september", 9),
+    ("oct", 10),
+    ("october", 10),
+    ("nov", 11),
+    ("november", 11),
+    ("dec", 12),
+    ("december", 12),
+    // Spanish
+    ("ene", 1),
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abr", 4),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("ago", 8),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("dic", 12),
+    ("diciembre", 12),
+    // German
+    ("januar", 1),
+    ("jän", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("mär", 3),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("okt", 10),
+    ("oktober", 10),
+    ("dez", 12),
+    ("dezember", 12),
+    // French
+    ("janv", 1),
+    ("janvier", 1),
+    ("févr", 2),
+    ("fév", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avr", 4),
+    ("avril", 4),
+    ("juin", 6),
+    ("juil", 7),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("déc", 12),
+    ("décembre", 12),
+];
+
+const ORDINALS: &[&str] = &["st", "nd", "rd", "th", "º", "ª", "er"];
+
+/// Relative day words and their offset from today.
+const DAY_WORDS: &[(&str, i64)] = &[
+    ("today", 0),
+    ("hoy", 0),
+    ("heute", 0),
+    ("aujourd", 0),
+    ("tomorrow", 1),
+    ("mañana", 1),
+    ("morgen", 1),
+    ("demain", 1),
+    ("übermorgen", 2),
+    ("yesterday", -1),
+    ("ayer", -1),
+    ("gestern", -1),
+];
+const CJK_DAY_WORDS: &[(&str, i64)] = &[
+    ("今天", 0),
+    ("今日", 0),
+    ("明天", 1),
+    ("明日", 1),
+    ("后天", 2),
+    ("後天", 2),
+    ("昨天", -1),
+];
+/// Units of relative dates, in days.
+const SPAN_WORDS: &[(&str, i64)] = &[
+    ("day", 1),
+    ("days", 1),
+    ("día", 1),
+    ("días", 1),
+    ("dia", 1),
+    ("dias", 1),
+    ("tag", 1),
+    ("tage", 1),
+    ("tagen", 1),
+    ("jour", 1),
+    ("jours", 1),
+    ("week", 7),
+    ("weeks", 7),
+    ("semana", 7),
+    ("semanas", 7),
+    ("woche", 7),
+    ("wochen", 7),
+];
+const FUTURE_PREFIX: &[&str] = &["in", "en", "within", "dans", "noch"];
+const PAST_PREFIX: &[&str] = &["hace", "vor"];
+const PAST_SUFFIX: &[&str] = &["ago"];
+const AFTER_SUFFIX: &[&str] = &["left", "remaining", "restantes", "übrig", "later"];
+
+fn match_date(lx: &Lexed, i: usize, today: Date, order: DateOrder) -> Option<Hit<Date>> {
+    match lx.kind(i)? {
+        Kind::Digits => {
+            if !start_ok(lx, i) {
+                return None;
+            }
+            year_first(lx, i)
+                .or_else(|| numeric(lx, i, today, order))
+                .or_else(|| cjk_month_day(lx, i, today))
+                .or_else(|| day_month_name(lx, i, today))
+                .or_else(|| relative(lx, i, i, 1, today))
+        }
+        Kind::Word => month_name_first(lx, i, today)
+            .or_else(|| relative_prefix(lx, i, today))
+            .or_else(|| {
+                // "pasado mañana"
+                if lx.word_in(i, &["pasado"]) && lx.word_in(i + 1, &["mañana"]) {
+                    return Some((i, i + 2, offset(today, 2)));
+                }
+                let days = lx.lookup(i, DAY_WORDS)?;
+                Some((i, i + 1, offset(today, days)))
+            }),
+        Kind::Cjk => CJK_DAY_WORDS
+            .iter()
+            .find_map(|&(w, days)| lx.cjk_seq(i, w).map(|end| (i, end, offset(today, days)))),
+        Kind::Sym(_) => None,
+    }
+}
+
+fn offset(today: Date, days: i64) -> Result<Date, ParseError> {
+    today
+        .add_days(days)
+        .ok_or_else(|| ParseError::Invalid("relative date out of range".to_string()))
+}
+
+/// A numeric date may not continue a number, a word or another date (`v2.10.26`, `1/12/09`).
+fn start_ok(lx: &Lexed, i: usize) -> bool {
+    lx.starts_number(i) && !(i > 0 && lx.attached(i) && lx.is_word(i - 1))
+}
+
+/// A date may not run on into digits, a word (`3/20GB`), a time or another separator.
+fn end_ok(lx: &Lexed, j: usize) -> bool {
+    if !lx.attached(j) {
+        return true;
+    }
+    match lx.kind(j) {
+        None | Some(Kind::Cjk) => true,
+        Some(Kind::Digits | Kind::Word) => false,
+        Some(Kind::Sym(c)) => {
+            let separator = matches!(c, '/' | '.' | ',' | ':') || is_dash(c);
+            !(c == '%' || (separator && lx.attached(j + 1) && lx.is_digits(j + 1)))
+        }
+    }
+}
+
+fn num(s: &str) -> u32 {
+    s.parse().unwrap_or(u32::MAX)
+}
+
+/// A year of two or four digits; two digits mean 20YY.
+fn year_of(s: &str) -> i32 {
+    let y = i32::try_from(num(s)).unwrap_or(i32::MAX);
+    if s.len() == 2 {
+        2000 + y
+    } else {
+        y
+    }
+}
+
+/// Years outside 2000–2100 stand for "no date" on carrier pages (`0000-00-00`,
+/// `12/31/1969`, `1900-01-01`).
+fn check_year(year: i32) -> Result<i32, ParseError> {
+    if (2000..=2100).contains(&year) {
+        Ok(year)
+    } else {
+        Err(ParseError::Sentinel)
+    }
+}
+
+fn ymd(year: i32, month: u32, day: u32) -> Result<Date, ParseError> {
+    let year = check_year(year)?;
+    let month = u8::try_from(month).unwrap_or(0);
+    let day = u8::try_from(day).unwrap_or(0);
+    Date::new(year, month, day)
+        .ok_or_else(|| ParseError::Invalid(format!("no such date: {year}-{month:02}-{day:02}")))
+}
+
+/// The next `month`/`day` on or after `today`.
+fn next_occurrence(today: Date, month: u32, day: u32) -> Result<Date, ParseError> {
+    let (Ok(m), Ok(d)) = (u8::try_from(month), u8::try_from(day)) else {
+        return Err(ParseError::Invalid("no such date".to_string()));
+    };
+    if d == 0 || d > days_in_month(2000, m) {
+        return Err(ParseError::Invalid(format!("no such date: {m:02}-{d:02}")));
+    }
+    (today.year()..=today.year().saturating_add(8))
+        .filter_map(|y| Date::new(y, m, d))
+        .find(|&date| date >= today)
+        .ok_or_else(|| ParseError::Invalid("date out of range".to_string()))
+}
+
+/// Month and day from the two numbers of `a/b`, by `order`. When only one reading is
+/// possible (a part above 12, or both equal) the order does not matter.
+fn month_day(a: u32, b: u32, order: DateOrder) -> Result<(u32, u32), ParseError> {
+    match order {
+        _ if a == b => Ok((a, b)),
+        DateOrder::Mdy if a <= 12 => Ok((a, b)),
+        DateOrder::Dmy if b <= 12 => Ok((b, a)),
+        _ if a > 12 && b <= 12 => Ok((b, a)),
+        _ if b > 12 && a <= 12 => Ok((a, b)),
+        DateOrder::Unknown if a <= 12 && b <= 12 => Err(ParseError::Ambiguous),
+        _ => Err(ParseError::Invalid(format!("no month in {a}/{b}"))),
+    }
+}
+
+/// Skips a time after an ISO date: `T00:00:00`, `T00:00:00.000Z`, `T08:00+08:00`.
+fn skip_time(lx: &Lexed, j: usize) -> usize {
+    if !(lx.word_in(j, &["t"]) && lx.attached(j) && lx.attached(j + 1) && lx.is_digits(j + 1)) {
+        return j;
+    }
+    let mut k = j + 1;
+    while lx.attached(k) && (lx.is_digits(k) || lx.is_sym(k, ':') || lx.is_sym(k, '.')) {
+        k += 1;
+    }
+    if lx.attached(k) && lx.word_in(k, &["z"]) {
+        k += 1;
+    } else if lx.attached(k)
+        && (lx.is_sym(k, '+') || lx.sym(k).is_some_and(is_dash))
+        && lx.attached(k + 1)
+        && lx.is_digits(k + 1)
+    {
+        k += 2;
+        while lx.attached(k) && (lx.is_digits(k) || lx.is_sym(k, ':')) {
+            k += 1;
+        }
+    }
+    k
+}
+
+/// `2026-12-09`, `2026/12/09`, `2026.12.09`, ISO with time, `2026年12月1日`.
+fn year_first(lx: &Lexed, i: usize) -> Option<Hit<Date>> {
+    let y = lx.digits(i, 4, 4)?;
+    if let Some(sep @ ('-' | '/' | '.')) = lx.sym(i + 1) {
+        let tight = (i + 1..=i + 4).all(|k| lx.attached(k));
+        let m = lx.digits(i + 2, 1, 2)?;
+        let d = lx.digits(i + 4, 1, 2)?;
+        if !tight || !lx.is_sym(i + 3, sep) {
+            return None;
+        }
+        let end = skip_time(lx, i + 5);
+        if !end_ok(lx, end) {
+            return None;
+        }
+        return Some((i, end, ymd(year_of(y), num(m), num(d))));
+    }
+    let after_year = lx.cjk_any(i + 1, &["年", "년"])?;
+    let (month, day, end) = cjk_md_at(lx, after_year)?;
+    Some((i, end, ymd(year_of(y), month, day)))
+}
+
+/// `12月1日`, `12月1号`, `12월 1일` at token `i`: month, day, index after.
+fn cjk_md_at(lx: &Lexed, i: usize) -> Option<(u32, u32, usize)> {
+    let m = lx.digits(i, 1, 2)?;
+    let after_month = lx.cjk_any(i + 1, &["月", "월"])?;
+    let d = lx.digits(after_month, 1, 2)?;
+    let end = lx.cjk_any(after_month + 1, &["日", "号", "號", "일"])?;
+    Some((num(m), num(d), end))
+}
+
+fn cjk_month_day(lx: &Lexed, i: usize, today: Date) -> Option<Hit<Date>> {
+    let (m, d, end) = cjk_md_at(lx, i)?;
+    Some((i, end, next_occurrence(today, m, d)))
+}
+
+/// `12/09/2026`, `12-09-26`, `30.12.2026`, `30. 1. 2024`, `12/09`, `30.12.`.
+fn numeric(lx: &Lexed, i: usize, today: Date, order: DateOrder) -> Option<Hit<Date>> {
+    let a = lx.digits(i, 1, 2)?;
+    let sep = lx
+        .sym(i + 1)
+        .filter(|&c| matches!(c, '/' | '.') || c == '-')?;
+    // Dotted dates may have spaces after the dots (`30. 1. 2024`).
+    let loose = |k: usize| sep == '.' || lx.attached(k);
+    if !lx.attached(i + 1) || !loose(i + 2) {
+        return None;
+    }
+    let b = lx.digits(i + 2, 1, 2)?;
+    if lx.is_sym(i + 3, sep) && lx.attached(i + 3) && loose(i + 4) {
+        if let Some(y) = lx.digits(i + 4, 2, 2).or_else(|| lx.digits(i + 4, 4, 4)) {
+            if !end_ok(lx, i + 5) {
+                return None;
+            }
+            let (a, b, year) = (num(a), num(b), year_of(y));
+            let value = check_year(year).and_then(|year| {
+                let (month, day) = if sep == '.' {
+                    (b, a)
+                } else {
+                    month_day(a, b, order)?
+                };
+                // `12/31/69`, `01/01/70`: the Unix epoch written with two-digit years.
+                if y.len() == 2 && matches!((month, day, year), (12, 31, 2069) | (1, 1, 2070)) {
+                    return Err(ParseError::Sentinel);
+                }
+                ymd(year, month, day)
+            });
+            return Some((i, i + 5, value));
+        }
+        // `30.12.` without a year.
+        if sep == '.' && lx.attached(i + 3) && end_ok(lx, i + 4) {
+            return Some((i, i + 4, next_occurrence(today, num(b), num(a))));
+        }
+        return None;
+    }
+    if sep != '/' || !lx.attached(i + 2) || !end_ok(lx, i + 3) {
+        return None;
+    }
+    let value = month_day(num(a), num(b), order).and_then(|(m, d)| next_occurrence(today, m, d));
+    Some((i, i + 3, value))
+}
+
+/// Skips an ordinal suffix (`9th`, `1º`) and returns the index after the day.
+fn after_day(lx: &Lexed, j: usize) -> usize {
+    if lx.attached(j) && lx.word_in(j, ORDINALS) {
+        j + 1
+    } else {
+        j
+    }
+}
+
+/// An optional `, 2026` / `de 2026` / ` 2026` at `j`: the year and the index after it.
+fn trailing_year(lx: &Lexed, j: usize) -> (Option<i32>, usize) {
+    let mut k = j;
+    if lx.is_sym(k, ',') || lx.word_in(k, &["de", "del"]) {
+        k += 1;
+    }
+    match lx.digits(k, 4, 4) {
+        Some(y) if end_ok(lx, k + 1) => (Some(year_of(y)), k + 1),
+        _ => (None, j),
+    }
+}
+
+fn dated(year: Option<i32>, month: u8, day: u32, today: Date) -> Result<Date, ParseError> {
+    match year {
+        Some(y) => ymd(y, u32::from(month), day),
+        None => next_occurrence(today, u32::from(month), day),
+    }
+}
+
+/// `9 Dec`, `9 December 2026`, `9. Dezember 2026`, `9 de diciembre de 2026`, `9th Dec`.
+fn day_month_name(lx: &Lexed, i: usize, today: Date) -> Option<Hit<Date>> {
+    let day = num(lx.digits(i, 1, 2)?);
+    let mut j = after_day(lx, i + 1);
+    if lx.is_sym(j, '.') && lx.attached(j) {
+        j += 1;
+    }
+    if lx.word_in(j, &["de"]) {
+        j += 1;
+    }
+    let month = lx.lookup(j, MONTHS)?;
+    if j == i + 1 && lx.attached(j) {
+        return None; // `9dec`
+    }
+    j += 1;
+    if lx.is_sym(j, '.') && lx.attached(j) {
+        j += 1;
+    }
+    if !end_ok(lx, j) {
+        return None;
+    }
+    let (year, end) = trailing_year(lx, j);
+    Some((i, end, dated(year, month, day, today)))
+}
+
+/// `Dec 9`, `Dec. 9`, `December 9th, 2026`, `Dec 9 2026`.
+fn month_name_first(lx: &Lexed, i: usize, today: Date) -> Option<Hit<Date>> {
+    let month = lx.lookup(i, MONTHS)?;
+    let mut j = i + 1;
+    if lx.is_sym(j, '.') && lx.attached(j) {
+        j += 1;
+    }
+    let d = lx.digits(j, 1, 2)?;
+    if !lx.starts_number(j) {
+        return None;
+    }
+    let day = num(d);
+    if !(1..=31).contains(&day) {
+        return None;
+    }
+    let after = after_day(lx, j + 1);
+    // `mar. 9 dic.`: a weekday abbreviation before a day-first date.
+    if lx.lookup(after, MONTHS).is_some() || !end_ok(lx, after) {
+        return None;
+    }
+    let (year, end) = trailing_year(lx, after);
+    Some((i, end, dated(year, month, day, today)))
+}
+
+/// `12 days`, `12 days left`, `3 days ago`, `12天`, `12天后`, `12日後` at digit run `i`;
+/// `first` is where the match starts (a prefix word), `sign` +1 or −1.
+fn relative(lx: &Lexed, first: usize, i: usize, sign: i64, today: Date) -> Option<Hit<Date>> {
+    let n = lx.digits(i, 1, 12)?;
+    let (unit, mut end) = if let Some(u) = lx.lookup(i + 1, SPAN_WORDS) {
+        (u, i + 2)
+    } else if let Some(end) = lx.cjk_seq(i + 1, "天") {
+        (1, end)
+    } else if let Some(end) = lx.cjk_any(i + 1, &["日後", "日后"]) {
+        (1, end - 1)
+    } else {
+        return None;
+    };
+    let mut sign = sign;
+    if lx.word_in(end, PAST_SUFFIX) || lx.cjk_seq(end, "前").is_some() {
+        sign = -1;
+        end += 1;
+    } else if lx.word_in(end, AFTER_SUFFIX) || lx.cjk_any(end, &["后", "後"]).is_some() {
+        end += 1;
+    }
+    let n = i64::from(num(n));
+    let days = n.checked_mul(unit).and_then(|d| d.checked_mul(sign));
+    let value = days
+        .ok_or_else(|| ParseError::Invalid("relative date out of range".to_string()))
+        .and_then(|d| offset(today, d));
+    Some((first, end, value))
+}
+
+/// `in 12 days`, `en 12 días`, `in 12 Tagen`, `hace 3 días`, `vor 3 Tagen`.
+fn relative_prefix(lx: &Lexed, i: usize, today: Date) -> Option<Hit<Date>> {
+    let sign = if lx.word_in(i, FUTURE_PREFIX) {
+        1
+    } else if lx.word_in(i, PAST_PREFIX) {
+        -1
+    } else {
+        return None;
+    };
+    relative(lx, i, i + 1, sign, today)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use DateOrder::*;
+
+    fn today() -> Date {
+        Date::new(2026, 11, 26).unwrap()
+    }
+    fn d(y: i32, m: u8, day: u8) -> Date {
+        Date::new(y, m, day).unwrap()
+    }
+    fn date(text: &str, order: DateOrder) -> Date {
+        parse_date(text, today(), order).unwrap_or_else(|e| panic!("{text:?}: {e}"))
+    }
+
+    #[test]
+    fn iso_and_year_first() {
+        for t in [
+            "2026-12-09",
+            "2026-12-09T00:00:00",
+            "2026-12-09T00:00:00.000Z",
+            "2026-12-09T08:00:00+08:00",
+            "2026/12/09",
+            "2026.12.09",
+            "2026-12-9",
+            "2026年12月9日",
+            "2026 年 12 月 9 日",
+            "截至 2026-12-09 08:00",
+            "2026년 12월 9일",
+        ] {
+            assert_eq!(date(t, Unknown), d(2026, 12, 9), "{t}");
+        }
+    }
+
+    #[test]
+    fn numeric_with_order() {
+        assert_eq!(date("12/09/2026", Mdy), d(2026, 12, 9));
+        assert_eq!(date("12/09/2026", Dmy), d(2026, 9, 12));
+        assert_eq!(
+            parse_date("12/09/2026", today(), Unknown),
+            Err(ParseError::Ambiguous)
+        );
+        assert_eq!(date("01/02/2026", Mdy), d(2026, 1, 2));
+        assert_eq!(date("01/02/2026", Dmy), d(2026, 2, 1));
+        assert_eq!(date("13/01/2026", Unknown), d(2026, 1, 13));
+        assert_eq!(date("01/13/2026", Unknown), d(2026, 1, 13));
+        assert_eq!(date("05/05/2026", Unknown), d(2026, 5, 5));
+        assert_eq!(date("12/09/26", Mdy), d(2026, 12, 9));
+        assert_eq!(date("12-09-2026", Mdy), d(2026, 12, 9));
+        assert_eq!(
+            date("Current plan active until 08/10/2027 and will renew", Mdy),
+            d(2027, 8, 10)
+        );
+        assert_eq!(date("30.12.2026", Mdy), d(2026, 12, 30));
+        assert_eq!(date("30. 1. 2027", Unknown), d(2027, 1, 30));
+        assert_eq!(date("01.02.2027", Mdy), d(2027, 2, 1));
+        assert!(matches!(
+            parse_date("13/13/2026", today(), Mdy),
+            Err(ParseError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn year_less_dates_are_the_next_occurrence() {
+        assert_eq!(date("12/9", Mdy), d(2026, 12, 9));
+        assert_eq!(date("1/3", Mdy), d(2027, 1, 3));
+        assert_eq!(date("11/26", Mdy), today());
+        assert_eq!(date("11/25", Mdy), d(2027, 11, 25));
+        assert_eq!(
+            parse_date("1/3", today(), Unknown),
+            Err(ParseError::Ambiguous)
+        );
+        assert_eq!(date("30.12.", Unknown), d(2026, 12, 30));
+        assert_eq!(date("2/29", Mdy), d(2028, 2, 29));
+        assert!(matches!(
+            parse_date("2/30", today(), Mdy),
+            Err(ParseError::Invalid(_))
+        ));
+        assert!(matches!(
+            parse_date("Feb 30", today(), Mdy),
+            Err(ParseError::Invalid(_))
+        ));
+        assert_eq!(date("12月1日", Unknown), d(2026, 12, 1));
+        assert_eq!(date("12月1号", Unknown), d(2026, 12, 1));
+        assert_eq!(date("1月3日到期", Unknown), d(2027, 1, 3));
+    }
+
+    #[test]
+    fn month_names() {
+        for t in [
+            "Dec 9, 2026",
+            "Dec 9 2026",
+            "December 9",
+            "Dec 9",
+            "9 Dec",
+            "9 December 2026",
+            "Dec. 9",
+            "Tue, Dec 9",
+            "Dec 9th",
+            "December 9th, 2026",
+            "9th Dec",
+            "DEC 09",
+            "9 dic.",
+            "9 de diciembre de 2026",
+            "9. Dezember 2026",
+            "9. Dez.",
+            "Dienstag, 9. Dez. 2026",
+            "mar. 9 dic.",
+            "9 décembre 2026",
+            "Due on Dec 9.",
+        ] {
+            assert_eq!(date(t, Unknown), d(2026, 12, 9), "{t}");
+        }
+        assert_eq!(date("3. März 2027", Unknown), d(2027, 3, 3));
+        assert_eq!(date("Aug 28 2027", Unknown), d(2027, 8, 28));
+        assert_eq!(date("Jan 3", Unknown), d(2027, 1, 3));
+        assert_eq!(date("15 de enero", Unknown), d(2027, 1, 15));
+        assert_eq!(
+            parse_date("Dec 2026", today(), Unknown),
+            Err(ParseError::NotFound)
+        );
+    }
+
+    #[test]
+    fn relative_dates() {
+        let t = today();
+        let cases: &[(&str, i64)] = &[
+            ("in 12 days", 12),
+            ("12 days left", 12),
+            ("12 days", 12),
+            ("Cycle ends in 12 days", 12),
+            ("80 days left", 80),
+            ("1 day", 1),
+            ("tomorrow", 1),
+            ("Today", 0),
+            ("明天", 1),
+            ("今天", 0),
+            ("后天", 2),
+            ("12天后", 12),
+            ("剩余12天", 12),
+            ("还有12天", 12),
+            ("en 12 días", 12),
+            ("in 12 Tagen", 12),
+            ("noch 12 Tage", 12),
+            ("3 days ago", -3),
+            ("hace 3 días", -3),
+            ("vor 3 Tagen", -3),
+            ("in 2 weeks", 14),
+            ("pasado mañana", 2),
+            ("12日後", 12),
+            ("3天前", -3),
+        ];
+        for &(text, days) in cases {
+            assert_eq!(date(text, Unknown), t.add_days(days).unwrap(), "{text}");
+        }
+        assert!(matches!(
+            parse_date("in 99999999 days", t, Unknown),
+            Err(ParseError::Invalid(_))
+        ));
+        assert_eq!(
+            parse_date("30-day plan", t, Unknown),
+            Err(ParseError::NotFound)
+        );
+    }
+
+    #[test]
+    fn sentinels() {
+        for t in [
+            "0000-00-00",
+            "12/31/1969",
+            "01/01/1970",
+            "1900-01-01",
+            "2101-01-01",
+            "12/31/69",
+            "00/00/0000",
+            "Dec 31, 1969",
+            "1999年1月1日",
+        ] {
+            assert_eq!(
+                parse_date(t, today(), Mdy),
+                Err(ParseError::Sentinel),
+                "{t}"
+            );
+            assert_eq!(
+                parse_date(t, today(), Unknown),
+                Err(ParseError::Sentinel),
+                "{t}"
+            );
+        }
+        assert!(find_dates("Expires 0000-00-00", today(), Mdy).is_empty());
+    }
+
+    #[test]
+    fn not_dates() {
+        for t in [
+            "", "3/20GB", "59.92", "v2.10.26", "5 GB", "$15.00", "40%", "1,234",
+        ] {
+            assert_eq!(
+                parse_date(t, today(), Mdy),
+                Err(ParseError::NotFound),
+                "{t}"
+            );
+        }
+        assert_eq!(parse_date("--", today(), Mdy), Err(ParseError::Placeholder));
+        assert_eq!(
+            parse_date("N/A", today(), Mdy),
+            Err(ParseError::Placeholder)
+        );
+        assert!(matches!(
+            parse_date("2026-02-30", today(), Mdy),
+            Err(ParseError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn spans() {
+        let text = "Bill \u{200E}12/09/2026\u{200F}, renews Dec 9th, 2026 (in 13 days); 01/02/2027";
+        let found = find_dates(text, today(), Mdy);
+        let slices: Vec<&str> = found.iter().map(|f| &text[f.start..f.end]).collect();
+        assert_eq!(
+            slices,
+            ["12/09/2026", "Dec 9th, 2026", "in 13 days", "01/02/2027"]
+        );
+        // Unknown order: the ambiguous dates are not found at all.
+        let found = find_dates(text, today(), Unknown);
+        let slices: Vec<&str> = found.iter().map(|f| &text[f.start..f.end]).collect();
+        assert_eq!(slices, ["Dec 9th, 2026", "in 13 days"]);
+    }
+
+    #[test]
+    fn order_for_lang() {
+        for (lang, order) in [
+            ("en-US", Mdy),
+            ("en", Mdy),
+            ("es-US", Mdy),
+            ("en-GB", Dmy),
+            ("en-AU", Dmy),
+            ("en-IN", Dmy),
+            ("de", Dmy),
+            ("de-DE", Dmy),
+            ("es", Dmy),
+            ("fr-FR", Dmy),
+            ("it", Dmy),
+            ("pt-BR", Dmy),
+            ("zh-CN", Mdy),
+            ("zh-Hant-HK", Mdy),
+            ("ja", Mdy),
+            ("ko-KR", Mdy),
+            ("", Unknown),
+            ("xx", Unknown),
+            ("en-CA", Unknown),
+            ("EN_us", Mdy),
+            ("es-419", Dmy),
+        ] {
+            assert_eq!(date_order_for_lang(lang), order, "{lang}");
+        }
+    }
 }

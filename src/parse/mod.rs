@@ -10,8 +10,9 @@ pub mod money;
 pub mod text;
 
 pub use data::{find_data, parse_data, DataReading};
-pub use date::{find_dates, parse_date, DateOrder};
-pub use money::{find_money, parse_money};
+pub use date::{date_order_for_lang, find_dates, parse_date, DateOrder};
+pub use money::{find_money, money_is_rate, parse_money};
+pub use text::normalize;
 
 /// Why a text did not parse.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,6 +1,616 @@
-//! Text normalisation shared by the parsers. (In progress.)
+//! Text normalisation and the small lexer the parsers share.
+//!
+//! [`normalize`] is the public face: it strips invisible marks, maps fullwidth ASCII to
+//! ASCII and folds white space. The parsers work on a [`Lexed`] text: the normalised
+//! string, a map from each of its bytes back to the original text (so spans can be
+//! reported in the caller's text), and a list of tokens.
 
-/// Removes invisible formatting marks and folds white space to single spaces.
+use super::{Found, ParseError};
+
+/// Zero-width, bidi and soft-hyphen marks that carry no visible text.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
+    )
+}
+
+/// Fullwidth ASCII → ASCII, ideographic space → space.
+fn fold_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// Walks `text` and calls `emit(char, original_start, original_end)` for every character
+/// of the normalised text.
+fn walk(text: &str, mut emit: impl FnMut(char, usize, usize)) {
+    let mut pending: Option<(usize, usize)> = None;
+    let mut any = false;
+    for (pos, raw) in text.char_indices() {
+        if is_invisible(raw) {
+            continue;
+        }
+        let end = pos + raw.len_utf8();
+        let c = fold_char(raw);
+        if c.is_whitespace() {
+            if any && pending.is_none() {
+                pending = Some((pos, end));
+            }
+            continue;
+        }
+        if let Some((s, e)) = pending.take() {
+            emit(' ', s, e);
+        }
+        emit(c, pos, end);
+        any = true;
+    }
+}
+
+/// Removes invisible formatting marks (zero-width, bidi controls, soft hyphen), maps
+/// fullwidth ASCII (U+FF01–U+FF5E) to ASCII and U+3000 to a space, folds every run of
+/// white space (including U+00A0, U+2009, U+202F) to one space, and trims.
 pub fn normalize(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    walk(text, |c, _, _| out.push(c));
+    out
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A run of ASCII digits.
+    Digits,
+    /// A run of letters (Latin and other alphabetic scripts, not CJK).
+    Word,
+    /// One CJK character (Han, kana, Hangul): each is its own token.
+    Cjk,
+    /// Any other single character.
+    Sym(char),
+}
+
+/// A token: byte range in the normalised text, and whether a space precedes it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Token {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+    pub space: bool,
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(u32::from(c),
+        0x2E80..=0x2FDF
+        | 0x3040..=0x30FF
+        | 0x3100..=0x318F
+        | 0x31F0..=0x31FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xAC00..=0xD7AF
+        | 0xF900..=0xFAFF
+        | 0x20000..=0x2FFFF)
+}
+
+/// Case-insensitive comparison of a word with a lower-case pattern.
+pub(crate) fn word_eq(word: &str, pattern: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(pattern)
+    } else {
+        word.chars()
+            .flat_map(char::to_lowercase)
+            .eq(pattern.chars())
+    }
+}
+
+/// Dash-like characters: ASCII hyphen-minus, minus sign, figure/en/em dashes, bar.
+pub(crate) fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2212}' | '\u{2012}'..='\u{2015}')
+}
+
+/// A decimal number read from digits and separators, before any unit is applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Decimal {
+    /// Integer digits, separators removed.
+    pub int: String,
+    /// Fraction digits (empty for a whole number).
+    pub frac: String,
+}
+
+impl Decimal {
+    pub(crate) fn to_f64(&self) -> Option<f64> {
+        let frac = if self.frac.is_empty() {
+            "0"
+        } else {
+            &self.frac
+        };
+        format!("{}.{}", self.int, frac)
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+    }
+
+    /// The amount in hundredths. More than two decimals is refused unless the extra
+    /// digits are zeros (`1.500` is fine, `1.505` is not).
+    pub(crate) fn to_cents(&self) -> Result<i64, ParseError> {
+        let (cents_digits, extra) = self.frac.split_at(self.frac.len().min(2));
+        if !extra.bytes().all(|b| b == b'0') {
+            return Err(ParseError::Invalid(
+                "more than two decimal places".to_string(),
+            ));
+        }
+        let int = self.int.trim_start_matches('0');
+        if int.len() > 17 {
+            return Err(ParseError::Invalid("amount too large".to_string()));
+        }
+        let whole: i64 = if int.is_empty() {
+            0
+        } else {
+            int.parse()
+                .map_err(|_| ParseError::Invalid("bad digits".to_string()))?
+        };
+        let mut frac: i64 = 0;
+        for i in 0..2 {
+            let digit = cents_digits
+                .as_bytes()
+                .get(i)
+                .map_or(0, |b| i64::from(b.saturating_sub(b'0')));
+            frac = frac * 10 + digit;
+        }
+        whole
+            .checked_mul(100)
+            .and_then(|c| c.checked_add(frac))
+            .ok_or_else(|| ParseError::Invalid("amount too large".to_string()))
+    }
+}
+
+/// Reads digit groups and their separators as one number.
+///
+/// - No separator: a whole number.
+/// - One kind of separator, once: `,` followed by exactly three digits (and a first group
+///   of one to three digits, not `0`) groups thousands (`6,144`); otherwise it is the
+///   decimal mark (`3,5`, `59.92`, `1.234`).
+/// - One kind, several times: thousands separators (`1,234,567`); every later group must
+///   have three digits.
+/// - Two kinds: the last is the decimal mark, the others group thousands (`1,234.56`,
+///   `1.234,56`).
+fn interpret(groups: &[&str], seps: &[char]) -> Result<Decimal, ParseError> {
+    let bad = || ParseError::Invalid("bad digit grouping".to_string());
+    let (first, rest) = groups.split_first().ok_or_else(bad)?;
+    let Some(&last_sep) = seps.last() else {
+        return Ok(Decimal {
+            int: (*first).to_string(),
+            frac: String::new(),
+        });
+    };
+    let thousands = |gs: &[&str]| first.len() <= 3 && gs.iter().all(|g| g.len() == 3);
+    let joined = |gs: &[&str]| {
+        let mut int = (*first).to_string();
+        gs.iter().for_each(|g| int.push_str(g));
+        int
+    };
+    if seps.iter().all(|&s| s == last_sep) {
+        if let [only] = rest {
+            if last_sep == ',' && only.len() == 3 && first.len() <= 3 && *first != "0" {
+                return Ok(Decimal {
+                    int: joined(rest),
+                    frac: String::new(),
+                });
+            }
+            return Ok(Decimal {
+                int: (*first).to_string(),
+                frac: (*only).to_string(),
+            });
+        }
+        if thousands(rest) {
+            return Ok(Decimal {
+                int: joined(rest),
+                frac: String::new(),
+            });
+        }
+        return Err(bad());
+    }
+    let (frac, int_groups) = rest.split_last().ok_or_else(bad)?;
+    let (_, inner_seps) = seps.split_last().ok_or_else(bad)?;
+    let inner = inner_seps.first().copied().ok_or_else(bad)?;
+    if inner == last_sep || inner_seps.iter().any(|&s| s != inner) || !thousands(int_groups) {
+        return Err(bad());
+    }
+    Ok(Decimal {
+        int: joined(int_groups),
+        frac: (*frac).to_string(),
+    })
+}
+
+/// A normalised, tokenised text that remembers where each byte came from.
+pub(crate) struct Lexed {
+    text: String,
+    /// For every byte of `text`: the original range of the character it came from.
+    origin: Vec<(usize, usize)>,
+    pub toks: Vec<Token>,
+}
+
+impl Lexed {
+    pub(crate) fn new(original: &str) -> Lexed {
+        let mut text = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len());
+        walk(original, |c, s, e| {
+            text.push(c);
+            origin.extend(std::iter::repeat((s, e)).take(c.len_utf8()));
+        });
+        let mut toks: Vec<Token> = Vec::new();
+        let mut space = false;
+        for (pos, c) in text.char_indices() {
+            if c == ' ' {
+                space = true;
+                continue;
+            }
+            let kind = if c.is_ascii_digit() {
+                Kind::Digits
+            } else if is_cjk(c) {
+                Kind::Cjk
+            } else if c.is_alphabetic() {
+                Kind::Word
+            } else {
+                Kind::Sym(c)
+            };
+            let end = pos + c.len_utf8();
+            if let Some(last) = toks.last_mut() {
+                if !space
+                    && last.kind == kind
+                    && last.end == pos
+                    && matches!(kind, Kind::Digits | Kind::Word)
+                {
+                    last.end = end;
+                    continue;
+                }
+            }
+            toks.push(Token {
+                kind,
+                start: pos,
+                end,
+                space,
+            });
+            space = false;
+        }
+        Lexed { text, origin, toks }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub(crate) fn kind(&self, i: usize) -> Option<Kind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    /// The token's text (empty when out of range).
+    pub(crate) fn str(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    /// Token `i` exists and follows the previous token without a space.
+    pub(crate) fn attached(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.space)
+    }
+
+    pub(crate) fn is_digits(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Digits)
+    }
+
+    /// The digits of token `i` when it is a digit run of `min..=max` digits.
+    pub(crate) fn digits(&self, i: usize, min: usize, max: usize) -> Option<&str> {
+        let s = self.str(i);
+        (self.is_digits(i) && (min..=max).contains(&s.len())).then_some(s)
+    }
+
+    pub(crate) fn is_sym(&self, i: usize, c: char) -> bool {
+        self.kind(i) == Some(Kind::Sym(c))
+    }
+
+    pub(crate) fn sym(&self, i: usize) -> Option<char> {
+        match self.kind(i) {
+            Some(Kind::Sym(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn is_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Word)
+    }
+
+    /// Token `i` is a word equal (ignoring case) to one of `words`.
+    pub(crate) fn word_in(&self, i: usize, words: &[&str]) -> bool {
+        self.is_word(i) && words.iter().any(|w| word_eq(self.str(i), w))
+    }
+
+    /// Index in `table` of the entry whose word equals token `i`.
+    pub(crate) fn lookup<T: Copy>(&self, i: usize, table: &[(&str, T)]) -> Option<T> {
+        if !self.is_word(i) {
+            return None;
+        }
+        let w = self.str(i);
+        table.iter().find(|(k, _)| word_eq(w, k)).map(|&(_, v)| v)
+    }
+
+    /// Whether the CJK characters of `seq` stand at token `i`, one token each, without
+    /// spaces between them. Returns the index after them.
+    pub(crate) fn cjk_seq(&self, i: usize, seq: &str) -> Option<usize> {
+        let mut j = i;
+        for c in seq.chars() {
+            if self.kind(j) != Some(Kind::Cjk) || (j > i && !self.attached(j)) {
+                return None;
+            }
+            if !self.str(j).starts_with(c) {
+                return None;
+            }
+            j += 1;
+        }
+        Some(j)
+    }
+
+    /// The first of `seqs` standing at token `i`, with the index after it.
+    pub(crate) fn cjk_any(&self, i: usize, seqs: &[&str]) -> Option<usize> {
+        seqs.iter().find_map(|s| self.cjk_seq(i, s))
+    }
+
+    /// Token `i` is a digit run that does not continue a number or a date written
+    /// without spaces before it (`1,234` at `234`, `12/09` at `09`).
+    pub(crate) fn starts_number(&self, i: usize) -> bool {
+        if !self.is_digits(i) {
+            return false;
+        }
+        if !self.attached(i) || i == 0 {
+            return true;
+        }
+        let prev = i - 1;
+        match self.kind(prev) {
+            Some(Kind::Digits) | Some(Kind::Word) => false,
+            Some(Kind::Sym(c)) if matches!(c, '.' | ',' | '/' | ':') || is_dash(c) => {
+                !(self.attached(prev) && prev > 0 && self.is_digits(prev - 1))
+            }
+            _ => true,
+        }
+    }
+
+    /// Reads the number that starts at digit run `i`: digit groups joined by `.` or `,`
+    /// without spaces. Returns the number (or why it is malformed) and the index after it.
+    pub(crate) fn number(&self, i: usize) -> Option<(Result<Decimal, ParseError>, usize)> {
+        if !self.is_digits(i) {
+            return None;
+        }
+        let mut groups = vec![self.str(i)];
+        let mut seps = Vec::new();
+        let mut j = i + 1;
+        while let Some(c @ ('.' | ',')) = self.sym(j) {
+            if !(self.attached(j) && self.attached(j + 1) && self.is_digits(j + 1)) {
+                break;
+            }
+            seps.push(c);
+            groups.push(self.str(j + 1));
+            j += 2;
+        }
+        Some((interpret(&groups, &seps), j))
+    }
+
+    /// Number of numbers in the text.
+    pub(crate) fn count_numbers(&self) -> usize {
+        let mut count = 0;
+        let mut i = 0;
+        while i < self.len() {
+            match self.number(i) {
+                Some((_, next)) => {
+                    count += 1;
+                    i = next;
+                }
+                None => i += 1,
+            }
+        }
+        count
+    }
+
+    /// A [`Found`] spanning tokens `first..end`, with byte offsets in the original text.
+    pub(crate) fn found<T>(&self, first: usize, end: usize, value: T) -> Option<Found<T>> {
+        let start = self.toks.get(first)?.start;
+        let stop = self.toks.get(end.checked_sub(1)?)?.end;
+        let (orig_start, _) = *self.origin.get(start)?;
+        let (_, orig_end) = *self.origin.get(stop.checked_sub(1)?)?;
+        Some(Found {
+            start: orig_start,
+            end: orig_end,
+            value,
+        })
+    }
+
+    /// Whether the text shows a placeholder instead of a value: a dash run (`--`,
+    /// `$--.--`, `-.--`), a lone dash at the end, `N/A`, `unavailable`, 暂无.
+    pub(crate) fn has_placeholder(&self) -> bool {
+        let mut i = 0;
+        while i < self.len() {
+            if self.word_in(i, &["unavailable"]) {
+                return true;
+            }
+            if self.word_in(i, &["n"])
+                && self.is_sym(i + 1, '/')
+                && self.attached(i + 1)
+                && self.word_in(i + 2, &["a"])
+                && self.attached(i + 2)
+            {
+                return true;
+            }
+            if self.cjk_any(i, &["暂无", "暫無"]).is_some() {
+                return true;
+            }
+            if self.sym(i).is_some_and(is_dash) {
+                // An island of dashes, dots and commas not touching digits.
+                let mut j = i;
+                let mut dashes = 0;
+                while let Some(c) = self.sym(j) {
+                    if j > i && !self.attached(j) {
+                        break;
+                    }
+                    if is_dash(c) {
+                        dashes += 1;
+                    } else if c != '.' && c != ',' {
+                        break;
+                    }
+                    j += 1;
+                }
+                let before_digit = i > 0 && self.attached(i) && self.is_digits(i - 1);
+                let after_digit = self.attached(j) && self.is_digits(j);
+                let touches_word = (i > 0 && self.attached(i) && self.is_word(i - 1))
+                    || (self.attached(j) && self.is_word(j));
+                if !before_digit
+                    && !after_digit
+                    && (dashes >= 2 || (j >= self.len() && !touches_word))
+                {
+                    return true;
+                }
+                i = j.max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+        false
+    }
+}
+
+/// A match: first token, index after the last token, and the value or why it is wrong.
+pub(crate) type Hit<T> = (usize, usize, Result<T, ParseError>);
+
+/// Runs `at(i, min)` at every token, left to right; a match resumes the scan after it.
+/// `min` is the first token the matcher may claim (the end of the previous match).
+pub(crate) fn scan<T>(
+    lx: &Lexed,
+    mut at: impl FnMut(usize, usize) -> Option<Hit<T>>,
+) -> Vec<Found<Result<T, ParseError>>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut min = 0;
+    while i < lx.len() {
+        match at(i, min) {
+            Some((first, end, value)) if end > i && first >= min && first <= i => {
+                if let Some(found) = lx.found(first, end, value) {
+                    out.push(found);
+                }
+                i = end;
+                min = end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// The value of a short text: its first good value, else its first error, else
+/// `Placeholder` when it shows one, else `NotFound`.
+pub(crate) fn settle<T>(
+    lx: &Lexed,
+    hits: Vec<Found<Result<T, ParseError>>>,
+) -> Result<T, ParseError> {
+    let mut first_err = None;
+    for hit in hits {
+        match hit.value {
+            Ok(v) => return Ok(v),
+            Err(e) => {
+                first_err.get_or_insert(e);
+            }
+        }
+    }
+    match first_err {
+        Some(e) => Err(e),
+        None if lx.has_placeholder() => Err(ParseError::Placeholder),
+        None => Err(ParseError::NotFound),
+    }
+}
+
+/// Keeps the good values of a scan.
+pub(crate) fn only_ok<T>(hits: Vec<Found<Result<T, ParseError>>>) -> Vec<Found<T>> {
+    hits.into_iter()
+        .filter_map(|f| {
+            let Found { start, end, value } = f;
+            value.ok().map(|value| Found { start, end, value })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_invisible_marks_and_folds_space() {
+        assert_eq!(normalize("\u{200E}$12.34\u{200F}"), "$12.34");
+        assert_eq!(normalize("  a\u{00A0}\u{2009} b\u{202F}c\n"), "a b c");
+        assert_eq!(normalize("soft\u{00AD}hyphen\u{FEFF}"), "softhyphen");
+        assert_eq!(normalize("\u{2066}x\u{2069}\u{202A}y\u{202C}"), "xy");
+        assert_eq!(normalize("a \u{200B} b"), "a b");
+        assert_eq!(normalize(""), "");
+        assert_eq!(normalize(" \u{200B} "), "");
+    }
+
+    #[test]
+    fn maps_fullwidth_ascii() {
+        assert_eq!(normalize("１２．５ＧＢ"), "12.5GB");
+        assert_eq!(normalize("已用：3/20GB"), "已用:3/20GB");
+        assert_eq!(normalize("a\u{3000}b"), "a b");
+        assert_eq!(normalize("￥58"), "￥58", "U+FFE5 is outside FF01–FF5E");
+    }
+
+    #[test]
+    fn digit_grouping() {
+        let d = |groups: &[&str], seps: &[char]| interpret(groups, seps);
+        let ok = |int: &str, frac: &str| {
+            Ok(Decimal {
+                int: int.into(),
+                frac: frac.into(),
+            })
+        };
+        assert_eq!(d(&["6", "144"], &[',']), ok("6144", ""));
+        assert_eq!(d(&["3", "5"], &[',']), ok("3", "5"));
+        assert_eq!(d(&["0", "500"], &[',']), ok("0", "500"));
+        assert_eq!(d(&["1", "234", "56"], &[',', '.']), ok("1234", "56"));
+        assert_eq!(d(&["1", "234", "56"], &['.', ',']), ok("1234", "56"));
+        assert_eq!(d(&["1", "234", "567"], &[',', ',']), ok("1234567", ""));
+        assert!(d(&["1", "23", "4"], &[',', ',']).is_err());
+        assert!(d(&["1", "2", "3"], &[',', '.']).is_err());
+    }
+
+    #[test]
+    fn spans_point_into_the_original() {
+        let text = "\u{200E}ab\u{00A0}\u{00A0}１２";
+        let lx = Lexed::new(text);
+        assert_eq!(lx.len(), 2);
+        let f = lx.found(1, 2, ()).unwrap();
+        assert_eq!(&text[f.start..f.end], "１２");
+        let f = lx.found(0, 2, ()).unwrap();
+        assert_eq!(&text[f.start..f.end], "ab\u{00A0}\u{00A0}１２");
+    }
+
+    #[test]
+    fn placeholders() {
+        for t in [
+            "--",
+            "$--.--",
+            "N/A",
+            "n/a",
+            "-.--",
+            "Balance: —",
+            "暂无",
+            "—",
+        ] {
+            assert!(Lexed::new(t).has_placeholder(), "{t}");
+        }
+        for t in ["T-Mobile", "-5", "1-2", "", "Plan - Unlimited", "$0.00"] {
+            assert!(!Lexed::new(t).has_placeholder(), "{t}");
+        }
+    }
 }
