@@ -3,9 +3,10 @@
 //! `linekeeper scan PAGE.html --url URL [--today YYYY-MM-DD] [--rules FILE] [--compact]`
 //! prints the Snapshot of a saved account page as one JSON object.
 
+use linekeeper::extract::{explain, extract_with};
 use linekeeper::html::page_from_html;
 use linekeeper::profile::Profile;
-use linekeeper::{extract::extract_with, Date, ScanOptions};
+use linekeeper::{Date, ScanOptions};
 use std::process::ExitCode;
 
 const HELP: &str = "\
@@ -27,6 +28,7 @@ OPTIONS:
     --rules FILE       a JSON profile (same format as profiles/*.json) added to the
                        built-in profiles, e.g. user-taught labels for a carrier
     --compact          print the JSON on one line (default: pretty)
+    --explain          also print how the page was read (rows, labels, hints) to stderr
     -h, --help         this help
     -V, --version      the version
 ";
@@ -50,6 +52,7 @@ struct ScanArgs {
     today: Option<String>,
     rules: Option<String>,
     compact: bool,
+    explain: bool,
 }
 
 fn run(args: Vec<String>) -> Result<String, String> {
@@ -72,6 +75,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
     let mut today = None;
     let mut rules = None;
     let mut compact = false;
+    let mut explain = false;
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
@@ -79,6 +83,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
             "--today" => today = Some(value("--today")?),
             "--rules" => rules = Some(value("--rules")?),
             "--compact" => compact = true,
+            "--explain" => explain = true,
             "-h" | "--help" => return Ok(HELP.trim_end().to_string()),
             s if s.starts_with("--") => {
                 if let Some((k, v)) = s.split_once('=') {
@@ -102,6 +107,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
         today,
         rules,
         compact,
+        explain,
     };
     scan(&args)
 }
@@ -123,6 +129,9 @@ fn scan(args: &ScanArgs) -> Result<String, String> {
     let bytes = std::fs::read(&args.page).map_err(|e| format!("cannot read {}: {e}", args.page))?;
     let html = String::from_utf8_lossy(&bytes);
     let page = page_from_html(&html, &args.url);
+    if args.explain {
+        eprint!("{}", explain(&page, &ScanOptions { today }, &rules));
+    }
     let snapshot = extract_with(&page, &ScanOptions { today }, &rules);
     let json = if args.compact {
         serde_json::to_string(&snapshot)

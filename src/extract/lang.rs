@@ -1,6 +1,6 @@
-//! Defaults from the page language: numeric date order and currency.
+//! Defaults from the page language: currency (the date order is
+//! `parse::date::date_order_for_lang`).
 
-use crate::parse::DateOrder;
 use crate::snapshot::Currency;
 
 fn split(lang: &str) -> (String, String) {
@@ -13,20 +13,6 @@ fn split(lang: &str) -> (String, String) {
         .unwrap_or("")
         .to_string();
     (language, region)
-}
-
-/// Day/month order for numeric dates on a page in `lang` (`en-US` → MDY, `en-GB`, `de`,
-/// `es` → DMY). Chinese pages write year first or use 月/日, so their order is unknown.
-pub fn date_order_for_lang(lang: &str) -> DateOrder {
-    let (language, region) = split(lang);
-    match (language.as_str(), region.as_str()) {
-        ("en", "" | "us" | "ph" | "pr" | "um" | "vi" | "as" | "gu" | "mp") => DateOrder::Mdy,
-        ("es", "us") => DateOrder::Mdy,
-        ("en", "ca") => DateOrder::Unknown,
-        ("en", _) => DateOrder::Dmy,
-        ("zh" | "ja" | "ko" | "", _) => DateOrder::Unknown,
-        _ => DateOrder::Dmy,
-    }
 }
 
 /// The currency most pages in `lang` use for a bare amount, if one is clear.
@@ -54,19 +40,44 @@ pub fn currency_for_lang(lang: &str) -> Option<Currency> {
     })
 }
 
+/// True for languages that write a decimal comma (`3,5 GB`) and group thousands with
+/// dots (`2.048 MB`).
+pub fn decimal_comma(lang: &str) -> bool {
+    let (language, _) = split(lang);
+    matches!(
+        language.as_str(),
+        "de" | "es"
+            | "fr"
+            | "it"
+            | "pt"
+            | "nl"
+            | "da"
+            | "nb"
+            | "nn"
+            | "no"
+            | "fi"
+            | "sv"
+            | "pl"
+            | "cs"
+            | "sk"
+            | "ro"
+            | "tr"
+            | "ru"
+            | "uk"
+            | "el"
+            | "id"
+            | "vi"
+            | "ca"
+            | "hu"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn orders_and_currencies() {
-        assert_eq!(date_order_for_lang("en-US"), DateOrder::Mdy);
-        assert_eq!(date_order_for_lang("en"), DateOrder::Mdy);
-        assert_eq!(date_order_for_lang("en-GB"), DateOrder::Dmy);
-        assert_eq!(date_order_for_lang("de-DE"), DateOrder::Dmy);
-        assert_eq!(date_order_for_lang("es-US"), DateOrder::Mdy);
-        assert_eq!(date_order_for_lang("zh-Hans-CN"), DateOrder::Unknown);
-        assert_eq!(date_order_for_lang(""), DateOrder::Unknown);
         assert_eq!(currency_for_lang("zh-CN"), Some(Currency::Cny));
         assert_eq!(currency_for_lang("zh-HK"), Some(Currency::Hkd));
         assert_eq!(currency_for_lang("zh-Hant-HK"), Some(Currency::Hkd));

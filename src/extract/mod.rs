@@ -141,6 +141,8 @@ struct Engine<'a> {
     order: DateOrder,
     currency: Option<Currency>,
     value_before_label: bool,
+    /// The page writes `3,5 GB` and `2.048 MB` (decimal comma, thousands dot).
+    decimal_comma: bool,
     carrier: Option<String>,
     sign_in_url: bool,
     anchors_elements: Vec<(Kind, ElementPattern)>,
@@ -220,6 +222,38 @@ fn compatible(family: Family, v: &VKind) -> bool {
     )
 }
 
+/// `2.048 MB` → `2,048 MB` (same length): on a decimal-comma page a dot before exactly
+/// three digits groups thousands. `1.234,56` and dates (`30.12.2026`) are left alone.
+fn thousands_dots_to_commas(text: &str) -> std::borrow::Cow<'_, str> {
+    let b = text.as_bytes();
+    let mut out: Option<Vec<u8>> = None;
+    for i in 1..b.len() {
+        if b.get(i) != Some(&b'.') || !b.get(i - 1).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        let group = b
+            .get(i + 1..i + 4)
+            .is_some_and(|g| g.iter().all(u8::is_ascii_digit));
+        let after = b.get(i + 4).copied();
+        let ends = match after {
+            None => true,
+            Some(c) if c.is_ascii_digit() => false,
+            Some(b',') => !b.get(i + 5).is_some_and(u8::is_ascii_digit),
+            Some(_) => true,
+        };
+        if group && ends {
+            let v = out.get_or_insert_with(|| b.to_vec());
+            if let Some(slot) = v.get_mut(i) {
+                *slot = b',';
+            }
+        }
+    }
+    match out.map(String::from_utf8) {
+        Some(Ok(s)) => std::borrow::Cow::Owned(s),
+        _ => std::borrow::Cow::Borrowed(text),
+    }
+}
+
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
@@ -249,7 +283,7 @@ impl<'a> Engine<'a> {
             .iter()
             .find_map(|p| p.date_order)
             .map(DateOrder::from)
-            .unwrap_or_else(|| lang::date_order_for_lang(lang));
+            .unwrap_or_else(|| parse::date::date_order_for_lang(lang));
         let currency = active
             .iter()
             .find_map(|p| p.currency_for(host))
@@ -268,6 +302,7 @@ impl<'a> Engine<'a> {
             order,
             currency,
             value_before_label,
+            decimal_comma: lang::decimal_comma(lang),
             carrier,
             sign_in_url,
             anchors_elements,
@@ -319,7 +354,12 @@ impl<'a> Engine<'a> {
             }
         }
         if has_digit || row.hits.iter().any(|h| h.kind == Kind::Unlimited) {
-            for f in parse::find_data(text) {
+            let data_text = if self.decimal_comma {
+                thousands_dots_to_commas(text)
+            } else {
+                std::borrow::Cow::Borrowed(text)
+            };
+            for f in parse::find_data(&data_text) {
                 if f.value.amount_mb.is_some()
                     || f.value.remaining_mb.is_some()
                     || f.value.used_mb.is_some()
@@ -582,6 +622,19 @@ impl<'a> Engine<'a> {
                 }
                 continue;
             }
+            // A role word the parser read as part of a value (`512 MB left`) labels
+            // nothing else.
+            let inside_value = self.values(r).any(|vi| {
+                self.vals.get(vi).is_some_and(|v| {
+                    compatible(fam, &v.kind)
+                        && !matches!(v.kind, VKind::Placeholder)
+                        && v.start < label.end
+                        && label.start < v.end
+                })
+            });
+            if inside_value {
+                continue;
+            }
             // Same row.
             let (lo, hi) = self.same_family_bounds(r, label);
             for vi in self.values(r) {
@@ -715,7 +768,11 @@ impl<'a> Engine<'a> {
                 continue;
             }
             let VKind::Data(d) = &v.kind else { continue };
-            if d.remaining_mb.is_none() && d.used_mb.is_none() && d.total_mb.is_none() {
+            if d.remaining_mb.is_none()
+                && d.used_mb.is_none()
+                && d.total_mb.is_none()
+                && self.role_from_context(v).is_none()
+            {
                 continue;
             }
             let spans = claimed.entry(v.row).or_default();
@@ -1274,10 +1331,20 @@ impl<'a> Engine<'a> {
             let Some(row) = model.rows.get(r) else {
                 continue;
             };
-            if row.promo || !row.segs.iter().all(|s| model.contains(i32_, s.node)) {
+            if row.promo {
                 continue;
             }
-            if let Some(text) = self.valid_text(&row.text, i32_) {
+            // The element's own part of its first row.
+            let mut text = String::new();
+            for s in row.segs.iter().filter(|s| model.contains(i32_, s.node)) {
+                if let Some(piece) = row.text.get(s.start..s.end) {
+                    if !text.is_empty() {
+                        text.push(' ');
+                    }
+                    text.push_str(piece);
+                }
+            }
+            if let Some(text) = self.valid_text(&text, i32_) {
                 out.push(TextFind {
                     kind,
                     node: i32_,
@@ -1314,8 +1381,18 @@ impl<'a> Engine<'a> {
         if !phone::find_phones(text).is_empty() {
             return None;
         }
-        if parse::parse_money(text, self.currency).is_ok()
-            || parse::parse_date(text, self.today, self.order).is_ok()
+        // Not a value on its own (`$15.00`, `Dec 9`, `5 GB`).
+        let len = text.len();
+        let covered = |start: usize, end: usize| (end - start.min(end)) * 10 >= len * 7;
+        if parse::find_money(text, None)
+            .iter()
+            .any(|f| covered(f.start, f.end))
+            || parse::find_dates(text, self.today, self.order)
+                .iter()
+                .any(|f| covered(f.start, f.end))
+            || parse::find_data(text)
+                .iter()
+                .any(|f| covered(f.start, f.end))
         {
             return None;
         }
@@ -1455,3 +1532,60 @@ impl<T: PartialOrd> OptLt<T> for Option<T> {
 
 #[cfg(test)]
 mod tests;
+
+/// A human-readable dump of how the engine sees a page: rows with their label words,
+/// class / id hints and the profile choice. For bug reports (`linekeeper scan --explain`).
+pub fn explain(page: &PageSnapshot, options: &ScanOptions, rules: &[Profile]) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    if let Err(e) = page.validate() {
+        return format!("invalid page: {e}\n");
+    }
+    let host = page.host();
+    let builtin = profile::builtin();
+    let mut active: Vec<&Profile> = rules
+        .iter()
+        .filter(|p| p.hosts.is_empty() || p.matches_host(&host))
+        .collect();
+    active.extend(
+        builtin
+            .iter()
+            .filter(|p| !p.hosts.is_empty() && p.matches_host(&host)),
+    );
+    active.extend(builtin.iter().filter(|p| p.hosts.is_empty()));
+    let engine = Engine::new(page, options, &active, &host);
+    let _ = writeln!(
+        out,
+        "profiles: {:?}; order {:?}; currency {:?}",
+        active.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+        engine.order,
+        engine.currency
+    );
+    for (r, row) in engine.model.rows.iter().enumerate() {
+        let hits: Vec<String> = row
+            .hits
+            .iter()
+            .map(|h| format!("{:?}@{}", h.kind, h.start))
+            .collect();
+        let hint = engine
+            .model
+            .hint_near(row.first_node(), 2)
+            .map(|(n, k)| format!(" hint {k:?}<{}>", engine.model.describe(n)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{r:4} {}{}{} [{}]{} | {}",
+            if row.virtual_row { "v" } else { " " },
+            if row.promo { "P" } else { " " },
+            if engine.model.is_promo_node(row.first_node()) {
+                "R"
+            } else {
+                " "
+            },
+            hits.join(" "),
+            hint,
+            row.text.chars().take(140).collect::<String>()
+        );
+    }
+    out
+}

@@ -288,8 +288,18 @@ impl<'a> Model<'a> {
         node >= root && node < self.end.get(root as usize).copied().unwrap_or(0)
     }
 
-    /// The first row whose first node is at or after `node`.
+    /// The row of the first text inside element `node` (which may start mid-row),
+    /// else the first row after it. Looks at most at `limit` nodes of the subtree.
     pub fn first_row_at(&self, node: u32) -> usize {
+        let end = self.end.get(node as usize).copied().unwrap_or(0);
+        let stop = end.min(node.saturating_add(64));
+        for j in node..stop {
+            if let Some(&r) = self.node_row.get(j as usize) {
+                if r != NONE {
+                    return r as usize;
+                }
+            }
+        }
         self.rows.partition_point(|r| r.first_node() < node)
     }
 

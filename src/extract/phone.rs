@@ -24,7 +24,7 @@ pub struct PhoneFind {
 fn is_mask(c: char) -> bool {
     matches!(
         c,
-        '•' | '●' | '*' | '＊' | '∗' | '·' | '⋅' | '◦' | '○' | 'x' | 'X' | '×' | '#'
+        '•' | '●' | '*' | '＊' | '∗' | '◦' | '○' | 'x' | 'X' | '×' | '#'
     )
 }
 
@@ -106,18 +106,14 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
         if trailing_digits != 4 {
             return None;
         }
-        let lead_digits = digits.len().saturating_sub(4);
-        // US: 6 masked digits (+ maybe a country code); CN: 3 digits + 4 masks + 4 digits.
-        let us = masks == 6 && lead_digits <= 1;
-        let cn = masks == 4 && lead_digits == 3 && digits.starts_with('1');
-        let other = (3..=8).contains(&masks) && lead_digits <= 3;
-        if us || cn {
-            return Some(make(Strength::Strong));
-        }
-        if other {
-            return Some(make(Strength::Weak));
-        }
-        return None;
+        // Phone numbers have 8 (Hong Kong) to 13 (with a country code) digits; card
+        // masks have 16. Eight could be a card's `•••• 4242`: weak.
+        let total = digits.len() + masks;
+        return match total {
+            9..=13 if masks >= 3 => Some(make(Strength::Strong)),
+            5..=8 => Some(make(Strength::Weak)),
+            _ => None,
+        };
     }
     if ellipsis && digits.len() == 4 {
         return Some(make(Strength::Weak));
