@@ -125,6 +125,105 @@ struct PhoneAnchor {
     last4: String,
 }
 
+/// A table body cell under a column header that names a field.
+struct TableCell {
+    node: u32,
+    kind: Kind,
+    header: String,
+    /// A unit named in the header (`Data (MB)`), for unit-less cells.
+    unit: Option<&'static str>,
+}
+
+#[derive(Default)]
+struct Tables {
+    cells: Vec<TableCell>,
+    /// Header cells (sorted): their words label columns, not the rows after them.
+    header_cells: Vec<u32>,
+}
+
+/// Finds tables with a header row (all `th`) and labels each body cell by its column.
+fn find_tables(model: &Model<'_>) -> Tables {
+    let nodes = &model.page.nodes;
+    let mut out = Tables::default();
+    let mut cells_of: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for (i, n) in nodes.iter().enumerate() {
+        if matches!(n.tag.as_str(), "td" | "th") {
+            if let Some(p) = n.parent {
+                if nodes.get(p as usize).is_some_and(|t| t.tag == "tr") {
+                    cells_of.entry(p).or_default().push(i as u32);
+                }
+            }
+        }
+    }
+    let table_of = |tr: u32| -> Option<u32> {
+        let mut cur = nodes.get(tr as usize)?.parent;
+        for _ in 0..3 {
+            let i = cur?;
+            if nodes.get(i as usize)?.tag == "table" {
+                return Some(i);
+            }
+            cur = nodes.get(i as usize)?.parent;
+        }
+        None
+    };
+    type Head = Vec<Option<(Kind, String, Option<&'static str>)>>;
+    let mut header: BTreeMap<u32, Head> = BTreeMap::new();
+    for (tr, cells) in &cells_of {
+        let Some(table) = table_of(*tr) else { continue };
+        let all_th = cells
+            .iter()
+            .all(|&c| nodes.get(c as usize).is_some_and(|n| n.tag == "th"));
+        if let Some(head) = header.get(&table) {
+            for (col, &cell) in cells.iter().enumerate() {
+                if let Some(Some((kind, text, unit))) = head.get(col) {
+                    out.cells.push(TableCell {
+                        node: cell,
+                        kind: *kind,
+                        header: text.clone(),
+                        unit: *unit,
+                    });
+                }
+            }
+        } else if all_th && cells.len() >= 2 {
+            out.header_cells.extend(cells.iter().copied());
+            let head: Head = cells
+                .iter()
+                .map(|&c| {
+                    let r = model.first_row_at(c);
+                    let row = model.rows.get(r)?;
+                    if !model.contains(c, row.first_node()) {
+                        return None;
+                    }
+                    let h = row.hits.iter().find(|h| {
+                        h.kind == Kind::Line
+                            || matches!(
+                                h.kind.family(),
+                                Family::Data | Family::Money | Family::Date | Family::Text
+                            )
+                    })?;
+                    let lower = &row.lower;
+                    let unit = ["(mb)", "(gb)", "in mb", "in gb", "（mb）", "（gb）", "(kb)"]
+                        .iter()
+                        .find(|u| lower.contains(*u))
+                        .map(|u| {
+                            if u.contains("gb") {
+                                "GB"
+                            } else if u.contains("kb") {
+                                "KB"
+                            } else {
+                                "MB"
+                            }
+                        });
+                    Some((h.kind, row.text.clone(), unit))
+                })
+                .collect();
+            header.insert(table, head);
+        }
+    }
+    out.header_cells.sort_unstable();
+    out
+}
+
 /// A text value for a line (plan, nickname).
 struct TextFind {
     kind: Kind,
@@ -148,6 +247,7 @@ struct Engine<'a> {
     anchors_elements: Vec<(Kind, ElementPattern)>,
     vals: Vec<Val>,
     row_vals: Vec<Option<(u32, u32)>>,
+    tables: Tables,
 }
 
 /// `tag#id.class.class` as written in anchors.
@@ -163,7 +263,7 @@ impl ElementPattern {
         let mut out = ElementPattern::default();
         let mut cur = String::new();
         let mut mode = 't';
-        let mut push = |mode: char, cur: &mut String, out: &mut ElementPattern| {
+        let push = |mode: char, cur: &mut String, out: &mut ElementPattern| {
             if !cur.is_empty() {
                 let v = std::mem::take(cur);
                 match mode {
@@ -295,7 +395,9 @@ impl<'a> Engine<'a> {
         let value_before_label = active.iter().any(|p| p.value_before_label);
         let sign_in_url = active.iter().any(|p| p.is_sign_in_url(&page.url));
         let rows = model.rows.len();
+        let tables = find_tables(&model);
         Engine {
+            tables,
             model,
             matcher,
             today: options.today,
@@ -367,6 +469,20 @@ impl<'a> Engine<'a> {
                     || f.value.unlimited
                 {
                     found.push(mk(f.start, f.end, VKind::Data(f.value)));
+                }
+            }
+        }
+        // A unit-less number in a table column whose header names the unit.
+        if has_digit && !found.iter().any(|v| matches!(v.kind, VKind::Data(_))) {
+            if let Some(unit) = row
+                .segs
+                .first()
+                .and_then(|seg| self.table_cell_of(seg.node))
+                .and_then(|c| c.unit)
+            {
+                let with_unit = format!("{} {unit}", text.trim());
+                if let Ok(reading) = parse::parse_data(&with_unit) {
+                    found.push(mk(0, text.len(), VKind::Data(reading)));
                 }
             }
         }
@@ -464,7 +580,7 @@ impl<'a> Engine<'a> {
                     continue;
                 }
                 let node = row.node_at(h.start);
-                if model.is_promo_node(node) {
+                if model.is_promo_node(node) || self.in_header_cell(node) {
                     continue;
                 }
                 labels.push(Label {
@@ -515,77 +631,41 @@ impl<'a> Engine<'a> {
         labels
     }
 
-    /// Column headers of tables label the cells below them; a row header that is not
-    /// data (`Minutes`) or is hotspot is handled by the bucket rules.
+    /// Column headers of tables label the cells below them.
     fn table_labels(&self, labels: &mut Vec<Label>) {
-        let model = &self.model;
-        let nodes = &model.page.nodes;
-        // Cells of each table row, in order.
-        let mut cells_of: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-        for (i, n) in nodes.iter().enumerate() {
-            if matches!(n.tag.as_str(), "td" | "th") {
-                if let Some(p) = n.parent {
-                    if nodes.get(p as usize).is_some_and(|t| t.tag == "tr") {
-                        cells_of.entry(p).or_default().push(i as u32);
-                    }
-                }
+        for cell in &self.tables.cells {
+            if matches!(cell.kind.family(), Family::Text) || cell.kind == Kind::Line {
+                continue;
             }
+            labels.push(Label {
+                kind: cell.kind,
+                row: self.model.first_row_at(cell.node) as u32,
+                start: 0,
+                end: 0,
+                node: cell.node,
+                scope: Some(cell.node),
+                bonus: 0,
+                text: cell.header.clone(),
+            });
         }
-        if cells_of.is_empty() {
-            return;
-        }
-        // Group rows by table (nearest `table` ancestor within 3 levels).
-        let table_of = |tr: u32| -> Option<u32> {
-            let mut cur = nodes.get(tr as usize)?.parent;
-            for _ in 0..3 {
-                let i = cur?;
-                if nodes.get(i as usize)?.tag == "table" {
-                    return Some(i);
-                }
-                cur = nodes.get(i as usize)?.parent;
-            }
-            None
-        };
-        let mut header: BTreeMap<u32, Vec<Option<(Kind, String)>>> = BTreeMap::new();
-        for (tr, cells) in &cells_of {
-            let Some(table) = table_of(*tr) else { continue };
-            let all_th = cells
-                .iter()
-                .all(|&c| nodes.get(c as usize).is_some_and(|n| n.tag == "th"));
-            if let Some(head) = header.get(&table) {
-                // A body row: each cell gets its column's label.
-                for (col, &cell) in cells.iter().enumerate().skip(1) {
-                    if let Some(Some((kind, text))) = head.get(col) {
-                        labels.push(Label {
-                            kind: *kind,
-                            row: model.first_row_at(cell) as u32,
-                            start: 0,
-                            end: 0,
-                            node: cell,
-                            scope: Some(cell),
-                            bonus: 0,
-                            text: text.clone(),
-                        });
-                    }
-                }
-            } else if all_th && cells.len() >= 2 {
-                let head: Vec<Option<(Kind, String)>> = cells
-                    .iter()
-                    .map(|&c| {
-                        let r = model.first_row_at(c);
-                        let row = model.rows.get(r)?;
-                        if !model.contains(c, row.first_node()) {
-                            return None;
-                        }
-                        let h = row.hits.iter().find(|h| {
-                            matches!(h.kind.family(), Family::Data | Family::Money | Family::Date)
-                        })?;
-                        Some((h.kind, row.text.clone()))
-                    })
-                    .collect();
-                header.insert(table, head);
-            }
-        }
+    }
+
+    /// The labelled table cell holding `node`, if any.
+    fn table_cell_of(&self, node: u32) -> Option<&TableCell> {
+        let cells = &self.tables.cells;
+        let i = cells.partition_point(|c| c.node <= node);
+        cells
+            .get(i.checked_sub(1)?)
+            .filter(|c| self.model.contains(c.node, node))
+    }
+
+    fn in_header_cell(&self, node: u32) -> bool {
+        let cells = &self.tables.header_cells;
+        let i = cells.partition_point(|&c| c <= node);
+        i > 0
+            && cells
+                .get(i - 1)
+                .is_some_and(|&c| self.model.contains(c, node))
     }
 
     // ---- pairing -----------------------------------------------------------------
@@ -652,7 +732,7 @@ impl<'a> Engine<'a> {
                     } else if self.value_before_label {
                         100 - gap / 3
                     } else {
-                        88 - gap / 3
+                        60 - gap / 3
                     }
                 } else {
                     continue;
@@ -663,7 +743,17 @@ impl<'a> Engine<'a> {
                     val: vi as u32,
                 });
             }
-            // Rows after, then before.
+            // Rows after, then before: only for a label that stands alone (a heading or
+            // caption), not a word inside a sentence.
+            let rest_chars = self.model.rows.get(r).map_or(0, |row| {
+                row.text
+                    .chars()
+                    .count()
+                    .saturating_sub(label.text.chars().count())
+            });
+            if rest_chars > 20 {
+                continue;
+            }
             for (dir, max, base) in [
                 (1i64, 4i64, 80i32),
                 (-1, 3, if self.value_before_label { 80 } else { 72 }),
@@ -982,7 +1072,26 @@ impl<'a> Engine<'a> {
             let label = a.label.and_then(|l| labels.get(l as usize));
             let kind = label.map_or(Kind::Data, |l| l.kind);
             match (&v.kind, kind) {
-                (VKind::Placeholder, _) => placeholders += 1,
+                (VKind::Placeholder, _) => {
+                    // `--`, `$--.--`, `Loading…` mean the page is not ready; `N/A` under
+                    // a heading means not applicable.
+                    let text = model
+                        .rows
+                        .get(v.row as usize)
+                        .and_then(|r| r.text.get(v.start..v.end))
+                        .unwrap_or("");
+                    let loading = model.rows.get(v.row as usize).is_some_and(|r| {
+                        r.hits.iter().any(|h| {
+                            h.kind == Kind::Placeholder && h.start <= v.start && h.end >= v.end
+                        })
+                    });
+                    let dashes = !text.chars().any(|c| c.is_ascii_alphabetic());
+                    if kind != Kind::NotData
+                        && (dashes || (loading && !text.eq_ignore_ascii_case("n/a")))
+                    {
+                        placeholders += 1;
+                    }
+                }
                 (VKind::Money(m), Kind::Balance) => {
                     if balance.as_ref().map_or(true, |b| a.score > b.0) {
                         balance = Some((a.score, *m, ai));
@@ -1354,6 +1463,30 @@ impl<'a> Engine<'a> {
                 });
             }
         }
+        // Table columns headed `Plan`, `Line` / `Nickname` (a name, not a number).
+        for cell in &self.tables.cells {
+            let kind = match cell.kind {
+                Kind::Plan => Kind::Plan,
+                Kind::Line | Kind::Nickname => Kind::Nickname,
+                _ => continue,
+            };
+            let r = model.first_row_at(cell.node);
+            let Some(row) = model.rows.get(r) else {
+                continue;
+            };
+            if row.promo || !row.segs.iter().all(|s| model.contains(cell.node, s.node)) {
+                continue;
+            }
+            if let Some(text) = self.valid_text(&row.text, cell.node) {
+                out.push(TextFind {
+                    kind,
+                    node: cell.node,
+                    text,
+                    label: Some(cell.header.clone()),
+                    score: 95,
+                });
+            }
+        }
         out.sort_by(|a, b| b.score.cmp(&a.score));
         out
     }
@@ -1403,17 +1536,19 @@ impl<'a> Engine<'a> {
     /// AutoPay, promotional, placeholder or sign-in wording.
     fn has_non_name_words(&self, lower: &str) -> bool {
         self.matcher.find(lower).iter().any(|h| {
-            !matches!(
-                h.kind,
-                Kind::Data
-                    | Kind::Unlimited
-                    | Kind::NotData
-                    | Kind::Hotspot
-                    | Kind::Line
-                    | Kind::On
-                    | Kind::Off
-                    | Kind::NotPhone
-            )
+            // `5G智享套餐`, `Prepaid Plan 10`: a plan word inside a name is fine.
+            !(h.kind == Kind::Plan && h.start > 0)
+                && !matches!(
+                    h.kind,
+                    Kind::Data
+                        | Kind::Unlimited
+                        | Kind::NotData
+                        | Kind::Hotspot
+                        | Kind::Line
+                        | Kind::On
+                        | Kind::Off
+                        | Kind::NotPhone
+                )
         })
     }
 

@@ -45,3 +45,24 @@ fn thousands_dots() {
     assert_eq!(thousands_dots_to_commas("3,5 GB"), "3,5 GB");
     assert_eq!(thousands_dots_to_commas("1.048.576 KB"), "1,048,576 KB");
 }
+
+#[test]
+fn debug_table() {
+    let html =
+        std::fs::read_to_string("tests/fixtures/generic/en-lines-table-sentinels.html").unwrap();
+    let page = page_from_html(&html, "https://x.example/");
+    let active: Vec<&Profile> = profile::builtin().iter().take(1).collect();
+    let mut e = Engine::new(&page, &ScanOptions { today: today() }, &active, "x.example");
+    let labels = e.collect_labels();
+    for l in &labels {
+        eprintln!(
+            "label {:?} row {} scope {:?} {:?}",
+            l.kind, l.row, l.scope, l.text
+        );
+    }
+    let c = e.candidates(&labels);
+    eprintln!("cands {}", c.len());
+    for v in &e.vals {
+        eprintln!("val {:?}", v);
+    }
+}
