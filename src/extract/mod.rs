@@ -111,6 +111,8 @@ struct Cand {
     score: i32,
     label: u32,
     val: u32,
+    /// The value comes before its label.
+    before: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -118,6 +120,7 @@ struct Assigned {
     label: Option<u32>,
     val: u32,
     score: i32,
+    before: bool,
 }
 
 struct PhoneAnchor {
@@ -694,6 +697,7 @@ impl<'a> Engine<'a> {
                                 score,
                                 label: li,
                                 val: vi as u32,
+                                before: false,
                             });
                         }
                     }
@@ -722,18 +726,19 @@ impl<'a> Engine<'a> {
                 if !compatible(fam, &v.kind) {
                     continue;
                 }
-                let score = if v.start >= label.end && v.start < hi {
+                let (score, before) = if v.start >= label.end && v.start < hi {
                     let gap = (v.start - label.end).min(60) as i32;
-                    100 - gap / 3
+                    (100 - gap / 3, false)
                 } else if v.end <= label.start && v.end > lo {
                     let gap = (label.start - v.end).min(60) as i32;
-                    if gap <= 2 {
+                    let score = if gap <= 2 {
                         103
                     } else if self.value_before_label {
                         100 - gap / 3
                     } else {
                         60 - gap / 3
-                    }
+                    };
+                    (score, true)
                 } else {
                     continue;
                 };
@@ -741,6 +746,7 @@ impl<'a> Engine<'a> {
                     score: score + label.bonus,
                     label: li,
                     val: vi as u32,
+                    before,
                 });
             }
             // Rows after, then before: only for a label that stands alone (a heading or
@@ -786,6 +792,7 @@ impl<'a> Engine<'a> {
                             score,
                             label: li,
                             val: vi as u32,
+                            before: dir < 0,
                         });
                     }
                 }
@@ -803,8 +810,21 @@ impl<'a> Engine<'a> {
         };
         let mut lo = 0;
         let mut hi = row.text.len() + 1;
+        let values = self.row_vals.get(r).copied().flatten();
+        let inside_value = |start: usize, end: usize| {
+            values.is_some_and(|(a, b)| {
+                self.vals.get(a as usize..b as usize).is_some_and(|vs| {
+                    vs.iter().any(|v| {
+                        !matches!(v.kind, VKind::Placeholder) && v.start < end && start < v.end
+                    })
+                })
+            })
+        };
         for h in &row.hits {
-            if h.kind.family() != fam || (h.start == label.start && h.end == label.end) {
+            if h.kind.family() != fam
+                || (h.start == label.start && h.end == label.end)
+                || inside_value(h.start, h.end)
+            {
                 continue;
             }
             if h.end <= label.start {
@@ -850,6 +870,7 @@ impl<'a> Engine<'a> {
                 label: Some(c.label),
                 val: c.val,
                 score: c.score,
+                before: c.before,
             });
         }
         // Data values that say their own role (`5 GB left`, `2.5GB of 10GB used`).
@@ -874,6 +895,7 @@ impl<'a> Engine<'a> {
                 label: None,
                 val: vi as u32,
                 score: 50,
+                before: false,
             });
         }
         out
@@ -1065,7 +1087,34 @@ impl<'a> Engine<'a> {
             }
         };
 
-        for (ai, a) in assigned.iter().enumerate() {
+        // Bare amounts under a bucket name (`Data: 2,874 MB`) are read as what is left,
+        // after every value with a clear role.
+        let bare_generic = |a: &Assigned| -> bool {
+            let kind = a
+                .label
+                .and_then(|l| labels.get(l as usize))
+                .map_or(Kind::Data, |l| l.kind);
+            matches!(kind, Kind::Data | Kind::Hotspot)
+                && self
+                    .vals
+                    .get(a.val as usize)
+                    .is_some_and(|v| match &v.kind {
+                        VKind::Data(d) => {
+                            d.amount_mb.is_some()
+                                && d.remaining_mb.is_none()
+                                && d.used_mb.is_none()
+                                && d.total_mb.is_none()
+                                && self.role_from_context(v).is_none()
+                        }
+                        _ => false,
+                    })
+        };
+        let order: Vec<usize> = (0..assigned.len())
+            .filter(|&i| assigned.get(i).is_some_and(|a| !bare_generic(a)))
+            .chain((0..assigned.len()).filter(|&i| assigned.get(i).is_some_and(bare_generic)))
+            .collect();
+        for ai in order {
+            let Some(a) = assigned.get(ai) else { continue };
             let Some(v) = self.vals.get(a.val as usize) else {
                 continue;
             };
@@ -1141,6 +1190,14 @@ impl<'a> Engine<'a> {
                     if kind == Kind::NotData {
                         continue;
                     }
+                    // A number inside a plan name (`Basic 10GB`) is not usage.
+                    if self
+                        .model
+                        .hint_near(v.node, 2)
+                        .is_some_and(|(_, k)| k == Kind::Plan)
+                    {
+                        continue;
+                    }
                     let bucket = self.bucket_for(label, v, &buckets);
                     if bucket == Bucket::NotData {
                         continue;
@@ -1149,7 +1206,9 @@ impl<'a> Engine<'a> {
                         Kind::DataRemaining => Some(0),
                         Kind::DataUsed => Some(1),
                         Kind::DataTotal => Some(2),
-                        _ => self.role_from_context(v),
+                        _ => self
+                            .role_from_context(v)
+                            .or_else(|| self.bare_is_remaining(a, label).then_some(0)),
                     };
                     let (target, path) = match self.line_of(v.node, &anchors, &numbers, all_depth) {
                         Some(li) => {
@@ -1171,6 +1230,21 @@ impl<'a> Engine<'a> {
                             (&mut account_data, "lines[?].data".to_string())
                         }
                     };
+                    // A bare amount repeating one already placed (`3.21 GB` under
+                    // `Data this cycle` next to `Data usage is 3.21 GB`) adds nothing.
+                    let repeat = d.amount_mb.is_some_and(|x| {
+                        [target.remaining_mb, target.used_mb, target.total_mb]
+                            .iter()
+                            .flatten()
+                            .any(|y| (x - y).abs() < 0.5)
+                    });
+                    if repeat
+                        && d.remaining_mb.is_none()
+                        && d.used_mb.is_none()
+                        && d.total_mb.is_none()
+                    {
+                        continue;
+                    }
                     let filled = merge_reading(target, d, role);
                     for f in filled {
                         values += 1;
@@ -1352,6 +1426,25 @@ impl<'a> Engine<'a> {
             return anc;
         }
         buckets.get(v.row as usize).copied().unwrap_or(Bucket::Main)
+    }
+
+    /// A bare amount under a bucket name is what is left when the name heads it: a
+    /// table column or class hint, or a short heading / caption the value follows.
+    fn bare_is_remaining(&self, a: &Assigned, label: Option<&Label>) -> bool {
+        let Some(label) = label else { return false };
+        if a.before {
+            return false;
+        }
+        if label.scope.is_some() {
+            return true;
+        }
+        self.model.rows.get(label.row as usize).is_some_and(|row| {
+            row.text
+                .chars()
+                .count()
+                .saturating_sub(label.text.chars().count())
+                <= 20
+        })
     }
 
     /// The role of a bare amount from the words just before it: `of 5 GB`, `/ 20GB`,

@@ -66,3 +66,16 @@ fn debug_table() {
         eprintln!("val {:?}", v);
     }
 }
+
+#[test]
+fn debug_parse() {
+    for t in [
+        "2.5GB of 10GB used",
+        "Data used",
+        "3.42 GB left of 5 GB",
+        "of 5 GB",
+        "6.12 GB left of 10 GB",
+    ] {
+        eprintln!("{t:?} => {:?}", parse::find_data(t));
+    }
+}
