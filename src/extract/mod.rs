@@ -1289,7 +1289,12 @@ impl<'a> Engine<'a> {
         }
 
         // Plans and nicknames.
-        for t in self.text_finds() {
+        let mut finds = self.text_finds();
+        if numbers.len() >= 2 {
+            finds.extend(self.sibling_names(&anchors));
+            finds.sort_by(|a, b| b.score.cmp(&a.score));
+        }
+        for t in finds {
             let li = match self.line_of(t.node, &anchors, &numbers, all_depth) {
                 Some(li) => li,
                 None if numbers.len() <= 1 => 0,
@@ -1474,6 +1479,78 @@ impl<'a> Engine<'a> {
             return Some(2);
         }
         None
+    }
+
+    /// On a page listing several lines, a short name right before a line's number in
+    /// the same container (`Theo's Pixel (•••) •••-5530`) is that line's name. Not on a
+    /// single-line page, where the name beside the number is the account holder's.
+    fn sibling_names(&self, anchors: &[PhoneAnchor]) -> Vec<TextFind> {
+        let model = &self.model;
+        let nodes = &model.page.nodes;
+        let mut out = Vec::new();
+        for a in anchors {
+            let Some(el) = nodes
+                .get(a.node as usize)
+                .filter(|n| n.is_text())
+                .and_then(|n| n.parent)
+            else {
+                continue;
+            };
+            let Some(container) = nodes.get(el as usize).and_then(|n| n.parent) else {
+                continue;
+            };
+            // The previous sibling element of the number's element.
+            let mut sib = None;
+            let mut j = el;
+            for _ in 0..32 {
+                if j == 0 || j <= container {
+                    break;
+                }
+                j -= 1;
+                if nodes.get(j as usize).and_then(|n| n.parent) == Some(container) {
+                    sib = Some(j);
+                    break;
+                }
+            }
+            let Some(sib) = sib else { continue };
+            let size = model
+                .end
+                .get(sib as usize)
+                .copied()
+                .unwrap_or(0)
+                .saturating_sub(sib);
+            if size > 4
+                || model
+                    .hint
+                    .get(sib as usize)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|k| k != Kind::Nickname)
+            {
+                continue;
+            }
+            let r = model.first_row_at(sib);
+            let Some(row) = model.rows.get(r) else {
+                continue;
+            };
+            let mut text = String::new();
+            for s in row.segs.iter().filter(|s| model.contains(sib, s.node)) {
+                text.push_str(row.text.get(s.start..s.end).unwrap_or(""));
+            }
+            if text.chars().count() > 30 || row.hits.iter().any(|h| h.kind == Kind::Line) {
+                continue;
+            }
+            if let Some(text) = self.valid_text(&text, sib) {
+                out.push(TextFind {
+                    kind: Kind::Nickname,
+                    node: sib,
+                    text,
+                    label: None,
+                    score: 60,
+                });
+            }
+        }
+        out
     }
 
     fn text_finds(&self) -> Vec<TextFind> {

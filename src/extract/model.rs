@@ -147,6 +147,16 @@ impl<'a> Model<'a> {
                 }
             }
             hint[i] = best.map(|(_, k)| k);
+            // `line-card__name`, `pool-line__name`, `subscriber-name`: a line's name.
+            let line_part = words
+                .iter()
+                .any(|w| matches!(w.as_str(), "line" | "subscriber" | "lines"));
+            let name_last = words
+                .last()
+                .is_some_and(|w| matches!(w.as_str(), "name" | "nickname" | "alias"));
+            if line_part && name_last {
+                hint[i] = Some(Kind::Nickname);
+            }
         }
         for i in (0..n).rev() {
             if let Some(p) = page.nodes[i].parent.map(|p| p as usize).filter(|&p| p < i) {
