@@ -158,6 +158,8 @@ pub struct Hit {
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
+    /// A second meaning of the same words.
+    pub also: Option<Kind>,
     /// True when the phrase names the data bucket itself (`Data`, `Data remaining`).
     pub names_data: bool,
 }
@@ -165,6 +167,8 @@ pub struct Hit {
 struct Pattern {
     text: String,
     kind: Kind,
+    /// A second meaning (the same phrase under two fields of one profile).
+    also: Option<Kind>,
     /// Needs a word boundary before / after (the phrase starts / ends with an ASCII
     /// letter or digit).
     bound_start: bool,
@@ -183,13 +187,25 @@ impl Matcher {
     /// Builds the matcher from profiles in priority order: a phrase already present
     /// keeps the kind its first profile gave it.
     pub fn new(profiles: &[&Profile], extra: &[(String, Kind)]) -> Matcher {
-        let mut seen: HashMap<String, ()> = HashMap::new();
-        let mut patterns = Vec::new();
-        let mut add = |text: &str, kind: Kind| {
+        // Phrase → (pattern, source): a phrase listed again by a later profile keeps its
+        // first kind; listed under two fields of one profile it has both (`next bill`:
+        // an amount and a date).
+        let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut add = |text: &str, kind: Kind, source: usize| {
             let text = lower_same_len(text.trim());
-            if text.is_empty() || seen.insert(text.clone(), ()).is_some() {
+            if text.is_empty() {
                 return;
             }
+            if let Some(&(pi, src)) = seen.get(&text) {
+                if let Some(p) = patterns.get_mut(pi) {
+                    if src == source && p.kind != kind && p.also.is_none() {
+                        p.also = Some(kind);
+                    }
+                }
+                return;
+            }
+            seen.insert(text.clone(), (patterns.len(), source));
             let first = text.chars().next().unwrap_or(' ');
             let last = text.chars().next_back().unwrap_or(' ');
             patterns.push(Pattern {
@@ -197,16 +213,17 @@ impl Matcher {
                 bound_end: last.is_ascii_alphanumeric(),
                 text,
                 kind,
+                also: None,
                 names_data: false,
             });
         };
         for (text, kind) in extra {
-            add(text, *kind);
+            add(text, *kind, 0);
         }
-        for p in profiles {
+        for (i, p) in profiles.iter().enumerate() {
             for (list, kind) in label_lists(&p.labels) {
                 for text in list {
-                    add(text, kind);
+                    add(text, kind, i + 1);
                 }
             }
         }
@@ -278,6 +295,7 @@ impl Matcher {
                         start: pos,
                         end,
                         kind: p.kind,
+                        also: p.also,
                         names_data: p.names_data,
                     });
                 }

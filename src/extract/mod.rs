@@ -126,6 +126,8 @@ struct Assigned {
 struct PhoneAnchor {
     node: u32,
     last4: String,
+    /// The line's part of the page (see `set_roots`).
+    root: u32,
 }
 
 /// A table body cell under a column header that names a field.
@@ -251,6 +253,9 @@ struct Engine<'a> {
     vals: Vec<Val>,
     row_vals: Vec<Option<(u32, u32)>>,
     tables: Tables,
+    /// Phone numbers that mark lines, with their parts of the page.
+    anchors: Vec<PhoneAnchor>,
+    phone_rows: Vec<usize>,
 }
 
 /// `tag#id.class.class` as written in anchors.
@@ -357,6 +362,11 @@ fn thousands_dots_to_commas(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Display width: CJK and other wide characters count twice.
+fn width(text: &str) -> usize {
+    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
@@ -399,7 +409,9 @@ impl<'a> Engine<'a> {
         let sign_in_url = active.iter().any(|p| p.is_sign_in_url(&page.url));
         let rows = model.rows.len();
         let tables = find_tables(&model);
-        Engine {
+        let mut engine = Engine {
+            anchors: Vec::new(),
+            phone_rows: Vec::new(),
             tables,
             model,
             matcher,
@@ -413,7 +425,12 @@ impl<'a> Engine<'a> {
             anchors_elements,
             vals: Vec::new(),
             row_vals: vec![None; rows],
-        }
+        };
+        let (mut anchors, phone_rows) = engine.phone_anchors();
+        engine.set_roots(&mut anchors);
+        engine.anchors = anchors;
+        engine.phone_rows = phone_rows;
+        engine
     }
 
     // ---- values ------------------------------------------------------------------
@@ -586,16 +603,21 @@ impl<'a> Engine<'a> {
                 if model.is_promo_node(node) || self.in_header_cell(node) {
                     continue;
                 }
-                labels.push(Label {
-                    kind: h.kind,
-                    row: r as u32,
-                    start: h.start,
-                    end: h.end,
-                    node,
-                    scope: None,
-                    bonus: 0,
-                    text: row.text.get(h.start..h.end).unwrap_or("").to_string(),
-                });
+                for kind in std::iter::once(h.kind).chain(h.also) {
+                    if matches!(kind.family(), Family::None | Family::Text) {
+                        continue;
+                    }
+                    labels.push(Label {
+                        kind,
+                        row: r as u32,
+                        start: h.start,
+                        end: h.end,
+                        node,
+                        scope: None,
+                        bonus: 0,
+                        text: row.text.get(h.start..h.end).unwrap_or("").to_string(),
+                    });
+                }
             }
         }
         // Class / id hints on small elements, and user anchors.
@@ -660,6 +682,15 @@ impl<'a> Engine<'a> {
         cells
             .get(i.checked_sub(1)?)
             .filter(|c| self.model.contains(c.node, node))
+    }
+
+    /// The line part of the page holding `node` (its anchor's root), if any.
+    fn section_of(&self, node: u32) -> Option<u32> {
+        self.anchors
+            .iter()
+            .filter(|a| self.model.contains(a.root, node))
+            .map(|a| a.root)
+            .max()
     }
 
     fn in_header_cell(&self, node: u32) -> bool {
@@ -751,12 +782,11 @@ impl<'a> Engine<'a> {
             }
             // Rows after, then before: only for a label that stands alone (a heading or
             // caption), not a word inside a sentence.
-            let rest_chars = self.model.rows.get(r).map_or(0, |row| {
-                row.text
-                    .chars()
-                    .count()
-                    .saturating_sub(label.text.chars().count())
-            });
+            let rest_chars = self
+                .model
+                .rows
+                .get(r)
+                .map_or(0, |row| width(&row.text).saturating_sub(width(&label.text)));
             if rest_chars > 20 {
                 continue;
             }
@@ -784,7 +814,7 @@ impl<'a> Engine<'a> {
                             continue;
                         }
                         let h = self.model.height_to_common(label.node, v.node);
-                        if h > 5 {
+                        if h > 5 || self.section_of(label.node) != self.section_of(v.node) {
                             continue;
                         }
                         let score = base - 6 * h as i32 - 4 * k as i32 + label.bonus;
@@ -882,6 +912,7 @@ impl<'a> Engine<'a> {
             if d.remaining_mb.is_none()
                 && d.used_mb.is_none()
                 && d.total_mb.is_none()
+                && !d.unlimited
                 && self.role_from_context(v).is_none()
             {
                 continue;
@@ -903,13 +934,15 @@ impl<'a> Engine<'a> {
 
     // ---- buckets and lines -------------------------------------------------------
 
+    /// The bucket each row is in: its own bucket word, else the last one within six
+    /// rows (a phone number starts over); `Unknown` when there is none.
     fn row_buckets(&self, phone_rows: &[usize]) -> Vec<Bucket> {
         let mut out = Vec::with_capacity(self.model.rows.len());
-        let mut carried = Bucket::Main;
+        let mut carried = Bucket::Unknown;
         let mut since = 0usize;
         for (r, row) in self.model.rows.iter().enumerate() {
             if phone_rows.binary_search(&r).is_ok() {
-                carried = Bucket::Main;
+                carried = Bucket::Unknown;
                 since = 0;
             }
             let own = own_bucket(row);
@@ -921,7 +954,7 @@ impl<'a> Engine<'a> {
             }
             since += 1;
             if since > 6 {
-                carried = Bucket::Main;
+                carried = Bucket::Unknown;
             }
             out.push(carried);
         }
@@ -970,6 +1003,7 @@ impl<'a> Engine<'a> {
                     anchors.push(PhoneAnchor {
                         node,
                         last4: f.last4,
+                        root: node,
                     });
                     rows.push(r);
                 }
@@ -979,35 +1013,80 @@ impl<'a> Engine<'a> {
         (anchors, rows)
     }
 
+    /// Sets each anchor's section root: the largest element around its number that
+    /// holds no other line's number (a line card, a table row; or just the number's own
+    /// element when lines are headings followed by their details).
+    fn set_roots(&self, anchors: &mut [PhoneAnchor]) {
+        let nodes = &self.model.page.nodes;
+        let others: Vec<(u32, String)> =
+            anchors.iter().map(|a| (a.node, a.last4.clone())).collect();
+        for a in anchors.iter_mut() {
+            let mut root = a.node;
+            let mut cur = nodes.get(a.node as usize).and_then(|n| n.parent);
+            for _ in 0..64 {
+                let Some(p) = cur else { break };
+                let clash = others
+                    .iter()
+                    .any(|(n, l4)| *l4 != a.last4 && self.model.contains(p, *n));
+                if clash {
+                    break;
+                }
+                root = p;
+                cur = nodes.get(p as usize).and_then(|n| n.parent);
+            }
+            a.root = root;
+        }
+    }
+
     /// The line (index into `numbers`) a value at `node` belongs to, or `None` for an
     /// account-level value outside every line's part of the page.
-    fn line_of(
-        &self,
-        node: u32,
-        anchors: &[PhoneAnchor],
-        numbers: &[String],
-        all_depth: u32,
-    ) -> Option<usize> {
+    fn line_of(&self, node: u32, anchors: &[PhoneAnchor], numbers: &[String]) -> Option<usize> {
         if numbers.len() <= 1 {
             return Some(0);
         }
-        let mut best: Option<(u32, bool, i64, usize)> = None;
-        for a in anchors {
-            let depth = self.model.common_depth(a.node, node);
-            let before = a.node <= node;
-            let dist = (i64::from(node) - i64::from(a.node)).abs();
-            let idx = numbers.iter().position(|n| *n == a.last4)?;
-            let key = (depth, before, -dist, idx);
-            if best.is_none_or_lt(&key) {
-                best = Some(key);
-            }
+        let index = |a: &PhoneAnchor| numbers.iter().position(|n| *n == a.last4);
+        // Inside a line's own part of the page (the deepest such part wins).
+        let inside = anchors
+            .iter()
+            .filter(|a| self.model.contains(a.root, node))
+            .max_by_key(|a| self.model.depth.get(a.root as usize).copied().unwrap_or(0));
+        if let Some(a) = inside {
+            return index(a);
         }
-        let (depth, before, _, idx) = best?;
-        if depth > all_depth || before {
-            Some(idx)
-        } else {
-            None
+        // After a number that stands alone (a heading), up to the next line's part, in
+        // the same container.
+        let before = anchors
+            .iter()
+            .filter(|a| a.root < node)
+            .max_by_key(|a| a.root)?;
+        let size = self
+            .model
+            .end
+            .get(before.root as usize)
+            .copied()
+            .unwrap_or(0)
+            .saturating_sub(before.root);
+        if size > 8 {
+            return None;
         }
+        let parent = self
+            .model
+            .page
+            .nodes
+            .get(before.root as usize)
+            .and_then(|n| n.parent)?;
+        if !self.model.contains(parent, node) {
+            return None;
+        }
+        let next_root = anchors
+            .iter()
+            .filter(|a| a.root > before.root)
+            .map(|a| a.root)
+            .min();
+        if next_root.is_some_and(|r| r <= node) {
+            return None;
+        }
+        index(before)
     }
 
     // ---- assembly ----------------------------------------------------------------
@@ -1018,26 +1097,15 @@ impl<'a> Engine<'a> {
         let assigned = self.assign(&labels, cands);
         let model = &self.model;
 
-        let (anchors, phone_rows) = self.phone_anchors();
+        let anchors = std::mem::take(&mut self.anchors);
+        let phone_rows = std::mem::take(&mut self.phone_rows);
         let mut numbers: Vec<String> = Vec::new();
         for a in &anchors {
             if !numbers.contains(&a.last4) {
                 numbers.push(a.last4.clone());
             }
         }
-        let all_depth = anchors
-            .iter()
-            .skip(1)
-            .fold(
-                anchors.first().map(|a| {
-                    (
-                        a.node,
-                        model.depth.get(a.node as usize).copied().unwrap_or(0),
-                    )
-                }),
-                |acc, a| acc.map(|(n, d)| (n, d.min(model.common_depth(n, a.node)))),
-            )
-            .map_or(0, |(_, d)| d);
+
         let buckets = self.row_buckets(&phone_rows);
 
         let mut snap = Snapshot::empty(Status::Ok);
@@ -1162,7 +1230,7 @@ impl<'a> Engine<'a> {
                             due = Some((score, *d, ai));
                         }
                     } else {
-                        match self.line_of(v.node, &anchors, &numbers, all_depth) {
+                        match self.line_of(v.node, &anchors, &numbers) {
                             Some(li) => {
                                 if let Some(slot) = renew.get_mut(li) {
                                     if slot.map_or(true, |b| score > b.0) {
@@ -1199,7 +1267,8 @@ impl<'a> Engine<'a> {
                         continue;
                     }
                     let bucket = self.bucket_for(label, v, &buckets);
-                    if bucket == Bucket::NotData {
+                    // An `Unlimited` on its own counts only where a data bucket is named.
+                    if bucket == Bucket::NotData || (label.is_none() && bucket == Bucket::Unknown) {
                         continue;
                     }
                     let role = match kind {
@@ -1210,7 +1279,7 @@ impl<'a> Engine<'a> {
                             .role_from_context(v)
                             .or_else(|| self.bare_is_remaining(a, label).then_some(0)),
                     };
-                    let (target, path) = match self.line_of(v.node, &anchors, &numbers, all_depth) {
+                    let (target, path) = match self.line_of(v.node, &anchors, &numbers) {
                         Some(li) => {
                             let (vec, has, name) = if bucket == Bucket::Hotspot {
                                 (&mut hot, &mut has_hot, "hotspot")
@@ -1238,14 +1307,22 @@ impl<'a> Engine<'a> {
                             .flatten()
                             .any(|y| (x - y).abs() < 0.5)
                     });
-                    if repeat
-                        && d.remaining_mb.is_none()
-                        && d.used_mb.is_none()
-                        && d.total_mb.is_none()
-                    {
-                        continue;
+                    let bare =
+                        d.remaining_mb.is_none() && d.used_mb.is_none() && d.total_mb.is_none();
+                    let mut d = d.clone();
+                    if repeat && bare {
+                        d.amount_mb = None;
                     }
-                    let filled = merge_reading(target, d, role);
+                    // `27.4 GB of Unlimited`: on an unlimited bucket a bare amount is usage.
+                    let role = if d.unlimited
+                        && bare
+                        && !matches!(kind, Kind::DataRemaining | Kind::DataTotal)
+                    {
+                        Some(1)
+                    } else {
+                        role
+                    };
+                    let filled = merge_reading(target, &d, role);
                     for f in filled {
                         values += 1;
                         sources
@@ -1294,11 +1371,17 @@ impl<'a> Engine<'a> {
             finds.extend(self.sibling_names(&anchors));
             finds.sort_by(|a, b| b.score.cmp(&a.score));
         }
+        let mut account_plan: Option<TextFind> = None;
         for t in finds {
-            let li = match self.line_of(t.node, &anchors, &numbers, all_depth) {
+            let li = match self.line_of(t.node, &anchors, &numbers) {
                 Some(li) => li,
                 None if numbers.len() <= 1 => 0,
-                None => continue,
+                None => {
+                    if t.kind == Kind::Plan && account_plan.is_none() {
+                        account_plan = Some(t);
+                    }
+                    continue;
+                }
             };
             let Some(line) = lines.get_mut(li) else {
                 continue;
@@ -1321,24 +1404,30 @@ impl<'a> Engine<'a> {
             let _ = t.score;
         }
 
-        // Account-level data on a page with several lines: a shared pool.
-        if has_account_data && lines.len() > 1 {
-            lines.insert(
-                0,
-                Line {
-                    data: Some(finish_usage(account_data)),
-                    ..Default::default()
-                },
-            );
-            main.insert(0, DataUsage::default());
-            hot.insert(0, DataUsage::default());
-            has_main.insert(0, false);
-            has_hot.insert(0, false);
-            renew.insert(0, None);
+        // A plan named once for the account (a group or pool plan) is every line's.
+        if let Some(t) = &account_plan {
+            for (i, line) in lines.iter_mut().enumerate() {
+                if line.plan.is_none() {
+                    line.plan = Some(t.text.clone());
+                    sources.insert(
+                        format!("lines[{i}].plan"),
+                        Source {
+                            label: t.label.clone(),
+                            element: model.describe(t.node),
+                            text: t.text.clone(),
+                        },
+                    );
+                }
+            }
         }
+        // Account-level data on a page with several lines is a shared pool: every line
+        // without its own bucket shows it.
+        let pool = has_account_data.then(|| finish_usage(account_data));
         for (i, line) in lines.iter_mut().enumerate() {
             if has_main.get(i).copied().unwrap_or(false) {
                 line.data = main.get(i).cloned().map(finish_usage);
+            } else if let Some(pool) = &pool {
+                line.data = Some(pool.clone());
             }
             if has_hot.get(i).copied().unwrap_or(false) {
                 line.hotspot = hot.get(i).cloned().map(finish_usage);
@@ -1347,11 +1436,14 @@ impl<'a> Engine<'a> {
                 line.renews_on = Some(*d);
             }
         }
-        if lines.len() == 1 {
-            if let (Some(line), Some((_, d, ai))) = (lines.first_mut(), &account_renew) {
-                line.renews_on = Some(*d);
-                if let Some(a) = assigned.get(*ai) {
-                    sources.insert("lines[0].renews_on".into(), source_of(a));
+        // An account-level renewal date is every line's that has none of its own.
+        if let Some((_, d, ai)) = &account_renew {
+            for (i, line) in lines.iter_mut().enumerate() {
+                if line.renews_on.is_none() {
+                    line.renews_on = Some(*d);
+                    if let Some(a) = assigned.get(*ai) {
+                        sources.insert(format!("lines[{i}].renews_on"), source_of(a));
+                    }
                 }
             }
         }
@@ -1430,7 +1522,10 @@ impl<'a> Engine<'a> {
         if anc != Bucket::Unknown {
             return anc;
         }
-        buckets.get(v.row as usize).copied().unwrap_or(Bucket::Main)
+        buckets
+            .get(v.row as usize)
+            .copied()
+            .unwrap_or(Bucket::Unknown)
     }
 
     /// A bare amount under a bucket name is what is left when the name heads it: a
@@ -1565,8 +1660,33 @@ impl<'a> Engine<'a> {
                     continue;
                 }
                 let node = row.node_at(h.start);
-                // The label must begin its row (`Plan: X`, or `Your plan` above X).
-                if h.start > 2 || model.is_promo_node(node) {
+                // The label begins its row (`Plan: X`, `Your plan` above X) or ends a short
+                // heading (`Group plan` above X).
+                let at_end = row.text.chars().count() <= 30
+                    && row.text.get(h.end..).is_some_and(|r| {
+                        r.trim_matches(|c: char| c.is_whitespace() || ":：".contains(c))
+                            .is_empty()
+                    });
+                if model.is_promo_node(node) || (h.start > 2 && !at_end) {
+                    continue;
+                }
+                // A short row ending in the plan word: with digits or CJK before it, it is
+                // the plan's own name (`5G 本地 20GB 月費計劃`, `Prepaid 10GB Plan`).
+                let head = row.text.get(..h.start).unwrap_or("").trim();
+                if h.kind == Kind::Plan
+                    && h.start > 2
+                    && (head.bytes().any(|b| b.is_ascii_digit())
+                        || head.chars().filter(|c| !c.is_ascii()).count() >= 2)
+                {
+                    if let Some(text) = self.valid_text(&row.text, node) {
+                        out.push(TextFind {
+                            kind: Kind::Plan,
+                            node,
+                            text,
+                            label: None,
+                            score: 80,
+                        });
+                    }
                     continue;
                 }
                 let label = row.text.get(h.start..h.end).map(str::to_string);
@@ -1664,6 +1784,39 @@ impl<'a> Engine<'a> {
     /// A plan name or nickname: short, with a letter, not a value, a label or a number.
     fn valid_text(&self, text: &str, node: u32) -> Option<String> {
         let text = text.trim();
+        // `Shared 30GB · $54/mo`, `飞鱼小流量卡 2GB 月租 8元`: the name ends before a price.
+        let text = match parse::find_money(text, None).first() {
+            Some(f) if f.start > 0 => {
+                let mut head = text.get(..f.start).unwrap_or(text).trim_end();
+                loop {
+                    let before = head;
+                    for w in [
+                        "·", "|", "-", "–", "—", ",", "，", ":", "：", "月租", "月费", "月費",
+                        "for", "at", "only", "from",
+                    ] {
+                        if let Some(h) = head.strip_suffix(w) {
+                            if !w.chars().all(|c| c.is_ascii_alphabetic())
+                                || h.chars().next_back().map_or(true, char::is_whitespace)
+                            {
+                                head = h.trim_end();
+                            }
+                        }
+                    }
+                    if head == before {
+                        break;
+                    }
+                }
+                // Only where a separator or rate word stood before the price
+                // (`畅享套餐 58元档` keeps its price tier).
+                let head_len = text.get(..f.start).unwrap_or(text).trim_end().len();
+                if head.len() < head_len {
+                    head
+                } else {
+                    text
+                }
+            }
+            _ => text,
+        };
         let chars = text.chars().count();
         if chars == 0 || chars > 60 || !text.chars().any(char::is_alphabetic) {
             return None;
@@ -1825,16 +1978,6 @@ fn finish_usage(mut u: DataUsage) -> DataUsage {
     u
 }
 
-trait OptLt<T> {
-    fn is_none_or_lt(&self, key: &T) -> bool;
-}
-
-impl<T: PartialOrd> OptLt<T> for Option<T> {
-    fn is_none_or_lt(&self, key: &T) -> bool {
-        self.as_ref().map_or(true, |b| b < key)
-    }
-}
-
 #[cfg(test)]
 mod tests;
 
@@ -1858,7 +2001,10 @@ pub fn explain(page: &PageSnapshot, options: &ScanOptions, rules: &[Profile]) ->
             .filter(|p| !p.hosts.is_empty() && p.matches_host(&host)),
     );
     active.extend(builtin.iter().filter(|p| p.hosts.is_empty()));
-    let engine = Engine::new(page, options, &active, &host);
+    let mut engine = Engine::new(page, options, &active, &host);
+    let labels = engine.collect_labels();
+    let cands = engine.candidates(&labels);
+    let assigned = engine.assign(&labels, cands);
     let _ = writeln!(
         out,
         "profiles: {:?}; order {:?}; currency {:?}",
@@ -1890,6 +2036,29 @@ pub fn explain(page: &PageSnapshot, options: &ScanOptions, rules: &[Profile]) ->
             hits.join(" "),
             hint,
             row.text.chars().take(140).collect::<String>()
+        );
+    }
+    for a in &assigned {
+        let Some(v) = engine.vals.get(a.val as usize) else {
+            continue;
+        };
+        let label = a.label.and_then(|l| labels.get(l as usize));
+        let text = engine
+            .model
+            .rows
+            .get(v.row as usize)
+            .and_then(|r| r.text.get(v.start..v.end))
+            .unwrap_or("");
+        let _ = writeln!(
+            out,
+            "assign {:>4} {:?} {:?} (row {}) <- {:?} row {} {:?}",
+            a.score,
+            label.map(|l| l.kind),
+            label.map(|l| l.text.as_str()).unwrap_or(""),
+            label.map_or(0, |l| l.row),
+            text,
+            v.row,
+            v.kind
         );
     }
     out

@@ -286,13 +286,6 @@ impl<'a> Model<'a> {
         steps
     }
 
-    /// Depth of the lowest common ancestor of `a` and `b` (0 when unrelated).
-    pub fn common_depth(&self, a: u32, b: u32) -> u32 {
-        let h = self.height_to_common(a, b);
-        let d = self.depth.get(a as usize).copied().unwrap_or(0);
-        d.saturating_sub(h)
-    }
-
     /// True when `node` is inside the subtree of `root`.
     pub fn contains(&self, root: u32, node: u32) -> bool {
         node >= root && node < self.end.get(root as usize).copied().unwrap_or(0)
