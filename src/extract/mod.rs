@@ -1538,13 +1538,10 @@ impl<'a> Engine<'a> {
         if label.scope.is_some() {
             return true;
         }
-        self.model.rows.get(label.row as usize).is_some_and(|row| {
-            row.text
-                .chars()
-                .count()
-                .saturating_sub(label.text.chars().count())
-                <= 20
-        })
+        self.model
+            .rows
+            .get(label.row as usize)
+            .is_some_and(|row| width(&row.text).saturating_sub(width(&label.text)) <= 20)
     }
 
     /// The role of a bare amount from the words just before it: `of 5 GB`, `/ 20GB`,
