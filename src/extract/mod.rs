@@ -1268,7 +1268,14 @@ impl<'a> Engine<'a> {
                     }
                     let bucket = self.bucket_for(label, v, &buckets);
                     // An `Unlimited` on its own counts only where a data bucket is named.
-                    if bucket == Bucket::NotData || (label.is_none() && bucket == Bucket::Unknown) {
+                    let only_unlimited = d.unlimited
+                        && d.amount_mb.is_none()
+                        && d.remaining_mb.is_none()
+                        && d.used_mb.is_none()
+                        && d.total_mb.is_none();
+                    if bucket == Bucket::NotData
+                        || (label.is_none() && only_unlimited && bucket == Bucket::Unknown)
+                    {
                         continue;
                     }
                     let role = match kind {
@@ -1552,6 +1559,8 @@ impl<'a> Engine<'a> {
         let total = [
             "of",
             "out of",
+            "of your",
+            "of the",
             "/",
             "von",
             "de",
@@ -1657,39 +1666,86 @@ impl<'a> Engine<'a> {
                     continue;
                 }
                 let node = row.node_at(h.start);
-                // The label begins its row (`Plan: X`, `Your plan` above X) or ends a short
-                // heading (`Group plan` above X).
-                let at_end = row.text.chars().count() <= 30
-                    && row.text.get(h.end..).is_some_and(|r| {
-                        r.trim_matches(|c: char| c.is_whitespace() || ":：".contains(c))
-                            .is_empty()
-                    });
-                if model.is_promo_node(node) || (h.start > 2 && !at_end) {
+                if model.is_promo_node(node) {
                     continue;
                 }
-                // A short row ending in the plan word: with digits or CJK before it, it is
-                // the plan's own name (`5G 本地 20GB 月費計劃`, `Prepaid 10GB Plan`).
-                let head = row.text.get(..h.start).unwrap_or("").trim();
-                if h.kind == Kind::Plan
-                    && h.start > 2
-                    && (head.bytes().any(|b| b.is_ascii_digit())
-                        || head.chars().filter(|c| !c.is_ascii()).count() >= 2)
-                {
-                    if let Some(text) = self.valid_text(&row.text, node) {
-                        out.push(TextFind {
-                            kind: Kind::Plan,
-                            node,
-                            text,
-                            label: None,
-                            score: 80,
-                        });
+                let at_end = row.text.get(h.end..).is_some_and(|r| {
+                    r.trim_matches(|c: char| c.is_whitespace() || ":：".contains(c))
+                        .is_empty()
+                });
+                // A short piece of text ending in the plan word, with digits or CJK before
+                // it, is the plan's own name (`5G 本地 20GB 月費計劃`, `Prepaid 10GB Plan`).
+                let seg = row
+                    .segs
+                    .iter()
+                    .find(|s| s.start <= h.start && h.end <= s.end)
+                    .and_then(|s| row.text.get(s.start..s.end).map(|t| (s.start, t)));
+                if let Some((seg_start, seg_text)) = seg {
+                    let head = seg_text.get(..h.start - seg_start).unwrap_or("").trim();
+                    let seg_end = seg_start + seg_text.len();
+                    if h.kind == Kind::Plan
+                        && h.start > seg_start
+                        && seg_end.saturating_sub(h.end) <= 3
+                        && seg_text.chars().count() <= 30
+                        && (head.bytes().any(|b| b.is_ascii_digit())
+                            || head.chars().filter(|c| !c.is_ascii()).count() >= 2)
+                    {
+                        if let Some(text) = self.valid_text(seg_text, node) {
+                            out.push(TextFind {
+                                kind: Kind::Plan,
+                                node,
+                                text,
+                                label: None,
+                                score: 80,
+                            });
+                        }
+                        continue;
                     }
+                }
+                // Otherwise the label begins its row (`Plan: X`, `Your plan` above X), ends
+                // a short heading (`Group plan` above X), or stands between other labels
+                // (`Line … Plan Talk & Text + 1GB Plan expires …`).
+                let short_heading = at_end && row.text.chars().count() <= 30;
+                // Between other fields a label is written as one (`Plan`, not `plan`).
+                let after_space = row
+                    .text
+                    .get(..h.start)
+                    .and_then(|t| t.chars().next_back())
+                    .is_some_and(char::is_whitespace)
+                    && row
+                        .text
+                        .get(h.start..)
+                        .and_then(|t| t.chars().next())
+                        .is_some_and(char::is_uppercase);
+                if h.start > 2 && !short_heading && !after_space {
                     continue;
                 }
                 let label = row.text.get(h.start..h.end).map(str::to_string);
-                let rest = row.text.get(h.end..).unwrap_or("");
+                // The text up to the next label that is not part of a name.
+                let next = row
+                    .hits
+                    .iter()
+                    .filter(|x| x.start >= h.end)
+                    .find(|x| {
+                        !matches!(
+                            x.kind,
+                            Kind::Data
+                                | Kind::Unlimited
+                                | Kind::NotData
+                                | Kind::Hotspot
+                                | Kind::On
+                                | Kind::Off
+                                | Kind::Plan
+                                | Kind::NotPhone
+                        )
+                    })
+                    .map_or(row.text.len(), |x| x.start);
+                let rest = row.text.get(h.end..next).unwrap_or("").trim_end();
                 let rest =
                     rest.trim_start_matches(|c: char| c.is_whitespace() || ":：-–—|·".contains(c));
+                if rest.is_empty() && !at_end {
+                    continue;
+                }
                 let (text, tnode) = if !rest.is_empty() {
                     (rest.to_string(), row.node_at(h.end))
                 } else {

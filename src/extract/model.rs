@@ -375,6 +375,11 @@ fn needs_space(before: &str, after: &str) -> bool {
     ) {
         return false;
     }
+    // A unit in its own element right after a number (`59.92` `G`, `12.3` `GB`, `58` `元`).
+    if last.is_ascii_digit() && after.chars().count() <= 3 && after.chars().all(char::is_alphabetic)
+    {
+        return false;
+    }
     true
 }
 
