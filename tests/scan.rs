@@ -18,10 +18,10 @@ fn fixtures(dir: &Path, out: &mut Vec<PathBuf>) {
     for path in entries {
         if path.is_dir() {
             fixtures(&path, out);
-        } else if path.extension().is_some_and(|e| e == "html") {
-            if path.with_extension("expected.json").exists() {
-                out.push(path);
-            }
+        } else if path.extension().is_some_and(|e| e == "html")
+            && path.with_extension("expected.json").exists()
+        {
+            out.push(path);
         }
     }
 }

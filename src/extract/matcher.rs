@@ -310,7 +310,7 @@ fn contains_word(text: &str, word: &str) -> bool {
     text.match_indices(word).any(|(i, _)| {
         let before = text.get(..i).and_then(|s| s.chars().next_back());
         let after = text.get(i + word.len()..).and_then(|s| s.chars().next());
-        let ascii = word.chars().all(|c| c.is_ascii());
+        let ascii = word.is_ascii();
         !ascii
             || (before.map_or(true, |c| !c.is_alphanumeric())
                 && after.map_or(true, |c| !c.is_alphanumeric()))

@@ -1209,15 +1209,15 @@ impl<'a> Engine<'a> {
                         placeholders += 1;
                     }
                 }
-                (VKind::Money(m), Kind::Balance) => {
-                    if balance.as_ref().map_or(true, |b| a.score > b.0) {
-                        balance = Some((a.score, *m, ai));
-                    }
+                (VKind::Money(m), Kind::Balance)
+                    if balance.as_ref().map_or(true, |b| a.score > b.0) =>
+                {
+                    balance = Some((a.score, *m, ai));
                 }
-                (VKind::Money(m), Kind::AmountDue) => {
-                    if amount_due.as_ref().map_or(true, |b| a.score > b.0) {
-                        amount_due = Some((a.score, *m, ai));
-                    }
+                (VKind::Money(m), Kind::AmountDue)
+                    if amount_due.as_ref().map_or(true, |b| a.score > b.0) =>
+                {
+                    amount_due = Some((a.score, *m, ai));
                 }
                 (VKind::Date(d), Kind::DueDate | Kind::RenewalDate) => {
                     let score = if *d < self.today {
@@ -1248,11 +1248,11 @@ impl<'a> Engine<'a> {
                         }
                     }
                 }
-                (VKind::State(on), Kind::Autopay) => {
-                    if autopay.as_ref().map_or(true, |b| a.score > b.0) {
-                        autopay = Some((a.score, *on, "autopay".into()));
-                        sources.insert("autopay".into(), source_of(a));
-                    }
+                (VKind::State(on), Kind::Autopay)
+                    if autopay.as_ref().map_or(true, |b| a.score > b.0) =>
+                {
+                    autopay = Some((a.score, *on, "autopay".into()));
+                    sources.insert("autopay".into(), source_of(a));
                 }
                 (VKind::Data(d), _) => {
                     if kind == Kind::NotData {
@@ -1376,7 +1376,7 @@ impl<'a> Engine<'a> {
         let mut finds = self.text_finds();
         if numbers.len() >= 2 {
             finds.extend(self.sibling_names(&anchors));
-            finds.sort_by(|a, b| b.score.cmp(&a.score));
+            finds.sort_by_key(|t| std::cmp::Reverse(t.score));
         }
         let mut account_plan: Option<TextFind> = None;
         for t in finds {
@@ -1830,7 +1830,7 @@ impl<'a> Engine<'a> {
                 });
             }
         }
-        out.sort_by(|a, b| b.score.cmp(&a.score));
+        out.sort_by_key(|t| std::cmp::Reverse(t.score));
         out
     }
 
@@ -1913,8 +1913,8 @@ impl<'a> Engine<'a> {
     fn has_non_name_words(&self, lower: &str) -> bool {
         self.matcher.find(lower).iter().any(|h| {
             // `5G智享套餐`, `Prepaid Plan 10`: a plan word inside a name is fine.
-            !(h.kind == Kind::Plan && h.start > 0)
-                && !matches!(
+            !((h.kind == Kind::Plan && h.start > 0)
+                || matches!(
                     h.kind,
                     Kind::Data
                         | Kind::Unlimited
@@ -1924,7 +1924,7 @@ impl<'a> Engine<'a> {
                         | Kind::On
                         | Kind::Off
                         | Kind::NotPhone
-                )
+                ))
         })
     }
 
@@ -1934,10 +1934,8 @@ impl<'a> Engine<'a> {
             .rows
             .iter()
             .any(|r| !r.promo && r.hits.iter().any(|h| h.kind == Kind::Maintenance));
-        if maintenance || model.busy || model.loading > 0 {
-            if values == 0 || maintenance || model.busy || placeholders > 0 {
-                return Status::NoData;
-            }
+        if maintenance || model.busy || (model.loading > 0 && (values == 0 || placeholders > 0)) {
+            return Status::NoData;
         }
         if placeholders > 0 && values <= placeholders {
             return Status::NoData;

@@ -1,5 +1,7 @@
+//! Engine tests on small inline pages. They need the real parsers (`parse::*`).
 use super::*;
 use crate::html::page_from_html;
+use crate::page::PageNode;
 
 fn today() -> Date {
     Date::new(2026, 11, 26).unwrap()
@@ -10,28 +12,322 @@ fn scan(html: &str, url: &str) -> Snapshot {
     extract(&page, &ScanOptions { today: today() })
 }
 
+fn us(body: &str) -> Snapshot {
+    scan(
+        &format!(r#"<html lang="en-US"><body>{body}</body></html>"#),
+        "https://account.example-mobile.com/",
+    )
+}
+
+fn usd(cents: i64) -> Option<Money> {
+    Some(Money::new(cents, Currency::Usd))
+}
+
+fn date(y: i32, m: u8, d: u8) -> Option<Date> {
+    Date::new(y, m, d)
+}
+
+fn data(s: &Snapshot) -> DataUsage {
+    s.lines[0].data.clone().unwrap()
+}
+
 #[test]
-fn debug_plan() {
+fn label_and_value_in_one_run() {
+    let s = us("<p>Account balance: $12.34</p><p>Amount due <b>$40.00</b></p>");
+    assert_eq!(s.status, Status::Ok);
+    assert_eq!(s.balance, usd(1234));
+    assert_eq!(s.amount_due, usd(4000));
+    assert_eq!(s.carrier, None);
+    let src = &s.sources["balance"];
+    assert_eq!(src.label.as_deref(), Some("Account balance"));
+    assert_eq!(src.text, "$12.34");
+}
+
+#[test]
+fn label_then_sibling_and_definition_lists() {
+    let s = us("<dl><div><dt>Balance</dt><dd>$3.50</dd></div><div><dt>Plan renews</dt><dd>Dec 2</dd></div></dl>");
+    assert_eq!(s.balance, usd(350));
+    assert_eq!(s.next_bill_date, date(2026, 12, 2));
+    let s = us("<div class=card><div class=t>Remaining Data</div><div class=v>4.87 GB</div></div>");
+    assert_eq!(data(&s).remaining_mb, Some(4986.88));
+}
+
+#[test]
+fn value_with_role_words_and_caption_below() {
+    let s = us(
+        "<section><h3>High-speed data</h3><p><strong>3.42 GB</strong> left <span>of 5 GB</span></p>\
+         <p>1.58 GB used</p></section>",
+    );
+    let d = data(&s);
+    assert_eq!(d.remaining_mb, Some(3502.08));
+    assert_eq!(d.total_mb, Some(5120.0));
+    assert_eq!(d.used_mb, Some(1617.92));
+    assert!(!d.unlimited);
+}
+
+#[test]
+fn table_columns_label_cells() {
+    let s = us(
+        "<table><thead><tr><th>Line</th><th>Plan</th><th>Data (MB)</th><th>Expiry</th></tr></thead>\
+         <tbody><tr><td>***-***-4401</td><td>Monthly 3GB</td><td>2,874</td><td>12/29/2026</td></tr>\
+         <tr><td>***-***-4402</td><td>Talk Only</td><td>N/A</td><td>01/05/2027</td></tr></tbody></table>",
+    );
+    assert_eq!(s.status, Status::Ok);
+    assert_eq!(s.lines.len(), 2);
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("4401"));
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Monthly 3GB"));
+    assert_eq!(data(&s).remaining_mb, Some(2874.0));
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 29));
+    assert_eq!(s.lines[1].renews_on, date(2027, 1, 5));
+    assert_eq!(s.next_bill_date, date(2026, 12, 29));
+}
+
+#[test]
+fn progressbar_and_time_elements() {
+    let s = us(
+        r#"<div role="progressbar" aria-label="Hotspot data left" aria-valuenow="4.6" aria-valuemax="10" aria-valuetext="4.6 GB left"></div>
+        <p>Renews <time datetime="2026-12-09">Dec 9th</time></p>"#,
+    );
+    let hot = s.lines[0].hotspot.clone().unwrap();
+    assert_eq!(hot.remaining_mb, Some(4710.4));
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 9));
+}
+
+#[test]
+fn hidden_values_are_ignored() {
+    let s = us(
+        r#"<p>Account balance</p><p style="display:none">$99.99</p><p aria-hidden="true">$88.88</p>
+        <p hidden>$77.77</p><p>$23.45</p>"#,
+    );
+    assert_eq!(s.balance, usd(2345));
+}
+
+#[test]
+fn promotional_and_help_text_is_ignored() {
+    let s = us(
+        "<p>Get 5GB bonus data when you refill!</p><p>$10 off your next refill. Offer ends 12/31.</p>\
+         <p>Plans from $15/mo.</p><p>Dial #BAL# to check your balance.</p>\
+         <div class=promo-card><p>Balance boost: $20.00</p></div><p>Add a data pass: 2 GB for $5</p>",
+    );
+    assert_eq!(s.status, Status::NoData);
+    assert!(s.lines.is_empty());
+    assert_eq!(s.balance, None);
+    let s = us("<p>Balance $4.00</p><p>Offer ends 12/31. Renew by 12/31 and save $5.</p>");
+    assert_eq!(s.balance, usd(400));
+    assert_eq!(s.next_bill_date, None);
+}
+
+#[test]
+fn several_lines_keep_their_own_values() {
+    let s = us(
+        "<ul><li class=line-card><p class=line-card__nickname>Mom's phone</p><p>(•••) •••-8164</p>\
+         <p class=line-card__plan>Magenta</p><div><span>Data</span> <span>4.25 GB used</span> <span>Unlimited</span></div></li>\
+         <li class=line-card><p>(•••) •••-3009</p><p class=line-card__plan>Tablet 10GB</p>\
+         <div><span>High-speed data</span> <span>6.12 GB left of 10 GB</span></div></li></ul>",
+    );
+    assert_eq!(s.lines.len(), 2);
+    let (a, b) = (&s.lines[0], &s.lines[1]);
+    assert_eq!(a.number_last4.as_deref(), Some("8164"));
+    assert_eq!(a.label.as_deref(), Some("Mom's phone"));
+    assert_eq!(a.plan.as_deref(), Some("Magenta"));
+    let ad = a.data.clone().unwrap();
+    assert!(ad.unlimited);
+    assert_eq!(ad.used_mb, Some(4352.0));
+    assert_eq!(ad.remaining_mb, None);
+    assert_eq!(b.number_last4.as_deref(), Some("3009"));
+    assert_eq!(b.label, None);
+    let bd = b.data.clone().unwrap();
+    assert_eq!(bd.remaining_mb, Some(6266.88));
+    assert_eq!(bd.used_mb, Some(3973.12));
+}
+
+#[test]
+fn lines_as_headings_followed_by_details() {
+    let s = us(
+        "<section><h3>Line …4821</h3><div><p>Data remaining</p><p>2 GB</p></div>\
+         <h3>Line …1234</h3><div><p>Data remaining</p><p>7 GB</p></div></section>",
+    );
+    assert_eq!(s.lines.len(), 2);
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("4821"));
+    assert_eq!(s.lines[0].data.clone().unwrap().remaining_mb, Some(2048.0));
+    assert_eq!(s.lines[1].number_last4.as_deref(), Some("1234"));
+    assert_eq!(s.lines[1].data.clone().unwrap().remaining_mb, Some(7168.0));
+}
+
+#[test]
+fn only_last_four_digits_and_no_card_numbers() {
+    let s = us(
+        "<p>Questions? Call (206) 555-0142 any time.</p><p>Visa ending in 4242</p>\
+         <p>Your number: 138****1234</p><p>Balance $1.00</p>",
+    );
+    assert_eq!(s.lines.len(), 1);
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("1234"));
+    let json = serde_json::to_string(&s).unwrap();
+    assert!(!json.contains("138"));
+}
+
+#[test]
+fn holder_name_is_never_stored() {
+    let s = us(
+        "<h1>Hi, Marisol Vega</h1><p>Account holder: Marisol Vega</p><p>(•••) •••-4821</p>\
+         <p>Balance $5.00</p>",
+    );
+    let json = serde_json::to_string(&s).unwrap();
+    assert!(!json.contains("Marisol"), "{json}");
+}
+
+#[test]
+fn unlimited_lines_show_usage_only() {
+    let s = us("<div><h4>Data</h4><span>Unlimited</span><p>21.37 GB used</p></div><p>Talk &amp; text Unlimited</p>");
+    let d = data(&s);
+    assert!(d.unlimited);
+    assert_eq!(d.used_mb, Some(21882.88));
+    assert_eq!(d.remaining_mb, None);
+    assert_eq!(d.total_mb, None);
+    // Unlimited talk is not unlimited data.
+    let s = us("<p>Talk</p><p>Unlimited</p><p>Balance $2.00</p>");
+    assert!(s.lines.is_empty() || s.lines[0].data.is_none());
+}
+
+#[test]
+fn sign_in_pages_are_logged_out() {
+    let s = us(
+        r#"<h1>Sign in to your account</h1><form><input type="email" name="user">
+        <input type="password" name="pw"><button>Log in</button></form><p>Forgot password?</p>"#,
+    );
+    assert_eq!(s.status, Status::LoggedOut);
+    assert!(s.lines.is_empty() && s.balance.is_none());
     let page = page_from_html(
-        r#"<body><div class="line-tile__head"><span class="line-tile__number">(•••) •••-5092</span> <span class="line-tile__plan">Go5G</span></div><p>Amount due $5.00</p></body>"#,
-        "https://www.t-mobile.com/",
+        "<body><p>Welcome</p></body>",
+        "https://account.t-mobile.com/signin/v2/",
     );
-    let active: Vec<&Profile> = profile::builtin().iter().take(2).collect();
-    let e = Engine::new(
-        &page,
-        &ScanOptions { today: today() },
-        &active,
-        "www.t-mobile.com",
+    let s = extract(&page, &ScanOptions { today: today() });
+    assert_eq!(s.status, Status::LoggedOut);
+    assert_eq!(s.carrier.as_deref(), Some("t-mobile"));
+}
+
+#[test]
+fn skeletons_and_placeholders_are_no_data() {
+    let s = us(r#"<main aria-busy="true"><p>Balance</p><p>$0.00</p></main>"#);
+    assert_eq!(s.status, Status::NoData);
+    assert_eq!(s.balance, None);
+    let s = us("<p>Balance</p><p>$--.--</p><p>Data left</p><p>-- GB</p>");
+    assert_eq!(s.status, Status::NoData);
+    let s = us(r#"<div class="skeleton-loader"></div><p>Loading your account…</p>"#);
+    assert_eq!(s.status, Status::NoData);
+}
+
+#[test]
+fn maintenance_notice_is_no_data() {
+    let s = us("<p>Scheduled maintenance: some account details are temporarily unavailable.</p><p>Balance $0.00</p>");
+    assert_eq!(s.status, Status::NoData);
+    assert_eq!(s.balance, None);
+}
+
+#[test]
+fn chinese_labels() {
+    let s = scan(
+        r#"<html lang="zh-CN"><body><p>手机号码：138****7745</p><dl><dt>账户余额</dt><dd>58.20 元</dd></dl>
+        <p><span>剩余</span><em>12.3</em><span>GB</span></p><p><span>共</span><span>20GB</span></p>
+        <p>套餐到期：2026年12月31日</p></body></html>"#,
+        "https://www.example.cn/",
     );
-    eprintln!("hints {:?}", e.model.hint);
-    eprintln!("valid {:?}", e.valid_text("Go5G", 4));
-    eprintln!(
-        "{:?}",
-        e.text_finds()
-            .iter()
-            .map(|t| (t.kind, t.text.clone()))
-            .collect::<Vec<_>>()
+    assert_eq!(s.status, Status::Ok);
+    assert_eq!(s.balance, Some(Money::new(5820, Currency::Cny)));
+    let d = data(&s);
+    assert_eq!(d.remaining_mb, Some(12595.2));
+    assert_eq!(d.total_mb, Some(20480.0));
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 31));
+    let s = scan(
+        r#"<html lang="zh-HK"><body><p>號碼：5••• 7926</p><p>儲值餘額</p><p>HK$45.30</p><p>12.5GB 餘量</p></body></html>"#,
+        "https://www.example.hk/",
     );
+    assert_eq!(s.balance, Some(Money::new(4530, Currency::Hkd)));
+    assert_eq!(data(&s).remaining_mb, Some(12800.0));
+}
+
+#[test]
+fn spanish_and_german_labels() {
+    let s = scan(
+        r#"<html lang="es-ES"><body><p>Saldo</p><p>12,50 €</p><p>Datos restantes</p><p>3,5 GB</p>
+        <p>Fecha de renovación: 05/12/2026</p></body></html>"#,
+        "https://www.example.es/",
+    );
+    assert_eq!(s.balance, Some(Money::new(1250, Currency::Eur)));
+    assert_eq!(data(&s).remaining_mb, Some(3584.0));
+    assert_eq!(s.next_bill_date, date(2026, 12, 5));
+    let s = scan(
+        r#"<html lang="de-DE"><body><p>Guthaben: 5,12 €</p><p>Verbleibendes Datenvolumen</p><p>2.048 MB</p>
+        <p>Gültig bis 30.12.2026</p></body></html>"#,
+        "https://www.example.de/",
+    );
+    assert_eq!(s.balance, Some(Money::new(512, Currency::Eur)));
+    assert_eq!(data(&s).remaining_mb, Some(2048.0));
+    assert_eq!(s.next_bill_date, date(2026, 12, 30));
+}
+
+#[test]
+fn value_before_label_for_carriers_that_write_so() {
+    let s = scan(
+        r#"<html lang="zh-CN"><body><p>133****5208</p><div><p>126.35 元</p><p>账户余额</p></div>
+        <div><p>18.62 GB</p><p>剩余通用流量</p></div></body></html>"#,
+        "https://www.189.cn/",
+    );
+    assert_eq!(s.carrier.as_deref(), Some("china-telecom"));
+    assert_eq!(s.balance, Some(Money::new(12635, Currency::Cny)));
+    assert_eq!(data(&s).remaining_mb, Some(19066.88));
+}
+
+#[test]
+fn carrier_profile_by_host() {
+    let s = scan(
+        "<body><p>Remaining balance</p><p>$7.00</p></body>",
+        "https://tello.com/account/overview",
+    );
+    assert_eq!(s.carrier.as_deref(), Some("tello"));
+    assert_eq!(s.balance, usd(700));
+}
+
+#[test]
+fn user_rules_add_labels_and_anchors() {
+    let rules = Profile::from_json(
+        r#"{"id":"my-carrier","hosts":["*.example-mobile.com"],
+            "labels":{"balance":["Geldbeutel"]},
+            "anchors":[{"field":"data_remaining","element":"span#gauge.big"}]}"#,
+    )
+    .unwrap();
+    let page = page_from_html(
+        r#"<html lang="en-US"><body><p>Geldbeutel $9.00</p><div><span id="gauge" class="big x">1.5 GB</span></div></body></html>"#,
+        "https://my.example-mobile.com/",
+    );
+    let s = extract_with(&page, &ScanOptions { today: today() }, &[rules]);
+    assert_eq!(s.carrier.as_deref(), Some("my-carrier"));
+    assert_eq!(s.balance, usd(900));
+    assert_eq!(data(&s).remaining_mb, Some(1536.0));
+}
+
+#[test]
+fn total_from_used_and_remaining() {
+    let s = us("<p>Data used: 1 GB</p><p>Data remaining: 3 GB</p>");
+    let d = data(&s);
+    assert_eq!(d.total_mb, Some(4096.0));
+}
+
+#[test]
+fn invalid_or_empty_pages_are_no_data() {
+    let mut page = PageSnapshot {
+        url: "https://x/".into(),
+        ..Default::default()
+    };
+    page.nodes.push(PageNode {
+        parent: Some(5),
+        tag: "div".into(),
+        ..Default::default()
+    });
+    let s = extract(&page, &ScanOptions { today: today() });
+    assert_eq!(s, Snapshot::empty(Status::NoData));
+    let s = extract(&PageSnapshot::default(), &ScanOptions { today: today() });
+    assert_eq!(s.status, Status::NoData);
 }
 
 #[test]
@@ -47,35 +343,52 @@ fn thousands_dots() {
 }
 
 #[test]
-fn debug_table() {
-    let html =
-        std::fs::read_to_string("tests/fixtures/generic/en-lines-table-sentinels.html").unwrap();
-    let page = page_from_html(&html, "https://x.example/");
-    let active: Vec<&Profile> = profile::builtin().iter().take(1).collect();
-    let mut e = Engine::new(&page, &ScanOptions { today: today() }, &active, "x.example");
-    let labels = e.collect_labels();
-    for l in &labels {
-        eprintln!(
-            "label {:?} row {} scope {:?} {:?}",
-            l.kind, l.row, l.scope, l.text
-        );
+fn arbitrary_snapshots_do_not_panic() {
+    // Odd trees: text under text, unknown tags, huge attributes, deep chains.
+    let mut page = PageSnapshot {
+        url: "https://www.t-mobile.com/".into(),
+        lang: Some("zz-@@".into()),
+        ..Default::default()
+    };
+    let texts = [
+        "Balance",
+        "$",
+        "12",
+        ".34",
+        "(•••) •••-",
+        "4821",
+        "Unlimited",
+        "剩余",
+        "--",
+        "Due",
+        "12/31/1969",
+    ];
+    for i in 0..400u32 {
+        let parent = if i == 0 { None } else { Some((i * 7919) % i) };
+        let is_text = i % 3 == 1;
+        let mut node = PageNode {
+            parent,
+            tag: if is_text {
+                "#text".into()
+            } else {
+                ["div", "span", "td", "tr", "table", "time", "th"][(i % 7) as usize].into()
+            },
+            block: i % 5 == 0,
+            ..Default::default()
+        };
+        if is_text {
+            node.text = Some(texts[(i as usize) % texts.len()].into());
+        } else {
+            node.attrs.insert(
+                "class".into(),
+                "line-card__name plan balance hotspot".into(),
+            );
+            node.attrs
+                .insert("aria-label".into(), "Data left 5 GB".into());
+            node.attrs.insert("datetime".into(), "2026-13-45".into());
+        }
+        page.nodes.push(node);
     }
-    let c = e.candidates(&labels);
-    eprintln!("cands {}", c.len());
-    for v in &e.vals {
-        eprintln!("val {:?}", v);
-    }
-}
-
-#[test]
-fn debug_parse() {
-    for t in [
-        "2.5GB of 10GB used",
-        "Data used",
-        "3.42 GB left of 5 GB",
-        "of 5 GB",
-        "6.12 GB left of 10 GB",
-    ] {
-        eprintln!("{t:?} => {:?}", parse::find_data(t));
-    }
+    let s = extract(&page, &ScanOptions { today: today() });
+    let _ = serde_json::to_string(&s).unwrap();
 }
