@@ -3,6 +3,34 @@
 
 use crate::profile::{Hints, Labels, Profile};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small fast hasher for the matcher's keys (characters and short words): the
+/// default SipHash costs more than the rest of label matching.
+#[derive(Default)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 /// What a profile word means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -180,7 +208,7 @@ struct Pattern {
 pub struct Matcher {
     patterns: Vec<Pattern>,
     /// First two characters → pattern indices (one-character patterns use `'\0'`).
-    index: HashMap<(char, char), Vec<u32>>,
+    index: FastMap<(char, char), Vec<u32>>,
 }
 
 impl Matcher {
@@ -243,7 +271,7 @@ impl Matcher {
                 _ => false,
             };
         }
-        let mut index: HashMap<(char, char), Vec<u32>> = HashMap::new();
+        let mut index: FastMap<(char, char), Vec<u32>> = FastMap::default();
         for (i, p) in patterns.iter().enumerate() {
             let mut chars = p.text.chars();
             let a = chars.next().unwrap_or('\0');
@@ -364,12 +392,12 @@ pub fn hint_words(value: &str, out: &mut Vec<String>) {
 /// Hint phrases (as word lists) for class / id words.
 pub struct HintMatcher {
     /// First word → (words, kind).
-    index: HashMap<String, Vec<(Vec<String>, Kind)>>,
+    index: FastMap<String, Vec<(Vec<String>, Kind)>>,
 }
 
 impl HintMatcher {
     pub fn new(profiles: &[&Profile], extra: &[(String, Kind)]) -> HintMatcher {
-        let mut index: HashMap<String, Vec<(Vec<String>, Kind)>> = HashMap::new();
+        let mut index: FastMap<String, Vec<(Vec<String>, Kind)>> = FastMap::default();
         let mut add = |text: &str, kind: Kind| {
             let words: Vec<String> = text.split_whitespace().map(lower_same_len).collect();
             if let Some(first) = words.first() {

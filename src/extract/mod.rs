@@ -251,11 +251,16 @@ struct Engine<'a> {
     sign_in_url: bool,
     anchors_elements: Vec<(Kind, ElementPattern)>,
     vals: Vec<Val>,
-    row_vals: Vec<Option<(u32, u32)>>,
+    /// Parsed values per row and family (data, money, date, state), parsed on demand.
+    row_vals: Vec<[Option<(u32, u32)>; 4]>,
     tables: Tables,
     /// Phone numbers that mark lines, with their parts of the page.
     anchors: Vec<PhoneAnchor>,
     phone_rows: Vec<usize>,
+    /// The distinct line numbers (last four digits), in page order.
+    numbers: Vec<String>,
+    /// Lines' parts of the page: (first node, end, line), sorted, not overlapping.
+    parts: Vec<(u32, u32, usize)>,
 }
 
 /// `tag#id.class.class` as written in anchors.
@@ -412,6 +417,8 @@ impl<'a> Engine<'a> {
         let mut engine = Engine {
             anchors: Vec::new(),
             phone_rows: Vec::new(),
+            numbers: Vec::new(),
+            parts: Vec::new(),
             tables,
             model,
             matcher,
@@ -424,32 +431,39 @@ impl<'a> Engine<'a> {
             sign_in_url,
             anchors_elements,
             vals: Vec::new(),
-            row_vals: vec![None; rows],
+            row_vals: vec![[None; 4]; rows],
         };
-        let (mut anchors, phone_rows) = engine.phone_anchors();
-        engine.set_roots(&mut anchors);
+        let (anchors, phone_rows) = engine.phone_anchors();
         engine.anchors = anchors;
         engine.phone_rows = phone_rows;
+        engine.build_sections();
         engine
     }
 
     // ---- values ------------------------------------------------------------------
 
     /// The values of row `r`, parsed on first use.
-    fn values(&mut self, r: usize) -> std::ops::Range<usize> {
-        if let Some(Some((s, e))) = self.row_vals.get(r) {
-            return *s as usize..*e as usize;
+    fn values(&mut self, r: usize, fam: Family) -> std::ops::Range<usize> {
+        let f = match fam {
+            Family::Data => 0,
+            Family::Money => 1,
+            Family::Date => 2,
+            Family::State => 3,
+            Family::Text | Family::None => return 0..0,
+        };
+        if let Some(Some((s, e))) = self.row_vals.get(r).map(|v| v[f]) {
+            return s as usize..e as usize;
         }
         let start = self.vals.len();
-        self.parse_row(r);
+        self.parse_row(r, fam);
         let end = self.vals.len();
         if let Some(slot) = self.row_vals.get_mut(r) {
-            *slot = Some((start as u32, end as u32));
+            slot[f] = Some((start as u32, end as u32));
         }
         start..end
     }
 
-    fn parse_row(&mut self, r: usize) {
+    fn parse_row(&mut self, r: usize, fam: Family) {
         let Some(row) = self.model.rows.get(r) else {
             return;
         };
@@ -467,15 +481,21 @@ impl<'a> Engine<'a> {
             node: row.node_at(start),
             kind,
         };
+        let (data, money, dates, state) = (
+            fam == Family::Data,
+            fam == Family::Money,
+            fam == Family::Date,
+            fam == Family::State,
+        );
         // `<time datetime>` elements give exact dates.
         let mut time_spans: Vec<(usize, usize)> = Vec::new();
-        for seg in &row.segs {
+        for seg in row.segs.iter().filter(|_| dates) {
             if let Some(date) = self.time_datetime(seg.node) {
                 time_spans.push((seg.start, seg.end));
                 found.push(mk(seg.start, seg.end, VKind::Date(date)));
             }
         }
-        if has_digit || row.hits.iter().any(|h| h.kind == Kind::Unlimited) {
+        if data && (has_digit || row.hits.iter().any(|h| h.kind == Kind::Unlimited)) {
             let data_text = if self.decimal_comma {
                 thousands_dots_to_commas(text)
             } else {
@@ -493,7 +513,7 @@ impl<'a> Engine<'a> {
             }
         }
         // A unit-less number in a table column whose header names the unit.
-        if has_digit && !found.iter().any(|v| matches!(v.kind, VKind::Data(_))) {
+        if data && has_digit && !found.iter().any(|v| matches!(v.kind, VKind::Data(_))) {
             if let Some(unit) = row
                 .segs
                 .first()
@@ -508,7 +528,7 @@ impl<'a> Engine<'a> {
         }
         // Unlimited words the data parser did not take (`Unlimited` on its own).
         for (i, h) in row.hits.iter().enumerate() {
-            if h.kind != Kind::Unlimited {
+            if !data || h.kind != Kind::Unlimited {
                 continue;
             }
             let followed_by_not_data = row
@@ -524,7 +544,7 @@ impl<'a> Engine<'a> {
                 found.push(mk(h.start, h.end, VKind::Data(reading)));
             }
         }
-        if has_digit {
+        if money && has_digit {
             for f in parse::find_money(text, self.currency) {
                 found.push(mk(f.start, f.end, VKind::Money(f.value)));
             }
@@ -533,7 +553,7 @@ impl<'a> Engine<'a> {
             .hits
             .iter()
             .any(|h| matches!(h.kind, Kind::DueDate | Kind::RenewalDate));
-        if has_digit || date_label {
+        if dates && (has_digit || date_label) {
             for f in parse::find_dates(text, self.today, self.order) {
                 if time_spans.iter().any(|&(s, e)| f.start < e && s < f.end) {
                     continue;
@@ -541,7 +561,7 @@ impl<'a> Engine<'a> {
                 found.push(mk(f.start, f.end, VKind::Date(f.value)));
             }
         }
-        for h in &row.hits {
+        for h in row.hits.iter().filter(|_| state) {
             match h.kind {
                 Kind::On => found.push(mk(h.start, h.end, VKind::State(true))),
                 Kind::Off => found.push(mk(h.start, h.end, VKind::State(false))),
@@ -549,7 +569,7 @@ impl<'a> Engine<'a> {
             }
         }
         // Placeholders: a whole short text piece that is `--`, `$--.--`, `Loading…`.
-        for seg in &row.segs {
+        for seg in row.segs.iter().filter(|_| !state) {
             let piece = text.get(seg.start..seg.end).unwrap_or("").trim();
             if piece.is_empty() || piece.chars().count() > 16 {
                 continue;
@@ -558,8 +578,12 @@ impl<'a> Engine<'a> {
                 .hits
                 .iter()
                 .any(|h| h.kind == Kind::Placeholder && h.start <= seg.start && h.end >= seg.end);
-            let no_digits = !piece.bytes().any(|b| b.is_ascii_digit());
-            let parsed_placeholder = no_digits
+            // Only pieces with dashes or slashes can be `--`, `$--.--`, `N/A`.
+            let maybe = !piece.bytes().any(|b| b.is_ascii_digit())
+                && piece
+                    .chars()
+                    .any(|c| matches!(c, '-' | '—' | '–' | '/' | '_' | '?' | '…'));
+            let parsed_placeholder = maybe
                 && (parse::parse_money(piece, self.currency) == Err(ParseError::Placeholder)
                     || parse::parse_data(piece) == Err(ParseError::Placeholder));
             if covered || parsed_placeholder {
@@ -684,15 +708,6 @@ impl<'a> Engine<'a> {
             .filter(|c| self.model.contains(c.node, node))
     }
 
-    /// The line part of the page holding `node` (its anchor's root), if any.
-    fn section_of(&self, node: u32) -> Option<u32> {
-        self.anchors
-            .iter()
-            .filter(|a| self.model.contains(a.root, node))
-            .map(|a| a.root)
-            .max()
-    }
-
     fn in_header_cell(&self, node: u32) -> bool {
         let cells = &self.tables.header_cells;
         let i = cells.partition_point(|&c| c <= node);
@@ -720,7 +735,7 @@ impl<'a> Engine<'a> {
                     if !self.model.contains(scope, first) {
                         break;
                     }
-                    for vi in self.values(rr) {
+                    for vi in self.values(rr, fam) {
                         let Some(v) = self.vals.get(vi) else { continue };
                         if compatible(fam, &v.kind) && self.model.contains(scope, v.node) {
                             let score = 96 + label.bonus - 3 * k;
@@ -739,7 +754,7 @@ impl<'a> Engine<'a> {
             }
             // A role word the parser read as part of a value (`512 MB left`) labels
             // nothing else.
-            let inside_value = self.values(r).any(|vi| {
+            let inside_value = self.values(r, fam).any(|vi| {
                 self.vals.get(vi).is_some_and(|v| {
                     compatible(fam, &v.kind)
                         && !matches!(v.kind, VKind::Placeholder)
@@ -752,7 +767,7 @@ impl<'a> Engine<'a> {
             }
             // Same row.
             let (lo, hi) = self.same_family_bounds(r, label);
-            for vi in self.values(r) {
+            for vi in self.values(r, fam) {
                 let Some(v) = self.vals.get(vi) else { continue };
                 if !compatible(fam, &v.kind) {
                     continue;
@@ -808,7 +823,7 @@ impl<'a> Engine<'a> {
                     if stop {
                         break;
                     }
-                    for vi in self.values(r2) {
+                    for vi in self.values(r2, fam) {
                         let Some(v) = self.vals.get(vi) else { continue };
                         if !compatible(fam, &v.kind) {
                             continue;
@@ -840,7 +855,13 @@ impl<'a> Engine<'a> {
         };
         let mut lo = 0;
         let mut hi = row.text.len() + 1;
-        let values = self.row_vals.get(r).copied().flatten();
+        let f = match fam {
+            Family::Data => 0,
+            Family::Money => 1,
+            Family::Date => 2,
+            _ => 3,
+        };
+        let values = self.row_vals.get(r).and_then(|v| v[f]);
         let inside_value = |start: usize, end: usize| {
             values.is_some_and(|(a, b)| {
                 self.vals.get(a as usize..b as usize).is_some_and(|vs| {
@@ -1015,78 +1036,96 @@ impl<'a> Engine<'a> {
 
     /// Sets each anchor's section root: the largest element around its number that
     /// holds no other line's number (a line card, a table row; or just the number's own
-    /// element when lines are headings followed by their details).
-    fn set_roots(&self, anchors: &mut [PhoneAnchor]) {
+    /// element when lines are headings followed by their details). Then indexes the
+    /// outermost roots, which never overlap, for binary search.
+    fn build_sections(&mut self) {
         let nodes = &self.model.page.nodes;
-        let others: Vec<(u32, String)> =
-            anchors.iter().map(|a| (a.node, a.last4.clone())).collect();
-        for a in anchors.iter_mut() {
+        let mut numbers: Vec<String> = Vec::new();
+        let mut all: Vec<u32> = self.anchors.iter().map(|a| a.node).collect();
+        all.sort_unstable();
+        let mut by_number: std::collections::HashMap<String, Vec<u32>> = Default::default();
+        let mut index: std::collections::HashMap<String, usize> = Default::default();
+        for a in &self.anchors {
+            by_number.entry(a.last4.clone()).or_default().push(a.node);
+            index.entry(a.last4.clone()).or_insert_with(|| {
+                numbers.push(a.last4.clone());
+                numbers.len() - 1
+            });
+        }
+        for list in by_number.values_mut() {
+            list.sort_unstable();
+        }
+        let count = |list: &[u32], lo: u32, hi: u32| {
+            list.partition_point(|&n| n < hi) - list.partition_point(|&n| n < lo)
+        };
+        let mut parts: Vec<(u32, u32, usize)> = Vec::new();
+        for a in &mut self.anchors {
+            let same = by_number.get(&a.last4).map_or(&[][..], |v| v.as_slice());
             let mut root = a.node;
             let mut cur = nodes.get(a.node as usize).and_then(|n| n.parent);
             for _ in 0..64 {
                 let Some(p) = cur else { break };
-                let clash = others
-                    .iter()
-                    .any(|(n, l4)| *l4 != a.last4 && self.model.contains(p, *n));
-                if clash {
+                let end = self.model.end.get(p as usize).copied().unwrap_or(p);
+                if count(&all, p, end) > count(same, p, end) {
                     break;
                 }
                 root = p;
                 cur = nodes.get(p as usize).and_then(|n| n.parent);
             }
             a.root = root;
+            let end = self.model.end.get(root as usize).copied().unwrap_or(root);
+            let line = index.get(&a.last4).copied().unwrap_or(0);
+            parts.push((root, end, line));
         }
+        // Keep the outermost parts (roots of one number may nest).
+        parts.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+        let mut outer: Vec<(u32, u32, usize)> = Vec::with_capacity(parts.len());
+        for p in parts {
+            if outer.last().is_some_and(|o| p.0 < o.1) {
+                continue;
+            }
+            outer.push(p);
+        }
+        self.numbers = numbers;
+        self.parts = outer;
+    }
+
+    /// The part of the page (index into `parts`) holding `node`, if any.
+    fn part_of(&self, node: u32) -> Option<usize> {
+        let i = self.parts.partition_point(|p| p.0 <= node).checked_sub(1)?;
+        self.parts.get(i).filter(|p| node < p.1).map(|_| i)
+    }
+
+    /// The line part of the page holding `node`, if any (its root).
+    fn section_of(&self, node: u32) -> Option<u32> {
+        self.part_of(node)
+            .and_then(|i| self.parts.get(i))
+            .map(|p| p.0)
     }
 
     /// The line (index into `numbers`) a value at `node` belongs to, or `None` for an
     /// account-level value outside every line's part of the page.
-    fn line_of(&self, node: u32, anchors: &[PhoneAnchor], numbers: &[String]) -> Option<usize> {
-        if numbers.len() <= 1 {
+    fn line_of(&self, node: u32) -> Option<usize> {
+        if self.numbers.len() <= 1 {
             return Some(0);
         }
-        let index = |a: &PhoneAnchor| numbers.iter().position(|n| *n == a.last4);
-        // Inside a line's own part of the page (the deepest such part wins).
-        let inside = anchors
-            .iter()
-            .filter(|a| self.model.contains(a.root, node))
-            .max_by_key(|a| self.model.depth.get(a.root as usize).copied().unwrap_or(0));
-        if let Some(a) = inside {
-            return index(a);
+        if let Some(p) = self.part_of(node).and_then(|i| self.parts.get(i)) {
+            return Some(p.2);
         }
         // After a number that stands alone (a heading), up to the next line's part, in
         // the same container.
-        let before = anchors
-            .iter()
-            .filter(|a| a.root < node)
-            .max_by_key(|a| a.root)?;
-        let size = self
-            .model
-            .end
-            .get(before.root as usize)
-            .copied()
-            .unwrap_or(0)
-            .saturating_sub(before.root);
-        if size > 8 {
+        let i = self.parts.partition_point(|p| p.0 <= node).checked_sub(1)?;
+        let before = self.parts.get(i)?;
+        if before.1.saturating_sub(before.0) > 8 {
             return None;
         }
         let parent = self
             .model
             .page
             .nodes
-            .get(before.root as usize)
+            .get(before.0 as usize)
             .and_then(|n| n.parent)?;
-        if !self.model.contains(parent, node) {
-            return None;
-        }
-        let next_root = anchors
-            .iter()
-            .filter(|a| a.root > before.root)
-            .map(|a| a.root)
-            .min();
-        if next_root.is_some_and(|r| r <= node) {
-            return None;
-        }
-        index(before)
+        self.model.contains(parent, node).then_some(before.2)
     }
 
     // ---- assembly ----------------------------------------------------------------
@@ -1099,13 +1138,7 @@ impl<'a> Engine<'a> {
 
         let anchors = std::mem::take(&mut self.anchors);
         let phone_rows = std::mem::take(&mut self.phone_rows);
-        let mut numbers: Vec<String> = Vec::new();
-        for a in &anchors {
-            if !numbers.contains(&a.last4) {
-                numbers.push(a.last4.clone());
-            }
-        }
-
+        let numbers = self.numbers.clone();
         let buckets = self.row_buckets(&phone_rows);
 
         let mut snap = Snapshot::empty(Status::Ok);
@@ -1230,7 +1263,7 @@ impl<'a> Engine<'a> {
                             due = Some((score, *d, ai));
                         }
                     } else {
-                        match self.line_of(v.node, &anchors, &numbers) {
+                        match self.line_of(v.node) {
                             Some(li) => {
                                 if let Some(slot) = renew.get_mut(li) {
                                     if slot.map_or(true, |b| score > b.0) {
@@ -1286,7 +1319,7 @@ impl<'a> Engine<'a> {
                             .role_from_context(v)
                             .or_else(|| self.bare_is_remaining(a, label).then_some(0)),
                     };
-                    let (target, path) = match self.line_of(v.node, &anchors, &numbers) {
+                    let (target, path) = match self.line_of(v.node) {
                         Some(li) => {
                             let (vec, has, name) = if bucket == Bucket::Hotspot {
                                 (&mut hot, &mut has_hot, "hotspot")
@@ -1380,7 +1413,7 @@ impl<'a> Engine<'a> {
         }
         let mut account_plan: Option<TextFind> = None;
         for t in finds {
-            let li = match self.line_of(t.node, &anchors, &numbers) {
+            let li = match self.line_of(t.node) {
                 Some(li) => li,
                 None if numbers.len() <= 1 => 0,
                 None => {

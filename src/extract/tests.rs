@@ -392,3 +392,47 @@ fn arbitrary_snapshots_do_not_panic() {
     let s = extract(&page, &ScanOptions { today: today() });
     let _ = serde_json::to_string(&s).unwrap();
 }
+
+/// A generated account page of about `cards` × 25 nodes.
+fn big_page(cards: usize) -> String {
+    let mut html = String::from(r#"<html lang="en-US"><body><header><nav>"#);
+    for i in 0..cards {
+        html.push_str(&format!(
+            r#"<section class="line-card"><h3 class="line-card__name">Phone {i}</h3><p>(•••) •••-{:04}</p>
+            <p class="line-card__plan">Plan {i}</p><div class="usage"><span>Data</span> <span>{}.5 GB used</span>
+            <span>of 10 GB</span></div><div role="progressbar" aria-label="Data used" aria-valuetext="{}.5 GB of 10 GB"></div>
+            <p>Renews on Dec {}</p><div class="promo">Get 5GB bonus for $10 off</div><ul><li>Help</li><li>Balance $1.00</li></ul></section>"#,
+            i % 10_000,
+            i % 9,
+            i % 9,
+            1 + i % 28
+        ));
+    }
+    html.push_str("</nav></header></body></html>");
+    html
+}
+
+#[test]
+#[ignore = "timing; run with --ignored --nocapture"]
+fn perf_scaling() {
+    for cards in [400usize, 4_000] {
+        let html = big_page(cards);
+        let page = page_from_html(&html, "https://www.example.com/");
+        let t0 = std::time::Instant::now();
+        let mut chars = 0usize;
+        for n in &page.nodes {
+            if let Some(t) = &n.text {
+                chars += t.len();
+            }
+        }
+        let bare = t0.elapsed();
+        let t1 = std::time::Instant::now();
+        let s = extract(&page, &ScanOptions { today: today() });
+        let full = t1.elapsed();
+        eprintln!(
+            "nodes {} chars {chars}: text pass {bare:?}, extract {full:?}, lines {}",
+            page.nodes.len(),
+            s.lines.len()
+        );
+    }
+}
