@@ -765,7 +765,14 @@ impl<'a> Engine<'a> {
             if inside_value {
                 continue;
             }
-            // Same row.
+            // Same row. A label inside a sentence (`Your bill of $45.20 is due Dec 13.`)
+            // counts for less than one standing as a caption.
+            let rest_width = self
+                .model
+                .rows
+                .get(r)
+                .map_or(0, |row| width(&row.text).saturating_sub(width(&label.text)));
+            let sentence = if rest_width > 24 { 45 } else { 0 };
             let (lo, hi) = self.same_family_bounds(r, label);
             for vi in self.values(r, fam) {
                 let Some(v) = self.vals.get(vi) else { continue };
@@ -789,7 +796,7 @@ impl<'a> Engine<'a> {
                     continue;
                 };
                 cands.push(Cand {
-                    score: score + label.bonus,
+                    score: score + label.bonus - sentence,
                     label: li,
                     val: vi as u32,
                     before,
@@ -797,17 +804,12 @@ impl<'a> Engine<'a> {
             }
             // Rows after, then before: only for a label that stands alone (a heading or
             // caption), not a word inside a sentence.
-            let rest_chars = self
-                .model
-                .rows
-                .get(r)
-                .map_or(0, |row| width(&row.text).saturating_sub(width(&label.text)));
-            if rest_chars > 20 {
+            if rest_width > 20 {
                 continue;
             }
             for (dir, max, base) in [
                 (1i64, 4i64, 80i32),
-                (-1, 3, if self.value_before_label { 80 } else { 72 }),
+                (-1, 3, if self.value_before_label { 80 } else { 76 }),
             ] {
                 for k in 1..=max {
                     let r2 = r as i64 + dir * k;

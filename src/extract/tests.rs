@@ -393,6 +393,41 @@ fn arbitrary_snapshots_do_not_panic() {
     let _ = serde_json::to_string(&s).unwrap();
 }
 
+#[test]
+fn captions_below_values_beat_sentences() {
+    let s = us(
+        r#"<div class=tile><div>$24.00</div><div>Amount due</div></div>
+        <div class=tile><div>2.9 GB</div><div>Remaining high-speed data</div></div>
+        <div class=tile><div>Dec 3</div><div>Due date</div></div>
+        <p>Your last bill of $45.20 was due Nov 13, and your next one is due Dec 13.</p>"#,
+    );
+    assert_eq!(s.amount_due, usd(2400));
+    assert_eq!(data(&s).remaining_mb, Some(2969.6));
+    assert_eq!(s.next_bill_date, date(2026, 12, 3));
+}
+
+#[test]
+fn bill_wording_variants() {
+    let s = us(
+        "<section><h2>Data usage</h2><p>You've used 3.2 GB of your 10 GB</p></section>\
+         <section><h3>Hotspot</h3><p>2 GB</p><p>remaining</p></section>\
+         <p>Payment due <strong>Dec 15</strong></p><p>Credit balance: -$3.00</p>\
+         <p>Questions? Call 1-800-555-0199</p>",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 15));
+    assert_eq!(s.balance, Some(Money::new(-300, Currency::Usd)));
+    let d = data(&s);
+    assert_eq!(
+        (d.used_mb, d.total_mb, d.remaining_mb),
+        (Some(3276.8), Some(10240.0), Some(6963.2))
+    );
+    assert_eq!(
+        s.lines[0].hotspot.clone().unwrap().remaining_mb,
+        Some(2048.0)
+    );
+    assert_eq!(s.lines[0].number_last4, None);
+}
+
 /// A generated account page of about `cards` × 25 nodes.
 fn big_page(cards: usize) -> String {
     let mut html = String::from(r#"<html lang="en-US"><body><header><nav>"#);
