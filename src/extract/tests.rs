@@ -471,3 +471,103 @@ fn perf_scaling() {
         );
     }
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "Balance",
+        "Amount due",
+        "$",
+        "12",
+        ".34",
+        "(•••) •••-",
+        "4821",
+        "Unlimited",
+        "剩余",
+        "流量",
+        "--",
+        "Due",
+        "12/31/1969",
+        "GB",
+        "left",
+        "of",
+        "Plan",
+        "Renews",
+        "Dec 9",
+        "N/A",
+        "Hotspot",
+        "AutoPay",
+        "On",
+        "Off",
+        "¥",
+        "元",
+        "Talk",
+        "Sign in",
+        "…1234",
+        "2.048 MB",
+    ];
+    const TAGS: &[&str] = &[
+        "div", "span", "p", "td", "tr", "table", "th", "time", "li", "br", "a",
+    ];
+    const CLASSES: &[&str] = &[
+        "line-card__name",
+        "plan",
+        "balance",
+        "promo",
+        "skeleton",
+        "hotspot",
+        "x",
+    ];
+
+    fn node() -> impl Strategy<Value = (u32, bool, usize, usize, String, bool)> {
+        (
+            any::<u32>(),
+            any::<bool>(),
+            0..WORDS.len(),
+            0..TAGS.len(),
+            "\\PC{0,12}",
+            any::<bool>(),
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn extract_never_panics(nodes in proptest::collection::vec(node(), 1..120), lang in "[a-zA-Z-]{0,8}") {
+            let mut page = PageSnapshot {
+                url: "https://www.10086.cn/".into(),
+                lang: Some(lang),
+                ..Default::default()
+            };
+            for (i, (p, is_text, w, t, junk, block)) in nodes.into_iter().enumerate() {
+                let parent = if i == 0 { None } else { Some(p % i as u32) };
+                let mut n = PageNode { parent, block, ..Default::default() };
+                if is_text && i > 0 {
+                    n.tag = "#text".into();
+                    n.text = Some(format!("{} {junk}", WORDS[w]));
+                } else {
+                    n.tag = TAGS[t].into();
+                    n.attrs.insert("class".into(), CLASSES[w % CLASSES.len()].into());
+                    if w % 4 == 0 {
+                        n.attrs.insert("aria-label".into(), WORDS[w].into());
+                    }
+                }
+                page.nodes.push(n);
+            }
+            let s = extract(&page, &ScanOptions { today: today() });
+            prop_assert_eq!(s.schema, 1);
+            for l in &s.lines {
+                prop_assert!(l.number_last4.as_ref().map_or(true, |n| n.len() == 4));
+            }
+        }
+
+        #[test]
+        fn html_never_panics(html in "\\PC{0,300}") {
+            let page = page_from_html(&html, "https://x/");
+            prop_assert!(page.validate().is_ok());
+            let _ = extract(&page, &ScanOptions { today: today() });
+        }
+    }
+}
