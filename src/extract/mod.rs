@@ -1470,6 +1470,14 @@ impl<'a> Engine<'a> {
                 line.data = main.get(i).cloned().map(finish_usage);
             } else if let Some(pool) = &pool {
                 line.data = Some(pool.clone());
+                let shared: Vec<(String, Source)> = sources
+                    .iter()
+                    .filter_map(|(k, v)| {
+                        k.strip_prefix("lines[?].")
+                            .map(|rest| (format!("lines[{i}].{rest}"), v.clone()))
+                    })
+                    .collect();
+                sources.extend(shared);
             }
             if has_hot.get(i).copied().unwrap_or(false) {
                 line.hotspot = hot.get(i).cloned().map(finish_usage);
@@ -1527,6 +1535,7 @@ impl<'a> Engine<'a> {
         snap.next_bill_date = next;
         snap.autopay = autopay.map(|(_, on, _)| on);
         snap.lines = lines;
+        sources.retain(|k, _| !k.starts_with("lines[?]"));
         snap.sources = sources;
 
         snap.status = self.status(values, placeholders);
