@@ -37,7 +37,7 @@ export function demoPage() {
  * Launches Chromium with the extension. Every request to the outside is refused unless a
  * test serves it: nothing here reaches the network.
  */
-export async function launch({ headless = true, locale = 'en-US' } = {}) {
+export async function launch({ headless = true, locale = 'en-US', dist = DIST } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'linekeeper-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     headless,
@@ -45,8 +45,8 @@ export async function launch({ headless = true, locale = 'en-US' } = {}) {
     locale,
     viewport: { width: 1280, height: 860 },
     args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
       '--no-sandbox',
       '--disable-background-networking',
       '--disable-component-update',
