@@ -203,7 +203,7 @@ fn is_left_out(tag: &str, el: &scraper::node::Element, style: &InlineStyle) -> b
     if tag == "input"
         && el
             .attr("type")
-            .is_some_and(|t| t.trim().eq_ignore_ascii_case("hidden"))
+            .is_some_and(|t| t.eq_ignore_ascii_case("hidden"))
     {
         return true;
     }
@@ -213,10 +213,7 @@ fn is_left_out(tag: &str, el: &scraper::node::Element, style: &InlineStyle) -> b
     if el.attr("hidden").is_some() {
         return true;
     }
-    if el
-        .attr("aria-hidden")
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-    {
+    if el.attr("aria-hidden") == Some("true") {
         return true;
     }
     if style.display.as_deref() == Some("none") {
@@ -228,8 +225,8 @@ fn is_left_out(tag: &str, el: &scraper::node::Element, style: &InlineStyle) -> b
 fn is_inline_display(display: &str) -> bool {
     matches!(
         display,
-        "inline" | "inline-block" | "inline-flex" | "inline-grid" | "contents" | "inline-table"
-    ) || display.starts_with("inline ")
+        "inline" | "inline-block" | "inline-flex" | "inline-grid" | "contents"
+    )
 }
 
 /// The display and visibility of an inline `style` attribute (last declaration wins,

@@ -10,6 +10,7 @@ pub mod extract;
 pub mod html;
 pub mod page;
 pub mod parse;
+pub mod profile;
 pub mod snapshot;
 pub mod store;
 pub mod view;

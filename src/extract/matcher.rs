@@ -1,0 +1,448 @@
+//! Finding profile words in text (labels) and in class / id names (hints), in time
+//! linear in the text: patterns are indexed by their first two characters.
+
+use crate::profile::{Hints, Labels, Profile};
+use std::collections::HashMap;
+
+/// What a profile word means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Data,
+    DataRemaining,
+    DataUsed,
+    DataTotal,
+    Unlimited,
+    Hotspot,
+    NotData,
+    Balance,
+    AmountDue,
+    DueDate,
+    RenewalDate,
+    Autopay,
+    AutopayOn,
+    AutopayOff,
+    On,
+    Off,
+    Plan,
+    Line,
+    Nickname,
+    Promo,
+    Placeholder,
+    Maintenance,
+    LoggedOut,
+    NotPhone,
+    /// Hints only: loading skeletons.
+    Loading,
+}
+
+/// What a label's value is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    Data,
+    Money,
+    Date,
+    State,
+    Text,
+    /// Not a value-taking label.
+    None,
+}
+
+impl Kind {
+    pub fn family(self) -> Family {
+        match self {
+            Kind::Data
+            | Kind::DataRemaining
+            | Kind::DataUsed
+            | Kind::DataTotal
+            | Kind::Hotspot
+            | Kind::NotData => Family::Data,
+            Kind::Balance | Kind::AmountDue => Family::Money,
+            Kind::DueDate | Kind::RenewalDate => Family::Date,
+            Kind::Autopay => Family::State,
+            Kind::Plan | Kind::Nickname => Family::Text,
+            _ => Family::None,
+        }
+    }
+
+    /// The kind named by a profile field name (as in anchors).
+    pub fn from_field(name: &str) -> Option<Kind> {
+        Some(match name {
+            "data" => Kind::Data,
+            "data_remaining" => Kind::DataRemaining,
+            "data_used" => Kind::DataUsed,
+            "data_total" => Kind::DataTotal,
+            "hotspot" => Kind::Hotspot,
+            "balance" => Kind::Balance,
+            "amount_due" => Kind::AmountDue,
+            "due_date" => Kind::DueDate,
+            "renewal_date" => Kind::RenewalDate,
+            "autopay" => Kind::Autopay,
+            "plan" => Kind::Plan,
+            "nickname" => Kind::Nickname,
+            _ => return None,
+        })
+    }
+}
+
+fn label_lists(l: &Labels) -> [(&[String], Kind); 25] {
+    [
+        (&l.data, Kind::Data),
+        (&l.data_remaining, Kind::DataRemaining),
+        (&l.data_used, Kind::DataUsed),
+        (&l.data_total, Kind::DataTotal),
+        (&l.unlimited, Kind::Unlimited),
+        (&l.hotspot, Kind::Hotspot),
+        (&l.not_data, Kind::NotData),
+        (&l.balance, Kind::Balance),
+        (&l.amount_due, Kind::AmountDue),
+        (&l.due_date, Kind::DueDate),
+        (&l.renewal_date, Kind::RenewalDate),
+        (&l.autopay, Kind::Autopay),
+        (&l.autopay_on, Kind::AutopayOn),
+        (&l.autopay_off, Kind::AutopayOff),
+        (&l.on, Kind::On),
+        (&l.off, Kind::Off),
+        (&l.plan, Kind::Plan),
+        (&l.line, Kind::Line),
+        (&l.nickname, Kind::Nickname),
+        (&l.promo, Kind::Promo),
+        (&l.placeholder, Kind::Placeholder),
+        (&l.maintenance, Kind::Maintenance),
+        (&l.logged_out, Kind::LoggedOut),
+        (&l.not_phone, Kind::NotPhone),
+        (&[], Kind::Loading),
+    ]
+}
+
+fn hint_lists(h: &Hints) -> [(&[String], Kind); 16] {
+    [
+        (&h.data, Kind::Data),
+        (&h.data_remaining, Kind::DataRemaining),
+        (&h.data_used, Kind::DataUsed),
+        (&h.data_total, Kind::DataTotal),
+        (&h.hotspot, Kind::Hotspot),
+        (&h.not_data, Kind::NotData),
+        (&h.balance, Kind::Balance),
+        (&h.amount_due, Kind::AmountDue),
+        (&h.due_date, Kind::DueDate),
+        (&h.renewal_date, Kind::RenewalDate),
+        (&h.autopay, Kind::Autopay),
+        (&h.plan, Kind::Plan),
+        (&h.line, Kind::Line),
+        (&h.nickname, Kind::Nickname),
+        (&h.promo, Kind::Promo),
+        (&h.loading, Kind::Loading),
+    ]
+}
+
+/// Lower-cases `text` character by character, keeping every byte offset: a character
+/// whose lower case is not a single character of the same length is kept as it is.
+pub fn lower_same_len(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A profile word found in a text, with its byte span.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// True when the phrase names the data bucket itself (`Data`, `Data remaining`).
+    pub names_data: bool,
+}
+
+struct Pattern {
+    text: String,
+    kind: Kind,
+    /// Needs a word boundary before / after (the phrase starts / ends with an ASCII
+    /// letter or digit).
+    bound_start: bool,
+    bound_end: bool,
+    names_data: bool,
+}
+
+/// Label matcher over lower-cased text.
+pub struct Matcher {
+    patterns: Vec<Pattern>,
+    /// First two characters → pattern indices (one-character patterns use `'\0'`).
+    index: HashMap<(char, char), Vec<u32>>,
+}
+
+impl Matcher {
+    /// Builds the matcher from profiles in priority order: a phrase already present
+    /// keeps the kind its first profile gave it.
+    pub fn new(profiles: &[&Profile], extra: &[(String, Kind)]) -> Matcher {
+        let mut seen: HashMap<String, ()> = HashMap::new();
+        let mut patterns = Vec::new();
+        let mut add = |text: &str, kind: Kind| {
+            let text = lower_same_len(text.trim());
+            if text.is_empty() || seen.insert(text.clone(), ()).is_some() {
+                return;
+            }
+            let first = text.chars().next().unwrap_or(' ');
+            let last = text.chars().next_back().unwrap_or(' ');
+            patterns.push(Pattern {
+                bound_start: first.is_ascii_alphanumeric(),
+                bound_end: last.is_ascii_alphanumeric(),
+                text,
+                kind,
+                names_data: false,
+            });
+        };
+        for (text, kind) in extra {
+            add(text, *kind);
+        }
+        for p in profiles {
+            for (list, kind) in label_lists(&p.labels) {
+                for text in list {
+                    add(text, kind);
+                }
+            }
+        }
+        // Role labels that contain a data bucket word (`data remaining`, `剩余流量`)
+        // also name the bucket.
+        let data_words: Vec<String> = patterns
+            .iter()
+            .filter(|p| p.kind == Kind::Data)
+            .map(|p| p.text.clone())
+            .collect();
+        for p in &mut patterns {
+            p.names_data = match p.kind {
+                Kind::Data => true,
+                Kind::DataRemaining | Kind::DataUsed | Kind::DataTotal | Kind::Unlimited => {
+                    data_words.iter().any(|w| contains_word(&p.text, w))
+                }
+                _ => false,
+            };
+        }
+        let mut index: HashMap<(char, char), Vec<u32>> = HashMap::new();
+        for (i, p) in patterns.iter().enumerate() {
+            let mut chars = p.text.chars();
+            let a = chars.next().unwrap_or('\0');
+            let b = chars.next().unwrap_or('\0');
+            index
+                .entry((a, b))
+                .or_default()
+                .push(u32::try_from(i).unwrap_or(u32::MAX));
+        }
+        Matcher { patterns, index }
+    }
+
+    /// Every non-overlapping profile word in `lower` (already lower-cased), longest
+    /// first where two overlap, in text order.
+    pub fn find(&self, lower: &str) -> Vec<Hit> {
+        let mut raw: Vec<Hit> = Vec::new();
+        let mut prev: Option<char> = None;
+        let mut iter = lower.char_indices().peekable();
+        while let Some((pos, c)) = iter.next() {
+            let next = iter.peek().map(|&(_, n)| n).unwrap_or('\0');
+            let boundary_before = prev.map_or(true, |p| !p.is_alphanumeric());
+            let keys = [(c, next), (c, '\0')];
+            let keys = if next == '\0' { &keys[1..] } else { &keys[..] };
+            for key in keys {
+                let Some(list) = self.index.get(key) else {
+                    continue;
+                };
+                for &pi in list {
+                    let Some(p) = self.patterns.get(pi as usize) else {
+                        continue;
+                    };
+                    let rest = lower.get(pos..).unwrap_or("");
+                    if !rest.starts_with(p.text.as_str()) {
+                        continue;
+                    }
+                    if p.bound_start && !boundary_before {
+                        continue;
+                    }
+                    let end = pos + p.text.len();
+                    if p.bound_end
+                        && lower
+                            .get(end..)
+                            .and_then(|r| r.chars().next())
+                            .is_some_and(char::is_alphanumeric)
+                    {
+                        continue;
+                    }
+                    raw.push(Hit {
+                        start: pos,
+                        end,
+                        kind: p.kind,
+                        names_data: p.names_data,
+                    });
+                }
+            }
+            prev = Some(c);
+        }
+        resolve_overlaps(raw)
+    }
+}
+
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text.get(..i).and_then(|s| s.chars().next_back());
+        let after = text.get(i + word.len()..).and_then(|s| s.chars().next());
+        let ascii = word.chars().all(|c| c.is_ascii());
+        !ascii
+            || (before.map_or(true, |c| !c.is_alphanumeric())
+                && after.map_or(true, |c| !c.is_alphanumeric()))
+    })
+}
+
+/// Keeps the longest of overlapping hits (earliest on ties), in text order.
+fn resolve_overlaps(mut raw: Vec<Hit>) -> Vec<Hit> {
+    if raw.len() <= 1 {
+        return raw;
+    }
+    raw.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut kept: Vec<Hit> = Vec::with_capacity(raw.len());
+    for h in raw {
+        if kept.iter().all(|k| h.end <= k.start || h.start >= k.end) {
+            kept.push(h);
+        }
+    }
+    kept.sort_by_key(|h| h.start);
+    kept
+}
+
+/// Splits a class / id / test id into lower-case words: `dueDate`, `due-date`,
+/// `due_date` and `DueDate2` all give `due`, `date`.
+pub fn hint_words(value: &str, out: &mut Vec<String>) {
+    let mut word = String::new();
+    let mut prev_lower = false;
+    for c in value.chars() {
+        if c.is_alphabetic() {
+            if c.is_uppercase() && prev_lower && !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            prev_lower = c.is_lowercase();
+            word.extend(c.to_lowercase());
+        } else {
+            if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            prev_lower = false;
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+}
+
+/// Hint phrases (as word lists) for class / id words.
+pub struct HintMatcher {
+    /// First word → (words, kind).
+    index: HashMap<String, Vec<(Vec<String>, Kind)>>,
+}
+
+impl HintMatcher {
+    pub fn new(profiles: &[&Profile], extra: &[(String, Kind)]) -> HintMatcher {
+        let mut index: HashMap<String, Vec<(Vec<String>, Kind)>> = HashMap::new();
+        let mut add = |text: &str, kind: Kind| {
+            let words: Vec<String> = text.split_whitespace().map(lower_same_len).collect();
+            if let Some(first) = words.first() {
+                let list = index.entry(first.clone()).or_default();
+                if !list.iter().any(|(w, _)| *w == words) {
+                    list.push((words, kind));
+                }
+            }
+        };
+        for (text, kind) in extra {
+            add(text, *kind);
+        }
+        for p in profiles {
+            for (list, kind) in hint_lists(&p.hints) {
+                for text in list {
+                    add(text, kind);
+                }
+            }
+        }
+        HintMatcher { index }
+    }
+
+    /// All hint kinds in a word list, each with the index of its last word, longest
+    /// phrase first at each position.
+    pub fn find(&self, words: &[String]) -> Vec<(usize, Kind)> {
+        let mut out = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let Some(list) = self.index.get(w) else {
+                continue;
+            };
+            let mut best: Option<(usize, Kind)> = None;
+            for (phrase, kind) in list {
+                let n = phrase.len();
+                if words.get(i..i + n).is_some_and(|s| s == phrase.as_slice())
+                    && best.map_or(true, |(len, _)| n > len)
+                {
+                    best = Some((n, *kind));
+                }
+            }
+            if let Some((n, kind)) = best {
+                out.push((i + n - 1, kind));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile(labels: &str) -> Profile {
+        Profile::from_json(&format!(r#"{{"id":"t","labels":{labels}}}"#)).unwrap()
+    }
+
+    #[test]
+    fn longest_match_and_word_bounds() {
+        let p = profile(
+            r#"{"balance":["balance"],"amount_due":["balance due"],"due_date":["due"],"data_remaining":["剩余"]}"#,
+        );
+        let m = Matcher::new(&[&p], &[]);
+        let hits = m.find("balance due: $5 residue 剩余12g");
+        let kinds: Vec<Kind> = hits.iter().map(|h| h.kind).collect();
+        assert_eq!(kinds, vec![Kind::AmountDue, Kind::DataRemaining]);
+        assert_eq!(&"balance due"[hits[0].start..hits[0].end], "balance due");
+    }
+
+    #[test]
+    fn lowercase_keeps_offsets() {
+        let s = "İstanbul ÄÖ Data";
+        assert_eq!(lower_same_len(s).len(), s.len());
+        assert!(lower_same_len(s).ends_with("äö data"));
+    }
+
+    #[test]
+    fn hint_words_split() {
+        let mut w = Vec::new();
+        hint_words("line-card__planName dueDate2 AUTOPAY", &mut w);
+        assert_eq!(
+            w,
+            vec!["line", "card", "plan", "name", "due", "date", "autopay"]
+        );
+        let p = Profile::from_json(
+            r#"{"id":"t","hints":{"plan":["plan"],"line":["line"],"due_date":["due date"]}}"#,
+        )
+        .unwrap();
+        let h = HintMatcher::new(&[&p], &[]);
+        let found = h.find(&w);
+        assert_eq!(
+            found,
+            vec![(0, Kind::Line), (2, Kind::Plan), (5, Kind::DueDate)]
+        );
+    }
+}

@@ -1,0 +1,396 @@
+//! The page as the engine reads it: tree arrays (depth, subtree end, nearest block),
+//! visual rows of text, class / id hints and regions (promotional, action, loading).
+//! Everything here is built in one or two linear passes over the nodes.
+
+use super::matcher::{hint_words, HintMatcher, Hit, Kind, Matcher};
+use crate::page::PageSnapshot;
+
+/// No row / no node.
+pub const NONE: u32 = u32::MAX;
+
+/// A piece of a row's text taken from one node.
+#[derive(Debug, Clone, Copy)]
+pub struct Seg {
+    pub node: u32,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A visual line of text: the text nodes between two block boundaries, or the
+/// accessible name of an element (`aria-label`, `aria-valuetext`: a virtual row).
+#[derive(Debug, Clone, Default)]
+pub struct Row {
+    pub text: String,
+    pub lower: String,
+    pub segs: Vec<Seg>,
+    /// Built from attributes rather than text nodes.
+    pub virtual_row: bool,
+    /// Profile words in the row, in text order.
+    pub hits: Vec<Hit>,
+    /// Holds promotional or help wording outside links and buttons.
+    pub promo: bool,
+}
+
+impl Row {
+    /// The node that holds byte `pos` of the text (the nearest segment).
+    pub fn node_at(&self, pos: usize) -> u32 {
+        let mut best = self.segs.first().map_or(NONE, |s| s.node);
+        for s in &self.segs {
+            if s.start <= pos {
+                best = s.node;
+            } else {
+                break;
+            }
+        }
+        best
+    }
+
+    pub fn first_node(&self) -> u32 {
+        self.segs.first().map_or(NONE, |s| s.node)
+    }
+}
+
+pub struct Model<'a> {
+    pub page: &'a PageSnapshot,
+    pub depth: Vec<u32>,
+    /// One past the last node of each node's subtree.
+    pub end: Vec<u32>,
+    pub rows: Vec<Row>,
+    /// For each text node, its row; `NONE` for elements.
+    pub node_row: Vec<u32>,
+    /// The most specific class / id hint of each element.
+    pub hint: Vec<Option<Kind>>,
+    /// Inside a promotional / help region (by class / id / aria-label words).
+    pub promo_region: Vec<bool>,
+    /// Inside a link or button.
+    pub action: Vec<bool>,
+    /// Some element is `aria-busy="true"`.
+    pub busy: bool,
+    /// Elements that look like loading skeletons or spinners.
+    pub loading: usize,
+    /// The page has a password field.
+    pub password: bool,
+}
+
+/// Longest accessible name used as a virtual row.
+const MAX_LABEL_CHARS: usize = 200;
+
+impl<'a> Model<'a> {
+    pub fn build(page: &'a PageSnapshot, matcher: &Matcher, hints: &HintMatcher) -> Model<'a> {
+        let n = page.nodes.len();
+        let mut depth = vec![0u32; n];
+        let mut end: Vec<u32> = (1..=n).map(|i| u32::try_from(i).unwrap_or(NONE)).collect();
+        let mut block_of = vec![NONE; n];
+        let mut hint = vec![None; n];
+        let mut promo_region = vec![false; n];
+        let mut action = vec![false; n];
+        let mut busy = false;
+        let mut loading = 0;
+        let mut password = false;
+        let mut words = Vec::new();
+
+        for (i, node) in page.nodes.iter().enumerate() {
+            let parent = node.parent.map(|p| p as usize).filter(|&p| p < i);
+            if let Some(p) = parent {
+                depth[i] = depth[p].saturating_add(1);
+                block_of[i] = block_of[p];
+                promo_region[i] = promo_region[p];
+                action[i] = action[p];
+            }
+            if node.is_text() {
+                continue;
+            }
+            if node.block {
+                block_of[i] = u32::try_from(i).unwrap_or(NONE);
+            }
+            let role = node.attr("role").unwrap_or("");
+            if matches!(node.tag.as_str(), "a" | "button" | "select")
+                || matches!(role, "button" | "link" | "menuitem" | "tab")
+            {
+                action[i] = true;
+            }
+            if node.attr("aria-busy") == Some("true") {
+                busy = true;
+            }
+            if node.tag == "input"
+                && node
+                    .attr("type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("password"))
+            {
+                password = true;
+            }
+            words.clear();
+            for name in ["id", "class", "data-testid", "name"] {
+                if let Some(v) = node.attr(name) {
+                    hint_words(v, &mut words);
+                }
+            }
+            if let Some(label) = node.attr("aria-label") {
+                if label.split_whitespace().count() <= 6 {
+                    hint_words(label, &mut words);
+                }
+            }
+            if words.is_empty() {
+                continue;
+            }
+            let found = hints.find(&words);
+            let mut best: Option<(usize, Kind)> = None;
+            for &(at, kind) in &found {
+                match kind {
+                    Kind::Promo => promo_region[i] = true,
+                    Kind::Loading => loading += 1,
+                    _ => {
+                        if best.map_or(true, |(b, _)| at >= b) {
+                            best = Some((at, kind));
+                        }
+                    }
+                }
+            }
+            hint[i] = best.map(|(_, k)| k);
+        }
+        for i in (0..n).rev() {
+            if let Some(p) = page.nodes[i].parent.map(|p| p as usize).filter(|&p| p < i) {
+                if end[i] > end[p] {
+                    end[p] = end[i];
+                }
+            }
+        }
+
+        let mut model = Model {
+            page,
+            depth,
+            end,
+            rows: Vec::new(),
+            node_row: vec![NONE; n],
+            hint,
+            promo_region,
+            action,
+            busy,
+            loading,
+            password,
+        };
+        model.build_rows(&block_of);
+        for row in &mut model.rows {
+            row.lower = super::matcher::lower_same_len(&row.text);
+            row.hits = matcher.find(&row.lower);
+            row.promo = row.hits.iter().any(|h| {
+                h.kind == Kind::Promo && {
+                    let node = row.node_at(h.start) as usize;
+                    !model.action.get(node).copied().unwrap_or(false)
+                }
+            });
+        }
+        model
+    }
+
+    fn build_rows(&mut self, block_of: &[u32]) {
+        let page = self.page;
+        let mut current = Row::default();
+        let mut pending_virtual: Vec<Row> = Vec::new();
+        let mut current_block = NONE;
+        let mut block_since_text = false;
+        for (i, node) in page.nodes.iter().enumerate() {
+            let index = u32::try_from(i).unwrap_or(NONE);
+            if node.is_text() {
+                let Some(text) = node.text.as_deref() else {
+                    continue;
+                };
+                if text.is_empty() {
+                    continue;
+                }
+                let block = block_of.get(i).copied().unwrap_or(NONE);
+                if block_since_text || block != current_block {
+                    self.flush(&mut current, &mut pending_virtual);
+                }
+                current_block = block;
+                block_since_text = false;
+                if !current.text.is_empty() && needs_space(&current.text, text) {
+                    current.text.push(' ');
+                }
+                let start = current.text.len();
+                current.text.push_str(text);
+                current.segs.push(Seg {
+                    node: index,
+                    start,
+                    end: current.text.len(),
+                });
+                if let Some(slot) = self.node_row.get_mut(i) {
+                    *slot = u32::try_from(self.rows.len()).unwrap_or(NONE);
+                }
+                continue;
+            }
+            if node.block {
+                block_since_text = true;
+            }
+            if let Some(row) = virtual_row(node, index) {
+                pending_virtual.push(row);
+            }
+        }
+        self.flush(&mut current, &mut pending_virtual);
+    }
+
+    fn flush(&mut self, current: &mut Row, pending: &mut Vec<Row>) {
+        if !current.text.is_empty() {
+            self.rows.push(std::mem::take(current));
+        }
+        self.rows.append(pending);
+    }
+
+    /// Steps from `a` up to the lowest common ancestor of `a` and `b` (capped).
+    pub fn height_to_common(&self, a: u32, b: u32) -> u32 {
+        let (mut x, mut y) = (a as usize, b as usize);
+        let nodes = &self.page.nodes;
+        let mut steps = 0u32;
+        let depth = |i: usize| self.depth.get(i).copied().unwrap_or(0);
+        let parent = |i: usize| nodes.get(i).and_then(|n| n.parent).map(|p| p as usize);
+        let mut guard = 0;
+        while depth(x) > depth(y) && guard < 64 {
+            x = match parent(x) {
+                Some(p) => p,
+                None => return 99,
+            };
+            steps += 1;
+            guard += 1;
+        }
+        while depth(y) > depth(x) && guard < 128 {
+            y = match parent(y) {
+                Some(p) => p,
+                None => return 99,
+            };
+            guard += 1;
+        }
+        while x != y && guard < 192 {
+            match (parent(x), parent(y)) {
+                (Some(px), Some(py)) => {
+                    x = px;
+                    y = py;
+                    steps += 1;
+                }
+                _ => return 99,
+            }
+            guard += 1;
+        }
+        if x != y {
+            return 99;
+        }
+        steps
+    }
+
+    /// Depth of the lowest common ancestor of `a` and `b` (0 when unrelated).
+    pub fn common_depth(&self, a: u32, b: u32) -> u32 {
+        let h = self.height_to_common(a, b);
+        let d = self.depth.get(a as usize).copied().unwrap_or(0);
+        d.saturating_sub(h)
+    }
+
+    /// True when `node` is inside the subtree of `root`.
+    pub fn contains(&self, root: u32, node: u32) -> bool {
+        node >= root && node < self.end.get(root as usize).copied().unwrap_or(0)
+    }
+
+    /// The first row whose first node is at or after `node`.
+    pub fn first_row_at(&self, node: u32) -> usize {
+        self.rows.partition_point(|r| r.first_node() < node)
+    }
+
+    /// Ancestor-or-self hint of `node` within `levels` levels up.
+    pub fn hint_near(&self, node: u32, levels: usize) -> Option<(u32, Kind)> {
+        let mut cur = Some(node);
+        for _ in 0..=levels {
+            let i = cur? as usize;
+            if let Some(k) = self.hint.get(i).copied().flatten() {
+                return Some((i as u32, k));
+            }
+            cur = self.page.nodes.get(i).and_then(|n| n.parent);
+        }
+        None
+    }
+
+    pub fn is_promo_node(&self, node: u32) -> bool {
+        self.promo_region
+            .get(node as usize)
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// A short description of an element: `span#id.class1.class2`.
+    pub fn describe(&self, node: u32) -> String {
+        let Some(n) = self.page.nodes.get(node as usize) else {
+            return String::new();
+        };
+        let (n, _) = if n.is_text() {
+            match n.parent.and_then(|p| self.page.nodes.get(p as usize)) {
+                Some(p) => (p, true),
+                None => return "#text".into(),
+            }
+        } else {
+            (n, false)
+        };
+        let mut out = n.tag.clone();
+        if let Some(id) = n.attr("id") {
+            if !id.is_empty() && id.len() <= 40 {
+                out.push('#');
+                out.push_str(id);
+            }
+        }
+        if let Some(class) = n.attr("class") {
+            for c in class.split_whitespace().take(3) {
+                if c.len() <= 40 {
+                    out.push('.');
+                    out.push_str(c);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Whether two adjacent text pieces of one row need a space between them: not inside
+/// a split number or amount (`$` + `12` + `.34`).
+fn needs_space(before: &str, after: &str) -> bool {
+    let last = before.chars().next_back().unwrap_or(' ');
+    let first = after.chars().next().unwrap_or(' ');
+    if matches!(
+        last,
+        '$' | '¥' | '€' | '£' | '￥' | '(' | '+' | '-' | '−' | '/'
+    ) {
+        return false;
+    }
+    if matches!(
+        first,
+        '.' | ',' | '%' | ')' | ':' | '/' | '，' | '：' | '。'
+    ) {
+        return false;
+    }
+    true
+}
+
+fn virtual_row(node: &crate::page::PageNode, index: u32) -> Option<Row> {
+    let label = node.attr("aria-label").map(str::trim).unwrap_or("");
+    let value = node.attr("aria-valuetext").map(str::trim).unwrap_or("");
+    if label.is_empty() && value.is_empty() {
+        return None;
+    }
+    let mut text: String = label.chars().take(MAX_LABEL_CHARS).collect();
+    if !value.is_empty() {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.extend(value.chars().take(MAX_LABEL_CHARS));
+    }
+    let text = crate::page::fold_space(&text);
+    if text.is_empty() {
+        return None;
+    }
+    let len = text.len();
+    Some(Row {
+        text,
+        segs: vec![Seg {
+            node: index,
+            start: 0,
+            end: len,
+        }],
+        virtual_row: true,
+        ..Default::default()
+    })
+}

@@ -1,0 +1,201 @@
+//! Phone numbers that name a line: masked (`(•••) •••-4821`, `***-***-4821`,
+//! `xxx-xxx-4821`, `...4821`, `138****1234`, `ending in 4821`) or, next to a line label,
+//! in full. Only the last four digits are ever kept.
+
+/// How sure a find is that it is a phone number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// Only four digits after an ellipsis / `ending in`: could be a card or account.
+    Weak,
+    /// A full unmasked number: a phone only next to a line label.
+    Plain,
+    /// A phone-shaped mask.
+    Strong,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhoneFind {
+    pub start: usize,
+    pub end: usize,
+    pub last4: String,
+    pub strength: Strength,
+}
+
+fn is_mask(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '●' | '*' | '＊' | '∗' | '·' | '⋅' | '◦' | '○' | 'x' | 'X' | '×' | '#'
+    )
+}
+
+fn is_sep(c: char) -> bool {
+    matches!(c, ' ' | '-' | '(' | ')' | '.' | '‑' | '–' | '\u{a0}')
+}
+
+/// Finds phone numbers in `text`.
+pub fn find_phones(text: &str) -> Vec<PhoneFind> {
+    let mut out = Vec::new();
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let Some(&(_, c)) = chars.get(i) else { break };
+        if !(c.is_ascii_digit() || is_mask(c) || c == '(' || c == '+' || c == '.' || c == '…') {
+            i += 1;
+            continue;
+        }
+        // A candidate token: digits, masks and separators.
+        let start = i;
+        let mut j = i;
+        while let Some(&(_, c)) = chars.get(j) {
+            if c.is_ascii_digit() || is_mask(c) || is_sep(c) || c == '…' || c == '+' {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // Trim trailing separators.
+        let mut e = j;
+        while e > start && chars.get(e - 1).is_some_and(|&(_, c)| is_sep(c)) {
+            e -= 1;
+        }
+        if let Some(found) = classify(&chars, start, e, text) {
+            out.push(found);
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Option<PhoneFind> {
+    let token: Vec<char> = chars.get(start..end)?.iter().map(|&(_, c)| c).collect();
+    // The token must end in digits; the last four are the line's.
+    let trailing_digits = token
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if trailing_digits < 4 {
+        return None;
+    }
+    let digits: String = token.iter().filter(|c| c.is_ascii_digit()).collect();
+    let masks = token.iter().filter(|c| is_mask(**c)).count();
+    let ellipsis = token.contains(&'…') || token.windows(2).any(|w| w == ['.', '.']);
+    let last4: String = digits
+        .chars()
+        .skip(digits.len().saturating_sub(4))
+        .collect();
+    let byte_start = chars.get(start).map(|&(b, _)| b)?;
+    let byte_end = chars.get(end).map_or(text.len(), |&(b, _)| b);
+    // Cut leading separators/garbage off the reported span.
+    let make = |strength| PhoneFind {
+        start: byte_start,
+        end: byte_end,
+        last4: last4.clone(),
+        strength,
+    };
+    // The character right after must not continue a number (`4821.50`).
+    if let Some(&(_, next)) = chars.get(end) {
+        if next.is_ascii_digit() || next.is_alphabetic() {
+            return None;
+        }
+    }
+    if masks > 0 {
+        if trailing_digits != 4 {
+            return None;
+        }
+        let lead_digits = digits.len().saturating_sub(4);
+        // US: 6 masked digits (+ maybe a country code); CN: 3 digits + 4 masks + 4 digits.
+        let us = masks == 6 && lead_digits <= 1;
+        let cn = masks == 4 && lead_digits == 3 && digits.starts_with('1');
+        let other = (3..=8).contains(&masks) && lead_digits <= 3;
+        if us || cn {
+            return Some(make(Strength::Strong));
+        }
+        if other {
+            return Some(make(Strength::Weak));
+        }
+        return None;
+    }
+    if ellipsis && digits.len() == 4 {
+        return Some(make(Strength::Weak));
+    }
+    // `ending in 4821`.
+    if digits.len() == 4 && trailing_digits == 4 {
+        let before = text
+            .get(..byte_start)
+            .unwrap_or("")
+            .trim_end()
+            .to_lowercase();
+        if before.ends_with("ending in")
+            || before.ends_with("ending")
+            || before.ends_with("ends in")
+            || before.ends_with("尾号")
+            || before.ends_with("尾號")
+            || before.ends_with("terminada en")
+            || before.ends_with("terminado en")
+            || before.ends_with("endet auf")
+            || before.ends_with("endend auf")
+        {
+            return Some(make(Strength::Weak));
+        }
+        return None;
+    }
+    // Full numbers: US 10 digits (optionally 1 first), CN 11 digits starting with 1.
+    let us_full = (digits.len() == 10 || (digits.len() == 11 && digits.starts_with('1')))
+        && token.iter().any(|c| is_sep(*c));
+    let cn_full =
+        digits.len() == 11 && digits.starts_with('1') && token.iter().all(|c| c.is_ascii_digit());
+    if us_full || cn_full {
+        return Some(make(Strength::Plain));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Option<(String, Strength)> {
+        let f = find_phones(text);
+        f.first().map(|p| (p.last4.clone(), p.strength))
+    }
+
+    #[test]
+    fn masks() {
+        assert_eq!(
+            one("(•••) •••-4821"),
+            Some(("4821".into(), Strength::Strong))
+        );
+        assert_eq!(
+            one("Line ***-***-4821 active"),
+            Some(("4821".into(), Strength::Strong))
+        );
+        assert_eq!(one("xxx-xxx-4821"), Some(("4821".into(), Strength::Strong)));
+        assert_eq!(one("138****1234"), Some(("1234".into(), Strength::Strong)));
+        assert_eq!(one("...4821"), Some(("4821".into(), Strength::Weak)));
+        assert_eq!(one("…4821"), Some(("4821".into(), Strength::Weak)));
+        assert_eq!(
+            one("Phone number ending in 4821"),
+            Some(("4821".into(), Strength::Weak))
+        );
+        assert_eq!(
+            one("(206) 555-0142"),
+            Some(("0142".into(), Strength::Plain))
+        );
+        assert_eq!(one("13812345678"), Some(("5678".into(), Strength::Plain)));
+    }
+
+    #[test]
+    fn not_phones() {
+        assert_eq!(one("**** **** **** 4242"), None);
+        assert_eq!(one("$12.34"), None);
+        assert_eq!(one("12/14/2026"), None);
+        assert_eq!(one("2,874 MB"), None);
+        assert_eq!(one("Member since 2014"), None);
+        assert_eq!(one("Dial #BAL# or #225#"), None);
+        assert_eq!(one("20.5GB"), None);
+    }
+}

@@ -1,0 +1,348 @@
+//! Carrier profiles: what one engine needs to know about a carrier's pages, as data.
+//!
+//! A profile is JSON (see `profiles/*.json`, embedded in the binary): host patterns,
+//! account and sign-in URLs, default currency and date order, label words per field,
+//! class/id hint words, promotional, placeholder, maintenance and sign-in wording, and
+//! optional anchors. The built-in `generic` profile holds label words in English, 简体,
+//! 繁體, Spanish and German and always applies; a carrier profile whose host pattern
+//! matches the page adds its own words and names the carrier. User-taught rules use the
+//! same format (`linekeeper scan --rules FILE`, or `extract_with`).
+
+use crate::parse::DateOrder;
+use crate::snapshot::Currency;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Label words for each field. Matching is case-insensitive; words made of ASCII
+/// letters and digits match whole words only; the longest match wins where two overlap
+/// (`balance due` beats `balance`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Labels {
+    /// A data bucket's name without a role (`Data`, `High-speed data`, `流量`).
+    pub data: Vec<String>,
+    pub data_remaining: Vec<String>,
+    pub data_used: Vec<String>,
+    pub data_total: Vec<String>,
+    /// Words that, as a data value, mean unlimited (`Unlimited`, `不限量`).
+    pub unlimited: Vec<String>,
+    /// Names of the hotspot bucket.
+    pub hotspot: Vec<String>,
+    /// Buckets that are not data (`Talk`, `Text`, `Minutes`): their values are skipped.
+    pub not_data: Vec<String>,
+    pub balance: Vec<String>,
+    pub amount_due: Vec<String>,
+    pub due_date: Vec<String>,
+    /// Plan renewal / expiry wording (prepaid).
+    pub renewal_date: Vec<String>,
+    /// The word AutoPay itself; its state comes from `on` / `off` next to it.
+    pub autopay: Vec<String>,
+    /// Whole phrases meaning AutoPay is on (`AutoPay is on`).
+    pub autopay_on: Vec<String>,
+    /// Whole phrases meaning AutoPay is off (`Turn on AutoPay`).
+    pub autopay_off: Vec<String>,
+    /// State words after `autopay` meaning on (`On`, `Enabled`).
+    pub on: Vec<String>,
+    /// State words after `autopay` meaning off (`Off`, `Not enrolled`).
+    pub off: Vec<String>,
+    pub plan: Vec<String>,
+    /// Words naming a phone line or number (`Line`, `Phone number`).
+    pub line: Vec<String>,
+    /// Words naming a line's nickname (never the account holder's name).
+    pub nickname: Vec<String>,
+    /// Promotional and help wording: rows holding it never give values.
+    pub promo: Vec<String>,
+    /// Placeholders shown instead of values (`--`, `$--.--`, `Loading`).
+    pub placeholder: Vec<String>,
+    /// Maintenance / outage notices.
+    pub maintenance: Vec<String>,
+    /// Sign-in page wording.
+    pub logged_out: Vec<String>,
+    /// Words that make a masked number a payment card or account number, not a phone.
+    pub not_phone: Vec<String>,
+}
+
+/// Class / id / `data-testid` words (after splitting `due-date`, `dueDate`, `due_date`
+/// into words) that hint at a field. Weak evidence: used when no label is nearer.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Hints {
+    pub data: Vec<String>,
+    pub data_remaining: Vec<String>,
+    pub data_used: Vec<String>,
+    pub data_total: Vec<String>,
+    pub hotspot: Vec<String>,
+    pub not_data: Vec<String>,
+    pub balance: Vec<String>,
+    pub amount_due: Vec<String>,
+    pub due_date: Vec<String>,
+    pub renewal_date: Vec<String>,
+    pub autopay: Vec<String>,
+    pub plan: Vec<String>,
+    pub line: Vec<String>,
+    pub nickname: Vec<String>,
+    /// Promotional / help regions: nothing inside gives values.
+    pub promo: Vec<String>,
+    /// Loading skeletons and spinners.
+    pub loading: Vec<String>,
+}
+
+/// A user-taught anchor: the value of `field` is the text of the element described by
+/// `element` (`span#bal.amount`: tag, id and classes, each optional) and/or the value next
+/// to the label `label`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Anchor {
+    /// A field name as in [`Labels`] (`balance`, `amount_due`, `due_date`,
+    /// `renewal_date`, `data_remaining`, `data_used`, `data_total`, `plan`, …).
+    pub field: String,
+    pub element: Option<String>,
+    pub label: Option<String>,
+}
+
+/// Day/month order as written in profile files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Order {
+    Mdy,
+    Dmy,
+}
+
+impl From<Order> for DateOrder {
+    fn from(o: Order) -> DateOrder {
+        match o {
+            Order::Mdy => DateOrder::Mdy,
+            Order::Dmy => DateOrder::Dmy,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Profile {
+    /// Stable id (`t-mobile`, `generic`, or a user rule's own id).
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// The carrier id reported in the Snapshot when this profile matches. Defaults to
+    /// `id` for a profile with host patterns; a user rule may name a built-in carrier.
+    pub carrier: Option<String>,
+    /// Host patterns: `t-mobile.com` (exactly), `*.t-mobile.com` (it and any subdomain).
+    pub hosts: Vec<String>,
+    /// Account pages to open (for the extension's "open my account" action).
+    pub account_urls: Vec<String>,
+    /// Sign-in page URL patterns (`account.t-mobile.com/signin*`; `*` matches anything).
+    pub sign_in_urls: Vec<String>,
+    /// Currency of amounts without a symbol.
+    pub currency: Option<Currency>,
+    /// Currency by host pattern, overriding `currency` (`{"*.hk": "HKD"}`).
+    pub host_currency: BTreeMap<String, Currency>,
+    /// Numeric date order; absent: from the page language.
+    pub date_order: Option<Order>,
+    /// The carrier writes values before their labels (`20.5GB 剩余通用流量`).
+    pub value_before_label: bool,
+    pub labels: Labels,
+    pub hints: Hints,
+    pub anchors: Vec<Anchor>,
+}
+
+/// Why a profile file was refused.
+#[derive(Debug)]
+pub struct ProfileError(pub String);
+
+impl std::fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ProfileError {}
+
+impl Profile {
+    /// Parses and checks one profile (a JSON object).
+    pub fn from_json(text: &str) -> Result<Profile, ProfileError> {
+        let profile: Profile =
+            serde_json::from_str(text).map_err(|e| ProfileError(format!("bad profile: {e}")))?;
+        if profile.id.trim().is_empty() {
+            return Err(ProfileError("bad profile: empty \"id\"".into()));
+        }
+        for anchor in &profile.anchors {
+            if !ANCHOR_FIELDS.contains(&anchor.field.as_str()) {
+                return Err(ProfileError(format!(
+                    "bad profile {}: unknown anchor field {:?}",
+                    profile.id, anchor.field
+                )));
+            }
+            if anchor.element.is_none() && anchor.label.is_none() {
+                return Err(ProfileError(format!(
+                    "bad profile {}: anchor for {} needs \"element\" or \"label\"",
+                    profile.id, anchor.field
+                )));
+            }
+        }
+        Ok(profile)
+    }
+
+    /// The carrier id this profile reports, if any.
+    pub fn carrier_id(&self) -> Option<&str> {
+        match &self.carrier {
+            Some(c) => Some(c.as_str()),
+            None if !self.hosts.is_empty() => Some(self.id.as_str()),
+            None => None,
+        }
+    }
+
+    /// True when `host` (lower-case) matches one of the host patterns.
+    pub fn matches_host(&self, host: &str) -> bool {
+        self.hosts.iter().any(|p| host_matches(p, host))
+    }
+
+    /// The default currency on `host`.
+    pub fn currency_for(&self, host: &str) -> Option<Currency> {
+        self.host_currency
+            .iter()
+            .find(|(p, _)| host_matches(p, host))
+            .map(|(_, c)| *c)
+            .or(self.currency)
+    }
+
+    /// True when `url` matches a sign-in URL pattern.
+    pub fn is_sign_in_url(&self, url: &str) -> bool {
+        let url = url.to_ascii_lowercase();
+        let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+        self.sign_in_urls
+            .iter()
+            .any(|p| glob_prefix(&p.to_ascii_lowercase(), rest))
+    }
+}
+
+/// Field names an anchor may name.
+pub const ANCHOR_FIELDS: &[&str] = &[
+    "balance",
+    "amount_due",
+    "due_date",
+    "renewal_date",
+    "data",
+    "data_remaining",
+    "data_used",
+    "data_total",
+    "hotspot",
+    "plan",
+    "nickname",
+    "autopay",
+];
+
+/// `*.example.com` matches `example.com` and its subdomains; `example.com` only itself;
+/// `*.hk` any host under `.hk`.
+pub fn host_matches(pattern: &str, host: &str) -> bool {
+    let pattern = pattern.trim().trim_end_matches('.').to_ascii_lowercase();
+    let host = host.trim_end_matches('.');
+    match pattern.strip_prefix("*.") {
+        Some(base) => {
+            host == base
+                || host
+                    .strip_suffix(base)
+                    .is_some_and(|sub| sub.ends_with('.') && sub.len() > 1)
+        }
+        None => host == pattern,
+    }
+}
+
+/// Matches `text` against `pattern` where `*` matches any run of characters; the pattern
+/// must match a prefix of `text` (so `host/signin` matches `host/signin?x=1`).
+fn glob_prefix(pattern: &str, text: &str) -> bool {
+    let mut parts = pattern.split('*');
+    let first = parts.next().unwrap_or("");
+    let Some(mut rest) = text.strip_prefix(first) else {
+        return false;
+    };
+    for part in parts {
+        if part.is_empty() {
+            continue;
+        }
+        match rest.find(part) {
+            Some(i) => rest = &rest[i + part.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+const BUILTIN_SOURCES: &[(&str, &str)] = &[
+    ("generic", include_str!("../profiles/generic.json")),
+    ("t-mobile", include_str!("../profiles/t-mobile.json")),
+    ("mint", include_str!("../profiles/mint.json")),
+    ("us-mobile", include_str!("../profiles/us-mobile.json")),
+    ("tello", include_str!("../profiles/tello.json")),
+    ("google-fi", include_str!("../profiles/google-fi.json")),
+    ("ultra", include_str!("../profiles/ultra.json")),
+    ("visible", include_str!("../profiles/visible.json")),
+    (
+        "china-mobile",
+        include_str!("../profiles/china-mobile.json"),
+    ),
+    (
+        "china-unicom",
+        include_str!("../profiles/china-unicom.json"),
+    ),
+    (
+        "china-telecom",
+        include_str!("../profiles/china-telecom.json"),
+    ),
+];
+
+/// The built-in profiles, generic first. A built-in that fails to parse is left out
+/// (the unit tests make sure none does).
+pub fn builtin() -> &'static [Profile] {
+    static BUILTIN: std::sync::OnceLock<Vec<Profile>> = std::sync::OnceLock::new();
+    BUILTIN.get_or_init(|| {
+        BUILTIN_SOURCES
+            .iter()
+            .filter_map(|(_, text)| Profile::from_json(text).ok())
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_builtins_parse() {
+        for (name, text) in BUILTIN_SOURCES {
+            let p = Profile::from_json(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(&p.id, name);
+            assert!(!p.name.is_empty(), "{name}");
+        }
+        assert_eq!(builtin().len(), BUILTIN_SOURCES.len());
+        assert_eq!(builtin()[0].carrier_id(), None);
+        assert_eq!(builtin()[1].carrier_id(), Some("t-mobile"));
+    }
+
+    #[test]
+    fn host_patterns() {
+        assert!(host_matches("*.t-mobile.com", "www.t-mobile.com"));
+        assert!(host_matches("*.t-mobile.com", "t-mobile.com"));
+        assert!(!host_matches("*.t-mobile.com", "evil-t-mobile.com"));
+        assert!(!host_matches("t-mobile.com", "www.t-mobile.com"));
+        assert!(host_matches("*.hk", "www.hk.chinamobile.com.hk"));
+        let p = builtin().iter().find(|p| p.id == "china-mobile").unwrap();
+        assert!(p.matches_host("shop.10086.cn"));
+    }
+
+    #[test]
+    fn sign_in_urls_and_bad_files() {
+        let p = Profile::from_json(
+            r#"{"id":"x","hosts":["*.x.com"],"sign_in_urls":["account.x.com/signin*"]}"#,
+        )
+        .unwrap();
+        assert!(p.is_sign_in_url("https://account.x.com/signin/v2/?a=1"));
+        assert!(!p.is_sign_in_url("https://www.x.com/account"));
+        assert!(Profile::from_json(r#"{"id":"x","labels":{"balanse":["a"]}}"#).is_err());
+        assert!(Profile::from_json(r#"{"id":""}"#).is_err());
+        assert!(
+            Profile::from_json(r#"{"id":"x","anchors":[{"field":"nope","label":"a"}]}"#).is_err()
+        );
+        assert!(Profile::from_json("[1,2]").is_err());
+    }
+}

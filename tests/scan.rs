@@ -1,0 +1,122 @@
+//! Fixture harness: every `tests/fixtures/**/X.html` with `X.expected.json` is read
+//! with `page_from_html` + `extract` (its url and today) and compared with the expected
+//! snapshot, ignoring `sources`; numbers compare to 0.01. A failure prints a per-fixture
+//! list of differing field paths.
+#![cfg(feature = "html")]
+
+use linekeeper::html::page_from_html;
+use linekeeper::{extract, Date, ScanOptions};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn fixtures(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            fixtures(&path, out);
+        } else if path.extension().is_some_and(|e| e == "html") {
+            if path.with_extension("expected.json").exists() {
+                out.push(path);
+            }
+        }
+    }
+}
+
+/// Differences between `got` and `want` as `path: got … want …` lines.
+fn diff(path: &str, got: &Value, want: &Value, out: &mut Vec<String>) {
+    match (got, want) {
+        (Value::Number(a), Value::Number(b)) => {
+            let (a, b) = (
+                a.as_f64().unwrap_or(f64::NAN),
+                b.as_f64().unwrap_or(f64::NAN),
+            );
+            if (a - b).abs() > 0.01 {
+                out.push(format!("{path}: got {a}, want {b}"));
+            }
+        }
+        (Value::Object(a), Value::Object(b)) => {
+            let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            for k in keys {
+                if k == "sources" {
+                    continue;
+                }
+                let null = Value::Null;
+                diff(
+                    &format!("{path}.{k}"),
+                    a.get(k).unwrap_or(&null),
+                    b.get(k).unwrap_or(&null),
+                    out,
+                );
+            }
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            if a.len() != b.len() {
+                out.push(format!("{path}: got {} items, want {}", a.len(), b.len()));
+            }
+            for (i, (x, y)) in a.iter().zip(b.iter()).enumerate() {
+                diff(&format!("{path}[{i}]"), x, y, out);
+            }
+        }
+        _ => {
+            if got != want {
+                out.push(format!("{path}: got {got}, want {want}"));
+            }
+        }
+    }
+}
+
+#[test]
+fn fixtures_match_expected_snapshots() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut files = Vec::new();
+    fixtures(&root, &mut files);
+    let mut failures = Vec::new();
+    for html_path in &files {
+        let name = html_path
+            .strip_prefix(&root)
+            .unwrap_or(html_path)
+            .display()
+            .to_string();
+        let expected: Value =
+            match std::fs::read_to_string(html_path.with_extension("expected.json"))
+                .map_err(|e| e.to_string())
+                .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
+            {
+                Ok(v) => v,
+                Err(e) => {
+                    failures.push(format!("{name}: bad expected file: {e}"));
+                    continue;
+                }
+            };
+        let url = expected["url"].as_str().unwrap_or("");
+        let today = expected["today"]
+            .as_str()
+            .and_then(Date::parse_iso)
+            .unwrap_or_else(|| Date::new(2026, 11, 26).unwrap());
+        let html = String::from_utf8_lossy(&std::fs::read(html_path).unwrap()).into_owned();
+        let page = page_from_html(&html, url);
+        let snapshot = extract(&page, &ScanOptions { today });
+        let got = serde_json::to_value(&snapshot).unwrap();
+        let mut lines = Vec::new();
+        diff("", &got, &expected["snapshot"], &mut lines);
+        if !lines.is_empty() {
+            failures.push(format!("{name}:\n    {}", lines.join("\n    ")));
+        }
+    }
+    let passed = files.len() - failures.len();
+    println!("fixtures: {passed}/{} pass", files.len());
+    if !failures.is_empty() {
+        panic!(
+            "{} of {} fixtures differ:\n{}",
+            failures.len(),
+            files.len(),
+            failures.join("\n")
+        );
+    }
+}
