@@ -11,70 +11,125 @@
   const BENCH = false;
   const MAX_NODES = 200000;
   const MAX_TEXT = 2000;
-  const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'option', 'datalist']);
+  const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'option', 'datalist', 'rp']);
   const KEEP = new Set([
     'id', 'class', 'role', 'aria-label', 'aria-busy', 'aria-valuenow', 'aria-valuemin',
     'aria-valuemax', 'aria-valuetext', 'data-testid', 'title', 'datetime', 'type', 'name',
     'for', 'lang', 'autocomplete',
   ]);
+  // Tags whose default display starts a new line (src/html.rs has the same table).
+  const BLOCK = new Set([
+    'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'col', 'colgroup',
+    'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
+    'footer', 'form', 'frameset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
+    'html', 'legend', 'li', 'listing', 'main', 'menu', 'nav', 'ol', 'optgroup', 'p', 'plaintext',
+    'pre', 'search', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr',
+    'ul', 'xmp', 'br',
+  ]);
   const INLINE = new Set(['inline', 'inline-block', 'inline-flex', 'inline-grid', 'contents']);
+  const DIGIT = /\d/;
   const fold = (s) => s.replace(/[ \t\n\f\r\u00a0]+/g, ' ').trim();
 
-  // Pre-order walk with an explicit stack (no recursion limit on deep pages).
+  // Rendered visibility from the computed style (stylesheets included). checkVisibility is
+  // one native call; display:contents elements have no box, so they get a second look.
+  function rendered(el) {
+    if (el.checkVisibility({ visibilityProperty: true })) return true;
+    return getComputedStyle(el).display === 'contents';
+  }
+
+  // Text inside a zero-size box is not seen. Checked only for text that could be a value
+  // (has a digit): layout reads cost more than everything else in the walk.
+  function zeroSize(el) {
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) return true;
+    return (box.width === 0 || box.height === 0) && getComputedStyle(el).overflow !== 'visible';
+  }
+
+  // Pre-order walk with a native TreeWalker; parents are found through a Map from element
+  // to its index (the walker yields each parent before its children).
   function walk(body) {
     const nodes = [];
-    const stack = [[body, -1]];
-    while (stack.length && nodes.length < MAX_NODES) {
-      const [node, parent] = stack.pop();
+    const index = new Map();
+    const zero = new Map();
+    const doc = body.ownerDocument;
+    const walker = doc.createTreeWalker(body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    // Moves past the current node's subtree; false at the end of the document.
+    const skip = () => {
+      for (;;) {
+        if (walker.nextSibling()) return true;
+        if (!walker.parentNode() || walker.currentNode === body) return false;
+      }
+    };
+    let node = body;
+    while (node && nodes.length < MAX_NODES) {
       if (node.nodeType === 3) {
         const text = fold(node.data);
-        if (text) nodes.push({ p: parent, t: '#text', x: text.slice(0, MAX_TEXT) });
+        const el = node.parentNode;
+        const parent = index.get(el);
+        if (text && parent !== undefined) {
+          let hidden = false;
+          if (DIGIT.test(text)) {
+            hidden = zero.get(parent);
+            if (hidden === undefined) zero.set(parent, (hidden = zeroSize(el)));
+          }
+          if (!hidden) nodes.push({ p: parent, t: '#text', x: text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text });
+        }
+        node = walker.nextNode();
         continue;
       }
-      if (node.nodeType !== 1) continue;
       const tag = node.localName;
-      if (SKIP.has(tag)) continue;
-      if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') continue;
-      if (tag === 'input' && (node.getAttribute('type') || '').toLowerCase() === 'hidden') continue;
-      const style = getComputedStyle(node);
-      const display = style.display;
-      if (display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') continue;
-      if (display !== 'contents' && tag !== 'br') {
-        const box = node.getBoundingClientRect();
-        const empty = box.width === 0 || box.height === 0;
-        // A zero-size box hides its content when it clips it, or when it has no
-        // child elements that could overflow it.
-        if (empty && (style.overflow !== 'visible' || !node.firstElementChild)) continue;
-      }
-      const entry = { p: parent, t: tag };
-      const attrs = node.attributes;
+      let keep = !SKIP.has(tag) && rendered(node);
       let a = null;
-      for (let i = 0; i < attrs.length; i++) {
-        const name = attrs[i].name;
-        if (KEEP.has(name)) (a || (a = {}))[name] = attrs[i].value;
+      let style = false;
+      if (keep) {
+        const attrs = node.attributes;
+        for (let i = 0; i < attrs.length; i++) {
+          const name = attrs[i].name;
+          if (KEEP.has(name)) (a || (a = {}))[name] = attrs[i].value;
+          else if (name === 'hidden') keep = false;
+          else if (name === 'aria-hidden' && attrs[i].value === 'true') keep = false;
+          else if (name === 'style') style = true;
+        }
+        if (tag === 'input' && a && (a.type || '').toLowerCase() === 'hidden') keep = false;
       }
+      if (!keep) {
+        if (node === body || !skip()) break;
+        node = walker.currentNode;
+        continue;
+      }
+      const parent = node === body ? undefined : index.get(node.parentNode);
+      const entry = parent === undefined ? { t: tag } : { p: parent, t: tag };
       if (a) entry.a = a;
-      if (tag === 'br' || !INLINE.has(display)) entry.b = true;
-      if (parent < 0) delete entry.p;
-      const index = nodes.push(entry) - 1;
-      let children = node.childNodes;
+      const display = style ? node.style.display : '';
+      if (tag === 'br' || (display ? !INLINE.has(display) : BLOCK.has(tag))) entry.b = true;
+      index.set(node, nodes.push(entry) - 1);
       if (tag === 'iframe') {
         let inner = null;
         try { inner = node.contentDocument && node.contentDocument.body; } catch (_) { inner = null; }
-        children = inner ? [inner] : [];
+        if (inner) {
+          const frame = walk(inner);
+          const offset = nodes.length;
+          const at = index.get(node);
+          for (const n of frame) {
+            n.p = n.p === undefined ? at : n.p + offset;
+            if (nodes.length < MAX_NODES) nodes.push(n);
+          }
+        }
       }
-      for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], index]);
+      node = walker.nextNode();
     }
     return nodes;
   }
 
+  // The page snapshot as JSON text: one string crosses to the worker far faster than a
+  // hundred thousand small objects, and Rust parses it in one pass.
   function pageSnapshot() {
-    return {
+    return JSON.stringify({
       url: location.href,
       lang: document.documentElement.getAttribute('lang') || undefined,
       title: fold(document.title || ''),
       nodes: document.body ? walk(document.body) : [],
-    };
+    });
   }
 
   // ---- badge -------------------------------------------------------------------------
@@ -139,15 +194,14 @@
   async function scan() {
     const t0 = performance.now();
     const page = pageSnapshot();
-    const key = page.nodes.length + ':' + page.nodes.map((n) => n.x || '').join('\u0001');
-    if (key === lastSent) return;
-    lastSent = key;
+    if (page === lastSent) return;
+    lastSent = page;
     const t1 = performance.now();
     try {
       const reply = await chrome.runtime.sendMessage({ type: 'scan', page });
       if (BENCH) {
         const t2 = performance.now();
-        console.debug(`linekeeper-bench ${JSON.stringify({ nodes: page.nodes.length, walk: t1 - t0, total: t2 - t0 })}`);
+        document.documentElement.dataset.linekeeperBench = JSON.stringify({ bytes: page.length, walk: t1 - t0, total: t2 - t0 });
       }
       if (reply && reply.badge) drawBadge(reply.badge);
     } catch (_) {

@@ -15,7 +15,6 @@ const contentPath = join(benchDir, 'content.js');
 const content = readFileSync(contentPath, 'utf8');
 if (!content.includes('const BENCH = false;')) throw new Error('content.js has no BENCH switch');
 writeFileSync(contentPath, content.replace('const BENCH = false;', 'const BENCH = true;'));
-process.env.LINEKEEPER_DIST = benchDir;
 
 /** An account page with about `nodes` DOM nodes (elements + text): the account card and a long activity list. */
 function page(nodes) {
@@ -37,7 +36,7 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-const browser = await launch();
+const browser = await launch({ dist: benchDir });
 const results = [];
 try {
   for (const size of SIZES) {
@@ -45,18 +44,15 @@ try {
     await serve(browser.context, url, page(size));
     const scans = [];
     const bare = [];
+    const walks = [];
     let nodes = 0;
     for (let run = 0; run < RUNS; run++) {
       const tab = await browser.context.newPage();
-      const reported = new Promise((resolve) => {
-        tab.on('console', (msg) => {
-          const text = msg.text();
-          if (text.startsWith('linekeeper-bench ')) resolve(JSON.parse(text.slice(17)));
-        });
-      });
       await tab.goto(url);
-      const report = await Promise.race([reported, new Promise((_, rej) => setTimeout(() => rej(new Error('no scan report')), 60000))]);
+      const handle = await tab.waitForFunction(() => document.documentElement.dataset.linekeeperBench, null, { timeout: 60000 });
+      const report = JSON.parse(await handle.jsonValue());
       scans.push(report.total);
+      walks.push(report.walk);
       nodes = await tab.evaluate(() => {
         let count = 0;
         const w = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
@@ -76,17 +72,17 @@ try {
       }));
       await tab.close();
     }
-    results.push({ size, nodes, scan: median(scans), bare: median(bare) });
+    results.push({ size, nodes, scan: median(scans), walk: median(walks), bare: median(bare) });
   }
 } finally {
   await browser.close();
 }
 
 console.log('');
-console.log(`${'page'.padEnd(28)} ${'whole scan'.padStart(12)} ${'bare text pass'.padStart(15)} ${'ratio'.padStart(8)}`);
+console.log(`${'page'.padEnd(20)} ${'whole scan'.padStart(12)} ${'(walk)'.padStart(10)} ${'bare text pass'.padStart(15)} ${'ratio'.padStart(8)}`);
 for (const r of results) {
   console.log(
-    `${`${r.nodes} nodes`.padEnd(28)} ${`${r.scan.toFixed(1)} ms`.padStart(12)} ${`${r.bare.toFixed(1)} ms`.padStart(15)} ${`${(r.scan / r.bare).toFixed(2)}x`.padStart(8)}`,
+    `${`${r.nodes} nodes`.padEnd(20)} ${`${r.scan.toFixed(1)} ms`.padStart(12)} ${`${r.walk.toFixed(1)} ms`.padStart(10)} ${`${r.bare.toFixed(1)} ms`.padStart(15)} ${`${(r.scan / r.bare).toFixed(2)}x`.padStart(8)}`,
   );
 }
 console.log(`(median of ${RUNS} runs each; goal: whole scan <= 2x the bare pass, growing linearly)`);

@@ -37,7 +37,7 @@ export function demoPage() {
  * Launches Chromium with the extension. Every request to the outside is refused unless a
  * test serves it: nothing here reaches the network.
  */
-export async function launch({ headless = true, locale = 'en-US' } = {}) {
+export async function launch({ headless = true, locale = 'en-US', dist = DIST } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'linekeeper-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     headless,
@@ -45,8 +45,8 @@ export async function launch({ headless = true, locale = 'en-US' } = {}) {
     locale,
     viewport: { width: 1280, height: 860 },
     args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
       '--no-sandbox',
       '--disable-background-networking',
       '--disable-component-update',
@@ -147,15 +147,50 @@ export async function waitForBadge(page, pattern, timeout = 15000) {
   }
 }
 
-/** Stops every service worker through a page-level CDP session. */
-export async function stopWorkers(page) {
+/**
+ * Stops every service worker through a page-level CDP session (ServiceWorker.enable, then
+ * ServiceWorker.stopAllWorkers) and waits until the extension's worker reports `stopped`.
+ * Returns `restarted()`: a promise for the worker reporting `running` again.
+ */
+export async function stopWorkers(page, extensionId) {
   const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-  } finally {
-    await cdp.detach();
-  }
+  const status = [];
+  const waiters = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+    for (const v of event.versions) {
+      if (!v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) continue;
+      status.push(v.runningStatus);
+      for (const w of [...waiters]) w();
+    }
+  });
+  const seen = (wanted, from) =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`worker never reported ${wanted}: ${status.join(' ')}`)), 20000);
+      const check = () => {
+        if (status.slice(from).includes(wanted)) {
+          clearTimeout(timer);
+          waiters.splice(waiters.indexOf(check), 1);
+          resolve();
+        }
+      };
+      waiters.push(check);
+      check();
+    });
+  await cdp.send('ServiceWorker.enable');
+  await seen('running', 0).catch(() => {});
+  const mark = status.length;
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await seen('stopped', mark);
+  const stoppedAt = status.length;
+  return {
+    restarted: async () => {
+      try {
+        await seen('running', stoppedAt);
+      } finally {
+        await cdp.detach().catch(() => {});
+      }
+    },
+  };
 }
 
 /** Opens the popup page as a tab and waits until Rust has drawn it. */

@@ -49,19 +49,19 @@ struct IngestResult {
     badge: BadgeView,
 }
 
-/// Turns a page snapshot from the content script into a Snapshot, applies it to the
+/// Turns a page snapshot from the content script (JSON text) into a Snapshot, applies it to the
 /// stored state and returns `{state, outcome, snapshot, badge}`. The caller stores `state`.
 #[wasm_bindgen]
 pub fn ingest(
     state: JsValue,
-    page: JsValue,
+    page: &str,
     url: &str,
     now_ms: f64,
     utc_offset_minutes: i32,
     lang: &str,
 ) -> Result<JsValue, JsError> {
     let mut state = state_from_js(state)?;
-    let mut page: PageSnapshot = serde_wasm_bindgen::from_value(page)
+    let mut page: PageSnapshot = serde_json::from_str(page)
         .map_err(|e| JsError::new(&format!("page snapshot could not be read: {e}")))?;
     // The URL comes from the browser (the message sender), never from the page's own claim.
     page.url = url.to_string();
@@ -205,7 +205,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn ingest_stores_nothing_for_an_empty_page() {
-        let page = js_sys::JSON::parse(r#"{"url":"x","nodes":[{"t":"body","b":true}]}"#).unwrap();
+        let page = r#"{"url":"x","nodes":[{"t":"body","b":true}]}"#;
         let out = ingest(
             JsValue::UNDEFINED,
             page,
