@@ -35,7 +35,12 @@ fn is_sep(c: char) -> bool {
 /// Finds phone numbers in `text`.
 pub fn find_phones(text: &str) -> Vec<PhoneFind> {
     let mut out = Vec::new();
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    // Cheap test first: four digits in a row somewhere.
+    let mut run = 0;
+    if !text.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run >= 4
+    }) {
         return out;
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
