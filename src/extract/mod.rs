@@ -49,21 +49,7 @@ pub fn extract_with(page: &PageSnapshot, options: &ScanOptions, rules: &[Profile
         return Snapshot::empty(Status::NoData);
     }
     let host = page.host();
-    let builtin = profile::builtin();
-    let mut active: Vec<&Profile> = Vec::new();
-    for p in rules {
-        if p.hosts.is_empty() || p.matches_host(&host) {
-            active.push(p);
-        }
-    }
-    for p in builtin.iter().filter(|p| !p.hosts.is_empty()) {
-        if p.matches_host(&host) {
-            active.push(p);
-        }
-    }
-    for p in builtin.iter().filter(|p| p.hosts.is_empty()) {
-        active.push(p);
-    }
+    let active = active_profiles(&host, rules);
     Engine::new(page, options, &active, &host).run()
 }
 
@@ -2076,6 +2062,23 @@ fn finish_usage(mut u: DataUsage) -> DataUsage {
 #[cfg(test)]
 mod tests;
 
+/// The profiles that apply on `host`, in priority order: user rules (those without
+/// hosts apply everywhere), matching carrier profiles, then the generic profile.
+fn active_profiles<'p>(host: &str, rules: &'p [Profile]) -> Vec<&'p Profile> {
+    let builtin = profile::builtin();
+    let mut active: Vec<&Profile> = rules
+        .iter()
+        .filter(|p| p.hosts.is_empty() || p.matches_host(host))
+        .collect();
+    active.extend(
+        builtin
+            .iter()
+            .filter(|p| !p.hosts.is_empty() && p.matches_host(host)),
+    );
+    active.extend(builtin.iter().filter(|p| p.hosts.is_empty()));
+    active
+}
+
 /// A human-readable dump of how the engine sees a page: rows with their label words,
 /// class / id hints and the profile choice. For bug reports (`linekeeper scan --explain`).
 pub fn explain(page: &PageSnapshot, options: &ScanOptions, rules: &[Profile]) -> String {
@@ -2085,17 +2088,7 @@ pub fn explain(page: &PageSnapshot, options: &ScanOptions, rules: &[Profile]) ->
         return format!("invalid page: {e}\n");
     }
     let host = page.host();
-    let builtin = profile::builtin();
-    let mut active: Vec<&Profile> = rules
-        .iter()
-        .filter(|p| p.hosts.is_empty() || p.matches_host(&host))
-        .collect();
-    active.extend(
-        builtin
-            .iter()
-            .filter(|p| !p.hosts.is_empty() && p.matches_host(&host)),
-    );
-    active.extend(builtin.iter().filter(|p| p.hosts.is_empty()));
+    let active = active_profiles(&host, rules);
     let mut engine = Engine::new(page, options, &active, &host);
     let labels = engine.collect_labels();
     let cands = engine.candidates(&labels);
