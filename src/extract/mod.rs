@@ -875,6 +875,21 @@ impl<'a> Engine<'a> {
         (lo, hi)
     }
 
+    /// A row right after a row with data values may continue it (`312 MB remaining` |
+    /// `of 1,024 MB`): parse it too, so its self-described values are seen.
+    fn parse_continuations(&mut self) {
+        let rows: Vec<usize> = self
+            .row_vals
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v[0].is_some_and(|(s, e)| e > s))
+            .map(|(r, _)| r + 1)
+            .collect();
+        for r in rows {
+            let _ = self.values(r, Family::Data);
+        }
+    }
+
     fn assign(&self, labels: &[Label], mut cands: Vec<Cand>) -> Vec<Assigned> {
         cands.sort_by(|a, b| {
             b.score
@@ -1121,6 +1136,7 @@ impl<'a> Engine<'a> {
     fn run(mut self) -> Snapshot {
         let labels = self.collect_labels();
         let cands = self.candidates(&labels);
+        self.parse_continuations();
         let assigned = self.assign(&labels, cands);
         let model = &self.model;
 
@@ -2092,6 +2108,7 @@ pub fn explain(page: &PageSnapshot, options: &ScanOptions, rules: &[Profile]) ->
     let mut engine = Engine::new(page, options, &active, &host);
     let labels = engine.collect_labels();
     let cands = engine.candidates(&labels);
+    engine.parse_continuations();
     let assigned = engine.assign(&labels, cands);
     let _ = writeln!(
         out,

@@ -209,7 +209,11 @@ impl<'a> Model<'a> {
                     continue;
                 }
                 let block = block_of.get(i).copied().unwrap_or(NONE);
-                if block_since_text || block != current_block {
+                // A unit laid out as its own block right after a number (`12.3` | `GB`)
+                // still belongs to it.
+                let unit_after_number =
+                    current.text.ends_with(|c: char| c.is_ascii_digit()) && is_unit(text);
+                if (block_since_text || block != current_block) && !unit_after_number {
                     self.flush(&mut current, &mut pending_virtual);
                 }
                 current_block = block;
@@ -356,6 +360,14 @@ impl<'a> Model<'a> {
         }
         out
     }
+}
+
+/// A data or money unit on its own (`GB`, `G`, `MB`, `元`, `%`).
+fn is_unit(text: &str) -> bool {
+    matches!(
+        text.to_ascii_lowercase().as_str(),
+        "gb" | "g" | "mb" | "m" | "kb" | "k" | "tb" | "元" | "%" | "gib" | "mib"
+    )
 }
 
 /// Whether two adjacent text pieces of one row need a space between them: not inside
