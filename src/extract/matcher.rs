@@ -292,7 +292,7 @@ impl Matcher {
         let mut iter = lower.char_indices().peekable();
         while let Some((pos, c)) = iter.next() {
             let next = iter.peek().map(|&(_, n)| n).unwrap_or('\0');
-            let boundary_before = prev.map_or(true, |p| !p.is_alphanumeric());
+            let boundary_before = prev.is_none_or(|p| !p.is_alphanumeric());
             let keys = [(c, next), (c, '\0')];
             let keys = if next == '\0' { &keys[1..] } else { &keys[..] };
             for key in keys {
@@ -340,8 +340,8 @@ fn contains_word(text: &str, word: &str) -> bool {
         let after = text.get(i + word.len()..).and_then(|s| s.chars().next());
         let ascii = word.is_ascii();
         !ascii
-            || (before.map_or(true, |c| !c.is_alphanumeric())
-                && after.map_or(true, |c| !c.is_alphanumeric()))
+            || (before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric()))
     })
 }
 
@@ -432,7 +432,7 @@ impl HintMatcher {
             for (phrase, kind) in list {
                 let n = phrase.len();
                 if words.get(i..i + n).is_some_and(|s| s == phrase.as_slice())
-                    && best.map_or(true, |(len, _)| n > len)
+                    && best.is_none_or(|(len, _)| n > len)
                 {
                     best = Some((n, *kind));
                 }

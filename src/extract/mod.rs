@@ -1247,12 +1247,12 @@ impl<'a> Engine<'a> {
                     }
                 }
                 (VKind::Money(m), Kind::Balance)
-                    if balance.as_ref().map_or(true, |b| a.score > b.0) =>
+                    if balance.as_ref().is_none_or(|b| a.score > b.0) =>
                 {
                     balance = Some((a.score, *m, ai));
                 }
                 (VKind::Money(m), Kind::AmountDue)
-                    if amount_due.as_ref().map_or(true, |b| a.score > b.0) =>
+                    if amount_due.as_ref().is_none_or(|b| a.score > b.0) =>
                 {
                     amount_due = Some((a.score, *m, ai));
                 }
@@ -1263,14 +1263,14 @@ impl<'a> Engine<'a> {
                         a.score
                     };
                     if kind == Kind::DueDate {
-                        if due.as_ref().map_or(true, |b| score > b.0) {
+                        if due.as_ref().is_none_or(|b| score > b.0) {
                             due = Some((score, *d, ai));
                         }
                     } else {
                         match self.line_of(v.node) {
                             Some(li) => {
                                 if let Some(slot) = renew.get_mut(li) {
-                                    if slot.map_or(true, |b| score > b.0) {
+                                    if slot.is_none_or(|b| score > b.0) {
                                         *slot = Some((score, *d));
                                         sources
                                             .insert(format!("lines[{li}].renews_on"), source_of(a));
@@ -1278,7 +1278,7 @@ impl<'a> Engine<'a> {
                                 }
                             }
                             None => {
-                                if account_renew.as_ref().map_or(true, |b| score > b.0) {
+                                if account_renew.as_ref().is_none_or(|b| score > b.0) {
                                     account_renew = Some((score, *d, ai));
                                 }
                             }
@@ -1286,7 +1286,7 @@ impl<'a> Engine<'a> {
                     }
                 }
                 (VKind::State(on), Kind::Autopay)
-                    if autopay.as_ref().map_or(true, |b| a.score > b.0) =>
+                    if autopay.as_ref().is_none_or(|b| a.score > b.0) =>
                 {
                     autopay = Some((a.score, *on, "autopay".into()));
                     sources.insert("autopay".into(), source_of(a));
@@ -1395,7 +1395,7 @@ impl<'a> Engine<'a> {
                 }
                 let in_action = model.action.get(node as usize).copied().unwrap_or(false);
                 let score = if in_action { 60 } else { 85 } - (r as i32 / 10_000);
-                if autopay.as_ref().map_or(true, |b| score > b.0) {
+                if autopay.as_ref().is_none_or(|b| score > b.0) {
                     autopay = Some((score, on, row.text.clone()));
                     sources.insert(
                         "autopay".into(),
@@ -1621,7 +1621,7 @@ impl<'a> Engine<'a> {
                     || before
                         .get(..before.len() - w.len())
                         .and_then(|s| s.chars().next_back())
-                        .map_or(true, |c| !c.is_alphanumeric()))
+                        .is_none_or(|c| !c.is_alphanumeric()))
         }) {
             return Some(2);
         }
@@ -1895,7 +1895,7 @@ impl<'a> Engine<'a> {
                     ] {
                         if let Some(h) = head.strip_suffix(w) {
                             if !w.chars().all(|c| c.is_ascii_alphabetic())
-                                || h.chars().next_back().map_or(true, char::is_whitespace)
+                                || h.chars().next_back().is_none_or(char::is_whitespace)
                             {
                                 head = h.trim_end();
                             }

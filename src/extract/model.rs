@@ -140,7 +140,7 @@ impl<'a> Model<'a> {
                     Kind::Promo => promo_region[i] = true,
                     Kind::Loading => loading += 1,
                     _ => {
-                        if best.map_or(true, |(b, _)| at >= b) {
+                        if best.is_none_or(|(b, _)| at >= b) {
                             best = Some((at, kind));
                         }
                     }

@@ -559,7 +559,7 @@ mod props {
             let s = extract(&page, &ScanOptions { today: today() });
             prop_assert_eq!(s.schema, 1);
             for l in &s.lines {
-                prop_assert!(l.number_last4.as_ref().map_or(true, |n| n.len() == 4));
+                prop_assert!(l.number_last4.as_ref().is_none_or(|n| n.len() == 4));
             }
         }
 
