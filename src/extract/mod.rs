@@ -1980,7 +1980,23 @@ impl<'a> Engine<'a> {
             .rows
             .iter()
             .any(|r| !r.promo && r.hits.iter().any(|h| h.kind == Kind::Maintenance));
-        if maintenance || model.busy || (model.loading > 0 && (values == 0 || placeholders > 0)) {
+        // A busy region that holds account wording is still loading; one elsewhere (a
+        // chat widget) is not the account's.
+        let busy = model.busy.iter().any(|&e| {
+            let first = model.rows.partition_point(|r| r.first_node() < e);
+            model
+                .rows
+                .iter()
+                .skip(first)
+                .take(200)
+                .take_while(|r| model.contains(e, r.first_node()))
+                .any(|r| r.hits.iter().any(|h| h.kind.family() != Family::None))
+        });
+        // A notice on a page that still shows several values is not a maintenance page.
+        if (maintenance && values < 3)
+            || busy
+            || (model.loading > 0 && (values == 0 || placeholders > 0))
+        {
             return Status::NoData;
         }
         if placeholders > 0 && values <= placeholders {

@@ -64,8 +64,8 @@ pub struct Model<'a> {
     pub promo_region: Vec<bool>,
     /// Inside a link or button.
     pub action: Vec<bool>,
-    /// Some element is `aria-busy="true"`.
-    pub busy: bool,
+    /// Elements that are `aria-busy="true"`.
+    pub busy: Vec<u32>,
     /// Elements that look like loading skeletons or spinners.
     pub loading: usize,
     /// The page has a password field.
@@ -84,7 +84,7 @@ impl<'a> Model<'a> {
         let mut hint = vec![None; n];
         let mut promo_region = vec![false; n];
         let mut action = vec![false; n];
-        let mut busy = false;
+        let mut busy = Vec::new();
         let mut loading = 0;
         let mut password = false;
         let mut words = Vec::new();
@@ -110,7 +110,7 @@ impl<'a> Model<'a> {
                 action[i] = true;
             }
             if node.attr("aria-busy") == Some("true") {
-                busy = true;
+                busy.push(u32::try_from(i).unwrap_or(NONE));
             }
             if node.tag == "input"
                 && node

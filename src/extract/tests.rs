@@ -225,6 +225,17 @@ fn maintenance_notice_is_no_data() {
 }
 
 #[test]
+fn unrelated_busy_widgets_and_small_notices_do_not_hide_values() {
+    let s = us(
+        r#"<div class="chat" aria-busy="true"><p>Connecting you to an agent</p></div>
+        <p>Balance $5.00</p><p>Data remaining 2 GB</p><p>Plan renews Dec 9</p>
+        <p class="notice">Roaming details are temporarily unavailable.</p>"#,
+    );
+    assert_eq!(s.status, Status::Ok);
+    assert_eq!(s.balance, usd(500));
+}
+
+#[test]
 fn chinese_labels() {
     let s = scan(
         r#"<html lang="zh-CN"><body><p>手机号码：138****7745</p><dl><dt>账户余额</dt><dd>58.20 元</dd></dl>
