@@ -50,7 +50,7 @@ pub struct Labels {
     pub line: Vec<String>,
     /// Words naming a line's nickname (never the account holder's name).
     pub nickname: Vec<String>,
-    /// Promotional and help wording: rows holding it never give values.
+    /// Promotional, help and payment-history wording: rows holding it never give values.
     pub promo: Vec<String>,
     /// Placeholders shown instead of values (`--`, `$--.--`, `Loading`).
     pub placeholder: Vec<String>,
