@@ -694,6 +694,22 @@ impl<'a> Engine<'a> {
             .filter(|c| self.model.contains(c.node, node))
     }
 
+    /// True when `node` is inside an `h1`–`h6` (within three levels).
+    fn in_heading(&self, node: u32) -> bool {
+        let nodes = &self.model.page.nodes;
+        let mut cur = Some(node);
+        for _ in 0..4 {
+            let Some(n) = cur.and_then(|i| nodes.get(i as usize)) else {
+                return false;
+            };
+            if matches!(n.tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+                return true;
+            }
+            cur = n.parent;
+        }
+        false
+    }
+
     fn in_header_cell(&self, node: u32) -> bool {
         let cells = &self.tables.header_cells;
         let i = cells.partition_point(|&c| c <= node);
@@ -793,6 +809,7 @@ impl<'a> Engine<'a> {
             if rest_width > 20 {
                 continue;
             }
+            let heading = self.in_heading(label.node);
             for (dir, max, base) in [
                 (1i64, 4i64, 80i32),
                 (-1, 3, if self.value_before_label { 80 } else { 76 }),
@@ -817,7 +834,13 @@ impl<'a> Engine<'a> {
                             continue;
                         }
                         let h = self.model.height_to_common(label.node, v.node);
-                        if h > 5 || self.section_of(label.node) != self.section_of(v.node) {
+                        // Values come after headings; a caption under its value is close
+                        // to it.
+                        let limit = if dir < 0 { 3 } else { 5 };
+                        if h > limit
+                            || (dir < 0 && heading)
+                            || self.section_of(label.node) != self.section_of(v.node)
+                        {
                             continue;
                         }
                         let score = base - 6 * h as i32 - 4 * k as i32 + label.bonus;
@@ -1589,7 +1612,8 @@ impl<'a> Engine<'a> {
             return false;
         }
         if label.scope.is_some() {
-            return true;
+            // A table column or a user anchor; a class name alone is too weak.
+            return label.bonus >= 0;
         }
         self.model
             .rows
