@@ -261,7 +261,7 @@ fn glob_prefix(pattern: &str, text: &str) -> bool {
             continue;
         }
         match rest.find(part) {
-            Some(i) => rest = &rest[i + part.len()..],
+            Some(i) => rest = rest.get(i + part.len()..).unwrap_or(""),
             None => return false,
         }
     }

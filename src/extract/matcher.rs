@@ -294,7 +294,11 @@ impl Matcher {
             let next = iter.peek().map(|&(_, n)| n).unwrap_or('\0');
             let boundary_before = prev.is_none_or(|p| !p.is_alphanumeric());
             let keys = [(c, next), (c, '\0')];
-            let keys = if next == '\0' { &keys[1..] } else { &keys[..] };
+            let keys = if next == '\0' {
+                keys.get(1..).unwrap_or(&[])
+            } else {
+                &keys
+            };
             for key in keys {
                 let Some(list) = self.index.get(key) else {
                     continue;

@@ -437,14 +437,20 @@ impl<'a> Engine<'a> {
             Family::State => 3,
             Family::Text | Family::None => return 0..0,
         };
-        if let Some(Some((s, e))) = self.row_vals.get(r).map(|v| v[f]) {
+        if let Some((s, e)) = self
+            .row_vals
+            .get(r)
+            .and_then(|v| v.get(f).copied().flatten())
+        {
             return s as usize..e as usize;
         }
         let start = self.vals.len();
         self.parse_row(r, fam);
         let end = self.vals.len();
         if let Some(slot) = self.row_vals.get_mut(r) {
-            slot[f] = Some((start as u32, end as u32));
+            if let Some(x) = slot.get_mut(f) {
+                *x = Some((start as u32, end as u32));
+            }
         }
         start..end
     }
@@ -872,7 +878,10 @@ impl<'a> Engine<'a> {
             Family::Date => 2,
             _ => 3,
         };
-        let values = self.row_vals.get(r).and_then(|v| v[f]);
+        let values = self
+            .row_vals
+            .get(r)
+            .and_then(|v| v.get(f).copied().flatten());
         let inside_value = |start: usize, end: usize| {
             values.is_some_and(|(a, b)| {
                 self.vals.get(a as usize..b as usize).is_some_and(|vs| {
@@ -905,7 +914,7 @@ impl<'a> Engine<'a> {
             .row_vals
             .iter()
             .enumerate()
-            .filter(|(_, v)| v[0].is_some_and(|(s, e)| e > s))
+            .filter(|(_, v)| v.first().copied().flatten().is_some_and(|(s, e)| e > s))
             .map(|(r, _)| r + 1)
             .collect();
         for r in rows {
@@ -1468,7 +1477,6 @@ impl<'a> Engine<'a> {
                     },
                 );
             }
-            let _ = t.score;
         }
 
         // A plan named once for the account (a group or pool plan) is every line's.
