@@ -19,6 +19,9 @@ pub struct State {
     pub version: u32,
     #[serde(default)]
     pub accounts: Vec<Account>,
+    /// The renewal checklist of each account (`checklist.rs`).
+    #[serde(default)]
+    pub checklists: Vec<crate::checklist::Checklist>,
 }
 
 impl Default for State {
@@ -26,6 +29,7 @@ impl Default for State {
         State {
             version: STORE_VERSION,
             accounts: Vec::new(),
+            checklists: Vec::new(),
         }
     }
 }
@@ -132,7 +136,7 @@ impl State {
         match self.accounts.iter_mut().find(|a| a.key == key) {
             Some(account) => {
                 let same = account.latest == *snapshot;
-                account.latest = snapshot.clone();
+                let before = std::mem::replace(&mut account.latest, snapshot.clone());
                 account.read_at_ms = now_ms;
                 account.host = host;
                 account.page_url = page_url;
@@ -149,6 +153,7 @@ impl State {
                 if same {
                     Outcome::Refreshed
                 } else {
+                    self.observe_renewal(&key, &before, snapshot, now_ms);
                     Outcome::Stored
                 }
             }
