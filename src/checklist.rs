@@ -20,22 +20,25 @@ pub const CONFIRM_WAIT_MS: f64 = 3.0 * 3_600_000.0;
 /// How long a confirmed renewal stays on show once the next cycle has begun.
 pub const CONFIRMED_SHOWN_MS: f64 = 3.0 * 86_400_000.0;
 
-/// Why the renewal counts as confirmed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "by", rename_all = "snake_case")]
-pub enum Confirmation {
-    /// The next bill / renewal date moved forward to `to`.
-    DateMoved { at_ms: f64, to: Date },
+/// What showed the renewal went through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConfirmedBy {
+    /// The next bill / renewal date moved forward.
+    DateMoved,
     /// The balance rose (a top-up arrived).
-    BalanceRose { at_ms: f64 },
+    BalanceRose,
 }
 
-impl Confirmation {
-    pub fn at_ms(&self) -> f64 {
-        match self {
-            Confirmation::DateMoved { at_ms, .. } | Confirmation::BalanceRose { at_ms } => *at_ms,
-        }
-    }
+/// When and how the renewal was confirmed. (Plain structs and unit enums: serde's
+/// tagged enums cost the wasm several KB.)
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Confirmation {
+    pub by: ConfirmedBy,
+    pub at_ms: f64,
+    /// The new renewal date, when it moved.
+    #[serde(default)]
+    pub to: Option<Date>,
 }
 
 /// One account's checklist for one renewal cycle.
@@ -65,16 +68,24 @@ impl Checklist {
     }
 }
 
-/// A change the popup asks the worker to make, as sent with `chrome.runtime.sendMessage`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
-pub enum PopupAction {
+/// The kinds of popup action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionKind {
     /// Tick or untick one step (0-based) of an account's current checklist.
-    Checklist {
-        account: String,
-        step: usize,
-        done: bool,
-    },
+    Checklist,
+}
+
+/// A change the popup asks the worker to make, as sent with `chrome.runtime.sendMessage`:
+/// `{type: "checklist", account, step, done}`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PopupAction {
+    #[serde(rename = "type")]
+    pub kind: ActionKind,
+    pub account: String,
+    pub step: usize,
+    pub done: bool,
 }
 
 /// Why a popup action was refused.
@@ -104,7 +115,7 @@ pub fn current_in(lists: &[Checklist], key: &str, cycle: Option<Date>, now_ms: f
             if stored
                 .confirmed
                 .as_ref()
-                .is_some_and(|c| (0.0..CONFIRMED_SHOWN_MS).contains(&(now_ms - c.at_ms()))) =>
+                .is_some_and(|c| (0.0..CONFIRMED_SHOWN_MS).contains(&(now_ms - c.at_ms))) =>
         {
             stored.clone()
         }
@@ -127,7 +138,8 @@ impl State {
     /// Applies a popup action. Unknown accounts and steps are refused.
     pub fn apply(&mut self, action: &PopupAction, now_ms: f64) -> Result<(), ActionError> {
         match action {
-            PopupAction::Checklist {
+            PopupAction {
+                kind: ActionKind::Checklist,
                 account,
                 step,
                 done,
@@ -172,10 +184,15 @@ impl State {
             (Some(old), Some(new)) => old.currency == new.currency && new.cents > old.cents,
             _ => false,
         };
-        let confirmation = match (moved, rose) {
-            (Some(to), _) => Confirmation::DateMoved { at_ms: now_ms, to },
-            (None, true) => Confirmation::BalanceRose { at_ms: now_ms },
+        let by = match (moved, rose) {
+            (Some(_), _) => ConfirmedBy::DateMoved,
+            (None, true) => ConfirmedBy::BalanceRose,
             (None, false) => return,
+        };
+        let confirmation = Confirmation {
+            by,
+            at_ms: now_ms,
+            to: moved,
         };
         let mut list = match self.checklists.iter().find(|c| c.account == key) {
             Some(stored) if stored.cycle == before.next_bill_date => stored.clone(),
@@ -235,7 +252,8 @@ mod tests {
 
     fn tick(state: &mut State, step: usize, done: bool, at: f64) -> Result<(), ActionError> {
         state.apply(
-            &PopupAction::Checklist {
+            &PopupAction {
+                kind: ActionKind::Checklist,
                 account: "t-mobile".into(),
                 step,
                 done,
@@ -263,7 +281,8 @@ mod tests {
     fn bad_actions_are_refused() {
         let mut state = state_with(d(2026, 12, 9), 0);
         assert!(tick(&mut state, STEPS, true, NOW).is_err());
-        let other = PopupAction::Checklist {
+        let other = PopupAction {
+            kind: ActionKind::Checklist,
             account: "mint".into(),
             step: 0,
             done: true,
@@ -298,9 +317,10 @@ mod tests {
         assert_eq!(list.done, [true; STEPS]);
         assert_eq!(
             list.confirmed,
-            Some(Confirmation::DateMoved {
+            Some(Confirmation {
+                by: ConfirmedBy::DateMoved,
                 at_ms: later,
-                to: d(2027, 1, 9)
+                to: Some(d(2027, 1, 9))
             })
         );
         assert_eq!(unconfirmed_hours(&list, later + 10.0 * HOUR), None);
@@ -322,10 +342,7 @@ mod tests {
         );
         let list = current(&state, "t-mobile", NOW + HOUR);
         assert_eq!(list.done, [false, false, false, false, true]);
-        assert!(matches!(
-            list.confirmed,
-            Some(Confirmation::BalanceRose { .. })
-        ));
+        assert_eq!(list.confirmed.map(|c| c.by), Some(ConfirmedBy::BalanceRose));
         // A balance that falls, or the same record again, confirms nothing.
         let mut state = state_with(d(2026, 12, 9), 1500);
         state.ingest(

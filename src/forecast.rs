@@ -14,7 +14,6 @@
 use crate::date::Date;
 use crate::snapshot::DataUsage;
 use crate::store::{Account, HistoryPoint};
-use serde::Serialize;
 
 const DAY_MS: f64 = 86_400_000.0;
 /// Mean days in a month, for monthly use.
@@ -27,8 +26,7 @@ const PLAN_SIZES_GB: [f64; 17] = [
 const HEADROOM: f64 = 1.1;
 
 /// How long a billing cycle is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", content = "n", rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cycle {
     /// The same day every `n` months (1 = monthly, 3 = quarterly prepaid, 12 = yearly).
     Months(u8),
@@ -130,7 +128,7 @@ fn line_values(
 }
 
 /// How fast a line uses data.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Pace {
     /// MB per day.
     pub mb_per_day: f64,
@@ -198,7 +196,7 @@ pub fn pace(
 }
 
 /// What the history says about one line's data until the next bill date.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LineForecast {
     pub pace: Pace,
     /// Use per billing cycle at this pace, MB.

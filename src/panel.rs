@@ -1,7 +1,7 @@
 //! The popup's forecast and renewal-checklist view models (message keys and formatted
 //! values), built from [`crate::forecast`] and [`crate::checklist`].
 
-use crate::checklist::{current_in, unconfirmed_hours, Checklist, Confirmation, STEPS};
+use crate::checklist::{current_in, unconfirmed_hours, Checklist, ConfirmedBy, STEPS};
 use crate::date::Date;
 use crate::forecast::{infer_cycle, line_forecast, Cycle, LineForecast};
 use crate::store::Account;
@@ -160,11 +160,11 @@ pub fn checklist_view(
             troubles: troubles(index),
         })
         .collect::<Vec<_>>();
-    let confirmed = list.confirmed.as_ref().map(|c| match c {
-        Confirmation::DateMoved { to, .. } => {
-            Msg::with("check_confirmed_date", vec![format_date(*to, lang)])
+    let confirmed = list.confirmed.as_ref().map(|c| match (c.by, c.to) {
+        (ConfirmedBy::DateMoved, Some(to)) => {
+            Msg::with("check_confirmed_date", vec![format_date(to, lang)])
         }
-        Confirmation::BalanceRose { .. } => Msg::new("check_confirmed_balance"),
+        _ => Msg::new("check_confirmed_balance"),
     });
     ChecklistView {
         account: account.key.clone(),

@@ -11,6 +11,20 @@ async function main() {
   document.body.dataset.ready = 'true';
 }
 
+// A checklist tick: the worker validates it (in Rust), stores it, and the storage change
+// redraws the popup. On a refusal the popup is redrawn from what is stored.
+document.getElementById('app').addEventListener('change', (event) => {
+  const box = event.target.closest?.('input[data-step]');
+  if (!box) return;
+  const action = { type: 'checklist', account: box.dataset.account, step: Number(box.dataset.step), done: box.checked };
+  chrome.runtime.sendMessage(action).then((reply) => {
+    if (reply?.error) throw new Error(reply.error);
+  }).catch((error) => {
+    console.warn('LineKeeper: checklist change refused:', error);
+    main();
+  });
+});
+
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && changes.state) main();
 });

@@ -4,6 +4,7 @@
 //! types ([`linekeeper`]), calls the core, and draws the core's view models with web-sys.
 //! Everything it decides is decided in the core; everything it shows comes from a view model.
 
+mod chart;
 mod dom;
 mod options;
 mod popup;
@@ -90,6 +91,20 @@ pub fn popup_view(
     to_js(&view::popup(&state, now_ms, today, lang))
 }
 
+/// Applies a popup action (`{type: "checklist", account, step, done}`) to the stored
+/// state and returns the new state for the caller to store. Malformed actions, unknown
+/// accounts and steps are errors.
+#[wasm_bindgen]
+pub fn apply_action(state: JsValue, action: JsValue, now_ms: f64) -> Result<JsValue, JsError> {
+    let mut state = state_from_js(state)?;
+    let action: linekeeper::checklist::PopupAction = serde_wasm_bindgen::from_value(action)
+        .map_err(|e| JsError::new(&format!("popup action could not be read: {e}")))?;
+    state
+        .apply(&action, now_ms)
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&state)
+}
+
 /// Draws the popup for the stored state into `root`.
 #[wasm_bindgen]
 pub fn render_popup(
@@ -123,7 +138,7 @@ mod tests {
     fn ingest_rejects_a_malformed_page_with_an_error_not_a_panic() {
         let result = ingest(
             JsValue::NULL,
-            JsValue::from_str("not a page"),
+            "not a page",
             "https://www.t-mobile.com/",
             0.0,
             0,
