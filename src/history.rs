@@ -22,6 +22,8 @@ const LEFT: f64 = 44.0;
 const RIGHT: f64 = 312.0;
 const TOP: f64 = 10.0;
 const BOTTOM: f64 = 112.0;
+/// Room for a date label on the x axis.
+const LABEL_GAP: f64 = 44.0;
 
 /// One line's curve.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -152,7 +154,7 @@ pub fn chart(account: &Account, now_ms: f64, today: Date, lang: &str) -> Option<
             let Some(v) = value_of(p, i) else { continue };
             let (px, py) = (round1(x(p.at_ms)), round1(y(v)));
             path.push_str(if path.is_empty() { "M" } else { " L" });
-            path.push_str(&format!("{px} {py}"));
+            path.push_str(&format!("{px:.1} {py:.1}"));
             last = Some((px, py, p.at_ms, v));
         }
         let Some((lx, ly, last_ms, last_v)) = last else {
@@ -173,7 +175,7 @@ pub fn chart(account: &Account, now_ms: f64, today: Date, lang: &str) -> Option<
                 )
             };
             (to_ms > last_ms + DAY_MS / 4.0)
-                .then(|| format!("M{lx} {ly} L{} {}", round1(x(to_ms)), round1(y(to_v))))
+                .then(|| format!("M{lx:.1} {ly:.1} L{:.1} {:.1}", x(to_ms), y(to_v)))
         });
         series.push(SeriesView {
             name: line_name(account, i),
@@ -205,6 +207,16 @@ pub fn chart(account: &Account, now_ms: f64, today: Date, lang: &str) -> Option<
     let last_day = Date::from_unix_millis(end_ms, 0)
         .filter(|_| end_ms > now_ms)
         .unwrap_or(today);
+    // An axis label that would overlap a bill date's label is left out.
+    let clear = |at: f64| bills.iter().all(|b| (b.at - at).abs() > LABEL_GAP);
+    let x_labels: Vec<MarkView> = [(LEFT, first_day), (RIGHT, last_day)]
+        .into_iter()
+        .filter(|(at, _)| clear(*at))
+        .map(|(at, day)| MarkView {
+            at,
+            label: format_short_date(day, lang),
+        })
+        .collect();
     let bill_text = if bills.is_empty() {
         "–".to_string()
     } else {
@@ -276,16 +288,7 @@ pub fn chart(account: &Account, now_ms: f64, today: Date, lang: &str) -> Option<
                 label: "0".into(),
             },
         ],
-        x_labels: vec![
-            MarkView {
-                at: LEFT,
-                label: format_short_date(first_day, lang),
-            },
-            MarkView {
-                at: RIGHT,
-                label: format_short_date(last_day, lang),
-            },
-        ],
+        x_labels,
         summary,
         columns,
         rows,

@@ -5,7 +5,7 @@ use crate::checklist::{current_in, unconfirmed_hours, Checklist, ConfirmedBy, ST
 use crate::date::Date;
 use crate::forecast::{infer_cycle, line_forecast, Cycle, LineForecast};
 use crate::store::Account;
-use crate::view::{format_date, format_mb, Msg};
+use crate::view::{format_date, format_mb, format_money, Msg};
 use serde::Serialize;
 
 /// What the forecast says for one line, one sentence each.
@@ -108,7 +108,7 @@ fn troubles(step: usize) -> Vec<TroubleView> {
 }
 
 /// The suggestion for step 1 (decide the amount), from the line that needs most.
-fn amount_hint(account: &Account, now_ms: f64, today: Date) -> Msg {
+fn amount_hint(account: &Account, now_ms: f64, today: Date, lang: &str) -> Msg {
     let forecasts: Vec<LineForecast> = (0..account.latest.lines.len())
         .filter_map(|i| line_forecast(account, i, now_ms, today))
         .collect();
@@ -118,6 +118,19 @@ fn amount_hint(account: &Account, now_ms: f64, today: Date) -> Msg {
         .max_by(f64::total_cmp)
     {
         return Msg::with("check_amount_refill", vec![format_mb(refill)]);
+    }
+    let all_unlimited = account
+        .latest
+        .lines
+        .iter()
+        .all(|l| l.data.as_ref().is_some_and(|d| d.unlimited));
+    if let Some(due) = account.latest.amount_due.as_ref() {
+        if all_unlimited || forecasts.is_empty() {
+            return Msg::with("check_amount_due", vec![format_money(due, lang)]);
+        }
+    }
+    if all_unlimited {
+        return Msg::new("check_amount_unknown");
     }
     let busiest = forecasts
         .iter()
@@ -152,7 +165,7 @@ pub fn checklist_view(
             done: list.done.get(index).copied().unwrap_or(false),
             title: Msg::new(key),
             hint: match index {
-                0 => Some(amount_hint(account, now_ms, today)),
+                0 => Some(amount_hint(account, now_ms, today, lang)),
                 3 => Some(Msg::new("check_pay_hint")),
                 4 => Some(Msg::new("check_balance_hint")),
                 _ => None,

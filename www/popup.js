@@ -5,9 +5,12 @@ async function main() {
   document.documentElement.lang = chrome.i18n.getUILanguage();
   document.title = chrome.i18n.getMessage('ext_name');
   await init();
+  performance.mark('linekeeper:read');
   const { state } = await chrome.storage.local.get('state');
   const now = Date.now();
   render_popup(document.getElementById('app'), state, now, -new Date(now).getTimezoneOffset());
+  // Read by `cargo xtask bench` (tests/bench/popup.mjs): first render and render time.
+  performance.mark('linekeeper:drawn');
   document.body.dataset.ready = 'true';
 }
 

@@ -33,8 +33,8 @@ function history(now, { billIn, cycleDays = 30, days = 40, lines }) {
       date: iso(d),
       next_bill_date: iso(inCycle ? billIn : billIn - cycleDays),
       lines: lines.map((l) => (l.unlimited
-        ? [l.last4 ?? '', null, Math.round(l.pace * since)]
-        : [l.last4 ?? '', Math.max(0, Math.round(l.total - l.pace * since)), Math.round(l.pace * since)])),
+        ? [l.last4 ?? '', null, Math.max(0, Math.round(l.pace * since))]
+        : [l.last4 ?? '', Math.min(l.total, Math.max(0, Math.round(l.total - l.pace * since))), Math.max(0, Math.round(l.pace * since))])),
     });
   }
   return points;
@@ -279,6 +279,7 @@ for (const [locale, lang] of [['en-US', 'en'], ['zh-CN', 'zh']]) {
       assert.match(text, en ? /AutoPay\s+On/ : /自动付款\s+已开启/);
       assert.match(text, /\$65\.00/);
       assert.match(await page.locator('svg.chart-svg').getAttribute('aria-label'), en ? /data used/ : /已用流量/);
+      assert.match(text, en ? /Pay the amount due: \$65\.00/ : /支付应付金额：\$65\.00/);
       await pictureAndAudit(page, 'unlimited', lang);
       await page.close();
     });

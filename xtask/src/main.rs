@@ -190,5 +190,9 @@ fn bench() -> Result {
     step(
         "browser benchmarks",
         &mut node_script("tests/bench/bench.mjs", &dist),
+    )?;
+    step(
+        "popup benchmarks",
+        &mut node_script("tests/bench/popup.mjs", &dist),
     )
 }

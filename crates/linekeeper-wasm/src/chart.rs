@@ -8,6 +8,11 @@ use web_sys::{Document, Element};
 
 const SVG: &str = "http://www.w3.org/2000/svg";
 
+/// A coordinate as text (fixed precision: the shortest-float formatter would add KBs).
+fn num(v: f64) -> String {
+    format!("{v:.1}")
+}
+
 fn svg(doc: &Document, tag: &str, attrs: &[(&str, &str)]) -> Result<Element, JsValue> {
     let el = doc.create_element_ns(Some(SVG), tag)?;
     for (name, value) in attrs {
@@ -30,11 +35,7 @@ fn label(parent: &Element, x: f64, y: f64, anchor: &str, text: &str) -> Result<E
     let el = add(
         parent,
         "text",
-        &[
-            ("x", &x.to_string()),
-            ("y", &y.to_string()),
-            ("text-anchor", anchor),
-        ],
+        &[("x", &num(x)), ("y", &num(y)), ("text-anchor", anchor)],
     )?;
     el.set_text_content(Some(text));
     Ok(el)
@@ -48,7 +49,10 @@ pub fn chart(doc: &Document, view: &ChartView, id: &str) -> Result<El, JsValue> 
         doc,
         "svg",
         &[
-            ("viewBox", &format!("0 0 {} {}", view.width, view.height)),
+            (
+                "viewBox",
+                &format!("0 0 {:.0} {:.0}", view.width, view.height),
+            ),
             ("role", "img"),
             ("aria-label", &summary),
             ("class", "chart-svg"),
@@ -58,13 +62,13 @@ pub fn chart(doc: &Document, view: &ChartView, id: &str) -> Result<El, JsValue> 
     title.set_text_content(Some(&summary));
     root.append_child(&title)?;
     for y in [top, (top + bottom) / 2.0, bottom] {
-        let y = y.to_string();
+        let y = num(y);
         add(
             &root,
             "line",
             &[
-                ("x1", &left.to_string()),
-                ("x2", &right.to_string()),
+                ("x1", &num(left)),
+                ("x2", &num(right)),
                 ("y1", &y),
                 ("y2", &y),
                 ("class", "grid"),
@@ -79,15 +83,15 @@ pub fn chart(doc: &Document, view: &ChartView, id: &str) -> Result<El, JsValue> 
         label(&root, mark.at, bottom + 16.0, anchor, &mark.label)?;
     }
     for mark in &view.bills {
-        let x = mark.at.to_string();
+        let x = num(mark.at);
         add(
             &root,
             "line",
             &[
                 ("x1", &x),
                 ("x2", &x),
-                ("y1", &top.to_string()),
-                ("y2", &bottom.to_string()),
+                ("y1", &num(top)),
+                ("y2", &num(bottom)),
                 ("class", "bill"),
             ],
         )?;
@@ -99,15 +103,15 @@ pub fn chart(doc: &Document, view: &ChartView, id: &str) -> Result<El, JsValue> 
         let text = label(&root, mark.at, bottom + 16.0, anchor, &mark.label)?;
         text.set_attribute("class", "bill-label")?;
     }
-    let today = view.today.to_string();
+    let today = num(view.today);
     add(
         &root,
         "line",
         &[
             ("x1", &today),
             ("x2", &today),
-            ("y1", &top.to_string()),
-            ("y2", &bottom.to_string()),
+            ("y1", &num(top)),
+            ("y2", &num(bottom)),
             ("class", "today"),
         ],
     )?;
@@ -129,8 +133,8 @@ pub fn chart(doc: &Document, view: &ChartView, id: &str) -> Result<El, JsValue> 
             &root,
             "circle",
             &[
-                ("cx", &series.last.0.to_string()),
-                ("cy", &series.last.1.to_string()),
+                ("cx", &num(series.last.0)),
+                ("cy", &num(series.last.1)),
                 ("r", "3"),
                 ("class", &format!("dot {class}")),
             ],
