@@ -353,6 +353,20 @@ fn thousands_dots_to_commas(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// True when the amount at `start` follows a price and a slash (`10元/5GB`, `$10/5GB`).
+fn is_price_per_amount(text: &str, start: usize) -> bool {
+    let Some(before) = text.get(..start).map(str::trim_end) else {
+        return false;
+    };
+    let Some(before) = before.strip_suffix('/') else {
+        return false;
+    };
+    let tail: String = before.trim_end().chars().rev().take(10).collect();
+    tail.starts_with(['元', '円'])
+        || (tail.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && tail.contains(['$', '€', '£', '¥', '￥']))
+}
+
 /// Display width: CJK and other wide characters count twice.
 fn width(text: &str) -> usize {
     text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
@@ -583,7 +597,22 @@ impl<'a> Engine<'a> {
             }
         }
         let model = &self.model;
-        found.retain(|v| !model.is_promo_node(v.node));
+        // A price per amount (`1元/1GB`, `$10/5GB`) is an offer, not usage.
+        found.retain(|v| !matches!(v.kind, VKind::Data(_)) || !is_price_per_amount(text, v.start));
+        // Promotional words inside a link or button (`Add 5GB for $10`) void that link's
+        // values; they leave the rest of the row alone (`3 GB left` beside `Buy data`).
+        let promo_actions: Vec<u32> = row
+            .hits
+            .iter()
+            .filter(|h| h.kind == Kind::Promo)
+            .filter_map(|h| self.action_root(row.node_at(h.start)))
+            .collect();
+        found.retain(|v| {
+            !model.is_promo_node(v.node)
+                && !self
+                    .action_root(v.node)
+                    .is_some_and(|a| promo_actions.contains(&a))
+        });
         self.vals.extend(found);
     }
 
@@ -698,6 +727,22 @@ impl<'a> Engine<'a> {
         cells
             .get(i.checked_sub(1)?)
             .filter(|c| self.model.contains(c.node, node))
+    }
+
+    /// The link or button around `node` (within six levels), if any.
+    fn action_root(&self, node: u32) -> Option<u32> {
+        let nodes = &self.model.page.nodes;
+        let mut cur = Some(node);
+        for _ in 0..6 {
+            let i = cur?;
+            let n = nodes.get(i as usize)?;
+            let role = n.attr("role").unwrap_or("");
+            if matches!(n.tag.as_str(), "a" | "button") || matches!(role, "button" | "link") {
+                return Some(i);
+            }
+            cur = n.parent;
+        }
+        None
     }
 
     /// True when `node` is inside an `h1`–`h6` (within three levels).
@@ -843,8 +888,11 @@ impl<'a> Engine<'a> {
                         // Values come after headings; a caption under its value is close
                         // to it.
                         let limit = if dir < 0 { 3 } else { 5 };
+                        // A bucket's name (`Data`, `Hotspot`, `Minutes`) heads its values.
+                        let names_bucket =
+                            matches!(label.kind, Kind::Data | Kind::Hotspot | Kind::NotData);
                         if h > limit
-                            || (dir < 0 && heading)
+                            || (dir < 0 && (heading || names_bucket))
                             || self.section_of(label.node) != self.section_of(v.node)
                         {
                             continue;
@@ -2037,20 +2085,11 @@ impl<'a> Engine<'a> {
         if values > 0 {
             return Status::Ok;
         }
-        let title_sign_in = {
-            let t = matcher::lower_same_len(&model.page.title);
-            [
-                "sign in",
-                "log in",
-                "login",
-                "登录",
-                "登錄",
-                "iniciar sesión",
-                "anmelden",
-            ]
+        let title_sign_in = self
+            .matcher
+            .find(&matcher::lower_same_len(&model.page.title))
             .iter()
-            .any(|w| t.contains(w))
-        };
+            .any(|h| h.kind == Kind::LoggedOut);
         let sign_in_rows = model.rows.iter().any(|r| {
             r.text.chars().count() <= 40 && r.hits.iter().any(|h| h.kind == Kind::LoggedOut)
         });

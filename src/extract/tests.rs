@@ -582,3 +582,14 @@ mod props {
         }
     }
 }
+
+#[test]
+fn prices_per_amount() {
+    assert!(is_price_per_amount(
+        "流量日租包 1元/1GB",
+        "流量日租包 1元/".len()
+    ));
+    assert!(is_price_per_amount("Add $10/5GB", "Add $10/".len()));
+    assert!(!is_price_per_amount("已用：3/20GB", "已用：3/".len()));
+    assert!(!is_price_per_amount("5 GB", 0));
+}
