@@ -32,7 +32,7 @@ pub use explain::explain;
 use lines::PhoneAnchor;
 use names::TextFind;
 use tables::{find_tables, Tables};
-use usage::{finish_usage, is_price_per_amount, merge_reading, thousands_dots_to_commas, width};
+use usage::{data_text, finish_usage, is_price_per_amount, merge_reading, width};
 
 use crate::date::Date;
 use crate::page::PageSnapshot;
@@ -345,11 +345,7 @@ impl<'a> Engine<'a> {
             }
         }
         if data && (has_digit || row.hits.iter().any(|h| h.kind == Kind::Unlimited)) {
-            let data_text = if self.decimal_comma {
-                thousands_dots_to_commas(text)
-            } else {
-                std::borrow::Cow::Borrowed(text)
-            };
+            let data_text = data_text(text, &row.joins, self.decimal_comma);
             for f in parse::find_data(&data_text) {
                 if f.value.amount_mb.is_some()
                     || f.value.remaining_mb.is_some()
@@ -1066,7 +1062,10 @@ impl<'a> Engine<'a> {
                         && d.used_mb.is_none()
                         && d.total_mb.is_none();
                     if bucket == Bucket::NotData
-                        || (label.is_none() && only_unlimited && bucket == Bucket::Unknown)
+                        || (label.is_none()
+                            && only_unlimited
+                            && bucket == Bucket::Unknown
+                            && !self.row_has_amount(v.row))
                     {
                         continue;
                     }
@@ -1171,7 +1170,11 @@ impl<'a> Engine<'a> {
             finds.sort_by_key(|t| std::cmp::Reverse(t.score));
         }
         let mut account_plan: Option<TextFind> = None;
+        let holder = self.holder_words();
         for t in finds {
+            if t.kind == Kind::Nickname && Self::mentions_holder(&t.text, &holder) {
+                continue;
+            }
             let li = match self.line_of(t.node) {
                 Some(li) => li,
                 None if numbers.len() <= 1 => 0,
@@ -1301,6 +1304,22 @@ impl<'a> Engine<'a> {
             snap.carrier = carrier;
         }
         snap
+    }
+
+    /// True when row `r` also shows a data amount (`Unlimited — 40.1 GB used`).
+    fn row_has_amount(&self, r: u32) -> bool {
+        let Some((a, b)) = self
+            .row_vals
+            .get(r as usize)
+            .and_then(|v| v.first().copied().flatten())
+        else {
+            return false;
+        };
+        self.vals.get(a as usize..b as usize).is_some_and(|vs| {
+            vs.iter().any(|v| {
+                matches!(&v.kind, VKind::Data(d) if d.amount_mb.is_some() || d.used_mb.is_some() || d.remaining_mb.is_some() || d.total_mb.is_some())
+            })
+        })
     }
 
     fn bucket_for(&self, label: Option<&Label>, v: &Val, buckets: &[Bucket]) -> Bucket {

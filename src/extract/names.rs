@@ -15,6 +15,43 @@ pub(super) struct TextFind {
 }
 
 impl Engine<'_> {
+    /// Words of the account holder's name, from greetings (`Hi, Marisol`, `Welcome
+    /// back, Kenji Sato`).
+    pub(super) fn holder_words(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for row in &self.model.rows {
+            for h in row.hits.iter().filter(|h| h.kind == Kind::Greeting) {
+                let after = row.text.get(h.end..).unwrap_or("");
+                let after = after.trim_start_matches(|c: char| !c.is_alphabetic());
+                for word in after
+                    .split(|c: char| !c.is_alphabetic() && c != '\'')
+                    .take(3)
+                    .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+                {
+                    let word = word.trim_end_matches('\'').to_lowercase();
+                    if word.chars().count() >= 2 && !out.contains(&word) {
+                        out.push(word);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// True when `text` holds a word of the holder's name.
+    pub(super) fn mentions_holder(text: &str, holder: &[String]) -> bool {
+        !holder.is_empty()
+            && text
+                .split(|c: char| !c.is_alphabetic())
+                .map(str::to_lowercase)
+                .any(|w| {
+                    holder.contains(&w)
+                        || holder
+                            .iter()
+                            .any(|h| w.strip_suffix("s").is_some_and(|s| s == h))
+                })
+    }
+
     pub(super) fn text_finds(&self) -> Vec<TextFind> {
         let model = &self.model;
         let mut out = Vec::new();
@@ -50,6 +87,7 @@ impl Engine<'_> {
                         && seg_text.chars().count() <= 30
                         && (head.bytes().any(|b| b.is_ascii_digit())
                             || head.chars().filter(|c| !c.is_ascii()).count() >= 2)
+                        && has_words_besides_amounts(head)
                     {
                         if let Some(text) = self.valid_text(seg_text, node) {
                             out.push(TextFind {
@@ -57,7 +95,7 @@ impl Engine<'_> {
                                 node,
                                 text,
                                 label: None,
-                                score: 80,
+                                score: 65,
                             });
                         }
                         continue;
@@ -288,4 +326,18 @@ impl Engine<'_> {
                 ))
         })
     }
+}
+
+/// True when `text` has a word besides data amounts (`Prepaid 10GB`, `5G 本地 20GB 月費`,
+/// not `5 GB`).
+fn has_words_besides_amounts(text: &str) -> bool {
+    let mut rest = String::with_capacity(text.len());
+    let mut last = 0;
+    for f in parse::find_data(text) {
+        rest.push_str(text.get(last..f.start).unwrap_or(""));
+        last = f.end.max(last);
+    }
+    rest.push_str(text.get(last..).unwrap_or(""));
+    rest.split(|c: char| !c.is_alphabetic())
+        .any(|w| w.chars().count() >= 2 || w.chars().any(|c| !c.is_ascii()))
 }

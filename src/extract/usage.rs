@@ -1,6 +1,32 @@
 //! Small text and number helpers for data buckets.
 
 use crate::parse::DataReading;
+use std::borrow::Cow;
+
+/// The text the data parser reads for a row: element joins as `|`, and on a
+/// decimal-comma page thousands dots as commas. Same length as `text`.
+pub(super) fn data_text<'t>(text: &'t str, joins: &[usize], decimal_comma: bool) -> Cow<'t, str> {
+    let base = if decimal_comma {
+        thousands_dots_to_commas(text)
+    } else {
+        Cow::Borrowed(text)
+    };
+    if joins.is_empty() {
+        return base;
+    }
+    let mut bytes = base.into_owned().into_bytes();
+    for &j in joins {
+        if let Some(b) = bytes.get_mut(j) {
+            if *b == b' ' {
+                *b = b'|';
+            }
+        }
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Cow::Owned(s),
+        Err(_) => Cow::Borrowed(text),
+    }
+}
 use crate::snapshot::DataUsage;
 
 /// `2.048 MB` → `2,048 MB` (same length): on a decimal-comma page a dot before exactly
