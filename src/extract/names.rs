@@ -339,5 +339,5 @@ fn has_words_besides_amounts(text: &str) -> bool {
     }
     rest.push_str(text.get(last..).unwrap_or(""));
     rest.split(|c: char| !c.is_alphabetic())
-        .any(|w| w.chars().count() >= 2 || w.chars().any(|c| !c.is_ascii()))
+        .any(|w| w.chars().count() >= 2 || !w.is_ascii())
 }
