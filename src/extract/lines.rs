@@ -28,7 +28,16 @@ impl Engine<'_> {
                     continue;
                 }
                 let not_phone = row.hits.iter().any(|h| h.kind == Kind::NotPhone);
+                // A line word in the row, on the element, or as the short label row just
+                // above (`Your number` | `(555) 010-7788`).
+                let label_above = r
+                    .checked_sub(1)
+                    .and_then(|p| model.rows.get(p))
+                    .is_some_and(|p| {
+                        p.text.chars().count() <= 25 && p.hits.iter().any(|h| h.kind == Kind::Line)
+                    });
                 let line_word = row.hits.iter().any(|h| h.kind == Kind::Line)
+                    || label_above
                     || model
                         .hint_near(node, 3)
                         .is_some_and(|(_, k)| k == Kind::Line);

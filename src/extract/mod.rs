@@ -1323,6 +1323,37 @@ impl<'a> Engine<'a> {
     }
 
     fn bucket_for(&self, label: Option<&Label>, v: &Val, buckets: &[Bucket]) -> Bucket {
+        // A bucket word in, just before, or else just after the value (`Unlimited data ·
+        // Unlimited hotspot`, `Hotspot 2 GB`).
+        if let Some(row) = self.model.rows.get(v.row as usize) {
+            let bucket_of = |h: &matcher::Hit| {
+                if h.kind == Kind::Hotspot {
+                    Some(Bucket::Hotspot)
+                } else if h.names_data {
+                    Some(Bucket::Main)
+                } else {
+                    None
+                }
+            };
+            let inside = row
+                .hits
+                .iter()
+                .filter(|h| h.start < v.end && v.start < h.end);
+            let before = row
+                .hits
+                .iter()
+                .rev()
+                .find(|h| h.end <= v.start)
+                .filter(|h| h.end + 2 >= v.start);
+            let after = row
+                .hits
+                .iter()
+                .find(|h| h.start >= v.end)
+                .filter(|h| h.start <= v.end + 2);
+            if let Some(b) = inside.chain(before).chain(after).find_map(bucket_of) {
+                return b;
+            }
+        }
         if let Some(l) = label {
             match l.kind {
                 Kind::Hotspot => return Bucket::Hotspot,

@@ -262,6 +262,22 @@ fn side_by_side_legends_keep_their_roles() {
 }
 
 #[test]
+fn bucket_words_beside_values_and_number_under_its_label() {
+    let s = us(
+        r#"<div><p>Your plan</p><p class="plan">Visible+ Pro</p><p>Unlimited data · Unlimited hotspot</p></div>
+        <div><p>Your number</p><p>(555) 010-7788</p></div><p>Data 12.4 GB used Hotspot 2 GB used</p>"#,
+    );
+    let line = &s.lines[0];
+    assert_eq!(line.number_last4.as_deref(), Some("7788"));
+    let d = line.data.clone().unwrap();
+    assert!(d.unlimited);
+    assert_eq!(d.used_mb, Some(12697.6));
+    let h = line.hotspot.clone().unwrap();
+    assert!(h.unlimited);
+    assert_eq!(h.used_mb, Some(2048.0));
+}
+
+#[test]
 fn chinese_labels() {
     let s = scan(
         r#"<html lang="zh-CN"><body><p>手机号码：138****7745</p><dl><dt>账户余额</dt><dd>58.20 元</dd></dl>
