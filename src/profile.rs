@@ -60,6 +60,9 @@ pub struct Labels {
     pub logged_out: Vec<String>,
     /// Words that make a masked number a payment card or account number, not a phone.
     pub not_phone: Vec<String>,
+    /// Greetings (`Hi`, `Welcome back`, `您好`): the name after one is the account
+    /// holder's, never stored, not even inside a line's nickname.
+    pub greeting: Vec<String>,
 }
 
 /// Class / id / `data-testid` words (after splitting `due-date`, `dueDate`, `due_date`

@@ -1,4 +1,5 @@
 //! Engine tests on small inline pages. They need the real parsers (`parse::*`).
+use super::usage::thousands_dots_to_commas;
 use super::*;
 use crate::html::page_from_html;
 use crate::page::PageNode;
@@ -233,6 +234,31 @@ fn unrelated_busy_widgets_and_small_notices_do_not_hide_values() {
     );
     assert_eq!(s.status, Status::Ok);
     assert_eq!(s.balance, usd(500));
+}
+
+#[test]
+fn holder_name_from_greeting_never_labels_a_line() {
+    let s = us(
+        "<p>Welcome back, Jordan</p><ul><li><h4>Jordan (primary)</h4><p>(•••) •••-1201</p><p>Data left 2 GB</p></li>\
+         <li><h4>Sam's phone</h4><p>(•••) •••-1202</p><p>Data left 3 GB</p></li></ul>",
+    );
+    assert_eq!(s.lines.len(), 2);
+    assert_eq!(s.lines[0].label, None);
+    assert_eq!(s.lines[1].label.as_deref(), Some("Sam's phone"));
+    assert!(!serde_json::to_string(&s).unwrap().contains("Jordan"));
+}
+
+#[test]
+fn side_by_side_legends_keep_their_roles() {
+    let s = us(
+        r#"<div class="plan-name">Prepaid Connect</div><div><span>1.58 GB used</span><span>5 GB plan</span></div>
+        <p>3.42 GB remaining</p>"#,
+    );
+    let d = data(&s);
+    assert_eq!(d.used_mb, Some(1617.92));
+    assert_eq!(d.remaining_mb, Some(3502.08));
+    assert_eq!(d.total_mb, Some(5120.0));
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Prepaid Connect"));
 }
 
 #[test]
@@ -581,4 +607,15 @@ mod props {
             let _ = extract(&page, &ScanOptions { today: today() });
         }
     }
+}
+
+#[test]
+fn prices_per_amount() {
+    assert!(is_price_per_amount(
+        "流量日租包 1元/1GB",
+        "流量日租包 1元/".len()
+    ));
+    assert!(is_price_per_amount("Add $10/5GB", "Add $10/".len()));
+    assert!(!is_price_per_amount("已用：3/20GB", "已用：3/".len()));
+    assert!(!is_price_per_amount("5 GB", 0));
 }
