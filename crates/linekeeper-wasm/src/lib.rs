@@ -123,7 +123,7 @@ mod tests {
     fn ingest_rejects_a_malformed_page_with_an_error_not_a_panic() {
         let result = ingest(
             JsValue::NULL,
-            JsValue::from_str("not a page"),
+            "not a page",
             "https://www.t-mobile.com/",
             0.0,
             0,
