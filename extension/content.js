@@ -443,6 +443,9 @@
       if (reply && reply.badge) {
         view = reply.badge;
         render();
+        if (BENCH && view.status === 'ok' && !document.documentElement.dataset.linekeeperBadgeAt) {
+          document.documentElement.dataset.linekeeperBadgeAt = String(performance.now());
+        }
       }
     } catch (_) {
       // The extension was reloaded or the worker is starting: the next change rescans.
