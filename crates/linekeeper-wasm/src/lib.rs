@@ -68,7 +68,7 @@ pub fn ingest(
     let today = today(now_ms, utc_offset_minutes)?;
     let snapshot = linekeeper::extract(&page, &ScanOptions { today });
     let outcome = state.ingest(&snapshot, url, now_ms, today);
-    let badge = view::badge(&snapshot, today, lang);
+    let badge = view::badge(&snapshot, today, lang, view::page_in_account_area(url));
     to_js(&IngestResult {
         state,
         outcome,
@@ -123,7 +123,7 @@ mod tests {
     fn ingest_rejects_a_malformed_page_with_an_error_not_a_panic() {
         let result = ingest(
             JsValue::NULL,
-            JsValue::from_str("not a page"),
+            "not a page",
             "https://www.t-mobile.com/",
             0.0,
             0,
@@ -138,10 +138,8 @@ mod tests {
             "key, args",
             "return key + '(' + (args || []).join(',') + ')';",
         );
-        let lang = js_sys::Function::new_no_args("return 'en-US';");
         let i18n = js_sys::Object::new();
         js_sys::Reflect::set(&i18n, &"getMessage".into(), &get).unwrap();
-        js_sys::Reflect::set(&i18n, &"getUILanguage".into(), &lang).unwrap();
         let chrome = js_sys::Object::new();
         js_sys::Reflect::set(&chrome, &"i18n".into(), &i18n).unwrap();
         js_sys::Reflect::set(&js_sys::global(), &"chrome".into(), &chrome).unwrap();
