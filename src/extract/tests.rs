@@ -617,6 +617,38 @@ mod props {
         }
 
         #[test]
+        fn mangled_fixture_pages_never_panic(pick in 0usize..1000, cuts in proptest::collection::vec((0usize..100_000, 0usize..400), 1..6)) {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+            let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .flat_map(|d| std::fs::read_dir(d.path()).into_iter().flatten().flatten())
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "html"))
+                .collect();
+            files.sort();
+            if files.is_empty() {
+                return Ok(());
+            }
+            let html = std::fs::read_to_string(&files[pick % files.len()]).unwrap_or_default();
+            let mut bytes = html.into_bytes();
+            for (at, len) in cuts {
+                let at = at % (bytes.len() + 1);
+                let end = (at + len).min(bytes.len());
+                let piece: Vec<u8> = bytes[at..end].to_vec();
+                bytes.drain(at..end);
+                let to = (at * 7) % (bytes.len() + 1);
+                bytes.splice(to..to, piece);
+            }
+            let html = String::from_utf8_lossy(&bytes);
+            let page = page_from_html(&html, "https://www.t-mobile.com/account");
+            prop_assert!(page.validate().is_ok());
+            let s = extract(&page, &ScanOptions { today: today() });
+            prop_assert_eq!(s.schema, 1);
+        }
+
+        #[test]
         fn html_never_panics(html in "\\PC{0,300}") {
             let page = page_from_html(&html, "https://x/");
             prop_assert!(page.validate().is_ok());
