@@ -306,6 +306,14 @@ pub fn builtin() -> &'static [Profile] {
     })
 }
 
+/// The built-in carrier profile for `host` (lower-case), if any: for showing the
+/// carrier's name or opening its account pages.
+pub fn for_host(host: &str) -> Option<&'static Profile> {
+    builtin()
+        .iter()
+        .find(|p| !p.hosts.is_empty() && p.matches_host(host))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -331,6 +339,11 @@ mod tests {
         assert!(host_matches("*.hk", "www.hk.chinamobile.com.hk"));
         let p = builtin().iter().find(|p| p.id == "china-mobile").unwrap();
         assert!(p.matches_host("shop.10086.cn"));
+        assert_eq!(
+            for_host("my.mintmobile.com").map(|p| p.id.as_str()),
+            Some("mint")
+        );
+        assert!(for_host("example.com").is_none());
     }
 
     #[test]
