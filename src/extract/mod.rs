@@ -689,7 +689,7 @@ impl<'a> Engine<'a> {
                         let h = self.model.height_to_common(label.node, v.node);
                         // Values come after headings; a caption under its value is close
                         // to it.
-                        let limit = if dir < 0 { 3 } else { 5 };
+                        let limit = if dir < 0 { 3 } else { 6 };
                         // A bucket's name (`Data`, `Hotspot`, `Minutes`) heads its values.
                         let names_bucket =
                             matches!(label.kind, Kind::Data | Kind::Hotspot | Kind::NotData);
