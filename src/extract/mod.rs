@@ -256,7 +256,7 @@ impl<'a> Engine<'a> {
         let value_before_label = active.iter().any(|p| p.value_before_label);
         let sign_in_url = active.iter().any(|p| p.is_sign_in_url(&page.url));
         let rows = model.rows.len();
-        let tables = find_tables(&model);
+        let tables = find_tables(&model, options.today, order);
         let mut engine = Engine {
             anchors: Vec::new(),
             phone_rows: Vec::new(),

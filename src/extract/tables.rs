@@ -3,6 +3,8 @@
 use super::matcher::{Family, Kind};
 use super::model::Model;
 use super::{Engine, Label};
+use crate::date::Date;
+use crate::parse::{self, DateOrder};
 use std::collections::BTreeMap;
 
 /// A table body cell under a column header that names a field.
@@ -22,7 +24,10 @@ pub(super) struct Tables {
 }
 
 /// Finds tables with a header row (all `th`) and labels each body cell by its column.
-pub(super) fn find_tables(model: &Model<'_>) -> Tables {
+///
+/// Rows that start with a date (`Nov 25 | 1.2 GB`, `10/23/2026 | 11/14/2026 | $179.90`) are
+/// history: their cells are not labelled.
+pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> Tables {
     let nodes = &model.page.nodes;
     let mut out = Tables::default();
     let mut cells_of: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
@@ -54,6 +59,17 @@ pub(super) fn find_tables(model: &Model<'_>) -> Tables {
             .iter()
             .all(|&c| nodes.get(c as usize).is_some_and(|n| n.tag == "th"));
         if let Some(head) = header.get(&table) {
+            let first_is_date = cells.first().is_some_and(|&c| {
+                model.rows.get(model.first_row_at(c)).is_some_and(|row| {
+                    model.contains(c, row.first_node())
+                        && parse::find_dates(&row.text, today, order)
+                            .iter()
+                            .any(|f| f.start <= 2 && (f.end - f.start) * 2 >= row.text.trim().len())
+                })
+            });
+            if first_is_date {
+                continue;
+            }
             for (col, &cell) in cells.iter().enumerate() {
                 if let Some(Some((kind, text, unit))) = head.get(col) {
                     out.cells.push(TableCell {

@@ -278,6 +278,18 @@ fn bucket_words_beside_values_and_number_under_its_label() {
 }
 
 #[test]
+fn history_tables_give_no_values() {
+    let s = us("<p>Data remaining</p><p>3 GB</p>\
+         <table><thead><tr><th>Date</th><th>Data used</th><th>Amount due</th></tr></thead>\
+         <tbody><tr><td>Nov 25</td><td>1.2 GB</td><td>$5.00</td></tr>\
+         <tr><td>11/24/2026</td><td>0.8 GB</td><td>$7.00</td></tr></tbody></table>");
+    let d = data(&s);
+    assert_eq!(d.remaining_mb, Some(3072.0));
+    assert_eq!(d.used_mb, None);
+    assert_eq!(s.amount_due, None);
+}
+
+#[test]
 fn chinese_labels() {
     let s = scan(
         r#"<html lang="zh-CN"><body><p>手机号码：138****7745</p><dl><dt>账户余额</dt><dd>58.20 元</dd></dl>
