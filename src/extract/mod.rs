@@ -249,10 +249,18 @@ impl<'a> Engine<'a> {
             .iter()
             .find_map(|p| p.currency_for(host))
             .or_else(|| lang::currency_for_lang(lang));
+        // An explicit `carrier` (a user rule naming one) wins, then the built-in carrier of
+        // the host, then a user rule's own id.
         let carrier = active
             .iter()
-            .find_map(|p| p.carrier_id())
-            .map(str::to_string);
+            .find_map(|p| p.carrier.clone())
+            .or_else(|| profile::for_host(host).map(|p| p.id.clone()))
+            .or_else(|| {
+                active
+                    .iter()
+                    .find_map(|p| p.carrier_id())
+                    .map(str::to_string)
+            });
         let value_before_label = active.iter().any(|p| p.value_before_label);
         let sign_in_url = active.iter().any(|p| p.is_sign_in_url(&page.url));
         let rows = model.rows.len();

@@ -372,6 +372,21 @@ fn user_rules_add_labels_and_anchors() {
 }
 
 #[test]
+fn user_rules_for_a_known_carrier_keep_its_id() {
+    let rules = Profile::from_json(
+        r#"{"id":"my-tmo","hosts":["*.t-mobile.com"],"labels":{"balance":["Pocket money"]}}"#,
+    )
+    .unwrap();
+    let page = page_from_html(
+        "<body><p>Pocket money $2.00</p></body>",
+        "https://www.t-mobile.com/account",
+    );
+    let s = extract_with(&page, &ScanOptions { today: today() }, &[rules]);
+    assert_eq!(s.carrier.as_deref(), Some("t-mobile"));
+    assert_eq!(s.balance, usd(200));
+}
+
+#[test]
 fn total_from_used_and_remaining() {
     let s = us("<p>Data used: 1 GB</p><p>Data remaining: 3 GB</p>");
     let d = data(&s);
