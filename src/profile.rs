@@ -128,7 +128,8 @@ pub struct Profile {
     /// Display name.
     pub name: String,
     /// The carrier id reported in the Snapshot when this profile matches. Defaults to
-    /// `id` for a profile with host patterns; a user rule may name a built-in carrier.
+    /// the built-in carrier of the page's host, else `id` for a profile with host
+    /// patterns.
     pub carrier: Option<String>,
     /// Host patterns: `t-mobile.com` (exactly), `*.t-mobile.com` (it and any subdomain).
     pub hosts: Vec<String>,
