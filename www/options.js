@@ -2,7 +2,7 @@
 import init, { render_options } from './wasm/linekeeper_wasm.js';
 
 async function main() {
-  document.documentElement.lang = chrome.i18n.getUILanguage();
+  document.documentElement.lang = chrome.i18n.getMessage('lang') || 'en';
   document.title = chrome.i18n.getMessage('options_title');
   await init();
   const { state } = await chrome.storage.local.get('state');

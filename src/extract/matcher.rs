@@ -61,6 +61,7 @@ pub enum Kind {
     NotPhone,
     /// Hints only: loading skeletons.
     Loading,
+    Greeting,
 }
 
 /// What a label's value is.
@@ -112,7 +113,7 @@ impl Kind {
     }
 }
 
-fn label_lists(l: &Labels) -> [(&[String], Kind); 25] {
+fn label_lists(l: &Labels) -> [(&[String], Kind); 26] {
     [
         (&l.data, Kind::Data),
         (&l.data_remaining, Kind::DataRemaining),
@@ -138,6 +139,7 @@ fn label_lists(l: &Labels) -> [(&[String], Kind); 25] {
         (&l.maintenance, Kind::Maintenance),
         (&l.logged_out, Kind::LoggedOut),
         (&l.not_phone, Kind::NotPhone),
+        (&l.greeting, Kind::Greeting),
         (&[], Kind::Loading),
     ]
 }

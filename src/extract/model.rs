@@ -29,6 +29,10 @@ pub struct Row {
     pub hits: Vec<Hit>,
     /// Holds promotional or help wording outside links and buttons.
     pub promo: bool,
+    /// Byte positions of the spaces joining text of two different elements: the data
+    /// parser sees them as `|` so a role word stays with its own element's amount
+    /// (`1.58 GB used` | `5 GB plan`).
+    pub joins: Vec<usize>,
 }
 
 impl Row {
@@ -231,6 +235,23 @@ impl<'a> Model<'a> {
                 current_block = block;
                 block_since_text = false;
                 if !current.text.is_empty() && needs_space(&current.text, text) {
+                    let prev_parent = current
+                        .segs
+                        .last()
+                        .and_then(|s| page.nodes.get(s.node as usize))
+                        .and_then(|n| n.parent);
+                    // Sibling elements (`<span>1.58 GB used</span><span>5 GB plan</span>`),
+                    // not an element and the text around it (`Hotspot: <b>18.4 GB</b>
+                    // used of 40 GB`).
+                    let parent_of = |p: Option<u32>| {
+                        p.and_then(|p| page.nodes.get(p as usize))
+                            .and_then(|n| n.parent)
+                    };
+                    let nested = parent_of(prev_parent) == node.parent
+                        || parent_of(node.parent) == prev_parent;
+                    if prev_parent != node.parent && !nested {
+                        current.joins.push(current.text.len());
+                    }
                     current.text.push(' ');
                 }
                 let start = current.text.len();

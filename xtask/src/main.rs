@@ -188,11 +188,15 @@ fn bench() -> Result {
         120.0
     );
     step(
-        "browser benchmarks",
+        "bench: whole scan vs bare text pass",
         &mut node_script("tests/bench/bench.mjs", &dist),
     )?;
     step(
-        "popup benchmarks",
+        "bench: badge long tasks and latency",
+        &mut node_script("tests/bench/badge.mjs", &dist),
+    )?;
+    step(
+        "bench: popup first render and render time",
         &mut node_script("tests/bench/popup.mjs", &dist),
     )
 }

@@ -8,13 +8,17 @@ use web_sys::{Document, Element};
 extern "C" {
     #[wasm_bindgen(js_namespace = ["chrome", "i18n"], js_name = getMessage)]
     fn get_message(key: &str, substitutions: js_sys::Array) -> String;
-    #[wasm_bindgen(js_namespace = ["chrome", "i18n"], js_name = getUILanguage)]
-    fn get_ui_language() -> String;
 }
 
-/// The browser's UI language (`en-US`, `zh-CN`).
+/// The language of the message catalogue in use (`en`, `zh-CN`): dates and amounts are
+/// formatted in the same language as the strings around them.
 pub fn ui_language() -> String {
-    get_ui_language()
+    let lang = get_message("lang", js_sys::Array::new());
+    if lang.is_empty() {
+        "en".to_string()
+    } else {
+        lang
+    }
 }
 
 /// A localised string; the key itself when the catalogue lacks it (visible in tests).
