@@ -9,6 +9,7 @@ pub mod date;
 pub mod extract;
 pub mod forecast;
 pub mod history;
+pub mod history_codec;
 #[cfg(feature = "html")]
 pub mod html;
 pub mod page;

@@ -48,8 +48,9 @@ pub struct Account {
     pub latest: Snapshot,
     /// When `latest` was read, Unix milliseconds.
     pub read_at_ms: f64,
-    /// One point per scan that changed a value, oldest first.
-    #[serde(default)]
+    /// One point per scan that changed a value, oldest first. Stored as one compact
+    /// string (`history_codec.rs`); arrays of points are read too.
+    #[serde(default, with = "crate::history_codec")]
     pub history: Vec<HistoryPoint>,
 }
 

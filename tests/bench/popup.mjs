@@ -68,8 +68,11 @@ async function seed(value) {
   const page = await context.newPage();
   await page.goto(`${base}/blank.html`);
   await page.evaluate(async (s) => {
+    // Stored the way the worker stores it (history as its compact string).
+    const wasm = await import('./wasm/linekeeper_wasm.js');
+    await wasm.default();
     await chrome.storage.local.clear();
-    await chrome.storage.local.set({ state: s });
+    await chrome.storage.local.set({ state: wasm.normalize_state(s) });
   }, value);
   await page.close();
 }

@@ -105,6 +105,13 @@ pub fn apply_action(state: JsValue, action: JsValue, now_ms: f64) -> Result<JsVa
     to_js(&state)
 }
 
+/// A stored state in any layout LineKeeper reads, returned in the layout it writes (for
+/// tests and benchmarks that seed storage).
+#[wasm_bindgen]
+pub fn normalize_state(state: JsValue) -> Result<JsValue, JsError> {
+    to_js(&state_from_js(state)?)
+}
+
 /// Draws the popup for the stored state into `root`.
 #[wasm_bindgen]
 pub fn render_popup(
