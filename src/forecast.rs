@@ -71,8 +71,12 @@ pub fn monotonic(history: &[HistoryPoint], now_ms: f64) -> Vec<&HistoryPoint> {
 /// The billing cycle seen in the history's successive next-bill dates (monthly when fewer
 /// than two dates are known).
 pub fn infer_cycle(history: &[HistoryPoint], now_ms: f64) -> Cycle {
+    cycle_of(&monotonic(history, now_ms))
+}
+
+fn cycle_of(points: &[&HistoryPoint]) -> Cycle {
     let mut dates: Vec<Date> = Vec::new();
-    for point in monotonic(history, now_ms) {
+    for point in points {
         if let Some(d) = point.next_bill_date {
             // Only dates moving forward are renewals; a date moving back is a correction.
             if dates.last().is_none_or(|last| d > *last) {
@@ -153,17 +157,16 @@ fn use_between(prev: (Option<f64>, Option<f64>), cur: (Option<f64>, Option<f64>)
 /// less than a day.
 pub fn pace(
     account: &Account,
+    points: &[&HistoryPoint],
     line: usize,
     cycle: Cycle,
-    now_ms: f64,
     today: Date,
 ) -> Option<Pace> {
     let current = account.latest.lines.get(line)?;
-    let key = current.number_last4.clone().unwrap_or_default();
-    let points = monotonic(&account.history, now_ms);
+    let key = current.number_last4.as_deref().unwrap_or("");
     let mut series = points
         .iter()
-        .filter_map(|p| line_values(p, &key, line).map(|v| (p.at_ms, v)));
+        .filter_map(|p| line_values(p, key, line).map(|v| (p.at_ms, v)));
     let first = series.next();
     let mut total = 0.0;
     let mut prev = first;
@@ -226,8 +229,33 @@ pub fn line_forecast(
     now_ms: f64,
     today: Date,
 ) -> Option<LineForecast> {
-    let cycle = infer_cycle(&account.history, now_ms);
-    let pace = pace(account, line, cycle, now_ms, today)?;
+    let points = monotonic(&account.history, now_ms);
+    let cycle = cycle_of(&points);
+    forecast_with(account, &points, cycle, line, today)
+}
+
+/// The cycle and every line's forecast, reading the history once.
+pub fn account_forecasts(
+    account: &Account,
+    now_ms: f64,
+    today: Date,
+) -> (Cycle, Vec<Option<LineForecast>>) {
+    let points = monotonic(&account.history, now_ms);
+    let cycle = cycle_of(&points);
+    let forecasts = (0..account.latest.lines.len())
+        .map(|line| forecast_with(account, &points, cycle, line, today))
+        .collect();
+    (cycle, forecasts)
+}
+
+fn forecast_with(
+    account: &Account,
+    points: &[&HistoryPoint],
+    cycle: Cycle,
+    line: usize,
+    today: Date,
+) -> Option<LineForecast> {
+    let pace = pace(account, points, line, cycle, today)?;
     let data: &DataUsage = account.latest.lines.get(line)?.data.as_ref()?;
     let cycle_use_mb = pace.mb_per_day * cycle.days();
     let plan_mb = PLAN_SIZES_GB

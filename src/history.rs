@@ -3,7 +3,7 @@
 //! only turn it into SVG elements; every number and label is decided here.
 
 use crate::date::Date;
-use crate::forecast::{line_forecast, monotonic};
+use crate::forecast::{monotonic, LineForecast};
 use crate::store::Account;
 use crate::view::{format_mb, format_short_date, Msg};
 use serde::Serialize;
@@ -88,7 +88,13 @@ pub fn line_name(account: &Account, index: usize) -> String {
 }
 
 /// The chart for an account, or `None` with fewer than two readings in the window.
-pub fn chart(account: &Account, now_ms: f64, today: Date, lang: &str) -> Option<ChartView> {
+pub fn chart(
+    account: &Account,
+    forecasts: &[Option<LineForecast>],
+    now_ms: f64,
+    today: Date,
+    lang: &str,
+) -> Option<ChartView> {
     let from_ms = now_ms - WINDOW_DAYS * DAY_MS;
     let points: Vec<_> = monotonic(&account.history, now_ms)
         .into_iter()
@@ -106,7 +112,7 @@ pub fn chart(account: &Account, now_ms: f64, today: Date, lang: &str) -> Option<
         });
     let pick = |v: &(String, Option<f64>, Option<f64>)| if shows_used { v.2 } else { v.1 };
     let value_of = |p: &crate::store::HistoryPoint, i: usize| -> Option<f64> {
-        let key = lines.get(i)?.number_last4.clone().unwrap_or_default();
+        let key = lines.get(i)?.number_last4.as_deref().unwrap_or("");
         let found = if key.is_empty() {
             p.lines.get(i).filter(|l| l.0.is_empty())
         } else {
@@ -123,9 +129,6 @@ pub fn chart(account: &Account, now_ms: f64, today: Date, lang: &str) -> Option<
         .filter(|b| *b > now_ms && *b - now_ms < 45.0 * DAY_MS)
         .unwrap_or(now_ms)
         .max(now_ms);
-    let forecasts: Vec<_> = (0..lines.len())
-        .map(|i| line_forecast(account, i, now_ms, today))
-        .collect();
     let mut top: f64 = 0.0;
     for p in &points {
         for i in 0..lines.len() {
@@ -371,13 +374,15 @@ mod tests {
 
     #[test]
     fn no_chart_without_two_readings() {
-        assert!(chart(&account(0, 1.0), NOW, today(), "en").is_none());
-        assert!(chart(&account(1, 1.0), NOW, today(), "en").is_none());
+        assert!(chart(&account(0, 1.0), &[], NOW, today(), "en").is_none());
+        assert!(chart(&account(1, 1.0), &[], NOW, today(), "en").is_none());
     }
 
     #[test]
     fn chart_is_bounded_and_marks_the_bill_date() {
-        let c = chart(&account(2000, 1.0), NOW, today(), "en").unwrap();
+        let a = account(2000, 1.0);
+        let (_, forecasts) = crate::forecast::account_forecasts(&a, NOW, today());
+        let c = chart(&a, &forecasts, NOW, today(), "en").unwrap();
         let s = &c.series[0];
         assert!(s.path.matches('L').count() < MAX_POINTS + 2);
         assert!(

@@ -2,8 +2,7 @@
 //! values), built from [`crate::forecast`] and [`crate::checklist`].
 
 use crate::checklist::{current_in, unconfirmed_hours, Checklist, ConfirmedBy, STEPS};
-use crate::date::Date;
-use crate::forecast::{infer_cycle, line_forecast, Cycle, LineForecast};
+use crate::forecast::{Cycle, LineForecast};
 use crate::store::Account;
 use crate::view::{format_date, format_mb, format_money, Msg};
 use serde::Serialize;
@@ -108,10 +107,8 @@ fn troubles(step: usize) -> Vec<TroubleView> {
 }
 
 /// The suggestion for step 1 (decide the amount), from the line that needs most.
-fn amount_hint(account: &Account, now_ms: f64, today: Date, lang: &str) -> Msg {
-    let forecasts: Vec<LineForecast> = (0..account.latest.lines.len())
-        .filter_map(|i| line_forecast(account, i, now_ms, today))
-        .collect();
+fn amount_hint(account: &Account, forecasts: &[Option<LineForecast>], lang: &str) -> Msg {
+    let forecasts: Vec<&LineForecast> = forecasts.iter().flatten().collect();
     if let Some(refill) = forecasts
         .iter()
         .filter_map(|f| f.refill_mb)
@@ -151,8 +148,8 @@ fn amount_hint(account: &Account, now_ms: f64, today: Date, lang: &str) -> Msg {
 pub fn checklist_view(
     lists: &[Checklist],
     account: &Account,
+    forecasts: &[Option<LineForecast>],
     now_ms: f64,
-    today: Date,
     lang: &str,
 ) -> ChecklistView {
     let cycle = account.latest.next_bill_date;
@@ -165,7 +162,7 @@ pub fn checklist_view(
             done: list.done.get(index).copied().unwrap_or(false),
             title: Msg::new(key),
             hint: match index {
-                0 => Some(amount_hint(account, now_ms, today, lang)),
+                0 => Some(amount_hint(account, forecasts, lang)),
                 3 => Some(Msg::new("check_pay_hint")),
                 4 => Some(Msg::new("check_balance_hint")),
                 _ => None,
@@ -192,25 +189,21 @@ pub fn checklist_view(
     }
 }
 
-/// The forecast sentences of every line of the account.
-pub fn line_forecasts(account: &Account, now_ms: f64, today: Date, lang: &str) -> Vec<Vec<Msg>> {
-    let cycle = infer_cycle(&account.history, now_ms);
-    (0..account.latest.lines.len())
-        .map(|i| {
-            let has_data = account
-                .latest
-                .lines
-                .get(i)
-                .is_some_and(|l| l.data.is_some());
-            if has_data {
-                forecast_msgs(
-                    line_forecast(account, i, now_ms, today).as_ref(),
-                    cycle,
-                    lang,
-                )
-            } else {
-                Vec::new()
-            }
+/// The forecast sentences of every line of the account (none for a line without data).
+pub fn line_forecasts(
+    account: &Account,
+    forecasts: &[Option<LineForecast>],
+    cycle: Cycle,
+    lang: &str,
+) -> Vec<Vec<Msg>> {
+    account
+        .latest
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| match line.data {
+            Some(_) => forecast_msgs(forecasts.get(i).and_then(Option::as_ref), cycle, lang),
+            None => Vec::new(),
         })
         .collect()
 }
@@ -218,6 +211,7 @@ pub fn line_forecasts(account: &Account, now_ms: f64, today: Date, lang: &str) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::date::Date;
     use crate::forecast::Pace;
 
     fn f(pace: f64, plan: Option<f64>) -> LineForecast {

@@ -372,7 +372,8 @@ fn account_view(
     lang: &str,
 ) -> AccountView {
     let snap = &account.latest;
-    let mut forecasts = crate::panel::line_forecasts(account, now_ms, today, lang).into_iter();
+    let (cycle, forecasts) = crate::forecast::account_forecasts(account, now_ms, today);
+    let mut sentences = crate::panel::line_forecasts(account, &forecasts, cycle, lang).into_iter();
     let days_left = snap.next_bill_date.map(|d| today.days_until(d));
     let lines: Vec<LineView> = snap
         .lines
@@ -394,7 +395,7 @@ fn account_view(
                 total_text: data.and_then(|d| d.total_mb).map(format_mb),
                 unlimited: data.is_some_and(|d| d.unlimited),
                 urgency: data.map(urgency_for_data).unwrap_or(Urgency::None),
-                forecast: forecasts.next().unwrap_or_default(),
+                forecast: sentences.next().unwrap_or_default(),
             }
         })
         .collect();
@@ -426,8 +427,8 @@ fn account_view(
             .then(|| read_date(account, now_ms, today))
             .flatten()
             .map(|d| Msg::with("popup_as_of", vec![format_date(d, lang)])),
-        checklist: crate::panel::checklist_view(checklists, account, now_ms, today, lang),
-        chart: crate::history::chart(account, now_ms, today, lang),
+        checklist: crate::panel::checklist_view(checklists, account, &forecasts, now_ms, lang),
+        chart: crate::history::chart(account, &forecasts, now_ms, today, lang),
     }
 }
 
