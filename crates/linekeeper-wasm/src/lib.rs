@@ -216,6 +216,48 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
+    fn popup_actions_are_checked_in_rust() {
+        let action = |json: &str| js_sys::JSON::parse(json).unwrap();
+        let ok = apply_action(
+            stored_state(),
+            action(r#"{"type":"checklist","account":"t-mobile","step":1,"done":true}"#),
+            1_795_700_060_000.0,
+        )
+        .unwrap();
+        let json = js_sys::JSON::stringify(&ok).unwrap().as_string().unwrap();
+        assert!(
+            json.contains(r#""done":[false,true,false,false,false]"#),
+            "{json}"
+        );
+        for bad in [
+            r#"{"type":"checklist","account":"t-mobile","step":5,"done":true}"#,
+            r#"{"type":"checklist","account":"nobody","step":1,"done":true}"#,
+            r#"{"type":"checklist","account":"t-mobile","step":"1","done":true}"#,
+            r#"{"type":"erase"}"#,
+            r#"null"#,
+        ] {
+            assert!(
+                apply_action(stored_state(), action(bad), 0.0).is_err(),
+                "{bad}"
+            );
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn popup_draws_checklist_and_chart() {
+        fake_i18n();
+        let root = new_root();
+        render_popup(root.clone(), stored_state(), 1_795_700_060_000.0, 0).unwrap();
+        let boxes = root
+            .query_selector_all("input[type=checkbox][data-account=t-mobile]")
+            .unwrap();
+        assert_eq!(boxes.length(), 5);
+        // One reading: no chart yet, a forecast from the cycle so far.
+        assert!(root.query_selector("svg").unwrap().is_none());
+        assert!(root.text_content().unwrap().contains("forecast_pace("));
+    }
+
+    #[wasm_bindgen_test]
     fn corrupt_state_is_an_error_not_a_panic() {
         fake_i18n();
         let root = new_root();
