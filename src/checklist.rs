@@ -250,6 +250,11 @@ mod tests {
         state
     }
 
+    fn rescan(state: &mut State, bill: Date, balance: i64, at: f64) {
+        let url = "https://www.t-mobile.com/account";
+        state.ingest(&snap(bill, balance), url, at, d(2026, 11, 26));
+    }
+
     fn tick(state: &mut State, step: usize, done: bool, at: f64) -> Result<(), ActionError> {
         state.apply(
             &PopupAction {
@@ -334,23 +339,13 @@ mod tests {
     #[test]
     fn balance_rising_confirms_even_without_ticks() {
         let mut state = state_with(d(2026, 12, 9), 0);
-        state.ingest(
-            &snap(d(2026, 12, 9), 1500),
-            "https://www.t-mobile.com/account",
-            NOW + HOUR,
-            d(2026, 11, 26),
-        );
+        rescan(&mut state, d(2026, 12, 9), 1500, NOW + HOUR);
         let list = current(&state, "t-mobile", NOW + HOUR);
         assert_eq!(list.done, [false, false, false, false, true]);
         assert_eq!(list.confirmed.map(|c| c.by), Some(ConfirmedBy::BalanceRose));
         // A balance that falls, or the same record again, confirms nothing.
         let mut state = state_with(d(2026, 12, 9), 1500);
-        state.ingest(
-            &snap(d(2026, 12, 9), 100),
-            "https://www.t-mobile.com/account",
-            NOW + HOUR,
-            d(2026, 11, 26),
-        );
+        rescan(&mut state, d(2026, 12, 9), 100, NOW + HOUR);
         assert!(state.checklists.is_empty());
     }
 
@@ -368,12 +363,7 @@ mod tests {
     #[test]
     fn unticking_the_last_step_clears_the_confirmation() {
         let mut state = state_with(d(2026, 12, 9), 0);
-        state.ingest(
-            &snap(d(2026, 12, 9), 900),
-            "https://www.t-mobile.com/account",
-            NOW + HOUR,
-            d(2026, 11, 26),
-        );
+        rescan(&mut state, d(2026, 12, 9), 900, NOW + HOUR);
         tick(&mut state, STEP_CHECK, false, NOW + 2.0 * HOUR).unwrap();
         let list = current(&state, "t-mobile", NOW + 2.0 * HOUR);
         assert_eq!(list.confirmed, None);

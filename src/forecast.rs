@@ -22,6 +22,8 @@ const MONTH_DAYS: f64 = 30.436_875;
 const PLAN_SIZES_GB: [f64; 17] = [
     1.0, 2.0, 3.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0, 25.0, 30.0, 35.0, 40.0, 50.0, 75.0, 100.0,
 ];
+/// Shortest billing cycle recognised (28-day prepaid plans are the shortest in use).
+const MIN_CYCLE_DAYS: i64 = 20;
 /// Headroom over the average use when suggesting a plan.
 const HEADROOM: f64 = 1.1;
 
@@ -99,7 +101,8 @@ fn cycle_of(points: &[&HistoryPoint]) -> Cycle {
 /// kept (clamped at month ends), else the number of days.
 fn cycle_between(a: Date, b: Date) -> Option<Cycle> {
     let days = a.days_until(b);
-    if !(7..=400).contains(&days) {
+    // A date moved by less than MIN_CYCLE_DAYS is a correction, not a renewal cycle.
+    if !(MIN_CYCLE_DAYS..=400).contains(&days) {
         return None;
     }
     for n in 1..=12u8 {
@@ -123,12 +126,21 @@ fn line_values(
     key: &str,
     index: usize,
 ) -> Option<(Option<f64>, Option<f64>)> {
-    let found = if key.is_empty() {
+    line_entry(point, key, index).map(|l| (l.1, l.2))
+}
+
+/// A line's entry in a history point: by its last four digits, or by position for lines
+/// without a number.
+pub(crate) fn line_entry<'a>(
+    point: &'a HistoryPoint,
+    key: &str,
+    index: usize,
+) -> Option<&'a (String, Option<f64>, Option<f64>)> {
+    if key.is_empty() {
         point.lines.get(index).filter(|l| l.0.is_empty())
     } else {
         point.lines.iter().find(|l| l.0 == key)
-    };
-    found.map(|l| (l.1, l.2))
+    }
 }
 
 /// How fast a line uses data.
@@ -295,10 +307,35 @@ fn forecast_with(
     Some(forecast)
 }
 
+/// A T-Mobile account with one line (•••4821) holding `data`, for tests.
+#[cfg(test)]
+pub(crate) fn test_account(history: Vec<HistoryPoint>, data: DataUsage, bill: Date) -> Account {
+    use crate::snapshot::{Line, Snapshot, Status};
+    Account {
+        key: "t-mobile".into(),
+        carrier: Some("t-mobile".into()),
+        host: "www.t-mobile.com".into(),
+        page_url: "https://www.t-mobile.com/account".into(),
+        latest: Snapshot {
+            schema: 1,
+            status: Status::Ok,
+            carrier: Some("t-mobile".into()),
+            next_bill_date: Some(bill),
+            lines: vec![Line {
+                number_last4: Some("4821".into()),
+                data: Some(data),
+                ..Default::default()
+            }],
+            ..Default::default()
+        },
+        read_at_ms: history.last().map_or(0.0, |p| p.at_ms),
+        history,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::snapshot::{Line, Snapshot, Status};
 
     const T0: f64 = 1_793_000_000_000.0; // 2026-10-26
 
@@ -322,31 +359,13 @@ mod tests {
         used: Option<f64>,
         bill: Date,
     ) -> Account {
-        Account {
-            key: "t-mobile".into(),
-            carrier: Some("t-mobile".into()),
-            host: "www.t-mobile.com".into(),
-            page_url: "https://www.t-mobile.com/account".into(),
-            latest: Snapshot {
-                schema: 1,
-                status: Status::Ok,
-                carrier: Some("t-mobile".into()),
-                next_bill_date: Some(bill),
-                lines: vec![Line {
-                    number_last4: Some("4821".into()),
-                    data: Some(DataUsage {
-                        remaining_mb: left,
-                        used_mb: used,
-                        total_mb: left.zip(used).map(|(l, u)| l + u),
-                        unlimited: left.is_none(),
-                    }),
-                    ..Default::default()
-                }],
-                ..Default::default()
-            },
-            read_at_ms: history.last().map_or(T0, |p| p.at_ms),
-            history,
-        }
+        let data = DataUsage {
+            remaining_mb: left,
+            used_mb: used,
+            total_mb: left.zip(used).map(|(l, u)| l + u),
+            unlimited: left.is_none(),
+        };
+        test_account(history, data, bill)
     }
 
     #[test]
@@ -380,6 +399,11 @@ mod tests {
         assert_eq!(
             infer_cycle(&h(&[d(2026, 3, 15), d(2026, 6, 15), d(2026, 9, 15)]), now),
             Cycle::Months(3)
+        );
+        // A date moved forward by a few days is a correction, not a cycle.
+        assert_eq!(
+            infer_cycle(&h(&[d(2026, 10, 27), d(2026, 11, 26), d(2026, 12, 9)]), now),
+            Cycle::Days(30)
         );
         // A date that moves back is a correction, not a cycle.
         assert_eq!(

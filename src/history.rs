@@ -3,7 +3,7 @@
 //! only turn it into SVG elements; every number and label is decided here.
 
 use crate::date::Date;
-use crate::forecast::{monotonic, LineForecast};
+use crate::forecast::{line_entry, monotonic, LineForecast};
 use crate::store::Account;
 use crate::view::{format_mb, format_short_date, Msg};
 use serde::Serialize;
@@ -113,12 +113,9 @@ pub fn chart(
     let pick = |v: &(String, Option<f64>, Option<f64>)| if shows_used { v.2 } else { v.1 };
     let value_of = |p: &crate::store::HistoryPoint, i: usize| -> Option<f64> {
         let key = lines.get(i)?.number_last4.as_deref().unwrap_or("");
-        let found = if key.is_empty() {
-            p.lines.get(i).filter(|l| l.0.is_empty())
-        } else {
-            p.lines.iter().find(|l| l.0 == key)
-        };
-        found.and_then(pick).filter(|v| v.is_finite() && *v >= 0.0)
+        line_entry(p, key, i)
+            .and_then(pick)
+            .filter(|v| v.is_finite() && *v >= 0.0)
     };
 
     let start_ms = points.first().map_or(now_ms, |p| p.at_ms);
@@ -326,7 +323,7 @@ fn nice_ceiling(mb: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::snapshot::{DataUsage, Line, Snapshot, Status};
+    use crate::snapshot::DataUsage;
     use crate::store::HistoryPoint;
 
     const NOW: f64 = 1_795_700_000_000.0; // 2026-11-26
@@ -344,28 +341,11 @@ mod tests {
                 }
             })
             .collect();
-        Account {
-            key: "t-mobile".into(),
-            carrier: Some("t-mobile".into()),
-            host: "www.t-mobile.com".into(),
-            page_url: "https://www.t-mobile.com/account".into(),
-            latest: Snapshot {
-                schema: 1,
-                status: Status::Ok,
-                next_bill_date: Some(bill),
-                lines: vec![Line {
-                    number_last4: Some("4821".into()),
-                    data: Some(DataUsage {
-                        remaining_mb: Some(5000.0 - (points as f64 - 1.0)),
-                        ..Default::default()
-                    }),
-                    ..Default::default()
-                }],
-                ..Default::default()
-            },
-            read_at_ms: NOW,
-            history,
-        }
+        let data = DataUsage {
+            remaining_mb: Some(5000.0 - (points as f64 - 1.0)),
+            ..Default::default()
+        };
+        crate::forecast::test_account(history, data, bill)
     }
 
     fn today() -> Date {

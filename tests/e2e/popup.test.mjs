@@ -43,9 +43,10 @@ function history(now, { billIn, cycleDays = 30, days = 40, lines }) {
 /** A stored account whose latest record matches the end of its history. */
 function account(now, { key = 't-mobile', host = 'www.t-mobile.com', page = DEMO_URL, billIn = 13, readAgo = 10 * 60_000,
   lines, balance = { amount: '0.00', currency: 'USD' }, amount_due = null, autopay = false, days = 40, cycleDays = 30 }) {
-  const start = billIn - cycleDays;
-  const hist = history(now, { billIn, cycleDays, days, lines });
-  hist[hist.length - 1].at_ms = now - readAgo;
+  // Readings up to the last read; the stored record is the last of them.
+  const hist = history(now, { billIn, cycleDays, days, lines }).filter((p) => p.at_ms <= now - readAgo + 1);
+  const last = hist[hist.length - 1];
+  last.at_ms = now - readAgo;
   return {
     key,
     carrier: key.startsWith('host:') ? null : key,
@@ -60,8 +61,8 @@ function account(now, { key = 't-mobile', host = 'www.t-mobile.com', page = DEMO
       balance,
       amount_due,
       autopay,
-      lines: lines.map((l) => {
-        const used = Math.round(l.pace * -start);
+      lines: lines.map((l, i) => {
+        const [, left, used] = last.lines[i];
         return {
           number_last4: l.last4 ?? null,
           label: l.label ?? null,
@@ -69,7 +70,7 @@ function account(now, { key = 't-mobile', host = 'www.t-mobile.com', page = DEMO
           renews_on: iso(billIn),
           data: l.unlimited
             ? { remaining_mb: null, used_mb: used, total_mb: null, unlimited: true }
-            : { remaining_mb: Math.max(0, l.total - used), used_mb: used, total_mb: l.total, unlimited: false },
+            : { remaining_mb: left, used_mb: used, total_mb: l.total, unlimited: false },
         };
       }),
     },
@@ -253,7 +254,7 @@ for (const [locale, lang] of [['en-US', 'en'], ['zh-CN', 'zh']]) {
       const page = await show(browser, STATES.stale(Date.now()));
       const text = await page.locator('#app').innerText();
       assert.match(text, en ? /read 5 days ago/ : /5 天前读取/);
-      assert.match(text, en ? /As of .*Stale/ : /截至.*过期/);
+      assert.match(text, new RegExp(en ? `As of ${dayFromToday(-5).long}.*Stale` : '截至.*过期'));
       assert.match(await page.locator('.account').getAttribute('class'), /is-stale/);
       await pictureAndAudit(page, 'stale', lang);
       await page.close();

@@ -82,8 +82,9 @@ pub fn chart(doc: &Document, view: &ChartView, id: &str) -> Result<El, JsValue> 
         let anchor = if i == 0 { "start" } else { "end" };
         label(&root, mark.at, bottom + 16.0, anchor, &mark.label)?;
     }
-    for mark in &view.bills {
-        let x = num(mark.at);
+    // A vertical line across the plot.
+    let rule = |at: f64, class: &str| -> Result<Element, JsValue> {
+        let x = num(at);
         add(
             &root,
             "line",
@@ -92,9 +93,12 @@ pub fn chart(doc: &Document, view: &ChartView, id: &str) -> Result<El, JsValue> 
                 ("x2", &x),
                 ("y1", &num(top)),
                 ("y2", &num(bottom)),
-                ("class", "bill"),
+                ("class", class),
             ],
-        )?;
+        )
+    };
+    for mark in &view.bills {
+        rule(mark.at, "bill")?;
         let anchor = if mark.at > right - 30.0 {
             "end"
         } else {
@@ -103,18 +107,7 @@ pub fn chart(doc: &Document, view: &ChartView, id: &str) -> Result<El, JsValue> 
         let text = label(&root, mark.at, bottom + 16.0, anchor, &mark.label)?;
         text.set_attribute("class", "bill-label")?;
     }
-    let today = num(view.today);
-    add(
-        &root,
-        "line",
-        &[
-            ("x1", &today),
-            ("x2", &today),
-            ("y1", &num(top)),
-            ("y2", &num(bottom)),
-            ("class", "today"),
-        ],
-    )?;
+    rule(view.today, "today")?;
     for (i, series) in view.series.iter().enumerate() {
         let class = format!("s{}", i % 4);
         add(

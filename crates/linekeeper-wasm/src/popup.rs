@@ -329,23 +329,15 @@ fn checklist(doc: &Document, view: &ChecklistView, index: usize) -> Result<El, J
             .0
             .append_child(&El::new(doc, "p")?.class("cycle").text(&msg(cycle)).0)?;
     }
-    if let Some(confirmed) = &view.confirmed {
-        block.0.append_child(
-            &El::new(doc, "p")?
-                .class("confirmed")
+    // "Renewal confirmed", or what to do when it was not: announced as a status.
+    for (class, notice) in [("confirmed", &view.confirmed), ("help", &view.help)] {
+        if let Some(text) = notice {
+            let p = El::new(doc, "p")?
+                .class(class)
                 .attr("role", "status")?
-                .text(&msg(confirmed))
-                .0,
-        )?;
-    }
-    if let Some(help) = &view.help {
-        block.0.append_child(
-            &El::new(doc, "p")?
-                .class("help")
-                .attr("role", "status")?
-                .text(&msg(help))
-                .0,
-        )?;
+                .text(&msg(text));
+            block.0.append_child(&p.0)?;
+        }
     }
     let list = El::new(doc, "ol")?.class("steps");
     for step in &view.steps {
