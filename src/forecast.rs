@@ -243,7 +243,7 @@ pub fn line_forecast(
 ) -> Option<LineForecast> {
     let points = monotonic(&account.history, now_ms);
     let cycle = cycle_of(&points);
-    forecast_with(account, &points, cycle, line, today)
+    forecast_with(account, &points, cycle, line, now_ms, today)
 }
 
 /// The cycle and every line's forecast, reading the history once.
@@ -255,7 +255,7 @@ pub fn account_forecasts(
     let points = monotonic(&account.history, now_ms);
     let cycle = cycle_of(&points);
     let forecasts = (0..account.latest.lines.len())
-        .map(|line| forecast_with(account, &points, cycle, line, today))
+        .map(|line| forecast_with(account, &points, cycle, line, now_ms, today))
         .collect();
     (cycle, forecasts)
 }
@@ -265,6 +265,7 @@ fn forecast_with(
     points: &[&HistoryPoint],
     cycle: Cycle,
     line: usize,
+    now_ms: f64,
     today: Date,
 ) -> Option<LineForecast> {
     let pace = pace(account, points, line, cycle, today)?;
@@ -283,9 +284,12 @@ fn forecast_with(
         left_at_bill_mb: None,
         plan_mb,
     };
-    let (false, Some(left)) = (data.unlimited, data.remaining_mb) else {
+    let (false, Some(read_left)) = (data.unlimited, data.remaining_mb) else {
         return Some(forecast);
     };
+    // A record read days ago: what has been used since, at this pace, is gone by now.
+    let since_read = ((now_ms - account.read_at_ms) / DAY_MS).max(0.0);
+    let left = (read_left - pace.mb_per_day * since_read).max(0.0);
     let bill = account.latest.next_bill_date;
     let days_to_bill = bill.map(|b| today.days_until(b));
     if pace.mb_per_day > 0.0 {
@@ -442,7 +446,7 @@ mod tests {
         assert_eq!(f.pace.over_days, 0.0);
         // 3420 MB at 100 MB/day lasts 34 days: past the bill date, 2120 MB left then.
         assert_eq!(f.days_short, None);
-        assert!((f.left_at_bill_mb.unwrap() - 2120.0).abs() < 1e-9);
+        assert!((f.left_at_bill_mb.unwrap() - 2120.0).abs() < 0.01);
         // 3044 MB per cycle (+10 %) → a 5 GB plan.
         assert_eq!(f.plan_mb, Some(5.0 * 1024.0));
     }
@@ -462,6 +466,20 @@ mod tests {
         assert_eq!(f.run_out, Some(d(2026, 11, 5)));
         assert_eq!(f.days_short, Some(15));
         // 20 days × 200 MB − 1000 MB left = 3000 MB, rounded up to 3 GB.
+        assert_eq!(f.refill_mb, Some(3.0 * 1024.0));
+    }
+
+    #[test]
+    fn a_record_read_days_ago_is_projected_to_today() {
+        let bill = d(2026, 11, 20);
+        let h = vec![
+            point(0.0, Some(bill), Some(2000.0), None),
+            point(5.0, Some(bill), Some(1000.0), None),
+        ];
+        let a = account(h, Some(1000.0), None, bill);
+        // Read on day 5, now day 8: 600 MB more are used by now.
+        let f = line_forecast(&a, 0, T0 + 8.0 * DAY_MS, d(2026, 11, 3)).unwrap();
+        assert_eq!(f.run_out, Some(d(2026, 11, 5)));
         assert_eq!(f.refill_mb, Some(3.0 * 1024.0));
     }
 
