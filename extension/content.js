@@ -22,7 +22,7 @@
   const KEEP = new Set([
     'id', 'class', 'role', 'aria-label', 'aria-busy', 'aria-valuenow', 'aria-valuemin',
     'aria-valuemax', 'aria-valuetext', 'data-testid', 'title', 'datetime', 'type', 'name',
-    'for', 'lang', 'autocomplete',
+    'for', 'lang', 'autocomplete', 'aria-checked',
   ]);
   // Tags whose default display starts a new line (src/html.rs has the same table).
   const BLOCK = new Set([
@@ -91,12 +91,13 @@
             hidden = zero.get(parent);
             if (hidden === undefined) zero.set(parent, (hidden = zeroSize(el)));
           }
-          if (!hidden) emit({ p: parent, t: '#text', x: text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text });
+          // MAX_TEXT counts characters (code points), as the native walker does.
+          if (!hidden) emit({ p: parent, t: '#text', x: text.length > MAX_TEXT ? Array.from(text).slice(0, MAX_TEXT).join('') : text });
         }
         node = walker.nextNode();
         continue;
       }
-      const tag = node.localName;
+      const tag = node.localName.toLowerCase(); // SVG keeps camelCase names (foreignObject)
       let keep = !SKIP.has(tag) && rendered(node);
       let a = null;
       let style = false;
