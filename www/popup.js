@@ -11,6 +11,13 @@ async function main() {
   render_popup(document.getElementById('app'), state, now, -new Date(now).getTimezoneOffset());
   // Read by `cargo xtask bench` (tests/bench/popup.mjs): first render and render time.
   performance.mark('linekeeper:drawn');
+  // Opened from the badge's "renewal checklist" (popup.html#checklist): go to the first
+  // step not done of the account shown.
+  if (location.hash === '#checklist' && !document.body.dataset.ready) {
+    const step = document.querySelector('section.account:not([hidden]) .steps input:not(:checked)');
+    step?.focus();
+    step?.scrollIntoView({ block: 'center' });
+  }
   document.body.dataset.ready = 'true';
 }
 

@@ -250,6 +250,16 @@ for (const [locale, lang] of [['en-US', 'en'], ['zh-CN', 'zh']]) {
       await page.close();
     });
 
+    test('popup.html#checklist (the badge\'s link) focuses the first step not done', async () => {
+      const { context, extensionId } = browser;
+      await seed(context, extensionId, STATES.urgent(Date.now()));
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html#checklist`);
+      await page.waitForSelector('body[data-ready]');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'step-0-4');
+      await page.close();
+    });
+
     test('stale: marked stale with the date read, never as current', async () => {
       const page = await show(browser, STATES.stale(Date.now()));
       const text = await page.locator('#app').innerText();
