@@ -22,8 +22,11 @@ const LEFT: f64 = 44.0;
 const RIGHT: f64 = 312.0;
 const TOP: f64 = 10.0;
 const BOTTOM: f64 = 112.0;
-/// Room for a date label on the x axis.
-const LABEL_GAP: f64 = 44.0;
+/// Distance from an axis end label (anchored at its end) to a centred bill label that
+/// keeps them apart (date labels are up to ~46 units wide).
+const LABEL_GAP: f64 = 70.0;
+/// Distance between two centred bill labels that keeps them apart.
+const BILL_LABEL_GAP: f64 = 48.0;
 
 /// One line's curve.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -60,7 +63,7 @@ pub struct ChartView {
     /// `true` when the curves show data used (unlimited lines), not data left.
     pub shows_used: bool,
     pub series: Vec<SeriesView>,
-    /// Bill dates (x).
+    /// Bill dates (x), left to right; a label is empty where it would overlap the next.
     pub bills: Vec<MarkView>,
     /// Today (x).
     pub today: f64,
@@ -203,20 +206,8 @@ pub fn chart(
         }
     }
 
-    let first_day = points.first().map(|p| p.date).unwrap_or(today);
-    let last_day = Date::from_unix_millis(end_ms, 0)
-        .filter(|_| end_ms > now_ms)
-        .unwrap_or(today);
-    // An axis label that would overlap a bill date's label is left out.
-    let clear = |at: f64| bills.iter().all(|b| (b.at - at).abs() > LABEL_GAP);
-    let x_labels: Vec<MarkView> = [(LEFT, first_day), (RIGHT, last_day)]
-        .into_iter()
-        .filter(|(at, _)| clear(*at))
-        .map(|(at, day)| MarkView {
-            at,
-            label: format_short_date(day, lang),
-        })
-        .collect();
+    // Bill labels too close to a later one are left out (the mark stays).
+    bills.sort_by(|a, b| a.at.total_cmp(&b.at));
     let bill_text = if bills.is_empty() {
         "–".to_string()
     } else {
@@ -226,6 +217,33 @@ pub fn chart(
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let mut kept_at = f64::INFINITY;
+    for mark in bills.iter_mut().rev() {
+        if kept_at - mark.at < BILL_LABEL_GAP {
+            mark.label.clear();
+        } else {
+            kept_at = mark.at;
+        }
+    }
+
+    let first_day = points.first().map(|p| p.date).unwrap_or(today);
+    let last_day = Date::from_unix_millis(end_ms, 0)
+        .filter(|_| end_ms > now_ms)
+        .unwrap_or(today);
+    // An axis label that would overlap a bill date's label is left out.
+    let clear = |at: f64| {
+        bills
+            .iter()
+            .all(|b| b.label.is_empty() || (b.at - at).abs() > LABEL_GAP)
+    };
+    let x_labels: Vec<MarkView> = [(LEFT, first_day), (RIGHT, last_day)]
+        .into_iter()
+        .filter(|(at, _)| clear(*at))
+        .map(|(at, day)| MarkView {
+            at,
+            label: format_short_date(day, lang),
+        })
+        .collect();
     let latest_text = series
         .iter()
         .enumerate()
@@ -378,6 +396,25 @@ mod tests {
         assert!(s.projection.is_some());
         assert_eq!(c.y_labels[0].label, "5.0 GB");
         assert_eq!(c.summary.key, "chart_summary_left");
+    }
+
+    #[test]
+    fn close_bill_labels_and_axis_labels_do_not_overlap() {
+        let mut a = account(2000, 1.0);
+        for p in a.history.iter_mut().take(1990) {
+            p.next_bill_date = Date::new(2026, 11, 26);
+        }
+        let (_, forecasts) = crate::forecast::account_forecasts(&a, NOW, today());
+        let c = chart(&a, &forecasts, NOW, today(), "en").unwrap();
+        let labels: Vec<&str> = c.bills.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(labels, vec!["", "Dec 9"]);
+        // The right axis label would sit on "Dec 9": left out; the summary names both.
+        assert_eq!(c.x_labels.len(), 1);
+        assert!(
+            c.summary.args[3].contains("Nov 26, Dec 9"),
+            "{:?}",
+            c.summary
+        );
     }
 
     #[test]

@@ -99,6 +99,9 @@ pub fn chart(doc: &Document, view: &ChartView, id: &str) -> Result<El, JsValue> 
     };
     for mark in &view.bills {
         rule(mark.at, "bill")?;
+        if mark.label.is_empty() {
+            continue;
+        }
         let anchor = if mark.at > right - 30.0 {
             "end"
         } else {
