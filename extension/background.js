@@ -2,7 +2,7 @@
 // (wasm/linekeeper_wasm.js); this file moves data between the browser and it.
 // The worker can be killed at any moment: listeners are registered at top level,
 // state lives in chrome.storage.local, and nothing is kept in globals between events.
-import init, { ingest } from './wasm/linekeeper_wasm.js';
+import init, { ingest, apply_action } from './wasm/linekeeper_wasm.js';
 
 // Top-level await is not allowed in service workers: start loading, await in handlers.
 const ready = init();
@@ -68,6 +68,30 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.type !== 'scan' || typeof message.page !== 'string') return false;
   handleScan(message, sender).then(sendResponse, (error) => {
     console.warn('LineKeeper: scan failed:', error);
+    sendResponse({ error: String(error?.message ?? error) });
+  });
+  return true;
+});
+
+// Popup actions (a checklist tick): only from our popup page; Rust checks the shape and
+// returns the new state, stored in one write like a scan.
+async function handleAction(message) {
+  await ready;
+  return serialized(async () => {
+    const { state } = await chrome.storage.local.get('state');
+    const next = apply_action(state, message, Date.now());
+    await chrome.storage.local.set({ state: next });
+    return { ok: true };
+  });
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (sender.id !== chrome.runtime.id || message?.type === 'scan'
+      || !sender.url?.startsWith(chrome.runtime.getURL('popup.html'))) {
+    return false;
+  }
+  handleAction(message).then(sendResponse, (error) => {
+    console.warn('LineKeeper: popup action refused:', error);
     sendResponse({ error: String(error?.message ?? error) });
   });
   return true;
