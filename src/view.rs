@@ -18,13 +18,13 @@ pub struct Msg {
 }
 
 impl Msg {
-    fn new(key: &'static str) -> Msg {
+    pub fn new(key: &'static str) -> Msg {
         Msg {
             key,
             args: Vec::new(),
         }
     }
-    fn with(key: &'static str, args: Vec<String>) -> Msg {
+    pub fn with(key: &'static str, args: Vec<String>) -> Msg {
         Msg { key, args }
     }
 }

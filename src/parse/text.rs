@@ -241,7 +241,7 @@ impl Lexed {
         let mut origin = Vec::with_capacity(original.len());
         walk(original, |c, s, e| {
             text.push(c);
-            origin.extend(std::iter::repeat((s, e)).take(c.len_utf8()));
+            origin.extend(std::iter::repeat_n((s, e), c.len_utf8()));
         });
         let mut toks: Vec<Token> = Vec::new();
         let mut space = false;
