@@ -28,9 +28,8 @@ pub const DAILY_ALARM: &str = "linekeeper:daily";
 /// Prefix of reminder alarm names (the rest is the reminder key).
 pub const ALARM_PREFIX: &str = "linekeeper:r:";
 
-/// What a reminder is about.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+/// What a reminder is about (read from its key).
+#[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
     /// `days` before the cycle's date.
     Lead { days: u32 },
@@ -69,7 +68,6 @@ pub struct Snooze {
     pub key: String,
     pub account: String,
     pub cycle: Option<Date>,
-    pub kind: Kind,
     pub at_ms: f64,
 }
 
@@ -82,7 +80,7 @@ pub struct RenewedMark {
 }
 
 /// One reminder of the schedule.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Planned {
     pub key: String,
     pub account: String,
@@ -207,8 +205,13 @@ pub fn infer_cycle(dates: &[Date]) -> Cycle {
 pub fn cycle_of(state: &State, account: &Account) -> Cycle {
     match state.settings.cycles.get(&account.key) {
         Some(c) => *c,
-        None => infer_cycle(&known_dates(account)),
+        None => inferred_cycle(account),
     }
+}
+
+/// The cycle an account's history shows (monthly without history).
+pub fn inferred_cycle(account: &Account) -> Cycle {
+    infer_cycle(&known_dates(account))
 }
 
 /// The `k`-th date after `anchor` in a cycle. Monthly cycles keep the anchor's day (`day`)
@@ -389,14 +392,18 @@ pub fn plan(state: &State, now_ms: f64, zone: &dyn Zone) -> Vec<Planned> {
         let renewed = snooze
             .cycle
             .is_some_and(|c| state.is_renewed(&snooze.account, c));
-        if !live || renewed || !state.accounts.iter().any(|a| a.key == snooze.account) {
+        let kind = kind_of_key(&snooze.key);
+        let Some(kind) = kind.filter(|_| live && !renewed) else {
+            continue;
+        };
+        if !state.accounts.iter().any(|a| a.key == snooze.account) {
             continue;
         }
         out.push(Planned {
             key: snooze_key(&snooze.key, snooze.at_ms),
             account: snooze.account.clone(),
             cycle: snooze.cycle,
-            kind: snooze.kind.clone(),
+            kind,
             at_ms: snooze.at_ms,
             known_ms: snooze.at_ms - DAY_MS,
         });
@@ -626,15 +633,13 @@ impl State {
         };
         match action {
             Action::Snooze => {
-                let kind = kind_of_key(key);
                 let at_ms = out_of_quiet(&self.settings, zone, now_ms + DAY_MS);
                 self.reminders.snoozes.retain(|s| s.key != key);
-                if let Some(kind) = kind {
+                if kind_of_key(key).is_some() {
                     self.reminders.snoozes.push(Snooze {
                         key: key.to_string(),
                         account,
                         cycle,
-                        kind,
                         at_ms,
                     });
                 }

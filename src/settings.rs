@@ -45,7 +45,7 @@ impl Language {
 
 /// How often an account renews.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "every", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Cycle {
     /// Every `n` months on the same day (clamped to short months), `n` = 1 for monthly.
     Months { n: u8 },

@@ -53,20 +53,45 @@ fn fail(key: &'static str, detail: impl Into<String>) -> ImportError {
     ImportError(Msg::with(key, vec![detail.into()]))
 }
 
-/// Reads and checks an export file.
+/// Reads and checks an export file (JSON text).
 pub fn parse(text: &str) -> Result<Export, ImportError> {
-    if text.len() > MAX_IMPORT_BYTES {
-        return Err(fail("import_error_size", (text.len() / 1024).to_string()));
-    }
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| fail("import_error_json", e.to_string()))?;
-    match value.get("linekeeper_export").and_then(|v| v.as_u64()) {
-        Some(1) => {}
-        Some(n) => return Err(fail("import_error_version", n.to_string())),
-        None => return Err(fail("import_error_not_export", "")),
-    }
+    check_size(text.len())?;
+    serde_json::from_str::<serde::de::IgnoredAny>(text)
+        .map_err(|e| fail("import_error_json", e.to_string()))?;
+    let head: Head = serde_json::from_str(text).unwrap_or_default();
+    check_version(head.linekeeper_export)?;
     let export: Export =
-        serde_json::from_value(value).map_err(|e| fail("import_error_shape", e.to_string()))?;
+        serde_json::from_str(text).map_err(|e| fail("import_error_shape", e.to_string()))?;
+    validate(export)
+}
+
+/// The one field read before the rest: which export format a file is.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Head {
+    #[serde(default)]
+    pub linekeeper_export: Option<f64>,
+}
+
+/// A file too large to import is refused before it is read.
+pub fn check_size(bytes: usize) -> Result<(), ImportError> {
+    if bytes > MAX_IMPORT_BYTES {
+        return Err(fail("import_error_size", (bytes / 1024).to_string()));
+    }
+    Ok(())
+}
+
+/// Only format 1 is read; a file without the field is not an export.
+pub fn check_version(version: Option<f64>) -> Result<(), ImportError> {
+    match version {
+        Some(1.0) => Ok(()),
+        Some(v) => Err(fail("import_error_version", format!("{v}"))),
+        None => Err(fail("import_error_not_export", "")),
+    }
+}
+
+/// The checks every imported record passes: current schema, good status, an https page
+/// on the host it names, finite times, phone numbers as four digits.
+pub fn validate(export: Export) -> Result<Export, ImportError> {
     for (i, a) in export.accounts.iter().enumerate() {
         let at = |what: &str| format!("accounts[{i}]: {what}");
         if a.snapshot.schema != SCHEMA {

@@ -1,11 +1,13 @@
 // Popup entry: glue only. Loads the wasm, reads the stored state, and lets Rust draw.
 import init, { render_popup } from './wasm/linekeeper_wasm.js';
+import { useLanguage } from './locale.js';
 
 async function main() {
   document.documentElement.lang = chrome.i18n.getUILanguage();
   document.title = chrome.i18n.getMessage('ext_name');
   await init();
   const { state } = await chrome.storage.local.get('state');
+  document.documentElement.lang = await useLanguage(state); // issue 6: language chosen in the options
   const now = Date.now();
   render_popup(document.getElementById('app'), state, now, -new Date(now).getTimezoneOffset());
   document.body.dataset.ready = 'true';

@@ -12,13 +12,52 @@ extern "C" {
     fn get_ui_language() -> String;
 }
 
-/// The browser's UI language (`en-US`, `zh-CN`).
+thread_local! {
+    /// The language the user chose in the options, when not the browser's: its tag and its
+    /// `messages.json` (chrome.i18n always answers in the browser's language).
+    static CATALOGUE: std::cell::RefCell<Option<(String, JsValue)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Uses `messages` (a parsed `_locales/*/messages.json`) for language `tag` instead of
+/// `chrome.i18n`; `null` goes back to the browser's language.
+pub fn set_catalogue(tag: String, messages: JsValue) {
+    let value = if messages.is_object() {
+        Some((tag, messages))
+    } else {
+        None
+    };
+    CATALOGUE.with(|c| *c.borrow_mut() = value);
+}
+
+fn from_catalogue(key: &str, args: &[String]) -> Option<String> {
+    CATALOGUE.with(|c| {
+        let c = c.borrow();
+        let (_, messages) = c.as_ref()?;
+        let entry = js_sys::Reflect::get(messages, &JsValue::from_str(key)).ok()?;
+        let text = js_sys::Reflect::get(&entry, &JsValue::from_str("message"))
+            .ok()?
+            .as_string()?;
+        let mut out = text;
+        for (i, a) in args.iter().enumerate().rev() {
+            out = out.replace(&format!("${}", i + 1), a);
+        }
+        Some(out.replace("$$", "$"))
+    })
+}
+
+/// The UI language (`en-US`, `zh-CN`): the user's choice, else the browser's.
 pub fn ui_language() -> String {
-    get_ui_language()
+    CATALOGUE
+        .with(|c| c.borrow().as_ref().map(|(tag, _)| tag.clone()))
+        .unwrap_or_else(get_ui_language)
 }
 
 /// A localised string; the key itself when the catalogue lacks it (visible in tests).
 pub fn t(key: &str) -> String {
+    if let Some(text) = from_catalogue(key, &[]) {
+        return text;
+    }
     let text = get_message(key, js_sys::Array::new());
     if text.is_empty() {
         key.to_string()
@@ -29,6 +68,9 @@ pub fn t(key: &str) -> String {
 
 /// A localised message with its substitutions.
 pub fn msg(m: &Msg) -> String {
+    if let Some(text) = from_catalogue(m.key, &m.args) {
+        return text;
+    }
     let args = js_sys::Array::new();
     for a in &m.args {
         args.push(&JsValue::from_str(a));
@@ -38,6 +80,22 @@ pub fn msg(m: &Msg) -> String {
         m.key.to_string()
     } else {
         text
+    }
+}
+
+/// Display name of a carrier id from the catalogue (`carrier_t_mobile`), else the host.
+pub fn carrier_label(carrier: Option<&str>, host: &str) -> String {
+    match carrier {
+        Some(id) => {
+            let key = format!("carrier_{}", id.replace('-', "_"));
+            let name = t(&key);
+            if name == key {
+                id.to_string()
+            } else {
+                name
+            }
+        }
+        None => host.to_string(),
     }
 }
 

@@ -7,6 +7,7 @@
 mod dom;
 mod options;
 mod popup;
+mod reminders;
 
 use linekeeper::page::PageSnapshot;
 use linekeeper::store::{Outcome, State};
@@ -102,14 +103,23 @@ pub fn render_popup(
     let state = state_from_js(state)?;
     let today = today(now_ms, utc_offset_minutes)?;
     let model = view::popup(&state, now_ms, today, &lang);
-    popup::render(&root, &model).map_err(|e| JsError::new(&format!("{e:?}")))
+    popup::render(&root, &model).map_err(|e| JsError::new(&format!("{e:?}")))?;
+    // Issue 6: "add to calendar" links, drawn apart from the popup's own content.
+    reminders::append_popup_calendar(&root, &state, now_ms)
+        .map_err(|e| JsError::new(&format!("{e:?}")))
 }
 
-/// Draws the options page for the stored state into `root`.
+/// Draws the options page for the stored state into `root`; `ui` is the page's own state
+/// (`options::Ui`: confirmation shown, import file being previewed, last errors, now).
 #[wasm_bindgen]
-pub fn render_options(root: web_sys::Element, state: JsValue) -> Result<(), JsError> {
+pub fn render_options(root: web_sys::Element, state: JsValue, ui: JsValue) -> Result<(), JsError> {
     let state = state_from_js(state)?;
-    options::render(&root, &state).map_err(|e| JsError::new(&format!("{e:?}")))
+    let ui: options::Ui = if ui.is_undefined() || ui.is_null() {
+        options::Ui::default()
+    } else {
+        serde_wasm_bindgen::from_value(ui).map_err(|e| JsError::new(&e.to_string()))?
+    };
+    options::render(&root, &state, &ui).map_err(|e| JsError::new(&format!("{e:?}")))
 }
 
 #[cfg(test)]
@@ -123,7 +133,7 @@ mod tests {
     fn ingest_rejects_a_malformed_page_with_an_error_not_a_panic() {
         let result = ingest(
             JsValue::NULL,
-            JsValue::from_str("not a page"),
+            "not a page",
             "https://www.t-mobile.com/",
             0.0,
             0,
