@@ -18,6 +18,12 @@ function serialized(task) {
   return run;
 }
 
+// The language of the strings the user sees: the message catalogue's own tag, so dates
+// and amounts are formatted in the same language as the text around them.
+function uiLanguage() {
+  return chrome.i18n.getMessage('lang') || 'en';
+}
+
 function offsetMinutes(now) {
   return -new Date(now).getTimezoneOffset();
 }
@@ -29,7 +35,7 @@ async function handleScan(message, sender) {
     const now = Date.now();
     // The page URL is the browser's word (sender), not the page's.
     const url = sender.tab?.url || sender.url;
-    const result = ingest(state, message.page, url, now, offsetMinutes(now), chrome.i18n.getUILanguage());
+    const result = ingest(state, message.page, url, now, offsetMinutes(now), uiLanguage());
     if (result.outcome !== 'ignored') {
       await chrome.storage.local.set({ state: result.state });
     }
@@ -46,12 +52,25 @@ async function handleScan(message, sender) {
   });
 }
 
+// The badge's "open renewal checklist": the toolbar popup where the browser allows it,
+// otherwise the same page in a tab.
+async function openChecklist() {
+  try {
+    await chrome.action.openPopup();
+  } catch (_) {
+    await chrome.tabs.create({ url: chrome.runtime.getURL('popup.html#checklist') });
+  }
+}
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // Only our own content scripts, in a tab: pages cannot reach this listener
   // (no externally_connectable), and other extensions are refused here.
-  if (sender.id !== chrome.runtime.id || !sender.tab || message?.type !== 'scan') {
-    return false;
+  if (sender.id !== chrome.runtime.id || !sender.tab) return false;
+  if (message?.type === 'open-checklist') {
+    openChecklist().then(() => sendResponse({ ok: true }), () => sendResponse({ ok: false }));
+    return true;
   }
+  if (message?.type !== 'scan' || typeof message.page !== 'string') return false;
   handleScan(message, sender).then(sendResponse, (error) => {
     console.warn('LineKeeper: scan failed:', error);
     sendResponse({ error: String(error?.message ?? error) });

@@ -60,6 +60,9 @@ pub struct Labels {
     pub logged_out: Vec<String>,
     /// Words that make a masked number a payment card or account number, not a phone.
     pub not_phone: Vec<String>,
+    /// Greetings (`Hi`, `Welcome back`, `您好`): the name after one is the account
+    /// holder's, never stored, not even inside a line's nickname.
+    pub greeting: Vec<String>,
 }
 
 /// Class / id / `data-testid` words (after splitting `due-date`, `dueDate`, `due_date`
@@ -125,7 +128,8 @@ pub struct Profile {
     /// Display name.
     pub name: String,
     /// The carrier id reported in the Snapshot when this profile matches. Defaults to
-    /// `id` for a profile with host patterns; a user rule may name a built-in carrier.
+    /// the built-in carrier of the page's host, else `id` for a profile with host
+    /// patterns.
     pub carrier: Option<String>,
     /// Host patterns: `t-mobile.com` (exactly), `*.t-mobile.com` (it and any subdomain).
     pub hosts: Vec<String>,
@@ -261,7 +265,7 @@ fn glob_prefix(pattern: &str, text: &str) -> bool {
             continue;
         }
         match rest.find(part) {
-            Some(i) => rest = &rest[i + part.len()..],
+            Some(i) => rest = rest.get(i + part.len()..).unwrap_or(""),
             None => return false,
         }
     }
@@ -303,6 +307,14 @@ pub fn builtin() -> &'static [Profile] {
     })
 }
 
+/// The built-in carrier profile for `host` (lower-case), if any: for showing the
+/// carrier's name or opening its account pages.
+pub fn for_host(host: &str) -> Option<&'static Profile> {
+    builtin()
+        .iter()
+        .find(|p| !p.hosts.is_empty() && p.matches_host(host))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -328,6 +340,11 @@ mod tests {
         assert!(host_matches("*.hk", "www.hk.chinamobile.com.hk"));
         let p = builtin().iter().find(|p| p.id == "china-mobile").unwrap();
         assert!(p.matches_host("shop.10086.cn"));
+        assert_eq!(
+            for_host("my.mintmobile.com").map(|p| p.id.as_str()),
+            Some("mint")
+        );
+        assert!(for_host("example.com").is_none());
     }
 
     #[test]

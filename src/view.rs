@@ -185,6 +185,9 @@ pub fn data_msg(data: &DataUsage) -> Option<Msg> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BadgeView {
     pub status: Status,
+    /// False: the page is outside the account area and has no account data; the badge
+    /// stands down (is removed) until the page changes.
+    pub active: bool,
     pub urgency: Urgency,
     /// Data left (or the status message when there is no data).
     pub headline: Option<Msg>,
@@ -192,33 +195,86 @@ pub struct BadgeView {
     pub detail: Option<Msg>,
     /// The next bill date, formatted.
     pub date_text: Option<String>,
+    /// Message key naming `money_text`: `popup_amount_due` or `popup_balance`.
+    pub money_label: Option<&'static str>,
     /// Balance or amount due, formatted.
     pub money_text: Option<String>,
 }
 
-/// The badge for a fresh scan. Sign-in and empty pages say so plainly.
-pub fn badge(snapshot: &Snapshot, today: Date, lang: &str) -> BadgeView {
+/// Path words of account pages on any carrier site (`/account`, `/myaccount`, `/bill`…).
+const ACCOUNT_PATH_WORDS: &[&str] = &[
+    "account",
+    "myaccount",
+    "my-account",
+    "dashboard",
+    "overview",
+    "usage",
+    "bill",
+    "billing",
+    "myinfo",
+    "mine",
+    "home",
+    "uc",
+    "user",
+    "service",
+    "profile",
+    "plan",
+    "wallet",
+];
+
+/// True when `url` is in a carrier site's account area: one of the profile's account pages
+/// (or below it), a sign-in page, or a path with an account word in it.
+pub fn in_account_area(url: &str, account_urls: &[String]) -> bool {
+    let bare = url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(url)
+        .trim_end_matches('/');
+    if account_urls.iter().any(|a| {
+        let a = a.trim_end_matches('/');
+        bare == a
+            || bare
+                .strip_prefix(a)
+                .is_some_and(|rest| rest.starts_with('/'))
+    }) {
+        return true;
+    }
+    let path = bare.split_once("://").map_or(bare, |(_, rest)| rest);
+    let path = path
+        .split_once('/')
+        .map_or("", |(_, p)| p)
+        .to_ascii_lowercase();
+    path.split(['/', '.', '_'])
+        .any(|segment| ACCOUNT_PATH_WORDS.contains(&segment))
+}
+
+/// [`in_account_area`] with the account pages of the built-in profiles for the URL's host.
+pub fn page_in_account_area(url: &str) -> bool {
+    let host = crate::page::host_of(url);
+    let account_urls: Vec<String> = crate::profile::builtin()
+        .iter()
+        .filter(|p| p.matches_host(&host))
+        .flat_map(|p| p.account_urls.iter().cloned())
+        .collect();
+    in_account_area(url, &account_urls)
+}
+
+/// The badge for a fresh scan. Sign-in and empty pages say so plainly; outside the
+/// account area a page without account data gets no badge at all.
+pub fn badge(snapshot: &Snapshot, today: Date, lang: &str, in_account_area: bool) -> BadgeView {
+    let plain = |status: Status, key: &'static str, active: bool| BadgeView {
+        status,
+        active,
+        urgency: Urgency::None,
+        headline: Some(Msg::new(key)),
+        detail: None,
+        date_text: None,
+        money_label: None,
+        money_text: None,
+    };
     match snapshot.status {
-        Status::LoggedOut => {
-            return BadgeView {
-                status: Status::LoggedOut,
-                urgency: Urgency::None,
-                headline: Some(Msg::new("badge_logged_out")),
-                detail: None,
-                date_text: None,
-                money_text: None,
-            }
-        }
-        Status::NoData => {
-            return BadgeView {
-                status: Status::NoData,
-                urgency: Urgency::None,
-                headline: Some(Msg::new("badge_no_data")),
-                detail: None,
-                date_text: None,
-                money_text: None,
-            }
-        }
+        Status::LoggedOut => return plain(Status::LoggedOut, "badge_logged_out", true),
+        Status::NoData => return plain(Status::NoData, "badge_no_data", in_account_area),
         Status::Ok => {}
     }
     let data = riskiest_data(snapshot);
@@ -227,13 +283,19 @@ pub fn badge(snapshot: &Snapshot, today: Date, lang: &str) -> BadgeView {
         .map(urgency_for_days)
         .unwrap_or(Urgency::None)
         .max(data.map(urgency_for_data).unwrap_or(Urgency::None));
-    let money = snapshot.amount_due.as_ref().or(snapshot.balance.as_ref());
+    let (money_label, money) = match (&snapshot.amount_due, &snapshot.balance) {
+        (Some(due), _) => (Some("popup_amount_due"), Some(due)),
+        (None, Some(balance)) => (Some("popup_balance"), Some(balance)),
+        (None, None) => (None, None),
+    };
     BadgeView {
         status: Status::Ok,
+        active: true,
         urgency,
         headline: data.and_then(data_msg),
         detail: days.map(days_msg),
         date_text: snapshot.next_bill_date.map(|d| format_date(d, lang)),
+        money_label,
         money_text: money.map(|m| format_money(m, lang)),
     }
 }
@@ -408,6 +470,7 @@ mod tests {
             &snap(3502.08, 5120.0, Date::new(2026, 12, 9).unwrap()),
             today(),
             "en",
+            true,
         );
         assert_eq!(
             view.headline,
@@ -427,18 +490,21 @@ mod tests {
             &snap(300.0, 5120.0, Date::new(2026, 12, 20).unwrap()),
             today(),
             "en",
+            true,
         );
         assert_eq!(low_data.urgency, Urgency::Soon);
         let tomorrow = badge(
             &snap(3000.0, 5120.0, Date::new(2026, 11, 27).unwrap()),
             today(),
             "en",
+            true,
         );
         assert_eq!(tomorrow.urgency, Urgency::Urgent);
         let past = badge(
             &snap(3000.0, 5120.0, Date::new(2026, 11, 20).unwrap()),
             today(),
             "en",
+            true,
         );
         assert_eq!(past.urgency, Urgency::Overdue);
         assert_eq!(
@@ -449,10 +515,53 @@ mod tests {
 
     #[test]
     fn badge_for_status_pages() {
-        let view = badge(&Snapshot::empty(Status::LoggedOut), today(), "en");
+        let view = badge(&Snapshot::empty(Status::LoggedOut), today(), "en", false);
         assert_eq!(view.headline, Some(Msg::new("badge_logged_out")));
-        let view = badge(&Snapshot::empty(Status::NoData), today(), "en");
+        assert!(view.active, "a sign-in page always says so");
+        let view = badge(&Snapshot::empty(Status::NoData), today(), "en", true);
         assert_eq!(view.headline, Some(Msg::new("badge_no_data")));
+        assert!(view.active);
+        let away = badge(&Snapshot::empty(Status::NoData), today(), "en", false);
+        assert!(
+            !away.active,
+            "outside the account area the badge stands down"
+        );
+    }
+
+    #[test]
+    fn account_area() {
+        let urls = vec!["https://www.t-mobile.com/account".to_string()];
+        assert!(in_account_area("https://www.t-mobile.com/account", &urls));
+        assert!(in_account_area(
+            "https://www.t-mobile.com/account/usage?x=1",
+            &urls
+        ));
+        assert!(in_account_area(
+            "https://www.t-mobile.com/bill/summary",
+            &urls
+        ));
+        assert!(in_account_area(
+            "https://my.example.com/myaccount/overview.html",
+            &[]
+        ));
+        assert!(!in_account_area(
+            "https://www.t-mobile.com/accounting-news",
+            &urls
+        ));
+        assert!(!in_account_area(
+            "https://www.t-mobile.com/cell-phones/apple",
+            &urls
+        ));
+        assert!(!in_account_area("https://www.t-mobile.com/", &urls));
+    }
+
+    #[test]
+    fn badge_names_amount_due_before_balance() {
+        let mut s = snap(3000.0, 5120.0, Date::new(2026, 12, 9).unwrap());
+        s.amount_due = Some(Money::new(4500, Currency::Usd));
+        let view = badge(&s, today(), "en", true);
+        assert_eq!(view.money_label, Some("popup_amount_due"));
+        assert_eq!(view.money_text.as_deref(), Some("$45.00"));
     }
 
     #[test]

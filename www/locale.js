@@ -6,10 +6,11 @@ import { chosen_locale, set_catalogue } from './wasm/linekeeper_wasm.js';
 export async function useLanguage(state) {
   const locale = chosen_locale(state);
   if (!locale) {
-    set_catalogue('', null);
-    return chrome.i18n.getUILanguage();
+    set_catalogue(null);
+    return chrome.i18n.getMessage('lang') || 'en';
   }
   const response = await fetch(chrome.runtime.getURL(`_locales/${locale}/messages.json`));
-  set_catalogue(locale, await response.json());
-  return locale.replace('_', '-');
+  const messages = await response.json();
+  set_catalogue(messages);
+  return messages.lang?.message || locale.replace('_', '-');
 }

@@ -77,7 +77,7 @@ async function onChange(event) {
 }
 
 async function main() {
-  document.documentElement.lang = chrome.i18n.getUILanguage();
+  document.documentElement.lang = chrome.i18n.getMessage('lang') || 'en';
   document.title = chrome.i18n.getMessage('options_title');
   await init();
   const app = document.getElementById('app');

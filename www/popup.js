@@ -3,7 +3,7 @@ import init, { render_popup } from './wasm/linekeeper_wasm.js';
 import { useLanguage } from './locale.js';
 
 async function main() {
-  document.documentElement.lang = chrome.i18n.getUILanguage();
+  document.documentElement.lang = chrome.i18n.getMessage('lang') || 'en';
   document.title = chrome.i18n.getMessage('ext_name');
   await init();
   const { state } = await chrome.storage.local.get('state');

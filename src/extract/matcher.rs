@@ -61,6 +61,7 @@ pub enum Kind {
     NotPhone,
     /// Hints only: loading skeletons.
     Loading,
+    Greeting,
 }
 
 /// What a label's value is.
@@ -112,7 +113,7 @@ impl Kind {
     }
 }
 
-fn label_lists(l: &Labels) -> [(&[String], Kind); 25] {
+fn label_lists(l: &Labels) -> [(&[String], Kind); 26] {
     [
         (&l.data, Kind::Data),
         (&l.data_remaining, Kind::DataRemaining),
@@ -138,6 +139,7 @@ fn label_lists(l: &Labels) -> [(&[String], Kind); 25] {
         (&l.maintenance, Kind::Maintenance),
         (&l.logged_out, Kind::LoggedOut),
         (&l.not_phone, Kind::NotPhone),
+        (&l.greeting, Kind::Greeting),
         (&[], Kind::Loading),
     ]
 }
@@ -294,7 +296,11 @@ impl Matcher {
             let next = iter.peek().map(|&(_, n)| n).unwrap_or('\0');
             let boundary_before = prev.is_none_or(|p| !p.is_alphanumeric());
             let keys = [(c, next), (c, '\0')];
-            let keys = if next == '\0' { &keys[1..] } else { &keys[..] };
+            let keys = if next == '\0' {
+                keys.get(1..).unwrap_or(&[])
+            } else {
+                &keys
+            };
             for key in keys {
                 let Some(list) = self.index.get(key) else {
                     continue;

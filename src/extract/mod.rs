@@ -9,16 +9,30 @@
 //!    just before it: `5 GB left`, `20.5GB 剩余通用流量`), a few rows after and before,
 //!    structurally close only — and scores candidates; candidates are assigned greedily,
 //!    best first, each value and label used once. Values are parsed lazily per row.
-//! 4. Lines: masked phone numbers mark lines; each line-level value goes to the line
-//!    whose number shares its smallest enclosing element (ties: the nearest before it).
+//! 4. Lines ([`lines`]): masked phone numbers mark lines; a line's part of the page is
+//!    the largest element around its number holding no other line's number (a card, a
+//!    table row), or, for a number standing alone like a heading, what follows it up to
+//!    the next line. Values inside a part are that line's; others are account-level
+//!    (a shared pool, a group plan, an account renewal: copied to every line).
 //! 5. Status: sign-in page, placeholders, skeletons, busy regions, maintenance notices.
 //!
 //! Linear in the page: every label looks at a bounded number of rows and values.
 
+mod explain;
 pub mod lang;
+mod lines;
 mod matcher;
 mod model;
+mod names;
 mod phone;
+mod tables;
+mod usage;
+
+pub use explain::explain;
+use lines::PhoneAnchor;
+use names::TextFind;
+use tables::{find_tables, Tables};
+use usage::{data_text, finish_usage, is_price_per_amount, merge_reading, width};
 
 use crate::date::Date;
 use crate::page::PageSnapshot;
@@ -27,7 +41,6 @@ use crate::profile::{self, Profile};
 use crate::snapshot::{Currency, DataUsage, Line, Money, Snapshot, Source, Status};
 use matcher::{Family, HintMatcher, Kind, Matcher};
 use model::{Model, NONE};
-use phone::Strength;
 use std::collections::BTreeMap;
 
 /// What a scan needs besides the page.
@@ -107,121 +120,6 @@ struct Assigned {
     val: u32,
     score: i32,
     before: bool,
-}
-
-struct PhoneAnchor {
-    node: u32,
-    last4: String,
-    /// The line's part of the page (see `set_roots`).
-    root: u32,
-}
-
-/// A table body cell under a column header that names a field.
-struct TableCell {
-    node: u32,
-    kind: Kind,
-    header: String,
-    /// A unit named in the header (`Data (MB)`), for unit-less cells.
-    unit: Option<&'static str>,
-}
-
-#[derive(Default)]
-struct Tables {
-    cells: Vec<TableCell>,
-    /// Header cells (sorted): their words label columns, not the rows after them.
-    header_cells: Vec<u32>,
-}
-
-/// Finds tables with a header row (all `th`) and labels each body cell by its column.
-fn find_tables(model: &Model<'_>) -> Tables {
-    let nodes = &model.page.nodes;
-    let mut out = Tables::default();
-    let mut cells_of: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
-    for (i, n) in nodes.iter().enumerate() {
-        if matches!(n.tag.as_str(), "td" | "th") {
-            if let Some(p) = n.parent {
-                if nodes.get(p as usize).is_some_and(|t| t.tag == "tr") {
-                    cells_of.entry(p).or_default().push(i as u32);
-                }
-            }
-        }
-    }
-    let table_of = |tr: u32| -> Option<u32> {
-        let mut cur = nodes.get(tr as usize)?.parent;
-        for _ in 0..3 {
-            let i = cur?;
-            if nodes.get(i as usize)?.tag == "table" {
-                return Some(i);
-            }
-            cur = nodes.get(i as usize)?.parent;
-        }
-        None
-    };
-    type Head = Vec<Option<(Kind, String, Option<&'static str>)>>;
-    let mut header: BTreeMap<u32, Head> = BTreeMap::new();
-    for (tr, cells) in &cells_of {
-        let Some(table) = table_of(*tr) else { continue };
-        let all_th = cells
-            .iter()
-            .all(|&c| nodes.get(c as usize).is_some_and(|n| n.tag == "th"));
-        if let Some(head) = header.get(&table) {
-            for (col, &cell) in cells.iter().enumerate() {
-                if let Some(Some((kind, text, unit))) = head.get(col) {
-                    out.cells.push(TableCell {
-                        node: cell,
-                        kind: *kind,
-                        header: text.clone(),
-                        unit: *unit,
-                    });
-                }
-            }
-        } else if all_th && cells.len() >= 2 {
-            out.header_cells.extend(cells.iter().copied());
-            let head: Head = cells
-                .iter()
-                .map(|&c| {
-                    let r = model.first_row_at(c);
-                    let row = model.rows.get(r)?;
-                    if !model.contains(c, row.first_node()) {
-                        return None;
-                    }
-                    let h = row.hits.iter().find(|h| {
-                        h.kind == Kind::Line
-                            || matches!(
-                                h.kind.family(),
-                                Family::Data | Family::Money | Family::Date | Family::Text
-                            )
-                    })?;
-                    let lower = &row.lower;
-                    let unit = ["(mb)", "(gb)", "in mb", "in gb", "（mb）", "（gb）", "(kb)"]
-                        .iter()
-                        .find(|u| lower.contains(*u))
-                        .map(|u| {
-                            if u.contains("gb") {
-                                "GB"
-                            } else if u.contains("kb") {
-                                "KB"
-                            } else {
-                                "MB"
-                            }
-                        });
-                    Some((h.kind, row.text.clone(), unit))
-                })
-                .collect();
-            header.insert(table, head);
-        }
-    }
-    out.header_cells.sort_unstable();
-    out
-}
-
-/// A text value for a line (plan, nickname).
-struct TextFind {
-    kind: Kind,
-    node: u32,
-    text: String,
-    label: Option<String>,
-    score: i32,
 }
 
 struct Engine<'a> {
@@ -321,47 +219,6 @@ fn compatible(family: Family, v: &VKind) -> bool {
     )
 }
 
-/// `2.048 MB` → `2,048 MB` (same length): on a decimal-comma page a dot before exactly
-/// three digits groups thousands. `1.234,56` and dates (`30.12.2026`) are left alone.
-fn thousands_dots_to_commas(text: &str) -> std::borrow::Cow<'_, str> {
-    let b = text.as_bytes();
-    let mut out: Option<Vec<u8>> = None;
-    for i in 1..b.len() {
-        if b.get(i) != Some(&b'.') || !b.get(i - 1).is_some_and(u8::is_ascii_digit) {
-            continue;
-        }
-        let group = b
-            .get(i + 1..i + 4)
-            .is_some_and(|g| g.iter().all(u8::is_ascii_digit));
-        let after = b.get(i + 4).copied();
-        let ends = match after {
-            None => true,
-            Some(c) if c.is_ascii_digit() => false,
-            Some(b',') => !b.get(i + 5).is_some_and(u8::is_ascii_digit),
-            Some(_) => true,
-        };
-        if group && ends {
-            let v = out.get_or_insert_with(|| b.to_vec());
-            if let Some(slot) = v.get_mut(i) {
-                *slot = b',';
-            }
-        }
-    }
-    match out.map(String::from_utf8) {
-        Some(Ok(s)) => std::borrow::Cow::Owned(s),
-        _ => std::borrow::Cow::Borrowed(text),
-    }
-}
-
-/// Display width: CJK and other wide characters count twice.
-fn width(text: &str) -> usize {
-    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
-}
-
 impl<'a> Engine<'a> {
     fn new(page: &'a PageSnapshot, options: &ScanOptions, active: &[&Profile], host: &str) -> Self {
         let mut extra_labels = Vec::new();
@@ -392,14 +249,22 @@ impl<'a> Engine<'a> {
             .iter()
             .find_map(|p| p.currency_for(host))
             .or_else(|| lang::currency_for_lang(lang));
+        // An explicit `carrier` (a user rule naming one) wins, then the built-in carrier of
+        // the host, then a user rule's own id.
         let carrier = active
             .iter()
-            .find_map(|p| p.carrier_id())
-            .map(str::to_string);
+            .find_map(|p| p.carrier.clone())
+            .or_else(|| profile::for_host(host).map(|p| p.id.clone()))
+            .or_else(|| {
+                active
+                    .iter()
+                    .find_map(|p| p.carrier_id())
+                    .map(str::to_string)
+            });
         let value_before_label = active.iter().any(|p| p.value_before_label);
         let sign_in_url = active.iter().any(|p| p.is_sign_in_url(&page.url));
         let rows = model.rows.len();
-        let tables = find_tables(&model);
+        let tables = find_tables(&model, options.today, order);
         let mut engine = Engine {
             anchors: Vec::new(),
             phone_rows: Vec::new(),
@@ -437,14 +302,20 @@ impl<'a> Engine<'a> {
             Family::State => 3,
             Family::Text | Family::None => return 0..0,
         };
-        if let Some(Some((s, e))) = self.row_vals.get(r).map(|v| v[f]) {
+        if let Some((s, e)) = self
+            .row_vals
+            .get(r)
+            .and_then(|v| v.get(f).copied().flatten())
+        {
             return s as usize..e as usize;
         }
         let start = self.vals.len();
         self.parse_row(r, fam);
         let end = self.vals.len();
         if let Some(slot) = self.row_vals.get_mut(r) {
-            slot[f] = Some((start as u32, end as u32));
+            if let Some(x) = slot.get_mut(f) {
+                *x = Some((start as u32, end as u32));
+            }
         }
         start..end
     }
@@ -482,11 +353,7 @@ impl<'a> Engine<'a> {
             }
         }
         if data && (has_digit || row.hits.iter().any(|h| h.kind == Kind::Unlimited)) {
-            let data_text = if self.decimal_comma {
-                thousands_dots_to_commas(text)
-            } else {
-                std::borrow::Cow::Borrowed(text)
-            };
+            let data_text = data_text(text, &row.joins, self.decimal_comma);
             for f in parse::find_data(&data_text) {
                 if f.value.amount_mb.is_some()
                     || f.value.remaining_mb.is_some()
@@ -577,7 +444,22 @@ impl<'a> Engine<'a> {
             }
         }
         let model = &self.model;
-        found.retain(|v| !model.is_promo_node(v.node));
+        // A price per amount (`1元/1GB`, `$10/5GB`) is an offer, not usage.
+        found.retain(|v| !matches!(v.kind, VKind::Data(_)) || !is_price_per_amount(text, v.start));
+        // Promotional words inside a link or button (`Add 5GB for $10`) void that link's
+        // values; they leave the rest of the row alone (`3 GB left` beside `Buy data`).
+        let promo_actions: Vec<u32> = row
+            .hits
+            .iter()
+            .filter(|h| h.kind == Kind::Promo)
+            .filter_map(|h| self.action_root(row.node_at(h.start)))
+            .collect();
+        found.retain(|v| {
+            !model.is_promo_node(v.node)
+                && !self
+                    .action_root(v.node)
+                    .is_some_and(|a| promo_actions.contains(&a))
+        });
         self.vals.extend(found);
     }
 
@@ -666,32 +548,20 @@ impl<'a> Engine<'a> {
         labels
     }
 
-    /// Column headers of tables label the cells below them.
-    fn table_labels(&self, labels: &mut Vec<Label>) {
-        for cell in &self.tables.cells {
-            if matches!(cell.kind.family(), Family::Text) || cell.kind == Kind::Line {
-                continue;
+    /// The link or button around `node` (within six levels), if any.
+    fn action_root(&self, node: u32) -> Option<u32> {
+        let nodes = &self.model.page.nodes;
+        let mut cur = Some(node);
+        for _ in 0..6 {
+            let i = cur?;
+            let n = nodes.get(i as usize)?;
+            let role = n.attr("role").unwrap_or("");
+            if matches!(n.tag.as_str(), "a" | "button") || matches!(role, "button" | "link") {
+                return Some(i);
             }
-            labels.push(Label {
-                kind: cell.kind,
-                row: self.model.first_row_at(cell.node) as u32,
-                start: 0,
-                end: 0,
-                node: cell.node,
-                scope: Some(cell.node),
-                bonus: 0,
-                text: cell.header.clone(),
-            });
+            cur = n.parent;
         }
-    }
-
-    /// The labelled table cell holding `node`, if any.
-    fn table_cell_of(&self, node: u32) -> Option<&TableCell> {
-        let cells = &self.tables.cells;
-        let i = cells.partition_point(|c| c.node <= node);
-        cells
-            .get(i.checked_sub(1)?)
-            .filter(|c| self.model.contains(c.node, node))
+        None
     }
 
     /// True when `node` is inside an `h1`–`h6` (within three levels).
@@ -708,15 +578,6 @@ impl<'a> Engine<'a> {
             cur = n.parent;
         }
         false
-    }
-
-    fn in_header_cell(&self, node: u32) -> bool {
-        let cells = &self.tables.header_cells;
-        let i = cells.partition_point(|&c| c <= node);
-        i > 0
-            && cells
-                .get(i - 1)
-                .is_some_and(|&c| self.model.contains(c, node))
     }
 
     // ---- pairing -----------------------------------------------------------------
@@ -836,9 +697,12 @@ impl<'a> Engine<'a> {
                         let h = self.model.height_to_common(label.node, v.node);
                         // Values come after headings; a caption under its value is close
                         // to it.
-                        let limit = if dir < 0 { 3 } else { 5 };
+                        let limit = if dir < 0 { 3 } else { 6 };
+                        // A bucket's name (`Data`, `Hotspot`, `Minutes`) heads its values.
+                        let names_bucket =
+                            matches!(label.kind, Kind::Data | Kind::Hotspot | Kind::NotData);
                         if h > limit
-                            || (dir < 0 && heading)
+                            || (dir < 0 && (heading || names_bucket))
                             || self.section_of(label.node) != self.section_of(v.node)
                         {
                             continue;
@@ -872,7 +736,10 @@ impl<'a> Engine<'a> {
             Family::Date => 2,
             _ => 3,
         };
-        let values = self.row_vals.get(r).and_then(|v| v[f]);
+        let values = self
+            .row_vals
+            .get(r)
+            .and_then(|v| v.get(f).copied().flatten());
         let inside_value = |start: usize, end: usize| {
             values.is_some_and(|(a, b)| {
                 self.vals.get(a as usize..b as usize).is_some_and(|vs| {
@@ -905,7 +772,7 @@ impl<'a> Engine<'a> {
             .row_vals
             .iter()
             .enumerate()
-            .filter(|(_, v)| v[0].is_some_and(|(s, e)| e > s))
+            .filter(|(_, v)| v.first().copied().flatten().is_some_and(|(s, e)| e > s))
             .map(|(r, _)| r + 1)
             .collect();
         for r in rows {
@@ -1021,137 +888,6 @@ impl<'a> Engine<'a> {
             cur = nodes.get(i as usize).and_then(|n| n.parent);
         }
         Bucket::Unknown
-    }
-
-    fn phone_anchors(&self) -> (Vec<PhoneAnchor>, Vec<usize>) {
-        let model = &self.model;
-        let mut anchors = Vec::new();
-        let mut rows = Vec::new();
-        for (r, row) in model.rows.iter().enumerate() {
-            if row.promo {
-                continue;
-            }
-            for f in phone::find_phones(&row.text) {
-                let node = row.node_at(f.start);
-                if model.is_promo_node(node) {
-                    continue;
-                }
-                let not_phone = row.hits.iter().any(|h| h.kind == Kind::NotPhone);
-                let line_word = row.hits.iter().any(|h| h.kind == Kind::Line)
-                    || model
-                        .hint_near(node, 3)
-                        .is_some_and(|(_, k)| k == Kind::Line);
-                let ok = match f.strength {
-                    Strength::Strong => true,
-                    Strength::Weak => !not_phone,
-                    Strength::Plain => line_word && !not_phone,
-                };
-                if ok {
-                    anchors.push(PhoneAnchor {
-                        node,
-                        last4: f.last4,
-                        root: node,
-                    });
-                    rows.push(r);
-                }
-            }
-        }
-        rows.dedup();
-        (anchors, rows)
-    }
-
-    /// Sets each anchor's section root: the largest element around its number that
-    /// holds no other line's number (a line card, a table row; or just the number's own
-    /// element when lines are headings followed by their details). Then indexes the
-    /// outermost roots, which never overlap, for binary search.
-    fn build_sections(&mut self) {
-        let nodes = &self.model.page.nodes;
-        let mut numbers: Vec<String> = Vec::new();
-        let mut all: Vec<u32> = self.anchors.iter().map(|a| a.node).collect();
-        all.sort_unstable();
-        let mut by_number: std::collections::HashMap<String, Vec<u32>> = Default::default();
-        let mut index: std::collections::HashMap<String, usize> = Default::default();
-        for a in &self.anchors {
-            by_number.entry(a.last4.clone()).or_default().push(a.node);
-            index.entry(a.last4.clone()).or_insert_with(|| {
-                numbers.push(a.last4.clone());
-                numbers.len() - 1
-            });
-        }
-        for list in by_number.values_mut() {
-            list.sort_unstable();
-        }
-        let count = |list: &[u32], lo: u32, hi: u32| {
-            list.partition_point(|&n| n < hi) - list.partition_point(|&n| n < lo)
-        };
-        let mut parts: Vec<(u32, u32, usize)> = Vec::new();
-        for a in &mut self.anchors {
-            let same = by_number.get(&a.last4).map_or(&[][..], |v| v.as_slice());
-            let mut root = a.node;
-            let mut cur = nodes.get(a.node as usize).and_then(|n| n.parent);
-            for _ in 0..64 {
-                let Some(p) = cur else { break };
-                let end = self.model.end.get(p as usize).copied().unwrap_or(p);
-                if count(&all, p, end) > count(same, p, end) {
-                    break;
-                }
-                root = p;
-                cur = nodes.get(p as usize).and_then(|n| n.parent);
-            }
-            a.root = root;
-            let end = self.model.end.get(root as usize).copied().unwrap_or(root);
-            let line = index.get(&a.last4).copied().unwrap_or(0);
-            parts.push((root, end, line));
-        }
-        // Keep the outermost parts (roots of one number may nest).
-        parts.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
-        let mut outer: Vec<(u32, u32, usize)> = Vec::with_capacity(parts.len());
-        for p in parts {
-            if outer.last().is_some_and(|o| p.0 < o.1) {
-                continue;
-            }
-            outer.push(p);
-        }
-        self.numbers = numbers;
-        self.parts = outer;
-    }
-
-    /// The part of the page (index into `parts`) holding `node`, if any.
-    fn part_of(&self, node: u32) -> Option<usize> {
-        let i = self.parts.partition_point(|p| p.0 <= node).checked_sub(1)?;
-        self.parts.get(i).filter(|p| node < p.1).map(|_| i)
-    }
-
-    /// The line part of the page holding `node`, if any (its root).
-    fn section_of(&self, node: u32) -> Option<u32> {
-        self.part_of(node)
-            .and_then(|i| self.parts.get(i))
-            .map(|p| p.0)
-    }
-
-    /// The line (index into `numbers`) a value at `node` belongs to, or `None` for an
-    /// account-level value outside every line's part of the page.
-    fn line_of(&self, node: u32) -> Option<usize> {
-        if self.numbers.len() <= 1 {
-            return Some(0);
-        }
-        if let Some(p) = self.part_of(node).and_then(|i| self.parts.get(i)) {
-            return Some(p.2);
-        }
-        // After a number that stands alone (a heading), up to the next line's part, in
-        // the same container.
-        let i = self.parts.partition_point(|p| p.0 <= node).checked_sub(1)?;
-        let before = self.parts.get(i)?;
-        if before.1.saturating_sub(before.0) > 8 {
-            return None;
-        }
-        let parent = self
-            .model
-            .page
-            .nodes
-            .get(before.0 as usize)
-            .and_then(|n| n.parent)?;
-        self.model.contains(parent, node).then_some(before.2)
     }
 
     // ---- assembly ----------------------------------------------------------------
@@ -1334,7 +1070,10 @@ impl<'a> Engine<'a> {
                         && d.used_mb.is_none()
                         && d.total_mb.is_none();
                     if bucket == Bucket::NotData
-                        || (label.is_none() && only_unlimited && bucket == Bucket::Unknown)
+                        || (label.is_none()
+                            && only_unlimited
+                            && bucket == Bucket::Unknown
+                            && !self.row_has_amount(v.row))
                     {
                         continue;
                     }
@@ -1439,7 +1178,11 @@ impl<'a> Engine<'a> {
             finds.sort_by_key(|t| std::cmp::Reverse(t.score));
         }
         let mut account_plan: Option<TextFind> = None;
+        let holder = self.holder_words();
         for t in finds {
+            if t.kind == Kind::Nickname && Self::mentions_holder(&t.text, &holder) {
+                continue;
+            }
             let li = match self.line_of(t.node) {
                 Some(li) => li,
                 None if numbers.len() <= 1 => 0,
@@ -1468,7 +1211,6 @@ impl<'a> Engine<'a> {
                     },
                 );
             }
-            let _ = t.score;
         }
 
         // A plan named once for the account (a group or pool plan) is every line's.
@@ -1572,7 +1314,54 @@ impl<'a> Engine<'a> {
         snap
     }
 
+    /// True when row `r` also shows a data amount (`Unlimited — 40.1 GB used`).
+    fn row_has_amount(&self, r: u32) -> bool {
+        let Some((a, b)) = self
+            .row_vals
+            .get(r as usize)
+            .and_then(|v| v.first().copied().flatten())
+        else {
+            return false;
+        };
+        self.vals.get(a as usize..b as usize).is_some_and(|vs| {
+            vs.iter().any(|v| {
+                matches!(&v.kind, VKind::Data(d) if d.amount_mb.is_some() || d.used_mb.is_some() || d.remaining_mb.is_some() || d.total_mb.is_some())
+            })
+        })
+    }
+
     fn bucket_for(&self, label: Option<&Label>, v: &Val, buckets: &[Bucket]) -> Bucket {
+        // A bucket word in, just before, or else just after the value (`Unlimited data ·
+        // Unlimited hotspot`, `Hotspot 2 GB`).
+        if let Some(row) = self.model.rows.get(v.row as usize) {
+            let bucket_of = |h: &matcher::Hit| {
+                if h.kind == Kind::Hotspot {
+                    Some(Bucket::Hotspot)
+                } else if h.names_data {
+                    Some(Bucket::Main)
+                } else {
+                    None
+                }
+            };
+            let inside = row
+                .hits
+                .iter()
+                .filter(|h| h.start < v.end && v.start < h.end);
+            let before = row
+                .hits
+                .iter()
+                .rev()
+                .find(|h| h.end <= v.start)
+                .filter(|h| h.end + 2 >= v.start);
+            let after = row
+                .hits
+                .iter()
+                .find(|h| h.start >= v.end)
+                .filter(|h| h.start <= v.end + 2);
+            if let Some(b) = inside.chain(before).chain(after).find_map(bucket_of) {
+                return b;
+            }
+        }
         if let Some(l) = label {
             match l.kind {
                 Kind::Hotspot => return Bucket::Hotspot,
@@ -1652,352 +1441,6 @@ impl<'a> Engine<'a> {
         None
     }
 
-    /// On a page listing several lines, a short name right before a line's number in
-    /// the same container (`Theo's Pixel (•••) •••-5530`) is that line's name. Not on a
-    /// single-line page, where the name beside the number is the account holder's.
-    fn sibling_names(&self, anchors: &[PhoneAnchor]) -> Vec<TextFind> {
-        let model = &self.model;
-        let nodes = &model.page.nodes;
-        let mut out = Vec::new();
-        for a in anchors {
-            let Some(el) = nodes
-                .get(a.node as usize)
-                .filter(|n| n.is_text())
-                .and_then(|n| n.parent)
-            else {
-                continue;
-            };
-            let Some(container) = nodes.get(el as usize).and_then(|n| n.parent) else {
-                continue;
-            };
-            // The previous sibling element of the number's element.
-            let mut sib = None;
-            let mut j = el;
-            for _ in 0..32 {
-                if j == 0 || j <= container {
-                    break;
-                }
-                j -= 1;
-                if nodes.get(j as usize).and_then(|n| n.parent) == Some(container) {
-                    sib = Some(j);
-                    break;
-                }
-            }
-            let Some(sib) = sib else { continue };
-            let size = model
-                .end
-                .get(sib as usize)
-                .copied()
-                .unwrap_or(0)
-                .saturating_sub(sib);
-            if size > 4
-                || model
-                    .hint
-                    .get(sib as usize)
-                    .copied()
-                    .flatten()
-                    .is_some_and(|k| k != Kind::Nickname)
-            {
-                continue;
-            }
-            let r = model.first_row_at(sib);
-            let Some(row) = model.rows.get(r) else {
-                continue;
-            };
-            let mut text = String::new();
-            for s in row.segs.iter().filter(|s| model.contains(sib, s.node)) {
-                text.push_str(row.text.get(s.start..s.end).unwrap_or(""));
-            }
-            if text.chars().count() > 30 || row.hits.iter().any(|h| h.kind == Kind::Line) {
-                continue;
-            }
-            if let Some(text) = self.valid_text(&text, sib) {
-                out.push(TextFind {
-                    kind: Kind::Nickname,
-                    node: sib,
-                    text,
-                    label: None,
-                    score: 60,
-                });
-            }
-        }
-        out
-    }
-
-    fn text_finds(&self) -> Vec<TextFind> {
-        let model = &self.model;
-        let mut out = Vec::new();
-        for (r, row) in model.rows.iter().enumerate() {
-            if row.promo || row.virtual_row {
-                continue;
-            }
-            for h in &row.hits {
-                if !matches!(h.kind, Kind::Plan | Kind::Nickname) {
-                    continue;
-                }
-                let node = row.node_at(h.start);
-                if model.is_promo_node(node) {
-                    continue;
-                }
-                let at_end = row.text.get(h.end..).is_some_and(|r| {
-                    r.trim_matches(|c: char| c.is_whitespace() || ":：".contains(c))
-                        .is_empty()
-                });
-                // A short piece of text ending in the plan word, with digits or CJK before
-                // it, is the plan's own name (`5G 本地 20GB 月費計劃`, `Prepaid 10GB Plan`).
-                let seg = row
-                    .segs
-                    .iter()
-                    .find(|s| s.start <= h.start && h.end <= s.end)
-                    .and_then(|s| row.text.get(s.start..s.end).map(|t| (s.start, t)));
-                if let Some((seg_start, seg_text)) = seg {
-                    let head = seg_text.get(..h.start - seg_start).unwrap_or("").trim();
-                    let seg_end = seg_start + seg_text.len();
-                    if h.kind == Kind::Plan
-                        && h.start > seg_start
-                        && seg_end.saturating_sub(h.end) <= 3
-                        && seg_text.chars().count() <= 30
-                        && (head.bytes().any(|b| b.is_ascii_digit())
-                            || head.chars().filter(|c| !c.is_ascii()).count() >= 2)
-                    {
-                        if let Some(text) = self.valid_text(seg_text, node) {
-                            out.push(TextFind {
-                                kind: Kind::Plan,
-                                node,
-                                text,
-                                label: None,
-                                score: 80,
-                            });
-                        }
-                        continue;
-                    }
-                }
-                // Otherwise the label begins its row (`Plan: X`, `Your plan` above X), ends
-                // a short heading (`Group plan` above X), or stands between other labels
-                // (`Line … Plan Talk & Text + 1GB Plan expires …`).
-                let short_heading = at_end && row.text.chars().count() <= 30;
-                // Between other fields a label is written as one (`Plan`, not `plan`).
-                let after_space = row
-                    .text
-                    .get(..h.start)
-                    .and_then(|t| t.chars().next_back())
-                    .is_some_and(char::is_whitespace)
-                    && row
-                        .text
-                        .get(h.start..)
-                        .and_then(|t| t.chars().next())
-                        .is_some_and(char::is_uppercase);
-                if h.start > 2 && !short_heading && !after_space {
-                    continue;
-                }
-                let label = row.text.get(h.start..h.end).map(str::to_string);
-                // The text up to the next label that is not part of a name.
-                let next = row
-                    .hits
-                    .iter()
-                    .filter(|x| x.start >= h.end)
-                    .find(|x| {
-                        !matches!(
-                            x.kind,
-                            Kind::Data
-                                | Kind::Unlimited
-                                | Kind::NotData
-                                | Kind::Hotspot
-                                | Kind::On
-                                | Kind::Off
-                                | Kind::Plan
-                                | Kind::NotPhone
-                        )
-                    })
-                    .map_or(row.text.len(), |x| x.start);
-                let rest = row.text.get(h.end..next).unwrap_or("").trim_end();
-                let rest =
-                    rest.trim_start_matches(|c: char| c.is_whitespace() || ":：-–—|·".contains(c));
-                if rest.is_empty() && !at_end {
-                    continue;
-                }
-                let (text, tnode) = if !rest.is_empty() {
-                    (rest.to_string(), row.node_at(h.end))
-                } else {
-                    let Some(next) = model.rows.get(r + 1) else {
-                        continue;
-                    };
-                    let first = next.first_node();
-                    if next.virtual_row || model.height_to_common(node, first) > 3 {
-                        continue;
-                    }
-                    (next.text.clone(), first)
-                };
-                if let Some(text) = self.valid_text(&text, tnode) {
-                    out.push(TextFind {
-                        kind: h.kind,
-                        node: tnode,
-                        text,
-                        label,
-                        score: 90,
-                    });
-                }
-            }
-        }
-        for (i, n) in model.page.nodes.iter().enumerate() {
-            let Some(kind @ (Kind::Plan | Kind::Nickname)) = model.hint.get(i).copied().flatten()
-            else {
-                continue;
-            };
-            let i32_ = i as u32;
-            let size = model.end.get(i).copied().unwrap_or(0).saturating_sub(i32_);
-            if n.is_text() || size > 8 || model.is_promo_node(i32_) {
-                continue;
-            }
-            let r = model.first_row_at(i32_);
-            let Some(row) = model.rows.get(r) else {
-                continue;
-            };
-            if row.promo {
-                continue;
-            }
-            // The element's own part of its first row.
-            let mut text = String::new();
-            for s in row.segs.iter().filter(|s| model.contains(i32_, s.node)) {
-                if let Some(piece) = row.text.get(s.start..s.end) {
-                    if !text.is_empty() {
-                        text.push(' ');
-                    }
-                    text.push_str(piece);
-                }
-            }
-            if let Some(text) = self.valid_text(&text, i32_) {
-                out.push(TextFind {
-                    kind,
-                    node: i32_,
-                    text,
-                    label: None,
-                    score: 70,
-                });
-            }
-        }
-        // Table columns headed `Plan`, `Line` / `Nickname` (a name, not a number).
-        for cell in &self.tables.cells {
-            let kind = match cell.kind {
-                Kind::Plan => Kind::Plan,
-                Kind::Line | Kind::Nickname => Kind::Nickname,
-                _ => continue,
-            };
-            let r = model.first_row_at(cell.node);
-            let Some(row) = model.rows.get(r) else {
-                continue;
-            };
-            if row.promo || !row.segs.iter().all(|s| model.contains(cell.node, s.node)) {
-                continue;
-            }
-            if let Some(text) = self.valid_text(&row.text, cell.node) {
-                out.push(TextFind {
-                    kind,
-                    node: cell.node,
-                    text,
-                    label: Some(cell.header.clone()),
-                    score: 95,
-                });
-            }
-        }
-        out.sort_by_key(|t| std::cmp::Reverse(t.score));
-        out
-    }
-
-    /// A plan name or nickname: short, with a letter, not a value, a label or a number.
-    fn valid_text(&self, text: &str, node: u32) -> Option<String> {
-        let text = text.trim();
-        // `Shared 30GB · $54/mo`, `飞鱼小流量卡 2GB 月租 8元`: the name ends before a price.
-        let text = match parse::find_money(text, None).first() {
-            Some(f) if f.start > 0 => {
-                let mut head = text.get(..f.start).unwrap_or(text).trim_end();
-                loop {
-                    let before = head;
-                    for w in [
-                        "·", "|", "-", "–", "—", ",", "，", ":", "：", "月租", "月费", "月費",
-                        "for", "at", "only", "from",
-                    ] {
-                        if let Some(h) = head.strip_suffix(w) {
-                            if !w.chars().all(|c| c.is_ascii_alphabetic())
-                                || h.chars().next_back().is_none_or(char::is_whitespace)
-                            {
-                                head = h.trim_end();
-                            }
-                        }
-                    }
-                    if head == before {
-                        break;
-                    }
-                }
-                // Only where a separator or rate word stood before the price
-                // (`畅享套餐 58元档` keeps its price tier).
-                let head_len = text.get(..f.start).unwrap_or(text).trim_end().len();
-                if head.len() < head_len {
-                    head
-                } else {
-                    text
-                }
-            }
-            _ => text,
-        };
-        let chars = text.chars().count();
-        if chars == 0 || chars > 60 || !text.chars().any(char::is_alphabetic) {
-            return None;
-        }
-        if self
-            .model
-            .action
-            .get(node as usize)
-            .copied()
-            .unwrap_or(false)
-        {
-            return None;
-        }
-        let lower = matcher::lower_same_len(text);
-        if self.has_non_name_words(&lower) {
-            return None;
-        }
-        if !phone::find_phones(text).is_empty() {
-            return None;
-        }
-        // Not a value on its own (`$15.00`, `Dec 9`, `5 GB`).
-        let len = text.len();
-        let covered = |start: usize, end: usize| (end - start.min(end)) * 10 >= len * 7;
-        if parse::find_money(text, None)
-            .iter()
-            .any(|f| covered(f.start, f.end))
-            || parse::find_dates(text, self.today, self.order)
-                .iter()
-                .any(|f| covered(f.start, f.end))
-            || parse::find_data(text)
-                .iter()
-                .any(|f| covered(f.start, f.end))
-        {
-            return None;
-        }
-        Some(text.to_string())
-    }
-
-    /// True when `lower` holds words that make it not a name: money, date, plan,
-    /// AutoPay, promotional, placeholder or sign-in wording.
-    fn has_non_name_words(&self, lower: &str) -> bool {
-        self.matcher.find(lower).iter().any(|h| {
-            // `5G智享套餐`, `Prepaid Plan 10`: a plan word inside a name is fine.
-            !((h.kind == Kind::Plan && h.start > 0)
-                || matches!(
-                    h.kind,
-                    Kind::Data
-                        | Kind::Unlimited
-                        | Kind::NotData
-                        | Kind::Hotspot
-                        | Kind::Line
-                        | Kind::On
-                        | Kind::Off
-                        | Kind::NotPhone
-                ))
-        })
-    }
-
     fn status(&self, values: usize, placeholders: usize) -> Status {
         let model = &self.model;
         let maintenance = model
@@ -2029,20 +1472,11 @@ impl<'a> Engine<'a> {
         if values > 0 {
             return Status::Ok;
         }
-        let title_sign_in = {
-            let t = matcher::lower_same_len(&model.page.title);
-            [
-                "sign in",
-                "log in",
-                "login",
-                "登录",
-                "登錄",
-                "iniciar sesión",
-                "anmelden",
-            ]
+        let title_sign_in = self
+            .matcher
+            .find(&matcher::lower_same_len(&model.page.title))
             .iter()
-            .any(|w| t.contains(w))
-        };
+            .any(|h| h.kind == Kind::LoggedOut);
         let sign_in_rows = model.rows.iter().any(|r| {
             r.text.chars().count() <= 40 && r.hits.iter().any(|h| h.kind == Kind::LoggedOut)
         });
@@ -2067,54 +1501,6 @@ fn own_bucket(row: &model::Row) -> Bucket {
     Bucket::Unknown
 }
 
-/// Merges a reading into a bucket; `role` (0 remaining, 1 used, 2 total) places a bare
-/// amount. Returns the names of the fields it filled.
-fn merge_reading(t: &mut DataUsage, d: &DataReading, role: Option<usize>) -> Vec<&'static str> {
-    let mut filled = Vec::new();
-    let mut set = |slot: &mut Option<f64>, v: Option<f64>, name: &'static str| {
-        if let Some(v) = v {
-            if slot.is_none() && v.is_finite() && v >= 0.0 {
-                *slot = Some(v);
-                filled.push(name);
-            }
-        }
-    };
-    set(&mut t.remaining_mb, d.remaining_mb, "remaining_mb");
-    set(&mut t.used_mb, d.used_mb, "used_mb");
-    set(&mut t.total_mb, d.total_mb, "total_mb");
-    match role {
-        Some(0) => set(&mut t.remaining_mb, d.amount_mb, "remaining_mb"),
-        Some(1) => set(&mut t.used_mb, d.amount_mb, "used_mb"),
-        Some(2) => set(&mut t.total_mb, d.amount_mb, "total_mb"),
-        _ => {}
-    }
-    if d.unlimited && !t.unlimited {
-        t.unlimited = true;
-        filled.push("unlimited");
-    }
-    filled
-}
-
-/// Completes a bucket: the third of remaining / used / total from the other two;
-/// unlimited buckets have no remaining or total.
-fn finish_usage(mut u: DataUsage) -> DataUsage {
-    if u.unlimited {
-        u.remaining_mb = None;
-        u.total_mb = None;
-    } else {
-        match (u.remaining_mb, u.used_mb, u.total_mb) {
-            (Some(r), Some(us), None) => u.total_mb = Some(r + us),
-            (None, Some(us), Some(t)) if t >= us => u.remaining_mb = Some(t - us),
-            (Some(r), None, Some(t)) if t >= r => u.used_mb = Some(t - r),
-            _ => {}
-        }
-    }
-    u.remaining_mb = u.remaining_mb.map(round2);
-    u.used_mb = u.used_mb.map(round2);
-    u.total_mb = u.total_mb.map(round2);
-    u
-}
-
 #[cfg(test)]
 mod tests;
 
@@ -2133,78 +1519,4 @@ fn active_profiles<'p>(host: &str, rules: &'p [Profile]) -> Vec<&'p Profile> {
     );
     active.extend(builtin.iter().filter(|p| p.hosts.is_empty()));
     active
-}
-
-/// A human-readable dump of how the engine sees a page: rows with their label words,
-/// class / id hints and the profile choice. For bug reports (`linekeeper scan --explain`).
-pub fn explain(page: &PageSnapshot, options: &ScanOptions, rules: &[Profile]) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
-    if let Err(e) = page.validate() {
-        return format!("invalid page: {e}\n");
-    }
-    let host = page.host();
-    let active = active_profiles(&host, rules);
-    let mut engine = Engine::new(page, options, &active, &host);
-    let labels = engine.collect_labels();
-    let cands = engine.candidates(&labels);
-    engine.parse_continuations();
-    let assigned = engine.assign(&labels, cands);
-    let _ = writeln!(
-        out,
-        "profiles: {:?}; order {:?}; currency {:?}",
-        active.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
-        engine.order,
-        engine.currency
-    );
-    for (r, row) in engine.model.rows.iter().enumerate() {
-        let hits: Vec<String> = row
-            .hits
-            .iter()
-            .map(|h| format!("{:?}@{}", h.kind, h.start))
-            .collect();
-        let hint = engine
-            .model
-            .hint_near(row.first_node(), 2)
-            .map(|(n, k)| format!(" hint {k:?}<{}>", engine.model.describe(n)))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "{r:4} {}{}{} [{}]{} | {}",
-            if row.virtual_row { "v" } else { " " },
-            if row.promo { "P" } else { " " },
-            if engine.model.is_promo_node(row.first_node()) {
-                "R"
-            } else {
-                " "
-            },
-            hits.join(" "),
-            hint,
-            row.text.chars().take(140).collect::<String>()
-        );
-    }
-    for a in &assigned {
-        let Some(v) = engine.vals.get(a.val as usize) else {
-            continue;
-        };
-        let label = a.label.and_then(|l| labels.get(l as usize));
-        let text = engine
-            .model
-            .rows
-            .get(v.row as usize)
-            .and_then(|r| r.text.get(v.start..v.end))
-            .unwrap_or("");
-        let _ = writeln!(
-            out,
-            "assign {:>4} {:?} {:?} (row {}) <- {:?} row {} {:?}",
-            a.score,
-            label.map(|l| l.kind),
-            label.map(|l| l.text.as_str()).unwrap_or(""),
-            label.map_or(0, |l| l.row),
-            text,
-            v.row,
-            v.kind
-        );
-    }
-    out
 }

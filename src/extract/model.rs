@@ -29,6 +29,10 @@ pub struct Row {
     pub hits: Vec<Hit>,
     /// Holds promotional or help wording outside links and buttons.
     pub promo: bool,
+    /// Byte positions of the spaces joining text of two different elements: the data
+    /// parser sees them as `|` so a role word stays with its own element's amount
+    /// (`1.58 GB used` | `5 GB plan`).
+    pub joins: Vec<usize>,
 }
 
 impl Row {
@@ -78,90 +82,102 @@ const MAX_LABEL_CHARS: usize = 200;
 impl<'a> Model<'a> {
     pub fn build(page: &'a PageSnapshot, matcher: &Matcher, hints: &HintMatcher) -> Model<'a> {
         let n = page.nodes.len();
-        let mut depth = vec![0u32; n];
+        let mut depth: Vec<u32> = Vec::with_capacity(n);
         let mut end: Vec<u32> = (1..=n).map(|i| u32::try_from(i).unwrap_or(NONE)).collect();
-        let mut block_of = vec![NONE; n];
-        let mut hint = vec![None; n];
-        let mut promo_region = vec![false; n];
-        let mut action = vec![false; n];
+        let mut block_of: Vec<u32> = Vec::with_capacity(n);
+        let mut hint: Vec<Option<Kind>> = Vec::with_capacity(n);
+        let mut promo_region: Vec<bool> = Vec::with_capacity(n);
+        let mut action: Vec<bool> = Vec::with_capacity(n);
         let mut busy = Vec::new();
         let mut loading = 0;
         let mut password = false;
         let mut words = Vec::new();
 
         for (i, node) in page.nodes.iter().enumerate() {
+            let index = u32::try_from(i).unwrap_or(NONE);
             let parent = node.parent.map(|p| p as usize).filter(|&p| p < i);
-            if let Some(p) = parent {
-                depth[i] = depth[p].saturating_add(1);
-                block_of[i] = block_of[p];
-                promo_region[i] = promo_region[p];
-                action[i] = action[p];
-            }
-            if node.is_text() {
-                continue;
-            }
-            if node.block {
-                block_of[i] = u32::try_from(i).unwrap_or(NONE);
-            }
-            let role = node.attr("role").unwrap_or("");
-            if matches!(node.tag.as_str(), "a" | "button" | "select")
-                || matches!(role, "button" | "link" | "menuitem" | "tab")
-            {
-                action[i] = true;
-            }
-            if node.attr("aria-busy") == Some("true") {
-                busy.push(u32::try_from(i).unwrap_or(NONE));
-            }
-            if node.tag == "input"
-                && node
-                    .attr("type")
-                    .is_some_and(|t| t.eq_ignore_ascii_case("password"))
-            {
-                password = true;
-            }
-            words.clear();
-            for name in ["id", "class", "data-testid", "name"] {
-                if let Some(v) = node.attr(name) {
-                    hint_words(v, &mut words);
+            let inherit =
+                |v: &Vec<u32>, dflt: u32| parent.and_then(|p| v.get(p).copied()).unwrap_or(dflt);
+            let inherit_b = |v: &Vec<bool>| parent.and_then(|p| v.get(p).copied()).unwrap_or(false);
+            depth.push(parent.map_or(0, |_| inherit(&depth, 0).saturating_add(1)));
+            let mut my_block = inherit(&block_of, NONE);
+            let mut my_promo = inherit_b(&promo_region);
+            let mut my_action = inherit_b(&action);
+            let mut my_hint = None;
+            if !node.is_text() {
+                if node.block {
+                    my_block = index;
                 }
-            }
-            if let Some(label) = node.attr("aria-label") {
-                if label.split_whitespace().count() <= 6 {
-                    hint_words(label, &mut words);
+                let role = node.attr("role").unwrap_or("");
+                if matches!(node.tag.as_str(), "a" | "button" | "select")
+                    || matches!(role, "button" | "link" | "menuitem" | "tab")
+                {
+                    my_action = true;
                 }
-            }
-            if words.is_empty() {
-                continue;
-            }
-            let found = hints.find(&words);
-            let mut best: Option<(usize, Kind)> = None;
-            for &(at, kind) in &found {
-                match kind {
-                    Kind::Promo => promo_region[i] = true,
-                    Kind::Loading => loading += 1,
-                    _ => {
-                        if best.is_none_or(|(b, _)| at >= b) {
-                            best = Some((at, kind));
+                if node.attr("aria-busy") == Some("true") {
+                    busy.push(index);
+                }
+                if node.tag == "input"
+                    && node
+                        .attr("type")
+                        .is_some_and(|t| t.eq_ignore_ascii_case("password"))
+                {
+                    password = true;
+                }
+                words.clear();
+                for name in ["id", "class", "data-testid", "name"] {
+                    if let Some(v) = node.attr(name) {
+                        hint_words(v, &mut words);
+                    }
+                }
+                if let Some(label) = node.attr("aria-label") {
+                    if label.split_whitespace().count() <= 6 {
+                        hint_words(label, &mut words);
+                    }
+                }
+                let mut best: Option<(usize, Kind)> = None;
+                for (at, kind) in hints.find(&words) {
+                    match kind {
+                        Kind::Promo => my_promo = true,
+                        Kind::Loading => loading += 1,
+                        _ => {
+                            if best.is_none_or(|(b, _)| at >= b) {
+                                best = Some((at, kind));
+                            }
                         }
                     }
                 }
+                my_hint = best.map(|(_, k)| k);
+                // `line-card__name`, `pool-line__name`, `subscriber-name`: a line's name.
+                let line_part = words
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "line" | "subscriber" | "lines"));
+                let name_last = words
+                    .last()
+                    .is_some_and(|w| matches!(w.as_str(), "name" | "nickname" | "alias"));
+                if line_part && name_last {
+                    my_hint = Some(Kind::Nickname);
+                }
             }
-            hint[i] = best.map(|(_, k)| k);
-            // `line-card__name`, `pool-line__name`, `subscriber-name`: a line's name.
-            let line_part = words
-                .iter()
-                .any(|w| matches!(w.as_str(), "line" | "subscriber" | "lines"));
-            let name_last = words
-                .last()
-                .is_some_and(|w| matches!(w.as_str(), "name" | "nickname" | "alias"));
-            if line_part && name_last {
-                hint[i] = Some(Kind::Nickname);
-            }
+            block_of.push(my_block);
+            promo_region.push(my_promo);
+            action.push(my_action);
+            hint.push(my_hint);
         }
         for i in (0..n).rev() {
-            if let Some(p) = page.nodes[i].parent.map(|p| p as usize).filter(|&p| p < i) {
-                if end[i] > end[p] {
-                    end[p] = end[i];
+            let Some(p) = page
+                .nodes
+                .get(i)
+                .and_then(|n| n.parent)
+                .map(|p| p as usize)
+                .filter(|&p| p < i)
+            else {
+                continue;
+            };
+            let mine = end.get(i).copied().unwrap_or(0);
+            if let Some(slot) = end.get_mut(p) {
+                if mine > *slot {
+                    *slot = mine;
                 }
             }
         }
@@ -219,6 +235,23 @@ impl<'a> Model<'a> {
                 current_block = block;
                 block_since_text = false;
                 if !current.text.is_empty() && needs_space(&current.text, text) {
+                    let prev_parent = current
+                        .segs
+                        .last()
+                        .and_then(|s| page.nodes.get(s.node as usize))
+                        .and_then(|n| n.parent);
+                    // Sibling elements (`<span>1.58 GB used</span><span>5 GB plan</span>`),
+                    // not an element and the text around it (`Hotspot: <b>18.4 GB</b>
+                    // used of 40 GB`).
+                    let parent_of = |p: Option<u32>| {
+                        p.and_then(|p| page.nodes.get(p as usize))
+                            .and_then(|n| n.parent)
+                    };
+                    let nested = parent_of(prev_parent) == node.parent
+                        || parent_of(node.parent) == prev_parent;
+                    if prev_parent != node.parent && !nested {
+                        current.joins.push(current.text.len());
+                    }
                     current.text.push(' ');
                 }
                 let start = current.text.len();

@@ -1,4 +1,5 @@
 //! Engine tests on small inline pages. They need the real parsers (`parse::*`).
+use super::usage::thousands_dots_to_commas;
 use super::*;
 use crate::html::page_from_html;
 use crate::page::PageNode;
@@ -236,6 +237,59 @@ fn unrelated_busy_widgets_and_small_notices_do_not_hide_values() {
 }
 
 #[test]
+fn holder_name_from_greeting_never_labels_a_line() {
+    let s = us(
+        "<p>Welcome back, Jordan</p><ul><li><h4>Jordan (primary)</h4><p>(•••) •••-1201</p><p>Data left 2 GB</p></li>\
+         <li><h4>Sam's phone</h4><p>(•••) •••-1202</p><p>Data left 3 GB</p></li></ul>",
+    );
+    assert_eq!(s.lines.len(), 2);
+    assert_eq!(s.lines[0].label, None);
+    assert_eq!(s.lines[1].label.as_deref(), Some("Sam's phone"));
+    assert!(!serde_json::to_string(&s).unwrap().contains("Jordan"));
+}
+
+#[test]
+fn side_by_side_legends_keep_their_roles() {
+    let s = us(
+        r#"<div class="plan-name">Prepaid Connect</div><div><span>1.58 GB used</span><span>5 GB plan</span></div>
+        <p>3.42 GB remaining</p>"#,
+    );
+    let d = data(&s);
+    assert_eq!(d.used_mb, Some(1617.92));
+    assert_eq!(d.remaining_mb, Some(3502.08));
+    assert_eq!(d.total_mb, Some(5120.0));
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Prepaid Connect"));
+}
+
+#[test]
+fn bucket_words_beside_values_and_number_under_its_label() {
+    let s = us(
+        r#"<div><p>Your plan</p><p class="plan">Visible+ Pro</p><p>Unlimited data · Unlimited hotspot</p></div>
+        <div><p>Your number</p><p>(555) 010-7788</p></div><p>Data 12.4 GB used Hotspot 2 GB used</p>"#,
+    );
+    let line = &s.lines[0];
+    assert_eq!(line.number_last4.as_deref(), Some("7788"));
+    let d = line.data.clone().unwrap();
+    assert!(d.unlimited);
+    assert_eq!(d.used_mb, Some(12697.6));
+    let h = line.hotspot.clone().unwrap();
+    assert!(h.unlimited);
+    assert_eq!(h.used_mb, Some(2048.0));
+}
+
+#[test]
+fn history_tables_give_no_values() {
+    let s = us("<p>Data remaining</p><p>3 GB</p>\
+         <table><thead><tr><th>Date</th><th>Data used</th><th>Amount due</th></tr></thead>\
+         <tbody><tr><td>Nov 25</td><td>1.2 GB</td><td>$5.00</td></tr>\
+         <tr><td>11/24/2026</td><td>0.8 GB</td><td>$7.00</td></tr></tbody></table>");
+    let d = data(&s);
+    assert_eq!(d.remaining_mb, Some(3072.0));
+    assert_eq!(d.used_mb, None);
+    assert_eq!(s.amount_due, None);
+}
+
+#[test]
 fn chinese_labels() {
     let s = scan(
         r#"<html lang="zh-CN"><body><p>手机号码：138****7745</p><dl><dt>账户余额</dt><dd>58.20 元</dd></dl>
@@ -315,6 +369,21 @@ fn user_rules_add_labels_and_anchors() {
     assert_eq!(s.carrier.as_deref(), Some("my-carrier"));
     assert_eq!(s.balance, usd(900));
     assert_eq!(data(&s).remaining_mb, Some(1536.0));
+}
+
+#[test]
+fn user_rules_for_a_known_carrier_keep_its_id() {
+    let rules = Profile::from_json(
+        r#"{"id":"my-tmo","hosts":["*.t-mobile.com"],"labels":{"balance":["Pocket money"]}}"#,
+    )
+    .unwrap();
+    let page = page_from_html(
+        "<body><p>Pocket money $2.00</p></body>",
+        "https://www.t-mobile.com/account",
+    );
+    let s = extract_with(&page, &ScanOptions { today: today() }, &[rules]);
+    assert_eq!(s.carrier.as_deref(), Some("t-mobile"));
+    assert_eq!(s.balance, usd(200));
 }
 
 #[test]
@@ -575,10 +644,53 @@ mod props {
         }
 
         #[test]
+        fn mangled_fixture_pages_never_panic(pick in 0usize..1000, cuts in proptest::collection::vec((0usize..100_000, 0usize..400), 1..6)) {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+            let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .flat_map(|d| std::fs::read_dir(d.path()).into_iter().flatten().flatten())
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "html"))
+                .collect();
+            files.sort();
+            if files.is_empty() {
+                return Ok(());
+            }
+            let html = std::fs::read_to_string(&files[pick % files.len()]).unwrap_or_default();
+            let mut bytes = html.into_bytes();
+            for (at, len) in cuts {
+                let at = at % (bytes.len() + 1);
+                let end = (at + len).min(bytes.len());
+                let piece: Vec<u8> = bytes[at..end].to_vec();
+                bytes.drain(at..end);
+                let to = (at * 7) % (bytes.len() + 1);
+                bytes.splice(to..to, piece);
+            }
+            let html = String::from_utf8_lossy(&bytes);
+            let page = page_from_html(&html, "https://www.t-mobile.com/account");
+            prop_assert!(page.validate().is_ok());
+            let s = extract(&page, &ScanOptions { today: today() });
+            prop_assert_eq!(s.schema, 1);
+        }
+
+        #[test]
         fn html_never_panics(html in "\\PC{0,300}") {
             let page = page_from_html(&html, "https://x/");
             prop_assert!(page.validate().is_ok());
             let _ = extract(&page, &ScanOptions { today: today() });
         }
     }
+}
+
+#[test]
+fn prices_per_amount() {
+    assert!(is_price_per_amount(
+        "流量日租包 1元/1GB",
+        "流量日租包 1元/".len()
+    ));
+    assert!(is_price_per_amount("Add $10/5GB", "Add $10/".len()));
+    assert!(!is_price_per_amount("已用：3/20GB", "已用：3/".len()));
+    assert!(!is_price_per_amount("5 GB", 0));
 }

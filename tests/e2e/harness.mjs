@@ -201,3 +201,68 @@ export async function openPopup(context, extensionId) {
   await page.waitForSelector('body[data-ready]');
   return page;
 }
+
+/**
+ * The badge as a user and assistive technology meet it, read through CDP (the page itself
+ * cannot see into the closed root): its text, the pill's box and label, whether it is
+ * expanded, and the computed transition of the badge. `null` when there is no badge.
+ */
+export async function inspectBadge(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    let shadow = null;
+    const find = (node) => {
+      for (const s of node.shadowRoots || []) if (s.shadowRootType === 'closed' && !shadow) shadow = s;
+      (node.children || []).forEach(find);
+    };
+    find(root);
+    if (!shadow) return null;
+    const attrs = (node) => {
+      const out = {};
+      for (let i = 0; i + 1 < (node.attributes || []).length; i += 2) out[node.attributes[i]] = node.attributes[i + 1];
+      return out;
+    };
+    const byClass = (node, cls) => {
+      if ((attrs(node).class || '').split(/\s+/).includes(cls)) return node;
+      for (const c of node.children || []) {
+        const hit = byClass(c, cls);
+        if (hit) return hit;
+      }
+      return null;
+    };
+    const textOf = (node) => (node.nodeType === 3 ? node.nodeValue : node.nodeName === 'STYLE' ? '' : (node.children || []).map(textOf).join(' '));
+    const badge = byClass(shadow, 'badge');
+    const pill = byClass(shadow, 'pill');
+    if (!badge || !pill) return null;
+    const { model } = await cdp.send('DOM.getBoxModel', { nodeId: pill.nodeId });
+    const [x1, y1, , , x3, y3] = model.border;
+    const { model: boxModel } = await cdp.send('DOM.getBoxModel', { nodeId: badge.nodeId });
+    const [bx1, by1, , , bx3, by3] = boxModel.border;
+    await cdp.send('CSS.enable');
+    const { computedStyle } = await cdp.send('CSS.getComputedStyleForNode', { nodeId: badge.nodeId });
+    const css = Object.fromEntries(computedStyle.map((p) => [p.name, p.value]));
+    return {
+      text: textOf(shadow).replace(/\s+/g, ' ').trim(),
+      classes: attrs(badge).class,
+      pill: { x: x1, y: y1, width: x3 - x1, height: y3 - y1, label: attrs(pill)['aria-label'], expanded: attrs(pill)['aria-expanded'] },
+      box: { x: bx1, y: by1, width: bx3 - bx1, height: by3 - by1 },
+      transition: css['transition-duration'],
+      background: css['background-color'],
+    };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Polls `inspectBadge` until `test(badge)` holds. */
+export async function waitForBadgeState(page, test, what, timeout = 15000) {
+  const deadline = Date.now() + timeout;
+  let last = null;
+  for (;;) {
+    last = await inspectBadge(page);
+    if (test(last)) return last;
+    if (Date.now() > deadline) throw new Error(`badge never ${what}; last seen: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

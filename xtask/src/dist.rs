@@ -141,7 +141,59 @@ pub fn manifest(browser: &str) -> Result<Value> {
         read_json(&root().join(format!("extension/manifest.{browser}.json")))?,
     );
     manifest["version"] = Value::String(env!("CARGO_PKG_VERSION").to_string());
+    expand_hosts(&mut manifest, &carrier_match_patterns());
     Ok(manifest)
+}
+
+/// Match patterns for the built-in carrier profiles' hosts: the profiles are the one
+/// source of which sites LineKeeper reads (`*.t-mobile.com` → `https://*.t-mobile.com/*`).
+pub fn carrier_match_patterns() -> Vec<String> {
+    let mut patterns: Vec<String> = linekeeper::profile::builtin()
+        .iter()
+        .flat_map(|p| p.hosts.iter())
+        .map(|host| format!("https://{host}/*"))
+        .collect();
+    patterns.sort();
+    patterns.dedup();
+    // Drop a pattern another one already covers (`*.hk.chinamobile.com` by `*.chinamobile.com`).
+    let covered = |p: &str, q: &str| {
+        let host = |s: &str| {
+            s.trim_start_matches("https://")
+                .trim_end_matches("/*")
+                .to_string()
+        };
+        let (p, q) = (host(p), host(q));
+        let Some(base) = q.strip_prefix("*.") else {
+            return false;
+        };
+        let bare = p.trim_start_matches("*.");
+        p != q && (bare == base || bare.ends_with(&format!(".{base}")))
+    };
+    patterns
+        .iter()
+        .filter(|p| !patterns.iter().any(|q| covered(p, q)))
+        .cloned()
+        .collect()
+}
+
+/// Replaces every `"$CARRIER_HOSTS"` array element with the carrier match patterns.
+fn expand_hosts(value: &mut Value, patterns: &[String]) {
+    match value {
+        Value::Array(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            for mut item in std::mem::take(items) {
+                if item.as_str() == Some("$CARRIER_HOSTS") {
+                    out.extend(patterns.iter().cloned().map(Value::String));
+                } else {
+                    expand_hosts(&mut item, patterns);
+                    out.push(item);
+                }
+            }
+            *items = out;
+        }
+        Value::Object(map) => map.values_mut().for_each(|v| expand_hosts(v, patterns)),
+        _ => {}
+    }
 }
 
 /// A zip with sorted entries, fixed dates and modes: the same bytes for the same files.
@@ -186,4 +238,100 @@ pub fn gzip_size(path: &Path) -> Result<usize> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     encoder.write_all(&bytes).map_err(|e| e.to_string())?;
     Ok(encoder.finish().map_err(|e| e.to_string())?.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(value: &Value) -> Vec<String> {
+        value
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The documented permission set (README, "For store reviewers"): nothing more.
+    #[test]
+    fn manifests_ask_only_for_the_documented_permissions() {
+        for browser in ["chrome", "firefox"] {
+            let m = manifest(browser).unwrap();
+            assert_eq!(
+                strings(&m["permissions"]),
+                ["storage", "alarms", "notifications"],
+                "{browser}"
+            );
+            assert!(
+                m.get("web_accessible_resources").is_none(),
+                "{browser}: no web-accessible resources"
+            );
+            assert!(
+                m.get("externally_connectable").is_none(),
+                "{browser}: pages cannot message the extension"
+            );
+            assert_eq!(
+                m["content_security_policy"]["extension_pages"],
+                "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'"
+            );
+            let hosts = strings(&m["host_permissions"]);
+            assert_eq!(
+                hosts,
+                carrier_match_patterns(),
+                "{browser}: host permissions are the carrier profiles' hosts"
+            );
+            assert_eq!(strings(&m["content_scripts"][0]["matches"]), hosts);
+            assert!(
+                hosts
+                    .iter()
+                    .all(|h| h.starts_with("https://") && !h.contains("://*/")),
+                "{hosts:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn per_browser_background() {
+        let chrome = manifest("chrome").unwrap();
+        assert_eq!(chrome["background"]["service_worker"], "background.js");
+        assert_eq!(chrome["background"]["type"], "module");
+        let firefox = manifest("firefox").unwrap();
+        assert_eq!(
+            strings(&firefox["background"]["scripts"]),
+            ["background.js"]
+        );
+        let gecko = &firefox["browser_specific_settings"]["gecko"];
+        assert!(gecko["id"].is_string() && gecko["strict_min_version"].is_string());
+        assert_eq!(
+            strings(&gecko["data_collection_permissions"]["required"]),
+            ["none"]
+        );
+    }
+
+    #[test]
+    fn every_carrier_host_is_covered_and_nothing_else() {
+        let patterns = carrier_match_patterns();
+        assert!(patterns.contains(&"https://*.t-mobile.com/*".to_string()));
+        assert!(
+            !patterns.contains(&"https://*.hk.chinamobile.com/*".to_string()),
+            "covered by *.chinamobile.com"
+        );
+        for profile in linekeeper::profile::builtin() {
+            for host in &profile.hosts {
+                let bare = host.trim_start_matches("*.");
+                assert!(
+                    patterns.iter().any(|p| {
+                        let p = p.trim_start_matches("https://").trim_end_matches("/*");
+                        p == host
+                            || p.strip_prefix("*.")
+                                .is_some_and(|b| bare == b || bare.ends_with(&format!(".{b}")))
+                    }),
+                    "{host} not covered"
+                );
+            }
+        }
+    }
 }

@@ -188,7 +188,11 @@ fn bench() -> Result {
         120.0
     );
     step(
-        "browser benchmarks",
+        "bench: whole scan vs bare text pass",
         &mut node_script("tests/bench/bench.mjs", &dist),
+    )?;
+    step(
+        "bench: badge long tasks and latency",
+        &mut node_script("tests/bench/badge.mjs", &dist),
     )
 }

@@ -125,6 +125,11 @@ pub fn ensure_browser_tools() -> Result {
     ensure_debian(&[
         ("chromium", CHROMIUM),
         ("chromium-driver", CHROMEDRIVER),
+        // CJK glyphs, so 简体中文 screens render as text, not boxes, in headless screenshots.
+        (
+            "fonts-wqy-zenhei",
+            "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+        ),
         ("nodejs", "/usr/bin/node"),
         ("npm", "/usr/bin/npm"),
     ])?;

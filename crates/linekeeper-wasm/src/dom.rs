@@ -8,32 +8,26 @@ use web_sys::{Document, Element};
 extern "C" {
     #[wasm_bindgen(js_namespace = ["chrome", "i18n"], js_name = getMessage)]
     fn get_message(key: &str, substitutions: js_sys::Array) -> String;
-    #[wasm_bindgen(js_namespace = ["chrome", "i18n"], js_name = getUILanguage)]
-    fn get_ui_language() -> String;
 }
 
 thread_local! {
     /// The language the user chose in the options, when not the browser's: its tag and its
     /// `messages.json` (chrome.i18n always answers in the browser's language).
-    static CATALOGUE: std::cell::RefCell<Option<(String, JsValue)>> =
+    static CATALOGUE: std::cell::RefCell<Option<JsValue>> =
         const { std::cell::RefCell::new(None) };
 }
 
-/// Uses `messages` (a parsed `_locales/*/messages.json`) for language `tag` instead of
-/// `chrome.i18n`; `null` goes back to the browser's language.
-pub fn set_catalogue(tag: String, messages: JsValue) {
-    let value = if messages.is_object() {
-        Some((tag, messages))
-    } else {
-        None
-    };
+/// Uses `messages` (a parsed `_locales/*/messages.json`) instead of `chrome.i18n`; `null`
+/// goes back to the browser's language.
+pub fn set_catalogue(messages: JsValue) {
+    let value = messages.is_object().then_some(messages);
     CATALOGUE.with(|c| *c.borrow_mut() = value);
 }
 
 fn from_catalogue(key: &str, args: &[String]) -> Option<String> {
     CATALOGUE.with(|c| {
         let c = c.borrow();
-        let (_, messages) = c.as_ref()?;
+        let messages = c.as_ref()?;
         let entry = js_sys::Reflect::get(messages, &JsValue::from_str(key)).ok()?;
         let text = js_sys::Reflect::get(&entry, &JsValue::from_str("message"))
             .ok()?
@@ -46,11 +40,19 @@ fn from_catalogue(key: &str, args: &[String]) -> Option<String> {
     })
 }
 
-/// The UI language (`en-US`, `zh-CN`): the user's choice, else the browser's.
+/// The language of the message catalogue in use (`en`, `zh-CN`): dates and amounts are
+/// formatted in the same language as the strings around them. The user's choice in the
+/// options wins over the browser's.
 pub fn ui_language() -> String {
-    CATALOGUE
-        .with(|c| c.borrow().as_ref().map(|(tag, _)| tag.clone()))
-        .unwrap_or_else(get_ui_language)
+    if let Some(lang) = from_catalogue("lang", &[]) {
+        return lang;
+    }
+    let lang = get_message("lang", js_sys::Array::new());
+    if lang.is_empty() {
+        "en".to_string()
+    } else {
+        lang
+    }
 }
 
 /// A localised string; the key itself when the catalogue lacks it (visible in tests).

@@ -69,7 +69,7 @@ pub fn ingest(
     let today = today(now_ms, utc_offset_minutes)?;
     let snapshot = linekeeper::extract(&page, &ScanOptions { today });
     let outcome = state.ingest(&snapshot, url, now_ms, today);
-    let badge = view::badge(&snapshot, today, lang);
+    let badge = view::badge(&snapshot, today, lang, view::page_in_account_area(url));
     to_js(&IngestResult {
         state,
         outcome,
@@ -148,10 +148,8 @@ mod tests {
             "key, args",
             "return key + '(' + (args || []).join(',') + ')';",
         );
-        let lang = js_sys::Function::new_no_args("return 'en-US';");
         let i18n = js_sys::Object::new();
         js_sys::Reflect::set(&i18n, &"getMessage".into(), &get).unwrap();
-        js_sys::Reflect::set(&i18n, &"getUILanguage".into(), &lang).unwrap();
         let chrome = js_sys::Object::new();
         js_sys::Reflect::set(&chrome, &"i18n".into(), &i18n).unwrap();
         js_sys::Reflect::set(&js_sys::global(), &"chrome".into(), &chrome).unwrap();

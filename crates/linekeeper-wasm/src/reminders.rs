@@ -72,10 +72,10 @@ pub fn chosen_locale(state: JsValue) -> Result<Option<String>, JsError> {
     Ok(state.settings.language.locale().map(str::to_string))
 }
 
-/// Uses a parsed `messages.json` for the chosen locale (`null` for the browser's language).
+/// Uses a parsed `messages.json` of the chosen locale (`null` for the browser's language).
 #[wasm_bindgen]
-pub fn set_catalogue(locale: &str, messages: JsValue) {
-    use_catalogue(locale.replace('_', "-"), messages);
+pub fn set_catalogue(messages: JsValue) {
+    use_catalogue(messages);
 }
 
 /// Runs the schedule at `now_ms`: returns `{state, changed, notifications, alarms, badge,

@@ -1,0 +1,228 @@
+//! Lines: phone numbers that mark lines, each line's part of the page, and which
+//! line a value belongs to.
+
+use super::matcher::Kind;
+use super::names::TextFind;
+use super::phone::{self, Strength};
+use super::Engine;
+
+pub(super) struct PhoneAnchor {
+    pub(super) node: u32,
+    pub(super) last4: String,
+    /// The line's part of the page (see `build_sections`).
+    pub(super) root: u32,
+}
+
+impl Engine<'_> {
+    pub(super) fn phone_anchors(&self) -> (Vec<PhoneAnchor>, Vec<usize>) {
+        let model = &self.model;
+        let mut anchors = Vec::new();
+        let mut rows = Vec::new();
+        for (r, row) in model.rows.iter().enumerate() {
+            if row.promo {
+                continue;
+            }
+            for f in phone::find_phones(&row.text) {
+                let node = row.node_at(f.start);
+                if model.is_promo_node(node) {
+                    continue;
+                }
+                let not_phone = row.hits.iter().any(|h| h.kind == Kind::NotPhone);
+                // A line word in the row, on the element, or as the short label row just
+                // above (`Your number` | `(555) 010-7788`).
+                let label_above = r
+                    .checked_sub(1)
+                    .and_then(|p| model.rows.get(p))
+                    .is_some_and(|p| {
+                        p.text.chars().count() <= 25 && p.hits.iter().any(|h| h.kind == Kind::Line)
+                    });
+                let line_word = row.hits.iter().any(|h| h.kind == Kind::Line)
+                    || label_above
+                    || model
+                        .hint_near(node, 3)
+                        .is_some_and(|(_, k)| k == Kind::Line);
+                let ok = match f.strength {
+                    Strength::Strong => true,
+                    Strength::Weak => !not_phone,
+                    Strength::Plain => line_word && !not_phone,
+                };
+                if ok {
+                    anchors.push(PhoneAnchor {
+                        node,
+                        last4: f.last4,
+                        root: node,
+                    });
+                    rows.push(r);
+                }
+            }
+        }
+        rows.dedup();
+        (anchors, rows)
+    }
+
+    /// Sets each anchor's section root: the largest element around its number that
+    /// holds no other line's number (a line card, a table row; or just the number's own
+    /// element when lines are headings followed by their details). Then indexes the
+    /// outermost roots, which never overlap, for binary search.
+    pub(super) fn build_sections(&mut self) {
+        let nodes = &self.model.page.nodes;
+        let mut numbers: Vec<String> = Vec::new();
+        let mut all: Vec<u32> = self.anchors.iter().map(|a| a.node).collect();
+        all.sort_unstable();
+        let mut by_number: std::collections::HashMap<String, Vec<u32>> = Default::default();
+        let mut index: std::collections::HashMap<String, usize> = Default::default();
+        for a in &self.anchors {
+            by_number.entry(a.last4.clone()).or_default().push(a.node);
+            index.entry(a.last4.clone()).or_insert_with(|| {
+                numbers.push(a.last4.clone());
+                numbers.len() - 1
+            });
+        }
+        for list in by_number.values_mut() {
+            list.sort_unstable();
+        }
+        let count = |list: &[u32], lo: u32, hi: u32| {
+            list.partition_point(|&n| n < hi) - list.partition_point(|&n| n < lo)
+        };
+        let mut parts: Vec<(u32, u32, usize)> = Vec::new();
+        for a in &mut self.anchors {
+            let same = by_number.get(&a.last4).map_or(&[][..], |v| v.as_slice());
+            let mut root = a.node;
+            let mut cur = nodes.get(a.node as usize).and_then(|n| n.parent);
+            for _ in 0..64 {
+                let Some(p) = cur else { break };
+                let end = self.model.end.get(p as usize).copied().unwrap_or(p);
+                if count(&all, p, end) > count(same, p, end) {
+                    break;
+                }
+                root = p;
+                cur = nodes.get(p as usize).and_then(|n| n.parent);
+            }
+            a.root = root;
+            let end = self.model.end.get(root as usize).copied().unwrap_or(root);
+            let line = index.get(&a.last4).copied().unwrap_or(0);
+            parts.push((root, end, line));
+        }
+        // Keep the outermost parts (roots of one number may nest).
+        parts.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+        let mut outer: Vec<(u32, u32, usize)> = Vec::with_capacity(parts.len());
+        for p in parts {
+            if outer.last().is_some_and(|o| p.0 < o.1) {
+                continue;
+            }
+            outer.push(p);
+        }
+        self.numbers = numbers;
+        self.parts = outer;
+    }
+
+    /// The part of the page (index into `parts`) holding `node`, if any.
+    pub(super) fn part_of(&self, node: u32) -> Option<usize> {
+        let i = self.parts.partition_point(|p| p.0 <= node).checked_sub(1)?;
+        self.parts.get(i).filter(|p| node < p.1).map(|_| i)
+    }
+
+    /// The line part of the page holding `node`, if any (its root).
+    pub(super) fn section_of(&self, node: u32) -> Option<u32> {
+        self.part_of(node)
+            .and_then(|i| self.parts.get(i))
+            .map(|p| p.0)
+    }
+
+    /// The line (index into `numbers`) a value at `node` belongs to, or `None` for an
+    /// account-level value outside every line's part of the page.
+    pub(super) fn line_of(&self, node: u32) -> Option<usize> {
+        if self.numbers.len() <= 1 {
+            return Some(0);
+        }
+        if let Some(p) = self.part_of(node).and_then(|i| self.parts.get(i)) {
+            return Some(p.2);
+        }
+        // After a number that stands alone (a heading), up to the next line's part, in
+        // the same container.
+        let i = self.parts.partition_point(|p| p.0 <= node).checked_sub(1)?;
+        let before = self.parts.get(i)?;
+        if before.1.saturating_sub(before.0) > 8 {
+            return None;
+        }
+        let parent = self
+            .model
+            .page
+            .nodes
+            .get(before.0 as usize)
+            .and_then(|n| n.parent)?;
+        self.model.contains(parent, node).then_some(before.2)
+    }
+
+    /// On a page listing several lines, a short name right before a line's number in
+    /// the same container (`Theo's Pixel (•••) •••-5530`) is that line's name. Not on a
+    /// single-line page, where the name beside the number is the account holder's.
+    pub(super) fn sibling_names(&self, anchors: &[PhoneAnchor]) -> Vec<TextFind> {
+        let model = &self.model;
+        let nodes = &model.page.nodes;
+        let mut out = Vec::new();
+        for a in anchors {
+            let Some(el) = nodes
+                .get(a.node as usize)
+                .filter(|n| n.is_text())
+                .and_then(|n| n.parent)
+            else {
+                continue;
+            };
+            let Some(container) = nodes.get(el as usize).and_then(|n| n.parent) else {
+                continue;
+            };
+            // The previous sibling element of the number's element.
+            let mut sib = None;
+            let mut j = el;
+            for _ in 0..32 {
+                if j == 0 || j <= container {
+                    break;
+                }
+                j -= 1;
+                if nodes.get(j as usize).and_then(|n| n.parent) == Some(container) {
+                    sib = Some(j);
+                    break;
+                }
+            }
+            let Some(sib) = sib else { continue };
+            let size = model
+                .end
+                .get(sib as usize)
+                .copied()
+                .unwrap_or(0)
+                .saturating_sub(sib);
+            if size > 4
+                || model
+                    .hint
+                    .get(sib as usize)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|k| k != Kind::Nickname)
+            {
+                continue;
+            }
+            let r = model.first_row_at(sib);
+            let Some(row) = model.rows.get(r) else {
+                continue;
+            };
+            let mut text = String::new();
+            for s in row.segs.iter().filter(|s| model.contains(sib, s.node)) {
+                text.push_str(row.text.get(s.start..s.end).unwrap_or(""));
+            }
+            if text.chars().count() > 30 || row.hits.iter().any(|h| h.kind == Kind::Line) {
+                continue;
+            }
+            if let Some(text) = self.valid_text(&text, sib) {
+                out.push(TextFind {
+                    kind: Kind::Nickname,
+                    node: sib,
+                    text,
+                    label: None,
+                    score: 60,
+                });
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,343 @@
+//! Plan names and line nicknames: short texts beside their labels or in elements
+//! whose class names them, never values, labels, numbers or the holder's name.
+
+use super::matcher::{self, Kind};
+use super::{phone, Engine};
+use crate::parse;
+
+/// A text value for a line (plan, nickname).
+pub(super) struct TextFind {
+    pub(super) kind: Kind,
+    pub(super) node: u32,
+    pub(super) text: String,
+    pub(super) label: Option<String>,
+    pub(super) score: i32,
+}
+
+impl Engine<'_> {
+    /// Words of the account holder's name, from greetings (`Hi, Marisol`, `Welcome
+    /// back, Kenji Sato`).
+    pub(super) fn holder_words(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for row in &self.model.rows {
+            for h in row.hits.iter().filter(|h| h.kind == Kind::Greeting) {
+                let after = row.text.get(h.end..).unwrap_or("");
+                let after = after.trim_start_matches(|c: char| !c.is_alphabetic());
+                for word in after
+                    .split(|c: char| !c.is_alphabetic() && c != '\'')
+                    .take(3)
+                    .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+                {
+                    let word = word.trim_end_matches('\'').to_lowercase();
+                    if word.chars().count() >= 2 && !out.contains(&word) {
+                        out.push(word);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// True when `text` holds a word of the holder's name.
+    pub(super) fn mentions_holder(text: &str, holder: &[String]) -> bool {
+        !holder.is_empty()
+            && text
+                .split(|c: char| !c.is_alphabetic())
+                .map(str::to_lowercase)
+                .any(|w| {
+                    holder.contains(&w)
+                        || holder
+                            .iter()
+                            .any(|h| w.strip_suffix("s").is_some_and(|s| s == h))
+                })
+    }
+
+    pub(super) fn text_finds(&self) -> Vec<TextFind> {
+        let model = &self.model;
+        let mut out = Vec::new();
+        for (r, row) in model.rows.iter().enumerate() {
+            if row.promo || row.virtual_row {
+                continue;
+            }
+            for h in &row.hits {
+                if !matches!(h.kind, Kind::Plan | Kind::Nickname) {
+                    continue;
+                }
+                let node = row.node_at(h.start);
+                if model.is_promo_node(node) {
+                    continue;
+                }
+                let at_end = row.text.get(h.end..).is_some_and(|r| {
+                    r.trim_matches(|c: char| c.is_whitespace() || ":：".contains(c))
+                        .is_empty()
+                });
+                // A short piece of text ending in the plan word, with digits or CJK before
+                // it, is the plan's own name (`5G 本地 20GB 月費計劃`, `Prepaid 10GB Plan`).
+                let seg = row
+                    .segs
+                    .iter()
+                    .find(|s| s.start <= h.start && h.end <= s.end)
+                    .and_then(|s| row.text.get(s.start..s.end).map(|t| (s.start, t)));
+                if let Some((seg_start, seg_text)) = seg {
+                    let head = seg_text.get(..h.start - seg_start).unwrap_or("").trim();
+                    let seg_end = seg_start + seg_text.len();
+                    if h.kind == Kind::Plan
+                        && h.start > seg_start
+                        && seg_end.saturating_sub(h.end) <= 3
+                        && seg_text.chars().count() <= 30
+                        && (head.bytes().any(|b| b.is_ascii_digit())
+                            || head.chars().filter(|c| !c.is_ascii()).count() >= 2)
+                        && has_words_besides_amounts(head)
+                    {
+                        if let Some(text) = self.valid_text(seg_text, node) {
+                            out.push(TextFind {
+                                kind: Kind::Plan,
+                                node,
+                                text,
+                                label: None,
+                                score: 65,
+                            });
+                        }
+                        continue;
+                    }
+                }
+                // Otherwise the label begins its row (`Plan: X`, `Your plan` above X), ends
+                // a short heading (`Group plan` above X), or stands between other labels
+                // (`Line … Plan Talk & Text + 1GB Plan expires …`).
+                let short_heading = at_end && row.text.chars().count() <= 30;
+                // Between other fields a label is written as one (`Plan`, not `plan`).
+                let after_space = row
+                    .text
+                    .get(..h.start)
+                    .and_then(|t| t.chars().next_back())
+                    .is_some_and(char::is_whitespace)
+                    && row
+                        .text
+                        .get(h.start..)
+                        .and_then(|t| t.chars().next())
+                        .is_some_and(char::is_uppercase);
+                if h.start > 2 && !short_heading && !after_space {
+                    continue;
+                }
+                let label = row.text.get(h.start..h.end).map(str::to_string);
+                // The text up to the next label that is not part of a name.
+                let next = row
+                    .hits
+                    .iter()
+                    .filter(|x| x.start >= h.end)
+                    .find(|x| {
+                        !matches!(
+                            x.kind,
+                            Kind::Data
+                                | Kind::Unlimited
+                                | Kind::NotData
+                                | Kind::Hotspot
+                                | Kind::On
+                                | Kind::Off
+                                | Kind::Plan
+                                | Kind::NotPhone
+                        )
+                    })
+                    .map_or(row.text.len(), |x| x.start);
+                let rest = row.text.get(h.end..next).unwrap_or("").trim_end();
+                let rest =
+                    rest.trim_start_matches(|c: char| c.is_whitespace() || ":：-–—|·".contains(c));
+                if rest.is_empty() && !at_end {
+                    continue;
+                }
+                let (text, tnode) = if !rest.is_empty() {
+                    (rest.to_string(), row.node_at(h.end))
+                } else {
+                    let Some(next) = model.rows.get(r + 1) else {
+                        continue;
+                    };
+                    let first = next.first_node();
+                    if next.virtual_row || model.height_to_common(node, first) > 3 {
+                        continue;
+                    }
+                    (next.text.clone(), first)
+                };
+                if let Some(text) = self.valid_text(&text, tnode) {
+                    out.push(TextFind {
+                        kind: h.kind,
+                        node: tnode,
+                        text,
+                        label,
+                        score: 90,
+                    });
+                }
+            }
+        }
+        for (i, n) in model.page.nodes.iter().enumerate() {
+            let Some(kind @ (Kind::Plan | Kind::Nickname)) = model.hint.get(i).copied().flatten()
+            else {
+                continue;
+            };
+            let i32_ = i as u32;
+            let size = model.end.get(i).copied().unwrap_or(0).saturating_sub(i32_);
+            if n.is_text() || size > 8 || model.is_promo_node(i32_) {
+                continue;
+            }
+            let r = model.first_row_at(i32_);
+            let Some(row) = model.rows.get(r) else {
+                continue;
+            };
+            if row.promo {
+                continue;
+            }
+            // The element's own part of its first row.
+            let mut text = String::new();
+            for s in row.segs.iter().filter(|s| model.contains(i32_, s.node)) {
+                if let Some(piece) = row.text.get(s.start..s.end) {
+                    if !text.is_empty() {
+                        text.push(' ');
+                    }
+                    text.push_str(piece);
+                }
+            }
+            if let Some(text) = self.valid_text(&text, i32_) {
+                out.push(TextFind {
+                    kind,
+                    node: i32_,
+                    text,
+                    label: None,
+                    score: 70,
+                });
+            }
+        }
+        // Table columns headed `Plan`, `Line` / `Nickname` (a name, not a number).
+        for cell in &self.tables.cells {
+            let kind = match cell.kind {
+                Kind::Plan => Kind::Plan,
+                Kind::Line | Kind::Nickname => Kind::Nickname,
+                _ => continue,
+            };
+            let r = model.first_row_at(cell.node);
+            let Some(row) = model.rows.get(r) else {
+                continue;
+            };
+            if row.promo || !row.segs.iter().all(|s| model.contains(cell.node, s.node)) {
+                continue;
+            }
+            if let Some(text) = self.valid_text(&row.text, cell.node) {
+                out.push(TextFind {
+                    kind,
+                    node: cell.node,
+                    text,
+                    label: Some(cell.header.clone()),
+                    score: 95,
+                });
+            }
+        }
+        out.sort_by_key(|t| std::cmp::Reverse(t.score));
+        out
+    }
+
+    /// A plan name or nickname: short, with a letter, not a value, a label or a number.
+    pub(super) fn valid_text(&self, text: &str, node: u32) -> Option<String> {
+        let text = text.trim();
+        // `Shared 30GB · $54/mo`, `飞鱼小流量卡 2GB 月租 8元`: the name ends before a price.
+        let text = match parse::find_money(text, None).first() {
+            Some(f) if f.start > 0 => {
+                let mut head = text.get(..f.start).unwrap_or(text).trim_end();
+                loop {
+                    let before = head;
+                    for w in [
+                        "·", "|", "-", "–", "—", ",", "，", ":", "：", "月租", "月费", "月費",
+                        "for", "at", "only", "from",
+                    ] {
+                        if let Some(h) = head.strip_suffix(w) {
+                            if !w.chars().all(|c| c.is_ascii_alphabetic())
+                                || h.chars().next_back().is_none_or(char::is_whitespace)
+                            {
+                                head = h.trim_end();
+                            }
+                        }
+                    }
+                    if head == before {
+                        break;
+                    }
+                }
+                // Only where a separator or rate word stood before the price
+                // (`畅享套餐 58元档` keeps its price tier).
+                let head_len = text.get(..f.start).unwrap_or(text).trim_end().len();
+                if head.len() < head_len {
+                    head
+                } else {
+                    text
+                }
+            }
+            _ => text,
+        };
+        let chars = text.chars().count();
+        if chars == 0 || chars > 60 || !text.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        if self
+            .model
+            .action
+            .get(node as usize)
+            .copied()
+            .unwrap_or(false)
+        {
+            return None;
+        }
+        let lower = matcher::lower_same_len(text);
+        if self.has_non_name_words(&lower) {
+            return None;
+        }
+        if !phone::find_phones(text).is_empty() {
+            return None;
+        }
+        // Not a value on its own (`$15.00`, `Dec 9`, `5 GB`).
+        let len = text.len();
+        let covered = |start: usize, end: usize| (end - start.min(end)) * 10 >= len * 7;
+        if parse::find_money(text, None)
+            .iter()
+            .any(|f| covered(f.start, f.end))
+            || parse::find_dates(text, self.today, self.order)
+                .iter()
+                .any(|f| covered(f.start, f.end))
+            || parse::find_data(text)
+                .iter()
+                .any(|f| covered(f.start, f.end))
+        {
+            return None;
+        }
+        Some(text.to_string())
+    }
+
+    /// True when `lower` holds words that make it not a name: money, date, plan,
+    /// AutoPay, promotional, placeholder or sign-in wording.
+    pub(super) fn has_non_name_words(&self, lower: &str) -> bool {
+        self.matcher.find(lower).iter().any(|h| {
+            // `5G智享套餐`, `Prepaid Plan 10`: a plan word inside a name is fine.
+            !((h.kind == Kind::Plan && h.start > 0)
+                || matches!(
+                    h.kind,
+                    Kind::Data
+                        | Kind::Unlimited
+                        | Kind::NotData
+                        | Kind::Hotspot
+                        | Kind::Line
+                        | Kind::On
+                        | Kind::Off
+                        | Kind::NotPhone
+                ))
+        })
+    }
+}
+
+/// True when `text` has a word besides data amounts (`Prepaid 10GB`, `5G 本地 20GB 月費`,
+/// not `5 GB`).
+fn has_words_besides_amounts(text: &str) -> bool {
+    let mut rest = String::with_capacity(text.len());
+    let mut last = 0;
+    for f in parse::find_data(text) {
+        rest.push_str(text.get(last..f.start).unwrap_or(""));
+        last = f.end.max(last);
+    }
+    rest.push_str(text.get(last..).unwrap_or(""));
+    rest.split(|c: char| !c.is_alphabetic())
+        .any(|w| w.chars().count() >= 2 || !w.is_ascii())
+}

@@ -1,0 +1,137 @@
+//! Small text and number helpers for data buckets.
+
+use crate::parse::DataReading;
+use std::borrow::Cow;
+
+/// The text the data parser reads for a row: element joins as `|`, and on a
+/// decimal-comma page thousands dots as commas. Same length as `text`.
+pub(super) fn data_text<'t>(text: &'t str, joins: &[usize], decimal_comma: bool) -> Cow<'t, str> {
+    let base = if decimal_comma {
+        thousands_dots_to_commas(text)
+    } else {
+        Cow::Borrowed(text)
+    };
+    if joins.is_empty() {
+        return base;
+    }
+    let mut bytes = base.into_owned().into_bytes();
+    for &j in joins {
+        if let Some(b) = bytes.get_mut(j) {
+            if *b == b' ' {
+                *b = b'|';
+            }
+        }
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Cow::Owned(s),
+        Err(_) => Cow::Borrowed(text),
+    }
+}
+use crate::snapshot::DataUsage;
+
+/// `2.048 MB` → `2,048 MB` (same length): on a decimal-comma page a dot before exactly
+/// three digits groups thousands. `1.234,56` and dates (`30.12.2026`) are left alone.
+pub(super) fn thousands_dots_to_commas(text: &str) -> std::borrow::Cow<'_, str> {
+    let b = text.as_bytes();
+    let mut out: Option<Vec<u8>> = None;
+    for i in 1..b.len() {
+        if b.get(i) != Some(&b'.') || !b.get(i - 1).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        let group = b
+            .get(i + 1..i + 4)
+            .is_some_and(|g| g.iter().all(u8::is_ascii_digit));
+        let after = b.get(i + 4).copied();
+        let ends = match after {
+            None => true,
+            Some(c) if c.is_ascii_digit() => false,
+            Some(b',') => !b.get(i + 5).is_some_and(u8::is_ascii_digit),
+            Some(_) => true,
+        };
+        if group && ends {
+            let v = out.get_or_insert_with(|| b.to_vec());
+            if let Some(slot) = v.get_mut(i) {
+                *slot = b',';
+            }
+        }
+    }
+    match out.map(String::from_utf8) {
+        Some(Ok(s)) => std::borrow::Cow::Owned(s),
+        _ => std::borrow::Cow::Borrowed(text),
+    }
+}
+
+/// True when the amount at `start` follows a price and a slash (`10元/5GB`, `$10/5GB`).
+pub(super) fn is_price_per_amount(text: &str, start: usize) -> bool {
+    let Some(before) = text.get(..start).map(str::trim_end) else {
+        return false;
+    };
+    let Some(before) = before.strip_suffix('/') else {
+        return false;
+    };
+    let tail: String = before.trim_end().chars().rev().take(10).collect();
+    tail.starts_with(['元', '円'])
+        || (tail.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && tail.contains(['$', '€', '£', '¥', '￥']))
+}
+
+/// Display width: CJK and other wide characters count twice.
+pub(super) fn width(text: &str) -> usize {
+    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+pub(super) fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Merges a reading into a bucket; `role` (0 remaining, 1 used, 2 total) places a bare
+/// amount. Returns the names of the fields it filled.
+pub(super) fn merge_reading(
+    t: &mut DataUsage,
+    d: &DataReading,
+    role: Option<usize>,
+) -> Vec<&'static str> {
+    let mut filled = Vec::new();
+    let mut set = |slot: &mut Option<f64>, v: Option<f64>, name: &'static str| {
+        if let Some(v) = v {
+            if slot.is_none() && v.is_finite() && v >= 0.0 {
+                *slot = Some(v);
+                filled.push(name);
+            }
+        }
+    };
+    set(&mut t.remaining_mb, d.remaining_mb, "remaining_mb");
+    set(&mut t.used_mb, d.used_mb, "used_mb");
+    set(&mut t.total_mb, d.total_mb, "total_mb");
+    match role {
+        Some(0) => set(&mut t.remaining_mb, d.amount_mb, "remaining_mb"),
+        Some(1) => set(&mut t.used_mb, d.amount_mb, "used_mb"),
+        Some(2) => set(&mut t.total_mb, d.amount_mb, "total_mb"),
+        _ => {}
+    }
+    if d.unlimited && !t.unlimited {
+        t.unlimited = true;
+        filled.push("unlimited");
+    }
+    filled
+}
+
+/// Completes a bucket: the third of remaining / used / total from the other two;
+/// unlimited buckets have no remaining or total.
+pub(super) fn finish_usage(mut u: DataUsage) -> DataUsage {
+    if u.unlimited {
+        u.remaining_mb = None;
+        u.total_mb = None;
+    } else {
+        match (u.remaining_mb, u.used_mb, u.total_mb) {
+            (Some(r), Some(us), None) => u.total_mb = Some(r + us),
+            (None, Some(us), Some(t)) if t >= us => u.remaining_mb = Some(t - us),
+            (Some(r), None, Some(t)) if t >= r => u.used_mb = Some(t - r),
+            _ => {}
+        }
+    }
+    u.remaining_mb = u.remaining_mb.map(round2);
+    u.used_mb = u.used_mb.map(round2);
+    u.total_mb = u.total_mb.map(round2);
+    u
+}
