@@ -755,5 +755,33 @@ pub fn toolbar_badge(state: &State, now_ms: f64, zone: &dyn Zone) -> ToolbarBadg
     best.map(|(_, _, b)| b).unwrap_or(empty)
 }
 
+/// A one-line account page read for tests: `left` of `total` MB, renewing on `bill`.
+#[cfg(test)]
+pub(crate) fn sample_snapshot(
+    carrier: &str,
+    bill: Date,
+    left: f64,
+    total: f64,
+) -> crate::snapshot::Snapshot {
+    use crate::snapshot::{Line, Snapshot, Status};
+    Snapshot {
+        schema: 1,
+        status: Status::Ok,
+        carrier: Some(carrier.into()),
+        next_bill_date: Some(bill),
+        lines: vec![Line {
+            number_last4: Some("4821".into()),
+            data: Some(DataUsage {
+                remaining_mb: Some(left),
+                used_mb: Some(total - left),
+                total_mb: Some(total),
+                unlimited: false,
+            }),
+            ..Default::default()
+        }],
+        ..Default::default()
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -240,24 +240,18 @@ pub fn apply(state: &mut State, export: &Export) {
 mod tests {
     use super::*;
     use crate::date::Date;
-    use crate::snapshot::{DataUsage, Line, Snapshot};
 
-    fn snap(carrier: &str, left: f64) -> Snapshot {
-        Snapshot {
-            schema: 1,
-            status: Status::Ok,
-            carrier: Some(carrier.into()),
-            next_bill_date: Date::new(2026, 12, 9),
-            lines: vec![Line {
-                number_last4: Some("4821".into()),
-                data: Some(DataUsage {
-                    remaining_mb: Some(left),
-                    ..Default::default()
-                }),
-                ..Default::default()
-            }],
-            ..Default::default()
-        }
+    /// The extension reads `carrier`'s account page at `at_ms`.
+    fn read(state: &mut State, carrier: &str, left: f64, at_ms: f64) {
+        let host = if carrier == "mint" {
+            "mintmobile"
+        } else {
+            carrier
+        };
+        let bill = Date::new(2026, 12, 9).unwrap();
+        let snap = crate::reminders::sample_snapshot(carrier, bill, left, 5120.0);
+        let url = format!("https://www.{host}.com/account");
+        state.ingest(&snap, &url, at_ms, today());
     }
 
     fn today() -> Date {
@@ -267,12 +261,7 @@ mod tests {
     #[test]
     fn round_trip_into_an_empty_store_restores_everything() {
         let mut state = State::default();
-        state.ingest(
-            &snap("t-mobile", 3000.0),
-            "https://www.t-mobile.com/account",
-            1.0,
-            today(),
-        );
+        read(&mut state, "t-mobile", 3000.0, 1.0);
         state.settings.lead_days = vec![5, 0];
         state.mark_renewed("t-mobile", Date::new(2026, 12, 9).unwrap(), 2.0);
         let export = parse(&state.export_json()).unwrap();
@@ -292,25 +281,10 @@ mod tests {
     #[test]
     fn merge_keeps_the_newer_record_and_joins_history() {
         let mut old = State::default();
-        old.ingest(
-            &snap("t-mobile", 3000.0),
-            "https://www.t-mobile.com/account",
-            1.0,
-            today(),
-        );
+        read(&mut old, "t-mobile", 3000.0, 1.0);
         let mut new = old.clone();
-        new.ingest(
-            &snap("t-mobile", 2000.0),
-            "https://www.t-mobile.com/account",
-            5.0,
-            today(),
-        );
-        new.ingest(
-            &snap("mint", 100.0),
-            "https://www.mintmobile.com/account",
-            6.0,
-            today(),
-        );
+        read(&mut new, "t-mobile", 2000.0, 5.0);
+        read(&mut new, "mint", 100.0, 6.0);
         let export = parse(&new.export_json()).unwrap();
         let p = preview(&old, &export);
         assert_eq!(p.accounts[0].change, Change::Replaced);
@@ -344,12 +318,7 @@ mod tests {
             "import_error_shape"
         );
         let mut state = State::default();
-        state.ingest(
-            &snap("t-mobile", 3000.0),
-            "https://www.t-mobile.com/account",
-            1.0,
-            today(),
-        );
+        read(&mut state, "t-mobile", 3000.0, 1.0);
         let good = state.export_json();
         let bad_last4 = good.replace("\"4821\"", "\"5551234821\"");
         assert_eq!(key(parse(&bad_last4)), "import_error_shape");

@@ -1,6 +1,5 @@
 use super::*;
 use crate::settings::Quiet;
-use crate::snapshot::{Line, Snapshot, Status};
 use crate::zone::rules::{zone, ZONES};
 use crate::zone::{instant, local_date, local_secs, FixedZone};
 use proptest::prelude::*;
@@ -11,25 +10,7 @@ fn d(y: i32, m: u8, day: u8) -> Date {
     Date::new(y, m, day).unwrap()
 }
 
-fn snap(carrier: &str, bill: Date, left: f64, total: f64) -> Snapshot {
-    Snapshot {
-        schema: 1,
-        status: Status::Ok,
-        carrier: Some(carrier.into()),
-        next_bill_date: Some(bill),
-        lines: vec![Line {
-            number_last4: Some("4821".into()),
-            data: Some(DataUsage {
-                remaining_mb: Some(left),
-                used_mb: Some(total - left),
-                total_mb: Some(total),
-                unlimited: false,
-            }),
-            ..Default::default()
-        }],
-        ..Default::default()
-    }
-}
+use super::sample_snapshot as snap;
 
 /// A state with one T-Mobile account read at `read_at` local noon-ish time.
 fn state_read(z: &dyn Zone, bill: Date, read_on: Date, read_secs: u32) -> (State, f64) {
