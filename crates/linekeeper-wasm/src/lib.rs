@@ -123,7 +123,7 @@ pub fn render_options(root: web_sys::Element, state: JsValue, ui: JsValue) -> Re
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use wasm_bindgen_test::*;
 
@@ -143,7 +143,7 @@ mod tests {
     }
 
     /// A stand-in for `chrome.i18n` in the test page: `key(arg, …)`.
-    fn fake_i18n() {
+    pub(crate) fn fake_i18n() {
         let get = js_sys::Function::new_with_args(
             "key, args",
             "return key + '(' + (args || []).join(',') + ')';",
@@ -155,7 +155,7 @@ mod tests {
         js_sys::Reflect::set(&js_sys::global(), &"chrome".into(), &chrome).unwrap();
     }
 
-    fn stored_state() -> JsValue {
+    pub(crate) fn stored_state() -> JsValue {
         let json = r#"{"version":1,"accounts":[{"key":"t-mobile","carrier":"t-mobile","host":"www.t-mobile.com",
           "page_url":"https://www.t-mobile.com/account","read_at_ms":1795700000000,
           "latest":{"schema":1,"status":"ok","carrier":"t-mobile","next_bill_date":"2026-12-09",
@@ -166,7 +166,7 @@ mod tests {
         js_sys::JSON::parse(json).unwrap()
     }
 
-    fn new_root() -> web_sys::Element {
+    pub(crate) fn new_root() -> web_sys::Element {
         let doc = web_sys::window().unwrap().document().unwrap();
         let root = doc.create_element("div").unwrap();
         doc.body().unwrap().append_child(&root).unwrap();

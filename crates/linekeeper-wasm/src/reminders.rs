@@ -331,3 +331,125 @@ pub(crate) fn append_popup_calendar(
     parent.append_child(&nav.0)?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tests::{fake_i18n, new_root, stored_state};
+    use wasm_bindgen_test::*;
+
+    const NOW: f64 = 1_795_700_060_000.0; // 2026-11-26 13:34 UTC
+
+    fn get(value: &JsValue, path: &[&str]) -> JsValue {
+        path.iter().fold(value.clone(), |v, key| {
+            js_sys::Reflect::get(&v, &JsValue::from_str(key)).unwrap()
+        })
+    }
+
+    #[wasm_bindgen_test]
+    fn sync_gives_badge_alarms_and_a_state_to_store() {
+        fake_i18n();
+        let out = sync(stored_state(), NOW).unwrap();
+        assert_eq!(
+            get(&out, &["badge", "text"]).as_string().as_deref(),
+            Some("toolbar_days(13)")
+        );
+        let alarms = js_sys::JSON::stringify(&get(&out, &["alarms"])).unwrap();
+        let alarms = String::from(alarms);
+        assert!(
+            alarms.contains("linekeeper:r:lead|t-mobile|2026-12-09|7"),
+            "{alarms}"
+        );
+        assert!(alarms.contains("linekeeper:daily"), "{alarms}");
+        assert_eq!(get(&out, &["notifications", "length"]).as_f64(), Some(0.0));
+        // Corrupt stored state: an error, never a panic.
+        let bad = js_sys::JSON::parse(r#"{"version":1,"accounts":7}"#).unwrap();
+        assert!(sync(bad, NOW).is_err());
+    }
+
+    #[wasm_bindgen_test]
+    fn the_chosen_language_catalogue_wins_over_chrome_i18n() {
+        fake_i18n();
+        let messages = js_sys::JSON::parse(
+            r#"{"lang":{"message":"zh-CN"},"toolbar_days":{"message":"$1天"}}"#,
+        )
+        .unwrap();
+        set_catalogue(messages);
+        assert_eq!(crate::dom::ui_language(), "zh-CN");
+        let out = sync(stored_state(), NOW).unwrap();
+        assert_eq!(
+            get(&out, &["badge", "text"]).as_string().as_deref(),
+            Some("13天")
+        );
+        // Keys the catalogue lacks still come from chrome.i18n.
+        assert_eq!(t("options_title"), "options_title()");
+        set_catalogue(JsValue::NULL);
+        assert_eq!(crate::dom::ui_language(), "lang()");
+    }
+
+    #[wasm_bindgen_test]
+    fn settings_form_errors_name_their_fields() {
+        fake_i18n();
+        let form = js_sys::JSON::parse(r#"{"section":"reminders","lead_days":"x"}"#).unwrap();
+        let out = apply_settings(stored_state(), form).unwrap();
+        assert!(get(&out, &["state"]).is_null() || get(&out, &["state"]).is_undefined());
+        assert_eq!(
+            get(&out, &["errors", "0", "field"]).as_string().as_deref(),
+            Some("lead_days")
+        );
+        let form = js_sys::JSON::parse(r#"{"section":"reminders","lead_days":"5, 1"}"#).unwrap();
+        let out = apply_settings(stored_state(), form).unwrap();
+        let days =
+            js_sys::JSON::stringify(&get(&out, &["state", "settings", "lead_days"])).unwrap();
+        assert_eq!(String::from(days), "[5,1]");
+    }
+
+    #[wasm_bindgen_test]
+    fn options_page_controls_are_labelled_and_the_import_preview_shows() {
+        fake_i18n();
+        let root = new_root();
+        crate::render_options(root.clone(), stored_state(), JsValue::UNDEFINED).unwrap();
+        let controls = root
+            .query_selector_all("input:not([type=hidden]), select")
+            .unwrap();
+        assert!(controls.length() >= 10);
+        for i in 0..controls.length() {
+            let el: web_sys::Element = controls.item(i).unwrap().dyn_into().unwrap();
+            let id = el.id();
+            let label = root.query_selector(&format!("label[for='{id}']")).unwrap();
+            assert!(label.is_some(), "no label for {id}");
+        }
+        assert_eq!(root.query_selector_all("section h2").unwrap().length(), 6);
+        let ics = root.query_selector(".calendar-links a").unwrap().unwrap();
+        assert!(ics
+            .get_attribute("href")
+            .unwrap()
+            .starts_with("data:text/calendar"));
+        // A broken import file: its error, no apply button.
+        let ui = js_sys::JSON::parse(r#"{"import_text":"{","import_name":"x.json"}"#).unwrap();
+        crate::render_options(root.clone(), stored_state(), ui).unwrap();
+        let preview = root.query_selector(".preview").unwrap().unwrap();
+        assert!(preview
+            .text_content()
+            .unwrap()
+            .contains("import_error_json("));
+        assert!(root
+            .query_selector("[data-action=import-apply]")
+            .unwrap()
+            .is_none());
+        // Its own export: nothing would change.
+        let state = state_from_js(stored_state()).unwrap();
+        let ui = js_sys::Object::new();
+        js_sys::Reflect::set(&ui, &"import_text".into(), &state.export_json().into()).unwrap();
+        crate::render_options(root.clone(), stored_state(), ui.into()).unwrap();
+        let text = root.text_content().unwrap();
+        assert!(text.contains("import_kept(carrier_t_mobile())"), "{text}");
+        // Erase asks first.
+        let ui = js_sys::JSON::parse(r#"{"erase_confirm":true}"#).unwrap();
+        crate::render_options(root.clone(), stored_state(), ui).unwrap();
+        assert!(root
+            .query_selector("[data-action=erase-confirm]")
+            .unwrap()
+            .is_some());
+    }
+}
