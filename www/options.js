@@ -6,7 +6,14 @@ import { useLanguage } from './locale.js';
 
 const ui = { erase_confirm: false, import_text: null, import_name: null, errors: [], status: null, status_text: null };
 
-async function draw() {
+// Draws one at a time, in order (a storage change and a button can both ask).
+let drawing = Promise.resolve();
+function draw() {
+  drawing = drawing.then(drawNow, drawNow);
+  return drawing;
+}
+
+async function drawNow() {
   const { state } = await chrome.storage.local.get('state');
   document.documentElement.lang = await useLanguage(state);
   const app = document.getElementById('app');

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  launch, serve, demoPage, DEMO_URL, waitForAccount, stopWorkers, storage, ROOT,
+  launch, serve, demoPage, DEMO_URL, waitForAccount, stopWorkers, storage, openPopup, ROOT,
 } from './harness.mjs';
 
 const SHOTS = join(ROOT, 'target/screenshots');
@@ -186,6 +186,29 @@ test('the toolbar badge follows a new record', async () => {
   assert.match(title, /T-Mobile/);
 });
 
+test('the popup offers the next renewal as a calendar file', async () => {
+  const popup = await openPopup(browser.context, browser.extensionId);
+  const link = popup.locator('nav.calendar a[download$=".ics"]');
+  assert.equal(await link.count(), 1);
+  assert.match(await link.innerText(), /Add T-Mobile renewal to calendar/);
+  assert.match(await link.getAttribute('href'), /^data:text\/calendar;charset=utf-8,BEGIN%3AVCALENDAR/);
+  await popup.screenshot({ path: join(SHOTS, 'popup-calendar.png'), fullPage: true });
+  await popup.close();
+});
+
+/** Chooses an import file; again if a redraw (a storage change) replaced the input meanwhile. */
+async function chooseFile(page, name, text, selector) {
+  for (let attempt = 0; ; attempt++) {
+    await page.setInputFiles('#f-import', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    try {
+      await page.waitForSelector(selector, { timeout: 5000 });
+      return;
+    } catch (error) {
+      if (attempt === 2) throw error;
+    }
+  }
+}
+
 async function openOptions() {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 900, height: 900 });
@@ -250,8 +273,7 @@ test('export, import with a preview, and erase with confirmation', async () => {
 
   // A bad file: a clear error, nothing changes.
   const before = await state();
-  await page.setInputFiles('#f-import', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"linekeeper_export": 1, "accounts": [{') });
-  await page.waitForSelector('.preview .error');
+  await chooseFile(page, 'broken.json', '{"linekeeper_export": 1, "accounts": [{', '.preview .error');
   assert.match(await page.locator('.preview').innerText(), /not valid JSON/);
   assert.equal(await page.locator('button[data-action=import-apply]').count(), 0);
   await page.click('button[data-action=import-cancel]');
@@ -262,8 +284,7 @@ test('export, import with a preview, and erase with confirmation', async () => {
   other.accounts[0].host = 'www.mintmobile.com';
   other.accounts[0].page_url = 'https://www.mintmobile.com/account';
   other.history = [['mint', exported.history[0][1]]];
-  await page.setInputFiles('#f-import', { name: 'mint.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) });
-  await page.waitForSelector('button[data-action=import-apply]');
+  await chooseFile(page, 'mint.json', JSON.stringify(other), 'button[data-action=import-apply]');
   const preview = await page.locator('.preview').innerText();
   assert.match(preview, /Importing mint\.json will:/);
   assert.match(preview, /add Mint Mobile/);
