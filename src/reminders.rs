@@ -359,7 +359,9 @@ pub fn plan(state: &State, now_ms: f64, zone: &dyn Zone) -> Vec<Planned> {
             let cycle = chain(state, account, read_day, false)
                 .into_iter()
                 .find(|d| read_day.days_until(*d) >= 0);
-            let renewed_cycle = cycle.is_some_and(|c| state.is_renewed(&account.key, c));
+            // Nothing for a renewed cycle, nor for one already over (a stale record).
+            let renewed_cycle =
+                cycle.is_some_and(|c| state.is_renewed(&account.key, c) || today.days_until(c) < 0);
             let since = account
                 .history
                 .last()

@@ -423,6 +423,22 @@ fn low_data_alert_at_10_percent_or_1_gb_once_per_cycle() {
 }
 
 #[test]
+fn low_data_of_a_cycle_already_over_is_not_alerted() {
+    let z = FixedZone(0);
+    let mut state = State::default();
+    let read = instant(&z, d(2026, 10, 1), 12 * H);
+    state.ingest(
+        &snap("t-mobile", d(2026, 10, 9), 100.0, 5120.0),
+        "https://www.t-mobile.com/a",
+        read,
+        d(2026, 10, 1),
+    );
+    let later = instant(&z, d(2026, 11, 20), 12 * H);
+    let t = tick(&mut state, later, &z, "en");
+    assert!(t.notices.iter().all(|n| !n.id.starts_with("data|")));
+}
+
+#[test]
 fn low_data_read_in_quiet_hours_waits_for_their_end() {
     let z = FixedZone(480);
     let mut state = State::default();
