@@ -12,13 +12,18 @@ pub mod history;
 pub mod history_codec;
 #[cfg(feature = "html")]
 pub mod html;
+pub mod ics;
 pub mod page;
 pub mod panel;
 pub mod parse;
 pub mod profile;
+pub mod reminders;
+pub mod settings;
 pub mod snapshot;
 pub mod store;
+pub mod transfer;
 pub mod view;
+pub mod zone;
 
 pub use date::Date;
 pub use extract::{extract, ScanOptions};

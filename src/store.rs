@@ -6,6 +6,8 @@
 
 use crate::date::Date;
 use crate::page::host_of;
+use crate::reminders::{ReminderLog, RenewedMark};
+use crate::settings::Settings;
 use crate::snapshot::{Snapshot, Status};
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +24,12 @@ pub struct State {
     /// The renewal checklist of each account (`checklist.rs`).
     #[serde(default)]
     pub checklists: Vec<crate::checklist::Checklist>,
+    /// Reminder, threshold, language and cycle settings (`src/settings.rs`).
+    #[serde(default)]
+    pub settings: Settings,
+    /// Reminders fired, snoozes, and cycles marked renewed (`src/reminders.rs`).
+    #[serde(default)]
+    pub reminders: ReminderLog,
 }
 
 impl Default for State {
@@ -30,6 +38,8 @@ impl Default for State {
             version: STORE_VERSION,
             accounts: Vec::new(),
             checklists: Vec::new(),
+            settings: Settings::default(),
+            reminders: ReminderLog::default(),
         }
     }
 }
@@ -190,6 +200,12 @@ pub struct Export {
     pub linekeeper_export: u32,
     pub accounts: Vec<ExportedAccount>,
     pub history: Vec<(String, Vec<HistoryPoint>)>,
+    /// The settings (absent in files from before reminders).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settings: Option<Settings>,
+    /// Cycles marked renewed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub renewed: Vec<RenewedMark>,
 }
 
 impl State {
@@ -212,6 +228,8 @@ impl State {
                 .iter()
                 .map(|a| (a.key.clone(), a.history.clone()))
                 .collect(),
+            settings: Some(self.settings.clone()),
+            renewed: self.reminders.renewed.clone(),
         };
         serde_json::to_string_pretty(&export).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
     }

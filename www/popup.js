@@ -1,5 +1,6 @@
 // Popup entry: glue only. Loads the wasm, reads the stored state, and lets Rust draw.
 import init, { render_popup } from './wasm/linekeeper_wasm.js';
+import { useLanguage } from './locale.js';
 
 async function main() {
   document.documentElement.lang = chrome.i18n.getMessage('lang') || 'en';
@@ -7,6 +8,7 @@ async function main() {
   await init();
   performance.mark('linekeeper:read');
   const { state } = await chrome.storage.local.get('state');
+  document.documentElement.lang = await useLanguage(state); // issue 6: language chosen in the options
   const now = Date.now();
   render_popup(document.getElementById('app'), state, now, -new Date(now).getTimezoneOffset());
   // Read by `cargo xtask bench` (tests/bench/popup.mjs): first render and render time.

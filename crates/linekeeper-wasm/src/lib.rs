@@ -8,6 +8,7 @@ mod chart;
 mod dom;
 mod options;
 mod popup;
+mod reminders;
 
 use linekeeper::page::PageSnapshot;
 use linekeeper::store::{Outcome, State};
@@ -124,18 +125,27 @@ pub fn render_popup(
     let state = state_from_js(state)?;
     let today = today(now_ms, utc_offset_minutes)?;
     let model = view::popup(&state, now_ms, today, &lang);
-    popup::render(&root, &model).map_err(|e| JsError::new(&format!("{e:?}")))
+    popup::render(&root, &model).map_err(|e| JsError::new(&format!("{e:?}")))?;
+    // Issue 6: "add to calendar" links, drawn apart from the popup's own content.
+    reminders::append_popup_calendar(&root, &state, now_ms)
+        .map_err(|e| JsError::new(&format!("{e:?}")))
 }
 
-/// Draws the options page for the stored state into `root`.
+/// Draws the options page for the stored state into `root`; `ui` is the page's own state
+/// (`options::Ui`: confirmation shown, import file being previewed, last errors, now).
 #[wasm_bindgen]
-pub fn render_options(root: web_sys::Element, state: JsValue) -> Result<(), JsError> {
+pub fn render_options(root: web_sys::Element, state: JsValue, ui: JsValue) -> Result<(), JsError> {
     let state = state_from_js(state)?;
-    options::render(&root, &state).map_err(|e| JsError::new(&format!("{e:?}")))
+    let ui: options::Ui = if ui.is_undefined() || ui.is_null() {
+        options::Ui::default()
+    } else {
+        serde_wasm_bindgen::from_value(ui).map_err(|e| JsError::new(&e.to_string()))?
+    };
+    options::render(&root, &state, &ui).map_err(|e| JsError::new(&format!("{e:?}")))
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use wasm_bindgen_test::*;
 
@@ -155,7 +165,7 @@ mod tests {
     }
 
     /// A stand-in for `chrome.i18n` in the test page: `key(arg, …)`.
-    fn fake_i18n() {
+    pub(crate) fn fake_i18n() {
         let get = js_sys::Function::new_with_args(
             "key, args",
             "return key + '(' + (args || []).join(',') + ')';",
@@ -167,7 +177,7 @@ mod tests {
         js_sys::Reflect::set(&js_sys::global(), &"chrome".into(), &chrome).unwrap();
     }
 
-    fn stored_state() -> JsValue {
+    pub(crate) fn stored_state() -> JsValue {
         let json = r#"{"version":1,"accounts":[{"key":"t-mobile","carrier":"t-mobile","host":"www.t-mobile.com",
           "page_url":"https://www.t-mobile.com/account","read_at_ms":1795700000000,
           "latest":{"schema":1,"status":"ok","carrier":"t-mobile","next_bill_date":"2026-12-09",
@@ -178,7 +188,7 @@ mod tests {
         js_sys::JSON::parse(json).unwrap()
     }
 
-    fn new_root() -> web_sys::Element {
+    pub(crate) fn new_root() -> web_sys::Element {
         let doc = web_sys::window().unwrap().document().unwrap();
         let root = doc.create_element("div").unwrap();
         doc.body().unwrap().append_child(&root).unwrap();

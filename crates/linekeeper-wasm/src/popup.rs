@@ -19,18 +19,7 @@ fn urgency_class(u: Urgency) -> &'static str {
 
 /// Display name of a carrier id, from the message catalogue (`carrier_t_mobile`).
 fn carrier_name(account: &AccountView) -> String {
-    match &account.carrier {
-        Some(id) => {
-            let key = format!("carrier_{}", id.replace('-', "_"));
-            let name = t(&key);
-            if name == key {
-                id.clone()
-            } else {
-                name
-            }
-        }
-        None => account.host.clone(),
-    }
+    crate::dom::carrier_label(account.carrier.as_deref(), &account.host)
 }
 
 pub fn render(root: &Element, view: &PopupView) -> Result<(), JsValue> {
