@@ -245,7 +245,7 @@ for (const [locale, lang] of [['en-US', 'en'], ['zh-CN', 'zh']]) {
       // A malformed action from the popup is refused by Rust, not stored.
       const reply = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'checklist', account: 't-mobile', step: 9, done: true }));
       assert.match(reply.error, /no step 9/);
-      const reply2 = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'wipe' }));
+      const reply2 = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'checklist', account: 't-mobile', step: '1', done: 'yes' }));
       assert.match(reply2.error, /could not be read/);
       await page.close();
     });
