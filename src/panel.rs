@@ -14,10 +14,14 @@ pub fn forecast_msgs(forecast: Option<&LineForecast>, cycle: Cycle, lang: &str) 
     };
     let mut out = Vec::new();
     if let (Some(out_date), Some(short)) = (f.run_out, f.days_short) {
-        out.push(Msg::with(
-            "forecast_runs_out",
-            vec![format_date(out_date, lang), short.to_string()],
-        ));
+        out.push(if short == 1 {
+            Msg::with("forecast_runs_out_day", vec![format_date(out_date, lang)])
+        } else {
+            Msg::with(
+                "forecast_runs_out",
+                vec![format_date(out_date, lang), short.to_string()],
+            )
+        });
     } else if let Some(left) = f.left_at_bill_mb {
         out.push(Msg::with("forecast_lasts", vec![format_mb(left)]));
     }

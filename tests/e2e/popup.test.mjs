@@ -274,6 +274,7 @@ for (const [locale, lang] of [['en-US', 'en'], ['zh-CN', 'zh']]) {
       const page = await show(browser, STATES.urgent(Date.now()));
       const text = await page.locator('#app').innerText();
       assert.match(text, en ? /renews tomorrow/ : /明天续费/);
+      assert.match(text, en ? /data runs out .*, the day before renewal/ : /比续费早 1 天/);
       assert.match(await page.locator('.account').getAttribute('class'), /u-urgent/);
       assert.match(text, en ? /Still not confirmed 4 hours after paying/ : /付款 4 小时后仍未确认/);
       assert.equal(await page.locator('.steps input:checked').count(), 4);
