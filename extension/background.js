@@ -3,7 +3,7 @@
 // The worker can be killed at any moment: listeners are registered at top level,
 // state lives in chrome.storage.local, and nothing is kept in globals between events.
 import init, {
-  ingest, sync, notification_action, notification_page, apply_settings, import_file,
+  ingest, apply_action, sync, notification_action, notification_page, apply_settings, import_file,
 } from './wasm/linekeeper_wasm.js';
 import { useLanguage } from './locale.js';
 
@@ -73,6 +73,30 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.type !== 'scan' || typeof message.page !== 'string') return false;
   handleScan(message, sender).then(sendResponse, (error) => {
     console.warn('LineKeeper: scan failed:', error);
+    sendResponse({ error: String(error?.message ?? error) });
+  });
+  return true;
+});
+
+// Popup actions (a checklist tick): only from our popup page; Rust checks the shape and
+// returns the new state, stored in one write like a scan.
+async function handleAction(message) {
+  await ready;
+  return serialized(async () => {
+    const { state } = await chrome.storage.local.get('state');
+    const next = apply_action(state, message, Date.now());
+    await chrome.storage.local.set({ state: next });
+    return { ok: true };
+  });
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (sender.id !== chrome.runtime.id || message?.type !== 'checklist'
+      || !sender.url?.startsWith(chrome.runtime.getURL('popup.html'))) {
+    return false;
+  }
+  handleAction(message).then(sendResponse, (error) => {
+    console.warn('LineKeeper: popup action refused:', error);
     sendResponse({ error: String(error?.message ?? error) });
   });
   return true;

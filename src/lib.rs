@@ -4,12 +4,17 @@
 //! This crate has no web dependencies (no wasm-bindgen, web-sys or js-sys) and is tested
 //! natively. The browser reaches it through `crates/linekeeper-wasm`.
 
+pub mod checklist;
 pub mod date;
 pub mod extract;
+pub mod forecast;
+pub mod history;
+pub mod history_codec;
 #[cfg(feature = "html")]
 pub mod html;
 pub mod ics;
 pub mod page;
+pub mod panel;
 pub mod parse;
 pub mod profile;
 pub mod reminders;

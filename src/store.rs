@@ -21,6 +21,9 @@ pub struct State {
     pub version: u32,
     #[serde(default)]
     pub accounts: Vec<Account>,
+    /// The renewal checklist of each account (`checklist.rs`).
+    #[serde(default)]
+    pub checklists: Vec<crate::checklist::Checklist>,
     /// Reminder, threshold, language and cycle settings (`src/settings.rs`).
     #[serde(default)]
     pub settings: Settings,
@@ -34,6 +37,7 @@ impl Default for State {
         State {
             version: STORE_VERSION,
             accounts: Vec::new(),
+            checklists: Vec::new(),
             settings: Settings::default(),
             reminders: ReminderLog::default(),
         }
@@ -54,8 +58,9 @@ pub struct Account {
     pub latest: Snapshot,
     /// When `latest` was read, Unix milliseconds.
     pub read_at_ms: f64,
-    /// One point per scan that changed a value, oldest first.
-    #[serde(default)]
+    /// One point per scan that changed a value, oldest first. Stored as one compact
+    /// string (`history_codec.rs`); arrays of points are read too.
+    #[serde(default, with = "crate::history_codec")]
     pub history: Vec<HistoryPoint>,
 }
 
@@ -142,7 +147,7 @@ impl State {
         match self.accounts.iter_mut().find(|a| a.key == key) {
             Some(account) => {
                 let same = account.latest == *snapshot;
-                account.latest = snapshot.clone();
+                let before = std::mem::replace(&mut account.latest, snapshot.clone());
                 account.read_at_ms = now_ms;
                 account.host = host;
                 account.page_url = page_url;
@@ -159,6 +164,7 @@ impl State {
                 if same {
                     Outcome::Refreshed
                 } else {
+                    self.observe_renewal(&key, &before, snapshot, now_ms);
                     Outcome::Stored
                 }
             }
