@@ -146,8 +146,10 @@ test('snooze shows the reminder again a day later; mark renewed silences the cyc
   assert.deepEqual(
     s.reminders.renewed.map((r) => [r.account, r.cycle]),
     [['t-mobile', date]],
-    'the checklist reads this mark',
+    'the renewed mark',
   );
+  const list = s.checklists.find((c) => c.account === 't-mobile' && c.cycle === date);
+  assert.deepEqual(list?.done, [true, true, true, true, false], 'the checklist is ticked up to "pay"');
   const names = await alarms();
   assert.ok(!names.includes(snoozeAlarm), 'the snooze is cancelled');
   assert.ok(!names.some((n) => n.includes(`|${date}|`)), names.join('\n'));
