@@ -237,10 +237,17 @@ const PAGE_MESSAGES = {
   },
 };
 
+// Types the listeners above answer.
+const OTHER_MESSAGES = new Set(['scan', 'checklist', 'open-checklist']);
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  const handler = PAGE_MESSAGES[message?.type];
   const ownPage = sender.id === chrome.runtime.id && sender.url?.startsWith(chrome.runtime.getURL(''));
-  if (!handler || !ownPage || message.type === 'scan') return false;
+  if (!ownPage || OTHER_MESSAGES.has(message?.type)) return false;
+  const handler = Object.hasOwn(PAGE_MESSAGES, message?.type) ? PAGE_MESSAGES[message.type] : null;
+  if (!handler) {
+    sendResponse({ error: `message could not be read: unknown type ${JSON.stringify(message?.type)}` });
+    return false;
+  }
   handler(message).then(
     (out) => sendResponse({ errors: out?.errors ?? [], error: out?.error ?? null, done: out?.done ?? !!out?.state }),
     (error) => sendResponse({ error: String(error?.message ?? error) }),

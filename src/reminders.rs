@@ -9,6 +9,7 @@
 //! new record, settings change), so a rebuild after a killed worker, a browser restart or a
 //! sleeping machine gives the same alarms and never a second notification.
 
+use crate::checklist::{ActionKind, PopupAction, STEP_PAY};
 use crate::date::Date;
 use crate::settings::{Cycle, Settings};
 use crate::snapshot::DataUsage;
@@ -150,20 +151,14 @@ fn month_index(d: Date) -> i64 {
 
 /// The distinct bill dates an account's history has seen, oldest first.
 fn known_dates(account: &Account) -> Vec<Date> {
+    // Kept in order by insertion (no sort: one less sort routine in the wasm).
     let mut dates: Vec<Date> = Vec::new();
-    for p in &account.history {
-        if let Some(d) = p.next_bill_date {
-            if dates.last() != Some(&d) && !dates.contains(&d) {
-                dates.push(d);
-            }
+    let points = account.history.iter().map(|p| p.next_bill_date);
+    for d in points.chain([account.latest.next_bill_date]).flatten() {
+        if let Err(i) = dates.binary_search(&d) {
+            dates.insert(i, d);
         }
     }
-    if let Some(d) = account.latest.next_bill_date {
-        if !dates.contains(&d) {
-            dates.push(d);
-        }
-    }
-    dates.sort();
     dates
 }
 
@@ -324,7 +319,8 @@ fn data_key(account: &str, cycle: Option<Date>, line: &str) -> String {
     format!("data|{account}|{cycle}|{line}")
 }
 
-/// Every reminder of the schedule, fired or not, soonest first.
+/// Every reminder of the schedule, fired or not: per account its cycles in date order, each
+/// cycle's lead times largest first, then low-data alerts and snoozes.
 pub fn plan(state: &State, now_ms: f64, zone: &dyn Zone) -> Vec<Planned> {
     let settings = &state.settings;
     let mut out = Vec::new();
@@ -410,7 +406,6 @@ pub fn plan(state: &State, now_ms: f64, zone: &dyn Zone) -> Vec<Planned> {
             known_ms: snooze.at_ms - DAY_MS,
         });
     }
-    out.sort_by(|a, b| a.at_ms.total_cmp(&b.at_ms).then(a.key.cmp(&b.key)));
     out
 }
 
@@ -443,9 +438,13 @@ pub fn tick(state: &mut State, now_ms: f64, zone: &dyn Zone, lang: &str) -> Tick
     let mut notices = Vec::new();
     // Per account, cycle and kind, only the latest due reminder is shown; earlier ones
     // (and those due before the product knew of the cycle) are passed over, once.
-    let mut families: Vec<(String, Option<Date>, String)> = due.iter().map(|p| family(p)).collect();
-    families.sort();
-    families.dedup();
+    let mut families: Vec<(String, Option<Date>, String)> = Vec::new();
+    for p in &due {
+        let fam = family(p);
+        if !families.contains(&fam) {
+            families.push(fam);
+        }
+    }
     for fam in families {
         let group: Vec<&&Planned> = due.iter().filter(|p| family(p) == fam).collect();
         let show = group
@@ -584,31 +583,65 @@ pub struct ActionResult {
 }
 
 impl State {
-    /// Whether the user marked this account's cycle renewed.
+    /// Whether the user marked this account's cycle renewed: with the notification's button
+    /// (a mark in `reminders.renewed`) or by ticking "pay" on the popup's renewal checklist
+    /// for that cycle.
     pub fn is_renewed(&self, account: &str, cycle: Date) -> bool {
+        self.has_renewed_mark(account, cycle)
+            || self.checklists.iter().any(|c| {
+                c.account == account
+                    && c.cycle == Some(cycle)
+                    && c.done.get(STEP_PAY).copied().unwrap_or(false)
+            })
+    }
+
+    fn has_renewed_mark(&self, account: &str, cycle: Date) -> bool {
         self.reminders
             .renewed
             .iter()
             .any(|r| r.account == account && r.cycle == cycle)
     }
 
-    /// Marks an account's cycle renewed (idempotent): its reminders stop, and the schedule
-    /// moves on to the next cycle.
+    /// Marks an account's cycle renewed (idempotent): its reminders stop, the schedule moves
+    /// on to the next cycle, and when it is the cycle the popup's checklist prepares, its
+    /// steps up to "pay" are ticked.
     pub fn mark_renewed(&mut self, account: &str, cycle: Date, now_ms: f64) {
-        if !self.is_renewed(account, cycle) {
-            self.reminders.renewed.push(RenewedMark {
-                account: account.to_string(),
-                cycle,
-                at_ms: now_ms,
-            });
+        if self.has_renewed_mark(account, cycle) {
+            return;
+        }
+        self.reminders.renewed.push(RenewedMark {
+            account: account.to_string(),
+            cycle,
+            at_ms: now_ms,
+        });
+        let checklist_cycle = self.account(account).and_then(|a| a.latest.next_bill_date);
+        if checklist_cycle == Some(cycle) {
+            for step in 0..=STEP_PAY {
+                let tick = PopupAction {
+                    kind: ActionKind::Checklist,
+                    account: account.to_string(),
+                    step,
+                    done: true,
+                };
+                // Cannot fail: the account exists and the step is in range.
+                let _ = self.apply(&tick, now_ms);
+            }
         }
     }
 
-    /// Takes back a renewed mark.
+    /// Takes back a renewed mark (and the checklist's "pay" tick for that cycle).
     pub fn unmark_renewed(&mut self, account: &str, cycle: Date) {
         self.reminders
             .renewed
             .retain(|r| !(r.account == account && r.cycle == cycle));
+        for list in &mut self.checklists {
+            if list.account == account && list.cycle == Some(cycle) {
+                if let Some(pay) = list.done.get_mut(STEP_PAY) {
+                    *pay = false;
+                }
+                list.paid_at_ms = None;
+            }
+        }
     }
 
     /// Handles a notification button for the notification `id`: snooze shows the same

@@ -214,13 +214,13 @@ pub fn apply(state: &mut State, export: &Export) {
                     s.host = a.host.clone();
                     s.page_url = a.page_url.clone();
                 }
-                let add: Vec<HistoryPoint> = incoming
-                    .iter()
-                    .filter(|p| !s.history.iter().any(|h| h.at_ms == p.at_ms))
-                    .cloned()
-                    .collect();
-                s.history.extend(add);
-                s.history.sort_by(|x, y| x.at_ms.total_cmp(&y.at_ms));
+                // Joined in time order (insertion, no sort routine in the wasm).
+                for p in incoming {
+                    let at = s.history.partition_point(|h| h.at_ms < p.at_ms);
+                    if s.history.get(at).is_none_or(|h| h.at_ms != p.at_ms) {
+                        s.history.insert(at, p.clone());
+                    }
+                }
                 if s.history.len() > MAX_HISTORY {
                     let excess = s.history.len() - MAX_HISTORY;
                     s.history.drain(..excess);

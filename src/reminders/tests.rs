@@ -316,6 +316,30 @@ fn mark_renewed_silences_the_cycle_and_moves_to_the_next() {
 }
 
 #[test]
+fn mark_renewed_ticks_the_checklist_and_a_ticked_pay_step_silences_the_cycle() {
+    let z = FixedZone(0);
+    let (mut state, read) = state_read(&z, d(2026, 12, 9), d(2026, 11, 26), 12 * H);
+    state.mark_renewed("t-mobile", d(2026, 12, 9), read);
+    let list = crate::checklist::current(&state, "t-mobile", read);
+    assert_eq!(list.done, [true, true, true, true, false]);
+    assert_eq!(list.paid_at_ms, Some(read));
+    // The other way: the user ticks "pay" in the popup; no more reminders for that cycle.
+    let (mut state, read) = state_read(&z, d(2026, 12, 9), d(2026, 11, 26), 12 * H);
+    let pay = crate::checklist::PopupAction {
+        kind: crate::checklist::ActionKind::Checklist,
+        account: "t-mobile".into(),
+        step: crate::checklist::STEP_PAY,
+        done: true,
+    };
+    state.apply(&pay, read).unwrap();
+    assert!(state.is_renewed("t-mobile", d(2026, 12, 9)));
+    assert!(state.reminders.renewed.is_empty());
+    let t = tick(&mut state, instant(&z, d(2026, 12, 8), 9 * H), &z, "en");
+    assert!(t.notices.is_empty());
+    assert!(t.alarms.iter().all(|a| !a.name.contains("2026-12-09")));
+}
+
+#[test]
 fn snooze_shows_the_reminder_again_a_day_later_once() {
     let z = FixedZone(0);
     let (mut state, read) = state_read(&z, d(2026, 12, 9), d(2026, 11, 26), 12 * H);

@@ -146,8 +146,10 @@ test('snooze shows the reminder again a day later; mark renewed silences the cyc
   assert.deepEqual(
     s.reminders.renewed.map((r) => [r.account, r.cycle]),
     [['t-mobile', date]],
-    'the checklist reads this mark',
+    'the renewed mark',
   );
+  const list = s.checklists.find((c) => c.account === 't-mobile' && c.cycle === date);
+  assert.deepEqual(list?.done, [true, true, true, true, false], 'the checklist is ticked up to "pay"');
   const names = await alarms();
   assert.ok(!names.includes(snoozeAlarm), 'the snooze is cancelled');
   assert.ok(!names.some((n) => n.includes(`|${date}|`)), names.join('\n'));
@@ -208,6 +210,22 @@ async function chooseFile(page, name, text, selector) {
     }
   }
 }
+
+test('alarms lost (as over a browser restart) are rebuilt from storage when the worker starts', async () => {
+  const log = (await state()).reminders.fired;
+  await ext.evaluate(() => chrome.alarms.clearAll());
+  assert.deepEqual(await alarms(), []);
+  const page = await browser.context.newPage();
+  await page.goto('about:blank');
+  const stop = await stopWorkers(page, browser.extensionId);
+  // Any event starts the worker again; its start-up rebuilds the schedule.
+  await ext.evaluate(() => chrome.runtime.sendMessage({ type: 'wake' }).catch(() => null));
+  await stop.restarted();
+  await page.close();
+  await until('alarms rebuilt', async () => (await alarms()).includes('linekeeper:daily'));
+  assert.ok((await alarms()).some((n) => n.startsWith('linekeeper:r:lead|t-mobile|')));
+  assert.deepEqual((await state()).reminders.fired, log, 'nothing fired twice');
+});
 
 async function openOptions() {
   const page = await browser.context.newPage();
