@@ -173,6 +173,10 @@ pub fn lower_same_len(text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         let mut lower = c.to_lowercase();
         match (lower.next(), lower.next()) {
             (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
@@ -211,6 +215,10 @@ pub struct Matcher {
     patterns: Vec<Pattern>,
     /// First two characters → pattern indices (one-character patterns use `'\0'`).
     index: FastMap<(char, char), Vec<u32>>,
+    /// For ASCII first characters: bit `b` of `ascii_pairs[a]` is set when some key is
+    /// `(a, b)` with `b` ASCII (`'\0'` for one-character patterns). Lets `find` skip
+    /// the map where no pattern can start.
+    ascii_pairs: [u128; 128],
 }
 
 impl Matcher {
@@ -283,7 +291,30 @@ impl Matcher {
                 .or_default()
                 .push(u32::try_from(i).unwrap_or(u32::MAX));
         }
-        Matcher { patterns, index }
+        let mut ascii_pairs = [0u128; 128];
+        for &(a, b) in index.keys() {
+            if a.is_ascii() && b.is_ascii() {
+                if let Some(bits) = ascii_pairs.get_mut(a as usize) {
+                    *bits |= 1u128 << (b as u32);
+                }
+            }
+        }
+        Matcher {
+            patterns,
+            index,
+            ascii_pairs,
+        }
+    }
+
+    /// False only when no pattern has the key `(a, b)` (both ASCII).
+    #[inline]
+    fn may_have(&self, a: char, b: char) -> bool {
+        if !(a.is_ascii() && b.is_ascii()) {
+            return true;
+        }
+        self.ascii_pairs
+            .get(a as usize)
+            .is_some_and(|bits| bits & (1u128 << (b as u32)) != 0)
     }
 
     /// Every non-overlapping profile word in `lower` (already lower-cased), longest
@@ -302,6 +333,9 @@ impl Matcher {
                 &keys
             };
             for key in keys {
+                if !self.may_have(key.0, key.1) {
+                    continue;
+                }
                 let Some(list) = self.index.get(key) else {
                     continue;
                 };
