@@ -364,7 +364,7 @@ impl<'a> Model<'a> {
         } else {
             (n, false)
         };
-        let mut out = n.tag.clone();
+        let mut out = n.tag.to_string();
         if let Some(id) = n.attr("id") {
             if !id.is_empty() && id.len() <= 40 {
                 out.push('#');
