@@ -219,6 +219,9 @@ pub struct Matcher {
     /// `(a, b)` with `b` ASCII (`'\0'` for one-character patterns). Lets `find` skip
     /// the map where no pattern can start.
     ascii_pairs: [u128; 128],
+    /// The same for patterns that need no word boundary before them: inside an ASCII
+    /// word only these can match.
+    ascii_pairs_inner: [u128; 128],
 }
 
 impl Matcher {
@@ -292,27 +295,45 @@ impl Matcher {
                 .push(u32::try_from(i).unwrap_or(u32::MAX));
         }
         let mut ascii_pairs = [0u128; 128];
-        for &(a, b) in index.keys() {
-            if a.is_ascii() && b.is_ascii() {
-                if let Some(bits) = ascii_pairs.get_mut(a as usize) {
-                    *bits |= 1u128 << (b as u32);
-                }
+        let mut ascii_pairs_inner = [0u128; 128];
+        for (&(a, b), list) in &index {
+            if !(a.is_ascii() && b.is_ascii()) {
+                continue;
+            }
+            let bit = 1u128 << (b as u32);
+            if let Some(bits) = ascii_pairs.get_mut(a as usize) {
+                *bits |= bit;
+            }
+            let inner = list.iter().any(|&pi| {
+                patterns
+                    .get(pi as usize)
+                    .is_some_and(|p: &Pattern| !p.bound_start)
+            });
+            if let Some(bits) = ascii_pairs_inner.get_mut(a as usize).filter(|_| inner) {
+                *bits |= bit;
             }
         }
         Matcher {
             patterns,
             index,
             ascii_pairs,
+            ascii_pairs_inner,
         }
     }
 
-    /// False only when no pattern has the key `(a, b)` (both ASCII).
+    /// False only when no pattern that may match here has the key `(a, b)` (both
+    /// ASCII); `inner`: the position follows an ASCII letter or digit.
     #[inline]
-    fn may_have(&self, a: char, b: char) -> bool {
+    fn may_have(&self, a: char, b: char, inner: bool) -> bool {
         if !(a.is_ascii() && b.is_ascii()) {
             return true;
         }
-        self.ascii_pairs
+        let table = if inner {
+            &self.ascii_pairs_inner
+        } else {
+            &self.ascii_pairs
+        };
+        table
             .get(a as usize)
             .is_some_and(|bits| bits & (1u128 << (b as u32)) != 0)
     }
@@ -325,7 +346,10 @@ impl Matcher {
         let mut iter = lower.char_indices().peekable();
         while let Some((pos, c)) = iter.next() {
             let next = iter.peek().map(|&(_, n)| n).unwrap_or('\0');
-            let boundary_before = prev.is_none_or(|p| !p.is_alphanumeric());
+            // Looked up only when a pattern needs it: `is_alphanumeric` is slow outside
+            // ASCII.
+            let boundary_before = || prev.is_none_or(|p| !p.is_alphanumeric());
+            let inner = prev.is_some_and(|p| p.is_ascii_alphanumeric());
             let keys = [(c, next), (c, '\0')];
             let keys = if next == '\0' {
                 keys.get(1..).unwrap_or(&[])
@@ -333,7 +357,7 @@ impl Matcher {
                 &keys
             };
             for key in keys {
-                if !self.may_have(key.0, key.1) {
+                if !self.may_have(key.0, key.1, inner) {
                     continue;
                 }
                 let Some(list) = self.index.get(key) else {
@@ -347,7 +371,7 @@ impl Matcher {
                     if !rest.starts_with(p.text.as_str()) {
                         continue;
                     }
-                    if p.bound_start && !boundary_before {
+                    if p.bound_start && !boundary_before() {
                         continue;
                     }
                     let end = pos + p.text.len();

@@ -246,19 +246,34 @@ impl Lexed {
         });
         let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 2 + 1);
         let mut space = false;
+        // The last non-ASCII character and its kind: `is_alphabetic` is slow outside
+        // ASCII, and such characters come in runs (`•••`, CJK).
+        let mut last_wide: Option<(char, Kind)> = None;
         for (pos, c) in text.char_indices() {
             if c == ' ' {
                 space = true;
                 continue;
             }
-            let kind = if c.is_ascii_digit() {
-                Kind::Digits
-            } else if is_cjk(c) {
-                Kind::Cjk
-            } else if c.is_alphabetic() {
-                Kind::Word
+            let kind = if c.is_ascii() {
+                if c.is_ascii_digit() {
+                    Kind::Digits
+                } else if c.is_ascii_alphabetic() {
+                    Kind::Word
+                } else {
+                    Kind::Sym(c)
+                }
+            } else if let Some((_, k)) = last_wide.filter(|&(w, _)| w == c) {
+                k
             } else {
-                Kind::Sym(c)
+                let k = if is_cjk(c) {
+                    Kind::Cjk
+                } else if c.is_alphabetic() {
+                    Kind::Word
+                } else {
+                    Kind::Sym(c)
+                };
+                last_wide = Some((c, k));
+                k
             };
             let end = pos + c.len_utf8();
             if let Some(last) = toks.last_mut() {
