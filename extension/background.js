@@ -2,7 +2,10 @@
 // (wasm/linekeeper_wasm.js); this file moves data between the browser and it.
 // The worker can be killed at any moment: listeners are registered at top level,
 // state lives in chrome.storage.local, and nothing is kept in globals between events.
-import init, { ingest } from './wasm/linekeeper_wasm.js';
+import init, {
+  ingest, apply_action, sync, notification_action, notification_page, apply_settings, import_file,
+} from './wasm/linekeeper_wasm.js';
+import { useLanguage } from './locale.js';
 
 // Top-level await is not allowed in service workers: start loading, await in handlers.
 const ready = init();
@@ -44,6 +47,8 @@ async function handleScan(message, sender) {
       });
     }
     return { badge: result.badge, outcome: result.outcome };
+  }).finally(() => {
+    syncReminders();
   });
 }
 
@@ -73,6 +78,175 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true;
 });
 
+// Popup actions (a checklist tick): only from our popup page; Rust checks the shape and
+// returns the new state, stored in one write like a scan.
+async function handleAction(message) {
+  await ready;
+  return serialized(async () => {
+    const { state } = await chrome.storage.local.get('state');
+    const next = apply_action(state, message, Date.now());
+    await chrome.storage.local.set({ state: next });
+    return { ok: true };
+  });
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (sender.id !== chrome.runtime.id || message?.type !== 'checklist'
+      || !sender.url?.startsWith(chrome.runtime.getURL('popup.html'))) {
+    return false;
+  }
+  handleAction(message).then(sendResponse, (error) => {
+    console.warn('LineKeeper: popup action refused:', error);
+    sendResponse({ error: String(error?.message ?? error) });
+  });
+  return true;
+});
+
 chrome.tabs.onRemoved.addListener((tabId) => {
   chrome.storage.session.remove(`scan:${tabId}`);
 });
+
+// ---- Reminders, toolbar badge, settings (issue 6) ----------------------------------------
+// The schedule is computed by Rust from the stored state (`sync`): it returns the
+// notifications due now (their ids are the reminder keys, so showing one twice replaces it),
+// the state with them logged, every alarm that should exist, and the toolbar badge. Run on
+// every worker start, browser start-up, install, alarm and change: a rebuild is idempotent.
+
+const ALARM_PREFIX = 'linekeeper:';
+
+async function showNotification(n) {
+  const options = {
+    type: 'basic',
+    iconUrl: chrome.runtime.getURL('icons/icon-128.png'),
+    title: n.title,
+    message: n.message,
+    priority: 2,
+    requireInteraction: true,
+  };
+  if (n.context) options.contextMessage = n.context;
+  try {
+    await chrome.notifications.create(n.id, { ...options, buttons: n.buttons.map((title) => ({ title })) });
+  } catch (error) {
+    // Firefox has no notification buttons (nor requireInteraction): show it plainly.
+    delete options.requireInteraction;
+    await chrome.notifications.create(n.id, options);
+  }
+}
+
+async function applyAlarms(wanted) {
+  const existing = await chrome.alarms.getAll();
+  const names = new Set(wanted.map((a) => a.name));
+  for (const alarm of existing) {
+    if (alarm.name.startsWith(ALARM_PREFIX) && !names.has(alarm.name)) await chrome.alarms.clear(alarm.name);
+  }
+  for (const { name, when_ms } of wanted) {
+    const current = existing.find((a) => a.name === name);
+    if (!current || Math.abs(current.scheduledTime - when_ms) > 1000) {
+      await chrome.alarms.create(name, { when: Math.max(when_ms, Date.now() + 100) });
+    }
+  }
+}
+
+async function applyBadge(badge) {
+  await chrome.action.setBadgeText({ text: badge.text });
+  await chrome.action.setBadgeBackgroundColor({ color: badge.color });
+  await chrome.action.setTitle({ title: badge.title });
+}
+
+/** Runs the schedule: show what is due, store the log, rebuild alarms, draw the badge. */
+async function runSchedule(state) {
+  await useLanguage(state);
+  const out = sync(state, Date.now());
+  // Shown before the log is stored: a worker killed in between shows it again under the
+  // same id (replacing it), never a second one.
+  for (const n of out.notifications) await showNotification(n);
+  if (out.changed) await chrome.storage.local.set({ state: out.state });
+  for (const id of out.close) await chrome.notifications.clear(id);
+  await applyAlarms(out.alarms);
+  await applyBadge(out.badge);
+  return out;
+}
+
+async function syncReminders() {
+  await ready;
+  return serialized(async () => {
+    const { state } = await chrome.storage.local.get('state');
+    await runSchedule(state);
+  }).catch((error) => console.warn('LineKeeper: reminders failed:', error));
+}
+
+/** A change to the state made by Rust (`change(state) → {state?, …}`), then the schedule. */
+async function changeState(change) {
+  await ready;
+  return serialized(async () => {
+    const { state } = await chrome.storage.local.get('state');
+    await useLanguage(state);
+    const out = change(state);
+    if (out.state) {
+      await chrome.storage.local.set({ state: out.state });
+      await runSchedule(out.state);
+    }
+    return out;
+  });
+}
+
+async function notificationAction(id, action) {
+  const out = await changeState((state) => notification_action(state, id, action, Date.now()));
+  for (const closeId of out.close) await chrome.notifications.clear(closeId);
+  return { done: out.done };
+}
+
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name.startsWith(ALARM_PREFIX)) syncReminders();
+});
+chrome.runtime.onStartup.addListener(() => syncReminders());
+chrome.runtime.onInstalled.addListener(() => syncReminders());
+
+// Buttons in the order Rust gives them: snooze a day, mark renewed.
+chrome.notifications.onButtonClicked.addListener((id, index) => {
+  notificationAction(id, index === 0 ? 'snooze' : 'renewed').catch((error) =>
+    console.warn('LineKeeper: notification action failed:', error),
+  );
+});
+
+// Clicking the notification opens the account page.
+chrome.notifications.onClicked.addListener(async (id) => {
+  await ready;
+  const { state } = await chrome.storage.local.get('state');
+  const url = notification_page(state, id);
+  if (url) await chrome.tabs.create({ url });
+  await chrome.notifications.clear(id);
+});
+
+// Messages from the extension's own pages (options, popup): settings, import, erase, and the
+// same actions as the notification buttons. Content scripts (sender.tab) are refused here.
+const PAGE_MESSAGES = {
+  settings: (m) => changeState((state) => apply_settings(state, m.form)),
+  import: (m) => changeState((state) => import_file(state, m.text)),
+  action: (m) => notificationAction(String(m.id), m.action === 'renewed' ? 'renewed' : 'snooze'),
+  sync: () => syncReminders().then(() => ({ done: true })),
+  erase: async () => {
+    await ready;
+    return serialized(async () => {
+      await chrome.storage.local.remove('state');
+      await chrome.storage.session.clear();
+      for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
+      await runSchedule(undefined);
+      return { done: true };
+    });
+  },
+};
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  const handler = PAGE_MESSAGES[message?.type];
+  const ownPage = sender.id === chrome.runtime.id && sender.url?.startsWith(chrome.runtime.getURL(''));
+  if (!handler || !ownPage || message.type === 'scan') return false;
+  handler(message).then(
+    (out) => sendResponse({ errors: out?.errors ?? [], error: out?.error ?? null, done: out?.done ?? !!out?.state }),
+    (error) => sendResponse({ error: String(error?.message ?? error) }),
+  );
+  return true;
+});
+
+// Every worker start (after a kill, a browser restart, an update) rebuilds the schedule.
+syncReminders();

@@ -22,7 +22,7 @@
   const KEEP = new Set([
     'id', 'class', 'role', 'aria-label', 'aria-busy', 'aria-valuenow', 'aria-valuemin',
     'aria-valuemax', 'aria-valuetext', 'data-testid', 'title', 'datetime', 'type', 'name',
-    'for', 'lang', 'autocomplete',
+    'for', 'lang', 'autocomplete', 'aria-checked',
   ]);
   // Tags whose default display starts a new line (src/html.rs has the same table).
   const BLOCK = new Set([
@@ -57,83 +57,91 @@
       ? scheduler.yield()
       : new Promise((resolve) => setTimeout(resolve, 0));
 
-  // Walks `body` (and same-origin frames in place) into `out`: JSON text of each node, in
-  // pre-order, parents by index. Yields to the page every SLICE_MS so no task runs long.
+  // Decides whether an element is kept and, if so, writes its JSON entry; returns its index
+  // or -1 for a left-out element (whose subtree is then skipped).
+  function emitElement(node, parent, out) {
+    const tag = node.localName.toLowerCase(); // SVG keeps camelCase names (foreignObject)
+    if (SKIP.has(tag) || !rendered(node)) return -1;
+    const attrs = node.attributes;
+    let a = '';
+    let style = false;
+    for (let i = 0; i < attrs.length; i++) {
+      const { name, value } = attrs[i];
+      if (KEEP.has(name)) {
+        if (name === 'aria-hidden' && value === 'true') return -1;
+        if (name === 'type' && tag === 'input' && value.toLowerCase() === 'hidden') return -1;
+        a += `${a ? ',' : ''}${JSON.stringify(name)}:${JSON.stringify(value)}`;
+      } else if (name === 'hidden') return -1;
+      else if (name === 'aria-hidden' && value === 'true') return -1;
+      else if (name === 'style') style = true;
+    }
+    const display = style ? node.style.display : '';
+    const block = tag === 'br' || (display ? !INLINE.has(display) : BLOCK.has(tag));
+    out.parts.push(`{${parent === undefined ? '' : `"p":${parent},`}"t":${JSON.stringify(tag)}${a ? `,"a":{${a}}` : ''}${block ? ',"b":true' : ''}}`);
+    return out.count++;
+  }
+
+  // Walks `body` (and same-origin frames in place) into `out`: the JSON text of each kept
+  // node in pre-order, parents by index. A plain depth-first walk over firstChild /
+  // nextSibling keeps the parent's index on a stack. Yields to the page every SLICE_MS so
+  // no task runs long.
   async function walkInto(body, bodyParent, out, clock) {
-    const index = new Map();
-    const zero = new Map();
-    const walker = body.ownerDocument.createTreeWalker(body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    const skipSubtree = () => {
-      for (;;) {
-        if (walker.nextSibling()) return true;
-        if (!walker.parentNode() || walker.currentNode === body) return false;
+    const top = emitElement(body, bodyParent, out);
+    if (top < 0) return;
+    const indexes = [top];
+    const elements = [body];
+    const zero = [];
+    let node = body.firstChild;
+    for (;;) {
+      if (!node) {
+        if (elements.length === 1) return;
+        node = elements.pop().nextSibling;
+        indexes.pop();
+        continue;
       }
-    };
-    const emit = (entry) => {
-      out.parts.push(JSON.stringify(entry));
-      return out.count++;
-    };
-    let node = body;
-    while (node && out.count < MAX_NODES) {
+      if (out.count >= MAX_NODES) return;
       if (performance.now() - clock.start > SLICE_MS) {
         await pause();
         clock.start = performance.now();
         if (!body.isConnected) return;
-        node = walker.currentNode;
       }
-      if (node.nodeType === 3) {
+      const parent = indexes[indexes.length - 1];
+      const type = node.nodeType;
+      if (type === 3) {
         const text = fold(node.data);
-        const el = node.parentNode;
-        const parent = index.get(el);
-        if (text && parent !== undefined) {
+        if (text) {
           let hidden = false;
           if (DIGIT.test(text)) {
-            hidden = zero.get(parent);
-            if (hidden === undefined) zero.set(parent, (hidden = zeroSize(el)));
+            hidden = zero[parent];
+            if (hidden === undefined) zero[parent] = hidden = zeroSize(elements[elements.length - 1]);
           }
-          if (!hidden) emit({ p: parent, t: '#text', x: text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text });
+          if (!hidden) {
+            // MAX_TEXT counts characters (code points), as the native walker does.
+            const x = text.length > MAX_TEXT ? Array.from(text).slice(0, MAX_TEXT).join('') : text;
+            out.parts.push(`{"p":${parent},"t":"#text","x":${JSON.stringify(x)}}`);
+            out.count++;
+          }
         }
-        node = walker.nextNode();
-        continue;
-      }
-      const tag = node.localName;
-      let keep = !SKIP.has(tag) && rendered(node);
-      let a = null;
-      let style = false;
-      if (keep) {
-        const attrs = node.attributes;
-        for (let i = 0; i < attrs.length; i++) {
-          const name = attrs[i].name;
-          if (KEEP.has(name)) (a || (a = {}))[name] = attrs[i].value;
-          else if (name === 'hidden') keep = false;
-          else if (name === 'aria-hidden' && attrs[i].value === 'true') keep = false;
-          else if (name === 'style') style = true;
+      } else if (type === 1) {
+        const at = emitElement(node, parent, out);
+        if (at >= 0) {
+          if (node.localName === 'iframe') {
+            let inner = null;
+            try {
+              inner = node.contentDocument && node.contentDocument.body;
+            } catch (_) {
+              inner = null;
+            }
+            if (inner) await walkInto(inner, at, out, clock);
+          } else if (node.firstChild) {
+            indexes.push(at);
+            elements.push(node);
+            node = node.firstChild;
+            continue;
+          }
         }
-        if (a && a['aria-hidden'] === 'true') keep = false;
-        if (tag === 'input' && a && (a.type || '').toLowerCase() === 'hidden') keep = false;
       }
-      if (!keep) {
-        if (node === body || !skipSubtree()) break;
-        node = walker.currentNode;
-        continue;
-      }
-      const parent = node === body ? bodyParent : index.get(node.parentNode);
-      const entry = parent === undefined ? { t: tag } : { p: parent, t: tag };
-      if (a) entry.a = a;
-      const display = style ? node.style.display : '';
-      if (tag === 'br' || (display ? !INLINE.has(display) : BLOCK.has(tag))) entry.b = true;
-      const at = emit(entry);
-      index.set(node, at);
-      if (tag === 'iframe') {
-        let inner = null;
-        try {
-          inner = node.contentDocument && node.contentDocument.body;
-        } catch (_) {
-          inner = null;
-        }
-        if (inner) await walkInto(inner, at, out, clock);
-      }
-      node = walker.nextNode();
+      node = node.nextSibling;
     }
   }
 

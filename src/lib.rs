@@ -4,16 +4,26 @@
 //! This crate has no web dependencies (no wasm-bindgen, web-sys or js-sys) and is tested
 //! natively. The browser reaches it through `crates/linekeeper-wasm`.
 
+pub mod checklist;
 pub mod date;
 pub mod extract;
+pub mod forecast;
+pub mod history;
+pub mod history_codec;
 #[cfg(feature = "html")]
 pub mod html;
+pub mod ics;
 pub mod page;
+pub mod panel;
 pub mod parse;
 pub mod profile;
+pub mod reminders;
+pub mod settings;
 pub mod snapshot;
 pub mod store;
+pub mod transfer;
 pub mod view;
+pub mod zone;
 
 pub use date::Date;
 pub use extract::{extract, ScanOptions};

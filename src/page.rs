@@ -54,6 +54,7 @@ pub const KEPT_ATTRIBUTES: &[&str] = &[
     "for",
     "lang",
     "autocomplete",
+    "aria-checked",
 ];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]

@@ -6,6 +6,8 @@
 
 use crate::date::Date;
 use crate::page::host_of;
+use crate::reminders::{ReminderLog, RenewedMark};
+use crate::settings::Settings;
 use crate::snapshot::{Snapshot, Status};
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +21,15 @@ pub struct State {
     pub version: u32,
     #[serde(default)]
     pub accounts: Vec<Account>,
+    /// The renewal checklist of each account (`checklist.rs`).
+    #[serde(default)]
+    pub checklists: Vec<crate::checklist::Checklist>,
+    /// Reminder, threshold, language and cycle settings (`src/settings.rs`).
+    #[serde(default)]
+    pub settings: Settings,
+    /// Reminders fired, snoozes, and cycles marked renewed (`src/reminders.rs`).
+    #[serde(default)]
+    pub reminders: ReminderLog,
 }
 
 impl Default for State {
@@ -26,6 +37,9 @@ impl Default for State {
         State {
             version: STORE_VERSION,
             accounts: Vec::new(),
+            checklists: Vec::new(),
+            settings: Settings::default(),
+            reminders: ReminderLog::default(),
         }
     }
 }
@@ -44,8 +58,9 @@ pub struct Account {
     pub latest: Snapshot,
     /// When `latest` was read, Unix milliseconds.
     pub read_at_ms: f64,
-    /// One point per scan that changed a value, oldest first.
-    #[serde(default)]
+    /// One point per scan that changed a value, oldest first. Stored as one compact
+    /// string (`history_codec.rs`); arrays of points are read too.
+    #[serde(default, with = "crate::history_codec")]
     pub history: Vec<HistoryPoint>,
 }
 
@@ -132,7 +147,7 @@ impl State {
         match self.accounts.iter_mut().find(|a| a.key == key) {
             Some(account) => {
                 let same = account.latest == *snapshot;
-                account.latest = snapshot.clone();
+                let before = std::mem::replace(&mut account.latest, snapshot.clone());
                 account.read_at_ms = now_ms;
                 account.host = host;
                 account.page_url = page_url;
@@ -149,6 +164,7 @@ impl State {
                 if same {
                     Outcome::Refreshed
                 } else {
+                    self.observe_renewal(&key, &before, snapshot, now_ms);
                     Outcome::Stored
                 }
             }
@@ -184,6 +200,12 @@ pub struct Export {
     pub linekeeper_export: u32,
     pub accounts: Vec<ExportedAccount>,
     pub history: Vec<(String, Vec<HistoryPoint>)>,
+    /// The settings (absent in files from before reminders).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settings: Option<Settings>,
+    /// Cycles marked renewed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub renewed: Vec<RenewedMark>,
 }
 
 impl State {
@@ -206,6 +228,8 @@ impl State {
                 .iter()
                 .map(|a| (a.key.clone(), a.history.clone()))
                 .collect(),
+            settings: Some(self.settings.clone()),
+            renewed: self.reminders.renewed.clone(),
         };
         serde_json::to_string_pretty(&export).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
     }

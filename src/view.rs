@@ -2,7 +2,10 @@
 //! draw. Text is given as message keys with arguments ([`Msg`]); the bindings look the
 //! keys up with `chrome.i18n` (`extension/_locales/*/messages.json`).
 
+use crate::checklist::Checklist;
 use crate::date::Date;
+use crate::history::ChartView;
+use crate::panel::ChecklistView;
 use crate::snapshot::{Currency, DataUsage, Money, Snapshot, Status};
 use crate::store::{Account, State};
 use serde::Serialize;
@@ -18,13 +21,13 @@ pub struct Msg {
 }
 
 impl Msg {
-    fn new(key: &'static str) -> Msg {
+    pub fn new(key: &'static str) -> Msg {
         Msg {
             key,
             args: Vec::new(),
         }
     }
-    fn with(key: &'static str, args: Vec<String>) -> Msg {
+    pub fn with(key: &'static str, args: Vec<String>) -> Msg {
         Msg { key, args }
     }
 }
@@ -129,6 +132,19 @@ pub fn format_date(date: Date, lang: &str) -> String {
             .copied()
             .unwrap_or("?");
         format!("{month} {}, {}", date.day(), date.year())
+    }
+}
+
+/// A short date for axes and tables: `Dec 9` (en), `12月9日` (zh).
+pub fn format_short_date(date: Date, lang: &str) -> String {
+    if lang.starts_with("zh") || lang.starts_with("ja") {
+        format!("{}月{}日", date.month(), date.day())
+    } else {
+        let month = MONTHS_EN
+            .get(usize::from(date.month()).saturating_sub(1))
+            .copied()
+            .unwrap_or("?");
+        format!("{month} {}", date.day())
     }
 }
 
@@ -312,6 +328,8 @@ pub struct LineView {
     pub total_text: Option<String>,
     pub unlimited: bool,
     pub urgency: Urgency,
+    /// The forecast, one sentence each (`panel.rs`).
+    pub forecast: Vec<Msg>,
 }
 
 /// One account in the popup.
@@ -331,6 +349,12 @@ pub struct AccountView {
     pub read_ago: Msg,
     pub stale: bool,
     pub lines: Vec<LineView>,
+    /// "as of Nov 20, 2026" when the record is stale.
+    pub as_of: Option<Msg>,
+    /// The renewal checklist (`panel.rs`).
+    pub checklist: ChecklistView,
+    /// Data left over time (`history.rs`); `None` with fewer than two readings.
+    pub chart: Option<ChartView>,
 }
 
 /// The whole popup.
@@ -340,8 +364,16 @@ pub struct PopupView {
     pub accounts: Vec<AccountView>,
 }
 
-fn account_view(account: &Account, now_ms: f64, today: Date, lang: &str) -> AccountView {
+fn account_view(
+    account: &Account,
+    checklists: &[Checklist],
+    now_ms: f64,
+    today: Date,
+    lang: &str,
+) -> AccountView {
     let snap = &account.latest;
+    let (cycle, forecasts) = crate::forecast::account_forecasts(account, now_ms, today);
+    let mut sentences = crate::panel::line_forecasts(account, &forecasts, cycle, lang).into_iter();
     let days_left = snap.next_bill_date.map(|d| today.days_until(d));
     let lines: Vec<LineView> = snap
         .lines
@@ -363,6 +395,7 @@ fn account_view(account: &Account, now_ms: f64, today: Date, lang: &str) -> Acco
                 total_text: data.and_then(|d| d.total_mb).map(format_mb),
                 unlimited: data.is_some_and(|d| d.unlimited),
                 urgency: data.map(urgency_for_data).unwrap_or(Urgency::None),
+                forecast: sentences.next().unwrap_or_default(),
             }
         })
         .collect();
@@ -390,6 +423,26 @@ fn account_view(account: &Account, now_ms: f64, today: Date, lang: &str) -> Acco
         read_ago: ago_msg(account.read_at_ms, now_ms),
         stale,
         lines,
+        as_of: stale
+            .then(|| read_date(account, now_ms, today))
+            .flatten()
+            .map(|d| Msg::with("popup_as_of", vec![format_date(d, lang)])),
+        checklist: crate::panel::checklist_view(checklists, account, &forecasts, now_ms, lang),
+        chart: crate::history::chart(account, &forecasts, now_ms, today, lang),
+    }
+}
+
+/// The local date the record was read: the history point's when it has one for that
+/// moment, else counted back from today.
+fn read_date(account: &Account, now_ms: f64, today: Date) -> Option<Date> {
+    let point = account
+        .history
+        .iter()
+        .rev()
+        .find(|p| p.at_ms == account.read_at_ms);
+    match point {
+        Some(p) => Some(p.date),
+        None => today.add_days(-(((now_ms - account.read_at_ms) / 86_400_000.0).floor() as i64)),
     }
 }
 
@@ -398,7 +451,7 @@ pub fn popup(state: &State, now_ms: f64, today: Date, lang: &str) -> PopupView {
     let mut accounts: Vec<AccountView> = state
         .accounts
         .iter()
-        .map(|a| account_view(a, now_ms, today, lang))
+        .map(|a| account_view(a, &state.checklists, now_ms, today, lang))
         .collect();
     accounts.sort_by(|a, b| {
         b.urgency.cmp(&a.urgency).then(

@@ -1,15 +1,41 @@
 // Popup entry: glue only. Loads the wasm, reads the stored state, and lets Rust draw.
 import init, { render_popup } from './wasm/linekeeper_wasm.js';
+import { useLanguage } from './locale.js';
 
 async function main() {
   document.documentElement.lang = chrome.i18n.getMessage('lang') || 'en';
   document.title = chrome.i18n.getMessage('ext_name');
   await init();
+  performance.mark('linekeeper:read');
   const { state } = await chrome.storage.local.get('state');
+  document.documentElement.lang = await useLanguage(state); // issue 6: language chosen in the options
   const now = Date.now();
   render_popup(document.getElementById('app'), state, now, -new Date(now).getTimezoneOffset());
+  // Read by `cargo xtask bench` (tests/bench/popup.mjs): first render and render time.
+  performance.mark('linekeeper:drawn');
+  // Opened from the badge's "renewal checklist" (popup.html#checklist): go to the first
+  // step not done of the account shown.
+  if (location.hash === '#checklist' && !document.body.dataset.ready) {
+    const step = document.querySelector('section.account:not([hidden]) .steps input:not(:checked)');
+    step?.focus();
+    step?.scrollIntoView({ block: 'center' });
+  }
   document.body.dataset.ready = 'true';
 }
+
+// A checklist tick: the worker validates it (in Rust), stores it, and the storage change
+// redraws the popup. On a refusal the popup is redrawn from what is stored.
+document.getElementById('app').addEventListener('change', (event) => {
+  const box = event.target.closest?.('input[data-step]');
+  if (!box) return;
+  const action = { type: 'checklist', account: box.dataset.account, step: Number(box.dataset.step), done: box.checked };
+  chrome.runtime.sendMessage(action).then((reply) => {
+    if (reply?.error) throw new Error(reply.error);
+  }).catch((error) => {
+    console.warn('LineKeeper: checklist change refused:', error);
+    main();
+  });
+});
 
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && changes.state) main();

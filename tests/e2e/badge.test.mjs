@@ -205,6 +205,29 @@ test('keyboard and pointer: expand, collapse with Escape, drag, and the place is
   await page.close();
 });
 
+test('the badge links into the renewal checklist', async () => {
+  const { context, extensionId } = browser;
+  const page = await context.newPage();
+  await page.goto(BASE);
+  let badge = await waitForBadgeState(page, hasData, 'appeared');
+  await page.mouse.click(badge.pill.x + 20, badge.pill.y + badge.pill.height / 2);
+  badge = await waitForBadgeState(page, (b) => b.pill.expanded === 'true', 'expanded');
+  // "Open renewal checklist" is the first action after the pill: Tab, Enter. The toolbar
+  // popup opens (where the browser refuses, the same page opens in a tab).
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const cdp = await context.newCDPSession(page);
+  let popupTarget = null;
+  for (let i = 0; i < 50 && !popupTarget; i++) {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    popupTarget = targetInfos.find((t) => t.url.startsWith(`chrome-extension://${extensionId}/popup.html`));
+    if (!popupTarget) await page.waitForTimeout(100);
+  }
+  await cdp.detach();
+  assert.ok(popupTarget, 'the popup (or its tab) opened');
+  await page.close();
+});
+
 test('prefers-reduced-motion turns the badge transitions off', async () => {
   const page = await browser.context.newPage();
   await page.goto(BASE);

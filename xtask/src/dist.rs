@@ -28,6 +28,7 @@ const FILES: &[(&str, &str)] = &[
     ("www/options.html", "options.html"),
     ("www/options.js", "options.js"),
     ("www/options.css", "options.css"),
+    ("www/locale.js", "locale.js"),
     (
         "target/wasm-pkg/linekeeper_wasm.js",
         "wasm/linekeeper_wasm.js",

@@ -194,5 +194,9 @@ fn bench() -> Result {
     step(
         "bench: badge long tasks and latency",
         &mut node_script("tests/bench/badge.mjs", &dist),
+    )?;
+    step(
+        "bench: popup first render and render time",
+        &mut node_script("tests/bench/popup.mjs", &dist),
     )
 }

@@ -10,9 +10,43 @@ extern "C" {
     fn get_message(key: &str, substitutions: js_sys::Array) -> String;
 }
 
+thread_local! {
+    /// The language the user chose in the options, when not the browser's: its tag and its
+    /// `messages.json` (chrome.i18n always answers in the browser's language).
+    static CATALOGUE: std::cell::RefCell<Option<JsValue>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Uses `messages` (a parsed `_locales/*/messages.json`) instead of `chrome.i18n`; `null`
+/// goes back to the browser's language.
+pub fn set_catalogue(messages: JsValue) {
+    let value = messages.is_object().then_some(messages);
+    CATALOGUE.with(|c| *c.borrow_mut() = value);
+}
+
+fn from_catalogue(key: &str, args: &[String]) -> Option<String> {
+    CATALOGUE.with(|c| {
+        let c = c.borrow();
+        let messages = c.as_ref()?;
+        let entry = js_sys::Reflect::get(messages, &JsValue::from_str(key)).ok()?;
+        let text = js_sys::Reflect::get(&entry, &JsValue::from_str("message"))
+            .ok()?
+            .as_string()?;
+        let mut out = text;
+        for (i, a) in args.iter().enumerate().rev() {
+            out = out.replace(&format!("${}", i + 1), a);
+        }
+        Some(out.replace("$$", "$"))
+    })
+}
+
 /// The language of the message catalogue in use (`en`, `zh-CN`): dates and amounts are
-/// formatted in the same language as the strings around them.
+/// formatted in the same language as the strings around them. The user's choice in the
+/// options wins over the browser's.
 pub fn ui_language() -> String {
+    if let Some(lang) = from_catalogue("lang", &[]) {
+        return lang;
+    }
     let lang = get_message("lang", js_sys::Array::new());
     if lang.is_empty() {
         "en".to_string()
@@ -23,6 +57,9 @@ pub fn ui_language() -> String {
 
 /// A localised string; the key itself when the catalogue lacks it (visible in tests).
 pub fn t(key: &str) -> String {
+    if let Some(text) = from_catalogue(key, &[]) {
+        return text;
+    }
     let text = get_message(key, js_sys::Array::new());
     if text.is_empty() {
         key.to_string()
@@ -33,6 +70,9 @@ pub fn t(key: &str) -> String {
 
 /// A localised message with its substitutions.
 pub fn msg(m: &Msg) -> String {
+    if let Some(text) = from_catalogue(m.key, &m.args) {
+        return text;
+    }
     let args = js_sys::Array::new();
     for a in &m.args {
         args.push(&JsValue::from_str(a));
@@ -42,6 +82,22 @@ pub fn msg(m: &Msg) -> String {
         m.key.to_string()
     } else {
         text
+    }
+}
+
+/// Display name of a carrier id from the catalogue (`carrier_t_mobile`), else the host.
+pub fn carrier_label(carrier: Option<&str>, host: &str) -> String {
+    match carrier {
+        Some(id) => {
+            let key = format!("carrier_{}", id.replace('-', "_"));
+            let name = t(&key);
+            if name == key {
+                id.to_string()
+            } else {
+                name
+            }
+        }
+        None => host.to_string(),
     }
 }
 
@@ -63,6 +119,11 @@ impl El {
     pub fn text(self, text: &str) -> El {
         self.0.set_text_content(Some(text));
         self
+    }
+    /// Appends a text node after the children so far.
+    pub fn append_text(self, text: &str) -> Result<El, JsValue> {
+        self.0.append_with_str_1(text)?;
+        Ok(self)
     }
     pub fn child(self, child: &El) -> Result<El, JsValue> {
         self.0.append_child(&child.0)?;

@@ -4,9 +4,11 @@
 //! types ([`linekeeper`]), calls the core, and draws the core's view models with web-sys.
 //! Everything it decides is decided in the core; everything it shows comes from a view model.
 
+mod chart;
 mod dom;
 mod options;
 mod popup;
+mod reminders;
 
 use linekeeper::page::PageSnapshot;
 use linekeeper::store::{Outcome, State};
@@ -90,6 +92,27 @@ pub fn popup_view(
     to_js(&view::popup(&state, now_ms, today, lang))
 }
 
+/// Applies a popup action (`{type: "checklist", account, step, done}`) to the stored
+/// state and returns the new state for the caller to store. Malformed actions, unknown
+/// accounts and steps are errors.
+#[wasm_bindgen]
+pub fn apply_action(state: JsValue, action: JsValue, now_ms: f64) -> Result<JsValue, JsError> {
+    let mut state = state_from_js(state)?;
+    let action: linekeeper::checklist::PopupAction = serde_wasm_bindgen::from_value(action)
+        .map_err(|e| JsError::new(&format!("popup action could not be read: {e}")))?;
+    state
+        .apply(&action, now_ms)
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&state)
+}
+
+/// A stored state in any layout LineKeeper reads, returned in the layout it writes (for
+/// tests and benchmarks that seed storage).
+#[wasm_bindgen]
+pub fn normalize_state(state: JsValue) -> Result<JsValue, JsError> {
+    to_js(&state_from_js(state)?)
+}
+
 /// Draws the popup for the stored state into `root`.
 #[wasm_bindgen]
 pub fn render_popup(
@@ -102,18 +125,27 @@ pub fn render_popup(
     let state = state_from_js(state)?;
     let today = today(now_ms, utc_offset_minutes)?;
     let model = view::popup(&state, now_ms, today, &lang);
-    popup::render(&root, &model).map_err(|e| JsError::new(&format!("{e:?}")))
+    popup::render(&root, &model).map_err(|e| JsError::new(&format!("{e:?}")))?;
+    // Issue 6: "add to calendar" links, drawn apart from the popup's own content.
+    reminders::append_popup_calendar(&root, &state, now_ms)
+        .map_err(|e| JsError::new(&format!("{e:?}")))
 }
 
-/// Draws the options page for the stored state into `root`.
+/// Draws the options page for the stored state into `root`; `ui` is the page's own state
+/// (`options::Ui`: confirmation shown, import file being previewed, last errors, now).
 #[wasm_bindgen]
-pub fn render_options(root: web_sys::Element, state: JsValue) -> Result<(), JsError> {
+pub fn render_options(root: web_sys::Element, state: JsValue, ui: JsValue) -> Result<(), JsError> {
     let state = state_from_js(state)?;
-    options::render(&root, &state).map_err(|e| JsError::new(&format!("{e:?}")))
+    let ui: options::Ui = if ui.is_undefined() || ui.is_null() {
+        options::Ui::default()
+    } else {
+        serde_wasm_bindgen::from_value(ui).map_err(|e| JsError::new(&e.to_string()))?
+    };
+    options::render(&root, &state, &ui).map_err(|e| JsError::new(&format!("{e:?}")))
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use wasm_bindgen_test::*;
 
@@ -133,7 +165,7 @@ mod tests {
     }
 
     /// A stand-in for `chrome.i18n` in the test page: `key(arg, …)`.
-    fn fake_i18n() {
+    pub(crate) fn fake_i18n() {
         let get = js_sys::Function::new_with_args(
             "key, args",
             "return key + '(' + (args || []).join(',') + ')';",
@@ -145,7 +177,7 @@ mod tests {
         js_sys::Reflect::set(&js_sys::global(), &"chrome".into(), &chrome).unwrap();
     }
 
-    fn stored_state() -> JsValue {
+    pub(crate) fn stored_state() -> JsValue {
         let json = r#"{"version":1,"accounts":[{"key":"t-mobile","carrier":"t-mobile","host":"www.t-mobile.com",
           "page_url":"https://www.t-mobile.com/account","read_at_ms":1795700000000,
           "latest":{"schema":1,"status":"ok","carrier":"t-mobile","next_bill_date":"2026-12-09",
@@ -156,7 +188,7 @@ mod tests {
         js_sys::JSON::parse(json).unwrap()
     }
 
-    fn new_root() -> web_sys::Element {
+    pub(crate) fn new_root() -> web_sys::Element {
         let doc = web_sys::window().unwrap().document().unwrap();
         let root = doc.create_element("div").unwrap();
         doc.body().unwrap().append_child(&root).unwrap();
@@ -191,6 +223,48 @@ mod tests {
         render_popup(root.clone(), JsValue::UNDEFINED, 1_795_700_060_000.0, 0).unwrap();
         assert!(root.query_selector("section.empty").unwrap().is_some());
         assert!(root.text_content().unwrap().contains("popup_empty_title()"));
+    }
+
+    #[wasm_bindgen_test]
+    fn popup_actions_are_checked_in_rust() {
+        let action = |json: &str| js_sys::JSON::parse(json).unwrap();
+        let ok = apply_action(
+            stored_state(),
+            action(r#"{"type":"checklist","account":"t-mobile","step":1,"done":true}"#),
+            1_795_700_060_000.0,
+        )
+        .unwrap();
+        let json = js_sys::JSON::stringify(&ok).unwrap().as_string().unwrap();
+        assert!(
+            json.contains(r#""done":[false,true,false,false,false]"#),
+            "{json}"
+        );
+        for bad in [
+            r#"{"type":"checklist","account":"t-mobile","step":5,"done":true}"#,
+            r#"{"type":"checklist","account":"nobody","step":1,"done":true}"#,
+            r#"{"type":"checklist","account":"t-mobile","step":"1","done":true}"#,
+            r#"{"type":"erase"}"#,
+            r#"null"#,
+        ] {
+            assert!(
+                apply_action(stored_state(), action(bad), 0.0).is_err(),
+                "{bad}"
+            );
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn popup_draws_checklist_and_chart() {
+        fake_i18n();
+        let root = new_root();
+        render_popup(root.clone(), stored_state(), 1_795_700_060_000.0, 0).unwrap();
+        let boxes = root
+            .query_selector_all("input[type=checkbox][data-account=t-mobile]")
+            .unwrap();
+        assert_eq!(boxes.length(), 5);
+        // One reading: no chart yet, a forecast from the cycle so far.
+        assert!(root.query_selector("svg").unwrap().is_none());
+        assert!(root.text_content().unwrap().contains("forecast_pace("));
     }
 
     #[wasm_bindgen_test]

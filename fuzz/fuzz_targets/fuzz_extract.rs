@@ -1,0 +1,18 @@
+//! The whole engine: arbitrary bytes as a JSON PageSnapshot (what the content script
+//! sends) and as HTML (what `linekeeper scan` reads). Extraction must never panic.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+use linekeeper::html::page_from_html;
+use linekeeper::{extract, Date, PageSnapshot, ScanOptions};
+
+fuzz_target!(|bytes: &[u8]| {
+    let options = ScanOptions {
+        today: Date::new(2026, 11, 26).expect("valid date"),
+    };
+    if let Ok(page) = serde_json::from_slice::<PageSnapshot>(bytes) {
+        let _ = extract(&page, &options);
+    }
+    let html = String::from_utf8_lossy(bytes);
+    let page = page_from_html(&html, "https://www.t-mobile.com/account");
+    let _ = extract(&page, &options);
+});
