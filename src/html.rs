@@ -6,9 +6,10 @@
 //! a zero-size box. Like the browser's user-agent style sheet, `dialog` without `open`
 //! and `rp` are not rendered, so they are left out.
 
-use crate::page::{fold_space, PageNode, PageSnapshot, KEPT_ATTRIBUTES, MAX_NODES, MAX_TEXT};
+use crate::page::{
+    fold_space, Attrs, PageNode, PageSnapshot, KEPT_ATTRIBUTES, MAX_NODES, MAX_TEXT,
+};
 use scraper::{ElementRef, Html, Node};
-use std::collections::BTreeMap;
 
 /// How deep `iframe srcdoc` documents may nest before they are left out.
 const MAX_FRAME_DEPTH: usize = 8;
@@ -133,7 +134,7 @@ impl Walker {
                     }
                     self.nodes.push(PageNode {
                         parent,
-                        tag: "#text".to_string(),
+                        tag: "#text".into(),
                         text: Some(folded),
                         ..Default::default()
                     });
@@ -149,17 +150,17 @@ impl Walker {
                         Some(display) => !is_inline_display(display),
                         None => BLOCK_TAGS.contains(&tag.as_str()),
                     };
-                    let mut attrs = BTreeMap::new();
+                    let mut attrs = Attrs::new();
                     for (name, value) in el.attrs() {
                         let name = name.to_ascii_lowercase();
-                        if KEPT_ATTRIBUTES.contains(&name.as_str()) {
-                            attrs.entry(name).or_insert_with(|| value.to_string());
+                        if KEPT_ATTRIBUTES.contains(&name.as_str()) && !attrs.contains_key(&name) {
+                            attrs.insert(&name, value.to_string());
                         }
                     }
                     let index = u32::try_from(self.nodes.len()).unwrap_or(u32::MAX);
                     self.nodes.push(PageNode {
                         parent,
-                        tag: tag.clone(),
+                        tag: tag.as_str().into(),
                         attrs,
                         block,
                         ..Default::default()

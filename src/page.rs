@@ -26,8 +26,9 @@
 //! - `url` is the top page's URL, `lang` the `<html lang>` attribute, `title` the document
 //!   title (folded like text).
 
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
 
 /// Most nodes a snapshot may carry; a larger page is truncated by the walker.
 pub const MAX_NODES: usize = 200_000;
@@ -78,13 +79,13 @@ pub struct PageNode {
     pub parent: Option<u32>,
     /// Lower-case tag name for elements; `#text` for text nodes.
     #[serde(rename = "t")]
-    pub tag: String,
+    pub tag: Name,
     /// Text content, for text nodes only (whitespace collapsed).
     #[serde(rename = "x", default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Kept attributes (see [`KEPT_ATTRIBUTES`]), elements only.
-    #[serde(rename = "a", default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub attrs: BTreeMap<String, String>,
+    #[serde(rename = "a", default, skip_serializing_if = "Attrs::is_empty")]
+    pub attrs: Attrs,
     /// True when the element lays out as a block (starts a new line): computed
     /// `display` other than inline in the browser, tag defaults and inline style natively.
     #[serde(rename = "b", default, skip_serializing_if = "is_false")]
@@ -100,7 +101,417 @@ impl PageNode {
         self.tag == "#text"
     }
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.get(name).map(String::as_str)
+        self.attrs.get(name)
+    }
+}
+
+/// A tag or attribute name. Common names (`div`, `#text`, `class`) point to static
+/// text, so a page snapshot does not allocate one string per node for them.
+#[derive(Clone)]
+pub struct Name(NameRepr);
+
+#[derive(Clone)]
+enum NameRepr {
+    Static(&'static str),
+    Owned(Box<str>),
+}
+
+/// Tags common on account pages (kept as static text, see `Name::common`).
+#[cfg(test)]
+const COMMON_NAMES: &[&str] = &[
+    "#text",
+    "div",
+    "span",
+    "li",
+    "a",
+    "p",
+    "td",
+    "tr",
+    "button",
+    "br",
+    "small",
+    "strong",
+    "b",
+    "i",
+    "em",
+    "ul",
+    "ol",
+    "section",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "label",
+    "th",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "img",
+    "svg",
+    "path",
+    "input",
+    "select",
+    "time",
+    "main",
+    "header",
+    "footer",
+    "nav",
+    "article",
+    "aside",
+    "body",
+    "iframe",
+    "dl",
+    "dt",
+    "dd",
+    "sup",
+    "sub",
+    "form",
+    "figure",
+    "figcaption",
+    "caption",
+    "abbr",
+    "code",
+    "u",
+    "s",
+    "mark",
+    "progress",
+    "meter",
+    "textarea",
+    "fieldset",
+    "legend",
+    "details",
+    "summary",
+    "dialog",
+    "picture",
+    "g",
+    "use",
+    "circle",
+    "rect",
+    "hr",
+    "font",
+    "center",
+    "bdi",
+    "bdo",
+    "wbr",
+    "cite",
+    "q",
+    "data",
+    "output",
+];
+
+impl Name {
+    pub fn new(name: &str) -> Name {
+        match Self::common(name) {
+            Some(s) => Name(NameRepr::Static(s)),
+            None => Name(NameRepr::Owned(name.into())),
+        }
+    }
+
+    /// The static copy of a tag in `COMMON_NAMES` or a name in [`KEPT_ATTRIBUTES`].
+    fn common(name: &str) -> Option<&'static str> {
+        // A `match` compiles to length and byte comparisons, faster than a search.
+        Some(match name {
+            "#text" => "#text",
+            "div" => "div",
+            "span" => "span",
+            "li" => "li",
+            "a" => "a",
+            "p" => "p",
+            "td" => "td",
+            "tr" => "tr",
+            "button" => "button",
+            "br" => "br",
+            "small" => "small",
+            "strong" => "strong",
+            "b" => "b",
+            "i" => "i",
+            "em" => "em",
+            "ul" => "ul",
+            "ol" => "ol",
+            "section" => "section",
+            "h1" => "h1",
+            "h2" => "h2",
+            "h3" => "h3",
+            "h4" => "h4",
+            "h5" => "h5",
+            "h6" => "h6",
+            "label" => "label",
+            "th" => "th",
+            "table" => "table",
+            "tbody" => "tbody",
+            "thead" => "thead",
+            "tfoot" => "tfoot",
+            "img" => "img",
+            "svg" => "svg",
+            "path" => "path",
+            "input" => "input",
+            "select" => "select",
+            "time" => "time",
+            "main" => "main",
+            "header" => "header",
+            "footer" => "footer",
+            "nav" => "nav",
+            "article" => "article",
+            "aside" => "aside",
+            "body" => "body",
+            "iframe" => "iframe",
+            "dl" => "dl",
+            "dt" => "dt",
+            "dd" => "dd",
+            "sup" => "sup",
+            "sub" => "sub",
+            "form" => "form",
+            "figure" => "figure",
+            "figcaption" => "figcaption",
+            "caption" => "caption",
+            "abbr" => "abbr",
+            "code" => "code",
+            "u" => "u",
+            "s" => "s",
+            "mark" => "mark",
+            "progress" => "progress",
+            "meter" => "meter",
+            "textarea" => "textarea",
+            "fieldset" => "fieldset",
+            "legend" => "legend",
+            "details" => "details",
+            "summary" => "summary",
+            "dialog" => "dialog",
+            "picture" => "picture",
+            "g" => "g",
+            "use" => "use",
+            "circle" => "circle",
+            "rect" => "rect",
+            "hr" => "hr",
+            "font" => "font",
+            "center" => "center",
+            "bdi" => "bdi",
+            "bdo" => "bdo",
+            "wbr" => "wbr",
+            "cite" => "cite",
+            "q" => "q",
+            "data" => "data",
+            "output" => "output",
+            "id" => "id",
+            "class" => "class",
+            "role" => "role",
+            "aria-label" => "aria-label",
+            "aria-busy" => "aria-busy",
+            "aria-valuenow" => "aria-valuenow",
+            "aria-valuemin" => "aria-valuemin",
+            "aria-valuemax" => "aria-valuemax",
+            "aria-valuetext" => "aria-valuetext",
+            "data-testid" => "data-testid",
+            "title" => "title",
+            "datetime" => "datetime",
+            "type" => "type",
+            "name" => "name",
+            "for" => "for",
+            "lang" => "lang",
+            "autocomplete" => "autocomplete",
+            "aria-checked" => "aria-checked",
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            NameRepr::Static(s) => s,
+            NameRepr::Owned(s) => s,
+        }
+    }
+}
+
+impl Default for Name {
+    fn default() -> Name {
+        Name(NameRepr::Static(""))
+    }
+}
+
+impl std::ops::Deref for Name {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Name {
+    fn eq(&self, other: &Name) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Name {}
+
+impl PartialEq<str> for Name {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Name {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Name {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<Name> for &str {
+    fn eq(&self, other: &Name) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl From<&str> for Name {
+    fn from(name: &str) -> Name {
+        Name::new(name)
+    }
+}
+
+impl From<String> for Name {
+    fn from(name: String) -> Name {
+        match Self::common(&name) {
+            Some(s) => Name(NameRepr::Static(s)),
+            None => Name(NameRepr::Owned(name.into_boxed_str())),
+        }
+    }
+}
+
+impl fmt::Debug for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Name {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Name {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Name, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Name;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Name, E> {
+                Ok(Name::new(v))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Name, E> {
+                Ok(Name::from(v))
+            }
+        }
+        deserializer.deserialize_str(V)
+    }
+}
+
+/// An element's kept attributes: name → value, sorted by name, each name once (the
+/// JSON form is an object, as a `BTreeMap<String, String>` would write it; a name
+/// repeated in the JSON keeps its last value). A few entries at most, so a sorted
+/// vector beats a map.
+#[derive(Clone, Default, PartialEq)]
+pub struct Attrs(Vec<(Name, String)>);
+
+impl Attrs {
+    pub fn new() -> Attrs {
+        Attrs(Vec::new())
+    }
+
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(n, _)| n.as_str() == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    /// Sets `name` to `value`, returning the value it replaces.
+    pub fn insert(&mut self, name: &str, value: String) -> Option<String> {
+        match self.0.binary_search_by(|(n, _)| n.as_str().cmp(name)) {
+            Ok(i) => self
+                .0
+                .get_mut(i)
+                .map(|slot| std::mem::replace(&mut slot.1, value)),
+            Err(i) => {
+                self.0.insert(i, (Name::new(name), value));
+                None
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The attributes in name order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(n, v)| (n.as_str(), v.as_str()))
+    }
+}
+
+impl fmt::Debug for Attrs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for Attrs {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Attrs {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Attrs, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Attrs;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Attrs, M::Error> {
+                let mut out = Attrs::new();
+                while let Some((name, value)) = map.next_entry::<Name, String>()? {
+                    match out
+                        .0
+                        .binary_search_by(|(n, _)| n.as_str().cmp(name.as_str()))
+                    {
+                        Ok(i) => {
+                            if let Some(slot) = out.0.get_mut(i) {
+                                slot.1 = value;
+                            }
+                        }
+                        Err(i) => out.0.insert(i, (name, value)),
+                    }
+                }
+                Ok(out)
+            }
+        }
+        deserializer.deserialize_map(V)
     }
 }
 
@@ -230,6 +641,42 @@ mod tests {
             ..Default::default()
         });
         assert_eq!(page.validate(), Err(PageError::BadParent { node: 0 }));
+    }
+
+    #[test]
+    fn common_names_are_static() {
+        for n in COMMON_NAMES.iter().chain(KEPT_ATTRIBUTES) {
+            // A name added to `KEPT_ATTRIBUTES` needs its arm in `Name::common`.
+            assert_eq!(Name::common(n), Some(*n), "{n} is missing in Name::common");
+            assert!(matches!(Name::new(n).0, NameRepr::Static(_)));
+        }
+        assert_eq!(Name::common("x-widget"), None);
+        assert_eq!(Name::new("x-widget"), "x-widget");
+        assert_eq!(Name::from("x-widget".to_string()), Name::new("x-widget"));
+    }
+
+    #[test]
+    fn attrs_keep_the_map_json_form() {
+        let node: PageNode = serde_json::from_str(
+            r##"{"t":"div","a":{"role":"x","class":"a b","role":"button","zz-custom":"1"}}"##,
+        )
+        .unwrap();
+        assert_eq!(node.attr("role"), Some("button"));
+        assert_eq!(node.attr("class"), Some("a b"));
+        assert_eq!(node.attrs.len(), 3);
+        assert_eq!(
+            serde_json::to_string(&node).unwrap(),
+            r##"{"t":"div","a":{"class":"a b","role":"button","zz-custom":"1"}}"##
+        );
+        let mut attrs = Attrs::new();
+        assert_eq!(attrs.insert("role", "a".into()), None);
+        assert_eq!(attrs.insert("class", "c".into()), None);
+        assert_eq!(attrs.insert("role", "b".into()), Some("a".into()));
+        assert_eq!(
+            attrs.iter().collect::<Vec<_>>(),
+            vec![("class", "c"), ("role", "b")]
+        );
+        assert_eq!(format!("{attrs:?}"), r#"{"class": "c", "role": "b"}"#);
     }
 
     #[test]

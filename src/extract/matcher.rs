@@ -173,6 +173,10 @@ pub fn lower_same_len(text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         let mut lower = c.to_lowercase();
         match (lower.next(), lower.next()) {
             (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
@@ -211,6 +215,13 @@ pub struct Matcher {
     patterns: Vec<Pattern>,
     /// First two characters → pattern indices (one-character patterns use `'\0'`).
     index: FastMap<(char, char), Vec<u32>>,
+    /// For ASCII first characters: bit `b` of `ascii_pairs[a]` is set when some key is
+    /// `(a, b)` with `b` ASCII (`'\0'` for one-character patterns). Lets `find` skip
+    /// the map where no pattern can start.
+    ascii_pairs: [u128; 128],
+    /// The same for patterns that need no word boundary before them: inside an ASCII
+    /// word only these can match.
+    ascii_pairs_inner: [u128; 128],
 }
 
 impl Matcher {
@@ -283,7 +294,48 @@ impl Matcher {
                 .or_default()
                 .push(u32::try_from(i).unwrap_or(u32::MAX));
         }
-        Matcher { patterns, index }
+        let mut ascii_pairs = [0u128; 128];
+        let mut ascii_pairs_inner = [0u128; 128];
+        for (&(a, b), list) in &index {
+            if !(a.is_ascii() && b.is_ascii()) {
+                continue;
+            }
+            let bit = 1u128 << (b as u32);
+            if let Some(bits) = ascii_pairs.get_mut(a as usize) {
+                *bits |= bit;
+            }
+            let inner = list.iter().any(|&pi| {
+                patterns
+                    .get(pi as usize)
+                    .is_some_and(|p: &Pattern| !p.bound_start)
+            });
+            if let Some(bits) = ascii_pairs_inner.get_mut(a as usize).filter(|_| inner) {
+                *bits |= bit;
+            }
+        }
+        Matcher {
+            patterns,
+            index,
+            ascii_pairs,
+            ascii_pairs_inner,
+        }
+    }
+
+    /// False only when no pattern that may match here has the key `(a, b)` (both
+    /// ASCII); `inner`: the position follows an ASCII letter or digit.
+    #[inline]
+    fn may_have(&self, a: char, b: char, inner: bool) -> bool {
+        if !(a.is_ascii() && b.is_ascii()) {
+            return true;
+        }
+        let table = if inner {
+            &self.ascii_pairs_inner
+        } else {
+            &self.ascii_pairs
+        };
+        table
+            .get(a as usize)
+            .is_some_and(|bits| bits & (1u128 << (b as u32)) != 0)
     }
 
     /// Every non-overlapping profile word in `lower` (already lower-cased), longest
@@ -294,7 +346,10 @@ impl Matcher {
         let mut iter = lower.char_indices().peekable();
         while let Some((pos, c)) = iter.next() {
             let next = iter.peek().map(|&(_, n)| n).unwrap_or('\0');
-            let boundary_before = prev.is_none_or(|p| !p.is_alphanumeric());
+            // Looked up only when a pattern needs it: `is_alphanumeric` is slow outside
+            // ASCII.
+            let boundary_before = || prev.is_none_or(|p| !p.is_alphanumeric());
+            let inner = prev.is_some_and(|p| p.is_ascii_alphanumeric());
             let keys = [(c, next), (c, '\0')];
             let keys = if next == '\0' {
                 keys.get(1..).unwrap_or(&[])
@@ -302,6 +357,9 @@ impl Matcher {
                 &keys
             };
             for key in keys {
+                if !self.may_have(key.0, key.1, inner) {
+                    continue;
+                }
                 let Some(list) = self.index.get(key) else {
                     continue;
                 };
@@ -313,7 +371,7 @@ impl Matcher {
                     if !rest.starts_with(p.text.as_str()) {
                         continue;
                     }
-                    if p.bound_start && !boundary_before {
+                    if p.bound_start && !boundary_before() {
                         continue;
                     }
                     let end = pos + p.text.len();

@@ -2,7 +2,7 @@
 //! visual rows of text, class / id hints and regions (promotional, action, loading).
 //! Everything here is built in one or two linear passes over the nodes.
 
-use super::matcher::{hint_words, HintMatcher, Hit, Kind, Matcher};
+use super::matcher::{hint_words, FastMap, HintMatcher, Hit, Kind, Matcher};
 use crate::page::PageSnapshot;
 
 /// No row / no node.
@@ -92,6 +92,7 @@ impl<'a> Model<'a> {
         let mut loading = 0;
         let mut password = false;
         let mut words = Vec::new();
+        let mut hint_memo: FastMap<[Option<&str>; 5], ElementHint> = FastMap::default();
 
         for (i, node) in page.nodes.iter().enumerate() {
             let index = u32::try_from(i).unwrap_or(NONE);
@@ -124,40 +125,27 @@ impl<'a> Model<'a> {
                 {
                     password = true;
                 }
-                words.clear();
-                for name in ["id", "class", "data-testid", "name"] {
-                    if let Some(v) = node.attr(name) {
-                        hint_words(v, &mut words);
-                    }
-                }
-                if let Some(label) = node.attr("aria-label") {
-                    if label.split_whitespace().count() <= 6 {
-                        hint_words(label, &mut words);
-                    }
-                }
-                let mut best: Option<(usize, Kind)> = None;
-                for (at, kind) in hints.find(&words) {
-                    match kind {
-                        Kind::Promo => my_promo = true,
-                        Kind::Loading => loading += 1,
-                        _ => {
-                            if best.is_none_or(|(b, _)| at >= b) {
-                                best = Some((at, kind));
-                            }
-                        }
-                    }
-                }
-                my_hint = best.map(|(_, k)| k);
-                // `line-card__name`, `pool-line__name`, `subscriber-name`: a line's name.
-                let line_part = words
-                    .iter()
-                    .any(|w| matches!(w.as_str(), "line" | "subscriber" | "lines"));
-                let name_last = words
-                    .last()
-                    .is_some_and(|w| matches!(w.as_str(), "name" | "nickname" | "alias"));
-                if line_part && name_last {
-                    my_hint = Some(Kind::Nickname);
-                }
+                // The hint depends only on these attributes: pages repeat the same
+                // class names, so each combination is read once.
+                let key = [
+                    node.attr("id"),
+                    node.attr("class"),
+                    node.attr("data-testid"),
+                    node.attr("name"),
+                    node.attr("aria-label"),
+                ];
+                let found = if key.iter().all(Option::is_none) {
+                    ElementHint::default()
+                } else if let Some(h) = hint_memo.get(&key) {
+                    *h
+                } else {
+                    let h = element_hint(&key, hints, &mut words);
+                    hint_memo.insert(key, h);
+                    h
+                };
+                my_promo |= found.promo;
+                loading += found.loading;
+                my_hint = found.hint;
             }
             block_of.push(my_block);
             promo_region.push(my_promo);
@@ -376,7 +364,7 @@ impl<'a> Model<'a> {
         } else {
             (n, false)
         };
-        let mut out = n.tag.clone();
+        let mut out = n.tag.to_string();
         if let Some(id) = n.attr("id") {
             if !id.is_empty() && id.len() <= 40 {
                 out.push('#');
@@ -393,6 +381,57 @@ impl<'a> Model<'a> {
         }
         out
     }
+}
+
+/// What an element's id / class / test id / name / short `aria-label` words say.
+#[derive(Debug, Clone, Copy, Default)]
+struct ElementHint {
+    hint: Option<Kind>,
+    promo: bool,
+    loading: usize,
+}
+
+/// Reads the hint words of `[id, class, data-testid, name, aria-label]`.
+fn element_hint(
+    attrs: &[Option<&str>; 5],
+    hints: &HintMatcher,
+    words: &mut Vec<String>,
+) -> ElementHint {
+    let [id, class, testid, name, aria_label] = *attrs;
+    words.clear();
+    for v in [id, class, testid, name].into_iter().flatten() {
+        hint_words(v, words);
+    }
+    if let Some(label) = aria_label {
+        if label.split_whitespace().count() <= 6 {
+            hint_words(label, words);
+        }
+    }
+    let mut out = ElementHint::default();
+    let mut best: Option<(usize, Kind)> = None;
+    for (at, kind) in hints.find(words) {
+        match kind {
+            Kind::Promo => out.promo = true,
+            Kind::Loading => out.loading += 1,
+            _ => {
+                if best.is_none_or(|(b, _)| at >= b) {
+                    best = Some((at, kind));
+                }
+            }
+        }
+    }
+    out.hint = best.map(|(_, k)| k);
+    // `line-card__name`, `pool-line__name`, `subscriber-name`: a line's name.
+    let line_part = words
+        .iter()
+        .any(|w| matches!(w.as_str(), "line" | "subscriber" | "lines"));
+    let name_last = words
+        .last()
+        .is_some_and(|w| matches!(w.as_str(), "name" | "nickname" | "alias"));
+    if line_part && name_last {
+        out.hint = Some(Kind::Nickname);
+    }
+    out
 }
 
 /// A data or money unit on its own (`GB`, `G`, `MB`, `元`, `%`).

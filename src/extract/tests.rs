@@ -459,13 +459,10 @@ fn arbitrary_snapshots_do_not_panic() {
         if is_text {
             node.text = Some(texts[(i as usize) % texts.len()].into());
         } else {
-            node.attrs.insert(
-                "class".into(),
-                "line-card__name plan balance hotspot".into(),
-            );
             node.attrs
-                .insert("aria-label".into(), "Data left 5 GB".into());
-            node.attrs.insert("datetime".into(), "2026-13-45".into());
+                .insert("class", "line-card__name plan balance hotspot".into());
+            node.attrs.insert("aria-label", "Data left 5 GB".into());
+            node.attrs.insert("datetime", "2026-13-45".into());
         }
         page.nodes.push(node);
     }
@@ -629,9 +626,9 @@ mod props {
                     n.text = Some(format!("{} {junk}", WORDS[w]));
                 } else {
                     n.tag = TAGS[t].into();
-                    n.attrs.insert("class".into(), CLASSES[w % CLASSES.len()].into());
+                    n.attrs.insert("class", CLASSES[w % CLASSES.len()].into());
                     if w % 4 == 0 {
-                        n.attrs.insert("aria-label".into(), WORDS[w].into());
+                        n.attrs.insert("aria-label", WORDS[w].into());
                     }
                 }
                 page.nodes.push(n);

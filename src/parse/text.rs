@@ -129,10 +129,11 @@ impl Decimal {
         } else {
             &self.frac
         };
-        format!("{}.{}", self.int, frac)
-            .parse::<f64>()
-            .ok()
-            .filter(|v| v.is_finite())
+        let mut text = String::with_capacity(self.int.len() + 1 + frac.len());
+        text.push_str(&self.int);
+        text.push('.');
+        text.push_str(frac);
+        text.parse::<f64>().ok().filter(|v| v.is_finite())
     }
 
     /// The amount in hundredths. More than two decimals is refused unless the extra
@@ -243,21 +244,36 @@ impl Lexed {
             text.push(c);
             origin.extend(std::iter::repeat_n((s, e), c.len_utf8()));
         });
-        let mut toks: Vec<Token> = Vec::new();
+        let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 2 + 1);
         let mut space = false;
+        // The last non-ASCII character and its kind: `is_alphabetic` is slow outside
+        // ASCII, and such characters come in runs (`•••`, CJK).
+        let mut last_wide: Option<(char, Kind)> = None;
         for (pos, c) in text.char_indices() {
             if c == ' ' {
                 space = true;
                 continue;
             }
-            let kind = if c.is_ascii_digit() {
-                Kind::Digits
-            } else if is_cjk(c) {
-                Kind::Cjk
-            } else if c.is_alphabetic() {
-                Kind::Word
+            let kind = if c.is_ascii() {
+                if c.is_ascii_digit() {
+                    Kind::Digits
+                } else if c.is_ascii_alphabetic() {
+                    Kind::Word
+                } else {
+                    Kind::Sym(c)
+                }
+            } else if let Some((_, k)) = last_wide.filter(|&(w, _)| w == c) {
+                k
             } else {
-                Kind::Sym(c)
+                let k = if is_cjk(c) {
+                    Kind::Cjk
+                } else if c.is_alphabetic() {
+                    Kind::Word
+                } else {
+                    Kind::Sym(c)
+                };
+                last_wide = Some((c, k));
+                k
             };
             let end = pos + c.len_utf8();
             if let Some(last) = toks.last_mut() {
@@ -329,7 +345,15 @@ impl Lexed {
 
     /// Token `i` is a word equal (ignoring case) to one of `words`.
     pub(crate) fn word_in(&self, i: usize, words: &[&str]) -> bool {
-        self.is_word(i) && words.iter().any(|w| word_eq(self.str(i), w))
+        if !self.is_word(i) {
+            return false;
+        }
+        let w = self.str(i);
+        if w.is_ascii() {
+            words.iter().any(|p| w.eq_ignore_ascii_case(p))
+        } else {
+            words.iter().any(|p| word_eq(w, p))
+        }
     }
 
     /// Index in `table` of the entry whose word equals token `i`.
@@ -338,12 +362,23 @@ impl Lexed {
             return None;
         }
         let w = self.str(i);
+        if w.is_ascii() {
+            return table
+                .iter()
+                .find(|(k, _)| w.eq_ignore_ascii_case(k))
+                .map(|&(_, v)| v);
+        }
         table.iter().find(|(k, _)| word_eq(w, k)).map(|&(_, v)| v)
     }
 
     /// Whether the CJK characters of `seq` stand at token `i`, one token each, without
     /// spaces between them. Returns the index after them.
+    #[inline]
     pub(crate) fn cjk_seq(&self, i: usize, seq: &str) -> Option<usize> {
+        // Fast path: no CJK token here (an empty `seq` matches anywhere).
+        if self.kind(i) != Some(Kind::Cjk) {
+            return seq.is_empty().then_some(i);
+        }
         let mut j = i;
         for c in seq.chars() {
             if self.kind(j) != Some(Kind::Cjk) || (j > i && !self.attached(j)) {
@@ -359,6 +394,9 @@ impl Lexed {
 
     /// The first of `seqs` standing at token `i`, with the index after it.
     pub(crate) fn cjk_any(&self, i: usize, seqs: &[&str]) -> Option<usize> {
+        if self.kind(i) != Some(Kind::Cjk) {
+            return seqs.iter().any(|s| s.is_empty()).then_some(i);
+        }
         seqs.iter().find_map(|s| self.cjk_seq(i, s))
     }
 
