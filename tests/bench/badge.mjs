@@ -2,25 +2,15 @@
 // whose balance appears 500 ms after load, (1) the long tasks (> 50 ms) on the page with
 // the extension against the page alone (served where the extension does not run), and
 // (2) the time from the balance element appearing to the badge showing it (warm worker).
-import { cpSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { launch, serve, ROOT } from '../e2e/harness.mjs';
+import { launch, serve } from '../e2e/harness.mjs';
+import { benchBuild, activityRows, ACCOUNT_CARD, median } from './common.mjs';
 
 const SIZES = [1000, 10000, 100000];
 const RUNS = 3;
-const source = process.env.LINEKEEPER_DIST || join(ROOT, 'dist/chrome');
-const benchDir = join(ROOT, 'target/bench-ext/chrome');
-rmSync(benchDir, { recursive: true, force: true });
-cpSync(source, benchDir, { recursive: true });
-const contentPath = join(benchDir, 'content.js');
-writeFileSync(contentPath, readFileSync(contentPath, 'utf8').replace('const BENCH = false;', 'const BENCH = true;'));
+const benchDir = benchBuild();
 
 function page(nodes) {
-  const rows = [];
-  for (let i = 0; rows.length * 9 < nodes - 60; i++) {
-    rows.push(`<li class="activity__row"><span class="activity__date">Oct ${1 + (i % 28)}</span><span class="activity__what">Call to (•••) •••-${String(1000 + (i % 9000))}</span><span class="activity__amount">${(i % 60) + 1} min</span><small>Included</small></li>`);
-  }
-  const card = `<section class="card"><h2>Your line</h2><div>Line <span>(•••) •••-4821</span></div><div class="plan">Prepaid Connect</div><div>High-Speed Data</div><p><span>3.42 GB</span> remaining of 5 GB</p><div class="kv"><span>Account balance</span><span>$0.00</span></div><div class="kv"><span>Plan renews</span><span>Dec 9, 2026</span></div></section>`;
+  const card = ACCOUNT_CARD;
   return `<!doctype html><html lang="en-US"><head><title>My Account | T-Mobile</title><script>
     window.__long = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
@@ -28,10 +18,9 @@ function page(nodes) {
       document.getElementById('main').insertAdjacentHTML('afterbegin', ${JSON.stringify(card)});
       window.__insertedAt = performance.now();
     }, 500));
-  </script></head><body><main id="main"><section><h2>Activity</h2><ul class="activity">${rows.join('')}</ul></section></main></body></html>`;
+  </script></head><body><main id="main"><section><h2>Activity</h2><ul class="activity">${activityRows(nodes)}</ul></section></main></body></html>`;
 }
 
-const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 const browser = await launch({ dist: benchDir });
 const rows = [];
 try {

@@ -1,39 +1,18 @@
 // `cargo xtask bench` (browser part): the whole scan — content-script walk, message, Rust
 // extraction and storage in the worker — on generated account pages of 1 k, 10 k and 100 k
 // nodes, beside a bare TreeWalker text pass over the same page, in the same run.
-import { cpSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { launch, serve, ROOT } from '../e2e/harness.mjs';
+import { launch, serve } from '../e2e/harness.mjs';
+import { benchBuild, activityRows, ACCOUNT_CARD, median } from './common.mjs';
 
 const SIZES = [1000, 10000, 100000];
 const RUNS = 5;
-const source = process.env.LINEKEEPER_DIST || join(ROOT, 'dist/chrome');
-const benchDir = join(ROOT, 'target/bench-ext/chrome');
-rmSync(benchDir, { recursive: true, force: true });
-cpSync(source, benchDir, { recursive: true });
-const contentPath = join(benchDir, 'content.js');
-const content = readFileSync(contentPath, 'utf8');
-if (!content.includes('const BENCH = false;')) throw new Error('content.js has no BENCH switch');
-writeFileSync(contentPath, content.replace('const BENCH = false;', 'const BENCH = true;'));
+const benchDir = benchBuild();
 
-/** An account page with about `nodes` DOM nodes (elements + text): the account card and a long activity list. */
+/** An account page with about `nodes` DOM nodes: the account card and a long activity list. */
 function page(nodes) {
-  const rows = [];
-  // Each row is 9 nodes: li, 3 spans, 3 texts, a small, its text.
-  for (let i = 0; rows.length * 9 < nodes - 60; i++) {
-    rows.push(`<li class="activity__row"><span class="activity__date">Oct ${1 + (i % 28)}</span><span class="activity__what">Call to (•••) •••-${String(1000 + (i % 9000))}</span><span class="activity__amount">${(i % 60) + 1} min</span><small>Included</small></li>`);
-  }
   return `<!doctype html><html lang="en-US"><head><title>My Account | T-Mobile</title></head><body>
   <header><nav><a href="/account">Account</a><a href="/usage">Usage</a></nav></header>
-  <main><section class="card"><h2>Your line</h2><div>Line <span>(•••) •••-4821</span></div>
-  <div class="plan">Prepaid Connect</div><div>High-Speed Data</div><p><span>3.42 GB</span> remaining of 5 GB</p>
-  <div class="kv"><span>Account balance</span><span>$0.00</span></div><div class="kv"><span>Plan renews</span><span>Dec 9, 2026</span></div></section>
-  <section><h2>Activity</h2><ul class="activity">${rows.join('')}</ul></section></main></body></html>`;
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  <main>${ACCOUNT_CARD}<section><h2>Activity</h2><ul class="activity">${activityRows(nodes)}</ul></section></main></body></html>`;
 }
 
 const browser = await launch({ dist: benchDir });

@@ -1,0 +1,31 @@
+// Shared by the browser benchmarks: the bench copy of the build and the generated pages.
+import { cpSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../e2e/harness.mjs';
+
+/** A copy of dist/chrome whose content script reports timings (its BENCH switch on). */
+export function benchBuild() {
+  const source = process.env.LINEKEEPER_DIST || join(ROOT, 'dist/chrome');
+  const dir = join(ROOT, 'target/bench-ext/chrome');
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(source, dir, { recursive: true });
+  const path = join(dir, 'content.js');
+  const content = readFileSync(path, 'utf8');
+  if (!content.includes('const BENCH = false;')) throw new Error('content.js has no BENCH switch');
+  writeFileSync(path, content.replace('const BENCH = false;', 'const BENCH = true;'));
+  return dir;
+}
+
+/** Activity rows making a page of about `nodes` DOM nodes (9 nodes a row, 60 for the rest). */
+export function activityRows(nodes) {
+  const rows = [];
+  for (let i = 0; rows.length * 9 < nodes - 60; i++) {
+    rows.push(`<li class="activity__row"><span class="activity__date">Oct ${1 + (i % 28)}</span><span class="activity__what">Call to (•••) •••-${String(1000 + (i % 9000))}</span><span class="activity__amount">${(i % 60) + 1} min</span><small>Included</small></li>`);
+  }
+  return rows.join('');
+}
+
+/** The account card both benchmarks read. */
+export const ACCOUNT_CARD = '<section class="card"><h2>Your line</h2><div>Line <span>(•••) •••-4821</span></div><div class="plan">Prepaid Connect</div><div>High-Speed Data</div><p><span>3.42 GB</span> remaining of 5 GB</p><div class="kv"><span>Account balance</span><span>$0.00</span></div><div class="kv"><span>Plan renews</span><span>Dec 9, 2026</span></div></section>';
+
+export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
