@@ -21,6 +21,7 @@ pub mod reminders;
 pub mod settings;
 pub mod snapshot;
 pub mod store;
+pub mod teach;
 pub mod transfer;
 pub mod view;
 pub mod zone;

@@ -30,6 +30,9 @@ pub struct State {
     /// Reminders fired, snoozes, and cycles marked renewed (`src/reminders.rs`).
     #[serde(default)]
     pub reminders: ReminderLog,
+    /// Sites the user taught (`src/teach.rs`): their rules, in the profile format.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub taught: Vec<crate::teach::TaughtSite>,
 }
 
 impl Default for State {
@@ -40,6 +43,7 @@ impl Default for State {
             checklists: Vec::new(),
             settings: Settings::default(),
             reminders: ReminderLog::default(),
+            taught: Vec::new(),
         }
     }
 }

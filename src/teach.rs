@@ -1,0 +1,518 @@
+//! Teaching LineKeeper a page no built-in profile covers.
+//!
+//! In pick mode (`extension/pick.js`) the user clicks the data-left value, the balance and
+//! the renewal date on the page. For each click the page sends the clicked element's text
+//! and the label texts around it ([`Clue`]s: its `aria-label`, a `<label for>`, the `dt` or
+//! table header it belongs to, the text just before it, the heading of its card). Here the
+//! value is parsed ([`preview`]) and the rule is built ([`build_rule`]): a carrier profile
+//! in the same format as `profiles/*.json`, whose anchors name each field's **label** — the
+//! nearest clue that reads as one — never a class name or an element path, so the rule
+//! survives a restyled page. The engine reads taught pages with the taught profile next to
+//! the built-in ones (`extract_with`): one engine for both.
+//!
+//! Taught rules are kept in the stored state ([`TaughtSite`], additive: old states read
+//! with none), can be exported as JSON to share ([`rule_json`]), imported after validation
+//! ([`validate_rule`]), and forgotten with every record read on the site ([`forget_site`]).
+
+use crate::date::Date;
+use crate::page::host_of;
+use crate::parse::{self, DateOrder};
+use crate::profile::{self, Anchor, Profile};
+use crate::snapshot::Currency;
+use crate::store::State;
+use crate::view;
+use serde::{Deserialize, Serialize};
+
+/// The fields pick mode asks for, in order.
+pub const TEACH_FIELDS: &[&str] = &["data_remaining", "balance", "renewal_date"];
+/// Longest label a rule may hold (characters).
+pub const MAX_LABEL: usize = 80;
+/// Largest rule file accepted on import (bytes).
+pub const MAX_RULE_BYTES: usize = 64 * 1024;
+/// Longest clicked text looked at (characters): a click on a whole card is not a value.
+pub const MAX_PICK_TEXT: usize = 200;
+
+/// How a clue relates to the clicked value, nearest kind first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClueKind {
+    /// The value's own (or a close ancestor's) `aria-label`.
+    Aria,
+    /// A `<label for>` or `aria-labelledby` naming it.
+    For,
+    /// The `dt` of its `dd`, or the header cell of its table column or row.
+    Term,
+    /// Text just before it: a preceding sibling, or a preceding sibling of an ancestor.
+    Before,
+    /// The heading of the card or section holding it.
+    Heading,
+}
+
+/// A label text near a clicked value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clue {
+    pub kind: ClueKind,
+    pub text: String,
+}
+
+/// What pick mode saw around one clicked value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pick {
+    /// One of [`TEACH_FIELDS`].
+    pub field: String,
+    /// The clicked element's text (white space folded).
+    pub text: String,
+    /// Label texts around it, as pick mode found them.
+    #[serde(default)]
+    pub clues: Vec<Clue>,
+    /// The page's `<html lang>`, for the day/month order of numeric dates.
+    #[serde(default)]
+    pub lang: Option<String>,
+}
+
+/// Messages of teaching, as the worker receives them (checked here, not in JavaScript).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum TeachMessage {
+    /// From the popup, after the site permission was granted: register the site and
+    /// start pick mode in `tab`.
+    TeachStart { tab: u32 },
+    /// From pick mode: parse one clicked value.
+    TeachPick { pick: Pick },
+    /// From pick mode: build and store the rule from the confirmed picks.
+    TeachSave { picks: Vec<Pick> },
+    /// From the options page: store an imported rule (after the permission request).
+    TeachImport { text: String },
+    /// From the options page: forget a taught site.
+    TeachForget { host: String },
+}
+
+/// Message types of [`TeachMessage`].
+pub const TEACH_MESSAGE_TYPES: &[&str] = &[
+    "teach-start",
+    "teach-pick",
+    "teach-save",
+    "teach-import",
+    "teach-forget",
+];
+
+impl TeachMessage {
+    /// Reads a message; anything malformed is an error naming what is wrong.
+    pub fn from_json(value: serde_json::Value) -> Result<TeachMessage, TeachError> {
+        let message: TeachMessage = serde_json::from_value(value)
+            .map_err(|e| TeachError(format!("teaching message could not be read: {e}")))?;
+        if let TeachMessage::TeachSave { picks } = &message {
+            if picks.len() > TEACH_FIELDS.len() {
+                return Err(TeachError("too many picks".into()));
+            }
+        }
+        Ok(message)
+    }
+}
+
+/// Why a pick, a rule or a teaching message was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeachError(pub String);
+
+impl std::fmt::Display for TeachError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for TeachError {}
+
+/// A taught site in the stored state.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TaughtSite {
+    /// The host the rule is for (lower-case, no port).
+    pub host: String,
+    /// The rule: a profile as JSON text (the export format, [`rule_json`]).
+    pub rule: String,
+    /// When it was taught or imported, Unix ms.
+    pub taught_at_ms: f64,
+}
+
+/// What parsing one clicked value gave, for pick mode to show.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PickPreview {
+    pub field: String,
+    /// The value as LineKeeper read it, formatted for the UI language.
+    pub value: Option<String>,
+    /// The label the rule will anchor on.
+    pub label: Option<String>,
+    /// Message key of why the pick cannot be used (`teach_error_no_value`, …).
+    pub error: Option<&'static str>,
+}
+
+/// A value read from a clicked text.
+#[derive(Debug, Clone, PartialEq)]
+enum Read {
+    DataMb(f64),
+    Unlimited,
+    Money(crate::snapshot::Money),
+    Date(Date),
+}
+
+/// True when LineKeeper offers to teach `url`: an https page on a host no built-in
+/// carrier profile covers.
+pub fn teachable(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return false;
+    };
+    let host = host_of(url);
+    !rest.is_empty() && valid_host(&host) && profile::for_host(&host).is_none()
+}
+
+/// A concrete DNS host name: letters, digits, `-` and dots, at least one dot, no `*`.
+fn valid_host(host: &str) -> bool {
+    !host.is_empty()
+        && host.len() <= 253
+        && host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .split('.')
+            .all(|l| !l.is_empty() && l.len() <= 63 && !l.starts_with('-') && !l.ends_with('-'))
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
+}
+
+/// The match pattern a taught host's permission and content script use.
+pub fn origin_pattern(host: &str) -> String {
+    format!("https://{host}/*")
+}
+
+fn date_order(lang: Option<&str>) -> DateOrder {
+    parse::date::date_order_for_lang(lang.unwrap_or(""))
+}
+
+fn fold(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The value in `text` for `field`, with its byte span.
+fn read_value(
+    field: &str,
+    text: &str,
+    today: Date,
+    order: DateOrder,
+) -> Option<(Read, usize, usize)> {
+    match field {
+        "data_remaining" => parse::find_data(text).into_iter().find_map(|f| {
+            let v = &f.value;
+            let read = match v.remaining_mb.or(v.amount_mb).or(v.total_mb) {
+                Some(mb) => Read::DataMb(mb),
+                None if v.unlimited => Read::Unlimited,
+                None => return None,
+            };
+            Some((read, f.start, f.end))
+        }),
+        "balance" => {
+            let currency = None::<Currency>;
+            parse::find_money(text, currency)
+                .into_iter()
+                .find(|f| !parse::money_is_rate(text, f))
+                .map(|f| (Read::Money(f.value), f.start, f.end))
+        }
+        "renewal_date" => parse::find_dates(text, today, order)
+            .into_iter()
+            .next()
+            .map(|f| (Read::Date(f.value), f.start, f.end)),
+        _ => None,
+    }
+}
+
+/// A clue text usable as a label: letters, no digits (a heading like `Line •••3317` or a
+/// sentence with a number is not a label), short, not a placeholder.
+fn clean_label(text: &str) -> Option<String> {
+    let text = fold(text);
+    let text = text
+        .trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ':' | '：' | '·' | '-' | '–' | '—' | '|')
+        })
+        .to_string();
+    let chars = text.chars().count();
+    if chars < 2 || chars > MAX_LABEL {
+        return None;
+    }
+    if text.chars().any(|c| c.is_ascii_digit()) || !text.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    // A sentence is not a label: at most eight words.
+    if text.split_whitespace().count() > 8 {
+        return None;
+    }
+    Some(text)
+}
+
+/// The label for a pick: text in the clicked element beside the value (`Balance: $7.40`),
+/// else the nearest clue that reads as a label, by kind (aria-label, label-for, term,
+/// text before, card heading).
+fn choose_label(pick: &Pick, start: usize, end: usize) -> Option<String> {
+    let text = fold(&pick.text);
+    let inline = [text.get(..start), text.get(end..)]
+        .into_iter()
+        .flatten()
+        .filter_map(clean_label)
+        .next();
+    if inline.is_some() {
+        return inline;
+    }
+    let mut clues: Vec<&Clue> = pick.clues.iter().collect();
+    clues.sort_by_key(|c| c.kind);
+    clues.into_iter().find_map(|c| clean_label(&c.text))
+}
+
+fn check_field(field: &str) -> Result<(), TeachError> {
+    if TEACH_FIELDS.contains(&field) {
+        Ok(())
+    } else {
+        Err(TeachError(format!("unknown field {field:?}")))
+    }
+}
+
+/// Parses one clicked value and finds its label. `lang` is the UI language (formatting).
+pub fn preview(pick: &Pick, today: Date, lang: &str) -> Result<PickPreview, TeachError> {
+    check_field(&pick.field)?;
+    let mut out = PickPreview {
+        field: pick.field.clone(),
+        value: None,
+        label: None,
+        error: None,
+    };
+    let text = fold(&pick.text);
+    if text.chars().count() > MAX_PICK_TEXT {
+        out.error = Some("teach_error_too_long");
+        return Ok(out);
+    }
+    let order = date_order(pick.lang.as_deref());
+    let Some((read, start, end)) = read_value(&pick.field, &text, today, order) else {
+        out.error = Some(match pick.field.as_str() {
+            "data_remaining" => "teach_error_no_data",
+            "balance" => "teach_error_no_money",
+            _ => "teach_error_no_date",
+        });
+        return Ok(out);
+    };
+    out.value = Some(match read {
+        Read::DataMb(mb) => view::format_mb(mb),
+        Read::Unlimited => "∞".to_string(),
+        Read::Money(m) => view::format_money(&m, lang),
+        Read::Date(d) => view::format_date(d, lang),
+    });
+    out.label = choose_label(pick, start, end);
+    if out.label.is_none() {
+        out.error = Some("teach_error_no_label");
+    }
+    Ok(out)
+}
+
+/// Builds the rule for the page at `url` from the confirmed picks (each optional, at least
+/// one usable). Every pick must read as its field and have a label.
+pub fn build_rule(url: &str, picks: &[Pick], today: Date) -> Result<Profile, TeachError> {
+    if !teachable(url) {
+        return Err(TeachError(
+            "only https pages of sites LineKeeper does not know can be taught".into(),
+        ));
+    }
+    let host = host_of(url);
+    let mut anchors: Vec<Anchor> = Vec::new();
+    for pick in picks {
+        check_field(&pick.field)?;
+        if anchors.iter().any(|a| a.field == pick.field) {
+            return Err(TeachError(format!("{} picked twice", pick.field)));
+        }
+        let p = preview(pick, today, "en")?;
+        let (Some(_), Some(label), None) = (p.value, p.label, p.error) else {
+            return Err(TeachError(format!(
+                "the value picked for {} cannot be used",
+                pick.field
+            )));
+        };
+        if anchors
+            .iter()
+            .any(|a| a.label.as_deref() == Some(label.as_str()))
+        {
+            return Err(TeachError(format!(
+                "two values share the label {label:?}: pick values with their own labels"
+            )));
+        }
+        anchors.push(Anchor {
+            field: pick.field.clone(),
+            element: None,
+            label: Some(label),
+        });
+    }
+    if anchors.is_empty() {
+        return Err(TeachError("nothing was picked".into()));
+    }
+    let page = url.split(['?', '#']).next().unwrap_or(url).to_string();
+    Ok(Profile {
+        id: host.clone(),
+        name: host.clone(),
+        hosts: vec![host],
+        account_urls: vec![page],
+        anchors,
+        ..Profile::default()
+    })
+}
+
+/// Checks a rule (a taught or imported profile): the profile format, exactly one concrete
+/// host that no built-in carrier covers, account pages on that host, and label anchors.
+pub fn validate_rule(text: &str) -> Result<Profile, TeachError> {
+    if text.len() > MAX_RULE_BYTES {
+        return Err(TeachError(format!(
+            "the rule is larger than {} KB",
+            MAX_RULE_BYTES / 1024
+        )));
+    }
+    let rule = Profile::from_json(text).map_err(|e| TeachError(e.to_string()))?;
+    let [host] = rule.hosts.as_slice() else {
+        return Err(TeachError("a rule names exactly one host".into()));
+    };
+    if !valid_host(host) {
+        return Err(TeachError(format!("{host:?} is not a host name")));
+    }
+    if profile::for_host(host).is_some() {
+        return Err(TeachError(format!(
+            "{host} is a built-in carrier's site: LineKeeper reads it already"
+        )));
+    }
+    let prefix = format!("https://{host}/");
+    if let Some(bad) = rule.account_urls.iter().find(|u| !u.starts_with(&prefix)) {
+        return Err(TeachError(format!("account page {bad:?} is not on {host}")));
+    }
+    if rule.carrier.is_some() {
+        return Err(TeachError(
+            "a rule cannot claim to be another carrier (\"carrier\")".into(),
+        ));
+    }
+    if rule.anchors.is_empty() {
+        return Err(TeachError("the rule has no anchors".into()));
+    }
+    for a in &rule.anchors {
+        let label = a.label.as_deref().unwrap_or("");
+        if clean_label(label).as_deref() != Some(label) {
+            return Err(TeachError(format!(
+                "the label {label:?} of {} is not a label (2–{MAX_LABEL} characters, letters, no digits)",
+                a.field
+            )));
+        }
+    }
+    Ok(rule)
+}
+
+/// The rule as JSON text to store and share: the profile format, empty keys left out.
+pub fn rule_json(rule: &Profile) -> String {
+    fn prune(v: serde_json::Value) -> Option<serde_json::Value> {
+        use serde_json::Value;
+        match v {
+            Value::Null | Value::Bool(false) => None,
+            Value::Array(a) if a.is_empty() => None,
+            Value::Array(a) => Some(Value::Array(a.into_iter().filter_map(prune).collect())),
+            Value::Object(m) => {
+                let m: serde_json::Map<String, Value> = m
+                    .into_iter()
+                    .filter_map(|(k, v)| prune(v).map(|v| (k, v)))
+                    .collect();
+                (!m.is_empty()).then_some(Value::Object(m))
+            }
+            v => Some(v),
+        }
+    }
+    let value = serde_json::to_value(rule)
+        .ok()
+        .and_then(prune)
+        .unwrap_or(serde_json::Value::Null);
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+/// The taught rules that apply on `host` (unreadable stored rules are left out).
+pub fn rules_for_host(state: &State, host: &str) -> Vec<Profile> {
+    state
+        .taught
+        .iter()
+        .filter(|t| t.host == host)
+        .filter_map(|t| Profile::from_json(&t.rule).ok())
+        .collect()
+}
+
+/// True when `url` is an account page of a taught rule (the badge shows there).
+pub fn in_taught_account_area(state: &State, url: &str) -> bool {
+    rules_for_host(state, &host_of(url))
+        .iter()
+        .any(|r| view::in_account_area(url, &r.account_urls))
+}
+
+/// Stores `rule` (replacing the site's earlier one); returns its host.
+pub fn save_rule(state: &mut State, rule: &Profile, now_ms: f64) -> Result<String, TeachError> {
+    let text = rule_json(rule);
+    let rule = validate_rule(&text)?;
+    let host = rule.hosts.first().cloned().unwrap_or_default();
+    state.taught.retain(|t| t.host != host);
+    state.taught.push(TaughtSite {
+        host: host.clone(),
+        rule: text,
+        taught_at_ms: now_ms,
+    });
+    state.taught.sort_by(|a, b| a.host.cmp(&b.host));
+    Ok(host)
+}
+
+/// Forgets a site: its rule, every account read on it, their checklists and reminder
+/// records. Returns the number of accounts removed.
+pub fn forget_site(state: &mut State, host: &str) -> usize {
+    state.taught.retain(|t| t.host != host);
+    let keys: Vec<String> = state
+        .accounts
+        .iter()
+        .filter(|a| a.host == host)
+        .map(|a| a.key.clone())
+        .collect();
+    state.accounts.retain(|a| a.host != host);
+    state.checklists.retain(|c| !keys.contains(&c.account));
+    let log = &mut state.reminders;
+    log.fired.retain(|f| !keys.contains(&f.account));
+    log.snoozes.retain(|s| !keys.contains(&s.account));
+    log.renewed.retain(|r| !keys.contains(&r.account));
+    keys.len()
+}
+
+/// A taught site as the options page lists it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaughtView {
+    pub host: String,
+    /// (field, label) per anchor.
+    pub anchors: Vec<(String, String)>,
+    pub taught_at_ms: f64,
+}
+
+/// A rule's anchors as (field, label) pairs.
+pub fn anchors_of(rule: &Profile) -> Vec<(String, String)> {
+    rule.anchors
+        .iter()
+        .map(|a| (a.field.clone(), a.label.clone().unwrap_or_default()))
+        .collect()
+}
+
+/// The taught sites, for the options page.
+pub fn taught_views(state: &State) -> Vec<TaughtView> {
+    state
+        .taught
+        .iter()
+        .map(|t| TaughtView {
+            host: t.host.clone(),
+            anchors: Profile::from_json(&t.rule)
+                .map(|r| anchors_of(&r))
+                .unwrap_or_default(),
+            taught_at_ms: t.taught_at_ms,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
