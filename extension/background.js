@@ -6,6 +6,7 @@ import init, {
   ingest, apply_action, sync, notification_action, notification_page, apply_settings, import_file,
 } from './wasm/linekeeper_wasm.js';
 import { useLanguage } from './locale.js';
+import { listenForTeaching, TEACH_TYPES } from './teach.js';
 
 // Top-level await is not allowed in service workers: start loading, await in handlers.
 const ready = init();
@@ -35,6 +36,10 @@ async function handleScan(message, sender) {
     const now = Date.now();
     // The page URL is the browser's word (sender), not the page's.
     const url = sender.tab?.url || sender.url;
+    // A page whose site permission is gone (a forgotten taught site still open) is not read.
+    if (!(await chrome.permissions.contains({ origins: [`${new URL(url).origin}/*`] }))) {
+      return { badge: null, outcome: 'ignored' };
+    }
     const result = ingest(state, message.page, url, now, offsetMinutes(now), uiLanguage());
     if (result.outcome !== 'ignored') {
       await chrome.storage.local.set({ state: result.state });
@@ -238,7 +243,7 @@ const PAGE_MESSAGES = {
 };
 
 // Types the listeners above answer.
-const OTHER_MESSAGES = new Set(['scan', 'checklist', 'open-checklist']);
+const OTHER_MESSAGES = new Set(['scan', 'checklist', 'open-checklist', ...TEACH_TYPES]);
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const ownPage = sender.id === chrome.runtime.id && sender.url?.startsWith(chrome.runtime.getURL(''));
@@ -257,3 +262,6 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 // Every worker start (after a kill, a browser restart, an update) rebuilds the schedule.
 syncReminders();
+
+// Teaching a page (issue 8): its own module; listeners registered now, at top level.
+listenForTeaching({ ready, changeState, uiLanguage, offsetMinutes });

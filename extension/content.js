@@ -8,6 +8,10 @@
 (() => {
   'use strict';
   if (window.top !== window) return; // the top frame walks same-origin frames itself
+  // Injected again into a page it already runs in (a site just taught, issue 8): one is
+  // enough. The mark lives in the extension's isolated world; the page cannot see it.
+  if (globalThis[Symbol.for('linekeeper.content')]) return;
+  globalThis[Symbol.for('linekeeper.content')] = true;
 
   // `cargo xtask bench` builds a copy with this set to true, to report scan timings.
   const BENCH = false;
@@ -428,8 +432,10 @@
   let dirty = false;
   let timer = 0;
   let firstChange = 0;
+  let stopped = false;
 
   async function scan() {
+    if (stopped) return;
     if (running) {
       dirty = true;
       return;
@@ -448,7 +454,7 @@
         const t2 = performance.now();
         document.documentElement.dataset.linekeeperBench = JSON.stringify({ bytes: page.length, walk: t1 - t0, total: t2 - t0 });
       }
-      if (reply && reply.badge) {
+      if (reply && reply.badge && !stopped) {
         view = reply.badge;
         render();
         if (BENCH && view.status === 'ok' && !document.documentElement.dataset.linekeeperBadgeAt) {
@@ -503,6 +509,16 @@
   if (globalThis.navigation && typeof navigation.addEventListener === 'function') {
     navigation.addEventListener('navigatesuccess', rescanNow);
   }
+
+  // A taught site the user forgot (issue 8): stop reading and take the badge away.
+  chrome.runtime.onMessage.addListener((message, sender) => {
+    if (sender.id !== chrome.runtime.id || message?.type !== 'linekeeper-stop' || message.host !== location.hostname) return;
+    stopped = true;
+    observer.disconnect();
+    clearTimeout(timer);
+    view = null;
+    removeUi();
+  });
 
   loadPlace().then(scan);
 })();

@@ -83,6 +83,9 @@ pub enum TeachMessage {
     TeachPick { pick: Pick },
     /// From pick mode: build and store the rule from the confirmed picks.
     TeachSave { picks: Vec<Pick> },
+    /// From pick mode: left without saving (the site permission is given back when the
+    /// site has no rule).
+    TeachCancel,
     /// From the options page: store an imported rule (after the permission request).
     TeachImport { text: String },
     /// From the options page: forget a taught site.
@@ -94,6 +97,7 @@ pub const TEACH_MESSAGE_TYPES: &[&str] = &[
     "teach-start",
     "teach-pick",
     "teach-save",
+    "teach-cancel",
     "teach-import",
     "teach-forget",
 ];
@@ -236,7 +240,7 @@ fn clean_label(text: &str) -> Option<String> {
         })
         .to_string();
     let chars = text.chars().count();
-    if chars < 2 || chars > MAX_LABEL {
+    if !(2..=MAX_LABEL).contains(&chars) {
         return None;
     }
     if text.chars().any(|c| c.is_ascii_digit()) || !text.chars().any(char::is_alphabetic) {

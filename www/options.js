@@ -4,7 +4,10 @@
 import init, { render_options } from './wasm/linekeeper_wasm.js';
 import { useLanguage } from './locale.js';
 
-const ui = { erase_confirm: false, import_text: null, import_name: null, errors: [], status: null, status_text: null };
+const ui = {
+  erase_confirm: false, import_text: null, import_name: null, errors: [], status: null, status_text: null,
+  rule_text: null, rule_name: null,
+};
 
 // Draws one at a time, in order (a storage change and a button can both ask).
 let drawing = Promise.resolve();
@@ -53,6 +56,25 @@ const ACTIONS = {
     ui.status = 'options_erased';
   },
   'import-cancel': async () => { ui.import_text = null; ui.import_name = null; },
+  // Issue 8: taught sites. The permission request runs first, in the click (a user gesture).
+  'rule-cancel': async () => { ui.rule_text = null; ui.rule_name = null; },
+  'rule-apply': async (button) => {
+    const granted = await chrome.permissions.request({ origins: [button.dataset.origin] });
+    if (!granted) {
+      ui.status = 'teach_permission_denied';
+      return;
+    }
+    const reply = await send({ type: 'teach-import', text: ui.rule_text });
+    if (!reply?.error) {
+      ui.rule_text = null;
+      ui.rule_name = null;
+      ui.status = 'teach_imported';
+    }
+  },
+  'teach-forget': async (button) => {
+    const reply = await send({ type: 'teach-forget', host: button.dataset.host });
+    if (!reply?.error) ui.status = 'teach_forgotten';
+  },
   'import-apply': async () => {
     const reply = await send({ type: 'import', text: ui.import_text });
     if (!reply?.error) {
@@ -69,11 +91,20 @@ async function onClick(event) {
   if (!action) return;
   ui.status = null;
   ui.status_text = null;
-  await action();
+  await action(button);
   await draw();
 }
 
 async function onChange(event) {
+  if (event.target.id === 'f-rule') {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    ui.rule_name = file.name;
+    ui.rule_text = await file.text();
+    ui.status = null;
+    await draw();
+    return;
+  }
   if (event.target.id !== 'f-import') return;
   const file = event.target.files?.[0];
   if (!file) return;

@@ -1,5 +1,5 @@
 // Popup entry: glue only. Loads the wasm, reads the stored state, and lets Rust draw.
-import init, { render_popup } from './wasm/linekeeper_wasm.js';
+import init, { render_popup, render_teach_offer } from './wasm/linekeeper_wasm.js';
 import { useLanguage } from './locale.js';
 
 async function main() {
@@ -11,6 +11,9 @@ async function main() {
   document.documentElement.lang = await useLanguage(state); // issue 6: language chosen in the options
   const now = Date.now();
   render_popup(document.getElementById('app'), state, now, -new Date(now).getTimezoneOffset());
+  // Issue 8: "Teach this page" for the tab the popup was opened on (Rust decides whether).
+  teachTab = await activeTab();
+  render_teach_offer(document.getElementById('app'), state, teachTab?.url ?? '');
   // Read by `cargo xtask bench` (tests/bench/popup.mjs): first render and render time.
   performance.mark('linekeeper:drawn');
   // Opened from the badge's "renewal checklist" (popup.html#checklist): go to the first
@@ -34,6 +37,45 @@ document.getElementById('app').addEventListener('change', (event) => {
   }).catch((error) => {
     console.warn('LineKeeper: checklist change refused:', error);
     main();
+  });
+});
+
+// ---- Teach this page (issue 8) ------------------------------------------------------------
+let teachTab = null;
+
+// The tab the popup is about. Its URL is readable thanks to activeTab (granted by the toolbar
+// click that opened the popup), or for a site already granted. Opened as a page in a tab of
+// its own (popup.html), it is about the tab used just before.
+async function activeTab() {
+  const self = await chrome.tabs.getCurrent();
+  if (!self) return (await chrome.tabs.query({ active: true, currentWindow: true }))[0] ?? null;
+  const others = (await chrome.tabs.query({ windowId: self.windowId })).filter((tab) => tab.id !== self.id);
+  others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+  return others[0] ?? null;
+}
+
+function teachStatus(text) {
+  const status = document.querySelector('section.teach .teach-status');
+  if (status) status.textContent = text;
+}
+
+document.getElementById('app').addEventListener('click', (event) => {
+  const button = event.target.closest?.('button[data-action=teach]');
+  if (!button || !teachTab) return;
+  const tab = teachTab.id;
+  // Requested in the click itself (a user gesture), and for this one site only.
+  chrome.permissions.request({ origins: [button.dataset.origin] }).then(async (granted) => {
+    if (!granted) {
+      teachStatus(chrome.i18n.getMessage('teach_permission_denied'));
+      return;
+    }
+    const reply = await chrome.runtime.sendMessage({ type: 'teach-start', tab });
+    if (reply?.error) throw new Error(reply.error);
+    teachStatus(chrome.i18n.getMessage('teach_started'));
+    // The real popup closes so the page can be clicked; a popup page in a tab stays.
+    if (!(await chrome.tabs.getCurrent())) window.close();
+  }).catch((error) => {
+    teachStatus(chrome.i18n.getMessage('teach_failed', [String(error?.message ?? error)]));
   });
 });
 

@@ -10,6 +10,8 @@ use std::process::Command;
 const FILES: &[(&str, &str)] = &[
     ("extension/background.js", "background.js"),
     ("extension/content.js", "content.js"),
+    ("extension/teach.js", "teach.js"),
+    ("extension/pick.js", "pick.js"),
     (
         "extension/_locales/en/messages.json",
         "_locales/en/messages.json",
@@ -262,9 +264,23 @@ mod tests {
             let m = manifest(browser).unwrap();
             assert_eq!(
                 strings(&m["permissions"]),
-                ["storage", "alarms", "notifications"],
+                [
+                    "storage",
+                    "alarms",
+                    "notifications",
+                    "activeTab",
+                    "scripting"
+                ],
                 "{browser}"
             );
+            // Sites the user teaches (issue 8): asked for at runtime, one site at a time,
+            // only after "Teach this page"; https only.
+            assert_eq!(
+                strings(&m["optional_host_permissions"]),
+                ["https://*/*"],
+                "{browser}"
+            );
+            assert!(m.get("optional_permissions").is_none(), "{browser}");
             assert!(
                 m.get("web_accessible_resources").is_none(),
                 "{browser}: no web-accessible resources"

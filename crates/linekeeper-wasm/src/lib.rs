@@ -9,6 +9,7 @@ mod dom;
 mod options;
 mod popup;
 mod reminders;
+mod teach;
 
 use linekeeper::page::PageSnapshot;
 use linekeeper::store::{Outcome, State};
@@ -68,9 +69,13 @@ pub fn ingest(
     // The URL comes from the browser (the message sender), never from the page's own claim.
     page.url = url.to_string();
     let today = today(now_ms, utc_offset_minutes)?;
-    let snapshot = linekeeper::extract(&page, &ScanOptions { today });
+    // Taught rules for this host (issue 8) are read by the same engine as the built-ins.
+    let rules = linekeeper::teach::rules_for_host(&state, &page.host());
+    let snapshot = linekeeper::extract::extract_with(&page, &ScanOptions { today }, &rules);
+    let in_area =
+        view::page_in_account_area(url) || linekeeper::teach::in_taught_account_area(&state, url);
     let outcome = state.ingest(&snapshot, url, now_ms, today);
-    let badge = view::badge(&snapshot, today, lang, view::page_in_account_area(url));
+    let badge = view::badge(&snapshot, today, lang, in_area);
     to_js(&IngestResult {
         state,
         outcome,

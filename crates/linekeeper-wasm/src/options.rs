@@ -29,6 +29,9 @@ pub struct Ui {
     /// A status text as is (an error reported by the worker).
     pub status_text: Option<String>,
     pub now_ms: f64,
+    /// A chosen rule file's text and name, while its preview is shown (issue 8).
+    pub rule_text: Option<String>,
+    pub rule_name: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -191,6 +194,7 @@ pub fn render(root: &Element, state: &State, ui: &Ui) -> Result<(), JsValue> {
     main.0.append_child(&cycles_section(&page, state)?.0)?;
     main.0.append_child(&language_section(&page, s)?.0)?;
     main.0.append_child(&calendar_section(&page, state)?.0)?;
+    main.0.append_child(&taught_section(&page, state)?.0)?;
     main.0.append_child(&data_section(&page, state)?.0)?;
     root.append_child(&main.0)?;
     Ok(())
@@ -548,4 +552,147 @@ fn import_preview(p: &Page, state: &State, text: &str) -> Result<El, JsValue> {
         .child(&p.el("p")?.class("help").text(&t("import_keeps")))?
         .child(&p.action("import-apply", &t("import_apply"), "button")?)?
         .child(&p.action("import-cancel", &t("options_cancel"), "button secondary")?)
+}
+
+/// The message key naming a taught field.
+fn field_name(field: &str) -> String {
+    t(match field {
+        "data_remaining" => "teach_field_data",
+        "balance" => "teach_field_balance",
+        _ => "teach_field_renewal",
+    })
+}
+
+/// "Field: “label”" for each anchor of a rule.
+fn anchors_text(anchors: &[(String, String)]) -> String {
+    anchors
+        .iter()
+        .map(|(field, label)| format!("{}: “{label}”", field_name(field)))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// Pages the user taught (issue 8): each with its labels, export and forget; and a rule
+/// file to import, validated and previewed before it is saved.
+fn taught_section(p: &Page, state: &State) -> Result<El, JsValue> {
+    let section = p
+        .section("h-taught", &t("teach_sites"))?
+        .child(&p.el("p")?.class("help").text(&t("teach_sites_help")))?;
+    let sites = linekeeper::teach::taught_views(state);
+    let section = if sites.is_empty() {
+        section.child(&p.el("p")?.class("none").text(&t("teach_none")))?
+    } else {
+        let list = p.el("ul")?.class("taught");
+        for site in &sites {
+            let rule = state
+                .taught
+                .iter()
+                .find(|s| s.host == site.host)
+                .map(|s| s.rule.clone())
+                .unwrap_or_default();
+            let href = format!(
+                "data:application/json;charset=utf-8,{}",
+                js_sys::encode_uri_component(&rule)
+            );
+            let export = p
+                .el("a")?
+                .class("button secondary")
+                .attr("href", &href)?
+                .attr("download", &format!("linekeeper-rule-{}.json", site.host))?
+                .attr("data-host", &site.host)?
+                .text(&t("teach_export"));
+            let forget = p
+                .action("teach-forget", &t("teach_forget"), "button danger")?
+                .attr("data-host", &site.host)?
+                .attr(
+                    "data-origin",
+                    &linekeeper::teach::origin_pattern(&site.host),
+                )?
+                .attr(
+                    "aria-label",
+                    &msg(&Msg::with("teach_forget_site", vec![site.host.clone()])),
+                )?;
+            let item = p
+                .el("li")?
+                .attr("data-host", &site.host)?
+                .child(&p.el("strong")?.text(&site.host))?
+                .child(&p.el("p")?.class("help").text(&anchors_text(&site.anchors)))?
+                .child(&p.el("div")?.class("row").child(&export)?.child(&forget)?)?;
+            list.0.append_child(&item.0)?;
+        }
+        section.child(&list)?
+    };
+    let import = p
+        .el("div")?
+        .class("field")
+        .child(
+            &p.el("label")?
+                .attr("for", "f-rule")?
+                .text(&t("teach_import")),
+        )?
+        .child(
+            &p.el("input")?
+                .attr("type", "file")?
+                .attr("id", "f-rule")?
+                .attr("accept", "application/json,.json")?
+                .attr("aria-describedby", "f-rule-help")?,
+        )?
+        .child(
+            &p.el("p")?
+                .class("help")
+                .attr("id", "f-rule-help")?
+                .text(&t("teach_import_help")),
+        )?;
+    let section = section.child(&import)?;
+    let Some(text) = &p.ui.rule_text else {
+        return Ok(section);
+    };
+    let title = msg(&Msg::with(
+        "import_preview_title",
+        vec![p.ui.rule_name.clone().unwrap_or_default()],
+    ));
+    let block = p
+        .el("div")?
+        .class("preview rule-preview")
+        .attr("role", "group")?
+        .attr("aria-labelledby", "rule-preview-title")?
+        .attr("tabindex", "-1")?
+        .attr("data-autofocus", "")?
+        .child(&p.el("h3")?.attr("id", "rule-preview-title")?.text(&title))?;
+    let cancel = p.action("rule-cancel", &t("options_cancel"), "button secondary")?;
+    let block = match linekeeper::teach::validate_rule(text) {
+        Err(e) => block
+            .child(
+                &p.el("p")?
+                    .class("error")
+                    .text(&msg(&Msg::with("teach_rule_invalid", vec![e.to_string()]))),
+            )?
+            .child(&cancel)?,
+        Ok(rule) => {
+            let host = rule.hosts.first().cloned().unwrap_or_default();
+            let replaces = state.taught.iter().any(|s| s.host == host);
+            let key = if replaces {
+                "teach_rule_replaces"
+            } else {
+                "teach_rule_for"
+            };
+            block
+                .child(&p.el("p")?.text(&msg(&Msg::with(key, vec![host.clone()]))))?
+                .child(
+                    &p.el("p")?
+                        .class("help")
+                        .text(&anchors_text(&linekeeper::teach::anchors_of(&rule))),
+                )?
+                .child(&p.el("p")?.class("help").text(&msg(&Msg::with(
+                    "teach_permission_note",
+                    vec![host.clone()],
+                ))))?
+                .child(
+                    &p.action("rule-apply", &t("teach_import_apply"), "button")?
+                        .attr("data-origin", &linekeeper::teach::origin_pattern(&host))?,
+                )?
+                .child(&cancel)?
+        }
+    };
+    section.child(&block)
 }
