@@ -163,11 +163,32 @@ enum Read {
 /// True when LineKeeper offers to teach `url`: an https page on a host no built-in
 /// carrier profile covers.
 pub fn teachable(url: &str) -> bool {
+    teachable_with(url, builtin_carrier_host)
+}
+
+/// [`teachable`], with `carrier_host` telling the built-in carriers' hosts (the UI module,
+/// which does not link the profiles, asks the manifest: [`host_in_patterns`]).
+pub fn teachable_with(url: &str, carrier_host: impl Fn(&str) -> bool) -> bool {
     let Some(rest) = url.strip_prefix("https://") else {
         return false;
     };
     let host = host_of(url);
-    !rest.is_empty() && valid_host(&host) && profile::for_host(&host).is_none()
+    !rest.is_empty() && valid_host(&host) && !carrier_host(&host)
+}
+
+/// True when a built-in carrier profile covers `host`.
+pub fn builtin_carrier_host(host: &str) -> bool {
+    profile::for_host(host).is_some()
+}
+
+/// True when `host` is covered by one of the match patterns `https://<host pattern>/*` (the
+/// manifest's host permissions, generated from the built-in profiles).
+pub fn host_in_patterns(host: &str, patterns: &[String]) -> bool {
+    patterns.iter().any(|p| {
+        p.strip_prefix("https://")
+            .and_then(|p| p.strip_suffix("/*"))
+            .is_some_and(|pattern| profile::host_matches(pattern, host))
+    })
 }
 
 /// A concrete DNS host name: letters, digits, `-` and dots, at least one dot, no `*`.
@@ -368,6 +389,14 @@ pub fn build_rule(url: &str, picks: &[Pick], today: Date) -> Result<Profile, Tea
 /// Checks a rule (a taught or imported profile): the profile format, exactly one concrete
 /// host that no built-in carrier covers, account pages on that host, and label anchors.
 pub fn validate_rule(text: &str) -> Result<Profile, TeachError> {
+    validate_rule_with(text, builtin_carrier_host)
+}
+
+/// [`validate_rule`], with `carrier_host` telling the built-in carriers' hosts.
+pub fn validate_rule_with(
+    text: &str,
+    carrier_host: impl Fn(&str) -> bool,
+) -> Result<Profile, TeachError> {
     if text.len() > MAX_RULE_BYTES {
         return Err(TeachError(format!(
             "the rule is larger than {} KB",
@@ -381,7 +410,7 @@ pub fn validate_rule(text: &str) -> Result<Profile, TeachError> {
     if !valid_host(host) {
         return Err(TeachError(format!("{host:?} is not a host name")));
     }
-    if profile::for_host(host).is_some() {
+    if carrier_host(host) {
         return Err(TeachError(format!(
             "{host} is a built-in carrier's site: LineKeeper reads it already"
         )));

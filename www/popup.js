@@ -1,6 +1,10 @@
 // Popup entry: glue only. Loads the wasm, reads the stored state, and lets Rust draw.
-import init, { render_popup, render_teach_offer } from './wasm/linekeeper_wasm.js';
-import { useLanguage } from './locale.js';
+import init, {
+  render_popup, render_teach_offer, chosen_locale, set_catalogue,
+} from './wasm/linekeeper_ui.js';
+import { languageFor } from './locale.js';
+
+const useLanguage = languageFor({ chosen_locale, set_catalogue });
 
 async function main() {
   document.documentElement.lang = chrome.i18n.getMessage('lang') || 'en';
@@ -13,7 +17,7 @@ async function main() {
   render_popup(document.getElementById('app'), state, now, -new Date(now).getTimezoneOffset());
   // Issue 8: "Teach this page" for the tab the popup was opened on (Rust decides whether).
   teachTab = await activeTab();
-  render_teach_offer(document.getElementById('app'), state, teachTab?.url ?? '');
+  render_teach_offer(document.getElementById('app'), state, teachTab?.url ?? '', chrome.runtime.getManifest().host_permissions ?? []);
   // Read by `cargo xtask bench` (tests/bench/popup.mjs): first render and render time.
   performance.mark('linekeeper:drawn');
   // Opened from the badge's "renewal checklist" (popup.html#checklist): go to the first

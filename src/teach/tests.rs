@@ -220,6 +220,26 @@ fn rules_need_usable_picks_on_a_page_that_can_be_taught() {
 }
 
 #[test]
+fn the_manifest_patterns_tell_the_same_carrier_hosts_as_the_profiles() {
+    let patterns: Vec<String> = ["https://*.t-mobile.com/*", "https://*.10086.cn/*"]
+        .map(String::from)
+        .to_vec();
+    let manifest = |h: &str| host_in_patterns(h, &patterns);
+    assert!(!teachable_with(
+        "https://www.t-mobile.com/account",
+        manifest
+    ));
+    assert!(!teachable_with("https://t-mobile.com/", manifest));
+    assert!(!teachable_with("https://shop.10086.cn/", manifest));
+    assert!(teachable_with(URL, manifest));
+    assert!(teachable_with("https://evil-t-mobile.com/", manifest));
+    let rule =
+        r#"{"id":"x","hosts":["www.t-mobile.com"],"anchors":[{"field":"balance","label":"Cash"}]}"#;
+    assert!(validate_rule_with(rule, manifest).is_err());
+    assert!(validate_rule_with(&fixture("rule.json"), manifest).is_ok());
+}
+
+#[test]
 fn teachable_pages() {
     assert!(teachable(URL));
     assert!(!teachable("http://my.pebblemobile.example/account"));

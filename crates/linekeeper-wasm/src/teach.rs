@@ -1,7 +1,6 @@
-//! Teaching (issue 8): bindings for the worker's `teach.js` and the popup's offer.
-//! Conversion and drawing only; every check and decision is in `linekeeper::teach`.
+//! Teaching (issue 8): bindings for the worker's `teach.js` (the popup's offer is drawn
+//! by the UI module). Conversion only; every check and decision is in `linekeeper::teach`.
 
-use crate::dom::{t, El};
 use crate::{state_from_js, to_js, today};
 use linekeeper::teach::{self, Pick, TeachMessage};
 use serde::Serialize;
@@ -106,105 +105,10 @@ pub fn teach_origin(url: &str) -> Option<String> {
     teach::teachable(url).then(|| teach::origin_pattern(&linekeeper::page::host_of(url)))
 }
 
-/// Draws "Teach this page" into the popup for the active tab's `url`, when LineKeeper can
-/// be taught that page (https, not a built-in carrier's site).
-#[wasm_bindgen]
-pub fn render_teach_offer(
-    root: web_sys::Element,
-    state: JsValue,
-    url: &str,
-) -> Result<(), JsError> {
-    let state = state_from_js(state)?;
-    draw_offer(&root, &state, url).map_err(|e| JsError::new(&format!("{e:?}")))
-}
-
-fn draw_offer(
-    root: &web_sys::Element,
-    state: &linekeeper::store::State,
-    url: &str,
-) -> Result<(), JsValue> {
-    if let Some(old) = root.query_selector("section.teach")? {
-        old.remove();
-    }
-    if !teach::teachable(url) {
-        return Ok(());
-    }
-    let doc = root
-        .owner_document()
-        .ok_or_else(|| JsValue::from_str("no document"))?;
-    let host = linekeeper::page::host_of(url);
-    let taught = state.taught.iter().any(|s| s.host == host);
-    let (intro, button) = if taught {
-        ("teach_offer_taught", "teach_again")
-    } else {
-        ("teach_offer", "teach_this_page")
-    };
-    let section = El::new(&doc, "section")?
-        .class("teach")
-        .attr("aria-labelledby", "teach-title")?
-        .child(
-            &El::new(&doc, "h2")?
-                .attr("id", "teach-title")?
-                .text(&t("teach_title")),
-        )?
-        .child(&El::new(&doc, "p")?.text(&t(intro)))?
-        .child(
-            &El::new(&doc, "button")?
-                .attr("type", "button")?
-                .class("button")
-                .attr("data-action", "teach")?
-                .attr("data-origin", &teach::origin_pattern(&host))?
-                .text(&t(button)),
-        )?
-        .child(&El::new(&doc, "p")?.class("help").text(&crate::dom::msg(
-            &linekeeper::view::Msg::with("teach_permission_note", vec![host]),
-        )))?
-        .child(
-            &El::new(&doc, "p")?
-                .class("teach-status")
-                .attr("role", "status")?,
-        )?;
-    let main = root.query_selector("main")?;
-    match main {
-        Some(main) => main.append_child(&section.0)?,
-        None => root.append_child(&section.0)?,
-    };
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tests::{fake_i18n, new_root};
     use wasm_bindgen_test::*;
-
-    #[wasm_bindgen_test]
-    fn the_offer_is_drawn_only_for_pages_that_can_be_taught() {
-        fake_i18n();
-        let root = new_root();
-        render_teach_offer(
-            root.clone(),
-            JsValue::UNDEFINED,
-            "https://my.pebblemobile.example/account",
-        )
-        .unwrap();
-        let button = root
-            .query_selector("button[data-action=teach]")
-            .unwrap()
-            .unwrap();
-        assert_eq!(
-            button.get_attribute("data-origin").as_deref(),
-            Some("https://my.pebblemobile.example/*")
-        );
-        for url in ["https://www.t-mobile.com/account", "http://a.example/", ""] {
-            let root = new_root();
-            render_teach_offer(root.clone(), JsValue::UNDEFINED, url).unwrap();
-            assert!(
-                root.query_selector("section.teach").unwrap().is_none(),
-                "{url}"
-            );
-        }
-    }
 
     #[wasm_bindgen_test]
     fn malformed_teaching_messages_are_errors() {

@@ -32,6 +32,9 @@ pub struct Ui {
     /// A chosen rule file's text and name, while its preview is shown (issue 8).
     pub rule_text: Option<String>,
     pub rule_name: Option<String>,
+    /// The manifest's host permissions: the built-in carriers' sites, which a rule cannot
+    /// claim (this module does not link the profiles).
+    pub carrier_patterns: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -660,7 +663,9 @@ fn taught_section(p: &Page, state: &State) -> Result<El, JsValue> {
         .attr("data-autofocus", "")?
         .child(&p.el("h3")?.attr("id", "rule-preview-title")?.text(&title))?;
     let cancel = p.action("rule-cancel", &t("options_cancel"), "button secondary")?;
-    let block = match linekeeper::teach::validate_rule(text) {
+    let patterns = &p.ui.carrier_patterns;
+    let carrier = |h: &str| linekeeper::teach::host_in_patterns(h, patterns);
+    let block = match linekeeper::teach::validate_rule_with(text, carrier) {
         Err(e) => block
             .child(
                 &p.el("p")?

@@ -1,0 +1,120 @@
+//! "Teach this page" in the popup (issue 8). Drawing only: whether the page can be taught is
+//! decided by `linekeeper::teach`, against the manifest's host permissions (the built-in
+//! carriers' sites, generated from the profiles this module does not link).
+
+use crate::dom::{msg, t, El};
+use linekeeper::store::State;
+use linekeeper::teach;
+use linekeeper::view::Msg;
+use linekeeper_web::state_from_js;
+use wasm_bindgen::prelude::*;
+
+/// Draws "Teach this page" into the popup for the active tab's `url` when LineKeeper can be
+/// taught that page: https, and not on `carrier_patterns` (the manifest's host permissions).
+#[wasm_bindgen]
+pub fn render_teach_offer(
+    root: web_sys::Element,
+    state: JsValue,
+    url: &str,
+    carrier_patterns: Vec<String>,
+) -> Result<(), JsError> {
+    let state = state_from_js(state)?;
+    draw_offer(&root, &state, url, &carrier_patterns).map_err(|e| JsError::new(&format!("{e:?}")))
+}
+
+fn draw_offer(
+    root: &web_sys::Element,
+    state: &State,
+    url: &str,
+    carrier_patterns: &[String],
+) -> Result<(), JsValue> {
+    if let Some(old) = root.query_selector("section.teach")? {
+        old.remove();
+    }
+    if !teach::teachable_with(url, |h| teach::host_in_patterns(h, carrier_patterns)) {
+        return Ok(());
+    }
+    let doc = root
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let host = linekeeper::page::host_of(url);
+    let taught = state.taught.iter().any(|s| s.host == host);
+    let (intro, button) = if taught {
+        ("teach_offer_taught", "teach_again")
+    } else {
+        ("teach_offer", "teach_this_page")
+    };
+    let section = El::new(&doc, "section")?
+        .class("teach")
+        .attr("aria-labelledby", "teach-title")?
+        .child(
+            &El::new(&doc, "h2")?
+                .attr("id", "teach-title")?
+                .text(&t("teach_title")),
+        )?
+        .child(&El::new(&doc, "p")?.text(&t(intro)))?
+        .child(
+            &El::new(&doc, "button")?
+                .attr("type", "button")?
+                .class("button")
+                .attr("data-action", "teach")?
+                .attr("data-origin", &teach::origin_pattern(&host))?
+                .text(&t(button)),
+        )?
+        .child(
+            &El::new(&doc, "p")?
+                .class("help")
+                .text(&msg(&Msg::with("teach_permission_note", vec![host]))),
+        )?
+        .child(
+            &El::new(&doc, "p")?
+                .class("teach-status")
+                .attr("role", "status")?,
+        )?;
+    match root.query_selector("main")? {
+        Some(main) => main.append_child(&section.0)?,
+        None => root.append_child(&section.0)?,
+    };
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tests::{fake_i18n, new_root};
+    use wasm_bindgen_test::*;
+
+    fn patterns() -> Vec<String> {
+        vec!["https://*.t-mobile.com/*".to_string()]
+    }
+
+    #[wasm_bindgen_test]
+    fn the_offer_is_drawn_only_for_pages_that_can_be_taught() {
+        fake_i18n();
+        let root = new_root();
+        render_teach_offer(
+            root.clone(),
+            JsValue::UNDEFINED,
+            "https://my.pebblemobile.example/account",
+            patterns(),
+        )
+        .unwrap();
+        let button = root
+            .query_selector("button[data-action=teach]")
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            button.get_attribute("data-origin").as_deref(),
+            Some("https://my.pebblemobile.example/*")
+        );
+        assert!(root.text_content().unwrap().contains("teach_this_page()"));
+        for url in ["https://www.t-mobile.com/account", "http://a.example/", ""] {
+            let root = new_root();
+            render_teach_offer(root.clone(), JsValue::UNDEFINED, url, patterns()).unwrap();
+            assert!(
+                root.query_selector("section.teach").unwrap().is_none(),
+                "{url}"
+            );
+        }
+    }
+}
