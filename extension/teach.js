@@ -55,9 +55,33 @@ async function withdraw(host) {
     chrome.tabs.sendMessage(tab.id, { type: 'linekeeper-stop', host }).catch(() => {});
   }
   await chrome.storage.local.remove(`badge:${host}`);
+  await chrome.storage.session.remove(PENDING);
   const session = await chrome.storage.session.get(null);
   const stale = Object.keys(session).filter((k) => k.startsWith('scan:') && hostOf(session[k]?.url) === host);
   if (stale.length) await chrome.storage.session.remove(stale);
+}
+
+const PENDING = 'teach:pending';
+
+/** Pick mode in `tabId`, whose site the user granted. */
+async function startPick(tabId) {
+  await chrome.storage.session.remove(PENDING);
+  const tab = await chrome.tabs.get(tabId);
+  const origin = teach_origin(tab.url ?? '');
+  if (!origin) throw new Error('this page cannot be taught');
+  if (!(await chrome.permissions.contains({ origins: [origin] }))) throw new Error(`no permission for ${origin}`);
+  await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: ['pick.js'] });
+}
+
+/**
+ * The popup's note of a start waiting for a grant (Firefox closes the popup when it shows
+ * the permission prompt): when that site's grant arrives within two minutes, start here.
+ */
+async function resumePending(origins) {
+  await ready;
+  const { [PENDING]: pending } = await chrome.storage.session.get(PENDING);
+  if (!pending || !origins.includes(pending.origin) || !(Date.now() - pending.at_ms < 120000)) return;
+  await startPick(pending.tab);
 }
 
 /**
@@ -89,11 +113,7 @@ export function listenForTeaching({ ready: wasmReady, changeState, uiLanguage, o
     // From the popup, after the user granted the site: pick mode in that tab.
     'teach-start': async (m, sender, ownPage) => {
       if (!ownPage) throw new Error('teach-start comes from the popup only');
-      const tab = await chrome.tabs.get(m.tab);
-      const origin = teach_origin(tab.url ?? '');
-      if (!origin) throw new Error('this page cannot be taught');
-      if (!(await chrome.permissions.contains({ origins: [origin] }))) throw new Error(`no permission for ${origin}`);
-      await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: ['pick.js'] });
+      await startPick(m.tab);
       return { done: true };
     },
     // From pick mode in a tab: what one clicked value reads as.
@@ -178,8 +198,9 @@ export function listenForTeaching({ ready: wasmReady, changeState, uiLanguage, o
   chrome.permissions.onRemoved.addListener(() => {
     syncTaught().catch((error) => console.warn('LineKeeper: taught sites:', error));
   });
-  chrome.permissions.onAdded.addListener(() => {
+  chrome.permissions.onAdded.addListener((added) => {
     syncTaught().catch((error) => console.warn('LineKeeper: taught sites:', error));
+    resumePending(added.origins ?? []).catch((error) => console.warn('LineKeeper: pick mode:', error));
   });
   syncTaught().catch((error) => console.warn('LineKeeper: taught sites:', error));
 }

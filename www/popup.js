@@ -68,7 +68,11 @@ document.getElementById('app').addEventListener('click', (event) => {
   if (!button || !teachTab) return;
   const tab = teachTab.id;
   // Requested in the click itself (a user gesture), and for this one site only.
-  chrome.permissions.request({ origins: [button.dataset.origin] }).then(async (granted) => {
+  const request = chrome.permissions.request({ origins: [button.dataset.origin] });
+  // Firefox closes the popup when its permission prompt opens, and this page's promise with
+  // it: the worker then starts pick mode itself when the grant arrives, from this note.
+  chrome.storage.session.set({ 'teach:pending': { tab, origin: button.dataset.origin, at_ms: Date.now() } }).catch(() => {});
+  request.then(async (granted) => {
     if (!granted) {
       teachStatus(chrome.i18n.getMessage('teach_permission_denied'));
       return;

@@ -351,3 +351,35 @@ test('zh_CN: pick mode speaks Chinese; Escape leaves', async () => {
     await zh.close();
   }
 });
+
+test('a grant that arrives after the popup is gone (Firefox closes it for the prompt) still starts pick mode', async () => {
+  const b = await launch({ dist: join(ROOT, 'target/test-ext/teach') });
+  try {
+    await serve(b.context, PAGE_URL, fixture('account.html'));
+    const page = await b.context.newPage();
+    await page.goto(PAGE_URL);
+    await page.bringToFront();
+    const popup = await openPopup(b.context, b.extensionId);
+    await popup.click('button[data-action=teach]'); // the prompt opens; nothing answers it here
+    await popup.waitForFunction(() => chrome.storage.session.get('teach:pending').then((s) => !!s['teach:pending']));
+    await popup.close(); // the popup's promise is gone with it
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal((await closedShadowText(page)).length, 0, 'no pick mode without the grant');
+    // The user grants the site (chrome://extensions, then the grant request is answered).
+    const ext = await b.context.newPage();
+    await ext.goto('chrome://extensions');
+    await ext.evaluate(([id, origin]) => chrome.developerPrivate.addHostPermission(id, origin), [b.extensionId, ORIGIN]);
+    await ext.goto(`chrome-extension://${b.extensionId}/options.html`);
+    await ext.evaluate(() => { const x = document.createElement('button'); x.id = 'g'; document.body.append(x); });
+    await ext.evaluate((origin) => { document.getElementById('g').onclick = () => chrome.permissions.request({ origins: [origin] }); }, ORIGIN);
+    await ext.click('#g');
+    await ext.close();
+    const deadline = Date.now() + 10000;
+    while (Date.now() < deadline && !(await closedShadowText(page)).some((t) => t.startsWith('Teach LineKeeper'))) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok((await closedShadowText(page)).some((t) => /Step 1 of 3/.test(t)), 'pick mode started by the worker');
+  } finally {
+    await b.close();
+  }
+});
