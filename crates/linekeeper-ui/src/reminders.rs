@@ -108,7 +108,8 @@ mod tests {
             let label = root.query_selector(&format!("label[for='{id}']")).unwrap();
             assert!(label.is_some(), "no label for {id}");
         }
-        assert_eq!(root.query_selector_all("section h2").unwrap().length(), 6);
+        // Reminders, low data, cycles, language, calendar, taught pages (issue 8), data.
+        assert_eq!(root.query_selector_all("section h2").unwrap().length(), 7);
         let ics = root.query_selector(".calendar-links a").unwrap().unwrap();
         assert!(ics
             .get_attribute("href")

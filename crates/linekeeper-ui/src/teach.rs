@@ -84,6 +84,14 @@ mod tests {
     use crate::tests::{fake_i18n, new_root};
     use wasm_bindgen_test::*;
 
+    /// `text` as a JSON string literal.
+    fn quoted(text: &str) -> String {
+        js_sys::JSON::stringify(&JsValue::from_str(text))
+            .unwrap()
+            .as_string()
+            .unwrap()
+    }
+
     fn patterns() -> Vec<String> {
         vec!["https://*.t-mobile.com/*".to_string()]
     }
@@ -116,5 +124,58 @@ mod tests {
                 "{url}"
             );
         }
+    }
+
+    #[wasm_bindgen_test]
+    fn options_list_taught_sites_and_check_a_rule_before_saving_it() {
+        fake_i18n();
+        let root = new_root();
+        let rule = r#"{"id":"a.example","hosts":["a.example"],"anchors":[{"field":"balance","label":"Pocket money"}]}"#;
+        let state = js_sys::JSON::parse(&format!(
+            r#"{{"version":1,"taught":[{{"host":"a.example","rule":{},"taught_at_ms":1}}]}}"#,
+            quoted(rule)
+        ))
+        .unwrap();
+        crate::render_options(root.clone(), state.clone(), JsValue::UNDEFINED).unwrap();
+        let item = root
+            .query_selector("ul.taught li[data-host='a.example']")
+            .unwrap()
+            .unwrap();
+        let text = item.text_content().unwrap();
+        assert!(text.contains("“Pocket money”"), "{text}");
+        assert!(item
+            .query_selector("button[data-action=teach-forget]")
+            .unwrap()
+            .is_some());
+        // A rule for a built-in carrier's site (per the manifest patterns): refused.
+        let ui = js_sys::JSON::parse(&format!(
+            r#"{{"rule_text":{},"rule_name":"r.json","carrier_patterns":["https://*.t-mobile.com/*"]}}"#,
+            quoted(&rule.replace("a.example", "www.t-mobile.com"))
+        ))
+        .unwrap();
+        crate::render_options(root.clone(), state.clone(), ui).unwrap();
+        assert!(root
+            .query_selector(".rule-preview .error")
+            .unwrap()
+            .is_some());
+        assert!(root
+            .query_selector("[data-action=rule-apply]")
+            .unwrap()
+            .is_none());
+        // A good one: previewed, with its site permission to ask for.
+        let ui = js_sys::JSON::parse(&format!(
+            r#"{{"rule_text":{},"rule_name":"r.json"}}"#,
+            quoted(&rule.replace("a.example", "b.example"))
+        ))
+        .unwrap();
+        crate::render_options(root.clone(), state, ui).unwrap();
+        let apply = root
+            .query_selector("[data-action=rule-apply]")
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            apply.get_attribute("data-origin").as_deref(),
+            Some("https://b.example/*")
+        );
     }
 }
