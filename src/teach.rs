@@ -282,6 +282,7 @@ fn choose_label(pick: &Pick, start: usize, end: usize) -> Option<String> {
     let inline = [text.get(..start), text.get(end..)]
         .into_iter()
         .flatten()
+        .filter(|t| !is_greeting(t))
         .filter_map(clean_label)
         .next();
     if inline.is_some() {
@@ -289,7 +290,27 @@ fn choose_label(pick: &Pick, start: usize, end: usize) -> Option<String> {
     }
     let mut clues: Vec<&Clue> = pick.clues.iter().collect();
     clues.sort_by_key(|c| c.kind);
-    clues.into_iter().find_map(|c| clean_label(&c.text))
+    clues
+        .into_iter()
+        .filter(|c| !is_greeting(&c.text))
+        .find_map(|c| clean_label(&c.text))
+}
+
+/// A greeting (`Hi Jane`, `Welcome back, Jane`, `您好，张三`): it names the account holder,
+/// whose name is never stored, so it is never a label. Greeting words come from the
+/// generic profile.
+fn is_greeting(text: &str) -> bool {
+    let lower = fold(text).to_lowercase();
+    let generic = profile::builtin().first();
+    generic.is_some_and(|g| {
+        g.labels.greeting.iter().any(|w| {
+            let w = w.to_lowercase();
+            lower.strip_prefix(w.as_str()).is_some_and(|rest| {
+                let next = rest.chars().next();
+                !w.is_ascii() || next.is_none_or(|c| !c.is_alphanumeric())
+            })
+        })
+    })
 }
 
 fn check_field(field: &str) -> Result<(), TeachError> {

@@ -120,6 +120,41 @@ fn clues_that_are_not_labels_are_passed_over() {
 }
 
 #[test]
+fn a_greeting_naming_the_account_holder_is_never_a_label() {
+    for greeting in ["Hi Jane", "Welcome back, Jane Doe", "您好，张三"] {
+        let p = pick(
+            "balance",
+            "$7.40",
+            vec![
+                clue(ClueKind::Before, greeting),
+                clue(ClueKind::Heading, "Pocket money"),
+            ],
+        );
+        let out = preview(&p, today(), "en").unwrap();
+        assert_eq!(out.label.as_deref(), Some("Pocket money"), "{greeting}");
+    }
+    let inline = pick(
+        "balance",
+        "Hi Jane, you have $7.40",
+        vec![clue(ClueKind::Heading, "Wallet")],
+    );
+    assert_eq!(
+        preview(&inline, today(), "en").unwrap().label.as_deref(),
+        Some("Wallet")
+    );
+    // A word that merely starts like one is a label.
+    let p = pick(
+        "balance",
+        "$7.40",
+        vec![clue(ClueKind::Before, "Highway credit")],
+    );
+    assert_eq!(
+        preview(&p, today(), "en").unwrap().label.as_deref(),
+        Some("Highway credit")
+    );
+}
+
+#[test]
 fn a_click_on_something_that_is_not_the_value_says_so() {
     let wrong = pick("balance", "Pocket money", vec![]);
     assert_eq!(
