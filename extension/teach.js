@@ -8,11 +8,13 @@
 // Forgetting the site unregisters the script, gives the permission back and deletes the
 // rule and every record read there.
 import {
-  teach_message, teach_preview, teach_save, teach_import, teach_forget, taught_hosts, teach_origin,
+  teach_message, teach_preview, teach_save, teach_check, teach_import, teach_forget, taught_hosts, teach_origin,
 } from './wasm/linekeeper_wasm.js';
 
 /** Message types answered here (the other listeners leave them alone). */
-export const TEACH_TYPES = ['teach-start', 'teach-pick', 'teach-save', 'teach-cancel', 'teach-import', 'teach-forget'];
+export const TEACH_TYPES = [
+  'teach-start', 'teach-pick', 'teach-save', 'teach-cancel', 'teach-check', 'teach-import', 'teach-forget',
+];
 
 const SCRIPT_PREFIX = 'taught:';
 let ready = Promise.reject(new Error('listenForTeaching was not called'));
@@ -147,6 +149,12 @@ export function listenForTeaching({ ready: wasmReady, changeState, uiLanguage, o
       }
       return { done: true };
     },
+    // From the options page: what a chosen rule file reads, or why it cannot be used.
+    'teach-check': async (m, sender, ownPage) => {
+      if (!ownPage) throw new Error('teach-check comes from the options page only');
+      const { state } = await chrome.storage.local.get('state');
+      return { check: teach_check(state, m.text) };
+    },
     // From the options page, after it requested the rule's site permission.
     'teach-import': async (m, sender, ownPage) => {
       if (!ownPage) throw new Error('teach-import comes from the options page only');
@@ -174,8 +182,8 @@ export function listenForTeaching({ ready: wasmReady, changeState, uiLanguage, o
     const ownPage = !!sender.url?.startsWith(chrome.runtime.getURL(''));
     (async () => {
       await ready;
-      const message = teach_message(raw); // Rust checks the shape; malformed → error
-      return handlers[message.type](message, sender, ownPage);
+      teach_message(raw); // Rust checks the shape; malformed → error
+      return handlers[raw.type](raw, sender, ownPage);
     })().then(
       (out) => sendResponse({ errors: [], error: null, ...out }),
       (error) => sendResponse({ error: String(error?.message ?? error) }),

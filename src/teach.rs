@@ -33,7 +33,7 @@ pub const MAX_RULE_BYTES: usize = 64 * 1024;
 pub const MAX_PICK_TEXT: usize = 200;
 
 /// How a clue relates to the clicked value, nearest kind first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClueKind {
     /// The value's own (or a close ancestor's) `aria-label`.
@@ -49,7 +49,7 @@ pub enum ClueKind {
 }
 
 /// A label text near a clicked value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Clue {
     pub kind: ClueKind,
@@ -57,7 +57,7 @@ pub struct Clue {
 }
 
 /// What pick mode saw around one clicked value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Pick {
     /// One of [`TEACH_FIELDS`].
@@ -72,9 +72,10 @@ pub struct Pick {
     pub lang: Option<String>,
 }
 
-/// Messages of teaching, as the worker receives them (checked here, not in JavaScript).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
+/// Messages of teaching, as the worker receives them (checked here, not in JavaScript):
+/// `{"type": "teach-start", "tab": 7}` and so on; a missing, unexpected or malformed key is
+/// an error.
+#[derive(Debug, Clone, PartialEq)]
 pub enum TeachMessage {
     /// From the popup, after the site permission was granted: register the site and
     /// start pick mode in `tab`.
@@ -86,6 +87,8 @@ pub enum TeachMessage {
     /// From pick mode: left without saving (the site permission is given back when the
     /// site has no rule).
     TeachCancel,
+    /// From the options page: check a rule file for its preview.
+    TeachCheck { text: String },
     /// From the options page: store an imported rule (after the permission request).
     TeachImport { text: String },
     /// From the options page: forget a taught site.
@@ -98,21 +101,114 @@ pub const TEACH_MESSAGE_TYPES: &[&str] = &[
     "teach-pick",
     "teach-save",
     "teach-cancel",
+    "teach-check",
     "teach-import",
     "teach-forget",
 ];
 
+/// The keys any teaching message may have (read as a plain struct: an internally tagged
+/// enum would buffer the message and cost the worker's module far more code).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMessage {
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    tab: Option<u32>,
+    #[serde(default)]
+    pick: Option<Pick>,
+    #[serde(default)]
+    picks: Option<Vec<Pick>>,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    host: Option<String>,
+}
+
+impl RawMessage {
+    fn into_message(self) -> Result<TeachMessage, String> {
+        let RawMessage {
+            kind,
+            tab,
+            pick,
+            picks,
+            text,
+            host,
+        } = self;
+        let given = [
+            ("tab", tab.is_some()),
+            ("pick", pick.is_some()),
+            ("picks", picks.is_some()),
+            ("text", text.is_some()),
+            ("host", host.is_some()),
+        ];
+        let wanted: &[&str] = match kind.as_str() {
+            "teach-start" => &["tab"],
+            "teach-pick" => &["pick"],
+            "teach-save" => &["picks"],
+            "teach-cancel" => &[],
+            "teach-check" | "teach-import" => &["text"],
+            "teach-forget" => &["host"],
+            other => return Err(format!("unknown teaching message type {other:?}")),
+        };
+        for (key, present) in given {
+            if present != wanted.contains(&key) {
+                return Err(if present {
+                    format!("{kind} has no key {key:?}")
+                } else {
+                    format!("{kind} needs {key:?}")
+                });
+            }
+        }
+        let missing = || format!("{kind} is incomplete");
+        Ok(match kind.as_str() {
+            "teach-start" => TeachMessage::TeachStart {
+                tab: tab.ok_or_else(missing)?,
+            },
+            "teach-pick" => TeachMessage::TeachPick {
+                pick: pick.ok_or_else(missing)?,
+            },
+            "teach-save" => TeachMessage::TeachSave {
+                picks: picks.ok_or_else(missing)?,
+            },
+            "teach-cancel" => TeachMessage::TeachCancel,
+            "teach-check" => TeachMessage::TeachCheck {
+                text: text.ok_or_else(missing)?,
+            },
+            "teach-import" => TeachMessage::TeachImport {
+                text: text.ok_or_else(missing)?,
+            },
+            _ => TeachMessage::TeachForget {
+                host: host.ok_or_else(missing)?,
+            },
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for TeachMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<TeachMessage, D::Error> {
+        RawMessage::deserialize(d)?
+            .into_message()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
 impl TeachMessage {
-    /// Reads a message; anything malformed is an error naming what is wrong.
-    pub fn from_json(value: serde_json::Value) -> Result<TeachMessage, TeachError> {
-        let message: TeachMessage = serde_json::from_value(value)
-            .map_err(|e| TeachError(format!("teaching message could not be read: {e}")))?;
-        if let TeachMessage::TeachSave { picks } = &message {
+    /// Checks what the shape alone does not: a save holds at most one pick per field.
+    pub fn check(self) -> Result<TeachMessage, TeachError> {
+        if let TeachMessage::TeachSave { picks } = &self {
             if picks.len() > TEACH_FIELDS.len() {
                 return Err(TeachError("too many picks".into()));
             }
         }
-        Ok(message)
+        Ok(self)
+    }
+
+    /// Reads a message from JSON text; anything malformed is an error naming what is wrong.
+    pub fn from_json(text: &str) -> Result<TeachMessage, TeachError> {
+        serde_json::from_str::<TeachMessage>(text)
+            .map_err(|e| TeachError(format!("teaching message could not be read: {e}")))?
+            .check()
     }
 }
 
@@ -133,10 +229,14 @@ impl std::error::Error for TeachError {}
 pub struct TaughtSite {
     /// The host the rule is for (lower-case, no port).
     pub host: String,
-    /// The rule: a profile as JSON text (the export format, [`rule_json`]).
+    /// The rule: a profile as JSON text, as built ([`rule_json`]) or imported (validated).
     pub rule: String,
     /// When it was taught or imported, Unix ms.
     pub taught_at_ms: f64,
+    /// (field, label) per anchor of the rule, for the options page (which does not parse
+    /// profiles).
+    #[serde(default)]
+    pub anchors: Vec<(String, String)>,
 }
 
 /// What parsing one clicked value gave, for pick mode to show.
@@ -410,14 +510,6 @@ pub fn build_rule(url: &str, picks: &[Pick], today: Date) -> Result<Profile, Tea
 /// Checks a rule (a taught or imported profile): the profile format, exactly one concrete
 /// host that no built-in carrier covers, account pages on that host, and label anchors.
 pub fn validate_rule(text: &str) -> Result<Profile, TeachError> {
-    validate_rule_with(text, builtin_carrier_host)
-}
-
-/// [`validate_rule`], with `carrier_host` telling the built-in carriers' hosts.
-pub fn validate_rule_with(
-    text: &str,
-    carrier_host: impl Fn(&str) -> bool,
-) -> Result<Profile, TeachError> {
     if text.len() > MAX_RULE_BYTES {
         return Err(TeachError(format!(
             "the rule is larger than {} KB",
@@ -431,7 +523,7 @@ pub fn validate_rule_with(
     if !valid_host(host) {
         return Err(TeachError(format!("{host:?} is not a host name")));
     }
-    if carrier_host(host) {
+    if builtin_carrier_host(host) {
         return Err(TeachError(format!(
             "{host} is a built-in carrier's site: LineKeeper reads it already"
         )));
@@ -460,29 +552,42 @@ pub fn validate_rule_with(
     Ok(rule)
 }
 
-/// The rule as JSON text to store and share: the profile format, empty keys left out.
+/// A built rule as JSON text to store and share: the profile format, with only the keys a
+/// taught rule uses.
 pub fn rule_json(rule: &Profile) -> String {
-    fn prune(v: serde_json::Value) -> Option<serde_json::Value> {
-        use serde_json::Value;
-        match v {
-            Value::Null | Value::Bool(false) => None,
-            Value::Array(a) if a.is_empty() => None,
-            Value::Array(a) => Some(Value::Array(a.into_iter().filter_map(prune).collect())),
-            Value::Object(m) => {
-                let m: serde_json::Map<String, Value> = m
-                    .into_iter()
-                    .filter_map(|(k, v)| prune(v).map(|v| (k, v)))
-                    .collect();
-                (!m.is_empty()).then_some(Value::Object(m))
-            }
-            v => Some(v),
-        }
+    #[derive(Serialize)]
+    struct Out<'a> {
+        id: &'a str,
+        name: &'a str,
+        hosts: &'a [String],
+        #[serde(skip_serializing_if = "<[String]>::is_empty")]
+        account_urls: &'a [String],
+        anchors: Vec<AnchorOut<'a>>,
     }
-    let value = serde_json::to_value(rule)
-        .ok()
-        .and_then(prune)
-        .unwrap_or(serde_json::Value::Null);
-    serde_json::to_string_pretty(&value).unwrap_or_default()
+    #[derive(Serialize)]
+    struct AnchorOut<'a> {
+        field: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        element: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        label: Option<&'a str>,
+    }
+    let out = Out {
+        id: &rule.id,
+        name: &rule.name,
+        hosts: &rule.hosts,
+        account_urls: &rule.account_urls,
+        anchors: rule
+            .anchors
+            .iter()
+            .map(|a| AnchorOut {
+                field: &a.field,
+                element: a.element.as_deref(),
+                label: a.label.as_deref(),
+            })
+            .collect(),
+    };
+    serde_json::to_string_pretty(&out).unwrap_or_default()
 }
 
 /// The taught rules that apply on `host` (unreadable stored rules are left out).
@@ -502,19 +607,53 @@ pub fn in_taught_account_area(state: &State, url: &str) -> bool {
         .any(|r| view::in_account_area(url, &r.account_urls))
 }
 
-/// Stores `rule` (replacing the site's earlier one); returns its host.
-pub fn save_rule(state: &mut State, rule: &Profile, now_ms: f64) -> Result<String, TeachError> {
-    let text = rule_json(rule);
-    let rule = validate_rule(&text)?;
+/// Validates a rule (JSON text, built or imported) and stores it, replacing the site's
+/// earlier one; returns its host.
+pub fn save_rule(state: &mut State, text: &str, now_ms: f64) -> Result<String, TeachError> {
+    let rule = validate_rule(text)?;
     let host = rule.hosts.first().cloned().unwrap_or_default();
     state.taught.retain(|t| t.host != host);
     state.taught.push(TaughtSite {
         host: host.clone(),
-        rule: text,
+        rule: text.to_string(),
         taught_at_ms: now_ms,
+        anchors: anchors_of(&rule),
     });
     state.taught.sort_by(|a, b| a.host.cmp(&b.host));
     Ok(host)
+}
+
+/// What the options page shows of a rule file before it is saved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleCheck {
+    pub host: Option<String>,
+    /// (field, label) per anchor.
+    pub anchors: Vec<(String, String)>,
+    /// The site already has a rule, which this one replaces.
+    pub replaces: bool,
+    /// Why the file cannot be used.
+    pub error: Option<String>,
+}
+
+/// Checks a rule file for the options page's preview.
+pub fn check_rule(state: &State, text: &str) -> RuleCheck {
+    match validate_rule(text) {
+        Ok(rule) => {
+            let host = rule.hosts.first().cloned();
+            RuleCheck {
+                replaces: state.taught.iter().any(|t| Some(&t.host) == host.as_ref()),
+                host,
+                anchors: anchors_of(&rule),
+                error: None,
+            }
+        }
+        Err(e) => RuleCheck {
+            host: None,
+            anchors: Vec::new(),
+            replaces: false,
+            error: Some(e.to_string()),
+        },
+    }
 }
 
 /// Forgets a site: its rule, every account read on it, their checklists and reminder
@@ -536,35 +675,11 @@ pub fn forget_site(state: &mut State, host: &str) -> usize {
     keys.len()
 }
 
-/// A taught site as the options page lists it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TaughtView {
-    pub host: String,
-    /// (field, label) per anchor.
-    pub anchors: Vec<(String, String)>,
-    pub taught_at_ms: f64,
-}
-
 /// A rule's anchors as (field, label) pairs.
 pub fn anchors_of(rule: &Profile) -> Vec<(String, String)> {
     rule.anchors
         .iter()
         .map(|a| (a.field.clone(), a.label.clone().unwrap_or_default()))
-        .collect()
-}
-
-/// The taught sites, for the options page.
-pub fn taught_views(state: &State) -> Vec<TaughtView> {
-    state
-        .taught
-        .iter()
-        .map(|t| TaughtView {
-            host: t.host.clone(),
-            anchors: Profile::from_json(&t.rule)
-                .map(|r| anchors_of(&r))
-                .unwrap_or_default(),
-            taught_at_ms: t.taught_at_ms,
-        })
         .collect()
 }
 

@@ -8,7 +8,7 @@ const useLanguage = languageFor({ chosen_locale, set_catalogue });
 
 const ui = {
   erase_confirm: false, import_text: null, import_name: null, errors: [], status: null, status_text: null,
-  rule_text: null, rule_name: null,
+  rule_text: null, rule_name: null, rule_check: null,
 };
 
 // Draws one at a time, in order (a storage change and a button can both ask).
@@ -24,7 +24,7 @@ async function drawNow() {
   const app = document.getElementById('app');
   // Keep focus on the same control across a redraw.
   const focused = document.activeElement?.id;
-  render_options(app, state, { ...ui, now_ms: Date.now(), carrier_patterns: chrome.runtime.getManifest().host_permissions ?? [] });
+  render_options(app, state, { ...ui, now_ms: Date.now() });
   document.title = app.querySelector('h1')?.textContent || 'LineKeeper';
   const target = app.querySelector('[data-autofocus]') || (focused && document.getElementById(focused));
   if (target) target.focus();
@@ -59,7 +59,7 @@ const ACTIONS = {
   },
   'import-cancel': async () => { ui.import_text = null; ui.import_name = null; },
   // Issue 8: taught sites. The permission request runs first, in the click (a user gesture).
-  'rule-cancel': async () => { ui.rule_text = null; ui.rule_name = null; },
+  'rule-cancel': async () => { ui.rule_text = null; ui.rule_name = null; ui.rule_check = null; },
   'rule-apply': async (button) => {
     const granted = await chrome.permissions.request({ origins: [button.dataset.origin] });
     if (!granted) {
@@ -70,6 +70,7 @@ const ACTIONS = {
     if (!reply?.error) {
       ui.rule_text = null;
       ui.rule_name = null;
+      ui.rule_check = null;
       ui.status = 'teach_imported';
     }
   },
@@ -103,6 +104,9 @@ async function onChange(event) {
     if (!file) return;
     ui.rule_name = file.name;
     ui.rule_text = await file.text();
+    // Checked in Rust by the worker (which knows the carrier profiles), then previewed.
+    const reply = await chrome.runtime.sendMessage({ type: 'teach-check', text: ui.rule_text });
+    ui.rule_check = reply?.check ?? { error: reply?.error ?? 'no answer', anchors: [], replaces: false, host: null };
     ui.status = null;
     await draw();
     return;

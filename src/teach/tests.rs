@@ -268,10 +268,6 @@ fn the_manifest_patterns_tell_the_same_carrier_hosts_as_the_profiles() {
     assert!(!teachable_with("https://shop.10086.cn/", manifest));
     assert!(teachable_with(URL, manifest));
     assert!(teachable_with("https://evil-t-mobile.com/", manifest));
-    let rule =
-        r#"{"id":"x","hosts":["www.t-mobile.com"],"anchors":[{"field":"balance","label":"Cash"}]}"#;
-    assert!(validate_rule_with(rule, manifest).is_err());
-    assert!(validate_rule_with(&fixture("rule.json"), manifest).is_ok());
 }
 
 #[test]
@@ -322,11 +318,17 @@ fn imported_rules_are_validated() {
 fn stored_rules_apply_to_their_host_and_forgetting_removes_everything_of_the_site() {
     let mut state = State::default();
     let rule = build_rule(URL, &pebble_picks(), today()).unwrap();
-    save_rule(&mut state, &rule, 1.0).unwrap();
+    save_rule(&mut state, &rule_json(&rule), 1.0).unwrap();
     // Saving again replaces, never duplicates.
-    save_rule(&mut state, &rule, 2.0).unwrap();
+    save_rule(&mut state, &rule_json(&rule), 2.0).unwrap();
     assert_eq!(state.taught.len(), 1);
     assert_eq!(state.taught[0].taught_at_ms, 2.0);
+    assert_eq!(state.taught[0].anchors, anchors_of(&rule));
+    assert!(save_rule(&mut state, "{}", 3.0).is_err());
+    assert_eq!(
+        state.taught[0].taught_at_ms, 2.0,
+        "a refused rule changes nothing"
+    );
     assert_eq!(rules_for_host(&state, "my.pebblemobile.example"), [rule]);
     assert!(rules_for_host(&state, "other.example").is_empty());
     assert!(in_taught_account_area(&state, &format!("{URL}/usage")));
@@ -372,6 +374,23 @@ fn stored_rules_apply_to_their_host_and_forgetting_removes_everything_of_the_sit
 }
 
 #[test]
+fn a_rule_file_is_checked_for_the_preview() {
+    let mut state = State::default();
+    let check = check_rule(&state, &fixture("rule.json"));
+    assert_eq!(check.host.as_deref(), Some("my.pebblemobile.example"));
+    assert_eq!(check.anchors.len(), 3);
+    assert!(!check.replaces && check.error.is_none());
+    save_rule(&mut state, &fixture("rule.json"), 1.0).unwrap();
+    assert!(check_rule(&state, &fixture("rule.json")).replaces);
+    let bad = check_rule(
+        &state,
+        r#"{"id":"x","hosts":["www.t-mobile.com"],"anchors":[{"field":"balance","label":"Cash"}]}"#,
+    );
+    assert!(bad.error.is_some_and(|e| e.contains("built-in carrier")));
+    assert_eq!(bad.host, None);
+}
+
+#[test]
 fn states_without_taught_sites_read_and_write_as_before() {
     let old = r#"{"version":1,"accounts":[]}"#;
     let state = State::from_json(Some(old)).unwrap();
@@ -379,14 +398,15 @@ fn states_without_taught_sites_read_and_write_as_before() {
     assert!(!serde_json::to_string(&state).unwrap().contains("taught"));
     let mut state = state;
     let rule = build_rule(URL, &pebble_picks(), today()).unwrap();
-    save_rule(&mut state, &rule, 1.0).unwrap();
+    save_rule(&mut state, &rule_json(&rule), 1.0).unwrap();
     let back = State::from_json(Some(&serde_json::to_string(&state).unwrap())).unwrap();
     assert_eq!(back, state);
 }
 
 #[test]
 fn teaching_messages_are_checked() {
-    let ok = |v: serde_json::Value| TeachMessage::from_json(v).unwrap();
+    let read = |v: serde_json::Value| TeachMessage::from_json(&v.to_string());
+    let ok = |v: serde_json::Value| read(v).unwrap();
     assert_eq!(
         ok(serde_json::json!({"type": "teach-start", "tab": 7})),
         TeachMessage::TeachStart { tab: 7 }
@@ -405,18 +425,26 @@ fn teaching_messages_are_checked() {
         serde_json::json!({"type": "teach-pick", "pick": {"field": "balance", "text": "$1", "extra": 1}}),
         serde_json::json!({"type": "teach-save", "picks": [1]}),
         serde_json::json!({"type": "teach-nope"}),
+        serde_json::json!({"type": "teach-start", "tab": 1, "host": "a.example"}),
+        serde_json::json!({"type": "teach-cancel", "text": "x"}),
+        serde_json::json!({"type": "teach-forget", "host": "a.example", "colour": 1}),
+        serde_json::json!({"tab": 1}),
         serde_json::json!(null),
     ] {
-        assert!(TeachMessage::from_json(bad.clone()).is_err(), "{bad}");
+        assert!(read(bad.clone()).is_err(), "{bad}");
     }
     let many = serde_json::json!({"type": "teach-save", "picks": (0..4).map(|_| serde_json::json!({"field": "balance", "text": "$1"})).collect::<Vec<_>>()});
-    assert!(TeachMessage::from_json(many).is_err());
+    assert!(read(many).is_err());
+    assert_eq!(
+        ok(serde_json::json!({"type": "teach-cancel"})),
+        TeachMessage::TeachCancel
+    );
     for t in TEACH_MESSAGE_TYPES {
         // Every listed type is a variant (a missing payload is the error, not the type).
-        let err = TeachMessage::from_json(serde_json::json!({"type": t}))
+        let err = read(serde_json::json!({"type": t}))
             .err()
             .map(|e| e.0)
             .unwrap_or_default();
-        assert!(!err.contains("unknown variant"), "{t}: {err}");
+        assert!(!err.contains("unknown teaching message type"), "{t}: {err}");
     }
 }

@@ -29,12 +29,20 @@ pub struct Ui {
     /// A status text as is (an error reported by the worker).
     pub status_text: Option<String>,
     pub now_ms: f64,
-    /// A chosen rule file's text and name, while its preview is shown (issue 8).
-    pub rule_text: Option<String>,
+    /// A chosen rule file's name and what the worker's check of it found, while its
+    /// preview is shown (issue 8).
     pub rule_name: Option<String>,
-    /// The manifest's host permissions: the built-in carriers' sites, which a rule cannot
-    /// claim (this module does not link the profiles).
-    pub carrier_patterns: Vec<String>,
+    pub rule_check: Option<RuleCheck>,
+}
+
+/// `linekeeper::teach::RuleCheck` as the worker sent it.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RuleCheck {
+    pub host: Option<String>,
+    pub anchors: Vec<(String, String)>,
+    pub replaces: bool,
+    pub error: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -576,41 +584,29 @@ fn anchors_text(anchors: &[(String, String)]) -> String {
 }
 
 /// Pages the user taught (issue 8): each with its labels, export and forget; and a rule
-/// file to import, validated and previewed before it is saved.
+/// file to import, checked by the worker and previewed before it is saved.
 fn taught_section(p: &Page, state: &State) -> Result<El, JsValue> {
     let section = p
         .section("h-taught", &t("teach_sites"))?
         .child(&p.el("p")?.class("help").text(&t("teach_sites_help")))?;
-    let sites = linekeeper::teach::taught_views(state);
-    let section = if sites.is_empty() {
+    let section = if state.taught.is_empty() {
         section.child(&p.el("p")?.class("none").text(&t("teach_none")))?
     } else {
         let list = p.el("ul")?.class("taught");
-        for site in &sites {
-            let rule = state
-                .taught
-                .iter()
-                .find(|s| s.host == site.host)
-                .map(|s| s.rule.clone())
-                .unwrap_or_default();
+        for site in &state.taught {
             let href = format!(
                 "data:application/json;charset=utf-8,{}",
-                js_sys::encode_uri_component(&rule)
+                js_sys::encode_uri_component(&site.rule)
             );
             let export = p
                 .el("a")?
                 .class("button secondary")
                 .attr("href", &href)?
                 .attr("download", &format!("linekeeper-rule-{}.json", site.host))?
-                .attr("data-host", &site.host)?
                 .text(&t("teach_export"));
             let forget = p
                 .action("teach-forget", &t("teach_forget"), "button danger")?
                 .attr("data-host", &site.host)?
-                .attr(
-                    "data-origin",
-                    &linekeeper::teach::origin_pattern(&site.host),
-                )?
                 .attr(
                     "aria-label",
                     &msg(&Msg::with("teach_forget_site", vec![site.host.clone()])),
@@ -647,7 +643,7 @@ fn taught_section(p: &Page, state: &State) -> Result<El, JsValue> {
                 .text(&t("teach_import_help")),
         )?;
     let section = section.child(&import)?;
-    let Some(text) = &p.ui.rule_text else {
+    let Some(check) = &p.ui.rule_check else {
         return Ok(section);
     };
     let title = msg(&Msg::with(
@@ -663,41 +659,32 @@ fn taught_section(p: &Page, state: &State) -> Result<El, JsValue> {
         .attr("data-autofocus", "")?
         .child(&p.el("h3")?.attr("id", "rule-preview-title")?.text(&title))?;
     let cancel = p.action("rule-cancel", &t("options_cancel"), "button secondary")?;
-    let patterns = &p.ui.carrier_patterns;
-    let carrier = |h: &str| linekeeper::teach::host_in_patterns(h, patterns);
-    let block = match linekeeper::teach::validate_rule_with(text, carrier) {
-        Err(e) => block
-            .child(
-                &p.el("p")?
-                    .class("error")
-                    .text(&msg(&Msg::with("teach_rule_invalid", vec![e.to_string()]))),
-            )?
-            .child(&cancel)?,
-        Ok(rule) => {
-            let host = rule.hosts.first().cloned().unwrap_or_default();
-            let replaces = state.taught.iter().any(|s| s.host == host);
-            let key = if replaces {
+    let block = match (&check.error, &check.host) {
+        (None, Some(host)) => {
+            let key = if check.replaces {
                 "teach_rule_replaces"
             } else {
                 "teach_rule_for"
             };
             block
                 .child(&p.el("p")?.text(&msg(&Msg::with(key, vec![host.clone()]))))?
-                .child(
-                    &p.el("p")?
-                        .class("help")
-                        .text(&anchors_text(&linekeeper::teach::anchors_of(&rule))),
-                )?
+                .child(&p.el("p")?.class("help").text(&anchors_text(&check.anchors)))?
                 .child(&p.el("p")?.class("help").text(&msg(&Msg::with(
                     "teach_permission_note",
                     vec![host.clone()],
                 ))))?
                 .child(
                     &p.action("rule-apply", &t("teach_import_apply"), "button")?
-                        .attr("data-origin", &linekeeper::teach::origin_pattern(&host))?,
+                        .attr("data-origin", &linekeeper::teach::origin_pattern(host))?,
                 )?
                 .child(&cancel)?
         }
+        (error, _) => block
+            .child(&p.el("p")?.class("error").text(&msg(&Msg::with(
+                "teach_rule_invalid",
+                vec![error.clone().unwrap_or_default()],
+            ))))?
+            .child(&cancel)?,
     };
     section.child(&block)
 }

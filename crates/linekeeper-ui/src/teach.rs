@@ -127,12 +127,12 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
-    fn options_list_taught_sites_and_check_a_rule_before_saving_it() {
+    fn options_list_taught_sites_and_preview_a_checked_rule() {
         fake_i18n();
         let root = new_root();
         let rule = r#"{"id":"a.example","hosts":["a.example"],"anchors":[{"field":"balance","label":"Pocket money"}]}"#;
         let state = js_sys::JSON::parse(&format!(
-            r#"{{"version":1,"taught":[{{"host":"a.example","rule":{},"taught_at_ms":1}}]}}"#,
+            r#"{{"version":1,"taught":[{{"host":"a.example","rule":{},"taught_at_ms":1,"anchors":[["balance","Pocket money"]]}}]}}"#,
             quoted(rule)
         ))
         .unwrap();
@@ -147,26 +147,25 @@ mod tests {
             .query_selector("button[data-action=teach-forget]")
             .unwrap()
             .is_some());
-        // A rule for a built-in carrier's site (per the manifest patterns): refused.
-        let ui = js_sys::JSON::parse(&format!(
-            r#"{{"rule_text":{},"rule_name":"r.json","carrier_patterns":["https://*.t-mobile.com/*"]}}"#,
-            quoted(&rule.replace("a.example", "www.t-mobile.com"))
-        ))
+        let export = item.query_selector("a[download]").unwrap().unwrap();
+        let href = export.get_attribute("href").unwrap();
+        assert!(href.ends_with(&String::from(js_sys::encode_uri_component(rule))));
+        // A rule the worker refused: its reason, and no way to save it.
+        let ui = js_sys::JSON::parse(
+            r#"{"rule_name":"r.json","rule_check":{"host":null,"anchors":[],"replaces":false,"error":"no hosts"}}"#,
+        )
         .unwrap();
         crate::render_options(root.clone(), state.clone(), ui).unwrap();
-        assert!(root
-            .query_selector(".rule-preview .error")
-            .unwrap()
-            .is_some());
+        let preview = root.query_selector(".rule-preview").unwrap().unwrap();
+        assert!(preview.text_content().unwrap().contains("no hosts"));
         assert!(root
             .query_selector("[data-action=rule-apply]")
             .unwrap()
             .is_none());
         // A good one: previewed, with its site permission to ask for.
-        let ui = js_sys::JSON::parse(&format!(
-            r#"{{"rule_text":{},"rule_name":"r.json"}}"#,
-            quoted(&rule.replace("a.example", "b.example"))
-        ))
+        let ui = js_sys::JSON::parse(
+            r#"{"rule_name":"r.json","rule_check":{"host":"b.example","anchors":[["balance","Cash"]],"replaces":false,"error":null}}"#,
+        )
         .unwrap();
         crate::render_options(root.clone(), state, ui).unwrap();
         let apply = root
@@ -177,5 +176,12 @@ mod tests {
             apply.get_attribute("data-origin").as_deref(),
             Some("https://b.example/*")
         );
+        assert!(root
+            .query_selector(".rule-preview")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .contains("“Cash”"));
     }
 }

@@ -10,22 +10,12 @@ fn err(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
 }
 
-/// Checks a teaching message (`{type: "teach-…", …}`) and returns it as read; a malformed
-/// one is an error.
+/// Checks a teaching message (`{type: "teach-…", …}`): a malformed one is an error.
 #[wasm_bindgen]
-pub fn teach_message(message: JsValue) -> Result<JsValue, JsError> {
-    let value: serde_json::Value = serde_wasm_bindgen::from_value(message)
+pub fn teach_message(message: JsValue) -> Result<(), JsError> {
+    let message: TeachMessage = serde_wasm_bindgen::from_value(message)
         .map_err(|e| err(format!("teaching message could not be read: {e}")))?;
-    to_js(&TeachMessage::from_json(value).map_err(err)?)
-}
-
-/// The message types [`teach_message`] reads (so other listeners leave them alone).
-#[wasm_bindgen]
-pub fn teach_message_types() -> Vec<String> {
-    teach::TEACH_MESSAGE_TYPES
-        .iter()
-        .map(|s| s.to_string())
-        .collect()
+    message.check().map(|_| ()).map_err(err)
 }
 
 /// Parses one clicked value: `{field, value, label, error}` (`error` a message key).
@@ -63,7 +53,7 @@ pub fn teach_save(
         .map_err(|e| err(format!("picks could not be read: {e}")))?;
     let today = today(now_ms, utc_offset_minutes)?;
     let rule = teach::build_rule(url, &picks, today).map_err(err)?;
-    let host = teach::save_rule(&mut state, &rule, now_ms).map_err(err)?;
+    let host = teach::save_rule(&mut state, &teach::rule_json(&rule), now_ms).map_err(err)?;
     to_js(&Saved { state, host })
 }
 
@@ -71,9 +61,15 @@ pub fn teach_save(
 #[wasm_bindgen]
 pub fn teach_import(state: JsValue, text: &str, now_ms: f64) -> Result<JsValue, JsError> {
     let mut state = state_from_js(state)?;
-    let rule = teach::validate_rule(text).map_err(err)?;
-    let host = teach::save_rule(&mut state, &rule, now_ms).map_err(err)?;
+    let host = teach::save_rule(&mut state, text, now_ms).map_err(err)?;
     to_js(&Saved { state, host })
+}
+
+/// Checks a rule file for the options page's preview: `{host, anchors, replaces, error}`.
+#[wasm_bindgen]
+pub fn teach_check(state: JsValue, text: &str) -> Result<JsValue, JsError> {
+    let state = state_from_js(state)?;
+    to_js(&teach::check_rule(&state, text))
 }
 
 /// Forgets a taught site (rule, accounts read there, their checklists and reminders):
