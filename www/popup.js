@@ -15,11 +15,12 @@ async function main() {
   document.documentElement.lang = await useLanguage(state); // issue 6: language chosen in the options
   const now = Date.now();
   render_popup(document.getElementById('app'), state, now, -new Date(now).getTimezoneOffset());
-  // Issue 8: "Teach this page" for the tab the popup was opened on (Rust decides whether).
-  teachTab = await activeTab();
-  render_teach_offer(document.getElementById('app'), state, teachTab?.url ?? '', chrome.runtime.getManifest().host_permissions ?? []);
   // Read by `cargo xtask bench` (tests/bench/popup.mjs): first render and render time.
   performance.mark('linekeeper:drawn');
+  // Issue 8: "Teach this page" for the tab the popup was opened on (Rust decides whether,
+  // against the manifest's carrier sites). Drawn after the record, which comes first.
+  teachTab = await activeTab();
+  render_teach_offer(document.getElementById('app'), state, teachTab?.url ?? '', chrome.runtime.getManifest().host_permissions ?? []);
   // Opened from the badge's "renewal checklist" (popup.html#checklist): go to the first
   // step not done of the account shown.
   if (location.hash === '#checklist' && !document.body.dataset.ready) {
