@@ -532,6 +532,13 @@ pub fn validate_rule(text: &str) -> Result<Profile, TeachError> {
     if let Some(bad) = rule.account_urls.iter().find(|u| !u.starts_with(&prefix)) {
         return Err(TeachError(format!("account page {bad:?} is not on {host}")));
     }
+    // The id is what the Snapshot reports as `carrier` and keys the stored account: a rule
+    // must not pass itself off as another carrier or merge into another site's record.
+    if rule.id != *host {
+        return Err(TeachError(format!(
+            "the rule's \"id\" must be its host, {host:?}"
+        )));
+    }
     if rule.carrier.is_some() {
         return Err(TeachError(
             "a rule cannot claim to be another carrier (\"carrier\")".into(),

@@ -286,23 +286,24 @@ fn imported_rules_are_validated() {
     assert!(validate_rule(&good).is_ok());
     let bad = [
         // Not the profile format.
-        r#"{"id":"x","hosts":["a.example"],"anchors":[{"field":"balance","label":"Cash"}],"colour":1}"#,
+        r#"{"id":"a.example","hosts":["a.example"],"anchors":[{"field":"balance","label":"Cash"}],"colour":1}"#,
         "not json",
         // Hosts: none, two, a pattern, a built-in carrier's.
         r#"{"id":"x","anchors":[{"field":"balance","label":"Cash"}]}"#,
         r#"{"id":"x","hosts":["a.example","b.example"],"anchors":[{"field":"balance","label":"Cash"}]}"#,
-        r#"{"id":"x","hosts":["*.example"],"anchors":[{"field":"balance","label":"Cash"}]}"#,
-        r#"{"id":"x","hosts":["www.t-mobile.com"],"anchors":[{"field":"balance","label":"Cash"}]}"#,
+        r#"{"id":"*.example","hosts":["*.example"],"anchors":[{"field":"balance","label":"Cash"}]}"#,
+        r#"{"id":"www.t-mobile.com","hosts":["www.t-mobile.com"],"anchors":[{"field":"balance","label":"Cash"}]}"#,
         // An account page elsewhere (the popup opens it).
-        r#"{"id":"x","hosts":["a.example"],"account_urls":["https://evil.example/a.example"],"anchors":[{"field":"balance","label":"Cash"}]}"#,
-        r#"{"id":"x","hosts":["a.example"],"account_urls":["http://a.example/"],"anchors":[{"field":"balance","label":"Cash"}]}"#,
-        // Claims another carrier.
-        r#"{"id":"x","hosts":["a.example"],"carrier":"t-mobile","anchors":[{"field":"balance","label":"Cash"}]}"#,
+        r#"{"id":"a.example","hosts":["a.example"],"account_urls":["https://evil.example/a.example"],"anchors":[{"field":"balance","label":"Cash"}]}"#,
+        r#"{"id":"a.example","hosts":["a.example"],"account_urls":["http://a.example/"],"anchors":[{"field":"balance","label":"Cash"}]}"#,
+        // Claims another carrier, or an id that is not its host (it keys the stored record).
+        r#"{"id":"a.example","hosts":["a.example"],"carrier":"t-mobile","anchors":[{"field":"balance","label":"Cash"}]}"#,
+        r#"{"id":"t-mobile","hosts":["a.example"],"anchors":[{"field":"balance","label":"Cash"}]}"#,
         // No anchors, an unknown field, a label that is not one, no label.
-        r#"{"id":"x","hosts":["a.example"]}"#,
-        r#"{"id":"x","hosts":["a.example"],"anchors":[{"field":"password","label":"Cash"}]}"#,
-        r#"{"id":"x","hosts":["a.example"],"anchors":[{"field":"balance","label":"$5"}]}"#,
-        r#"{"id":"x","hosts":["a.example"],"anchors":[{"field":"balance","element":"span.x"}]}"#,
+        r#"{"id":"a.example","hosts":["a.example"]}"#,
+        r#"{"id":"a.example","hosts":["a.example"],"anchors":[{"field":"password","label":"Cash"}]}"#,
+        r#"{"id":"a.example","hosts":["a.example"],"anchors":[{"field":"balance","label":"$5"}]}"#,
+        r#"{"id":"a.example","hosts":["a.example"],"anchors":[{"field":"balance","element":"span.x"}]}"#,
     ];
     for text in bad {
         assert!(validate_rule(text).is_err(), "{text}");
