@@ -303,6 +303,21 @@ test('import: a rule file is validated and previewed, then saved (site granted) 
   await waitForBadge(site, /1\.5 GB/);
 });
 
+test('erase everything also withdraws taught sites (permission and script)', async () => {
+  assert.equal(await granted(), true);
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.waitForSelector('body[data-ready]');
+  await options.click('button[data-action=erase-ask]');
+  await options.click('button[data-action=erase-confirm]');
+  await options.close();
+  await waitFor(async () => !(await granted()), 'the permission to go');
+  await waitFor(async () => (await registered()).length === 0, 'the script to go');
+  await site.reload();
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.deepEqual(await closedShadowText(site), []);
+});
+
 test('zh_CN: pick mode speaks Chinese; Escape leaves', async () => {
   const zh = await launch({ dist: join(ROOT, 'target/test-ext/teach'), locale: 'zh-CN' });
   try {
