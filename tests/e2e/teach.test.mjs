@@ -224,14 +224,24 @@ test('the same page with different class names (and new values) still reads', as
   assert.ok(Math.abs(account.latest.lines[0].data.remaining_mb - 1536) < 0.01);
 });
 
-test('Escape leaves pick mode without changing the rule', async () => {
+test('pick mode takes the clicks (the page never sees them); Escape leaves it, rule unchanged', async () => {
   const rule = (await storage(browser.context, browser.extensionId)).state.taught[0].rule;
+  // The page counts the clicks it sees.
+  await site.evaluate(() => {
+    window.clicksSeen = 0;
+    document.addEventListener('click', () => { window.clicksSeen += 1; });
+  });
   const popup = await teachFromPopup(site);
   await popup.close();
   await waitForPanel(site, /Step 1 of 3/, 'pick mode');
+  await site.click('h1');
+  await waitForPanel(site, /not a data amount/, 'the click taken by pick mode');
+  assert.equal(await site.evaluate(() => window.clicksSeen), 0, 'the page never saw the pick');
   await site.keyboard.press('Escape');
   await waitFor(async () => (await panelText(site)) === null, 'pick mode to end');
-  // The page's own links work again (pick mode swallowed clicks only while it ran).
+  // The page's own handlers get clicks again (pick mode took them only while it ran).
+  await site.click('h1');
+  assert.equal(await site.evaluate(() => window.clicksSeen), 1);
   const { state } = await storage(browser.context, browser.extensionId);
   assert.equal(state.taught[0].rule, rule);
   assert.equal(await granted(), true, 'a taught site keeps its permission');
