@@ -133,7 +133,7 @@ impl Decimal {
         text.push_str(&self.int);
         text.push('.');
         text.push_str(frac);
-        text.parse::<f64>().ok().filter(|v| v.is_finite())
+        crate::parse::float::parse_f64(&text).filter(|v| v.is_finite())
     }
 
     /// The amount in hundredths. More than two decimals is refused unless the extra
