@@ -703,6 +703,9 @@ mod tests {
                 assert_eq!(lower_char(c), expected, "U+{u:04X} {c}");
             }
         }
-        assert_eq!(lowercase("GUTHABEN ÜBRIG · СЧЁТ · 剩余流量"), "guthaben übrig · счёт · 剩余流量");
+        assert_eq!(
+            lowercase("GUTHABEN ÜBRIG · СЧЁТ · 剩余流量"),
+            "guthaben übrig · счёт · 剩余流量"
+        );
     }
 }
