@@ -16,6 +16,7 @@ pub mod ics;
 pub mod page;
 pub mod panel;
 pub mod parse;
+pub mod popup_cache;
 pub mod profile;
 pub mod reminders;
 pub mod settings;
