@@ -149,14 +149,14 @@ impl RawMessage {
             "teach-cancel" => &[],
             "teach-check" | "teach-import" => &["text"],
             "teach-forget" => &["host"],
-            other => return Err(format!("unknown teaching message type {other:?}")),
+            other => return Err(format!("unknown teaching message type “{other}”")),
         };
         for (key, present) in given {
             if present != wanted.contains(&key) {
                 return Err(if present {
-                    format!("{kind} has no key {key:?}")
+                    format!("{kind} has no key “{key}”")
                 } else {
-                    format!("{kind} needs {key:?}")
+                    format!("{kind} needs “{key}”")
                 });
             }
         }
@@ -364,7 +364,7 @@ fn clean_label(text: &str) -> Option<String> {
     if !(2..=MAX_LABEL).contains(&chars) {
         return None;
     }
-    if text.chars().any(|c| c.is_ascii_digit()) || !text.chars().any(char::is_alphabetic) {
+    if text.chars().any(|c| c.is_ascii_digit()) || !text.chars().any(is_letter) {
         return None;
     }
     // A sentence is not a label: at most eight words.
@@ -388,36 +388,47 @@ fn choose_label(pick: &Pick, start: usize, end: usize) -> Option<String> {
     if inline.is_some() {
         return inline;
     }
-    let mut clues: Vec<&Clue> = pick.clues.iter().collect();
-    clues.sort_by_key(|c| c.kind);
-    clues
-        .into_iter()
-        .filter(|c| !is_greeting(&c.text))
-        .find_map(|c| clean_label(&c.text))
+    // By kind, nearest first (no sort: a stable sort's code would cost more than the list).
+    use ClueKind::*;
+    [Aria, For, Term, Before, Heading].iter().find_map(|kind| {
+        pick.clues
+            .iter()
+            .filter(|c| c.kind == *kind && !is_greeting(&c.text))
+            .find_map(|c| clean_label(&c.text))
+    })
 }
 
 /// A greeting (`Hi Jane`, `Welcome back, Jane`, `您好，张三`): it names the account holder,
 /// whose name is never stored, so it is never a label. Greeting words come from the
 /// generic profile.
 fn is_greeting(text: &str) -> bool {
-    let lower = fold(text).to_lowercase();
+    let lower = parse::text::lowercase(&fold(text));
     let generic = profile::builtin().first();
     generic.is_some_and(|g| {
         g.labels.greeting.iter().any(|w| {
-            let w = w.to_lowercase();
+            let w = parse::text::lowercase(w);
             lower.strip_prefix(w.as_str()).is_some_and(|rest| {
                 let next = rest.chars().next();
-                !w.is_ascii() || next.is_none_or(|c| !c.is_alphanumeric())
+                !w.is_ascii() || next.is_none_or(|c| !is_letter(c) && !c.is_ascii_digit())
             })
         })
     })
+}
+
+/// A letter, roughly: an ASCII letter or a non-ASCII character outside the punctuation,
+/// symbol and space blocks (CJK, accented Latin, Cyrillic… count). The standard library's
+/// `is_alphabetic` would bring its Unicode tables into the worker's module for this alone.
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || (!c.is_ascii()
+            && !matches!(c as u32, 0x80..=0xBF | 0xD7 | 0xF7 | 0x2000..=0x2BFF | 0x3000..=0x303F | 0xFE30..=0xFE4F | 0xFF00..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65))
 }
 
 fn check_field(field: &str) -> Result<(), TeachError> {
     if TEACH_FIELDS.contains(&field) {
         Ok(())
     } else {
-        Err(TeachError(format!("unknown field {field:?}")))
+        Err(TeachError(format!("unknown field “{field}”")))
     }
 }
 
@@ -484,7 +495,7 @@ pub fn build_rule(url: &str, picks: &[Pick], today: Date) -> Result<Profile, Tea
             .any(|a| a.label.as_deref() == Some(label.as_str()))
         {
             return Err(TeachError(format!(
-                "two values share the label {label:?}: pick values with their own labels"
+                "two values share the label “{label}”: pick values with their own labels"
             )));
         }
         anchors.push(Anchor {
@@ -521,7 +532,7 @@ pub fn validate_rule(text: &str) -> Result<Profile, TeachError> {
         return Err(TeachError("a rule names exactly one host".into()));
     };
     if !valid_host(host) {
-        return Err(TeachError(format!("{host:?} is not a host name")));
+        return Err(TeachError(format!("“{host}” is not a host name")));
     }
     if builtin_carrier_host(host) {
         return Err(TeachError(format!(
@@ -530,13 +541,13 @@ pub fn validate_rule(text: &str) -> Result<Profile, TeachError> {
     }
     let prefix = format!("https://{host}/");
     if let Some(bad) = rule.account_urls.iter().find(|u| !u.starts_with(&prefix)) {
-        return Err(TeachError(format!("account page {bad:?} is not on {host}")));
+        return Err(TeachError(format!("account page “{bad}” is not on {host}")));
     }
     // The id is what the Snapshot reports as `carrier` and keys the stored account: a rule
     // must not pass itself off as another carrier or merge into another site's record.
     if rule.id != *host {
         return Err(TeachError(format!(
-            "the rule's \"id\" must be its host, {host:?}"
+            "the rule's “id” must be its host, “{host}”"
         )));
     }
     if rule.carrier.is_some() {
@@ -551,7 +562,7 @@ pub fn validate_rule(text: &str) -> Result<Profile, TeachError> {
         let label = a.label.as_deref().unwrap_or("");
         if clean_label(label).as_deref() != Some(label) {
             return Err(TeachError(format!(
-                "the label {label:?} of {} is not a label (2–{MAX_LABEL} characters, letters, no digits)",
+                "the label “{label}” of {} is not a label (2–{MAX_LABEL} characters, letters, no digits)",
                 a.field
             )));
         }
@@ -560,41 +571,56 @@ pub fn validate_rule(text: &str) -> Result<Profile, TeachError> {
 }
 
 /// A built rule as JSON text to store and share: the profile format, with only the keys a
-/// taught rule uses.
+/// taught rule uses. Written by hand: serde's serializer for this one document would cost
+/// the worker's module more than the document's few lines.
 pub fn rule_json(rule: &Profile) -> String {
-    #[derive(Serialize)]
-    struct Out<'a> {
-        id: &'a str,
-        name: &'a str,
-        hosts: &'a [String],
-        #[serde(skip_serializing_if = "<[String]>::is_empty")]
-        account_urls: &'a [String],
-        anchors: Vec<AnchorOut<'a>>,
+    fn string(out: &mut String, s: &str) {
+        out.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
     }
-    #[derive(Serialize)]
-    struct AnchorOut<'a> {
-        field: &'a str,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        element: Option<&'a str>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        label: Option<&'a str>,
+    fn list(out: &mut String, items: &[String]) {
+        out.push('[');
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            string(out, item);
+        }
+        out.push(']');
     }
-    let out = Out {
-        id: &rule.id,
-        name: &rule.name,
-        hosts: &rule.hosts,
-        account_urls: &rule.account_urls,
-        anchors: rule
-            .anchors
-            .iter()
-            .map(|a| AnchorOut {
-                field: &a.field,
-                element: a.element.as_deref(),
-                label: a.label.as_deref(),
-            })
-            .collect(),
-    };
-    serde_json::to_string_pretty(&out).unwrap_or_default()
+    let mut out = String::from("{\n  \"id\": ");
+    string(&mut out, &rule.id);
+    out.push_str(",\n  \"name\": ");
+    string(&mut out, &rule.name);
+    out.push_str(",\n  \"hosts\": ");
+    list(&mut out, &rule.hosts);
+    if !rule.account_urls.is_empty() {
+        out.push_str(",\n  \"account_urls\": ");
+        list(&mut out, &rule.account_urls);
+    }
+    out.push_str(",\n  \"anchors\": [");
+    for (i, a) in rule.anchors.iter().enumerate() {
+        out.push_str(if i > 0 { ",\n    {" } else { "\n    {" });
+        out.push_str("\"field\": ");
+        string(&mut out, &a.field);
+        for (key, value) in [("element", &a.element), ("label", &a.label)] {
+            if let Some(v) = value {
+                out.push_str(&format!(", \"{key}\": "));
+                string(&mut out, v);
+            }
+        }
+        out.push('}');
+    }
+    out.push_str("\n  ]\n}\n");
+    out
 }
 
 /// The taught rules that apply on `host` (unreadable stored rules are left out).
@@ -620,13 +646,21 @@ pub fn save_rule(state: &mut State, text: &str, now_ms: f64) -> Result<String, T
     let rule = validate_rule(text)?;
     let host = rule.hosts.first().cloned().unwrap_or_default();
     state.taught.retain(|t| t.host != host);
-    state.taught.push(TaughtSite {
-        host: host.clone(),
-        rule: text.to_string(),
-        taught_at_ms: now_ms,
-        anchors: anchors_of(&rule),
-    });
-    state.taught.sort_by(|a, b| a.host.cmp(&b.host));
+    // Kept in host order.
+    let at = state
+        .taught
+        .iter()
+        .position(|t| t.host > host)
+        .unwrap_or(state.taught.len());
+    state.taught.insert(
+        at,
+        TaughtSite {
+            host: host.clone(),
+            rule: text.to_string(),
+            taught_at_ms: now_ms,
+            anchors: anchors_of(&rule),
+        },
+    );
     Ok(host)
 }
 

@@ -326,6 +326,14 @@ fn stored_rules_apply_to_their_host_and_forgetting_removes_everything_of_the_sit
     assert_eq!(state.taught[0].taught_at_ms, 2.0);
     assert_eq!(state.taught[0].anchors, anchors_of(&rule));
     assert!(save_rule(&mut state, "{}", 3.0).is_err());
+    // Other sites are kept in host order.
+    for host in ["z.example", "b.example"] {
+        let other = fixture("rule.json").replace("my.pebblemobile.example", host);
+        save_rule(&mut state, &other, 4.0).unwrap();
+    }
+    let hosts: Vec<&str> = state.taught.iter().map(|t| t.host.as_str()).collect();
+    assert_eq!(hosts, ["b.example", "my.pebblemobile.example", "z.example"]);
+    state.taught.retain(|t| t.host == "my.pebblemobile.example");
     assert_eq!(
         state.taught[0].taught_at_ms, 2.0,
         "a refused rule changes nothing"
@@ -448,4 +456,23 @@ fn teaching_messages_are_checked() {
             .unwrap_or_default();
         assert!(!err.contains("unknown teaching message type"), "{t}: {err}");
     }
+}
+
+#[test]
+fn the_rule_text_escapes_what_json_needs() {
+    let rule = Profile {
+        id: "a.example".into(),
+        name: "Quote \" back\\slash \u{1} tab\t and 中文".into(),
+        hosts: vec!["a.example".into()],
+        account_urls: vec![],
+        anchors: vec![Anchor {
+            field: "balance".into(),
+            element: Some("span.x".into()),
+            label: Some("“Cash” \\ \"left\"".into()),
+        }],
+        ..Profile::default()
+    };
+    let text = rule_json(&rule);
+    assert_eq!(Profile::from_json(&text).unwrap(), rule, "{text}");
+    assert!(!text.contains("account_urls"));
 }

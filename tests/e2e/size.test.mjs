@@ -12,9 +12,13 @@ const KB = 1024;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
   // The service worker's module: extraction engine, profiles, store, reminders, import.
-  'linekeeper_wasm_bg.wasm': 188 * KB,
+  // Issue 8 (teaching a page: pick parsing, rule building and validation, taught sites in
+  // the state, forget) measured +14.4 KB over main's 184.5 KB: 188 -> 199.
+  'linekeeper_wasm_bg.wasm': 199 * KB,
   // The popup and options pages' module: drawing only, no extraction engine.
-  'linekeeper_ui_bg.wasm': 109 * KB,
+  // Issue 8 ("Teach this page" offer, taught-sites list and rule preview) measured +6.1 KB
+  // over main's 107.0 KB: 109 -> 114.
+  'linekeeper_ui_bg.wasm': 114 * KB,
 };
 
 const gzipped = (file) => gzipSync(readFileSync(join(DIST, 'wasm', file)), { level: 9 }).length;
