@@ -187,9 +187,15 @@ fn bench() -> Result {
         size as f64 / 1024.0,
         120.0
     );
+    // The native scanner: each bench page's browser result is compared with it.
+    step(
+        "build the native scanner",
+        cargo().args(["build", "--quiet", "--bin", "linekeeper"]),
+    )?;
     step(
         "bench: whole scan vs bare text pass",
-        &mut node_script("tests/bench/bench.mjs", &dist),
+        node_script("tests/bench/bench.mjs", &dist)
+            .env("LINEKEEPER_BIN", root().join("target/debug/linekeeper")),
     )?;
     step(
         "bench: badge long tasks and latency",
