@@ -255,6 +255,12 @@ mod tests {
         ] {
             assert!(words.iter().any(|k| k == w), "{w}");
         }
+        // The content script counts a match ending in a digit as a masked phone number.
+        assert!(words
+            .iter()
+            .all(|k| !k.ends_with(|c: char| c.is_ascii_digit())));
+        // A phrase holding a shorter phrase adds no key (`sign in to your account`).
+        assert!(words.iter().any(|k| k == "sign") && !words.iter().any(|k| k == "your"));
         // Words that only qualify a value are not anchors.
         for w in ["offer", "yes", "talk"] {
             assert!(!words.iter().any(|k| k == w), "{w}");

@@ -332,6 +332,23 @@ mod tests {
         );
     }
 
+    /// The content script is built with the profiles' scan vocabulary, once.
+    #[test]
+    fn content_script_gets_the_scan_vocabulary() {
+        let source = std::fs::read_to_string(root().join("extension/content.js")).unwrap();
+        let built = with_scan_words(&source).unwrap();
+        assert!(!built.contains("\"$SCAN_WORDS\""));
+        let start = built.find("const SCAN_WORDS = ").unwrap() + "const SCAN_WORDS = ".len();
+        let line = &built[start..start + built[start..].find(";\n").unwrap()];
+        let value: Value = serde_json::from_str(line).unwrap();
+        assert_eq!(
+            strings(&value["words"]),
+            linekeeper::vocabulary::builtin_words()
+        );
+        assert_eq!(value["masks"], linekeeper::vocabulary::PHONE_MASKS);
+        assert!(with_scan_words("no placeholder").is_err());
+    }
+
     #[test]
     fn every_carrier_host_is_covered_and_nothing_else() {
         let patterns = carrier_match_patterns();
