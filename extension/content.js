@@ -323,8 +323,21 @@
     }
   }
 
-  // The first pass over one document's body (and its same-origin frames): anchors go to
-  // `found.nodes`, at most PER_KEY per key.
+  // The first key in `text` (as `scanText` counts it), or null.
+  function keyIn(text) {
+    for (const v of vocab) {
+      for (const re of [v.main, v.first && v.first.test(text) ? v.letters : null]) {
+        if (!re) continue;
+        re.lastIndex = 0;
+        const m = re.exec(text);
+        if (m) return keyOf(m[0]);
+      }
+    }
+    return null;
+  }
+
+  // The first pass over `body` (a document's body, or a part of the page that changed) and
+  // its same-origin frames: anchors go to `found.nodes`, at most PER_KEY per key.
   async function findAnchors(body, found, clock) {
     const take = (node, key) => {
       const n = found.counts.get(key) || 0;
@@ -367,15 +380,11 @@
     }
     if (BENCH) found.times.text = performance.now() - found.t0;
     if (due(clock) && !(await yieldTo(clock, body))) return;
-    for (const el of body.querySelectorAll(ELEMENT_ANCHORS)) {
-      let key = el.hasAttribute('aria-busy') || el.hasAttribute('aria-valuenow') ? '[aria]' : null;
+    const elements = body.querySelectorAll(ELEMENT_ANCHORS);
+    for (const el of body.matches(ELEMENT_ANCHORS) ? [body, ...elements] : elements) {
       const label = el.getAttribute('aria-label');
-      if (label) {
-        await scanText(label, (_, k) => {
-          key = key || k;
-        });
-      }
-      if (key !== null) take(el, key);
+      const key = el.hasAttribute('aria-busy') || el.hasAttribute('aria-valuenow') ? '[aria]' : label && keyIn(label);
+      if (key) take(el, key);
     }
     for (const tag of TAG_ANCHORS) {
       for (const el of body.getElementsByTagName(tag)) {
@@ -459,10 +468,56 @@
 
   // Walks the page into `out`: the neighbourhoods of its anchors, or, on a page without
   // any, the whole page.
+  // Re-reading only what changed: the anchors of the last first pass, and the nodes added
+  // or changed since (collected by the MutationObserver below). Anchors do not depend on
+  // visibility (the walk checks it), so a change of class or style needs no new search.
+  // The whole text is searched again after a route change, history navigation, or more
+  // than MAX_TOUCHED changed nodes.
+  const MAX_TOUCHED = 256;
+  let lastFound = null; // { body, nodes, counts }
+  let touched = [];
+  let rereadAll = true;
+
+  function touch(node) {
+    if (rereadAll) return;
+    if (touched.length >= MAX_TOUCHED) {
+      rereadAll = true;
+      touched = [];
+    } else touched.push(node);
+  }
+
+  async function anchorsOf(body, found, clock) {
+    const batch = touched;
+    const whole = rereadAll || !lastFound || lastFound.body !== body;
+    touched = [];
+    rereadAll = false;
+    if (whole) {
+      await findAnchors(body, found, clock);
+    } else {
+      found.counts = new Map(lastFound.counts);
+      found.nodes = lastFound.nodes.filter((n) => n.isConnected);
+      found.incremental = true;
+      for (const node of batch) {
+        if (!node.isConnected) continue;
+        if (node.nodeType === 1) await findAnchors(node, found, clock);
+        else if (node.nodeType === 3 && !SKIP.has(node.parentNode.localName)) {
+          const key = keyIn(node.data);
+          const n = key && (found.counts.get(key) || 0);
+          if (key && n < PER_KEY) {
+            found.counts.set(key, n + 1);
+            found.nodes.push(node);
+          }
+        }
+      }
+    }
+    lastFound = { body, nodes: found.nodes.slice(), counts: found.counts };
+  }
+
   async function walkPage(body, out, clock) {
     const found = { nodes: [], counts: new Map(), times: out.times, t0: performance.now() };
-    await findAnchors(body, found, clock);
+    await anchorsOf(body, found, clock);
     out.anchors = found.nodes.length;
+    out.incremental = Boolean(found.incremental);
     if (!found.nodes.length || !body.isConnected) return walkFull(body, undefined, out, clock);
     const sizes = new Map();
     const roots = new Set();
@@ -772,7 +827,7 @@
     try {
       await afterPaint();
       const t0 = performance.now();
-      const out = { parts: [], count: 0, anchors: 0, times: {} };
+      const out = { parts: [], count: 0, anchors: 0, incremental: false, times: {} };
       const page = await pageSnapshot(out);
       if (page === lastSent) return;
       lastSent = page;
@@ -781,12 +836,13 @@
       if (BENCH) {
         const t2 = performance.now();
         document.documentElement.dataset.linekeeperBench = JSON.stringify({
-          bytes: page.length, nodes: out.count, anchors: out.anchors, times: out.times, walk: t1 - t0, total: t2 - t0,
+          bytes: page.length, nodes: out.count, anchors: out.anchors, incremental: out.incremental, times: out.times, walk: t1 - t0, total: t2 - t0,
         });
       }
       // Words of profiles that are not built in (user-taught rules): read again with them.
       if (reply && learn(reply.scan)) {
         lastSent = '';
+        rereadAll = true;
         dirty = true;
       }
       if (reply && reply.badge) {
@@ -829,12 +885,17 @@
   }
 
   const observer = new MutationObserver((records) => {
+    let changed = false;
     for (const r of records) {
       // Our own host element coming and going is not a change of the page.
       if (ui && r.target === document.documentElement && [...r.addedNodes, ...r.removedNodes].every((n) => n === ui.hostEl)) continue;
+      changed = true;
+      if (r.type === 'childList') r.addedNodes.forEach(touch);
+      else if (r.type === 'characterData' || r.attributeName === 'aria-busy') touch(r.target);
+    }
+    if (changed) {
       changes++;
       schedule();
-      return;
     }
   });
   observer.observe(document.documentElement, {
@@ -849,6 +910,8 @@
   // back/forward cache all get a fresh read.
   const rescanNow = () => {
     lastSent = '';
+    rereadAll = true;
+    touched = [];
     schedule();
   };
   addEventListener('popstate', rescanNow);

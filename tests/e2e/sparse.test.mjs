@@ -137,6 +137,45 @@ test('a label and a value far apart: read neither natively nor in the browser, o
   assert.deepEqual(snapshot, native, 'the browser result differs from the native scan of the whole page');
 });
 
+/** Waits for a recorded scan of `url` whose snapshot satisfies `ok`. */
+async function waitForScan({ context, extensionId }, url, ok) {
+  const viewer = await context.newPage();
+  try {
+    await viewer.goto(`chrome-extension://${extensionId}/options.html`);
+    for (let i = 0; i < 150; i++) {
+      const all = await viewer.evaluate(() => chrome.storage.session.get(null));
+      const record = Object.values(all).find((s) => s.url === url);
+      if (record && ok(record.snapshot)) return record.snapshot;
+      await viewer.waitForTimeout(100);
+    }
+    throw new Error(`no scan of ${url} as expected`);
+  } finally {
+    await viewer.close();
+  }
+}
+
+test('a large live page: what is added or shown later is read, searching only what changed', async () => {
+  const url = 'https://www.t-mobile.com/account/sparse-live';
+  const history = `<section><h2>Activity</h2><ul class="activity">${activityRows(20000)}</ul></section>`;
+  const hiddenCard = '<section class="card extra" style="display:none"><h2>Bill</h2><div class="kv"><span>Amount due</span><span>$12.34</span></div></section>';
+  const html = shell(`<div id="slot"></div>${history}${hiddenCard}`);
+  // The final page, for the native reference: the card inserted, the hidden one shown.
+  const final = shell(`<div id="slot">${ACCOUNT_CARD.replace('$0.00', '$7.50')}</div>${history}${hiddenCard.replace(' style="display:none"', '')}`);
+  const native = nativeScan('live-final', final, url);
+  await serve(browser.context, url, html);
+  const tab = await browser.context.newPage();
+  await tab.goto(url);
+  await waitForScan(browser, url, (s) => s.status === 'no_data' || s.status === 'ok');
+  // The account card arrives late (an SPA's fetch), then a hidden card is shown (a class or
+  // style change: its words were anchors from the start, the walk checks visibility).
+  await tab.evaluate((card) => document.getElementById('slot').insertAdjacentHTML('beforeend', card), ACCOUNT_CARD.replace('$0.00', '$7.50'));
+  await waitForScan(browser, url, (s) => s.lines.length === 1);
+  await tab.evaluate(() => document.querySelector('.card.extra').style.removeProperty('display'));
+  const snapshot = await waitForScan(browser, url, (s) => JSON.stringify(s).includes('12.34'));
+  await tab.close();
+  assert.deepEqual(snapshot, native, 'the browser result differs from the native scan of the final page');
+});
+
 test('words of a profile that is not built in, sent in the scan reply, are looked for too', async () => {
   // A test copy whose worker adds a taught word and element to every scan reply, as it does
   // for user-taught rules: the content script reads the page again with them.
