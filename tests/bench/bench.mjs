@@ -54,6 +54,7 @@ try {
     let sent = null;
     const scans = [];
     const changes = [];
+    const longest = [];
     const bare = [];
     const walks = [];
     const firsts = [];
@@ -64,6 +65,7 @@ try {
       const handle = await tab.waitForFunction(() => document.documentElement.dataset.linekeeperBench, null, { timeout: 60000 });
       const first = JSON.parse(await handle.jsonValue());
       firsts.push(first.total);
+      longest.push(first.longest);
       const recorded = await recordedScan(browser.context, browser.extensionId, url);
       if (!recorded || !isDeepStrictEqual(recorded.snapshot, native)) same = false;
       // A second scan on the settled page (layout done): the page updates the data left.
@@ -85,6 +87,7 @@ try {
       const report = JSON.parse(await whole.jsonValue());
       if (report.incremental || !change.incremental) throw new Error('the re-reads were not the kinds measured');
       scans.push(report.total);
+      longest.push(report.longest, change.longest);
       walks.push(report.walk);
       sent = report;
       if (process.env.BENCH_VERBOSE) console.log(size, JSON.stringify(change), JSON.stringify(report));
@@ -107,7 +110,7 @@ try {
       }));
       await tab.close();
     }
-    results.push({ size, nodes, first: median(firsts), scan: median(scans), change: median(changes), walk: median(walks), bare: median(bare), sent, same });
+    results.push({ size, nodes, first: median(firsts), scan: median(scans), change: median(changes), walk: median(walks), bare: median(bare), longest: Math.max(...longest), sent, same });
   }
 } finally {
   await browser.close();
@@ -117,12 +120,13 @@ console.log('');
 console.log('whole scan = content-script walk + JSON + message + Rust extraction + storage, until the badge reply');
 console.log('first = on load; re-read = the settled page read again whole (history navigation); change = after a small change (only changed nodes searched)');
 console.log('sent = nodes (anchors) and bytes of the page snapshot; same = the browser result equals the native scan of the whole page');
-console.log(`${'page'.padEnd(14)} ${'first'.padStart(9)} ${'re-read'.padStart(9)} ${'(walk)'.padStart(9)} ${'change'.padStart(9)} ${'sent'.padStart(22)} ${'bare pass'.padStart(10)} ${'ratio'.padStart(6)} ${'change'.padStart(7)} same`);
+console.log('longest = the longest task the content script ran in any of these scans (it yields every 8 ms)');
+console.log(`${'page'.padEnd(14)} ${'first'.padStart(9)} ${'re-read'.padStart(9)} ${'(walk)'.padStart(9)} ${'change'.padStart(9)} ${'sent'.padStart(22)} ${'bare pass'.padStart(10)} ${'ratio'.padStart(6)} ${'change'.padStart(7)} ${'longest'.padStart(8)} same`);
 for (const r of results) {
   const sent = `${r.sent.nodes} (${r.sent.anchors}) ${(r.sent.bytes / 1024).toFixed(1)} KB`;
   const ms = (v) => `${v.toFixed(1)} ms`;
   console.log(
-    `${`${r.nodes} nodes`.padEnd(14)} ${ms(r.first).padStart(9)} ${ms(r.scan).padStart(9)} ${ms(r.walk).padStart(9)} ${ms(r.change).padStart(9)} ${sent.padStart(22)} ${ms(r.bare).padStart(10)} ${`${(r.scan / r.bare).toFixed(1)}x`.padStart(6)} ${`${(r.change / r.bare).toFixed(1)}x`.padStart(7)} ${r.same ? 'yes' : 'NO'}`,
+    `${`${r.nodes} nodes`.padEnd(14)} ${ms(r.first).padStart(9)} ${ms(r.scan).padStart(9)} ${ms(r.walk).padStart(9)} ${ms(r.change).padStart(9)} ${sent.padStart(22)} ${ms(r.bare).padStart(10)} ${`${(r.scan / r.bare).toFixed(1)}x`.padStart(6)} ${`${(r.change / r.bare).toFixed(1)}x`.padStart(7)} ${ms(r.longest).padStart(8)} ${r.same ? 'yes' : 'NO'}`,
   );
 }
 if (results.some((r) => !r.same)) process.exitCode = 1;
