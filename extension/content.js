@@ -340,15 +340,18 @@
     return null;
   }
 
+  // Adds an anchor (and its key) to `found` unless its key has PER_KEY places already.
+  function take(found, node, key) {
+    const n = found.counts.get(key) || 0;
+    if (n >= PER_KEY) return;
+    found.counts.set(key, n + 1);
+    found.nodes.push(node);
+    found.keys.push(key);
+  }
+
   // The first pass over `body` (a document's body, or a part of the page that changed) and
   // its same-origin frames: anchors go to `found.nodes`, at most PER_KEY per key.
   async function findAnchors(body, found, clock) {
-    const take = (node, key) => {
-      const n = found.counts.get(key) || 0;
-      if (n >= PER_KEY) return;
-      found.counts.set(key, n + 1);
-      found.nodes.push(node);
-    };
     // The keys in the page's text (in document order: text nodes in tree order make up
     // `textContent`), at most PER_KEY a key; then the text nodes holding them, found by
     // adding up node lengths (no node's text is read). The page may change while the scan
@@ -357,28 +360,27 @@
     for (let attempt = 0; ; attempt++) {
       const gen = changes;
       const counts = new Map(found.counts);
-      const offsets = [];
+      const hits = [];
       await scanText(
         body.textContent,
         (at, key) => {
           const n = counts.get(key) || 0;
           if (n >= PER_KEY) return;
           counts.set(key, n + 1);
-          offsets.push(at);
+          hits.push([at, key]);
         },
         attempt === 0 ? clock : null,
       );
       if (gen !== changes) continue;
-      found.counts = counts;
-      offsets.sort((a, b) => a - b);
+      hits.sort((a, b) => a[0] - b[0]);
       const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
       let end = 0;
-      for (let i = 0; i < offsets.length && walker.nextNode(); ) {
+      for (let i = 0; i < hits.length && walker.nextNode(); ) {
         const node = walker.currentNode;
         end += node.length;
-        if (offsets[i] >= end) continue;
-        if (!SKIP.has(node.parentNode.localName)) found.nodes.push(node);
-        while (i < offsets.length && offsets[i] < end) i++;
+        if (hits[i][0] >= end) continue;
+        if (!SKIP.has(node.parentNode.localName)) take(found, node, hits[i][1]);
+        while (i < hits.length && hits[i][0] < end) i++;
       }
       break;
     }
@@ -388,17 +390,17 @@
     for (const el of body.matches(ELEMENT_ANCHORS) ? [body, ...elements] : elements) {
       const label = el.getAttribute('aria-label');
       const key = el.hasAttribute('aria-busy') || el.hasAttribute('aria-valuenow') ? '[aria]' : label && keyIn(label);
-      if (key) take(el, key);
+      if (key) take(found, el, key);
     }
     for (const tag of TAG_ANCHORS) {
       for (const el of body.getElementsByTagName(tag)) {
-        if (tag !== 'input' || el.type === 'password') take(el, `<${tag}>`);
+        if (tag !== 'input' || el.type === 'password') take(found, el, `<${tag}>`);
       }
     }
     if (BENCH) found.times.elements = performance.now() - found.t0;
     if (taughtSelector) {
       try {
-        for (const el of body.querySelectorAll(taughtSelector)) take(el, '#taught');
+        for (const el of body.querySelectorAll(taughtSelector)) take(found, el, '#taught');
       } catch (_) {
         // a pattern the browser does not accept was left out by learn()
       }
@@ -478,7 +480,7 @@
   // The whole text is searched again after a route change, history navigation, or more
   // than MAX_TOUCHED changed nodes.
   const MAX_TOUCHED = 256;
-  let lastFound = null; // { body, nodes, counts }
+  let lastFound = null; // { body, nodes, keys }
   let touched = [];
   let rereadAll = true;
 
@@ -498,27 +500,26 @@
     if (whole) {
       await findAnchors(body, found, clock);
     } else {
-      found.counts = new Map(lastFound.counts);
-      found.nodes = lastFound.nodes.filter((n) => n.isConnected);
+      // The anchors still in the page keep their places (and only they count: a part of
+      // the page rendered again and again does not use its keys' places up).
+      lastFound.nodes.forEach((node, i) => {
+        if (node.isConnected) take(found, node, lastFound.keys[i]);
+      });
       found.incremental = true;
       for (const node of batch) {
         if (!node.isConnected) continue;
         if (node.nodeType === 1) await findAnchors(node, found, clock);
         else if (node.nodeType === 3 && !SKIP.has(node.parentNode.localName)) {
           const key = keyIn(node.data);
-          const n = key && (found.counts.get(key) || 0);
-          if (key && n < PER_KEY) {
-            found.counts.set(key, n + 1);
-            found.nodes.push(node);
-          }
+          if (key) take(found, node, key);
         }
       }
     }
-    lastFound = { body, nodes: found.nodes.slice(), counts: found.counts };
+    lastFound = { body, nodes: found.nodes.slice(), keys: found.keys.slice() };
   }
 
   async function walkPage(body, out, clock) {
-    const found = { nodes: [], counts: new Map(), times: out.times, t0: performance.now() };
+    const found = { nodes: [], keys: [], counts: new Map(), times: out.times, t0: performance.now() };
     await anchorsOf(body, found, clock);
     out.anchors = found.nodes.length;
     out.incremental = Boolean(found.incremental);

@@ -176,6 +176,21 @@ test('a large live page: what is added or shown later is read, searching only wh
   assert.deepEqual(snapshot, native, 'the browser result differs from the native scan of the final page');
 });
 
+test('a part of a large page rendered again and again is still read (its words do not use up their places)', async () => {
+  const url = 'https://www.t-mobile.com/account/sparse-rerender';
+  const history = `<section><h2>Activity</h2><ul class="activity">${activityRows(10000)}</ul></section>`;
+  await serve(browser.context, url, shell(`<div id="slot"></div>${history}`));
+  const tab = await browser.context.newPage();
+  await tab.goto(url);
+  // More renders than a key has places (32): each replaces the card with a fresh copy.
+  for (let i = 10; i < 50; i++) {
+    const amount = `7.${i}`;
+    await tab.evaluate((card) => document.getElementById('slot').replaceChildren(document.createRange().createContextualFragment(card)), ACCOUNT_CARD.replace('$0.00', `$${amount}`));
+    await waitForScan(browser, url, (s) => s.balance?.amount === amount);
+  }
+  await tab.close();
+});
+
 test('words of a profile that is not built in, sent in the scan reply, are looked for too', async () => {
   // A test copy whose worker adds a taught word and element to every scan reply, as it does
   // for user-taught rules: the content script reads the page again with them.
