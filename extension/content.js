@@ -528,6 +528,7 @@
     const roots = new Set();
     const chain = new Set();
     for (const node of found.nodes) {
+      if (due(clock) && !(await yieldTo(clock, body))) return;
       const root = node.isConnected ? neighbourhood(node, sizes) : null;
       if (!root || roots.has(root)) continue;
       roots.add(root);
