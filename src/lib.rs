@@ -25,6 +25,7 @@ pub mod store;
 pub mod teach;
 pub mod transfer;
 pub mod view;
+pub mod vocabulary;
 pub mod zone;
 
 pub use date::Date;

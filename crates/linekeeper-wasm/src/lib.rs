@@ -22,6 +22,9 @@ struct IngestResult {
     outcome: Outcome,
     snapshot: Snapshot,
     badge: BadgeView,
+    /// Scan words and anchor elements of the page's profiles that are not built into the
+    /// content script (user-taught rules); empty otherwise.
+    scan: linekeeper::vocabulary::Extra,
 }
 
 /// Turns a page snapshot from the content script (JSON text) into a Snapshot, applies it to the
@@ -41,9 +44,12 @@ pub fn ingest(
     // The URL comes from the browser (the message sender), never from the page's own claim.
     page.url = url.to_string();
     let today = today(now_ms, utc_offset_minutes)?;
-    // Taught rules for this host (issue 8) are read by the same engine as the built-ins.
+    // Taught rules for this host (issue 8) are read by the same engine as the built-ins,
+    // and their words reach the content script's sparse walk (ARCHITECTURE.md, "The sparse
+    // walk").
     let rules = linekeeper::teach::rules_for_host(&state, &page.host());
     let snapshot = linekeeper::extract::extract_with(&page, &ScanOptions { today }, &rules);
+    let scan = linekeeper::vocabulary::extra_for_host(&page.host(), &rules);
     let in_area =
         view::page_in_account_area(url) || linekeeper::teach::in_taught_account_area(&state, url);
     let outcome = state.ingest(&snapshot, url, now_ms, today);
@@ -53,6 +59,7 @@ pub fn ingest(
         outcome,
         snapshot,
         badge,
+        scan,
     })
 }
 
