@@ -476,3 +476,32 @@ fn the_rule_text_escapes_what_json_needs() {
     assert_eq!(Profile::from_json(&text).unwrap(), rule, "{text}");
     assert!(!text.contains("account_urls"));
 }
+
+#[test]
+fn a_taught_rules_labels_reach_the_content_scripts_vocabulary() {
+    let mut state = State::default();
+    save_rule(&mut state, &fixture("rule.json"), 1.0).unwrap();
+    let rules = rules_for_host(&state, "my.pebblemobile.example");
+    let extra = crate::vocabulary::extra_for_host("my.pebblemobile.example", &rules);
+    // Each label has a key word the content script looks for: built in, or sent with the
+    // scan reply.
+    let builtin = crate::vocabulary::builtin_words();
+    assert!(!extra.words.is_empty());
+    for label in ["bytes in the tank", "pocket money", "next pebble drops"] {
+        assert!(
+            label
+                .split(' ')
+                .any(|w| extra.words.iter().any(|x| x == w) || builtin.iter().any(|x| x == w)),
+            "{label}: {:?}",
+            extra.words
+        );
+    }
+    assert!(
+        extra.words.iter().any(|w| w == "pocket"),
+        "{:?}",
+        extra.words
+    );
+    assert!(crate::vocabulary::extra_for_host("other.example", &[])
+        .words
+        .is_empty());
+}
