@@ -418,7 +418,7 @@ fn is_greeting(text: &str) -> bool {
 /// A letter, roughly: an ASCII letter or a non-ASCII character outside the punctuation,
 /// symbol and space blocks (CJK, accented Latin, Cyrillic… count). The standard library's
 /// `is_alphabetic` would bring its Unicode tables into the worker's module for this alone.
-fn is_letter(c: char) -> bool {
+pub(crate) fn is_letter(c: char) -> bool {
     c.is_ascii_alphabetic()
         || (!c.is_ascii()
             && !matches!(c as u32, 0x80..=0xBF | 0xD7 | 0xF7 | 0x2000..=0x2BFF | 0x3000..=0x303F | 0xFE30..=0xFE4F | 0xFF00..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65))

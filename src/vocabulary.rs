@@ -52,6 +52,18 @@ fn anchor_lists(l: &Labels) -> [&[String]; 17] {
     ]
 }
 
+/// Lower case without the standard library's case tables, which the worker's module would
+/// otherwise carry for taught rules alone (`parse::text::lowercase`).
+fn lowercase(text: &str) -> String {
+    crate::parse::text::lowercase(text)
+}
+
+/// A letter or digit, without the standard library's Unicode tables: ASCII letters and
+/// digits, and non-ASCII characters outside the punctuation, symbol and space blocks.
+fn word_char(c: char) -> bool {
+    c.is_ascii_digit() || crate::teach::is_letter(c)
+}
+
 /// True when `key` matches as a whole word (ASCII letters and digits only).
 pub fn is_word_key(key: &str) -> bool {
     !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric())
@@ -61,13 +73,13 @@ pub fn is_word_key(key: &str) -> bool {
 /// space and at `-`, `_`, `/`, `:`, `,`, `.`, `&` between letters; a phrase of marks
 /// only (`--`, `$--.--`) is its own key.
 fn key_of(phrase: &str) -> Option<String> {
-    let lower = phrase.trim().to_lowercase();
+    let lower = lowercase(phrase.trim());
     if lower.is_empty() {
         return None;
     }
     let best = lower
         .split(|c: char| c.is_whitespace() || matches!(c, '-' | '_' | '/' | ':' | ',' | '.' | '&'))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .filter(|w| w.chars().any(word_char))
         .max_by_key(|w| w.chars().count());
     Some(best.map_or(lower.clone(), str::to_string))
 }
@@ -78,7 +90,7 @@ fn holds_words(phrase: &str, inner: &str) -> bool {
         && phrase.match_indices(inner).any(|(i, _)| {
             let before = phrase.get(..i).and_then(|s| s.chars().next_back());
             let after = phrase.get(i + inner.len()..).and_then(|s| s.chars().next());
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+            !before.is_some_and(word_char) && !after.is_some_and(word_char)
         })
 }
 
@@ -90,10 +102,10 @@ pub fn scan_words(profiles: &[&Profile]) -> Vec<String> {
     let mut phrases: BTreeSet<String> = BTreeSet::new();
     for p in profiles {
         for list in anchor_lists(&p.labels) {
-            phrases.extend(list.iter().map(|phrase| phrase.trim().to_lowercase()));
+            phrases.extend(list.iter().map(|phrase| lowercase(phrase.trim())));
         }
         for anchor in &p.anchors {
-            phrases.extend(anchor.label.as_deref().map(|l| l.trim().to_lowercase()));
+            phrases.extend(anchor.label.as_deref().map(|l| lowercase(l.trim())));
         }
     }
     phrases.remove("");

@@ -13,8 +13,10 @@ const KB = 1024;
 const BUDGETS = {
   // The service worker's module: extraction engine, profiles, store, reminders, import.
   // Issue 8 (teaching a page: pick parsing, rule building and validation, taught sites in
-  // the state, forget) measured +14.4 KB over main's 184.5 KB: 188 -> 199.
-  'linekeeper_wasm_bg.wasm': 199 * KB,
+  // the state, forget; taught rules' words for the sparse walk, which makes
+  // `vocabulary::extra_for_host` live) measured 210.3 KB against main's 184.5 KB before the
+  // sparse walk: 188 -> 211. The lead decides whether this growth is kept.
+  'linekeeper_wasm_bg.wasm': 211 * KB,
   // The popup and options pages' module: drawing only, no extraction engine.
   // Issue 8 ("Teach this page" offer, taught-sites list and rule preview) measured +6.1 KB
   // over main's 107.0 KB: 109 -> 114.
