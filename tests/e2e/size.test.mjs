@@ -14,13 +14,13 @@ const BUDGETS = {
   // The service worker's module: extraction engine, profiles, store, reminders, import.
   // Issue 8 (teaching a page: pick parsing, rule building and validation, taught sites in
   // the state, forget; taught rules' words for the sparse walk, which makes
-  // `vocabulary::extra_for_host` live) measured 210.3 KB against main's 184.5 KB before the
-  // sparse walk: 188 -> 211. The lead decides whether this growth is kept.
-  'linekeeper_wasm_bg.wasm': 211 * KB,
+  // `vocabulary::extra_for_host` live) measured 206.9 KB here (gzip as this test computes
+  // it): 188 -> 208. The lead decides whether this growth is kept.
+  'linekeeper_wasm_bg.wasm': 208 * KB,
   // The popup and options pages' module: drawing only, no extraction engine.
-  // Issue 8 ("Teach this page" offer, taught-sites list and rule preview) measured +6.1 KB
-  // over main's 107.0 KB: 109 -> 114.
-  'linekeeper_ui_bg.wasm': 114 * KB,
+  // Issue 8 ("Teach this page" offer, taught-sites list and rule preview) measured
+  // 114.4 KB here: 109 -> 115.
+  'linekeeper_ui_bg.wasm': 115 * KB,
 };
 
 const gzipped = (file) => gzipSync(readFileSync(join(DIST, 'wasm', file)), { level: 9 }).length;
