@@ -6,7 +6,7 @@
 
 use crate::page::host_of;
 use crate::snapshot::{Status, SCHEMA};
-use crate::store::{account_key, Account, Export, HistoryPoint, State, MAX_HISTORY};
+use crate::store::{account_key, bound_history, Account, Export, HistoryPoint, State};
 use crate::view::Msg;
 use serde::Serialize;
 
@@ -221,9 +221,8 @@ pub fn apply(state: &mut State, export: &Export) {
                         s.history.insert(at, p.clone());
                     }
                 }
-                if s.history.len() > MAX_HISTORY {
-                    let excess = s.history.len() - MAX_HISTORY;
-                    s.history.drain(..excess);
+                if let Some(today) = s.history.last().map(|p| p.date) {
+                    bound_history(&mut s.history, today);
                 }
             }
         }

@@ -11,7 +11,7 @@ mod popup;
 mod reminders;
 
 use linekeeper::page::PageSnapshot;
-use linekeeper::store::{Outcome, State};
+use linekeeper::store::{Outcome, State, StoreError};
 use linekeeper::view::{self, BadgeView};
 use linekeeper::{Date, ScanOptions, Snapshot};
 use serde::Serialize;
@@ -28,19 +28,117 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Reads the stored state object (`undefined`/`null` → empty state).
+/// Reads the stored state object of any layout (`undefined`/`null` → empty state); older
+/// layouts are migrated by the core, unreadable ones are an error saying why.
 pub(crate) fn state_from_js(value: JsValue) -> Result<State, JsError> {
+    read_state(value).map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn read_state(value: JsValue) -> Result<State, linekeeper::store::StoreError> {
     if value.is_undefined() || value.is_null() {
         return Ok(State::default());
     }
-    let state: State = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsError::new(&format!("stored data could not be read: {e}")))?;
-    if state.version > linekeeper::store::STORE_VERSION {
-        return Err(JsError::new(
-            "stored data was written by a newer LineKeeper",
-        ));
+    let value: serde_json::Value =
+        serde_wasm_bindgen::from_value(value).map_err(|e| StoreError::Corrupt {
+            detail: e.to_string(),
+        })?;
+    State::from_value(value)
+}
+
+#[derive(Serialize)]
+struct Rewrite {
+    /// Storage key to keep the unreadable value under (absent: the value was read).
+    key: Option<String>,
+    /// Why it could not be read, in words.
+    reason: Option<String>,
+    /// The state to store: the value in the current layout, or (unreadable) an empty state
+    /// noting where the value is kept.
+    state: State,
+}
+
+/// Checks the stored state: `undefined` when it is in the current layout; otherwise what to
+/// write, in one storage call: `{state}` for an older layout (migrated), or `{key, reason,
+/// state}` when it cannot be read: the worker keeps the unreadable value under `key` and
+/// `state` under `"state"` in the same call, so nothing is lost or overwritten.
+#[wasm_bindgen]
+pub fn check_state(state: JsValue, now_ms: f64) -> Result<JsValue, JsError> {
+    let stored_version = js_sys::Reflect::get(&state, &"version".into())
+        .ok()
+        .and_then(|v| v.as_f64());
+    match read_state(state) {
+        Ok(_)
+            if stored_version.is_none_or(|v| v == f64::from(linekeeper::store::STORE_VERSION)) =>
+        {
+            Ok(JsValue::UNDEFINED)
+        }
+        Ok(state) => to_js(&Rewrite {
+            key: None,
+            reason: None,
+            state,
+        }),
+        Err(error) => {
+            let reason = error.to_string();
+            let state = State::after_unreadable(error, now_ms);
+            let key = state.kept_aside.first().map(|k| k.key.clone());
+            to_js(&Rewrite {
+                key,
+                reason: Some(reason),
+                state,
+            })
+        }
     }
-    Ok(state)
+}
+
+#[derive(Serialize)]
+struct Decoded {
+    #[serde(flatten)]
+    message: linekeeper::message::Message,
+    #[serde(flatten)]
+    source: linekeeper::message::Source,
+}
+
+#[derive(Serialize)]
+struct Refused {
+    /// The reason, as the reply to the extension's own pages.
+    error: String,
+    /// Whether the sender gets `error` as its reply (own pages) or nothing.
+    reply: bool,
+    #[serde(flatten)]
+    why: linekeeper::message::Refusal,
+}
+
+/// Decodes and checks a runtime message (`message.rs`): `{type, from, …}` when the worker may
+/// act on it (large fields such as `page` are not copied back: use the message's own, now
+/// checked), else `{refused, error, reply}`. `sender` is the browser's `MessageSender`;
+/// `context` is `{extension_id, extension_url, content_matches}`; the hosts the user taught
+/// come from the stored `state` (an unreadable state teaches none).
+#[wasm_bindgen]
+pub fn decode_message(
+    message: JsValue,
+    sender: JsValue,
+    context: JsValue,
+    state: JsValue,
+) -> Result<JsValue, JsError> {
+    use linekeeper::message::{answers_refusal, decode, Context, Refusal, Sender};
+    let sender: Sender = serde_wasm_bindgen::from_value(sender).unwrap_or_default();
+    let mut ctx: Context = serde_wasm_bindgen::from_value(context)
+        .map_err(|e| JsError::new(&format!("message context: {e}")))?;
+    ctx.taught_hosts = read_state(state)
+        .map(|s| s.taught_hosts())
+        .unwrap_or_default();
+    let decoded = serde_wasm_bindgen::from_value::<serde_json::Value>(message)
+        .map_err(|e| Refusal::Malformed {
+            detail: e.to_string(),
+        })
+        .and_then(|message| decode(&message, &sender, &ctx));
+    match decoded {
+        Ok((source, message)) => to_js(&Decoded { message, source }),
+        Err(why) => to_js(&Refused {
+            error: why.text(),
+            reply: answers_refusal(&sender, &ctx),
+            why,
+        }),
+    }
 }
 
 #[derive(Serialize)]
@@ -126,6 +224,7 @@ pub fn render_popup(
     let today = today(now_ms, utc_offset_minutes)?;
     let model = view::popup(&state, now_ms, today, &lang);
     popup::render(&root, &model).map_err(|e| JsError::new(&format!("{e:?}")))?;
+    dom::prepend_store_notice(&root, &state).map_err(|e| JsError::new(&format!("{e:?}")))?;
     // Issue 6: "add to calendar" links, drawn apart from the popup's own content.
     reminders::append_popup_calendar(&root, &state, now_ms)
         .map_err(|e| JsError::new(&format!("{e:?}")))
@@ -141,7 +240,8 @@ pub fn render_options(root: web_sys::Element, state: JsValue, ui: JsValue) -> Re
     } else {
         serde_wasm_bindgen::from_value(ui).map_err(|e| JsError::new(&e.to_string()))?
     };
-    options::render(&root, &state, &ui).map_err(|e| JsError::new(&format!("{e:?}")))
+    options::render(&root, &state, &ui).map_err(|e| JsError::new(&format!("{e:?}")))?;
+    dom::prepend_store_notice(&root, &state).map_err(|e| JsError::new(&format!("{e:?}")))
 }
 
 #[cfg(test)]

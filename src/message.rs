@@ -1,0 +1,341 @@
+//! Every runtime message the service worker receives, decoded and checked here before the
+//! worker acts on it. A message is accepted only when
+//!
+//! - its sender is this extension (`sender.id`),
+//! - it comes from a place allowed to send that type: a content script in the top frame of a
+//!   tab whose URL (the browser's word, not the page's) is https on a host LineKeeper reads
+//!   (a carrier host the built-in content script is declared for, or a host the user taught),
+//!   or the extension's own popup or options page,
+//! - and its fields have the right types and sizes.
+//!
+//! Anything else is refused ([`Refusal`]): the worker drops it (own pages get the reason as
+//! an error reply, content scripts and anything else get nothing). `decode` never panics, on
+//! any input (`fuzz/fuzz_targets/fuzz_message.rs`).
+
+use crate::checklist::PopupAction;
+use crate::page::host_of;
+use crate::settings::Form;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// Largest page snapshot accepted from a content script (the walker's output for 100 000
+/// nodes is about 4.5 MB).
+pub const MAX_PAGE_BYTES: usize = 32 * 1024 * 1024;
+/// Largest import file accepted from the options page.
+pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
+/// Longest short string field (ids, actions, form values).
+const MAX_FIELD: usize = 4096;
+
+/// What the browser says about a message's sender (`runtime.MessageSender`, the fields used).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Sender {
+    pub id: Option<String>,
+    /// URL of the sending document (the page for a content script, the extension page).
+    pub url: Option<String>,
+    pub tab: Option<Tab>,
+    #[serde(rename = "frameId")]
+    pub frame_id: Option<f64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Tab {
+    pub id: Option<f64>,
+    pub url: Option<String>,
+}
+
+/// What the worker knows about itself: its id, its pages' URL prefix, where its content
+/// script is declared to run (the manifest's `content_scripts[].matches`, generated from the
+/// carrier profiles), and the hosts the user taught (from the stored state).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Context {
+    pub extension_id: String,
+    /// `runtime.getURL("")`: `chrome-extension://<id>/` or `moz-extension://<uuid>/`.
+    pub extension_url: String,
+    pub content_matches: Vec<String>,
+    pub taught_hosts: Vec<String>,
+}
+
+/// Where an accepted message came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "from", rename_all = "snake_case")]
+pub enum Source {
+    /// The content script on a page of `host`.
+    ContentScript { host: String },
+    /// The toolbar popup (`popup.html`, also when opened in a tab).
+    Popup,
+    /// The options page.
+    Options,
+}
+
+/// A notification button's action, sent by an own page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeAction {
+    Snooze,
+    Renewed,
+}
+
+/// Every message the worker acts on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Message {
+    // ---- From content scripts ------------------------------------------------------------
+    /// A page snapshot (JSON text, read by `ingest`). Large fields are not serialized: the
+    /// worker passes the message's own (checked) field on.
+    Scan {
+        #[serde(skip_serializing)]
+        page: String,
+    },
+    /// The badge's "renewal checklist" link.
+    OpenChecklist,
+    // Issue 8 (teach a page): the pick mode's content-script messages go here, with their
+    // decoding in `decode_content` below.
+
+    // ---- From the popup --------------------------------------------------------------------
+    /// A checklist tick (the action's own checks are `State::apply`'s).
+    Checklist {
+        #[serde(skip_serializing)]
+        action: PopupAction,
+    },
+
+    // ---- From the options page ------------------------------------------------------------
+    /// The settings form (validated field by field by `settings::apply_form`).
+    Settings { form: Form },
+    /// An export file to merge (validated by `transfer`).
+    Import {
+        #[serde(skip_serializing)]
+        text: String,
+    },
+    /// Erase everything stored.
+    Erase,
+
+    // ---- From either own page --------------------------------------------------------------
+    /// A notification's button, pressed from a page.
+    Action { id: String, action: NoticeAction },
+    /// Run the reminder schedule now.
+    Sync,
+}
+
+/// Why a message was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "refused", rename_all = "snake_case")]
+pub enum Refusal {
+    /// Not sent by this extension.
+    OtherSender,
+    /// A content script on a page LineKeeper does not read, not https, or in a frame.
+    PageNotRead { url: String },
+    /// Neither a content script nor one of the extension's own pages.
+    UnknownPlace { url: String },
+    /// A type this place may not send (or no such type).
+    NotFromHere { kind: String },
+    /// The right type with fields of the wrong shape.
+    Malformed { detail: String },
+}
+
+impl Refusal {
+    /// The error reply for the extension's own pages (they show or log it).
+    pub fn text(&self) -> String {
+        match self {
+            Refusal::OtherSender => "message could not be read: not from LineKeeper".into(),
+            Refusal::PageNotRead { url } => {
+                format!("message could not be read: a page LineKeeper does not read ({url})")
+            }
+            Refusal::UnknownPlace { url } => {
+                format!("message could not be read: sent from {url}")
+            }
+            Refusal::NotFromHere { kind } => {
+                format!("message could not be read: unknown type {kind} here")
+            }
+            Refusal::Malformed { detail } => format!("message could not be read: {detail}"),
+        }
+    }
+}
+
+/// Whether a refused message gets the reason as its reply: only the extension's own pages
+/// (they show or log it); a content script or anything else gets nothing.
+pub fn answers_refusal(sender: &Sender, ctx: &Context) -> bool {
+    sender.id.as_deref() == Some(ctx.extension_id.as_str())
+        && !ctx.extension_url.is_empty()
+        && sender
+            .url
+            .as_deref()
+            .is_some_and(|u| u.starts_with(ctx.extension_url.as_str()))
+}
+
+/// Decodes and checks one message from `sender`.
+pub fn decode(
+    message: &Value,
+    sender: &Sender,
+    ctx: &Context,
+) -> Result<(Source, Message), Refusal> {
+    if ctx.extension_id.is_empty() || sender.id.as_deref() != Some(ctx.extension_id.as_str()) {
+        return Err(Refusal::OtherSender);
+    }
+    let source = source_of(sender, ctx)?;
+    let object = message
+        .as_object()
+        .ok_or_else(|| malformed("not an object"))?;
+    let kind = match object.get("type") {
+        Some(Value::String(kind)) => kind.as_str(),
+        _ => return Err(malformed("no type")),
+    };
+    let decoded = match &source {
+        Source::ContentScript { .. } => decode_content(kind, object)?,
+        Source::Popup => match kind {
+            "checklist" => {
+                let action: PopupAction = serde_json::from_value(message.clone())
+                    .map_err(|e| malformed(&format!("checklist: {e}")))?;
+                Some(Message::Checklist { action })
+            }
+            _ => decode_own_page(kind, object)?,
+        },
+        Source::Options => match kind {
+            "settings" => Some(Message::Settings {
+                form: form(object.get("form"))?,
+            }),
+            "import" => Some(Message::Import {
+                text: string(object.get("text"), "import: text", MAX_IMPORT_BYTES)?,
+            }),
+            "erase" => Some(Message::Erase),
+            _ => decode_own_page(kind, object)?,
+        },
+    };
+    let message = decoded.ok_or_else(|| Refusal::NotFromHere { kind: short(kind) })?;
+    Ok((source, message))
+}
+
+/// Messages of content scripts. Issue 8: the pick mode's messages are added here.
+fn decode_content(
+    kind: &str,
+    object: &serde_json::Map<String, Value>,
+) -> Result<Option<Message>, Refusal> {
+    Ok(match kind {
+        "scan" => Some(Message::Scan {
+            page: string(object.get("page"), "scan: page", MAX_PAGE_BYTES)?,
+        }),
+        "open-checklist" => Some(Message::OpenChecklist),
+        _ => None,
+    })
+}
+
+/// Messages either own page may send.
+fn decode_own_page(
+    kind: &str,
+    object: &serde_json::Map<String, Value>,
+) -> Result<Option<Message>, Refusal> {
+    Ok(match kind {
+        "action" => {
+            let id = string(object.get("id"), "action: id", MAX_FIELD)?;
+            let action = object
+                .get("action")
+                .cloned()
+                .and_then(|a| serde_json::from_value(a).ok())
+                .ok_or_else(|| malformed("action: action is not snooze or renewed"))?;
+            Some(Message::Action { id, action })
+        }
+        "sync" => Some(Message::Sync),
+        _ => None,
+    })
+}
+
+/// Where a sender is: an own page by its URL, or a content script in a tab on a read host.
+fn source_of(sender: &Sender, ctx: &Context) -> Result<Source, Refusal> {
+    let url = sender.url.as_deref().unwrap_or("");
+    if !ctx.extension_url.is_empty() {
+        if let Some(path) = url.strip_prefix(ctx.extension_url.as_str()) {
+            let page = path.split(['?', '#']).next().unwrap_or("");
+            return match page {
+                "popup.html" => Ok(Source::Popup),
+                "options.html" => Ok(Source::Options),
+                _ => Err(Refusal::UnknownPlace { url: short(url) }),
+            };
+        }
+    }
+    // A content script: in a tab, the top frame, an https page LineKeeper reads.
+    if sender.tab.is_none() {
+        return Err(Refusal::UnknownPlace { url: short(url) });
+    }
+    let refused = || Refusal::PageNotRead { url: short(url) };
+    if sender.frame_id.is_some_and(|f| f != 0.0) {
+        return Err(refused());
+    }
+    let scheme_ok = url
+        .get(..8)
+        .is_some_and(|s| s.eq_ignore_ascii_case("https://"));
+    let host = host_of(url);
+    if !scheme_ok || host.is_empty() || !host_is_read(&host, ctx) {
+        return Err(refused());
+    }
+    Ok(Source::ContentScript { host })
+}
+
+/// A host the content script runs on: a carrier host of the built-in profiles, a host of the
+/// manifest's content-script match patterns, or a host the user taught.
+pub fn host_is_read(host: &str, ctx: &Context) -> bool {
+    crate::profile::for_host(host).is_some()
+        || ctx.content_matches.iter().any(|p| {
+            match_pattern_host(p).is_some_and(|h| h == "*" || crate::profile::host_matches(h, host))
+        })
+        || ctx
+            .taught_hosts
+            .iter()
+            .any(|t| crate::profile::host_matches(t, host))
+}
+
+/// The host part of an https (or `*://`) match pattern: `https://*.x.com/*` → `*.x.com`.
+fn match_pattern_host(pattern: &str) -> Option<&str> {
+    let rest = pattern
+        .strip_prefix("https://")
+        .or_else(|| pattern.strip_prefix("*://"))?;
+    rest.split('/').next().filter(|h| !h.is_empty())
+}
+
+fn malformed(detail: &str) -> Refusal {
+    Refusal::Malformed {
+        detail: detail.to_string(),
+    }
+}
+
+fn short(text: &str) -> String {
+    text.chars().take(200).collect()
+}
+
+fn string(value: Option<&Value>, what: &str, max: usize) -> Result<String, Refusal> {
+    match value {
+        Some(Value::String(s)) if s.len() <= max => Ok(s.clone()),
+        Some(Value::String(_)) => Err(malformed(&format!("{what} is too long"))),
+        _ => Err(malformed(&format!("{what} is not text"))),
+    }
+}
+
+/// A form: an object of text fields.
+fn form(value: Option<&Value>) -> Result<Form, Refusal> {
+    let object = value
+        .and_then(Value::as_object)
+        .ok_or_else(|| malformed("settings: form is not an object"))?;
+    if object.len() > 256 {
+        return Err(malformed("settings: too many fields"));
+    }
+    object
+        .iter()
+        .map(|(k, v)| Ok((short(k), string(Some(v), "settings: a field", MAX_FIELD)?)))
+        .collect()
+}
+
+/// [`decode`] from JSON texts (the fuzz target's entry; tests).
+pub fn decode_json(
+    message: &str,
+    sender: &str,
+    ctx: &Context,
+) -> Result<(Source, Message), Refusal> {
+    let message: Value = serde_json::from_str(message).map_err(|e| malformed(&e.to_string()))?;
+    let sender: Sender =
+        serde_json::from_str(sender).map_err(|e| malformed(&format!("sender: {e}")))?;
+    decode(&message, &sender, ctx)
+}
+
+#[cfg(test)]
+mod tests;
