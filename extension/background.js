@@ -1,12 +1,15 @@
 // LineKeeper service worker: glue only. Every decision is made by the Rust core
-// (wasm/linekeeper_wasm.js); this file moves data between the browser and it.
+// (wasm/linekeeper_wasm.js, the engine module; the pages load the smaller UI module);
+// this file moves data between the browser and it.
 // The worker can be killed at any moment: listeners are registered at top level,
 // state lives in chrome.storage.local, and nothing is kept in globals between events.
 import init, {
   ingest, apply_action, sync, notification_action, notification_page, apply_settings, import_file,
-  check_state, decode_message,
+  chosen_locale, set_catalogue, check_state, decode_message,
 } from './wasm/linekeeper_wasm.js';
-import { useLanguage } from './locale.js';
+import { languageFor } from './locale.js';
+
+const useLanguage = languageFor({ chosen_locale, set_catalogue });
 
 // Top-level await is not allowed in service workers: start loading, await in handlers.
 const ready = init();

@@ -1,8 +1,10 @@
 // Options entry: glue only. Rust draws the page from the stored state and this page's own
 // UI state; forms and buttons are sent to the worker, which applies them in Rust (it is the
 // only writer of the stored state). Storage changes redraw the page.
-import init, { render_options } from './wasm/linekeeper_wasm.js';
-import { useLanguage } from './locale.js';
+import init, { render_options, chosen_locale, set_catalogue } from './wasm/linekeeper_ui.js';
+import { languageFor } from './locale.js';
+
+const useLanguage = languageFor({ chosen_locale, set_catalogue });
 
 const ui = { erase_confirm: false, import_text: null, import_name: null, errors: [], status: null, status_text: null };
 

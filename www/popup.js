@@ -1,6 +1,8 @@
 // Popup entry: glue only. Loads the wasm, reads the stored state, and lets Rust draw.
-import init, { render_popup } from './wasm/linekeeper_wasm.js';
-import { useLanguage } from './locale.js';
+import init, { render_popup, chosen_locale, set_catalogue } from './wasm/linekeeper_ui.js';
+import { languageFor } from './locale.js';
+
+const useLanguage = languageFor({ chosen_locale, set_catalogue });
 
 async function main() {
   document.documentElement.lang = chrome.i18n.getMessage('lang') || 'en';

@@ -37,6 +37,27 @@ const FILES: &[(&str, &str)] = &[
         "target/wasm-pkg/linekeeper_wasm_bg.wasm",
         "wasm/linekeeper_wasm_bg.wasm",
     ),
+    ("target/wasm-pkg/linekeeper_ui.js", "wasm/linekeeper_ui.js"),
+    (
+        "target/wasm-pkg/linekeeper_ui_bg.wasm",
+        "wasm/linekeeper_ui_bg.wasm",
+    ),
+];
+
+/// The wasm modules: (crate directory, file stem in `wasm/`, who loads it). The service
+/// worker loads the engine; the popup and options pages load the UI module, which does not
+/// link the extraction engine or the carrier profiles.
+pub const MODULES: &[(&str, &str, &str)] = &[
+    (
+        "crates/linekeeper-wasm",
+        "linekeeper_wasm",
+        "engine (service worker)",
+    ),
+    (
+        "crates/linekeeper-ui",
+        "linekeeper_ui",
+        "UI (popup, options)",
+    ),
 ];
 
 const BROWSERS: &[(&str, &str)] = &[
@@ -76,27 +97,27 @@ pub fn dist() -> Result<PathBuf> {
 }
 
 fn build_wasm() -> Result {
+    for (dir, stem, _) in MODULES {
+        build_module(dir, stem)?;
+    }
+    Ok(())
+}
+
+fn build_module(dir: &str, stem: &str) -> Result {
     let out = root().join("target/wasm-pkg");
     step(
-        "wasm-pack build (release)",
+        &format!("wasm-pack build {dir} (release)"),
         Command::new("wasm-pack")
-            .args([
-                "build",
-                "crates/linekeeper-wasm",
-                "--release",
-                "--target",
-                "web",
-                "--mode",
-                "no-install",
-            ])
+            .args(["build", dir, "--release", "--target", "web"])
+            .args(["--mode", "no-install", "--out-name", stem])
             .args(["--no-typescript", "--no-pack", "--out-dir"])
             .arg(&out),
     )?;
-    let wasm = out.join("linekeeper_wasm_bg.wasm");
+    let wasm = out.join(format!("{stem}_bg.wasm"));
     // binaryen from npm (pinned in package-lock.json): Debian's wasm-opt 108 mangles the
     // reference-types table that wasm-bindgen emits (the module then fails to start).
     step(
-        "wasm-opt -Oz (binaryen from package-lock.json)",
+        &format!("wasm-opt -Oz {stem}_bg.wasm (binaryen from package-lock.json)"),
         Command::new(tools::node_bin("wasm-opt"))
             .args([
                 "-Oz",

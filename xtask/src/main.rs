@@ -120,6 +120,10 @@ fn test(args: &[String]) -> Result {
             "clippy",
             "-p",
             "linekeeper-wasm",
+            "-p",
+            "linekeeper-ui",
+            "-p",
+            "linekeeper-web",
             "--target",
             "wasm32-unknown-unknown",
             "--all-targets",
@@ -131,26 +135,29 @@ fn test(args: &[String]) -> Result {
     )?;
     step(
         "native tests",
-        cargo().args(["test", "--workspace", "--exclude", "linekeeper-wasm"]),
+        cargo().args(["test", "--workspace"]).args([
+            "--exclude",
+            "linekeeper-wasm",
+            "--exclude",
+            "linekeeper-ui",
+            "--exclude",
+            "linekeeper-web",
+        ]),
     )?;
     if quick {
         return Ok(());
     }
     tools::ensure_browser_tools()?;
-    step(
-        "wasm tests (headless Chromium)",
-        cargo()
-            .args([
-                "test",
-                "-p",
-                "linekeeper-wasm",
-                "--target",
-                "wasm32-unknown-unknown",
-            ])
-            .env("CHROMEDRIVER", tools::CHROMEDRIVER)
-            .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
-            .current_dir(root().join("crates/linekeeper-wasm")),
-    )?;
+    for (dir, _, _) in dist::MODULES {
+        step(
+            &format!("wasm tests of {dir} (headless Chromium)"),
+            cargo()
+                .args(["test", "--target", "wasm32-unknown-unknown", "-p"])
+                .arg(dir.trim_start_matches("crates/"))
+                .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+                .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+        )?;
+    }
     let dist = dist::dist()?;
     step(
         "build the native scanner (for browser/native comparison)",
@@ -188,14 +195,26 @@ fn test(args: &[String]) -> Result {
 fn bench() -> Result {
     tools::ensure_browser_tools()?;
     let dist = dist::dist()?;
-    let wasm = dist.join("chrome/wasm/linekeeper_wasm_bg.wasm");
-    let size = dist::gzip_size(&wasm)?;
     println!("{:<44} {:>12} {:>12}", "figure", "measured", "reference");
+    let mut total = 0;
+    for (_, stem, who) in dist::MODULES {
+        let size = dist::gzip_size(&dist.join(format!("chrome/wasm/{stem}_bg.wasm")))?;
+        total += size;
+        println!(
+            "{:<44} {:>9.1} KB {:>12}",
+            format!("wasm size (gzip -9), {who}"),
+            size as f64 / 1024.0,
+            if stem == &"linekeeper_wasm" {
+                "120.0 KB"
+            } else {
+                ""
+            }
+        );
+    }
     println!(
-        "{:<44} {:>9.1} KB {:>9.1} KB",
-        "wasm size (gzip -9)",
-        size as f64 / 1024.0,
-        120.0
+        "{:<44} {:>9.1} KB",
+        "wasm size (gzip -9), both modules",
+        total as f64 / 1024.0
     );
     step(
         "bench: whole scan vs bare text pass",

@@ -1,8 +1,7 @@
-//! Small DOM helpers over web-sys, and the `chrome.i18n` binding.
+//! The `chrome.i18n` binding, and the catalogue of the language chosen in the options.
 
 use linekeeper::view::Msg;
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element};
 
 #[wasm_bindgen]
 extern "C" {
@@ -99,58 +98,4 @@ pub fn carrier_label(carrier: Option<&str>, host: &str) -> String {
         }
         None => host.to_string(),
     }
-}
-
-/// Builder for elements.
-pub struct El(pub Element);
-
-impl El {
-    pub fn new(doc: &Document, tag: &str) -> Result<El, JsValue> {
-        Ok(El(doc.create_element(tag)?))
-    }
-    pub fn class(self, class: &str) -> El {
-        self.0.set_class_name(class);
-        self
-    }
-    pub fn attr(self, name: &str, value: &str) -> Result<El, JsValue> {
-        self.0.set_attribute(name, value)?;
-        Ok(self)
-    }
-    pub fn text(self, text: &str) -> El {
-        self.0.set_text_content(Some(text));
-        self
-    }
-    /// Appends a text node after the children so far.
-    pub fn append_text(self, text: &str) -> Result<El, JsValue> {
-        self.0.append_with_str_1(text)?;
-        Ok(self)
-    }
-    pub fn child(self, child: &El) -> Result<El, JsValue> {
-        self.0.append_child(&child.0)?;
-        Ok(self)
-    }
-}
-
-/// Puts a notice of stored values kept aside (`State::kept_aside`) at the top of `root`'s
-/// first `main` (or of `root`): what was kept, under which storage key, and why.
-pub fn prepend_store_notice(
-    root: &Element,
-    state: &linekeeper::store::State,
-) -> Result<(), JsValue> {
-    if state.kept_aside.is_empty() {
-        return Ok(());
-    }
-    let doc = root
-        .owner_document()
-        .ok_or_else(|| JsValue::from_str("no document"))?;
-    let notice = El::new(&doc, "section")?
-        .class("store-notice")
-        .attr("role", "alert")?;
-    for kept in &state.kept_aside {
-        notice
-            .0
-            .append_child(&El::new(&doc, "p")?.text(&msg(&kept.message())).0)?;
-    }
-    let parent = root.query_selector("main")?.unwrap_or_else(|| root.clone());
-    parent.prepend_with_node_1(&notice.0)
 }

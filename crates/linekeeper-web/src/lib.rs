@@ -1,0 +1,139 @@
+//! What LineKeeper's two WebAssembly modules share (no logic here): the clock, value
+//! conversion, reading the stored state and export files, the browser's time zone, and the
+//! `chrome.i18n` binding with the language chosen in the options.
+//!
+//! The engine module (`crates/linekeeper-wasm`, loaded by the service worker) and the UI
+//! module (`crates/linekeeper-ui`, loaded by the popup and options pages) both link this
+//! crate; each exports `chosen_locale` and `set_catalogue` for `www/locale.js`.
+
+pub mod i18n;
+
+use linekeeper::store::State;
+use linekeeper::transfer;
+use linekeeper::zone::Zone;
+use linekeeper::Date;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+pub fn today(now_ms: f64, utc_offset_minutes: i32) -> Result<Date, JsError> {
+    Date::from_unix_millis(now_ms, utc_offset_minutes)
+        .ok_or_else(|| JsError::new("the clock gave a date LineKeeper cannot use"))
+}
+
+pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Reads the stored state object of any layout (`undefined`/`null` → empty state); older
+/// layouts are migrated by the core, unreadable ones are an error saying why.
+pub fn state_from_js(value: JsValue) -> Result<State, JsError> {
+    read_state(value).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// [`state_from_js`] with the core's reason when the value cannot be read.
+pub fn read_state(value: JsValue) -> Result<State, linekeeper::store::StoreError> {
+    use linekeeper::store::{StoreError, STORE_VERSION};
+    if value.is_undefined() || value.is_null() {
+        return Ok(State::default());
+    }
+    let corrupt = |e: serde_wasm_bindgen::Error| StoreError::Corrupt {
+        detail: e.to_string(),
+    };
+    let version = js_sys::Reflect::get(&value, &JsValue::from_str("version"))
+        .ok()
+        .and_then(|v| v.as_f64());
+    if version == Some(f64::from(STORE_VERSION)) {
+        // The current layout, read straight from the JS value.
+        return serde_wasm_bindgen::from_value(value).map_err(corrupt);
+    }
+    // Any other: through the core's migrations (which also say why a value is unreadable).
+    let value: serde_json::Value = serde_wasm_bindgen::from_value(value).map_err(corrupt)?;
+    State::from_value(value)
+}
+
+/// The browser's time zone: the offset `Date` reports at an instant.
+pub struct BrowserZone;
+
+impl Zone for BrowserZone {
+    fn offset_at(&self, utc_ms: f64) -> i32 {
+        let offset = js_sys::Date::new(&JsValue::from_f64(utc_ms)).get_timezone_offset();
+        if offset.is_finite() {
+            -(offset as i32)
+        } else {
+            0
+        }
+    }
+}
+
+/// Reads an export file with the browser's JSON parser (the core checks it): the same
+/// deserializer as the stored state, so the wasm carries no second one.
+pub fn parse_export(text: &str) -> Result<linekeeper::store::Export, transfer::ImportError> {
+    use linekeeper::view::Msg;
+    let err = |key, detail: String| transfer::ImportError(Msg::with(key, vec![detail]));
+    transfer::check_size(text.len())?;
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        let detail = js_sys::Error::from(e)
+            .message()
+            .as_string()
+            .unwrap_or_default();
+        err("import_error_json", detail)
+    })?;
+    let version = if value.is_object() {
+        js_sys::Reflect::get(&value, &JsValue::from_str("linekeeper_export"))
+            .ok()
+            .and_then(|v| v.as_f64())
+    } else {
+        None
+    };
+    transfer::check_version(version)?;
+    let export = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| err("import_error_shape", e.to_string()))?;
+    transfer::validate(export)
+}
+
+/// The language the user chose (`en`, `zh_CN`) for the glue to load its catalogue, or
+/// `undefined` for the browser's.
+#[wasm_bindgen]
+pub fn chosen_locale(state: JsValue) -> Result<Option<String>, JsError> {
+    let state = state_from_js(state)?;
+    Ok(state.settings.language.locale().map(str::to_string))
+}
+
+/// Uses a parsed `messages.json` of the chosen locale (`null` for the browser's language).
+#[wasm_bindgen]
+pub fn set_catalogue(messages: JsValue) {
+    i18n::set_catalogue(messages);
+}
+
+/// Stand-ins for the wasm tests of both modules (feature `test-support`, dev only).
+#[cfg(feature = "test-support")]
+pub mod testing {
+    use wasm_bindgen::JsValue;
+
+    /// A stand-in for `chrome.i18n` in the test page: `key(arg, …)`.
+    pub fn fake_i18n() {
+        let get = js_sys::Function::new_with_args(
+            "key, args",
+            "return key + '(' + (args || []).join(',') + ')';",
+        );
+        let i18n = js_sys::Object::new();
+        js_sys::Reflect::set(&i18n, &"getMessage".into(), &get).unwrap();
+        let chrome = js_sys::Object::new();
+        js_sys::Reflect::set(&chrome, &"i18n".into(), &i18n).unwrap();
+        js_sys::Reflect::set(&js_sys::global(), &"chrome".into(), &chrome).unwrap();
+    }
+
+    /// One T-Mobile account read at 2026-11-26 13:33 UTC, no history.
+    pub fn stored_state() -> JsValue {
+        let json = r#"{"version":1,"accounts":[{"key":"t-mobile","carrier":"t-mobile","host":"www.t-mobile.com",
+          "page_url":"https://www.t-mobile.com/account","read_at_ms":1795700000000,
+          "latest":{"schema":1,"status":"ok","carrier":"t-mobile","next_bill_date":"2026-12-09",
+            "balance":{"amount":"0.00","currency":"USD"},"amount_due":null,"autopay":false,
+            "lines":[{"number_last4":"4821","label":null,"plan":"Prepaid Connect","renews_on":null,
+              "data":{"remaining_mb":3502.08,"used_mb":1617.92,"total_mb":5120.0,"unlimited":false}}]},
+          "history":[]}]}"#;
+        js_sys::JSON::parse(json).unwrap()
+    }
+}
