@@ -200,6 +200,22 @@ fn migrate_1_to_2(
     Ok(())
 }
 
+/// The layout of a stored value from its `version` read as a number (the JS side): an error
+/// when it is missing, not a layout LineKeeper wrote, or newer than this version knows.
+pub fn layout_of(version: Option<f64>) -> Result<u32, StoreError> {
+    let version = version.ok_or_else(|| corrupt("no layout version"))?;
+    if version.fract() != 0.0 || !(1.0..=f64::from(u32::MAX)).contains(&version) {
+        return Err(corrupt(format!(
+            "layout version {version} is not one LineKeeper wrote"
+        )));
+    }
+    let version = version as u32;
+    if version > STORE_VERSION {
+        return Err(StoreError::Newer { version });
+    }
+    Ok(version)
+}
+
 /// Brings a stored value of any known layout to the current one (in place), returning the
 /// layout it was in. Values that are not a state object, have no usable `version`, or come
 /// from a newer layout are errors; the value is then left as it was.

@@ -231,3 +231,31 @@ fn a_failed_migration_leaves_the_value_as_it_was() {
     assert_eq!(migrate(&mut old).unwrap(), 1);
     assert_eq!(old["version"], json!(STORE_VERSION));
 }
+
+#[test]
+fn layout_of_a_js_number_agrees_with_migrate() {
+    for v in [
+        json!(1),
+        json!(2),
+        json!(3),
+        json!(0),
+        json!(-1),
+        json!(1.5),
+        json!(5_000_000_000_u64),
+    ] {
+        let mut value = json!({"version": v.clone()});
+        let migrated = migrate(&mut value).map(|_| ());
+        let layout = layout_of(v.as_f64()).map(|_| ());
+        assert_eq!(
+            migrated.is_ok(),
+            layout.is_ok(),
+            "{v}: {migrated:?} vs {layout:?}"
+        );
+        assert_eq!(
+            matches!(migrated, Err(StoreError::Newer { .. })),
+            matches!(layout, Err(StoreError::Newer { .. })),
+            "{v}"
+        );
+    }
+    assert!(matches!(layout_of(None), Err(StoreError::Corrupt { .. })));
+}

@@ -35,7 +35,7 @@ pub fn check_state(state: JsValue, now_ms: f64) -> Result<JsValue, JsError> {
     let stored_version = js_sys::Reflect::get(&state, &"version".into())
         .ok()
         .and_then(|v| v.as_f64());
-    match linekeeper_web::read_state(state) {
+    match linekeeper_web::read_any_layout(state) {
         Ok(_)
             if stored_version.is_none_or(|v| v == f64::from(linekeeper::store::STORE_VERSION)) =>
         {
