@@ -53,14 +53,20 @@ after(async () => {
   await browser?.close();
 });
 
+/** Opens one of the extension's pages and waits until Rust has drawn it. */
+async function extensionPage(name) {
+  const page = await browser.newPage();
+  // Firefox's BiDi reports no navigation to a moz-extension page: wait for the page itself.
+  page.goto(`${EXT_ORIGIN}/${name}`, { timeout: 15000 }).catch(() => {});
+  await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.body?.dataset.ready,
+    { polling: 100, timeout: 15000 });
+  return page;
+}
+
 /** Everything in the extension's storage.local, read from its options page. */
 async function storage() {
-  const page = await browser.newPage();
+  const page = await extensionPage('options.html');
   try {
-    // Firefox's BiDi reports no navigation to a moz-extension page: wait for the page itself.
-    page.goto(`${EXT_ORIGIN}/options.html`, { timeout: 15000 }).catch(() => {});
-    await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.body?.dataset.ready,
-      { polling: 100, timeout: 15000 });
     return await page.evaluate(() => browser.storage.local.get(null));
   } finally {
     await page.close();
@@ -129,4 +135,10 @@ test('Firefox ESR: the extension installs, reads a carrier page, shows the badge
   assert.equal(account.latest.lines[0].number_last4, '4821');
   assert.equal(account.latest.lines[0].data.remaining_mb, 3502.08);
   await page.close();
+
+  // The toolbar popup's page draws the stored record (the UI wasm runs in Firefox too).
+  const popup = await extensionPage('popup.html');
+  const text = await popup.evaluate(() => document.body.dataset.ready === 'true' && document.querySelector('main')?.textContent);
+  assert.match(text || '', /4821/);
+  await popup.close();
 });
