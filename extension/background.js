@@ -229,7 +229,7 @@ const HANDLERS = {
   'scan': (decoded, message, sender) => handleScan(message, sender),
   'open-checklist': () => openChecklist().then(() => ({ ok: true }), () => ({ ok: false })),
   // Issue 8 (teach a page): the pick mode's messages, once src/message.rs decodes them.
-  // Popup.
+  // Popup. (Issue 8: the popup's teach messages.)
   'checklist': (decoded, message) => handleAction(message),
   // Options page (and the popup for action / sync).
   'settings': (decoded) => changeState((state) => apply_settings(state, decoded.form)).then(pageReply),

@@ -95,6 +95,8 @@ pub enum Message {
     // decoding in `decode_content` below.
 
     // ---- From the popup --------------------------------------------------------------------
+    // Issue 8: the popup's "teach this page" messages go here, decoded in `decode`'s
+    // `Source::Popup` arm.
     /// A checklist tick (the action's own checks are `State::apply`'s).
     Checklist {
         #[serde(skip_serializing)]
