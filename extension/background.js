@@ -249,14 +249,17 @@ const HANDLERS = {
   },
 };
 
-// Who this extension is, for the decoder: its id, its pages' URL prefix, and where its
-// content script is declared to run (generated from the carrier profiles).
-function messageContext() {
+// Who this extension is, for the decoder: its id, its pages' URL prefix, where its content
+// script is declared to run (generated from the carrier profiles), and the sites the browser
+// granted it (the carrier hosts; sites the user allowed while teaching).
+async function messageContext() {
   const scripts = chrome.runtime.getManifest().content_scripts ?? [];
+  const { origins = [] } = await chrome.permissions.getAll();
   return {
     extension_id: chrome.runtime.id,
     extension_url: chrome.runtime.getURL(''),
     content_matches: scripts.flatMap((c) => c.matches ?? []),
+    granted_origins: origins,
   };
 }
 
@@ -264,7 +267,7 @@ async function receive(message, sender) {
   await ready;
   const { state } = await chrome.storage.local.get('state');
   const plainSender = { id: sender.id, url: sender.url, frameId: sender.frameId, tab: sender.tab && { id: sender.tab.id, url: sender.tab.url } };
-  const decoded = decode_message(message, plainSender, messageContext(), state);
+  const decoded = decode_message(message, plainSender, await messageContext(), state);
   if (decoded.refused) {
     console.warn('LineKeeper: message dropped:', decoded.error);
     return decoded.reply ? { error: decoded.error } : undefined;

@@ -47,7 +47,9 @@ pub struct Tab {
 
 /// What the worker knows about itself: its id, its pages' URL prefix, where its content
 /// script is declared to run (the manifest's `content_scripts[].matches`, generated from the
-/// carrier profiles), and the hosts the user taught (from the stored state).
+/// carrier profiles), the sites the browser granted it (`permissions.getAll().origins`: the
+/// carrier hosts, and sites the user allowed while teaching), and the hosts the user taught
+/// (from the stored state).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Context {
@@ -55,6 +57,7 @@ pub struct Context {
     /// `runtime.getURL("")`: `chrome-extension://<id>/` or `moz-extension://<uuid>/`.
     pub extension_url: String,
     pub content_matches: Vec<String>,
+    pub granted_origins: Vec<String>,
     pub taught_hosts: Vec<String>,
 }
 
@@ -275,12 +278,15 @@ fn source_of(sender: &Sender, ctx: &Context) -> Result<Source, Refusal> {
 }
 
 /// A host the content script runs on: a carrier host of the built-in profiles, a host of the
-/// manifest's content-script match patterns, or a host the user taught.
+/// manifest's content-script match patterns or of the origins the browser granted, or a host
+/// the user taught.
 pub fn host_is_read(host: &str, ctx: &Context) -> bool {
+    let in_pattern = |p: &String| {
+        match_pattern_host(p).is_some_and(|h| h == "*" || crate::profile::host_matches(h, host))
+    };
     crate::profile::for_host(host).is_some()
-        || ctx.content_matches.iter().any(|p| {
-            match_pattern_host(p).is_some_and(|h| h == "*" || crate::profile::host_matches(h, host))
-        })
+        || ctx.content_matches.iter().any(in_pattern)
+        || ctx.granted_origins.iter().any(in_pattern)
         || ctx
             .taught_hosts
             .iter()

@@ -11,6 +11,10 @@ fn ctx() -> Context {
             "https://*.t-mobile.com/*".into(),
             "https://*.mintmobile.com/*".into(),
         ],
+        granted_origins: vec![
+            "https://*.t-mobile.com/*".into(),
+            "https://granted.example/*".into(),
+        ],
         taught_hosts: vec!["my.taught-carrier.example".into()],
     }
 }
@@ -62,6 +66,9 @@ fn content_scripts_on_read_hosts_may_scan_and_open_the_checklist() {
         .1,
         Message::OpenChecklist
     );
+    // A site the browser granted (the user allowed it while teaching).
+    assert!(decode(&scan(), &tab("https://granted.example/usage"), &ctx()).is_ok());
+    assert!(decode(&scan(), &tab("https://sub.granted.example/usage"), &ctx()).is_err());
     // A carrier of the built-in profiles is read even when the manifest list is not given.
     let bare = Context {
         content_matches: vec![],
