@@ -5,7 +5,7 @@
 // state lives in chrome.storage.local, and nothing is kept in globals between events.
 import init, {
   ingest, apply_action, sync, notification_action, notification_page, apply_settings, import_file,
-  chosen_locale, set_catalogue, check_state, decode_message,
+  chosen_locale, set_catalogue, popup_state, check_state, decode_message,
 } from './wasm/linekeeper_wasm.js';
 import { languageFor } from './locale.js';
 
@@ -287,5 +287,29 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true;
 });
 
+// ---- The popup's cache (issue 5: popup speed) ------------------------------------------
+// The popup reads `popup_cache` instead of the whole state: the state with long histories
+// condensed by Rust (`popup_state`), stamped with the byte size of the state it was built
+// from. The state stays the one source of truth: the cache is rebuilt after every change of
+// it, whoever wrote it, and the popup reads the state itself when the stamp does not match.
+
+async function rebuildPopupCache() {
+  await ready;
+  return serialized(async () => {
+    const { state } = await chrome.storage.local.get('state');
+    const bytes = await chrome.storage.local.getBytesInUse?.('state');
+    if (state === undefined || typeof bytes !== 'number') {
+      await chrome.storage.local.remove('popup_cache');
+      return;
+    }
+    await chrome.storage.local.set({ popup_cache: { state_bytes: bytes, state: popup_state(state) } });
+  }).catch((error) => console.warn('LineKeeper: popup cache not rebuilt:', error));
+}
+
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes.state) rebuildPopupCache();
+});
+
 // Every worker start (after a kill, a browser restart, an update) rebuilds the schedule.
 syncReminders();
+rebuildPopupCache();

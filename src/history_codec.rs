@@ -102,9 +102,9 @@ fn number(text: &str) -> Result<Option<f64>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    text.parse::<f64>()
+    crate::parse::float::parse_f64(text)
         .map(Some)
-        .map_err(|_| format!("not a number: {text:?}"))
+        .ok_or_else(|| format!("not a number: {text:?}"))
 }
 
 fn date(text: &str) -> Result<Date, String> {

@@ -17,6 +17,7 @@ pub mod message;
 pub mod page;
 pub mod panel;
 pub mod parse;
+pub mod popup_cache;
 pub mod profile;
 pub mod reminders;
 pub mod settings;

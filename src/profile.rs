@@ -16,8 +16,7 @@ use std::collections::BTreeMap;
 /// Label words for each field. Matching is case-insensitive; words made of ASCII
 /// letters and digits match whole words only; the longest match wins where two overlap
 /// (`balance due` beats `balance`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Labels {
     /// A data bucket's name without a role (`Data`, `High-speed data`, `流量`).
     pub data: Vec<String>,
@@ -67,8 +66,7 @@ pub struct Labels {
 
 /// Class / id / `data-testid` words (after splitting `due-date`, `dueDate`, `due_date`
 /// into words) that hint at a field. Weak evidence: used when no label is nearer.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Hints {
     pub data: Vec<String>,
     pub data_remaining: Vec<String>,
@@ -89,6 +87,111 @@ pub struct Hints {
     /// Loading skeletons and spinners.
     pub loading: Vec<String>,
 }
+
+/// A struct of word lists ([`Labels`], [`Hints`]) read from a profile's JSON object.
+trait WordLists: Default {
+    fn fields() -> &'static [&'static str];
+    fn list_mut(&mut self, field: &str) -> Option<&mut Vec<String>>;
+}
+
+/// Deserializes a struct of word lists as `#[serde(default, deny_unknown_fields)]` would
+/// (missing lists empty, unknown or repeated names refused), with one loop for every field
+/// instead of the derive's code per field: a large part of the profile reader in the wasm.
+macro_rules! word_lists {
+    ($name:ident { $($field:ident),* $(,)? }) => {
+        impl WordLists for $name {
+            fn fields() -> &'static [&'static str] {
+                &[$(stringify!($field)),*]
+            }
+            fn list_mut(&mut self, field: &str) -> Option<&mut Vec<String>> {
+                match field {
+                    $(stringify!($field) => Some(&mut self.$field),)*
+                    _ => None,
+                }
+            }
+        }
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<$name, D::Error> {
+                d.deserialize_map(WordListsVisitor(std::marker::PhantomData))
+            }
+        }
+    };
+}
+struct WordListsVisitor<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: WordLists> serde::de::Visitor<'de> for WordListsVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an object of word lists")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        use serde::de::Error;
+        let mut out = T::default();
+        let mut seen: Vec<&'static str> = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let Some(name) = T::fields().iter().find(|f| **f == key) else {
+                return Err(A::Error::unknown_field(&key, T::fields()));
+            };
+            if seen.contains(name) {
+                return Err(A::Error::duplicate_field(name));
+            }
+            seen.push(name);
+            if let Some(list) = out.list_mut(name) {
+                *list = map.next_value()?;
+            }
+        }
+        Ok(out)
+    }
+}
+
+word_lists!(Labels {
+    data,
+    data_remaining,
+    data_used,
+    data_total,
+    unlimited,
+    hotspot,
+    not_data,
+    balance,
+    amount_due,
+    due_date,
+    renewal_date,
+    autopay,
+    autopay_on,
+    autopay_off,
+    on,
+    off,
+    plan,
+    line,
+    nickname,
+    promo,
+    placeholder,
+    maintenance,
+    logged_out,
+    not_phone,
+    greeting,
+});
+
+word_lists!(Hints {
+    data,
+    data_remaining,
+    data_used,
+    data_total,
+    hotspot,
+    not_data,
+    balance,
+    amount_due,
+    due_date,
+    renewal_date,
+    autopay,
+    plan,
+    line,
+    nickname,
+    promo,
+    loading,
+});
 
 /// A user-taught anchor: the value of `field` is the text of the element described by
 /// `element` (`span#bal.amount`: tag, id and classes, each optional) and/or the value next
@@ -318,6 +421,39 @@ pub fn for_host(host: &str) -> Option<&'static Profile> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word-list readers know every field the structs have (a field added to
+    /// `Labels` or `Hints` must be added to its `word_lists!` too), and refuse what
+    /// `deny_unknown_fields` refused.
+    #[test]
+    fn word_lists_read_every_field_and_refuse_unknown_or_repeated_ones() {
+        fn keys<T: Serialize>(value: &T) -> Vec<String> {
+            match serde_json::to_value(value).unwrap() {
+                serde_json::Value::Object(map) => map.keys().cloned().collect(),
+                _ => Vec::new(),
+            }
+        }
+        let mut fields: Vec<String> = Labels::fields().iter().map(|f| f.to_string()).collect();
+        fields.sort();
+        assert_eq!(keys(&Labels::default()), fields);
+        let mut fields: Vec<String> = Hints::fields().iter().map(|f| f.to_string()).collect();
+        fields.sort();
+        assert_eq!(keys(&Hints::default()), fields);
+        let labels: Labels = serde_json::from_str(r#"{"balance":["Balance"],"on":[]}"#).unwrap();
+        assert_eq!(labels.balance, ["Balance"]);
+        assert!(labels.data.is_empty());
+        for bad in [
+            r#"{"balanse":["x"]}"#,
+            r#"{"balance":["a"],"balance":["b"]}"#,
+            r#"{"balance":"x"}"#,
+            r#"{"balance":null}"#,
+            r#"[]"#,
+        ] {
+            assert!(serde_json::from_str::<Labels>(bad).is_err(), "{bad}");
+        }
+        let err = Profile::from_json(r#"{"id":"x","hints":{"dat":[]}}"#).unwrap_err();
+        assert!(err.0.contains("unknown field `dat`"), "{}", err.0);
+    }
 
     #[test]
     fn all_builtins_parse() {

@@ -220,8 +220,8 @@ pub type Form = BTreeMap<String, String>;
 fn number(form: &Form, field: &str, min: f64, max: f64) -> Result<Option<f64>, FieldError> {
     match form.get(field).map(|v| v.trim()) {
         None | Some("") => Ok(None),
-        Some(text) => match text.replace(',', ".").parse::<f64>() {
-            Ok(v) if v.is_finite() && (min..=max).contains(&v) => Ok(Some(v)),
+        Some(text) => match crate::parse::float::parse_f64(&text.replace(',', ".")) {
+            Some(v) if v.is_finite() && (min..=max).contains(&v) => Ok(Some(v)),
             _ => Err(err(field, "error_number")),
         },
     }

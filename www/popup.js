@@ -4,12 +4,23 @@ import { languageFor } from './locale.js';
 
 const useLanguage = languageFor({ chosen_locale, set_catalogue });
 
+// The worker's cache of the state (long histories condensed, `extension/background.js`)
+// when it was built from the state stored now (same byte size), else the state itself.
+async function readState() {
+  const [{ popup_cache: cache }, bytes] = await Promise.all([
+    chrome.storage.local.get('popup_cache'),
+    chrome.storage.local.getBytesInUse?.('state'),
+  ]);
+  if (cache && typeof bytes === 'number' && cache.state_bytes === bytes) return cache.state;
+  return (await chrome.storage.local.get('state')).state;
+}
+
 async function main() {
   document.documentElement.lang = chrome.i18n.getMessage('lang') || 'en';
   document.title = chrome.i18n.getMessage('ext_name');
   await init();
   performance.mark('linekeeper:read');
-  const { state } = await chrome.storage.local.get('state');
+  const state = await readState();
   document.documentElement.lang = await useLanguage(state); // issue 6: language chosen in the options
   const now = Date.now();
   render_popup(document.getElementById('app'), state, now, -new Date(now).getTimezoneOffset());
@@ -40,7 +51,7 @@ document.getElementById('app').addEventListener('change', (event) => {
 });
 
 chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && changes.state) main();
+  if (area === 'local' && (changes.state || changes.popup_cache)) main();
 });
 
 main().catch((error) => {

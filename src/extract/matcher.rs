@@ -1,6 +1,7 @@
 //! Finding profile words in text (labels) and in class / id names (hints), in time
 //! linear in the text: patterns are indexed by their first two characters.
 
+use crate::parse::text::lower_char;
 use crate::profile::{Hints, Labels, Profile};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -177,11 +178,12 @@ pub fn lower_same_len(text: &str) -> String {
             out.push(c.to_ascii_lowercase());
             continue;
         }
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
-        }
+        let lower = lower_char(c);
+        out.push(if lower.len_utf8() == c.len_utf8() {
+            lower
+        } else {
+            c
+        });
     }
     out
 }
@@ -440,7 +442,7 @@ pub fn hint_words(value: &str, out: &mut Vec<String>) {
                 out.push(std::mem::take(&mut word));
             }
             prev_lower = c.is_lowercase();
-            word.extend(c.to_lowercase());
+            word.push(lower_char(c));
         } else {
             if !word.is_empty() {
                 out.push(std::mem::take(&mut word));

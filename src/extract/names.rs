@@ -4,6 +4,7 @@
 use super::matcher::{self, Kind};
 use super::{phone, Engine};
 use crate::parse;
+use crate::parse::text::lowercase;
 
 /// A text value for a line (plan, nickname).
 pub(super) struct TextFind {
@@ -28,7 +29,7 @@ impl Engine<'_> {
                     .take(3)
                     .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
                 {
-                    let word = word.trim_end_matches('\'').to_lowercase();
+                    let word = lowercase(word.trim_end_matches('\''));
                     if word.chars().count() >= 2 && !out.contains(&word) {
                         out.push(word);
                     }
@@ -43,7 +44,7 @@ impl Engine<'_> {
         !holder.is_empty()
             && text
                 .split(|c: char| !c.is_alphabetic())
-                .map(str::to_lowercase)
+                .map(lowercase)
                 .any(|w| {
                     holder.contains(&w)
                         || holder

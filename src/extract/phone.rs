@@ -125,11 +125,7 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
     }
     // `ending in 4821`.
     if digits.len() == 4 && trailing_digits == 4 {
-        let before = text
-            .get(..byte_start)
-            .unwrap_or("")
-            .trim_end()
-            .to_lowercase();
+        let before = crate::parse::text::lowercase(text.get(..byte_start).unwrap_or("").trim_end());
         if before.ends_with("ending in")
             || before.ends_with("ending")
             || before.ends_with("ends in")

@@ -6,6 +6,7 @@
 
 pub mod data;
 pub mod date;
+pub mod float;
 pub mod money;
 pub mod text;
 

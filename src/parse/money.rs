@@ -83,7 +83,7 @@ pub fn money_is_rate(text: &str, found: &Found<Money>) -> bool {
         .chars()
         .take(40)
         .collect();
-    let after = normalize(&after).to_lowercase();
+    let after = super::text::lowercase(&normalize(&after));
     let after = match after.strip_prefix("/ ") {
         Some(rest) => format!("/{rest}"),
         None => after,

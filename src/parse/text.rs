@@ -97,14 +97,44 @@ fn is_cjk(c: char) -> bool {
         | 0x20000..=0x2FFFF)
 }
 
+/// The lower case of `c` for the scripts carrier pages are written in — Latin with its
+/// accents (Latin-1, Latin Extended-A, `ẞ`), Greek, Cyrillic and full-width Latin — one
+/// character for one; any other character as it is. Not `char::to_lowercase`, whose tables
+/// for every script are several KB of the wasm.
+pub fn lower_char(c: char) -> char {
+    let u = c as u32;
+    let lower = match u {
+        0x41..=0x5A => u + 32,
+        0xC0..=0xDE if u != 0xD7 => u + 32,
+        // İ lower-cases to two characters (i + dot above): kept.
+        0x100..=0x137 | 0x14A..=0x177 if u % 2 == 0 && u != 0x130 => u + 1,
+        0x139..=0x148 | 0x179..=0x17E if u % 2 == 1 => u + 1,
+        0x178 => 0xFF,
+        0x1E9E => 0xDF,
+        0x386 => 0x3AC,
+        0x388..=0x38A => u + 37,
+        0x38C => 0x3CC,
+        0x38E | 0x38F => u + 63,
+        0x391..=0x3AB if u != 0x3A2 => u + 32,
+        0x400..=0x40F => u + 80,
+        0x410..=0x42F => u + 32,
+        0xFF21..=0xFF3A => u + 32,
+        _ => u,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
+/// `text` lower-cased with [`lower_char`].
+pub fn lowercase(text: &str) -> String {
+    text.chars().map(lower_char).collect()
+}
+
 /// Case-insensitive comparison of a word with a lower-case pattern.
 pub(crate) fn word_eq(word: &str, pattern: &str) -> bool {
     if word.is_ascii() {
         word.eq_ignore_ascii_case(pattern)
     } else {
-        word.chars()
-            .flat_map(char::to_lowercase)
-            .eq(pattern.chars())
+        word.chars().map(lower_char).eq(pattern.chars())
     }
 }
 
@@ -133,7 +163,7 @@ impl Decimal {
         text.push_str(&self.int);
         text.push('.');
         text.push_str(frac);
-        text.parse::<f64>().ok().filter(|v| v.is_finite())
+        crate::parse::float::parse_f64(&text).filter(|v| v.is_finite())
     }
 
     /// The amount in hundredths. More than two decimals is refused unless the extra
@@ -650,5 +680,32 @@ mod tests {
         for t in ["T-Mobile", "-5", "1-2", "", "Plan - Unlimited", "$0.00"] {
             assert!(!Lexed::new(t).has_placeholder(), "{t}");
         }
+    }
+
+    #[test]
+    fn lower_char_agrees_with_the_standard_library_on_the_scripts_it_covers() {
+        let covered = (0x20..0x250u32)
+            .chain(0x386..0x3B0)
+            .chain(0x400..0x460)
+            .chain(0xFF00..0xFF60)
+            .chain([0x1E9E]);
+        for u in covered {
+            let Some(c) = char::from_u32(u) else { continue };
+            let mut std = c.to_lowercase();
+            let expected = match (std.next(), std.next()) {
+                (Some(l), None) => l,
+                _ => c, // İ: two characters in the standard library, kept here.
+            };
+            // Latin Extended-B (U+0180…U+024F) is left as it is.
+            if (0x180..0x250).contains(&u) {
+                assert_eq!(lower_char(c), c, "U+{u:04X}");
+            } else {
+                assert_eq!(lower_char(c), expected, "U+{u:04X} {c}");
+            }
+        }
+        assert_eq!(
+            lowercase("GUTHABEN ÜBRIG · СЧЁТ · 剩余流量"),
+            "guthaben übrig · счёт · 剩余流量"
+        );
     }
 }

@@ -309,3 +309,43 @@ export async function inContentScript(page, fn, arg) {
     await cdp.detach().catch(() => {});
   }
 }
+
+/**
+ * A stored state: one T-Mobile account with `points` readings two hours apart, two lines
+ * using data (refills every few hundred readings), the bill date 13 days ahead. For the
+ * popup's cache test and the popup benchmark.
+ */
+export function manyReadings(points, { balance = '0.00' } = {}) {
+  const now = Date.now();
+  const bill = dayFromToday(13).iso;
+  const history = [];
+  for (let i = 0; i < points; i++) {
+    const at = now - (points - 1 - i) * 2 * 3_600_000 - 60_000;
+    const d = new Date(at);
+    const pad = (n) => String(n).padStart(2, '0');
+    history.push({
+      at_ms: at,
+      date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
+      next_bill_date: bill,
+      lines: [['4821', 5120 - ((i * 7) % 5000), null], ['5532', 10240 - ((i * 13) % 10000), null]],
+    });
+  }
+  const last = history[history.length - 1];
+  return {
+    version: 1,
+    accounts: [{
+      key: 't-mobile', carrier: 't-mobile', host: 'www.t-mobile.com', page_url: 'https://www.t-mobile.com/account',
+      read_at_ms: last.at_ms,
+      latest: {
+        schema: 1, status: 'ok', carrier: 't-mobile', next_bill_date: bill,
+        balance: { amount: balance, currency: 'USD' }, amount_due: null, autopay: false,
+        lines: last.lines.map(([last4, left]) => ({
+          number_last4: last4, label: null, plan: 'Prepaid Connect', renews_on: bill,
+          data: { remaining_mb: left, used_mb: null, total_mb: last4 === '4821' ? 5120 : 10240, unlimited: false },
+        })),
+      },
+      history,
+    }],
+    checklists: [],
+  };
+}

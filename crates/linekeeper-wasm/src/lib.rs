@@ -168,6 +168,15 @@ pub fn normalize_state(state: JsValue) -> Result<JsValue, JsError> {
     to_js(&state_from_js(state)?)
 }
 
+/// The popup's cache of the stored state: the same state with each account's history
+/// condensed to the points that decide what the popup shows (`linekeeper::popup_cache`).
+#[wasm_bindgen]
+pub fn popup_state(state: JsValue) -> Result<JsValue, JsError> {
+    to_js(&linekeeper::popup_cache::popup_state(&state_from_js(
+        state,
+    )?))
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
