@@ -16,7 +16,6 @@ use crate::checklist::PopupAction;
 use crate::page::host_of;
 use crate::settings::Form;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 /// Largest page snapshot accepted from a content script (the walker's output for 100 000
 /// nodes is about 4.5 MB).
@@ -62,8 +61,7 @@ pub struct Context {
 }
 
 /// Where an accepted message came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "from", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     /// The content script on a page of `host`.
     ContentScript { host: String },
@@ -81,17 +79,31 @@ pub enum NoticeAction {
     Renewed,
 }
 
+/// A message as sent: every key any message may have, all optional (a plain struct, read
+/// straight from the JS value: no JSON tree, no tagged enum in the worker's wasm). A key of
+/// the wrong type makes the whole message malformed; [`decode`] checks which keys each type
+/// needs. Issue 8: the teaching messages' keys are added here.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct RawMessage {
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub page: Option<String>,
+    pub account: Option<String>,
+    pub step: Option<usize>,
+    pub done: Option<bool>,
+    pub form: Option<Form>,
+    pub text: Option<String>,
+    pub id: Option<String>,
+    pub action: Option<NoticeAction>,
+}
+
 /// Every message the worker acts on.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Message {
     // ---- From content scripts ------------------------------------------------------------
-    /// A page snapshot (JSON text, read by `ingest`). Large fields are not serialized: the
-    /// worker passes the message's own (checked) field on.
-    Scan {
-        #[serde(skip_serializing)]
-        page: String,
-    },
+    /// A page snapshot (JSON text, read by `ingest`).
+    Scan { page: String },
     /// The badge's "renewal checklist" link.
     OpenChecklist,
     // Issue 8 (teach a page): the pick mode's content-script messages go here, with their
@@ -101,19 +113,13 @@ pub enum Message {
     // Issue 8: the popup's "teach this page" messages go here, decoded in `decode`'s
     // `Source::Popup` arm.
     /// A checklist tick (the action's own checks are `State::apply`'s).
-    Checklist {
-        #[serde(skip_serializing)]
-        action: PopupAction,
-    },
+    Checklist { action: PopupAction },
 
     // ---- From the options page ------------------------------------------------------------
     /// The settings form (validated field by field by `settings::apply_form`).
     Settings { form: Form },
     /// An export file to merge (validated by `transfer`).
-    Import {
-        #[serde(skip_serializing)]
-        text: String,
-    },
+    Import { text: String },
     /// Erase everything stored.
     Erase,
 
@@ -125,8 +131,7 @@ pub enum Message {
 }
 
 /// Why a message was refused.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "refused", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     /// Not sent by this extension.
     OtherSender,
@@ -138,6 +143,33 @@ pub enum Refusal {
     NotFromHere { kind: String },
     /// The right type with fields of the wrong shape.
     Malformed { detail: String },
+}
+
+impl Message {
+    /// The message's type, as sent.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Message::Scan { .. } => "scan",
+            Message::OpenChecklist => "open-checklist",
+            Message::Checklist { .. } => "checklist",
+            Message::Settings { .. } => "settings",
+            Message::Import { .. } => "import",
+            Message::Erase => "erase",
+            Message::Action { .. } => "action",
+            Message::Sync => "sync",
+        }
+    }
+}
+
+impl Source {
+    /// Where it came from, in a word (`content_script`, `popup`, `options`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Source::ContentScript { .. } => "content_script",
+            Source::Popup => "popup",
+            Source::Options => "options",
+        }
+    }
 }
 
 impl Refusal {
@@ -172,7 +204,7 @@ pub fn answers_refusal(sender: &Sender, ctx: &Context) -> bool {
 
 /// Decodes and checks one message from `sender`.
 pub fn decode(
-    message: &Value,
+    message: &RawMessage,
     sender: &Sender,
     ctx: &Context,
 ) -> Result<(Source, Message), Refusal> {
@@ -180,32 +212,32 @@ pub fn decode(
         return Err(Refusal::OtherSender);
     }
     let source = source_of(sender, ctx)?;
-    let object = message
-        .as_object()
-        .ok_or_else(|| malformed("not an object"))?;
-    let kind = match object.get("type") {
-        Some(Value::String(kind)) => kind.as_str(),
-        _ => return Err(malformed("no type")),
-    };
+    let kind = message
+        .kind
+        .as_deref()
+        .ok_or_else(|| malformed("no type"))?;
     let decoded = match &source {
-        Source::ContentScript { .. } => decode_content(kind, object)?,
+        Source::ContentScript { .. } => decode_content(kind, message)?,
         Source::Popup => match kind {
-            "checklist" => {
-                let action: PopupAction = serde_json::from_value(message.clone())
-                    .map_err(|e| malformed(&format!("checklist: {e}")))?;
-                Some(Message::Checklist { action })
-            }
-            _ => decode_own_page(kind, object)?,
+            "checklist" => Some(Message::Checklist {
+                action: PopupAction {
+                    kind: crate::checklist::ActionKind::Checklist,
+                    account: need(&message.account, "checklist: account")?.clone(),
+                    step: *need(&message.step, "checklist: step")?,
+                    done: *need(&message.done, "checklist: done")?,
+                },
+            }),
+            _ => decode_own_page(kind, message)?,
         },
         Source::Options => match kind {
             "settings" => Some(Message::Settings {
-                form: form(object.get("form"))?,
+                form: form(message.form.as_ref())?,
             }),
             "import" => Some(Message::Import {
-                text: string(object.get("text"), "import: text", MAX_IMPORT_BYTES)?,
+                text: string(&message.text, "import: text", MAX_IMPORT_BYTES)?,
             }),
             "erase" => Some(Message::Erase),
-            _ => decode_own_page(kind, object)?,
+            _ => decode_own_page(kind, message)?,
         },
     };
     let message = decoded.ok_or_else(|| Refusal::NotFromHere { kind: short(kind) })?;
@@ -213,13 +245,10 @@ pub fn decode(
 }
 
 /// Messages of content scripts. Issue 8: the pick mode's messages are added here.
-fn decode_content(
-    kind: &str,
-    object: &serde_json::Map<String, Value>,
-) -> Result<Option<Message>, Refusal> {
+fn decode_content(kind: &str, message: &RawMessage) -> Result<Option<Message>, Refusal> {
     Ok(match kind {
         "scan" => Some(Message::Scan {
-            page: string(object.get("page"), "scan: page", MAX_PAGE_BYTES)?,
+            page: string(&message.page, "scan: page", MAX_PAGE_BYTES)?,
         }),
         "open-checklist" => Some(Message::OpenChecklist),
         _ => None,
@@ -227,20 +256,12 @@ fn decode_content(
 }
 
 /// Messages either own page may send.
-fn decode_own_page(
-    kind: &str,
-    object: &serde_json::Map<String, Value>,
-) -> Result<Option<Message>, Refusal> {
+fn decode_own_page(kind: &str, message: &RawMessage) -> Result<Option<Message>, Refusal> {
     Ok(match kind {
-        "action" => {
-            let id = string(object.get("id"), "action: id", MAX_FIELD)?;
-            let action = object
-                .get("action")
-                .cloned()
-                .and_then(|a| serde_json::from_value(a).ok())
-                .ok_or_else(|| malformed("action: action is not snooze or renewed"))?;
-            Some(Message::Action { id, action })
-        }
+        "action" => Some(Message::Action {
+            id: string(&message.id, "action: id", MAX_FIELD)?,
+            action: *need(&message.action, "action: action")?,
+        }),
         "sync" => Some(Message::Sync),
         _ => None,
     })
@@ -311,26 +332,33 @@ fn short(text: &str) -> String {
     text.chars().take(200).collect()
 }
 
-fn string(value: Option<&Value>, what: &str, max: usize) -> Result<String, Refusal> {
-    match value {
-        Some(Value::String(s)) if s.len() <= max => Ok(s.clone()),
-        Some(Value::String(_)) => Err(malformed(&format!("{what} is too long"))),
-        _ => Err(malformed(&format!("{what} is not text"))),
-    }
+fn need<'a, T>(value: &'a Option<T>, what: &str) -> Result<&'a T, Refusal> {
+    value
+        .as_ref()
+        .ok_or_else(|| malformed(&format!("{what} is missing")))
 }
 
-/// A form: an object of text fields.
-fn form(value: Option<&Value>) -> Result<Form, Refusal> {
-    let object = value
-        .and_then(Value::as_object)
-        .ok_or_else(|| malformed("settings: form is not an object"))?;
-    if object.len() > 256 {
+fn string(value: &Option<String>, what: &str, max: usize) -> Result<String, Refusal> {
+    let text = need(value, what)?;
+    if text.len() > max {
+        return Err(malformed(&format!("{what} is too long")));
+    }
+    Ok(text.clone())
+}
+
+/// A form: text fields, not too many nor too long.
+fn form(value: Option<&Form>) -> Result<Form, Refusal> {
+    let form = value.ok_or_else(|| malformed("settings: form is missing"))?;
+    if form.len() > 256 {
         return Err(malformed("settings: too many fields"));
     }
-    object
+    if form
         .iter()
-        .map(|(k, v)| Ok((short(k), string(Some(v), "settings: a field", MAX_FIELD)?)))
-        .collect()
+        .any(|(k, v)| k.len() > MAX_FIELD || v.len() > MAX_FIELD)
+    {
+        return Err(malformed("settings: a field is too long"));
+    }
+    Ok(form.clone())
 }
 
 /// [`decode`] from JSON texts (the fuzz target's entry; tests).
@@ -339,7 +367,8 @@ pub fn decode_json(
     sender: &str,
     ctx: &Context,
 ) -> Result<(Source, Message), Refusal> {
-    let message: Value = serde_json::from_str(message).map_err(|e| malformed(&e.to_string()))?;
+    let message: RawMessage =
+        serde_json::from_str(message).map_err(|e| malformed(&e.to_string()))?;
     let sender: Sender =
         serde_json::from_str(sender).map_err(|e| malformed(&format!("sender: {e}")))?;
     decode(&message, &sender, ctx)

@@ -55,29 +55,45 @@ pub struct State {
     pub kept_aside: Vec<KeptAside>,
 }
 
-/// A note of a stored value kept aside because it could not be read.
+/// A note of a stored value kept aside because it could not be read. (Plain fields: a
+/// tagged enum in the state would cost both wasm modules several KB.)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KeptAside {
     /// The storage key it is kept under (`kept_aside:<ms>`).
     pub key: String,
-    /// Why it could not be read.
-    pub reason: StoreError,
     /// When it was kept aside, Unix milliseconds.
     pub at_ms: f64,
+    /// The layout it was in, when written by a newer LineKeeper; `None` when damaged.
+    #[serde(default)]
+    pub newer: Option<u32>,
+    /// What was wrong with it (damaged values).
+    #[serde(default)]
+    pub detail: String,
 }
 
 impl KeptAside {
+    /// Why it could not be read.
+    pub fn reason(&self) -> StoreError {
+        match self.newer {
+            Some(version) => StoreError::Newer { version },
+            None => StoreError::Corrupt {
+                detail: self.detail.clone(),
+            },
+        }
+    }
+
     /// What the popup and options page say about it.
     pub fn message(&self) -> crate::view::Msg {
         use crate::view::Msg;
-        match &self.reason {
-            StoreError::Newer { version } => Msg::with(
+        match self.newer {
+            Some(version) => Msg::with(
                 "store_kept_newer",
                 vec![self.key.clone(), version.to_string()],
             ),
-            StoreError::Corrupt { detail } => {
-                Msg::with("store_kept_damaged", vec![self.key.clone(), detail.clone()])
-            }
+            None => Msg::with(
+                "store_kept_damaged",
+                vec![self.key.clone(), self.detail.clone()],
+            ),
         }
     }
 }
@@ -138,8 +154,7 @@ pub enum Outcome {
 }
 
 /// Why stored state could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreError {
     /// Not a LineKeeper state of any layout this version knows (damaged, or not ours).
     Corrupt { detail: String },
@@ -271,8 +286,15 @@ impl State {
         State {
             kept_aside: vec![KeptAside {
                 key: kept_aside_key(now_ms),
-                reason: error,
                 at_ms: now_ms,
+                newer: match error {
+                    StoreError::Newer { version } => Some(version),
+                    StoreError::Corrupt { .. } => None,
+                },
+                detail: match error {
+                    StoreError::Corrupt { detail } => detail,
+                    StoreError::Newer { .. } => String::new(),
+                },
             }],
             ..State::default()
         }

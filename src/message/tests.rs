@@ -1,5 +1,14 @@
 use super::*;
-use serde_json::json;
+use serde_json::{json, Value};
+
+/// [`super::decode`] of a message given as JSON (as the browser would pass it).
+fn decode(message: &Value, sender: &Sender, ctx: &Context) -> Result<(Source, Message), Refusal> {
+    decode_json(
+        &message.to_string(),
+        &serde_json::to_string(sender).unwrap(),
+        ctx,
+    )
+}
 
 const ID: &str = "abcdefghijklmnopabcdefghijklmnop";
 

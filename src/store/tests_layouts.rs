@@ -75,7 +75,7 @@ fn layout_2() -> Value {
     v["version"] = json!(2);
     v["settings"]["cycles"] = json!({"t-mobile": {"days": {"n": 28}}});
     v["kept_aside"] = json!([{"key": "kept_aside:1795000000000",
-        "reason": {"kind": "newer", "version": 3}, "at_ms": 1_795_000_000_000.0}]);
+        "newer": 3, "detail": "", "at_ms": 1_795_000_000_000.0}]);
     v
 }
 
@@ -215,7 +215,11 @@ fn an_unreadable_value_is_noted_and_kept_under_its_own_key() {
     let state = State::after_unreadable(error.clone(), 1_795_700_000_123.0);
     assert_eq!(state.kept_aside[0].key, "kept_aside:1795700000123");
     assert_ne!(state.kept_aside[0].key, STATE_KEY);
-    assert_eq!(state.kept_aside[0].reason, error);
+    assert_eq!(state.kept_aside[0].reason(), error);
+    let damaged = State::after_unreadable(State::from_value(json!([1])).unwrap_err(), 5.0);
+    assert!(
+        matches!(damaged.kept_aside[0].reason(), StoreError::Corrupt { detail } if detail.contains("not an object"))
+    );
     // The note survives being stored and read, and later changes.
     let again = State::from_value(serde_json::to_value(&state).unwrap()).unwrap();
     assert_eq!(again.kept_aside, state.kept_aside);

@@ -68,7 +68,7 @@ test('popup and options pages send only their own messages; other extension page
   const tick = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'checklist', account: 't-mobile', step: 0, done: true }));
   assert.match(tick.error, /unknown type checklist here/);
   const form = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'settings', form: { section: 'reminders', lead_days: 7 } }));
-  assert.match(form.error, /a field is not text/);
+  assert.match(form.error, /message could not be read: .*invalid type: .*expected a string/);
   await page.close();
   // A page of the extension that is neither (only in the test copy).
   const probe = await loose.context.newPage();

@@ -12,9 +12,13 @@ const KB = 1024;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
   // The service worker's module: extraction engine, profiles, store, reminders, import.
-  'linekeeper_wasm_bg.wasm': 188 * KB,
-  // The popup and options pages' module: drawing only, no extraction engine.
-  'linekeeper_ui_bg.wasm': 109 * KB,
+  // Issue 7 grew it by about 17 KB, a decision: every runtime message decoded and checked in
+  // Rust (`decode_message`, 6.3 KB) and stored data of any layout migrated or kept aside
+  // (`check_state`, 10.6 KB, mostly the JSON tree the migrations work on). Measured 204.3 KB.
+  'linekeeper_wasm_bg.wasm': 206 * KB,
+  // The popup and options pages' module: drawing only, no extraction engine. Issue 7 added
+  // the notice of stored data kept aside (under 1 KB). Measured 109.2 KB.
+  'linekeeper_ui_bg.wasm': 110 * KB,
 };
 
 const gzipped = (file) => gzipSync(readFileSync(join(DIST, 'wasm', file)), { level: 9 }).length;

@@ -59,22 +59,28 @@ pub fn check_state(state: JsValue, now_ms: f64) -> Result<JsValue, JsError> {
     }
 }
 
+/// An accepted message, for the worker: its type and place, and the small fields it uses
+/// (large ones such as `page` and `text` are the message's own, now checked).
 #[derive(Serialize)]
 struct Decoded {
-    #[serde(flatten)]
-    message: linekeeper::message::Message,
-    #[serde(flatten)]
-    source: linekeeper::message::Source,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    from: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    form: Option<linekeeper::settings::Form>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    action: Option<&'static str>,
 }
 
 #[derive(Serialize)]
 struct Refused {
+    refused: bool,
     /// The reason, as the reply to the extension's own pages.
     error: String,
     /// Whether the sender gets `error` as its reply (own pages) or nothing.
     reply: bool,
-    #[serde(flatten)]
-    why: linekeeper::message::Refusal,
 }
 
 /// Decodes and checks a runtime message (`message.rs`): `{type, from, …}` when the worker may
@@ -96,17 +102,38 @@ pub fn decode_message(
     ctx.taught_hosts = linekeeper_web::read_state(state)
         .map(|s| s.taught_hosts())
         .unwrap_or_default();
-    let decoded = serde_wasm_bindgen::from_value::<serde_json::Value>(message)
+    let decoded = serde_wasm_bindgen::from_value::<linekeeper::message::RawMessage>(message)
         .map_err(|e| Refusal::Malformed {
             detail: e.to_string(),
         })
         .and_then(|message| decode(&message, &sender, &ctx));
     match decoded {
-        Ok((source, message)) => to_js(&Decoded { message, source }),
+        Ok((source, message)) => {
+            use linekeeper::message::{Message, NoticeAction};
+            let mut out = Decoded {
+                kind: message.kind(),
+                from: source.name(),
+                form: None,
+                id: None,
+                action: None,
+            };
+            match message {
+                Message::Settings { form } => out.form = Some(form),
+                Message::Action { id, action } => {
+                    out.id = Some(id);
+                    out.action = Some(match action {
+                        NoticeAction::Snooze => "snooze",
+                        NoticeAction::Renewed => "renewed",
+                    });
+                }
+                _ => {}
+            }
+            to_js(&out)
+        }
         Err(why) => to_js(&Refused {
+            refused: true,
             error: why.text(),
             reply: answers_refusal(&sender, &ctx),
-            why,
         }),
     }
 }
