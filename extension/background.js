@@ -68,7 +68,10 @@ async function handleScan(message, sender) {
         [`scan:${sender.tab.id}`]: { url, at_ms: now, outcome: result.outcome, snapshot: result.snapshot },
       });
     }
-    return { badge: result.badge, outcome: result.outcome };
+    const reply = { badge: result.badge, outcome: result.outcome };
+    // Words the content script should also look for (profiles not built into it).
+    if (result.scan.words.length || result.scan.elements.length) reply.scan = result.scan;
+    return reply;
   }).finally(() => {
     syncReminders();
   });

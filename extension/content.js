@@ -14,7 +14,7 @@
   const MAX_NODES = 200000;
   const MAX_TEXT = 2000;
   const SLICE_MS = 8; // work per slice before yielding to the page (no long tasks)
-  const DEBOUNCE_MS = 60; // quiet time after a change before rescanning
+  const DEBOUNCE_MS = 40; // quiet time after a change before rescanning
   const MAX_WAIT_MS = 800; // a page that never stops changing is still rescanned this often
 
   // ---- walker --------------------------------------------------------------------------
@@ -57,6 +57,18 @@
       ? scheduler.yield()
       : new Promise((resolve) => setTimeout(resolve, 0));
 
+  // Yields to the page (call when the slice has run SLICE_MS); false when `node` left it.
+  const due = (clock) => {
+    const ran = performance.now() - clock.start;
+    if (BENCH && ran > clock.longest) clock.longest = ran; // the longest task the scan ran
+    return ran > SLICE_MS;
+  };
+  async function yieldTo(clock, node) {
+    await pause();
+    clock.start = performance.now();
+    return node.isConnected;
+  }
+
   // Decides whether an element is kept and, if so, writes its JSON entry; returns its index
   // or -1 for a left-out element (whose subtree is then skipped).
   function emitElement(node, parent, out) {
@@ -78,20 +90,59 @@
     const display = style ? node.style.display : '';
     const block = tag === 'br' || (display ? !INLINE.has(display) : BLOCK.has(tag));
     out.parts.push(`{${parent === undefined ? '' : `"p":${parent},`}"t":${JSON.stringify(tag)}${a ? `,"a":{${a}}` : ''}${block ? ',"b":true' : ''}}`);
+    if (block) out.block = true;
     return out.count++;
   }
 
-  // Walks `body` (and same-origin frames in place) into `out`: the JSON text of each kept
-  // node in pre-order, parents by index. A plain depth-first walk over firstChild /
-  // nextSibling keeps the parent's index on a stack. Yields to the page every SLICE_MS so
-  // no task runs long.
-  async function walkInto(body, bodyParent, out, clock) {
-    const top = emitElement(body, bodyParent, out);
-    if (top < 0) return;
-    const indexes = [top];
-    const elements = [body];
+  // The body of a same-origin frame, or null.
+  function frameBody(frame) {
+    try {
+      return (frame.contentDocument && frame.contentDocument.body) || null;
+    } catch (_) {
+      return null;
+    }
+  }
+
+  // Writes a text node's entry unless it is empty or, holding a digit, inside a zero-size
+  // box (`zero` caches that per parent); true when written.
+  function emitText(node, parent, parentEl, zero, out) {
+    const text = fold(node.data);
+    if (!text) return false;
+    if (DIGIT.test(text)) {
+      let hidden = zero[parent];
+      if (hidden === undefined) zero[parent] = hidden = zeroSize(parentEl);
+      if (hidden) return false;
+    }
+    // MAX_TEXT counts characters (code points), as the native walker does.
+    const x = text.length > MAX_TEXT ? Array.from(text).slice(0, MAX_TEXT).join('') : text;
+    out.parts.push(`{"p":${parent},"t":"#text","x":${JSON.stringify(x)}}`);
+    out.count++;
+    return true;
+  }
+
+  // Counts the rows of padding (see walkChain) as text is written: a text after a block
+  // element starts a row (other texts may too: counting fewer rows only pads more).
+  function padded(pad, out) {
+    if (pad && out.block) pad.rows--;
+    out.block = false;
+  }
+
+  // Walks `top` and its whole subtree (same-origin frames in place) into `out`: the JSON
+  // text of each kept node in pre-order, parents by index. A plain depth-first walk over
+  // firstChild / nextSibling keeps the parent's index on a stack. Yields to the page every
+  // SLICE_MS so no task runs long. With `pad`, stops when `pad.rows` rows are written.
+  async function walkFull(top, topParent, out, clock, pad = null) {
+    const first = emitElement(top, topParent, out);
+    if (first < 0) return;
+    if (top.localName === 'iframe') {
+      const inner = frameBody(top);
+      if (inner) await walkFull(inner, first, out, clock, pad);
+      return;
+    }
+    const indexes = [first];
+    const elements = [top];
     const zero = [];
-    let node = body.firstChild;
+    let node = top.firstChild;
     for (;;) {
       if (!node) {
         if (elements.length === 1) return;
@@ -99,40 +150,18 @@
         indexes.pop();
         continue;
       }
-      if (out.count >= MAX_NODES) return;
-      if (performance.now() - clock.start > SLICE_MS) {
-        await pause();
-        clock.start = performance.now();
-        if (!body.isConnected) return;
-      }
+      if (out.count >= MAX_NODES || (pad && pad.rows <= 0)) return;
+      if (due(clock) && !(await yieldTo(clock, top))) return;
       const parent = indexes[indexes.length - 1];
       const type = node.nodeType;
       if (type === 3) {
-        const text = fold(node.data);
-        if (text) {
-          let hidden = false;
-          if (DIGIT.test(text)) {
-            hidden = zero[parent];
-            if (hidden === undefined) zero[parent] = hidden = zeroSize(elements[elements.length - 1]);
-          }
-          if (!hidden) {
-            // MAX_TEXT counts characters (code points), as the native walker does.
-            const x = text.length > MAX_TEXT ? Array.from(text).slice(0, MAX_TEXT).join('') : text;
-            out.parts.push(`{"p":${parent},"t":"#text","x":${JSON.stringify(x)}}`);
-            out.count++;
-          }
-        }
+        if (emitText(node, parent, elements[elements.length - 1], zero, out)) padded(pad, out);
       } else if (type === 1) {
         const at = emitElement(node, parent, out);
         if (at >= 0) {
           if (node.localName === 'iframe') {
-            let inner = null;
-            try {
-              inner = node.contentDocument && node.contentDocument.body;
-            } catch (_) {
-              inner = null;
-            }
-            if (inner) await walkInto(inner, at, out, clock);
+            const inner = frameBody(node);
+            if (inner) await walkFull(inner, at, out, clock, pad);
           } else if (node.firstChild) {
             indexes.push(at);
             elements.push(node);
@@ -145,15 +174,384 @@
     }
   }
 
+  // ---- sparse walk: only the neighbourhoods of anchors ------------------------------------
+  // A full-fidelity walk costs far more than the page's own text pass, and an account page is
+  // mostly navigation, history and offers. So a first pass as cheap as a bare text pass tests
+  // every text node against the scan vocabulary — the label words of the profiles, data units,
+  // currency marks and masked phone numbers (src/vocabulary.rs; built into this file by `cargo xtask dist`, more
+  // for user-taught profiles in the worker's scan reply) — and a few elements (password
+  // fields, busy regions, meters, aria-labels). Around each match (an anchor) a
+  // neighbourhood is taken: the highest ancestor at most NEAR_HEIGHT levels up whose subtree
+  // has at most NEAR_ELEMENTS elements. Only the neighbourhoods are walked (walkFull, the
+  // contract of src/page.rs), with the chain of their ancestors (attributes kept, hidden
+  // ones still hiding everything below), in document order.
+  const SCAN_WORDS = "$SCAN_WORDS";
+  const NEAR_HEIGHT = 6; // the extractor pairs a label with values at most 6 levels apart
+  const NEAR_ELEMENTS = 40;
+  const PER_KEY = 32; // a key repeated more often is a list (history): its first 32 places
+  const PAD_ROWS = 6; // the extractor looks at most 4 rows after a label, 3 before it
+  // Elements that are anchors (or hold one in their aria-label): one selector pass, plus
+  // the tags the browser indexes. (A longer selector list costs as much as the text pass.)
+  const ELEMENT_ANCHORS = '[aria-label],[aria-busy=true],[aria-valuenow]';
+  const TAG_ANCHORS = ['input', 'progress', 'meter'];
+
+  const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const WORD_KEY = /^[a-z0-9]+$/;
+  // One regular expression for a list of keys, shaped as a trie (one branch per first
+  // character), which V8 runs several times faster than a flat alternation.
+  function trie(words) {
+    const root = new Map();
+    for (const w of words) {
+      let n = root;
+      for (const ch of w) {
+        if (!n.has(ch)) n.set(ch, new Map());
+        n = n.get(ch);
+      }
+      n.set('', null);
+    }
+    const emit = (n) => {
+      const alts = [];
+      let end = false;
+      for (const [ch, child] of n) {
+        if (ch === '') end = true;
+        else alts.push(escapeRe(ch) + emit(child));
+      }
+      if (!alts.length) return '';
+      const body = alts.length === 1 ? alts[0] : `(?:${alts.join('|')})`;
+      return end ? `(?:${body})?` : body;
+    };
+    return emit(root);
+  }
+  // The first pass reads the page's text as one string (`textContent`: one native call; a
+  // content script pays dearly for every node it touches) and looks for the keys in it:
+  // - ASCII keys of up to SHORT letters as whole words (no ASCII letter either side:
+  //   `GB`, `due`, not `number`), longer ones anywhere (text nodes meet without a space
+  //   between them in the string: `3.4 GBremaining` still holds `remaining`);
+  // - keys of marks (`$`, `--`, `€`) and the masked phone numbers (`extra`) anywhere;
+  // - keys with other letters (CJK, accents), anywhere, in a second expression run only
+  //   when the text holds one of their first such letters.
+  const SHORT = 4;
+  const NON_ASCII_LETTER = /[^\x00-\x7f]/;
+  const classOf = (chars) => `[${[...new Set(chars)].map((c) => (/[\\\]^-]/.test(c) ? `\\${c}` : c)).join('')}]`;
+  function vocabulary(words, extra = '') {
+    const ascii = words.filter((w) => WORD_KEY.test(w));
+    const short = ascii.filter((w) => w.length <= SHORT);
+    const long = ascii.filter((w) => w.length > SHORT);
+    const letters = words.filter((w) => !WORD_KEY.test(w) && /\p{L}/u.test(w.replace(/[\x00-\x7f]/g, '')));
+    const marks = words.filter((w) => w && !WORD_KEY.test(w) && !letters.includes(w));
+    const main = [
+      short.length ? `(?<![a-z])${trie(short)}(?![a-z])` : '',
+      long.length ? trie(long) : '',
+      marks.length ? trie(marks) : '',
+      extra,
+    ].filter(Boolean);
+    const first = letters.map((w) => [...w].find((c) => NON_ASCII_LETTER.test(c)));
+    return {
+      main: main.length ? new RegExp(main.join('|'), 'gi') : null,
+      first: letters.length ? new RegExp(classOf(first.flatMap((c) => [c, c.toLowerCase(), c.toUpperCase()]))) : null,
+      letters: letters.length ? new RegExp(trie(letters), 'gi') : null,
+    };
+  }
+  const builtin = SCAN_WORDS && typeof SCAN_WORDS === 'object' ? SCAN_WORDS : { words: [], masks: '' };
+  const known = new Set(builtin.words);
+  // A masked phone number (`(•••) •••-4821`, `138****2231`, `...4821`) marks a line.
+  const masks = [...(builtin.masks || '')];
+  const maskClass = masks.length ? classOf(masks).slice(1, -1) : '';
+  const PHONE = masks.length ? `(?:[${maskClass}]|\\.\\.\\.)[${maskClass}\\s().\\-\u2011\u2013]*\\d{4}` : '';
+  const vocab = [vocabulary(builtin.words, PHONE)];
+  const taughtElements = new Set();
+  let taughtSelector = '';
+
+  // `tag#id.class` (a user-taught anchor's element) as a CSS selector. (`globalThis.CSS`:
+  // `CSS` below is the badge's style sheet.)
+  function selectorOf(pattern) {
+    const parts = pattern.trim().split(/(?=[#.])/);
+    let sel = '';
+    for (const p of parts) {
+      if (!p) continue;
+      if (p[0] === '#' || p[0] === '.') {
+        if (p.length > 1) sel += p[0] + globalThis.CSS.escape(p.slice(1));
+      } else sel += globalThis.CSS.escape(p.toLowerCase());
+    }
+    return sel;
+  }
+
+  // Words and elements from the worker's scan reply (profiles not built in); true when
+  // something was new, so the page is read again with them.
+  function learn(extra) {
+    if (!extra || typeof extra !== 'object') return false;
+    const words = (Array.isArray(extra.words) ? extra.words : []).filter((w) => typeof w === 'string' && w && !known.has(w));
+    words.forEach((w) => known.add(w));
+    if (words.length) vocab.push(vocabulary(words));
+    let grew = words.length > 0;
+    for (const e of Array.isArray(extra.elements) ? extra.elements : []) {
+      if (typeof e !== 'string' || taughtElements.has(e)) continue;
+      const sel = selectorOf(e);
+      try {
+        document.querySelector(sel);
+      } catch (_) {
+        continue;
+      }
+      taughtElements.add(e);
+      taughtSelector += `${taughtSelector ? ',' : ''}${sel}`;
+      grew = true;
+    }
+    return grew;
+  }
+
+  // A found key as counted: no key ends in a digit, a masked phone number does.
+  const keyOf = (m) => {
+    const c = m.charCodeAt(m.length - 1);
+    return c >= 48 && c <= 57 ? '#phone' : m;
+  };
+
+  // Calls `hit(offset, key)` for every key in `text`, in order for each expression (a key
+  // as written: `Balance` and `balance` are counted apart). With a clock, yields to the page
+  // between matches when the slice is spent (the text is a copy: nothing can move in it).
+  async function scanText(text, hit, clock) {
+    for (const v of vocab) {
+      for (const re of [v.main, v.first && v.first.test(text) ? v.letters : null]) {
+        if (!re) continue;
+        re.lastIndex = 0;
+        let k = 0;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+          hit(m.index, keyOf(m[0]));
+          if (!m[0]) re.lastIndex++;
+          if (clock && (++k & 127) === 0 && due(clock)) {
+            const at = re.lastIndex;
+            await yieldTo(clock, document.documentElement);
+            re.lastIndex = at; // another scan may have used the expression meanwhile
+          }
+        }
+      }
+    }
+  }
+
+  // The first key in `text` (as `scanText` counts it), or null.
+  function keyIn(text) {
+    for (const v of vocab) {
+      for (const re of [v.main, v.first && v.first.test(text) ? v.letters : null]) {
+        if (!re) continue;
+        re.lastIndex = 0;
+        const m = re.exec(text);
+        if (m) return keyOf(m[0]);
+      }
+    }
+    return null;
+  }
+
+  // Adds an anchor (and its key) to `found` unless its key has PER_KEY places already.
+  function take(found, node, key) {
+    const n = found.counts.get(key) || 0;
+    if (n >= PER_KEY) return;
+    found.counts.set(key, n + 1);
+    found.nodes.push(node);
+    found.keys.push(key);
+  }
+
+  // The first pass over `body` (a document's body, or a part of the page that changed) and
+  // its same-origin frames: anchors go to `found.nodes`, at most PER_KEY per key.
+  async function findAnchors(body, found, clock) {
+    // The keys in the page's text (in document order: text nodes in tree order make up
+    // `textContent`), at most PER_KEY a key; then the text nodes holding them, found by
+    // adding up node lengths (no node's text is read). The page may change while the scan
+    // pauses: then the offsets no longer fit its nodes, and the text is read again, the
+    // second time without pausing.
+    for (let attempt = 0; ; attempt++) {
+      const gen = changes;
+      const counts = new Map(found.counts);
+      const hits = [];
+      await scanText(
+        body.textContent,
+        (at, key) => {
+          const n = counts.get(key) || 0;
+          if (n >= PER_KEY) return;
+          counts.set(key, n + 1);
+          hits.push([at, key]);
+        },
+        attempt === 0 ? clock : null,
+      );
+      if (gen !== changes) continue;
+      hits.sort((a, b) => a[0] - b[0]);
+      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+      let end = 0;
+      for (let i = 0; i < hits.length && walker.nextNode(); ) {
+        const node = walker.currentNode;
+        end += node.length;
+        if (hits[i][0] >= end) continue;
+        if (!SKIP.has(node.parentNode.localName)) take(found, node, hits[i][1]);
+        while (i < hits.length && hits[i][0] < end) i++;
+      }
+      break;
+    }
+    if (BENCH) found.times.text = performance.now() - found.t0;
+    if (due(clock) && !(await yieldTo(clock, body))) return;
+    const elements = body.querySelectorAll(ELEMENT_ANCHORS);
+    for (const el of body.matches(ELEMENT_ANCHORS) ? [body, ...elements] : elements) {
+      const label = el.getAttribute('aria-label');
+      const key = el.hasAttribute('aria-busy') || el.hasAttribute('aria-valuenow') ? '[aria]' : label && keyIn(label);
+      if (key) take(found, el, key);
+    }
+    for (const tag of TAG_ANCHORS) {
+      for (const el of body.getElementsByTagName(tag)) {
+        if (tag !== 'input' || el.type === 'password') take(found, el, `<${tag}>`);
+      }
+    }
+    if (BENCH) found.times.elements = performance.now() - found.t0;
+    if (taughtSelector) {
+      try {
+        for (const el of body.querySelectorAll(taughtSelector)) take(found, el, '#taught');
+      } catch (_) {
+        // a pattern the browser does not accept was left out by learn()
+      }
+    }
+    for (const frame of body.getElementsByTagName('iframe')) {
+      const inner = frameBody(frame);
+      if (inner) await findAnchors(inner, found, clock);
+    }
+  }
+
+  // An element's parent, across same-origin frame boundaries (a frame's body → its iframe).
+  function up(el) {
+    const doc = el.ownerDocument;
+    if (el === doc.body) {
+      const view = doc.defaultView;
+      return view && view !== window ? view.frameElement : null;
+    }
+    return el.parentElement;
+  }
+
+  // The neighbourhood of an anchor: see above. Subtree sizes are counted natively, once.
+  function neighbourhood(node, sizes) {
+    let el = node.nodeType === 1 ? node : node.parentElement;
+    if (!el) return null;
+    const size = (e) => {
+      let n = sizes.get(e);
+      if (n === undefined) sizes.set(e, (n = e.getElementsByTagName('*').length + 1));
+      return n;
+    };
+    for (let h = 0; h < NEAR_HEIGHT && el !== el.ownerDocument.body; h++) {
+      const parent = el.parentElement;
+      if (!parent || size(parent) > NEAR_ELEMENTS) break;
+      el = parent;
+    }
+    return el;
+  }
+
+  // Walks the ancestor chain element `el`: below it only chains and neighbourhoods, each
+  // followed by PAD_ROWS rows of what comes next in the page (padding). The extractor pairs
+  // a label with a value at most a few rows away: without the padding, two neighbourhoods
+  // far apart in the page would meet in the snapshot and a label in one could take a value
+  // in the other. `owed` is the padding still due from before `el` (returned likewise).
+  async function walkChain(el, parent, out, clock, marks, owed) {
+    const at = emitElement(el, parent, out);
+    if (at < 0) return owed; // a hidden ancestor hides its whole subtree, neighbourhoods too
+    if (el.localName === 'iframe') {
+      const inner = frameBody(el);
+      return inner ? walkMarked(inner, at, out, clock, marks, owed) : owed;
+    }
+    const zero = [];
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (out.count >= MAX_NODES || (due(clock) && !(await yieldTo(clock, el)))) return 0;
+      if (child.nodeType === 1 && (marks.roots.has(child) || marks.chain.has(child))) {
+        owed = await walkMarked(child, at, out, clock, marks, owed);
+      } else if (owed > 0) {
+        const pad = { rows: owed };
+        if (child.nodeType === 3) {
+          if (emitText(child, at, el, zero, out)) padded(pad, out);
+        } else if (child.nodeType === 1) await walkFull(child, at, out, clock, pad);
+        owed = Math.max(0, pad.rows);
+      }
+    }
+    return owed;
+  }
+
+  async function walkMarked(el, parent, out, clock, marks, owed) {
+    if (!marks.roots.has(el)) return walkChain(el, parent, out, clock, marks, owed);
+    await walkFull(el, parent, out, clock);
+    return PAD_ROWS;
+  }
+
+  // Walks the page into `out`: the neighbourhoods of its anchors, or, on a page without
+  // any, the whole page.
+  // Re-reading only what changed: the anchors of the last first pass, and the nodes added
+  // or changed since (collected by the MutationObserver below). Anchors do not depend on
+  // visibility (the walk checks it), so a change of class or style needs no new search.
+  // The whole text is searched again after a route change, history navigation, or more
+  // than MAX_TOUCHED changed nodes.
+  const MAX_TOUCHED = 256;
+  let lastFound = null; // { body, nodes, keys }
+  let touched = [];
+  let rereadAll = true;
+
+  function touch(node) {
+    if (rereadAll) return;
+    if (touched.length >= MAX_TOUCHED) {
+      rereadAll = true;
+      touched = [];
+    } else touched.push(node);
+  }
+
+  async function anchorsOf(body, found, clock) {
+    const batch = touched;
+    const whole = rereadAll || !lastFound || lastFound.body !== body;
+    touched = [];
+    rereadAll = false;
+    if (whole) {
+      await findAnchors(body, found, clock);
+    } else {
+      // The anchors still in the page keep their places (and only they count: a part of
+      // the page rendered again and again does not use its keys' places up).
+      lastFound.nodes.forEach((node, i) => {
+        if (node.isConnected) take(found, node, lastFound.keys[i]);
+      });
+      found.incremental = true;
+      for (const node of batch) {
+        if (!node.isConnected) continue;
+        if (node.nodeType === 1) await findAnchors(node, found, clock);
+        else if (node.nodeType === 3 && !SKIP.has(node.parentNode.localName)) {
+          const key = keyIn(node.data);
+          if (key) take(found, node, key);
+        }
+      }
+    }
+    lastFound = { body, nodes: found.nodes.slice(), keys: found.keys.slice() };
+  }
+
+  async function walkPage(body, out, clock) {
+    const found = { nodes: [], keys: [], counts: new Map(), times: out.times, t0: performance.now() };
+    await anchorsOf(body, found, clock);
+    out.anchors = found.nodes.length;
+    out.incremental = Boolean(found.incremental);
+    if (!found.nodes.length || !body.isConnected) return walkFull(body, undefined, out, clock);
+    const sizes = new Map();
+    const roots = new Set();
+    const chain = new Set();
+    for (const node of found.nodes) {
+      if (due(clock) && !(await yieldTo(clock, body))) return;
+      const root = node.isConnected ? neighbourhood(node, sizes) : null;
+      if (!root || roots.has(root)) continue;
+      roots.add(root);
+      for (let e = up(root); e && !chain.has(e); e = up(e)) chain.add(e);
+    }
+    if (BENCH) out.times.near = performance.now() - found.t0;
+    await walkMarked(body, undefined, out, clock, { roots, chain }, 0);
+  }
+
   // The page snapshot as JSON text: one string crosses to the worker far faster than a
   // hundred thousand small objects, and Rust parses it in one pass.
-  async function pageSnapshot() {
-    const out = { parts: [], count: 0 };
-    if (document.body) await walkInto(document.body, undefined, out, { start: performance.now() });
+  async function pageSnapshot(out) {
+    const clock = { start: performance.now(), longest: 0 };
+    if (document.body) await walkPage(document.body, out, clock);
     const lang = document.documentElement.getAttribute('lang');
-    return `{"url":${JSON.stringify(location.href)},${lang ? `"lang":${JSON.stringify(lang)},` : ''}"title":${JSON.stringify(
+    const page = `{"url":${JSON.stringify(location.href)},${lang ? `"lang":${JSON.stringify(lang)},` : ''}"title":${JSON.stringify(
       fold(document.title || ''),
     )},"nodes":[${out.parts.join(',')}]}`;
+    if (BENCH) {
+      due(clock);
+      out.longest = clock.longest;
+    }
+    return page;
   }
 
   // ---- badge ---------------------------------------------------------------------------
@@ -423,6 +821,7 @@
   }
 
   // ---- scanning: live pages ------------------------------------------------------------
+  let changes = 0; // page changes seen so far (the first pass checks none came in a pause)
   let lastSent = '';
   let running = false;
   let dirty = false;
@@ -436,23 +835,40 @@
     }
     running = true;
     dirty = false;
+    const changedAt = firstChange;
+    const started = performance.now();
     firstChange = 0;
     try {
+      await afterPaint();
       const t0 = performance.now();
-      const page = await pageSnapshot();
+      const out = { parts: [], count: 0, anchors: 0, incremental: false, times: {} };
+      const page = await pageSnapshot(out);
       if (page === lastSent) return;
       lastSent = page;
       const t1 = performance.now();
       const reply = await chrome.runtime.sendMessage({ type: 'scan', page });
       if (BENCH) {
         const t2 = performance.now();
-        document.documentElement.dataset.linekeeperBench = JSON.stringify({ bytes: page.length, walk: t1 - t0, total: t2 - t0 });
+        document.documentElement.dataset.linekeeperBench = JSON.stringify({
+          bytes: page.length, nodes: out.count, anchors: out.anchors, incremental: out.incremental, times: out.times,
+          debounce: changedAt ? started - changedAt : 0, paint: t0 - started, longest: out.longest, walk: t1 - t0, total: t2 - t0,
+        });
+      }
+      // Words of profiles that are not built in (user-taught rules): read again with them.
+      if (reply && learn(reply.scan)) {
+        lastSent = '';
+        rereadAll = true;
+        dirty = true;
       }
       if (reply && reply.badge) {
         view = reply.badge;
         render();
         if (BENCH && view.status === 'ok' && !document.documentElement.dataset.linekeeperBadgeAt) {
-          document.documentElement.dataset.linekeeperBadgeAt = String(performance.now());
+          const drawn = performance.now();
+          document.documentElement.dataset.linekeeperBadgeAt = String(drawn);
+          afterPaint().then(() => {
+            document.documentElement.dataset.linekeeperBadgePainted = JSON.stringify([drawn, performance.now()]);
+          });
         }
       }
     } catch (_) {
@@ -464,6 +880,20 @@
     }
   }
 
+  // The read starts after the page's next paint (a frame, then a task): the style and
+  // layout the visibility checks need are then the ones the page computed for itself,
+  // not forced in the middle of its work. Hidden tabs get no frames: a timer stands in.
+  const afterPaint = () =>
+    new Promise((resolve) => {
+      const timer = setTimeout(resolve, 100);
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          clearTimeout(timer);
+          resolve();
+        }, 0),
+      );
+    });
+
   // Debounced, with a ceiling: a page that keeps changing is still read every MAX_WAIT_MS.
   function schedule() {
     const now = performance.now();
@@ -474,11 +904,17 @@
   }
 
   const observer = new MutationObserver((records) => {
+    let changed = false;
     for (const r of records) {
       // Our own host element coming and going is not a change of the page.
       if (ui && r.target === document.documentElement && [...r.addedNodes, ...r.removedNodes].every((n) => n === ui.hostEl)) continue;
+      changed = true;
+      if (r.type === 'childList') r.addedNodes.forEach(touch);
+      else if (r.type === 'characterData' || r.attributeName === 'aria-busy') touch(r.target);
+    }
+    if (changed) {
+      changes++;
       schedule();
-      return;
     }
   });
   observer.observe(document.documentElement, {
@@ -493,6 +929,8 @@
   // back/forward cache all get a fresh read.
   const rescanNow = () => {
     lastSent = '';
+    rereadAll = true;
+    touched = [];
     schedule();
   };
   addEventListener('popstate', rescanNow);

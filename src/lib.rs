@@ -25,6 +25,7 @@ pub mod snapshot;
 pub mod store;
 pub mod transfer;
 pub mod view;
+pub mod vocabulary;
 pub mod zone;
 
 pub use date::Date;

@@ -25,6 +25,31 @@
 //!   of the `iframe` node (natively: the `srcdoc` attribute is parsed as that document).
 //! - `url` is the top page's URL, `lang` the `<html lang>` attribute, `title` the document
 //!   title (folded like text).
+//!
+//! # The browser sends a part of the page (the sparse walk)
+//! The native walker writes the whole page. The content script writes only the parts of it
+//! that can hold account data, walked exactly as above, so a page gives the same Snapshot
+//! either way (the fixtures and the bench pages check it):
+//! - **Anchors.** A first pass reads the page's text in one string and looks for the scan
+//!   vocabulary ([`crate::vocabulary`]): the label words of the profiles, data units,
+//!   currency marks, masked phone numbers; plus elements with such a word in their
+//!   `aria-label`, `aria-busy="true"`, `aria-valuenow`, `progress`, `meter`, password
+//!   fields, and the elements of user-taught anchors. A key found more than 32 times counts
+//!   only in its first 32 places (a long history or list is read in its first rows).
+//! - **Neighbourhoods.** Around each anchor, the highest ancestor at most 6 levels up whose
+//!   subtree has at most 40 elements (the extractor pairs labels and values at most 6
+//!   levels apart). Each neighbourhood is walked whole.
+//! - **Chains.** The ancestors of every neighbourhood up to `body` are written with their
+//!   attributes; a hidden ancestor leaves out everything below it, as in a whole walk.
+//!   Their other children are left out, except:
+//! - **Padding.** After each neighbourhood, what follows it in the page is walked until 6
+//!   more rows of text are written (the extractor looks at most 4 rows after a label and 3
+//!   before it), so two parts far apart in the page do not become neighbours in the
+//!   snapshot.
+//! - A page without any anchor is walked whole.
+//!
+//! Limits: a value whose only evidence is a class name or id hint, more than 6 rows from
+//! any anchor, is not sent; nor are the rows of a long list after its keys' first 32 places.
 
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};

@@ -1504,9 +1504,18 @@ fn own_bucket(row: &model::Row) -> Bucket {
 #[cfg(test)]
 mod tests;
 
+/// The last four digits of the phone numbers found in `text` (for other modules' tests).
+#[cfg(test)]
+pub(crate) fn phone_finds_for_test(text: &str) -> Vec<String> {
+    phone::find_phones(text)
+        .into_iter()
+        .map(|f| f.last4)
+        .collect()
+}
+
 /// The profiles that apply on `host`, in priority order: user rules (those without
 /// hosts apply everywhere), matching carrier profiles, then the generic profile.
-fn active_profiles<'p>(host: &str, rules: &'p [Profile]) -> Vec<&'p Profile> {
+pub(crate) fn active_profiles<'p>(host: &str, rules: &'p [Profile]) -> Vec<&'p Profile> {
     let builtin = profile::builtin();
     let mut active: Vec<&Profile> = rules
         .iter()

@@ -1,11 +1,18 @@
 // `cargo xtask bench` (browser part): the whole scan — content-script walk, message, Rust
 // extraction and storage in the worker — on generated account pages of 1 k, 10 k and 100 k
-// nodes, beside a bare TreeWalker text pass over the same page, in the same run.
-import { launch, serve } from '../e2e/harness.mjs';
+// nodes, beside a bare TreeWalker text pass over the same page, in the same run. Each
+// page's result in the browser (sparse walk) must equal the native scanner's (whole page).
+import { execFileSync } from 'node:child_process';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { launch, serve, ROOT } from '../e2e/harness.mjs';
 import { benchBuild, activityRows, ACCOUNT_CARD, median } from './common.mjs';
 
-const SIZES = [1000, 10000, 100000];
-const RUNS = 5;
+const BIN = process.env.LINEKEEPER_BIN || join(ROOT, 'target/debug/linekeeper');
+
+const SIZES = (process.env.BENCH_SIZES || '1000,10000,100000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS || 5);
 const benchDir = benchBuild();
 
 /** An account page with about `nodes` DOM nodes: the account card and a long activity list. */
@@ -15,13 +22,39 @@ function page(nodes) {
   <main>${ACCOUNT_CARD}<section><h2>Activity</h2><ul class="activity">${activityRows(nodes)}</ul></section></main></body></html>`;
 }
 
+/** The last scan of `url` the worker recorded (session storage), read from an extension page. */
+async function recordedScan(context, extensionId, url) {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    const all = await page.evaluate(() => chrome.storage.session.get(null));
+    return Object.values(all).find((s) => s.url === url);
+  } finally {
+    await page.close();
+  }
+}
+
+function localDate() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 const browser = await launch({ dist: benchDir });
 const results = [];
+mkdirSync(join(ROOT, 'target/bench-pages'), { recursive: true });
 try {
   for (const size of SIZES) {
     const url = `https://www.t-mobile.com/account/bench-${size}`;
-    await serve(browser.context, url, page(size));
+    const html = page(size);
+    await serve(browser.context, url, html);
+    const file = join(ROOT, `target/bench-pages/bench-${size}.html`);
+    writeFileSync(file, html);
+    const native = JSON.parse(execFileSync(BIN, ['scan', file, '--url', url, '--today', localDate()], { encoding: 'utf8' }));
+    let same = true;
+    let sent = null;
     const scans = [];
+    const changes = [];
+    const longest = [];
     const bare = [];
     const walks = [];
     const firsts = [];
@@ -32,15 +65,32 @@ try {
       const handle = await tab.waitForFunction(() => document.documentElement.dataset.linekeeperBench, null, { timeout: 60000 });
       const first = JSON.parse(await handle.jsonValue());
       firsts.push(first.total);
-      // A second scan on the settled page (layout done): a small change triggers it.
+      longest.push(first.longest);
+      const recorded = await recordedScan(browser.context, browser.extensionId, url);
+      if (!recorded || !isDeepStrictEqual(recorded.snapshot, native)) same = false;
+      // A second scan on the settled page (layout done): the page updates the data left.
       await tab.evaluate(() => {
         delete document.documentElement.dataset.linekeeperBench;
-        document.body.append(document.createTextNode(' '), Object.assign(document.createElement('p'), { textContent: 'Updated just now' }));
+        const figure = [...document.querySelectorAll('.card span')].find((s) => s.textContent === '3.42 GB');
+        figure.firstChild.data = '3.41 GB';
       });
       const again = await tab.waitForFunction(() => document.documentElement.dataset.linekeeperBench, null, { timeout: 60000 });
-      const report = JSON.parse(await again.jsonValue());
+      const change = JSON.parse(await again.jsonValue());
+      changes.push(change.total);
+      // A whole re-read of the settled page: history navigation makes the content script
+      // search all of the page's text again (not only what changed).
+      await tab.evaluate(() => {
+        delete document.documentElement.dataset.linekeeperBench;
+        dispatchEvent(new PopStateEvent('popstate'));
+      });
+      const whole = await tab.waitForFunction(() => document.documentElement.dataset.linekeeperBench, null, { timeout: 60000 });
+      const report = JSON.parse(await whole.jsonValue());
+      if (report.incremental || !change.incremental) throw new Error('the re-reads were not the kinds measured');
       scans.push(report.total);
+      longest.push(report.longest, change.longest);
       walks.push(report.walk);
+      sent = report;
+      if (process.env.BENCH_VERBOSE) console.log(size, JSON.stringify(change), JSON.stringify(report));
       nodes = await tab.evaluate(() => {
         let count = 0;
         const w = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
@@ -60,7 +110,7 @@ try {
       }));
       await tab.close();
     }
-    results.push({ size, nodes, first: median(firsts), scan: median(scans), walk: median(walks), bare: median(bare) });
+    results.push({ size, nodes, first: median(firsts), scan: median(scans), change: median(changes), walk: median(walks), bare: median(bare), longest: Math.max(...longest), sent, same });
   }
 } finally {
   await browser.close();
@@ -68,11 +118,17 @@ try {
 
 console.log('');
 console.log('whole scan = content-script walk + JSON + message + Rust extraction + storage, until the badge reply');
-console.log(`${'page'.padEnd(14)} ${'first scan'.padStart(11)} ${'settled scan'.padStart(13)} ${'(walk)'.padStart(9)} ${'bare text pass'.padStart(15)} ${'ratio'.padStart(7)}`);
+console.log('first = on load; re-read = the settled page read again whole (history navigation); change = after a small change (only changed nodes searched)');
+console.log('sent = nodes (anchors) and bytes of the page snapshot; same = the browser result equals the native scan of the whole page');
+console.log('longest = the longest task the content script ran in any of these scans (it yields every 8 ms)');
+console.log(`${'page'.padEnd(14)} ${'first'.padStart(9)} ${'re-read'.padStart(9)} ${'(walk)'.padStart(9)} ${'change'.padStart(9)} ${'sent'.padStart(22)} ${'bare pass'.padStart(10)} ${'ratio'.padStart(6)} ${'change'.padStart(7)} ${'longest'.padStart(8)} same`);
 for (const r of results) {
+  const sent = `${r.sent.nodes} (${r.sent.anchors}) ${(r.sent.bytes / 1024).toFixed(1)} KB`;
+  const ms = (v) => `${v.toFixed(1)} ms`;
   console.log(
-    `${`${r.nodes} nodes`.padEnd(14)} ${`${r.first.toFixed(1)} ms`.padStart(11)} ${`${r.scan.toFixed(1)} ms`.padStart(13)} ${`${r.walk.toFixed(1)} ms`.padStart(9)} ${`${r.bare.toFixed(1)} ms`.padStart(15)} ${`${(r.scan / r.bare).toFixed(1)}x`.padStart(7)}`,
+    `${`${r.nodes} nodes`.padEnd(14)} ${ms(r.first).padStart(9)} ${ms(r.scan).padStart(9)} ${ms(r.walk).padStart(9)} ${ms(r.change).padStart(9)} ${sent.padStart(22)} ${ms(r.bare).padStart(10)} ${`${(r.scan / r.bare).toFixed(1)}x`.padStart(6)} ${`${(r.change / r.bare).toFixed(1)}x`.padStart(7)} ${ms(r.longest).padStart(8)} ${r.same ? 'yes' : 'NO'}`,
   );
 }
+if (results.some((r) => !r.same)) process.exitCode = 1;
 const growth = results.length > 1 ? results[results.length - 1].scan / results[results.length - 2].scan : 1;
-console.log(`(median of ${RUNS} runs; ratio = settled scan / bare pass; goal <= 2x, linear growth: last step grew ${growth.toFixed(1)}x for 10x nodes)`);
+console.log(`(median of ${RUNS} runs; ratio = re-read / bare pass, change = change / bare pass; goal <= 2x, linear growth: the re-read grew ${growth.toFixed(1)}x for the last 10x nodes)`);

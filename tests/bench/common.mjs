@@ -16,11 +16,32 @@ export function benchBuild() {
   return dir;
 }
 
-/** Activity rows making a page of about `nodes` DOM nodes (9 nodes a row, 60 for the rest). */
+/**
+ * Activity rows making a page of about `nodes` DOM nodes (9 nodes a row, 60 for the rest):
+ * what a carrier's usage and payment history holds — calls, texts, data sessions (with data
+ * units) and payments (money, dates, a masked card number) — so the label words, units,
+ * currency marks and masked numbers a scan looks for are all over the page, not only in
+ * the account card.
+ */
 export function activityRows(nodes) {
   const rows = [];
+  const row = (date, what, amount, note) =>
+    `<li class="activity__row"><span class="activity__date">${date}</span><span class="activity__what">${what}</span><span class="activity__amount">${amount}</span><small>${note}</small></li>`;
   for (let i = 0; rows.length * 9 < nodes - 60; i++) {
-    rows.push(`<li class="activity__row"><span class="activity__date">Oct ${1 + (i % 28)}</span><span class="activity__what">Call to (•••) •••-${String(1000 + (i % 9000))}</span><span class="activity__amount">${(i % 60) + 1} min</span><small>Included</small></li>`);
+    const day = `Oct ${1 + (i % 28)}`;
+    switch (i % 4) {
+      case 0:
+        rows.push(row(day, `Call to (•••) •••-${String(1000 + (i % 9000))}`, `${(i % 60) + 1} min`, 'Included'));
+        break;
+      case 1:
+        rows.push(row(day, 'Data session', `${(((i * 37) % 900) / 10 + 0.5).toFixed(1)} MB`, 'High-speed data'));
+        break;
+      case 2:
+        rows.push(row(day, `Text to (•••) •••-${String(1000 + ((i * 7) % 9000))}`, '1 msg', 'Included'));
+        break;
+      default:
+        rows.push(row(`${day}, 2026`, `Payment received · Visa ••••${String(1000 + (i % 9000))}`, `$${(20 + (i % 50)).toFixed(2)}`, 'Paid'));
+    }
   }
   return rows.join('');
 }

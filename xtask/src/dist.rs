@@ -84,7 +84,15 @@ pub fn dist() -> Result<PathBuf> {
                 std::fs::create_dir_all(parent)
                     .map_err(|e| format!("{}: {e}", parent.display()))?;
             }
-            std::fs::copy(root().join(from), &target).map_err(|e| format!("copy {from}: {e}"))?;
+            if *to == "content.js" {
+                let text = std::fs::read_to_string(root().join(from))
+                    .map_err(|e| format!("read {from}: {e}"))?;
+                std::fs::write(&target, with_scan_words(&text)?)
+                    .map_err(|e| format!("write {to}: {e}"))?;
+            } else {
+                std::fs::copy(root().join(from), &target)
+                    .map_err(|e| format!("copy {from}: {e}"))?;
+            }
         }
         let manifest = manifest(browser)?;
         let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())? + "\n";
@@ -198,6 +206,19 @@ pub fn carrier_match_patterns() -> Vec<String> {
         .filter(|p| !patterns.iter().any(|q| covered(p, q)))
         .cloned()
         .collect()
+}
+
+/// The content script with its `"$SCAN_WORDS"` placeholder replaced by the built-in
+/// profiles' scan vocabulary and the phone masks (`linekeeper::vocabulary`), as JSON.
+pub fn with_scan_words(content: &str) -> Result<String> {
+    const PLACEHOLDER: &str = "\"$SCAN_WORDS\"";
+    if content.matches(PLACEHOLDER).count() != 1 {
+        return Err("content.js must hold the \"$SCAN_WORDS\" placeholder once".into());
+    }
+    Ok(content.replace(
+        PLACEHOLDER,
+        &linekeeper::vocabulary::builtin_vocabulary_json(),
+    ))
 }
 
 /// Replaces every `"$CARRIER_HOSTS"` array element with the carrier match patterns.
@@ -333,6 +354,23 @@ mod tests {
             strings(&gecko["data_collection_permissions"]["required"]),
             ["none"]
         );
+    }
+
+    /// The content script is built with the profiles' scan vocabulary, once.
+    #[test]
+    fn content_script_gets_the_scan_vocabulary() {
+        let source = std::fs::read_to_string(root().join("extension/content.js")).unwrap();
+        let built = with_scan_words(&source).unwrap();
+        assert!(!built.contains("\"$SCAN_WORDS\""));
+        let start = built.find("const SCAN_WORDS = ").unwrap() + "const SCAN_WORDS = ".len();
+        let line = &built[start..start + built[start..].find(";\n").unwrap()];
+        let value: Value = serde_json::from_str(line).unwrap();
+        assert_eq!(
+            strings(&value["words"]),
+            linekeeper::vocabulary::builtin_words()
+        );
+        assert_eq!(value["masks"], linekeeper::vocabulary::PHONE_MASKS);
+        assert!(with_scan_words("no placeholder").is_err());
     }
 
     #[test]

@@ -216,9 +216,15 @@ fn bench() -> Result {
         "wasm size (gzip -9), both modules",
         total as f64 / 1024.0
     );
+    // The native scanner: each bench page's browser result is compared with it.
+    step(
+        "build the native scanner",
+        cargo().args(["build", "--quiet", "--bin", "linekeeper"]),
+    )?;
     step(
         "bench: whole scan vs bare text pass",
-        &mut node_script("tests/bench/bench.mjs", &dist),
+        node_script("tests/bench/bench.mjs", &dist)
+            .env("LINEKEEPER_BIN", root().join("target/debug/linekeeper")),
     )?;
     step(
         "bench: badge long tasks and latency",

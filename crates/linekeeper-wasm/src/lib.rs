@@ -144,6 +144,9 @@ struct IngestResult {
     outcome: Outcome,
     snapshot: Snapshot,
     badge: BadgeView,
+    /// Scan words and anchor elements of the page's profiles that are not built into the
+    /// content script (user-taught rules); empty otherwise.
+    scan: linekeeper::vocabulary::Extra,
 }
 
 /// Turns a page snapshot from the content script (JSON text) into a Snapshot, applies it to the
@@ -164,6 +167,9 @@ pub fn ingest(
     page.url = url.to_string();
     let today = today(now_ms, utc_offset_minutes)?;
     let snapshot = linekeeper::extract(&page, &ScanOptions { today });
+    // Rules passed to `extract_with` must be passed here too, so the content script looks
+    // for their words (see ARCHITECTURE.md, "The sparse walk").
+    let scan = linekeeper::vocabulary::extra_for_host(&page.host(), &[]);
     let outcome = state.ingest(&snapshot, url, now_ms, today);
     let badge = view::badge(&snapshot, today, lang, view::page_in_account_area(url));
     to_js(&IngestResult {
@@ -171,6 +177,7 @@ pub fn ingest(
         outcome,
         snapshot,
         badge,
+        scan,
     })
 }
 
