@@ -2,7 +2,7 @@
 //! allowed to send that type; the same input decodes the same way twice.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use linekeeper::message::{decode_json, Context, Message, Source};
+use linekeeper::message::{decode_json, Context, Message, Sender, Source};
 
 const ID: &str = "abcdefghijklmnopabcdefghijklmnop";
 
@@ -43,11 +43,11 @@ fuzz_target!(|bytes: &[u8]| {
     assert_eq!(first, decode_json(&message, &sender, &ctx));
     match first {
         Ok((source, message)) => {
-            let sender: serde_json::Value = serde_json::from_str(&sender).expect("sender read");
-            assert_eq!(sender["id"], ID, "accepted from another sender");
+            let sender: Sender = serde_json::from_str(&sender).expect("sender read");
+            assert_eq!(sender.id.as_deref(), Some(ID), "accepted from another sender");
             let allowed = match (&source, &message) {
                 (Source::ContentScript { host }, Message::Scan { .. } | Message::OpenChecklist) => {
-                    let url = sender["url"].as_str().unwrap_or("");
+                    let url = sender.url.as_deref().unwrap_or("");
                     url.to_ascii_lowercase().starts_with("https://") && !host.is_empty()
                 }
                 (Source::Popup, Message::Checklist { .. }) => true,

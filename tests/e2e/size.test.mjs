@@ -12,10 +12,11 @@ const KB = 1024;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
   // The service worker's module: extraction engine, profiles, store, reminders, import.
-  // Issue 7 grew it by about 17 KB, a decision: every runtime message decoded and checked in
-  // Rust (`decode_message`, 6.3 KB) and stored data of any layout migrated or kept aside
-  // (`check_state`, 10.6 KB, mostly the JSON tree the migrations work on). Measured 204.3 KB.
-  'linekeeper_wasm_bg.wasm': 206 * KB,
+  // Issue 7 grew it by about 16 KB, a decision: every runtime message decoded and checked in
+  // Rust (`decode_message`, about 6 KB) and stored data of any layout migrated or kept aside
+  // (`check_state`, about 10 KB, mostly the JSON tree the migrations work on). Main after the
+  // sparse walk's merge (vocabulary) measured 204.6 KB without them; with them 220.4 KB.
+  'linekeeper_wasm_bg.wasm': 222 * KB,
   // The popup and options pages' module: drawing only, no extraction engine. Issue 7 added
   // the notice of stored data kept aside (under 1 KB). Measured 109.2 KB.
   'linekeeper_ui_bg.wasm': 110 * KB,
