@@ -5,10 +5,10 @@
 // state lives in chrome.storage.local, and nothing is kept in globals between events.
 import init, {
   ingest, apply_action, sync, notification_action, notification_page, apply_settings, import_file,
-  chosen_locale, set_catalogue, popup_state,
+  chosen_locale, set_catalogue, popup_state, check_state, decode_message,
 } from './wasm/linekeeper_wasm.js';
 import { languageFor } from './locale.js';
-import { listenForTeaching, TEACH_TYPES } from './teach.js';
+import { listenForTeaching, teachMessage, TEACH_TYPES } from './teach.js';
 
 const useLanguage = languageFor({ chosen_locale, set_catalogue });
 
@@ -21,6 +21,24 @@ function serialized(task) {
   const run = queue.then(task, task);
   queue = run.catch(() => {});
   return run;
+}
+
+// The stored state, as Rust can read it. An older layout is migrated by Rust and written
+// back in the current one. A value Rust cannot read (damaged, or written by a newer
+// LineKeeper) is kept aside under its own key in the same set() that starts afresh: one
+// call, so it cannot half-apply, and the value is never overwritten or thrown away.
+// Only called inside serialized(), the one writer of the state.
+async function loadState() {
+  const { state } = await chrome.storage.local.get('state');
+  const rewrite = check_state(state, Date.now());
+  if (!rewrite) return state;
+  if (rewrite.key) {
+    console.warn('LineKeeper:', rewrite.reason);
+    await chrome.storage.local.set({ [rewrite.key]: state, state: rewrite.state });
+  } else {
+    await chrome.storage.local.set({ state: rewrite.state });
+  }
+  return rewrite.state;
 }
 
 // The language of the strings the user sees: the message catalogue's own tag, so dates
@@ -36,7 +54,7 @@ function offsetMinutes(now) {
 async function handleScan(message, sender) {
   await ready;
   return serialized(async () => {
-    const { state } = await chrome.storage.local.get('state');
+    const state = await loadState();
     const now = Date.now();
     // The page URL is the browser's word (sender), not the page's.
     const url = sender.tab?.url || sender.url;
@@ -74,45 +92,17 @@ async function openChecklist() {
   }
 }
 
-chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  // Only our own content scripts, in a tab: pages cannot reach this listener
-  // (no externally_connectable), and other extensions are refused here.
-  if (sender.id !== chrome.runtime.id || !sender.tab) return false;
-  if (message?.type === 'open-checklist') {
-    openChecklist().then(() => sendResponse({ ok: true }), () => sendResponse({ ok: false }));
-    return true;
-  }
-  if (message?.type !== 'scan' || typeof message.page !== 'string') return false;
-  handleScan(message, sender).then(sendResponse, (error) => {
-    console.warn('LineKeeper: scan failed:', error);
-    sendResponse({ error: String(error?.message ?? error) });
-  });
-  return true;
-});
-
-// Popup actions (a checklist tick): only from our popup page; Rust checks the shape and
-// returns the new state, stored in one write like a scan.
+// Popup actions (a checklist tick): Rust checks the action and returns the new state,
+// stored in one write like a scan.
 async function handleAction(message) {
   await ready;
   return serialized(async () => {
-    const { state } = await chrome.storage.local.get('state');
+    const state = await loadState();
     const next = apply_action(state, message, Date.now());
     await chrome.storage.local.set({ state: next });
     return { ok: true };
   });
 }
-
-chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (sender.id !== chrome.runtime.id || message?.type !== 'checklist'
-      || !sender.url?.startsWith(chrome.runtime.getURL('popup.html'))) {
-    return false;
-  }
-  handleAction(message).then(sendResponse, (error) => {
-    console.warn('LineKeeper: popup action refused:', error);
-    sendResponse({ error: String(error?.message ?? error) });
-  });
-  return true;
-});
 
 chrome.tabs.onRemoved.addListener((tabId) => {
   chrome.storage.session.remove(`scan:${tabId}`);
@@ -182,7 +172,7 @@ async function runSchedule(state) {
 async function syncReminders() {
   await ready;
   return serialized(async () => {
-    const { state } = await chrome.storage.local.get('state');
+    const state = await loadState();
     await runSchedule(state);
   }).catch((error) => console.warn('LineKeeper: reminders failed:', error));
 }
@@ -191,7 +181,7 @@ async function syncReminders() {
 async function changeState(change) {
   await ready;
   return serialized(async () => {
-    const { state } = await chrome.storage.local.get('state');
+    const state = await loadState();
     await useLanguage(state);
     const out = change(state);
     if (out.state) {
@@ -230,40 +220,80 @@ chrome.notifications.onClicked.addListener(async (id) => {
   await chrome.notifications.clear(id);
 });
 
-// Messages from the extension's own pages (options, popup): settings, import, erase, and the
-// same actions as the notification buttons. Content scripts (sender.tab) are refused here.
-const PAGE_MESSAGES = {
-  settings: (m) => changeState((state) => apply_settings(state, m.form)),
-  import: (m) => changeState((state) => import_file(state, m.text)),
-  action: (m) => notificationAction(String(m.id), m.action === 'renewed' ? 'renewed' : 'snooze'),
-  sync: () => syncReminders().then(() => ({ done: true })),
-  erase: async () => {
+// ---- Messages ---------------------------------------------------------------------------
+// One listener. Every message is decoded and checked by Rust (`decode_message`, src/message.rs):
+// the sender must be this extension; a content script's page must be https on a host
+// LineKeeper reads (a carrier host of the manifest, or one the user taught, from the stored
+// state); popup and options messages only from those pages; fields of the right shape.
+// Anything else is dropped: own pages get the reason as an error reply, others nothing.
+// Handlers get `decoded` (Rust's reading) and the original `message` (for the large fields
+// Rust checked but did not copy back: `page`, `text`, the checklist action).
+
+// Reply shape of the options page's messages.
+const pageReply = (out) => ({ errors: out?.errors ?? [], error: out?.error ?? null, done: out?.done ?? !!out?.state });
+
+const HANDLERS = {
+  // Content scripts.
+  'scan': (decoded, message, sender) => handleScan(message, sender),
+  'open-checklist': () => openChecklist().then(() => ({ ok: true }), () => ({ ok: false })),
+  // Teaching a page (issue 8): pick mode (content script), the popup's start, the options
+  // page's rule check, import and forget; Rust has checked where each came from.
+  ...Object.fromEntries(TEACH_TYPES.map((type) => [type, (decoded, message, sender) => teachMessage(message, sender)])),
+  // Popup.
+  'checklist': (decoded, message) => handleAction(message),
+  // Options page (and the popup for action / sync).
+  'settings': (decoded) => changeState((state) => apply_settings(state, decoded.form)).then(pageReply),
+  'import': (decoded, message) => changeState((state) => import_file(state, message.text)).then(pageReply),
+  'action': (decoded) => notificationAction(decoded.id, decoded.action).then(pageReply),
+  'sync': () => syncReminders().then(() => pageReply({ done: true })),
+  'erase': async () => {
     await ready;
     return serialized(async () => {
-      await chrome.storage.local.remove('state');
+      // Everything: the state, values kept aside, badge positions.
+      await chrome.storage.local.clear();
       await chrome.storage.session.clear();
       for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
       await runSchedule(undefined);
-      return { done: true };
+      return pageReply({ done: true });
     });
   },
 };
 
-// Types the listeners above answer.
-const OTHER_MESSAGES = new Set(['scan', 'checklist', 'open-checklist', ...TEACH_TYPES]);
+// Who this extension is, for the decoder: its id, its pages' URL prefix, where its content
+// script is declared to run (generated from the carrier profiles), and the sites the browser
+// granted it (the carrier hosts; sites the user allowed while teaching).
+async function messageContext() {
+  const scripts = chrome.runtime.getManifest().content_scripts ?? [];
+  const { origins = [] } = await chrome.permissions.getAll();
+  return {
+    extension_id: chrome.runtime.id,
+    extension_url: chrome.runtime.getURL(''),
+    content_matches: scripts.flatMap((c) => c.matches ?? []),
+    granted_origins: origins,
+  };
+}
+
+async function receive(message, sender) {
+  await ready;
+  const { state } = await chrome.storage.local.get('state');
+  const plainSender = { id: sender.id, url: sender.url, frameId: sender.frameId, tab: sender.tab && { id: sender.tab.id, url: sender.tab.url } };
+  const decoded = decode_message(message, plainSender, await messageContext(), state);
+  if (decoded.refused) {
+    console.warn('LineKeeper: message dropped:', decoded.error);
+    return decoded.reply ? { error: decoded.error } : undefined;
+  }
+  const handler = HANDLERS[decoded.type];
+  if (!handler) return undefined;
+  try {
+    return await handler(decoded, message, sender);
+  } catch (error) {
+    console.warn(`LineKeeper: ${decoded.type} failed:`, error);
+    return { error: String(error?.message ?? error) };
+  }
+}
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  const ownPage = sender.id === chrome.runtime.id && sender.url?.startsWith(chrome.runtime.getURL(''));
-  if (!ownPage || OTHER_MESSAGES.has(message?.type)) return false;
-  const handler = Object.hasOwn(PAGE_MESSAGES, message?.type) ? PAGE_MESSAGES[message.type] : null;
-  if (!handler) {
-    sendResponse({ error: `message could not be read: unknown type ${JSON.stringify(message?.type)}` });
-    return false;
-  }
-  handler(message).then(
-    (out) => sendResponse({ errors: out?.errors ?? [], error: out?.error ?? null, done: out?.done ?? !!out?.state }),
-    (error) => sendResponse({ error: String(error?.message ?? error) }),
-  );
+  receive(message, sender).then(sendResponse, (error) => sendResponse({ error: String(error?.message ?? error) }));
   return true;
 });
 

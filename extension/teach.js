@@ -11,12 +11,19 @@ import {
   teach_message, teach_preview, teach_save, teach_check, teach_import, teach_forget, taught_hosts, teach_origin,
 } from './wasm/linekeeper_wasm.js';
 
-/** Message types answered here (the other listeners leave them alone). */
+/** Message types answered here (the worker's one listener routes them to `teachMessage`
+ * after Rust's `decode_message` checked where they came from). */
 export const TEACH_TYPES = [
   'teach-start', 'teach-pick', 'teach-save', 'teach-cancel', 'teach-check', 'teach-import', 'teach-forget',
 ];
 
 const SCRIPT_PREFIX = 'taught:';
+let answer = async () => ({ error: 'listenForTeaching was not called' });
+
+/** Answers one teaching message (already checked by `decode_message`). */
+export function teachMessage(raw, sender) {
+  return answer(raw, sender);
+}
 let ready = Promise.reject(new Error('listenForTeaching was not called'));
 ready.catch(() => {});
 const originOf = (host) => `https://${host}/*`;
@@ -175,21 +182,18 @@ export function listenForTeaching({ ready: wasmReady, changeState, uiLanguage, o
     },
   };
 
-  chrome.runtime.onMessage.addListener((raw, sender, sendResponse) => {
-    if (sender.id !== chrome.runtime.id || !TEACH_TYPES.includes(raw?.type)) return false;
+  answer = async (raw, sender) => {
     // Our own pages (popup, options; also when opened in a tab). A content script's sender.url
     // is the page's address, never one of ours.
     const ownPage = !!sender.url?.startsWith(chrome.runtime.getURL(''));
-    (async () => {
-      await ready;
-      teach_message(raw); // Rust checks the shape; malformed → error
-      return handlers[raw.type](raw, sender, ownPage);
-    })().then(
-      (out) => sendResponse({ errors: [], error: null, ...out }),
-      (error) => sendResponse({ error: String(error?.message ?? error) }),
-    );
-    return true;
-  });
+    await ready;
+    try {
+      teach_message(raw); // Rust checks the fields; malformed → error
+      return { errors: [], error: null, ...(await handlers[raw.type](raw, sender, ownPage)) };
+    } catch (error) {
+      return { error: String(error?.message ?? error) };
+    }
+  };
 
   // A rule gone from the stored state (forgotten, or everything erased): withdraw its site.
   chrome.storage.onChanged.addListener((changes, area) => {

@@ -3,6 +3,17 @@
 //! The service worker owns no state of its own: on every event it loads [`State`] from
 //! storage, calls a pure function here, and writes the result back in one `set` call
 //! (one key, so a write cannot half-apply). The worker may be killed at any moment.
+//!
+//! The stored layout is versioned ([`STORE_VERSION`]). [`State::from_value`] reads every
+//! layout LineKeeper ever wrote, bringing older ones up step by step ([`migrate`]); a value it
+//! cannot read (corrupt, or written by a newer LineKeeper) is an error that says which, and
+//! the worker keeps that value aside under its own key ([`KeptAside`]), never overwriting it.
+//!
+//! Layouts (`docs/storage.md`):
+//! - 1: accounts; later additions with defaults: checklists, settings, reminders, the history
+//!   as one compact string (arrays of points still read).
+//! - 2: history older than [`ROLLUP_AFTER_DAYS`] rolled up to one point per day (applied
+//!   on every change; the migration itself drops nothing); `kept_aside` notes.
 
 use crate::date::Date;
 use crate::page::host_of;
@@ -12,9 +23,17 @@ use crate::snapshot::{Snapshot, Status};
 use serde::{Deserialize, Serialize};
 
 /// Version of the stored layout (not of the Snapshot format).
-pub const STORE_VERSION: u32 = 1;
-/// Most history points kept per account.
-pub const MAX_HISTORY: usize = 2_000;
+pub const STORE_VERSION: u32 = 2;
+/// History points older than this many days (before the newest scan's day) are rolled up to
+/// the last point of their day.
+pub const ROLLUP_AFTER_DAYS: i64 = 90;
+/// Most history points kept per account, a last resort past the daily roll-up (about ten
+/// years of daily points).
+pub const MAX_HISTORY: usize = 4_000;
+/// The storage key of the state.
+pub const STATE_KEY: &str = "state";
+/// Prefix of the storage keys under which unreadable stored values are kept aside.
+pub const KEPT_ASIDE_PREFIX: &str = "kept_aside:";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct State {
@@ -33,6 +52,53 @@ pub struct State {
     /// Sites the user taught (`src/teach.rs`): their rules, in the profile format.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub taught: Vec<crate::teach::TaughtSite>,
+    /// Stored values that could not be read and were kept aside under their own storage
+    /// key (shown in the popup and options page until everything is erased).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kept_aside: Vec<KeptAside>,
+}
+
+/// A note of a stored value kept aside because it could not be read. (Plain fields: a
+/// tagged enum in the state would cost both wasm modules several KB.)
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeptAside {
+    /// The storage key it is kept under (`kept_aside:<ms>`).
+    pub key: String,
+    /// When it was kept aside, Unix milliseconds.
+    pub at_ms: f64,
+    /// The layout it was in, when written by a newer LineKeeper; `None` when damaged.
+    #[serde(default)]
+    pub newer: Option<u32>,
+    /// What was wrong with it (damaged values).
+    #[serde(default)]
+    pub detail: String,
+}
+
+impl KeptAside {
+    /// Why it could not be read.
+    pub fn reason(&self) -> StoreError {
+        match self.newer {
+            Some(version) => StoreError::Newer { version },
+            None => StoreError::Corrupt {
+                detail: self.detail.clone(),
+            },
+        }
+    }
+
+    /// What the popup and options page say about it.
+    pub fn message(&self) -> crate::view::Msg {
+        use crate::view::Msg;
+        match self.newer {
+            Some(version) => Msg::with(
+                "store_kept_newer",
+                vec![self.key.clone(), version.to_string()],
+            ),
+            None => Msg::with(
+                "store_kept_damaged",
+                vec![self.key.clone(), self.detail.clone()],
+            ),
+        }
+    }
 }
 
 impl Default for State {
@@ -44,6 +110,7 @@ impl Default for State {
             settings: Settings::default(),
             reminders: ReminderLog::default(),
             taught: Vec::new(),
+            kept_aside: Vec::new(),
         }
     }
 }
@@ -92,15 +159,109 @@ pub enum Outcome {
 
 /// Why stored state could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StoreError(pub String);
+pub enum StoreError {
+    /// Not a LineKeeper state of any layout this version knows (damaged, or not ours).
+    Corrupt { detail: String },
+    /// Written by a newer LineKeeper, in a layout this version does not know.
+    Newer { version: u32 },
+}
 
 impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "stored data could not be read: {}", self.0)
+        match self {
+            StoreError::Corrupt { detail } => {
+                write!(f, "stored data could not be read (damaged): {detail}")
+            }
+            StoreError::Newer { version } => write!(
+                f,
+                "stored data was written by a newer LineKeeper (layout {version}; this version \
+                 reads layouts up to {STORE_VERSION})"
+            ),
+        }
     }
 }
 
 impl std::error::Error for StoreError {}
+
+fn corrupt(detail: impl Into<String>) -> StoreError {
+    StoreError::Corrupt {
+        detail: detail.into(),
+    }
+}
+
+/// Steps that bring an older layout up by one: `MIGRATIONS[i]` turns layout `i + 1` into
+/// layout `i + 2`. A new layout adds a step here and a test that loads the old shape.
+type Migration = fn(&mut serde_json::Map<String, serde_json::Value>) -> Result<(), StoreError>;
+const MIGRATIONS: [Migration; 1] = [migrate_1_to_2];
+
+/// Layout 1 → 2. Fields added to layout 1 all had defaults; one shape changed: a renewal
+/// cycle set by the user was first written `{"every": "months", "n": 1}` (ad8a5ee), now
+/// `{"months": {"n": 1}}`. History is not rolled up here, so the migration drops nothing;
+/// the next change rolls it up.
+fn migrate_1_to_2(
+    state: &mut serde_json::Map<String, serde_json::Value>,
+) -> Result<(), StoreError> {
+    use serde_json::Value;
+    let cycles = state
+        .get_mut("settings")
+        .and_then(|s| s.get_mut("cycles"))
+        .and_then(Value::as_object_mut);
+    for cycle in cycles.into_iter().flat_map(|c| c.values_mut()) {
+        let Some(object) = cycle.as_object_mut() else {
+            continue;
+        };
+        if let Some(Value::String(every)) = object.remove("every") {
+            let mut inner = std::mem::take(object);
+            inner.remove("every");
+            *cycle = Value::Object(serde_json::Map::from_iter([(every, Value::Object(inner))]));
+        }
+    }
+    Ok(())
+}
+
+/// The layout of a stored value from its `version` read as a number (the JS side): an error
+/// when it is missing, not a layout LineKeeper wrote, or newer than this version knows.
+pub fn layout_of(version: Option<f64>) -> Result<u32, StoreError> {
+    let version = version.ok_or_else(|| corrupt("no layout version"))?;
+    if version.fract() != 0.0 || !(1.0..=f64::from(u32::MAX)).contains(&version) {
+        return Err(corrupt(format!(
+            "layout version {version} is not one LineKeeper wrote"
+        )));
+    }
+    let version = version as u32;
+    if version > STORE_VERSION {
+        return Err(StoreError::Newer { version });
+    }
+    Ok(version)
+}
+
+/// Brings a stored value of any known layout to the current one (in place), returning the
+/// layout it was in. Values that are not a state object, have no usable `version`, or come
+/// from a newer layout are errors; the value is then left as it was.
+pub fn migrate(value: &mut serde_json::Value) -> Result<u32, StoreError> {
+    let object = value
+        .as_object_mut()
+        .ok_or_else(|| corrupt("not an object"))?;
+    let version = match object.get("version") {
+        Some(serde_json::Value::Number(n)) => n
+            .as_u64()
+            .and_then(|v| u32::try_from(v).ok())
+            .filter(|v| *v >= 1)
+            .ok_or_else(|| corrupt(format!("layout version {n} is not one LineKeeper wrote")))?,
+        Some(other) => return Err(corrupt(format!("layout version {other} is not a number"))),
+        None => return Err(corrupt("no layout version")),
+    };
+    if version > STORE_VERSION {
+        return Err(StoreError::Newer { version });
+    }
+    let mut copy = object.clone();
+    for step in MIGRATIONS.iter().skip(version as usize - 1) {
+        step(&mut copy)?;
+    }
+    copy.insert("version".into(), STORE_VERSION.into());
+    *object = copy;
+    Ok(version)
+}
 
 impl State {
     /// Reads stored JSON; a missing value gives an empty state.
@@ -108,14 +269,45 @@ impl State {
         let Some(json) = json else {
             return Ok(State::default());
         };
-        let state: State = serde_json::from_str(json).map_err(|e| StoreError(e.to_string()))?;
-        if state.version > STORE_VERSION {
-            return Err(StoreError(format!(
-                "written by a newer LineKeeper (layout {} > {STORE_VERSION})",
-                state.version
-            )));
+        let value: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| corrupt(e.to_string()))?;
+        State::from_value(value)
+    }
+
+    /// Reads a stored value of any layout LineKeeper wrote (migrating older ones); `null`
+    /// gives an empty state.
+    pub fn from_value(mut value: serde_json::Value) -> Result<State, StoreError> {
+        if value.is_null() {
+            return Ok(State::default());
         }
-        Ok(state)
+        migrate(&mut value)?;
+        serde_json::from_value(value).map_err(|e| corrupt(e.to_string()))
+    }
+
+    /// The state to carry on with when the stored value could not be read: empty, with a
+    /// note of where the unreadable value is kept (`key`, written in the same storage call).
+    pub fn after_unreadable(error: StoreError, now_ms: f64) -> State {
+        State {
+            kept_aside: vec![KeptAside {
+                key: kept_aside_key(now_ms),
+                at_ms: now_ms,
+                newer: match error {
+                    StoreError::Newer { version } => Some(version),
+                    StoreError::Corrupt { .. } => None,
+                },
+                detail: match error {
+                    StoreError::Corrupt { detail } => detail,
+                    StoreError::Newer { .. } => String::new(),
+                },
+            }],
+            ..State::default()
+        }
+    }
+
+    /// Hosts the user taught LineKeeper to read: their content-script messages are accepted
+    /// (`message.rs`) next to the carrier hosts and the sites the browser granted.
+    pub fn taught_hosts(&self) -> Vec<String> {
+        self.taught.iter().map(|site| site.host.clone()).collect()
     }
 
     pub fn account(&self, key: &str) -> Option<&Account> {
@@ -160,10 +352,7 @@ impl State {
                 });
                 if changed {
                     account.history.push(point);
-                    if account.history.len() > MAX_HISTORY {
-                        let excess = account.history.len() - MAX_HISTORY;
-                        account.history.drain(..excess);
-                    }
+                    bound_history(&mut account.history, today);
                 }
                 if same {
                     Outcome::Refreshed
@@ -236,6 +425,40 @@ impl State {
             renewed: self.reminders.renewed.clone(),
         };
         serde_json::to_string_pretty(&export).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+}
+
+/// The storage key an unreadable value is kept aside under.
+pub fn kept_aside_key(now_ms: f64) -> String {
+    let ms = if now_ms.is_finite() {
+        now_ms.max(0.0)
+    } else {
+        0.0
+    };
+    format!("{KEPT_ASIDE_PREFIX}{ms:.0}")
+}
+
+/// Keeps a history bounded: points from days more than [`ROLLUP_AFTER_DAYS`] before `today`
+/// are rolled up to the last point of their day, then at most [`MAX_HISTORY`] points are kept
+/// (the newest). The history is oldest first.
+pub fn bound_history(history: &mut Vec<HistoryPoint>, today: Date) {
+    if let Some(cutoff) = today.add_days(-ROLLUP_AFTER_DAYS) {
+        let old = history.partition_point(|p| p.date < cutoff);
+        if old > 1 {
+            let mut keep = 0;
+            for i in 0..old {
+                let last_of_day = history.get(i + 1).is_none_or(|n| n.date != history[i].date);
+                if last_of_day {
+                    history.swap(keep, i);
+                    keep += 1;
+                }
+            }
+            history.drain(keep..old);
+        }
+    }
+    if history.len() > MAX_HISTORY {
+        let excess = history.len() - MAX_HISTORY;
+        history.drain(..excess);
     }
 }
 
@@ -366,3 +589,11 @@ mod tests {
         assert!(state.account("host:my.example-mobile.com").is_some());
     }
 }
+
+#[cfg(test)]
+#[path = "store/tests_layouts.rs"]
+mod tests_layouts;
+
+#[cfg(test)]
+#[path = "store/tests_history.rs"]
+mod tests_history;

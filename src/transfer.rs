@@ -6,7 +6,7 @@
 
 use crate::page::host_of;
 use crate::snapshot::{Status, SCHEMA};
-use crate::store::{account_key, Account, Export, HistoryPoint, State, MAX_HISTORY};
+use crate::store::{account_key, bound_history, Account, Export, HistoryPoint, State};
 use crate::view::Msg;
 use serde::Serialize;
 
@@ -192,6 +192,14 @@ pub fn preview(state: &State, export: &Export) -> Preview {
     }
 }
 
+/// A history kept within the store's bounds, relative to its newest point.
+fn bounded(mut history: Vec<HistoryPoint>) -> Vec<HistoryPoint> {
+    if let Some(today) = history.last().map(|p| p.date) {
+        bound_history(&mut history, today);
+    }
+    history
+}
+
 /// Applies an import: the merge the preview describes.
 pub fn apply(state: &mut State, export: &Export) {
     for a in &export.accounts {
@@ -205,7 +213,7 @@ pub fn apply(state: &mut State, export: &Export) {
                 page_url: a.page_url.clone(),
                 latest: a.snapshot.clone(),
                 read_at_ms: a.read_at_ms,
-                history: incoming.to_vec(),
+                history: bounded(incoming.to_vec()),
             }),
             Some(s) => {
                 if a.read_at_ms > s.read_at_ms {
@@ -221,10 +229,7 @@ pub fn apply(state: &mut State, export: &Export) {
                         s.history.insert(at, p.clone());
                     }
                 }
-                if s.history.len() > MAX_HISTORY {
-                    let excess = s.history.len() - MAX_HISTORY;
-                    s.history.drain(..excess);
-                }
+                s.history = bounded(std::mem::take(&mut s.history));
             }
         }
     }

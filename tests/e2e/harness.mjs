@@ -2,7 +2,7 @@
 // served at the real carrier URLs with context.route (so the production match patterns
 // are what is tested), and helpers to read the worker's storage and to stop the worker.
 import { chromium } from 'playwright-core';
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -264,6 +264,49 @@ export async function waitForBadgeState(page, test, what, timeout = 15000) {
     if (test(last)) return last;
     if (Date.now() > deadline) throw new Error(`badge never ${what}; last seen: ${JSON.stringify(last)}`);
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * A test-only copy of the built extension in target/test-ext/<name>: `edit(manifest)` changes
+ * its manifest, `files` adds pages or scripts ({path: text}). The shipped build is untouched.
+ */
+export function testCopy(name, edit = () => {}, files = {}) {
+  const dir = join(ROOT, 'target/test-ext', name);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(DIST, dir, { recursive: true });
+  const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  edit(m);
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m, null, 2));
+  for (const [path, text] of Object.entries(files)) writeFileSync(join(dir, path), text);
+  return dir;
+}
+
+/**
+ * Evaluates `fn(arg)` in the extension's content-script world of `page` (through CDP), so a
+ * test can send what a content script could send. Returns its (awaited) result.
+ */
+export async function inContentScript(page, fn, arg) {
+  const cdp = await page.context().newCDPSession(page);
+  const worlds = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    if (context.auxData?.type === 'isolated' && context.origin?.startsWith('chrome-extension://')) worlds.push(context.id);
+  });
+  await cdp.send('Runtime.enable');
+  const deadline = Date.now() + 15000;
+  while (!worlds.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  try {
+    if (!worlds.length) throw new Error('no content-script world in the page');
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      contextId: worlds[worlds.length - 1],
+      expression: `(${fn})(${JSON.stringify(arg)})`,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value;
+  } finally {
+    await cdp.detach().catch(() => {});
   }
 }
 

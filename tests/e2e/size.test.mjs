@@ -9,18 +9,22 @@ import { gzipSync } from 'node:zlib';
 import { DIST } from './harness.mjs';
 
 const KB = 1024;
+const ENGINE_BUDGET = 230;
+const UI_BUDGET = 118;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
   // The service worker's module: extraction engine, profiles, store, reminders, import.
-  // Issue 8 (teaching a page: pick parsing, rule building and validation, taught sites in
-  // the state, forget; taught rules' words for the sparse walk, which makes
-  // `vocabulary::extra_for_host` live) measured 206.9 KB here (gzip as this test computes
-  // it): 188 -> 208. The lead decides whether this growth is kept.
-  'linekeeper_wasm_bg.wasm': 208 * KB,
-  // The popup and options pages' module: drawing only, no extraction engine.
-  // Issue 8 ("Teach this page" offer, taught-sites list and rule preview) measured
-  // 114.4 KB here: 109 -> 115.
-  'linekeeper_ui_bg.wasm': 115 * KB,
+  // The service worker's module. Growth over main's 188 KB budget was measured and accepted:
+  // issue 7 (every runtime message decoded and checked in Rust, `decode_message`, about 6 KB;
+  // stored data of any layout migrated or kept aside, `check_state`, about 10 KB), issue 8
+  // (teaching: pick parsing, rule building and validation, taught sites in the state; taught
+  // rules' words for the sparse walk make `vocabulary::extra_for_host` live), and the sparse
+  // walk's vocabulary. Still far over the 120 KB goal of issue 3.
+  'linekeeper_wasm_bg.wasm': ENGINE_BUDGET * KB,
+  // The popup and options pages' module: drawing only, no extraction engine. Issue 8 ("Teach
+  // this page" offer, taught-sites list and rule preview) and issue 7 (the notice of stored
+  // data kept aside).
+  'linekeeper_ui_bg.wasm': UI_BUDGET * KB,
 };
 
 const gzipped = (file) => gzipSync(readFileSync(join(DIST, 'wasm', file)), { level: 9 }).length;

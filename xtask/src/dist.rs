@@ -412,4 +412,29 @@ mod tests {
             }
         }
     }
+
+    /// The same files give the same archive bytes, whatever their times, the order the
+    /// directory lists them in, or the build's working directory.
+    #[test]
+    fn archives_are_byte_identical_for_the_same_files() {
+        let base = std::env::temp_dir().join(format!("lk-archive-{}", std::process::id()));
+        let (a, b) = (base.join("a"), base.join("b"));
+        let write = |dir: &Path, order: &[&str]| {
+            std::fs::create_dir_all(dir.join("wasm")).unwrap();
+            for name in order {
+                std::fs::write(dir.join(name), format!("content of {name}")).unwrap();
+            }
+        };
+        write(&a, &["manifest.json", "background.js", "wasm/x.wasm"]);
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        write(&b, &["wasm/x.wasm", "background.js", "manifest.json"]);
+        write_archive(&a, &base.join("a.zip")).unwrap();
+        write_archive(&b, &base.join("b.zip")).unwrap();
+        let bytes = |p: &str| std::fs::read(base.join(p)).unwrap();
+        assert_eq!(bytes("a.zip"), bytes("b.zip"));
+        std::fs::write(b.join("background.js"), "changed").unwrap();
+        write_archive(&b, &base.join("b.zip")).unwrap();
+        assert_ne!(bytes("a.zip"), bytes("b.zip"), "the test can fail");
+        std::fs::remove_dir_all(&base).unwrap();
+    }
 }

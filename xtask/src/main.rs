@@ -46,7 +46,8 @@ const HELP: &str = "usage: cargo xtask <run|test|dist|bench>
   run    build, serve the demo account page and open it with the extension loaded
          (headless without a display: prints the stored record, saves screenshots)
   test   rustfmt, clippy (native + wasm32), native tests, wasm tests in headless
-         Chromium, browser E2E tests against dist/chrome, web-ext lint of dist/firefox
+         Chromium, browser E2E tests against dist/chrome, a smoke test of dist/firefox in
+         headless Firefox ESR, web-ext lint of dist/firefox
          (test --quick skips the browser steps)
   dist   build the wasm and assemble dist/chrome, dist/firefox and their archives
   bench  speed and size figures, each beside its reference measured in the same run";
@@ -168,6 +169,15 @@ fn test(args: &[String]) -> Result {
         .env("LINEKEEPER_CHROMIUM", tools::CHROMIUM)
         .env("LINEKEEPER_BIN", root().join("target/debug/linekeeper"));
     step("browser E2E tests (Playwright, dist/chrome)", &mut e2e)?;
+    let mut firefox = Command::new("node");
+    firefox
+        .args(["--test", "--test-concurrency=1", "tests/firefox/"])
+        .env("LINEKEEPER_DIST_FIREFOX", dist.join("firefox"))
+        .env("LINEKEEPER_FIREFOX", tools::FIREFOX);
+    step(
+        "Firefox E2E (headless Firefox ESR over WebDriver BiDi, dist/firefox)",
+        &mut firefox,
+    )?;
     step(
         "web-ext lint (dist/firefox)",
         Command::new(tools::node_bin("web-ext")).args([

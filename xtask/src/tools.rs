@@ -11,6 +11,8 @@ pub const WASM_BINDGEN: &str = "0.2.130";
 pub const WASM_PACK: &str = "0.15.1";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// Firefox ESR (Debian `firefox-esr`), driven by puppeteer-core over WebDriver BiDi.
+pub const FIREFOX: &str = "/usr/bin/firefox-esr";
 
 /// Finds an executable on PATH.
 pub fn which(name: &str) -> Option<PathBuf> {
@@ -119,12 +121,14 @@ fn ensure_debian(packages: &[(&str, &str)]) -> Result {
     step(&format!("install {list}"), &mut install)
 }
 
-/// Browser side: Chromium + ChromeDriver, Node.js, and the npm packages of package-lock.json.
+/// Browser side: Chromium + ChromeDriver, Firefox ESR, Node.js, and the npm packages of
+/// package-lock.json.
 pub fn ensure_browser_tools() -> Result {
     ensure_rust_tools()?;
     ensure_debian(&[
         ("chromium", CHROMIUM),
         ("chromium-driver", CHROMEDRIVER),
+        ("firefox-esr", FIREFOX),
         // CJK glyphs, so 简体中文 screens render as text, not boxes, in headless screenshots.
         (
             "fonts-wqy-zenhei",
@@ -149,7 +153,10 @@ pub fn ensure_npm() -> Result {
         (Some(lock), Some(installed)) => installed >= lock,
         _ => false,
     };
-    if fresh && node_bin("web-ext").exists() {
+    let installed = ["web-ext", "puppeteer-core", "playwright-core"]
+        .iter()
+        .all(|p| root().join("node_modules").join(p).exists());
+    if fresh && installed {
         return Ok(());
     }
     step(

@@ -33,3 +33,27 @@ impl El {
         Ok(self)
     }
 }
+
+/// Puts a notice of stored values kept aside (`State::kept_aside`) at the top of `root`'s
+/// first `main` (or of `root`): what was kept, under which storage key, and why.
+pub fn prepend_store_notice(
+    root: &Element,
+    state: &linekeeper::store::State,
+) -> Result<(), JsValue> {
+    if state.kept_aside.is_empty() {
+        return Ok(());
+    }
+    let doc = root
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let notice = El::new(&doc, "section")?
+        .class("store-notice")
+        .attr("role", "alert")?;
+    for kept in &state.kept_aside {
+        notice
+            .0
+            .append_child(&El::new(&doc, "p")?.text(&msg(&kept.message())).0)?;
+    }
+    let parent = root.query_selector("main")?.unwrap_or_else(|| root.clone());
+    parent.prepend_with_node_1(&notice.0)
+}

@@ -42,6 +42,7 @@ pub fn render_popup(
     let today = today(now_ms, utc_offset_minutes)?;
     let model = view::popup(&state, now_ms, today, &lang);
     popup::render(&root, &model).map_err(|e| JsError::new(&format!("{e:?}")))?;
+    dom::prepend_store_notice(&root, &state).map_err(|e| JsError::new(&format!("{e:?}")))?;
     // Issue 6: "add to calendar" links, drawn apart from the popup's own content.
     reminders::append_popup_calendar(&root, &state, now_ms)
         .map_err(|e| JsError::new(&format!("{e:?}")))
@@ -57,7 +58,8 @@ pub fn render_options(root: web_sys::Element, state: JsValue, ui: JsValue) -> Re
     } else {
         serde_wasm_bindgen::from_value(ui).map_err(|e| JsError::new(&e.to_string()))?
     };
-    options::render(&root, &state, &ui).map_err(|e| JsError::new(&format!("{e:?}")))
+    options::render(&root, &state, &ui).map_err(|e| JsError::new(&format!("{e:?}")))?;
+    dom::prepend_store_notice(&root, &state).map_err(|e| JsError::new(&format!("{e:?}")))
 }
 
 #[cfg(test)]

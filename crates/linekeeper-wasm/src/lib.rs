@@ -17,6 +17,129 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[derive(Serialize)]
+struct Rewrite {
+    /// Storage key to keep the unreadable value under (absent: the value was read).
+    key: Option<String>,
+    /// Why it could not be read, in words.
+    reason: Option<String>,
+    /// The state to store: the value in the current layout, or (unreadable) an empty state
+    /// noting where the value is kept.
+    state: State,
+}
+
+/// Checks the stored state: `undefined` when it is in the current layout; otherwise what to
+/// write, in one storage call: `{state}` for an older layout (migrated), or `{key, reason,
+/// state}` when it cannot be read: the worker keeps the unreadable value under `key` and
+/// `state` under `"state"` in the same call, so nothing is lost or overwritten.
+#[wasm_bindgen]
+pub fn check_state(state: JsValue, now_ms: f64) -> Result<JsValue, JsError> {
+    let stored_version = js_sys::Reflect::get(&state, &"version".into())
+        .ok()
+        .and_then(|v| v.as_f64());
+    match linekeeper_web::read_any_layout(state) {
+        Ok(_)
+            if stored_version.is_none_or(|v| v == f64::from(linekeeper::store::STORE_VERSION)) =>
+        {
+            Ok(JsValue::UNDEFINED)
+        }
+        Ok(state) => to_js(&Rewrite {
+            key: None,
+            reason: None,
+            state,
+        }),
+        Err(error) => {
+            let reason = error.to_string();
+            let state = State::after_unreadable(error, now_ms);
+            let key = state.kept_aside.first().map(|k| k.key.clone());
+            to_js(&Rewrite {
+                key,
+                reason: Some(reason),
+                state,
+            })
+        }
+    }
+}
+
+/// An accepted message, for the worker: its type and place, and the small fields it uses
+/// (large ones such as `page` and `text` are the message's own, now checked).
+#[derive(Serialize)]
+struct Decoded {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    from: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    form: Option<linekeeper::settings::Form>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    action: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct Refused {
+    refused: bool,
+    /// The reason, as the reply to the extension's own pages.
+    error: String,
+    /// Whether the sender gets `error` as its reply (own pages) or nothing.
+    reply: bool,
+}
+
+/// Decodes and checks a runtime message (`message.rs`): `{type, from, …}` when the worker may
+/// act on it (large fields such as `page` are not copied back: use the message's own, now
+/// checked), else `{refused, error, reply}`. `sender` is the browser's `MessageSender`;
+/// `context` is `{extension_id, extension_url, content_matches}`; the hosts the user taught
+/// come from the stored `state` (an unreadable state teaches none).
+#[wasm_bindgen]
+pub fn decode_message(
+    message: JsValue,
+    sender: JsValue,
+    context: JsValue,
+    state: JsValue,
+) -> Result<JsValue, JsError> {
+    use linekeeper::message::{answers_refusal, decode, Context, Refusal, Sender};
+    let sender: Sender = serde_wasm_bindgen::from_value(sender).unwrap_or_default();
+    let mut ctx: Context = serde_wasm_bindgen::from_value(context)
+        .map_err(|e| JsError::new(&format!("message context: {e}")))?;
+    ctx.taught_hosts = linekeeper_web::read_state(state)
+        .map(|s| s.taught_hosts())
+        .unwrap_or_default();
+    let decoded = serde_wasm_bindgen::from_value::<linekeeper::message::RawMessage>(message)
+        .map_err(|e| Refusal::Malformed {
+            detail: e.to_string(),
+        })
+        .and_then(|message| decode(&message, &sender, &ctx));
+    match decoded {
+        Ok((source, message)) => {
+            use linekeeper::message::{Message, NoticeAction};
+            let mut out = Decoded {
+                kind: message.kind(),
+                from: source.name(),
+                form: None,
+                id: None,
+                action: None,
+            };
+            match message {
+                Message::Settings { form } => out.form = Some(form),
+                Message::Action { id, action } => {
+                    out.id = Some(id);
+                    out.action = Some(match action {
+                        NoticeAction::Snooze => "snooze",
+                        NoticeAction::Renewed => "renewed",
+                    });
+                }
+                _ => {}
+            }
+            to_js(&out)
+        }
+        Err(why) => to_js(&Refused {
+            refused: true,
+            error: why.text(),
+            reply: answers_refusal(&sender, &ctx),
+        }),
+    }
+}
+
+#[derive(Serialize)]
 struct IngestResult {
     state: State,
     outcome: Outcome,

@@ -8,7 +8,7 @@
 
 pub mod i18n;
 
-use linekeeper::store::State;
+use linekeeper::store::{layout_of, State, StoreError, STORE_VERSION};
 use linekeeper::transfer;
 use linekeeper::zone::Zone;
 use linekeeper::Date;
@@ -26,19 +26,53 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Reads the stored state object (`undefined`/`null` → empty state).
+/// Reads the stored state object (`undefined`/`null` → empty state) as it is: the current
+/// layout, or an older one whose fields all still read (those added since have defaults).
+/// A newer or damaged value is an error saying why. The worker brings older layouts up to
+/// date and writes them back ([`read_any_layout`], `check_state`) before anything else reads
+/// them, so the pages never need the migrations (nor their size).
 pub fn state_from_js(value: JsValue) -> Result<State, JsError> {
+    read_state(value).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// [`state_from_js`] with the core's reason when the value cannot be read.
+pub fn read_state(value: JsValue) -> Result<State, StoreError> {
     if value.is_undefined() || value.is_null() {
         return Ok(State::default());
     }
-    let state: State = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsError::new(&format!("stored data could not be read: {e}")))?;
-    if state.version > linekeeper::store::STORE_VERSION {
-        return Err(JsError::new(
-            "stored data was written by a newer LineKeeper",
-        ));
+    layout_of(version_of(&value))?;
+    serde_wasm_bindgen::from_value(value).map_err(corrupt)
+}
+
+/// Reads a stored state of any layout LineKeeper ever wrote, through the core's migrations
+/// (for the worker's `check_state`).
+pub fn read_any_layout(value: JsValue) -> Result<State, StoreError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(State::default());
     }
-    Ok(state)
+    if layout_of(version_of(&value))? == STORE_VERSION {
+        return serde_wasm_bindgen::from_value(value).map_err(corrupt);
+    }
+    // Migrated as JSON, then read from a JS value again: one deserializer of `State` in the
+    // wasm, not two.
+    let mut value: serde_json::Value = serde_wasm_bindgen::from_value(value).map_err(corrupt)?;
+    linekeeper::store::migrate(&mut value)?;
+    let value = value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(corrupt)?;
+    serde_wasm_bindgen::from_value(value).map_err(corrupt)
+}
+
+fn version_of(value: &JsValue) -> Option<f64> {
+    js_sys::Reflect::get(value, &JsValue::from_str("version"))
+        .ok()
+        .and_then(|v| v.as_f64())
+}
+
+fn corrupt(e: serde_wasm_bindgen::Error) -> StoreError {
+    StoreError::Corrupt {
+        detail: e.to_string(),
+    }
 }
 
 /// The browser's time zone: the offset `Date` reports at an instant.
