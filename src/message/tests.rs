@@ -295,3 +295,43 @@ fn json_entry_reads_the_browser_sender_shape() {
     assert!(decode_json("{", &sender, &ctx()).is_err());
     assert!(decode_json(r#"{"type":"open-checklist"}"#, r#"{"id":5}"#, &ctx()).is_err());
 }
+
+#[test]
+fn teaching_messages_come_only_from_their_own_place() {
+    let granted = tab("https://granted.example/usage");
+    let popup = page("popup.html");
+    let options = page("options.html");
+    let cases: [(&str, &Sender); 7] = [
+        ("teach-pick", &granted),
+        ("teach-save", &granted),
+        ("teach-cancel", &granted),
+        ("teach-start", &popup),
+        ("teach-check", &options),
+        ("teach-import", &options),
+        ("teach-forget", &options),
+    ];
+    let places = [&granted, &popup, &options];
+    for (kind, from) in cases {
+        let message = json!({ "type": kind });
+        for place in places {
+            let decoded = decode(&message, place, &ctx());
+            if std::ptr::eq(place, from) {
+                let (_, message) = decoded.unwrap();
+                assert_eq!(message, Message::Teach { kind });
+                assert_eq!(message.kind(), kind);
+            } else {
+                assert!(
+                    matches!(decoded, Err(Refusal::NotFromHere { .. })),
+                    "{kind} from {:?}: {decoded:?}",
+                    place.url
+                );
+            }
+        }
+    }
+    // Pick mode on a site nobody granted or taught is not heard at all.
+    let stranger = tab("https://stranger.example/usage");
+    assert!(matches!(
+        decode(&json!({"type": "teach-save"}), &stranger, &ctx()),
+        Err(Refusal::PageNotRead { .. })
+    ));
+}
