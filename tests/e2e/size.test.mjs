@@ -9,12 +9,13 @@ import { gzipSync } from 'node:zlib';
 import { DIST } from './harness.mjs';
 
 const KB = 1024;
-const ENGINE_BUDGET = 230;
-const UI_BUDGET = 118;
+// Measured on main after issues 7 and 8 merged: engine 223.9 KB, UI 114.7 KB.
+const ENGINE_BUDGET = 225;
+const UI_BUDGET = 116;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
   // The service worker's module: extraction engine, profiles, store, reminders, import.
-  // The service worker's module. Growth over main's 188 KB budget was measured and accepted:
+  // Growth over main's 188 KB budget was measured and accepted:
   // issue 7 (every runtime message decoded and checked in Rust, `decode_message`, about 6 KB;
   // stored data of any layout migrated or kept aside, `check_state`, about 10 KB), issue 8
   // (teaching: pick parsing, rule building and validation, taught sites in the state; taught
