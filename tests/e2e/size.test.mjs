@@ -9,9 +9,9 @@ import { gzipSync } from 'node:zlib';
 import { DIST } from './harness.mjs';
 
 const KB = 1024;
-// Measured on main after issues 7 and 8 merged: engine 223.9 KB, UI 114.7 KB.
-const ENGINE_BUDGET = 225;
-const UI_BUDGET = 116;
+// Measured on main after issues 7 and 8 merged (this test's gzip): engine 225.5 KB, UI 115.9 KB.
+const ENGINE_BUDGET = 227;
+const UI_BUDGET = 117;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
   // The service worker's module: extraction engine, profiles, store, reminders, import.
