@@ -223,8 +223,8 @@ chrome.notifications.onClicked.addListener(async (id) => {
 // ---- Messages ---------------------------------------------------------------------------
 // One listener. Every message is decoded and checked by Rust (`decode_message`, src/message.rs):
 // the sender must be this extension; a content script's page must be https on a host
-// LineKeeper reads (a carrier host of the manifest, or one the user taught, from the stored
-// state); popup and options messages only from those pages; fields of the right shape.
+// LineKeeper reads (a carrier host of the manifest, or a site the browser granted: the sites
+// the user taught); popup and options messages only from those pages; fields of the right shape.
 // Anything else is dropped: own pages get the reason as an error reply, others nothing.
 // Handlers get `decoded` (Rust's reading) and the original `message` (for the large fields
 // Rust checked but did not copy back: `page`, `text`, the checklist action).
@@ -275,9 +275,8 @@ async function messageContext() {
 
 async function receive(message, sender) {
   await ready;
-  const { state } = await chrome.storage.local.get('state');
   const plainSender = { id: sender.id, url: sender.url, frameId: sender.frameId, tab: sender.tab && { id: sender.tab.id, url: sender.tab.url } };
-  const decoded = decode_message(message, plainSender, await messageContext(), state);
+  const decoded = decode_message(message, plainSender, await messageContext());
   if (decoded.refused) {
     console.warn('LineKeeper: message dropped:', decoded.error);
     return decoded.reply ? { error: decoded.error } : undefined;

@@ -4,7 +4,8 @@
 //! - its sender is this extension (`sender.id`),
 //! - it comes from a place allowed to send that type: a content script in the top frame of a
 //!   tab whose URL (the browser's word, not the page's) is https on a host LineKeeper reads
-//!   (a carrier host the built-in content script is declared for, or a host the user taught),
+//!   (a carrier host the built-in content script is declared for, or a site the browser
+//!   granted, which is how a site the user taught is read),
 //!   or the extension's own popup or options page,
 //! - and its fields have the right types and sizes.
 //!
@@ -48,7 +49,8 @@ pub struct Tab {
 /// script is declared to run (the manifest's `content_scripts[].matches`, generated from the
 /// carrier profiles), the sites the browser granted it (`permissions.getAll().origins`: the
 /// carrier hosts, and sites the user allowed while teaching), and the hosts the user taught
-/// (from the stored state).
+/// (their sites are granted origins: a site the user taught is read only while the browser
+/// holds its permission, so forgetting it, or taking it back in the browser, ends it at once).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Context {
@@ -57,7 +59,6 @@ pub struct Context {
     pub extension_url: String,
     pub content_matches: Vec<String>,
     pub granted_origins: Vec<String>,
-    pub taught_hosts: Vec<String>,
 }
 
 /// Where an accepted message came from.
@@ -314,8 +315,8 @@ fn source_of(sender: &Sender, ctx: &Context) -> Result<Source, Refusal> {
 }
 
 /// A host the content script runs on: a carrier host of the built-in profiles, a host of the
-/// manifest's content-script match patterns or of the origins the browser granted, or a host
-/// the user taught.
+/// manifest's content-script match patterns or of the origins the browser granted (which
+/// include the sites the user taught).
 pub fn host_is_read(host: &str, ctx: &Context) -> bool {
     let in_pattern = |p: &String| {
         match_pattern_host(p).is_some_and(|h| h == "*" || crate::profile::host_matches(h, host))
@@ -323,10 +324,6 @@ pub fn host_is_read(host: &str, ctx: &Context) -> bool {
     crate::profile::for_host(host).is_some()
         || ctx.content_matches.iter().any(in_pattern)
         || ctx.granted_origins.iter().any(in_pattern)
-        || ctx
-            .taught_hosts
-            .iter()
-            .any(|t| crate::profile::host_matches(t, host))
 }
 
 /// The host part of an https (or `*://`) match pattern: `https://*.x.com/*` → `*.x.com`.

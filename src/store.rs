@@ -304,12 +304,6 @@ impl State {
         }
     }
 
-    /// Hosts the user taught LineKeeper to read: their content-script messages are accepted
-    /// (`message.rs`) next to the carrier hosts and the sites the browser granted.
-    pub fn taught_hosts(&self) -> Vec<String> {
-        self.taught.iter().map(|site| site.host.clone()).collect()
-    }
-
     pub fn account(&self, key: &str) -> Option<&Account> {
         self.accounts.iter().find(|a| a.key == key)
     }

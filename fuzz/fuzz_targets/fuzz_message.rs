@@ -36,8 +36,10 @@ fuzz_target!(|bytes: &[u8]| {
         extension_id: ID.into(),
         extension_url: format!("chrome-extension://{ID}/"),
         content_matches: vec!["https://*.t-mobile.com/*".into()],
-        granted_origins: vec!["https://*.t-mobile.com/*".into()],
-        taught_hosts: vec!["my.taught-carrier.example".into()],
+        granted_origins: vec![
+            "https://*.t-mobile.com/*".into(),
+            "https://my.taught-carrier.example/*".into(),
+        ],
     };
     let first = decode_json(&message, &sender, &ctx);
     assert_eq!(first, decode_json(&message, &sender, &ctx));

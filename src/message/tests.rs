@@ -23,8 +23,9 @@ fn ctx() -> Context {
         granted_origins: vec![
             "https://*.t-mobile.com/*".into(),
             "https://granted.example/*".into(),
+            // A site the user taught: its permission is granted while it is taught.
+            "https://my.taught-carrier.example/*".into(),
         ],
-        taught_hosts: vec!["my.taught-carrier.example".into()],
     }
 }
 

@@ -87,22 +87,18 @@ struct Refused {
 /// Decodes and checks a runtime message (`message.rs`): `{type, from, …}` when the worker may
 /// act on it (large fields such as `page` are not copied back: use the message's own, now
 /// checked), else `{refused, error, reply}`. `sender` is the browser's `MessageSender`;
-/// `context` is `{extension_id, extension_url, content_matches}`; the hosts the user taught
-/// come from the stored `state` (an unreadable state teaches none).
+/// `context` is `{extension_id, extension_url, content_matches, granted_origins}` (the
+/// granted origins include the sites the user taught: no read of the stored state here).
 #[wasm_bindgen]
 pub fn decode_message(
     message: JsValue,
     sender: JsValue,
     context: JsValue,
-    state: JsValue,
 ) -> Result<JsValue, JsError> {
     use linekeeper::message::{answers_refusal, decode, Context, Refusal, Sender};
     let sender: Sender = serde_wasm_bindgen::from_value(sender).unwrap_or_default();
-    let mut ctx: Context = serde_wasm_bindgen::from_value(context)
+    let ctx: Context = serde_wasm_bindgen::from_value(context)
         .map_err(|e| JsError::new(&format!("message context: {e}")))?;
-    ctx.taught_hosts = linekeeper_web::read_state(state)
-        .map(|s| s.taught_hosts())
-        .unwrap_or_default();
     let decoded = serde_wasm_bindgen::from_value::<linekeeper::message::RawMessage>(message)
         .map_err(|e| Refusal::Malformed {
             detail: e.to_string(),
