@@ -95,6 +95,17 @@ export async function storage(context, extensionId) {
 }
 
 /** Waits until the stored state has an account for `key`; returns that account. */
+/** Polls `check` until it returns something truthy (returned), or throws after `timeout` ms. */
+export async function until(what, check, timeout = 30000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
 export async function waitForAccount(context, extensionId, key, { timeout = 15000, since = 0 } = {}) {
   const deadline = Date.now() + timeout;
   for (;;) {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  launch, serve, demoPage, DEMO_URL, waitForAccount, stopWorkers, storage, openPopup, ROOT,
+  launch, serve, demoPage, DEMO_URL, waitForAccount, stopWorkers, storage, openPopup, until, ROOT,
 } from './harness.mjs';
 
 const SHOTS = join(ROOT, 'target/screenshots');
@@ -43,16 +43,6 @@ const send = (message) => ext.evaluate((m) => chrome.runtime.sendMessage(m), mes
 const state = async () => (await storage(browser.context, browser.extensionId)).state;
 const notifications = () => ext.evaluate(() => chrome.notifications.getAll());
 const alarms = () => ext.evaluate(async () => (await chrome.alarms.getAll()).map((a) => a.name));
-
-async function until(what, check, timeout = 30000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });

@@ -22,7 +22,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, cpSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  launch, serve, storage, openPopup, closedShadowText, waitForBadge, ROOT, DIST,
+  launch, serve, storage, openPopup, closedShadowText, waitForBadge, until, ROOT, DIST,
 } from './harness.mjs';
 
 const HOST = 'my.pebblemobile.example';
@@ -90,16 +90,6 @@ async function waitForPanel(page, pattern, what, timeout = 10000) {
     if (text !== null && pattern.test(text)) return text;
     if (Date.now() > deadline) throw new Error(`pick panel never showed ${what}: ${JSON.stringify(text)}`);
     await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function waitFor(check, what, timeout = 10000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
   }
 }
 
@@ -193,7 +183,7 @@ test('teach: pick the three values (mouse and keyboard), confirm, and the page i
   assert.deepEqual(JSON.parse(state.taught[0].rule), JSON.parse(fixture('rule.json')), 'the rule is labels, not class names');
   assert.deepEqual(await registered(), [`taught:${HOST}`]);
   await site.keyboard.press('Escape'); // closes the "Saved" panel
-  await waitFor(async () => (await panelText(site)) === null, 'the panel to close');
+  await until('the panel to close', async () => (await panelText(site)) === null);
 });
 
 test('reload: the badge and the popup show the taught page\'s values', async () => {
@@ -216,10 +206,10 @@ test('the same page with different class names (and new values) still reads', as
   await serve(browser.context, PAGE_URL, fixture('account-restyled.html'));
   await site.reload();
   await waitForBadge(site, /1\.5 GB/);
-  const account = await waitFor(async () => {
+  const account = await until('the restyled page read', async () => {
     const a = accountOf((await storage(browser.context, browser.extensionId)).state);
     return a && a.read_at_ms > before && a.latest.balance?.amount === '5.10' ? a : null;
-  }, 'the restyled page read');
+  });
   assert.equal(account.latest.lines[0].renews_on, '2026-12-20');
   assert.ok(Math.abs(account.latest.lines[0].data.remaining_mb - 1536) < 0.01);
 });
@@ -238,7 +228,7 @@ test('pick mode takes the clicks (the page never sees them); Escape leaves it, r
   await waitForPanel(site, /not a data amount/, 'the click taken by pick mode');
   assert.equal(await site.evaluate(() => window.clicksSeen), 0, 'the page never saw the pick');
   await site.keyboard.press('Escape');
-  await waitFor(async () => (await panelText(site)) === null, 'pick mode to end');
+  await until('pick mode to end', async () => (await panelText(site)) === null);
   // The page's own handlers get clicks again (pick mode took them only while it ran).
   await site.click('h1');
   assert.equal(await site.evaluate(() => window.clicksSeen), 1);
@@ -280,7 +270,7 @@ test('forget the site: permission revoked, script unregistered, rule and records
   assert.ok(!Object.keys(all.local).some((k) => k.includes(HOST)), 'no per-site keys');
   assert.ok(!JSON.stringify(all.session).includes(HOST), 'no per-tab scan records');
   // The open tab's badge went away, and a reload runs nothing.
-  await waitFor(async () => (await closedShadowText(site)).length === 0, 'the open badge to go');
+  await until('the open badge to go', async () => (await closedShadowText(site)).length === 0);
   await site.reload();
   await new Promise((r) => setTimeout(r, 1500));
   assert.deepEqual(await closedShadowText(site), []);
@@ -321,8 +311,8 @@ test('erase everything also withdraws taught sites (permission and script)', asy
   await options.click('button[data-action=erase-ask]');
   await options.click('button[data-action=erase-confirm]');
   await options.close();
-  await waitFor(async () => !(await granted()), 'the permission to go');
-  await waitFor(async () => (await registered()).length === 0, 'the script to go');
+  await until('the permission to go', async () => !(await granted()));
+  await until('the script to go', async () => (await registered()).length === 0);
   await site.reload();
   await new Promise((r) => setTimeout(r, 1500));
   assert.deepEqual(await closedShadowText(site), []);
