@@ -6,7 +6,6 @@
 use crate::date::Date;
 use crate::snapshot::Snapshot;
 use crate::store::State;
-use serde::{Deserialize, Serialize};
 
 /// Number of steps: decide the amount; a payment method with funds; enter number / plan
 /// and confirm the order; pay and wait for the confirmation SMS; check the balance updated.
@@ -21,8 +20,9 @@ pub const CONFIRM_WAIT_MS: f64 = 3.0 * 3_600_000.0;
 pub const CONFIRMED_SHOWN_MS: f64 = 3.0 * 86_400_000.0;
 
 /// What showed the renewal went through.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "snake_case"))]
 pub enum ConfirmedBy {
     /// The next bill / renewal date moved forward.
     DateMoved,
@@ -30,19 +30,20 @@ pub enum ConfirmedBy {
     BalanceRose,
 }
 
-/// When and how the renewal was confirmed. (Plain structs and unit enums: serde's
-/// tagged enums cost the wasm several KB.)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// When and how the renewal was confirmed.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct Confirmation {
     pub by: ConfirmedBy,
     pub at_ms: f64,
     /// The new renewal date, when it moved.
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub to: Option<Date>,
 }
 
 /// One account's checklist for one renewal cycle.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct Checklist {
     /// The account key.
     pub account: String,
@@ -50,9 +51,9 @@ pub struct Checklist {
     pub cycle: Option<Date>,
     pub done: [bool; STEPS],
     /// When "pay" was ticked, Unix ms.
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub paid_at_ms: Option<f64>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub confirmed: Option<Confirmation>,
 }
 
@@ -69,8 +70,9 @@ impl Checklist {
 }
 
 /// The kinds of popup action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "snake_case"))]
 pub enum ActionKind {
     /// Tick or untick one step (0-based) of an account's current checklist.
     Checklist,
@@ -78,10 +80,11 @@ pub enum ActionKind {
 
 /// A change the popup asks the worker to make, as sent with `chrome.runtime.sendMessage`:
 /// `{type: "checklist", account, step, done}`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Deserialize))]
+#[cfg_attr(test, serde(deny_unknown_fields))]
 pub struct PopupAction {
-    #[serde(rename = "type")]
+    #[cfg_attr(test, serde(rename = "type"))]
     pub kind: ActionKind,
     pub account: String,
     pub step: usize,

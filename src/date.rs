@@ -3,6 +3,7 @@
 //! Serialised as ISO 8601 `YYYY-MM-DD`. Days are counted with Howard Hinnant's
 //! `days_from_civil` algorithm, valid for the proleptic Gregorian calendar.
 
+#[cfg(test)]
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -146,12 +147,14 @@ impl fmt::Debug for Date {
     }
 }
 
+#[cfg(test)]
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
     }
 }
 
+#[cfg(test)]
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
         let text = String::deserialize(d)?;

@@ -6,7 +6,6 @@ use crate::date::Date;
 use crate::forecast::{line_entry, monotonic, LineForecast};
 use crate::store::Account;
 use crate::view::{format_mb, format_short_date, Msg};
-use serde::Serialize;
 
 const DAY_MS: f64 = 86_400_000.0;
 /// The chart shows at most this many days back.
@@ -29,7 +28,8 @@ const LABEL_GAP: f64 = 70.0;
 const BILL_LABEL_GAP: f64 = 48.0;
 
 /// One line's curve.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct SeriesView {
     /// Line name (`•••4821`, or the plan) for the legend and the table header.
     pub name: String,
@@ -42,20 +42,23 @@ pub struct SeriesView {
 }
 
 /// A vertical mark (a bill date) or an axis label.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct MarkView {
     pub at: f64,
     pub label: String,
 }
 
 /// A row of the table that stands in for the chart.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct RowView {
     pub date: String,
     pub values: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct ChartView {
     pub width: f64,
     pub height: f64,

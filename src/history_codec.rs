@@ -14,14 +14,53 @@
 //! array.
 
 use crate::date::Date;
+use crate::json::{FromJson, ToJson, Value};
 use crate::store::HistoryPoint;
+#[cfg(test)]
 use serde::de::{self, SeqAccess, Visitor};
+#[cfg(test)]
 use serde::{Deserializer, Serialize, Serializer};
-use std::fmt::{self, Write};
+#[cfg(test)]
+use std::fmt;
 
 const SEPARATORS: [char; 4] = [';', ',', ':', '|'];
 
+/// Whether every line key can be written in the compact string.
+fn safe(history: &[HistoryPoint]) -> bool {
+    history
+        .iter()
+        .all(|p| p.lines.iter().all(|l| !l.0.contains(SEPARATORS)))
+}
+
+/// A history as stored: one string (or an array when a key holds a separator).
+pub struct Stored<'a>(pub &'a [HistoryPoint]);
+
+impl ToJson for Stored<'_> {
+    fn write_json(&self, out: &mut String) {
+        if safe(self.0) {
+            encode(self.0).write_json(out);
+        } else {
+            self.0.write_json(out);
+        }
+    }
+}
+
+/// Reads the history from the string or from an array of points.
+pub fn read(value: Value) -> Result<Vec<HistoryPoint>, crate::json::Error> {
+    match value {
+        Value::Str(text) => {
+            decode(&text).map_err(|e| crate::json::Error(["history: ", &e].concat()))
+        }
+        Value::Arr(_) => Vec::<HistoryPoint>::from_json(value),
+        other => Err(crate::json::Error::invalid_type(
+            &other,
+            "a history string or an array of history points",
+        )),
+    }
+}
+
 /// Writes the history as one string (or as an array when a key holds a separator).
+#[cfg(test)]
 pub fn serialize<S: Serializer>(history: &[HistoryPoint], s: S) -> Result<S::Ok, S::Error> {
     let safe = history
         .iter()
@@ -59,14 +98,12 @@ pub fn encode(history: &[HistoryPoint]) -> String {
         if prev.is_some_and(|q| q.date == p.date) {
             out.push('=');
         } else {
-            let _ = write!(out, "{}", p.date);
+            crate::json::formats::write_date(&mut out, p.date);
         }
         out.push(',');
         match p.next_bill_date {
             Some(_) if prev.is_some_and(|q| q.next_bill_date == p.next_bill_date) => out.push('='),
-            Some(d) => {
-                let _ = write!(out, "{d}");
-            }
+            Some(d) => crate::json::formats::write_date(&mut out, d),
             None => {}
         }
         for (key, left, used) in &p.lines {
@@ -86,16 +123,16 @@ pub fn encode(history: &[HistoryPoint]) -> String {
     out
 }
 
-/// Shortest round-trip form through serde_json's float writer (already in the wasm;
-/// `Display` for floats would add its own several KB). Integers lose their `.0`.
+/// Shortest round-trip form through the JSON writer's float writer (`Display` for floats
+/// would add its own several KB). Integers lose their `.0`.
 /// A value that is not finite (never read from JSON) is written as absent.
 fn push_number(out: &mut String, v: f64) {
     if !v.is_finite() {
         return;
     }
-    if let Ok(text) = serde_json::to_string(&v) {
-        out.push_str(text.strip_suffix(".0").unwrap_or(&text));
-    }
+    let mut text = String::new();
+    crate::json::write_f64(&mut text, v);
+    out.push_str(text.strip_suffix(".0").unwrap_or(&text));
 }
 
 fn number(text: &str) -> Result<Option<f64>, String> {
@@ -162,8 +199,10 @@ pub fn decode(text: &str) -> Result<Vec<HistoryPoint>, String> {
     Ok(out)
 }
 
+#[cfg(test)]
 struct HistoryVisitor;
 
+#[cfg(test)]
 impl<'de> Visitor<'de> for HistoryVisitor {
     type Value = Vec<HistoryPoint>;
 
@@ -185,6 +224,7 @@ impl<'de> Visitor<'de> for HistoryVisitor {
 }
 
 /// Reads the history from the string or from an array of points.
+#[cfg(test)]
 pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<HistoryPoint>, D::Error> {
     d.deserialize_any(HistoryVisitor)
 }

@@ -133,12 +133,11 @@ fn scan(args: &ScanArgs) -> Result<String, String> {
         eprint!("{}", explain(&page, &ScanOptions { today }, &rules));
     }
     let snapshot = extract_with(&page, &ScanOptions { today }, &rules);
-    let json = if args.compact {
-        serde_json::to_string(&snapshot)
+    Ok(if args.compact {
+        linekeeper::json::to_string(&snapshot)
     } else {
-        serde_json::to_string_pretty(&snapshot)
-    };
-    json.map_err(|e| format!("cannot write the snapshot: {e}"))
+        linekeeper::json::to_string_pretty(&snapshot)
+    })
 }
 
 fn today_utc() -> Result<Date, String> {

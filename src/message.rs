@@ -16,7 +16,6 @@
 use crate::checklist::PopupAction;
 use crate::page::host_of;
 use crate::settings::Form;
-use serde::{Deserialize, Serialize};
 
 /// Largest page snapshot accepted from a content script (the walker's output for 100 000
 /// nodes is about 4.5 MB).
@@ -27,19 +26,21 @@ pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
 const MAX_FIELD: usize = 4096;
 
 /// What the browser says about a message's sender (`runtime.MessageSender`, the fields used).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(default))]
 pub struct Sender {
     pub id: Option<String>,
     /// URL of the sending document (the page for a content script, the extension page).
     pub url: Option<String>,
     pub tab: Option<Tab>,
-    #[serde(rename = "frameId")]
+    #[cfg_attr(test, serde(rename = "frameId"))]
     pub frame_id: Option<f64>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(default))]
 pub struct Tab {
     pub id: Option<f64>,
     pub url: Option<String>,
@@ -51,8 +52,9 @@ pub struct Tab {
 /// carrier hosts, and sites the user allowed while teaching), and the hosts the user taught
 /// (their sites are granted origins: a site the user taught is read only while the browser
 /// holds its permission, so forgetting it, or taking it back in the browser, ends it at once).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(default))]
 pub struct Context {
     pub extension_id: String,
     /// `runtime.getURL("")`: `chrome-extension://<id>/` or `moz-extension://<uuid>/`.
@@ -73,21 +75,23 @@ pub enum Source {
 }
 
 /// A notification button's action, sent by an own page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "snake_case"))]
 pub enum NoticeAction {
     Snooze,
     Renewed,
 }
 
 /// A message as sent: every key any message may have, all optional (a plain struct, read
-/// straight from the JS value: no JSON tree, no tagged enum in the worker's wasm). A key of
+/// through `json::formats`). A key of
 /// the wrong type makes the whole message malformed; [`decode`] checks which keys each type
 /// needs. Issue 8: the teaching messages' keys are added here.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(serde::Deserialize))]
+#[cfg_attr(test, serde(default))]
 pub struct RawMessage {
-    #[serde(rename = "type")]
+    #[cfg_attr(test, serde(rename = "type"))]
     pub kind: Option<String>,
     pub page: Option<String>,
     pub account: Option<String>,
@@ -380,9 +384,9 @@ pub fn decode_json(
     ctx: &Context,
 ) -> Result<(Source, Message), Refusal> {
     let message: RawMessage =
-        serde_json::from_str(message).map_err(|e| malformed(&e.to_string()))?;
+        crate::json::from_str(message).map_err(|e| malformed(&e.to_string()))?;
     let sender: Sender =
-        serde_json::from_str(sender).map_err(|e| malformed(&format!("sender: {e}")))?;
+        crate::json::from_str(sender).map_err(|e| malformed(&format!("sender: {e}")))?;
     decode(&message, &sender, ctx)
 }
 

@@ -51,7 +51,9 @@
 //! Limits: a value whose only evidence is a class name or id hint, more than 6 rows from
 //! any anchor, is not sent; nor are the rows of a long list after its keys' first 32 places.
 
+#[cfg(test)]
 use serde::de::{MapAccess, Visitor};
+#[cfg(test)]
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -82,41 +84,53 @@ pub const KEPT_ATTRIBUTES: &[&str] = &[
     "aria-checked",
 ];
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct PageSnapshot {
     /// The page's URL (the top frame's).
     pub url: String,
     /// `<html lang>` if any, e.g. `en-US`, `zh-CN`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub lang: Option<String>,
     /// `document.title`.
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub title: String,
     /// Visible nodes in document order.
     pub nodes: Vec<PageNode>,
 }
 
 /// One visible element or text node.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct PageNode {
     /// Index of the parent node in `PageSnapshot::nodes`; `None` for the root.
-    #[serde(rename = "p", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        test,
+        serde(rename = "p", default, skip_serializing_if = "Option::is_none")
+    )]
     pub parent: Option<u32>,
     /// Lower-case tag name for elements; `#text` for text nodes.
-    #[serde(rename = "t")]
+    #[cfg_attr(test, serde(rename = "t"))]
     pub tag: Name,
     /// Text content, for text nodes only (whitespace collapsed).
-    #[serde(rename = "x", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        test,
+        serde(rename = "x", default, skip_serializing_if = "Option::is_none")
+    )]
     pub text: Option<String>,
     /// Kept attributes (see [`KEPT_ATTRIBUTES`]), elements only.
-    #[serde(rename = "a", default, skip_serializing_if = "Attrs::is_empty")]
+    #[cfg_attr(
+        test,
+        serde(rename = "a", default, skip_serializing_if = "Attrs::is_empty")
+    )]
     pub attrs: Attrs,
     /// True when the element lays out as a block (starts a new line): computed
     /// `display` other than inline in the browser, tag defaults and inline style natively.
-    #[serde(rename = "b", default, skip_serializing_if = "is_false")]
+    #[cfg_attr(test, serde(rename = "b", default, skip_serializing_if = "is_false"))]
     pub block: bool,
 }
 
+#[cfg(test)]
 fn is_false(b: &bool) -> bool {
     !*b
 }
@@ -422,12 +436,14 @@ impl fmt::Display for Name {
     }
 }
 
+#[cfg(test)]
 impl Serialize for Name {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 
+#[cfg(test)]
 impl<'de> Deserialize<'de> for Name {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Name, D::Error> {
         struct V;
@@ -504,12 +520,14 @@ impl fmt::Debug for Attrs {
     }
 }
 
+#[cfg(test)]
 impl Serialize for Attrs {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_map(self.iter())
     }
 }
 
+#[cfg(test)]
 impl<'de> Deserialize<'de> for Attrs {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Attrs, D::Error> {
         struct V;

@@ -5,7 +5,6 @@ use crate::checklist::{current_in, unconfirmed_hours, Checklist, ConfirmedBy, ST
 use crate::forecast::{Cycle, LineForecast};
 use crate::store::Account;
 use crate::view::{format_date, format_mb, format_money, Msg};
-use serde::Serialize;
 
 /// What the forecast says for one line, one sentence each.
 pub fn forecast_msgs(forecast: Option<&LineForecast>, cycle: Cycle, lang: &str) -> Vec<Msg> {
@@ -53,14 +52,16 @@ fn plan_msg(f: &LineForecast, cycle: Cycle) -> Msg {
 }
 
 /// A common trouble folded under a step.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct TroubleView {
     pub title: Msg,
     pub body: Msg,
 }
 
 /// One step of the checklist.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct StepView {
     pub index: usize,
     pub done: bool,
@@ -70,7 +71,8 @@ pub struct StepView {
 }
 
 /// The renewal checklist of one account.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct ChecklistView {
     pub account: String,
     /// "For the renewal on Dec 9, 2026".

@@ -10,13 +10,15 @@
 
 use crate::parse::DateOrder;
 use crate::snapshot::Currency;
-use serde::{Deserialize, Serialize};
+#[cfg(test)]
+use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// Label words for each field. Matching is case-insensitive; words made of ASCII
 /// letters and digits match whole words only; the longest match wins where two overlap
 /// (`balance due` beats `balance`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Labels {
     /// A data bucket's name without a role (`Data`, `High-speed data`, `流量`).
     pub data: Vec<String>,
@@ -66,7 +68,8 @@ pub struct Labels {
 
 /// Class / id / `data-testid` words (after splitting `due-date`, `dueDate`, `due_date`
 /// into words) that hint at a field. Weak evidence: used when no label is nearer.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Hints {
     pub data: Vec<String>,
     pub data_remaining: Vec<String>,
@@ -110,6 +113,12 @@ macro_rules! word_lists {
                 }
             }
         }
+        impl $crate::json::FromJson for $name {
+            fn from_json(v: $crate::json::Value) -> Result<$name, $crate::json::Error> {
+                read_word_lists(v)
+            }
+        }
+        #[cfg(test)]
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<$name, D::Error> {
                 d.deserialize_map(WordListsVisitor(std::marker::PhantomData))
@@ -117,8 +126,33 @@ macro_rules! word_lists {
         }
     };
 }
+#[cfg(test)]
 struct WordListsVisitor<T>(std::marker::PhantomData<T>);
 
+/// Reads a struct of word lists as `#[serde(default, deny_unknown_fields)]` would.
+fn read_word_lists<T: WordLists>(v: crate::json::Value) -> Result<T, crate::json::Error> {
+    use crate::json::{Error, FromJson, Value};
+    let Value::Obj(items) = v else {
+        return Err(Error::invalid_type(&v, "an object of word lists"));
+    };
+    let mut out = T::default();
+    let mut seen: Vec<&'static str> = Vec::new();
+    for (key, value) in items {
+        let Some(name) = T::fields().iter().find(|f| **f == key) else {
+            return Err(Error(["unknown field `", &key, "`"].concat()));
+        };
+        if seen.contains(name) {
+            return Err(Error(["duplicate field `", name, "`"].concat()));
+        }
+        seen.push(name);
+        if let Some(list) = out.list_mut(name) {
+            *list = Vec::<String>::from_json(value)?;
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
 impl<'de, T: WordLists> serde::de::Visitor<'de> for WordListsVisitor<T> {
     type Value = T;
 
@@ -196,8 +230,9 @@ word_lists!(Hints {
 /// A user-taught anchor: the value of `field` is the text of the element described by
 /// `element` (`span#bal.amount`: tag, id and classes, each optional) and/or the value next
 /// to the label `label`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(default, deny_unknown_fields))]
 pub struct Anchor {
     /// A field name as in [`Labels`] (`balance`, `amount_due`, `due_date`,
     /// `renewal_date`, `data_remaining`, `data_used`, `data_total`, `plan`, …).
@@ -207,8 +242,9 @@ pub struct Anchor {
 }
 
 /// Day/month order as written in profile files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "lowercase"))]
 pub enum Order {
     Mdy,
     Dmy,
@@ -223,8 +259,9 @@ impl From<Order> for DateOrder {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(default, deny_unknown_fields))]
 pub struct Profile {
     /// Stable id (`t-mobile`, `generic`, or a user rule's own id).
     pub id: String,
@@ -269,7 +306,7 @@ impl Profile {
     /// Parses and checks one profile (a JSON object).
     pub fn from_json(text: &str) -> Result<Profile, ProfileError> {
         let profile: Profile =
-            serde_json::from_str(text).map_err(|e| ProfileError(format!("bad profile: {e}")))?;
+            crate::json::from_str(text).map_err(|e| ProfileError(format!("bad profile: {e}")))?;
         if profile.id.trim().is_empty() {
             return Err(ProfileError("bad profile: empty \"id\"".into()));
         }
@@ -427,7 +464,7 @@ mod tests {
     /// `deny_unknown_fields` refused.
     #[test]
     fn word_lists_read_every_field_and_refuse_unknown_or_repeated_ones() {
-        fn keys<T: Serialize>(value: &T) -> Vec<String> {
+        fn keys<T: serde::Serialize>(value: &T) -> Vec<String> {
             match serde_json::to_value(value).unwrap() {
                 serde_json::Value::Object(map) => map.keys().cloned().collect(),
                 _ => Vec::new(),

@@ -16,7 +16,6 @@ use crate::snapshot::DataUsage;
 use crate::store::{Account, State};
 use crate::view::{days_msg, format_date, format_mb, urgency_for_days, Msg, Urgency};
 use crate::zone::{self, Zone, DAY_MS};
-use serde::{Deserialize, Serialize};
 
 /// A reminder fired more than this after its time is shown as missed (late).
 pub const LATE_AFTER_MS: f64 = 15.0 * 60_000.0;
@@ -39,8 +38,9 @@ pub enum Kind {
 }
 
 /// The log kept in [`State::reminders`].
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(default))]
 pub struct ReminderLog {
     /// Reminders handled, by key: shown, or passed over because a later one of the same
     /// cycle was shown instead.
@@ -51,7 +51,8 @@ pub struct ReminderLog {
     pub renewed: Vec<RenewedMark>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct Fired {
     pub key: String,
     pub account: String,
@@ -59,11 +60,12 @@ pub struct Fired {
     pub at_ms: f64,
     /// Shown (false: passed over for a later reminder of the same cycle).
     pub shown: bool,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub late: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct Snooze {
     /// Key of the reminder this snooze shows again.
     pub key: String,
@@ -73,7 +75,8 @@ pub struct Snooze {
 }
 
 /// "This account's cycle ending on `cycle` is renewed": no more reminders for it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct RenewedMark {
     pub account: String,
     pub cycle: Date,
@@ -94,7 +97,8 @@ pub struct Planned {
 }
 
 /// A notification to show, as a view model.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Notice {
     /// Notification id: the reminder key.
     pub id: String,
@@ -112,14 +116,16 @@ pub struct Notice {
 }
 
 /// A `chrome.alarms` alarm to (re)create.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct AlarmSpec {
     pub name: String,
     pub when_ms: f64,
 }
 
 /// The toolbar badge.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct ToolbarBadge {
     /// Badge text (`13d`, `1.2G`); `None` for an empty badge.
     pub text: Option<Msg>,
@@ -130,7 +136,8 @@ pub struct ToolbarBadge {
 }
 
 /// What the worker does after an event.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Tick {
     pub notices: Vec<Notice>,
     /// Every alarm that should exist (reminders and the daily refresh); others with the
@@ -568,15 +575,17 @@ fn notice(
 }
 
 /// What a notification button or click asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "snake_case"))]
 pub enum Action {
     Snooze,
     Renewed,
 }
 
 /// The result of a notification action: the page to open, if any.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct ActionResult {
     pub done: bool,
     pub close: Vec<String>,

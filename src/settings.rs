@@ -5,7 +5,6 @@
 use crate::snapshot::DataUsage;
 use crate::view::Urgency;
 use crate::zone::DAY_SECS;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Most lead times a user can set.
@@ -14,8 +13,9 @@ pub const MAX_LEADS: usize = 8;
 pub const MAX_LEAD_DAYS: u32 = 60;
 
 /// The interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "snake_case"))]
 pub enum Language {
     /// The browser's language.
     #[default]
@@ -44,8 +44,9 @@ impl Language {
 }
 
 /// How often an account renews.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "snake_case"))]
 pub enum Cycle {
     /// Every `n` months on the same day (clamped to short months), `n` = 1 for monthly.
     Months { n: u8 },
@@ -61,7 +62,8 @@ impl Default for Cycle {
 
 /// Quiet hours: no notification between `start` and `end` (seconds after local midnight;
 /// the window may span midnight).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct Quiet {
     pub start: u32,
     pub end: u32,
@@ -79,8 +81,9 @@ impl Quiet {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(default))]
 pub struct Settings {
     pub reminders: bool,
     /// Days before the bill date (0 = on the day), largest first.
@@ -199,7 +202,8 @@ pub fn format_lead_days(days: &[u32]) -> String {
 }
 
 /// A form field the options page could not accept: its name and a message key.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct FieldError {
     pub field: String,
     pub key: &'static str,

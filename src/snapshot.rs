@@ -3,6 +3,8 @@
 //! it and exports it in the same shape.
 
 use crate::date::Date;
+#[cfg(test)]
+#[cfg(test)]
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 
@@ -10,8 +12,9 @@ use std::collections::BTreeMap;
 pub const SCHEMA: u32 = 1;
 
 /// What the page held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "snake_case"))]
 pub enum Status {
     /// Account values were read.
     Ok,
@@ -22,7 +25,8 @@ pub enum Status {
     LoggedOut,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct Snapshot {
     pub schema: u32,
     pub status: Status,
@@ -38,7 +42,7 @@ pub struct Snapshot {
     pub autopay: Option<bool>,
     pub lines: Vec<Line>,
     /// Where each field came from: key is the field path (`balance`, `lines[0].data`, …).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "BTreeMap::is_empty"))]
     pub sources: BTreeMap<String, Source>,
 }
 
@@ -52,7 +56,8 @@ impl Snapshot {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct Line {
     /// Last four digits of the phone number, never more.
     pub number_last4: Option<String>,
@@ -64,12 +69,13 @@ pub struct Line {
     /// High-speed (main) data bucket.
     pub data: Option<DataUsage>,
     /// Hotspot bucket, where shown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub hotspot: Option<DataUsage>,
 }
 
 /// A data bucket in MB (1 GB = 1024 MB).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct DataUsage {
     pub remaining_mb: Option<f64>,
     pub used_mb: Option<f64>,
@@ -78,7 +84,8 @@ pub struct DataUsage {
 }
 
 /// Where a value was read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct Source {
     /// The label text that named the value, if any.
     pub label: Option<String>,
@@ -99,19 +106,20 @@ pub struct Money {
 }
 
 /// Supported currencies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub enum Currency {
-    #[serde(rename = "USD")]
+    #[cfg_attr(test, serde(rename = "USD"))]
     Usd,
-    #[serde(rename = "CNY")]
+    #[cfg_attr(test, serde(rename = "CNY"))]
     Cny,
-    #[serde(rename = "HKD")]
+    #[cfg_attr(test, serde(rename = "HKD"))]
     Hkd,
-    #[serde(rename = "EUR")]
+    #[cfg_attr(test, serde(rename = "EUR"))]
     Eur,
-    #[serde(rename = "GBP")]
+    #[cfg_attr(test, serde(rename = "GBP"))]
     Gbp,
-    #[serde(rename = "CAD")]
+    #[cfg_attr(test, serde(rename = "CAD"))]
     Cad,
 }
 
@@ -176,12 +184,14 @@ impl Money {
     }
 }
 
-#[derive(Serialize, Deserialize)]
+#[cfg(test)]
+#[derive(serde::Serialize, serde::Deserialize)]
 struct MoneyRepr {
     amount: String,
     currency: Currency,
 }
 
+#[cfg(test)]
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         MoneyRepr {
@@ -192,6 +202,7 @@ impl Serialize for Money {
     }
 }
 
+#[cfg(test)]
 impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Money, D::Error> {
         let repr = MoneyRepr::deserialize(d)?;

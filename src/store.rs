@@ -16,11 +16,11 @@
 //!   on every change; the migration itself drops nothing); `kept_aside` notes.
 
 use crate::date::Date;
+use crate::json::{FromJson, Value};
 use crate::page::host_of;
 use crate::reminders::{ReminderLog, RenewedMark};
 use crate::settings::Settings;
 use crate::snapshot::{Snapshot, Status};
-use serde::{Deserialize, Serialize};
 
 /// Version of the stored layout (not of the Snapshot format).
 pub const STORE_VERSION: u32 = 2;
@@ -35,42 +35,43 @@ pub const STATE_KEY: &str = "state";
 /// Prefix of the storage keys under which unreadable stored values are kept aside.
 pub const KEPT_ASIDE_PREFIX: &str = "kept_aside:";
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct State {
     pub version: u32,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub accounts: Vec<Account>,
     /// The renewal checklist of each account (`checklist.rs`).
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub checklists: Vec<crate::checklist::Checklist>,
     /// Reminder, threshold, language and cycle settings (`src/settings.rs`).
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub settings: Settings,
     /// Reminders fired, snoozes, and cycles marked renewed (`src/reminders.rs`).
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub reminders: ReminderLog,
     /// Sites the user taught (`src/teach.rs`): their rules, in the profile format.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub taught: Vec<crate::teach::TaughtSite>,
     /// Stored values that could not be read and were kept aside under their own storage
     /// key (shown in the popup and options page until everything is erased).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub kept_aside: Vec<KeptAside>,
 }
 
-/// A note of a stored value kept aside because it could not be read. (Plain fields: a
-/// tagged enum in the state would cost both wasm modules several KB.)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A note of a stored value kept aside because it could not be read.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct KeptAside {
     /// The storage key it is kept under (`kept_aside:<ms>`).
     pub key: String,
     /// When it was kept aside, Unix milliseconds.
     pub at_ms: f64,
     /// The layout it was in, when written by a newer LineKeeper; `None` when damaged.
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub newer: Option<u32>,
     /// What was wrong with it (damaged values).
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub detail: String,
 }
 
@@ -116,7 +117,8 @@ impl Default for State {
 }
 
 /// One carrier account as last read.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct Account {
     /// Stable key: the carrier id, or `host:<host>` for pages read by the generic reader.
     pub key: String,
@@ -131,12 +133,13 @@ pub struct Account {
     pub read_at_ms: f64,
     /// One point per scan that changed a value, oldest first. Stored as one compact
     /// string (`history_codec.rs`); arrays of points are read too.
-    #[serde(default, with = "crate::history_codec")]
+    #[cfg_attr(test, serde(default, with = "crate::history_codec"))]
     pub history: Vec<HistoryPoint>,
 }
 
 /// Data left per line at one moment, for the forecast and the chart.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct HistoryPoint {
     pub at_ms: f64,
     pub date: Date,
@@ -146,8 +149,9 @@ pub struct HistoryPoint {
 }
 
 /// What happened to a scan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "snake_case"))]
 pub enum Outcome {
     /// A good record was stored (new account or changed values).
     Stored,
@@ -191,29 +195,35 @@ fn corrupt(detail: impl Into<String>) -> StoreError {
 
 /// Steps that bring an older layout up by one: `MIGRATIONS[i]` turns layout `i + 1` into
 /// layout `i + 2`. A new layout adds a step here and a test that loads the old shape.
-type Migration = fn(&mut serde_json::Map<String, serde_json::Value>) -> Result<(), StoreError>;
+type Migration = fn(&mut [(String, Value)]) -> Result<(), StoreError>;
 const MIGRATIONS: [Migration; 1] = [migrate_1_to_2];
 
 /// Layout 1 → 2. Fields added to layout 1 all had defaults; one shape changed: a renewal
 /// cycle set by the user was first written `{"every": "months", "n": 1}` (ad8a5ee), now
 /// `{"months": {"n": 1}}`. History is not rolled up here, so the migration drops nothing;
 /// the next change rolls it up.
-fn migrate_1_to_2(
-    state: &mut serde_json::Map<String, serde_json::Value>,
-) -> Result<(), StoreError> {
-    use serde_json::Value;
+fn migrate_1_to_2(state: &mut [(String, Value)]) -> Result<(), StoreError> {
     let cycles = state
-        .get_mut("settings")
-        .and_then(|s| s.get_mut("cycles"))
-        .and_then(Value::as_object_mut);
-    for cycle in cycles.into_iter().flat_map(|c| c.values_mut()) {
-        let Some(object) = cycle.as_object_mut() else {
+        .iter_mut()
+        .rfind(|(k, _)| k == "settings")
+        .and_then(|(_, s)| s.get_mut("cycles"));
+    let Some(Value::Obj(cycles)) = cycles else {
+        return Ok(());
+    };
+    for (_, cycle) in cycles.iter_mut() {
+        let Value::Obj(object) = cycle else {
             continue;
         };
-        if let Some(Value::String(every)) = object.remove("every") {
+        // The last `every` counts (a JSON object's repeated key keeps its last value).
+        let every = object
+            .iter()
+            .rev()
+            .find(|(k, _)| k == "every")
+            .map(|(_, v)| v.clone());
+        if let Some(Value::Str(every)) = every {
             let mut inner = std::mem::take(object);
-            inner.remove("every");
-            *cycle = Value::Object(serde_json::Map::from_iter([(every, Value::Object(inner))]));
+            inner.retain(|(k, _)| k != "every");
+            *cycle = Value::Obj(vec![(every, Value::Obj(inner))]);
         }
     }
     Ok(())
@@ -238,29 +248,73 @@ pub fn layout_of(version: Option<f64>) -> Result<u32, StoreError> {
 /// Brings a stored value of any known layout to the current one (in place), returning the
 /// layout it was in. Values that are not a state object, have no usable `version`, or come
 /// from a newer layout are errors; the value is then left as it was.
-pub fn migrate(value: &mut serde_json::Value) -> Result<u32, StoreError> {
-    let object = value
-        .as_object_mut()
-        .ok_or_else(|| corrupt("not an object"))?;
-    let version = match object.get("version") {
-        Some(serde_json::Value::Number(n)) => n
-            .as_u64()
-            .and_then(|v| u32::try_from(v).ok())
-            .filter(|v| *v >= 1)
-            .ok_or_else(|| corrupt(format!("layout version {n} is not one LineKeeper wrote")))?,
-        Some(other) => return Err(corrupt(format!("layout version {other} is not a number"))),
+pub fn migrate(value: &mut Value) -> Result<u32, StoreError> {
+    let Value::Obj(object) = value else {
+        return Err(corrupt("not an object"));
+    };
+    // A repeated key counts once, with its last value (as a JSON object reads).
+    let version = match object
+        .iter()
+        .rev()
+        .find(|(k, _)| k == "version")
+        .map(|(_, v)| v)
+    {
+        Some(Value::Int(n)) => u32::try_from(*n).ok().filter(|v| *v >= 1).ok_or_else(|| {
+            corrupt(
+                [
+                    "layout version ",
+                    &crate::json::to_string(n),
+                    " is not one LineKeeper wrote",
+                ]
+                .concat(),
+            )
+        })?,
+        Some(n @ Value::Float(_)) => {
+            return Err(corrupt(
+                [
+                    "layout version ",
+                    &crate::json::to_string(n),
+                    " is not one LineKeeper wrote",
+                ]
+                .concat(),
+            ))
+        }
+        Some(other) => {
+            return Err(corrupt(
+                [
+                    "layout version ",
+                    &crate::json::to_string(other),
+                    " is not a number",
+                ]
+                .concat(),
+            ))
+        }
         None => return Err(corrupt("no layout version")),
     };
     if version > STORE_VERSION {
         return Err(StoreError::Newer { version });
     }
-    let mut copy = object.clone();
+    let mut copy = dedup(object.clone());
     for step in MIGRATIONS.iter().skip(version as usize - 1) {
         step(&mut copy)?;
     }
-    copy.insert("version".into(), STORE_VERSION.into());
+    copy.retain(|(k, _)| k != "version");
+    copy.insert(0, ("version".into(), Value::Int(i64::from(STORE_VERSION))));
     *object = copy;
     Ok(version)
+}
+
+/// An object's members with each key once, holding its last value, in first-seen order
+/// (what serde_json's map kept; a struct read refuses repeated fields).
+fn dedup(items: Vec<(String, Value)>) -> Vec<(String, Value)> {
+    let mut out: Vec<(String, Value)> = Vec::with_capacity(items.len());
+    for (k, v) in items {
+        match out.iter_mut().find(|(seen, _)| *seen == k) {
+            Some(slot) => slot.1 = v,
+            None => out.push((k, v)),
+        }
+    }
+    out
 }
 
 impl State {
@@ -269,19 +323,18 @@ impl State {
         let Some(json) = json else {
             return Ok(State::default());
         };
-        let value: serde_json::Value =
-            serde_json::from_str(json).map_err(|e| corrupt(e.to_string()))?;
+        let value = crate::json::parse(json).map_err(|e| corrupt(e.to_string()))?;
         State::from_value(value)
     }
 
     /// Reads a stored value of any layout LineKeeper wrote (migrating older ones); `null`
     /// gives an empty state.
-    pub fn from_value(mut value: serde_json::Value) -> Result<State, StoreError> {
-        if value.is_null() {
+    pub fn from_value(mut value: Value) -> Result<State, StoreError> {
+        if value == Value::Null {
             return Ok(State::default());
         }
         migrate(&mut value)?;
-        serde_json::from_value(value).map_err(|e| corrupt(e.to_string()))
+        <State as FromJson>::from_json(value).map_err(|e| corrupt(e.to_string()))
     }
 
     /// The state to carry on with when the stored value could not be read: empty, with a
@@ -373,7 +426,8 @@ impl State {
 
 /// An exported account: the public Snapshot (schema 1, `docs/snapshot.md`) with where
 /// and when it was read.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct ExportedAccount {
     pub host: String,
     pub page_url: String,
@@ -382,16 +436,17 @@ pub struct ExportedAccount {
 }
 
 /// The export file: every account's last good Snapshot and its history.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct Export {
     pub linekeeper_export: u32,
     pub accounts: Vec<ExportedAccount>,
     pub history: Vec<(String, Vec<HistoryPoint>)>,
     /// The settings (absent in files from before reminders).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub settings: Option<Settings>,
     /// Cycles marked renewed.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub renewed: Vec<RenewedMark>,
 }
 
@@ -418,7 +473,7 @@ impl State {
             settings: Some(self.settings.clone()),
             renewed: self.reminders.renewed.clone(),
         };
-        serde_json::to_string_pretty(&export).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+        crate::json::to_string_pretty(&export)
     }
 }
 

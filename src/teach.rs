@@ -21,7 +21,8 @@ use crate::profile::{self, Anchor, Profile};
 use crate::snapshot::Currency;
 use crate::store::State;
 use crate::view;
-use serde::{Deserialize, Serialize};
+#[cfg(test)]
+use serde::Deserialize;
 
 /// The fields pick mode asks for, in order.
 pub const TEACH_FIELDS: &[&str] = &["data_remaining", "balance", "renewal_date"];
@@ -33,8 +34,9 @@ pub const MAX_RULE_BYTES: usize = 64 * 1024;
 pub const MAX_PICK_TEXT: usize = 200;
 
 /// How a clue relates to the clicked value, nearest kind first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(test, derive(serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "snake_case"))]
 pub enum ClueKind {
     /// The value's own (or a close ancestor's) `aria-label`.
     Aria,
@@ -49,26 +51,28 @@ pub enum ClueKind {
 }
 
 /// A label text near a clicked value.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Deserialize))]
+#[cfg_attr(test, serde(deny_unknown_fields))]
 pub struct Clue {
     pub kind: ClueKind,
     pub text: String,
 }
 
 /// What pick mode saw around one clicked value.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Deserialize))]
+#[cfg_attr(test, serde(deny_unknown_fields))]
 pub struct Pick {
     /// One of [`TEACH_FIELDS`].
     pub field: String,
     /// The clicked element's text (white space folded).
     pub text: String,
     /// Label texts around it, as pick mode found them.
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub clues: Vec<Clue>,
     /// The page's `<html lang>`, for the day/month order of numeric dates.
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub lang: Option<String>,
 }
 
@@ -108,20 +112,20 @@ pub const TEACH_MESSAGE_TYPES: &[&str] = &[
 
 /// The keys any teaching message may have (read as a plain struct: an internally tagged
 /// enum would buffer the message and cost the worker's module far more code).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(serde::Deserialize))]
+#[cfg_attr(test, serde(deny_unknown_fields))]
 struct RawMessage {
-    #[serde(rename = "type")]
+    #[cfg_attr(test, serde(rename = "type"))]
     kind: String,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     tab: Option<u32>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pick: Option<Pick>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     picks: Option<Vec<Pick>>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     text: Option<String>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     host: Option<String>,
 }
 
@@ -185,6 +189,31 @@ impl RawMessage {
     }
 }
 
+impl crate::json::FromJson for RawMessage {
+    fn from_json(v: crate::json::Value) -> Result<Self, crate::json::Error> {
+        let mut f = crate::json::Fields::of(v, "RawMessage")?;
+        let message = RawMessage {
+            kind: f.req("type")?,
+            tab: f.opt("tab")?,
+            pick: f.opt("pick")?,
+            picks: f.opt("picks")?,
+            text: f.opt("text")?,
+            host: f.opt("host")?,
+        };
+        f.deny_rest()?;
+        Ok(message)
+    }
+}
+
+impl crate::json::FromJson for TeachMessage {
+    fn from_json(v: crate::json::Value) -> Result<Self, crate::json::Error> {
+        RawMessage::from_json(v)?
+            .into_message()
+            .map_err(crate::json::Error)
+    }
+}
+
+#[cfg(test)]
 impl<'de> Deserialize<'de> for TeachMessage {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<TeachMessage, D::Error> {
         RawMessage::deserialize(d)?
@@ -206,7 +235,7 @@ impl TeachMessage {
 
     /// Reads a message from JSON text; anything malformed is an error naming what is wrong.
     pub fn from_json(text: &str) -> Result<TeachMessage, TeachError> {
-        serde_json::from_str::<TeachMessage>(text)
+        crate::json::from_str::<TeachMessage>(text)
             .map_err(|e| TeachError(format!("teaching message could not be read: {e}")))?
             .check()
     }
@@ -225,7 +254,8 @@ impl std::fmt::Display for TeachError {
 impl std::error::Error for TeachError {}
 
 /// A taught site in the stored state.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct TaughtSite {
     /// The host the rule is for (lower-case, no port).
     pub host: String,
@@ -235,12 +265,13 @@ pub struct TaughtSite {
     pub taught_at_ms: f64,
     /// (field, label) per anchor of the rule, for the options page (which does not parse
     /// profiles).
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub anchors: Vec<(String, String)>,
 }
 
 /// What parsing one clicked value gave, for pick mode to show.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct PickPreview {
     pub field: String,
     /// The value as LineKeeper read it, formatted for the UI language.
@@ -571,8 +602,7 @@ pub fn validate_rule(text: &str) -> Result<Profile, TeachError> {
 }
 
 /// A built rule as JSON text to store and share: the profile format, with only the keys a
-/// taught rule uses. Written by hand: serde's serializer for this one document would cost
-/// the worker's module more than the document's few lines.
+/// taught rule uses.
 pub fn rule_json(rule: &Profile) -> String {
     fn string(out: &mut String, s: &str) {
         out.push('"');
@@ -665,7 +695,8 @@ pub fn save_rule(state: &mut State, text: &str, now_ms: f64) -> Result<String, T
 }
 
 /// What the options page shows of a rule file before it is saved.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct RuleCheck {
     pub host: Option<String>,
     /// (field, label) per anchor.

@@ -8,14 +8,14 @@ use crate::page::host_of;
 use crate::snapshot::{Status, SCHEMA};
 use crate::store::{account_key, bound_history, Account, Export, HistoryPoint, State};
 use crate::view::Msg;
-use serde::Serialize;
 
 /// Largest import file accepted.
 pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
 
 /// What happens to one account.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[cfg_attr(test, serde(rename_all = "snake_case"))]
 pub enum Change {
     /// Not stored yet: added.
     Added,
@@ -25,7 +25,8 @@ pub enum Change {
     Kept,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct AccountChange {
     pub key: String,
     pub carrier: Option<String>,
@@ -36,7 +37,8 @@ pub struct AccountChange {
 }
 
 /// The preview shown before an import is applied.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Preview {
     pub accounts: Vec<AccountChange>,
     pub settings_changed: bool,
@@ -46,7 +48,8 @@ pub struct Preview {
 }
 
 /// Why a file cannot be imported: a message key with details.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct ImportError(pub Msg);
 
 fn fail(key: &'static str, detail: impl Into<String>) -> ImportError {
@@ -56,20 +59,11 @@ fn fail(key: &'static str, detail: impl Into<String>) -> ImportError {
 /// Reads and checks an export file (JSON text).
 pub fn parse(text: &str) -> Result<Export, ImportError> {
     check_size(text.len())?;
-    serde_json::from_str::<serde::de::IgnoredAny>(text)
-        .map_err(|e| fail("import_error_json", e.to_string()))?;
-    let head: Head = serde_json::from_str(text).unwrap_or_default();
-    check_version(head.linekeeper_export)?;
-    let export: Export =
-        serde_json::from_str(text).map_err(|e| fail("import_error_shape", e.to_string()))?;
+    let tree = crate::json::parse(text).map_err(|e| fail("import_error_json", e.to_string()))?;
+    check_version(tree.get("linekeeper_export").and_then(|v| v.as_f64()))?;
+    let export = crate::json::FromJson::from_json(tree)
+        .map_err(|e: crate::json::Error| fail("import_error_shape", e.to_string()))?;
     validate(export)
-}
-
-/// The one field read before the rest: which export format a file is.
-#[derive(Debug, Default, serde::Deserialize)]
-pub struct Head {
-    #[serde(default)]
-    pub linekeeper_export: Option<f64>,
 }
 
 /// A file too large to import is refused before it is read.

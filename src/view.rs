@@ -8,13 +8,13 @@ use crate::history::ChartView;
 use crate::panel::ChecklistView;
 use crate::snapshot::{Currency, DataUsage, Money, Snapshot, Status};
 use crate::store::{Account, State};
-use serde::Serialize;
 
 /// A record older than this is shown as stale.
 pub const STALE_AFTER_MS: f64 = 3.0 * 86_400_000.0;
 
 /// A localisable message: a `messages.json` key and its substitutions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Msg {
     pub key: &'static str,
     pub args: Vec<String>,
@@ -33,8 +33,9 @@ impl Msg {
 }
 
 /// How close the next risk is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[cfg_attr(test, serde(rename_all = "snake_case"))]
 pub enum Urgency {
     /// Nothing known.
     None,
@@ -198,7 +199,8 @@ pub fn data_msg(data: &DataUsage) -> Option<Msg> {
 }
 
 /// What the in-page badge shows.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct BadgeView {
     pub status: Status,
     /// False: the page is outside the account area and has no account data; the badge
@@ -317,7 +319,8 @@ pub fn badge(snapshot: &Snapshot, today: Date, lang: &str, in_account_area: bool
 }
 
 /// One line in the popup.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct LineView {
     pub number_last4: Option<String>,
     pub label: Option<String>,
@@ -333,7 +336,8 @@ pub struct LineView {
 }
 
 /// One account in the popup.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct AccountView {
     pub key: String,
     pub carrier: Option<String>,
@@ -358,7 +362,8 @@ pub struct AccountView {
 }
 
 /// The whole popup.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct PopupView {
     /// Accounts, most urgent first.
     pub accounts: Vec<AccountView>,

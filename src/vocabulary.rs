@@ -138,14 +138,21 @@ pub const PHONE_MASKS: &str = "•●*＊∗◦○xX×#…";
 
 /// What `cargo xtask dist` writes into `content.js` for `"$SCAN_WORDS"`.
 pub fn builtin_vocabulary_json() -> String {
-    serde_json::json!({ "words": builtin_words(), "masks": PHONE_MASKS }).to_string()
+    // Keys in name order, as serde_json's `json!` wrote them.
+    let mut out = String::new();
+    crate::json::Obj::new(&mut out)
+        .field("masks", PHONE_MASKS)
+        .field("words", &builtin_words())
+        .end();
+    out
 }
 
 /// What the worker's scan reply adds to the content script's vocabulary for the profiles
 /// `active` on a page: their words the built-in vocabulary lacks, and the element
 /// patterns of their user-taught anchors (`span#bal.amount`), whose elements are anchors
 /// too. Both empty when only built-in profiles apply.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Extra {
     pub words: Vec<String>,
     pub elements: Vec<String>,

@@ -111,7 +111,7 @@ fn run_fixtures(all_block: bool) -> (usize, Vec<String>) {
             }
         }
         let snapshot = extract(&page, &ScanOptions { today });
-        let got = serde_json::to_value(&snapshot).unwrap();
+        let got: Value = serde_json::from_str(&linekeeper::json::to_string(&snapshot)).unwrap();
         let mut lines = Vec::new();
         diff("", &got, &expected["snapshot"], &mut lines);
         if !lines.is_empty() {

@@ -9,10 +9,10 @@ fuzz_target!(|bytes: &[u8]| {
     let options = ScanOptions {
         today: Date::new(2026, 11, 26).expect("valid date"),
     };
-    if let Ok(page) = serde_json::from_slice::<PageSnapshot>(bytes) {
+    let text = String::from_utf8_lossy(bytes);
+    if let Ok(page) = linekeeper::json::from_str::<PageSnapshot>(&text) {
         let _ = extract(&page, &options);
     }
-    let html = String::from_utf8_lossy(bytes);
-    let page = page_from_html(&html, "https://www.t-mobile.com/account");
+    let page = page_from_html(&text, "https://www.t-mobile.com/account");
     let _ = extract(&page, &options);
 });

@@ -45,7 +45,7 @@ fuzz_target!(|bytes: &[u8]| {
     assert_eq!(first, decode_json(&message, &sender, &ctx));
     match first {
         Ok((source, message)) => {
-            let sender: Sender = serde_json::from_str(&sender).expect("sender read");
+            let sender: Sender = linekeeper::json::from_str(&sender).expect("sender read");
             assert_eq!(sender.id.as_deref(), Some(ID), "accepted from another sender");
             let allowed = match (&source, &message) {
                 (Source::ContentScript { host }, Message::Scan { .. } | Message::OpenChecklist) => {

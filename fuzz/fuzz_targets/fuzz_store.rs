@@ -2,16 +2,20 @@
 //! and writes back and reads again to the same state; what is refused says why.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
+use linekeeper::json;
 use linekeeper::store::{migrate, State, StoreError, STORE_VERSION};
 
 fuzz_target!(|bytes: &[u8]| {
     let text = String::from_utf8_lossy(bytes);
-    if let Ok(mut value) = serde_json::from_str::<serde_json::Value>(&text) {
+    if let Ok(mut value) = json::parse(&text) {
         let before = value.clone();
         match migrate(&mut value) {
             Ok(from) => {
                 assert!(from >= 1 && from <= STORE_VERSION);
-                assert_eq!(value["version"], STORE_VERSION);
+                assert_eq!(
+                    value.get("version"),
+                    Some(&json::Value::Int(i64::from(STORE_VERSION)))
+                );
             }
             Err(_) => assert_eq!(value, before, "a failed migration changed the value"),
         }
@@ -19,14 +23,14 @@ fuzz_target!(|bytes: &[u8]| {
     match State::from_json(Some(&text)) {
         Ok(state) => {
             assert_eq!(state.version, STORE_VERSION);
-            let json = serde_json::to_string(&state).expect("state writes");
+            let json = json::to_string(&state);
             let again = State::from_json(Some(&json)).expect("written state reads");
             // Exactly the same, where every number is in the range the decimal reader of the
             // history string is exact for (written without an exponent: 1e-5 to 1e16,
             // `src/parse/float.rs`); beyond it, within a few ulps by its design.
             if !has_exponent(&json) {
                 assert_eq!(
-                    serde_json::to_string(&again).expect("state writes"),
+                    json::to_string(&again),
                     json,
                     "round trip"
                 );

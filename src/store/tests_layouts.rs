@@ -5,6 +5,22 @@ use super::*;
 use crate::history_codec;
 use serde_json::{json, Value};
 
+/// The tests speak serde_json's values; the store reads and writes through `crate::json`.
+fn from_value(v: Value) -> Result<State, StoreError> {
+    State::from_value(crate::json::parse(&v.to_string()).unwrap())
+}
+
+fn to_value(state: &State) -> Value {
+    serde_json::from_str(&crate::json::to_string(state)).unwrap()
+}
+
+fn migrate(v: &mut Value) -> Result<u32, StoreError> {
+    let mut tree = crate::json::parse(&v.to_string()).unwrap();
+    let result = super::migrate(&mut tree);
+    *v = serde_json::from_str(&crate::json::to_string(&tree)).unwrap();
+    result
+}
+
 const LATEST: &str = r#"{"schema":1,"status":"ok","carrier":"t-mobile","next_bill_date":"2026-12-09",
   "balance":{"amount":"0.00","currency":"USD"},"amount_due":null,"autopay":false,
   "lines":[{"number_last4":"4821","label":"Mom","plan":"Prepaid Connect","renews_on":"2026-12-09",
@@ -88,7 +104,7 @@ fn missing(old: &Value, new: &Value, path: &str, out: &mut Vec<String>) {
                 let p = format!("{path}.{k}");
                 if k == "history" {
                     let points = |v: &Value| -> Vec<HistoryPoint> {
-                        #[derive(Deserialize)]
+                        #[cfg_attr(test, derive(serde::Deserialize))]
                         struct H(#[serde(with = "crate::history_codec")] Vec<HistoryPoint>);
                         serde_json::from_value::<H>(v.clone()).map(|h| h.0).unwrap()
                     };
@@ -138,16 +154,16 @@ fn every_earlier_layout_loads_and_loses_nothing() {
         ("1 compact history", layout_1_compact()),
         ("2", layout_2()),
     ] {
-        let state = State::from_value(old.clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let state = from_value(old.clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(state.version, STORE_VERSION, "{name}");
-        let written = serde_json::to_value(&state).unwrap();
+        let written = to_value(&state);
         let mut lost = Vec::new();
         let mut old_without_version = old.clone();
         old_without_version["version"] = json!(STORE_VERSION);
         missing(&old_without_version, &written, name, &mut lost);
         assert!(lost.is_empty(), "{name} lost {lost:?}");
         // Written again in the current layout, it reads back the same.
-        assert_eq!(State::from_value(written).unwrap(), state, "{name}");
+        assert_eq!(from_value(written).unwrap(), state, "{name}");
         assert_eq!(state.accounts[0].history.len(), 2, "{name}");
         assert_eq!(
             state.accounts[0].latest.lines[0].label.as_deref(),
@@ -155,7 +171,7 @@ fn every_earlier_layout_loads_and_loses_nothing() {
         );
     }
     // Spot checks that the comparison itself looks at values.
-    let state = State::from_value(layout_1_compact()).unwrap();
+    let state = from_value(layout_1_compact()).unwrap();
     assert_eq!(state.checklists[0].done, [true, true, false, true, false]);
     assert_eq!(state.settings.lead_days, vec![5, 1]);
     assert_eq!(
@@ -167,12 +183,7 @@ fn every_earlier_layout_loads_and_loses_nothing() {
     let mut changed = layout_1_first();
     changed["version"] = json!(STORE_VERSION);
     changed["accounts"][0]["read_at_ms"] = json!(1.0);
-    missing(
-        &changed,
-        &serde_json::to_value(&state).unwrap(),
-        "x",
-        &mut lost,
-    );
+    missing(&changed, &to_value(&state), "x", &mut lost);
     assert_eq!(lost.len(), 1, "{lost:?}");
 }
 
@@ -190,7 +201,7 @@ fn unreadable_values_are_errors_that_say_why() {
         (json!({"version": 3, "accounts": []}), false),
         (json!({"version": 4_000_000_000_u64}), false),
     ] {
-        let error = State::from_value(bad.clone()).unwrap_err();
+        let error = from_value(bad.clone()).unwrap_err();
         assert_eq!(
             matches!(error, StoreError::Corrupt { .. }),
             corrupt,
@@ -206,22 +217,22 @@ fn unreadable_values_are_errors_that_say_why() {
             "{text}"
         );
     }
-    assert_eq!(State::from_value(Value::Null).unwrap(), State::default());
+    assert_eq!(from_value(Value::Null).unwrap(), State::default());
 }
 
 #[test]
 fn an_unreadable_value_is_noted_and_kept_under_its_own_key() {
-    let error = State::from_value(json!({"version": 7})).unwrap_err();
+    let error = from_value(json!({"version": 7})).unwrap_err();
     let state = State::after_unreadable(error.clone(), 1_795_700_000_123.0);
     assert_eq!(state.kept_aside[0].key, "kept_aside:1795700000123");
     assert_ne!(state.kept_aside[0].key, STATE_KEY);
     assert_eq!(state.kept_aside[0].reason(), error);
-    let damaged = State::after_unreadable(State::from_value(json!([1])).unwrap_err(), 5.0);
+    let damaged = State::after_unreadable(from_value(json!([1])).unwrap_err(), 5.0);
     assert!(
         matches!(damaged.kept_aside[0].reason(), StoreError::Corrupt { detail } if detail.contains("not an object"))
     );
     // The note survives being stored and read, and later changes.
-    let again = State::from_value(serde_json::to_value(&state).unwrap()).unwrap();
+    let again = from_value(to_value(&state)).unwrap();
     assert_eq!(again.kept_aside, state.kept_aside);
 }
 
@@ -262,4 +273,30 @@ fn layout_of_a_js_number_agrees_with_migrate() {
         );
     }
     assert!(matches!(layout_of(None), Err(StoreError::Corrupt { .. })));
+}
+
+#[test]
+fn every_layout_reads_as_serde_reads_it() {
+    for old in [
+        layout_1_first(),
+        layout_1_checklists(),
+        layout_1_reminders(),
+        layout_1_compact(),
+        layout_2(),
+    ] {
+        let mut tree = crate::json::parse(&old.to_string()).unwrap();
+        migrate_tree(&mut tree);
+        let text = crate::json::to_string(&tree);
+        let ours: State = crate::json::from_str(&text).unwrap();
+        let theirs: State = serde_json::from_str(&text).unwrap();
+        assert_eq!(ours, theirs);
+        assert_eq!(
+            crate::json::to_string(&ours),
+            serde_json::to_string(&theirs).unwrap()
+        );
+    }
+}
+
+fn migrate_tree(tree: &mut crate::json::Value) {
+    super::migrate(tree).unwrap();
 }

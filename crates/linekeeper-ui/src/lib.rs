@@ -56,7 +56,7 @@ pub fn render_options(root: web_sys::Element, state: JsValue, ui: JsValue) -> Re
     let ui: options::Ui = if ui.is_undefined() || ui.is_null() {
         options::Ui::default()
     } else {
-        serde_wasm_bindgen::from_value(ui).map_err(|e| JsError::new(&e.to_string()))?
+        linekeeper_web::from_js(&ui).map_err(|e| JsError::new(&e.to_string()))?
     };
     options::render(&root, &state, &ui).map_err(|e| JsError::new(&format!("{e:?}")))?;
     dom::prepend_store_notice(&root, &state).map_err(|e| JsError::new(&format!("{e:?}")))

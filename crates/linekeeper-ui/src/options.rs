@@ -5,18 +5,17 @@
 
 use crate::dom::{carrier_label, msg, t, El};
 use crate::reminders::calendar_link;
+use linekeeper::json::{Error, Fields, FromJson, Value};
 use linekeeper::reminders::{cycle_of, inferred_cycle};
 use linekeeper::settings::{format_lead_days, format_time, Cycle, Language, Settings};
 use linekeeper::store::State;
 use linekeeper::transfer::{self, Change};
 use linekeeper::view::Msg;
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
 /// What the page glue keeps between renders.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Default)]
 pub struct Ui {
     pub erase_confirm: bool,
     /// The chosen import file's text and name, while its preview is shown.
@@ -36,8 +35,7 @@ pub struct Ui {
 }
 
 /// `linekeeper::teach::RuleCheck` as the worker sent it.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Default)]
 pub struct RuleCheck {
     pub host: Option<String>,
     pub anchors: Vec<(String, String)>,
@@ -45,10 +43,49 @@ pub struct RuleCheck {
     pub error: Option<String>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default)]
 pub struct UiError {
     pub field: String,
     pub message: String,
+}
+
+impl FromJson for Ui {
+    fn from_json(v: Value) -> Result<Self, Error> {
+        let mut f = Fields::of(v, "Ui")?;
+        Ok(Ui {
+            erase_confirm: f.opt("erase_confirm")?,
+            import_text: f.opt("import_text")?,
+            import_name: f.opt("import_name")?,
+            errors: f.opt("errors")?,
+            status: f.opt("status")?,
+            status_text: f.opt("status_text")?,
+            now_ms: f.opt("now_ms")?,
+            rule_name: f.opt("rule_name")?,
+            rule_check: f.opt("rule_check")?,
+        })
+    }
+}
+
+impl FromJson for RuleCheck {
+    fn from_json(v: Value) -> Result<Self, Error> {
+        let mut f = Fields::of(v, "RuleCheck")?;
+        Ok(RuleCheck {
+            host: f.opt("host")?,
+            anchors: f.opt("anchors")?,
+            replaces: f.opt("replaces")?,
+            error: f.opt("error")?,
+        })
+    }
+}
+
+impl FromJson for UiError {
+    fn from_json(v: Value) -> Result<Self, Error> {
+        let mut f = Fields::of(v, "UiError")?;
+        Ok(UiError {
+            field: f.req("field")?,
+            message: f.req("message")?,
+        })
+    }
 }
 
 struct Page<'a> {

@@ -4,17 +4,25 @@
 
 use crate::dom::{carrier_label, msg, t};
 use linekeeper::ics;
+use linekeeper::json::{Obj, ToJson};
 use linekeeper::store::State;
 use linekeeper::view::Msg;
 pub(crate) use linekeeper_web::parse_export;
 use linekeeper_web::{state_from_js, to_js, BrowserZone};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-#[derive(Serialize)]
 struct IcsOut {
     name: String,
     text: String,
+}
+
+impl ToJson for IcsOut {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("name", &self.name)
+            .field("text", &self.text)
+            .end()
+    }
 }
 
 /// The next renewal of an account as an `.ics` file: `{name, text}`, or `undefined`.

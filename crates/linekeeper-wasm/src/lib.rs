@@ -8,15 +8,14 @@
 mod reminders;
 mod teach;
 
+use linekeeper::json::{Obj, ToJson};
 use linekeeper::page::PageSnapshot;
 use linekeeper::store::{Outcome, State};
 use linekeeper::view::{self, BadgeView};
 use linekeeper::{ScanOptions, Snapshot};
 pub(crate) use linekeeper_web::{state_from_js, to_js, today};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-#[derive(Serialize)]
 struct Rewrite {
     /// Storage key to keep the unreadable value under (absent: the value was read).
     key: Option<String>,
@@ -62,20 +61,58 @@ pub fn check_state(state: JsValue, now_ms: f64) -> Result<JsValue, JsError> {
 
 /// An accepted message, for the worker: its type and place, and the small fields it uses
 /// (large ones such as `page` and `text` are the message's own, now checked).
-#[derive(Serialize)]
 struct Decoded {
-    #[serde(rename = "type")]
     kind: &'static str,
     from: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     form: Option<linekeeper::settings::Form>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     action: Option<&'static str>,
 }
 
-#[derive(Serialize)]
+impl ToJson for Rewrite {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("key", &self.key)
+            .field("reason", &self.reason)
+            .field("state", &self.state)
+            .end()
+    }
+}
+
+impl ToJson for Decoded {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("type", self.kind)
+            .field("from", self.from)
+            .some("form", &self.form)
+            .some("id", &self.id)
+            .some("action", &self.action)
+            .end()
+    }
+}
+
+impl ToJson for Refused {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("refused", &self.refused)
+            .field("error", &self.error)
+            .field("reply", &self.reply)
+            .end()
+    }
+}
+
+impl ToJson for IngestResult {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("state", &self.state)
+            .field("outcome", &self.outcome)
+            .field("snapshot", &self.snapshot)
+            .field("badge", &self.badge)
+            .field("scan", &self.scan)
+            .end()
+    }
+}
+
 struct Refused {
     refused: bool,
     /// The reason, as the reply to the extension's own pages.
@@ -96,10 +133,10 @@ pub fn decode_message(
     context: JsValue,
 ) -> Result<JsValue, JsError> {
     use linekeeper::message::{answers_refusal, decode, Context, Refusal, Sender};
-    let sender: Sender = serde_wasm_bindgen::from_value(sender).unwrap_or_default();
-    let ctx: Context = serde_wasm_bindgen::from_value(context)
+    let sender: Sender = linekeeper_web::from_js(&sender).unwrap_or_default();
+    let ctx: Context = linekeeper_web::from_js(&context)
         .map_err(|e| JsError::new(&format!("message context: {e}")))?;
-    let decoded = serde_wasm_bindgen::from_value::<linekeeper::message::RawMessage>(message)
+    let decoded = linekeeper_web::from_js::<linekeeper::message::RawMessage>(&message)
         .map_err(|e| Refusal::Malformed {
             detail: e.to_string(),
         })
@@ -135,7 +172,6 @@ pub fn decode_message(
     }
 }
 
-#[derive(Serialize)]
 struct IngestResult {
     state: State,
     outcome: Outcome,
@@ -158,7 +194,7 @@ pub fn ingest(
     lang: &str,
 ) -> Result<JsValue, JsError> {
     let mut state = state_from_js(state)?;
-    let mut page: PageSnapshot = serde_json::from_str(page)
+    let mut page: PageSnapshot = linekeeper::json::from_str(page)
         .map_err(|e| JsError::new(&format!("page snapshot could not be read: {e}")))?;
     // The URL comes from the browser (the message sender), never from the page's own claim.
     page.url = url.to_string();
@@ -188,7 +224,7 @@ pub fn ingest(
 #[wasm_bindgen]
 pub fn apply_action(state: JsValue, action: JsValue, now_ms: f64) -> Result<JsValue, JsError> {
     let mut state = state_from_js(state)?;
-    let action: linekeeper::checklist::PopupAction = serde_wasm_bindgen::from_value(action)
+    let action: linekeeper::checklist::PopupAction = linekeeper_web::from_js(&action)
         .map_err(|e| JsError::new(&format!("popup action could not be read: {e}")))?;
     state
         .apply(&action, now_ms)

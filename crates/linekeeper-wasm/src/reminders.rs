@@ -4,6 +4,7 @@
 //! objects to the worker glue (`extension/background.js`).
 
 use crate::{state_from_js, to_js};
+use linekeeper::json::{Obj, ToJson};
 use linekeeper::reminders::{self, Action, Notice};
 use linekeeper::settings::{FieldError, Form};
 use linekeeper::store::State;
@@ -11,10 +12,8 @@ use linekeeper::transfer;
 use linekeeper::view::Msg;
 use linekeeper_web::i18n::{carrier_label, msg, t};
 use linekeeper_web::{parse_export, BrowserZone};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-#[derive(Serialize)]
 struct NotificationOut {
     id: String,
     title: String,
@@ -23,14 +22,12 @@ struct NotificationOut {
     buttons: Vec<String>,
 }
 
-#[derive(Serialize)]
 struct BadgeOut {
     text: String,
     color: &'static str,
     title: String,
 }
 
-#[derive(Serialize)]
 struct SyncOut {
     state: State,
     changed: bool,
@@ -38,6 +35,41 @@ struct SyncOut {
     alarms: Vec<reminders::AlarmSpec>,
     badge: BadgeOut,
     close: Vec<String>,
+}
+
+impl ToJson for NotificationOut {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("id", &self.id)
+            .field("title", &self.title)
+            .field("message", &self.message)
+            .field("context", &self.context)
+            .field("buttons", &self.buttons)
+            .end()
+    }
+}
+
+impl ToJson for BadgeOut {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("text", &self.text)
+            .field("color", self.color)
+            .field("title", &self.title)
+            .end()
+    }
+}
+
+impl ToJson for SyncOut {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("state", &self.state)
+            .field("changed", &self.changed)
+            .field("notifications", &self.notifications)
+            .field("alarms", &self.alarms)
+            .field("badge", &self.badge)
+            .field("close", &self.close)
+            .end()
+    }
 }
 
 fn notification(n: &Notice) -> NotificationOut {
@@ -94,11 +126,20 @@ fn badge_title(state: &State, title: &Msg) -> String {
     msg(&m)
 }
 
-#[derive(Serialize)]
 struct ActionOut {
     state: State,
     done: bool,
     close: Vec<String>,
+}
+
+impl ToJson for ActionOut {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("state", &self.state)
+            .field("done", &self.done)
+            .field("close", &self.close)
+            .end()
+    }
 }
 
 /// A notification button: `action` is `snooze` or `renewed`.
@@ -137,16 +178,32 @@ pub fn notification_page(state: JsValue, id: &str) -> Result<Option<String>, JsE
         .map(|a| a.page_url.clone()))
 }
 
-#[derive(Serialize)]
 struct FieldErrorOut {
     field: String,
     message: String,
 }
 
-#[derive(Serialize)]
 struct SettingsOut {
     state: Option<State>,
     errors: Vec<FieldErrorOut>,
+}
+
+impl ToJson for FieldErrorOut {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("field", &self.field)
+            .field("message", &self.message)
+            .end()
+    }
+}
+
+impl ToJson for SettingsOut {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("state", &self.state)
+            .field("errors", &self.errors)
+            .end()
+    }
 }
 
 /// Applies the options form (`Object.fromEntries(new FormData(form))`): `{state}` to store,
@@ -154,7 +211,7 @@ struct SettingsOut {
 #[wasm_bindgen]
 pub fn apply_settings(state: JsValue, form: JsValue) -> Result<JsValue, JsError> {
     let mut state = state_from_js(state)?;
-    let form: Form = serde_wasm_bindgen::from_value(form)
+    let form: Form = linekeeper_web::from_js(&form)
         .map_err(|e| JsError::new(&format!("the form could not be read: {e}")))?;
     match linekeeper::settings::apply_form(&state.settings, &form) {
         Ok(settings) => {
@@ -178,10 +235,18 @@ fn field_error(e: &FieldError) -> FieldErrorOut {
     }
 }
 
-#[derive(Serialize)]
 struct ImportOut {
     state: Option<State>,
     error: Option<String>,
+}
+
+impl ToJson for ImportOut {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("state", &self.state)
+            .field("error", &self.error)
+            .end()
+    }
 }
 
 /// Imports an export file into the state (the merge the preview showed): `{state}` or

@@ -2,8 +2,8 @@
 //! by the UI module). Conversion only; every check and decision is in `linekeeper::teach`.
 
 use crate::{state_from_js, to_js, today};
+use linekeeper::json::{Obj, ToJson};
 use linekeeper::teach::{self, Pick, TeachMessage};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 fn err(e: impl std::fmt::Display) -> JsError {
@@ -13,7 +13,7 @@ fn err(e: impl std::fmt::Display) -> JsError {
 /// Checks a teaching message (`{type: "teach-…", …}`): a malformed one is an error.
 #[wasm_bindgen]
 pub fn teach_message(message: JsValue) -> Result<(), JsError> {
-    let message: TeachMessage = serde_wasm_bindgen::from_value(message)
+    let message: TeachMessage = linekeeper_web::from_js(&message)
         .map_err(|e| err(format!("teaching message could not be read: {e}")))?;
     message.check().map(|_| ()).map_err(err)
 }
@@ -26,16 +26,24 @@ pub fn teach_preview(
     utc_offset_minutes: i32,
     lang: &str,
 ) -> Result<JsValue, JsError> {
-    let pick: Pick = serde_wasm_bindgen::from_value(pick)
-        .map_err(|e| err(format!("pick could not be read: {e}")))?;
+    let pick: Pick =
+        linekeeper_web::from_js(&pick).map_err(|e| err(format!("pick could not be read: {e}")))?;
     let today = today(now_ms, utc_offset_minutes)?;
     to_js(&teach::preview(&pick, today, lang).map_err(err)?)
 }
 
-#[derive(Serialize)]
 struct Saved {
     state: linekeeper::store::State,
     host: String,
+}
+
+impl ToJson for Saved {
+    fn write_json(&self, out: &mut String) {
+        Obj::new(out)
+            .field("state", &self.state)
+            .field("host", &self.host)
+            .end()
+    }
 }
 
 /// Builds the rule for the page at `url` (the browser's word for the tab) from the confirmed
@@ -49,7 +57,7 @@ pub fn teach_save(
     utc_offset_minutes: i32,
 ) -> Result<JsValue, JsError> {
     let mut state = state_from_js(state)?;
-    let picks: Vec<Pick> = serde_wasm_bindgen::from_value(picks)
+    let picks: Vec<Pick> = linekeeper_web::from_js(&picks)
         .map_err(|e| err(format!("picks could not be read: {e}")))?;
     let today = today(now_ms, utc_offset_minutes)?;
     let rule = teach::build_rule(url, &picks, today).map_err(err)?;

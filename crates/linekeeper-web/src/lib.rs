@@ -8,11 +8,11 @@
 
 pub mod i18n;
 
+use linekeeper::json::{self, FromJson, ToJson};
 use linekeeper::store::{layout_of, State, StoreError, STORE_VERSION};
 use linekeeper::transfer;
 use linekeeper::zone::Zone;
 use linekeeper::Date;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 pub fn today(now_ms: f64, utc_offset_minutes: i32) -> Result<Date, JsError> {
@@ -20,10 +20,26 @@ pub fn today(now_ms: f64, utc_offset_minutes: i32) -> Result<Date, JsError> {
         .ok_or_else(|| JsError::new("the clock gave a date LineKeeper cannot use"))
 }
 
-pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+/// A value for JavaScript: written as JSON text by the core's JSON module
+/// (`linekeeper::json`) and read with the browser's `JSON.parse`: one serialization path.
+pub fn to_js<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(&json::to_string(value))
+        .map_err(|_| JsError::new("a value could not be passed to JavaScript"))
+}
+
+/// The JSON text of a JavaScript value (`JSON.stringify`); `undefined` (and what has no JSON
+/// form) reads as `null`.
+pub fn json_text(value: &JsValue) -> String {
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| "null".to_string())
+}
+
+/// Reads a JavaScript value through its JSON text (`JSON.stringify`) with the core's JSON
+/// module.
+pub fn from_js<T: FromJson>(value: &JsValue) -> Result<T, json::Error> {
+    json::from_str(&json_text(value))
 }
 
 /// Reads the stored state object (`undefined`/`null` → empty state) as it is: the current
@@ -41,7 +57,7 @@ pub fn read_state(value: JsValue) -> Result<State, StoreError> {
         return Ok(State::default());
     }
     layout_of(version_of(&value))?;
-    serde_wasm_bindgen::from_value(value).map_err(corrupt)
+    from_js(&value).map_err(corrupt)
 }
 
 /// Reads a stored state of any layout LineKeeper ever wrote, through the core's migrations
@@ -51,16 +67,12 @@ pub fn read_any_layout(value: JsValue) -> Result<State, StoreError> {
         return Ok(State::default());
     }
     if layout_of(version_of(&value))? == STORE_VERSION {
-        return serde_wasm_bindgen::from_value(value).map_err(corrupt);
+        return from_js(&value).map_err(corrupt);
     }
-    // Migrated as JSON, then read from a JS value again: one deserializer of `State` in the
-    // wasm, not two.
-    let mut value: serde_json::Value = serde_wasm_bindgen::from_value(value).map_err(corrupt)?;
+    // Migrated as a JSON tree, then read.
+    let mut value = json::parse(&json_text(&value)).map_err(corrupt)?;
     linekeeper::store::migrate(&mut value)?;
-    let value = value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(corrupt)?;
-    serde_wasm_bindgen::from_value(value).map_err(corrupt)
+    <State as FromJson>::from_json(value).map_err(corrupt)
 }
 
 fn version_of(value: &JsValue) -> Option<f64> {
@@ -69,7 +81,7 @@ fn version_of(value: &JsValue) -> Option<f64> {
         .and_then(|v| v.as_f64())
 }
 
-fn corrupt(e: serde_wasm_bindgen::Error) -> StoreError {
+fn corrupt(e: json::Error) -> StoreError {
     StoreError::Corrupt {
         detail: e.to_string(),
     }
@@ -89,30 +101,9 @@ impl Zone for BrowserZone {
     }
 }
 
-/// Reads an export file with the browser's JSON parser (the core checks it): the same
-/// deserializer as the stored state, so the wasm carries no second one.
+/// Reads and checks an export file (`linekeeper::transfer::parse`).
 pub fn parse_export(text: &str) -> Result<linekeeper::store::Export, transfer::ImportError> {
-    use linekeeper::view::Msg;
-    let err = |key, detail: String| transfer::ImportError(Msg::with(key, vec![detail]));
-    transfer::check_size(text.len())?;
-    let value = js_sys::JSON::parse(text).map_err(|e| {
-        let detail = js_sys::Error::from(e)
-            .message()
-            .as_string()
-            .unwrap_or_default();
-        err("import_error_json", detail)
-    })?;
-    let version = if value.is_object() {
-        js_sys::Reflect::get(&value, &JsValue::from_str("linekeeper_export"))
-            .ok()
-            .and_then(|v| v.as_f64())
-    } else {
-        None
-    };
-    transfer::check_version(version)?;
-    let export = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| err("import_error_shape", e.to_string()))?;
-    transfer::validate(export)
+    transfer::parse(text)
 }
 
 /// The language the user chose (`en`, `zh_CN`) for the glue to load its catalogue, or

@@ -1,0 +1,988 @@
+//! A small JSON module: a value tree, a parser and a writer, and the conversions of the
+//! core's types ([`FromJson`], [`ToJson`]). Every public format (the Snapshot, the stored
+//! state, export files, messages, profiles) is read and written here, written by hand next
+//! to each type: one serialization path, and far less code in the wasm than a generic
+//! framework instantiated per type. The tests check it against serde_json (a
+//! dev-dependency) as an oracle: the same text is read the same way and written byte for
+//! byte alike.
+//!
+//! The writer follows serde_json: compact, fields in declaration order, floats in their
+//! shortest round-trip form with a `.0` on whole numbers (zmij, serde_json's own float
+//! writer), non-finite floats as `null`, control characters escaped. The parser accepts
+//! RFC 8259 JSON (nesting at most 127 deep, like serde_json) and never panics. Numbers are
+//! read by `parse::float` (no standard-library tables): exact for every number LineKeeper
+//! writes or a page shows (see there); a float beyond about 10^±20 with 17 digits may come
+//! out one unit in the last place off. Unlike serde, a struct is never read from an array
+//! of its fields (no format writes one).
+
+use std::collections::BTreeMap;
+
+/// A parsed JSON value. Objects keep their members in order (duplicates too: a type that
+/// reads an object refuses a duplicated field, like serde).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Value {
+    #[default]
+    Null,
+    Bool(bool),
+    /// A number written without fraction or exponent that fits an `i64`.
+    Int(i64),
+    /// Any other number.
+    Float(f64),
+    Str(String),
+    Arr(Vec<Value>),
+    Obj(Vec<(String, Value)>),
+}
+
+/// Why a text or a value could not be read, in words (serde's wording, so messages stay
+/// as they were).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error(pub String);
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl Error {
+    pub fn new(text: impl Into<String>) -> Error {
+        Error(text.into())
+    }
+
+    /// `invalid type: <what v is>, expected <expected>`.
+    pub fn invalid_type(v: &Value, expected: &str) -> Error {
+        Error(["invalid type: ", &v.describe(), ", expected ", expected].concat())
+    }
+
+    /// `invalid value: <what v is>, expected <expected>`.
+    pub fn invalid_value(v: &Value, expected: &str) -> Error {
+        Error(["invalid value: ", &v.describe(), ", expected ", expected].concat())
+    }
+}
+
+impl Value {
+    /// What the value is, as serde names it in errors (`integer `7``, `a string`).
+    fn describe(&self) -> String {
+        match self {
+            Value::Null => "null".into(),
+            Value::Bool(b) => ["boolean `", if *b { "true" } else { "false" }, "`"].concat(),
+            Value::Int(n) => {
+                let mut s = String::from("integer `");
+                write_int(&mut s, *n);
+                s + "`"
+            }
+            Value::Float(f) => {
+                let mut s = String::from("floating point `");
+                write_f64(&mut s, *f);
+                s + "`"
+            }
+            Value::Str(s) => ["string \"", s, "\""].concat(),
+            Value::Arr(_) => "sequence".into(),
+            Value::Obj(_) => "map".into(),
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The member `key` of an object (the first, if repeated).
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        match self {
+            Value::Obj(items) => items.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
+        match self {
+            Value::Obj(items) => items.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The number, when it is one.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Int(n) => Some(*n as f64),
+            Value::Float(f) => Some(*f),
+            _ => None,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Parser
+
+/// Nesting limit (serde_json's: 127 levels): deeper texts are refused, not a stack overflow.
+const MAX_DEPTH: usize = 128;
+
+/// Parses a JSON text (surrounding white space allowed, nothing else after the value).
+pub fn parse(text: &str) -> Result<Value, Error> {
+    let mut p = Parser {
+        bytes: text.as_bytes(),
+        text,
+        pos: 0,
+        depth: 0,
+    };
+    let value = p.value()?;
+    p.space();
+    if p.pos < p.bytes.len() {
+        return Err(p.error("trailing characters"));
+    }
+    Ok(value)
+}
+
+/// Reads a value of type `T` from JSON text.
+pub fn from_str<T: FromJson>(text: &str) -> Result<T, Error> {
+    T::from_json(parse(text)?)
+}
+
+struct Parser<'a> {
+    bytes: &'a [u8],
+    text: &'a str,
+    pos: usize,
+    depth: usize,
+}
+
+impl Parser<'_> {
+    /// `what at line L column C` (serde_json's wording).
+    fn error(&self, what: &str) -> Error {
+        let before = &self.bytes[..self.pos.min(self.bytes.len())];
+        let line = 1 + before.iter().filter(|b| **b == b'\n').count();
+        let column = before.len()
+            - before
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map_or(0, |i| i + 1);
+        let mut s = String::from(what);
+        s.push_str(" at line ");
+        write_int(&mut s, line as i64);
+        s.push_str(" column ");
+        write_int(&mut s, column as i64);
+        Error(s)
+    }
+
+    fn space(&mut self) {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn literal(&mut self, word: &str, value: Value) -> Result<Value, Error> {
+        if self.bytes[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            self.pos += 1;
+            Err(self.error("expected value"))
+        }
+    }
+
+    fn value(&mut self) -> Result<Value, Error> {
+        self.space();
+        match self.peek() {
+            None => Err(self.error("EOF while parsing a value")),
+            Some(b'n') => self.literal("null", Value::Null),
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'"') => Ok(Value::Str(self.string()?)),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b'[') => {
+                self.enter()?;
+                let mut items = Vec::new();
+                self.space();
+                if self.peek() == Some(b']') {
+                    self.pos += 1;
+                } else {
+                    loop {
+                        items.push(self.value()?);
+                        self.space();
+                        match self.peek() {
+                            Some(b',') => self.pos += 1,
+                            Some(b']') => {
+                                self.pos += 1;
+                                break;
+                            }
+                            None => return Err(self.error("EOF while parsing a list")),
+                            Some(_) => return Err(self.error("expected `,` or `]`")),
+                        }
+                    }
+                }
+                self.depth -= 1;
+                Ok(Value::Arr(items))
+            }
+            Some(b'{') => {
+                self.enter()?;
+                let mut items = Vec::new();
+                self.space();
+                if self.peek() == Some(b'}') {
+                    self.pos += 1;
+                } else {
+                    loop {
+                        self.space();
+                        match self.peek() {
+                            Some(b'"') => {}
+                            None => return Err(self.error("EOF while parsing an object")),
+                            Some(_) => return Err(self.error("key must be a string")),
+                        }
+                        let key = self.string()?;
+                        self.space();
+                        match self.peek() {
+                            Some(b':') => self.pos += 1,
+                            None => return Err(self.error("EOF while parsing an object")),
+                            Some(_) => return Err(self.error("expected `:`")),
+                        }
+                        items.push((key, self.value()?));
+                        self.space();
+                        match self.peek() {
+                            Some(b',') => self.pos += 1,
+                            Some(b'}') => {
+                                self.pos += 1;
+                                break;
+                            }
+                            None => return Err(self.error("EOF while parsing an object")),
+                            Some(_) => return Err(self.error("expected `,` or `}`")),
+                        }
+                    }
+                }
+                self.depth -= 1;
+                Ok(Value::Obj(items))
+            }
+            Some(_) => {
+                self.pos += 1;
+                Err(self.error("expected value"))
+            }
+        }
+    }
+
+    fn enter(&mut self) -> Result<(), Error> {
+        self.pos += 1;
+        self.depth += 1;
+        if self.depth >= MAX_DEPTH {
+            return Err(self.error("recursion limit exceeded"));
+        }
+        Ok(())
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    fn number(&mut self) -> Result<Value, Error> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        let int_start = self.pos;
+        let n = self.digits();
+        if n == 0 {
+            return Err(self.error("invalid number"));
+        }
+        if n > 1 && self.bytes[int_start] == b'0' {
+            return Err(self.error("invalid number"));
+        }
+        let mut integer = true;
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            integer = false;
+            if self.digits() == 0 {
+                return Err(self.error("invalid number"));
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            integer = false;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.error("invalid number"));
+            }
+        }
+        let text = &self.text[start..self.pos];
+        if integer {
+            if let Some(n) = parse_i64(text) {
+                return Ok(Value::Int(n));
+            }
+        }
+        match crate::parse::float::parse_f64(text) {
+            Some(f) if f.is_finite() => Ok(Value::Float(f)),
+            _ => Err(self.error("number out of range")),
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, Error> {
+        let mut n = 0u32;
+        for _ in 0..4 {
+            let d = match self.peek() {
+                Some(b @ b'0'..=b'9') => b - b'0',
+                Some(b @ b'a'..=b'f') => b - b'a' + 10,
+                Some(b @ b'A'..=b'F') => b - b'A' + 10,
+                None => return Err(self.error("EOF while parsing a string")),
+                Some(_) => return Err(self.error("invalid escape")),
+            };
+            n = n * 16 + u32::from(d);
+            self.pos += 1;
+        }
+        Ok(n)
+    }
+
+    fn string(&mut self) -> Result<String, Error> {
+        self.pos += 1; // the opening quote
+        let mut out = String::new();
+        loop {
+            let start = self.pos;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            // The input is a str and the run stops at ASCII bytes: a char boundary.
+            out.push_str(&self.text[start..self.pos]);
+            match self.peek() {
+                None => return Err(self.error("EOF while parsing a string")),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let Some(e) = self.peek() else {
+                        return Err(self.error("EOF while parsing a string"));
+                    };
+                    self.pos += 1;
+                    match e {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => {
+                            let first = self.hex4()?;
+                            let code = if (0xD800..0xDC00).contains(&first) {
+                                if !self.bytes[self.pos..].starts_with(b"\\u") {
+                                    return Err(self.error("unexpected end of hex escape"));
+                                }
+                                self.pos += 2;
+                                let second = self.hex4()?;
+                                if !(0xDC00..0xE000).contains(&second) {
+                                    return Err(self.error("lone leading surrogate in hex escape"));
+                                }
+                                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+                            } else if (0xDC00..0xE000).contains(&first) {
+                                return Err(self.error("lone leading surrogate in hex escape"));
+                            } else {
+                                first
+                            };
+                            match char::from_u32(code) {
+                                Some(c) => out.push(c),
+                                None => return Err(self.error("invalid unicode code point")),
+                            }
+                        }
+                        _ => return Err(self.error("invalid escape")),
+                    }
+                }
+                Some(_) => {
+                    return Err(self
+                        .error("control character (\\u0000-\\u001F) found while parsing a string"))
+                }
+            }
+        }
+    }
+}
+
+fn parse_i64(text: &str) -> Option<i64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let mut n: i64 = 0;
+    for b in digits.bytes() {
+        let d = i64::from(b.wrapping_sub(b'0'));
+        if !(0..10).contains(&d) {
+            return None;
+        }
+        n = n.checked_mul(10)?;
+        n = if negative {
+            n.checked_sub(d)?
+        } else {
+            n.checked_add(d)?
+        };
+    }
+    Some(n)
+}
+
+// ---------------------------------------------------------------------------------------
+// Writer
+
+/// Writes a value as compact JSON text (serde_json's `to_string`).
+pub fn to_string<T: ToJson + ?Sized>(value: &T) -> String {
+    let mut out = String::new();
+    value.write_json(&mut out);
+    out
+}
+
+/// Writes a value as JSON text indented by two spaces (serde_json's `to_string_pretty`).
+pub fn to_string_pretty<T: ToJson + ?Sized>(value: &T) -> String {
+    let compact = to_string(value);
+    match parse(&compact) {
+        Ok(tree) => {
+            let mut out = String::new();
+            write_pretty(&tree, 0, &mut out);
+            out
+        }
+        Err(_) => compact,
+    }
+}
+
+fn indent(out: &mut String, level: usize) {
+    out.push('\n');
+    for _ in 0..level {
+        out.push_str("  ");
+    }
+}
+
+fn write_pretty(v: &Value, level: usize, out: &mut String) {
+    match v {
+        Value::Arr(items) if !items.is_empty() => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                indent(out, level + 1);
+                write_pretty(item, level + 1, out);
+            }
+            indent(out, level);
+            out.push(']');
+        }
+        Value::Obj(items) if !items.is_empty() => {
+            out.push('{');
+            for (i, (k, item)) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                indent(out, level + 1);
+                write_str(out, k);
+                out.push_str(": ");
+                write_pretty(item, level + 1, out);
+            }
+            indent(out, level);
+            out.push('}');
+        }
+        other => other.write_json(out),
+    }
+}
+
+/// Writes an integer in decimal.
+pub fn write_int(out: &mut String, n: i64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        out.push('-');
+    }
+    for b in &buf[i..] {
+        out.push(char::from(*b));
+    }
+}
+
+/// Writes a float as serde_json does: shortest round-trip form, `null` when not finite.
+pub fn write_f64(out: &mut String, f: f64) {
+    if f.is_finite() {
+        out.push_str(zmij::Buffer::new().format_finite(f));
+    } else {
+        out.push_str("null");
+    }
+}
+
+/// Writes a string literal with serde_json's escapes.
+pub fn write_str(out: &mut String, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('"');
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        if escape.is_empty() {
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        } else {
+            out.push_str(escape);
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
+}
+
+/// Writes an object member by member: `Obj::new(out).field("a", &a).field("b", &b).end()`.
+pub struct Obj<'a> {
+    out: &'a mut String,
+    first: bool,
+}
+
+impl<'a> Obj<'a> {
+    pub fn new(out: &'a mut String) -> Obj<'a> {
+        out.push('{');
+        Obj { out, first: true }
+    }
+
+    pub fn field<T: ToJson + ?Sized>(mut self, key: &str, value: &T) -> Obj<'a> {
+        self.key(key);
+        value.write_json(self.out);
+        self
+    }
+
+    /// A field written only when `Some` (serde's `skip_serializing_if = "Option::is_none"`).
+    pub fn some<T: ToJson>(self, key: &str, value: &Option<T>) -> Obj<'a> {
+        match value {
+            Some(v) => self.field(key, v),
+            None => self,
+        }
+    }
+
+    /// A list written only when not empty.
+    pub fn nonempty<T: ToJson>(self, key: &str, value: &[T]) -> Obj<'a> {
+        if value.is_empty() {
+            self
+        } else {
+            self.field(key, value)
+        }
+    }
+
+    fn key(&mut self, key: &str) {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        write_str(self.out, key);
+        self.out.push(':');
+    }
+
+    pub fn end(self) {
+        self.out.push('}');
+    }
+}
+
+/// A type written as JSON.
+pub trait ToJson {
+    fn write_json(&self, out: &mut String);
+}
+
+impl ToJson for Value {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => b.write_json(out),
+            Value::Int(n) => write_int(out, *n),
+            Value::Float(f) => write_f64(out, *f),
+            Value::Str(s) => write_str(out, s),
+            Value::Arr(items) => items.write_json(out),
+            Value::Obj(items) => {
+                let mut o = Obj::new(out);
+                for (k, v) in items {
+                    o = o.field(k, v);
+                }
+                o.end();
+            }
+        }
+    }
+}
+
+impl ToJson for bool {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+macro_rules! int_to_json {
+    ($($t:ty),*) => {$(
+        impl ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                write_int(out, *self as i64);
+            }
+        }
+    )*};
+}
+int_to_json!(u8, u16, u32, i32, i64, usize);
+
+impl ToJson for f64 {
+    fn write_json(&self, out: &mut String) {
+        write_f64(out, *self);
+    }
+}
+
+impl ToJson for str {
+    fn write_json(&self, out: &mut String) {
+        write_str(out, self);
+    }
+}
+
+impl ToJson for String {
+    fn write_json(&self, out: &mut String) {
+        write_str(out, self);
+    }
+}
+
+impl ToJson for &str {
+    fn write_json(&self, out: &mut String) {
+        write_str(out, self);
+    }
+}
+
+impl<T: ToJson> ToJson for Option<T> {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Some(v) => v.write_json(out),
+            None => out.push_str("null"),
+        }
+    }
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            item.write_json(out);
+        }
+        out.push(']');
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write_json(&self, out: &mut String) {
+        self.as_slice().write_json(out);
+    }
+}
+
+impl<T: ToJson, const N: usize> ToJson for [T; N] {
+    fn write_json(&self, out: &mut String) {
+        self.as_slice().write_json(out);
+    }
+}
+
+impl<A: ToJson, B: ToJson> ToJson for (A, B) {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        self.0.write_json(out);
+        out.push(',');
+        self.1.write_json(out);
+        out.push(']');
+    }
+}
+
+impl<A: ToJson, B: ToJson, C: ToJson> ToJson for (A, B, C) {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        self.0.write_json(out);
+        out.push(',');
+        self.1.write_json(out);
+        out.push(',');
+        self.2.write_json(out);
+        out.push(']');
+    }
+}
+
+impl<T: ToJson> ToJson for BTreeMap<String, T> {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Obj::new(out);
+        for (k, v) in self {
+            o = o.field(k, v);
+        }
+        o.end();
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading
+
+/// A type read from a JSON value.
+pub trait FromJson: Sized {
+    fn from_json(v: Value) -> Result<Self, Error>;
+
+    /// The value of a field left out (serde: `None` for options, else an error).
+    fn missing() -> Option<Self> {
+        None
+    }
+}
+
+impl FromJson for Value {
+    fn from_json(v: Value) -> Result<Self, Error> {
+        Ok(v)
+    }
+}
+
+impl FromJson for bool {
+    fn from_json(v: Value) -> Result<Self, Error> {
+        match v {
+            Value::Bool(b) => Ok(b),
+            other => Err(Error::invalid_type(&other, "a boolean")),
+        }
+    }
+}
+
+macro_rules! int_from_json {
+    ($($t:ty => $name:literal),*) => {$(
+        impl FromJson for $t {
+            fn from_json(v: Value) -> Result<Self, Error> {
+                match v {
+                    Value::Int(n) => <$t>::try_from(n).map_err(|_| Error::invalid_value(&v, $name)),
+                    other => Err(Error::invalid_type(&other, $name)),
+                }
+            }
+        }
+    )*};
+}
+int_from_json!(u8 => "u8", u16 => "u16", u32 => "u32", i32 => "i32", i64 => "i64", usize => "usize");
+
+impl FromJson for f64 {
+    fn from_json(v: Value) -> Result<Self, Error> {
+        match v {
+            Value::Int(n) => Ok(n as f64),
+            Value::Float(f) => Ok(f),
+            other => Err(Error::invalid_type(&other, "f64")),
+        }
+    }
+}
+
+impl FromJson for String {
+    fn from_json(v: Value) -> Result<Self, Error> {
+        match v {
+            Value::Str(s) => Ok(s),
+            other => Err(Error::invalid_type(&other, "a string")),
+        }
+    }
+}
+
+impl<T: FromJson> FromJson for Option<T> {
+    fn from_json(v: Value) -> Result<Self, Error> {
+        match v {
+            Value::Null => Ok(None),
+            other => T::from_json(other).map(Some),
+        }
+    }
+
+    fn missing() -> Option<Self> {
+        Some(None)
+    }
+}
+
+/// The items of an array (an error for anything else).
+pub fn array(v: Value) -> Result<Vec<Value>, Error> {
+    match v {
+        Value::Arr(items) => Ok(items),
+        other => Err(Error::invalid_type(&other, "a sequence")),
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json(v: Value) -> Result<Self, Error> {
+        // A plain loop: `collect` into a `Result` costs a large adapter per item type.
+        let items = array(v)?;
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            out.push(T::from_json(item)?);
+        }
+        Ok(out)
+    }
+}
+
+/// An array of exactly `n` items.
+fn tuple(v: Value, n: usize) -> Result<std::vec::IntoIter<Value>, Error> {
+    let items = array(v)?;
+    if items.len() != n {
+        let mut s = String::from("invalid length ");
+        write_int(&mut s, items.len() as i64);
+        s.push_str(", expected a tuple of size ");
+        write_int(&mut s, n as i64);
+        return Err(Error(s));
+    }
+    Ok(items.into_iter())
+}
+
+fn next<T: FromJson>(items: &mut std::vec::IntoIter<Value>) -> Result<T, Error> {
+    T::from_json(items.next().unwrap_or_default())
+}
+
+impl<T: FromJson, const N: usize> FromJson for [T; N] {
+    fn from_json(v: Value) -> Result<Self, Error> {
+        let mut items = Vec::with_capacity(N);
+        for item in tuple(v, N)? {
+            items.push(T::from_json(item)?);
+        }
+        items
+            .try_into()
+            .map_err(|_| Error::new("invalid length, expected an array"))
+    }
+}
+
+impl<A: FromJson, B: FromJson> FromJson for (A, B) {
+    fn from_json(v: Value) -> Result<Self, Error> {
+        let mut items = tuple(v, 2)?;
+        Ok((next(&mut items)?, next(&mut items)?))
+    }
+}
+
+impl<A: FromJson, B: FromJson, C: FromJson> FromJson for (A, B, C) {
+    fn from_json(v: Value) -> Result<Self, Error> {
+        let mut items = tuple(v, 3)?;
+        Ok((next(&mut items)?, next(&mut items)?, next(&mut items)?))
+    }
+}
+
+impl<T: FromJson> FromJson for BTreeMap<String, T> {
+    fn from_json(v: Value) -> Result<Self, Error> {
+        match v {
+            Value::Obj(items) => {
+                let mut out = BTreeMap::new();
+                for (k, v) in items {
+                    out.insert(k, T::from_json(v)?);
+                }
+                Ok(out)
+            }
+            other => Err(Error::invalid_type(&other, "a map")),
+        }
+    }
+}
+
+/// An object's members being read into a struct: each field taken once (a repeated field
+/// is an error, as with serde); [`Fields::deny_rest`] refuses the ones left.
+pub struct Fields {
+    items: Vec<(String, Value)>,
+}
+
+impl Fields {
+    /// The members of an object; `what` names the struct in the error for anything else.
+    pub fn of(v: Value, what: &str) -> Result<Fields, Error> {
+        match v {
+            Value::Obj(items) => Ok(Fields { items }),
+            other => Err(Error::invalid_type(&other, &["struct ", what].concat())),
+        }
+    }
+
+    fn take(&mut self, key: &str) -> Result<Option<Value>, Error> {
+        let Some(at) = self.items.iter().position(|(k, _)| k == key) else {
+            return Ok(None);
+        };
+        let (_, value) = self.items.swap_remove(at);
+        if self.items.iter().any(|(k, _)| k == key) {
+            return Err(Error(["duplicate field `", key, "`"].concat()));
+        }
+        Ok(Some(value))
+    }
+
+    /// A field that must be there (options may be left out: `None`).
+    pub fn req<T: FromJson>(&mut self, key: &str) -> Result<T, Error> {
+        match self.take(key)? {
+            Some(v) => T::from_json(v),
+            None => T::missing().ok_or_else(|| Error(["missing field `", key, "`"].concat())),
+        }
+    }
+
+    /// A field that may be left out (serde's `#[serde(default)]`).
+    pub fn opt<T: FromJson + Default>(&mut self, key: &str) -> Result<T, Error> {
+        self.or(key, T::default())
+    }
+
+    /// A field that may be left out, with its default.
+    pub fn or<T: FromJson>(&mut self, key: &str, default: T) -> Result<T, Error> {
+        match self.take(key)? {
+            Some(v) => T::from_json(v),
+            None => Ok(default),
+        }
+    }
+
+    /// Refuses fields not taken (serde's `deny_unknown_fields`).
+    pub fn deny_rest(self) -> Result<(), Error> {
+        match self.items.first() {
+            Some((k, _)) => Err(Error(["unknown field `", k, "`"].concat())),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Reads a unit-variant enum from its name: `names` pairs each name with its variant.
+pub fn variant<T: Copy>(v: Value, names: &[(&str, T)]) -> Result<T, Error> {
+    let Value::Str(s) = v else {
+        return Err(Error::invalid_type(&v, "a variant name"));
+    };
+    names
+        .iter()
+        .find(|(name, _)| *name == s)
+        .map(|(_, t)| *t)
+        .ok_or_else(|| {
+            let mut e = ["unknown variant `", &s, "`, expected one of "].concat();
+            for (i, (name, _)) in names.iter().enumerate() {
+                if i > 0 {
+                    e.push_str(", ");
+                }
+                e.push('`');
+                e.push_str(name);
+                e.push('`');
+            }
+            Error(e)
+        })
+}
+
+/// `FromJson` and `ToJson` for an enum of unit variants written as strings.
+#[macro_export]
+macro_rules! json_names {
+    ($t:ty { $($variant:ident => $name:literal),* $(,)? }) => {
+        impl $crate::json::FromJson for $t {
+            fn from_json(v: $crate::json::Value) -> Result<Self, $crate::json::Error> {
+                $crate::json::variant(v, &[$(($name, <$t>::$variant)),*])
+            }
+        }
+        impl $crate::json::ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                $crate::json::write_str(out, match self { $(<$t>::$variant => $name),* });
+            }
+        }
+    };
+}
+
+pub mod formats;
+
+#[cfg(test)]
+mod tests;
