@@ -210,7 +210,7 @@ pub fn chart(
     }
 
     // Bill labels too close to a later one are left out (the mark stays).
-    bills.sort_by(|a, b| a.at.total_cmp(&b.at));
+    crate::sort::sort_by(&mut bills, |a, b| a.at.total_cmp(&b.at));
     let bill_text = if bills.is_empty() {
         "–".to_string()
     } else {

@@ -23,6 +23,7 @@ pub mod profile;
 pub mod reminders;
 pub mod settings;
 pub mod snapshot;
+pub mod sort;
 pub mod store;
 pub mod teach;
 pub mod transfer;

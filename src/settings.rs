@@ -189,7 +189,7 @@ pub fn parse_lead_days(text: &str) -> Option<Vec<u32>> {
     if days.is_empty() || days.len() > MAX_LEADS {
         return None;
     }
-    days.sort_unstable_by(|a, b| b.cmp(a));
+    crate::sort::sort_by(&mut days, |a, b| b.cmp(a));
     Some(days)
 }
 

@@ -458,7 +458,7 @@ pub fn popup(state: &State, now_ms: f64, today: Date, lang: &str) -> PopupView {
         .iter()
         .map(|a| account_view(a, &state.checklists, now_ms, today, lang))
         .collect();
-    accounts.sort_by(|a, b| {
+    crate::sort::sort_by(&mut accounts, |a, b| {
         b.urgency.cmp(&a.urgency).then(
             a.days_left
                 .unwrap_or(i64::MAX)

@@ -198,7 +198,7 @@ pub fn extra_words(active: &[&Profile]) -> Extra {
         .flat_map(|p| p.anchors.iter())
         .filter_map(|a| a.element.clone())
         .collect();
-    elements.sort();
+    crate::sort::sort(&mut elements);
     elements.dedup();
     Extra { words, elements }
 }

@@ -68,7 +68,7 @@ impl Engine<'_> {
         let nodes = &self.model.page.nodes;
         let mut numbers: Vec<String> = Vec::new();
         let mut all: Vec<u32> = self.anchors.iter().map(|a| a.node).collect();
-        all.sort_unstable();
+        crate::sort::sort(&mut all);
         let mut by_number: std::collections::HashMap<String, Vec<u32>> = Default::default();
         let mut index: std::collections::HashMap<String, usize> = Default::default();
         for a in &self.anchors {
@@ -79,7 +79,7 @@ impl Engine<'_> {
             });
         }
         for list in by_number.values_mut() {
-            list.sort_unstable();
+            crate::sort::sort(list);
         }
         let count = |list: &[u32], lo: u32, hi: u32| {
             list.partition_point(|&n| n < hi) - list.partition_point(|&n| n < lo)
@@ -104,7 +104,7 @@ impl Engine<'_> {
             parts.push((root, end, line));
         }
         // Keep the outermost parts (roots of one number may nest).
-        parts.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
+        crate::sort::sort_by(&mut parts, |x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
         let mut outer: Vec<(u32, u32, usize)> = Vec::with_capacity(parts.len());
         for p in parts {
             if outer.last().is_some_and(|o| p.0 < o.1) {

@@ -416,7 +416,7 @@ fn resolve_overlaps(mut raw: Vec<Hit>) -> Vec<Hit> {
     if raw.len() <= 1 {
         return raw;
     }
-    raw.sort_by(|a, b| {
+    crate::sort::sort_by(&mut raw, |a, b| {
         (b.end - b.start)
             .cmp(&(a.end - a.start))
             .then(a.start.cmp(&b.start))
@@ -427,7 +427,7 @@ fn resolve_overlaps(mut raw: Vec<Hit>) -> Vec<Hit> {
             kept.push(h);
         }
     }
-    kept.sort_by_key(|h| h.start);
+    crate::sort::sort_by_key(&mut kept, |h| h.start);
     kept
 }
 

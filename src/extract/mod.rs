@@ -781,7 +781,7 @@ impl<'a> Engine<'a> {
     }
 
     fn assign(&self, labels: &[Label], mut cands: Vec<Cand>) -> Vec<Assigned> {
-        cands.sort_by(|a, b| {
+        crate::sort::sort_by(&mut cands, |a, b| {
             b.score
                 .cmp(&a.score)
                 .then(a.label.cmp(&b.label))
@@ -1175,7 +1175,7 @@ impl<'a> Engine<'a> {
         let mut finds = self.text_finds();
         if numbers.len() >= 2 {
             finds.extend(self.sibling_names(&anchors));
-            finds.sort_by_key(|t| std::cmp::Reverse(t.score));
+            crate::sort::sort_by_key(&mut finds, |t| std::cmp::Reverse(t.score));
         }
         let mut account_plan: Option<TextFind> = None;
         let holder = self.holder_words();

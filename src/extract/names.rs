@@ -230,7 +230,7 @@ impl Engine<'_> {
                 });
             }
         }
-        out.sort_by_key(|t| std::cmp::Reverse(t.score));
+        crate::sort::sort_by_key(&mut out, |t| std::cmp::Reverse(t.score));
         out
     }
 

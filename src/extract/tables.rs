@@ -116,7 +116,7 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
             header.insert(table, head);
         }
     }
-    out.header_cells.sort_unstable();
+    crate::sort::sort(&mut out.header_cells);
     out
 }
 
