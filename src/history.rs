@@ -3,6 +3,7 @@
 //! only turn it into SVG elements; every number and label is decided here.
 
 use crate::date::Date;
+use crate::decimal::fixed;
 use crate::forecast::{line_entry, monotonic, LineForecast};
 use crate::store::Account;
 use crate::view::{format_mb, format_short_date, Msg};
@@ -160,7 +161,9 @@ pub fn chart(
             let Some(v) = value_of(p, i) else { continue };
             let (px, py) = (round1(x(p.at_ms)), round1(y(v)));
             path.push_str(if path.is_empty() { "M" } else { " L" });
-            path.push_str(&format!("{px:.1} {py:.1}"));
+            path.push_str(&fixed(px, 1));
+            path.push(' ');
+            path.push_str(&fixed(py, 1));
             last = Some((px, py, p.at_ms, v));
         }
         let Some((lx, ly, last_ms, last_v)) = last else {
@@ -180,8 +183,10 @@ pub fn chart(
                     last_v - f.pace.mb_per_day * (until - last_ms) / DAY_MS,
                 )
             };
-            (to_ms > last_ms + DAY_MS / 4.0)
-                .then(|| format!("M{lx:.1} {ly:.1} L{:.1} {:.1}", x(to_ms), y(to_v)))
+            (to_ms > last_ms + DAY_MS / 4.0).then(|| {
+                let [a, b, c, d] = [lx, ly, x(to_ms), y(to_v)].map(|v| fixed(v, 1));
+                ["M", &a, " ", &b, " L", &c, " ", &d].concat()
+            })
         });
         series.push(SeriesView {
             name: line_name(account, i),

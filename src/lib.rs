@@ -6,6 +6,7 @@
 
 pub mod checklist;
 pub mod date;
+pub mod decimal;
 pub mod extract;
 pub mod forecast;
 pub mod history;

@@ -417,7 +417,7 @@ pub fn plan(state: &State, now_ms: f64, zone: &dyn Zone) -> Vec<Planned> {
 }
 
 fn snooze_key(key: &str, at_ms: f64) -> String {
-    format!("{key}|snooze@{at_ms:.0}")
+    [key, "|snooze@", &crate::decimal::fixed(at_ms, 0)].concat()
 }
 
 /// The reminder key a (possibly snoozed) notification id stands for.
@@ -718,12 +718,13 @@ fn kind_of_key(key: &str) -> Option<Kind> {
 
 /// Compact data text for the badge: `1.2G`, `300M`.
 fn compact_mb(mb: f64) -> String {
+    use crate::decimal::fixed;
     if mb >= 10.0 * 1024.0 {
-        format!("{:.0}G", mb / 1024.0)
+        fixed(mb / 1024.0, 0) + "G"
     } else if mb >= 1024.0 {
-        format!("{:.1}G", mb / 1024.0)
+        fixed(mb / 1024.0, 1) + "G"
     } else {
-        format!("{:.0}M", mb.max(0.0))
+        fixed(mb.max(0.0), 0) + "M"
     }
 }
 

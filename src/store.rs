@@ -235,7 +235,8 @@ pub fn layout_of(version: Option<f64>) -> Result<u32, StoreError> {
     let version = version.ok_or_else(|| corrupt("no layout version"))?;
     if version.fract() != 0.0 || !(1.0..=f64::from(u32::MAX)).contains(&version) {
         return Err(corrupt(format!(
-            "layout version {version} is not one LineKeeper wrote"
+            "layout version {} is not one LineKeeper wrote",
+            crate::decimal::shortest(version)
         )));
     }
     let version = version as u32;
@@ -484,7 +485,7 @@ pub fn kept_aside_key(now_ms: f64) -> String {
     } else {
         0.0
     };
-    format!("{KEPT_ASIDE_PREFIX}{ms:.0}")
+    [KEPT_ASIDE_PREFIX, &crate::decimal::fixed(ms, 0)].concat()
 }
 
 /// Keeps a history bounded: points from days more than [`ROLLUP_AFTER_DAYS`] before `today`

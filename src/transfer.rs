@@ -78,7 +78,7 @@ pub fn check_size(bytes: usize) -> Result<(), ImportError> {
 pub fn check_version(version: Option<f64>) -> Result<(), ImportError> {
     match version {
         Some(1.0) => Ok(()),
-        Some(v) => Err(fail("import_error_version", format!("{v}"))),
+        Some(v) => Err(fail("import_error_version", crate::decimal::shortest(v))),
         None => Err(fail("import_error_not_export", "")),
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::checklist::Checklist;
 use crate::date::Date;
+use crate::decimal::fixed;
 use crate::history::ChartView;
 use crate::panel::ChecklistView;
 use crate::snapshot::{Currency, DataUsage, Money, Snapshot, Status};
@@ -83,15 +84,11 @@ pub fn format_mb(mb: f64) -> String {
     }
     if mb >= 1024.0 {
         let gb = mb / 1024.0;
-        if gb >= 100.0 {
-            format!("{gb:.0} GB")
-        } else {
-            format!("{gb:.1} GB")
-        }
-    } else if mb >= 10.0 {
-        format!("{mb:.0} MB")
+        let decimals = if gb >= 100.0 { 0 } else { 1 };
+        fixed(gb, decimals) + " GB"
     } else {
-        format!("{mb:.1} MB")
+        let decimals = if mb >= 10.0 { 0 } else { 1 };
+        fixed(mb, decimals) + " MB"
     }
 }
 

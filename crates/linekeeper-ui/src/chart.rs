@@ -8,9 +8,9 @@ use web_sys::{Document, Element};
 
 const SVG: &str = "http://www.w3.org/2000/svg";
 
-/// A coordinate as text (fixed precision: the shortest-float formatter would add KBs).
+/// A coordinate as text (fixed precision, without `core::fmt`'s float formatting).
 fn num(v: f64) -> String {
-    format!("{v:.1}")
+    linekeeper::decimal::fixed(v, 1)
 }
 
 fn svg(doc: &Document, tag: &str, attrs: &[(&str, &str)]) -> Result<Element, JsValue> {
@@ -51,7 +51,13 @@ pub fn chart(doc: &Document, view: &ChartView, id: &str) -> Result<El, JsValue> 
         &[
             (
                 "viewBox",
-                &format!("0 0 {:.0} {:.0}", view.width, view.height),
+                &[
+                    "0 0 ",
+                    &linekeeper::decimal::fixed(view.width, 0),
+                    " ",
+                    &linekeeper::decimal::fixed(view.height, 0),
+                ]
+                .concat(),
             ),
             ("role", "img"),
             ("aria-label", &summary),

@@ -294,7 +294,7 @@ fn reminders_section(p: &Page, s: &Settings) -> Result<El, JsValue> {
 
 fn trim_number(v: f64) -> String {
     let rounded = (v * 100.0).round() / 100.0;
-    format!("{rounded}")
+    linekeeper::decimal::shortest(rounded)
 }
 
 fn data_alert_section(p: &Page, s: &Settings) -> Result<El, JsValue> {

@@ -261,13 +261,16 @@ fn line_item(doc: &Document, line: &LineView) -> Result<El, JsValue> {
     let data_text = line.data.as_ref().map(msg);
     if let Some(percent) = line.percent_left {
         let label = data_text.clone().unwrap_or_default();
-        let fill = El::new(doc, "span")?.attr("style", &format!("width:{percent:.1}%"))?;
+        let fill = El::new(doc, "span")?.attr(
+            "style",
+            &["width:", &linekeeper::decimal::fixed(percent, 1), "%"].concat(),
+        )?;
         let bar = El::new(doc, "div")?
             .class("bar")
             .attr("role", "progressbar")?
             .attr("aria-valuemin", "0")?
             .attr("aria-valuemax", "100")?
-            .attr("aria-valuenow", &format!("{percent:.0}"))?
+            .attr("aria-valuenow", &linekeeper::decimal::fixed(percent, 0))?
             .attr("aria-label", &label)?
             .child(&fill)?;
         item.0.append_child(&bar.0)?;
