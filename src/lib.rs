@@ -28,6 +28,7 @@ pub mod sort;
 pub mod store;
 pub mod teach;
 pub mod transfer;
+pub mod vecmap;
 pub mod view;
 pub mod vocabulary;
 pub mod zone;

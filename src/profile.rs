@@ -10,9 +10,9 @@
 
 use crate::parse::DateOrder;
 use crate::snapshot::Currency;
+use crate::vecmap::VecMap;
 #[cfg(test)]
 use serde::Deserialize;
-use std::collections::BTreeMap;
 
 /// Label words for each field. Matching is case-insensitive; words made of ASCII
 /// letters and digits match whole words only; the longest match wins where two overlap
@@ -280,7 +280,7 @@ pub struct Profile {
     /// Currency of amounts without a symbol.
     pub currency: Option<Currency>,
     /// Currency by host pattern, overriding `currency` (`{"*.hk": "HKD"}`).
-    pub host_currency: BTreeMap<String, Currency>,
+    pub host_currency: VecMap<String, Currency>,
     /// Numeric date order; absent: from the page language.
     pub date_order: Option<Order>,
     /// The carrier writes values before their labels (`20.5GB 剩余通用流量`).

@@ -3,9 +3,9 @@
 //! name and nothing is stored.
 
 use crate::snapshot::DataUsage;
+use crate::vecmap::VecMap;
 use crate::view::Urgency;
 use crate::zone::DAY_SECS;
-use std::collections::BTreeMap;
 
 /// Most lead times a user can set.
 pub const MAX_LEADS: usize = 8;
@@ -98,7 +98,7 @@ pub struct Settings {
     pub low_data_mb: f64,
     pub language: Language,
     /// Renewal cycles the user set, by account key (others are inferred from history).
-    pub cycles: BTreeMap<String, Cycle>,
+    pub cycles: VecMap<String, Cycle>,
 }
 
 impl Default for Settings {
@@ -115,7 +115,7 @@ impl Default for Settings {
             low_data_percent: 10.0,
             low_data_mb: 1024.0,
             language: Language::Auto,
-            cycles: BTreeMap::new(),
+            cycles: VecMap::new(),
         }
     }
 }
@@ -219,7 +219,7 @@ fn err(field: &str, key: &'static str) -> FieldError {
 /// The options form as `FormData` gives it: field name → value; an unchecked checkbox is
 /// absent. Fields not present keep their stored value, except checkboxes of the section
 /// being saved (`section` = `reminders`, `data_alert`, `language` or `cycles`).
-pub type Form = BTreeMap<String, String>;
+pub type Form = VecMap<String, String>;
 
 fn number(form: &Form, field: &str, min: f64, max: f64) -> Result<Option<f64>, FieldError> {
     match form.get(field).map(|v| v.trim()) {

@@ -3,10 +3,10 @@
 //! it and exports it in the same shape.
 
 use crate::date::Date;
+use crate::vecmap::VecMap;
 #[cfg(test)]
 #[cfg(test)]
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::collections::BTreeMap;
 
 /// Version of the Snapshot format.
 pub const SCHEMA: u32 = 1;
@@ -42,8 +42,8 @@ pub struct Snapshot {
     pub autopay: Option<bool>,
     pub lines: Vec<Line>,
     /// Where each field came from: key is the field path (`balance`, `lines[0].data`, …).
-    #[cfg_attr(test, serde(default, skip_serializing_if = "BTreeMap::is_empty"))]
-    pub sources: BTreeMap<String, Source>,
+    #[cfg_attr(test, serde(default, skip_serializing_if = "VecMap::is_empty"))]
+    pub sources: VecMap<String, Source>,
 }
 
 impl Snapshot {

@@ -17,7 +17,6 @@
 //! as whole words (no ASCII letter on either side); any other key matches anywhere.
 
 use crate::profile::{Labels, Profile};
-use std::collections::BTreeSet;
 
 /// Data units the parsers read (`5 GB`, `512MB`); currency marks and codes.
 const VALUE_WORDS: &[&str] = &[
@@ -99,7 +98,8 @@ fn holds_words(phrase: &str, inner: &str) -> bool {
 /// `sign in`'s key, so `account` is no key); a non-word key holding a shorter one is left
 /// out (it could only match where the shorter one does).
 pub fn scan_words(profiles: &[&Profile]) -> Vec<String> {
-    let mut phrases: BTreeSet<String> = BTreeSet::new();
+    // Sorted vectors without duplicates (a `BTreeSet` costs the wasm its node code).
+    let mut phrases: Vec<String> = Vec::new();
     for p in profiles {
         for list in anchor_lists(&p.labels) {
             phrases.extend(list.iter().map(|phrase| lowercase(phrase.trim())));
@@ -108,13 +108,17 @@ pub fn scan_words(profiles: &[&Profile]) -> Vec<String> {
             phrases.extend(anchor.label.as_deref().map(|l| lowercase(l.trim())));
         }
     }
-    phrases.remove("");
-    let mut keys: BTreeSet<String> = VALUE_WORDS.iter().map(|w| (*w).to_string()).collect();
+    phrases.retain(|p| !p.is_empty());
+    crate::sort::sort(&mut phrases);
+    phrases.dedup();
+    let mut keys: Vec<String> = VALUE_WORDS.iter().map(|w| (*w).to_string()).collect();
     for phrase in &phrases {
         if !phrases.iter().any(|inner| holds_words(phrase, inner)) {
             keys.extend(key_of(phrase));
         }
     }
+    crate::sort::sort(&mut keys);
+    keys.dedup();
     let substrings: Vec<String> = keys.iter().filter(|k| !is_word_key(k)).cloned().collect();
     keys.into_iter()
         .filter(|k| {

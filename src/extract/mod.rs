@@ -39,9 +39,9 @@ use crate::page::PageSnapshot;
 use crate::parse::{self, DataReading, DateOrder, ParseError};
 use crate::profile::{self, Profile};
 use crate::snapshot::{Currency, DataUsage, Line, Money, Snapshot, Source, Status};
+use crate::vecmap::VecMap;
 use matcher::{Family, HintMatcher, Kind, Matcher};
 use model::{Model, NONE};
-use std::collections::BTreeMap;
 
 /// What a scan needs besides the page.
 #[derive(Debug, Clone)]
@@ -789,7 +789,7 @@ impl<'a> Engine<'a> {
         });
         let mut label_used = vec![false; labels.len()];
         let mut val_used = vec![false; self.vals.len()];
-        let mut claimed: BTreeMap<u32, Vec<(usize, usize)>> = BTreeMap::new();
+        let mut claimed: VecMap<u32, Vec<(usize, usize)>> = VecMap::new();
         let mut out = Vec::new();
         for c in cands {
             let (li, vi) = (c.label as usize, c.val as usize);
@@ -925,7 +925,7 @@ impl<'a> Engine<'a> {
         let mut autopay: Option<(i32, bool, String)> = None;
         let mut placeholders = 0usize;
         let mut values = 0usize;
-        let mut sources: BTreeMap<String, Source> = BTreeMap::new();
+        let mut sources: VecMap<String, Source> = VecMap::new();
         let mut account_data = DataUsage::default();
         let mut has_account_data = false;
 

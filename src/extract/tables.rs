@@ -5,7 +5,7 @@ use super::model::Model;
 use super::{Engine, Label};
 use crate::date::Date;
 use crate::parse::{self, DateOrder};
-use std::collections::BTreeMap;
+use crate::vecmap::VecMap;
 
 /// A table body cell under a column header that names a field.
 pub(super) struct TableCell {
@@ -30,7 +30,7 @@ pub(super) struct Tables {
 pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> Tables {
     let nodes = &model.page.nodes;
     let mut out = Tables::default();
-    let mut cells_of: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    let mut cells_of: VecMap<u32, Vec<u32>> = VecMap::new();
     for (i, n) in nodes.iter().enumerate() {
         if matches!(n.tag.as_str(), "td" | "th") {
             if let Some(p) = n.parent {
@@ -52,7 +52,7 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
         None
     };
     type Head = Vec<Option<(Kind, String, Option<&'static str>)>>;
-    let mut header: BTreeMap<u32, Head> = BTreeMap::new();
+    let mut header: VecMap<u32, Head> = VecMap::new();
     for (tr, cells) in &cells_of {
         let Some(table) = table_of(*tr) else { continue };
         let all_th = cells
