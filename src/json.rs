@@ -15,8 +15,6 @@
 //! out one unit in the last place off. Unlike serde, a struct is never read from an array
 //! of its fields (no format writes one).
 
-use std::collections::BTreeMap;
-
 /// A parsed JSON value. Objects keep their members in order (duplicates too: a type that
 /// reads an object refuses a duplicated field, like serde).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -724,16 +722,6 @@ impl<A: ToJson, B: ToJson, C: ToJson> ToJson for (A, B, C) {
     }
 }
 
-impl<T: ToJson> ToJson for BTreeMap<String, T> {
-    fn write_json(&self, out: &mut String) {
-        let mut o = Obj::new(out);
-        for (k, v) in self {
-            o = o.field(k, v);
-        }
-        o.end();
-    }
-}
-
 // ---------------------------------------------------------------------------------------
 // Reading
 
@@ -868,21 +856,6 @@ impl<A: FromJson, B: FromJson, C: FromJson> FromJson for (A, B, C) {
     fn from_json(v: Value) -> Result<Self, Error> {
         let mut items = tuple(v, 3)?;
         Ok((next(&mut items)?, next(&mut items)?, next(&mut items)?))
-    }
-}
-
-impl<T: FromJson> FromJson for BTreeMap<String, T> {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        match v {
-            Value::Obj(items) => {
-                let mut out = BTreeMap::new();
-                for (k, v) in items {
-                    out.insert(k, T::from_json(v)?);
-                }
-                Ok(out)
-            }
-            other => Err(Error::invalid_type(&other, "a map")),
-        }
     }
 }
 
