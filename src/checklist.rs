@@ -148,7 +148,9 @@ impl State {
                 done,
             } => {
                 if self.account(account).is_none() {
-                    return Err(ActionError(format!("no account {account:?}")));
+                    return Err(ActionError(
+                        ["no account ", &crate::json::quoted(account)].concat(),
+                    ));
                 }
                 if *step >= STEPS {
                     return Err(ActionError(format!("no step {step}")));

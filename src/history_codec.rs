@@ -143,11 +143,11 @@ fn number(text: &str) -> Result<Option<f64>, String> {
     crate::parse::float::parse_f64(text)
         .filter(|v| v.is_finite())
         .map(Some)
-        .ok_or_else(|| format!("not a number: {text:?}"))
+        .ok_or_else(|| ["not a number: ", &crate::json::quoted(text)].concat())
 }
 
 fn date(text: &str) -> Result<Date, String> {
-    Date::parse_iso(text).ok_or_else(|| format!("not an ISO date: {text:?}"))
+    Date::parse_iso(text).ok_or_else(|| ["not an ISO date: ", &crate::json::quoted(text)].concat())
 }
 
 /// Reads the compact string.
@@ -166,7 +166,7 @@ pub fn decode(text: &str) -> Result<Vec<HistoryPoint>, String> {
             (None, _) => number(at)?.ok_or("a point without a time")?,
         };
         if !at_ms.is_finite() {
-            return Err(format!("a time out of range: {at:?}"));
+            return Err(["a time out of range: ", &crate::json::quoted(at)].concat());
         }
         let day = match (fields.next().unwrap_or(""), prev) {
             ("=", Some(q)) => q.date,
@@ -184,7 +184,9 @@ pub fn decode(text: &str) -> Result<Vec<HistoryPoint>, String> {
                 let left = number(parts.next().unwrap_or(""))?;
                 let used = number(parts.next().unwrap_or(""))?;
                 if parts.next().is_some() {
-                    return Err(format!("a line with too many values: {line:?}"));
+                    return Err(
+                        ["a line with too many values: ", &crate::json::quoted(line)].concat(),
+                    );
                 }
                 Ok((key, left, used))
             })

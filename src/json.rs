@@ -520,6 +520,26 @@ pub fn write_f64(out: &mut String, f: f64) {
     }
 }
 
+/// A string in quotes for a message, as `format!("{s:?}")` writes the usual ones (quotes,
+/// backslashes and line breaks escaped; without `core::fmt`'s tables of printable
+/// characters).
+pub fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Writes a string literal with serde_json's escapes.
 pub fn write_str(out: &mut String, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";

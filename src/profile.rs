@@ -312,10 +312,15 @@ impl Profile {
         }
         for anchor in &profile.anchors {
             if !ANCHOR_FIELDS.contains(&anchor.field.as_str()) {
-                return Err(ProfileError(format!(
-                    "bad profile {}: unknown anchor field {:?}",
-                    profile.id, anchor.field
-                )));
+                return Err(ProfileError(
+                    [
+                        "bad profile ",
+                        &profile.id,
+                        ": unknown anchor field ",
+                        &crate::json::quoted(&anchor.field),
+                    ]
+                    .concat(),
+                ));
             }
             if anchor.element.is_none() && anchor.label.is_none() {
                 return Err(ProfileError(format!(

@@ -97,28 +97,9 @@ impl ToJson for Date {
 impl FromJson for Date {
     fn from_json(v: Value) -> Result<Self, Error> {
         let text = String::from_json(v)?;
-        Date::parse_iso(&text).ok_or_else(|| {
-            let mut e = String::from("not an ISO date: ");
-            debug_str(&mut e, &text);
-            Error(e)
-        })
+        Date::parse_iso(&text)
+            .ok_or_else(|| Error(["not an ISO date: ", &super::quoted(&text)].concat()))
     }
-}
-
-/// A string in Rust's `{:?}` form for the common cases (quotes and backslashes escaped).
-pub(crate) fn debug_str(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 // --- the Snapshot (docs/snapshot.md) --------------------------------------------------------
@@ -1173,11 +1154,8 @@ impl FromJson for Money {
         let mut f = Fields::of(v, "MoneyRepr")?;
         let amount: String = f.req("amount")?;
         let currency = f.req("currency")?;
-        let cents = Money::parse_amount(&amount).ok_or_else(|| {
-            let mut e = String::from("not a decimal amount: ");
-            debug_str(&mut e, &amount);
-            Error(e)
-        })?;
+        let cents = Money::parse_amount(&amount)
+            .ok_or_else(|| Error(["not a decimal amount: ", &super::quoted(&amount)].concat()))?;
         Ok(Money { cents, currency })
     }
 }

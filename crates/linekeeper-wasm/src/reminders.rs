@@ -154,7 +154,11 @@ pub fn notification_action(
     let action = match action {
         "snooze" => Action::Snooze,
         "renewed" => Action::Renewed,
-        other => return Err(JsError::new(&format!("unknown action {other:?}"))),
+        other => {
+            return Err(JsError::new(
+                &["unknown action ", &linekeeper::json::quoted(other)].concat(),
+            ))
+        }
     };
     let result = state.notification_action(id, action, now_ms, &BrowserZone);
     to_js(&ActionOut {
