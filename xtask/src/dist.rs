@@ -122,7 +122,7 @@ fn build_module(dir: &str, stem: &str) -> Result {
             .args(["--mode", "no-install", "--out-name", stem])
             .args(["--no-typescript", "--no-pack", "--out-dir"])
             .arg(&out)
-            // Every crate in the wasm (core, serde, std's generics) optimised for size, not
+            // Every crate in the wasm (core, std's generics) optimised for size, not
             // only the bindings: about a tenth smaller. Native release builds keep "s".
             .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "z"),
     )?;
