@@ -23,11 +23,6 @@ impl El {
         self.0.set_text_content(Some(text));
         self
     }
-    /// Appends a text node after the children so far.
-    pub fn append_text(self, text: &str) -> Result<El, JsValue> {
-        self.0.append_with_str_1(text)?;
-        Ok(self)
-    }
     pub fn child(self, child: &El) -> Result<El, JsValue> {
         self.0.append_child(&child.0)?;
         Ok(self)

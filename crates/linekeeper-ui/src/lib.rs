@@ -121,6 +121,74 @@ pub(crate) mod tests {
         assert!(root.text_content().unwrap().contains("forecast_pace("));
     }
 
+    /// The stored record with its line's label and plan replaced by `label` and `plan`
+    /// (as a page could have written them).
+    fn state_with(label: &str, plan: &str) -> JsValue {
+        let state = stored_state();
+        let line = js_sys::Reflect::get(&state, &"accounts".into())
+            .and_then(|a| js_sys::Reflect::get(&a, &0.into()))
+            .and_then(|a| js_sys::Reflect::get(&a, &"latest".into()))
+            .and_then(|l| js_sys::Reflect::get(&l, &"lines".into()))
+            .and_then(|l| js_sys::Reflect::get(&l, &0.into()))
+            .unwrap();
+        js_sys::Reflect::set(&line, &"label".into(), &label.into()).unwrap();
+        js_sys::Reflect::set(&line, &"plan".into(), &plan.into()).unwrap();
+        state
+    }
+
+    #[wasm_bindgen_test]
+    fn hostile_labels_and_plans_are_shown_as_text() {
+        fake_i18n();
+        let root = new_root();
+        let label = "<img src=x onerror=\"document.body.dataset.pwned=1\">";
+        let plan = "\"><svg onload=alert(1)></svg><b>&amp; Co";
+        render_popup(
+            root.clone(),
+            state_with(label, plan),
+            1_795_700_060_000.0,
+            0,
+        )
+        .unwrap();
+        assert!(root.query_selector("img").unwrap().is_none());
+        assert!(root.query_selector("b").unwrap().is_none());
+        assert!(root.query_selector("svg").unwrap().is_none());
+        let name = root.query_selector(".line-name").unwrap().unwrap();
+        assert_eq!(
+            name.text_content().unwrap(),
+            format!("•••4821 · {label} · {plan}")
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn chart_is_svg_in_the_svg_namespace_with_its_table() {
+        fake_i18n();
+        let root = new_root();
+        // Two readings a day apart: enough for a chart.
+        let history = r#"[{"at_ms":1795613600000,"date":"2026-11-25","next_bill_date":"2026-12-09",
+            "lines":[["4821",4000.0,null]]},{"at_ms":1795700000000,"date":"2026-11-26",
+            "next_bill_date":"2026-12-09","lines":[["4821",3502.08,null]]}]"#;
+        let history = js_sys::JSON::parse(history).unwrap();
+        let state = state_with("Mom", "Plan");
+        let account = js_sys::Reflect::get(&state, &"accounts".into())
+            .and_then(|a| js_sys::Reflect::get(&a, &0.into()))
+            .unwrap();
+        js_sys::Reflect::set(&account, &"history".into(), &history).unwrap();
+        render_popup(root.clone(), state, 1_795_700_060_000.0, 0).unwrap();
+        let svg = root.query_selector("svg.chart-svg").unwrap().unwrap();
+        assert_eq!(
+            svg.namespace_uri().as_deref(),
+            Some("http://www.w3.org/2000/svg")
+        );
+        assert_eq!(svg.get_attribute("viewBox").as_deref(), Some("0 0 320 136"));
+        assert_eq!(svg.query_selector_all("path.curve").unwrap().length(), 1);
+        let rows = root
+            .query_selector_all("details.readings tbody tr")
+            .unwrap();
+        assert_eq!(rows.length(), 2);
+        let legend = root.query_selector(".legend li").unwrap().unwrap();
+        assert_eq!(legend.text_content().as_deref(), Some("•••4821"));
+    }
+
     #[wasm_bindgen_test]
     fn corrupt_state_is_an_error_not_a_panic() {
         fake_i18n();
