@@ -1,6 +1,6 @@
 // Popup entry: glue only. Loads the wasm, reads the stored state, and lets Rust draw.
 import init, {
-  render_popup, render_teach_offer, chosen_locale, set_catalogue,
+  render_popup, finish_popup, render_teach_offer, chosen_locale, set_catalogue,
 } from './wasm/linekeeper_ui.js';
 import { languageFor } from './locale.js';
 
@@ -44,6 +44,8 @@ async function main(pending) {
   const now = Date.now();
   render_popup(document.getElementById('app'), state, now, -new Date(now).getTimezoneOffset());
   performance.mark('linekeeper:drawn');
+  // The rest, not on the first screen (folded tables), in the same task: before any paint.
+  finish_popup(document.getElementById('app'));
   // Issue 8: "Teach this page" for the tab the popup was opened on (Rust decides whether,
   // against the manifest's carrier sites). Drawn after the record, which comes first.
   teachTab = await activeTab();

@@ -37,8 +37,10 @@ fn line(m: &mut Markup, (x1, y1): (f64, f64), (x2, y2): (f64, f64), class: &str)
     );
 }
 
-/// The chart block: heading, SVG, legend, and the readings as a folded table.
-pub fn chart(m: &mut Markup, view: &ChartView, id: &str) {
+/// The chart block: heading, SVG, legend, and a folded "show as a table" whose table
+/// (hidden until unfolded) is returned apart, to be put in by [`readings_table`]'s caller
+/// once the first screen is drawn.
+pub fn chart(m: &mut Markup, view: &ChartView, id: &str) -> String {
     let summary = msg(&view.summary);
     let (left, top, right, bottom) = view.plot;
     m.open(
@@ -147,14 +149,22 @@ pub fn chart(m: &mut Markup, view: &ChartView, id: &str) {
         .close("li")
         .close("ul");
 
+    m.open("details", &[("class", Some("readings"))])
+        .el("summary", &[], &t("chart_show_table"))
+        .close("details")
+        .close("div");
+    readings_table(view)
+}
+
+/// The table that stands in for the chart: the last reading of each day.
+fn readings_table(view: &ChartView) -> String {
     let caption = t(if view.shows_used {
         "chart_table_used"
     } else {
         "chart_table_left"
     });
-    m.open("details", &[("class", Some("readings"))])
-        .el("summary", &[], &t("chart_show_table"))
-        .open("table", &[])
+    let mut m = Markup::new();
+    m.open("table", &[])
         .el("caption", &[("class", Some("visually-hidden"))], &caption)
         .open("thead", &[])
         .open("tr", &[]);
@@ -175,8 +185,6 @@ pub fn chart(m: &mut Markup, view: &ChartView, id: &str) {
         }
         m.close("tr");
     }
-    m.close("tbody")
-        .close("table")
-        .close("details")
-        .close("div");
+    m.close("tbody").close("table");
+    m.finish()
 }

@@ -48,6 +48,13 @@ pub fn render_popup(
         .map_err(|e| JsError::new(&format!("{e:?}")))
 }
 
+/// Completes the popup last drawn into `root` with what is not on its first screen (the
+/// readings tables, folded): called right after [`render_popup`], in the same task.
+#[wasm_bindgen]
+pub fn finish_popup(root: web_sys::Element) -> Result<(), JsError> {
+    popup::finish(&root).map_err(|e| JsError::new(&format!("{e:?}")))
+}
+
 /// Draws the options page for the stored state into `root`; `ui` is the page's own state
 /// (`options::Ui`: confirmation shown, import file being previewed, last errors, now).
 #[wasm_bindgen]
@@ -174,6 +181,12 @@ pub(crate) mod tests {
             .unwrap();
         js_sys::Reflect::set(&account, &"history".into(), &history).unwrap();
         render_popup(root.clone(), state, 1_795_700_060_000.0, 0).unwrap();
+        // The folded table comes with `finish_popup`, in the same task.
+        assert!(root
+            .query_selector("details.readings table")
+            .unwrap()
+            .is_none());
+        finish_popup(root.clone()).unwrap();
         let svg = root.query_selector("svg.chart-svg").unwrap().unwrap();
         assert_eq!(
             svg.namespace_uri().as_deref(),

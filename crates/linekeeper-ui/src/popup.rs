@@ -26,6 +26,12 @@ fn carrier_name(account: &AccountView) -> String {
     crate::dom::carrier_label(account.carrier.as_deref(), &account.host)
 }
 
+thread_local! {
+    /// The readings tables of the popup last drawn (chart id, table markup), put into
+    /// their folded, hidden `details` by [`finish`] once the first screen is drawn.
+    static TABLES: std::cell::RefCell<Vec<(String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// A boolean attribute: present or left out.
 fn flag(on: bool) -> Option<&'static str> {
     on.then_some("")
@@ -46,7 +52,9 @@ pub fn render(root: &Element, view: &PopupView) -> Result<(), JsValue> {
     let selected = chosen
         .and_then(|key| view.accounts.iter().position(|a| a.key == key))
         .unwrap_or(0);
-    root.set_inner_html(&markup(view, selected));
+    let (html, tables) = markup(view, selected);
+    root.set_inner_html(&html);
+    TABLES.with(|t| *t.borrow_mut() = tables);
     if view.accounts.len() > 1 {
         if let Some(group) = root.query_selector("fieldset.switch")? {
             listen_switch(&group)?;
@@ -60,9 +68,22 @@ pub fn render(root: &Element, view: &PopupView) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// The popup's markup, account `selected` shown.
-fn markup(view: &PopupView, selected: usize) -> String {
+/// Puts the readings tables of the popup last drawn into their folded `details` (hidden
+/// until unfolded, so not part of the first screen).
+pub fn finish(root: &Element) -> Result<(), JsValue> {
+    for (id, table) in TABLES.with(|t| std::mem::take(&mut *t.borrow_mut())) {
+        let selector = format!("div.chart[aria-labelledby=\"{id}\"] details.readings");
+        if let Some(details) = root.query_selector(&selector)? {
+            details.insert_adjacent_html("beforeend", &table)?;
+        }
+    }
+    Ok(())
+}
+
+/// The popup's markup, account `selected` shown, and the readings tables (chart id, markup).
+fn markup(view: &PopupView, selected: usize) -> (String, Vec<(String, String)>) {
     let mut m = Markup::new();
+    let mut tables = Vec::new();
     m.open("header", &[("class", Some("top"))])
         .el("h1", &[], &t("ext_name"))
         .close("header")
@@ -74,10 +95,12 @@ fn markup(view: &PopupView, selected: usize) -> String {
         switcher(&mut m, view, selected);
     }
     for (i, account) in view.accounts.iter().enumerate() {
-        account_card(&mut m, account, i, i != selected);
+        if let Some(table) = account_card(&mut m, account, i, i != selected) {
+            tables.push((format!("chart-{i}"), table));
+        }
     }
     m.close("main");
-    m.finish()
+    (m.finish(), tables)
 }
 
 /// Radio buttons to switch between accounts (most urgent first); arrow keys move.
@@ -171,7 +194,13 @@ fn empty_state(m: &mut Markup) {
     m.close("section");
 }
 
-fn account_card(m: &mut Markup, account: &AccountView, index: usize, hidden: bool) {
+/// One account's card; its chart's readings table apart (see [`finish`]).
+fn account_card(
+    m: &mut Markup,
+    account: &AccountView,
+    index: usize,
+    hidden: bool,
+) -> Option<String> {
     let title_id = format!("account-{index}");
     let stale = if account.stale { " is-stale" } else { "" };
     let class = format!("account {}{stale}", urgency_class(account.urgency));
@@ -236,9 +265,10 @@ fn account_card(m: &mut Markup, account: &AccountView, index: usize, hidden: boo
         m.close("ul");
     }
 
-    if let Some(chart) = &account.chart {
-        crate::chart::chart(m, chart, &format!("chart-{index}"));
-    }
+    let table = account
+        .chart
+        .as_ref()
+        .map(|chart| crate::chart::chart(m, chart, &format!("chart-{index}")));
     checklist(m, &account.checklist, index);
 
     m.el(
@@ -252,6 +282,7 @@ fn account_card(m: &mut Markup, account: &AccountView, index: usize, hidden: boo
         &t("popup_refresh"),
     );
     m.close("section");
+    table
 }
 
 fn line_item(m: &mut Markup, line: &LineView) {
