@@ -2,7 +2,6 @@
 import init, {
   render_popup, finish_popup, render_teach_offer, chosen_locale, set_catalogue,
 } from './wasm/linekeeper_ui.js';
-import { languageFor } from './locale.js';
 
 // The worker's cache of the state (long histories condensed, `extension/background.js`)
 // when it was built from the state stored now (same byte size), else the state itself.
@@ -21,10 +20,16 @@ async function readState() {
   return read;
 }
 
-/** Loads the chosen language's messages (issue 6) and returns the language tag in use. */
-function useLanguage({ state, locale }) {
-  const chosen = locale === undefined ? chosen_locale : () => locale;
-  return languageFor({ chosen_locale: chosen, set_catalogue })(state);
+/** Loads the chosen language's messages (issue 6) and returns the language tag in use;
+ *  `locale.js` is loaded only then (one request fewer before the first draw). */
+async function useLanguage({ state, locale }) {
+  const chosen = locale === undefined ? chosen_locale(state) : locale;
+  if (!chosen) {
+    set_catalogue(null);
+    return chrome.i18n.getMessage('lang') || 'en';
+  }
+  const { languageFor } = await import('./locale.js');
+  return languageFor({ chosen_locale: () => chosen, set_catalogue })(state);
 }
 
 // The first draw: the storage read starts now, while the wasm is instantiated.
