@@ -1,5 +1,5 @@
-//! Markup text for the pages' drawing: the popup is built as one HTML string and set once
-//! (one crossing into the DOM instead of thousands of web-sys calls). Every value is
+//! Markup text for the pages' drawing: the popup is built as one HTML string and parsed at once
+//! (one parse instead of a web-sys call per element and attribute). Every value is
 //! escaped here: text for element content, attribute values always quoted. Tag and
 //! attribute names are the drawing code's own literals; a name that is not one (anything
 //! but ASCII letters, digits and `-`) is left out rather than written.

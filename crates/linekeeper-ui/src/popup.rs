@@ -1,7 +1,8 @@
 //! Draws the popup from the core's [`PopupView`]. Presentation only.
 //!
 //! The whole popup is built as one HTML string (`linekeeper::markup`, every value escaped)
-//! and set at once: one crossing into the DOM instead of one per element and attribute.
+//! and parsed at once (`dom::append_markup`): a few crossings into the DOM instead of one
+//! per element and attribute.
 
 use crate::dom::{msg, t};
 use linekeeper::markup::Markup;
@@ -53,7 +54,8 @@ pub fn render(root: &Element, view: &PopupView) -> Result<(), JsValue> {
         .and_then(|key| view.accounts.iter().position(|a| a.key == key))
         .unwrap_or(0);
     let (html, tables) = markup(view, selected);
-    root.set_inner_html(&html);
+    root.set_text_content(None);
+    crate::dom::append_markup(root, &html)?;
     TABLES.with(|t| *t.borrow_mut() = tables);
     if view.accounts.len() > 1 {
         if let Some(group) = root.query_selector("fieldset.switch")? {
@@ -74,7 +76,7 @@ pub fn finish(root: &Element) -> Result<(), JsValue> {
     for (id, table) in TABLES.with(|t| std::mem::take(&mut *t.borrow_mut())) {
         let selector = format!("div.chart[aria-labelledby=\"{id}\"] details.readings");
         if let Some(details) = root.query_selector(&selector)? {
-            details.insert_adjacent_html("beforeend", &table)?;
+            crate::dom::append_markup(&details, &table)?;
         }
     }
     Ok(())
