@@ -13,21 +13,8 @@ mod reminders;
 mod teach;
 
 use linekeeper::view;
-use linekeeper_web::{state_from_js, to_js, today};
+use linekeeper_web::{state_from_js, today};
 use wasm_bindgen::prelude::*;
-
-/// The popup's view model for the stored state (for tests and other pages).
-#[wasm_bindgen]
-pub fn popup_view(
-    state: JsValue,
-    now_ms: f64,
-    utc_offset_minutes: i32,
-    lang: &str,
-) -> Result<JsValue, JsError> {
-    let state = state_from_js(state)?;
-    let today = today(now_ms, utc_offset_minutes)?;
-    to_js(&view::popup(&state, now_ms, today, lang))
-}
 
 /// Draws the popup for the stored state into `root`.
 #[wasm_bindgen]
