@@ -69,7 +69,11 @@ async function open(path, ready, timings) {
 
 const popupTimings = () => {
   const [read, state, draw, drawn] = ['read', 'state', 'draw', 'drawn']
-    .map((name) => performance.getEntriesByName(`linekeeper:${name}`)[0].startTime);
+    .map((name) => performance.getEntriesByName(`linekeeper:${name}`)[0]?.startTime);
+  if (state === undefined) {
+    // A build from before these marks (read after the wasm, then drawn): read → drawn.
+    return { first: drawn, render: drawn - read, storage: NaN, rust: NaN, alone: NaN, storageAlone: NaN };
+  }
   // The popup's read overlaps the wasm's instantiation, so its span includes waiting for
   // that; the same reads again, alone, once the popup is drawn, are the read's own cost.
   const alone = performance.now();
