@@ -15,6 +15,7 @@ pub mod history_codec;
 pub mod html;
 pub mod ics;
 pub mod json;
+pub mod markup;
 pub mod message;
 pub mod page;
 pub mod panel;
