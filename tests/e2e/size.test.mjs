@@ -12,9 +12,10 @@ const KB = 1024;
 // Measured after one serialization path (src/json.rs, no serde in the product), one sort
 // (src/sort.rs), floats written without core::fmt (src/decimal.rs) and small maps as sorted
 // vectors (src/vecmap.rs), no Debug formatting of strings, with this test's gzip: engine
-// 164.1 KB, UI 96.2 KB (main before: 225.5 / 115.9). Budgets: measured + about 1 %.
+// 164.1 KB, UI 92.4 KB after the popup's markup rendering merged (main before: 225.5 /
+// 115.9). Budgets: measured + about 1 %.
 const ENGINE_BUDGET = 165.8;
-const UI_BUDGET = 97.2;
+const UI_BUDGET = 93.4;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
   // The service worker's module: extraction engine, profiles, store, reminders, import.
