@@ -151,3 +151,37 @@ fn fixtures_read_the_same_with_block_layout() {
         );
     }
 }
+
+/// Regression: `linekeeper scan … | head -2` panicked ("failed printing to stdout: Broken
+/// pipe") when the reader closed the pipe early. The output just stops, exit 0, no panic.
+#[test]
+fn closed_stdout_pipe_is_not_a_panic() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_linekeeper"))
+        .arg("scan")
+        .arg(root.join("tests/fixtures/china-mobile/touch-10086-fullwidth.html"))
+        .args([
+            "--url",
+            "https://touch.10086.cn/i/mobile/home.html",
+            "--today",
+            "2026-11-26",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    // Close the reading end before the tool writes anything.
+    drop(child.stdout.take());
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr is piped")
+        .read_to_string(&mut stderr)
+        .expect("stderr is readable");
+    let status = child.wait().expect("the binary ends");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(status.success(), "{status:?}: {stderr}");
+}
