@@ -209,6 +209,8 @@ impl<'a> Model<'a> {
                 let Some(text) = node.text.as_deref() else {
                     continue;
                 };
+                // Full-width figures (`３．５ＧＢ`, common on Chinese pages) read as ASCII.
+                let text = &*crate::parse::text::fold_figures(text);
                 if text.is_empty() {
                     continue;
                 }
@@ -480,7 +482,7 @@ fn virtual_row(node: &crate::page::PageNode, index: u32) -> Option<Row> {
         }
         text.extend(value.chars().take(MAX_LABEL_CHARS));
     }
-    let text = crate::page::fold_space(&text);
+    let text = crate::page::fold_space(&crate::parse::text::fold_figures(&text));
     if text.is_empty() {
         return None;
     }

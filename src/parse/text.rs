@@ -62,6 +62,36 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// Full-width figures as ASCII, for the extractor's row text: digits and Latin letters
+/// (`３．５ＧＢ`) always; `．` `，` `／` `－` `：` only between digits (a CJK comma or colon
+/// elsewhere is punctuation of the sentence, not of a number); `％` after a digit; `＄` before
+/// one. Every other character is kept, so CJK labels and their punctuation are unchanged.
+pub fn fold_figures(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| ('\u{FF01}'..='\u{FF5E}').contains(&c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(|c| fold_char(*c).is_ascii_digit())
+    };
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let folded = fold_char(c);
+        let before = digit(i.checked_sub(1));
+        let after = digit(Some(i + 1));
+        let keep_ascii = match c {
+            '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => true,
+            '．' | '，' | '／' | '－' | '：' => before && after,
+            '％' => before,
+            '＄' => after,
+            _ => false,
+        };
+        out.push(if keep_ascii { folded } else { c });
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -619,6 +649,19 @@ mod tests {
         assert_eq!(normalize("\u{200E}$12.34\u{200F}"), "$12.34");
         assert_eq!(normalize("  a\u{00A0}\u{2009} b\u{202F}c\n"), "a b c");
         assert_eq!(normalize("soft\u{00AD}hyphen\u{FEFF}"), "softhyphen");
+        assert_eq!(fold_figures("３．５ＧＢ"), "3.5GB");
+        assert_eq!(fold_figures("１，５３６ＭＢ，已用"), "1,536MB，已用");
+        assert_eq!(
+            fold_figures("到期：２０２６年１２月３１日"),
+            "到期：2026年12月31日"
+        );
+        assert_eq!(fold_figures("１２／３１"), "12/31");
+        assert_eq!(fold_figures("８０％"), "80%");
+        assert_eq!(fold_figures("＄５．００"), "$5.00");
+        assert!(matches!(
+            fold_figures("剩余流量 3.5GB"),
+            std::borrow::Cow::Borrowed(_)
+        ));
         assert_eq!(normalize("\u{2066}x\u{2069}\u{202A}y\u{202C}"), "xy");
         assert_eq!(normalize("a \u{200B} b"), "a b");
         assert_eq!(normalize(""), "");
