@@ -383,28 +383,49 @@ async function receive(message, sender) {
   }
 }
 
-if (BENCH) {
-  chrome.runtime.onConnect.addListener((port) => {
-    if (port.name === 'bench-ping') port.onMessage.addListener((m) => port.postMessage({ n: m.n }));
-  });
-}
-
-chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  // Bench builds: the floor of a scan, an empty round trip on the same channel.
-  if (BENCH && message?.type === 'bench-ping') {
-    sendResponse({});
-    return false;
-  }
+// Answers `message` from `sender` through `send` (the reply, or an error).
+function answer(message, sender, send) {
   const arrived = BENCH ? performance.timeOrigin + performance.now() : 0;
   receive(message, sender).then(
     (reply) => {
       // Bench builds: when the scan came in and its reply went (clock times, for the transit).
       if (BENCH && reply?.times) Object.assign(reply.times, { arrived, replied: performance.timeOrigin + performance.now() });
-      sendResponse(reply);
+      send(reply);
     },
-    (error) => sendResponse({ error: String(error?.message ?? error) }),
+    (error) => send({ error: String(error?.message ?? error) }),
   );
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  // Bench builds: the floor of a message, an empty round trip.
+  if (BENCH && message?.type === 'bench-ping') {
+    sendResponse({});
+    return false;
+  }
+  answer(message, sender, sendResponse);
   return true;
+});
+
+// Content scripts send their scans through a port (`scan`), kept open while the page and
+// this worker live: a round trip costs a third of a one-off message's. Each message is
+// `{id, message}`, checked like any other (the port's sender is the browser's word), and
+// answered `{id, reply}`.
+chrome.runtime.onConnect.addListener((port) => {
+  if (port.name !== 'scan') return;
+  port.onMessage.addListener((m) => {
+    // Bench builds: the floor of a scan, an empty round trip on the scan's channel.
+    if (BENCH && m?.message?.type === 'bench-ping') {
+      port.postMessage({ id: m.id });
+      return;
+    }
+    answer(m?.message, port.sender, (reply) => {
+      try {
+        port.postMessage({ id: m?.id, reply });
+      } catch (_) {
+        // the page went away meanwhile
+      }
+    });
+  });
 });
 
 // ---- The popup's cache (issue 5: popup speed) ------------------------------------------

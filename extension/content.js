@@ -887,7 +887,7 @@
       if (page === lastSent) return;
       lastSent = page;
       const t1 = performance.now();
-      const reply = await chrome.runtime.sendMessage({ type: 'scan', page });
+      const reply = await ask({ type: 'scan', page });
       if (BENCH) {
         const t2 = performance.now();
         const worker = reply && reply.times;
@@ -931,37 +931,75 @@
     }
   }
 
+  // The scans' channel to the worker: a port, opened when first needed and again after it
+  // closed (the worker was stopped, the extension reloaded). The worker takes the page's
+  // URL from the port's sender, which the browser fixes when the port opens: a page whose
+  // URL changed since (a route of a single-page app) gets a new port. Closed when the page
+  // is hidden (the back/forward cache keeps no open port). A message whose port closes
+  // before the reply is sent once more on a new port; then the error is the scan's.
+  let port = null;
+  let portUrl = '';
+  let asked = 0;
+  const waiting = new Map(); // id → { resolve, reject }
+  function close(reason) {
+    const lost = [...waiting.values()];
+    waiting.clear();
+    lost.forEach((pending) => pending.reject(new Error(reason)));
+  }
+  function hangUp() {
+    if (port) port.disconnect(); // (our own end gets no onDisconnect)
+    port = null;
+    close('the port was closed');
+  }
+  function channel() {
+    if (port && portUrl === location.href) return port;
+    hangUp();
+    const opened = chrome.runtime.connect({ name: 'scan' });
+    opened.onMessage.addListener((m) => {
+      const pending = m && waiting.get(m.id);
+      if (!pending) return;
+      waiting.delete(m.id);
+      pending.resolve(m.reply);
+    });
+    opened.onDisconnect.addListener(() => {
+      if (port !== opened) return;
+      port = null;
+      close('the worker went away');
+    });
+    port = opened;
+    portUrl = location.href;
+    return opened;
+  }
+  addEventListener('pagehide', hangUp);
+  const post = (message) =>
+    new Promise((resolve, reject) => {
+      const id = ++asked;
+      try {
+        const open = channel();
+        waiting.set(id, { resolve, reject });
+        open.postMessage({ id, message });
+      } catch (error) {
+        waiting.delete(id);
+        port = null;
+        reject(error);
+      }
+    });
+  const ask = (message) => post(message).catch(() => post(message));
+
   // Bench builds: the floor under a scan's message, measured just before the scan: an empty
-  // message to the worker and its reply (the same channel; the worker answers it first
-  // thing), and one carrying a page-sized string. Medians of 5.
+  // message to the worker and its reply on the scan's channel (the worker answers it first
+  // thing), and, beside it, a one-off runtime message. Medians of 5.
   async function roundTrips() {
-    const time = async (message) => {
+    const time = async (send) => {
       const runs = [];
       for (let i = 0; i < 5; i++) {
         const t = performance.now();
-        await chrome.runtime.sendMessage(message);
+        await send({ type: 'bench-ping' });
         runs.push(performance.now() - t);
       }
       return runs.sort((a, b) => a - b)[2];
     };
-    const port = chrome.runtime.connect({ name: 'bench-ping' });
-    const viaPort = async (message) => {
-      const runs = [];
-      for (let i = 0; i < 5; i++) {
-        const t = performance.now();
-        await new Promise((resolve) => {
-          const on = () => { port.onMessage.removeListener(on); resolve(); };
-          port.onMessage.addListener(on);
-          port.postMessage({ ...message, n: i });
-        });
-        runs.push(performance.now() - t);
-      }
-      return runs.sort((a, b) => a - b)[2];
-    };
-    const out = { empty: await time({ type: 'bench-ping' }), sized: await time({ type: 'bench-ping', page: 'x'.repeat(50000) }),
-      port: await viaPort({}), portSized: await viaPort({ page: 'x'.repeat(50000) }) };
-    port.disconnect();
-    return out;
+    return { empty: await time(post), message: await time((m) => chrome.runtime.sendMessage(m)) };
   }
 
   // The read starts after the page's next paint (a frame, then a task): the style and
