@@ -106,6 +106,7 @@ async function handleScan(message, sender, lap) {
     // A page whose site permission is gone (a forgotten taught site still open) is not read.
     // Asked now, answered while Rust extracts.
     const allowed = chrome.permissions.contains({ origins: [`${new URL(url).origin}/*`] });
+    allowed.catch(() => {}); // (awaited below; not left unhandled if loading fails first)
     const state = await loadState();
     lap('load');
     const now = Date.now();
