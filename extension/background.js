@@ -444,7 +444,9 @@ async function rebuildPopupCache() {
       await chrome.storage.local.remove('popup_cache');
       return;
     }
-    await chrome.storage.local.set({ popup_cache: { state_bytes: bytes, state: popup_state(state) } });
+    // The chosen language too (null: the browser's), so the popup need not read it first.
+    const locale = chosen_locale(state) ?? null;
+    await chrome.storage.local.set({ popup_cache: { state_bytes: bytes, state: popup_state(state), locale } });
   }).catch((error) => console.warn('LineKeeper: popup cache not rebuilt:', error));
 }
 

@@ -13,6 +13,7 @@ pub mod history_codec;
 #[cfg(feature = "html")]
 pub mod html;
 pub mod ics;
+pub mod markup;
 pub mod message;
 pub mod page;
 pub mod panel;

@@ -14,14 +14,23 @@
 //!   drop in data used: between kept points values then only move one way, so the use
 //!   summed over the kept points is the use summed over all of them (the forecast's pace);
 //!   the largest value (the chart's scale) is a turning point;
-//! - the last reading of each day: the table under the chart shows those, and the curve is
-//!   drawn from them (at most one point a day; `history::MAX_POINTS` is more than the
-//!   window's days).
+//! - within the chart's window (`history::WINDOW_DAYS` before the newest point, a day more
+//!   to spare), the last reading of each day: the table under the chart shows those, and
+//!   the curve is drawn from them (at most one point a day; `history::MAX_POINTS` is more
+//!   than the window's days). The popup's window ends at its own now, never before the
+//!   newest point, so it never reaches further back than the cache's.
+//!
+//! Before the window only turning points and shape changes are kept, so the cache grows with
+//! the number of refills and renewals, not with the days of history (a long history is one
+//! point a day after its roll-up, `store::bound_history`).
 //!
 //! Histories out of time order (a clock that went backwards), with values that are not
 //! finite, or short ones are kept whole.
 
+use crate::history::WINDOW_DAYS;
 use crate::store::{HistoryPoint, State};
+
+const DAY_MS: f64 = 86_400_000.0;
 
 /// Histories up to this many points are kept whole.
 pub const KEEP_WHOLE: usize = 200;
@@ -49,6 +58,7 @@ pub fn condensed(history: &[HistoryPoint]) -> Vec<HistoryPoint> {
     if n <= KEEP_WHOLE || !ordered || !finite {
         return history.to_vec();
     }
+    let window_from = history[n - 1].at_ms - (WINDOW_DAYS + 1.0) * DAY_MS;
     history
         .iter()
         .enumerate()
@@ -59,7 +69,7 @@ pub fn condensed(history: &[HistoryPoint]) -> Vec<HistoryPoint> {
             let (prev, next) = (&history[i - 1], &history[i + 1]);
             !same_shape(prev, p)
                 || !same_shape(p, next)
-                || p.date != next.date
+                || (p.at_ms >= window_from && p.date != next.date)
                 || turns(prev, p, next)
         })
         .map(|(_, p)| p.clone())
@@ -147,6 +157,25 @@ mod tests {
         a
     }
 
+    /// The cycle and every line's forecast from the condensed history are those from the
+    /// full one.
+    fn assert_same_forecasts(full: &Account, cached: &Account, now: f64, today: Date) {
+        let (c1, f1) = account_forecasts(full, now, today);
+        let (c2, f2) = account_forecasts(cached, now, today);
+        assert_eq!(c1, c2);
+        assert_eq!(f1.len(), f2.len());
+        for (a, b) in f1.iter().zip(&f2) {
+            let (a, b) = (a.as_ref().unwrap(), b.as_ref().unwrap());
+            assert!(
+                (a.pace.mb_per_day - b.pace.mb_per_day).abs() < 1e-6,
+                "{a:?} {b:?}"
+            );
+            assert_eq!(a.pace.over_days, b.pace.over_days);
+            assert_eq!(a.run_out, b.run_out);
+            assert_eq!(a.plan_mb, b.plan_mb);
+        }
+    }
+
     #[test]
     fn a_long_history_shrinks_and_the_forecast_stays_the_same() {
         let full = account(history(1000));
@@ -157,18 +186,7 @@ mod tests {
         assert!(small.history.len() < 120, "{}", small.history.len());
         assert_eq!(small.history.first(), full.history.first());
         assert_eq!(small.history.last(), full.history.last());
-        let (c1, f1) = account_forecasts(&full, now, today);
-        let (c2, f2) = account_forecasts(&small, now, today);
-        assert_eq!(c1, c2);
-        for (a, b) in f1.iter().zip(&f2) {
-            let (a, b) = (a.as_ref().unwrap(), b.as_ref().unwrap());
-            assert!(
-                (a.pace.mb_per_day - b.pace.mb_per_day).abs() < 1e-6,
-                "{a:?} {b:?}"
-            );
-            assert_eq!(a.pace.over_days, b.pace.over_days);
-            assert_eq!(a.run_out, b.run_out);
-        }
+        assert_same_forecasts(&full, &small, now, today);
         // The last reading of each day is kept (the table under the chart).
         let days = |h: &[HistoryPoint]| {
             let mut d: Vec<Date> = h.iter().map(|p| p.date).collect();
@@ -197,6 +215,63 @@ mod tests {
         assert_eq!(ca.bills, cb.bills);
         assert_eq!(ca.y_labels, cb.y_labels);
         assert_eq!(ca.summary, cb.summary);
+    }
+
+    /// `days` daily readings (as after the roll-up): 40 MB a day from a 5 GB plan renewed
+    /// every 30 days, a second line counting data used that starts again at each renewal.
+    fn years(days: usize) -> Vec<HistoryPoint> {
+        (0..days)
+            .map(|i| {
+                let at = T0 + i as f64 * DAY_MS;
+                let day_of_cycle = (i % 30) as f64;
+                let bill = Date::from_unix_millis(T0 + ((i / 30 + 1) * 30) as f64 * DAY_MS, 0);
+                HistoryPoint {
+                    at_ms: at,
+                    date: Date::from_unix_millis(at, 0).unwrap(),
+                    next_bill_date: bill,
+                    lines: vec![
+                        ("4821".into(), Some(5120.0 - 40.0 * day_of_cycle), None),
+                        ("5532".into(), None, Some(25.0 * day_of_cycle)),
+                    ],
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn years_of_history_keep_the_window_daily_and_only_turns_before_it() {
+        let mut full = account(years(3 * 365));
+        full.latest.next_bill_date = full.history.last().unwrap().next_bill_date;
+        let small = condensed(&full.history);
+        // 93 days in the window, then a few points per 30-day cycle before it.
+        let cycles = 3 * 365 / 30 + 1;
+        assert!(
+            small.len() <= 94 + 6 * cycles,
+            "{} points kept of {}",
+            small.len(),
+            full.history.len()
+        );
+        assert!(small.len() < full.history.len() / 3);
+        let now = full.history.last().unwrap().at_ms + HOUR;
+        let today = Date::from_unix_millis(now, 0).unwrap();
+        let mut cached = full.clone();
+        cached.history = small;
+        assert_same_forecasts(&full, &cached, now, today);
+        // The popup draws the same, opened now or a week later.
+        for later in [0.0, 7.0 * DAY_MS] {
+            let now = now + later;
+            let today = Date::from_unix_millis(now, 0).unwrap();
+            let one = |a: &Account| State {
+                accounts: vec![a.clone()],
+                ..State::default()
+            };
+            let a = crate::view::popup(&one(&full), now, today, "en");
+            let b = crate::view::popup(&one(&cached), now, today, "en");
+            let (a, b) = (&a.accounts[0], &b.accounts[0]);
+            assert_eq!(a.lines, b.lines);
+            assert_eq!(a.checklist, b.checklist);
+            assert_eq!(a.chart, b.chart);
+        }
     }
 
     #[test]

@@ -1,33 +1,56 @@
 // Popup entry: glue only. Loads the wasm, reads the stored state, and lets Rust draw.
 import init, {
-  render_popup, render_teach_offer, chosen_locale, set_catalogue,
+  render_popup, finish_popup, render_teach_offer, chosen_locale, set_catalogue,
 } from './wasm/linekeeper_ui.js';
-import { languageFor } from './locale.js';
-
-const useLanguage = languageFor({ chosen_locale, set_catalogue });
 
 // The worker's cache of the state (long histories condensed, `extension/background.js`)
 // when it was built from the state stored now (same byte size), else the state itself.
+// `locale`: the chosen language as the worker found it (undefined: ask the wasm).
 async function readState() {
+  performance.mark('linekeeper:read');
   const [{ popup_cache: cache }, bytes] = await Promise.all([
     chrome.storage.local.get('popup_cache'),
     chrome.storage.local.getBytesInUse?.('state'),
   ]);
-  if (cache && typeof bytes === 'number' && cache.state_bytes === bytes) return cache.state;
-  return (await chrome.storage.local.get('state')).state;
+  let read = { state: cache?.state, locale: cache?.locale };
+  if (!cache || typeof bytes !== 'number' || cache.state_bytes !== bytes) {
+    read = { state: (await chrome.storage.local.get('state')).state, locale: undefined };
+  }
+  performance.mark('linekeeper:state');
+  return read;
 }
 
-async function main() {
+/** Loads the chosen language's messages (issue 6) and returns the language tag in use;
+ *  `locale.js` is loaded only then (one request fewer before the first draw). */
+async function useLanguage({ state, locale }) {
+  const chosen = locale === undefined ? chosen_locale(state) : locale;
+  if (!chosen) {
+    set_catalogue(null);
+    return chrome.i18n.getMessage('lang') || 'en';
+  }
+  const { languageFor } = await import('./locale.js');
+  return languageFor({ chosen_locale: () => chosen, set_catalogue })(state);
+}
+
+// The first draw: the storage read starts now, while the wasm is instantiated.
+const firstRead = readState();
+const loaded = init();
+
+// Marks read by `cargo xtask bench` (tests/bench/popup.mjs): `linekeeper:read` →
+// `linekeeper:state` is the storage read, `linekeeper:draw` → `linekeeper:drawn` the
+// language and Rust's drawing (view model, markup, DOM); navigation → `drawn` the first render.
+async function main(pending) {
   document.documentElement.lang = chrome.i18n.getMessage('lang') || 'en';
   document.title = chrome.i18n.getMessage('ext_name');
-  await init();
-  performance.mark('linekeeper:read');
-  const state = await readState();
-  document.documentElement.lang = await useLanguage(state); // issue 6: language chosen in the options
+  const [read] = await Promise.all([pending ?? readState(), loaded]);
+  performance.mark('linekeeper:draw');
+  const { state } = read;
+  document.documentElement.lang = await useLanguage(read); // issue 6: language chosen in the options
   const now = Date.now();
   render_popup(document.getElementById('app'), state, now, -new Date(now).getTimezoneOffset());
-  // Read by `cargo xtask bench` (tests/bench/popup.mjs): first render and render time.
   performance.mark('linekeeper:drawn');
+  // The rest, not on the first screen (folded tables), in the same task: before any paint.
+  finish_popup(document.getElementById('app'));
   // Issue 8: "Teach this page" for the tab the popup was opened on (Rust decides whether,
   // against the manifest's carrier sites). Drawn after the record, which comes first.
   teachTab = await activeTab();
@@ -103,7 +126,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && (changes.state || changes.popup_cache)) main();
 });
 
-main().catch((error) => {
+main(firstRead).catch((error) => {
   const app = document.getElementById('app');
   app.textContent = `${chrome.i18n.getMessage('error_prefix')} ${error?.message ?? error}`;
   document.body.dataset.ready = 'error';

@@ -92,3 +92,22 @@ test('erasing the state removes the cache', async () => {
   assert.ok(await page.$('section.empty'), 'the empty state');
   await page.close();
 });
+
+test('the language chosen in the options is carried in the cache and the popup speaks it', async () => {
+  const chosen = state(300);
+  chosen.settings = { language: 'zh_cn' };
+  await seed(chosen);
+  const { popup_cache: cache } = await ext.evaluate(() => chrome.storage.local.get('popup_cache'));
+  assert.equal(cache.locale, 'zh_CN');
+  const page = await openPopup(browser.context, browser.extensionId);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  assert.match(await page.locator('main').innerText(), /续费清单/);
+  await page.close();
+  // Back to the browser's language: the cache says so (null), the popup is in English.
+  await seed(state(300));
+  const { popup_cache: back } = await ext.evaluate(() => chrome.storage.local.get('popup_cache'));
+  assert.equal(back.locale, null);
+  const again = await openPopup(browser.context, browser.extensionId);
+  assert.match(await again.locator('main').innerText(), /Renewal checklist/);
+  await again.close();
+});

@@ -1,104 +1,83 @@
-//! Draws the core's [`ChartView`] as SVG elements (SVG namespace, no markup strings), with
-//! a table that stands in for it. Presentation only.
+//! Draws the core's [`ChartView`] as inline SVG markup (every value escaped by
+//! `linekeeper::markup`), with a table that stands in for it. Presentation only.
 
-use crate::dom::{msg, t, El};
+use crate::dom::{msg, t};
 use linekeeper::history::ChartView;
-use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element};
-
-const SVG: &str = "http://www.w3.org/2000/svg";
+use linekeeper::markup::Markup;
 
 /// A coordinate as text (fixed precision: the shortest-float formatter would add KBs).
 fn num(v: f64) -> String {
     format!("{v:.1}")
 }
 
-fn svg(doc: &Document, tag: &str, attrs: &[(&str, &str)]) -> Result<Element, JsValue> {
-    let el = doc.create_element_ns(Some(SVG), tag)?;
-    for (name, value) in attrs {
-        el.set_attribute(name, value)?;
-    }
-    Ok(el)
-}
-
-/// Creates an SVG element and appends it to `parent`.
-fn add(parent: &Element, tag: &str, attrs: &[(&str, &str)]) -> Result<Element, JsValue> {
-    let doc = parent
-        .owner_document()
-        .ok_or_else(|| JsValue::from_str("no document"))?;
-    let el = svg(&doc, tag, attrs)?;
-    parent.append_child(&el)?;
-    Ok(el)
-}
-
-fn label(parent: &Element, x: f64, y: f64, anchor: &str, text: &str) -> Result<Element, JsValue> {
-    let el = add(
-        parent,
+fn label(m: &mut Markup, x: f64, y: f64, anchor: &str, class: Option<&str>, text: &str) {
+    m.el(
         "text",
-        &[("x", &num(x)), ("y", &num(y)), ("text-anchor", anchor)],
-    )?;
-    el.set_text_content(Some(text));
-    Ok(el)
+        &[
+            ("x", Some(&num(x))),
+            ("y", Some(&num(y))),
+            ("text-anchor", Some(anchor)),
+            ("class", class),
+        ],
+        text,
+    );
 }
 
-/// The chart block: heading, SVG, legend, and the readings as a folded table.
-pub fn chart(doc: &Document, view: &ChartView, id: &str) -> Result<El, JsValue> {
+/// A line from (x1, y1) to (x2, y2).
+fn line(m: &mut Markup, (x1, y1): (f64, f64), (x2, y2): (f64, f64), class: &str) {
+    m.empty(
+        "line",
+        &[
+            ("x1", Some(&num(x1))),
+            ("x2", Some(&num(x2))),
+            ("y1", Some(&num(y1))),
+            ("y2", Some(&num(y2))),
+            ("class", Some(class)),
+        ],
+    );
+}
+
+/// The chart block: heading, SVG, legend, and a folded "show as a table" whose table
+/// (hidden until unfolded) is returned apart, to be put in by [`readings_table`]'s caller
+/// once the first screen is drawn.
+pub fn chart(m: &mut Markup, view: &ChartView, id: &str) -> String {
     let summary = msg(&view.summary);
     let (left, top, right, bottom) = view.plot;
-    let root = svg(
-        doc,
+    m.open(
+        "div",
+        &[
+            ("class", Some("chart")),
+            ("role", Some("group")),
+            ("aria-labelledby", Some(id)),
+        ],
+    )
+    .el("h3", &[("id", Some(id))], &t("chart_title"))
+    .open(
         "svg",
         &[
+            ("xmlns", Some("http://www.w3.org/2000/svg")),
             (
                 "viewBox",
-                &format!("0 0 {:.0} {:.0}", view.width, view.height),
+                Some(&format!("0 0 {:.0} {:.0}", view.width, view.height)),
             ),
-            ("role", "img"),
-            ("aria-label", &summary),
-            ("class", "chart-svg"),
+            ("role", Some("img")),
+            ("aria-label", Some(&summary)),
+            ("class", Some("chart-svg")),
         ],
-    )?;
-    let title = svg(doc, "title", &[])?;
-    title.set_text_content(Some(&summary));
-    root.append_child(&title)?;
+    )
+    .el("title", &[], &summary);
     for y in [top, (top + bottom) / 2.0, bottom] {
-        let y = num(y);
-        add(
-            &root,
-            "line",
-            &[
-                ("x1", &num(left)),
-                ("x2", &num(right)),
-                ("y1", &y),
-                ("y2", &y),
-                ("class", "grid"),
-            ],
-        )?;
+        line(m, (left, y), (right, y), "grid");
     }
     for mark in &view.y_labels {
-        label(&root, left - 4.0, mark.at + 4.0, "end", &mark.label)?;
+        label(m, left - 4.0, mark.at + 4.0, "end", None, &mark.label);
     }
     for (i, mark) in view.x_labels.iter().enumerate() {
         let anchor = if i == 0 { "start" } else { "end" };
-        label(&root, mark.at, bottom + 16.0, anchor, &mark.label)?;
+        label(m, mark.at, bottom + 16.0, anchor, None, &mark.label);
     }
-    // A vertical line across the plot.
-    let rule = |at: f64, class: &str| -> Result<Element, JsValue> {
-        let x = num(at);
-        add(
-            &root,
-            "line",
-            &[
-                ("x1", &x),
-                ("x2", &x),
-                ("y1", &num(top)),
-                ("y2", &num(bottom)),
-                ("class", class),
-            ],
-        )
-    };
     for mark in &view.bills {
-        rule(mark.at, "bill")?;
+        line(m, (mark.at, top), (mark.at, bottom), "bill");
         if mark.label.is_empty() {
             continue;
         }
@@ -107,99 +86,105 @@ pub fn chart(doc: &Document, view: &ChartView, id: &str) -> Result<El, JsValue> 
         } else {
             "middle"
         };
-        let text = label(&root, mark.at, bottom + 16.0, anchor, &mark.label)?;
-        text.set_attribute("class", "bill-label")?;
+        label(
+            m,
+            mark.at,
+            bottom + 16.0,
+            anchor,
+            Some("bill-label"),
+            &mark.label,
+        );
     }
-    rule(view.today, "today")?;
+    line(m, (view.today, top), (view.today, bottom), "today");
     for (i, series) in view.series.iter().enumerate() {
         let class = format!("s{}", i % 4);
-        add(
-            &root,
+        m.empty(
             "path",
-            &[("d", &series.path), ("class", &format!("curve {class}"))],
-        )?;
+            &[
+                ("d", Some(&series.path)),
+                ("class", Some(&format!("curve {class}"))),
+            ],
+        );
         if let Some(projection) = &series.projection {
-            add(
-                &root,
+            m.empty(
                 "path",
-                &[("d", projection), ("class", &format!("projection {class}"))],
-            )?;
+                &[
+                    ("d", Some(projection)),
+                    ("class", Some(&format!("projection {class}"))),
+                ],
+            );
         }
-        add(
-            &root,
+        m.empty(
             "circle",
             &[
-                ("cx", &num(series.last.0)),
-                ("cy", &num(series.last.1)),
-                ("r", "3"),
-                ("class", &format!("dot {class}")),
+                ("cx", Some(&num(series.last.0))),
+                ("cy", Some(&num(series.last.1))),
+                ("r", Some("3")),
+                ("class", Some(&format!("dot {class}"))),
             ],
-        )?;
+        );
     }
+    m.close("svg");
 
-    let block = El::new(doc, "div")?
-        .class("chart")
-        .attr("role", "group")?
-        .attr("aria-labelledby", id)?
-        .child(&El::new(doc, "h3")?.attr("id", id)?.text(&t("chart_title")))?;
-    block.0.append_child(&root)?;
-
-    let legend = El::new(doc, "ul")?.class("legend");
+    m.open("ul", &[("class", Some("legend"))]);
     for (i, series) in view.series.iter().enumerate() {
-        let swatch = El::new(doc, "span")?
-            .class(&format!("swatch s{}", i % 4))
-            .attr("aria-hidden", "true")?;
-        let item = El::new(doc, "li")?.child(&swatch)?;
-        item.0.append_with_str_1(&series.name)?;
-        legend.0.append_child(&item.0)?;
+        let swatch = format!("swatch s{}", i % 4);
+        m.open("li", &[])
+            .empty(
+                "span",
+                &[("class", Some(&swatch)), ("aria-hidden", Some("true"))],
+            )
+            .text(&series.name)
+            .close("li");
     }
-    legend.0.append_child(
-        &El::new(doc, "li")?
-            .child(
-                &El::new(doc, "span")?
-                    .class("swatch bill")
-                    .attr("aria-hidden", "true")?,
-            )?
-            .append_text(&t("chart_bill_dates"))?
-            .0,
-    )?;
-    block.0.append_child(&legend.0)?;
+    m.open("li", &[])
+        .empty(
+            "span",
+            &[
+                ("class", Some("swatch bill")),
+                ("aria-hidden", Some("true")),
+            ],
+        )
+        .text(&t("chart_bill_dates"))
+        .close("li")
+        .close("ul");
 
-    let table =
-        El::new(doc, "table")?.child(&El::new(doc, "caption")?.class("visually-hidden").text(
-            &t(if view.shows_used {
-                "chart_table_used"
-            } else {
-                "chart_table_left"
-            }),
-        ))?;
-    let head = El::new(doc, "tr")?;
+    m.open("details", &[("class", Some("readings"))])
+        .el("summary", &[], &t("chart_show_table"))
+        .close("details")
+        .close("div");
+    readings_table(view)
+}
+
+/// The table that stands in for the chart: the last reading of each day.
+fn readings_table(view: &ChartView) -> String {
+    let caption = t(if view.shows_used {
+        "chart_table_used"
+    } else {
+        "chart_table_left"
+    });
+    let mut m = Markup::new();
+    m.open("table", &[])
+        .el("caption", &[("class", Some("visually-hidden"))], &caption)
+        .open("thead", &[])
+        .open("tr", &[]);
     for (i, column) in view.columns.iter().enumerate() {
         let text = if i == 0 {
             t("chart_date")
         } else {
             column.clone()
         };
-        head.0
-            .append_child(&El::new(doc, "th")?.attr("scope", "col")?.text(&text).0)?;
+        m.el("th", &[("scope", Some("col"))], &text);
     }
-    table
-        .0
-        .append_child(&El::new(doc, "thead")?.child(&head)?.0)?;
-    let body = El::new(doc, "tbody")?;
+    m.close("tr").close("thead").open("tbody", &[]);
     for row in &view.rows {
-        let tr = El::new(doc, "tr")?
-            .child(&El::new(doc, "th")?.attr("scope", "row")?.text(&row.date))?;
+        m.open("tr", &[])
+            .el("th", &[("scope", Some("row"))], &row.date);
         for value in &row.values {
-            tr.0.append_child(&El::new(doc, "td")?.text(value).0)?;
+            m.el("td", &[], value);
         }
-        body.0.append_child(&tr.0)?;
+        m.close("tr");
     }
-    table.0.append_child(&body.0)?;
-    let details = El::new(doc, "details")?
-        .class("readings")
-        .child(&El::new(doc, "summary")?.text(&t("chart_show_table")))?
-        .child(&table)?;
-    block.0.append_child(&details.0)?;
-    Ok(block)
+    m.close("tbody").close("table");
+    m.finish()
 }

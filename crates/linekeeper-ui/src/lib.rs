@@ -13,21 +13,8 @@ mod reminders;
 mod teach;
 
 use linekeeper::view;
-use linekeeper_web::{state_from_js, to_js, today};
+use linekeeper_web::{state_from_js, today};
 use wasm_bindgen::prelude::*;
-
-/// The popup's view model for the stored state (for tests and other pages).
-#[wasm_bindgen]
-pub fn popup_view(
-    state: JsValue,
-    now_ms: f64,
-    utc_offset_minutes: i32,
-    lang: &str,
-) -> Result<JsValue, JsError> {
-    let state = state_from_js(state)?;
-    let today = today(now_ms, utc_offset_minutes)?;
-    to_js(&view::popup(&state, now_ms, today, lang))
-}
 
 /// Draws the popup for the stored state into `root`.
 #[wasm_bindgen]
@@ -46,6 +33,13 @@ pub fn render_popup(
     // Issue 6: "add to calendar" links, drawn apart from the popup's own content.
     reminders::append_popup_calendar(&root, &state, now_ms)
         .map_err(|e| JsError::new(&format!("{e:?}")))
+}
+
+/// Completes the popup last drawn into `root` with what is not on its first screen (the
+/// readings tables, folded): called right after [`render_popup`], in the same task.
+#[wasm_bindgen]
+pub fn finish_popup(root: web_sys::Element) -> Result<(), JsError> {
+    popup::finish(&root).map_err(|e| JsError::new(&format!("{e:?}")))
 }
 
 /// Draws the options page for the stored state into `root`; `ui` is the page's own state
@@ -119,6 +113,80 @@ pub(crate) mod tests {
         // One reading: no chart yet, a forecast from the cycle so far.
         assert!(root.query_selector("svg").unwrap().is_none());
         assert!(root.text_content().unwrap().contains("forecast_pace("));
+    }
+
+    /// The stored record with its line's label and plan replaced by `label` and `plan`
+    /// (as a page could have written them).
+    fn state_with(label: &str, plan: &str) -> JsValue {
+        let state = stored_state();
+        let line = js_sys::Reflect::get(&state, &"accounts".into())
+            .and_then(|a| js_sys::Reflect::get(&a, &0.into()))
+            .and_then(|a| js_sys::Reflect::get(&a, &"latest".into()))
+            .and_then(|l| js_sys::Reflect::get(&l, &"lines".into()))
+            .and_then(|l| js_sys::Reflect::get(&l, &0.into()))
+            .unwrap();
+        js_sys::Reflect::set(&line, &"label".into(), &label.into()).unwrap();
+        js_sys::Reflect::set(&line, &"plan".into(), &plan.into()).unwrap();
+        state
+    }
+
+    #[wasm_bindgen_test]
+    fn hostile_labels_and_plans_are_shown_as_text() {
+        fake_i18n();
+        let root = new_root();
+        let label = "<img src=x onerror=\"document.body.dataset.pwned=1\">";
+        let plan = "\"><svg onload=alert(1)></svg><b>&amp; Co";
+        render_popup(
+            root.clone(),
+            state_with(label, plan),
+            1_795_700_060_000.0,
+            0,
+        )
+        .unwrap();
+        assert!(root.query_selector("img").unwrap().is_none());
+        assert!(root.query_selector("b").unwrap().is_none());
+        assert!(root.query_selector("svg").unwrap().is_none());
+        let name = root.query_selector(".line-name").unwrap().unwrap();
+        assert_eq!(
+            name.text_content().unwrap(),
+            format!("•••4821 · {label} · {plan}")
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn chart_is_svg_in_the_svg_namespace_with_its_table() {
+        fake_i18n();
+        let root = new_root();
+        // Two readings a day apart: enough for a chart.
+        let history = r#"[{"at_ms":1795613600000,"date":"2026-11-25","next_bill_date":"2026-12-09",
+            "lines":[["4821",4000.0,null]]},{"at_ms":1795700000000,"date":"2026-11-26",
+            "next_bill_date":"2026-12-09","lines":[["4821",3502.08,null]]}]"#;
+        let history = js_sys::JSON::parse(history).unwrap();
+        let state = state_with("Mom", "Plan");
+        let account = js_sys::Reflect::get(&state, &"accounts".into())
+            .and_then(|a| js_sys::Reflect::get(&a, &0.into()))
+            .unwrap();
+        js_sys::Reflect::set(&account, &"history".into(), &history).unwrap();
+        render_popup(root.clone(), state, 1_795_700_060_000.0, 0).unwrap();
+        // The folded table comes with `finish_popup`, in the same task.
+        assert!(root
+            .query_selector("details.readings table")
+            .unwrap()
+            .is_none());
+        finish_popup(root.clone()).unwrap();
+        let svg = root.query_selector("svg.chart-svg").unwrap().unwrap();
+        assert_eq!(
+            svg.namespace_uri().as_deref(),
+            Some("http://www.w3.org/2000/svg")
+        );
+        assert_eq!(svg.get_attribute("viewBox").as_deref(), Some("0 0 320 136"));
+        assert_eq!(svg.query_selector_all("path.curve").unwrap().length(), 1);
+        let rows = root
+            .query_selector_all("details.readings tbody tr")
+            .unwrap();
+        assert_eq!(rows.length(), 2);
+        let legend = root.query_selector(".legend li").unwrap().unwrap();
+        assert_eq!(legend.text_content().as_deref(), Some("•••4821"));
     }
 
     #[wasm_bindgen_test]

@@ -1,11 +1,16 @@
 //! Draws the popup from the core's [`PopupView`]. Presentation only.
+//!
+//! The whole popup is built as one HTML string (`linekeeper::markup`, every value escaped)
+//! and parsed at once (`dom::append_markup`): a few crossings into the DOM instead of one
+//! per element and attribute.
 
-use crate::dom::{msg, t, El};
+use crate::dom::{msg, t};
+use linekeeper::markup::Markup;
 use linekeeper::panel::ChecklistView;
 use linekeeper::view::{AccountView, LineView, PopupView, Urgency};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, HtmlElement};
+use web_sys::{Element, Event, HtmlElement};
 
 fn urgency_class(u: Urgency) -> &'static str {
     match u {
@@ -22,6 +27,17 @@ fn carrier_name(account: &AccountView) -> String {
     crate::dom::carrier_label(account.carrier.as_deref(), &account.host)
 }
 
+thread_local! {
+    /// The readings tables of the popup last drawn (chart id, table markup), put into
+    /// their folded, hidden `details` by [`finish`] once the first screen is drawn.
+    static TABLES: std::cell::RefCell<Vec<(String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A boolean attribute: present or left out.
+fn flag(on: bool) -> Option<&'static str> {
+    on.then_some("")
+}
+
 pub fn render(root: &Element, view: &PopupView) -> Result<(), JsValue> {
     let doc = root
         .owner_document()
@@ -34,29 +50,18 @@ pub fn render(root: &Element, view: &PopupView) -> Result<(), JsValue> {
         .active_element()
         .map(|el| el.id())
         .filter(|id| !id.is_empty());
-    root.set_text_content(None);
-    let header = El::new(&doc, "header")?
-        .class("top")
-        .child(&El::new(&doc, "h1")?.text(&t("ext_name")))?;
-    root.append_child(&header.0)?;
-    let main = El::new(&doc, "main")?;
-    if view.accounts.is_empty() {
-        main.0.append_child(&empty_state(&doc)?.0)?;
-    }
     let selected = chosen
         .and_then(|key| view.accounts.iter().position(|a| a.key == key))
         .unwrap_or(0);
+    let (html, tables) = markup(view, selected);
+    root.set_text_content(None);
+    crate::dom::append_markup(root, &html)?;
+    TABLES.with(|t| *t.borrow_mut() = tables);
     if view.accounts.len() > 1 {
-        main.0.append_child(&switcher(&doc, view, selected)?.0)?;
-    }
-    for (i, account) in view.accounts.iter().enumerate() {
-        let card = account_card(&doc, account, i)?;
-        if i != selected {
-            card.0.set_attribute("hidden", "")?;
+        if let Some(group) = root.query_selector("fieldset.switch")? {
+            listen_switch(&group)?;
         }
-        main.0.append_child(&card.0)?;
     }
-    root.append_child(&main.0)?;
     if let Some(el) = focused.and_then(|id| doc.get_element_by_id(&id)) {
         if let Ok(el) = el.dyn_into::<HtmlElement>() {
             el.focus()?;
@@ -65,24 +70,61 @@ pub fn render(root: &Element, view: &PopupView) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// Puts the readings tables of the popup last drawn into their folded `details` (hidden
+/// until unfolded, so not part of the first screen).
+pub fn finish(root: &Element) -> Result<(), JsValue> {
+    for (id, table) in TABLES.with(|t| std::mem::take(&mut *t.borrow_mut())) {
+        let selector = format!("div.chart[aria-labelledby=\"{id}\"] details.readings");
+        if let Some(details) = root.query_selector(&selector)? {
+            crate::dom::append_markup(&details, &table)?;
+        }
+    }
+    Ok(())
+}
+
+/// The popup's markup, account `selected` shown, and the readings tables (chart id, markup).
+fn markup(view: &PopupView, selected: usize) -> (String, Vec<(String, String)>) {
+    let mut m = Markup::new();
+    let mut tables = Vec::new();
+    m.open("header", &[("class", Some("top"))])
+        .el("h1", &[], &t("ext_name"))
+        .close("header")
+        .open("main", &[]);
+    if view.accounts.is_empty() {
+        empty_state(&mut m);
+    }
+    if view.accounts.len() > 1 {
+        switcher(&mut m, view, selected);
+    }
+    for (i, account) in view.accounts.iter().enumerate() {
+        if let Some(table) = account_card(&mut m, account, i, i != selected) {
+            tables.push((format!("chart-{i}"), table));
+        }
+    }
+    m.close("main");
+    (m.finish(), tables)
+}
+
 /// Radio buttons to switch between accounts (most urgent first); arrow keys move.
-fn switcher(doc: &Document, view: &PopupView, selected: usize) -> Result<El, JsValue> {
-    let group = El::new(doc, "fieldset")?.class("switch").child(
-        &El::new(doc, "legend")?
-            .class("visually-hidden")
-            .text(&t("popup_accounts")),
-    )?;
+fn switcher(m: &mut Markup, view: &PopupView, selected: usize) {
+    m.open("fieldset", &[("class", Some("switch"))]).el(
+        "legend",
+        &[("class", Some("visually-hidden"))],
+        &t("popup_accounts"),
+    );
     for (i, account) in view.accounts.iter().enumerate() {
         let id = format!("pick-{i}");
-        let input = El::new(doc, "input")?
-            .attr("type", "radio")?
-            .attr("name", "account")?
-            .attr("id", &id)?
-            .attr("value", &account.key)?
-            .attr("aria-controls", &format!("panel-{i}"))?;
-        if i == selected {
-            input.0.set_attribute("checked", "")?;
-        }
+        m.empty(
+            "input",
+            &[
+                ("type", Some("radio")),
+                ("name", Some("account")),
+                ("id", Some(&id)),
+                ("value", Some(&account.key)),
+                ("aria-controls", Some(&format!("panel-{i}"))),
+                ("checked", flag(i == selected)),
+            ],
+        );
         let mut text = carrier_name(account);
         if let Some(days) = account.days_left {
             text.push_str(" · ");
@@ -91,13 +133,18 @@ fn switcher(doc: &Document, view: &PopupView, selected: usize) -> Result<El, JsV
                 vec![days.to_string()],
             )));
         }
-        let label = El::new(doc, "label")?
-            .class(&format!("pick {}", urgency_class(account.urgency)))
-            .attr("for", &id)?
-            .text(&text);
-        group.0.append_child(&input.0)?;
-        group.0.append_child(&label.0)?;
+        let class = format!("pick {}", urgency_class(account.urgency));
+        m.el(
+            "label",
+            &[("class", Some(&class)), ("for", Some(&id))],
+            &text,
+        );
     }
+    m.close("fieldset");
+}
+
+/// Shows the account whose radio button was chosen, hides the others.
+fn listen_switch(group: &Element) -> Result<(), JsValue> {
     let on_change = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
         let Some(input) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
@@ -115,16 +162,17 @@ fn switcher(doc: &Document, view: &PopupView, selected: usize) -> Result<El, JsV
             }
         }
     });
-    group
-        .0
-        .add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref())?;
+    group.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref())?;
     // Owned by the element's listener from now on.
     let _ = on_change.into_js_value();
-    Ok(group)
+    Ok(())
 }
 
-fn empty_state(doc: &Document) -> Result<El, JsValue> {
-    let list = El::new(doc, "ul")?.class("carriers");
+fn empty_state(m: &mut Markup) {
+    m.open("section", &[("class", Some("empty"))])
+        .el("h2", &[], &t("popup_empty_title"))
+        .el("p", &[], &t("popup_empty_body"))
+        .open("ul", &[("class", Some("carriers"))]);
     for key in [
         "carrier_t_mobile",
         "carrier_mint",
@@ -133,117 +181,113 @@ fn empty_state(doc: &Document) -> Result<El, JsValue> {
         "carrier_google_fi",
         "carrier_china_mobile",
     ] {
-        list.0.append_child(&El::new(doc, "li")?.text(&t(key)).0)?;
+        m.el("li", &[], &t(key));
     }
-    let open = El::new(doc, "a")?
-        .class("button")
-        .attr("href", "https://www.t-mobile.com/account")?
-        .attr("target", "_blank")?
-        .attr("rel", "noopener")?
-        .text(&t("popup_open_tmobile"));
-    El::new(doc, "section")?
-        .class("empty")
-        .child(&El::new(doc, "h2")?.text(&t("popup_empty_title")))?
-        .child(&El::new(doc, "p")?.text(&t("popup_empty_body")))?
-        .child(&list)?
-        .child(&open)
+    m.close("ul").el(
+        "a",
+        &[
+            ("class", Some("button")),
+            ("href", Some("https://www.t-mobile.com/account")),
+            ("target", Some("_blank")),
+            ("rel", Some("noopener")),
+        ],
+        &t("popup_open_tmobile"),
+    );
+    m.close("section");
 }
 
-fn account_card(doc: &Document, account: &AccountView, index: usize) -> Result<El, JsValue> {
+/// One account's card; its chart's readings table apart (see [`finish`]).
+fn account_card(
+    m: &mut Markup,
+    account: &AccountView,
+    index: usize,
+    hidden: bool,
+) -> Option<String> {
     let title_id = format!("account-{index}");
     let stale = if account.stale { " is-stale" } else { "" };
-    let section = El::new(doc, "section")?
-        .class(&format!(
-            "account {}{stale}",
-            urgency_class(account.urgency)
-        ))
-        .attr("id", &format!("panel-{index}"))?
-        .attr("aria-labelledby", &title_id)?;
-    let mut head = El::new(doc, "div")?.class("account-head").child(
-        &El::new(doc, "h2")?
-            .attr("id", &title_id)?
-            .text(&carrier_name(account)),
-    )?;
-    let read = El::new(doc, "span")?
-        .class("read")
-        .text(&msg(&account.read_ago));
-    head = head.child(&read)?;
-    section.0.append_child(&head.0)?;
+    let class = format!("account {}{stale}", urgency_class(account.urgency));
+    m.open(
+        "section",
+        &[
+            ("class", Some(&class)),
+            ("id", Some(&format!("panel-{index}"))),
+            ("aria-labelledby", Some(&title_id)),
+            ("hidden", flag(hidden)),
+        ],
+    )
+    .open("div", &[("class", Some("account-head"))])
+    .el("h2", &[("id", Some(&title_id))], &carrier_name(account))
+    .el("span", &[("class", Some("read"))], &msg(&account.read_ago))
+    .close("div");
     if account.stale {
         let mut text = t("popup_stale");
         if let Some(as_of) = &account.as_of {
             text = format!("{} {text}", msg(as_of));
         }
-        section
-            .0
-            .append_child(&El::new(doc, "p")?.class("stale").text(&text).0)?;
+        m.el("p", &[("class", Some("stale"))], &text);
     }
 
     if let Some(days) = &account.days {
-        let p = El::new(doc, "p")?
-            .class("days")
-            .child(&El::new(doc, "strong")?.text(&msg(days)))?;
-        let p = match &account.date_text {
-            Some(date) => p.child(&El::new(doc, "span")?.class("date").text(date))?,
-            None => p,
-        };
-        section.0.append_child(&p.0)?;
+        m.open("p", &[("class", Some("days"))])
+            .el("strong", &[], &msg(days));
+        if let Some(date) = &account.date_text {
+            m.el("span", &[("class", Some("date"))], date);
+        }
+        m.close("p");
     }
 
-    let facts = El::new(doc, "dl")?.class("facts");
-    let add_fact = |label: &str, value: &str| -> Result<(), JsValue> {
-        facts.0.append_child(&El::new(doc, "dt")?.text(label).0)?;
-        facts.0.append_child(&El::new(doc, "dd")?.text(value).0)?;
-        Ok(())
-    };
+    let mut facts: Vec<(String, String)> = Vec::new();
     if let Some(balance) = &account.balance_text {
-        add_fact(&t("popup_balance"), balance)?;
+        facts.push((t("popup_balance"), balance.clone()));
     }
     if let Some(due) = &account.amount_due_text {
-        add_fact(&t("popup_amount_due"), due)?;
+        facts.push((t("popup_amount_due"), due.clone()));
     }
     if let Some(autopay) = account.autopay {
-        add_fact(
-            &t("popup_autopay"),
-            &t(if autopay {
-                "popup_autopay_on"
-            } else {
-                "popup_autopay_off"
-            }),
-        )?;
+        let on = if autopay {
+            "popup_autopay_on"
+        } else {
+            "popup_autopay_off"
+        };
+        facts.push((t("popup_autopay"), t(on)));
     }
-    if facts.0.child_element_count() > 0 {
-        section.0.append_child(&facts.0)?;
+    if !facts.is_empty() {
+        m.open("dl", &[("class", Some("facts"))]);
+        for (label, value) in &facts {
+            m.el("dt", &[], label).el("dd", &[], value);
+        }
+        m.close("dl");
     }
 
     if !account.lines.is_empty() {
-        let list = El::new(doc, "ul")?.class("lines");
+        m.open("ul", &[("class", Some("lines"))]);
         for line in &account.lines {
-            list.0.append_child(&line_item(doc, line)?.0)?;
+            line_item(m, line);
         }
-        section.0.append_child(&list.0)?;
+        m.close("ul");
     }
 
-    if let Some(chart) = &account.chart {
-        section
-            .0
-            .append_child(&crate::chart::chart(doc, chart, &format!("chart-{index}"))?.0)?;
-    }
-    section
-        .0
-        .append_child(&checklist(doc, &account.checklist, index)?.0)?;
+    let table = account
+        .chart
+        .as_ref()
+        .map(|chart| crate::chart::chart(m, chart, &format!("chart-{index}")));
+    checklist(m, &account.checklist, index);
 
-    let refresh = El::new(doc, "a")?
-        .class("button")
-        .attr("href", &account.page_url)?
-        .attr("target", "_blank")?
-        .attr("rel", "noopener")?
-        .text(&t("popup_refresh"));
-    section.0.append_child(&refresh.0)?;
-    Ok(section)
+    m.el(
+        "a",
+        &[
+            ("class", Some("button")),
+            ("href", Some(&account.page_url)),
+            ("target", Some("_blank")),
+            ("rel", Some("noopener")),
+        ],
+        &t("popup_refresh"),
+    );
+    m.close("section");
+    table
 }
 
-fn line_item(doc: &Document, line: &LineView) -> Result<El, JsValue> {
+fn line_item(m: &mut Markup, line: &LineView) {
     let mut name = String::new();
     if let Some(last4) = &line.number_last4 {
         name.push_str("•••");
@@ -255,115 +299,104 @@ fn line_item(doc: &Document, line: &LineView) -> Result<El, JsValue> {
         }
         name.push_str(part);
     }
-    let item = El::new(doc, "li")?
-        .class(&format!("line {}", urgency_class(line.urgency)))
-        .child(&El::new(doc, "div")?.class("line-name").text(&name))?;
+    let class = format!("line {}", urgency_class(line.urgency));
+    m.open("li", &[("class", Some(&class))])
+        .el("div", &[("class", Some("line-name"))], &name);
     let data_text = line.data.as_ref().map(msg);
     if let Some(percent) = line.percent_left {
         let label = data_text.clone().unwrap_or_default();
-        let fill = El::new(doc, "span")?.attr("style", &format!("width:{percent:.1}%"))?;
-        let bar = El::new(doc, "div")?
-            .class("bar")
-            .attr("role", "progressbar")?
-            .attr("aria-valuemin", "0")?
-            .attr("aria-valuemax", "100")?
-            .attr("aria-valuenow", &format!("{percent:.0}"))?
-            .attr("aria-label", &label)?
-            .child(&fill)?;
-        item.0.append_child(&bar.0)?;
+        m.open(
+            "div",
+            &[
+                ("class", Some("bar")),
+                ("role", Some("progressbar")),
+                ("aria-valuemin", Some("0")),
+                ("aria-valuemax", Some("100")),
+                ("aria-valuenow", Some(&format!("{percent:.0}"))),
+                ("aria-label", Some(&label)),
+            ],
+        )
+        .empty("span", &[("style", Some(&format!("width:{percent:.1}%")))])
+        .close("div");
     }
     if let Some(text) = data_text {
         let text = match &line.total_text {
             Some(total) if !line.unlimited => format!("{text} / {total}"),
             _ => text,
         };
-        item.0
-            .append_child(&El::new(doc, "div")?.class("data-text").text(&text).0)?;
+        m.el("div", &[("class", Some("data-text"))], &text);
     }
     if !line.forecast.is_empty() {
-        let list = El::new(doc, "ul")?.class("forecast");
+        m.open("ul", &[("class", Some("forecast"))]);
         for sentence in &line.forecast {
-            list.0
-                .append_child(&El::new(doc, "li")?.text(&msg(sentence)).0)?;
+            m.el("li", &[], &msg(sentence));
         }
-        item.0.append_child(&list.0)?;
+        m.close("ul");
     }
-    Ok(item)
+    m.close("li");
 }
 
 /// The renewal checklist: checkboxes with labels; the glue sends each change to the worker
 /// (`data-account`, `data-step`), which stores it and the popup is drawn again.
-fn checklist(doc: &Document, view: &ChecklistView, index: usize) -> Result<El, JsValue> {
+fn checklist(m: &mut Markup, view: &ChecklistView, index: usize) {
     let title_id = format!("check-{index}");
     let progress = linekeeper::view::Msg::with(
         "check_progress",
         vec![view.done_count.to_string(), view.steps.len().to_string()],
     );
-    let block = El::new(doc, "div")?
-        .class("checklist")
-        .attr("role", "group")?
-        .attr("aria-labelledby", &title_id)?
-        .child(
-            &El::new(doc, "h3")?
-                .attr("id", &title_id)?
-                .text(&t("check_title"))
-                .child(
-                    &El::new(doc, "span")?
-                        .class("progress")
-                        .text(&msg(&progress)),
-                )?,
-        )?;
+    m.open(
+        "div",
+        &[
+            ("class", Some("checklist")),
+            ("role", Some("group")),
+            ("aria-labelledby", Some(&title_id)),
+        ],
+    )
+    .open("h3", &[("id", Some(&title_id))])
+    .text(&t("check_title"))
+    .el("span", &[("class", Some("progress"))], &msg(&progress))
+    .close("h3");
     if let Some(cycle) = &view.cycle {
-        block
-            .0
-            .append_child(&El::new(doc, "p")?.class("cycle").text(&msg(cycle)).0)?;
+        m.el("p", &[("class", Some("cycle"))], &msg(cycle));
     }
     // "Renewal confirmed", or what to do when it was not: announced as a status.
     for (class, notice) in [("confirmed", &view.confirmed), ("help", &view.help)] {
         if let Some(text) = notice {
-            let p = El::new(doc, "p")?
-                .class(class)
-                .attr("role", "status")?
-                .text(&msg(text));
-            block.0.append_child(&p.0)?;
+            m.el(
+                "p",
+                &[("class", Some(class)), ("role", Some("status"))],
+                &msg(text),
+            );
         }
     }
-    let list = El::new(doc, "ol")?.class("steps");
+    m.open("ol", &[("class", Some("steps"))]);
     for step in &view.steps {
         let id = format!("step-{index}-{}", step.index);
-        let input = El::new(doc, "input")?
-            .attr("type", "checkbox")?
-            .attr("id", &id)?
-            .attr("data-account", &view.account)?
-            .attr("data-step", &step.index.to_string())?;
-        if step.done {
-            input.0.set_attribute("checked", "")?;
-        }
-        let item = El::new(doc, "li")?
-            .class(if step.done { "step done" } else { "step" })
-            .child(
-                &El::new(doc, "div")?
-                    .class("step-row")
-                    .child(&input)?
-                    .child(
-                        &El::new(doc, "label")?
-                            .attr("for", &id)?
-                            .text(&msg(&step.title)),
-                    )?,
-            )?;
+        let class = if step.done { "step done" } else { "step" };
+        m.open("li", &[("class", Some(class))])
+            .open("div", &[("class", Some("step-row"))])
+            .empty(
+                "input",
+                &[
+                    ("type", Some("checkbox")),
+                    ("id", Some(&id)),
+                    ("data-account", Some(&view.account)),
+                    ("data-step", Some(&step.index.to_string())),
+                    ("checked", flag(step.done)),
+                ],
+            )
+            .el("label", &[("for", Some(&id))], &msg(&step.title))
+            .close("div");
         if let Some(hint) = &step.hint {
-            item.0
-                .append_child(&El::new(doc, "p")?.class("hint").text(&msg(hint)).0)?;
+            m.el("p", &[("class", Some("hint"))], &msg(hint));
         }
         for trouble in &step.troubles {
-            let fold = El::new(doc, "details")?
-                .class("trouble")
-                .child(&El::new(doc, "summary")?.text(&msg(&trouble.title)))?
-                .child(&El::new(doc, "p")?.text(&msg(&trouble.body)))?;
-            item.0.append_child(&fold.0)?;
+            m.open("details", &[("class", Some("trouble"))])
+                .el("summary", &[], &msg(&trouble.title))
+                .el("p", &[], &msg(&trouble.body))
+                .close("details");
         }
-        list.0.append_child(&item.0)?;
+        m.close("li");
     }
-    block.0.append_child(&list.0)?;
-    Ok(block)
+    m.close("ol").close("div");
 }
