@@ -1,8 +1,10 @@
 // LineKeeper service worker: glue only. Every decision is made by the Rust core
 // (wasm/linekeeper_wasm.js, the engine module; the pages load the smaller UI module);
 // this file moves data between the browser and it.
-// The worker can be killed at any moment: listeners are registered at top level,
-// state lives in chrome.storage.local, and nothing is kept in globals between events.
+// The worker can be killed at any moment: listeners are registered at top level and
+// state lives in chrome.storage.local. What the worker holds in globals (the stored state
+// as it last read or wrote it, who it is for the message decoder) is only ever a copy of
+// what the browser says, dropped whenever the browser reports a change it did not make.
 import init, {
   ingest, apply_action, sync, notification_action, notification_page, apply_settings, import_file,
   chosen_locale, set_catalogue, popup_state, check_state, decode_message,
@@ -15,6 +17,10 @@ const useLanguage = languageFor({ chosen_locale, set_catalogue });
 // Top-level await is not allowed in service workers: start loading, await in handlers.
 const ready = init();
 
+// `cargo xtask bench` builds a copy with this set to true: the scan reply then carries the
+// time each step of the worker took.
+const BENCH = false;
+
 // One write at a time: a scan reads, transforms and writes the whole state.
 let queue = Promise.resolve();
 function serialized(task) {
@@ -23,20 +29,52 @@ function serialized(task) {
   return run;
 }
 
+// The stored state as this worker last read or wrote it, for the worker's lifetime: a scan
+// neither reads the whole state from storage nor has Rust check it again. The worker's
+// serialized writer is the only writer of `state`; each of its writes also sets
+// `state_writer` to a mark of this worker (one set() call). Any other change of `state`
+// (another context, a test seeding storage, erase) comes without that mark, and the copy
+// is dropped: the next event reads storage again.
+const WRITER = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}:`;
+let writes = 0;
+let held = null; // { state }
+
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local' || !changes.state) return;
+  const mark = changes.state_writer?.newValue;
+  if (typeof mark !== 'string' || !mark.startsWith(WRITER)) held = null;
+});
+
+// Issues the write of `state` (with `extra` keys, in the same set() call) and returns its
+// promise: the browser has the write once this returns, and completes it even if the
+// worker is stopped before it resolves. A failed write drops the copy.
+function storeState(state, extra = {}) {
+  held = { state };
+  writes += 1;
+  return chrome.storage.local.set({ ...extra, state, state_writer: WRITER + writes }).catch((error) => {
+    held = null;
+    throw error;
+  });
+}
+
 // The stored state, as Rust can read it. An older layout is migrated by Rust and written
 // back in the current one. A value Rust cannot read (damaged, or written by a newer
 // LineKeeper) is kept aside under its own key in the same set() that starts afresh: one
 // call, so it cannot half-apply, and the value is never overwritten or thrown away.
 // Only called inside serialized(), the one writer of the state.
 async function loadState() {
+  if (held) return held.state;
   const { state } = await chrome.storage.local.get('state');
   const rewrite = check_state(state, Date.now());
-  if (!rewrite) return state;
+  if (!rewrite) {
+    held = { state };
+    return state;
+  }
   if (rewrite.key) {
     console.warn('LineKeeper:', rewrite.reason);
-    await chrome.storage.local.set({ [rewrite.key]: state, state: rewrite.state });
+    await storeState(rewrite.state, { [rewrite.key]: state });
   } else {
-    await chrome.storage.local.set({ state: rewrite.state });
+    await storeState(rewrite.state);
   }
   return rewrite.state;
 }
@@ -51,35 +89,52 @@ function offsetMinutes(now) {
   return -new Date(now).getTimezoneOffset();
 }
 
-async function handleScan(message, sender) {
+// A scan: Rust extracts and applies the page to the state; the reply (the badge) goes as
+// soon as the writes are issued, and the serialized writer is held until they are done,
+// so the next event reads what this scan wrote. A failed write is logged (and the held
+// copy dropped); the reply has gone by then.
+async function handleScan(message, sender, lap) {
   await ready;
-  return serialized(async () => {
-    const state = await loadState();
-    const now = Date.now();
+  let answer;
+  const answered = new Promise((resolve) => {
+    answer = resolve;
+  });
+  const task = serialized(async () => {
+    lap('queue');
     // The page URL is the browser's word (sender), not the page's.
     const url = sender.tab?.url || sender.url;
     // A page whose site permission is gone (a forgotten taught site still open) is not read.
-    if (!(await chrome.permissions.contains({ origins: [`${new URL(url).origin}/*`] }))) {
-      return { badge: null, outcome: 'ignored' };
-    }
+    // Asked now, answered while Rust extracts.
+    const allowed = chrome.permissions.contains({ origins: [`${new URL(url).origin}/*`] });
+    allowed.catch(() => {}); // (awaited below; not left unhandled if loading fails first)
+    const state = await loadState();
+    lap('load');
+    const now = Date.now();
     const result = ingest(state, message.page, url, now, offsetMinutes(now), uiLanguage());
-    if (result.outcome !== 'ignored') {
-      await chrome.storage.local.set({ state: result.state });
-    }
+    lap('ingest');
+    if (!(await allowed)) return { badge: null, outcome: 'ignored' };
+    lap('allowed');
+    const written = [];
+    if (result.outcome !== 'ignored') written.push(storeState(result.state));
     // What this tab's page held at its last scan (status, values, sources), for the popup
     // and for bug reports. Session storage: gone when the browser closes.
     if (sender.tab?.id !== undefined) {
-      await chrome.storage.session.set({
+      written.push(chrome.storage.session.set({
         [`scan:${sender.tab.id}`]: { url, at_ms: now, outcome: result.outcome, snapshot: result.snapshot },
-      });
+      }));
     }
     const reply = { badge: result.badge, outcome: result.outcome };
     // Words the content script should also look for (profiles not built into it).
     if (result.scan.words.length || result.scan.elements.length) reply.scan = result.scan;
+    lap('issued');
+    answer(reply);
+    await Promise.all(written);
     return reply;
-  }).finally(() => {
-    syncReminders();
   });
+  task
+    .catch((error) => console.warn('LineKeeper: scan not stored:', error))
+    .finally(() => syncReminders());
+  return Promise.race([answered, task]);
 }
 
 // The badge's "open renewal checklist": the toolbar popup where the browser allows it,
@@ -99,7 +154,7 @@ async function handleAction(message) {
   return serialized(async () => {
     const state = await loadState();
     const next = apply_action(state, message, Date.now());
-    await chrome.storage.local.set({ state: next });
+    await storeState(next);
     return { ok: true };
   });
 }
@@ -162,7 +217,7 @@ async function runSchedule(state) {
   // Shown before the log is stored: a worker killed in between shows it again under the
   // same id (replacing it), never a second one.
   for (const n of out.notifications) await showNotification(n);
-  if (out.changed) await chrome.storage.local.set({ state: out.state });
+  if (out.changed) await storeState(out.state);
   for (const id of out.close) await chrome.notifications.clear(id);
   await applyAlarms(out.alarms);
   await applyBadge(out.badge);
@@ -185,7 +240,7 @@ async function changeState(change) {
     await useLanguage(state);
     const out = change(state);
     if (out.state) {
-      await chrome.storage.local.set({ state: out.state });
+      await storeState(out.state);
       await runSchedule(out.state);
     }
     return out;
@@ -234,7 +289,7 @@ const pageReply = (out) => ({ errors: out?.errors ?? [], error: out?.error ?? nu
 
 const HANDLERS = {
   // Content scripts.
-  'scan': (decoded, message, sender) => handleScan(message, sender),
+  'scan': (decoded, message, sender, lap) => handleScan(message, sender, lap),
   'open-checklist': () => openChecklist().then(() => ({ ok: true }), () => ({ ok: false })),
   // Teaching a page (issue 8): pick mode (content script), the popup's start, the options
   // page's rule check, import and forget; Rust has checked where each came from.
@@ -250,6 +305,7 @@ const HANDLERS = {
     await ready;
     return serialized(async () => {
       // Everything: the state, values kept aside, badge positions.
+      held = null;
       await chrome.storage.local.clear();
       await chrome.storage.session.clear();
       for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
@@ -261,22 +317,57 @@ const HANDLERS = {
 
 // Who this extension is, for the decoder: its id, its pages' URL prefix, where its content
 // script is declared to run (generated from the carrier profiles), and the sites the browser
-// granted it (the carrier hosts; sites the user allowed while teaching).
-async function messageContext() {
-  const scripts = chrome.runtime.getManifest().content_scripts ?? [];
-  const { origins = [] } = await chrome.permissions.getAll();
-  return {
-    extension_id: chrome.runtime.id,
-    extension_url: chrome.runtime.getURL(''),
-    content_matches: scripts.flatMap((c) => c.matches ?? []),
-    granted_origins: origins,
+// granted it (the carrier hosts; sites the user allowed while teaching). Asked once for the
+// worker's lifetime and asked again after every change of permissions the browser reports
+// (a request asked before a change is not kept).
+let context = null;
+chrome.permissions.onAdded.addListener(() => {
+  context = null;
+});
+chrome.permissions.onRemoved.addListener(() => {
+  context = null;
+});
+
+function messageContext() {
+  if (context) return context;
+  const asked = (async () => {
+    const scripts = chrome.runtime.getManifest().content_scripts ?? [];
+    const { origins = [] } = await chrome.permissions.getAll();
+    return {
+      extension_id: chrome.runtime.id,
+      extension_url: chrome.runtime.getURL(''),
+      content_matches: scripts.flatMap((c) => c.matches ?? []),
+      granted_origins: origins,
+    };
+  })();
+  context = asked;
+  asked.catch(() => {
+    if (context === asked) context = null;
+  });
+  return asked;
+}
+
+// Bench builds: the time since the previous step, per step, in `times`.
+function stopwatch(times) {
+  let last = performance.now();
+  return (step) => {
+    if (!BENCH) return;
+    const now = performance.now();
+    times[step] = Math.round((now - last) * 100) / 100;
+    last = now;
   };
 }
 
 async function receive(message, sender) {
+  const times = {};
+  const lap = stopwatch(times);
   await ready;
+  lap('ready');
   const plainSender = { id: sender.id, url: sender.url, frameId: sender.frameId, tab: sender.tab && { id: sender.tab.id, url: sender.tab.url } };
-  const decoded = decode_message(message, plainSender, await messageContext());
+  const ctx = await messageContext();
+  lap('context');
+  const decoded = decode_message(message, plainSender, ctx);
+  lap('decode');
   if (decoded.refused) {
     console.warn('LineKeeper: message dropped:', decoded.error);
     return decoded.reply ? { error: decoded.error } : undefined;
@@ -284,16 +375,58 @@ async function receive(message, sender) {
   const handler = HANDLERS[decoded.type];
   if (!handler) return undefined;
   try {
-    return await handler(decoded, message, sender);
+    const reply = await handler(decoded, message, sender, lap);
+    if (BENCH && reply && decoded.type === 'scan') reply.times = times;
+    return reply;
   } catch (error) {
     console.warn(`LineKeeper: ${decoded.type} failed:`, error);
     return { error: String(error?.message ?? error) };
   }
 }
 
+// Answers `message` from `sender` through `send` (the reply, or an error).
+function answer(message, sender, send) {
+  const arrived = BENCH ? performance.timeOrigin + performance.now() : 0;
+  receive(message, sender).then(
+    (reply) => {
+      // Bench builds: when the scan came in and its reply went (clock times, for the transit).
+      if (BENCH && reply?.times) Object.assign(reply.times, { arrived, replied: performance.timeOrigin + performance.now() });
+      send(reply);
+    },
+    (error) => send({ error: String(error?.message ?? error) }),
+  );
+}
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  receive(message, sender).then(sendResponse, (error) => sendResponse({ error: String(error?.message ?? error) }));
+  // Bench builds: the floor of a message, an empty round trip.
+  if (BENCH && message?.type === 'bench-ping') {
+    sendResponse({});
+    return false;
+  }
+  answer(message, sender, sendResponse);
   return true;
+});
+
+// Content scripts send their scans through a port (`scan`), kept open while the page and
+// this worker live: a round trip costs a third of a one-off message's. Each message is
+// `{id, message}`, checked like any other (the port's sender is the browser's word), and
+// answered `{id, reply}`.
+chrome.runtime.onConnect.addListener((port) => {
+  if (port.name !== 'scan') return;
+  port.onMessage.addListener((m) => {
+    // Bench builds: the floor of a scan, an empty round trip on the scan's channel.
+    if (BENCH && m?.message?.type === 'bench-ping') {
+      port.postMessage({ id: m.id });
+      return;
+    }
+    answer(m?.message, port.sender, (reply) => {
+      try {
+        port.postMessage({ id: m?.id, reply });
+      } catch (_) {
+        // the page went away meanwhile
+      }
+    });
+  });
 });
 
 // ---- The popup's cache (issue 5: popup speed) ------------------------------------------

@@ -455,9 +455,15 @@
       return inner ? walkMarked(inner, at, out, clock, marks, owed) : owed;
     }
     const zero = [];
-    for (let child = el.firstChild; child; child = child.nextSibling) {
+    // Marked children of `el` in page order: with no padding owed, the walk jumps from one
+    // to the next (a list of ten thousand rows around one anchor is not stepped through).
+    const kids = marks.kids.get(el) || [];
+    let k = 0;
+    for (let child = el.firstChild; child; ) {
       if (out.count >= MAX_NODES || (due(clock) && !(await yieldTo(clock, el)))) return 0;
       if (child.nodeType === 1 && (marks.roots.has(child) || marks.chain.has(child))) {
+        while (k < kids.length && kids[k] !== child) k++;
+        k++;
         owed = await walkMarked(child, at, out, clock, marks, owed);
       } else if (owed > 0) {
         const pad = { rows: owed };
@@ -465,7 +471,14 @@
           if (emitText(child, at, el, zero, out)) padded(pad, out);
         } else if (child.nodeType === 1) await walkFull(child, at, out, clock, pad);
         owed = Math.max(0, pad.rows);
+      } else {
+        // The next marked child still in `el` (the page may have changed in a pause).
+        while (k < kids.length && kids[k].parentNode !== el) k++;
+        if (k >= kids.length) break;
+        child = kids[k];
+        continue;
       }
+      child = child.nextSibling;
     }
     return owed;
   }
@@ -531,15 +544,29 @@
     const sizes = new Map();
     const roots = new Set();
     const chain = new Set();
+    const kids = new Map(); // element → its marked children (roots, chain), sorted below
+    const mark = (e) => {
+      const parent = e.parentNode; // a frame's body: its parent is the frame's <html>
+      if (!parent) return;
+      const list = kids.get(parent);
+      if (list) list.push(e);
+      else kids.set(parent, [e]);
+    };
     for (const node of found.nodes) {
       if (due(clock) && !(await yieldTo(clock, body))) return;
       const root = node.isConnected ? neighbourhood(node, sizes) : null;
       if (!root || roots.has(root)) continue;
       roots.add(root);
-      for (let e = up(root); e && !chain.has(e); e = up(e)) chain.add(e);
+      if (!chain.has(root)) mark(root);
+      for (let e = up(root); e && !chain.has(e); e = up(e)) {
+        chain.add(e);
+        if (!roots.has(e)) mark(e);
+      }
     }
+    const inOrder = (a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+    for (const list of kids.values()) if (list.length > 1) list.sort(inOrder);
     if (BENCH) out.times.near = performance.now() - found.t0;
-    await walkMarked(body, undefined, out, clock, { roots, chain }, 0);
+    await walkMarked(body, undefined, out, clock, { roots, chain, kids }, 0);
   }
 
   // The page snapshot as JSON text: one string crosses to the worker far faster than a
@@ -568,6 +595,7 @@
     .badge.u-soon { background: #8a4f00; }
     .badge.u-urgent, .badge.u-overdue { background: #b3261e; }
     .badge.u-none { background: #3f434a; }
+    .badge.probe { pointer-events: none; }
     .badge.dragging { box-shadow: 0 6px 22px rgba(0,0,0,.4); cursor: grabbing; }
     .badge.expanded { border-radius: 14px; }
     button { font: inherit; color: inherit; background: none; border: 0; margin: 0; cursor: pointer; }
@@ -707,13 +735,13 @@
       [rect.left + 2, rect.top + 2], [rect.right - 2, rect.top + 2], [rect.left + 2, rect.bottom - 2],
       [rect.right - 2, rect.bottom - 2], [(rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2],
     ];
+    // Only the topmost page element under a point matters: the badge is left out of hit
+    // testing meanwhile (`probe`), so one hit test stops at the first element (listing
+    // every element under a point costs tens of ms on a long page).
     for (const [x, y] of points) {
       if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) continue;
-      for (const hit of document.elementsFromPoint(x, y)) {
-        if (ui && hit === ui.hostEl) continue;
-        if (hit.closest && hit.closest(INTERACTIVE)) return true;
-        break; // only the topmost page element under the point matters
-      }
+      const hit = document.elementFromPoint(x, y);
+      if (hit && (!ui || hit !== ui.hostEl) && hit.closest && hit.closest(INTERACTIVE)) return true;
     }
     return false;
   }
@@ -741,10 +769,16 @@
       [16, 16], [innerWidth - w - 16, 16], [16, innerHeight - h - 16], [innerWidth - w - 16, innerHeight - h - 16],
       [16, Math.round(innerHeight / 2 - h / 2)], [innerWidth - w - 16, Math.round(innerHeight / 2 - h / 2)],
     ];
-    for (const [right, bottom] of spots) {
-      if (!coversControl(applyOffsets(right, bottom))) return;
+    const { box } = ui;
+    box.classList.add('probe');
+    try {
+      for (const [right, bottom] of spots) {
+        if (!coversControl(applyOffsets(right, bottom))) return;
+      }
+      applyOffsets(16, 16);
+    } finally {
+      box.classList.remove('probe');
     }
-    applyOffsets(16, 16);
   }
 
   let placing = 0;
@@ -846,17 +880,24 @@
     firstChange = 0;
     try {
       await afterPaint();
+      const floor = BENCH ? await roundTrips() : null;
       const t0 = performance.now();
       const out = { parts: [], count: 0, anchors: 0, incremental: false, times: {} };
       const page = await pageSnapshot(out);
       if (page === lastSent) return;
       lastSent = page;
       const t1 = performance.now();
-      const reply = await chrome.runtime.sendMessage({ type: 'scan', page });
+      const reply = await ask({ type: 'scan', page });
       if (BENCH) {
         const t2 = performance.now();
+        const worker = reply && reply.times;
+        if (worker) {
+          // The message's way there and back (clock times: the worker has its own timer).
+          worker.there = worker.arrived - (performance.timeOrigin + t1);
+          worker.back = performance.timeOrigin + t2 - worker.replied;
+        }
         document.documentElement.dataset.linekeeperBench = JSON.stringify({
-          bytes: page.length, nodes: out.count, anchors: out.anchors, incremental: out.incremental, times: out.times,
+          floor, worker, bytes: page.length, nodes: out.count, anchors: out.anchors, incremental: out.incremental, times: out.times,
           debounce: changedAt ? started - changedAt : 0, paint: t0 - started, longest: out.longest, walk: t1 - t0, total: t2 - t0,
         });
       }
@@ -867,8 +908,12 @@
         dirty = true;
       }
       if (reply && reply.badge && !stopped) {
+        // The same view again (a re-read that found the same values): the badge stays as it
+        // is drawn; only its place is checked again, after the next frame.
+        const same = ui && view && JSON.stringify(view) === JSON.stringify(reply.badge);
         view = reply.badge;
-        render();
+        if (same) placeSoon();
+        else render();
         if (BENCH && view.status === 'ok' && !document.documentElement.dataset.linekeeperBadgeAt) {
           const drawn = performance.now();
           document.documentElement.dataset.linekeeperBadgeAt = String(drawn);
@@ -884,6 +929,77 @@
       running = false;
       if (dirty) schedule();
     }
+  }
+
+  // The scans' channel to the worker: a port, opened when first needed and again after it
+  // closed (the worker was stopped, the extension reloaded). The worker takes the page's
+  // URL from the port's sender, which the browser fixes when the port opens: a page whose
+  // URL changed since (a route of a single-page app) gets a new port. Closed when the page
+  // is hidden (the back/forward cache keeps no open port). A message whose port closes
+  // before the reply is sent once more on a new port; then the error is the scan's.
+  let port = null;
+  let portUrl = '';
+  let asked = 0;
+  const waiting = new Map(); // id → { resolve, reject }
+  function close(reason) {
+    const lost = [...waiting.values()];
+    waiting.clear();
+    lost.forEach((pending) => pending.reject(new Error(reason)));
+  }
+  function hangUp() {
+    if (port) port.disconnect(); // (our own end gets no onDisconnect)
+    port = null;
+    close('the port was closed');
+  }
+  function channel() {
+    if (port && portUrl === location.href) return port;
+    hangUp();
+    const opened = chrome.runtime.connect({ name: 'scan' });
+    opened.onMessage.addListener((m) => {
+      const pending = m && waiting.get(m.id);
+      if (!pending) return;
+      waiting.delete(m.id);
+      pending.resolve(m.reply);
+    });
+    opened.onDisconnect.addListener(() => {
+      if (port !== opened) return;
+      port = null;
+      close('the worker went away');
+    });
+    port = opened;
+    portUrl = location.href;
+    return opened;
+  }
+  addEventListener('pagehide', hangUp);
+  const post = (message) =>
+    new Promise((resolve, reject) => {
+      const id = ++asked;
+      try {
+        const open = channel();
+        waiting.set(id, { resolve, reject });
+        open.postMessage({ id, message });
+      } catch (error) {
+        waiting.delete(id);
+        port = null;
+        reject(error);
+      }
+    });
+  const ask = (message) => post(message).catch(() => post(message));
+
+  // Bench builds: the floor under a scan's message, measured just before the scan: an empty
+  // message to the worker and its reply on the scan's channel (the worker answers it first
+  // thing), and, beside it, a one-off runtime message. Medians of 5.
+  async function roundTrips() {
+    const time = async (send) => {
+      const runs = [];
+      for (let i = 0; i < 5; i++) {
+        const t = performance.now();
+        await send({ type: 'bench-ping' });
+        runs.push(performance.now() - t);
+      }
+      return runs.sort((a, b) => a - b)[2];
+    };
+    return { empty: await time(post), message: await time((m) => chrome.runtime.sendMessage(m)) };
   }
 
   // The read starts after the page's next paint (a frame, then a task): the style and

@@ -42,6 +42,7 @@ use crate::snapshot::{Currency, DataUsage, Line, Money, Snapshot, Source, Status
 use crate::vecmap::VecMap;
 use matcher::{Family, HintMatcher, Kind, Matcher};
 use model::{Model, NONE};
+use std::rc::Rc;
 
 /// What a scan needs besides the page.
 #[derive(Debug, Clone)]
@@ -64,6 +65,57 @@ pub fn extract_with(page: &PageSnapshot, options: &ScanOptions, rules: &[Profile
     let host = page.host();
     let active = active_profiles(&host, rules);
     Engine::new(page, options, &active, &host).run()
+}
+
+/// Built-in profiles (static) by address: the key of the matchers built from them.
+type BuiltinKey = Vec<*const Profile>;
+/// The label and hint matchers of one set of profiles.
+type Matchers = (Rc<Matcher>, Rc<HintMatcher>);
+/// Sets of built-in profiles whose matchers are kept (a host has one set; a user visits few
+/// carriers).
+const MAX_CACHED_MATCHERS: usize = 16;
+
+thread_local! {
+    /// Matchers of the built-in profiles, per set of active profiles (one set per carrier,
+    /// one for other sites). Building them costs more than reading a sparse page; the
+    /// built-in profiles never change while the program runs.
+    static BUILTIN_MATCHERS: std::cell::RefCell<Vec<(BuiltinKey, Matchers)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The label and hint matchers of `active` (`extra_labels` are its profiles' anchor
+/// labels): built once per set of built-in profiles, and afresh whenever user-taught rules
+/// are among them.
+fn matchers(active: &[&Profile], extra_labels: &[(String, Kind)]) -> Matchers {
+    let build = || {
+        (
+            Rc::new(Matcher::new(active, extra_labels)),
+            Rc::new(HintMatcher::new(active, &[])),
+        )
+    };
+    let statics = profile::builtin().as_ptr_range();
+    let all_builtin = active
+        .iter()
+        .all(|p| statics.contains(&std::ptr::from_ref::<Profile>(p)));
+    if !all_builtin {
+        return build();
+    }
+    let key: BuiltinKey = active
+        .iter()
+        .map(|p| std::ptr::from_ref::<Profile>(p))
+        .collect();
+    BUILTIN_MATCHERS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((_, (m, h))) = cache.iter().find(|(k, _)| *k == key) {
+            return (Rc::clone(m), Rc::clone(h));
+        }
+        let (m, h) = build();
+        if cache.len() >= MAX_CACHED_MATCHERS {
+            cache.remove(0);
+        }
+        cache.push((key, (Rc::clone(&m), Rc::clone(&h))));
+        (m, h)
+    })
 }
 
 #[derive(Debug, Clone)]
@@ -124,7 +176,7 @@ struct Assigned {
 
 struct Engine<'a> {
     model: Model<'a>,
-    matcher: Matcher,
+    matcher: Rc<Matcher>,
     today: Date,
     order: DateOrder,
     currency: Option<Currency>,
@@ -236,8 +288,7 @@ impl<'a> Engine<'a> {
                 }
             }
         }
-        let matcher = Matcher::new(active, &extra_labels);
-        let hints = HintMatcher::new(active, &[]);
+        let (matcher, hints) = matchers(active, &extra_labels);
         let model = Model::build(page, &matcher, &hints);
         let lang = page.lang.as_deref().unwrap_or("");
         let order = active

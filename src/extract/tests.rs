@@ -372,6 +372,39 @@ fn user_rules_add_labels_and_anchors() {
 }
 
 #[test]
+fn matchers_of_built_in_profiles_are_built_once_and_user_rules_afresh() {
+    let builtin = active_profiles("www.t-mobile.com", &[]);
+    let (m1, h1) = matchers(&builtin, &[]);
+    let (m2, h2) = matchers(&builtin, &[]);
+    assert!(Rc::ptr_eq(&m1, &m2) && Rc::ptr_eq(&h1, &h2));
+    // Another carrier's set has its own.
+    let (other, _) = matchers(&active_profiles("www.mintmobile.com", &[]), &[]);
+    assert!(!Rc::ptr_eq(&m1, &other));
+    // A user rule (not static) is never cached: its words are read whatever it was before.
+    let rules = [Profile::from_json(
+        r#"{"id":"my-carrier","hosts":["*.t-mobile.com"],"labels":{"balance":["Geldbeutel"]}}"#,
+    )
+    .unwrap()];
+    let taught = active_profiles("www.t-mobile.com", &rules);
+    let (r1, _) = matchers(&taught, &[]);
+    let (r2, _) = matchers(&taught, &[]);
+    assert!(!Rc::ptr_eq(&r1, &r2) && !Rc::ptr_eq(&r1, &m1));
+    // The same page reads the same with the cached matchers as with fresh ones.
+    let options = ScanOptions { today: today() };
+    let page = page_from_html(
+        r#"<html lang="en-US"><body><p>Account balance $9.00</p></body></html>"#,
+        "https://www.t-mobile.com/account",
+    );
+    assert_eq!(extract(&page, &options), extract(&page, &options));
+    assert_eq!(extract(&page, &options).balance, usd(900));
+    let page = page_from_html(
+        r#"<html lang="en-US"><body><p>Geldbeutel $4.00</p></body></html>"#,
+        "https://www.t-mobile.com/account",
+    );
+    assert_eq!(extract_with(&page, &options, &rules).balance, usd(400));
+}
+
+#[test]
 fn user_rules_for_a_known_carrier_keep_its_id() {
     let rules = Profile::from_json(
         r#"{"id":"my-tmo","hosts":["*.t-mobile.com"],"labels":{"balance":["Pocket money"]}}"#,

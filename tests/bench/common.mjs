@@ -3,16 +3,21 @@ import { cpSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../e2e/harness.mjs';
 
-/** A copy of dist/chrome whose content script reports timings (its BENCH switch on). */
+/**
+ * A copy of dist/chrome whose content script reports timings and whose worker reports the
+ * time of each step and answers the floor's empty messages (their BENCH switches on).
+ */
 export function benchBuild() {
   const source = process.env.LINEKEEPER_DIST || join(ROOT, 'dist/chrome');
   const dir = join(ROOT, 'target/bench-ext/chrome');
   rmSync(dir, { recursive: true, force: true });
   cpSync(source, dir, { recursive: true });
-  const path = join(dir, 'content.js');
-  const content = readFileSync(path, 'utf8');
-  if (!content.includes('const BENCH = false;')) throw new Error('content.js has no BENCH switch');
-  writeFileSync(path, content.replace('const BENCH = false;', 'const BENCH = true;'));
+  for (const file of ['content.js', 'background.js']) {
+    const path = join(dir, file);
+    const text = readFileSync(path, 'utf8');
+    if (!text.includes('const BENCH = false;')) throw new Error(`${file} has no BENCH switch`);
+    writeFileSync(path, text.replace('const BENCH = false;', 'const BENCH = true;'));
+  }
   return dir;
 }
 

@@ -94,6 +94,17 @@ export async function storage(context, extensionId) {
   }
 }
 
+/** Runs `fn(arg)` in an extension page (options.html) and returns its result. */
+export async function inExtension(context, extensionId, fn, arg) {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    return await page.evaluate(fn, arg);
+  } finally {
+    await page.close();
+  }
+}
+
 /** Waits until the stored state has an account for `key`; returns that account. */
 /** Polls `check` until it returns something truthy (returned), or throws after `timeout` ms. */
 export async function until(what, check, timeout = 30000) {

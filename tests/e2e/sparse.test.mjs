@@ -51,9 +51,11 @@ async function browserScan({ context, extensionId }, url, html, { scans = 1 } = 
     globalThis.__pages = [];
     if (!globalThis.__recording) {
       globalThis.__recording = true;
-      chrome.runtime.onMessage.addListener((m) => {
-        if (m?.type === 'scan') globalThis.__pages.push(m.page);
-        return false;
+      // Scans come through the content script's port.
+      chrome.runtime.onConnect.addListener((port) => {
+        port.onMessage.addListener((m) => {
+          if (m?.message?.type === 'scan') globalThis.__pages.push(m.message.page);
+        });
       });
     }
     await chrome.storage.session.clear();

@@ -22,7 +22,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, cpSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  launch, serve, storage, openPopup, closedShadowText, waitForBadge, until, ROOT, DIST,
+  launch, serve, storage, openPopup, closedShadowText, waitForBadge, until, ROOT, DIST, inExtension as inExtensionPage,
 } from './harness.mjs';
 
 const HOST = 'my.pebblemobile.example';
@@ -53,15 +53,7 @@ after(async () => {
 });
 
 /** Runs `fn` in an extension page (options.html) and returns its result. */
-async function inExtension(fn, arg) {
-  const page = await browser.context.newPage();
-  try {
-    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    return await page.evaluate(fn, arg);
-  } finally {
-    await page.close();
-  }
-}
+const inExtension = (fn, arg) => inExtensionPage(browser.context, browser.extensionId, fn, arg);
 
 const granted = () => inExtension((origin) => chrome.permissions.contains({ origins: [origin] }), ORIGIN);
 const registered = () => inExtension(() => chrome.scripting.getRegisteredContentScripts().then((s) => s.map((x) => x.id)));
