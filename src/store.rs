@@ -94,10 +94,9 @@ impl KeptAside {
                 "store_kept_newer",
                 vec![self.key.clone(), version.to_string()],
             ),
-            None => Msg::with(
-                "store_kept_damaged",
-                vec![self.key.clone(), self.detail.clone()],
-            ),
+            // What was wrong, in the decoder's words, is technical: the pages show it
+            // folded under the sentence (`detail`), not inside it.
+            None => Msg::with("store_kept_damaged", vec![self.key.clone()]),
         }
     }
 }

@@ -77,7 +77,7 @@ test('a layout written by an earlier version is read, migrated and keeps everyth
 
 for (const [what, bad, pattern] of [
   ['written by a newer LineKeeper', { version: 99, accounts: [{ future: true }], shiny: 'new' }, /newer version of LineKeeper \(storage layout 99\)/],
-  ['damaged', { version: 1, accounts: 'not a list' }, /could not be read \(.*\)\. It was kept aside/],
+  ['damaged', { version: 1, accounts: 'not a list' }, /could not be read\. It was kept aside/],
 ]) {
   test(`stored data ${what} is kept aside under its own key, untouched, and the pages say so`, async () => {
     await seed({ state: bad, 'badge:www.t-mobile.com': { x: 10, y: 20 } });
@@ -97,6 +97,15 @@ for (const [what, bad, pattern] of [
     const notice = await popup.textContent('.store-notice');
     assert.match(notice, pattern);
     assert.ok(notice.includes(aside[0]), notice);
+    // The decoder's words are folded under the sentence, not inside it.
+    const detail = await popup.$('.store-notice details');
+    if (what === 'damaged') {
+      assert.match(await detail.textContent(), /not a list/);
+      assert.equal(await detail.evaluate((d) => d.open), false);
+      assert.doesNotMatch(await popup.textContent('.store-notice p'), /not a list/);
+    } else {
+      assert.equal(detail, null);
+    }
     await popup.screenshot({ path: join(SHOTS, `storage-kept-aside-${what.split(' ')[0]}.png`) });
     await popup.close();
     await ext.reload();

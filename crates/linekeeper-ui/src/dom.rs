@@ -62,6 +62,13 @@ pub fn prepend_store_notice(
         notice
             .0
             .append_child(&El::new(&doc, "p")?.text(&msg(&kept.message())).0)?;
+        // The decoder's own words (English, technical): folded, for a bug report.
+        if kept.newer.is_none() && !kept.detail.is_empty() {
+            let details = El::new(&doc, "details")?
+                .child(&El::new(&doc, "summary")?.text(&t("store_kept_detail")))?
+                .child(&El::new(&doc, "code")?.text(&kept.detail))?;
+            notice.0.append_child(&details.0)?;
+        }
     }
     let parent = root.query_selector("main")?.unwrap_or_else(|| root.clone());
     parent.prepend_with_node_1(&notice.0)
