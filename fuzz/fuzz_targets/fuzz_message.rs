@@ -58,6 +58,17 @@ fuzz_target!(|bytes: &[u8]| {
                     Message::Settings { .. } | Message::Import { .. } | Message::Erase,
                 ) => true,
                 (Source::Popup | Source::Options, Message::Action { .. } | Message::Sync) => true,
+                // Teaching (issue 8): each type from its one place only.
+                (Source::ContentScript { host }, Message::Teach { kind }) => {
+                    let url = sender.url.as_deref().unwrap_or("");
+                    url.to_ascii_lowercase().starts_with("https://")
+                        && !host.is_empty()
+                        && matches!(*kind, "teach-pick" | "teach-save" | "teach-cancel")
+                }
+                (Source::Popup, Message::Teach { kind }) => *kind == "teach-start",
+                (Source::Options, Message::Teach { kind }) => {
+                    matches!(*kind, "teach-check" | "teach-import" | "teach-forget")
+                }
                 _ => false,
             };
             assert!(allowed, "{message:?} accepted from {source:?}");
