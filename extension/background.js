@@ -438,7 +438,9 @@ chrome.runtime.onConnect.addListener((port) => {
 async function rebuildPopupCache() {
   await ready;
   return serialized(async () => {
-    const { state } = await chrome.storage.local.get('state');
+    // The worker's copy when it holds one (it is what was just written: the writer is held
+    // until a write is done), else storage: not the whole state read back after each scan.
+    const state = held ? held.state : (await chrome.storage.local.get('state')).state;
     const bytes = await chrome.storage.local.getBytesInUse?.('state');
     if (state === undefined || typeof bytes !== 'number') {
       await chrome.storage.local.remove('popup_cache');
