@@ -3,7 +3,7 @@
 //!
 //! Exact (the same value as `str::parse::<f64>`) for every number of up to 15 significant
 //! digits within 10^±22 of its digits — all amounts a page shows or a user types — and for
-//! any text of up to 19 digits whose value lies roughly between 10^-10 and 10^20 (exact
+//! any text of up to 17 digits whose value lies roughly between 10^-14 and 10^27 (exact
 //! comparison in 128-bit integers) — so the shortest round-trip forms `Display` and
 //! serde_json write for stored values read back exactly. Other texts come out within a few
 //! units in the last place (at most 16, for values near the ends of the `f64` range).
@@ -135,19 +135,32 @@ fn vs_midpoint(m: u64, k: i64, c: f64) -> Option<Ordering> {
     } else {
         (fraction | 1 << 52, biased - 1075)
     };
-    // Midpoint = (2 mantissa + 1) × 2^(e − 1); both sides made whole numbers.
-    let ten = |n: i64| 10u128.checked_pow(u32::try_from(n.max(0)).ok()?);
-    let two = |n: i64| {
-        1u128
-            .checked_shl(u32::try_from(n.max(0)).ok()?)
-            .filter(|p| *p != 0)
+    // m × 10^k = m × 5^k × 2^k against the midpoint (2 mantissa + 1) × 2^(e − 1): the
+    // fives go to one side as whole numbers, then the side with more twos is shifted by
+    // the difference only (both sides are close in value, so they stay within 128 bits
+    // for 17 significant digits from about 10^-14 to 10^27).
+    let five = |n: i64| 5u128.checked_pow(u32::try_from(n).ok()?);
+    let (left, right) = if k >= 0 {
+        (
+            u128::from(m).checked_mul(five(k)?)?,
+            u128::from(2 * mantissa + 1),
+        )
+    } else {
+        (
+            u128::from(m),
+            u128::from(2 * mantissa + 1).checked_mul(five(-k)?)?,
+        )
     };
-    let left = u128::from(m)
-        .checked_mul(ten(k)?)?
-        .checked_mul(two(1 - e)?)?;
-    let right = u128::from(2 * mantissa + 1)
-        .checked_mul(two(e - 1)?)?
-        .checked_mul(ten(-k)?)?;
+    let shift = |v: u128, by: i64| -> Option<u128> {
+        let by = u32::try_from(by).ok()?;
+        (by < v.leading_zeros()).then(|| v << by)
+    };
+    let d = k - (e - 1);
+    let (left, right) = if d >= 0 {
+        (shift(left, d)?, right)
+    } else {
+        (left, shift(right, -d)?)
+    };
     Some(left.cmp(&right))
 }
 
@@ -179,6 +192,19 @@ fn scale(v: f64, exp: i64) -> f64 {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn seventeen_digits_far_below_one_read_exactly() {
+        // Found by the JSON proptest: was one unit in the last place off.
+        for text in [
+            "-2.6299157102413666e-7",
+            "2.6299157102413666e-7",
+            "9.999999999999999e-15",
+            "1.2345678901234567e26",
+        ] {
+            assert_eq!(parse_f64(text), text.parse::<f64>().ok(), "{text}");
+        }
+    }
 
     #[test]
     fn reads_what_the_standard_parser_reads() {
