@@ -1,9 +1,10 @@
 //! Teaching (issue 8): bindings for the worker's `teach.js` (the popup's offer is drawn
-//! by the UI module). Conversion only; every check and decision is in `linekeeper::teach`.
+//! by the UI module; `taught_hosts`, read at every worker start, is the engine module's).
+//! Conversion only; every check and decision is in `linekeeper::teach`.
 
-use crate::{state_from_js, to_js, today};
 use linekeeper::json::{Obj, ToJson};
 use linekeeper::teach::{self, Pick, TeachMessage};
+use linekeeper_web::{state_from_js, to_js, today};
 use wasm_bindgen::prelude::*;
 
 fn err(e: impl std::fmt::Display) -> JsError {
@@ -90,16 +91,6 @@ pub fn teach_forget(state: JsValue, host: &str) -> Result<JsValue, JsError> {
         state,
         host: host.to_string(),
     })
-}
-
-/// The hosts with a taught rule.
-#[wasm_bindgen]
-pub fn taught_hosts(state: JsValue) -> Result<Vec<String>, JsError> {
-    Ok(state_from_js(state)?
-        .taught
-        .into_iter()
-        .map(|t| t.host)
-        .collect())
 }
 
 /// The match pattern of a host's site permission and content script, `null` for a page
