@@ -7,8 +7,7 @@
 // as it last read or wrote it, who it is for the message decoder) is only ever a copy of
 // what the browser says, dropped whenever the browser reports a change it did not make.
 import init, {
-  ingest, apply_action, sync, notification_action, notification_page,
-  chosen_locale, set_catalogue, popup_state, state_is_current, decode_message, taught_hosts,
+  ingest, sync, chosen_locale, set_catalogue, popup_state, state_is_current, decode_message, taught_hosts,
 } from './wasm/linekeeper_wasm.js';
 // The tools module's glue is imported here, statically (a service worker may not import()):
 // its wasm is fetched and instantiated only by `tools()`.
@@ -21,8 +20,9 @@ const useLanguage = languageFor({ chosen_locale, set_catalogue });
 // Top-level await is not allowed in service workers: start loading, await in handlers.
 const ready = init();
 
-// The tools module: the rare actions (options form, import, teaching, stored data in an
-// older layout or unreadable). Most starts of the worker (a scan, an alarm) never need it,
+// The tools module: the user's actions (the popup's checklist, a notification's buttons and
+// click, the options form, import, teaching) and stored data in an older layout or
+// unreadable. Most starts of the worker (a scan, an alarm) never need it,
 // so it is instantiated on the first call, then kept for the worker's lifetime; a failed
 // load is tried again by the next call. Resolves to the module's exports, with the language
 // the user chose loaded into it (its messages are its own: `useTools(state)`).
@@ -182,7 +182,7 @@ async function handleAction(message) {
   await ready;
   return serialized(async () => {
     const state = await loadState();
-    const next = apply_action(state, message, Date.now());
+    const next = (await tools()).apply_action(state, message, Date.now());
     await storeState(next);
     return { ok: true };
   });
@@ -279,7 +279,7 @@ async function changeState(change, withTools = false) {
 }
 
 async function notificationAction(id, action) {
-  const out = await changeState((state) => notification_action(state, id, action, Date.now()));
+  const out = await changeState((state, t) => t.notification_action(state, id, action, Date.now()), true);
   for (const closeId of out.close) await chrome.notifications.clear(closeId);
   return { done: out.done };
 }
@@ -301,7 +301,7 @@ chrome.notifications.onButtonClicked.addListener((id, index) => {
 chrome.notifications.onClicked.addListener(async (id) => {
   await ready;
   const { state } = await chrome.storage.local.get('state');
-  const url = notification_page(state, id);
+  const url = (await tools()).notification_page(state, id);
   if (url) await chrome.tabs.create({ url });
   await chrome.notifications.clear(id);
 });

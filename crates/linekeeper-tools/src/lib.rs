@@ -1,22 +1,21 @@
 //! WebAssembly bindings of LineKeeper: the **tools module**, the service worker's rare
 //! actions. The worker instantiates the engine module (`crates/linekeeper-wasm`) on every
 //! start; this one only on the first message that needs it (`extension/background.js`,
-//! `tools()`), then keeps it for the worker's lifetime: the options form
-//! (`apply_settings`), import of an export file (`import_file`), teaching a site
-//! (`teach.rs`), and stored data in an older layout or that cannot be read (`check_state`:
-//! the engine's `state_is_current` says when it is needed).
+//! `tools()`), then keeps it for the worker's lifetime: the user's actions (`actions.rs`: a
+//! tick in the popup's checklist, a notification's buttons and click, the options form,
+//! import of an export file), teaching a site (`teach.rs`), and stored data in an older
+//! layout or that cannot be read (`check_state`: the engine's `state_is_current` says when
+//! it is needed).
 //!
 //! This crate holds no business logic: it converts between JavaScript values and the core's
 //! types ([`linekeeper`]) and calls the core, like the engine module.
 
+mod actions;
 mod teach;
 
 use linekeeper::json::{Obj, ToJson};
-use linekeeper::settings::{FieldError, Form};
 use linekeeper::store::State;
-use linekeeper::transfer;
-use linekeeper_web::i18n::{msg, t};
-use linekeeper_web::{parse_export, state_from_js, to_js};
+use linekeeper_web::to_js;
 use wasm_bindgen::prelude::*;
 
 struct Rewrite {
@@ -73,130 +72,21 @@ pub fn check_state(state: JsValue, now_ms: f64) -> Result<JsValue, JsError> {
     }
 }
 
-struct FieldErrorOut {
-    field: String,
-    message: String,
-}
-
-struct SettingsOut {
-    state: Option<State>,
-    errors: Vec<FieldErrorOut>,
-}
-
-impl ToJson for FieldErrorOut {
-    fn write_json(&self, out: &mut String) {
-        Obj::new(out)
-            .field("field", &self.field)
-            .field("message", &self.message)
-            .end()
-    }
-}
-
-impl ToJson for SettingsOut {
-    fn write_json(&self, out: &mut String) {
-        Obj::new(out)
-            .field("state", &self.state)
-            .field("errors", &self.errors)
-            .end()
-    }
-}
-
-/// Applies the options form (`Object.fromEntries(new FormData(form))`): `{state}` to store,
-/// or `{errors: [{field, message}]}` and nothing to store.
-#[wasm_bindgen]
-pub fn apply_settings(state: JsValue, form: JsValue) -> Result<JsValue, JsError> {
-    let mut state = state_from_js(state)?;
-    let form: Form = linekeeper_web::from_js(&form)
-        .map_err(|e| JsError::new(&format!("the form could not be read: {e}")))?;
-    match linekeeper::settings::apply_form(&state.settings, &form) {
-        Ok(settings) => {
-            state.settings = settings;
-            to_js(&SettingsOut {
-                state: Some(state),
-                errors: Vec::new(),
-            })
-        }
-        Err(errors) => to_js(&SettingsOut {
-            state: None,
-            errors: errors.iter().map(field_error).collect(),
-        }),
-    }
-}
-
-fn field_error(e: &FieldError) -> FieldErrorOut {
-    FieldErrorOut {
-        field: e.field.clone(),
-        message: t(e.key),
-    }
-}
-
-struct ImportOut {
-    state: Option<State>,
-    error: Option<String>,
-}
-
-impl ToJson for ImportOut {
-    fn write_json(&self, out: &mut String) {
-        Obj::new(out)
-            .field("state", &self.state)
-            .field("error", &self.error)
-            .end()
-    }
-}
-
-/// Imports an export file into the state (the merge the preview showed): `{state}` or
-/// `{error}` with nothing changed.
-#[wasm_bindgen]
-pub fn import_file(state: JsValue, text: &str) -> Result<JsValue, JsError> {
-    let mut state = state_from_js(state)?;
-    match parse_export(text) {
-        Ok(export) => {
-            transfer::apply(&mut state, &export);
-            to_js(&ImportOut {
-                state: Some(state),
-                error: None,
-            })
-        }
-        Err(e) => to_js(&ImportOut {
-            state: None,
-            error: Some(msg(&e.0)),
-        }),
-    }
-}
-
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
-    use linekeeper_web::testing::{fake_i18n, stored_state};
     use wasm_bindgen_test::*;
 
     wasm_bindgen_test_configure!(run_in_browser);
 
-    fn get(value: &JsValue, path: &[&str]) -> JsValue {
+    pub(crate) fn get(value: &JsValue, path: &[&str]) -> JsValue {
         path.iter().fold(value.clone(), |v, key| {
             js_sys::Reflect::get(&v, &JsValue::from_str(key)).unwrap()
         })
     }
 
-    fn parse(json: &str) -> JsValue {
+    pub(crate) fn parse(json: &str) -> JsValue {
         js_sys::JSON::parse(json).unwrap()
-    }
-
-    #[wasm_bindgen_test]
-    fn settings_form_errors_name_their_fields() {
-        fake_i18n();
-        let form = parse(r#"{"section":"reminders","lead_days":"x"}"#);
-        let out = apply_settings(stored_state(), form).unwrap();
-        assert!(get(&out, &["state"]).is_null() || get(&out, &["state"]).is_undefined());
-        assert_eq!(
-            get(&out, &["errors", "0", "field"]).as_string().as_deref(),
-            Some("lead_days")
-        );
-        let form = parse(r#"{"section":"reminders","lead_days":"5, 1"}"#);
-        let out = apply_settings(stored_state(), form).unwrap();
-        let days =
-            js_sys::JSON::stringify(&get(&out, &["state", "settings", "lead_days"])).unwrap();
-        assert_eq!(String::from(days), "[5,1]");
     }
 
     #[wasm_bindgen_test]
@@ -236,13 +126,5 @@ mod tests {
             );
             assert!(get(&out, &["reason"]).as_string().is_some(), "{bad}");
         }
-    }
-
-    #[wasm_bindgen_test]
-    fn a_malformed_import_is_an_error_with_nothing_changed() {
-        fake_i18n();
-        let out = import_file(stored_state(), "not an export").unwrap();
-        assert!(get(&out, &["state"]).is_null());
-        assert!(get(&out, &["error"]).as_string().is_some());
     }
 }

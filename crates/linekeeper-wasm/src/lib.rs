@@ -2,9 +2,10 @@
 //!
 //! This crate holds no business logic. It converts between JavaScript values and the core's
 //! types ([`linekeeper`]) and calls the core: what the worker does on every start and scan
-//! (`ingest`, `decode_message`, reminders, the popup's cache), and popup actions. The rare
-//! actions (settings, import, teaching, old or unreadable stored data) are in the tools
-//! module (`crates/linekeeper-tools`), which the worker instantiates on first use. The popup
+//! (`ingest`, `decode_message`, the reminder schedule, the popup's cache). The user's
+//! actions (the popup's checklist, a notification's buttons, settings, import, teaching)
+//! and old or unreadable stored data are the tools module's (`crates/linekeeper-tools`),
+//! which the worker instantiates on first use. The popup
 //! and options pages load the UI module instead (`crates/linekeeper-ui`), which draws; what
 //! the modules share is in `crates/linekeeper-web`.
 
@@ -189,20 +190,6 @@ pub fn ingest(
     })
 }
 
-/// Applies a popup action (`{type: "checklist", account, step, done}`) to the stored
-/// state and returns the new state for the caller to store. Malformed actions, unknown
-/// accounts and steps are errors.
-#[wasm_bindgen]
-pub fn apply_action(state: JsValue, action: JsValue, now_ms: f64) -> Result<JsValue, JsError> {
-    let mut state = state_from_js(state)?;
-    let action: linekeeper::checklist::PopupAction = linekeeper_web::from_js(&action)
-        .map_err(|e| JsError::new(&format!("popup action could not be read: {e}")))?;
-    state
-        .apply(&action, now_ms)
-        .map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&state)
-}
-
 /// A stored state in any layout LineKeeper reads, returned in the layout it writes (for
 /// tests and benchmarks that seed storage).
 #[wasm_bindgen]
@@ -240,34 +227,6 @@ pub(crate) mod tests {
     }
 
     pub(crate) use linekeeper_web::testing::{fake_i18n, stored_state};
-
-    #[wasm_bindgen_test]
-    fn popup_actions_are_checked_in_rust() {
-        let action = |json: &str| js_sys::JSON::parse(json).unwrap();
-        let ok = apply_action(
-            stored_state(),
-            action(r#"{"type":"checklist","account":"t-mobile","step":1,"done":true}"#),
-            1_795_700_060_000.0,
-        )
-        .unwrap();
-        let json = js_sys::JSON::stringify(&ok).unwrap().as_string().unwrap();
-        assert!(
-            json.contains(r#""done":[false,true,false,false,false]"#),
-            "{json}"
-        );
-        for bad in [
-            r#"{"type":"checklist","account":"t-mobile","step":5,"done":true}"#,
-            r#"{"type":"checklist","account":"nobody","step":1,"done":true}"#,
-            r#"{"type":"checklist","account":"t-mobile","step":"1","done":true}"#,
-            r#"{"type":"erase"}"#,
-            r#"null"#,
-        ] {
-            assert!(
-                apply_action(stored_state(), action(bad), 0.0).is_err(),
-                "{bad}"
-            );
-        }
-    }
 
     #[wasm_bindgen_test]
     fn only_a_readable_state_in_the_current_layout_is_current() {

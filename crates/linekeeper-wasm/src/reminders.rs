@@ -1,12 +1,13 @@
-//! Bindings for reminders and the toolbar badge (the calendar file is the UI module's,
-//! `crates/linekeeper-ui/src/reminders.rs`; settings and import are the tools module's,
+//! Bindings for the reminder schedule and the toolbar badge, run at every worker start and
+//! event (the calendar file is the UI module's, `crates/linekeeper-ui/src/reminders.rs`;
+//! a notification's buttons and click, settings and import are the tools module's,
 //! `crates/linekeeper-tools`).
 //! Conversion only: the core decides; this module localises its messages and hands plain
 //! objects to the worker glue (`extension/background.js`).
 
 use crate::{state_from_js, to_js};
 use linekeeper::json::{Obj, ToJson};
-use linekeeper::reminders::{self, Action, Notice};
+use linekeeper::reminders::{self, Notice};
 use linekeeper::store::State;
 use linekeeper::view::Msg;
 use linekeeper_web::i18n::{carrier_label, msg, t};
@@ -123,62 +124,6 @@ fn badge_title(state: &State, title: &Msg) -> String {
         }
     }
     msg(&m)
-}
-
-struct ActionOut {
-    state: State,
-    done: bool,
-    close: Vec<String>,
-}
-
-impl ToJson for ActionOut {
-    fn write_json(&self, out: &mut String) {
-        Obj::new(out)
-            .field("state", &self.state)
-            .field("done", &self.done)
-            .field("close", &self.close)
-            .end()
-    }
-}
-
-/// A notification button: `action` is `snooze` or `renewed`.
-#[wasm_bindgen]
-pub fn notification_action(
-    state: JsValue,
-    id: &str,
-    action: &str,
-    now_ms: f64,
-) -> Result<JsValue, JsError> {
-    let mut state = state_from_js(state)?;
-    let action = match action {
-        "snooze" => Action::Snooze,
-        "renewed" => Action::Renewed,
-        other => {
-            return Err(JsError::new(
-                &["unknown action ", &linekeeper::json::quoted(other)].concat(),
-            ))
-        }
-    };
-    let result = state.notification_action(id, action, now_ms, &BrowserZone);
-    to_js(&ActionOut {
-        state,
-        done: result.done,
-        close: result.close,
-    })
-}
-
-/// The account page a notification is about (opened when it is clicked).
-#[wasm_bindgen]
-pub fn notification_page(state: JsValue, id: &str) -> Result<Option<String>, JsError> {
-    let state = state_from_js(state)?;
-    let key = reminders::base_key(id);
-    Ok(state
-        .reminders
-        .fired
-        .iter()
-        .find(|f| f.key == key)
-        .and_then(|f| state.account(&f.account))
-        .map(|a| a.page_url.clone()))
 }
 
 #[cfg(test)]
