@@ -68,7 +68,7 @@ pub const MODULES: &[(&str, &str, &str)] = &[
     (
         "crates/linekeeper-tools",
         "linekeeper_tools",
-        "tools (worker, on first use)",
+        "tools (worker, lazily)",
     ),
     (
         "crates/linekeeper-ui",
