@@ -153,7 +153,9 @@ async function handleScan(message, sender, lap) {
       }));
     }
     const reply = { badge: result.badge, outcome: result.outcome };
-    // Words the content script should also look for (profiles not built into it).
+    // Words the content script should also look for (taught rules: profiles not built into
+    // it); the tools module's, so only a page of a taught site loads it.
+    result.scan = result.taught ? (await tools()).taught_scan(state, url) : { words: [], elements: [] };
     if (result.scan.words.length || result.scan.elements.length) reply.scan = result.scan;
     lap('issued');
     answer(reply);

@@ -10,8 +10,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  DIST, launch, serve, testCopy, currentWorker, stopWorkers, until, storage, inExtension as inExtensionPage,
-  dayFromToday,
+  DIST, ROOT, launch, serve, testCopy, currentWorker, stopWorkers, until, storage, inExtension as inExtensionPage,
+  inContentScript, dayFromToday,
 } from './harness.mjs';
 
 const ENGINE = 'wasm/linekeeper_wasm_bg.wasm';
@@ -55,6 +55,20 @@ async function fetched() {
   return urls.filter((u) => u.endsWith('.wasm')).map((u) => new URL(u).pathname.slice(1));
 }
 
+/** The worker's reply to a scan sent on the content script's port from `tab`'s page. */
+function scanReply(tab) {
+  return inContentScript(tab, () => new Promise((resolve) => {
+    const port = chrome.runtime.connect({ name: 'scan' });
+    port.onMessage.addListener((m) => {
+      if (m.id !== 'lazy-test') return;
+      port.disconnect();
+      resolve(m.reply);
+    });
+    const page = JSON.stringify({ url: location.href, nodes: [{ t: 'body', b: true }] });
+    port.postMessage({ id: 'lazy-test', message: { type: 'scan', page } });
+  }));
+}
+
 async function scan(tab, gb, since) {
   await tab.evaluate((gb) => {
     document.getElementById('left').firstChild.data = `${gb} GB`;
@@ -77,6 +91,9 @@ test('a start, scans and reminder runs use the engine only; settings, import, te
     return state?.accounts?.find((a) => a.key === 't-mobile' && a.read_at_ms > since);
   });
   await scan(tab, 3.25, first.read_at_ms);
+  const reply = await scanReply(tab);
+  assert.equal(reply.outcome, 'ignored', JSON.stringify(reply));
+  assert.equal(reply.scan, undefined, 'no taught words for a built-in carrier’s page');
   // A reminder run (as on an alarm) is a common path too.
   assert.deepEqual(await send({ type: 'sync' }), { errors: [], error: null, done: true });
   assert.deepEqual(await fetched(), [ENGINE], 'the tools module is not loaded by a start or a scan');
@@ -166,5 +183,31 @@ test('stored data in an older layout loads the tools module to migrate it; the n
   assert.deepEqual(await page.evaluate(() => chrome.runtime.sendMessage({ type: 'sync' })), { errors: [], error: null, done: true });
   await restarted();
   assert.deepEqual(await fetched(), [ENGINE]);
+  await page.close();
+});
+
+test('a scan of a page whose host has a taught rule loads the tools module for the rule’s words', async () => {
+  // A rule for the test page's host, stored as teaching stores it (the host is a carrier's, so
+  // its permission is the manifest's: no grant to fake).
+  const rule = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/taught/pebble/rule.json'), 'utf8'));
+  const host = new URL(URL_A).host;
+  Object.assign(rule, { id: host, name: host, hosts: [host], account_urls: [URL_A] });
+  const { state } = await storage(browser.context, browser.extensionId);
+  const taught = { ...state, taught: [{ host, rule: JSON.stringify(rule), taught_at_ms: Date.now(), anchors: [] }] };
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const { restarted } = await stopWorkers(page, browser.extensionId);
+  await page.evaluate((s) => chrome.storage.local.set({ state: s }), taught);
+  await serve(browser.context, URL_A, accountPage('2.5'));
+  const tab = await browser.context.newPage();
+  await tab.goto(URL_A);
+  await restarted();
+  const reply = await scanReply(tab);
+  // The rule's label words that the content script's built-in vocabulary lacks.
+  assert.ok(reply.scan?.words.includes('pebble'), JSON.stringify(reply));
+  assert.deepEqual(await fetched(), [ENGINE, TOOLS]);
+  // Back to no rule (the rule's content script registration goes with it).
+  await page.evaluate((s) => chrome.storage.local.set({ state: s }), state);
+  await tab.close();
   await page.close();
 });

@@ -93,6 +93,18 @@ pub fn teach_forget(state: JsValue, host: &str) -> Result<JsValue, JsError> {
     })
 }
 
+/// The scan words and anchor elements of the taught rules for the page at `url` that the
+/// content script's built-in vocabulary lacks, `{words, elements}`: for a scan whose
+/// `ingest` (the engine's) read taught rules, with the same state and URL, so the same rules
+/// (ARCHITECTURE.md, "The sparse walk").
+#[wasm_bindgen]
+pub fn taught_scan(state: JsValue, url: &str) -> Result<JsValue, JsError> {
+    let state = state_from_js(state)?;
+    let host = linekeeper::page::host_of(url);
+    let rules = teach::rules_for_host(&state, &host);
+    to_js(&linekeeper::vocabulary::extra_for_host(&host, &rules))
+}
+
 /// The match pattern of a host's site permission and content script, `null` for a page
 /// that cannot be taught.
 #[wasm_bindgen]

@@ -80,7 +80,7 @@ impl ToJson for IngestResult {
             .field("outcome", &self.outcome)
             .field("snapshot", &self.snapshot)
             .field("badge", &self.badge)
-            .field("scan", &self.scan)
+            .field("taught", &self.taught)
             .end()
     }
 }
@@ -149,13 +149,14 @@ struct IngestResult {
     outcome: Outcome,
     snapshot: Snapshot,
     badge: BadgeView,
-    /// Scan words and anchor elements of the page's profiles that are not built into the
-    /// content script (user-taught rules); empty otherwise.
-    scan: linekeeper::vocabulary::Extra,
+    /// Whether user-taught rules were read with the built-in profiles: their scan words and
+    /// anchor elements (`taught_scan`, the tools module's) then go to the content script.
+    taught: bool,
 }
 
 /// Turns a page snapshot from the content script (JSON text) into a Snapshot, applies it to the
-/// stored state and returns `{state, outcome, snapshot, badge}`. The caller stores `state`.
+/// stored state and returns `{state, outcome, snapshot, badge, taught}`. The caller stores
+/// `state`.
 #[wasm_bindgen]
 pub fn ingest(
     state: JsValue,
@@ -173,10 +174,10 @@ pub fn ingest(
     let today = today(now_ms, utc_offset_minutes)?;
     // Taught rules for this host (issue 8) are read by the same engine as the built-ins,
     // and their words reach the content script's sparse walk (ARCHITECTURE.md, "The sparse
-    // walk").
+    // walk") through the tools module's `taught_scan`, given the same state and URL.
     let rules = linekeeper::teach::rules_for_host(&state, &page.host());
     let snapshot = linekeeper::extract::extract_with(&page, &ScanOptions { today }, &rules);
-    let scan = linekeeper::vocabulary::extra_for_host(&page.host(), &rules);
+    let taught = !rules.is_empty();
     let in_area =
         view::page_in_account_area(url) || linekeeper::teach::in_taught_account_area(&state, url);
     let outcome = state.ingest(&snapshot, url, now_ms, today);
@@ -186,7 +187,7 @@ pub fn ingest(
         outcome,
         snapshot,
         badge,
-        scan,
+        taught,
     })
 }
 
