@@ -829,6 +829,19 @@ impl<'a> Engine<'a> {
         for r in rows {
             let _ = self.values(r, Family::Data);
         }
+        // A row that names an unlimited data bucket on its own, without figures
+        // (`Visible+ Pro · Unlimited data`): its value needs no other label.
+        let unlimited: Vec<usize> = (self.model.rows.iter().enumerate())
+            .filter(|(_, row)| {
+                row.hits
+                    .iter()
+                    .any(|h| h.kind == Kind::Unlimited && h.names_data)
+            })
+            .map(|(r, _)| r)
+            .collect();
+        for r in unlimited {
+            let _ = self.values(r, Family::Data);
+        }
     }
 
     fn assign(&self, labels: &[Label], mut cands: Vec<Cand>) -> Vec<Assigned> {
