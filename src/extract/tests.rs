@@ -773,3 +773,10 @@ fn an_unlimited_data_plan_on_its_own_row_marks_the_line_unlimited() {
     assert_eq!(d.used_mb, Some(32460.8));
     assert_eq!(s.lines[0].plan.as_deref(), Some("Visible+ Pro"));
 }
+
+#[test]
+fn a_value_before_a_label_does_not_cross_the_end_of_a_sentence() {
+    let s = us("<p>Current plan active until 12/10/2026 and will renew for $40.00. Account Balance $56.78.</p>");
+    assert_eq!(s.balance, usd(5678));
+    assert_eq!(s.next_bill_date, date(2026, 12, 10));
+}
