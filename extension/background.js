@@ -1,14 +1,17 @@
 // LineKeeper service worker: glue only. Every decision is made by the Rust core
-// (wasm/linekeeper_wasm.js, the engine module; the pages load the smaller UI module);
-// this file moves data between the browser and it.
+// (wasm/linekeeper_wasm.js, the engine module, instantiated on every start; and
+// wasm/linekeeper_tools.js, the tools module, instantiated on first use: see `tools()`;
+// the pages load the UI module); this file moves data between the browser and them.
 // The worker can be killed at any moment: listeners are registered at top level and
 // state lives in chrome.storage.local. What the worker holds in globals (the stored state
 // as it last read or wrote it, who it is for the message decoder) is only ever a copy of
 // what the browser says, dropped whenever the browser reports a change it did not make.
 import init, {
-  ingest, apply_action, sync, notification_action, notification_page, apply_settings, import_file,
-  chosen_locale, set_catalogue, popup_state, check_state, decode_message,
+  ingest, sync, chosen_locale, set_catalogue, popup_state, state_is_current, decode_message, taught_hosts,
 } from './wasm/linekeeper_wasm.js';
+// The tools module's glue is imported here, statically (a service worker may not import()):
+// its wasm is fetched and instantiated only by `tools()`.
+import initTools, * as toolsModule from './wasm/linekeeper_tools.js';
 import { languageFor } from './locale.js';
 import { listenForTeaching, teachMessage, TEACH_TYPES } from './teach.js';
 
@@ -16,6 +19,30 @@ const useLanguage = languageFor({ chosen_locale, set_catalogue });
 
 // Top-level await is not allowed in service workers: start loading, await in handlers.
 const ready = init();
+
+// The tools module: the user's actions (the popup's checklist, a notification's buttons and
+// click, the options form, import, teaching) and stored data in an older layout or
+// unreadable. Most starts of the worker (a scan, an alarm) never need it,
+// so it is instantiated on the first call, then kept for the worker's lifetime; a failed
+// load is tried again by the next call. Resolves to the module's exports, with the language
+// the user chose loaded into it (its messages are its own: `useTools(state)`).
+let toolsLoaded = null;
+function tools() {
+  if (!toolsLoaded) {
+    const loading = initTools().then(() => toolsModule);
+    loading.catch(() => {
+      if (toolsLoaded === loading) toolsLoaded = null;
+    });
+    toolsLoaded = loading;
+  }
+  return toolsLoaded;
+}
+const useToolsLanguage = languageFor(toolsModule);
+async function useTools(state) {
+  const module = await tools();
+  await useToolsLanguage(state);
+  return module;
+}
 
 // `cargo xtask bench` builds a copy with this set to true: the scan reply then carries the
 // time each step of the worker took.
@@ -61,11 +88,13 @@ function storeState(state, extra = {}) {
 // back in the current one. A value Rust cannot read (damaged, or written by a newer
 // LineKeeper) is kept aside under its own key in the same set() that starts afresh: one
 // call, so it cannot half-apply, and the value is never overwritten or thrown away.
+// The engine says whether the state is current; only when not is the tools module loaded
+// to migrate it or keep it aside (`check_state`).
 // Only called inside serialized(), the one writer of the state.
 async function loadState() {
   if (held) return held.state;
   const { state } = await chrome.storage.local.get('state');
-  const rewrite = check_state(state, Date.now());
+  const rewrite = state_is_current(state) ? undefined : (await tools()).check_state(state, Date.now());
   if (!rewrite) {
     held = { state };
     return state;
@@ -124,7 +153,9 @@ async function handleScan(message, sender, lap) {
       }));
     }
     const reply = { badge: result.badge, outcome: result.outcome };
-    // Words the content script should also look for (profiles not built into it).
+    // Words the content script should also look for (taught rules: profiles not built into
+    // it); the tools module's, so only a page of a taught site loads it.
+    result.scan = result.taught ? (await tools()).taught_scan(state, url) : { words: [], elements: [] };
     if (result.scan.words.length || result.scan.elements.length) reply.scan = result.scan;
     lap('issued');
     answer(reply);
@@ -153,7 +184,7 @@ async function handleAction(message) {
   await ready;
   return serialized(async () => {
     const state = await loadState();
-    const next = apply_action(state, message, Date.now());
+    const next = (await tools()).apply_action(state, message, Date.now());
     await storeState(next);
     return { ok: true };
   });
@@ -232,13 +263,15 @@ async function syncReminders() {
   }).catch((error) => console.warn('LineKeeper: reminders failed:', error));
 }
 
-/** A change to the state made by Rust (`change(state) → {state?, …}`), then the schedule. */
-async function changeState(change) {
+/** A change to the state made by Rust (`change(state, tools) → {state?, …}`), then the
+ *  schedule. `withTools`: the change needs the tools module (passed as `tools`, with the
+ *  user's language loaded into it). */
+async function changeState(change, withTools = false) {
   await ready;
   return serialized(async () => {
     const state = await loadState();
     await useLanguage(state);
-    const out = change(state);
+    const out = change(state, withTools ? await useTools(state) : undefined);
     if (out.state) {
       await storeState(out.state);
       await runSchedule(out.state);
@@ -248,7 +281,7 @@ async function changeState(change) {
 }
 
 async function notificationAction(id, action) {
-  const out = await changeState((state) => notification_action(state, id, action, Date.now()));
+  const out = await changeState((state, t) => t.notification_action(state, id, action, Date.now()), true);
   for (const closeId of out.close) await chrome.notifications.clear(closeId);
   return { done: out.done };
 }
@@ -270,7 +303,7 @@ chrome.notifications.onButtonClicked.addListener((id, index) => {
 chrome.notifications.onClicked.addListener(async (id) => {
   await ready;
   const { state } = await chrome.storage.local.get('state');
-  const url = notification_page(state, id);
+  const url = (await tools()).notification_page(state, id);
   if (url) await chrome.tabs.create({ url });
   await chrome.notifications.clear(id);
 });
@@ -297,8 +330,8 @@ const HANDLERS = {
   // Popup.
   'checklist': (decoded, message) => handleAction(message),
   // Options page (and the popup for action / sync).
-  'settings': (decoded) => changeState((state) => apply_settings(state, decoded.form)).then(pageReply),
-  'import': (decoded, message) => changeState((state) => import_file(state, message.text)).then(pageReply),
+  'settings': (decoded) => changeState((state, t) => t.apply_settings(state, decoded.form), true).then(pageReply),
+  'import': (decoded, message) => changeState((state, t) => t.import_file(state, message.text), true).then(pageReply),
   'action': (decoded) => notificationAction(decoded.id, decoded.action).then(pageReply),
   'sync': () => syncReminders().then(() => pageReply({ done: true })),
   'erase': async () => {
@@ -461,4 +494,4 @@ syncReminders();
 rebuildPopupCache();
 
 // Teaching a page (issue 8): its own module; listeners registered now, at top level.
-listenForTeaching({ ready, changeState, uiLanguage, offsetMinutes });
+listenForTeaching({ ready, tools, changeState, taught_hosts, uiLanguage, offsetMinutes });

@@ -1,16 +1,15 @@
 // Teaching (issue 8), the worker's side: glue only. Rust checks every message
 // (`teach_message`), parses picked values, builds, validates, stores and forgets rules;
 // this module moves data and calls the browser APIs that grant, register and revoke.
+// Those Rust functions are the tools module's (wasm/linekeeper_tools.js), which the worker
+// instantiates on the first teaching message (`tools()`, passed by background.js); only
+// `taught_hosts`, read at every start and change of the state, is the engine's.
 //
 // A taught site gets, in this order and only after the user asked for it in the popup:
 // the site permission (requested by the popup's click handler: a user gesture), then, when
 // the rule is saved, a content script registered for that one site (persistAcrossSessions).
 // Forgetting the site unregisters the script, gives the permission back and deletes the
 // rule and every record read there.
-import {
-  teach_message, teach_preview, teach_save, teach_check, teach_import, teach_forget, taught_hosts, teach_origin,
-} from './wasm/linekeeper_wasm.js';
-
 /** Message types answered here (the worker's one listener routes them to `teachMessage`
  * after Rust's `decode_message` checked where they came from). */
 export const TEACH_TYPES = [
@@ -26,6 +25,8 @@ export function teachMessage(raw, sender) {
 }
 let ready = Promise.reject(new Error('listenForTeaching was not called'));
 ready.catch(() => {});
+let tools = () => ready;
+let taught_hosts = () => [];
 const originOf = (host) => `https://${host}/*`;
 const hostOf = (url) => {
   try {
@@ -76,7 +77,7 @@ const PENDING = 'teach:pending';
 async function startPick(tabId) {
   await chrome.storage.session.remove(PENDING);
   const tab = await chrome.tabs.get(tabId);
-  const origin = teach_origin(tab.url ?? '');
+  const origin = (await tools()).teach_origin(tab.url ?? '');
   if (!origin) throw new Error('this page cannot be taught');
   if (!(await chrome.permissions.contains({ origins: [origin] }))) throw new Error(`no permission for ${origin}`);
   await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: ['pick.js'] });
@@ -113,11 +114,13 @@ export async function syncTaught() {
 
 /**
  * Registers the listeners (call at the worker's top level). `deps`: the worker's `ready`
- * promise, `changeState` (one serialized read-transform-write of the state), and
- * `uiLanguage` / `offsetMinutes` for formatting parsed values.
+ * promise (the engine module), `tools()` (the tools module, instantiated on first use),
+ * `changeState` (one serialized read-transform-write of the state), the engine's
+ * `taught_hosts`, and `uiLanguage` / `offsetMinutes` for formatting parsed values.
  */
-export function listenForTeaching({ ready: wasmReady, changeState, uiLanguage, offsetMinutes }) {
-  ready = wasmReady;
+export function listenForTeaching(deps) {
+  const { changeState, uiLanguage, offsetMinutes } = deps;
+  ({ ready, tools, taught_hosts } = deps);
   const handlers = {
     // From the popup, after the user granted the site: pick mode in that tab.
     'teach-start': async (m, sender, ownPage) => {
@@ -129,19 +132,19 @@ export function listenForTeaching({ ready: wasmReady, changeState, uiLanguage, o
     'teach-pick': async (m, sender, ownPage) => {
       if (!sender.tab || ownPage) throw new Error('teach-pick comes from a page');
       const now = Date.now();
-      return { preview: teach_preview(m.pick, now, offsetMinutes(now), uiLanguage()) };
+      return { preview: (await tools()).teach_preview(m.pick, now, offsetMinutes(now), uiLanguage()) };
     },
     // From pick mode: store the rule, register the site, and read the page right away.
     'teach-save': async (m, sender, ownPage) => {
       if (!sender.tab || ownPage) throw new Error('teach-save comes from a page');
       const url = sender.tab.url || sender.url; // the browser's word, not the page's
       let host = null;
-      await changeState((state) => {
+      await changeState((state, t) => {
         const now = Date.now();
-        const out = teach_save(state, m.picks, url, now, offsetMinutes(now));
+        const out = t.teach_save(state, m.picks, url, now, offsetMinutes(now));
         host = out.host;
         return out;
-      });
+      }, true);
       await register(host);
       await chrome.scripting.executeScript({ target: { tabId: sender.tab.id }, files: ['content.js'] });
       return { done: true, host };
@@ -160,24 +163,24 @@ export function listenForTeaching({ ready: wasmReady, changeState, uiLanguage, o
     'teach-check': async (m, sender, ownPage) => {
       if (!ownPage) throw new Error('teach-check comes from the options page only');
       const { state } = await chrome.storage.local.get('state');
-      return { check: teach_check(state, m.text) };
+      return { check: (await tools()).teach_check(state, m.text) };
     },
     // From the options page, after it requested the rule's site permission.
     'teach-import': async (m, sender, ownPage) => {
       if (!ownPage) throw new Error('teach-import comes from the options page only');
       let host = null;
-      await changeState((state) => {
-        const out = teach_import(state, m.text, Date.now());
+      await changeState((state, t) => {
+        const out = t.teach_import(state, m.text, Date.now());
         host = out.host;
         return out;
-      });
+      }, true);
       if (await chrome.permissions.contains({ origins: [originOf(host)] })) await register(host);
       return { done: true, host };
     },
     'teach-forget': async (m, sender, ownPage) => {
       if (!ownPage) throw new Error('teach-forget comes from the options page only');
       await withdraw(m.host);
-      await changeState((state) => teach_forget(state, m.host));
+      await changeState((state, t) => t.teach_forget(state, m.host), true);
       return { done: true };
     },
   };
@@ -186,9 +189,8 @@ export function listenForTeaching({ ready: wasmReady, changeState, uiLanguage, o
     // Our own pages (popup, options; also when opened in a tab). A content script's sender.url
     // is the page's address, never one of ours.
     const ownPage = !!sender.url?.startsWith(chrome.runtime.getURL(''));
-    await ready;
     try {
-      teach_message(raw); // Rust checks the fields; malformed → error
+      (await tools()).teach_message(raw); // Rust checks the fields; malformed → error
       return { errors: [], error: null, ...(await handlers[raw.type](raw, sender, ownPage)) };
     } catch (error) {
       return { error: String(error?.message ?? error) };

@@ -282,7 +282,14 @@ export async function waitForBadgeState(page, test, what, timeout = 15000) {
   const deadline = Date.now() + timeout;
   let last = null;
   for (;;) {
-    last = await inspectBadge(page);
+    try {
+      last = await inspectBadge(page);
+    } catch (error) {
+      // The badge was redrawn between two CDP calls (its nodes replaced): look again.
+      if (!/Could not find node|No node with given id/.test(error?.message ?? '') || Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+      continue;
+    }
     if (test(last)) return last;
     if (Date.now() > deadline) throw new Error(`badge never ${what}; last seen: ${JSON.stringify(last)}`);
     await new Promise((r) => setTimeout(r, 100));

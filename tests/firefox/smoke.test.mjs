@@ -2,7 +2,7 @@
 // geckodriver). The built dist/firefox installs (BiDi webExtension.install, as a temporary
 // add-on), its content script reads the demo carrier page served at the real carrier URL
 // (request interception: nothing reaches the network), the badge shows, and the record is
-// stored in the extension's storage.
+// stored in the extension's storage; a settings change loads the worker's tools module.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync } from 'node:fs';
@@ -141,4 +141,13 @@ test('Firefox ESR: the extension installs, reads a carrier page, shows the badge
   const text = await popup.evaluate(() => document.body.dataset.ready === 'true' && document.querySelector('main')?.textContent);
   assert.match(text || '', /4821/);
   await popup.close();
+
+  // A settings change from the options page: the background instantiates the tools module
+  // (crates/linekeeper-tools) on this first use, and the setting is stored.
+  const options = await extensionPage('options.html');
+  const reply = await options.evaluate(() =>
+    browser.runtime.sendMessage({ type: 'settings', form: { section: 'reminders', reminders: 'on', lead_days: '5, 1' } }));
+  assert.deepEqual(reply, { errors: [], error: null, done: true });
+  await options.close();
+  assert.deepEqual((await storage()).state.settings.lead_days, [5, 1]);
 });

@@ -39,6 +39,14 @@ const FILES: &[(&str, &str)] = &[
         "target/wasm-pkg/linekeeper_wasm_bg.wasm",
         "wasm/linekeeper_wasm_bg.wasm",
     ),
+    (
+        "target/wasm-pkg/linekeeper_tools.js",
+        "wasm/linekeeper_tools.js",
+    ),
+    (
+        "target/wasm-pkg/linekeeper_tools_bg.wasm",
+        "wasm/linekeeper_tools_bg.wasm",
+    ),
     ("target/wasm-pkg/linekeeper_ui.js", "wasm/linekeeper_ui.js"),
     (
         "target/wasm-pkg/linekeeper_ui_bg.wasm",
@@ -47,13 +55,20 @@ const FILES: &[(&str, &str)] = &[
 ];
 
 /// The wasm modules: (crate directory, file stem in `wasm/`, who loads it). The service
-/// worker loads the engine; the popup and options pages load the UI module, which does not
-/// link the extraction engine or the carrier profiles.
+/// worker instantiates the engine on every start, and the tools module (settings, import,
+/// teaching, old or unreadable stored data) only on the first message that needs it; the
+/// popup and options pages load the UI module, which does not link the extraction engine
+/// or the carrier profiles.
 pub const MODULES: &[(&str, &str, &str)] = &[
     (
         "crates/linekeeper-wasm",
         "linekeeper_wasm",
         "engine (service worker)",
+    ),
+    (
+        "crates/linekeeper-tools",
+        "linekeeper_tools",
+        "tools (worker, lazily)",
     ),
     (
         "crates/linekeeper-ui",

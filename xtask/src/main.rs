@@ -121,6 +121,8 @@ fn test(args: &[String]) -> Result {
             "-p",
             "linekeeper-wasm",
             "-p",
+            "linekeeper-tools",
+            "-p",
             "linekeeper-ui",
             "-p",
             "linekeeper-web",
@@ -138,6 +140,8 @@ fn test(args: &[String]) -> Result {
         cargo().args(["test", "--workspace"]).args([
             "--exclude",
             "linekeeper-wasm",
+            "--exclude",
+            "linekeeper-tools",
             "--exclude",
             "linekeeper-ui",
             "--exclude",
@@ -213,7 +217,7 @@ fn bench() -> Result {
     }
     println!(
         "{:<44} {:>9.1} KB",
-        "wasm size (gzip -9), both modules",
+        "wasm size (gzip -9), all modules",
         total as f64 / 1024.0
     );
     // The native scanner: each bench page's browser result is compared with it.

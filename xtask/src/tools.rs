@@ -62,20 +62,22 @@ pub fn ensure_rust_tools() -> Result {
     Ok(())
 }
 
-/// The CLI pin here must match the crate pin, or wasm-bindgen refuses the build.
+/// The CLI pin here must match every wasm module's crate pin, or wasm-bindgen refuses the
+/// build.
 fn check_pin() -> Result {
-    let manifest = root().join("crates/linekeeper-wasm/Cargo.toml");
-    let text =
-        std::fs::read_to_string(&manifest).map_err(|e| format!("{}: {e}", manifest.display()))?;
     let pin = format!("wasm-bindgen = \"={WASM_BINDGEN}\"");
-    if text.contains(&pin) {
-        Ok(())
-    } else {
-        Err(format!(
-            "{} must pin `{pin}` (xtask installs wasm-bindgen-cli {WASM_BINDGEN})",
-            manifest.display()
-        ))
+    for (dir, _, _) in crate::dist::MODULES {
+        let manifest = root().join(dir).join("Cargo.toml");
+        let text = std::fs::read_to_string(&manifest)
+            .map_err(|e| format!("{}: {e}", manifest.display()))?;
+        if !text.contains(&pin) {
+            return Err(format!(
+                "{} must pin `{pin}` (xtask installs wasm-bindgen-cli {WASM_BINDGEN})",
+                manifest.display()
+            ));
+        }
     }
+    Ok(())
 }
 
 fn cargo_install(krate: &str, version: &str) -> Result {

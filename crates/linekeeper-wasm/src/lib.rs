@@ -1,12 +1,15 @@
 //! WebAssembly bindings of LineKeeper: the engine module, loaded by the service worker.
 //!
 //! This crate holds no business logic. It converts between JavaScript values and the core's
-//! types ([`linekeeper`]) and calls the core: scans (`ingest`), popup actions, reminders,
-//! settings and import. The popup and options pages load the UI module instead
-//! (`crates/linekeeper-ui`), which draws; what both share is in `crates/linekeeper-web`.
+//! types ([`linekeeper`]) and calls the core: what the worker does on every start and scan
+//! (`ingest`, `decode_message`, the reminder schedule, the popup's cache). The user's
+//! actions (the popup's checklist, a notification's buttons, settings, import, teaching)
+//! and old or unreadable stored data are the tools module's (`crates/linekeeper-tools`),
+//! which the worker instantiates on first use. The popup
+//! and options pages load the UI module instead (`crates/linekeeper-ui`), which draws; what
+//! the modules share is in `crates/linekeeper-web`.
 
 mod reminders;
-mod teach;
 
 use linekeeper::json::{Obj, ToJson};
 use linekeeper::page::PageSnapshot;
@@ -16,47 +19,26 @@ use linekeeper::{ScanOptions, Snapshot};
 pub(crate) use linekeeper_web::{state_from_js, to_js, today};
 use wasm_bindgen::prelude::*;
 
-struct Rewrite {
-    /// Storage key to keep the unreadable value under (absent: the value was read).
-    key: Option<String>,
-    /// Why it could not be read, in words.
-    reason: Option<String>,
-    /// The state to store: the value in the current layout, or (unreadable) an empty state
-    /// noting where the value is kept.
-    state: State,
+/// Whether the stored state is in the current layout and reads (or nothing is stored): the
+/// worker then uses it as it is. Otherwise the tools module's `check_state` migrates it or
+/// keeps it aside (this module does not link the migrations).
+#[wasm_bindgen]
+pub fn state_is_current(state: JsValue) -> bool {
+    let current = js_sys::Reflect::get(&state, &"version".into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .is_some_and(|v| v == f64::from(linekeeper::store::STORE_VERSION));
+    state.is_undefined() || state.is_null() || (current && state_from_js(state).is_ok())
 }
 
-/// Checks the stored state: `undefined` when it is in the current layout; otherwise what to
-/// write, in one storage call: `{state}` for an older layout (migrated), or `{key, reason,
-/// state}` when it cannot be read: the worker keeps the unreadable value under `key` and
-/// `state` under `"state"` in the same call, so nothing is lost or overwritten.
+/// The hosts with a taught rule (read at every worker start and change of the state).
 #[wasm_bindgen]
-pub fn check_state(state: JsValue, now_ms: f64) -> Result<JsValue, JsError> {
-    let stored_version = js_sys::Reflect::get(&state, &"version".into())
-        .ok()
-        .and_then(|v| v.as_f64());
-    match linekeeper_web::read_any_layout(state) {
-        Ok(_)
-            if stored_version.is_none_or(|v| v == f64::from(linekeeper::store::STORE_VERSION)) =>
-        {
-            Ok(JsValue::UNDEFINED)
-        }
-        Ok(state) => to_js(&Rewrite {
-            key: None,
-            reason: None,
-            state,
-        }),
-        Err(error) => {
-            let reason = error.to_string();
-            let state = State::after_unreadable(error, now_ms);
-            let key = state.kept_aside.first().map(|k| k.key.clone());
-            to_js(&Rewrite {
-                key,
-                reason: Some(reason),
-                state,
-            })
-        }
-    }
+pub fn taught_hosts(state: JsValue) -> Result<Vec<String>, JsError> {
+    Ok(state_from_js(state)?
+        .taught
+        .into_iter()
+        .map(|t| t.host)
+        .collect())
 }
 
 /// An accepted message, for the worker: its type and place, and the small fields it uses
@@ -67,16 +49,6 @@ struct Decoded {
     form: Option<linekeeper::settings::Form>,
     id: Option<String>,
     action: Option<&'static str>,
-}
-
-impl ToJson for Rewrite {
-    fn write_json(&self, out: &mut String) {
-        Obj::new(out)
-            .field("key", &self.key)
-            .field("reason", &self.reason)
-            .field("state", &self.state)
-            .end()
-    }
 }
 
 impl ToJson for Decoded {
@@ -108,7 +80,7 @@ impl ToJson for IngestResult {
             .field("outcome", &self.outcome)
             .field("snapshot", &self.snapshot)
             .field("badge", &self.badge)
-            .field("scan", &self.scan)
+            .field("taught", &self.taught)
             .end()
     }
 }
@@ -177,13 +149,14 @@ struct IngestResult {
     outcome: Outcome,
     snapshot: Snapshot,
     badge: BadgeView,
-    /// Scan words and anchor elements of the page's profiles that are not built into the
-    /// content script (user-taught rules); empty otherwise.
-    scan: linekeeper::vocabulary::Extra,
+    /// Whether user-taught rules were read with the built-in profiles: their scan words and
+    /// anchor elements (`taught_scan`, the tools module's) then go to the content script.
+    taught: bool,
 }
 
 /// Turns a page snapshot from the content script (JSON text) into a Snapshot, applies it to the
-/// stored state and returns `{state, outcome, snapshot, badge}`. The caller stores `state`.
+/// stored state and returns `{state, outcome, snapshot, badge, taught}`. The caller stores
+/// `state`.
 #[wasm_bindgen]
 pub fn ingest(
     state: JsValue,
@@ -201,10 +174,10 @@ pub fn ingest(
     let today = today(now_ms, utc_offset_minutes)?;
     // Taught rules for this host (issue 8) are read by the same engine as the built-ins,
     // and their words reach the content script's sparse walk (ARCHITECTURE.md, "The sparse
-    // walk").
+    // walk") through the tools module's `taught_scan`, given the same state and URL.
     let rules = linekeeper::teach::rules_for_host(&state, &page.host());
     let snapshot = linekeeper::extract::extract_with(&page, &ScanOptions { today }, &rules);
-    let scan = linekeeper::vocabulary::extra_for_host(&page.host(), &rules);
+    let taught = !rules.is_empty();
     let in_area =
         view::page_in_account_area(url) || linekeeper::teach::in_taught_account_area(&state, url);
     let outcome = state.ingest(&snapshot, url, now_ms, today);
@@ -214,22 +187,8 @@ pub fn ingest(
         outcome,
         snapshot,
         badge,
-        scan,
+        taught,
     })
-}
-
-/// Applies a popup action (`{type: "checklist", account, step, done}`) to the stored
-/// state and returns the new state for the caller to store. Malformed actions, unknown
-/// accounts and steps are errors.
-#[wasm_bindgen]
-pub fn apply_action(state: JsValue, action: JsValue, now_ms: f64) -> Result<JsValue, JsError> {
-    let mut state = state_from_js(state)?;
-    let action: linekeeper::checklist::PopupAction = linekeeper_web::from_js(&action)
-        .map_err(|e| JsError::new(&format!("popup action could not be read: {e}")))?;
-    state
-        .apply(&action, now_ms)
-        .map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&state)
 }
 
 /// A stored state in any layout LineKeeper reads, returned in the layout it writes (for
@@ -271,30 +230,23 @@ pub(crate) mod tests {
     pub(crate) use linekeeper_web::testing::{fake_i18n, stored_state};
 
     #[wasm_bindgen_test]
-    fn popup_actions_are_checked_in_rust() {
-        let action = |json: &str| js_sys::JSON::parse(json).unwrap();
-        let ok = apply_action(
-            stored_state(),
-            action(r#"{"type":"checklist","account":"t-mobile","step":1,"done":true}"#),
-            1_795_700_060_000.0,
-        )
-        .unwrap();
-        let json = js_sys::JSON::stringify(&ok).unwrap().as_string().unwrap();
-        assert!(
-            json.contains(r#""done":[false,true,false,false,false]"#),
-            "{json}"
-        );
-        for bad in [
-            r#"{"type":"checklist","account":"t-mobile","step":5,"done":true}"#,
-            r#"{"type":"checklist","account":"nobody","step":1,"done":true}"#,
-            r#"{"type":"checklist","account":"t-mobile","step":"1","done":true}"#,
-            r#"{"type":"erase"}"#,
-            r#"null"#,
+    fn only_a_readable_state_in_the_current_layout_is_current() {
+        let parse = |json: &str| js_sys::JSON::parse(json).unwrap();
+        assert!(state_is_current(JsValue::UNDEFINED));
+        assert!(state_is_current(JsValue::NULL));
+        let current = linekeeper::store::STORE_VERSION;
+        assert!(state_is_current(parse(&format!(
+            r#"{{"version":{current}}}"#
+        ))));
+        // For the tools module's check_state: an older layout, damaged, newer, not a state.
+        for other in [
+            r#"{"version":1}"#.to_string(),
+            format!(r#"{{"version":{current},"accounts":7}}"#),
+            format!(r#"{{"version":{}}}"#, current + 1),
+            r#"{"accounts":[]}"#.to_string(),
+            r#""text""#.to_string(),
         ] {
-            assert!(
-                apply_action(stored_state(), action(bad), 0.0).is_err(),
-                "{bad}"
-            );
+            assert!(!state_is_current(parse(&other)), "{other}");
         }
     }
 

@@ -1,17 +1,17 @@
-//! Bindings for reminders, the toolbar badge, settings and import (the calendar file is
-//! the UI module's, `crates/linekeeper-ui/src/reminders.rs`).
+//! Bindings for the reminder schedule and the toolbar badge, run at every worker start and
+//! event (the calendar file is the UI module's, `crates/linekeeper-ui/src/reminders.rs`;
+//! a notification's buttons and click, settings and import are the tools module's,
+//! `crates/linekeeper-tools`).
 //! Conversion only: the core decides; this module localises its messages and hands plain
 //! objects to the worker glue (`extension/background.js`).
 
 use crate::{state_from_js, to_js};
 use linekeeper::json::{Obj, ToJson};
-use linekeeper::reminders::{self, Action, Notice};
-use linekeeper::settings::{FieldError, Form};
+use linekeeper::reminders::{self, Notice};
 use linekeeper::store::State;
-use linekeeper::transfer;
 use linekeeper::view::Msg;
 use linekeeper_web::i18n::{carrier_label, msg, t};
-use linekeeper_web::{parse_export, BrowserZone};
+use linekeeper_web::BrowserZone;
 use wasm_bindgen::prelude::*;
 
 struct NotificationOut {
@@ -126,153 +126,6 @@ fn badge_title(state: &State, title: &Msg) -> String {
     msg(&m)
 }
 
-struct ActionOut {
-    state: State,
-    done: bool,
-    close: Vec<String>,
-}
-
-impl ToJson for ActionOut {
-    fn write_json(&self, out: &mut String) {
-        Obj::new(out)
-            .field("state", &self.state)
-            .field("done", &self.done)
-            .field("close", &self.close)
-            .end()
-    }
-}
-
-/// A notification button: `action` is `snooze` or `renewed`.
-#[wasm_bindgen]
-pub fn notification_action(
-    state: JsValue,
-    id: &str,
-    action: &str,
-    now_ms: f64,
-) -> Result<JsValue, JsError> {
-    let mut state = state_from_js(state)?;
-    let action = match action {
-        "snooze" => Action::Snooze,
-        "renewed" => Action::Renewed,
-        other => {
-            return Err(JsError::new(
-                &["unknown action ", &linekeeper::json::quoted(other)].concat(),
-            ))
-        }
-    };
-    let result = state.notification_action(id, action, now_ms, &BrowserZone);
-    to_js(&ActionOut {
-        state,
-        done: result.done,
-        close: result.close,
-    })
-}
-
-/// The account page a notification is about (opened when it is clicked).
-#[wasm_bindgen]
-pub fn notification_page(state: JsValue, id: &str) -> Result<Option<String>, JsError> {
-    let state = state_from_js(state)?;
-    let key = reminders::base_key(id);
-    Ok(state
-        .reminders
-        .fired
-        .iter()
-        .find(|f| f.key == key)
-        .and_then(|f| state.account(&f.account))
-        .map(|a| a.page_url.clone()))
-}
-
-struct FieldErrorOut {
-    field: String,
-    message: String,
-}
-
-struct SettingsOut {
-    state: Option<State>,
-    errors: Vec<FieldErrorOut>,
-}
-
-impl ToJson for FieldErrorOut {
-    fn write_json(&self, out: &mut String) {
-        Obj::new(out)
-            .field("field", &self.field)
-            .field("message", &self.message)
-            .end()
-    }
-}
-
-impl ToJson for SettingsOut {
-    fn write_json(&self, out: &mut String) {
-        Obj::new(out)
-            .field("state", &self.state)
-            .field("errors", &self.errors)
-            .end()
-    }
-}
-
-/// Applies the options form (`Object.fromEntries(new FormData(form))`): `{state}` to store,
-/// or `{errors: [{field, message}]}` and nothing to store.
-#[wasm_bindgen]
-pub fn apply_settings(state: JsValue, form: JsValue) -> Result<JsValue, JsError> {
-    let mut state = state_from_js(state)?;
-    let form: Form = linekeeper_web::from_js(&form)
-        .map_err(|e| JsError::new(&format!("the form could not be read: {e}")))?;
-    match linekeeper::settings::apply_form(&state.settings, &form) {
-        Ok(settings) => {
-            state.settings = settings;
-            to_js(&SettingsOut {
-                state: Some(state),
-                errors: Vec::new(),
-            })
-        }
-        Err(errors) => to_js(&SettingsOut {
-            state: None,
-            errors: errors.iter().map(field_error).collect(),
-        }),
-    }
-}
-
-fn field_error(e: &FieldError) -> FieldErrorOut {
-    FieldErrorOut {
-        field: e.field.clone(),
-        message: t(e.key),
-    }
-}
-
-struct ImportOut {
-    state: Option<State>,
-    error: Option<String>,
-}
-
-impl ToJson for ImportOut {
-    fn write_json(&self, out: &mut String) {
-        Obj::new(out)
-            .field("state", &self.state)
-            .field("error", &self.error)
-            .end()
-    }
-}
-
-/// Imports an export file into the state (the merge the preview showed): `{state}` or
-/// `{error}` with nothing changed.
-#[wasm_bindgen]
-pub fn import_file(state: JsValue, text: &str) -> Result<JsValue, JsError> {
-    let mut state = state_from_js(state)?;
-    match parse_export(text) {
-        Ok(export) => {
-            transfer::apply(&mut state, &export);
-            to_js(&ImportOut {
-                state: Some(state),
-                error: None,
-            })
-        }
-        Err(e) => to_js(&ImportOut {
-            state: None,
-            error: Some(msg(&e.0)),
-        }),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -327,22 +180,5 @@ mod tests {
         assert_eq!(t("options_title"), "options_title()");
         set_catalogue(JsValue::NULL);
         assert_eq!(linekeeper_web::i18n::ui_language(), "lang()");
-    }
-
-    #[wasm_bindgen_test]
-    fn settings_form_errors_name_their_fields() {
-        fake_i18n();
-        let form = js_sys::JSON::parse(r#"{"section":"reminders","lead_days":"x"}"#).unwrap();
-        let out = apply_settings(stored_state(), form).unwrap();
-        assert!(get(&out, &["state"]).is_null() || get(&out, &["state"]).is_undefined());
-        assert_eq!(
-            get(&out, &["errors", "0", "field"]).as_string().as_deref(),
-            Some("lead_days")
-        );
-        let form = js_sys::JSON::parse(r#"{"section":"reminders","lead_days":"5, 1"}"#).unwrap();
-        let out = apply_settings(stored_state(), form).unwrap();
-        let days =
-            js_sys::JSON::stringify(&get(&out, &["state", "settings", "lead_days"])).unwrap();
-        assert_eq!(String::from(days), "[5,1]");
     }
 }

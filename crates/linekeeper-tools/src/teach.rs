@@ -1,9 +1,10 @@
 //! Teaching (issue 8): bindings for the worker's `teach.js` (the popup's offer is drawn
-//! by the UI module). Conversion only; every check and decision is in `linekeeper::teach`.
+//! by the UI module; `taught_hosts`, read at every worker start, is the engine module's).
+//! Conversion only; every check and decision is in `linekeeper::teach`.
 
-use crate::{state_from_js, to_js, today};
 use linekeeper::json::{Obj, ToJson};
 use linekeeper::teach::{self, Pick, TeachMessage};
+use linekeeper_web::{state_from_js, to_js, today};
 use wasm_bindgen::prelude::*;
 
 fn err(e: impl std::fmt::Display) -> JsError {
@@ -92,14 +93,16 @@ pub fn teach_forget(state: JsValue, host: &str) -> Result<JsValue, JsError> {
     })
 }
 
-/// The hosts with a taught rule.
+/// The scan words and anchor elements of the taught rules for the page at `url` that the
+/// content script's built-in vocabulary lacks, `{words, elements}`: for a scan whose
+/// `ingest` (the engine's) read taught rules, with the same state and URL, so the same rules
+/// (ARCHITECTURE.md, "The sparse walk").
 #[wasm_bindgen]
-pub fn taught_hosts(state: JsValue) -> Result<Vec<String>, JsError> {
-    Ok(state_from_js(state)?
-        .taught
-        .into_iter()
-        .map(|t| t.host)
-        .collect())
+pub fn taught_scan(state: JsValue, url: &str) -> Result<JsValue, JsError> {
+    let state = state_from_js(state)?;
+    let host = linekeeper::page::host_of(url);
+    let rules = teach::rules_for_host(&state, &host);
+    to_js(&linekeeper::vocabulary::extra_for_host(&host, &rules))
 }
 
 /// The match pattern of a host's site permission and content script, `null` for a page
