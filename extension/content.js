@@ -285,18 +285,37 @@
     }
     return new RegExp(`[${ranges.map(([a, b]) => `${hex(a)}-${hex(Math.min(b, 0xffff))}`).join('')}]`);
   }
+  // The keys of `groups` (short words, long words, marks) as one expression, the same as
+  // `(?<![a-z])trie(short)(?![a-z])|trie(long)|trie(marks)` but with the branches for one
+  // first character together: `d(?:(?<![a-z][^])ue(?![a-z])|atenvolumen)` (the engine then
+  // picks a branch once a position, not once a group: a tenth less time over a long page).
+  function byFirst(groups) {
+    const roots = new Map(); // first character (lower case) → [character, rests by group]
+    groups.forEach((words, g) => {
+      for (const w of words) {
+        const [c, ...rest] = [...w];
+        const k = c.toLowerCase();
+        if (!roots.has(k)) roots.set(k, [c, groups.map(() => [])]);
+        roots.get(k)[1][g].push(rest.join(''));
+      }
+    });
+    const alts = [];
+    for (const [c, rests] of roots.values()) {
+      const parts = [];
+      rests.forEach((list, g) => {
+        if (list.length) parts.push(g === 0 ? `(?<![a-z][^])${trie(list)}(?![a-z])` : trie(list));
+      });
+      alts.push(parts.length === 1 && !parts[0] ? escapeRe(c) : `${escapeRe(c)}(?:${parts.join('|')})`);
+    }
+    return alts.join('|');
+  }
   function vocabulary(words, extra = '') {
     const ascii = words.filter((w) => WORD_KEY.test(w));
     const short = ascii.filter((w) => w.length <= SHORT);
     const long = ascii.filter((w) => w.length > SHORT);
     const letters = words.filter((w) => !WORD_KEY.test(w) && /\p{L}/u.test(w.replace(/[\x00-\x7f]/g, '')));
     const marks = words.filter((w) => w && !WORD_KEY.test(w) && !letters.includes(w));
-    const main = [
-      short.length ? `(?<![a-z])${trie(short)}(?![a-z])` : '',
-      long.length ? trie(long) : '',
-      marks.length ? trie(marks) : '',
-      extra,
-    ].filter(Boolean);
+    const main = [byFirst([short, long, marks]), extra].filter(Boolean);
     const first = letters.map((w) => [...w].find((c) => NON_ASCII_LETTER.test(c)));
     const cased = first.flatMap((c) => [c, c.toLowerCase(), c.toUpperCase()]);
     return {
@@ -368,23 +387,31 @@
       for (const re of [v.main, v.coarse && v.coarse.test(text) ? v.letters : null]) {
         if (!re) continue;
         re.lastIndex = 0;
-        let k = 0;
-        for (let m = re.exec(text); m; m = re.exec(text)) {
-          const key = keyOf(m[0]);
-          const n = counts.get(key) || 0;
-          if (n < PER_KEY) {
-            counts.set(key, n + 1);
-            hits.push([m.index, key]);
-          }
-          if (!m[0]) re.lastIndex++;
-          if (clock && (++k & 127) === 0 && due(clock)) {
-            const at = re.lastIndex;
-            await yieldTo(clock, document.documentElement);
-            re.lastIndex = at; // another scan may have used the expression meanwhile
-          }
+        while (!searchOn(re, text, counts, hits, clock)) {
+          const at = re.lastIndex;
+          await yieldTo(clock, document.documentElement);
+          re.lastIndex = at; // another scan may have used the expression meanwhile
         }
       }
     }
+  }
+
+  // The loop of scanText, from `re.lastIndex` on: true at the end of `text`, false when the
+  // slice is spent. (A plain function: the engine can optimise a long loop while it runs,
+  // which it does not do inside an async function.)
+  function searchOn(re, text, counts, hits, clock) {
+    let k = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const key = keyOf(m[0]);
+      const n = counts.get(key) || 0;
+      if (n < PER_KEY) {
+        counts.set(key, n + 1);
+        hits.push([m.index, key]);
+      }
+      if (!m[0]) re.lastIndex++;
+      if (clock && (++k & 127) === 0 && due(clock)) return false;
+    }
+    return true;
   }
 
   // The first key in `text` (as `scanText` counts it), or null.
@@ -409,6 +436,19 @@
     found.keys.push(key);
   }
 
+  // Takes the text nodes of `body` holding the `hits` (offsets in its text, in order).
+  function placeHits(body, hits, found) {
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    let end = 0;
+    for (let i = 0; i < hits.length && walker.nextNode(); ) {
+      const node = walker.currentNode;
+      end += node.length;
+      if (hits[i][0] >= end) continue;
+      if (!SKIP.has(node.parentNode.localName)) take(found, node, hits[i][1]);
+      while (i < hits.length && hits[i][0] < end) i++;
+    }
+  }
+
   // The first pass over `body` (a document's body, or a part of the page that changed) and
   // its same-origin frames: anchors go to `found.nodes`, at most PER_KEY per key.
   async function findAnchors(body, found, clock) {
@@ -427,15 +467,7 @@
       if (BENCH) found.times.regex = performance.now() - found.t0;
       if (gen !== changes) continue;
       hits.sort((a, b) => a[0] - b[0]);
-      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-      let end = 0;
-      for (let i = 0; i < hits.length && walker.nextNode(); ) {
-        const node = walker.currentNode;
-        end += node.length;
-        if (hits[i][0] >= end) continue;
-        if (!SKIP.has(node.parentNode.localName)) take(found, node, hits[i][1]);
-        while (i < hits.length && hits[i][0] < end) i++;
-      }
+      placeHits(body, hits, found);
       break;
     }
     if (BENCH) found.times.text = performance.now() - found.t0;
