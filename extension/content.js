@@ -274,7 +274,8 @@
   function coarseClass(chars) {
     const hex = (n) => `\\u${n.toString(16).padStart(4, '0')}`;
     const ranges = [];
-    const codes = [...new Set(chars.map((c) => c.codePointAt(0)))].sort((a, b) => a - b);
+    // (A case form of more than one character, `SS` of `ß`, matches nothing in a class.)
+    const codes = [...new Set(chars.filter((c) => [...c].length === 1).map((c) => c.codePointAt(0)))].sort((a, b) => a - b);
     for (const code of codes) {
       if (code > 0xffff) return new RegExp(classOf(chars), 'u');
       const size = code < 0x3000 ? 64 : 4096;
