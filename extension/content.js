@@ -43,8 +43,9 @@
 
   // Rendered visibility from the computed style (stylesheets included). checkVisibility is
   // one native call; display:contents elements have no box, so they get a second look.
+  const VISIBLE = { visibilityProperty: true };
   function rendered(el) {
-    if (el.checkVisibility({ visibilityProperty: true })) return true;
+    if (el.checkVisibility(VISIBLE)) return true;
     return getComputedStyle(el).display === 'contents';
   }
 
@@ -68,32 +69,50 @@
     return ran > SLICE_MS;
   };
   async function yieldTo(clock, node) {
+    const paused = BENCH ? performance.now() : 0;
     await pause();
     clock.start = performance.now();
+    if (BENCH) clock.paused = (clock.paused || 0) + clock.start - paused; // time given to the page
     return node.isConnected;
   }
 
+  // What the walk needs to know of a tag, worked out once per tag name.
+  const tags = new Map(); // localName → { json, skip, block, input }
+  function tagInfo(name) {
+    let info = tags.get(name);
+    if (!info) {
+      const tag = name.toLowerCase(); // SVG keeps camelCase names (foreignObject)
+      info = { json: JSON.stringify(tag), skip: SKIP.has(tag), block: BLOCK.has(tag), br: tag === 'br', input: tag === 'input' };
+      tags.set(name, info);
+    }
+    return info;
+  }
+  const KEEP_JSON = new Map([...KEEP].map((name) => [name, `${JSON.stringify(name)}:`]));
+
   // Decides whether an element is kept and, if so, writes its JSON entry; returns its index
-  // or -1 for a left-out element (whose subtree is then skipped).
+  // or -1 for a left-out element (whose subtree is then skipped). Attributes are read by
+  // name (`getAttributeNames`): `attributes[i]` makes an Attr node for each one.
   function emitElement(node, parent, out) {
-    const tag = node.localName.toLowerCase(); // SVG keeps camelCase names (foreignObject)
-    if (SKIP.has(tag) || !rendered(node)) return -1;
-    const attrs = node.attributes;
+    const info = tagInfo(node.localName);
+    if (info.skip || !rendered(node)) return -1;
     let a = '';
     let style = false;
-    for (let i = 0; i < attrs.length; i++) {
-      const { name, value } = attrs[i];
-      if (KEEP.has(name)) {
-        if (name === 'aria-hidden' && value === 'true') return -1;
-        if (name === 'type' && tag === 'input' && value.toLowerCase() === 'hidden') return -1;
-        a += `${a ? ',' : ''}${JSON.stringify(name)}:${JSON.stringify(value)}`;
-      } else if (name === 'hidden') return -1;
-      else if (name === 'aria-hidden' && value === 'true') return -1;
-      else if (name === 'style') style = true;
+    if (node.hasAttributes()) {
+      for (const name of node.getAttributeNames()) {
+        const keep = KEEP_JSON.get(name);
+        if (keep) {
+          const value = node.getAttribute(name);
+          if (name === 'type' && info.input && value.toLowerCase() === 'hidden') return -1;
+          a += `${a ? ',' : ''}${keep}${JSON.stringify(value)}`;
+        } else if (name === 'hidden') return -1;
+        else if (name === 'aria-hidden') {
+          if (node.getAttribute(name) === 'true') return -1;
+        } else if (name === 'style') style = true;
+      }
     }
     const display = style ? node.style.display : '';
-    const block = tag === 'br' || (display ? !INLINE.has(display) : BLOCK.has(tag));
-    out.parts.push(`{${parent === undefined ? '' : `"p":${parent},`}"t":${JSON.stringify(tag)}${a ? `,"a":{${a}}` : ''}${block ? ',"b":true' : ''}}`);
+    const block = info.br || (display ? !INLINE.has(display) : info.block);
+    out.parts.push(`{${parent === undefined ? '' : `"p":${parent},`}"t":${info.json}${a ? `,"a":{${a}}` : ''}${block ? ',"b":true' : ''}}`);
     if (block) out.block = true;
     return out.count++;
   }
@@ -135,27 +154,34 @@
   // text of each kept node in pre-order, parents by index. A plain depth-first walk over
   // firstChild / nextSibling keeps the parent's index on a stack. Yields to the page every
   // SLICE_MS so no task runs long. With `pad`, stops when `pad.rows` rows are written.
-  async function walkFull(top, topParent, out, clock, pad = null) {
+  // Returns null when the walk is done, or a promise when it paused (most walks are a few
+  // rows of padding: they run to the end without an async call of their own).
+  function walkFull(top, topParent, out, clock, pad = null) {
     const first = emitElement(top, topParent, out);
-    if (first < 0) return;
+    if (first < 0) return null;
     if (top.localName === 'iframe') {
       const inner = frameBody(top);
-      if (inner) await walkFull(inner, first, out, clock, pad);
-      return;
+      return inner ? walkFull(inner, first, out, clock, pad) : null;
     }
-    const indexes = [first];
-    const elements = [top];
-    const zero = [];
-    let node = top.firstChild;
+    return walkOn({ top, node: top.firstChild, indexes: [first], elements: [top], zero: [] }, out, clock, pad);
+  }
+
+  // The walk of walkFull from where `state` stands.
+  function walkOn(state, out, clock, pad) {
+    const { top, indexes, elements, zero } = state;
+    let node = state.node;
     for (;;) {
       if (!node) {
-        if (elements.length === 1) return;
+        if (elements.length === 1) return null;
         node = elements.pop().nextSibling;
         indexes.pop();
         continue;
       }
-      if (out.count >= MAX_NODES || (pad && pad.rows <= 0)) return;
-      if (due(clock) && !(await yieldTo(clock, top))) return;
+      if (out.count >= MAX_NODES || (pad && pad.rows <= 0)) return null;
+      if ((++clock.n & 15) === 0 && due(clock)) {
+        state.node = node;
+        return yieldTo(clock, top).then((still) => (still ? walkOn(state, out, clock, pad) : null));
+      }
       const parent = indexes[indexes.length - 1];
       const type = node.nodeType;
       if (type === 3) {
@@ -165,7 +191,11 @@
         if (at >= 0) {
           if (node.localName === 'iframe') {
             const inner = frameBody(node);
-            if (inner) await walkFull(inner, at, out, clock, pad);
+            const paused = inner && walkFull(inner, at, out, clock, pad);
+            if (paused) {
+              state.node = node.nextSibling;
+              return paused.then(() => walkOn(state, out, clock, pad));
+            }
           } else if (node.firstChild) {
             indexes.push(at);
             elements.push(node);
@@ -237,22 +267,62 @@
   const SHORT = 4;
   const NON_ASCII_LETTER = /[^\x00-\x7f]/;
   const classOf = (chars) => `[${[...new Set(chars)].map((c) => (/[\\\]^-]/.test(c) ? `\\${c}` : c)).join('')}]`;
+  // A class of whole blocks of code points holding `chars` (64 wide below U+3000, 4096 wide
+  // above): a few ranges the regexp engine tests far faster than a long list of letters,
+  // for a first test over a whole page's text (it holds more than `chars`: a hit only
+  // means the exact expression is run).
+  function coarseClass(chars) {
+    const hex = (n) => `\\u${n.toString(16).padStart(4, '0')}`;
+    const ranges = [];
+    // (A case form of more than one character, `SS` of `ß`, matches nothing in a class.)
+    const codes = [...new Set(chars.filter((c) => [...c].length === 1).map((c) => c.codePointAt(0)))].sort((a, b) => a - b);
+    for (const code of codes) {
+      if (code > 0xffff) return new RegExp(classOf(chars), 'u');
+      const size = code < 0x3000 ? 64 : 4096;
+      const from = code - (code % size);
+      const last = ranges[ranges.length - 1];
+      if (last && from <= last[1] + 1) last[1] = Math.max(last[1], from + size - 1);
+      else ranges.push([from, from + size - 1]);
+    }
+    return new RegExp(`[${ranges.map(([a, b]) => `${hex(a)}-${hex(Math.min(b, 0xffff))}`).join('')}]`);
+  }
+  // The keys of `groups` (short words, long words, marks) as one expression, the same as
+  // `(?<![a-z])trie(short)(?![a-z])|trie(long)|trie(marks)` but with the branches for one
+  // first character together: `d(?:(?<![a-z][^])ue(?![a-z])|atenvolumen)` (the engine then
+  // picks a branch once a position, not once a group: a tenth less time over a long page).
+  function byFirst(groups) {
+    const roots = new Map(); // first character (lower case) → [character, rests by group]
+    groups.forEach((words, g) => {
+      for (const w of words) {
+        const [c, ...rest] = [...w];
+        const k = c.toLowerCase();
+        if (!roots.has(k)) roots.set(k, [c, groups.map(() => [])]);
+        roots.get(k)[1][g].push(rest.join(''));
+      }
+    });
+    const alts = [];
+    for (const [c, rests] of roots.values()) {
+      const parts = [];
+      rests.forEach((list, g) => {
+        if (list.length) parts.push(g === 0 ? `(?<![a-z][^])${trie(list)}(?![a-z])` : trie(list));
+      });
+      alts.push(parts.length === 1 && !parts[0] ? escapeRe(c) : `${escapeRe(c)}(?:${parts.join('|')})`);
+    }
+    return alts.join('|');
+  }
   function vocabulary(words, extra = '') {
     const ascii = words.filter((w) => WORD_KEY.test(w));
     const short = ascii.filter((w) => w.length <= SHORT);
     const long = ascii.filter((w) => w.length > SHORT);
     const letters = words.filter((w) => !WORD_KEY.test(w) && /\p{L}/u.test(w.replace(/[\x00-\x7f]/g, '')));
     const marks = words.filter((w) => w && !WORD_KEY.test(w) && !letters.includes(w));
-    const main = [
-      short.length ? `(?<![a-z])${trie(short)}(?![a-z])` : '',
-      long.length ? trie(long) : '',
-      marks.length ? trie(marks) : '',
-      extra,
-    ].filter(Boolean);
+    const main = [byFirst([short, long, marks]), extra].filter(Boolean);
     const first = letters.map((w) => [...w].find((c) => NON_ASCII_LETTER.test(c)));
+    const cased = first.flatMap((c) => [c, c.toLowerCase(), c.toUpperCase()]);
     return {
+      coarse: letters.length ? coarseClass(cased) : null,
       main: main.length ? new RegExp(main.join('|'), 'gi') : null,
-      first: letters.length ? new RegExp(classOf(first.flatMap((c) => [c, c.toLowerCase(), c.toUpperCase()]))) : null,
+      first: letters.length ? new RegExp(classOf(cased)) : null,
       letters: letters.length ? new RegExp(trie(letters), 'gi') : null,
     };
   }
@@ -309,26 +379,40 @@
     return c >= 48 && c <= 57 ? '#phone' : m;
   };
 
-  // Calls `hit(offset, key)` for every key in `text`, in order for each expression (a key
-  // as written: `Balance` and `balance` are counted apart). With a clock, yields to the page
-  // between matches when the slice is spent (the text is a copy: nothing can move in it).
-  async function scanText(text, hit, clock) {
+  // Adds to `hits` ([offset, key]) the keys in `text`, in order for each expression (a key as
+  // written: `Balance` and `balance` are counted apart), at most PER_KEY a key (`counts`).
+  // With a clock, yields to the page between matches when the slice is spent (the text is a
+  // copy: nothing can move in it).
+  async function scanText(text, counts, hits, clock) {
     for (const v of vocab) {
-      for (const re of [v.main, v.first && v.first.test(text) ? v.letters : null]) {
+      for (const re of [v.main, v.coarse && v.coarse.test(text) ? v.letters : null]) {
         if (!re) continue;
         re.lastIndex = 0;
-        let k = 0;
-        for (let m = re.exec(text); m; m = re.exec(text)) {
-          hit(m.index, keyOf(m[0]));
-          if (!m[0]) re.lastIndex++;
-          if (clock && (++k & 127) === 0 && due(clock)) {
-            const at = re.lastIndex;
-            await yieldTo(clock, document.documentElement);
-            re.lastIndex = at; // another scan may have used the expression meanwhile
-          }
+        while (!searchOn(re, text, counts, hits, clock)) {
+          const at = re.lastIndex;
+          await yieldTo(clock, document.documentElement);
+          re.lastIndex = at; // another scan may have used the expression meanwhile
         }
       }
     }
+  }
+
+  // The loop of scanText, from `re.lastIndex` on: true at the end of `text`, false when the
+  // slice is spent. (A plain function: the engine can optimise a long loop while it runs,
+  // which it does not do inside an async function.)
+  function searchOn(re, text, counts, hits, clock) {
+    let k = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const key = keyOf(m[0]);
+      const n = counts.get(key) || 0;
+      if (n < PER_KEY) {
+        counts.set(key, n + 1);
+        hits.push([m.index, key]);
+      }
+      if (!m[0]) re.lastIndex++;
+      if (clock && (++k & 127) === 0 && due(clock)) return false;
+    }
+    return true;
   }
 
   // The first key in `text` (as `scanText` counts it), or null.
@@ -353,6 +437,19 @@
     found.keys.push(key);
   }
 
+  // Takes the text nodes of `body` holding the `hits` (offsets in its text, in order).
+  function placeHits(body, hits, found) {
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    let end = 0;
+    for (let i = 0; i < hits.length && walker.nextNode(); ) {
+      const node = walker.currentNode;
+      end += node.length;
+      if (hits[i][0] >= end) continue;
+      if (!SKIP.has(node.parentNode.localName)) take(found, node, hits[i][1]);
+      while (i < hits.length && hits[i][0] < end) i++;
+    }
+  }
+
   // The first pass over `body` (a document's body, or a part of the page that changed) and
   // its same-origin frames: anchors go to `found.nodes`, at most PER_KEY per key.
   async function findAnchors(body, found, clock) {
@@ -365,27 +462,13 @@
       const gen = changes;
       const counts = new Map(found.counts);
       const hits = [];
-      await scanText(
-        body.textContent,
-        (at, key) => {
-          const n = counts.get(key) || 0;
-          if (n >= PER_KEY) return;
-          counts.set(key, n + 1);
-          hits.push([at, key]);
-        },
-        attempt === 0 ? clock : null,
-      );
+      const whole = body.textContent;
+      if (BENCH) found.times.content = performance.now() - found.t0;
+      await scanText(whole, counts, hits, attempt === 0 ? clock : null);
+      if (BENCH) found.times.regex = performance.now() - found.t0;
       if (gen !== changes) continue;
       hits.sort((a, b) => a[0] - b[0]);
-      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-      let end = 0;
-      for (let i = 0; i < hits.length && walker.nextNode(); ) {
-        const node = walker.currentNode;
-        end += node.length;
-        if (hits[i][0] >= end) continue;
-        if (!SKIP.has(node.parentNode.localName)) take(found, node, hits[i][1]);
-        while (i < hits.length && hits[i][0] < end) i++;
-      }
+      placeHits(body, hits, found);
       break;
     }
     if (BENCH) found.times.text = performance.now() - found.t0;
@@ -460,16 +543,23 @@
     const kids = marks.kids.get(el) || [];
     let k = 0;
     for (let child = el.firstChild; child; ) {
-      if (out.count >= MAX_NODES || (due(clock) && !(await yieldTo(clock, el)))) return 0;
+      if (out.count >= MAX_NODES || ((++clock.n & 15) === 0 && due(clock) && !(await yieldTo(clock, el)))) return 0;
       if (child.nodeType === 1 && (marks.roots.has(child) || marks.chain.has(child))) {
         while (k < kids.length && kids[k] !== child) k++;
         k++;
-        owed = await walkMarked(child, at, out, clock, marks, owed);
+        if (marks.roots.has(child)) {
+          const paused = walkFull(child, at, out, clock);
+          if (paused) await paused;
+          owed = PAD_ROWS;
+        } else owed = await walkChain(child, at, out, clock, marks, owed);
       } else if (owed > 0) {
         const pad = { rows: owed };
         if (child.nodeType === 3) {
           if (emitText(child, at, el, zero, out)) padded(pad, out);
-        } else if (child.nodeType === 1) await walkFull(child, at, out, clock, pad);
+        } else if (child.nodeType === 1) {
+          const paused = walkFull(child, at, out, clock, pad);
+          if (paused) await paused;
+        }
         owed = Math.max(0, pad.rows);
       } else {
         // The next marked child still in `el` (the page may have changed in a pause).
@@ -485,7 +575,8 @@
 
   async function walkMarked(el, parent, out, clock, marks, owed) {
     if (!marks.roots.has(el)) return walkChain(el, parent, out, clock, marks, owed);
-    await walkFull(el, parent, out, clock);
+    const paused = walkFull(el, parent, out, clock);
+    if (paused) await paused;
     return PAD_ROWS;
   }
 
@@ -572,7 +663,7 @@
   // The page snapshot as JSON text: one string crosses to the worker far faster than a
   // hundred thousand small objects, and Rust parses it in one pass.
   async function pageSnapshot(out) {
-    const clock = { start: performance.now(), longest: 0 };
+    const clock = { start: performance.now(), longest: 0, n: 0 };
     if (document.body) await walkPage(document.body, out, clock);
     const lang = document.documentElement.getAttribute('lang');
     const page = `{"url":${JSON.stringify(location.href)},${lang ? `"lang":${JSON.stringify(lang)},` : ''}"title":${JSON.stringify(
@@ -581,6 +672,7 @@
     if (BENCH) {
       due(clock);
       out.longest = clock.longest;
+      out.times.paused = clock.paused || 0;
     }
     return page;
   }

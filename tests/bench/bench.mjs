@@ -64,6 +64,7 @@ try {
     const floors = [];
     const ports = [];
     const parts = [];
+    const walkTimes = [];
     let nodes = 0;
     for (let run = 0; run < RUNS; run++) {
       const tab = await browser.context.newPage();
@@ -95,6 +96,7 @@ try {
       scans.push(report.total);
       longest.push(report.longest, change.longest);
       walks.push(report.walk);
+      walkTimes.push({ ...report.times, walk: report.walk });
       for (const r of [change, report]) {
         floors.push(r.floor.empty);
         ports.push(r.floor.message);
@@ -122,11 +124,16 @@ try {
       await tab.close();
     }
     const part = (key) => median(parts.map((w) => w[key] ?? 0));
+    // The walk's steps, from the content script's own clock (cumulative times → each step).
+    const steps = ['content', 'regex', 'text', 'elements', 'near'];
+    const walkSteps = walkTimes.length
+      ? [...steps.map((key, i) => median(walkTimes.map((t) => (t[key] ?? 0) - (i ? (t[steps[i - 1]] ?? 0) : 0)))), median(walkTimes.map((t) => t.walk - (t.near ?? 0)))]
+      : null;
     const inWorker = median(parts.map((w) => w.replied - w.arrived));
     results.push({
       size, nodes, first: median(firsts), scan: median(scans), change: median(changes), walk: median(walks), bare: median(bare),
       longest: Math.max(...longest), sent, same, floor: median(floors), port: median(ports),
-      there: part('there'), back: part('back'), inWorker, ingest: part('ingest'),
+      there: part('there'), back: part('back'), inWorker, ingest: part('ingest'), walkSteps,
     });
   }
 } finally {
@@ -158,6 +165,10 @@ for (const r of results) {
 console.log('where a re-read goes (medians): walk | message there | in the worker (Rust ingest) | reply back');
 for (const r of results) {
   console.log(`${`${r.nodes} nodes`.padEnd(14)} ${ms(r.walk)} | ${ms(r.there)} | ${ms(r.inWorker)} (${ms(r.ingest)}) | ${ms(r.back)}`);
+}
+console.log('where the walk of a re-read goes (medians): read the text (textContent) | search it | place the keys in text nodes | element anchors | neighbourhoods | walk them');
+for (const r of results) {
+  if (r.walkSteps) console.log(`${`${r.nodes} nodes`.padEnd(14)} ${r.walkSteps.map(ms).join(' | ')}`);
 }
 if (results.some((r) => !r.same)) process.exitCode = 1;
 const growth = results.length > 1 ? results[results.length - 1].scan / results[results.length - 2].scan : 1;
