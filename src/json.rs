@@ -935,6 +935,109 @@ impl Fields {
     }
 }
 
+/// Reads an object's members into a struct in document order, as serde's derive does:
+/// `names` are the struct's fields, `set(i, value)` reads member `names[i]` into it, bit
+/// `i` of `required` marks a field that may not be left out (the others keep the struct's
+/// default), and `deny_unknown` refuses members not named. One loop for every type: each
+/// type costs only its table of names and the calls of its fields' readers ([`json_struct`]).
+pub fn read_struct(
+    v: Value,
+    what: &str,
+    names: &[&str],
+    required: u64,
+    deny_unknown: bool,
+    set: &mut dyn FnMut(usize, Value) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let Value::Obj(items) = v else {
+        return Err(Error::invalid_type(&v, &["struct ", what].concat()));
+    };
+    let mut seen = 0u64;
+    for (key, value) in items {
+        match names.iter().position(|name| *name == key) {
+            Some(i) => {
+                if seen & (1 << i) != 0 {
+                    return Err(Error(["duplicate field `", &key, "`"].concat()));
+                }
+                seen |= 1 << i;
+                set(i, value)?;
+            }
+            None if deny_unknown => return Err(Error(["unknown field `", &key, "`"].concat())),
+            None => {}
+        }
+    }
+    match names
+        .iter()
+        .enumerate()
+        .find(|(i, _)| required & !seen & (1 << i) != 0)
+    {
+        Some((_, name)) => Err(Error(["missing field `", name, "`"].concat())),
+        None => Ok(()),
+    }
+}
+
+/// The JSON key of a field: its name, or the one given (`kind = "type"`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! json_key {
+    ($field:ident) => {
+        stringify!($field)
+    };
+    ($field:ident = $key:literal) => {
+        $key
+    };
+}
+
+/// `FromJson` for a struct with `Default`, read by [`read_struct`]: the fields that must be
+/// present, then those that may be left out (they keep the default: `None`, empty, or the
+/// struct's own default), each `name` or `name = "key"`, those left out optionally with
+/// their reader (`history => read`). `deny` refuses unknown members.
+#[macro_export]
+macro_rules! json_struct {
+    ($t:ty, $what:literal $(, $deny:ident)? {
+        $($req:ident $(= $rkey:literal)?),* ;
+        $($opt:ident $(= $okey:literal)? $(=> $read:path)?),* $(,)?
+    }) => {
+        impl $crate::json::FromJson for $t {
+            fn from_json(v: $crate::json::Value) -> Result<Self, $crate::json::Error> {
+                let mut s = <$t>::default();
+                let names = [$($crate::json_key!($req $(= $rkey)?),)* $($crate::json_key!($opt $(= $okey)?),)*];
+                let required = <[&str]>::len(&[$(stringify!($req)),*]);
+                $crate::json::read_struct(
+                    v,
+                    $what,
+                    &names,
+                    (1u64 << required) - 1,
+                    $crate::json_struct!(@deny $($deny)?),
+                    &mut |i, v| {
+                        let mut n = 0usize;
+                        $(
+                            if i == n {
+                                s.$req = $crate::json::FromJson::from_json(v)?;
+                                return Ok(());
+                            }
+                            n += 1;
+                        )*
+                        $(
+                            if i == n {
+                                s.$opt = $crate::json_struct!(@read v $($read)?)?;
+                                return Ok(());
+                            }
+                            n += 1;
+                        )*
+                        let _ = n;
+                        Ok(())
+                    },
+                )?;
+                Ok(s)
+            }
+        }
+    };
+    (@read $v:ident $read:path) => { $read($v) };
+    (@read $v:ident) => { $crate::json::FromJson::from_json($v) };
+    (@deny deny) => { true };
+    (@deny) => { false };
+}
+
 /// Reads a unit-variant enum from its name: `names` pairs each name with its variant.
 pub fn variant<T: Copy>(v: Value, names: &[(&str, T)]) -> Result<T, Error> {
     let Value::Str(s) = v else {
