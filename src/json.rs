@@ -583,7 +583,8 @@ impl<'a> Obj<'a> {
         Obj { out, first: true }
     }
 
-    pub fn field<T: ToJson + ?Sized>(mut self, key: &str, value: &T) -> Obj<'a> {
+    /// One member (the value as `dyn`: one copy of this code, not one per value type).
+    pub fn field(mut self, key: &str, value: &dyn ToJson) -> Obj<'a> {
         self.key(key);
         value.write_json(self.out);
         self
@@ -598,7 +599,7 @@ impl<'a> Obj<'a> {
     }
 
     /// A list written only when not empty.
-    pub fn nonempty<T: ToJson>(self, key: &str, value: &[T]) -> Obj<'a> {
+    pub fn nonempty<T: ToJson>(self, key: &str, value: &Vec<T>) -> Obj<'a> {
         if value.is_empty() {
             self
         } else {

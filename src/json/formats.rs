@@ -357,7 +357,7 @@ impl ToJson for FieldError {
     fn write_json(&self, out: &mut String) {
         Obj::new(out)
             .field("field", &self.field)
-            .field("key", self.key)
+            .field("key", &self.key)
             .end()
     }
 }
@@ -475,7 +475,7 @@ impl ToJson for ToolbarBadge {
     fn write_json(&self, out: &mut String) {
         Obj::new(out)
             .field("text", &self.text)
-            .field("color", self.color)
+            .field("color", &self.color)
             .field("urgency", &self.urgency)
             .field("title", &self.title)
             .end()
@@ -629,7 +629,7 @@ impl ToJson for ImportError {
 impl ToJson for Msg {
     fn write_json(&self, out: &mut String) {
         Obj::new(out)
-            .field("key", self.key)
+            .field("key", &self.key)
             .field("args", &self.args)
             .end()
     }
@@ -829,7 +829,7 @@ impl ToJson for Attrs {
     fn write_json(&self, out: &mut String) {
         let mut o = Obj::new(out);
         for (name, value) in self.iter() {
-            o = o.field(name, value);
+            o = o.field(name, &value);
         }
         o.end()
     }

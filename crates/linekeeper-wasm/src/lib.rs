@@ -82,8 +82,8 @@ impl ToJson for Rewrite {
 impl ToJson for Decoded {
     fn write_json(&self, out: &mut String) {
         Obj::new(out)
-            .field("type", self.kind)
-            .field("from", self.from)
+            .field("type", &self.kind)
+            .field("from", &self.from)
             .some("form", &self.form)
             .some("id", &self.id)
             .some("action", &self.action)
