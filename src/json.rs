@@ -696,16 +696,23 @@ impl<T: ToJson> ToJson for Option<T> {
     }
 }
 
+/// Writes an array of the items `item(i)` gives: one loop for every item type.
+fn write_items<'a>(out: &mut String, len: usize, item: &dyn Fn(usize) -> Option<&'a dyn ToJson>) {
+    out.push('[');
+    for i in 0..len {
+        if i > 0 {
+            out.push(',');
+        }
+        if let Some(v) = item(i) {
+            v.write_json(out);
+        }
+    }
+    out.push(']');
+}
+
 impl<T: ToJson> ToJson for [T] {
     fn write_json(&self, out: &mut String) {
-        out.push('[');
-        for (i, item) in self.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            item.write_json(out);
-        }
-        out.push(']');
+        write_items(out, self.len(), &|i| self.get(i).map(|v| v as &dyn ToJson));
     }
 }
 
@@ -825,14 +832,21 @@ pub fn array(v: Value) -> Result<Vec<Value>, Error> {
     }
 }
 
+/// Reads the items of an array one by one: one loop for every item type.
+pub fn each_item(v: Value, read: &mut dyn FnMut(Value) -> Result<(), Error>) -> Result<(), Error> {
+    for item in array(v)? {
+        read(item)?;
+    }
+    Ok(())
+}
+
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(v: Value) -> Result<Self, Error> {
-        // A plain loop: `collect` into a `Result` costs a large adapter per item type.
-        let items = array(v)?;
-        let mut out = Vec::with_capacity(items.len());
-        for item in items {
+        let mut out = Vec::new();
+        each_item(v, &mut |item| {
             out.push(T::from_json(item)?);
-        }
+            Ok(())
+        })?;
         Ok(out)
     }
 }
