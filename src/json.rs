@@ -990,6 +990,13 @@ pub fn read_struct(
     }
 }
 
+/// Reads `v` into `slot`: one copy per field type, shared by every struct with such a field.
+#[inline(never)]
+pub fn set<T: FromJson>(slot: &mut T, v: Value) -> Result<(), Error> {
+    *slot = T::from_json(v)?;
+    Ok(())
+}
+
 /// The JSON key of a field: its name, or the one given (`kind = "type"`).
 #[doc(hidden)]
 #[macro_export]
@@ -1027,15 +1034,13 @@ macro_rules! json_struct {
                         let mut n = 0usize;
                         $(
                             if i == n {
-                                s.$req = $crate::json::FromJson::from_json(v)?;
-                                return Ok(());
+                                return $crate::json::set(&mut s.$req, v);
                             }
                             n += 1;
                         )*
                         $(
                             if i == n {
-                                s.$opt = $crate::json_struct!(@read v $($read)?)?;
-                                return Ok(());
+                                return $crate::json_struct!(@read s.$opt, v $($read)?);
                             }
                             n += 1;
                         )*
@@ -1047,8 +1052,8 @@ macro_rules! json_struct {
             }
         }
     };
-    (@read $v:ident $read:path) => { $read($v) };
-    (@read $v:ident) => { $crate::json::FromJson::from_json($v) };
+    (@read $slot:expr, $v:ident $read:path) => { $read($v).map(|x| $slot = x) };
+    (@read $slot:expr, $v:ident) => { $crate::json::set(&mut $slot, $v) };
     (@deny deny) => { true };
     (@deny) => { false };
 }
