@@ -150,3 +150,9 @@ pub mod testing {
         js_sys::JSON::parse(json).unwrap()
     }
 }
+
+/// The modules' allocator: Talc instead of the standard library's dlmalloc (smaller code,
+/// freed memory reused and merged; the worker is long-lived).
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
