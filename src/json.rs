@@ -1022,13 +1022,13 @@ macro_rules! json_struct {
         impl $crate::json::FromJson for $t {
             fn from_json(v: $crate::json::Value) -> Result<Self, $crate::json::Error> {
                 let mut s = <$t>::default();
-                let names = [$($crate::json_key!($req $(= $rkey)?),)* $($crate::json_key!($opt $(= $okey)?),)*];
-                let required = <[&str]>::len(&[$(stringify!($req)),*]);
+                const NAMES: &[&str] = &[$($crate::json_key!($req $(= $rkey)?),)* $($crate::json_key!($opt $(= $okey)?),)*];
+                const REQUIRED: usize = <[&str]>::len(&[$(stringify!($req)),*]);
                 $crate::json::read_struct(
                     v,
                     $what,
-                    &names,
-                    (1u64 << required) - 1,
+                    NAMES,
+                    (1u64 << REQUIRED) - 1,
                     $crate::json_struct!(@deny $($deny)?),
                     &mut |i, v| {
                         let mut n = 0usize;
