@@ -599,11 +599,11 @@ impl<'a> Obj<'a> {
     }
 
     /// A list written only when not empty.
-    pub fn nonempty<T: ToJson>(self, key: &str, value: &Vec<T>) -> Obj<'a> {
+    pub fn nonempty<T: ToJson>(self, key: &str, value: &[T]) -> Obj<'a> {
         if value.is_empty() {
             self
         } else {
-            self.field(key, value)
+            self.field(key, &value)
         }
     }
 
@@ -681,9 +681,9 @@ impl ToJson for String {
     }
 }
 
-impl ToJson for &str {
+impl<T: ToJson + ?Sized> ToJson for &T {
     fn write_json(&self, out: &mut String) {
-        write_str(out, self);
+        (**self).write_json(out);
     }
 }
 

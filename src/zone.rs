@@ -245,7 +245,16 @@ mod tests {
 
     #[test]
     fn local_secs_at_the_edges_of_a_day() {
-        for ms in [0.0, -1.0, -0.25, 86_400_000.0 - 1e-4, -86_400_000.0, 1e16, -1e16, f64::NAN] {
+        for ms in [
+            0.0,
+            -1.0,
+            -0.25,
+            86_400_000.0 - 1e-4,
+            -86_400_000.0,
+            1e16,
+            -1e16,
+            f64::NAN,
+        ] {
             let expected = (ms / 1000.0f64).rem_euclid(86_400.0).floor() as u32;
             assert_eq!(local_secs(&FixedZone(0), ms), expected, "{ms}");
         }
