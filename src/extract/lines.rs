@@ -16,8 +16,9 @@ pub(super) struct PhoneAnchor {
 impl Engine<'_> {
     pub(super) fn phone_anchors(&self) -> (Vec<PhoneAnchor>, Vec<usize>) {
         let model = &self.model;
-        let mut anchors = Vec::new();
-        let mut rows = Vec::new();
+        // Every phone-shaped find (row, node, find, the row or label says "line", the row
+        // says it is no phone), then which of them name lines.
+        let mut finds = Vec::new();
         for (r, row) in model.rows.iter().enumerate() {
             if row.promo {
                 continue;
@@ -41,23 +42,67 @@ impl Engine<'_> {
                     || model
                         .hint_near(node, 3)
                         .is_some_and(|(_, k)| k == Kind::Line);
-                let ok = match f.strength {
-                    Strength::Strong => true,
-                    Strength::Weak => !not_phone,
-                    Strength::Plain => line_word && !not_phone,
-                };
-                if ok {
-                    anchors.push(PhoneAnchor {
-                        node,
-                        last4: f.last4,
-                        root: node,
-                    });
-                    rows.push(r);
+                finds.push((r, node, f, line_word, not_phone));
+            }
+        }
+        let mut anchors = Vec::new();
+        let mut rows = Vec::new();
+        for (r, node, f, line_word, not_phone) in &finds {
+            let ok = match f.strength {
+                Strength::Strong => true,
+                Strength::Weak => !not_phone,
+                Strength::Plain => {
+                    !not_phone
+                        && !f.toll_free
+                        && (*line_word || self.in_line_block(*node, &f.last4, &finds))
                 }
+            };
+            if ok {
+                anchors.push(PhoneAnchor {
+                    node: *node,
+                    last4: f.last4.clone(),
+                    root: *node,
+                });
+                rows.push(*r);
             }
         }
         rows.dedup();
         (anchors, rows)
+    }
+
+    /// Whether the full number at `node` sits in a block of its own that also shows a data
+    /// amount (a line's card or table row: `Jordan (555) 010-3381` … `23.4 GB used`):
+    /// up to four elements up, before the block takes in another number.
+    fn in_line_block(
+        &self,
+        node: u32,
+        last4: &str,
+        finds: &[(usize, u32, phone::PhoneFind, bool, bool)],
+    ) -> bool {
+        let model = &self.model;
+        let nodes = &model.page.nodes;
+        let mut cur = nodes.get(node as usize).and_then(|n| n.parent);
+        for _ in 0..4 {
+            let Some(p) = cur else { return false };
+            let end = model.end.get(p as usize).copied().unwrap_or(p);
+            if finds
+                .iter()
+                .any(|(_, n, f, _, _)| f.last4 != last4 && *n >= p && *n < end)
+            {
+                return false;
+            }
+            let first = model.first_row_at(p);
+            for row in model.rows.iter().skip(first).take(12) {
+                if row.first_node() >= end {
+                    break;
+                }
+                if !row.promo && !crate::parse::data::find_data(&row.text).is_empty() {
+                    return true;
+                }
+            }
+            cur = nodes.get(p as usize).and_then(|n| n.parent);
+        }
+        false
     }
 
     /// Sets each anchor's section root: the largest element around its number that
@@ -170,6 +215,11 @@ impl Engine<'_> {
             else {
                 continue;
             };
+            // The name before the number in the number's own text (`Jordan (555) 010-3381`).
+            if let Some(name) = self.name_before_number(a) {
+                out.push(name);
+                continue;
+            }
             let Some(container) = nodes.get(el as usize).and_then(|n| n.parent) else {
                 continue;
             };
@@ -225,5 +275,39 @@ impl Engine<'_> {
             }
         }
         out
+    }
+
+    /// A short name written before the line's number in the same text node, as in
+    /// `Jordan (555) 010-3381` or `Tablet · ***-***-7720`.
+    fn name_before_number(&self, a: &PhoneAnchor) -> Option<TextFind> {
+        let model = &self.model;
+        let row = model.rows.get(model.first_row_at(a.node))?;
+        let seg = row.segs.iter().find(|s| s.node == a.node)?;
+        let text = row.text.get(seg.start..seg.end)?;
+        let find = phone::find_phones(text)
+            .into_iter()
+            .find(|f| f.last4 == a.last4)?;
+        let head = text.get(..find.start)?.trim_end();
+        let head = head
+            .trim_end_matches(['·', '|', '-', '–', '—', ',', ':', '：', '•'])
+            .trim();
+        if head.is_empty()
+            || head.chars().count() > 30
+            || !head.chars().any(char::is_alphabetic)
+            || row
+                .hits
+                .iter()
+                .any(|h| h.kind == Kind::Line && h.start < seg.start + find.start)
+        {
+            return None;
+        }
+        let text = self.valid_text(head, a.node)?;
+        Some(TextFind {
+            kind: Kind::Nickname,
+            node: a.node,
+            text,
+            label: None,
+            score: 60,
+        })
     }
 }

@@ -696,7 +696,16 @@ impl<'a> Engine<'a> {
                 let (score, before) = if v.start >= label.end && v.start < hi {
                     let gap = (v.start - label.end).min(60) as i32;
                     (100 - gap / 3, false)
-                } else if v.end <= label.start && v.end > lo {
+                } else if v.end <= label.start
+                    && v.end > lo
+                    // Not across the end of a sentence (`… renew for $40.00. Account
+                    // Balance $56.78.`): the value before belongs to the sentence before.
+                    && !self.model.rows.get(r).is_some_and(|row| {
+                        row.text
+                            .get(v.end..label.start)
+                            .is_some_and(|gap| gap.contains(['.', '。', ';', '；', '!', '?', '！', '？']))
+                    })
+                {
                     let gap = (label.start - v.end).min(60) as i32;
                     let score = if gap <= 2 {
                         103
@@ -827,6 +836,19 @@ impl<'a> Engine<'a> {
             .map(|(r, _)| r + 1)
             .collect();
         for r in rows {
+            let _ = self.values(r, Family::Data);
+        }
+        // A row that names an unlimited data bucket on its own, without figures
+        // (`Visible+ Pro · Unlimited data`): its value needs no other label.
+        let unlimited: Vec<usize> = (self.model.rows.iter().enumerate())
+            .filter(|(_, row)| {
+                row.hits
+                    .iter()
+                    .any(|h| h.kind == Kind::Unlimited && h.names_data)
+            })
+            .map(|(r, _)| r)
+            .collect();
+        for r in unlimited {
             let _ = self.values(r, Family::Data);
         }
     }

@@ -219,7 +219,14 @@ impl<'a> Model<'a> {
                 // still belongs to it.
                 let unit_after_number =
                     current.text.ends_with(|c: char| c.is_ascii_digit()) && is_unit(text);
-                if (block_since_text || block != current_block) && !unit_after_number {
+                // An amount whose sign, dollars and cents are laid out as blocks of their
+                // own (`$` | `142` | `.58`, flex or grid children) is still one amount.
+                let money_piece = (block_since_text || block != current_block)
+                    && self.money_piece(&current, node.parent, text);
+                if (block_since_text || block != current_block)
+                    && !unit_after_number
+                    && !money_piece
+                {
                     self.flush(&mut current, &mut pending_virtual);
                 }
                 current_block = block;
@@ -264,6 +271,35 @@ impl<'a> Model<'a> {
             }
         }
         self.flush(&mut current, &mut pending_virtual);
+    }
+
+    /// Whether `text` (in element `parent`) continues the amount `current` ends with: a
+    /// currency sign standing alone followed by its figures, or whole units followed by
+    /// their cents (`.58`), in sibling elements of one container.
+    fn money_piece(&self, current: &Row, parent: Option<u32>, text: &str) -> bool {
+        let nodes = &self.page.nodes;
+        let grand = |p: Option<u32>| p.and_then(|p| nodes.get(p as usize)).and_then(|n| n.parent);
+        let prev_parent = current
+            .segs
+            .last()
+            .and_then(|s| nodes.get(s.node as usize))
+            .and_then(|n| n.parent);
+        if prev_parent.is_none() || grand(prev_parent) != grand(parent) {
+            return false;
+        }
+        let sign = |t: &str| matches!(t, "$" | "US$" | "¥" | "￥" | "€" | "£" | "HK$" | "C$");
+        let prev = current.text.trim_end();
+        if sign(prev) || prev.rsplit(' ').next().is_some_and(sign) {
+            return text.starts_with(|c: char| c.is_ascii_digit());
+        }
+        let cents = text.len() == 3
+            && text.starts_with(['.', ','])
+            && text.bytes().skip(1).all(|b| b.is_ascii_digit());
+        let last_word = prev.rsplit(' ').next().unwrap_or(prev);
+        cents
+            && last_word.ends_with(|c: char| c.is_ascii_digit())
+            && last_word.contains(['$', '¥', '￥', '€', '£'])
+            && !last_word.contains(['.', ','])
     }
 
     fn flush(&mut self, current: &mut Row, pending: &mut Vec<Row>) {

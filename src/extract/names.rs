@@ -270,6 +270,19 @@ impl Engine<'_> {
             }
             _ => text,
         };
+        // `Visible+ Pro · Unlimited data`: the name ends before a separator that leads to
+        // the plan's data allowance.
+        let text = match text.find(['·', '|']) {
+            Some(i)
+                if text
+                    .get(..i)
+                    .is_some_and(|h| h.chars().any(char::is_alphabetic))
+                    && !parse::find_data(text.get(i..).unwrap_or("")).is_empty() =>
+            {
+                text.get(..i).unwrap_or(text).trim_end()
+            }
+            _ => text,
+        };
         let chars = text.chars().count();
         if chars == 0 || chars > 60 || !text.chars().any(char::is_alphabetic) {
             return None;

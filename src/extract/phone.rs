@@ -19,6 +19,9 @@ pub struct PhoneFind {
     pub end: usize,
     pub last4: String,
     pub strength: Strength,
+    /// A US toll-free number (800, 833, 844, 855, 866, 877, 888): a support or sales
+    /// line, never the number of a mobile line.
+    pub toll_free: bool,
 }
 
 fn is_mask(c: char) -> bool {
@@ -95,11 +98,21 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
     let byte_start = chars.get(start).map(|&(b, _)| b)?;
     let byte_end = chars.get(end).map_or(text.len(), |&(b, _)| b);
     // Cut leading separators/garbage off the reported span.
+    let area = digits
+        .strip_prefix('1')
+        .filter(|d| d.len() == 10)
+        .unwrap_or(&digits);
+    let toll_free = digits.len() >= 10
+        && matches!(
+            area.get(..3),
+            Some("800" | "833" | "844" | "855" | "866" | "877" | "888")
+        );
     let make = |strength| PhoneFind {
         start: byte_start,
         end: byte_end,
         last4: last4.clone(),
         strength,
+        toll_free,
     };
     // The character right after must not continue a number (`4821.50`).
     if let Some(&(_, next)) = chars.get(end) {
@@ -183,6 +196,16 @@ mod tests {
             Some(("0142".into(), Strength::Plain))
         );
         assert_eq!(one("13812345678"), Some(("5678".into(), Strength::Plain)));
+    }
+
+    #[test]
+    fn toll_free_numbers_are_marked() {
+        let toll = |text: &str| find_phones(text).first().map(|p| p.toll_free);
+        assert_eq!(toll("Call 1-800-937-8997"), Some(true));
+        assert_eq!(toll("(877) 555-0100"), Some(true));
+        assert_eq!(toll("(206) 555-0142"), Some(false));
+        assert_eq!(toll("1 (555) 800-0142"), Some(false));
+        assert_eq!(toll("13812345678"), Some(false));
     }
 
     #[test]

@@ -724,3 +724,59 @@ fn prices_per_amount() {
     assert!(!is_price_per_amount("已用：3/20GB", "已用：3/".len()));
     assert!(!is_price_per_amount("5 GB", 0));
 }
+
+#[test]
+fn full_numbers_in_line_cards_name_lines_but_support_numbers_do_not() {
+    let s = us(
+        "<ul><li class=x><div>Jordan (555) 010-3381</div><div>3.2 GB of 5 GB used</div></li>\
+         <li class=x><div>Tablet (555) 010-7720</div><div>1.2 GB of 5 GB used</div></li></ul>",
+    );
+    let lines: Vec<_> = s
+        .lines
+        .iter()
+        .map(|l| (l.number_last4.clone(), l.label.clone()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (Some("3381".into()), Some("Jordan".into())),
+            (Some("7720".into()), Some("Tablet".into()))
+        ]
+    );
+    // A toll-free support number beside the data is not a line.
+    let s = us("<div><p>Questions? (800) 937-8997</p><p>3.2 GB of 5 GB used</p></div>");
+    assert_eq!(s.lines.len(), 1);
+    assert_eq!(s.lines[0].number_last4, None);
+}
+
+#[test]
+fn amounts_split_into_sign_dollars_and_cents_read_whole() {
+    let mut page = page_from_html(
+        r#"<html lang="en-US"><body><h2>Amount due</h2><div><span>$</span><span>142</span><span>.58</span></div>
+           <h2>Balance</h2><div><span>$3</span><sup>.50</sup></div></body></html>"#,
+        "https://account.example-mobile.com/",
+    );
+    // As flex children: every element a block.
+    for n in page.nodes.iter_mut().filter(|n| !n.is_text()) {
+        n.block = true;
+    }
+    let s = extract(&page, &ScanOptions { today: today() });
+    assert_eq!(s.amount_due, usd(14258));
+    assert_eq!(s.balance, usd(350));
+}
+
+#[test]
+fn an_unlimited_data_plan_on_its_own_row_marks_the_line_unlimited() {
+    let s = us("<h1>Your plan</h1><p>Visible+ Pro · Unlimited data</p><p>You've used 31.7 GB this month.</p>");
+    let d = data(&s);
+    assert!(d.unlimited);
+    assert_eq!(d.used_mb, Some(32460.8));
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Visible+ Pro"));
+}
+
+#[test]
+fn a_value_before_a_label_does_not_cross_the_end_of_a_sentence() {
+    let s = us("<p>Current plan active until 12/10/2026 and will renew for $40.00. Account Balance $56.78.</p>");
+    assert_eq!(s.balance, usd(5678));
+    assert_eq!(s.next_bill_date, date(2026, 12, 10));
+}

@@ -13,8 +13,10 @@ const KB = 1024;
 // (src/sort.rs), floats written without core::fmt (src/decimal.rs) and small maps as sorted
 // vectors (src/vecmap.rs), no Debug formatting of strings, with this test's gzip: engine
 // 164.1 KB, UI 92.4 KB after the popup's markup rendering merged (main before: 225.5 /
-// 115.9). Budgets: measured + about 1 %.
-const ENGINE_BUDGET = 165.8;
+// 115.9). Budgets: measured + about 1 %. Then +3.0 KB engine for reading pages never seen
+// before (full numbers in line cards, amounts split into sign / dollars / cents blocks, an
+// unlimited plan on its own row): 167.1 KB.
+const ENGINE_BUDGET = 167.9;
 const UI_BUDGET = 93.4;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
