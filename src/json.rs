@@ -894,62 +894,6 @@ impl<A: FromJson, B: FromJson, C: FromJson> FromJson for (A, B, C) {
     }
 }
 
-/// An object's members being read into a struct: each field taken once (a repeated field
-/// is an error, as with serde); [`Fields::deny_rest`] refuses the ones left.
-pub struct Fields {
-    items: Vec<(String, Value)>,
-}
-
-impl Fields {
-    /// The members of an object; `what` names the struct in the error for anything else.
-    pub fn of(v: Value, what: &str) -> Result<Fields, Error> {
-        match v {
-            Value::Obj(items) => Ok(Fields { items }),
-            other => Err(Error::invalid_type(&other, &["struct ", what].concat())),
-        }
-    }
-
-    fn take(&mut self, key: &str) -> Result<Option<Value>, Error> {
-        let Some(at) = self.items.iter().position(|(k, _)| k == key) else {
-            return Ok(None);
-        };
-        let (_, value) = self.items.swap_remove(at);
-        if self.items.iter().any(|(k, _)| k == key) {
-            return Err(Error(["duplicate field `", key, "`"].concat()));
-        }
-        Ok(Some(value))
-    }
-
-    /// A field that must be there (options may be left out: `None`).
-    pub fn req<T: FromJson>(&mut self, key: &str) -> Result<T, Error> {
-        match self.take(key)? {
-            Some(v) => T::from_json(v),
-            None => T::missing().ok_or_else(|| Error(["missing field `", key, "`"].concat())),
-        }
-    }
-
-    /// A field that may be left out (serde's `#[serde(default)]`).
-    pub fn opt<T: FromJson + Default>(&mut self, key: &str) -> Result<T, Error> {
-        self.or(key, T::default())
-    }
-
-    /// A field that may be left out, with its default.
-    pub fn or<T: FromJson>(&mut self, key: &str, default: T) -> Result<T, Error> {
-        match self.take(key)? {
-            Some(v) => T::from_json(v),
-            None => Ok(default),
-        }
-    }
-
-    /// Refuses fields not taken (serde's `deny_unknown_fields`).
-    pub fn deny_rest(self) -> Result<(), Error> {
-        match self.items.first() {
-            Some((k, _)) => Err(Error(["unknown field `", k, "`"].concat())),
-            None => Ok(()),
-        }
-    }
-}
-
 /// Reads an object's members into a struct in document order, as serde's derive does:
 /// `names` are the struct's fields, `set(i, value)` reads member `names[i]` into it, bit
 /// `i` of `required` marks a field that may not be left out (the others keep the struct's
