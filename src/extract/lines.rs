@@ -39,6 +39,9 @@ impl Engine<'_> {
                     });
                 let line_word = row.hits.iter().any(|h| h.kind == Kind::Line)
                     || label_above
+                    || self
+                        .table_cell_of(node)
+                        .is_some_and(|c| c.kind == Kind::Line)
                     || model
                         .hint_near(node, 3)
                         .is_some_and(|(_, k)| k == Kind::Line);

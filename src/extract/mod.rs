@@ -1439,6 +1439,11 @@ impl<'a> Engine<'a> {
             match l.kind {
                 Kind::Hotspot => return Bucket::Hotspot,
                 Kind::NotData => return Bucket::NotData,
+                // A table column headed by the bucket's name (`Data (MB)`): its cells are
+                // that bucket's, whatever the columns beside it hold.
+                Kind::Data if l.scope.is_some() && self.table_cell_of(l.node).is_some() => {
+                    return Bucket::Main
+                }
                 _ => {}
             }
             if l.scope.is_none() {

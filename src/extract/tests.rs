@@ -780,3 +780,14 @@ fn a_value_before_a_label_does_not_cross_the_end_of_a_sentence() {
     assert_eq!(s.balance, usd(5678));
     assert_eq!(s.next_bill_date, date(2026, 12, 10));
 }
+
+#[test]
+fn table_columns_keep_their_own_bucket_and_line_column() {
+    let s = us(
+        "<table><thead><tr><th>Line</th><th>Data (MB)</th><th>Minutes</th><th>Expires</th></tr></thead>\
+         <tbody><tr><td>(555) 017-8080</td><td>2,874</td><td>N/A</td><td>05/04/2027</td></tr></tbody></table>",
+    );
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("8080"));
+    assert_eq!(data(&s).remaining_mb, Some(2874.0));
+    assert_eq!(s.next_bill_date, date(2027, 5, 4));
+}
