@@ -57,7 +57,7 @@ impl Engine<'_> {
                 Strength::Plain => {
                     !not_phone
                         && !f.toll_free
-                        && (*line_word || self.in_line_block(*node, &f.last4, &finds))
+                        && (*line_word || (!f.intl && self.in_line_block(*node, &f.last4, &finds)))
                 }
             };
             if ok {

@@ -22,6 +22,9 @@ pub struct PhoneFind {
     /// A US toll-free number (800, 833, 844, 855, 866, 877, 888): a support or sales
     /// line, never the number of a mobile line.
     pub toll_free: bool,
+    /// A full number in another country's shape (`0176 12345678`, `+44 7700 900123`):
+    /// a line's only next to a line label.
+    pub intl: bool,
 }
 
 fn is_mask(c: char) -> bool {
@@ -113,6 +116,7 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
         last4: last4.clone(),
         strength,
         toll_free,
+        intl: false,
     };
     // The character right after must not continue a number (`4821.50`).
     if let Some(&(_, next)) = chars.get(end) {
@@ -161,6 +165,20 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
     if us_full || cn_full {
         return Some(make(Strength::Plain));
     }
+    // Other countries: a leading `+` (country code) or `0` (trunk prefix), 9 to 13 digits,
+    // written with separators.
+    let lead = token.first().copied();
+    let intl = (lead == Some('+') || (lead == Some('0') && digits.starts_with('0')))
+        && (9..=13).contains(&digits.len())
+        && token.iter().any(|c| is_sep(*c))
+        // Dots make dates and times (`01.12.2026 10:00`).
+        && !token.contains(&'.');
+    if intl {
+        return Some(PhoneFind {
+            intl: true,
+            ..make(Strength::Plain)
+        });
+    }
     None
 }
 
@@ -206,6 +224,19 @@ mod tests {
         assert_eq!(toll("(206) 555-0142"), Some(false));
         assert_eq!(toll("1 (555) 800-0142"), Some(false));
         assert_eq!(toll("13812345678"), Some(false));
+    }
+
+    #[test]
+    fn other_countries_full_numbers() {
+        let intl = |text: &str| find_phones(text).first().map(|p| (p.last4.clone(), p.intl));
+        assert_eq!(intl("0176 12345678"), Some(("5678".into(), true)));
+        assert_eq!(intl("+44 7700 900123"), Some(("0123".into(), true)));
+        assert_eq!(intl("+49 176 1234 5678"), Some(("5678".into(), true)));
+        assert_eq!(intl("(206) 555-0142"), Some(("0142".into(), false)));
+        // Not phones: too short, too long, no separator.
+        assert_eq!(intl("0176 1234"), None);
+        assert_eq!(intl("01761234567890123"), None);
+        assert_eq!(intl("gültig bis 01.12.2026 10:00"), None);
     }
 
     #[test]
