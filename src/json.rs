@@ -832,10 +832,16 @@ pub fn array(v: Value) -> Result<Vec<Value>, Error> {
     }
 }
 
-/// Reads the items of an array one by one: one loop for every item type.
-pub fn each_item(v: Value, read: &mut dyn FnMut(Value) -> Result<(), Error>) -> Result<(), Error> {
-    for item in array(v)? {
-        read(item)?;
+/// Reads the items of an array one by one: one loop for every item type. `read(None, n)`
+/// comes first with the number of items (to reserve room), then `read(Some(item), i)`.
+pub fn each_item(
+    v: Value,
+    read: &mut dyn FnMut(Option<Value>, usize) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let items = array(v)?;
+    read(None, items.len())?;
+    for (i, item) in items.into_iter().enumerate() {
+        read(Some(item), i)?;
     }
     Ok(())
 }
@@ -843,8 +849,11 @@ pub fn each_item(v: Value, read: &mut dyn FnMut(Value) -> Result<(), Error>) -> 
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(v: Value) -> Result<Self, Error> {
         let mut out = Vec::new();
-        each_item(v, &mut |item| {
-            out.push(T::from_json(item)?);
+        each_item(v, &mut |item, n| {
+            match item {
+                Some(item) => out.push(T::from_json(item)?),
+                None => out.reserve_exact(n),
+            }
             Ok(())
         })?;
         Ok(out)
