@@ -18,7 +18,7 @@ const KB = 1024;
 // unlimited plan on its own row): 167.1 KB. Then smaller code for the same behaviour
 // (structs read by one table-driven walker with one reader per field type, arrays by one
 // loop, members written as `dyn ToJson`; Talc instead of dlmalloc; no float `%`, no SipHash):
-// engine 152.7 KB, UI 82.0 KB (main before: 167.0 / 92.0).
+// engine 152.8 KB, UI 82.1 KB (main before: 167.1 / 92.0).
 const ENGINE_BUDGET = 154.3;
 const UI_BUDGET = 82.9;
 /** Budget per module, in bytes after gzip -9. */
