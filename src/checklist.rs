@@ -20,18 +20,19 @@ pub const CONFIRM_WAIT_MS: f64 = 3.0 * 3_600_000.0;
 pub const CONFIRMED_SHOWN_MS: f64 = 3.0 * 86_400_000.0;
 
 /// What showed the renewal went through.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(test, serde(rename_all = "snake_case"))]
 pub enum ConfirmedBy {
     /// The next bill / renewal date moved forward.
+    #[default]
     DateMoved,
     /// The balance rose (a top-up arrived).
     BalanceRose,
 }
 
 /// When and how the renewal was confirmed.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Default, Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct Confirmation {
     pub by: ConfirmedBy,
@@ -42,7 +43,7 @@ pub struct Confirmation {
 }
 
 /// One account's checklist for one renewal cycle.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Default, Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct Checklist {
     /// The account key.
@@ -70,17 +71,18 @@ impl Checklist {
 }
 
 /// The kinds of popup action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, serde(rename_all = "snake_case"))]
 pub enum ActionKind {
     /// Tick or untick one step (0-based) of an account's current checklist.
+    #[default]
     Checklist,
 }
 
 /// A change the popup asks the worker to make, as sent with `chrome.runtime.sendMessage`:
 /// `{type: "checklist", account, step, done}`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Default, Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, serde(deny_unknown_fields))]
 pub struct PopupAction {

@@ -15,6 +15,18 @@ pub struct Date {
     day: u8,
 }
 
+/// 1970-01-01: a placeholder while a value is being read (`json_struct!` fills a struct's
+/// fields into its default; a date that must be present is never left at it).
+impl Default for Date {
+    fn default() -> Date {
+        Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        }
+    }
+}
+
 /// Days in `month` (1–12) of `year`.
 pub fn days_in_month(year: i32, month: u8) -> u8 {
     match month {

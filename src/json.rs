@@ -583,7 +583,8 @@ impl<'a> Obj<'a> {
         Obj { out, first: true }
     }
 
-    pub fn field<T: ToJson + ?Sized>(mut self, key: &str, value: &T) -> Obj<'a> {
+    /// One member (the value as `dyn`: one copy of this code, not one per value type).
+    pub fn field(mut self, key: &str, value: &dyn ToJson) -> Obj<'a> {
         self.key(key);
         value.write_json(self.out);
         self
@@ -602,7 +603,7 @@ impl<'a> Obj<'a> {
         if value.is_empty() {
             self
         } else {
-            self.field(key, value)
+            self.field(key, &value)
         }
     }
 
@@ -680,9 +681,9 @@ impl ToJson for String {
     }
 }
 
-impl ToJson for &str {
+impl<T: ToJson + ?Sized> ToJson for &T {
     fn write_json(&self, out: &mut String) {
-        write_str(out, self);
+        (**self).write_json(out);
     }
 }
 
@@ -695,16 +696,23 @@ impl<T: ToJson> ToJson for Option<T> {
     }
 }
 
+/// Writes an array of the items `item(i)` gives: one loop for every item type.
+fn write_items<'a>(out: &mut String, len: usize, item: &dyn Fn(usize) -> Option<&'a dyn ToJson>) {
+    out.push('[');
+    for i in 0..len {
+        if i > 0 {
+            out.push(',');
+        }
+        if let Some(v) = item(i) {
+            v.write_json(out);
+        }
+    }
+    out.push(']');
+}
+
 impl<T: ToJson> ToJson for [T] {
     fn write_json(&self, out: &mut String) {
-        out.push('[');
-        for (i, item) in self.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            item.write_json(out);
-        }
-        out.push(']');
+        write_items(out, self.len(), &|i| self.get(i).map(|v| v as &dyn ToJson));
     }
 }
 
@@ -824,14 +832,30 @@ pub fn array(v: Value) -> Result<Vec<Value>, Error> {
     }
 }
 
+/// Reads the items of an array one by one: one loop for every item type. `read(None, n)`
+/// comes first with the number of items (to reserve room), then `read(Some(item), i)`.
+pub fn each_item(
+    v: Value,
+    read: &mut dyn FnMut(Option<Value>, usize) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let items = array(v)?;
+    read(None, items.len())?;
+    for (i, item) in items.into_iter().enumerate() {
+        read(Some(item), i)?;
+    }
+    Ok(())
+}
+
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(v: Value) -> Result<Self, Error> {
-        // A plain loop: `collect` into a `Result` costs a large adapter per item type.
-        let items = array(v)?;
-        let mut out = Vec::with_capacity(items.len());
-        for item in items {
-            out.push(T::from_json(item)?);
-        }
+        let mut out = Vec::new();
+        each_item(v, &mut |item, n| {
+            match item {
+                Some(item) => out.push(T::from_json(item)?),
+                None => out.reserve_exact(n),
+            }
+            Ok(())
+        })?;
         Ok(out)
     }
 }
@@ -879,60 +903,112 @@ impl<A: FromJson, B: FromJson, C: FromJson> FromJson for (A, B, C) {
     }
 }
 
-/// An object's members being read into a struct: each field taken once (a repeated field
-/// is an error, as with serde); [`Fields::deny_rest`] refuses the ones left.
-pub struct Fields {
-    items: Vec<(String, Value)>,
+/// Reads an object's members into a struct in document order, as serde's derive does:
+/// `names` are the struct's fields, `set(i, value)` reads member `names[i]` into it, bit
+/// `i` of `required` marks a field that may not be left out (the others keep the struct's
+/// default), and `deny_unknown` refuses members not named. One loop for every type: each
+/// type costs only its table of names and the calls of its fields' readers ([`json_struct`]).
+pub fn read_struct(
+    v: Value,
+    what: &str,
+    names: &[&str],
+    required: u64,
+    deny_unknown: bool,
+    set: &mut dyn FnMut(usize, Value) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let Value::Obj(items) = v else {
+        return Err(Error::invalid_type(&v, &["struct ", what].concat()));
+    };
+    let mut seen = 0u64;
+    for (key, value) in items {
+        match names.iter().position(|name| *name == key) {
+            Some(i) => {
+                if seen & (1 << i) != 0 {
+                    return Err(Error(["duplicate field `", &key, "`"].concat()));
+                }
+                seen |= 1 << i;
+                set(i, value)?;
+            }
+            None if deny_unknown => return Err(Error(["unknown field `", &key, "`"].concat())),
+            None => {}
+        }
+    }
+    match names
+        .iter()
+        .enumerate()
+        .find(|(i, _)| required & !seen & (1 << i) != 0)
+    {
+        Some((_, name)) => Err(Error(["missing field `", name, "`"].concat())),
+        None => Ok(()),
+    }
 }
 
-impl Fields {
-    /// The members of an object; `what` names the struct in the error for anything else.
-    pub fn of(v: Value, what: &str) -> Result<Fields, Error> {
-        match v {
-            Value::Obj(items) => Ok(Fields { items }),
-            other => Err(Error::invalid_type(&other, &["struct ", what].concat())),
-        }
-    }
+/// Reads `v` into `slot`: one copy per field type, shared by every struct with such a field.
+#[inline(never)]
+pub fn set<T: FromJson>(slot: &mut T, v: Value) -> Result<(), Error> {
+    *slot = T::from_json(v)?;
+    Ok(())
+}
 
-    fn take(&mut self, key: &str) -> Result<Option<Value>, Error> {
-        let Some(at) = self.items.iter().position(|(k, _)| k == key) else {
-            return Ok(None);
-        };
-        let (_, value) = self.items.swap_remove(at);
-        if self.items.iter().any(|(k, _)| k == key) {
-            return Err(Error(["duplicate field `", key, "`"].concat()));
-        }
-        Ok(Some(value))
-    }
+/// The JSON key of a field: its name, or the one given (`kind = "type"`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! json_key {
+    ($field:ident) => {
+        stringify!($field)
+    };
+    ($field:ident = $key:literal) => {
+        $key
+    };
+}
 
-    /// A field that must be there (options may be left out: `None`).
-    pub fn req<T: FromJson>(&mut self, key: &str) -> Result<T, Error> {
-        match self.take(key)? {
-            Some(v) => T::from_json(v),
-            None => T::missing().ok_or_else(|| Error(["missing field `", key, "`"].concat())),
+/// `FromJson` for a struct with `Default`, read by [`read_struct`]: the fields that must be
+/// present, then those that may be left out (they keep the default: `None`, empty, or the
+/// struct's own default), each `name` or `name = "key"`, those left out optionally with
+/// their reader (`history => read`). `deny` refuses unknown members.
+#[macro_export]
+macro_rules! json_struct {
+    ($t:ty, $what:literal $(, $deny:ident)? {
+        $($req:ident $(= $rkey:literal)?),* ;
+        $($opt:ident $(= $okey:literal)? $(=> $read:path)?),* $(,)?
+    }) => {
+        impl $crate::json::FromJson for $t {
+            fn from_json(v: $crate::json::Value) -> Result<Self, $crate::json::Error> {
+                let mut s = <$t>::default();
+                const NAMES: &[&str] = &[$($crate::json_key!($req $(= $rkey)?),)* $($crate::json_key!($opt $(= $okey)?),)*];
+                const REQUIRED: usize = <[&str]>::len(&[$(stringify!($req)),*]);
+                $crate::json::read_struct(
+                    v,
+                    $what,
+                    NAMES,
+                    (1u64 << REQUIRED) - 1,
+                    $crate::json_struct!(@deny $($deny)?),
+                    &mut |i, v| {
+                        let mut n = 0usize;
+                        $(
+                            if i == n {
+                                return $crate::json::set(&mut s.$req, v);
+                            }
+                            n += 1;
+                        )*
+                        $(
+                            if i == n {
+                                return $crate::json_struct!(@read s.$opt, v $($read)?);
+                            }
+                            n += 1;
+                        )*
+                        let _ = n;
+                        Ok(())
+                    },
+                )?;
+                Ok(s)
+            }
         }
-    }
-
-    /// A field that may be left out (serde's `#[serde(default)]`).
-    pub fn opt<T: FromJson + Default>(&mut self, key: &str) -> Result<T, Error> {
-        self.or(key, T::default())
-    }
-
-    /// A field that may be left out, with its default.
-    pub fn or<T: FromJson>(&mut self, key: &str, default: T) -> Result<T, Error> {
-        match self.take(key)? {
-            Some(v) => T::from_json(v),
-            None => Ok(default),
-        }
-    }
-
-    /// Refuses fields not taken (serde's `deny_unknown_fields`).
-    pub fn deny_rest(self) -> Result<(), Error> {
-        match self.items.first() {
-            Some((k, _)) => Err(Error(["unknown field `", k, "`"].concat())),
-            None => Ok(()),
-        }
-    }
+    };
+    (@read $slot:expr, $v:ident $read:path) => { $read($v).map(|x| $slot = x) };
+    (@read $slot:expr, $v:ident) => { $crate::json::set(&mut $slot, $v) };
+    (@deny deny) => { true };
+    (@deny) => { false };
 }
 
 /// Reads a unit-variant enum from its name: `names` pairs each name with its variant.

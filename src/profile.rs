@@ -131,25 +131,37 @@ struct WordListsVisitor<T>(std::marker::PhantomData<T>);
 
 /// Reads a struct of word lists as `#[serde(default, deny_unknown_fields)]` would.
 fn read_word_lists<T: WordLists>(v: crate::json::Value) -> Result<T, crate::json::Error> {
+    let mut out = T::default();
+    read_lists(v, T::fields(), &mut |name, words| {
+        if let Some(list) = out.list_mut(name) {
+            *list = words;
+        }
+    })?;
+    Ok(out)
+}
+
+/// [`read_word_lists`]' loop, one copy for [`Labels`] and [`Hints`].
+fn read_lists(
+    v: crate::json::Value,
+    fields: &[&str],
+    set: &mut dyn FnMut(&str, Vec<String>),
+) -> Result<(), crate::json::Error> {
     use crate::json::{Error, FromJson, Value};
     let Value::Obj(items) = v else {
         return Err(Error::invalid_type(&v, "an object of word lists"));
     };
-    let mut out = T::default();
-    let mut seen: Vec<&'static str> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
     for (key, value) in items {
-        let Some(name) = T::fields().iter().find(|f| **f == key) else {
+        let Some(name) = fields.iter().find(|f| **f == key) else {
             return Err(Error(["unknown field `", &key, "`"].concat()));
         };
         if seen.contains(name) {
             return Err(Error(["duplicate field `", name, "`"].concat()));
         }
         seen.push(name);
-        if let Some(list) = out.list_mut(name) {
-            *list = Vec::<String>::from_json(value)?;
-        }
+        set(name, Vec::<String>::from_json(value)?);
     }
-    Ok(out)
+    Ok(())
 }
 
 #[cfg(test)]

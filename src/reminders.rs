@@ -51,7 +51,7 @@ pub struct ReminderLog {
     pub renewed: Vec<RenewedMark>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Default, Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct Fired {
     pub key: String,
@@ -64,7 +64,7 @@ pub struct Fired {
     pub late: bool,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Default, Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct Snooze {
     /// Key of the reminder this snooze shows again.
@@ -75,7 +75,7 @@ pub struct Snooze {
 }
 
 /// "This account's cycle ending on `cycle` is renewed": no more reminders for it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Default, Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct RenewedMark {
     pub account: String,

@@ -62,7 +62,7 @@ impl Default for Cycle {
 
 /// Quiet hours: no notification between `start` and `end` (seconds after local midnight;
 /// the window may span midnight).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Default, Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct Quiet {
     pub start: u32,

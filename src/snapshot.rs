@@ -106,10 +106,11 @@ pub struct Money {
 }
 
 /// Supported currencies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 #[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub enum Currency {
     #[cfg_attr(test, serde(rename = "USD"))]
+    #[default]
     Usd,
     #[cfg_attr(test, serde(rename = "CNY"))]
     Cny,

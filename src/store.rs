@@ -60,7 +60,7 @@ pub struct State {
 }
 
 /// A note of a stored value kept aside because it could not be read.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Default, Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct KeptAside {
     /// The storage key it is kept under (`kept_aside:<ms>`).
@@ -116,7 +116,7 @@ impl Default for State {
 }
 
 /// One carrier account as last read.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Default, Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct Account {
     /// Stable key: the carrier id, or `host:<host>` for pages read by the generic reader.
@@ -137,7 +137,7 @@ pub struct Account {
 }
 
 /// Data left per line at one moment, for the forecast and the chart.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Default, Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct HistoryPoint {
     pub at_ms: f64,
@@ -426,7 +426,7 @@ impl State {
 
 /// An exported account: the public Snapshot (schema 1, `docs/snapshot.md`) with where
 /// and when it was read.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Default, Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct ExportedAccount {
     pub host: String,
@@ -436,7 +436,7 @@ pub struct ExportedAccount {
 }
 
 /// The export file: every account's last good Snapshot and its history.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Default, Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct Export {
     pub linekeeper_export: u32,

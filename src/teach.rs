@@ -34,11 +34,12 @@ pub const MAX_RULE_BYTES: usize = 64 * 1024;
 pub const MAX_PICK_TEXT: usize = 200;
 
 /// How a clue relates to the clicked value, nearest kind first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 #[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, serde(rename_all = "snake_case"))]
 pub enum ClueKind {
     /// The value's own (or a close ancestor's) `aria-label`.
+    #[default]
     Aria,
     /// A `<label for>` or `aria-labelledby` naming it.
     For,
@@ -51,7 +52,7 @@ pub enum ClueKind {
 }
 
 /// A label text near a clicked value.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Default, Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, serde(deny_unknown_fields))]
 pub struct Clue {
@@ -60,7 +61,7 @@ pub struct Clue {
 }
 
 /// What pick mode saw around one clicked value.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Default, Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, serde(deny_unknown_fields))]
 pub struct Pick {
@@ -112,6 +113,7 @@ pub const TEACH_MESSAGE_TYPES: &[&str] = &[
 
 /// The keys any teaching message may have (read as a plain struct: an internally tagged
 /// enum would buffer the message and cost the worker's module far more code).
+#[derive(Default)]
 #[cfg_attr(test, derive(serde::Deserialize))]
 #[cfg_attr(test, serde(deny_unknown_fields))]
 struct RawMessage {
@@ -189,21 +191,7 @@ impl RawMessage {
     }
 }
 
-impl crate::json::FromJson for RawMessage {
-    fn from_json(v: crate::json::Value) -> Result<Self, crate::json::Error> {
-        let mut f = crate::json::Fields::of(v, "RawMessage")?;
-        let message = RawMessage {
-            kind: f.req("type")?,
-            tab: f.opt("tab")?,
-            pick: f.opt("pick")?,
-            picks: f.opt("picks")?,
-            text: f.opt("text")?,
-            host: f.opt("host")?,
-        };
-        f.deny_rest()?;
-        Ok(message)
-    }
-}
+crate::json_struct!(RawMessage, "RawMessage", deny { kind = "type"; tab, pick, picks, text, host });
 
 impl crate::json::FromJson for TeachMessage {
     fn from_json(v: crate::json::Value) -> Result<Self, crate::json::Error> {
@@ -254,7 +242,7 @@ impl std::fmt::Display for TeachError {
 impl std::error::Error for TeachError {}
 
 /// A taught site in the stored state.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Default, Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct TaughtSite {
     /// The host the rule is for (lower-case, no port).

@@ -145,7 +145,7 @@ pub fn builtin_vocabulary_json() -> String {
     // Keys in name order, as serde_json's `json!` wrote them.
     let mut out = String::new();
     crate::json::Obj::new(&mut out)
-        .field("masks", PHONE_MASKS)
+        .field("masks", &PHONE_MASKS)
         .field("words", &builtin_words())
         .end();
     out

@@ -35,7 +35,15 @@ pub fn local_date(zone: &dyn Zone, utc_ms: f64) -> Option<Date> {
 /// Seconds after local midnight at an instant.
 pub fn local_secs(zone: &dyn Zone, utc_ms: f64) -> u32 {
     let local = utc_ms / 1000.0 + f64::from(zone.offset_at(utc_ms)) * 60.0;
-    local.rem_euclid(f64::from(DAY_SECS)).floor() as u32
+    // `local.rem_euclid(DAY)` without `%` on floats (libm's fmod and 128-bit division in
+    // the wasm): `local - k * DAY` is exact (Sterbenz), a quotient rounded up to the next
+    // whole day gives a small negative remainder, moved up by a day as `rem_euclid` does.
+    let day = f64::from(DAY_SECS);
+    let mut r = local - (local / day).floor() * day;
+    if r < 0.0 {
+        r += day;
+    }
+    r.floor() as u32
 }
 
 /// The instant of a local wall time (`secs` after midnight of `date`), with the rule
@@ -223,6 +231,33 @@ mod tests {
 
     fn d(y: i32, m: u8, day: u8) -> Date {
         Date::new(y, m, day).unwrap()
+    }
+
+    proptest::proptest! {
+        /// The seconds after local midnight are `rem_euclid`'s, at any instant and offset.
+        #[test]
+        fn local_secs_is_rem_euclid(ms in -1e16f64..1e16, offset in -900i32..900) {
+            let local = ms / 1000.0 + f64::from(offset) * 60.0;
+            let expected = local.rem_euclid(f64::from(DAY_SECS)).floor() as u32;
+            proptest::prop_assert_eq!(local_secs(&FixedZone(offset), ms), expected);
+        }
+    }
+
+    #[test]
+    fn local_secs_at_the_edges_of_a_day() {
+        for ms in [
+            0.0,
+            -1.0,
+            -0.25,
+            86_400_000.0 - 1e-4,
+            -86_400_000.0,
+            1e16,
+            -1e16,
+            f64::NAN,
+        ] {
+            let expected = (ms / 1000.0f64).rem_euclid(86_400.0).floor() as u32;
+            assert_eq!(local_secs(&FixedZone(0), ms), expected, "{ms}");
+        }
     }
 
     fn iso_utc(ms: f64) -> String {

@@ -117,8 +117,9 @@ impl Engine<'_> {
         let mut numbers: Vec<String> = Vec::new();
         let mut all: Vec<u32> = self.anchors.iter().map(|a| a.node).collect();
         crate::sort::sort(&mut all);
-        let mut by_number: std::collections::HashMap<String, Vec<u32>> = Default::default();
-        let mut index: std::collections::HashMap<String, usize> = Default::default();
+        // Sorted vectors: a page has a few lines (a hash map costs the wasm its table code).
+        let mut by_number: crate::vecmap::VecMap<String, Vec<u32>> = Default::default();
+        let mut index: crate::vecmap::VecMap<String, usize> = Default::default();
         for a in &self.anchors {
             by_number.entry(a.last4.clone()).or_default().push(a.node);
             index.entry(a.last4.clone()).or_insert_with(|| {

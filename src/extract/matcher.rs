@@ -233,7 +233,7 @@ impl Matcher {
         // Phrase → (pattern, source): a phrase listed again by a later profile keeps its
         // first kind; listed under two fields of one profile it has both (`next bill`:
         // an amount and a date).
-        let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+        let mut seen: FastMap<String, (usize, usize)> = FastMap::default();
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut add = |text: &str, kind: Kind, source: usize| {
             let text = lower_same_len(text.trim());

@@ -3,7 +3,7 @@
 //! `docs/storage.md`, the messages), with the same defaults for fields left out. The tests
 //! (`tests.rs`) compare each with serde's reading and writing of the same types.
 
-use super::{write_int, write_str, Error, Fields, FromJson, Obj, ToJson, Value};
+use super::{read_struct, write_int, write_str, Error, FromJson, Obj, ToJson, Value};
 use crate::checklist::{ActionKind, Checklist, Confirmation, ConfirmedBy, PopupAction};
 use crate::date::Date;
 use crate::history::{ChartView, MarkView, RowView, SeriesView};
@@ -123,22 +123,7 @@ impl ToJson for Snapshot {
     }
 }
 
-impl FromJson for Snapshot {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "Snapshot")?;
-        Ok(Snapshot {
-            schema: f.req("schema")?,
-            status: f.req("status")?,
-            carrier: f.req("carrier")?,
-            next_bill_date: f.req("next_bill_date")?,
-            balance: f.req("balance")?,
-            amount_due: f.req("amount_due")?,
-            autopay: f.req("autopay")?,
-            lines: f.req("lines")?,
-            sources: f.opt("sources")?,
-        })
-    }
-}
+crate::json_struct!(Snapshot, "Snapshot" { schema, status, lines; carrier, next_bill_date, balance, amount_due, autopay, sources });
 
 impl ToJson for Line {
     fn write_json(&self, out: &mut String) {
@@ -153,19 +138,7 @@ impl ToJson for Line {
     }
 }
 
-impl FromJson for Line {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "Line")?;
-        Ok(Line {
-            number_last4: f.req("number_last4")?,
-            label: f.req("label")?,
-            plan: f.req("plan")?,
-            renews_on: f.req("renews_on")?,
-            data: f.req("data")?,
-            hotspot: f.opt("hotspot")?,
-        })
-    }
-}
+crate::json_struct!(Line, "Line" { ; number_last4, label, plan, renews_on, data, hotspot });
 
 impl ToJson for DataUsage {
     fn write_json(&self, out: &mut String) {
@@ -178,17 +151,7 @@ impl ToJson for DataUsage {
     }
 }
 
-impl FromJson for DataUsage {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "DataUsage")?;
-        Ok(DataUsage {
-            remaining_mb: f.req("remaining_mb")?,
-            used_mb: f.req("used_mb")?,
-            total_mb: f.req("total_mb")?,
-            unlimited: f.req("unlimited")?,
-        })
-    }
-}
+crate::json_struct!(DataUsage, "DataUsage" { unlimited; remaining_mb, used_mb, total_mb });
 
 impl ToJson for Source {
     fn write_json(&self, out: &mut String) {
@@ -200,16 +163,7 @@ impl ToJson for Source {
     }
 }
 
-impl FromJson for Source {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "Source")?;
-        Ok(Source {
-            label: f.req("label")?,
-            element: f.req("element")?,
-            text: f.req("text")?,
-        })
-    }
-}
+crate::json_struct!(Source, "Source" { element, text; label });
 
 // --- the stored state (docs/storage.md) ---------------------------------------------------
 
@@ -227,20 +181,7 @@ impl ToJson for State {
     }
 }
 
-impl FromJson for State {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "State")?;
-        Ok(State {
-            version: f.req("version")?,
-            accounts: f.opt("accounts")?,
-            checklists: f.opt("checklists")?,
-            settings: f.opt("settings")?,
-            reminders: f.opt("reminders")?,
-            taught: f.opt("taught")?,
-            kept_aside: f.opt("kept_aside")?,
-        })
-    }
-}
+crate::json_struct!(State, "State" { version; accounts, checklists, settings, reminders, taught, kept_aside });
 
 impl ToJson for KeptAside {
     fn write_json(&self, out: &mut String) {
@@ -253,17 +194,7 @@ impl ToJson for KeptAside {
     }
 }
 
-impl FromJson for KeptAside {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "KeptAside")?;
-        Ok(KeptAside {
-            key: f.req("key")?,
-            at_ms: f.req("at_ms")?,
-            newer: f.opt("newer")?,
-            detail: f.opt("detail")?,
-        })
-    }
-}
+crate::json_struct!(KeptAside, "KeptAside" { key, at_ms; newer, detail });
 
 impl ToJson for Account {
     fn write_json(&self, out: &mut String) {
@@ -279,22 +210,15 @@ impl ToJson for Account {
     }
 }
 
-impl FromJson for Account {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "Account")?;
-        Ok(Account {
-            key: f.req("key")?,
-            carrier: f.req("carrier")?,
-            host: f.req("host")?,
-            page_url: f.req("page_url")?,
-            latest: f.req("latest")?,
-            read_at_ms: f.req("read_at_ms")?,
-            history: f
-                .or("history", Value::Arr(Vec::new()))
-                .and_then(crate::history_codec::read)?,
-        })
-    }
-}
+crate::json_struct!(Account, "Account" {
+    key,
+    host,
+    page_url,
+    latest,
+    read_at_ms;
+    carrier,
+    history => crate::history_codec::read,
+});
 
 impl ToJson for HistoryPoint {
     fn write_json(&self, out: &mut String) {
@@ -307,17 +231,7 @@ impl ToJson for HistoryPoint {
     }
 }
 
-impl FromJson for HistoryPoint {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "HistoryPoint")?;
-        Ok(HistoryPoint {
-            at_ms: f.req("at_ms")?,
-            date: f.req("date")?,
-            next_bill_date: f.req("next_bill_date")?,
-            lines: f.req("lines")?,
-        })
-    }
-}
+crate::json_struct!(HistoryPoint, "HistoryPoint" { at_ms, date, lines; next_bill_date });
 
 impl ToJson for ExportedAccount {
     fn write_json(&self, out: &mut String) {
@@ -330,17 +244,7 @@ impl ToJson for ExportedAccount {
     }
 }
 
-impl FromJson for ExportedAccount {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "ExportedAccount")?;
-        Ok(ExportedAccount {
-            host: f.req("host")?,
-            page_url: f.req("page_url")?,
-            read_at_ms: f.req("read_at_ms")?,
-            snapshot: f.req("snapshot")?,
-        })
-    }
-}
+crate::json_struct!(ExportedAccount, "ExportedAccount" { host, page_url, read_at_ms, snapshot; });
 
 impl ToJson for Export {
     fn write_json(&self, out: &mut String) {
@@ -354,18 +258,7 @@ impl ToJson for Export {
     }
 }
 
-impl FromJson for Export {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "Export")?;
-        Ok(Export {
-            linekeeper_export: f.req("linekeeper_export")?,
-            accounts: f.req("accounts")?,
-            history: f.req("history")?,
-            settings: f.opt("settings")?,
-            renewed: f.opt("renewed")?,
-        })
-    }
-}
+crate::json_struct!(Export, "Export" { linekeeper_export, accounts, history; settings, renewed });
 
 // --- settings -----------------------------------------------------------------------------
 
@@ -393,14 +286,29 @@ impl FromJson for Cycle {
         let Some((name, inner)) = items.pop() else {
             return Err(Error::new("invalid type: map, expected enum Cycle"));
         };
-        let mut f = Fields::of(inner, "variant")?;
-        match name.as_str() {
-            "months" => Ok(Cycle::Months { n: f.req("n")? }),
-            "days" => Ok(Cycle::Days { n: f.req("n")? }),
-            _ => Err(Error(
-                ["unknown variant `", &name, "`, expected `months` or `days`"].concat(),
-            )),
-        }
+        let months = match name.as_str() {
+            "months" => true,
+            "days" => false,
+            _ => {
+                return Err(Error(
+                    ["unknown variant `", &name, "`, expected `months` or `days`"].concat(),
+                ))
+            }
+        };
+        let mut n = Value::Null;
+        read_struct(inner, "variant", &["n"], 1, false, &mut |_, v| {
+            n = v;
+            Ok(())
+        })?;
+        Ok(if months {
+            Cycle::Months {
+                n: FromJson::from_json(n)?,
+            }
+        } else {
+            Cycle::Days {
+                n: FromJson::from_json(n)?,
+            }
+        })
     }
 }
 
@@ -413,15 +321,7 @@ impl ToJson for Quiet {
     }
 }
 
-impl FromJson for Quiet {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "Quiet")?;
-        Ok(Quiet {
-            start: f.req("start")?,
-            end: f.req("end")?,
-        })
-    }
-}
+crate::json_struct!(Quiet, "Quiet" { start, end; });
 
 impl ToJson for Settings {
     fn write_json(&self, out: &mut String) {
@@ -439,29 +339,25 @@ impl ToJson for Settings {
     }
 }
 
-impl FromJson for Settings {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "Settings")?;
-        let d = Settings::default();
-        Ok(Settings {
-            reminders: f.or("reminders", d.reminders)?,
-            lead_days: f.or("lead_days", d.lead_days)?,
-            remind_at: f.or("remind_at", d.remind_at)?,
-            quiet: f.or("quiet", d.quiet)?,
-            low_data: f.or("low_data", d.low_data)?,
-            low_data_percent: f.or("low_data_percent", d.low_data_percent)?,
-            low_data_mb: f.or("low_data_mb", d.low_data_mb)?,
-            language: f.or("language", d.language)?,
-            cycles: f.or("cycles", d.cycles)?,
-        })
-    }
-}
+// Fields left out keep `Settings::default()`'s values.
+crate::json_struct!(Settings, "Settings" {
+    ;
+    reminders,
+    lead_days,
+    remind_at,
+    quiet,
+    low_data,
+    low_data_percent,
+    low_data_mb,
+    language,
+    cycles,
+});
 
 impl ToJson for FieldError {
     fn write_json(&self, out: &mut String) {
         Obj::new(out)
             .field("field", &self.field)
-            .field("key", self.key)
+            .field("key", &self.key)
             .end()
     }
 }
@@ -478,16 +374,7 @@ impl ToJson for Confirmation {
     }
 }
 
-impl FromJson for Confirmation {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "Confirmation")?;
-        Ok(Confirmation {
-            by: f.req("by")?,
-            at_ms: f.req("at_ms")?,
-            to: f.opt("to")?,
-        })
-    }
-}
+crate::json_struct!(Confirmation, "Confirmation" { by, at_ms; to });
 
 impl ToJson for Checklist {
     fn write_json(&self, out: &mut String) {
@@ -501,32 +388,9 @@ impl ToJson for Checklist {
     }
 }
 
-impl FromJson for Checklist {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "Checklist")?;
-        Ok(Checklist {
-            account: f.req("account")?,
-            cycle: f.req("cycle")?,
-            done: f.req("done")?,
-            paid_at_ms: f.opt("paid_at_ms")?,
-            confirmed: f.opt("confirmed")?,
-        })
-    }
-}
+crate::json_struct!(Checklist, "Checklist" { account, done; cycle, paid_at_ms, confirmed });
 
-impl FromJson for PopupAction {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "PopupAction")?;
-        let action = PopupAction {
-            kind: f.req("type")?,
-            account: f.req("account")?,
-            step: f.req("step")?,
-            done: f.req("done")?,
-        };
-        f.deny_rest()?;
-        Ok(action)
-    }
-}
+crate::json_struct!(PopupAction, "PopupAction", deny { kind = "type", account, step, done; });
 
 // --- reminders ------------------------------------------------------------------------------
 
@@ -540,16 +404,7 @@ impl ToJson for ReminderLog {
     }
 }
 
-impl FromJson for ReminderLog {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "ReminderLog")?;
-        Ok(ReminderLog {
-            fired: f.opt("fired")?,
-            snoozes: f.opt("snoozes")?,
-            renewed: f.opt("renewed")?,
-        })
-    }
-}
+crate::json_struct!(ReminderLog, "ReminderLog" { ; fired, snoozes, renewed });
 
 impl ToJson for Fired {
     fn write_json(&self, out: &mut String) {
@@ -564,19 +419,7 @@ impl ToJson for Fired {
     }
 }
 
-impl FromJson for Fired {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "Fired")?;
-        Ok(Fired {
-            key: f.req("key")?,
-            account: f.req("account")?,
-            cycle: f.req("cycle")?,
-            at_ms: f.req("at_ms")?,
-            shown: f.req("shown")?,
-            late: f.opt("late")?,
-        })
-    }
-}
+crate::json_struct!(Fired, "Fired" { key, account, at_ms, shown; cycle, late });
 
 impl ToJson for Snooze {
     fn write_json(&self, out: &mut String) {
@@ -589,17 +432,7 @@ impl ToJson for Snooze {
     }
 }
 
-impl FromJson for Snooze {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "Snooze")?;
-        Ok(Snooze {
-            key: f.req("key")?,
-            account: f.req("account")?,
-            cycle: f.req("cycle")?,
-            at_ms: f.req("at_ms")?,
-        })
-    }
-}
+crate::json_struct!(Snooze, "Snooze" { key, account, at_ms; cycle });
 
 impl ToJson for RenewedMark {
     fn write_json(&self, out: &mut String) {
@@ -611,16 +444,7 @@ impl ToJson for RenewedMark {
     }
 }
 
-impl FromJson for RenewedMark {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "RenewedMark")?;
-        Ok(RenewedMark {
-            account: f.req("account")?,
-            cycle: f.req("cycle")?,
-            at_ms: f.req("at_ms")?,
-        })
-    }
-}
+crate::json_struct!(RenewedMark, "RenewedMark" { account, cycle, at_ms; });
 
 impl ToJson for Notice {
     fn write_json(&self, out: &mut String) {
@@ -651,7 +475,7 @@ impl ToJson for ToolbarBadge {
     fn write_json(&self, out: &mut String) {
         Obj::new(out)
             .field("text", &self.text)
-            .field("color", self.color)
+            .field("color", &self.color)
             .field("urgency", &self.urgency)
             .field("title", &self.title)
             .end()
@@ -680,31 +504,9 @@ impl ToJson for ActionResult {
 
 // --- teaching -------------------------------------------------------------------------------
 
-impl FromJson for Clue {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "Clue")?;
-        let clue = Clue {
-            kind: f.req("kind")?,
-            text: f.req("text")?,
-        };
-        f.deny_rest()?;
-        Ok(clue)
-    }
-}
+crate::json_struct!(Clue, "Clue", deny { kind, text; });
 
-impl FromJson for Pick {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "Pick")?;
-        let pick = Pick {
-            field: f.req("field")?,
-            text: f.req("text")?,
-            clues: f.opt("clues")?,
-            lang: f.opt("lang")?,
-        };
-        f.deny_rest()?;
-        Ok(pick)
-    }
-}
+crate::json_struct!(Pick, "Pick", deny { field, text; clues, lang });
 
 impl ToJson for TaughtSite {
     fn write_json(&self, out: &mut String) {
@@ -717,17 +519,7 @@ impl ToJson for TaughtSite {
     }
 }
 
-impl FromJson for TaughtSite {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "TaughtSite")?;
-        Ok(TaughtSite {
-            host: f.req("host")?,
-            rule: f.req("rule")?,
-            taught_at_ms: f.req("taught_at_ms")?,
-            anchors: f.opt("anchors")?,
-        })
-    }
-}
+crate::json_struct!(TaughtSite, "TaughtSite" { host, rule, taught_at_ms; anchors });
 
 impl ToJson for PickPreview {
     fn write_json(&self, out: &mut String) {
@@ -753,56 +545,13 @@ impl ToJson for RuleCheck {
 
 // --- messages -------------------------------------------------------------------------------
 
-impl FromJson for Sender {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "Sender")?;
-        Ok(Sender {
-            id: f.opt("id")?,
-            url: f.opt("url")?,
-            tab: f.opt("tab")?,
-            frame_id: f.opt("frameId")?,
-        })
-    }
-}
+crate::json_struct!(Sender, "Sender" { ; id, url, tab, frame_id = "frameId" });
 
-impl FromJson for Tab {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "Tab")?;
-        Ok(Tab {
-            id: f.opt("id")?,
-            url: f.opt("url")?,
-        })
-    }
-}
+crate::json_struct!(Tab, "Tab" { ; id, url });
 
-impl FromJson for Context {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "Context")?;
-        Ok(Context {
-            extension_id: f.opt("extension_id")?,
-            extension_url: f.opt("extension_url")?,
-            content_matches: f.opt("content_matches")?,
-            granted_origins: f.opt("granted_origins")?,
-        })
-    }
-}
+crate::json_struct!(Context, "Context" { ; extension_id, extension_url, content_matches, granted_origins });
 
-impl FromJson for RawMessage {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "RawMessage")?;
-        Ok(RawMessage {
-            kind: f.opt("type")?,
-            page: f.opt("page")?,
-            account: f.opt("account")?,
-            step: f.opt("step")?,
-            done: f.opt("done")?,
-            form: f.opt("form")?,
-            text: f.opt("text")?,
-            id: f.opt("id")?,
-            action: f.opt("action")?,
-        })
-    }
-}
+crate::json_struct!(RawMessage, "RawMessage" { ; kind = "type", page, account, step, done, form, text, id, action });
 
 // --- profiles -------------------------------------------------------------------------------
 
@@ -816,41 +565,24 @@ impl ToJson for Anchor {
     }
 }
 
-impl FromJson for Anchor {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "Anchor")?;
-        let anchor = Anchor {
-            field: f.opt("field")?,
-            element: f.opt("element")?,
-            label: f.opt("label")?,
-        };
-        f.deny_rest()?;
-        Ok(anchor)
-    }
-}
+crate::json_struct!(Anchor, "Anchor", deny { ; field, element, label });
 
-impl FromJson for Profile {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "Profile")?;
-        let profile = Profile {
-            id: f.opt("id")?,
-            name: f.opt("name")?,
-            carrier: f.opt("carrier")?,
-            hosts: f.opt("hosts")?,
-            account_urls: f.opt("account_urls")?,
-            sign_in_urls: f.opt("sign_in_urls")?,
-            currency: f.opt("currency")?,
-            host_currency: f.opt("host_currency")?,
-            date_order: f.opt("date_order")?,
-            value_before_label: f.opt("value_before_label")?,
-            labels: f.opt("labels")?,
-            hints: f.opt("hints")?,
-            anchors: f.opt("anchors")?,
-        };
-        f.deny_rest()?;
-        Ok(profile)
-    }
-}
+crate::json_struct!(Profile, "Profile", deny {
+    ;
+    id,
+    name,
+    carrier,
+    hosts,
+    account_urls,
+    sign_in_urls,
+    currency,
+    host_currency,
+    date_order,
+    value_before_label,
+    labels,
+    hints,
+    anchors,
+});
 
 impl ToJson for Extra {
     fn write_json(&self, out: &mut String) {
@@ -897,7 +629,7 @@ impl ToJson for ImportError {
 impl ToJson for Msg {
     fn write_json(&self, out: &mut String) {
         Obj::new(out)
-            .field("key", self.key)
+            .field("key", &self.key)
             .field("args", &self.args)
             .end()
     }
@@ -1061,17 +793,7 @@ impl ToJson for PageSnapshot {
     }
 }
 
-impl FromJson for PageSnapshot {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "PageSnapshot")?;
-        Ok(PageSnapshot {
-            url: f.req("url")?,
-            lang: f.opt("lang")?,
-            title: f.opt("title")?,
-            nodes: f.req("nodes")?,
-        })
-    }
-}
+crate::json_struct!(PageSnapshot, "PageSnapshot" { url, nodes; lang, title });
 
 impl ToJson for PageNode {
     fn write_json(&self, out: &mut String) {
@@ -1089,18 +811,7 @@ impl ToJson for PageNode {
     }
 }
 
-impl FromJson for PageNode {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "PageNode")?;
-        Ok(PageNode {
-            parent: f.opt("p")?,
-            tag: f.req("t")?,
-            text: f.opt("x")?,
-            attrs: f.opt("a")?,
-            block: f.opt("b")?,
-        })
-    }
-}
+crate::json_struct!(PageNode, "PageNode" { tag = "t"; parent = "p", text = "x", attrs = "a", block = "b" });
 
 impl ToJson for Name {
     fn write_json(&self, out: &mut String) {
@@ -1118,7 +829,7 @@ impl ToJson for Attrs {
     fn write_json(&self, out: &mut String) {
         let mut o = Obj::new(out);
         for (name, value) in self.iter() {
-            o = o.field(name, value);
+            o = o.field(name, &value);
         }
         o.end()
     }
@@ -1151,9 +862,23 @@ impl ToJson for Money {
 
 impl FromJson for Money {
     fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "MoneyRepr")?;
-        let amount: String = f.req("amount")?;
-        let currency = f.req("currency")?;
+        let mut amount = String::new();
+        let mut currency = Currency::default();
+        read_struct(
+            v,
+            "MoneyRepr",
+            &["amount", "currency"],
+            3,
+            false,
+            &mut |i, v| {
+                if i == 0 {
+                    amount = FromJson::from_json(v)?;
+                } else {
+                    currency = FromJson::from_json(v)?;
+                }
+                Ok(())
+            },
+        )?;
         let cents = Money::parse_amount(&amount)
             .ok_or_else(|| Error(["not a decimal amount: ", &super::quoted(&amount)].concat()))?;
         Ok(Money { cents, currency })

@@ -5,7 +5,6 @@
 
 use crate::dom::{carrier_label, msg, t, El};
 use crate::reminders::calendar_link;
-use linekeeper::json::{Error, Fields, FromJson, Value};
 use linekeeper::reminders::{cycle_of, inferred_cycle};
 use linekeeper::settings::{format_lead_days, format_time, Cycle, Language, Settings};
 use linekeeper::store::State;
@@ -49,44 +48,20 @@ pub struct UiError {
     pub message: String,
 }
 
-impl FromJson for Ui {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "Ui")?;
-        Ok(Ui {
-            erase_confirm: f.opt("erase_confirm")?,
-            import_text: f.opt("import_text")?,
-            import_name: f.opt("import_name")?,
-            errors: f.opt("errors")?,
-            status: f.opt("status")?,
-            status_text: f.opt("status_text")?,
-            now_ms: f.opt("now_ms")?,
-            rule_name: f.opt("rule_name")?,
-            rule_check: f.opt("rule_check")?,
-        })
-    }
-}
-
-impl FromJson for RuleCheck {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "RuleCheck")?;
-        Ok(RuleCheck {
-            host: f.opt("host")?,
-            anchors: f.opt("anchors")?,
-            replaces: f.opt("replaces")?,
-            error: f.opt("error")?,
-        })
-    }
-}
-
-impl FromJson for UiError {
-    fn from_json(v: Value) -> Result<Self, Error> {
-        let mut f = Fields::of(v, "UiError")?;
-        Ok(UiError {
-            field: f.req("field")?,
-            message: f.req("message")?,
-        })
-    }
-}
+linekeeper::json_struct!(Ui, "Ui" {
+    ;
+    erase_confirm,
+    import_text,
+    import_name,
+    errors,
+    status,
+    status_text,
+    now_ms,
+    rule_name,
+    rule_check,
+});
+linekeeper::json_struct!(RuleCheck, "RuleCheck" { ; host, anchors, replaces, error });
+linekeeper::json_struct!(UiError, "UiError" { field, message; });
 
 struct Page<'a> {
     doc: Document,

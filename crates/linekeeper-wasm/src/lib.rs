@@ -54,8 +54,8 @@ struct Decoded {
 impl ToJson for Decoded {
     fn write_json(&self, out: &mut String) {
         Obj::new(out)
-            .field("type", self.kind)
-            .field("from", self.from)
+            .field("type", &self.kind)
+            .field("from", &self.from)
             .some("form", &self.form)
             .some("id", &self.id)
             .some("action", &self.action)

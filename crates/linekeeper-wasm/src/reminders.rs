@@ -53,7 +53,7 @@ impl ToJson for BadgeOut {
     fn write_json(&self, out: &mut String) {
         Obj::new(out)
             .field("text", &self.text)
-            .field("color", self.color)
+            .field("color", &self.color)
             .field("title", &self.title)
             .end()
     }

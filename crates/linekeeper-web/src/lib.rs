@@ -23,8 +23,12 @@ pub fn today(now_ms: f64, utc_offset_minutes: i32) -> Result<Date, JsError> {
 /// A value for JavaScript: written as JSON text by the core's JSON module
 /// (`linekeeper::json`) and read with the browser's `JSON.parse`: one serialization path.
 pub fn to_js<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    js_sys::JSON::parse(&json::to_string(value))
-        .map_err(|_| JsError::new("a value could not be passed to JavaScript"))
+    parse_js(&json::to_string(value))
+}
+
+/// [`to_js`]' part that does not depend on the type (one copy in the wasm).
+fn parse_js(text: &str) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(text).map_err(|_| JsError::new("a value could not be passed to JavaScript"))
 }
 
 /// The JSON text of a JavaScript value (`JSON.stringify`); `undefined` (and what has no JSON
@@ -150,3 +154,9 @@ pub mod testing {
         js_sys::JSON::parse(json).unwrap()
     }
 }
+
+/// The modules' allocator: Talc instead of the standard library's dlmalloc (smaller code,
+/// freed memory reused and merged; the worker is long-lived).
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
