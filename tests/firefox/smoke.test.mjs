@@ -58,9 +58,18 @@ async function extensionPage(name) {
   const page = await browser.newPage();
   // Firefox's BiDi reports no navigation to a moz-extension page: wait for the page itself.
   page.goto(`${EXT_ORIGIN}/${name}`, { timeout: 15000 }).catch(() => {});
-  await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.body?.dataset.ready,
-    { polling: 100, timeout: 15000 });
-  return page;
+  // The wait can start on the blank page the tab opens with; the navigation then ends that
+  // realm and the wait with it ("Waiting failed"): wait again in the new one.
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    try {
+      await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.body?.dataset.ready,
+        { polling: 100, timeout: Math.max(1000, deadline - Date.now()) });
+      return page;
+    } catch (error) {
+      if (Date.now() >= deadline || !/Waiting failed|context|realm/i.test(String(error?.message))) throw error;
+    }
+  }
 }
 
 /** Everything in the extension's storage.local, read from its options page. */
