@@ -146,6 +146,10 @@ pub struct Tick {
     pub badge: ToolbarBadge,
     /// Notifications to close (their cycle is renewed or gone).
     pub close: Vec<String>,
+    /// Whether the tick changed the state (recorded a reminder or pruned the log): the
+    /// worker then stores it. Not part of the JSON form.
+    #[cfg_attr(test, serde(skip))]
+    pub changed: bool,
 }
 
 fn is_last_day(d: Date) -> bool {
@@ -443,6 +447,7 @@ pub fn tick(state: &mut State, now_ms: f64, zone: &dyn Zone, lang: &str) -> Tick
         .filter(|p| p.at_ms <= now_ms && !fired(state, &p.key))
         .collect();
     let mut notices = Vec::new();
+    let changed = !due.is_empty();
     // Per account, cycle and kind, only the latest due reminder is shown; earlier ones
     // (and those due before the product knew of the cycle) are passed over, once.
     let mut families: Vec<(String, Option<Date>, String)> = Vec::new();
@@ -491,7 +496,7 @@ pub fn tick(state: &mut State, now_ms: f64, zone: &dyn Zone, lang: &str) -> Tick
             when_ms: midnight,
         });
     }
-    prune(state, today);
+    let changed = prune(state, today) || changed;
     let close = state
         .reminders
         .fired
@@ -504,16 +509,20 @@ pub fn tick(state: &mut State, now_ms: f64, zone: &dyn Zone, lang: &str) -> Tick
         alarms,
         badge: toolbar_badge(state, now_ms, zone),
         close,
+        changed,
     }
 }
 
-fn prune(state: &mut State, today: Option<Date>) {
-    let Some(today) = today else { return };
+/// Drops log entries of cycles long over; true when it dropped any.
+fn prune(state: &mut State, today: Option<Date>) -> bool {
+    let Some(today) = today else { return false };
     let keep = |cycle: Option<Date>| cycle.is_none_or(|c| c.days_until(today) <= KEEP_LOG_DAYS);
     let log = &mut state.reminders;
+    let before = log.fired.len() + log.snoozes.len() + log.renewed.len();
     log.fired.retain(|f| keep(f.cycle));
     log.snoozes.retain(|s| keep(s.cycle));
     log.renewed.retain(|r| keep(Some(r.cycle)));
+    log.fired.len() + log.snoozes.len() + log.renewed.len() != before
 }
 
 fn notice(

@@ -88,7 +88,6 @@ fn notification(n: &Notice) -> NotificationOut {
 #[wasm_bindgen]
 pub fn sync(state: JsValue, now_ms: f64) -> Result<JsValue, JsError> {
     let mut state = state_from_js(state)?;
-    let before = state.clone();
     let lang = linekeeper_web::i18n::ui_language();
     let tick = reminders::tick(&mut state, now_ms, &BrowserZone, &lang);
     let badge = BadgeOut {
@@ -100,7 +99,7 @@ pub fn sync(state: JsValue, now_ms: f64) -> Result<JsValue, JsError> {
         },
     };
     to_js(&SyncOut {
-        changed: state != before,
+        changed: tick.changed,
         notifications: tick.notices.iter().map(notification).collect(),
         alarms: tick.alarms,
         badge,
