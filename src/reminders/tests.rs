@@ -93,6 +93,29 @@ fn each_reminder_fires_once_at_its_time_with_the_days_left() {
     assert!(n.iter().all(|f| f.shown));
 }
 
+/// `Tick::changed` says whether the tick changed the state (the worker stores it then):
+/// true when a reminder is recorded or old log entries are pruned, false otherwise.
+#[test]
+fn tick_says_when_it_changed_the_state() {
+    let ny = zone("America/New_York");
+    let (mut state, read) = state_read(&ny, d(2026, 12, 9), d(2026, 11, 26), 12 * H);
+    let mut check = |state: &mut State, at: f64| {
+        let before = state.clone();
+        let tick = tick(state, at, &ny, "en");
+        assert_eq!(tick.changed, *state != before, "at {at}");
+        tick.changed
+    };
+    assert!(!check(&mut state, read));
+    let first = tick(&mut state.clone(), read, &ny, "en").alarms[0].when_ms;
+    assert!(check(&mut state, first));
+    assert!(!check(&mut state, first + 1.0));
+    // Months later the cycle's log entries are pruned: changed, with nothing fired.
+    let later = first + 100.0 * 86_400_000.0;
+    assert!(!state.reminders.fired.is_empty());
+    assert!(check(&mut state, later));
+    assert!(!check(&mut state, later + 1.0));
+}
+
 #[test]
 fn custom_lead_times_and_time_of_day() {
     let z = FixedZone(480);
