@@ -99,7 +99,7 @@ fn each_reminder_fires_once_at_its_time_with_the_days_left() {
 fn tick_says_when_it_changed_the_state() {
     let ny = zone("America/New_York");
     let (mut state, read) = state_read(&ny, d(2026, 12, 9), d(2026, 11, 26), 12 * H);
-    let mut check = |state: &mut State, at: f64| {
+    let check = |state: &mut State, at: f64| {
         let before = state.clone();
         let tick = tick(state, at, &ny, "en");
         assert_eq!(tick.changed, *state != before, "at {at}");
