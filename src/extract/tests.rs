@@ -791,3 +791,92 @@ fn table_columns_keep_their_own_bucket_and_line_column() {
     assert_eq!(data(&s).remaining_mb, Some(2874.0));
     assert_eq!(s.next_bill_date, date(2027, 5, 4));
 }
+
+#[test]
+fn a_button_offering_to_turn_autopay_on_means_it_is_off() {
+    let s = us(
+        "<div><h3>Auto-Renew</h3><div>Off</div><button>Turn on auto-renew</button></div>\
+         <p>Balance $4.00</p>",
+    );
+    assert_eq!(s.autopay, Some(false));
+    // A toggle that says only its state still shows it.
+    let s = us("<div><h3>Auto-Renew</h3><button role=switch>On</button></div><p>Balance $4.00</p>");
+    assert_eq!(s.autopay, Some(true));
+}
+
+#[test]
+fn a_payment_scheduled_with_autopay_means_autopay_is_on() {
+    let s = us("<h2>Balance</h2><p>$142.58</p><p>Payment scheduled for Dec 8 with AutoPay</p>");
+    assert_eq!(s.autopay, Some(true));
+    assert_eq!(s.next_bill_date, date(2026, 12, 8));
+}
+
+#[test]
+fn unlimited_alone_in_each_line_card_marks_that_line() {
+    let s = us(
+        "<h2>Lines</h2>\
+         <div><p>Alex</p><p>(425) 555-0132</p><p>Unlimited</p><p>Hotspot: 12.4 GB of 50 GB used</p></div>\
+         <div><p>Kid's phone</p><p>(425) 555-0177</p><p>Unlimited</p><p>Hotspot: 0 GB of 15 GB used</p></div>",
+    );
+    assert_eq!(s.lines.len(), 2);
+    for line in &s.lines {
+        assert!(line.data.as_ref().is_some_and(|d| d.unlimited), "{line:?}");
+        assert!(line
+            .hotspot
+            .as_ref()
+            .is_some_and(|d| !d.unlimited && d.total_mb.is_some()));
+    }
+    // Outside a line's card a bare `Unlimited` says nothing about data.
+    let s = us("<p>Balance $4.00</p><p>Unlimited</p>");
+    assert!(s.lines.iter().all(|l| l.data.is_none()));
+}
+
+#[test]
+fn an_unlimited_line_with_a_premium_bucket_is_unlimited() {
+    let s = us(
+        "<div class=plan-card><h2>Prepaid Unlimited Plus</h2><p>Unlimited line</p>\
+         <p>Premium data 38.2 GB used of 50 GB</p><p>Plan renews on 12/14/2026</p></div>",
+    );
+    let d = data(&s);
+    assert!(d.unlimited);
+    assert_eq!(d.used_mb, Some(39116.8));
+}
+
+#[test]
+fn unlimited_data_before_talk_and_text_is_data() {
+    let s = us("<p>Your next payment of $25.00 is due on Dec 3.</p><p>Plan · Unlimited data, talk &amp; text</p>");
+    assert!(data(&s).unlimited);
+    let s = us("<p>Balance $4.00</p><p>Data 2 GB left</p><p>Unlimited talk &amp; text</p>");
+    assert!(!data(&s).unlimited);
+}
+
+#[test]
+fn by_after_an_amount_due_labels_its_date() {
+    let s = us("<p>Amount due <b>$35.00</b> by Dec 3</p>");
+    assert_eq!(s.amount_due, usd(3500));
+    assert_eq!(s.next_bill_date, date(2026, 12, 3));
+    let s = us("<p>Usage resets on Dec 9</p><p>Data used 3.2 GB of 10 GB</p>");
+    assert_eq!(s.next_bill_date, date(2026, 12, 9));
+}
+
+#[test]
+fn a_line_cards_plan_name_class_names_its_plan_not_its_nickname() {
+    let s = us(
+        "<ul><li class=line-card><p class=line-card__nickname>Alex</p><p class=line-card__msisdn>(425) 555-0132</p>\
+         <p class=line-card__planName>Go5G Plus</p><p>Data 2 GB left</p></li>\
+         <li class=line-card><p class=line-card__nickname>Sam</p><p class=line-card__msisdn>(425) 555-0177</p>\
+         <p class=line-card__planName>Go5G</p><p>Data 3 GB left</p></li></ul>",
+    );
+    let names: Vec<_> = s
+        .lines
+        .iter()
+        .map(|l| (l.label.as_deref(), l.plan.as_deref()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            (Some("Alex"), Some("Go5G Plus")),
+            (Some("Sam"), Some("Go5G"))
+        ]
+    );
+}
