@@ -751,8 +751,8 @@ impl<'a> Engine<'a> {
                 self.vals.get(vi).is_some_and(|v| {
                     compatible(fam, &v.kind)
                         && !matches!(v.kind, VKind::Placeholder)
-                        && v.start < label.end
-                        && label.start < v.end
+                        && v.start <= label.start
+                        && label.end <= v.end
                 })
             });
             if inside_value {
@@ -776,8 +776,11 @@ impl<'a> Engine<'a> {
                 if label.kind == Kind::NotData && self.names_own_bucket(v) {
                     continue;
                 }
-                let (score, before) = if v.start >= label.end && v.start < hi {
-                    let gap = (v.start - label.end).min(60) as i32;
+                // A value may start inside the label's last word (`Cycle ends in` + `in 9
+                // days`).
+                let (score, before) = if v.start > label.start && v.end > label.end && v.start < hi
+                {
+                    let gap = v.start.saturating_sub(label.end).min(60) as i32;
                     (100 - gap / 3, false)
                 } else if v.end <= label.start
                     && v.end > lo
@@ -1175,6 +1178,9 @@ impl<'a> Engine<'a> {
                 {
                     amount_due = Some((a.score, *m, ai));
                 }
+                // A date far from a label inside a sentence (`… 以实际出账为准`) is no
+                // bill date.
+                (VKind::Date(_), Kind::DueDate | Kind::RenewalDate) if a.score < 20 => {}
                 (VKind::Date(d), Kind::DueDate | Kind::RenewalDate) => {
                     let score = if *d < self.today {
                         a.score - 40

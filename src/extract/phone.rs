@@ -148,6 +148,8 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
             || before.ends_with("ends in")
             || before.ends_with("尾号")
             || before.ends_with("尾號")
+            || before.ends_with("termina en")
+            || before.ends_with("terminación")
             || before.ends_with("terminada en")
             || before.ends_with("terminado en")
             || before.ends_with("endet auf")

@@ -880,3 +880,41 @@ fn a_line_cards_plan_name_class_names_its_plan_not_its_nickname() {
         ]
     );
 }
+
+#[test]
+fn a_relative_date_starting_inside_its_label_is_read() {
+    // The label `Cycle ends in` and the value `in 9 days` share the word `in`.
+    let s = scan(
+        "<html lang=en><body><p>You've used 18.4 GB this cycle</p><p>Cycle ends in 9 days</p></body></html>",
+        "https://fi.google.com/account",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 5));
+}
+
+#[test]
+fn spanish_line_ending_in_gives_the_last_four() {
+    let s = scan(
+        "<html lang=es-US><body><p>Línea que termina en 4821</p><p>Saldo de la cuenta $10.00</p></body></html>",
+        "https://es.t-mobile.com/account",
+    );
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("4821"));
+}
+
+#[test]
+fn a_billing_day_sentence_counts_but_a_far_disclaimer_does_not() {
+    let page = |tip: &str| {
+        format!(
+            "<html lang=zh-CN><body><p>话费余额 23.50元</p><p>套餐有效期至 2026年12月31日</p><p>{tip}</p></body></html>"
+        )
+    };
+    let s = scan(
+        &page("本月账单将于2026年12月1日出账，请按时缴费。"),
+        "https://touch.10086.cn/i/",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 1));
+    let s = scan(
+        &page("数据更新至11月26日08:00，仅供参考，以实际出账为准。"),
+        "https://touch.10086.cn/i/",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 31));
+}
