@@ -918,3 +918,31 @@ fn a_billing_day_sentence_counts_but_a_far_disclaimer_does_not() {
     );
     assert_eq!(s.next_bill_date, date(2026, 12, 31));
 }
+
+#[test]
+fn a_us_carrier_page_machine_translated_into_chinese_reads_the_same() {
+    let t = |s: &str| {
+        format!(
+            r#"<font style="vertical-align: inherit;"><font style="vertical-align: inherit;">{s}</font></font>"#
+        )
+    };
+    let body = format!(
+        "<p>{}</p><div><p>{}</p><p>{}</p><p>{}</p></div><p>{}</p><div><p>{}</p><p>{}</p></div>",
+        t("线路结尾为 4821"),
+        t("剩余高速数据"),
+        t("3.42 GB"),
+        t("已使用 1.58 GB，共 5 GB"),
+        t("计划于 2026 年 12 月 9 日续订"),
+        t("自动支付"),
+        t("已开启"),
+    );
+    let s = scan(
+        &format!(r#"<html lang="zh-CN" class="translated-ltr"><body>{body}</body></html>"#),
+        "https://www.t-mobile.com/account",
+    );
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("4821"));
+    assert_eq!(data(&s).remaining_mb, Some(3502.08));
+    assert_eq!(data(&s).total_mb, Some(5120.0));
+    assert_eq!(s.next_bill_date, date(2026, 12, 9));
+    assert_eq!(s.autopay, Some(true));
+}
