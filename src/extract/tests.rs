@@ -946,3 +946,17 @@ fn a_us_carrier_page_machine_translated_into_chinese_reads_the_same() {
     assert_eq!(s.next_bill_date, date(2026, 12, 9));
     assert_eq!(s.autopay, Some(true));
 }
+
+#[test]
+fn a_translated_postpaid_bill_keeps_amount_due_date_and_autopay() {
+    let s = scan(
+        r#"<html lang="zh-CN" class="translated-ltr"><body><section><h2>帐单摘要</h2>
+           <div><p>到期金额</p><p>$142.58</p></div><p>付款定于 12 月 8 日通过自动支付进行</p></section>
+           <div><p>(425) 555-0132</p><p>无限</p><p>热点：已使用 12.4 GB，共 50 GB</p></div></body></html>"#,
+        "https://www.t-mobile.com/bill/summary",
+    );
+    assert_eq!(s.amount_due, usd(14258));
+    assert_eq!(s.next_bill_date, date(2026, 12, 8));
+    assert_eq!(s.autopay, Some(true));
+    assert!(s.lines[0].renews_on.is_none());
+}
