@@ -1406,14 +1406,33 @@ impl<'a> Engine<'a> {
         // without its own bucket shows it.
         let pool = has_account_data.then(|| finish_usage(account_data));
         for (i, line) in lines.iter_mut().enumerate() {
+            // The pool's figures a line shares: all of them, or, beside the line's own
+            // usage (`Used this cycle: 9.8 GB`), what is left of the pool and its size.
+            let mut shared_fields: &[&str] = &[];
             if has_main.get(i).copied().unwrap_or(false) {
-                line.data = main.get(i).cloned().map(finish_usage);
+                let mut own = main.get(i).cloned().unwrap_or_default();
+                if let Some(pool) = pool.as_ref().filter(|p| !p.unlimited) {
+                    if own.used_mb.is_some()
+                        && own.remaining_mb.is_none()
+                        && own.total_mb.is_none()
+                        && !own.unlimited
+                    {
+                        own.remaining_mb = pool.remaining_mb;
+                        own.total_mb = pool.total_mb;
+                        shared_fields = &["data.remaining_mb", "data.total_mb"];
+                    }
+                }
+                line.data = Some(finish_usage(own));
             } else if let Some(pool) = &pool {
                 line.data = Some(pool.clone());
+                shared_fields = &[""];
+            }
+            if !shared_fields.is_empty() {
                 let shared: Vec<(String, Source)> = sources
                     .iter()
                     .filter_map(|(k, v)| {
                         k.strip_prefix("lines[?].")
+                            .filter(|rest| shared_fields.iter().any(|f| rest.starts_with(f)))
                             .map(|rest| (format!("lines[{i}].{rest}"), v.clone()))
                     })
                     .collect();

@@ -960,3 +960,29 @@ fn a_translated_postpaid_bill_keeps_amount_due_date_and_autopay() {
     assert_eq!(s.autopay, Some(true));
     assert!(s.lines[0].renews_on.is_none());
 }
+
+#[test]
+fn lines_with_their_own_usage_of_a_shared_pool_keep_what_is_left_of_the_pool() {
+    let s = scan(
+        "<html lang=en><body><div><h2>Shared Data</h2><p><b>12.4 GB</b> of 30 GB remaining</p></div>\
+         <div><p>Work iPhone</p><p>(•••) •••-1188</p><p>Used this cycle: 9.8 GB</p></div>\
+         <div><p>Tablet</p><p>(•••) •••-5520</p><p>Used this cycle: 7.8 GB</p></div></body></html>",
+        "https://dashboard.usmobile.com/app/dashboard",
+    );
+    let got: Vec<_> = s
+        .lines
+        .iter()
+        .map(|l| {
+            l.data
+                .as_ref()
+                .map(|d| (d.remaining_mb, d.used_mb, d.total_mb))
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            Some((Some(12697.6), Some(10035.2), Some(30720.0))),
+            Some((Some(12697.6), Some(7987.2), Some(30720.0))),
+        ]
+    );
+}
