@@ -1250,13 +1250,15 @@ impl<'a> Engine<'a> {
                     {
                         continue;
                     }
+                    // `of 5 GB` is a total whatever label reached it (`left` on the row
+                    // above, in a dial laid out as blocks).
+                    let context = self.role_from_context(v);
                     let role = match kind {
+                        _ if context == Some(2) => context,
                         Kind::DataRemaining => Some(0),
                         Kind::DataUsed => Some(1),
                         Kind::DataTotal => Some(2),
-                        _ => self
-                            .role_from_context(v)
-                            .or_else(|| self.bare_is_remaining(a, label).then_some(0)),
+                        _ => context.or_else(|| self.bare_is_remaining(a, label).then_some(0)),
                     };
                     let (target, path) = match self.line_of(v.node) {
                         Some(li) => {
@@ -1479,6 +1481,18 @@ impl<'a> Engine<'a> {
             }
         }
         let earliest_line = lines.iter().filter_map(|l| l.renews_on).min();
+        // A due date already past (last bill's) gives way to a renewal date to come; alone,
+        // it stays (an overdue bill).
+        let today = self.today;
+        let due = due.filter(|(_, d, _)| {
+            *d >= today
+                || !account_renew
+                    .as_ref()
+                    .map(|r| r.1)
+                    .into_iter()
+                    .chain(earliest_line)
+                    .any(|r| r >= today)
+        });
         let next = match (&due, &account_renew) {
             (Some((_, d, ai)), _) | (None, Some((_, d, ai))) => {
                 if let Some(a) = assigned.get(*ai) {

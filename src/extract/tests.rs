@@ -986,3 +986,22 @@ fn lines_with_their_own_usage_of_a_shared_pool_keep_what_is_left_of_the_pool() {
         ]
     );
 }
+
+#[test]
+fn a_past_due_date_gives_way_to_a_renewal_to_come_but_stands_alone() {
+    let s = us("<p>Balance $12.00</p><p>Due date 10/01/2026</p><p>Renews Dec 9</p>");
+    assert_eq!(s.next_bill_date, date(2026, 12, 9));
+    // Overdue, with nothing after it: the date stays.
+    let s = us("<p>Amount due $40.00</p><p>Due date 11/20/2026</p>");
+    assert_eq!(s.next_bill_date, date(2026, 11, 20));
+}
+
+#[test]
+fn of_a_total_on_its_own_row_is_the_total_whatever_label_reaches_it() {
+    let s = us(
+        "<section><h2>High-speed data</h2><div><div><div>3.42 GB</div><div>left</div></div>\
+         <p>of 5 GB</p></div></section><p>Renews Dec 9</p>",
+    );
+    let d = data(&s);
+    assert_eq!((d.remaining_mb, d.total_mb), (Some(3502.08), Some(5120.0)));
+}
