@@ -37,11 +37,16 @@ pub const KEEP_WHOLE: usize = 200;
 
 /// The state the popup draws, with every account's history condensed.
 pub fn popup_state(state: &State) -> State {
-    let mut out = state.clone();
-    for account in &mut out.accounts {
+    into_popup_state(state.clone())
+}
+
+/// [`popup_state`] of a state the caller no longer needs (no copy of it: the engine
+/// module then links no deep clone of the state).
+pub fn into_popup_state(mut state: State) -> State {
+    for account in &mut state.accounts {
         account.history = condensed(&account.history);
     }
-    out
+    state
 }
 
 /// The points of `history` that decide the popup's figures, in order.

@@ -202,7 +202,7 @@ pub fn normalize_state(state: JsValue) -> Result<JsValue, JsError> {
 /// condensed to the points that decide what the popup shows (`linekeeper::popup_cache`).
 #[wasm_bindgen]
 pub fn popup_state(state: JsValue) -> Result<JsValue, JsError> {
-    to_js(&linekeeper::popup_cache::popup_state(&state_from_js(
+    to_js(&linekeeper::popup_cache::into_popup_state(state_from_js(
         state,
     )?))
 }
