@@ -565,6 +565,22 @@ impl<'a> Engine<'a> {
         })
     }
 
+    /// The role a bucket label's caption also names (`Hotspot used` above `1.2 GB of 5
+    /// GB`): 0 left, 1 used, 2 total.
+    fn caption_role(&self, label: Option<&Label>) -> Option<usize> {
+        let label = label.filter(|l| l.scope.is_none())?;
+        let row = self.model.rows.get(label.row as usize)?;
+        if width(&row.text) > 32 {
+            return None;
+        }
+        row.hits.iter().find_map(|h| match h.kind {
+            Kind::DataRemaining => Some(0),
+            Kind::DataUsed => Some(1),
+            Kind::DataTotal => Some(2),
+            _ => None,
+        })
+    }
+
     fn time_datetime(&self, node: u32) -> Option<Date> {
         let nodes = &self.model.page.nodes;
         let mut cur = nodes.get(node as usize)?.parent;
@@ -1281,7 +1297,9 @@ impl<'a> Engine<'a> {
                         Kind::DataRemaining => Some(0),
                         Kind::DataUsed => Some(1),
                         Kind::DataTotal => Some(2),
-                        _ => context.or_else(|| self.bare_is_remaining(a, label).then_some(0)),
+                        _ => context
+                            .or_else(|| self.caption_role(label))
+                            .or_else(|| self.bare_is_remaining(a, label).then_some(0)),
                     };
                     if let (None, None, Some(x), Some(li)) =
                         (label, role, d.amount_mb, self.line_of(v.node))

@@ -1034,3 +1034,10 @@ fn a_group_members_bare_figures_are_their_usage_when_the_group_shows_usage() {
         ]
     );
 }
+
+#[test]
+fn a_bucket_caption_that_says_used_gives_the_role_of_the_figure_below() {
+    let s = us("<p>Balance $4.00</p><div><div>Hotspot used</div><div>1.2 GB of 5 GB</div></div>");
+    let h = s.lines[0].hotspot.clone().unwrap();
+    assert_eq!((h.used_mb, h.remaining_mb), (Some(1228.8), Some(3891.2)));
+}
