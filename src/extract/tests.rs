@@ -1005,3 +1005,52 @@ fn of_a_total_on_its_own_row_is_the_total_whatever_label_reaches_it() {
     let d = data(&s);
     assert_eq!((d.remaining_mb, d.total_mb), (Some(3502.08), Some(5120.0)));
 }
+
+#[test]
+fn a_group_members_bare_figures_are_their_usage_when_the_group_shows_usage() {
+    let s = scan(
+        "<html lang=en><body><section><h2>Group data usage</h2><p>4.3 GB used this cycle</p></section>\
+         <section><h2>Members</h2>\
+         <div><span>Alex</span><span>(555) 010-2231</span><span>3.2 GB</span></div>\
+         <div><span>Sam</span><span>(555) 010-8870</span><span>1.1 GB</span></div></section></body></html>",
+        "https://fi.google.com/account",
+    );
+    let got: Vec<_> = s
+        .lines
+        .iter()
+        .map(|l| {
+            (
+                l.number_last4.as_deref(),
+                l.label.as_deref(),
+                l.data.as_ref().and_then(|d| d.used_mb),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("2231"), Some("Alex"), Some(3276.8)),
+            (Some("8870"), Some("Sam"), Some(1126.4)),
+        ]
+    );
+}
+
+#[test]
+fn a_bucket_caption_that_says_used_gives_the_role_of_the_figure_below() {
+    let s = us("<p>Balance $4.00</p><div><div>Hotspot used</div><div>1.2 GB of 5 GB</div></div>");
+    let h = s.lines[0].hotspot.clone().unwrap();
+    assert_eq!((h.used_mb, h.remaining_mb), (Some(1228.8), Some(3891.2)));
+}
+
+#[test]
+fn spanish_plan_expiry_and_auto_renewal_state() {
+    let s = scan(
+        "<html lang=es-US><body><div><h3>Datos de alta velocidad restantes</h3><p>2.7 GB</p><p>de 5 GB</p></div>\
+         <div><h3>Tu plan vence</h3><p>15 de enero de 2027</p></div>\
+         <div><h3>Renovación automática</h3><p>Activada</p></div></body></html>",
+        "https://my.mintmobile.com/es/",
+    );
+    assert_eq!(s.lines[0].renews_on, date(2027, 1, 15));
+    assert_eq!(s.autopay, Some(true));
+    assert_eq!(data(&s).total_mb, Some(5120.0));
+}
