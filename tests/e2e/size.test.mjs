@@ -23,13 +23,13 @@ const KB = 1024;
 // the same behaviour (structs read by one table-driven walker with one reader per field type,
 // arrays by one loop, members written as `dyn ToJson`; Talc instead of dlmalloc; no float `%`,
 // no SipHash): engine 130.5 KB, tools 92.5 KB, UI 82.0 KB (total 305.1 KB). Extraction
-// work since then: engine 132.2 KB. Then wasm-opt with `--converge --low-memory-unused`
+// work since then: engine 133.1 KB. Then wasm-opt with `--converge --low-memory-unused`
 // (xtask/src/dist.rs; about 1.4 KB off the engine, 0.5 KB off each other module), the
 // schedule's "state changed" told by the tick instead of a copy of the state compared after
 // it, and the popup cache made from the state read, not from a deep copy of it: engine
-// 129.5 KB (-2.7 KB), tools 92.9 KB, UI 81.2 KB (total 303.6 KB).
+// 130.5 KB (-2.7 KB), tools 92.9 KB, UI 81.2 KB (total 304.6 KB).
 // Budgets: the engine's measured + about 1 KB; the others measured + about 1 %.
-const ENGINE_BUDGET = 130.5;
+const ENGINE_BUDGET = 131.5;
 const TOOLS_BUDGET = 93.4;
 const UI_BUDGET = 82.9;
 /** Budget per module, in bytes after gzip -9. */
