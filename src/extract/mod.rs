@@ -1035,9 +1035,9 @@ impl<'a> Engine<'a> {
             // whether used or left is known only from the pool (see `run`).
             let line_share = self.numbers.len() >= 2
                 && self.part_of(v.node).is_some()
-                && !self
+                && self
                     .table_cell_of(v.node)
-                    .is_some_and(|c| c.kind == Kind::Plan)
+                    .is_none_or(|c| c.kind != Kind::Plan)
                 && !self
                     .model
                     .rows
