@@ -1054,3 +1054,35 @@ fn spanish_plan_expiry_and_auto_renewal_state() {
     assert_eq!(s.autopay, Some(true));
     assert_eq!(data(&s).total_mb, Some(5120.0));
 }
+
+#[test]
+fn a_table_header_naming_a_bucket_and_a_role_gives_both() {
+    let s = us(
+        "<table><thead><tr><th>Line</th><th>Data used</th><th>Hotspot used</th></tr></thead><tbody>\
+         <tr><td>(206) 555-0101</td><td>12.3 GB</td><td>1.1 GB of 15 GB</td></tr>\
+         <tr><td>(206) 555-0102</td><td>3.4 GB</td><td>0 GB of 15 GB</td></tr></tbody></table>",
+    );
+    let hot: Vec<_> = s
+        .lines
+        .iter()
+        .map(|l| l.hotspot.as_ref().map(|h| (h.used_mb, h.remaining_mb)))
+        .collect();
+    assert_eq!(
+        hot,
+        [
+            Some((Some(1126.4), Some(14233.6))),
+            Some((Some(0.0), Some(15360.0)))
+        ]
+    );
+}
+
+#[test]
+fn the_other_party_of_a_call_or_text_in_a_usage_log_is_no_line() {
+    let s = us(
+        "<div>Line <span>(•••) •••-4821</span></div><p><span>3.42 GB</span> remaining of 5 GB</p>\
+         <ul><li><span>Oct 1</span> <span>Call to (•••) •••-1000</span> <span>1 min</span></li>\
+         <li><span>Oct 2</span> <span>Text to (•••) •••-1014</span> <span>1 msg</span></li></ul>",
+    );
+    let numbers: Vec<_> = s.lines.iter().map(|l| l.number_last4.as_deref()).collect();
+    assert_eq!(numbers, [Some("4821")]);
+}
