@@ -456,8 +456,10 @@ pub const BUILTIN_SOURCES: &[(&str, &str)] = &[
         include_str!("../profiles/china-telecom.json"),
     ),
 ];
+/// Public in both builds: `cargo clippy --workspace` builds the core once with the features
+/// of every member (the wasm crates' `shipped-profiles` too) for xtask, which names it.
 #[cfg(feature = "shipped-profiles")]
-const BUILTIN_SOURCES: &[(&str, &str)] = &[];
+pub const BUILTIN_SOURCES: &[(&str, &str)] = &[];
 
 static BUILTIN: std::sync::OnceLock<Vec<Profile>> = std::sync::OnceLock::new();
 
