@@ -108,7 +108,7 @@ pub fn decode_message(
     let sender: Sender = linekeeper_web::from_js(&sender).unwrap_or_default();
     let ctx: Context = linekeeper_web::from_js(&context)
         .map_err(|e| JsError::new(&format!("message context: {e}")))?;
-    let decoded = linekeeper_web::from_js::<linekeeper::message::RawMessage>(&message)
+    let decoded = raw_message(&message)
         .map_err(|e| Refusal::Malformed {
             detail: e.to_string(),
         })
@@ -142,6 +142,32 @@ pub fn decode_message(
             reply: answers_refusal(&sender, &ctx),
         }),
     }
+}
+
+/// A message as [`linekeeper::json::from_str`] of its JSON text reads it, but with a string
+/// `page` (a scan's snapshot, tens of KB of JSON text) taken as it is rather than escaped
+/// by `JSON.stringify` and read back: the rest of the message goes through JSON as before.
+fn raw_message(
+    message: &JsValue,
+) -> Result<linekeeper::message::RawMessage, linekeeper::json::Error> {
+    let key = JsValue::from_str("page");
+    let page = message
+        .is_object()
+        .then(|| js_sys::Reflect::get(message, &key).ok())
+        .flatten()
+        .and_then(|page| page.as_string());
+    let Some(page) = page else {
+        return linekeeper_web::from_js(message);
+    };
+    // The other keys (an own, enumerable string `page` is the only one left out).
+    let rest = js_sys::Object::assign(&js_sys::Object::new(), message.unchecked_ref());
+    let own = js_sys::Object::has_own(&rest, &key)
+        && js_sys::Reflect::delete_property(&rest, &key).is_ok();
+    let mut raw: linekeeper::message::RawMessage = linekeeper_web::from_js(&rest)?;
+    if own {
+        raw.page = Some(page);
+    }
+    Ok(raw)
 }
 
 struct IngestResult {
@@ -228,6 +254,44 @@ pub(crate) mod tests {
     }
 
     pub(crate) use linekeeper_web::testing::{fake_i18n, stored_state};
+
+    /// The decoder reads a scan's `page` without JSON; what it accepts and refuses is as
+    /// if the whole message had gone through JSON.
+    #[wasm_bindgen_test]
+    fn a_scan_page_is_checked_like_any_other_field() {
+        let parse = |json: &str| js_sys::JSON::parse(json).unwrap();
+        let sender = parse(
+            r#"{"id":"ext","url":"https://www.t-mobile.com/account","frameId":0,
+               "tab":{"id":3,"url":"https://www.t-mobile.com/account"}}"#,
+        );
+        let ctx = parse(
+            r#"{"extension_id":"ext","extension_url":"chrome-extension://ext/",
+               "content_matches":["https://*.t-mobile.com/*"],"granted_origins":["https://*.t-mobile.com/*"]}"#,
+        );
+        let decoded = |message: &str| {
+            let out = decode_message(parse(message), sender.clone(), ctx.clone()).unwrap();
+            linekeeper_web::json_text(&out)
+        };
+        assert_eq!(
+            decoded(r#"{"type":"scan","page":"{\"nodes\":[\"\u2022\"]}"}"#),
+            r#"{"type":"scan","from":"content_script"}"#
+        );
+        for refused in [
+            r#"{"type":"scan","page":3}"#,
+            r#"{"type":"scan"}"#,
+            r#"{"type":3,"page":"{}"}"#,
+            r#"{"type":"scan","page":"{}","step":"x"}"#,
+        ] {
+            assert!(decoded(refused).contains(r#""refused":true"#), "{refused}");
+        }
+        // The message itself keeps its page (the handler reads it).
+        let message = parse(r#"{"type":"scan","page":"{}"}"#);
+        decode_message(message.clone(), sender.clone(), ctx.clone()).unwrap();
+        assert_eq!(
+            linekeeper_web::json_text(&message),
+            r#"{"type":"scan","page":"{}"}"#
+        );
+    }
 
     #[wasm_bindgen_test]
     fn only_a_readable_state_in_the_current_layout_is_current() {
