@@ -122,6 +122,8 @@ pub enum Currency {
     Gbp,
     #[cfg_attr(test, serde(rename = "CAD"))]
     Cad,
+    #[cfg_attr(test, serde(rename = "TWD"))]
+    Twd,
 }
 
 impl Currency {
@@ -133,6 +135,7 @@ impl Currency {
             Currency::Eur => "EUR",
             Currency::Gbp => "GBP",
             Currency::Cad => "CAD",
+            Currency::Twd => "TWD",
         }
     }
     pub fn from_code(code: &str) -> Option<Currency> {
@@ -143,6 +146,7 @@ impl Currency {
             "EUR" => Currency::Eur,
             "GBP" => Currency::Gbp,
             "CAD" => Currency::Cad,
+            "TWD" | "NTD" => Currency::Twd,
             _ => return None,
         })
     }

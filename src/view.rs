@@ -110,6 +110,7 @@ pub fn format_money(money: &Money, lang: &str) -> String {
         Currency::Cny => format!("{sign}¥{digits}"),
         Currency::Hkd => format!("{sign}HK${digits}"),
         Currency::Cad => format!("{sign}CA${digits}"),
+        Currency::Twd => format!("{sign}NT${digits}"),
         Currency::Gbp => format!("{sign}£{digits}"),
         Currency::Eur if comma => format!("{sign}{digits} €"),
         Currency::Eur => format!("{sign}€{digits}"),

@@ -20,7 +20,7 @@ pub fn currency_for_lang(lang: &str) -> Option<Currency> {
     let (language, region) = split(lang);
     Some(match (language.as_str(), region.as_str()) {
         ("zh", "hk" | "mo") => Currency::Hkd,
-        ("zh", "tw") => return None,
+        ("zh", "tw") => Currency::Twd,
         ("zh", _) => {
             if lang.to_ascii_lowercase().contains("hant") {
                 return None;
@@ -31,6 +31,7 @@ pub fn currency_for_lang(lang: &str) -> Option<Currency> {
         (_, "gb") => Currency::Gbp,
         (_, "ca") => Currency::Cad,
         (_, "hk") => Currency::Hkd,
+        (_, "tw") => Currency::Twd,
         (_, "cn") => Currency::Cny,
         (_, "de" | "at" | "es" | "fr" | "it" | "nl" | "ie" | "pt" | "fi" | "be" | "lu") => {
             Currency::Eur

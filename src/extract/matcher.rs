@@ -277,12 +277,22 @@ impl Matcher {
             .filter(|p| p.kind == Kind::Data)
             .map(|p| p.text.clone())
             .collect();
+        // An unlimited line or plan (`Unlimited line`, `不限量套餐`) has unlimited data.
+        let line_words: Vec<String> = patterns
+            .iter()
+            .filter(|p| matches!(p.kind, Kind::Line | Kind::Plan))
+            .map(|p| p.text.clone())
+            .collect();
         for p in &mut patterns {
             p.names_data = match p.kind {
                 Kind::Data => true,
-                Kind::DataRemaining | Kind::DataUsed | Kind::DataTotal | Kind::Unlimited => {
+                Kind::DataRemaining | Kind::DataUsed | Kind::DataTotal => {
                     data_words.iter().any(|w| contains_word(&p.text, w))
                 }
+                Kind::Unlimited => data_words
+                    .iter()
+                    .chain(&line_words)
+                    .any(|w| contains_word(&p.text, w)),
                 _ => false,
             };
         }

@@ -435,10 +435,12 @@ impl<'a> Engine<'a> {
             if !data || h.kind != Kind::Unlimited {
                 continue;
             }
-            let followed_by_not_data = row
-                .hits
-                .get(i + 1)
-                .is_some_and(|n| n.kind == Kind::NotData && n.start <= h.end + 4);
+            // `Unlimited talk`, but not `Unlimited data, talk & text`.
+            let followed_by_not_data = !h.names_data
+                && row
+                    .hits
+                    .get(i + 1)
+                    .is_some_and(|n| n.kind == Kind::NotData && n.start <= h.end + 4);
             let overlaps = found.iter().any(|v| v.start < h.end && h.start < v.end);
             if !followed_by_not_data && !overlaps {
                 let reading = DataReading {
@@ -466,11 +468,17 @@ impl<'a> Engine<'a> {
             }
         }
         for h in row.hits.iter().filter(|_| state) {
-            match h.kind {
-                Kind::On => found.push(mk(h.start, h.end, VKind::State(true))),
-                Kind::Off => found.push(mk(h.start, h.end, VKind::State(false))),
-                _ => {}
+            let on = match h.kind {
+                Kind::On => true,
+                Kind::Off => false,
+                _ => continue,
+            };
+            // "Turn on auto-renew" on a button asks for a change; a toggle that says just
+            // "On" shows the state.
+            if self.call_to_action(row, h.start, h.end) {
+                continue;
             }
+            found.push(mk(h.start, h.end, VKind::State(on)));
         }
         // Placeholders: a whole short text piece that is `--`, `$--.--`, `Loading…`.
         for seg in row.segs.iter().filter(|_| !state) {
@@ -512,6 +520,49 @@ impl<'a> Engine<'a> {
                     .is_some_and(|a| promo_actions.contains(&a))
         });
         self.vals.extend(found);
+    }
+
+    /// True when the words `start..end` of `row` sit in a link or button that says more
+    /// than them ("Turn on auto-renew"): an offer to change something, not its state.
+    fn call_to_action(&self, row: &model::Row, start: usize, end: usize) -> bool {
+        let node = row.node_at(start);
+        if !self
+            .model
+            .action
+            .get(node as usize)
+            .copied()
+            .unwrap_or(false)
+        {
+            return false;
+        }
+        let words = row.text.get(start..end).unwrap_or("").trim();
+        row.segs
+            .iter()
+            .filter(|s| s.node == node)
+            .filter_map(|s| row.text.get(s.start..s.end))
+            .any(|piece| {
+                let piece = piece.trim();
+                piece.len() > words.len() && piece.chars().any(char::is_alphabetic)
+            })
+    }
+
+    /// True when the value `v` is a row of its own inside one line's part of the page
+    /// (a line card): `Unlimited` there is that line's data plan.
+    fn alone_in_line_part(&self, v: &Val) -> bool {
+        self.model
+            .rows
+            .get(v.row as usize)
+            .is_some_and(|row| row.text.trim().len() == v.end - v.start)
+            && self.part_of(v.node).is_some()
+    }
+
+    /// True when a data bucket word is part of the value `v` itself (`Unlimited data`).
+    fn names_own_bucket(&self, v: &Val) -> bool {
+        self.model.rows.get(v.row as usize).is_some_and(|row| {
+            row.hits
+                .iter()
+                .any(|h| h.names_data && h.start < v.end && v.start < h.end)
+        })
     }
 
     fn time_datetime(&self, node: u32) -> Option<Date> {
@@ -562,6 +613,34 @@ impl<'a> Engine<'a> {
                     });
                 }
             }
+        }
+        // `Amount due $35.00 by Dec 3`: the `by` after an amount due labels its date.
+        for (r, row) in model.rows.iter().enumerate() {
+            let Some(h) = row.hits.iter().find(|h| h.kind == Kind::AmountDue) else {
+                continue;
+            };
+            if row.promo || row.hits.iter().any(|x| x.kind == Kind::DueDate) {
+                continue;
+            }
+            let rest = row.text.get(h.end..).unwrap_or("");
+            let Some(at) = [" by ", " before "]
+                .iter()
+                .filter_map(|w| rest.find(w).map(|i| (i + 1, i + w.len() - 1)))
+                .min()
+            else {
+                continue;
+            };
+            let (start, end) = (h.end + at.0, h.end + at.1);
+            labels.push(Label {
+                kind: Kind::DueDate,
+                row: r as u32,
+                start,
+                end,
+                node: row.node_at(start),
+                scope: None,
+                bonus: -10,
+                text: row.text.get(start..end).unwrap_or("").to_string(),
+            });
         }
         // Class / id hints on small elements, and user anchors.
         for (i, node) in model.page.nodes.iter().enumerate() {
@@ -672,8 +751,8 @@ impl<'a> Engine<'a> {
                 self.vals.get(vi).is_some_and(|v| {
                     compatible(fam, &v.kind)
                         && !matches!(v.kind, VKind::Placeholder)
-                        && v.start < label.end
-                        && label.start < v.end
+                        && v.start <= label.start
+                        && label.end <= v.end
                 })
             });
             if inside_value {
@@ -693,8 +772,15 @@ impl<'a> Engine<'a> {
                 if !compatible(fam, &v.kind) {
                     continue;
                 }
-                let (score, before) = if v.start >= label.end && v.start < hi {
-                    let gap = (v.start - label.end).min(60) as i32;
+                // `Unlimited data, talk & text`: the value names its own bucket.
+                if label.kind == Kind::NotData && self.names_own_bucket(v) {
+                    continue;
+                }
+                // A value may start inside the label's last word (`Cycle ends in` + `in 9
+                // days`).
+                let (score, before) = if v.start > label.start && v.end > label.end && v.start < hi
+                {
+                    let gap = v.start.saturating_sub(label.end).min(60) as i32;
                     (100 - gap / 3, false)
                 } else if v.end <= label.start
                     && v.end > lo
@@ -840,11 +926,15 @@ impl<'a> Engine<'a> {
         }
         // A row that names an unlimited data bucket on its own, without figures
         // (`Visible+ Pro · Unlimited data`): its value needs no other label.
+        // So does a bare `Unlimited` standing alone in a line's own card.
         let unlimited: Vec<usize> = (self.model.rows.iter().enumerate())
             .filter(|(_, row)| {
-                row.hits
-                    .iter()
-                    .any(|h| h.kind == Kind::Unlimited && h.names_data)
+                row.hits.iter().any(|h| {
+                    h.kind == Kind::Unlimited
+                        && (h.names_data
+                            || (row.text.trim().len() == h.end - h.start
+                                && self.part_of(row.node_at(h.start)).is_some()))
+                })
             })
             .map(|(r, _)| r)
             .collect();
@@ -1088,6 +1178,9 @@ impl<'a> Engine<'a> {
                 {
                     amount_due = Some((a.score, *m, ai));
                 }
+                // A date far from a label inside a sentence (`… 以实际出账为准`) is no
+                // bill date.
+                (VKind::Date(_), Kind::DueDate | Kind::RenewalDate) if a.score < 20 => {}
                 (VKind::Date(d), Kind::DueDate | Kind::RenewalDate) => {
                     let score = if *d < self.today {
                         a.score - 40
@@ -1127,26 +1220,33 @@ impl<'a> Engine<'a> {
                     if kind == Kind::NotData {
                         continue;
                     }
-                    // A number inside a plan name (`Basic 10GB`) is not usage.
-                    if self
-                        .model
-                        .hint_near(v.node, 2)
-                        .is_some_and(|(_, k)| k == Kind::Plan)
-                    {
-                        continue;
-                    }
-                    let bucket = self.bucket_for(label, v, &buckets);
-                    // An `Unlimited` on its own counts only where a data bucket is named.
                     let only_unlimited = d.unlimited
                         && d.amount_mb.is_none()
                         && d.remaining_mb.is_none()
                         && d.used_mb.is_none()
                         && d.total_mb.is_none();
+                    // A number inside a plan name (`Basic 10GB`) is not usage; an
+                    // unlimited plan's `Unlimited` is, and so is `38.2 GB used of 50 GB`
+                    // in a plan's card.
+                    let says_role =
+                        d.remaining_mb.is_some() || d.used_mb.is_some() || d.total_mb.is_some();
+                    if !only_unlimited
+                        && !says_role
+                        && self
+                            .model
+                            .hint_near(v.node, 2)
+                            .is_some_and(|(_, k)| k == Kind::Plan)
+                    {
+                        continue;
+                    }
+                    let bucket = self.bucket_for(label, v, &buckets);
+                    // An `Unlimited` on its own counts only where a data bucket is named.
                     if bucket == Bucket::NotData
                         || (label.is_none()
                             && only_unlimited
                             && bucket == Bucket::Unknown
-                            && !self.row_has_amount(v.row))
+                            && !self.row_has_amount(v.row)
+                            && !self.alone_in_line_part(v))
                     {
                         continue;
                     }
@@ -1306,14 +1406,33 @@ impl<'a> Engine<'a> {
         // without its own bucket shows it.
         let pool = has_account_data.then(|| finish_usage(account_data));
         for (i, line) in lines.iter_mut().enumerate() {
+            // The pool's figures a line shares: all of them, or, beside the line's own
+            // usage (`Used this cycle: 9.8 GB`), what is left of the pool and its size.
+            let mut shared_fields: &[&str] = &[];
             if has_main.get(i).copied().unwrap_or(false) {
-                line.data = main.get(i).cloned().map(finish_usage);
+                let mut own = main.get(i).cloned().unwrap_or_default();
+                if let Some(pool) = pool.as_ref().filter(|p| !p.unlimited) {
+                    if own.used_mb.is_some()
+                        && own.remaining_mb.is_none()
+                        && own.total_mb.is_none()
+                        && !own.unlimited
+                    {
+                        own.remaining_mb = pool.remaining_mb;
+                        own.total_mb = pool.total_mb;
+                        shared_fields = &["data.remaining_mb", "data.total_mb"];
+                    }
+                }
+                line.data = Some(finish_usage(own));
             } else if let Some(pool) = &pool {
                 line.data = Some(pool.clone());
+                shared_fields = &[""];
+            }
+            if !shared_fields.is_empty() {
                 let shared: Vec<(String, Source)> = sources
                     .iter()
                     .filter_map(|(k, v)| {
                         k.strip_prefix("lines[?].")
+                            .filter(|rest| shared_fields.iter().any(|f| rest.starts_with(f)))
                             .map(|rest| (format!("lines[{i}].{rest}"), v.clone()))
                     })
                     .collect();

@@ -466,7 +466,9 @@ fn element_hint(
     let name_last = words
         .last()
         .is_some_and(|w| matches!(w.as_str(), "name" | "nickname" | "alias"));
-    if line_part && name_last {
+    // But `line-card__planName` is the line's plan name.
+    let plan_name = best.is_some_and(|(at, k)| k == Kind::Plan && at + 1 == words.len());
+    if line_part && name_last && !plan_name {
         out.hint = Some(Kind::Nickname);
     }
     out

@@ -41,11 +41,12 @@ fn is_sep(c: char) -> bool {
 /// Finds phone numbers in `text`.
 pub fn find_phones(text: &str) -> Vec<PhoneFind> {
     let mut out = Vec::new();
-    // Cheap test first: four digits in a row somewhere.
-    let mut run = 0;
+    // Cheap test first: four digits in a row somewhere, or nine in all (`912 345 678`).
+    let (mut run, mut all) = (0, 0);
     if !text.bytes().any(|b| {
         run = if b.is_ascii_digit() { run + 1 } else { 0 };
-        run >= 4
+        all += usize::from(b.is_ascii_digit());
+        run >= 4 || all >= 9
     }) {
         return out;
     }
@@ -82,17 +83,19 @@ pub fn find_phones(text: &str) -> Vec<PhoneFind> {
 
 fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Option<PhoneFind> {
     let token: Vec<char> = chars.get(start..end)?.iter().map(|&(_, c)| c).collect();
-    // The token must end in digits; the last four are the line's.
+    // The token must end in digits; the last four are the line's. A whole number may end
+    // in a shorter group (`0912-345-678`).
     let trailing_digits = token
         .iter()
         .rev()
         .take_while(|c| c.is_ascii_digit())
         .count();
-    if trailing_digits < 4 {
-        return None;
-    }
     let digits: String = token.iter().filter(|c| c.is_ascii_digit()).collect();
     let masks = token.iter().filter(|c| is_mask(**c)).count();
+    let whole = masks == 0 && digits.len() >= 9 && trailing_digits >= 3;
+    if trailing_digits < 4 && !whole {
+        return None;
+    }
     let ellipsis = token.contains(&'…') || token.windows(2).any(|w| w == ['.', '.']);
     let last4: String = digits
         .chars()
@@ -147,7 +150,13 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
             || before.ends_with("ending")
             || before.ends_with("ends in")
             || before.ends_with("尾号")
+            || before.ends_with("尾号为")
+            || before.ends_with("结尾为")
+            || before.ends_with("结尾是")
+            || before.ends_with("結尾為")
             || before.ends_with("尾號")
+            || before.ends_with("termina en")
+            || before.ends_with("terminación")
             || before.ends_with("terminada en")
             || before.ends_with("terminado en")
             || before.ends_with("endet auf")
@@ -235,6 +244,10 @@ mod tests {
         assert_eq!(intl("(206) 555-0142"), Some(("0142".into(), false)));
         // Not phones: too short, too long, no separator.
         assert_eq!(intl("0176 1234"), None);
+        // Taiwan: the last group has three digits.
+        assert_eq!(intl("0912-345-678"), Some(("5678".into(), false)));
+        assert_eq!(intl("+886 912 345 678"), Some(("5678".into(), true)));
+        assert_eq!(intl("***-***-678"), None);
         assert_eq!(intl("01761234567890123"), None);
         assert_eq!(intl("gültig bis 01.12.2026 10:00"), None);
     }

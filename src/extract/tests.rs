@@ -791,3 +791,198 @@ fn table_columns_keep_their_own_bucket_and_line_column() {
     assert_eq!(data(&s).remaining_mb, Some(2874.0));
     assert_eq!(s.next_bill_date, date(2027, 5, 4));
 }
+
+#[test]
+fn a_button_offering_to_turn_autopay_on_means_it_is_off() {
+    let s = us(
+        "<div><h3>Auto-Renew</h3><div>Off</div><button>Turn on auto-renew</button></div>\
+         <p>Balance $4.00</p>",
+    );
+    assert_eq!(s.autopay, Some(false));
+    // A toggle that says only its state still shows it.
+    let s = us("<div><h3>Auto-Renew</h3><button role=switch>On</button></div><p>Balance $4.00</p>");
+    assert_eq!(s.autopay, Some(true));
+}
+
+#[test]
+fn a_payment_scheduled_with_autopay_means_autopay_is_on() {
+    let s = us("<h2>Balance</h2><p>$142.58</p><p>Payment scheduled for Dec 8 with AutoPay</p>");
+    assert_eq!(s.autopay, Some(true));
+    assert_eq!(s.next_bill_date, date(2026, 12, 8));
+}
+
+#[test]
+fn unlimited_alone_in_each_line_card_marks_that_line() {
+    let s = us(
+        "<h2>Lines</h2>\
+         <div><p>Alex</p><p>(425) 555-0132</p><p>Unlimited</p><p>Hotspot: 12.4 GB of 50 GB used</p></div>\
+         <div><p>Kid's phone</p><p>(425) 555-0177</p><p>Unlimited</p><p>Hotspot: 0 GB of 15 GB used</p></div>",
+    );
+    assert_eq!(s.lines.len(), 2);
+    for line in &s.lines {
+        assert!(line.data.as_ref().is_some_and(|d| d.unlimited), "{line:?}");
+        assert!(line
+            .hotspot
+            .as_ref()
+            .is_some_and(|d| !d.unlimited && d.total_mb.is_some()));
+    }
+    // Outside a line's card a bare `Unlimited` says nothing about data.
+    let s = us("<p>Balance $4.00</p><p>Unlimited</p>");
+    assert!(s.lines.iter().all(|l| l.data.is_none()));
+}
+
+#[test]
+fn an_unlimited_line_with_a_premium_bucket_is_unlimited() {
+    let s = us(
+        "<div class=plan-card><h2>Prepaid Unlimited Plus</h2><p>Unlimited line</p>\
+         <p>Premium data 38.2 GB used of 50 GB</p><p>Plan renews on 12/14/2026</p></div>",
+    );
+    let d = data(&s);
+    assert!(d.unlimited);
+    assert_eq!(d.used_mb, Some(39116.8));
+}
+
+#[test]
+fn unlimited_data_before_talk_and_text_is_data() {
+    let s = us("<p>Your next payment of $25.00 is due on Dec 3.</p><p>Plan · Unlimited data, talk &amp; text</p>");
+    assert!(data(&s).unlimited);
+    let s = us("<p>Balance $4.00</p><p>Data 2 GB left</p><p>Unlimited talk &amp; text</p>");
+    assert!(!data(&s).unlimited);
+}
+
+#[test]
+fn by_after_an_amount_due_labels_its_date() {
+    let s = us("<p>Amount due <b>$35.00</b> by Dec 3</p>");
+    assert_eq!(s.amount_due, usd(3500));
+    assert_eq!(s.next_bill_date, date(2026, 12, 3));
+    let s = us("<p>Usage resets on Dec 9</p><p>Data used 3.2 GB of 10 GB</p>");
+    assert_eq!(s.next_bill_date, date(2026, 12, 9));
+}
+
+#[test]
+fn a_line_cards_plan_name_class_names_its_plan_not_its_nickname() {
+    let s = us(
+        "<ul><li class=line-card><p class=line-card__nickname>Alex</p><p class=line-card__msisdn>(425) 555-0132</p>\
+         <p class=line-card__planName>Go5G Plus</p><p>Data 2 GB left</p></li>\
+         <li class=line-card><p class=line-card__nickname>Sam</p><p class=line-card__msisdn>(425) 555-0177</p>\
+         <p class=line-card__planName>Go5G</p><p>Data 3 GB left</p></li></ul>",
+    );
+    let names: Vec<_> = s
+        .lines
+        .iter()
+        .map(|l| (l.label.as_deref(), l.plan.as_deref()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            (Some("Alex"), Some("Go5G Plus")),
+            (Some("Sam"), Some("Go5G"))
+        ]
+    );
+}
+
+#[test]
+fn a_relative_date_starting_inside_its_label_is_read() {
+    // The label `Cycle ends in` and the value `in 9 days` share the word `in`.
+    let s = scan(
+        "<html lang=en><body><p>You've used 18.4 GB this cycle</p><p>Cycle ends in 9 days</p></body></html>",
+        "https://fi.google.com/account",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 5));
+}
+
+#[test]
+fn spanish_line_ending_in_gives_the_last_four() {
+    let s = scan(
+        "<html lang=es-US><body><p>Línea que termina en 4821</p><p>Saldo de la cuenta $10.00</p></body></html>",
+        "https://es.t-mobile.com/account",
+    );
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("4821"));
+}
+
+#[test]
+fn a_billing_day_sentence_counts_but_a_far_disclaimer_does_not() {
+    let page = |tip: &str| {
+        format!(
+            "<html lang=zh-CN><body><p>话费余额 23.50元</p><p>套餐有效期至 2026年12月31日</p><p>{tip}</p></body></html>"
+        )
+    };
+    let s = scan(
+        &page("本月账单将于2026年12月1日出账，请按时缴费。"),
+        "https://touch.10086.cn/i/",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 1));
+    let s = scan(
+        &page("数据更新至11月26日08:00，仅供参考，以实际出账为准。"),
+        "https://touch.10086.cn/i/",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 31));
+}
+
+#[test]
+fn a_us_carrier_page_machine_translated_into_chinese_reads_the_same() {
+    let t = |s: &str| {
+        format!(
+            r#"<font style="vertical-align: inherit;"><font style="vertical-align: inherit;">{s}</font></font>"#
+        )
+    };
+    let body = format!(
+        "<p>{}</p><div><p>{}</p><p>{}</p><p>{}</p></div><p>{}</p><div><p>{}</p><p>{}</p></div>",
+        t("线路结尾为 4821"),
+        t("剩余高速数据"),
+        t("3.42 GB"),
+        t("已使用 1.58 GB，共 5 GB"),
+        t("计划于 2026 年 12 月 9 日续订"),
+        t("自动支付"),
+        t("已开启"),
+    );
+    let s = scan(
+        &format!(r#"<html lang="zh-CN" class="translated-ltr"><body>{body}</body></html>"#),
+        "https://www.t-mobile.com/account",
+    );
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("4821"));
+    assert_eq!(data(&s).remaining_mb, Some(3502.08));
+    assert_eq!(data(&s).total_mb, Some(5120.0));
+    assert_eq!(s.next_bill_date, date(2026, 12, 9));
+    assert_eq!(s.autopay, Some(true));
+}
+
+#[test]
+fn a_translated_postpaid_bill_keeps_amount_due_date_and_autopay() {
+    let s = scan(
+        r#"<html lang="zh-CN" class="translated-ltr"><body><section><h2>帐单摘要</h2>
+           <div><p>到期金额</p><p>$142.58</p></div><p>付款定于 12 月 8 日通过自动支付进行</p></section>
+           <div><p>(425) 555-0132</p><p>无限</p><p>热点：已使用 12.4 GB，共 50 GB</p></div></body></html>"#,
+        "https://www.t-mobile.com/bill/summary",
+    );
+    assert_eq!(s.amount_due, usd(14258));
+    assert_eq!(s.next_bill_date, date(2026, 12, 8));
+    assert_eq!(s.autopay, Some(true));
+    assert!(s.lines[0].renews_on.is_none());
+}
+
+#[test]
+fn lines_with_their_own_usage_of_a_shared_pool_keep_what_is_left_of_the_pool() {
+    let s = scan(
+        "<html lang=en><body><div><h2>Shared Data</h2><p><b>12.4 GB</b> of 30 GB remaining</p></div>\
+         <div><p>Work iPhone</p><p>(•••) •••-1188</p><p>Used this cycle: 9.8 GB</p></div>\
+         <div><p>Tablet</p><p>(•••) •••-5520</p><p>Used this cycle: 7.8 GB</p></div></body></html>",
+        "https://dashboard.usmobile.com/app/dashboard",
+    );
+    let got: Vec<_> = s
+        .lines
+        .iter()
+        .map(|l| {
+            l.data
+                .as_ref()
+                .map(|d| (d.remaining_mb, d.used_mb, d.total_mb))
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            Some((Some(12697.6), Some(10035.2), Some(30720.0))),
+            Some((Some(12697.6), Some(7987.2), Some(30720.0))),
+        ]
+    );
+}

@@ -34,6 +34,7 @@ crate::json_names!(Currency {
     Eur => "EUR",
     Gbp => "GBP",
     Cad => "CAD",
+    Twd => "TWD",
 });
 crate::json_names!(Outcome { Stored => "stored", Refreshed => "refreshed", Ignored => "ignored" });
 crate::json_names!(Language { Auto => "auto", En => "en", ZhCn => "zh_cn" });

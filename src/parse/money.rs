@@ -119,7 +119,7 @@ enum Bare {
 
 fn dollar(default: Option<Currency>) -> Currency {
     match default {
-        Some(c @ (Currency::Usd | Currency::Cad | Currency::Hkd)) => c,
+        Some(c @ (Currency::Usd | Currency::Cad | Currency::Hkd | Currency::Twd)) => c,
         _ => Currency::Usd,
     }
 }
@@ -152,6 +152,8 @@ const DOLLAR_PREFIXES: &[(&str, Currency)] = &[
     ("c", Currency::Cad),
     ("ca", Currency::Cad),
     ("cad", Currency::Cad),
+    ("nt", Currency::Twd),
+    ("ntd", Currency::Twd),
 ];
 
 /// A currency written before the amount, with the index after it.
@@ -160,7 +162,7 @@ fn prefix_currency(lx: &Lexed, j: usize, default: Option<Currency>) -> Option<(C
         return Some((c, j + 1));
     }
     if lx.is_word(j) && lx.is_sym(j + 1, '$') && lx.attached(j + 1) {
-        // `US$`, `HK$`, `C$`; other `XX$` (A$, NT$) are currencies we do not read.
+        // `US$`, `HK$`, `C$`, `NT$`; other `XX$` (A$, S$) are currencies we do not read.
         return lx.lookup(j, DOLLAR_PREFIXES).map(|c| (c, j + 2));
     }
     if let Some(c) = code(lx, j) {
@@ -168,6 +170,9 @@ fn prefix_currency(lx: &Lexed, j: usize, default: Option<Currency>) -> Option<(C
     }
     if let Some(end) = lx.cjk_any(j, &["人民币", "人民幣"]) {
         return Some((Currency::Cny, end));
+    }
+    if let Some(end) = lx.cjk_any(j, &["新台幣", "新臺幣"]) {
+        return Some((Currency::Twd, end));
     }
     None
 }
@@ -186,7 +191,19 @@ fn suffix_currency(lx: &Lexed, k: usize, default: Option<Currency>) -> Option<(C
     if let Some(end) = lx.cjk_any(k, &["港元", "港币", "港幣"]) {
         return Some((Currency::Hkd, end));
     }
-    if let Some(end) = lx.cjk_any(k, &["元", "人民币", "人民幣"]) {
+    if let Some(end) = lx.cjk_any(k, &["新台幣", "新臺幣", "台幣", "臺幣"]) {
+        return Some((Currency::Twd, end));
+    }
+    // `599元` on a Taiwanese page is New Taiwan dollars.
+    if let Some(end) = lx.cjk_any(k, &["元"]) {
+        let c = if default == Some(Currency::Twd) {
+            Currency::Twd
+        } else {
+            Currency::Cny
+        };
+        return Some((c, end));
+    }
+    if let Some(end) = lx.cjk_any(k, &["人民币", "人民幣"]) {
         return Some((Currency::Cny, end));
     }
     None
@@ -252,7 +269,10 @@ fn match_money(lx: &Lexed, i: usize, default: Option<Currency>, bare: Bare) -> O
                     || (negative && lx.is_sym(j.saturating_sub(2), '$'));
                 if code == c
                     || (dollar_sign
-                        && matches!(code, Currency::Usd | Currency::Cad | Currency::Hkd))
+                        && matches!(
+                            code,
+                            Currency::Usd | Currency::Cad | Currency::Hkd | Currency::Twd
+                        ))
                 {
                     currency = Some(code);
                     k += 1;
@@ -332,6 +352,17 @@ mod tests {
         assert_eq!(money("\u{200E}$56.78\u{200F}", None), m(5678, Usd));
         assert_eq!(money("\u{2066}$\u{200B}56.78\u{2069}", None), m(5678, Usd));
         assert_eq!(money("Account Balance $56.78.", None), m(5678, Usd));
+    }
+
+    #[test]
+    fn new_taiwan_dollars() {
+        assert_eq!(money("NT$599", None), m(59900, Twd));
+        assert_eq!(money("NT$ 1,299.50", None), m(129950, Twd));
+        assert_eq!(money("599元", Some(Twd)), m(59900, Twd));
+        assert_eq!(money("599元", None), m(59900, Cny));
+        assert_eq!(money("599 新台幣", None), m(59900, Twd));
+        assert_eq!(money("新臺幣 599", None), m(59900, Twd));
+        assert_eq!(money("$599", Some(Twd)), m(59900, Twd));
     }
 
     #[test]
