@@ -95,12 +95,15 @@ struct Refused {
 
 /// Decodes and checks a runtime message (`message.rs`): `{type, from, …}` when the worker may
 /// act on it (large fields such as `page` are not copied back: use the message's own, now
-/// checked), else `{refused, error, reply}`. `sender` is the browser's `MessageSender`;
+/// checked), else `{refused, error, reply}`. `page`: a scan's page snapshot, taken out of
+/// `message` by the worker (`message` then has no `page`): already JSON text, it is not
+/// escaped by `JSON.stringify` and read back. `sender` is the browser's `MessageSender`;
 /// `context` is `{extension_id, extension_url, content_matches, granted_origins}` (the
 /// granted origins include the sites the user taught: no read of the stored state here).
 #[wasm_bindgen]
 pub fn decode_message(
     message: JsValue,
+    page: Option<String>,
     sender: JsValue,
     context: JsValue,
 ) -> Result<JsValue, JsError> {
@@ -108,7 +111,13 @@ pub fn decode_message(
     let sender: Sender = linekeeper_web::from_js(&sender).unwrap_or_default();
     let ctx: Context = linekeeper_web::from_js(&context)
         .map_err(|e| JsError::new(&format!("message context: {e}")))?;
-    let decoded = raw_message(&message)
+    let decoded = linekeeper_web::from_js::<linekeeper::message::RawMessage>(&message)
+        .map(|mut raw| {
+            if page.is_some() {
+                raw.page = page;
+            }
+            raw
+        })
         .map_err(|e| Refusal::Malformed {
             detail: e.to_string(),
         })
@@ -142,32 +151,6 @@ pub fn decode_message(
             reply: answers_refusal(&sender, &ctx),
         }),
     }
-}
-
-/// A message as [`linekeeper::json::from_str`] of its JSON text reads it, but with a string
-/// `page` (a scan's snapshot, tens of KB of JSON text) taken as it is rather than escaped
-/// by `JSON.stringify` and read back: the rest of the message goes through JSON as before.
-fn raw_message(
-    message: &JsValue,
-) -> Result<linekeeper::message::RawMessage, linekeeper::json::Error> {
-    let key = JsValue::from_str("page");
-    let page = message
-        .is_object()
-        .then(|| js_sys::Reflect::get(message, &key).ok())
-        .flatten()
-        .and_then(|page| page.as_string());
-    let Some(page) = page else {
-        return linekeeper_web::from_js(message);
-    };
-    // The other keys (an own, enumerable string `page` is the only one left out).
-    let rest = js_sys::Object::assign(&js_sys::Object::new(), message.unchecked_ref());
-    let own = js_sys::Object::has_own(&rest, &key)
-        && js_sys::Reflect::delete_property(&rest, &key).is_ok();
-    let mut raw: linekeeper::message::RawMessage = linekeeper_web::from_js(&rest)?;
-    if own {
-        raw.page = Some(page);
-    }
-    Ok(raw)
 }
 
 struct IngestResult {
@@ -255,8 +238,7 @@ pub(crate) mod tests {
 
     pub(crate) use linekeeper_web::testing::{fake_i18n, stored_state};
 
-    /// The decoder reads a scan's `page` without JSON; what it accepts and refuses is as
-    /// if the whole message had gone through JSON.
+    /// A scan's `page` passed apart from the message is checked like the message's own.
     #[wasm_bindgen_test]
     fn a_scan_page_is_checked_like_any_other_field() {
         let parse = |json: &str| js_sys::JSON::parse(json).unwrap();
@@ -268,29 +250,28 @@ pub(crate) mod tests {
             r#"{"extension_id":"ext","extension_url":"chrome-extension://ext/",
                "content_matches":["https://*.t-mobile.com/*"],"granted_origins":["https://*.t-mobile.com/*"]}"#,
         );
-        let decoded = |message: &str| {
-            let out = decode_message(parse(message), sender.clone(), ctx.clone()).unwrap();
+        let decoded = |message: &str, page: Option<&str>| {
+            let page = page.map(str::to_string);
+            let out = decode_message(parse(message), page, sender.clone(), ctx.clone()).unwrap();
             linekeeper_web::json_text(&out)
         };
+        let accepted = r#"{"type":"scan","from":"content_script"}"#;
         assert_eq!(
-            decoded(r#"{"type":"scan","page":"{\"nodes\":[\"\u2022\"]}"}"#),
-            r#"{"type":"scan","from":"content_script"}"#
+            decoded(r#"{"type":"scan"}"#, Some(r#"{"nodes":["•"]}"#)),
+            accepted
         );
-        for refused in [
-            r#"{"type":"scan","page":3}"#,
-            r#"{"type":"scan"}"#,
-            r#"{"type":3,"page":"{}"}"#,
-            r#"{"type":"scan","page":"{}","step":"x"}"#,
+        assert_eq!(decoded(r#"{"type":"scan","page":"{}"}"#, None), accepted);
+        for (refused, page) in [
+            (r#"{"type":"scan","page":3}"#, None),
+            (r#"{"type":"scan"}"#, None),
+            (r#"{"type":3}"#, Some("{}")),
+            (r#"{"type":"scan","step":"x"}"#, Some("{}")),
         ] {
-            assert!(decoded(refused).contains(r#""refused":true"#), "{refused}");
+            assert!(
+                decoded(refused, page).contains(r#""refused":true"#),
+                "{refused}"
+            );
         }
-        // The message itself keeps its page (the handler reads it).
-        let message = parse(r#"{"type":"scan","page":"{}"}"#);
-        decode_message(message.clone(), sender.clone(), ctx.clone()).unwrap();
-        assert_eq!(
-            linekeeper_web::json_text(&message),
-            r#"{"type":"scan","page":"{}"}"#
-        );
     }
 
     #[wasm_bindgen_test]
