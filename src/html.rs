@@ -4,7 +4,8 @@
 //! the inline `style` attribute only (no style sheets), `block` comes from the tag's
 //! default display (table below) overridden by an inline `display:`, and no element has
 //! a zero-size box. Like the browser's user-agent style sheet, `dialog` without `open`
-//! and `rp` are not rendered, so they are left out.
+//! and `rp` are not rendered, so they are left out, and a closed `details` shows only its
+//! `summary`.
 
 use crate::page::{
     fold_space, Attrs, PageNode, PageSnapshot, KEPT_ATTRIBUTES, MAX_NODES, MAX_TEXT,
@@ -173,8 +174,21 @@ impl Walker {
                         }
                         continue;
                     }
-                    // Push children in reverse so they pop in document order.
-                    let children: Vec<_> = node.children().collect();
+                    // Push children in reverse so they pop in document order. A closed
+                    // `details` shows only its (first) `summary`.
+                    let closed = tag == "details" && el.attr("open").is_none();
+                    let children: Vec<_> = if closed {
+                        node.children()
+                            .find(|c| {
+                                c.value()
+                                    .as_element()
+                                    .is_some_and(|e| e.name().eq_ignore_ascii_case("summary"))
+                            })
+                            .into_iter()
+                            .collect()
+                    } else {
+                        node.children().collect()
+                    };
                     for child in children.into_iter().rev() {
                         stack.push((child, Some(index)));
                     }
@@ -330,10 +344,12 @@ mod tests {
             <p style="visibility:hidden">d</p><p style="visibility: collapse">e</p>
             <input type="HIDDEN" name="x"><select><option>f</option></select>
             <noscript>g</noscript><template><p>h</p></template><p style="display:none;display:block">i</p>
-            <p aria-hidden="false">j</p><dialog>k</dialog><dialog open>l</dialog></body>"#,
+            <p aria-hidden="false">j</p><dialog>k</dialog><dialog open>l</dialog>
+            <details><summary>m</summary><p>n</p><summary>o</summary></details>
+            <details open><summary>p</summary><p>q</p></details></body>"#,
             "https://x/",
         );
-        assert_eq!(texts(&page), vec!["i", "j", "l"]);
+        assert_eq!(texts(&page), vec!["i", "j", "l", "m", "p", "q"]);
         assert!(page.nodes.iter().any(|n| n.tag == "select"));
         assert!(!page.nodes.iter().any(|n| n.tag == "input"));
     }

@@ -511,6 +511,10 @@ mod tests {
             "5,12 €"
         );
         assert_eq!(
+            format_money(&Money::new(59900, Currency::Twd), "zh-TW"),
+            "NT$599.00"
+        );
+        assert_eq!(
             format_date(Date::new(2026, 12, 9).unwrap(), "en-US"),
             "Dec 9, 2026"
         );

@@ -5,7 +5,7 @@ use libfuzzer_sys::fuzz_target;
 use linekeeper::parse::{find_money, money_is_rate, parse_money};
 use linekeeper::snapshot::Currency;
 
-const DEFAULTS: [Option<Currency>; 7] = [
+const DEFAULTS: [Option<Currency>; 8] = [
     None,
     Some(Currency::Usd),
     Some(Currency::Cny),
@@ -13,6 +13,7 @@ const DEFAULTS: [Option<Currency>; 7] = [
     Some(Currency::Eur),
     Some(Currency::Gbp),
     Some(Currency::Cad),
+    Some(Currency::Twd),
 ];
 
 fuzz_target!(|bytes: &[u8]| {

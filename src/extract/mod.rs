@@ -565,6 +565,22 @@ impl<'a> Engine<'a> {
         })
     }
 
+    /// The role a bucket label's caption also names (`Hotspot used` above `1.2 GB of 5
+    /// GB`): 0 left, 1 used, 2 total.
+    fn caption_role(&self, label: Option<&Label>) -> Option<usize> {
+        let label = label.filter(|l| l.scope.is_none())?;
+        let row = self.model.rows.get(label.row as usize)?;
+        if width(&row.text) > 32 {
+            return None;
+        }
+        row.hits.iter().find_map(|h| match h.kind {
+            Kind::DataRemaining => Some(0),
+            Kind::DataUsed => Some(1),
+            Kind::DataTotal => Some(2),
+            _ => None,
+        })
+    }
+
     fn time_datetime(&self, node: u32) -> Option<Date> {
         let nodes = &self.model.page.nodes;
         let mut cur = nodes.get(node as usize)?.parent;
@@ -749,10 +765,12 @@ impl<'a> Engine<'a> {
             // nothing else.
             let inside_value = self.values(r, fam).any(|vi| {
                 self.vals.get(vi).is_some_and(|v| {
+                    // (A value that starts inside the label, `Cycle ends in` + `in 9
+                    // days`, is the label's own.)
                     compatible(fam, &v.kind)
                         && !matches!(v.kind, VKind::Placeholder)
                         && v.start <= label.start
-                        && label.end <= v.end
+                        && label.start < v.end
                 })
             });
             if inside_value {
@@ -926,6 +944,20 @@ impl<'a> Engine<'a> {
         }
         // A row that names an unlimited data bucket on its own, without figures
         // (`Visible+ Pro · Unlimited data`): its value needs no other label.
+        // A figure in a line's own part of a page with several lines may be its share of
+        // a pool (see `assign`).
+        if self.numbers.len() >= 2 {
+            let parts: Vec<usize> = (self.model.rows.iter().enumerate())
+                .filter(|(_, row)| {
+                    row.text.bytes().any(|b| b.is_ascii_digit())
+                        && self.part_of(row.first_node()).is_some()
+                })
+                .map(|(r, _)| r)
+                .collect();
+            for r in parts {
+                let _ = self.values(r, Family::Data);
+            }
+        }
         // So does a bare `Unlimited` standing alone in a line's own card.
         let unlimited: Vec<usize> = (self.model.rows.iter().enumerate())
             .filter(|(_, row)| {
@@ -986,11 +1018,16 @@ impl<'a> Engine<'a> {
                 continue;
             }
             let VKind::Data(d) = &v.kind else { continue };
+            // A bare figure in one line's part of a page with several lines (a group's
+            // member list: `Alex (555) 010-2231 3.2 GB`) is that line's share of a pool;
+            // whether used or left is known only from the pool (see `run`).
+            let line_share = self.numbers.len() >= 2 && self.part_of(v.node).is_some();
             if d.remaining_mb.is_none()
                 && d.used_mb.is_none()
                 && d.total_mb.is_none()
                 && !d.unlimited
                 && self.role_from_context(v).is_none()
+                && !line_share
             {
                 continue;
             }
@@ -1091,6 +1128,8 @@ impl<'a> Engine<'a> {
         let mut sources: VecMap<String, Source> = VecMap::new();
         let mut account_data = DataUsage::default();
         let mut has_account_data = false;
+        // Each line's bare share of a pool (its value index), read once the pool's role is known.
+        let mut shares: Vec<Option<(f64, usize)>> = vec![None; line_count];
 
         let source_of = |a: &Assigned| -> Source {
             let v = self.vals.get(a.val as usize);
@@ -1250,14 +1289,28 @@ impl<'a> Engine<'a> {
                     {
                         continue;
                     }
+                    // `of 5 GB` is a total whatever label reached it (`left` on the row
+                    // above, in a dial laid out as blocks).
+                    let context = self.role_from_context(v);
                     let role = match kind {
+                        _ if context == Some(2) => context,
                         Kind::DataRemaining => Some(0),
                         Kind::DataUsed => Some(1),
                         Kind::DataTotal => Some(2),
-                        _ => self
-                            .role_from_context(v)
+                        _ => context
+                            .or_else(|| self.caption_role(label))
                             .or_else(|| self.bare_is_remaining(a, label).then_some(0)),
                     };
+                    if let (None, None, Some(x), Some(li)) =
+                        (label, role, d.amount_mb, self.line_of(v.node))
+                    {
+                        if bucket != Bucket::Hotspot && !d.unlimited {
+                            if let Some(slot @ None) = shares.get_mut(li) {
+                                *slot = Some((x, ai));
+                            }
+                        }
+                        continue;
+                    }
                     let (target, path) = match self.line_of(v.node) {
                         Some(li) => {
                             let (vec, has, name) = if bucket == Bucket::Hotspot {
@@ -1404,6 +1457,28 @@ impl<'a> Engine<'a> {
         }
         // Account-level data on a page with several lines is a shared pool: every line
         // without its own bucket shows it.
+        // A pool that says only what was used: each line's bare share is its own usage.
+        if has_account_data
+            && account_data.used_mb.is_some()
+            && account_data.remaining_mb.is_none()
+            && account_data.total_mb.is_none()
+            && !account_data.unlimited
+        {
+            for (li, share) in shares.iter().enumerate() {
+                let (Some((x, ai)), Some(m)) = (share, main.get_mut(li)) else {
+                    continue;
+                };
+                if m.used_mb.is_none() && !m.unlimited {
+                    m.used_mb = Some(*x);
+                    if let Some(h) = has_main.get_mut(li) {
+                        *h = true;
+                    }
+                    if let Some(a) = assigned.get(*ai) {
+                        sources.insert(format!("lines[{li}].data.used_mb"), source_of(a));
+                    }
+                }
+            }
+        }
         let pool = has_account_data.then(|| finish_usage(account_data));
         for (i, line) in lines.iter_mut().enumerate() {
             // The pool's figures a line shares: all of them, or, beside the line's own
@@ -1479,6 +1554,18 @@ impl<'a> Engine<'a> {
             }
         }
         let earliest_line = lines.iter().filter_map(|l| l.renews_on).min();
+        // A due date already past (last bill's) gives way to a renewal date to come; alone,
+        // it stays (an overdue bill).
+        let today = self.today;
+        let due = due.filter(|(_, d, _)| {
+            *d >= today
+                || !account_renew
+                    .as_ref()
+                    .map(|r| r.1)
+                    .into_iter()
+                    .chain(earliest_line)
+                    .any(|r| r >= today)
+        });
         let next = match (&due, &account_renew) {
             (Some((_, d, ai)), _) | (None, Some((_, d, ai))) => {
                 if let Some(a) = assigned.get(*ai) {

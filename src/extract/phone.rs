@@ -58,6 +58,15 @@ pub fn find_phones(text: &str) -> Vec<PhoneFind> {
             i += 1;
             continue;
         }
+        // The `x` that ends a word (`Alex (555) 010-2231`) is no mask.
+        if matches!(c, 'x' | 'X')
+            && i.checked_sub(1)
+                .and_then(|p| chars.get(p))
+                .is_some_and(|&(_, b)| b.is_alphanumeric())
+        {
+            i += 1;
+            continue;
+        }
         // A candidate token: digits, masks and separators.
         let start = i;
         let mut j = i;
@@ -73,10 +82,28 @@ pub fn find_phones(text: &str) -> Vec<PhoneFind> {
         while e > start && chars.get(e - 1).is_some_and(|&(_, c)| is_sep(c)) {
             e -= 1;
         }
-        if let Some(found) = classify(&chars, start, e, text) {
-            out.push(found);
+        // A number followed by a figure (`(555) 010-2231 3.2 GB`) is read without it: the
+        // token is cut back at its last spaces until it reads as a number.
+        let mut next = j.max(i + 1);
+        for _ in 0..3 {
+            if let Some(found) = classify(&chars, start, e, text) {
+                out.push(found);
+                next = next.min(e.max(i + 1));
+                break;
+            }
+            let Some(cut) = (start + 1..e).rev().find(|&k| {
+                chars
+                    .get(k)
+                    .is_some_and(|&(_, c)| c == ' ' || c == '\u{a0}')
+            }) else {
+                break;
+            };
+            e = cut;
+            while e > start && chars.get(e - 1).is_some_and(|&(_, c)| is_sep(c)) {
+                e -= 1;
+            }
         }
-        i = j.max(i + 1);
+        i = next;
     }
     out
 }
@@ -244,6 +271,16 @@ mod tests {
         assert_eq!(intl("(206) 555-0142"), Some(("0142".into(), false)));
         // Not phones: too short, too long, no separator.
         assert_eq!(intl("0176 1234"), None);
+        // A figure after the number.
+        assert_eq!(intl("(555) 010-2231 3.2 GB"), Some(("2231".into(), false)));
+        assert_eq!(
+            intl("138 1234 5678 20 GB").map(|p| p.0),
+            Some("5678".into())
+        );
+        // A name ending in x before a number.
+        assert_eq!(intl("Alex (555) 010-2231"), Some(("2231".into(), false)));
+        assert_eq!(intl("Max 555-010-2231"), Some(("2231".into(), false)));
+        assert_eq!(intl("xxx-xxx-4821").map(|p| p.0), Some("4821".into()));
         // Taiwan: the last group has three digits.
         assert_eq!(intl("0912-345-678"), Some(("5678".into(), false)));
         assert_eq!(intl("+886 912 345 678"), Some(("5678".into(), true)));

@@ -986,3 +986,58 @@ fn lines_with_their_own_usage_of_a_shared_pool_keep_what_is_left_of_the_pool() {
         ]
     );
 }
+
+#[test]
+fn a_past_due_date_gives_way_to_a_renewal_to_come_but_stands_alone() {
+    let s = us("<p>Balance $12.00</p><p>Due date 10/01/2026</p><p>Renews Dec 9</p>");
+    assert_eq!(s.next_bill_date, date(2026, 12, 9));
+    // Overdue, with nothing after it: the date stays.
+    let s = us("<p>Amount due $40.00</p><p>Due date 11/20/2026</p>");
+    assert_eq!(s.next_bill_date, date(2026, 11, 20));
+}
+
+#[test]
+fn of_a_total_on_its_own_row_is_the_total_whatever_label_reaches_it() {
+    let s = us(
+        "<section><h2>High-speed data</h2><div><div><div>3.42 GB</div><div>left</div></div>\
+         <p>of 5 GB</p></div></section><p>Renews Dec 9</p>",
+    );
+    let d = data(&s);
+    assert_eq!((d.remaining_mb, d.total_mb), (Some(3502.08), Some(5120.0)));
+}
+
+#[test]
+fn a_group_members_bare_figures_are_their_usage_when_the_group_shows_usage() {
+    let s = scan(
+        "<html lang=en><body><section><h2>Group data usage</h2><p>4.3 GB used this cycle</p></section>\
+         <section><h2>Members</h2>\
+         <div><span>Alex</span><span>(555) 010-2231</span><span>3.2 GB</span></div>\
+         <div><span>Sam</span><span>(555) 010-8870</span><span>1.1 GB</span></div></section></body></html>",
+        "https://fi.google.com/account",
+    );
+    let got: Vec<_> = s
+        .lines
+        .iter()
+        .map(|l| {
+            (
+                l.number_last4.as_deref(),
+                l.label.as_deref(),
+                l.data.as_ref().and_then(|d| d.used_mb),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("2231"), Some("Alex"), Some(3276.8)),
+            (Some("8870"), Some("Sam"), Some(1126.4)),
+        ]
+    );
+}
+
+#[test]
+fn a_bucket_caption_that_says_used_gives_the_role_of_the_figure_below() {
+    let s = us("<p>Balance $4.00</p><div><div>Hotspot used</div><div>1.2 GB of 5 GB</div></div>");
+    let h = s.lines[0].hotspot.clone().unwrap();
+    assert_eq!((h.used_mb, h.remaining_mb), (Some(1228.8), Some(3891.2)));
+}

@@ -120,3 +120,40 @@ for (const base of all) {
     assert.deepEqual(diff(scan.snapshot, native), [], 'browser and native scanner disagree');
   });
 }
+
+// Chrome's built-in translation rewrites a loaded page in place (every text wrapped in
+// <font>, the words in Chinese). The content script reads the page again, and the record
+// stays what the English page gave.
+test('a carrier page translated in place by the browser reads the same again', async () => {
+  const { context, extensionId } = browser;
+  const english = join(FIXTURES, 't-mobile/prepaid-account-dashboard');
+  const chinese = join(FIXTURES, 't-mobile/prepaid-translated-zh');
+  const spec = JSON.parse(readFileSync(`${english}.expected.json`, 'utf8'));
+  const translatedBody = readFileSync(`${chinese}.html`, 'utf8').match(/<body[^>]*>([\s\S]*)<\/body>/)[1];
+  await serve(context, spec.url, readFileSync(`${english}.html`, 'utf8'));
+  const fixed = Date.parse(`${spec.today}T12:00:00Z`);
+  const worker = await currentWorker(context);
+  await worker.evaluate(async (ms) => {
+    Date.now = () => ms;
+    await chrome.storage.session.clear();
+  }, fixed);
+  const page = await context.newPage();
+  try {
+    await page.goto(spec.url);
+    const before = await lastScan(context, extensionId, spec.url, fixed);
+    assert.deepEqual(diff(before.snapshot, spec.snapshot, '', false), []);
+    await worker.evaluate(() => chrome.storage.session.clear());
+    await page.evaluate((body) => {
+      document.documentElement.lang = 'zh-CN';
+      document.documentElement.classList.add('translated-ltr');
+      document.body.innerHTML = body;
+    }, translatedBody);
+    const after = await lastScan(context, extensionId, spec.url, fixed);
+    assert.equal(await page.evaluate(() => document.querySelector('main h1').textContent), '嗨，伟');
+    // Read from the translated words, not a late read of the English page.
+    assert.equal(after.snapshot.sources.autopay.label, '自动支付');
+    assert.deepEqual(diff(after.snapshot, spec.snapshot, '', false), [], 'the translated page reads differently');
+  } finally {
+    await page.close();
+  }
+});
