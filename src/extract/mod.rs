@@ -567,13 +567,25 @@ impl<'a> Engine<'a> {
 
     /// The role a bucket label's caption also names (`Hotspot used` above `1.2 GB of 5
     /// GB`): 0 left, 1 used, 2 total.
+    /// Also a table's column header (`Hotspot used`): the words of the label's own text.
     fn caption_role(&self, label: Option<&Label>) -> Option<usize> {
-        let label = label.filter(|l| l.scope.is_none())?;
+        let label = label?;
+        if label.scope.is_some() {
+            return self.table_cell_of(label.node).and_then(|c| c.role);
+        }
         let row = self.model.rows.get(label.row as usize)?;
-        if width(&row.text) > 32 {
+        let seg = row
+            .segs
+            .iter()
+            .find(|s| s.start <= label.start && label.end <= s.end)?;
+        if width(row.text.get(seg.start..seg.end)?) > 32 {
             return None;
         }
-        row.hits.iter().find_map(|h| match h.kind {
+        let own = row
+            .hits
+            .iter()
+            .filter(|h| seg.start <= h.start && h.end <= seg.end);
+        own.into_iter().find_map(|h| match h.kind {
             Kind::DataRemaining => Some(0),
             Kind::DataUsed => Some(1),
             Kind::DataTotal => Some(2),
@@ -1021,7 +1033,16 @@ impl<'a> Engine<'a> {
             // A bare figure in one line's part of a page with several lines (a group's
             // member list: `Alex (555) 010-2231 3.2 GB`) is that line's share of a pool;
             // whether used or left is known only from the pool (see `run`).
-            let line_share = self.numbers.len() >= 2 && self.part_of(v.node).is_some();
+            let line_share = self.numbers.len() >= 2
+                && self.part_of(v.node).is_some()
+                && self
+                    .table_cell_of(v.node)
+                    .is_none_or(|c| c.kind != Kind::Plan)
+                && !self
+                    .model
+                    .rows
+                    .get(v.row as usize)
+                    .is_some_and(|r| r.hits.iter().any(|h| h.kind == Kind::Plan));
             if d.remaining_mb.is_none()
                 && d.used_mb.is_none()
                 && d.total_mb.is_none()

@@ -14,6 +14,8 @@ pub(super) struct TableCell {
     pub(super) header: String,
     /// A unit named in the header (`Data (MB)`), for unit-less cells.
     pub(super) unit: Option<&'static str>,
+    /// The role a bucket's header also names (`Hotspot used`): 0 left, 1 used, 2 total.
+    pub(super) role: Option<usize>,
 }
 
 #[derive(Default)]
@@ -51,7 +53,7 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
         }
         None
     };
-    type Head = Vec<Option<(Kind, String, Option<&'static str>)>>;
+    type Head = Vec<Option<(Kind, String, Option<&'static str>, Option<usize>)>>;
     let mut header: VecMap<u32, Head> = VecMap::new();
     for (tr, cells) in &cells_of {
         let Some(table) = table_of(*tr) else { continue };
@@ -71,12 +73,13 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
                 continue;
             }
             for (col, &cell) in cells.iter().enumerate() {
-                if let Some(Some((kind, text, unit))) = head.get(col) {
+                if let Some(Some((kind, text, unit, role))) = head.get(col) {
                     out.cells.push(TableCell {
                         node: cell,
                         kind: *kind,
                         header: text.clone(),
                         unit: *unit,
+                        role: *role,
                     });
                 }
             }
@@ -110,7 +113,13 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
                                 "MB"
                             }
                         });
-                    Some((h.kind, row.text.clone(), unit))
+                    let role = row.hits.iter().find_map(|x| match x.kind {
+                        Kind::DataRemaining => Some(0),
+                        Kind::DataUsed => Some(1),
+                        Kind::DataTotal => Some(2),
+                        _ => None,
+                    });
+                    Some((h.kind, row.text.clone(), unit, role))
                 })
                 .collect();
             header.insert(table, head);

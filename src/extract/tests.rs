@@ -1041,3 +1041,37 @@ fn a_bucket_caption_that_says_used_gives_the_role_of_the_figure_below() {
     let h = s.lines[0].hotspot.clone().unwrap();
     assert_eq!((h.used_mb, h.remaining_mb), (Some(1228.8), Some(3891.2)));
 }
+
+#[test]
+fn spanish_plan_expiry_and_auto_renewal_state() {
+    let s = scan(
+        "<html lang=es-US><body><div><h3>Datos de alta velocidad restantes</h3><p>2.7 GB</p><p>de 5 GB</p></div>\
+         <div><h3>Tu plan vence</h3><p>15 de enero de 2027</p></div>\
+         <div><h3>Renovación automática</h3><p>Activada</p></div></body></html>",
+        "https://my.mintmobile.com/es/",
+    );
+    assert_eq!(s.lines[0].renews_on, date(2027, 1, 15));
+    assert_eq!(s.autopay, Some(true));
+    assert_eq!(data(&s).total_mb, Some(5120.0));
+}
+
+#[test]
+fn a_table_header_naming_a_bucket_and_a_role_gives_both() {
+    let s = us(
+        "<table><thead><tr><th>Line</th><th>Data used</th><th>Hotspot used</th></tr></thead><tbody>\
+         <tr><td>(206) 555-0101</td><td>12.3 GB</td><td>1.1 GB of 15 GB</td></tr>\
+         <tr><td>(206) 555-0102</td><td>3.4 GB</td><td>0 GB of 15 GB</td></tr></tbody></table>",
+    );
+    let hot: Vec<_> = s
+        .lines
+        .iter()
+        .map(|l| l.hotspot.as_ref().map(|h| (h.used_mb, h.remaining_mb)))
+        .collect();
+    assert_eq!(
+        hot,
+        [
+            Some((Some(1126.4), Some(14233.6))),
+            Some((Some(0.0), Some(15360.0)))
+        ]
+    );
+}
