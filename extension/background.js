@@ -8,6 +8,7 @@
 // what the browser says, dropped whenever the browser reports a change it did not make.
 import init, {
   ingest, sync, chosen_locale, set_catalogue, popup_state, state_is_current, decode_message, taught_hosts,
+  install_profiles,
 } from './wasm/linekeeper_wasm.js';
 // The tools module's glue is imported here, statically (a service worker may not import()):
 // its wasm is fetched and instantiated only by `tools()`.
@@ -18,7 +19,12 @@ import { listenForTeaching, teachMessage, TEACH_TYPES } from './teach.js';
 const useLanguage = languageFor({ chosen_locale, set_catalogue });
 
 // Top-level await is not allowed in service workers: start loading, await in handlers.
-const ready = init();
+// The carrier profiles are data the package ships once (profiles.json-seq), read by the
+// engine and the tools module at their start; the modules are built without them.
+const profiles = fetch(chrome.runtime.getURL('profiles.json-seq')).then((r) => r.text());
+const ready = Promise.all([init(), profiles]).then(([, seq]) => {
+  install_profiles(seq);
+});
 
 // The tools module: the user's actions (the popup's checklist, a notification's buttons and
 // click, the options form, import, teaching) and stored data in an older layout or
@@ -29,7 +35,10 @@ const ready = init();
 let toolsLoaded = null;
 function tools() {
   if (!toolsLoaded) {
-    const loading = initTools().then(() => toolsModule);
+    const loading = Promise.all([initTools(), profiles]).then(([, seq]) => {
+      toolsModule.install_profiles(seq);
+      return toolsModule;
+    });
     loading.catch(() => {
       if (toolsLoaded === loading) toolsLoaded = null;
     });

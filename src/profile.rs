@@ -429,7 +429,12 @@ fn glob_prefix(pattern: &str, text: &str) -> bool {
     true
 }
 
-const BUILTIN_SOURCES: &[(&str, &str)] = &[
+/// The built-in profiles' files, generic first: (id, JSON text). Left out of builds with
+/// the `shipped-profiles` feature (the extension's engine and tools modules), which read
+/// the same texts at start from the package's `profiles.json-seq` (see [`install_builtin`]),
+/// so the carrier knowledge is shipped once, as data, not inside each wasm module.
+#[cfg(not(feature = "shipped-profiles"))]
+pub const BUILTIN_SOURCES: &[(&str, &str)] = &[
     ("generic", include_str!("../profiles/generic.json")),
     ("t-mobile", include_str!("../profiles/t-mobile.json")),
     ("mint", include_str!("../profiles/mint.json")),
@@ -451,17 +456,52 @@ const BUILTIN_SOURCES: &[(&str, &str)] = &[
         include_str!("../profiles/china-telecom.json"),
     ),
 ];
+#[cfg(feature = "shipped-profiles")]
+const BUILTIN_SOURCES: &[(&str, &str)] = &[];
+
+static BUILTIN: std::sync::OnceLock<Vec<Profile>> = std::sync::OnceLock::new();
 
 /// The built-in profiles, generic first. A built-in that fails to parse is left out
-/// (the unit tests make sure none does).
+/// (the unit tests make sure none does). With `shipped-profiles`, the ones installed by
+/// [`install_builtin`], and none before.
 pub fn builtin() -> &'static [Profile] {
-    static BUILTIN: std::sync::OnceLock<Vec<Profile>> = std::sync::OnceLock::new();
     BUILTIN.get_or_init(|| {
         BUILTIN_SOURCES
             .iter()
             .filter_map(|(_, text)| Profile::from_json(text).ok())
             .collect()
     })
+}
+
+/// The record separator of a JSON text sequence (RFC 7464): it cannot occur in JSON text.
+pub const SEQ_SEPARATOR: char = '\u{1e}';
+
+/// Installs the built-in profiles from a JSON text sequence (each profile's JSON after a
+/// record separator, generic first: the package's `profiles.json-seq`). Once per instance,
+/// before the first [`builtin`]; returns how many were installed.
+pub fn install_builtin(seq: &str) -> Result<usize, ProfileError> {
+    let profiles = parse_seq(seq)?;
+    let n = profiles.len();
+    BUILTIN
+        .set(profiles)
+        .map_err(|_| ProfileError("profiles already installed".into()))?;
+    Ok(n)
+}
+
+/// Reads a JSON text sequence of profiles, generic first.
+pub fn parse_seq(seq: &str) -> Result<Vec<Profile>, ProfileError> {
+    let mut profiles = Vec::new();
+    for text in seq.split(SEQ_SEPARATOR) {
+        if !text.trim().is_empty() {
+            profiles.push(Profile::from_json(text)?);
+        }
+    }
+    if profiles.first().is_none_or(|p| p.id != "generic") {
+        return Err(ProfileError(
+            "bad profiles: the generic profile must come first".into(),
+        ));
+    }
+    Ok(profiles)
 }
 
 /// The built-in carrier profile for `host` (lower-case), if any: for showing the
@@ -475,6 +515,31 @@ pub fn for_host(host: &str) -> Option<&'static Profile> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_json_text_sequence_of_the_files_reads_as_the_built_in_profiles() {
+        let seq: String = BUILTIN_SOURCES
+            .iter()
+            .map(|(_, text)| format!("{SEQ_SEPARATOR}{text}\n"))
+            .collect();
+        let read = parse_seq(&seq).unwrap();
+        let ids: Vec<&str> = read.iter().map(|p| p.id.as_str()).collect();
+        let want: Vec<&str> = BUILTIN_SOURCES.iter().map(|(id, _)| *id).collect();
+        assert_eq!(ids, want);
+        assert_eq!(read.len(), builtin().len());
+        for (a, b) in read.iter().zip(builtin()) {
+            assert_eq!(a.labels.balance, b.labels.balance);
+            assert_eq!(a.hosts, b.hosts);
+        }
+        // Generic first, every text a profile, something there.
+        let (generic, rest) = BUILTIN_SOURCES.split_first().unwrap();
+        let reversed = format!("{SEQ_SEPARATOR}{}{SEQ_SEPARATOR}{}", rest[0].1, generic.1);
+        assert!(parse_seq(&reversed).is_err());
+        assert!(parse_seq(&format!("{seq}{SEQ_SEPARATOR}{{\"id\": 3}}")).is_err());
+        assert!(parse_seq("").is_err());
+        // Installed once: the native build has its profiles already.
+        assert!(install_builtin(&seq).is_err());
+    }
 
     /// The word-list readers know every field the structs have (a field added to
     /// `Labels` or `Hints` must be added to its `word_lists!` too), and refuse what

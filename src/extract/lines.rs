@@ -29,6 +29,20 @@ impl Engine<'_> {
                     continue;
                 }
                 let not_phone = row.hits.iter().any(|h| h.kind == Kind::NotPhone);
+                // The other party of a call or message (`Call to (•••) •••-1000` in a usage
+                // log), written just before the number, is no line of the account, however
+                // it is masked.
+                let party = row.hits.iter().any(|h| {
+                    h.kind == Kind::NotPhone
+                        && h.end <= f.start
+                        && row
+                            .text
+                            .get(h.end..f.start)
+                            .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || c == ':'))
+                });
+                if party {
+                    continue;
+                }
                 // A line word in the row, on the element, or as the short label row just
                 // above (`Your number` | `(555) 010-7788`).
                 let label_above = r

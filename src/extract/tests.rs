@@ -1075,3 +1075,14 @@ fn a_table_header_naming_a_bucket_and_a_role_gives_both() {
         ]
     );
 }
+
+#[test]
+fn the_other_party_of_a_call_or_text_in_a_usage_log_is_no_line() {
+    let s = us(
+        "<div>Line <span>(•••) •••-4821</span></div><p><span>3.42 GB</span> remaining of 5 GB</p>\
+         <ul><li><span>Oct 1</span> <span>Call to (•••) •••-1000</span> <span>1 min</span></li>\
+         <li><span>Oct 2</span> <span>Text to (•••) •••-1014</span> <span>1 msg</span></li></ul>",
+    );
+    let numbers: Vec<_> = s.lines.iter().map(|l| l.number_last4.as_deref()).collect();
+    assert_eq!(numbers, [Some("4821")]);
+}

@@ -111,6 +111,8 @@ pub fn dist() -> Result<PathBuf> {
                     .map_err(|e| format!("copy {from}: {e}"))?;
             }
         }
+        std::fs::write(dir.join(PROFILES_FILE), profiles_seq()?)
+            .map_err(|e| format!("write {PROFILES_FILE}: {e}"))?;
         let manifest = manifest(browser)?;
         let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())? + "\n";
         std::fs::write(dir.join("manifest.json"), text)
@@ -119,6 +121,23 @@ pub fn dist() -> Result<PathBuf> {
         println!("    dist/{browser}/  dist/{archive}");
     }
     Ok(dist)
+}
+
+/// The carrier profiles, shipped once as data: the engine and tools modules are built
+/// without them (`shipped-profiles`) and the worker installs this file's text at start.
+pub const PROFILES_FILE: &str = "profiles.json-seq";
+
+/// `profiles/*.json` as a JSON text sequence (RFC 7464), generic first, each compact.
+fn profiles_seq() -> Result<String> {
+    let mut out = String::new();
+    for (id, text) in linekeeper::profile::BUILTIN_SOURCES {
+        let value: Value =
+            serde_json::from_str(text).map_err(|e| format!("profiles/{id}.json: {e}"))?;
+        out.push(linekeeper::profile::SEQ_SEPARATOR);
+        out.push_str(&serde_json::to_string(&value).map_err(|e| e.to_string())?);
+        out.push('\n');
+    }
+    Ok(out)
 }
 
 fn build_wasm() -> Result {

@@ -43,6 +43,15 @@ impl ToJson for Rewrite {
 /// state}` when it cannot be read: the worker keeps the unreadable value under `key` and
 /// `state` under `"state"` in the same call, so nothing is lost or overwritten. The worker
 /// calls it only when the engine's `state_is_current` says no.
+/// Installs the carrier profiles the package ships (`profiles.json-seq`): the worker passes
+/// the file's text once, right after instantiating this module and before any other call.
+#[wasm_bindgen]
+pub fn install_profiles(seq: &str) -> Result<u32, JsError> {
+    linekeeper::profile::install_builtin(seq)
+        .map(|n| u32::try_from(n).unwrap_or(u32::MAX))
+        .map_err(|e| JsError::new(&e.0))
+}
+
 #[wasm_bindgen]
 pub fn check_state(state: JsValue, now_ms: f64) -> Result<JsValue, JsError> {
     let stored_version = js_sys::Reflect::get(&state, &"version".into())

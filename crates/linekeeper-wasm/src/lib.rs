@@ -19,6 +19,15 @@ use linekeeper::{ScanOptions, Snapshot};
 pub(crate) use linekeeper_web::{state_from_js, to_js, today};
 use wasm_bindgen::prelude::*;
 
+/// Installs the carrier profiles the package ships (`profiles.json-seq`): the worker passes
+/// the file's text once, right after instantiating this module and before any other call.
+#[wasm_bindgen]
+pub fn install_profiles(seq: &str) -> Result<u32, JsError> {
+    linekeeper::profile::install_builtin(seq)
+        .map(|n| u32::try_from(n).unwrap_or(u32::MAX))
+        .map_err(|e| JsError::new(&e.0))
+}
+
 /// Whether the stored state is in the current layout and reads (or nothing is stored): the
 /// worker then uses it as it is. Otherwise the tools module's `check_state` migrates it or
 /// keeps it aside (this module does not link the migrations).
@@ -295,10 +304,9 @@ pub(crate) mod tests {
         }
     }
 
-    #[wasm_bindgen_test]
-    fn ingest_stores_nothing_for_an_empty_page() {
-        let page = r#"{"url":"x","nodes":[{"t":"body","b":true}]}"#;
-        let out = ingest(
+    /// `ingest` of `page` on T-Mobile's account page, with nothing stored.
+    fn ingest_at_t_mobile(page: &str) -> JsValue {
+        ingest(
             JsValue::UNDEFINED,
             page,
             "https://www.t-mobile.com/account",
@@ -306,8 +314,31 @@ pub(crate) mod tests {
             0,
             "en",
         )
-        .unwrap();
+        .unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    fn ingest_stores_nothing_for_an_empty_page() {
+        let page = r#"{"url":"x","nodes":[{"t":"body","b":true}]}"#;
+        let out = ingest_at_t_mobile(page);
         let outcome = js_sys::Reflect::get(&out, &"outcome".into()).unwrap();
         assert_eq!(outcome.as_string().as_deref(), Some("ignored"));
+    }
+
+    #[wasm_bindgen_test]
+    fn the_shipped_profiles_once_installed_read_a_carrier_page() {
+        // The module is built without profiles; the worker installs the package's file.
+        linekeeper_web::testing::install_profiles();
+        assert!(
+            install_profiles("\u{1e}{\"id\":\"generic\"}").is_err(),
+            "installed once"
+        );
+        let page = r##"{"url":"x","lang":"en-US","nodes":[{"t":"body","b":true},
+          {"p":0,"t":"p","b":true},{"p":1,"t":"#text","x":"Remaining high-speed data"},
+          {"p":0,"t":"p","b":true},{"p":3,"t":"#text","x":"3.42 GB"}]}"##;
+        let out = ingest_at_t_mobile(page);
+        let snapshot = js_sys::Reflect::get(&out, &"snapshot".into()).unwrap();
+        let carrier = js_sys::Reflect::get(&snapshot, &"carrier".into()).unwrap();
+        assert_eq!(carrier.as_string().as_deref(), Some("t-mobile"));
     }
 }

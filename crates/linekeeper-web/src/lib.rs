@@ -142,6 +142,28 @@ pub mod testing {
         js_sys::Reflect::set(&js_sys::global(), &"chrome".into(), &chrome).unwrap();
     }
 
+    /// The carrier profiles a test of a module built with `shipped-profiles` reads, as the
+    /// worker installs them from the package's `profiles.json-seq` (once per test page;
+    /// later calls do nothing).
+    pub fn install_profiles() {
+        const FILES: &[&str] = &[
+            include_str!("../../../profiles/generic.json"),
+            include_str!("../../../profiles/t-mobile.json"),
+            include_str!("../../../profiles/mint.json"),
+            include_str!("../../../profiles/us-mobile.json"),
+            include_str!("../../../profiles/tello.json"),
+            include_str!("../../../profiles/google-fi.json"),
+            include_str!("../../../profiles/ultra.json"),
+            include_str!("../../../profiles/visible.json"),
+            include_str!("../../../profiles/china-mobile.json"),
+            include_str!("../../../profiles/china-unicom.json"),
+            include_str!("../../../profiles/china-telecom.json"),
+        ];
+        let sep = linekeeper::profile::SEQ_SEPARATOR;
+        let seq: String = FILES.iter().map(|f| format!("{sep}{f}\n")).collect();
+        let _ = linekeeper::profile::install_builtin(&seq);
+    }
+
     /// One T-Mobile account read at 2026-11-26 13:33 UTC, no history.
     pub fn stored_state() -> JsValue {
         let json = r#"{"version":1,"accounts":[{"key":"t-mobile","carrier":"t-mobile","host":"www.t-mobile.com",
