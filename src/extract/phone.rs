@@ -204,11 +204,19 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
     // Other countries: a leading `+` (country code) or `0` (trunk prefix), 9 to 13 digits,
     // written with separators.
     let lead = token.first().copied();
-    let intl = (lead == Some('+') || (lead == Some('0') && digits.starts_with('0')))
+    // Hong Kong and Singapore: eight digits in two groups of four (`9123 4567`).
+    let eight = digits.len() == 8
+        && token.len() == 9
+        && !digits.starts_with(['0', '1'])
+        && token
+            .get(4)
+            .is_some_and(|c| *c == ' ' || *c == '-' || *c == '\u{a0}');
+    let intl = ((lead == Some('+') || (lead == Some('0') && digits.starts_with('0')))
         && (9..=13).contains(&digits.len())
         && token.iter().any(|c| is_sep(*c))
         // Dots make dates and times (`01.12.2026 10:00`).
-        && !token.contains(&'.');
+        && !token.contains(&'.'))
+        || eight;
     if intl {
         return Some(PhoneFind {
             intl: true,
@@ -271,6 +279,10 @@ mod tests {
         assert_eq!(intl("(206) 555-0142"), Some(("0142".into(), false)));
         // Not phones: too short, too long, no separator.
         assert_eq!(intl("0176 1234"), None);
+        // Hong Kong: eight digits, only beside a line label (intl).
+        assert_eq!(intl("9123 4567"), Some(("4567".into(), true)));
+        assert_eq!(intl("9123-4567"), Some(("4567".into(), true)));
+        assert_eq!(intl("91234567"), None);
         // A figure after the number.
         assert_eq!(intl("(555) 010-2231 3.2 GB"), Some(("2231".into(), false)));
         assert_eq!(

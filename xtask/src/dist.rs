@@ -129,6 +129,11 @@ pub const PROFILES_FILE: &str = "profiles.json-seq";
 
 /// `profiles/*.json` as a JSON text sequence (RFC 7464), generic first, each compact.
 fn profiles_seq() -> Result<String> {
+    // (Empty when a build of the whole workspace turned the wasm crates' `shipped-profiles`
+    // on for xtask's core too: an empty file would leave the extension reading nothing.)
+    if linekeeper::profile::BUILTIN_SOURCES.is_empty() {
+        return Err("the core was built with shipped-profiles: no profiles to ship".into());
+    }
     let mut out = String::new();
     for (id, text) in linekeeper::profile::BUILTIN_SOURCES {
         let value: Value =
