@@ -457,7 +457,7 @@ pub const BUILTIN_SOURCES: &[(&str, &str)] = &[
     ),
 ];
 #[cfg(feature = "shipped-profiles")]
-const BUILTIN_SOURCES: &[(&str, &str)] = &[];
+pub const BUILTIN_SOURCES: &[(&str, &str)] = &[];
 
 static BUILTIN: std::sync::OnceLock<Vec<Profile>> = std::sync::OnceLock::new();
 
