@@ -408,7 +408,9 @@ async function receive(message, sender) {
   const plainSender = { id: sender.id, url: sender.url, frameId: sender.frameId, tab: sender.tab && { id: sender.tab.id, url: sender.tab.url } };
   const ctx = await messageContext();
   lap('context');
-  const decoded = decode_message(message, plainSender, ctx);
+  // A scan's page is JSON text already: passed as a string, not through JSON.stringify again.
+  const page = typeof message?.page === 'string' && !Array.isArray(message) ? message.page : undefined;
+  const decoded = decode_message(page === undefined ? message : { ...message, page: undefined }, page, plainSender, ctx);
   lap('decode');
   if (decoded.refused) {
     console.warn('LineKeeper: message dropped:', decoded.error);

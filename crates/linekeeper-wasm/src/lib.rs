@@ -104,12 +104,15 @@ struct Refused {
 
 /// Decodes and checks a runtime message (`message.rs`): `{type, from, …}` when the worker may
 /// act on it (large fields such as `page` are not copied back: use the message's own, now
-/// checked), else `{refused, error, reply}`. `sender` is the browser's `MessageSender`;
+/// checked), else `{refused, error, reply}`. `page`: a scan's page snapshot, taken out of
+/// `message` by the worker (`message` then has no `page`): already JSON text, it is not
+/// escaped by `JSON.stringify` and read back. `sender` is the browser's `MessageSender`;
 /// `context` is `{extension_id, extension_url, content_matches, granted_origins}` (the
 /// granted origins include the sites the user taught: no read of the stored state here).
 #[wasm_bindgen]
 pub fn decode_message(
     message: JsValue,
+    page: Option<String>,
     sender: JsValue,
     context: JsValue,
 ) -> Result<JsValue, JsError> {
@@ -118,6 +121,12 @@ pub fn decode_message(
     let ctx: Context = linekeeper_web::from_js(&context)
         .map_err(|e| JsError::new(&format!("message context: {e}")))?;
     let decoded = linekeeper_web::from_js::<linekeeper::message::RawMessage>(&message)
+        .map(|mut raw| {
+            if page.is_some() {
+                raw.page = page;
+            }
+            raw
+        })
         .map_err(|e| Refusal::Malformed {
             detail: e.to_string(),
         })
@@ -237,6 +246,42 @@ pub(crate) mod tests {
     }
 
     pub(crate) use linekeeper_web::testing::{fake_i18n, stored_state};
+
+    /// A scan's `page` passed apart from the message is checked like the message's own.
+    #[wasm_bindgen_test]
+    fn a_scan_page_is_checked_like_any_other_field() {
+        let parse = |json: &str| js_sys::JSON::parse(json).unwrap();
+        let sender = parse(
+            r#"{"id":"ext","url":"https://www.t-mobile.com/account","frameId":0,
+               "tab":{"id":3,"url":"https://www.t-mobile.com/account"}}"#,
+        );
+        let ctx = parse(
+            r#"{"extension_id":"ext","extension_url":"chrome-extension://ext/",
+               "content_matches":["https://*.t-mobile.com/*"],"granted_origins":["https://*.t-mobile.com/*"]}"#,
+        );
+        let decoded = |message: &str, page: Option<&str>| {
+            let page = page.map(str::to_string);
+            let out = decode_message(parse(message), page, sender.clone(), ctx.clone()).unwrap();
+            linekeeper_web::json_text(&out)
+        };
+        let accepted = r#"{"type":"scan","from":"content_script"}"#;
+        assert_eq!(
+            decoded(r#"{"type":"scan"}"#, Some(r#"{"nodes":["•"]}"#)),
+            accepted
+        );
+        assert_eq!(decoded(r#"{"type":"scan","page":"{}"}"#, None), accepted);
+        for (refused, page) in [
+            (r#"{"type":"scan","page":3}"#, None),
+            (r#"{"type":"scan"}"#, None),
+            (r#"{"type":3}"#, Some("{}")),
+            (r#"{"type":"scan","step":"x"}"#, Some("{}")),
+        ] {
+            assert!(
+                decoded(refused, page).contains(r#""refused":true"#),
+                "{refused}"
+            );
+        }
+    }
 
     #[wasm_bindgen_test]
     fn only_a_readable_state_in_the_current_layout_is_current() {
