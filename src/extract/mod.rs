@@ -670,6 +670,37 @@ impl<'a> Engine<'a> {
                 text: row.text.get(start..end).unwrap_or("").to_string(),
             });
         }
+        // `$45.00 due 12/09`: a `due` right after an amount labels that amount too.
+        for (r, row) in model.rows.iter().enumerate() {
+            if row.promo
+                || row
+                    .hits
+                    .iter()
+                    .any(|x| matches!(x.kind, Kind::AmountDue | Kind::Balance))
+            {
+                continue;
+            }
+            for h in row.hits.iter().filter(|h| h.kind == Kind::DueDate) {
+                let words = row.text.get(h.start..h.end).unwrap_or("");
+                let before = row.text.get(..h.start).unwrap_or("").trim_end();
+                let sign =
+                    before.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ','));
+                let money = sign.len() < before.len() && sign.ends_with(['$', '€', '£', '¥']);
+                if !words.starts_with("due") || !money {
+                    continue;
+                }
+                labels.push(Label {
+                    kind: Kind::AmountDue,
+                    row: r as u32,
+                    start: h.start,
+                    end: h.end,
+                    node: row.node_at(h.start),
+                    scope: None,
+                    bonus: -10,
+                    text: words.to_string(),
+                });
+            }
+        }
         // Class / id hints on small elements, and user anchors.
         for (i, node) in model.page.nodes.iter().enumerate() {
             if node.is_text() {
@@ -1011,7 +1042,13 @@ impl<'a> Engine<'a> {
                 continue;
             }
             spans.push((v.start, v.end));
-            if let Some(x) = label_used.get_mut(li) {
+            // `Remaining Data` over `of 10 GB`: the total it reached leaves the role word
+            // free for the figure it describes (`4.62 GB` above).
+            let keeps_label = labels
+                .get(li)
+                .is_some_and(|l| matches!(l.kind, Kind::DataRemaining | Kind::DataUsed))
+                && self.role_from_context(v) == Some(2);
+            if let Some(x) = label_used.get_mut(li).filter(|_| !keeps_label) {
                 *x = true;
             }
             if let Some(x) = val_used.get_mut(vi) {
@@ -1320,6 +1357,7 @@ impl<'a> Engine<'a> {
                         Kind::DataTotal => Some(2),
                         _ => context
                             .or_else(|| self.caption_role(label))
+                            .or_else(|| self.caption_below(v))
                             .or_else(|| self.bare_is_remaining(a, label).then_some(0)),
                     };
                     if let (None, None, Some(x), Some(li)) =
@@ -1393,9 +1431,10 @@ impl<'a> Engine<'a> {
                 continue;
             }
             for h in &row.hits {
-                let on = match h.kind {
-                    Kind::AutopayOn => true,
-                    Kind::AutopayOff => false,
+                // Also a phrase that is a date's label too (`AutoPay scheduled for`).
+                let on = match (h.kind, h.also) {
+                    (Kind::AutopayOn, _) | (_, Some(Kind::AutopayOn)) => true,
+                    (Kind::AutopayOff, _) | (_, Some(Kind::AutopayOff)) => false,
                     _ => continue,
                 };
                 let node = row.node_at(h.start);
@@ -1713,6 +1752,29 @@ impl<'a> Engine<'a> {
             .rows
             .get(label.row as usize)
             .is_some_and(|row| width(&row.text).saturating_sub(width(&label.text)) <= 20)
+    }
+
+    /// The role a small caption right under a figure gives it: `0.64 GB` over `used of 2
+    /// GB`, `750 MB / 2 GB` over `used · resets Dec 1` (0 left, 1 used). The figure is its
+    /// row's only text and the caption's row starts with the role word, a few nodes on.
+    fn caption_below(&self, v: &Val) -> Option<usize> {
+        let row = self.model.rows.get(v.row as usize)?;
+        if v.start > 0 || row.text.len() > v.end + 1 || row.segs.len() > 3 {
+            return None;
+        }
+        let next = self.model.rows.get(v.row as usize + 1)?;
+        let last = row.segs.last()?.node;
+        if next.first_node().saturating_sub(last) > 3 || width(&next.text) > 40 {
+            return None;
+        }
+        next.hits
+            .first()
+            .filter(|h| h.start == 0)
+            .and_then(|h| match h.kind {
+                Kind::DataRemaining => Some(0),
+                Kind::DataUsed => Some(1),
+                _ => None,
+            })
     }
 
     /// The role of a bare amount from the words just before it: `of 5 GB`, `/ 20GB`,

@@ -148,9 +148,10 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
         toll_free,
         intl: false,
     };
-    // The character right after must not continue a number (`4821.50`).
+    // The character right after must not continue a number (`4821.50`) or a word
+    // (Chinese is written without spaces: `156****0821已欠费` ends at the `1`).
     if let Some(&(_, next)) = chars.get(end) {
-        if next.is_ascii_digit() || next.is_alphabetic() {
+        if next.is_ascii_digit() || (next.is_alphabetic() && !crate::parse::text::is_cjk(next)) {
             return None;
         }
     }
@@ -299,6 +300,19 @@ mod tests {
         assert_eq!(intl("***-***-678"), None);
         assert_eq!(intl("01761234567890123"), None);
         assert_eq!(intl("gültig bis 01.12.2026 10:00"), None);
+    }
+
+    #[test]
+    fn chinese_text_right_after_a_number_ends_it() {
+        assert_eq!(
+            one("156****0821已欠费"),
+            Some(("0821".into(), Strength::Strong))
+        );
+        assert_eq!(
+            one("138****6621全球通"),
+            Some(("6621".into(), Strength::Strong))
+        );
+        assert_eq!(one("138****6621abc"), None);
     }
 
     #[test]

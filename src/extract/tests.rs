@@ -1086,3 +1086,49 @@ fn the_other_party_of_a_call_or_text_in_a_usage_log_is_no_line() {
     let numbers: Vec<_> = s.lines.iter().map(|l| l.number_last4.as_deref()).collect();
     assert_eq!(numbers, [Some("4821")]);
 }
+
+#[test]
+fn a_caption_under_a_figure_gives_its_role() {
+    let s = us(
+        "<div class=item><div class=label>Data</div><div class=value>0.64 GB</div>\
+         <div class=sub>used of 2 GB</div></div>",
+    );
+    let d = data(&s);
+    assert_eq!((d.used_mb, d.total_mb), (Some(655.36), Some(2048.0)));
+    assert_eq!(d.remaining_mb.map(|x| (x * 100.0).round()), Some(139264.0));
+    let s = us("<div><p class=v>750 MB / 2 GB</p><p class=s>used · resets Dec 1</p></div>");
+    let d = data(&s);
+    assert_eq!((d.used_mb, d.total_mb), (Some(750.0), Some(2048.0)));
+}
+
+#[test]
+fn a_role_label_over_a_total_still_names_the_figure_above_it() {
+    let s = us(
+        "<nav><a href=/i>International</a></nav><div class=w><div class=v>4.62 GB</div>\
+         <div class=l>Remaining Data</div><div class=s>of 10 GB high-speed</div></div>",
+    );
+    let d = data(&s);
+    assert_eq!((d.remaining_mb, d.total_mb), (Some(4730.88), Some(10240.0)));
+}
+
+#[test]
+fn words_between_a_total_and_its_role_and_more_autopay_and_due_wording() {
+    let s = us("<p>32.1 GB of 50 GB high-speed data used</p>");
+    assert_eq!(data(&s).used_mb, Some(32870.4));
+    let s =
+        us("<p>Amount due</p><p>$0.00</p><p>AutoPay scheduled for Dec 16 · Checking ••••7720</p>");
+    assert_eq!(
+        (s.autopay, s.next_bill_date),
+        (Some(true), date(2026, 12, 16))
+    );
+    let s = us("<dl><dt>Direct Debit</dt><dd>Active</dd><dt>Tariff</dt><dd>12GB SIM Only</dd><dt>Data left</dt><dd>4.2 GB</dd></dl>");
+    assert_eq!(s.autopay, Some(true));
+    assert_eq!(s.lines[0].plan.as_deref(), Some("12GB SIM Only"));
+    let s = us("<div><h3>Your plan</h3><p>Visible+</p><p>$45.00 due 12/09</p></div>");
+    assert_eq!(
+        (s.amount_due, s.next_bill_date),
+        (usd(4500), date(2026, 12, 9))
+    );
+    let s = us("<p>Plans from $45.00 due today</p>");
+    assert_eq!(s.amount_due, None);
+}

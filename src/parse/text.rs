@@ -114,7 +114,7 @@ pub(crate) struct Token {
     pub space: bool,
 }
 
-fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(u32::from(c),
         0x2E80..=0x2FDF
         | 0x3040..=0x30FF
