@@ -71,6 +71,7 @@ impl Engine<'_> {
                 Strength::Plain => {
                     !not_phone
                         && !f.toll_free
+                        && !self.in_page_footer(*node)
                         && (*line_word || (!f.intl && self.in_line_block(*node, &f.last4, &finds)))
                 }
             };
@@ -85,6 +86,29 @@ impl Engine<'_> {
         }
         rows.dedup();
         (anchors, rows)
+    }
+
+    /// Whether `node` is in the page's footer (`footer` outside any section, article or
+    /// main; `role="contentinfo"`): a full number there is the company's, not a line.
+    fn in_page_footer(&self, node: u32) -> bool {
+        let nodes = &self.model.page.nodes;
+        let mut footer = false;
+        let mut cur = nodes.get(node as usize).and_then(|n| n.parent);
+        while let Some(p) = cur {
+            let Some(n) = nodes.get(p as usize) else {
+                break;
+            };
+            if n.attr("role") == Some("contentinfo") {
+                return true;
+            }
+            match n.tag.as_str() {
+                "footer" => footer = true,
+                "main" | "article" | "section" | "aside" | "li" | "dialog" => return false,
+                _ => {}
+            }
+            cur = n.parent;
+        }
+        footer
     }
 
     /// Whether the full number at `node` sits in a block of its own that also shows a data

@@ -1132,3 +1132,15 @@ fn words_between_a_total_and_its_role_and_more_autopay_and_due_wording() {
     let s = us("<p>Plans from $45.00 due today</p>");
     assert_eq!(s.amount_due, None);
 }
+
+#[test]
+fn a_full_number_in_the_page_footer_is_the_companys() {
+    let s = us(
+        "<main><p>Phone number</p><p>(973) 555-0144</p><p>Data left: 3.1 GB</p></main>\
+         <footer class=footer>Phone: (973) 555-0100 · Example Mobile, Atlanta GA</footer>",
+    );
+    let numbers: Vec<_> = s.lines.iter().map(|l| l.number_last4.as_deref()).collect();
+    assert_eq!(numbers, [Some("0144")]);
+    let s = us("<p>Data left: 3.1 GB</p><footer>Phone: (973) 555-0100</footer>");
+    assert_eq!(s.lines[0].number_last4, None);
+}
