@@ -259,10 +259,26 @@ impl Engine<'_> {
                         break;
                     }
                 }
-                // Only where a separator or rate word stood before the price
-                // (`畅享套餐 58元档` keeps its price tier).
+                // Only where a separator or rate word stood before the price, or where
+                // the price (and its period) ends the text: `畅享套餐 58元档` keeps its price
+                // tier, `5G畅爽冰激凌套餐129元` and `大王卡 19元/月` do not.
                 let head_len = text.get(..f.start).unwrap_or(text).trim_end().len();
-                if head.len() < head_len {
+                let tail = text.get(f.end..).unwrap_or("").trim();
+                let ends = [
+                    "",
+                    "/月",
+                    "/mo",
+                    "/mo.",
+                    "/month",
+                    "每月",
+                    "/mes",
+                    "al mes",
+                    "/monat",
+                    "per month",
+                    "a month",
+                ]
+                .contains(&tail);
+                if head.len() < head_len || ends {
                     head
                 } else {
                     text
@@ -283,6 +299,10 @@ impl Engine<'_> {
             }
             _ => text,
         };
+        // `Pelican 30-Day 8GB ·` (cut before `Auto refill is on`): no separator ends a name.
+        let text = text
+            .trim_end_matches(['·', '|', ',', '，', ';', ':', '：', '–', '—', '•'])
+            .trim_end();
         let chars = text.chars().count();
         if chars == 0 || chars > 60 || !text.chars().any(char::is_alphabetic) {
             return None;

@@ -1144,3 +1144,32 @@ fn a_full_number_in_the_page_footer_is_the_companys() {
     let s = us("<p>Data left: 3.1 GB</p><footer>Phone: (973) 555-0100</footer>");
     assert_eq!(s.lines[0].number_last4, None);
 }
+
+#[test]
+fn a_relative_day_alone_under_its_label_is_a_date() {
+    let s = us(
+        "<div class=grid><div>Balance</div><div>Service expires</div>\
+         <div class=v>$12.75</div><div class=v>tomorrow</div></div>",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 11, 27));
+    let s = us("<p>Data left: 3.75 GB</p><p>Number (•••) •••-0090 · Plan: Pelican 8GB · Auto refill is on</p>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Pelican 8GB"));
+    let s = us("<nav><a>Today</a></nav><p>Balance: $3.00</p>");
+    assert_eq!(s.next_bill_date, None);
+}
+
+#[test]
+fn a_plan_name_ends_before_the_price_that_ends_it() {
+    let cn = |body: &str| {
+        scan(
+            &format!(r#"<html lang="zh-CN"><body>{body}</body></html>"#),
+            "https://m.client.10010.com/mobileService/remain.htm",
+        )
+    };
+    let s = cn("<p>当前套餐：5G畅爽冰激凌套餐129元</p><p>剩余通用流量 3.2GB</p>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("5G畅爽冰激凌套餐"));
+    let s = cn("<p>主套餐：大王卡 19元/月</p><p>剩余通用流量 3.2GB</p>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("大王卡"));
+    let s = cn("<p>当前套餐：畅享套餐 58元档</p><p>剩余通用流量 3.2GB</p>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("畅享套餐 58元档"));
+}
