@@ -259,13 +259,12 @@ impl Engine<'_> {
                         break;
                     }
                 }
-                // Only where a separator or rate word stood before the price, or where
-                // the price (and its period) ends the text: `畅享套餐 58元档` keeps its price
-                // tier, `5G畅爽冰激凌套餐129元` and `大王卡 19元/月` do not.
+                // Only where a separator or rate word stood before the price, or where a
+                // rate per month ends the text: `畅享套餐 58元档` and `冰激凌套餐129元` keep
+                // their price tier, `大王卡 19元/月` does not.
                 let head_len = text.get(..f.start).unwrap_or(text).trim_end().len();
                 let tail = text.get(f.end..).unwrap_or("").trim();
                 let ends = [
-                    "",
                     "/月",
                     "/mo",
                     "/mo.",

@@ -1159,7 +1159,7 @@ fn a_relative_day_alone_under_its_label_is_a_date() {
 }
 
 #[test]
-fn a_plan_name_ends_before_the_price_that_ends_it() {
+fn a_plan_name_ends_before_a_monthly_rate_but_keeps_its_price_tier() {
     let cn = |body: &str| {
         scan(
             &format!(r#"<html lang="zh-CN"><body>{body}</body></html>"#),
@@ -1167,7 +1167,9 @@ fn a_plan_name_ends_before_the_price_that_ends_it() {
         )
     };
     let s = cn("<p>当前套餐：5G畅爽冰激凌套餐129元</p><p>剩余通用流量 3.2GB</p>");
-    assert_eq!(s.lines[0].plan.as_deref(), Some("5G畅爽冰激凌套餐"));
+    assert_eq!(s.lines[0].plan.as_deref(), Some("5G畅爽冰激凌套餐129元"));
+    let s = us("<p>Plan: Connect $15/mo</p><p>Data left: 3.1 GB</p>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Connect"));
     let s = cn("<p>主套餐：大王卡 19元/月</p><p>剩余通用流量 3.2GB</p>");
     assert_eq!(s.lines[0].plan.as_deref(), Some("大王卡"));
     let s = cn("<p>当前套餐：畅享套餐 58元档</p><p>剩余通用流量 3.2GB</p>");
