@@ -82,6 +82,7 @@ pub const KEPT_ATTRIBUTES: &[&str] = &[
     "lang",
     "autocomplete",
     "aria-checked",
+    "aria-controls",
 ];
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -352,6 +353,7 @@ impl Name {
             "lang" => "lang",
             "autocomplete" => "autocomplete",
             "aria-checked" => "aria-checked",
+            "aria-controls" => "aria-controls",
             _ => return None,
         })
     }

@@ -190,6 +190,30 @@ impl Engine<'_> {
             let line = index.get(&a.last4).copied().unwrap_or(0);
             parts.push((root, end, line));
         }
+        // A tab holding a line's number (`role="tab"`, `aria-controls`) owns its panel.
+        for a in &self.anchors {
+            let mut cur = Some(a.node);
+            for _ in 0..4 {
+                let Some(n) = cur.and_then(|c| nodes.get(c as usize)) else {
+                    break;
+                };
+                if n.attr("role") == Some("tab") {
+                    let panel = n.attr("aria-controls").and_then(|id| {
+                        nodes
+                            .iter()
+                            .position(|x| !x.is_text() && x.attr("id") == Some(id))
+                    });
+                    if let Some(panel) = panel {
+                        let panel = panel as u32;
+                        let end = self.model.end.get(panel as usize).copied().unwrap_or(panel);
+                        let line = index.get(&a.last4).copied().unwrap_or(0);
+                        parts.push((panel, end, line));
+                    }
+                    break;
+                }
+                cur = n.parent;
+            }
+        }
         // Keep the outermost parts (roots of one number may nest).
         crate::sort::sort_by(&mut parts, |x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));
         let mut outer: Vec<(u32, u32, usize)> = Vec::with_capacity(parts.len());

@@ -306,12 +306,15 @@ impl Engine<'_> {
         if chars == 0 || chars > 60 || !text.chars().any(char::is_alphabetic) {
             return None;
         }
+        // Not a link's or button's text, but a tab's may name its line (`Jordan (•••)
+        // •••-3381` over the line's panel).
         if self
             .model
             .action
             .get(node as usize)
             .copied()
             .unwrap_or(false)
+            && !self.in_tab(node)
         {
             return None;
         }
@@ -338,6 +341,22 @@ impl Engine<'_> {
             return None;
         }
         Some(text.to_string())
+    }
+
+    /// Whether `node` is inside a `role="tab"` element (within four levels).
+    fn in_tab(&self, node: u32) -> bool {
+        let nodes = &self.model.page.nodes;
+        let mut cur = Some(node);
+        for _ in 0..4 {
+            let Some(n) = cur.and_then(|c| nodes.get(c as usize)) else {
+                return false;
+            };
+            if n.attr("role") == Some("tab") {
+                return true;
+            }
+            cur = n.parent;
+        }
+        false
     }
 
     /// True when `lower` holds words that make it not a name: money, date, plan,

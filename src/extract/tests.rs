@@ -1175,3 +1175,38 @@ fn a_plan_name_ends_before_a_monthly_rate_but_keeps_its_price_tier() {
     let s = cn("<p>当前套餐：畅享套餐 58元档</p><p>剩余通用流量 3.2GB</p>");
     assert_eq!(s.lines[0].plan.as_deref(), Some("畅享套餐 58元档"));
 }
+
+#[test]
+fn a_unit_in_its_own_element_stays_with_its_number() {
+    for body in [
+        "<p><span>18.4</span> <span>GB used</span></p>",
+        "<div><div>18.4</div><div>GB used</div></div>",
+        "<svg><text>18.4</text><text>GB used</text></svg>",
+    ] {
+        let s = us(&format!("<h2>Usage</h2>{body}"));
+        assert_eq!(data(&s).used_mb, Some(18841.6), "{body}");
+    }
+}
+
+#[test]
+fn a_tab_holding_a_lines_number_owns_its_panel() {
+    let s = us(
+        "<div role=tablist><button role=tab aria-controls=p1 aria-selected=true>Jordan (•••) •••-3381</button>\
+         <button role=tab aria-controls=p2>Kid (•••) •••-9020</button></div>\
+         <div role=tabpanel id=p1><p>Plan: Go5G</p><p>3.2 GB of 50 GB hotspot data used</p><p>Data left: 4.1 GB</p></div>\
+         <div role=tabpanel id=p2 hidden><p>Data left: 9.9 GB</p></div>",
+    );
+    let lines: Vec<_> = s
+        .lines
+        .iter()
+        .map(|l| {
+            (
+                l.number_last4.as_deref(),
+                l.data.as_ref().and_then(|d| d.remaining_mb),
+            )
+        })
+        .collect();
+    assert_eq!(lines, [(Some("3381"), Some(4198.4)), (Some("9020"), None)]);
+    let names: Vec<_> = s.lines.iter().map(|l| l.label.as_deref()).collect();
+    assert_eq!(names, [Some("Jordan"), Some("Kid")]);
+}
