@@ -1130,7 +1130,9 @@ impl<'a> Engine<'a> {
                 continue;
             }
             since += 1;
-            if since > 6 {
+            // A money label (`话费余额` after `剩余语音`) ends a bucket's run of rows too.
+            let money = row.hits.iter().any(|h| h.kind.family() == Family::Money);
+            if since > 6 || money {
                 carried = Bucket::Unknown;
             }
             out.push(carried);

@@ -1210,3 +1210,17 @@ fn a_tab_holding_a_lines_number_owns_its_panel() {
     let names: Vec<_> = s.lines.iter().map(|l| l.label.as_deref()).collect();
     assert_eq!(names, [Some("Jordan"), Some("Kid")]);
 }
+
+#[test]
+fn a_money_label_ends_the_run_of_a_voice_bucket() {
+    let s = scan(
+        r#"<html lang="zh-CN"><body><div><span>139 **** 0457</span></div>
+        <div><span>8.52</span><span>GB</span><p>剩余通用流量</p></div>
+        <div><span>326</span><span>分钟</span><p>剩余语音</p></div>
+        <div><span>-5.30</span><span>元</span><p>话费余额</p></div>
+        <div><span>共 30GB</span><span>已用 21.48GB</span></div></body></html>"#,
+        "https://touch.10086.cn/i/mobile/home.html",
+    );
+    let d = data(&s);
+    assert_eq!((d.used_mb, d.total_mb), (Some(21995.52), Some(30720.0)));
+}
