@@ -1286,11 +1286,16 @@ impl<'a> Engine<'a> {
                 // bill date.
                 (VKind::Date(_), Kind::DueDate | Kind::RenewalDate) if a.score < 20 => {}
                 (VKind::Date(d), Kind::DueDate | Kind::RenewalDate) => {
-                    let score = if *d < self.today {
+                    let mut score = if *d < self.today {
                         a.score - 40
                     } else {
                         a.score
                     };
+                    // `Next bill issued December 2`: the day a statement is issued yields
+                    // to the day its money is taken (`AutoPay scheduled for Dec 16`).
+                    if kind == Kind::DueDate && self.states_issue_day(v.row) {
+                        score -= 60;
+                    }
                     if kind == Kind::DueDate {
                         if due.as_ref().is_none_or(|b| score > b.0) {
                             due = Some((score, *d, ai));
@@ -1742,6 +1747,26 @@ impl<'a> Engine<'a> {
             .get(v.row as usize)
             .copied()
             .unwrap_or(Bucket::Unknown)
+    }
+
+    /// The row says when a bill or statement is issued, not when it is paid.
+    fn states_issue_day(&self, row: u32) -> bool {
+        self.model.rows.get(row as usize).is_some_and(|r| {
+            [
+                "issued",
+                "will be available",
+                "generated",
+                "statement date",
+                "statement closes",
+                "bill closes",
+                "出账",
+                "出帳",
+                "se emite",
+                "erstellt am",
+            ]
+            .iter()
+            .any(|w| r.lower.contains(w))
+        })
     }
 
     /// A bare amount under a bucket name is what is left when the name heads it: a

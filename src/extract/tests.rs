@@ -1224,3 +1224,14 @@ fn a_money_label_ends_the_run_of_a_voice_bucket() {
     let d = data(&s);
     assert_eq!((d.used_mb, d.total_mb), (Some(21995.52), Some(30720.0)));
 }
+
+#[test]
+fn the_day_a_bill_is_issued_yields_to_the_day_it_is_paid() {
+    let s = us(
+        "<p>Balance</p><h4>-$12.50</h4><p>Next bill issued December 2, 2026</p>\
+         <p>AutoPay scheduled for Dec 16 · Checking ••••7720</p>",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 16));
+    let s = us("<p>Balance: $3.00</p><p>Next bill issued December 2, 2026</p>");
+    assert_eq!(s.next_bill_date, date(2026, 12, 2));
+}
