@@ -1592,6 +1592,32 @@ impl<'a> Engine<'a> {
                 line.renews_on = Some(*d);
             }
         }
+        // A plan named for unlimited data (`Unlimited Plus`, `Unlimited Premium`) makes a
+        // line's data unlimited when the page shows no allowance for it.
+        for (i, line) in lines.iter_mut().enumerate() {
+            let Some(plan) = line.plan.as_deref() else {
+                continue;
+            };
+            let data = line.data.get_or_insert_with(DataUsage::default);
+            if data.unlimited || data.total_mb.is_some() || data.remaining_mb.is_some() {
+                continue;
+            }
+            if parse::find_data(plan).iter().any(|f| f.value.unlimited) {
+                data.unlimited = true;
+                if let Some(src) = sources.get(&format!("lines[{i}].plan")).cloned() {
+                    sources.insert(format!("lines[{i}].data.unlimited"), src);
+                }
+            }
+        }
+        for line in &mut lines {
+            if line
+                .data
+                .as_ref()
+                .is_some_and(|d| *d == DataUsage::default())
+            {
+                line.data = None;
+            }
+        }
         // An account-level renewal date is every line's that has none of its own.
         if let Some((_, d, ai)) = &account_renew {
             for (i, line) in lines.iter_mut().enumerate() {

@@ -39,8 +39,27 @@ impl Engine<'_> {
         out
     }
 
-    /// True when `text` holds a word of the holder's name.
+    /// True when `text` holds a word of the holder's name, or marks the person who is
+    /// signed in (`Arun (you)`, `Mei（本人）`): that is the holder's name, never stored.
     pub(super) fn mentions_holder(text: &str, holder: &[String]) -> bool {
+        let lower = lowercase(text);
+        let viewer = [
+            "(you)",
+            "(me)",
+            "(owner)",
+            "(account owner)",
+            "(account holder)",
+            "(primary)",
+            "(本人)",
+            "（本人）",
+            "(tú)",
+            "(usted)",
+            "(du)",
+            "(sie)",
+        ];
+        if viewer.iter().any(|m| lower.trim_end().ends_with(m)) {
+            return true;
+        }
         !holder.is_empty()
             && text
                 .split(|c: char| !c.is_alphabetic())

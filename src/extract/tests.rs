@@ -1235,3 +1235,30 @@ fn the_day_a_bill_is_issued_yields_to_the_day_it_is_paid() {
     let s = us("<p>Balance: $3.00</p><p>Next bill issued December 2, 2026</p>");
     assert_eq!(s.next_bill_date, date(2026, 12, 2));
 }
+
+#[test]
+fn an_unlimited_plan_makes_its_lines_data_unlimited_and_the_viewer_is_not_named() {
+    let s = us("<h1>Plan: Unlimited Plus</h1><ul>\
+         <li><p class=member-name>Arun (you)</p><p>(555) 010-0101</p><p>12.1 GB used</p></li>\
+         <li><p class=member-name>Meera</p><p>(555) 010-0102</p><p>30.8 GB used</p></li></ul>");
+    let lines: Vec<_> = s
+        .lines
+        .iter()
+        .map(|l| {
+            (
+                l.label.as_deref(),
+                l.plan.as_deref(),
+                l.data.as_ref().map(|d| d.unlimited),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (None, Some("Unlimited Plus"), Some(true)),
+            (Some("Meera"), Some("Unlimited Plus"), Some(true))
+        ]
+    );
+    let s = us("<p>Plan: Unlimited Talk &amp; Text</p><p>Data left: 2 GB</p>");
+    assert!(!data(&s).unlimited);
+}
