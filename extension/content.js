@@ -26,7 +26,7 @@
   const KEEP = new Set([
     'id', 'class', 'role', 'aria-label', 'aria-busy', 'aria-valuenow', 'aria-valuemin',
     'aria-valuemax', 'aria-valuetext', 'data-testid', 'title', 'datetime', 'type', 'name',
-    'for', 'lang', 'autocomplete', 'aria-checked',
+    'for', 'lang', 'autocomplete', 'aria-checked', 'aria-controls',
   ]);
   // Tags whose default display starts a new line (src/html.rs has the same table).
   const BLOCK = new Set([

@@ -92,6 +92,7 @@ pub const KEPT_ATTRIBUTES: &[&str] = &[
     "lang",
     "autocomplete",
     "aria-checked",
+    "aria-controls",
 ];
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -362,6 +363,7 @@ impl Name {
             "lang" => "lang",
             "autocomplete" => "autocomplete",
             "aria-checked" => "aria-checked",
+            "aria-controls" => "aria-controls",
             _ => return None,
         })
     }

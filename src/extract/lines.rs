@@ -71,6 +71,7 @@ impl Engine<'_> {
                 Strength::Plain => {
                     !not_phone
                         && !f.toll_free
+                        && !self.in_page_footer(*node)
                         && (*line_word || (!f.intl && self.in_line_block(*node, &f.last4, &finds)))
                 }
             };
@@ -85,6 +86,29 @@ impl Engine<'_> {
         }
         rows.dedup();
         (anchors, rows)
+    }
+
+    /// Whether `node` is in the page's footer (`footer` outside any section, article or
+    /// main; `role="contentinfo"`): a full number there is the company's, not a line.
+    fn in_page_footer(&self, node: u32) -> bool {
+        let nodes = &self.model.page.nodes;
+        let mut footer = false;
+        let mut cur = nodes.get(node as usize).and_then(|n| n.parent);
+        while let Some(p) = cur {
+            let Some(n) = nodes.get(p as usize) else {
+                break;
+            };
+            if n.attr("role") == Some("contentinfo") {
+                return true;
+            }
+            match n.tag.as_str() {
+                "footer" => footer = true,
+                "main" | "article" | "section" | "aside" | "li" | "dialog" => return false,
+                _ => {}
+            }
+            cur = n.parent;
+        }
+        footer
     }
 
     /// Whether the full number at `node` sits in a block of its own that also shows a data
@@ -165,6 +189,30 @@ impl Engine<'_> {
             let end = self.model.end.get(root as usize).copied().unwrap_or(root);
             let line = index.get(&a.last4).copied().unwrap_or(0);
             parts.push((root, end, line));
+        }
+        // A tab holding a line's number (`role="tab"`, `aria-controls`) owns its panel.
+        for a in &self.anchors {
+            let mut cur = Some(a.node);
+            for _ in 0..4 {
+                let Some(n) = cur.and_then(|c| nodes.get(c as usize)) else {
+                    break;
+                };
+                if n.attr("role") == Some("tab") {
+                    let panel = n.attr("aria-controls").and_then(|id| {
+                        nodes
+                            .iter()
+                            .position(|x| !x.is_text() && x.attr("id") == Some(id))
+                    });
+                    if let Some(panel) = panel {
+                        let panel = panel as u32;
+                        let end = self.model.end.get(panel as usize).copied().unwrap_or(panel);
+                        let line = index.get(&a.last4).copied().unwrap_or(0);
+                        parts.push((panel, end, line));
+                    }
+                    break;
+                }
+                cur = n.parent;
+            }
         }
         // Keep the outermost parts (roots of one number may nest).
         crate::sort::sort_by(&mut parts, |x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)));

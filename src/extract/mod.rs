@@ -459,9 +459,14 @@ impl<'a> Engine<'a> {
             .hits
             .iter()
             .any(|h| matches!(h.kind, Kind::DueDate | Kind::RenewalDate));
-        if dates && (has_digit || date_label) {
+        // A row that is only a relative day (`tomorrow` under a `Service expires` column
+        // header) is a date too.
+        let alone = !has_digit && !date_label && text.len() <= 24;
+        if dates && (has_digit || date_label || alone) {
             for f in parse::find_dates(text, self.today, self.order) {
-                if time_spans.iter().any(|&(s, e)| f.start < e && s < f.end) {
+                if time_spans.iter().any(|&(s, e)| f.start < e && s < f.end)
+                    || (alone && (f.start, f.end) != (0, text.len()))
+                {
                     continue;
                 }
                 found.push(mk(f.start, f.end, VKind::Date(f.value)));

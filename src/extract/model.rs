@@ -217,8 +217,8 @@ impl<'a> Model<'a> {
                 let block = block_of.get(i).copied().unwrap_or(NONE);
                 // A unit laid out as its own block right after a number (`12.3` | `GB`)
                 // still belongs to it.
-                let unit_after_number =
-                    current.text.ends_with(|c: char| c.is_ascii_digit()) && is_unit(text);
+                let unit_after_number = current.text.ends_with(|c: char| c.is_ascii_digit())
+                    && (is_unit(text) || starts_with_unit(text));
                 // An amount whose sign, dollars and cents are laid out as blocks of their
                 // own (`$` | `142` | `.58`, flex or grid children) is still one amount.
                 let money_piece = (block_since_text || block != current_block)
@@ -246,7 +246,9 @@ impl<'a> Model<'a> {
                     };
                     let nested = parent_of(prev_parent) == node.parent
                         || parent_of(node.parent) == prev_parent;
-                    if prev_parent != node.parent && !nested {
+                    // A number's unit in its own element (`<span>18.4</span> <span>GB
+                    // used</span>`) stays with the number.
+                    if prev_parent != node.parent && !nested && !unit_after_number {
                         current.joins.push(current.text.len());
                     }
                     current.text.push(' ');
@@ -480,6 +482,13 @@ fn is_unit(text: &str) -> bool {
         text.to_ascii_lowercase().as_str(),
         "gb" | "g" | "mb" | "m" | "kb" | "k" | "tb" | "元" | "%" | "gib" | "mib"
     )
+}
+
+/// `GB used`, `MB left`: a text that starts with a data unit word (not the one-letter
+/// units, which start ordinary words).
+fn starts_with_unit(text: &str) -> bool {
+    let first = text.split(' ').next().unwrap_or("");
+    first.len() >= 2 && first.len() < text.len() && is_unit(first)
 }
 
 /// Whether two adjacent text pieces of one row need a space between them: not inside

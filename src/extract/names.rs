@@ -259,10 +259,25 @@ impl Engine<'_> {
                         break;
                     }
                 }
-                // Only where a separator or rate word stood before the price
-                // (`畅享套餐 58元档` keeps its price tier).
+                // Only where a separator or rate word stood before the price, or where a
+                // rate per month ends the text: `畅享套餐 58元档` and `冰激凌套餐129元` keep
+                // their price tier, `大王卡 19元/月` does not.
                 let head_len = text.get(..f.start).unwrap_or(text).trim_end().len();
-                if head.len() < head_len {
+                let tail = text.get(f.end..).unwrap_or("").trim();
+                let ends = [
+                    "/月",
+                    "/mo",
+                    "/mo.",
+                    "/month",
+                    "每月",
+                    "/mes",
+                    "al mes",
+                    "/monat",
+                    "per month",
+                    "a month",
+                ]
+                .contains(&tail);
+                if head.len() < head_len || ends {
                     head
                 } else {
                     text
@@ -283,16 +298,23 @@ impl Engine<'_> {
             }
             _ => text,
         };
+        // `Pelican 30-Day 8GB ·` (cut before `Auto refill is on`): no separator ends a name.
+        let text = text
+            .trim_end_matches(['·', '|', ',', '，', ';', ':', '：', '–', '—', '•'])
+            .trim_end();
         let chars = text.chars().count();
         if chars == 0 || chars > 60 || !text.chars().any(char::is_alphabetic) {
             return None;
         }
+        // Not a link's or button's text, but a tab's may name its line (`Jordan (•••)
+        // •••-3381` over the line's panel).
         if self
             .model
             .action
             .get(node as usize)
             .copied()
             .unwrap_or(false)
+            && !self.in_tab(node)
         {
             return None;
         }
@@ -319,6 +341,22 @@ impl Engine<'_> {
             return None;
         }
         Some(text.to_string())
+    }
+
+    /// Whether `node` is inside a `role="tab"` element (within four levels).
+    fn in_tab(&self, node: u32) -> bool {
+        let nodes = &self.model.page.nodes;
+        let mut cur = Some(node);
+        for _ in 0..4 {
+            let Some(n) = cur.and_then(|c| nodes.get(c as usize)) else {
+                return false;
+            };
+            if n.attr("role") == Some("tab") {
+                return true;
+            }
+            cur = n.parent;
+        }
+        false
     }
 
     /// True when `lower` holds words that make it not a name: money, date, plan,

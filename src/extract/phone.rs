@@ -111,7 +111,7 @@ pub fn find_phones(text: &str) -> Vec<PhoneFind> {
 fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Option<PhoneFind> {
     let token: Vec<char> = chars.get(start..end)?.iter().map(|&(_, c)| c).collect();
     // The token must end in digits; the last four are the line's. A whole number may end
-    // in a shorter group (`0912-345-678`).
+    // in a shorter group (`0912-345-678`, `612 34 56 78`, `06 12 34 56 78`).
     let trailing_digits = token
         .iter()
         .rev()
@@ -119,7 +119,7 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
         .count();
     let digits: String = token.iter().filter(|c| c.is_ascii_digit()).collect();
     let masks = token.iter().filter(|c| is_mask(**c)).count();
-    let whole = masks == 0 && digits.len() >= 9 && trailing_digits >= 3;
+    let whole = masks == 0 && digits.len() >= 9 && trailing_digits >= 2;
     if trailing_digits < 4 && !whole {
         return None;
     }
@@ -196,7 +196,8 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
     }
     // Full numbers: US 10 digits (optionally 1 first), CN 11 digits starting with 1.
     let us_full = (digits.len() == 10 || (digits.len() == 11 && digits.starts_with('1')))
-        && token.iter().any(|c| is_sep(*c));
+        && token.iter().any(|c| is_sep(*c))
+        && trailing_digits >= 3;
     let cn_full =
         digits.len() == 11 && digits.starts_with('1') && token.iter().all(|c| c.is_ascii_digit());
     if us_full || cn_full {
@@ -212,12 +213,24 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
         && token
             .get(4)
             .is_some_and(|c| *c == ' ' || *c == '-' || *c == '\u{a0}');
+    // Spain: nine digits from 6, 7, 8 or 9, written `612 34 56 78` or `612 345 678`.
+    let groups: Vec<usize> = token
+        .split(|c| *c == ' ' || *c == '\u{a0}')
+        .map(|g| g.len())
+        .collect();
+    let nine = digits.len() == 9
+        && digits.starts_with(['6', '7', '8', '9'])
+        && token
+            .iter()
+            .all(|c| c.is_ascii_digit() || *c == ' ' || *c == '\u{a0}')
+        && (groups == [3, 2, 2, 2] || groups == [3, 3, 3]);
     let intl = ((lead == Some('+') || (lead == Some('0') && digits.starts_with('0')))
         && (9..=13).contains(&digits.len())
         && token.iter().any(|c| is_sep(*c))
         // Dots make dates and times (`01.12.2026 10:00`).
         && !token.contains(&'.'))
-        || eight;
+        || eight
+        || nine;
     if intl {
         return Some(PhoneFind {
             intl: true,
@@ -300,6 +313,14 @@ mod tests {
         assert_eq!(intl("***-***-678"), None);
         assert_eq!(intl("01761234567890123"), None);
         assert_eq!(intl("gültig bis 01.12.2026 10:00"), None);
+        // Spain: nine digits in 3-2-2-2 or 3-3-3 groups, only beside a line label.
+        assert_eq!(intl("612 34 56 78"), Some(("5678".into(), true)));
+        assert_eq!(intl("712 345 678"), Some(("5678".into(), true)));
+        assert_eq!(intl("512 345 678"), None);
+        assert_eq!(intl("612 3456 78"), None);
+        // France: ten digits in pairs, with the trunk 0 or the country code.
+        assert_eq!(intl("06 12 34 56 78"), Some(("5678".into(), true)));
+        assert_eq!(intl("+33 6 12 34 56 78"), Some(("5678".into(), true)));
     }
 
     #[test]

@@ -1132,3 +1132,81 @@ fn words_between_a_total_and_its_role_and_more_autopay_and_due_wording() {
     let s = us("<p>Plans from $45.00 due today</p>");
     assert_eq!(s.amount_due, None);
 }
+
+#[test]
+fn a_full_number_in_the_page_footer_is_the_companys() {
+    let s = us(
+        "<main><p>Phone number</p><p>(973) 555-0144</p><p>Data left: 3.1 GB</p></main>\
+         <footer class=footer>Phone: (973) 555-0100 · Example Mobile, Atlanta GA</footer>",
+    );
+    let numbers: Vec<_> = s.lines.iter().map(|l| l.number_last4.as_deref()).collect();
+    assert_eq!(numbers, [Some("0144")]);
+    let s = us("<p>Data left: 3.1 GB</p><footer>Phone: (973) 555-0100</footer>");
+    assert_eq!(s.lines[0].number_last4, None);
+}
+
+#[test]
+fn a_relative_day_alone_under_its_label_is_a_date() {
+    let s = us(
+        "<div class=grid><div>Balance</div><div>Service expires</div>\
+         <div class=v>$12.75</div><div class=v>tomorrow</div></div>",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 11, 27));
+    let s = us("<p>Data left: 3.75 GB</p><p>Number (•••) •••-0090 · Plan: Pelican 8GB · Auto refill is on</p>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Pelican 8GB"));
+    let s = us("<nav><a>Today</a></nav><p>Balance: $3.00</p>");
+    assert_eq!(s.next_bill_date, None);
+}
+
+#[test]
+fn a_plan_name_ends_before_a_monthly_rate_but_keeps_its_price_tier() {
+    let cn = |body: &str| {
+        scan(
+            &format!(r#"<html lang="zh-CN"><body>{body}</body></html>"#),
+            "https://m.client.10010.com/mobileService/remain.htm",
+        )
+    };
+    let s = cn("<p>当前套餐：5G畅爽冰激凌套餐129元</p><p>剩余通用流量 3.2GB</p>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("5G畅爽冰激凌套餐129元"));
+    let s = us("<p>Plan: Connect $15/mo</p><p>Data left: 3.1 GB</p>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Connect"));
+    let s = cn("<p>主套餐：大王卡 19元/月</p><p>剩余通用流量 3.2GB</p>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("大王卡"));
+    let s = cn("<p>当前套餐：畅享套餐 58元档</p><p>剩余通用流量 3.2GB</p>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("畅享套餐 58元档"));
+}
+
+#[test]
+fn a_unit_in_its_own_element_stays_with_its_number() {
+    for body in [
+        "<p><span>18.4</span> <span>GB used</span></p>",
+        "<div><div>18.4</div><div>GB used</div></div>",
+        "<svg><text>18.4</text><text>GB used</text></svg>",
+    ] {
+        let s = us(&format!("<h2>Usage</h2>{body}"));
+        assert_eq!(data(&s).used_mb, Some(18841.6), "{body}");
+    }
+}
+
+#[test]
+fn a_tab_holding_a_lines_number_owns_its_panel() {
+    let s = us(
+        "<div role=tablist><button role=tab aria-controls=p1 aria-selected=true>Jordan (•••) •••-3381</button>\
+         <button role=tab aria-controls=p2>Kid (•••) •••-9020</button></div>\
+         <div role=tabpanel id=p1><p>Plan: Go5G</p><p>3.2 GB of 50 GB hotspot data used</p><p>Data left: 4.1 GB</p></div>\
+         <div role=tabpanel id=p2 hidden><p>Data left: 9.9 GB</p></div>",
+    );
+    let lines: Vec<_> = s
+        .lines
+        .iter()
+        .map(|l| {
+            (
+                l.number_last4.as_deref(),
+                l.data.as_ref().and_then(|d| d.remaining_mb),
+            )
+        })
+        .collect();
+    assert_eq!(lines, [(Some("3381"), Some(4198.4)), (Some("9020"), None)]);
+    let names: Vec<_> = s.lines.iter().map(|l| l.label.as_deref()).collect();
+    assert_eq!(names, [Some("Jordan"), Some("Kid")]);
+}
