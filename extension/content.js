@@ -49,12 +49,42 @@
     return getComputedStyle(el).display === 'contents';
   }
 
-  // Text inside a zero-size box is not seen. Checked only for text that could be a value
-  // (has a digit): layout reads cost more than everything else in the walk.
-  function zeroSize(el) {
+  // Text inside a collapsed box is not seen: a box with a zero width or height that clips
+  // its overflow (a closed accordion: `height: 0; overflow: hidden`), or one with both
+  // dimensions zero; display:contents elements have no box of their own and never count.
+  // Only layout reads tell, and they cost more than everything else in the walk: checked
+  // only for text that could be a value (has a digit), once per element per scan.
+  function collapsedBox(el) {
     const box = el.getBoundingClientRect();
-    if (box.width === 0 && box.height === 0) return true;
-    return (box.width === 0 || box.height === 0) && getComputedStyle(el).overflow !== 'visible';
+    if (box.width !== 0 && box.height !== 0) return false;
+    const style = getComputedStyle(el);
+    if (style.display === 'contents') return false;
+    return (box.width === 0 && box.height === 0) || style.overflow !== 'visible';
+  }
+
+  // True when `el` or one of its ancestors, across same-origin frames (a frame's body → its
+  // iframe), is a collapsed box. A body is not measured itself (its overflow belongs to the
+  // viewport); the iframe holding it is. `boxes` keeps the answer per element for the scan,
+  // so each ancestor is measured at most once, and only the ancestors above the nearest one
+  // already known: a text's chain is measured from the top down, and below a collapsed box
+  // nothing more is measured.
+  function collapsed(el, boxes) {
+    const chain = [];
+    let hidden = false;
+    for (let e = el; e; e = up(e)) {
+      const known = boxes.get(e);
+      if (known !== undefined) {
+        hidden = known;
+        break;
+      }
+      chain.push(e);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const e = chain[i];
+      if (!hidden && e !== e.ownerDocument.body) hidden = collapsedBox(e);
+      boxes.set(e, hidden);
+    }
+    return hidden;
   }
 
   const pause = () =>
@@ -126,16 +156,12 @@
     }
   }
 
-  // Writes a text node's entry unless it is empty or, holding a digit, inside a zero-size
-  // box (`zero` caches that per parent); true when written.
-  function emitText(node, parent, parentEl, zero, out) {
+  // Writes a text node's entry unless it is empty or, holding a digit, inside a collapsed
+  // box (its parent or any ancestor, see `collapsed`); true when written.
+  function emitText(node, parent, parentEl, out) {
     const text = fold(node.data);
     if (!text) return false;
-    if (DIGIT.test(text)) {
-      let hidden = zero[parent];
-      if (hidden === undefined) zero[parent] = hidden = zeroSize(parentEl);
-      if (hidden) return false;
-    }
+    if (DIGIT.test(text) && collapsed(parentEl, out.boxes)) return false;
     // MAX_TEXT counts characters (code points), as the native walker does.
     const x = text.length > MAX_TEXT ? Array.from(text).slice(0, MAX_TEXT).join('') : text;
     out.parts.push(`{"p":${parent},"t":"#text","x":${JSON.stringify(x)}}`);
@@ -163,12 +189,12 @@
       const inner = frameBody(top);
       return inner ? walkFull(inner, first, out, clock, pad) : null;
     }
-    return walkOn({ top, node: top.firstChild, indexes: [first], elements: [top], zero: [] }, out, clock, pad);
+    return walkOn({ top, node: top.firstChild, indexes: [first], elements: [top] }, out, clock, pad);
   }
 
   // The walk of walkFull from where `state` stands.
   function walkOn(state, out, clock, pad) {
-    const { top, indexes, elements, zero } = state;
+    const { top, indexes, elements } = state;
     let node = state.node;
     for (;;) {
       if (!node) {
@@ -185,7 +211,7 @@
       const parent = indexes[indexes.length - 1];
       const type = node.nodeType;
       if (type === 3) {
-        if (emitText(node, parent, elements[elements.length - 1], zero, out)) padded(pad, out);
+        if (emitText(node, parent, elements[elements.length - 1], out)) padded(pad, out);
       } else if (type === 1) {
         const at = emitElement(node, parent, out);
         if (at >= 0) {
@@ -563,7 +589,6 @@
       const inner = frameBody(el);
       return inner ? walkMarked(inner, at, out, clock, marks, owed) : owed;
     }
-    const zero = [];
     // Marked children of `el` in page order: with no padding owed, the walk jumps from one
     // to the next (a list of ten thousand rows around one anchor is not stepped through).
     const kids = marks.kids.get(el) || [];
@@ -581,7 +606,7 @@
       } else if (owed > 0) {
         const pad = { rows: owed };
         if (child.nodeType === 3) {
-          if (emitText(child, at, el, zero, out)) padded(pad, out);
+          if (emitText(child, at, el, out)) padded(pad, out);
         } else if (child.nodeType === 1) {
           const paused = walkFull(child, at, out, clock, pad);
           if (paused) await paused;
@@ -999,7 +1024,7 @@
       await afterPaint();
       const floor = BENCH ? await roundTrips() : null;
       const t0 = performance.now();
-      const out = { parts: [], count: 0, anchors: 0, incremental: false, times: {} };
+      const out = { parts: [], count: 0, anchors: 0, incremental: false, times: {}, boxes: new Map() };
       const page = await pageSnapshot(out);
       if (page === lastSent) return;
       lastSent = page;

@@ -2,10 +2,15 @@
 //!
 //! Differences from the browser walker that the contract allows: visibility comes from
 //! the inline `style` attribute only (no style sheets), `block` comes from the tag's
-//! default display (table below) overridden by an inline `display:`, and no element has
-//! a zero-size box. Like the browser's user-agent style sheet, `dialog` without `open`
-//! and `rp` are not rendered, so they are left out, and a closed `details` shows only its
-//! `summary`.
+//! default display (table below) overridden by an inline `display:`, and a box is
+//! collapsed only by its inline `style`: a zero `width`, `height`, `max-width` or
+//! `max-height` (`0`, `0px`, `0em`, `0%`…; not undone by a `min-` size or padding on that
+//! axis) with an `overflow` / `overflow-x` / `overflow-y` other than `visible`, or a zero
+//! `width` and `height` together, on an element whose box takes a size (not an inline
+//! one, `display: contents` or a table part). Such an element is left out with its whole
+//! subtree (the browser leaves out only the texts holding a digit below it). Like the
+//! browser's user-agent style sheet, `dialog` without `open` and `rp` are not rendered,
+//! so they are left out, and a closed `details` shows only its `summary`.
 
 use crate::page::{
     fold_space, Attrs, PageNode, PageSnapshot, KEPT_ATTRIBUTES, MAX_NODES, MAX_TEXT,
@@ -234,6 +239,9 @@ fn is_left_out(tag: &str, el: &scraper::node::Element, style: &InlineStyle) -> b
     if style.display.as_deref() == Some("none") {
         return true;
     }
+    if style.collapses(tag) {
+        return true;
+    }
     matches!(style.visibility.as_deref(), Some("hidden" | "collapse"))
 }
 
@@ -244,12 +252,99 @@ fn is_inline_display(display: &str) -> bool {
     )
 }
 
-/// The display and visibility of an inline `style` attribute (last declaration wins,
+/// Tags whose default box takes a `width` / `height` although their default display is
+/// inline: replaced elements and form controls.
+const SIZED_INLINE_TAGS: &[&str] = &[
+    "audio", "button", "canvas", "embed", "iframe", "img", "input", "meter", "object", "progress",
+    "select", "svg", "textarea", "video",
+];
+
+/// Table parts: a zero `width` / `height` on them does not hold (a table grows to its
+/// content), so they never collapse.
+const TABLE_TAGS: &[&str] = &[
+    "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "td", "th",
+];
+
+/// The display, visibility and box of an inline `style` attribute (last declaration wins,
 /// `!important` ignored; values lower-cased).
 #[derive(Debug, Default, PartialEq)]
 struct InlineStyle {
     display: Option<String>,
     visibility: Option<String>,
+    width: Option<String>,
+    height: Option<String>,
+    min_width: Option<String>,
+    min_height: Option<String>,
+    max_width: Option<String>,
+    max_height: Option<String>,
+    overflow_x: Option<String>,
+    overflow_y: Option<String>,
+    /// Padding: top, right, bottom, left.
+    padding: [Option<String>; 4],
+}
+
+impl InlineStyle {
+    /// A collapsed box (see the walker contract): a zero width / height / max-width /
+    /// max-height that holds (no min- size or padding on that axis) together with an
+    /// overflow other than `visible`, or a zero width and a zero height. Only elements
+    /// whose box takes a size count: not inline ones, `display: contents`, table parts.
+    fn collapses(&self, tag: &str) -> bool {
+        let sized = match self.display.as_deref() {
+            Some(display) => {
+                !matches!(display, "inline" | "contents" | "none")
+                    && !display.starts_with("table")
+                    && !display.starts_with("inline-table")
+            }
+            None => {
+                (BLOCK_TAGS.contains(&tag) && !TABLE_TAGS.contains(&tag))
+                    || SIZED_INLINE_TAGS.contains(&tag)
+            }
+        };
+        if !sized {
+            return false;
+        }
+        let zero_width = (is_zero(&self.width) || is_zero(&self.max_width))
+            && !is_positive(&self.min_width)
+            && !is_positive(&self.padding[1])
+            && !is_positive(&self.padding[3]);
+        let zero_height = (is_zero(&self.height) || is_zero(&self.max_height))
+            && !is_positive(&self.min_height)
+            && !is_positive(&self.padding[0])
+            && !is_positive(&self.padding[2]);
+        let clips = [&self.overflow_x, &self.overflow_y].into_iter().any(|o| {
+            matches!(
+                o.as_deref(),
+                Some("hidden" | "clip" | "auto" | "scroll" | "overlay")
+            )
+        });
+        (zero_width && zero_height) || ((zero_width || zero_height) && clips)
+    }
+}
+
+/// A declared length of zero: `0`, `0px`, `-0.0em`, `0%`…
+fn is_zero(value: &Option<String>) -> bool {
+    let Some(value) = value.as_deref() else {
+        return false;
+    };
+    let number = value.strip_prefix(['+', '-']).unwrap_or(value);
+    let unit = number.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let figure = &number[..number.len() - unit.len()];
+    figure.contains('0')
+        && figure.chars().all(|c| c == '0' || c == '.')
+        && figure.matches('.').count() <= 1
+        && (unit.is_empty() || unit == "%" || unit.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// A declared size that is more than zero (anything but a zero, `auto`, `none` or a
+/// CSS-wide keyword).
+fn is_positive(value: &Option<String>) -> bool {
+    match value.as_deref() {
+        None => false,
+        Some("auto" | "none" | "initial" | "unset" | "inherit" | "revert" | "revert-layer") => {
+            false
+        }
+        Some(_) => !is_zero(value),
+    }
 }
 
 fn parse_style(style: &str) -> InlineStyle {
@@ -263,13 +358,40 @@ fn parse_style(style: &str) -> InlineStyle {
         if let Some(i) = value.find('!') {
             value.truncate(i);
         }
-        let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
-        if value.is_empty() {
+        let words: Vec<&str> = value.split_whitespace().collect();
+        if words.is_empty() {
             continue;
         }
+        let value = words.join(" ");
+        let one = || Some(words[0].to_string());
         match prop.as_str() {
             "display" => out.display = Some(value),
             "visibility" => out.visibility = Some(value),
+            "width" => out.width = Some(value),
+            "height" => out.height = Some(value),
+            "min-width" => out.min_width = Some(value),
+            "min-height" => out.min_height = Some(value),
+            "max-width" => out.max_width = Some(value),
+            "max-height" => out.max_height = Some(value),
+            "overflow" => {
+                out.overflow_x = one();
+                out.overflow_y = Some(words.get(1).unwrap_or(&words[0]).to_string());
+            }
+            "overflow-x" => out.overflow_x = Some(value),
+            "overflow-y" => out.overflow_y = Some(value),
+            "padding" => {
+                // 1 to 4 values: top, right, bottom, left (CSS's shorthand rule).
+                let at = |i: usize| words.get(i).map(|w| w.to_string());
+                let top = at(0);
+                let right = at(1).or_else(|| top.clone());
+                let bottom = at(2).or_else(|| top.clone());
+                let left = at(3).or_else(|| right.clone());
+                out.padding = [top, right, bottom, left];
+            }
+            "padding-top" => out.padding[0] = Some(value),
+            "padding-right" => out.padding[1] = Some(value),
+            "padding-bottom" => out.padding[2] = Some(value),
+            "padding-left" => out.padding[3] = Some(value),
             _ => {}
         }
     }
@@ -416,6 +538,78 @@ mod tests {
         let page = page_from_html(&html, "u");
         assert!(page.validate().is_ok());
         assert_eq!(texts(&page), vec!["x"]);
+    }
+
+    #[test]
+    fn collapsed_boxes_are_left_out_with_their_subtree() {
+        let page = page_from_html(
+            r#"<body>
+            <div style="width:0;height:0;overflow:hidden"><div><span>a 7.77 GB</span></div></div>
+            <div style="height: 0px; overflow: hidden">b</div>
+            <section style="max-height:0;overflow-y:clip"><p>c</p></section>
+            <div style="width:0%;overflow-x:hidden">d</div>
+            <div style="max-width:0em;overflow:auto">e</div>
+            <div style="width:0;height:0">f</div>
+            <iframe style="width:0;height:0" srcdoc="<p>g</p>"></iframe>
+            <div style="height:0">k</div>
+            <div style="overflow:hidden">l</div>
+            <div style="height:0;overflow:visible">m</div>
+            <div style="height:0;padding-bottom:56%;overflow:hidden">n</div>
+            <div style="max-height:0;min-height:2em;overflow:hidden">o</div>
+            <span style="height:0;overflow:hidden">p</span>
+            <span style="display:block;height:0;overflow:hidden">q</span>
+            <div style="display:contents;width:0;height:0">r</div>
+            <table><tr><td style="height:0;overflow:hidden">s</td></tr></table>
+            <div style="height:0;overflow:hidden;height:auto">t</div>
+            <div style="height:0.5px;overflow:hidden">u</div>
+            <div style="height:10px;overflow:hidden">v</div>
+            <div style="width:0;height:0;padding:0 4px">w</div>
+            </body>"#,
+            "https://x/",
+        );
+        assert_eq!(
+            texts(&page),
+            vec!["k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "v", "w"]
+        );
+        assert!(!page.nodes.iter().any(|n| n.tag == "iframe"));
+        assert!(page.validate().is_ok());
+    }
+
+    #[test]
+    fn zero_lengths() {
+        let zero = |v: &str| is_zero(&Some(v.to_string()));
+        for v in ["0", "0px", "-0", "+0.0em", "0%", ".0rem", "00"] {
+            assert!(zero(v), "{v}");
+        }
+        for v in [
+            "1px",
+            "0.5px",
+            "10",
+            "auto",
+            "calc(0px)",
+            ".",
+            "0.0.0",
+            "0 px",
+            "0px;",
+            "",
+        ] {
+            assert!(!zero(v), "{v}");
+        }
+        assert!(!is_zero(&None));
+    }
+
+    #[test]
+    fn overflow_shorthand_sets_both_axes() {
+        let style = parse_style("overflow: hidden visible; padding: 1px 0");
+        assert_eq!(style.overflow_x.as_deref(), Some("hidden"));
+        assert_eq!(style.overflow_y.as_deref(), Some("visible"));
+        assert_eq!(
+            style.padding.map(|p| p.unwrap_or_default()),
+            ["1px", "0", "1px", "0"].map(String::from)
+        );
+        let style = parse_style("overflow-x:hidden; overflow: visible");
+        assert_eq!(style.overflow_x.as_deref(), Some("visible"));
+        assert_eq!(style.overflow_y.as_deref(), Some("visible"));
     }
 
     #[test]

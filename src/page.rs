@@ -10,9 +10,19 @@
 //! - Left out with their whole subtree: `script`, `style`, `noscript`, `template`, `head`,
 //!   `option`, `datalist`, `input[type=hidden]`; elements with the `hidden` attribute or
 //!   `aria-hidden="true"`; elements whose display is `none` or visibility `hidden` /
-//!   `collapse` (browser: computed style; native: the inline `style` attribute only);
-//!   browser only: elements (not `display: contents`, not `br`) whose box has zero width
-//!   or height and that either clip their overflow or have no child elements.
+//!   `collapse` (browser: computed style; native: the inline `style` attribute only).
+//! - Collapsed boxes (a closed accordion: `height: 0; overflow: hidden`): a box with a
+//!   zero width or height whose overflow is not `visible`, or with both zero. Browser:
+//!   measured (`getBoundingClientRect`, computed `overflow`; `display: contents` has no box
+//!   and `body` is not measured, its overflow being the viewport's); a text holding an
+//!   ASCII digit is left out when its parent or any ancestor up to the top `body` (through
+//!   the `iframe` of a same-origin frame) is collapsed; the elements and other texts stay.
+//!   Native: from the inline `style` only, an element is collapsed by a zero `width`,
+//!   `height`, `max-width` or `max-height` (`0`, `0px`, `0%`…, not undone by a `min-` size
+//!   or padding on that axis) with `overflow` / `overflow-x` / `overflow-y` other than
+//!   `visible`, or by a zero `width` and `height`, when its box takes a size (not inline,
+//!   `display: contents` or a table part); it is left out with its whole subtree.
+//!   Either way no value is read from inside a collapsed box.
 //! - Text nodes: `tag = "#text"`, text with runs of ASCII white space and U+00A0 folded to
 //!   one space and trimmed ([`fold_space`]); white-space-only text nodes are left out; text
 //!   longer than [`MAX_TEXT`] characters is cut there. Invisible marks (zero-width, bidi)
