@@ -30,11 +30,15 @@ const KB = 1024;
 // engine, 0.5 KB off each other module), the schedule's "state changed" told by the tick
 // instead of a copy of the state compared after it, and the popup cache made from the state
 // read, not from a deep copy of it: engine 123.2 KB (-2.6 KB), tools 85.4 KB, UI 81.2 KB.
+// Then reading more page shapes never seen before (a caption under a figure, a unit in its
+// own element, line tabs owning their panels, issue days yielding to payment days, unlimited
+// plan names, footer numbers, Spanish and French numbers): engine 125.8 KB (+2.6 KB), and the
+// profiles' new words: profiles 7.8 KB.
 // Budgets: measured + about 1 KB (engine), + about 1 % (the others).
-const ENGINE_BUDGET = 124.2;
+const ENGINE_BUDGET = 126.8;
 const TOOLS_BUDGET = 86.8;
 const UI_BUDGET = 82.9;
-const PROFILES_BUDGET = 7.8;
+const PROFILES_BUDGET = 8.1;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
   // The service worker's module, instantiated on every start: extraction engine, the
