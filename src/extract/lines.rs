@@ -192,26 +192,17 @@ impl Engine<'_> {
         }
         // A tab holding a line's number (`role="tab"`, `aria-controls`) owns its panel.
         for a in &self.anchors {
-            let mut cur = Some(a.node);
-            for _ in 0..4 {
-                let Some(n) = cur.and_then(|c| nodes.get(c as usize)) else {
-                    break;
-                };
-                if n.attr("role") == Some("tab") {
-                    let panel = n.attr("aria-controls").and_then(|id| {
-                        nodes
-                            .iter()
-                            .position(|x| !x.is_text() && x.attr("id") == Some(id))
-                    });
-                    if let Some(panel) = panel {
-                        let panel = panel as u32;
-                        let end = self.model.end.get(panel as usize).copied().unwrap_or(panel);
-                        let line = index.get(&a.last4).copied().unwrap_or(0);
-                        parts.push((panel, end, line));
-                    }
-                    break;
-                }
-                cur = n.parent;
+            let tab = self.up_to(a.node, 4, |n| n.attr("role") == Some("tab"));
+            let Some(id) = tab.and_then(|t| nodes.get(t as usize)?.attr("aria-controls")) else {
+                continue;
+            };
+            let panel = nodes
+                .iter()
+                .position(|x| !x.is_text() && x.attr("id") == Some(id));
+            if let Some(panel) = panel.and_then(|p| u32::try_from(p).ok()) {
+                let end = self.model.end.get(panel as usize).copied().unwrap_or(panel);
+                let line = index.get(&a.last4).copied().unwrap_or(0);
+                parts.push((panel, end, line));
             }
         }
         // Keep the outermost parts (roots of one number may nest).

@@ -758,20 +758,32 @@ impl<'a> Engine<'a> {
         None
     }
 
-    /// True when `node` is inside an `h1`–`h6` (within three levels).
-    fn in_heading(&self, node: u32) -> bool {
+    /// `node` or its nearest ancestor within `levels` levels for which `pred` holds.
+    pub(super) fn up_to(
+        &self,
+        node: u32,
+        levels: usize,
+        pred: impl Fn(&crate::page::PageNode) -> bool,
+    ) -> Option<u32> {
         let nodes = &self.model.page.nodes;
         let mut cur = Some(node);
-        for _ in 0..4 {
-            let Some(n) = cur.and_then(|i| nodes.get(i as usize)) else {
-                return false;
-            };
-            if matches!(n.tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
-                return true;
+        for _ in 0..levels {
+            let i = cur?;
+            let n = nodes.get(i as usize)?;
+            if pred(n) {
+                return Some(i);
             }
             cur = n.parent;
         }
-        false
+        None
+    }
+
+    /// True when `node` is inside an `h1`–`h6` (within three levels).
+    fn in_heading(&self, node: u32) -> bool {
+        self.up_to(node, 4, |n| {
+            matches!(n.tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+        })
+        .is_some()
     }
 
     // ---- pairing -----------------------------------------------------------------

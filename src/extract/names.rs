@@ -333,7 +333,9 @@ impl Engine<'_> {
             .get(node as usize)
             .copied()
             .unwrap_or(false)
-            && !self.in_tab(node)
+            && self
+                .up_to(node, 4, |n| n.attr("role") == Some("tab"))
+                .is_none()
         {
             return None;
         }
@@ -360,22 +362,6 @@ impl Engine<'_> {
             return None;
         }
         Some(text.to_string())
-    }
-
-    /// Whether `node` is inside a `role="tab"` element (within four levels).
-    fn in_tab(&self, node: u32) -> bool {
-        let nodes = &self.model.page.nodes;
-        let mut cur = Some(node);
-        for _ in 0..4 {
-            let Some(n) = cur.and_then(|c| nodes.get(c as usize)) else {
-                return false;
-            };
-            if n.attr("role") == Some("tab") {
-                return true;
-            }
-            cur = n.parent;
-        }
-        false
     }
 
     /// True when `lower` holds words that make it not a name: money, date, plan,
