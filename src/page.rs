@@ -167,7 +167,6 @@ enum NameRepr {
 }
 
 /// Tags common on account pages (kept as static text, see `Name::common`).
-#[cfg(test)]
 const COMMON_NAMES: &[&str] = &[
     "#text",
     "div",
@@ -252,6 +251,48 @@ const COMMON_NAMES: &[&str] = &[
     "output",
 ];
 
+/// [`COMMON_NAMES`] then [`KEPT_ATTRIBUTES`]: the names [`Name::common`] knows.
+const STATIC_NAMES: [&str; COMMON_NAMES.len() + KEPT_ATTRIBUTES.len()] = {
+    let mut all = [""; COMMON_NAMES.len() + KEPT_ATTRIBUTES.len()];
+    let mut i = 0;
+    while i < all.len() {
+        all[i] = if i < COMMON_NAMES.len() {
+            COMMON_NAMES[i]
+        } else {
+            KEPT_ATTRIBUTES[i - COMMON_NAMES.len()]
+        };
+        i += 1;
+    }
+    all
+};
+
+/// An open-addressing table of [`STATIC_NAMES`] by [`name_hash`] (linear probing; `u8::MAX`
+/// marks an empty slot), built at compile time.
+const NAME_SLOTS: [u8; 256] = {
+    let mut slots = [u8::MAX; 256];
+    let mut i = 0;
+    while i < STATIC_NAMES.len() {
+        let mut slot = name_hash(STATIC_NAMES[i].as_bytes());
+        while slots[slot] != u8::MAX {
+            slot = (slot + 1) % 256;
+        }
+        slots[slot] = i as u8;
+        i += 1;
+    }
+    slots
+};
+
+/// FNV-1a of a name, as a slot of [`NAME_SLOTS`].
+const fn name_hash(bytes: &[u8]) -> usize {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < bytes.len() {
+        h = (h ^ bytes[i] as u32).wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    (h as usize) % 256
+}
+
 impl Name {
     pub fn new(name: &str) -> Name {
         match Self::common(name) {
@@ -260,112 +301,19 @@ impl Name {
         }
     }
 
-    /// The static copy of a tag in `COMMON_NAMES` or a name in [`KEPT_ATTRIBUTES`].
+    /// The static copy of a tag in [`COMMON_NAMES`] or a name in [`KEPT_ATTRIBUTES`]: one
+    /// hash and, for a common name, one comparison (a `match` on the names compiled to
+    /// some 2.5 KB of wasm).
     fn common(name: &str) -> Option<&'static str> {
-        // A `match` compiles to length and byte comparisons, faster than a search.
-        Some(match name {
-            "#text" => "#text",
-            "div" => "div",
-            "span" => "span",
-            "li" => "li",
-            "a" => "a",
-            "p" => "p",
-            "td" => "td",
-            "tr" => "tr",
-            "button" => "button",
-            "br" => "br",
-            "small" => "small",
-            "strong" => "strong",
-            "b" => "b",
-            "i" => "i",
-            "em" => "em",
-            "ul" => "ul",
-            "ol" => "ol",
-            "section" => "section",
-            "h1" => "h1",
-            "h2" => "h2",
-            "h3" => "h3",
-            "h4" => "h4",
-            "h5" => "h5",
-            "h6" => "h6",
-            "label" => "label",
-            "th" => "th",
-            "table" => "table",
-            "tbody" => "tbody",
-            "thead" => "thead",
-            "tfoot" => "tfoot",
-            "img" => "img",
-            "svg" => "svg",
-            "path" => "path",
-            "input" => "input",
-            "select" => "select",
-            "time" => "time",
-            "main" => "main",
-            "header" => "header",
-            "footer" => "footer",
-            "nav" => "nav",
-            "article" => "article",
-            "aside" => "aside",
-            "body" => "body",
-            "iframe" => "iframe",
-            "dl" => "dl",
-            "dt" => "dt",
-            "dd" => "dd",
-            "sup" => "sup",
-            "sub" => "sub",
-            "form" => "form",
-            "figure" => "figure",
-            "figcaption" => "figcaption",
-            "caption" => "caption",
-            "abbr" => "abbr",
-            "code" => "code",
-            "u" => "u",
-            "s" => "s",
-            "mark" => "mark",
-            "progress" => "progress",
-            "meter" => "meter",
-            "textarea" => "textarea",
-            "fieldset" => "fieldset",
-            "legend" => "legend",
-            "details" => "details",
-            "summary" => "summary",
-            "dialog" => "dialog",
-            "picture" => "picture",
-            "g" => "g",
-            "use" => "use",
-            "circle" => "circle",
-            "rect" => "rect",
-            "hr" => "hr",
-            "font" => "font",
-            "center" => "center",
-            "bdi" => "bdi",
-            "bdo" => "bdo",
-            "wbr" => "wbr",
-            "cite" => "cite",
-            "q" => "q",
-            "data" => "data",
-            "output" => "output",
-            "id" => "id",
-            "class" => "class",
-            "role" => "role",
-            "aria-label" => "aria-label",
-            "aria-busy" => "aria-busy",
-            "aria-valuenow" => "aria-valuenow",
-            "aria-valuemin" => "aria-valuemin",
-            "aria-valuemax" => "aria-valuemax",
-            "aria-valuetext" => "aria-valuetext",
-            "data-testid" => "data-testid",
-            "title" => "title",
-            "datetime" => "datetime",
-            "type" => "type",
-            "name" => "name",
-            "for" => "for",
-            "lang" => "lang",
-            "autocomplete" => "autocomplete",
-            "aria-checked" => "aria-checked",
-            "aria-controls" => "aria-controls",
-            _ => return None,
-        })
+        let mut slot = name_hash(name.as_bytes());
+        loop {
+            let i = NAME_SLOTS[slot];
+            let known = STATIC_NAMES.get(usize::from(i))?;
+            if *known == name {
+                return Some(known);
+            }
+            slot = (slot + 1) % NAME_SLOTS.len();
+        }
     }
 
     pub fn as_str(&self) -> &str {
