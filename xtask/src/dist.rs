@@ -194,6 +194,7 @@ fn build_module(dir: &str, stem: &str) -> Result {
                 "--enable-multivalue",
                 "--strip-debug",
                 "--strip-producers",
+                "--strip-target-features",
             ])
             .arg(&wasm)
             .arg("-o")
