@@ -1382,6 +1382,10 @@ impl<'a> Engine<'a> {
                         _ => context
                             .or_else(|| self.caption_role(label))
                             .or_else(|| self.caption_below(v))
+                            // `2.1 GB of 50 GB` with no role word is a meter's fill: used.
+                            .or_else(|| {
+                                (d.amount_mb.is_some() && d.total_mb.is_some()).then_some(1)
+                            })
                             .or_else(|| self.bare_is_remaining(a, label).then_some(0)),
                     };
                     if let (None, None, Some(x), Some(li)) =

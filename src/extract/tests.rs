@@ -290,6 +290,19 @@ fn history_tables_give_no_values() {
 }
 
 #[test]
+fn history_rows_named_by_a_date_range_give_no_values() {
+    let s = us(
+        "<div><span>Hotspot</span><span>2.1 GB of 50 GB</span></div>\
+         <table><thead><tr><th>Bill cycle</th><th>Hotspot</th><th>Amount billed</th></tr></thead>\
+         <tbody><tr><td>Oct 14 – Nov 13</td><td>4.0 GB</td><td>$90.00</td></tr></tbody></table>",
+    );
+    let h = s.lines[0].hotspot.clone().unwrap();
+    assert_eq!(h.used_mb, Some(2150.4));
+    assert_eq!(h.remaining_mb, Some(51200.0 - 2150.4));
+    assert_eq!(s.amount_due, None);
+}
+
+#[test]
 fn chinese_labels() {
     let s = scan(
         r#"<html lang="zh-CN"><body><p>手机号码：138****7745</p><dl><dt>账户余额</dt><dd>58.20 元</dd></dl>
@@ -1261,4 +1274,21 @@ fn an_unlimited_plan_makes_its_lines_data_unlimited_and_the_viewer_is_not_named(
     );
     let s = us("<p>Plan: Unlimited Talk &amp; Text</p><p>Data left: 2 GB</p>");
     assert!(!data(&s).unlimited);
+}
+
+#[test]
+fn an_amount_of_a_total_without_a_role_word_is_used() {
+    let s = us(
+        "<table><thead><tr><th>Line</th><th>High-speed data</th></tr></thead>\
+         <tbody><tr><td>(•••) •••-1042</td><td>4.1 GB of 50 GB</td></tr></tbody></table>",
+    );
+    let d = data(&s);
+    assert_eq!(d.used_mb, Some(4198.4));
+    assert_eq!(d.remaining_mb, Some(47001.6));
+    // A role word still wins.
+    let s = us("<p>Data</p><p>4.1 GB of 50 GB left</p>");
+    assert_eq!(data(&s).remaining_mb, Some(4198.4));
+    // So does a label that names the role.
+    let s = us("<p>Data remaining</p><p>4.1 GB of 50 GB</p>");
+    assert_eq!(data(&s).remaining_mb, Some(4198.4));
 }
