@@ -1487,8 +1487,15 @@ impl<'a> Engine<'a> {
 
         // Plans and nicknames.
         let mut finds = self.text_finds();
-        if numbers.len() >= 2 {
-            finds.extend(self.sibling_names(&anchors));
+        if !numbers.is_empty() {
+            // On a single-line page a name beside the number may be the holder's: only a
+            // device or line nickname (`Work phone`) counts there.
+            let several = numbers.len() >= 2;
+            finds.extend(
+                self.sibling_names(&anchors)
+                    .into_iter()
+                    .filter(|t| several || names::names_a_device(&t.text)),
+            );
             crate::sort::sort_by_key(&mut finds, |t| std::cmp::Reverse(t.score));
         }
         let mut account_plan: Option<TextFind> = None;

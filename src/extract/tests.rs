@@ -1292,3 +1292,30 @@ fn an_amount_of_a_total_without_a_role_word_is_used() {
     let s = us("<p>Data remaining</p><p>4.1 GB of 50 GB</p>");
     assert_eq!(data(&s).remaining_mb, Some(4198.4));
 }
+
+#[test]
+fn a_device_nickname_beside_the_only_number_names_the_line_but_a_person_does_not() {
+    let label = |body: &str| us(body).lines[0].label.clone();
+    assert_eq!(
+        label("<div><span>Work phone</span><span>(213) 555-0194</span></div><p>Data 3 GB left</p>"),
+        Some("Work phone".into())
+    );
+    assert_eq!(
+        label("<section><h3>Marco's line</h3><p>(786) 555-0160</p><p>Data: 22.8 GB used</p></section>"),
+        Some("Marco's line".into())
+    );
+    // A bare name beside the only number may be the account holder's: not stored.
+    assert_eq!(
+        label("<div><span>Kenji</span><span>(415) 555-0137</span></div><p>Data 3 GB left</p>"),
+        None
+    );
+    assert_eq!(
+        label("<div>Kenji · (415) 555-0137</div><p>Data 3 GB left</p>"),
+        None
+    );
+    // Nor does a lead-in to the number.
+    assert_eq!(
+        label("<div><span>Phone ending in</span><span>0137</span></div><p>Data 3 GB left</p>"),
+        None
+    );
+}
