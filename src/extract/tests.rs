@@ -1319,3 +1319,18 @@ fn a_device_nickname_beside_the_only_number_names_the_line_but_a_person_does_not
         None
     );
 }
+
+#[test]
+fn next_charge_and_payment_of_name_the_amount_due() {
+    let s = us("<p>Next charge <strong>$88.00</strong> on 12/08/2026 · Auto-pay enabled</p><p>Data 3 GB left</p>");
+    assert_eq!(s.amount_due, usd(8800));
+    assert_eq!(s.next_bill_date, date(2026, 12, 8));
+    let s = us("<div><span>Next charge</span><span>$20.00</span><span>Dec 8</span></div><p>Data 3 GB left</p>");
+    assert_eq!(s.amount_due, usd(2000));
+    assert_eq!(s.next_bill_date, date(2026, 12, 8));
+    let s = us("<p>Your payment of <b>$40.00</b> is due <b>Dec 4</b></p><p>Data 3 GB left</p>");
+    assert_eq!(s.amount_due, usd(4000));
+    // A payment already made is not due.
+    let s = us("<p>Your last payment of <b>$40.00</b> was received Nov 4</p><p>Data 3 GB left</p>");
+    assert_eq!(s.amount_due, None);
+}
