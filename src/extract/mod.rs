@@ -1351,8 +1351,11 @@ impl<'a> Engine<'a> {
                     // in a plan's card.
                     let says_role =
                         d.remaining_mb.is_some() || d.used_mb.is_some() || d.total_mb.is_some();
+                    let role_label =
+                        matches!(kind, Kind::DataRemaining | Kind::DataUsed | Kind::DataTotal);
                     if !only_unlimited
                         && !says_role
+                        && !role_label
                         && self
                             .model
                             .hint_near(v.node, 2)

@@ -1334,3 +1334,16 @@ fn next_charge_and_payment_of_name_the_amount_due() {
     let s = us("<p>Your last payment of <b>$40.00</b> was received Nov 4</p><p>Data 3 GB left</p>");
     assert_eq!(s.amount_due, None);
 }
+
+#[test]
+fn data_usage_names_what_was_used_even_in_a_plan_card() {
+    let s = us("<div class=row><span>Data usage</span><span>3.4 GB</span></div>");
+    assert_eq!(data(&s).used_mb, Some(3481.6));
+    assert_eq!(data(&s).remaining_mb, None);
+    let s =
+        us("<div class=plan><h2>Flexible plan</h2><p>Data usage is 2.84 GB this cycle</p></div>");
+    assert_eq!(data(&s).used_mb, Some(2908.16));
+    // A number in a plan's name is still no usage.
+    let s = us("<div class=plan><h2>Basic 10GB</h2></div><p>Data left</p><p>3 GB</p>");
+    assert_eq!(data(&s).total_mb, None);
+}
