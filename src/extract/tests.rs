@@ -1347,3 +1347,14 @@ fn data_usage_names_what_was_used_even_in_a_plan_card() {
     let s = us("<div class=plan><h2>Basic 10GB</h2></div><p>Data left</p><p>3 GB</p>");
     assert_eq!(data(&s).total_mb, None);
 }
+
+#[test]
+fn a_section_heading_is_no_plan_name() {
+    let s = us("<section><h2>Plan details</h2><table><tbody>\
+         <tr><th scope=row>Line</th><td>(•••) •••-3390</td></tr>\
+         <tr><th scope=row>Plan</th><td>Essentials 10GB</td></tr>\
+         <tr><th scope=row>Used this cycle</th><td>6.8 GB</td></tr></tbody></table></section>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Essentials 10GB"));
+    let s = us("<h2>Plan details</h2><p>Data left 3 GB</p>");
+    assert_eq!(s.lines[0].plan, None);
+}
