@@ -1358,3 +1358,28 @@ fn a_section_heading_is_no_plan_name() {
     let s = us("<h2>Plan details</h2><p>Data left 3 GB</p>");
     assert_eq!(s.lines[0].plan, None);
 }
+
+#[test]
+fn a_pool_gives_each_line_its_size_and_never_a_made_up_total() {
+    let page = |size: &str| {
+        us(&format!(
+            "<section><h2>Shared Data</h2>{size}<p><b>18.7 GB</b> remaining</p></section>\
+             <table><thead><tr><th>Nickname</th><th>Number</th><th>Used this cycle</th></tr></thead>\
+             <tbody><tr><td>Dad</td><td>(646) 555-0121</td><td>12.4 GB</td></tr>\
+             <tr><td>Mom</td><td>(646) 555-0147</td><td>8.9 GB</td></tr></tbody></table>"
+        ))
+    };
+    let s = page("<p>50 GB pool</p>");
+    let d = data(&s);
+    assert_eq!(
+        (d.remaining_mb, d.used_mb, d.total_mb),
+        (Some(19148.8), Some(12697.6), Some(51200.0))
+    );
+    // Without the pool's size, left + this line's usage is not a total.
+    let s = page("");
+    let d = data(&s);
+    assert_eq!(
+        (d.remaining_mb, d.used_mb, d.total_mb),
+        (Some(19148.8), Some(12697.6), None)
+    );
+}
