@@ -1383,3 +1383,15 @@ fn a_pool_gives_each_line_its_size_and_never_a_made_up_total() {
         (Some(19148.8), Some(12697.6), None)
     );
 }
+
+#[test]
+fn figures_laid_out_one_per_element_are_one_amount() {
+    let s = us("<div><div>Balance</div><div>\
+         <div>$</div><div>2</div><div>1</div><div>.</div><div>0</div><div>4</div></div></div>\
+         <div><div>Data remaining</div><div>\
+         <div><div>4</div></div><div><div>.</div></div><div><div>7</div></div><div><div>5</div></div>\
+         <div><div> GB</div></div></div><div>of 12 GB</div></div>");
+    assert_eq!(s.balance, usd(2104));
+    assert_eq!(data(&s).remaining_mb, Some(4864.0));
+    assert_eq!(data(&s).total_mb, Some(12288.0));
+}
