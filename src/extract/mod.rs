@@ -1495,9 +1495,9 @@ impl<'a> Engine<'a> {
             // device or line nickname (`Work phone`) counts there.
             let several = numbers.len() >= 2;
             finds.extend(
-                self.sibling_names(&anchors)
-                    .into_iter()
-                    .filter(|t| several || names::names_a_device(&t.text)),
+                self.sibling_names(&anchors).into_iter().filter(|t| {
+                    several || t.kind != Kind::Nickname || names::names_a_device(&t.text)
+                }),
             );
             crate::sort::sort_by_key(&mut finds, |t| std::cmp::Reverse(t.score));
         }

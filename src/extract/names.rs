@@ -387,7 +387,7 @@ impl Engine<'_> {
 
 /// True when `text` has a word besides data amounts (`Prepaid 10GB`, `5G 本地 20GB 月費`,
 /// not `5 GB`).
-fn has_words_besides_amounts(text: &str) -> bool {
+pub(super) fn has_words_besides_amounts(text: &str) -> bool {
     let mut rest = String::with_capacity(text.len());
     let mut last = 0;
     for f in parse::find_data(text) {

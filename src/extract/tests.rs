@@ -1395,3 +1395,12 @@ fn figures_laid_out_one_per_element_are_one_amount() {
     assert_eq!(data(&s).remaining_mb, Some(4864.0));
     assert_eq!(data(&s).total_mb, Some(12288.0));
 }
+
+#[test]
+fn a_plan_after_the_line_number_names_the_plan() {
+    let s = us("<p>Line (•••) •••-6604 · Zephyr Basic 10GB</p><p>Data left</p><p>3 GB</p>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Zephyr Basic 10GB"));
+    // A usage figure after the number is no plan.
+    let s = us("<p>(•••) •••-6604 · 3.2 GB used</p>");
+    assert_eq!(s.lines[0].plan, None);
+}
