@@ -458,7 +458,15 @@ pub(super) fn names_a_device(text: &str) -> bool {
         .clone()
         .next_back()
         .is_some_and(|w| LEAD_IN_WORDS.contains(&w));
+    // `Your phone`, `My line`: the page speaking, not a name the user gave.
+    let generic = words.clone().next().is_some_and(|w| {
+        matches!(
+            w,
+            "your" | "my" | "this" | "the" | "tu" | "mi" | "su" | "ihr" | "mein" | "dein"
+        )
+    });
     !lead_in
+        && !generic
         && (words.any(|w| DEVICE_WORDS.contains(&w))
             || DEVICE_CJK.iter().any(|w| lower.contains(w)))
 }

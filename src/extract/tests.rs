@@ -1404,3 +1404,20 @@ fn a_plan_after_the_line_number_names_the_plan() {
     let s = us("<p>(•••) •••-6604 · 3.2 GB used</p>");
     assert_eq!(s.lines[0].plan, None);
 }
+
+#[test]
+fn a_legend_in_the_card_gives_bare_meters_their_role() {
+    let s = us(
+        "<div class=card><div><span>Data</span><span>1.8 GB</span><span>/ 5.0 GB</span></div>\
+         <p>Remaining amounts shown</p></div>",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(1843.2));
+    assert_eq!(data(&s).used_mb, Some(3276.8));
+}
+
+#[test]
+fn the_page_speaking_of_your_phone_is_no_nickname() {
+    let s =
+        us("<div><span>Your phone</span><span>(•••) •••-3815</span></div><p>Data 3 GB left</p>");
+    assert_eq!(s.lines[0].label, None);
+}
