@@ -72,7 +72,7 @@ pub struct Model<'a> {
     pub busy: Vec<u32>,
     /// Elements that look like loading skeletons or spinners.
     pub loading: usize,
-    /// The page has a password field.
+    /// The page has a sign-in field: a password, a user name or a one-time code.
     pub password: bool,
 }
 
@@ -118,10 +118,17 @@ impl<'a> Model<'a> {
                 if node.attr("aria-busy") == Some("true") {
                     busy.push(index);
                 }
+                // A password field, or the first step of a sign-in form (the user name or
+                // a one-time code asked alone).
                 if node.tag == "input"
-                    && node
+                    && (node
                         .attr("type")
                         .is_some_and(|t| t.eq_ignore_ascii_case("password"))
+                        || node.attr("autocomplete").is_some_and(|a| {
+                            a.split_whitespace().any(|w| {
+                                matches!(w, "username" | "current-password" | "one-time-code")
+                            })
+                        }))
                 {
                     password = true;
                 }

@@ -1421,3 +1421,11 @@ fn the_page_speaking_of_your_phone_is_no_nickname() {
         us("<div><span>Your phone</span><span>(•••) •••-3815</span></div><p>Data 3 GB left</p>");
     assert_eq!(s.lines[0].label, None);
 }
+
+#[test]
+fn the_user_name_step_of_a_sign_in_is_logged_out() {
+    let s = us("<h1>Welcome back</h1><p>Sign in to manage your account, pay your bill and check your data.</p>\
+         <form><label for=e>Email or phone number</label>\
+         <input id=e type=email autocomplete=username><button>Continue</button></form>");
+    assert_eq!(s.status, Status::LoggedOut);
+}
