@@ -465,8 +465,11 @@ pub(super) fn names_a_device(text: &str) -> bool {
             "your" | "my" | "this" | "the" | "tu" | "mi" | "su" | "ihr" | "mein" | "dein"
         )
     });
+    // `Phone (•••) •••-2046`: one word before the number is its caption.
+    let several_words = words.clone().nth(1).is_some();
     !lead_in
         && !generic
+        && several_words
         && (words.any(|w| DEVICE_WORDS.contains(&w))
             || DEVICE_CJK.iter().any(|w| lower.contains(w)))
 }

@@ -86,7 +86,7 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
                     });
                 }
             }
-        } else if all_th && cells.len() >= 2 {
+        } else if all_th && cells.len() >= 2 && !holds_money(model, cells) {
             out.header_cells.extend(cells.iter().copied());
             let head: Head = cells
                 .iter()
@@ -130,6 +130,16 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
     }
     crate::sort::sort(&mut out.header_cells);
     out
+}
+
+/// A row of `th` cells that holds an amount (`<tfoot><tr><th>Total due</th><th>$92.00`)
+/// is a total, not a header.
+fn holds_money(model: &Model<'_>, cells: &[u32]) -> bool {
+    cells.iter().any(|&c| {
+        model.rows.get(model.first_row_at(c)).is_some_and(|row| {
+            model.contains(c, row.first_node()) && !parse::find_money(&row.text, None).is_empty()
+        })
+    })
 }
 
 impl Engine<'_> {

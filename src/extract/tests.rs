@@ -1429,3 +1429,16 @@ fn the_user_name_step_of_a_sign_in_is_logged_out() {
          <input id=e type=email autocomplete=username><button>Continue</button></form>");
     assert_eq!(s.status, Status::LoggedOut);
 }
+
+#[test]
+fn a_total_row_of_header_cells_is_no_header() {
+    let s = us("<table><tbody><tr><td>Plan</td><td>$95.00</td></tr><tr><td>Credits</td><td>-$3.00</td></tr></tbody>\
+         <tfoot><tr><th>Total due</th><th>$92.00</th></tr></tfoot></table><p>Data 3 GB left</p>");
+    assert_eq!(s.amount_due, usd(9200));
+}
+
+#[test]
+fn one_word_before_the_only_number_is_its_caption() {
+    let s = us("<p>Phone (•••) •••-2046</p><p>Data 3 GB left</p>");
+    assert_eq!(s.lines[0].label, None);
+}
