@@ -199,7 +199,7 @@ impl<'a> Model<'a> {
                     let node = row.node_at(h.start) as usize;
                     !model.action.get(node).copied().unwrap_or(false)
                 }
-            });
+            }) || names_a_past_month(&row.lower);
         }
         model
     }
@@ -531,6 +531,20 @@ fn starts_with_unit(text: &str) -> bool {
 
 /// Whether two adjacent text pieces of one row need a space between them: not inside
 /// a split number or amount (`$` + `12` + `.34`).
+/// A row that starts with a month's name and a colon (`October: 5.10 GB, $52.10`, `Oct
+/// 2026: 4.2 GB`) is a history entry.
+fn names_a_past_month(lower: &str) -> bool {
+    let Some((head, _)) = lower.split_once(':') else {
+        return false;
+    };
+    let mut words = head.split_whitespace();
+    let month = words.next().is_some_and(crate::parse::date::is_month_name);
+    let year = words.next();
+    month
+        && year.is_none_or(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+        && words.next().is_none()
+}
+
 fn needs_space(before: &str, after: &str) -> bool {
     let last = before.chars().next_back().unwrap_or(' ');
     let first = after.chars().next().unwrap_or(' ');

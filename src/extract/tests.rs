@@ -1442,3 +1442,16 @@ fn one_word_before_the_only_number_is_its_caption() {
     let s = us("<p>Phone (•••) •••-2046</p><p>Data 3 GB left</p>");
     assert_eq!(s.lines[0].label, None);
 }
+
+#[test]
+fn a_month_and_a_colon_start_a_history_entry() {
+    let s = us("<dl><div><dt>Data left</dt><dd>3 GB</dd></div></dl>\
+         <div role=list><div role=listitem aria-label=\"October: 5.10 GB, $52.10\"><span>Oct</span></div>\
+         <div role=listitem aria-label=\"Sep 2026: 4.35 GB, $48.75\"><span>Sep</span></div></div>\
+         <p>October: 7.2 GB used</p>");
+    let d = data(&s);
+    assert_eq!(d.remaining_mb, Some(3072.0));
+    assert_eq!(d.used_mb, None);
+    assert_eq!(s.amount_due, None);
+    assert_eq!(s.balance, None);
+}
