@@ -5,6 +5,7 @@ use super::matcher::Kind;
 use super::names::TextFind;
 use super::phone::{self, Strength};
 use super::Engine;
+use crate::parse;
 
 pub(super) struct PhoneAnchor {
     pub(super) node: u32,
@@ -257,8 +258,9 @@ impl Engine<'_> {
     }
 
     /// On a page listing several lines, a short name right before a line's number in
-    /// the same container (`Theo's Pixel (•••) •••-5530`) is that line's name. Not on a
-    /// single-line page, where the name beside the number is the account holder's.
+    /// the same container (`Theo's Pixel (•••) •••-5530`) is that line's name. On a
+    /// single-line page the caller keeps only device nicknames: a person's name beside
+    /// the number there may be the account holder's.
     pub(super) fn sibling_names(&self, anchors: &[PhoneAnchor]) -> Vec<TextFind> {
         let model = &self.model;
         let nodes = &model.page.nodes;
@@ -271,6 +273,11 @@ impl Engine<'_> {
             else {
                 continue;
             };
+            // A plan after the number in the number's own text (`Line (•••) •••-6604 ·
+            // Zephyr Basic 10GB`).
+            if let Some(plan) = self.plan_after_number(a) {
+                out.push(plan);
+            }
             // The name before the number in the number's own text (`Jordan (555) 010-3381`).
             if let Some(name) = self.name_before_number(a) {
                 out.push(name);
@@ -317,7 +324,12 @@ impl Engine<'_> {
             for s in row.segs.iter().filter(|s| model.contains(sib, s.node)) {
                 text.push_str(row.text.get(s.start..s.end).unwrap_or(""));
             }
-            if text.chars().count() > 30 || row.hits.iter().any(|h| h.kind == Kind::Line) {
+            // A line word makes the row a label (`Phone number`), unless a possessive
+            // names whose line it is (`Marco's line`).
+            let possessive = text.contains("'s ") || text.contains("’s ");
+            if text.chars().count() > 30
+                || (!possessive && row.hits.iter().any(|h| h.kind == Kind::Line))
+            {
                 continue;
             }
             if let Some(text) = self.valid_text(&text, sib) {
@@ -333,9 +345,8 @@ impl Engine<'_> {
         out
     }
 
-    /// A short name written before the line's number in the same text node, as in
-    /// `Jordan (555) 010-3381` or `Tablet · ***-***-7720`.
-    fn name_before_number(&self, a: &PhoneAnchor) -> Option<TextFind> {
+    /// The line's own text node and where its number stands in it.
+    fn number_text(&self, a: &PhoneAnchor) -> Option<(&str, phone::PhoneFind)> {
         let model = &self.model;
         let row = model.rows.get(model.first_row_at(a.node))?;
         let seg = row.segs.iter().find(|s| s.node == a.node)?;
@@ -343,6 +354,35 @@ impl Engine<'_> {
         let find = phone::find_phones(text)
             .into_iter()
             .find(|f| f.last4 == a.last4)?;
+        Some((text, find))
+    }
+
+    /// A plan named after a separator following the line's number in the same text node:
+    /// it must hold a data allowance and other words (`· Zephyr Basic 10GB`).
+    fn plan_after_number(&self, a: &PhoneAnchor) -> Option<TextFind> {
+        let (text, find) = self.number_text(a)?;
+        let tail = text.get(find.end..)?.trim_start();
+        let tail = tail.strip_prefix(['·', '|', '•', '–', '—'])?.trim();
+        if parse::find_data(tail).is_empty() || !super::names::has_words_besides_amounts(tail) {
+            return None;
+        }
+        let text = self.valid_text(tail, a.node)?;
+        Some(TextFind {
+            kind: Kind::Plan,
+            node: a.node,
+            text,
+            label: None,
+            score: 55,
+        })
+    }
+
+    /// A short name written before the line's number in the same text node, as in
+    /// `Jordan (555) 010-3381` or `Tablet · ***-***-7720`.
+    fn name_before_number(&self, a: &PhoneAnchor) -> Option<TextFind> {
+        let model = &self.model;
+        let row = model.rows.get(model.first_row_at(a.node))?;
+        let seg = row.segs.iter().find(|s| s.node == a.node)?;
+        let (text, find) = self.number_text(a)?;
         let head = text.get(..find.start)?.trim_end();
         let head = head
             .trim_end_matches(['·', '|', '-', '–', '—', ',', ':', '：', '•'])

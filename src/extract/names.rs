@@ -340,7 +340,7 @@ impl Engine<'_> {
             return None;
         }
         let lower = matcher::lower_same_len(text);
-        if self.has_non_name_words(&lower) {
+        if self.has_non_name_words(&lower) || only_section_words(&lower) {
             return None;
         }
         if !phone::find_phones(text).is_empty() {
@@ -387,7 +387,7 @@ impl Engine<'_> {
 
 /// True when `text` has a word besides data amounts (`Prepaid 10GB`, `5G 本地 20GB 月費`,
 /// not `5 GB`).
-fn has_words_besides_amounts(text: &str) -> bool {
+pub(super) fn has_words_besides_amounts(text: &str) -> bool {
     let mut rest = String::with_capacity(text.len());
     let mut last = 0;
     for f in parse::find_data(text) {
@@ -397,4 +397,128 @@ fn has_words_besides_amounts(text: &str) -> bool {
     rest.push_str(text.get(last..).unwrap_or(""));
     rest.split(|c: char| !c.is_alphabetic())
         .any(|w| w.chars().count() >= 2 || !w.is_ascii())
+}
+
+/// Words that make a name beside a line's number a device or line nickname (`Work phone`,
+/// `Marco's line`, `Kitchen tablet`) rather than a person's name, which on a single-line
+/// page may be the account holder's and is never stored.
+const DEVICE_WORDS: &[&str] = &[
+    "phone",
+    "line",
+    "tablet",
+    "watch",
+    "ipad",
+    "iphone",
+    "pixel",
+    "galaxy",
+    "hotspot",
+    "mifi",
+    "router",
+    "modem",
+    "car",
+    "work",
+    "business",
+    "personal",
+    "home",
+    "office",
+    "sim",
+    "esim",
+    "teléfono",
+    "telefono",
+    "línea",
+    "linea",
+    "tableta",
+    "reloj",
+    "trabajo",
+    "móvil",
+    "movil",
+    "handy",
+    "telefon",
+    "leitung",
+    "arbeit",
+    "diensthandy",
+    "uhr",
+];
+const DEVICE_CJK: &[&str] = &[
+    "手机", "手機", "副卡", "主卡", "平板", "手表", "手錶", "工作", "公司", "备用", "備用",
+];
+
+/// Words a lead-in to a number ends with (`Phone ending in`, `Línea con`): not a name.
+const LEAD_IN_WORDS: &[&str] = &[
+    "in", "at", "on", "to", "of", "for", "with", "is", "ending", "ends", "de", "en", "con", "mit",
+    "auf", "für", "endet",
+];
+
+pub(super) fn names_a_device(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let mut words = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let lead_in = words
+        .clone()
+        .next_back()
+        .is_some_and(|w| LEAD_IN_WORDS.contains(&w));
+    // `Your phone`, `My line`: the page speaking, not a name the user gave.
+    let generic = words.clone().next().is_some_and(|w| {
+        matches!(
+            w,
+            "your" | "my" | "this" | "the" | "tu" | "mi" | "su" | "ihr" | "mein" | "dein"
+        )
+    });
+    // `Phone (•••) •••-2046`: one word before the number is its caption.
+    let several_words = words.clone().nth(1).is_some();
+    !lead_in
+        && !generic
+        && several_words
+        && (words.any(|w| DEVICE_WORDS.contains(&w))
+            || DEVICE_CJK.iter().any(|w| lower.contains(w)))
+}
+
+/// Words that name a page section, not a plan or a line (`Plan details`, `套餐详情`).
+const SECTION_WORDS: &[&str] = &[
+    "details",
+    "detail",
+    "info",
+    "information",
+    "overview",
+    "summary",
+    "settings",
+    "options",
+    "features",
+    "benefits",
+    "add",
+    "ons",
+    "addons",
+    "management",
+    "manage",
+    "change",
+    "view",
+    "and",
+    "my",
+    "your",
+    "current",
+    "type",
+    "name",
+    "detalles",
+    "información",
+    "resumen",
+    "übersicht",
+    "informationen",
+    "einstellungen",
+    "详情",
+    "信息",
+    "詳情",
+    "資料",
+    "资料",
+    "名称",
+    "名稱",
+];
+
+/// True when every word of `lower` is a section word.
+fn only_section_words(lower: &str) -> bool {
+    let mut words = lower
+        .split(|c: char| !c.is_alphanumeric() || c == '&')
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some() && words.all(|w| SECTION_WORDS.contains(&w))
 }

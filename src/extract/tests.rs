@@ -290,6 +290,19 @@ fn history_tables_give_no_values() {
 }
 
 #[test]
+fn history_rows_named_by_a_date_range_give_no_values() {
+    let s = us(
+        "<div><span>Hotspot</span><span>2.1 GB of 50 GB</span></div>\
+         <table><thead><tr><th>Bill cycle</th><th>Hotspot</th><th>Amount billed</th></tr></thead>\
+         <tbody><tr><td>Oct 14 – Nov 13</td><td>4.0 GB</td><td>$90.00</td></tr></tbody></table>",
+    );
+    let h = s.lines[0].hotspot.clone().unwrap();
+    assert_eq!(h.used_mb, Some(2150.4));
+    assert_eq!(h.remaining_mb, Some(51200.0 - 2150.4));
+    assert_eq!(s.amount_due, None);
+}
+
+#[test]
 fn chinese_labels() {
     let s = scan(
         r#"<html lang="zh-CN"><body><p>手机号码：138****7745</p><dl><dt>账户余额</dt><dd>58.20 元</dd></dl>
@@ -1261,4 +1274,184 @@ fn an_unlimited_plan_makes_its_lines_data_unlimited_and_the_viewer_is_not_named(
     );
     let s = us("<p>Plan: Unlimited Talk &amp; Text</p><p>Data left: 2 GB</p>");
     assert!(!data(&s).unlimited);
+}
+
+#[test]
+fn an_amount_of_a_total_without_a_role_word_is_used() {
+    let s = us(
+        "<table><thead><tr><th>Line</th><th>High-speed data</th></tr></thead>\
+         <tbody><tr><td>(•••) •••-1042</td><td>4.1 GB of 50 GB</td></tr></tbody></table>",
+    );
+    let d = data(&s);
+    assert_eq!(d.used_mb, Some(4198.4));
+    assert_eq!(d.remaining_mb, Some(47001.6));
+    // A role word still wins.
+    let s = us("<p>Data</p><p>4.1 GB of 50 GB left</p>");
+    assert_eq!(data(&s).remaining_mb, Some(4198.4));
+    // So does a label that names the role.
+    let s = us("<p>Data remaining</p><p>4.1 GB of 50 GB</p>");
+    assert_eq!(data(&s).remaining_mb, Some(4198.4));
+}
+
+#[test]
+fn a_device_nickname_beside_the_only_number_names_the_line_but_a_person_does_not() {
+    let label = |body: &str| us(body).lines[0].label.clone();
+    assert_eq!(
+        label("<div><span>Work phone</span><span>(213) 555-0194</span></div><p>Data 3 GB left</p>"),
+        Some("Work phone".into())
+    );
+    assert_eq!(
+        label("<section><h3>Marco's line</h3><p>(786) 555-0160</p><p>Data: 22.8 GB used</p></section>"),
+        Some("Marco's line".into())
+    );
+    // A bare name beside the only number may be the account holder's: not stored.
+    assert_eq!(
+        label("<div><span>Kenji</span><span>(415) 555-0137</span></div><p>Data 3 GB left</p>"),
+        None
+    );
+    assert_eq!(
+        label("<div>Kenji · (415) 555-0137</div><p>Data 3 GB left</p>"),
+        None
+    );
+    // Nor does a lead-in to the number.
+    assert_eq!(
+        label("<div><span>Phone ending in</span><span>0137</span></div><p>Data 3 GB left</p>"),
+        None
+    );
+}
+
+#[test]
+fn next_charge_and_payment_of_name_the_amount_due() {
+    let s = us("<p>Next charge <strong>$88.00</strong> on 12/08/2026 · Auto-pay enabled</p><p>Data 3 GB left</p>");
+    assert_eq!(s.amount_due, usd(8800));
+    assert_eq!(s.next_bill_date, date(2026, 12, 8));
+    let s = us("<div><span>Next charge</span><span>$20.00</span><span>Dec 8</span></div><p>Data 3 GB left</p>");
+    assert_eq!(s.amount_due, usd(2000));
+    assert_eq!(s.next_bill_date, date(2026, 12, 8));
+    let s = us("<p>Your payment of <b>$40.00</b> is due <b>Dec 4</b></p><p>Data 3 GB left</p>");
+    assert_eq!(s.amount_due, usd(4000));
+    // A payment already made is not due.
+    let s = us("<p>Your last payment of <b>$40.00</b> was received Nov 4</p><p>Data 3 GB left</p>");
+    assert_eq!(s.amount_due, None);
+}
+
+#[test]
+fn data_usage_names_what_was_used_even_in_a_plan_card() {
+    let s = us("<div class=row><span>Data usage</span><span>3.4 GB</span></div>");
+    assert_eq!(data(&s).used_mb, Some(3481.6));
+    assert_eq!(data(&s).remaining_mb, None);
+    let s =
+        us("<div class=plan><h2>Flexible plan</h2><p>Data usage is 2.84 GB this cycle</p></div>");
+    assert_eq!(data(&s).used_mb, Some(2908.16));
+    // A number in a plan's name is still no usage.
+    let s = us("<div class=plan><h2>Basic 10GB</h2></div><p>Data left</p><p>3 GB</p>");
+    assert_eq!(data(&s).total_mb, None);
+}
+
+#[test]
+fn a_section_heading_is_no_plan_name() {
+    let s = us("<section><h2>Plan details</h2><table><tbody>\
+         <tr><th scope=row>Line</th><td>(•••) •••-3390</td></tr>\
+         <tr><th scope=row>Plan</th><td>Essentials 10GB</td></tr>\
+         <tr><th scope=row>Used this cycle</th><td>6.8 GB</td></tr></tbody></table></section>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Essentials 10GB"));
+    let s = us("<h2>Plan details</h2><p>Data left 3 GB</p>");
+    assert_eq!(s.lines[0].plan, None);
+}
+
+#[test]
+fn a_pool_gives_each_line_its_size_and_never_a_made_up_total() {
+    let page = |size: &str| {
+        us(&format!(
+            "<section><h2>Shared Data</h2>{size}<p><b>18.7 GB</b> remaining</p></section>\
+             <table><thead><tr><th>Nickname</th><th>Number</th><th>Used this cycle</th></tr></thead>\
+             <tbody><tr><td>Dad</td><td>(646) 555-0121</td><td>12.4 GB</td></tr>\
+             <tr><td>Mom</td><td>(646) 555-0147</td><td>8.9 GB</td></tr></tbody></table>"
+        ))
+    };
+    let s = page("<p>50 GB pool</p>");
+    let d = data(&s);
+    assert_eq!(
+        (d.remaining_mb, d.used_mb, d.total_mb),
+        (Some(19148.8), Some(12697.6), Some(51200.0))
+    );
+    // Without the pool's size, left + this line's usage is not a total.
+    let s = page("");
+    let d = data(&s);
+    assert_eq!(
+        (d.remaining_mb, d.used_mb, d.total_mb),
+        (Some(19148.8), Some(12697.6), None)
+    );
+}
+
+#[test]
+fn figures_laid_out_one_per_element_are_one_amount() {
+    let s = us("<div><div>Balance</div><div>\
+         <div>$</div><div>2</div><div>1</div><div>.</div><div>0</div><div>4</div></div></div>\
+         <div><div>Data remaining</div><div>\
+         <div><div>4</div></div><div><div>.</div></div><div><div>7</div></div><div><div>5</div></div>\
+         <div><div> GB</div></div></div><div>of 12 GB</div></div>");
+    assert_eq!(s.balance, usd(2104));
+    assert_eq!(data(&s).remaining_mb, Some(4864.0));
+    assert_eq!(data(&s).total_mb, Some(12288.0));
+}
+
+#[test]
+fn a_plan_after_the_line_number_names_the_plan() {
+    let s = us("<p>Line (•••) •••-6604 · Zephyr Basic 10GB</p><p>Data left</p><p>3 GB</p>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Zephyr Basic 10GB"));
+    // A usage figure after the number is no plan.
+    let s = us("<p>(•••) •••-6604 · 3.2 GB used</p>");
+    assert_eq!(s.lines[0].plan, None);
+}
+
+#[test]
+fn a_legend_in_the_card_gives_bare_meters_their_role() {
+    let s = us(
+        "<div class=card><div><span>Data</span><span>1.8 GB</span><span>/ 5.0 GB</span></div>\
+         <p>Remaining amounts shown</p></div>",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(1843.2));
+    assert_eq!(data(&s).used_mb, Some(3276.8));
+}
+
+#[test]
+fn the_page_speaking_of_your_phone_is_no_nickname() {
+    let s =
+        us("<div><span>Your phone</span><span>(•••) •••-3815</span></div><p>Data 3 GB left</p>");
+    assert_eq!(s.lines[0].label, None);
+}
+
+#[test]
+fn the_user_name_step_of_a_sign_in_is_logged_out() {
+    let s = us("<h1>Welcome back</h1><p>Sign in to manage your account, pay your bill and check your data.</p>\
+         <form><label for=e>Email or phone number</label>\
+         <input id=e type=email autocomplete=username><button>Continue</button></form>");
+    assert_eq!(s.status, Status::LoggedOut);
+}
+
+#[test]
+fn a_total_row_of_header_cells_is_no_header() {
+    let s = us("<table><tbody><tr><td>Plan</td><td>$95.00</td></tr><tr><td>Credits</td><td>-$3.00</td></tr></tbody>\
+         <tfoot><tr><th>Total due</th><th>$92.00</th></tr></tfoot></table><p>Data 3 GB left</p>");
+    assert_eq!(s.amount_due, usd(9200));
+}
+
+#[test]
+fn one_word_before_the_only_number_is_its_caption() {
+    let s = us("<p>Phone (•••) •••-2046</p><p>Data 3 GB left</p>");
+    assert_eq!(s.lines[0].label, None);
+}
+
+#[test]
+fn a_month_and_a_colon_start_a_history_entry() {
+    let s = us("<dl><div><dt>Data left</dt><dd>3 GB</dd></div></dl>\
+         <div role=list><div role=listitem aria-label=\"October: 5.10 GB, $52.10\"><span>Oct</span></div>\
+         <div role=listitem aria-label=\"Sep 2026: 4.35 GB, $48.75\"><span>Sep</span></div></div>\
+         <p>October: 7.2 GB used</p>");
+    let d = data(&s);
+    assert_eq!(d.remaining_mb, Some(3072.0));
+    assert_eq!(d.used_mb, None);
+    assert_eq!(s.amount_due, None);
+    assert_eq!(s.balance, None);
 }

@@ -62,6 +62,11 @@ pub fn find_dates(text: &str, today: Date, order: DateOrder) -> Vec<Found<Date>>
     super::text::only_ok(scan(&lx, |i, _| match_date(&lx, i, today, order)))
 }
 
+/// True when `word` is a month's name or abbreviation (`Oct`, `October`, `octubre`).
+pub fn is_month_name(word: &str) -> bool {
+    MONTHS.iter().any(|(m, _)| m.eq_ignore_ascii_case(word))
+}
+
 const MONTHS: &[(&str, u8)] = &[
     ("jan", 1),
     ("january", 1),
