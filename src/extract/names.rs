@@ -450,7 +450,9 @@ const LEAD_IN_WORDS: &[&str] = &[
 ];
 
 pub(super) fn names_a_device(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    // Not `str::to_lowercase`: its case tables for every script are about 10 KB of the
+    // engine's wasm (gzip); the device and lead-in words are Latin or CJK.
+    let lower = crate::parse::text::lowercase(text);
     let mut words = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());
