@@ -1252,8 +1252,29 @@ impl<'a> Engine<'a> {
                         _ => false,
                     })
         };
+        // A figure that says two things at once (`3.6 GB used of 7 GB`) is placed before
+        // a breakdown's parts (`Plan data 5 GB`, `Top-up 2 GB`).
+        let whole = |a: &Assigned| -> bool {
+            self.vals
+                .get(a.val as usize)
+                .is_some_and(|v| match &v.kind {
+                    VKind::Data(d) => {
+                        [d.remaining_mb, d.used_mb, d.total_mb]
+                            .iter()
+                            .filter(|x| x.is_some())
+                            .count()
+                            >= 2
+                    }
+                    _ => false,
+                })
+        };
         let order: Vec<usize> = (0..assigned.len())
-            .filter(|&i| assigned.get(i).is_some_and(|a| !bare_generic(a)))
+            .filter(|&i| assigned.get(i).is_some_and(whole))
+            .chain((0..assigned.len()).filter(|&i| {
+                assigned
+                    .get(i)
+                    .is_some_and(|a| !whole(a) && !bare_generic(a))
+            }))
             .chain((0..assigned.len()).filter(|&i| assigned.get(i).is_some_and(bare_generic)))
             .collect();
         for ai in order {

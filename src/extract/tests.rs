@@ -1455,3 +1455,11 @@ fn a_month_and_a_colon_start_a_history_entry() {
     assert_eq!(s.amount_due, None);
     assert_eq!(s.balance, None);
 }
+
+#[test]
+fn a_figure_saying_used_of_total_beats_a_breakdowns_part() {
+    let s = us("<section><h2>Data</h2><div role=img aria-label=\"3.6 GB used of 7 GB\"></div>\
+         <ul><li>Plan data <b>5 GB</b></li><li>Top-up <b>2 GB</b></li><li>Used <b>3.6 GB</b></li></ul></section>");
+    let d = data(&s);
+    assert_eq!((d.used_mb, d.total_mb), (Some(3686.4), Some(7168.0)));
+}
