@@ -257,8 +257,9 @@ impl Engine<'_> {
     }
 
     /// On a page listing several lines, a short name right before a line's number in
-    /// the same container (`Theo's Pixel (•••) •••-5530`) is that line's name. Not on a
-    /// single-line page, where the name beside the number is the account holder's.
+    /// the same container (`Theo's Pixel (•••) •••-5530`) is that line's name. On a
+    /// single-line page the caller keeps only device nicknames: a person's name beside
+    /// the number there may be the account holder's.
     pub(super) fn sibling_names(&self, anchors: &[PhoneAnchor]) -> Vec<TextFind> {
         let model = &self.model;
         let nodes = &model.page.nodes;
@@ -317,7 +318,12 @@ impl Engine<'_> {
             for s in row.segs.iter().filter(|s| model.contains(sib, s.node)) {
                 text.push_str(row.text.get(s.start..s.end).unwrap_or(""));
             }
-            if text.chars().count() > 30 || row.hits.iter().any(|h| h.kind == Kind::Line) {
+            // A line word makes the row a label (`Phone number`), unless a possessive
+            // names whose line it is (`Marco's line`).
+            let possessive = text.contains("'s ") || text.contains("’s ");
+            if text.chars().count() > 30
+                || (!possessive && row.hits.iter().any(|h| h.kind == Kind::Line))
+            {
                 continue;
             }
             if let Some(text) = self.valid_text(&text, sib) {

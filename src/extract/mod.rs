@@ -1382,6 +1382,10 @@ impl<'a> Engine<'a> {
                         _ => context
                             .or_else(|| self.caption_role(label))
                             .or_else(|| self.caption_below(v))
+                            // `2.1 GB of 50 GB` with no role word is a meter's fill: used.
+                            .or_else(|| {
+                                (d.amount_mb.is_some() && d.total_mb.is_some()).then_some(1)
+                            })
                             .or_else(|| self.bare_is_remaining(a, label).then_some(0)),
                     };
                     if let (None, None, Some(x), Some(li)) =
@@ -1483,8 +1487,15 @@ impl<'a> Engine<'a> {
 
         // Plans and nicknames.
         let mut finds = self.text_finds();
-        if numbers.len() >= 2 {
-            finds.extend(self.sibling_names(&anchors));
+        if !numbers.is_empty() {
+            // On a single-line page a name beside the number may be the holder's: only a
+            // device or line nickname (`Work phone`) counts there.
+            let several = numbers.len() >= 2;
+            finds.extend(
+                self.sibling_names(&anchors)
+                    .into_iter()
+                    .filter(|t| several || names::names_a_device(&t.text)),
+            );
             crate::sort::sort_by_key(&mut finds, |t| std::cmp::Reverse(t.score));
         }
         let mut account_plan: Option<TextFind> = None;

@@ -413,3 +413,67 @@ fn has_words_besides_amounts(text: &str) -> bool {
     rest.split(|c: char| !c.is_alphabetic())
         .any(|w| w.chars().count() >= 2 || !w.is_ascii())
 }
+
+/// Words that make a name beside a line's number a device or line nickname (`Work phone`,
+/// `Marco's line`, `Kitchen tablet`) rather than a person's name, which on a single-line
+/// page may be the account holder's and is never stored.
+const DEVICE_WORDS: &[&str] = &[
+    "phone",
+    "line",
+    "tablet",
+    "watch",
+    "ipad",
+    "iphone",
+    "pixel",
+    "galaxy",
+    "hotspot",
+    "mifi",
+    "router",
+    "modem",
+    "car",
+    "work",
+    "business",
+    "personal",
+    "home",
+    "office",
+    "sim",
+    "esim",
+    "teléfono",
+    "telefono",
+    "línea",
+    "linea",
+    "tableta",
+    "reloj",
+    "trabajo",
+    "móvil",
+    "movil",
+    "handy",
+    "telefon",
+    "leitung",
+    "arbeit",
+    "diensthandy",
+    "uhr",
+];
+const DEVICE_CJK: &[&str] = &[
+    "手机", "手機", "副卡", "主卡", "平板", "手表", "手錶", "工作", "公司", "备用", "備用",
+];
+
+/// Words a lead-in to a number ends with (`Phone ending in`, `Línea con`): not a name.
+const LEAD_IN_WORDS: &[&str] = &[
+    "in", "at", "on", "to", "of", "for", "with", "is", "ending", "ends", "de", "en", "con", "mit",
+    "auf", "für", "endet",
+];
+
+pub(super) fn names_a_device(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let mut words = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let lead_in = words
+        .clone()
+        .next_back()
+        .is_some_and(|w| LEAD_IN_WORDS.contains(&w));
+    !lead_in
+        && (words.any(|w| DEVICE_WORDS.contains(&w))
+            || DEVICE_CJK.iter().any(|w| lower.contains(w)))
+}

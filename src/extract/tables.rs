@@ -63,10 +63,13 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
         if let Some(head) = header.get(&table) {
             let first_is_date = cells.first().is_some_and(|&c| {
                 model.rows.get(model.first_row_at(c)).is_some_and(|row| {
-                    model.contains(c, row.first_node())
-                        && parse::find_dates(&row.text, today, order)
-                            .iter()
-                            .any(|f| f.start <= 2 && (f.end - f.start) * 2 >= row.text.trim().len())
+                    model.contains(c, row.first_node()) && {
+                        // One date, or a range (`Oct 14 – Nov 13`), filling the cell.
+                        let dates = parse::find_dates(&row.text, today, order);
+                        let covered: usize = dates.iter().map(|f| f.end - f.start).sum();
+                        dates.first().is_some_and(|f| f.start <= 2)
+                            && covered * 2 >= row.text.trim().len()
+                    }
                 })
             });
             if first_is_date {

@@ -290,6 +290,19 @@ fn history_tables_give_no_values() {
 }
 
 #[test]
+fn history_rows_named_by_a_date_range_give_no_values() {
+    let s = us(
+        "<div><span>Hotspot</span><span>2.1 GB of 50 GB</span></div>\
+         <table><thead><tr><th>Bill cycle</th><th>Hotspot</th><th>Amount billed</th></tr></thead>\
+         <tbody><tr><td>Oct 14 – Nov 13</td><td>4.0 GB</td><td>$90.00</td></tr></tbody></table>",
+    );
+    let h = s.lines[0].hotspot.clone().unwrap();
+    assert_eq!(h.used_mb, Some(2150.4));
+    assert_eq!(h.remaining_mb, Some(51200.0 - 2150.4));
+    assert_eq!(s.amount_due, None);
+}
+
+#[test]
 fn chinese_labels() {
     let s = scan(
         r#"<html lang="zh-CN"><body><p>手机号码：138****7745</p><dl><dt>账户余额</dt><dd>58.20 元</dd></dl>
@@ -1357,4 +1370,60 @@ fn a_price_tag_before_a_plan_name_and_auto_recharge() {
     // A plan named by its price keeps it.
     let s = us("<div><div>Plan</div><div>$40 Unlimited Plan</div></div><p>Data left: 2 GB</p>");
     assert_eq!(s.lines[0].plan.as_deref(), Some("$40 Unlimited Plan"));
+fn an_amount_of_a_total_without_a_role_word_is_used() {
+    let s = us(
+        "<table><thead><tr><th>Line</th><th>High-speed data</th></tr></thead>\
+         <tbody><tr><td>(•••) •••-1042</td><td>4.1 GB of 50 GB</td></tr></tbody></table>",
+    );
+    let d = data(&s);
+    assert_eq!(d.used_mb, Some(4198.4));
+    assert_eq!(d.remaining_mb, Some(47001.6));
+    // A role word still wins.
+    let s = us("<p>Data</p><p>4.1 GB of 50 GB left</p>");
+    assert_eq!(data(&s).remaining_mb, Some(4198.4));
+    // So does a label that names the role.
+    let s = us("<p>Data remaining</p><p>4.1 GB of 50 GB</p>");
+    assert_eq!(data(&s).remaining_mb, Some(4198.4));
+}
+
+#[test]
+fn a_device_nickname_beside_the_only_number_names_the_line_but_a_person_does_not() {
+    let label = |body: &str| us(body).lines[0].label.clone();
+    assert_eq!(
+        label("<div><span>Work phone</span><span>(213) 555-0194</span></div><p>Data 3 GB left</p>"),
+        Some("Work phone".into())
+    );
+    assert_eq!(
+        label("<section><h3>Marco's line</h3><p>(786) 555-0160</p><p>Data: 22.8 GB used</p></section>"),
+        Some("Marco's line".into())
+    );
+    // A bare name beside the only number may be the account holder's: not stored.
+    assert_eq!(
+        label("<div><span>Kenji</span><span>(415) 555-0137</span></div><p>Data 3 GB left</p>"),
+        None
+    );
+    assert_eq!(
+        label("<div>Kenji · (415) 555-0137</div><p>Data 3 GB left</p>"),
+        None
+    );
+    // Nor does a lead-in to the number.
+    assert_eq!(
+        label("<div><span>Phone ending in</span><span>0137</span></div><p>Data 3 GB left</p>"),
+        None
+    );
+}
+
+#[test]
+fn next_charge_and_payment_of_name_the_amount_due() {
+    let s = us("<p>Next charge <strong>$88.00</strong> on 12/08/2026 · Auto-pay enabled</p><p>Data 3 GB left</p>");
+    assert_eq!(s.amount_due, usd(8800));
+    assert_eq!(s.next_bill_date, date(2026, 12, 8));
+    let s = us("<div><span>Next charge</span><span>$20.00</span><span>Dec 8</span></div><p>Data 3 GB left</p>");
+    assert_eq!(s.amount_due, usd(2000));
+    assert_eq!(s.next_bill_date, date(2026, 12, 8));
+    let s = us("<p>Your payment of <b>$40.00</b> is due <b>Dec 4</b></p><p>Data 3 GB left</p>");
+    assert_eq!(s.amount_due, usd(4000));
+    // A payment already made is not due.
+    let s = us("<p>Your last payment of <b>$40.00</b> was received Nov 4</p><p>Data 3 GB left</p>");
+    assert_eq!(s.amount_due, None);
 }
