@@ -1370,6 +1370,9 @@ fn a_price_tag_before_a_plan_name_and_auto_recharge() {
     // A plan named by its price keeps it.
     let s = us("<div><div>Plan</div><div>$40 Unlimited Plan</div></div><p>Data left: 2 GB</p>");
     assert_eq!(s.lines[0].plan.as_deref(), Some("$40 Unlimited Plan"));
+}
+
+#[test]
 fn an_amount_of_a_total_without_a_role_word_is_used() {
     let s = us(
         "<table><thead><tr><th>Line</th><th>High-speed data</th></tr></thead>\
