@@ -465,7 +465,7 @@ const LEAD_IN_WORDS: &[&str] = &[
 ];
 
 pub(super) fn names_a_device(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    let lower = lowercase(text);
     let mut words = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());
