@@ -1351,8 +1351,11 @@ impl<'a> Engine<'a> {
                     // in a plan's card.
                     let says_role =
                         d.remaining_mb.is_some() || d.used_mb.is_some() || d.total_mb.is_some();
+                    let role_label =
+                        matches!(kind, Kind::DataRemaining | Kind::DataUsed | Kind::DataTotal);
                     if !only_unlimited
                         && !says_role
+                        && !role_label
                         && self
                             .model
                             .hint_near(v.node, 2)
@@ -1592,7 +1595,13 @@ impl<'a> Engine<'a> {
                         shared_fields = &["data.remaining_mb", "data.total_mb"];
                     }
                 }
-                line.data = Some(finish_usage(own));
+                let mut own = finish_usage(own);
+                // What is left of a pool plus one line's usage is no total.
+                if !shared_fields.is_empty() && pool.as_ref().is_some_and(|p| p.total_mb.is_none())
+                {
+                    own.total_mb = None;
+                }
+                line.data = Some(own);
             } else if let Some(pool) = &pool {
                 line.data = Some(pool.clone());
                 shared_fields = &[""];

@@ -355,7 +355,7 @@ impl Engine<'_> {
             return None;
         }
         let lower = matcher::lower_same_len(text);
-        if self.has_non_name_words(&lower) {
+        if self.has_non_name_words(&lower) || only_section_words(&lower) {
             return None;
         }
         if !phone::find_phones(text).is_empty() {
@@ -476,4 +476,53 @@ pub(super) fn names_a_device(text: &str) -> bool {
     !lead_in
         && (words.any(|w| DEVICE_WORDS.contains(&w))
             || DEVICE_CJK.iter().any(|w| lower.contains(w)))
+}
+
+/// Words that name a page section, not a plan or a line (`Plan details`, `套餐详情`).
+const SECTION_WORDS: &[&str] = &[
+    "details",
+    "detail",
+    "info",
+    "information",
+    "overview",
+    "summary",
+    "settings",
+    "options",
+    "features",
+    "benefits",
+    "add",
+    "ons",
+    "addons",
+    "management",
+    "manage",
+    "change",
+    "view",
+    "and",
+    "my",
+    "your",
+    "current",
+    "type",
+    "name",
+    "detalles",
+    "información",
+    "resumen",
+    "übersicht",
+    "informationen",
+    "einstellungen",
+    "详情",
+    "信息",
+    "詳情",
+    "資料",
+    "资料",
+    "名称",
+    "名稱",
+];
+
+/// True when every word of `lower` is a section word.
+fn only_section_words(lower: &str) -> bool {
+    let mut words = lower
+        .split(|c: char| !c.is_alphanumeric() || c == '&')
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some() && words.all(|w| SECTION_WORDS.contains(&w))
 }

@@ -1430,3 +1430,52 @@ fn next_charge_and_payment_of_name_the_amount_due() {
     let s = us("<p>Your last payment of <b>$40.00</b> was received Nov 4</p><p>Data 3 GB left</p>");
     assert_eq!(s.amount_due, None);
 }
+
+#[test]
+fn data_usage_names_what_was_used_even_in_a_plan_card() {
+    let s = us("<div class=row><span>Data usage</span><span>3.4 GB</span></div>");
+    assert_eq!(data(&s).used_mb, Some(3481.6));
+    assert_eq!(data(&s).remaining_mb, None);
+    let s =
+        us("<div class=plan><h2>Flexible plan</h2><p>Data usage is 2.84 GB this cycle</p></div>");
+    assert_eq!(data(&s).used_mb, Some(2908.16));
+    // A number in a plan's name is still no usage.
+    let s = us("<div class=plan><h2>Basic 10GB</h2></div><p>Data left</p><p>3 GB</p>");
+    assert_eq!(data(&s).total_mb, None);
+}
+
+#[test]
+fn a_section_heading_is_no_plan_name() {
+    let s = us("<section><h2>Plan details</h2><table><tbody>\
+         <tr><th scope=row>Line</th><td>(•••) •••-3390</td></tr>\
+         <tr><th scope=row>Plan</th><td>Essentials 10GB</td></tr>\
+         <tr><th scope=row>Used this cycle</th><td>6.8 GB</td></tr></tbody></table></section>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Essentials 10GB"));
+    let s = us("<h2>Plan details</h2><p>Data left 3 GB</p>");
+    assert_eq!(s.lines[0].plan, None);
+}
+
+#[test]
+fn a_pool_gives_each_line_its_size_and_never_a_made_up_total() {
+    let page = |size: &str| {
+        us(&format!(
+            "<section><h2>Shared Data</h2>{size}<p><b>18.7 GB</b> remaining</p></section>\
+             <table><thead><tr><th>Nickname</th><th>Number</th><th>Used this cycle</th></tr></thead>\
+             <tbody><tr><td>Dad</td><td>(646) 555-0121</td><td>12.4 GB</td></tr>\
+             <tr><td>Mom</td><td>(646) 555-0147</td><td>8.9 GB</td></tr></tbody></table>"
+        ))
+    };
+    let s = page("<p>50 GB pool</p>");
+    let d = data(&s);
+    assert_eq!(
+        (d.remaining_mb, d.used_mb, d.total_mb),
+        (Some(19148.8), Some(12697.6), Some(51200.0))
+    );
+    // Without the pool's size, left + this line's usage is not a total.
+    let s = page("");
+    let d = data(&s);
+    assert_eq!(
+        (d.remaining_mb, d.used_mb, d.total_mb),
+        (Some(19148.8), Some(12697.6), None)
+    );
+}

@@ -83,6 +83,10 @@ const ROLE_WORDS: &[(&str, Role)] = &[
     ("insgesamt", Role::Total),
 ];
 
+/// Role words that count only after an amount: `50 GB pool`, `10 GB allowance` are sizes,
+/// but `Pool: 12 GB left` is not.
+const SUFFIX_ROLE_WORDS: &[(&str, Role)] = &[("pool", Role::Total), ("allowance", Role::Total)];
+
 /// CJK role keywords, strongest first within a class.
 const CJK_REMAINING_USED: &[(&str, Role)] = &[
     ("剩余", Role::Remaining),
@@ -273,6 +277,8 @@ fn cjk_keyword(lx: &Lexed, j: usize, limit: usize, table: &[(&str, Role)]) -> Op
 /// reads `Used` as 3 GB's, `3 GB used 5 GB left` reads it as 3 GB's too.
 fn suffix_role(lx: &Lexed, j: usize) -> Option<(Role, usize)> {
     let (role, end) = if let Some(role) = lx.lookup(j, ROLE_WORDS) {
+        (role, j + 1)
+    } else if let Some(role) = lx.lookup(j, SUFFIX_ROLE_WORDS) {
         (role, j + 1)
     } else {
         CJK_REMAINING_USED
@@ -466,6 +472,15 @@ mod tests {
         assert_eq!(amount("78.5M"), Some(78.5));
         assert_eq!(amount("1T"), Some(1_048_576.0));
         assert_eq!(amount("512K"), Some(0.5));
+    }
+
+    #[test]
+    fn pool_and_allowance_after_an_amount_are_its_size() {
+        assert_eq!(reading("50 GB pool").total_mb, Some(51200.0));
+        assert_eq!(reading("10 GB allowance").total_mb, Some(10240.0));
+        // Before an amount they are no role: `Pool 12 GB left` is what is left.
+        assert_eq!(reading("Pool 12 GB left").remaining_mb, Some(12288.0));
+        assert_eq!(reading("Pool: 12 GB").amount_mb, Some(12288.0));
     }
 
     #[test]
