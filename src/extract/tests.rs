@@ -1303,7 +1303,8 @@ fn hong_kong_amount_owed_payment_day_plan_data_and_a_roaming_bucket() {
         <div><span>計劃數據</span><span>40GB</span></div>
         <div><span>漫遊數據 (大灣區)</span><span>剩餘 3GB / 5GB</span></div></div>
         <div><div><span>本期結欠</span><span>HK$228.00</span></div>
-        <div><span>到期繳款日</span><span>2026年12月15日</span></div></div></body></html>"#,
+        <div><span>到期繳款日</span><span>2026年12月15日</span></div>
+        <div><span>上期結欠</span><span>HK$31.50</span></div></div></body></html>"#,
         "https://www.example.hk/",
     );
     assert_eq!(s.amount_due, Some(Money::new(22800, Currency::Hkd)));
@@ -1347,6 +1348,13 @@ fn german_debit_day_reset_day_and_next_tariff_booking() {
         "https://www.example.de/",
     );
     assert_eq!(s.autopay, None);
+    // A reset that already happened gives no date (not the same day next year).
+    let s = scan(
+        r#"<html lang="de-DE"><body><p>Rufnummer 0172 •••• 4891</p><p>Noch 13,7 GB von 25 GB verfügbar</p>
+        <p>Ihr Datenvolumen wurde am 19.11. zurückgesetzt</p></body></html>"#,
+        "https://www.example.de/",
+    );
+    assert_eq!((s.lines[0].renews_on, s.next_bill_date), (None, None));
     // Prepaid: the next booking of the tariff is when money is needed, before the
     // volume's validity ends.
     let s = scan(
