@@ -124,6 +124,8 @@ pub enum Currency {
     Cad,
     #[cfg_attr(test, serde(rename = "TWD"))]
     Twd,
+    #[cfg_attr(test, serde(rename = "MXN"))]
+    Mxn,
 }
 
 impl Currency {
@@ -136,6 +138,7 @@ impl Currency {
             Currency::Gbp => "GBP",
             Currency::Cad => "CAD",
             Currency::Twd => "TWD",
+            Currency::Mxn => "MXN",
         }
     }
     pub fn from_code(code: &str) -> Option<Currency> {
@@ -147,6 +150,7 @@ impl Currency {
             "GBP" => Currency::Gbp,
             "CAD" => Currency::Cad,
             "TWD" | "NTD" => Currency::Twd,
+            "MXN" => Currency::Mxn,
             _ => return None,
         })
     }

@@ -111,6 +111,7 @@ pub fn format_money(money: &Money, lang: &str) -> String {
         Currency::Hkd => format!("{sign}HK${digits}"),
         Currency::Cad => format!("{sign}CA${digits}"),
         Currency::Twd => format!("{sign}NT${digits}"),
+        Currency::Mxn => format!("{sign}MX${digits}"),
         Currency::Gbp => format!("{sign}£{digits}"),
         Currency::Eur if comma => format!("{sign}{digits} €"),
         Currency::Eur => format!("{sign}€{digits}"),

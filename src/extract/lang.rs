@@ -32,6 +32,7 @@ pub fn currency_for_lang(lang: &str) -> Option<Currency> {
         (_, "ca") => Currency::Cad,
         (_, "hk") => Currency::Hkd,
         (_, "tw") => Currency::Twd,
+        (_, "mx") => Currency::Mxn,
         (_, "cn") => Currency::Cny,
         (_, "de" | "at" | "es" | "fr" | "it" | "nl" | "ie" | "pt" | "fi" | "be" | "lu") => {
             Currency::Eur
@@ -81,6 +82,7 @@ mod tests {
     fn orders_and_currencies() {
         assert_eq!(currency_for_lang("zh-CN"), Some(Currency::Cny));
         assert_eq!(currency_for_lang("zh-HK"), Some(Currency::Hkd));
+        assert_eq!(currency_for_lang("es-MX"), Some(Currency::Mxn));
         assert_eq!(currency_for_lang("zh-Hant-HK"), Some(Currency::Hkd));
         assert_eq!(currency_for_lang("de"), Some(Currency::Eur));
         assert_eq!(currency_for_lang("en"), None);

@@ -5,6 +5,7 @@ use super::matcher::Kind;
 use super::names::TextFind;
 use super::phone::{self, Strength};
 use super::Engine;
+use crate::parse;
 
 pub(super) struct PhoneAnchor {
     pub(super) node: u32,
@@ -272,6 +273,11 @@ impl Engine<'_> {
             else {
                 continue;
             };
+            // A plan after the number in the number's own text (`Line (•••) •••-6604 ·
+            // Zephyr Basic 10GB`).
+            if let Some(plan) = self.plan_after_number(a) {
+                out.push(plan);
+            }
             // The name before the number in the number's own text (`Jordan (555) 010-3381`).
             if let Some(name) = self.name_before_number(a) {
                 out.push(name);
@@ -339,9 +345,8 @@ impl Engine<'_> {
         out
     }
 
-    /// A short name written before the line's number in the same text node, as in
-    /// `Jordan (555) 010-3381` or `Tablet · ***-***-7720`.
-    fn name_before_number(&self, a: &PhoneAnchor) -> Option<TextFind> {
+    /// The line's own text node and where its number stands in it.
+    fn number_text(&self, a: &PhoneAnchor) -> Option<(&str, phone::PhoneFind)> {
         let model = &self.model;
         let row = model.rows.get(model.first_row_at(a.node))?;
         let seg = row.segs.iter().find(|s| s.node == a.node)?;
@@ -349,6 +354,35 @@ impl Engine<'_> {
         let find = phone::find_phones(text)
             .into_iter()
             .find(|f| f.last4 == a.last4)?;
+        Some((text, find))
+    }
+
+    /// A plan named after a separator following the line's number in the same text node:
+    /// it must hold a data allowance and other words (`· Zephyr Basic 10GB`).
+    fn plan_after_number(&self, a: &PhoneAnchor) -> Option<TextFind> {
+        let (text, find) = self.number_text(a)?;
+        let tail = text.get(find.end..)?.trim_start();
+        let tail = tail.strip_prefix(['·', '|', '•', '–', '—'])?.trim();
+        if parse::find_data(tail).is_empty() || !super::names::has_words_besides_amounts(tail) {
+            return None;
+        }
+        let text = self.valid_text(tail, a.node)?;
+        Some(TextFind {
+            kind: Kind::Plan,
+            node: a.node,
+            text,
+            label: None,
+            score: 55,
+        })
+    }
+
+    /// A short name written before the line's number in the same text node, as in
+    /// `Jordan (555) 010-3381` or `Tablet · ***-***-7720`.
+    fn name_before_number(&self, a: &PhoneAnchor) -> Option<TextFind> {
+        let model = &self.model;
+        let row = model.rows.get(model.first_row_at(a.node))?;
+        let seg = row.segs.iter().find(|s| s.node == a.node)?;
+        let (text, find) = self.number_text(a)?;
         let head = text.get(..find.start)?.trim_end();
         let head = head
             .trim_end_matches(['·', '|', '-', '–', '—', ',', ':', '：', '•'])

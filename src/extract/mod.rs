@@ -1385,6 +1385,7 @@ impl<'a> Engine<'a> {
                         _ => context
                             .or_else(|| self.caption_role(label))
                             .or_else(|| self.caption_below(v))
+                            .or_else(|| self.legend_role(v))
                             // `2.1 GB of 50 GB` with no role word is a meter's fill: used.
                             .or_else(|| {
                                 (d.amount_mb.is_some() && d.total_mb.is_some()).then_some(1)
@@ -1495,9 +1496,9 @@ impl<'a> Engine<'a> {
             // device or line nickname (`Work phone`) counts there.
             let several = numbers.len() >= 2;
             finds.extend(
-                self.sibling_names(&anchors)
-                    .into_iter()
-                    .filter(|t| several || names::names_a_device(&t.text)),
+                self.sibling_names(&anchors).into_iter().filter(|t| {
+                    several || t.kind != Kind::Nickname || names::names_a_device(&t.text)
+                }),
             );
             crate::sort::sort_by_key(&mut finds, |t| std::cmp::Reverse(t.score));
         }
@@ -1865,6 +1866,43 @@ impl<'a> Engine<'a> {
                 Kind::DataUsed => Some(1),
                 _ => None,
             })
+    }
+
+    /// The role a legend in the value's card gives its bare amounts (`Remaining amounts
+    /// shown`, `Showing data used`): a short row without figures that says which.
+    fn legend_role(&self, v: &Val) -> Option<usize> {
+        const LEGEND: &[&str] = &["shown", "showing", "displayed", "amounts", "figures"];
+        let nodes = &self.model.page.nodes;
+        let mut cur = nodes.get(v.node as usize)?.parent;
+        for _ in 0..4 {
+            let card = cur?;
+            cur = nodes.get(card as usize)?.parent;
+            let end = self.model.end.get(card as usize).copied().unwrap_or(card);
+            let first = self.model.first_row_at(card);
+            let rows = self.model.rows.get(first..)?;
+            for (r, row) in rows.iter().enumerate() {
+                if row.first_node() >= end {
+                    break;
+                }
+                if first + r == v.row as usize
+                    || width(&row.text) > 40
+                    || row.text.bytes().any(|b| b.is_ascii_digit())
+                    || !row
+                        .lower
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| LEGEND.contains(&w))
+                {
+                    continue;
+                }
+                let says = |k: Kind| row.hits.iter().any(|h| h.kind == k);
+                match (says(Kind::DataRemaining), says(Kind::DataUsed)) {
+                    (true, false) => return Some(0),
+                    (false, true) => return Some(1),
+                    _ => {}
+                }
+            }
+        }
+        None
     }
 
     /// The role of a bare amount from the words just before it: `of 5 GB`, `/ 20GB`,

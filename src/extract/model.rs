@@ -72,7 +72,7 @@ pub struct Model<'a> {
     pub busy: Vec<u32>,
     /// Elements that look like loading skeletons or spinners.
     pub loading: usize,
-    /// The page has a password field.
+    /// The page has a sign-in field: a password, a user name or a one-time code.
     pub password: bool,
 }
 
@@ -118,10 +118,17 @@ impl<'a> Model<'a> {
                 if node.attr("aria-busy") == Some("true") {
                     busy.push(index);
                 }
+                // A password field, or the first step of a sign-in form (the user name or
+                // a one-time code asked alone).
                 if node.tag == "input"
-                    && node
+                    && (node
                         .attr("type")
                         .is_some_and(|t| t.eq_ignore_ascii_case("password"))
+                        || node.attr("autocomplete").is_some_and(|a| {
+                            a.split_whitespace().any(|w| {
+                                matches!(w, "username" | "current-password" | "one-time-code")
+                            })
+                        }))
                 {
                     password = true;
                 }
@@ -223,15 +230,19 @@ impl<'a> Model<'a> {
                 // own (`$` | `142` | `.58`, flex or grid children) is still one amount.
                 let money_piece = (block_since_text || block != current_block)
                     && self.money_piece(&current, node.parent, text);
+                // Figures laid out one per element (an odometer: `4` | `.` | `7` | `5`).
+                let figure_piece = (block_since_text || block != current_block)
+                    && self.figure_piece(&current, index, text);
                 if (block_since_text || block != current_block)
                     && !unit_after_number
                     && !money_piece
+                    && !figure_piece
                 {
                     self.flush(&mut current, &mut pending_virtual);
                 }
                 current_block = block;
                 block_since_text = false;
-                if !current.text.is_empty() && needs_space(&current.text, text) {
+                if !current.text.is_empty() && !figure_piece && needs_space(&current.text, text) {
                     let prev_parent = current
                         .segs
                         .last()
@@ -302,6 +313,33 @@ impl<'a> Model<'a> {
             && last_word.ends_with(|c: char| c.is_ascii_digit())
             && last_word.contains(['$', '¥', '￥', '€', '£'])
             && !last_word.contains(['.', ','])
+    }
+
+    /// Whether `text` (node `index`) is one figure continuing a run of figures laid out
+    /// one per element: both pieces a single digit, point or comma (or the run's currency
+    /// sign), a few levels under one container.
+    fn figure_piece(&self, current: &Row, index: u32, text: &str) -> bool {
+        let one_figure = |t: &str| {
+            let mut c = t.trim().chars();
+            c.next()
+                .is_some_and(|x| x.is_ascii_digit() || x == '.' || x == ',')
+                && c.next().is_none()
+        };
+        let Some(last) = current.segs.last() else {
+            return false;
+        };
+        let prev = current.text.get(last.start..last.end).unwrap_or("");
+        let sign = matches!(prev.trim(), "$" | "¥" | "￥" | "€" | "£");
+        one_figure(text)
+            && (one_figure(prev) || sign)
+            && (current
+                .text
+                .trim_end()
+                .ends_with(|c: char| c.is_ascii_digit())
+                || current.text.ends_with(['.', ','])
+                || sign)
+            && self.height_to_common(last.node, index) <= 3
+            && self.height_to_common(index, last.node) <= 3
     }
 
     fn flush(&mut self, current: &mut Row, pending: &mut Vec<Row>) {

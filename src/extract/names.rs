@@ -402,7 +402,7 @@ impl Engine<'_> {
 
 /// True when `text` has a word besides data amounts (`Prepaid 10GB`, `5G 本地 20GB 月費`,
 /// not `5 GB`).
-fn has_words_besides_amounts(text: &str) -> bool {
+pub(super) fn has_words_besides_amounts(text: &str) -> bool {
     let mut rest = String::with_capacity(text.len());
     let mut last = 0;
     for f in parse::find_data(text) {
@@ -473,7 +473,15 @@ pub(super) fn names_a_device(text: &str) -> bool {
         .clone()
         .next_back()
         .is_some_and(|w| LEAD_IN_WORDS.contains(&w));
+    // `Your phone`, `My line`: the page speaking, not a name the user gave.
+    let generic = words.clone().next().is_some_and(|w| {
+        matches!(
+            w,
+            "your" | "my" | "this" | "the" | "tu" | "mi" | "su" | "ihr" | "mein" | "dein"
+        )
+    });
     !lead_in
+        && !generic
         && (words.any(|w| DEVICE_WORDS.contains(&w))
             || DEVICE_CJK.iter().any(|w| lower.contains(w)))
 }

@@ -1487,3 +1487,49 @@ fn a_pool_gives_each_line_its_size_and_never_a_made_up_total() {
         (Some(19148.8), Some(12697.6), None)
     );
 }
+
+#[test]
+fn figures_laid_out_one_per_element_are_one_amount() {
+    let s = us("<div><div>Balance</div><div>\
+         <div>$</div><div>2</div><div>1</div><div>.</div><div>0</div><div>4</div></div></div>\
+         <div><div>Data remaining</div><div>\
+         <div><div>4</div></div><div><div>.</div></div><div><div>7</div></div><div><div>5</div></div>\
+         <div><div> GB</div></div></div><div>of 12 GB</div></div>");
+    assert_eq!(s.balance, usd(2104));
+    assert_eq!(data(&s).remaining_mb, Some(4864.0));
+    assert_eq!(data(&s).total_mb, Some(12288.0));
+}
+
+#[test]
+fn a_plan_after_the_line_number_names_the_plan() {
+    let s = us("<p>Line (•••) •••-6604 · Zephyr Basic 10GB</p><p>Data left</p><p>3 GB</p>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Zephyr Basic 10GB"));
+    // A usage figure after the number is no plan.
+    let s = us("<p>(•••) •••-6604 · 3.2 GB used</p>");
+    assert_eq!(s.lines[0].plan, None);
+}
+
+#[test]
+fn a_legend_in_the_card_gives_bare_meters_their_role() {
+    let s = us(
+        "<div class=card><div><span>Data</span><span>1.8 GB</span><span>/ 5.0 GB</span></div>\
+         <p>Remaining amounts shown</p></div>",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(1843.2));
+    assert_eq!(data(&s).used_mb, Some(3276.8));
+}
+
+#[test]
+fn the_page_speaking_of_your_phone_is_no_nickname() {
+    let s =
+        us("<div><span>Your phone</span><span>(•••) •••-3815</span></div><p>Data 3 GB left</p>");
+    assert_eq!(s.lines[0].label, None);
+}
+
+#[test]
+fn the_user_name_step_of_a_sign_in_is_logged_out() {
+    let s = us("<h1>Welcome back</h1><p>Sign in to manage your account, pay your bill and check your data.</p>\
+         <form><label for=e>Email or phone number</label>\
+         <input id=e type=email autocomplete=username><button>Continue</button></form>");
+    assert_eq!(s.status, Status::LoggedOut);
+}

@@ -35,6 +35,7 @@ crate::json_names!(Currency {
     Gbp => "GBP",
     Cad => "CAD",
     Twd => "TWD",
+    Mxn => "MXN",
 });
 crate::json_names!(Outcome { Stored => "stored", Refreshed => "refreshed", Ignored => "ignored" });
 crate::json_names!(Language { Auto => "auto", En => "en", ZhCn => "zh_cn" });

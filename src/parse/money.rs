@@ -119,7 +119,9 @@ enum Bare {
 
 fn dollar(default: Option<Currency>) -> Currency {
     match default {
-        Some(c @ (Currency::Usd | Currency::Cad | Currency::Hkd | Currency::Twd)) => c,
+        Some(
+            c @ (Currency::Usd | Currency::Cad | Currency::Hkd | Currency::Twd | Currency::Mxn),
+        ) => c,
         _ => Currency::Usd,
     }
 }
@@ -154,6 +156,8 @@ const DOLLAR_PREFIXES: &[(&str, Currency)] = &[
     ("cad", Currency::Cad),
     ("nt", Currency::Twd),
     ("ntd", Currency::Twd),
+    ("mx", Currency::Mxn),
+    ("mxn", Currency::Mxn),
 ];
 
 /// A currency written before the amount, with the index after it.
@@ -271,7 +275,11 @@ fn match_money(lx: &Lexed, i: usize, default: Option<Currency>, bare: Bare) -> O
                     || (dollar_sign
                         && matches!(
                             code,
-                            Currency::Usd | Currency::Cad | Currency::Hkd | Currency::Twd
+                            Currency::Usd
+                                | Currency::Cad
+                                | Currency::Hkd
+                                | Currency::Twd
+                                | Currency::Mxn
                         ))
                 {
                     currency = Some(code);
@@ -363,6 +371,14 @@ mod tests {
         assert_eq!(money("599 新台幣", None), m(59900, Twd));
         assert_eq!(money("新臺幣 599", None), m(59900, Twd));
         assert_eq!(money("$599", Some(Twd)), m(59900, Twd));
+    }
+
+    #[test]
+    fn mexican_pesos() {
+        assert_eq!(money("$85.00 MXN", None), m(8500, Mxn));
+        assert_eq!(money("MX$85.00", None), m(8500, Mxn));
+        assert_eq!(money("$85.00", Some(Mxn)), m(8500, Mxn));
+        assert_eq!(money("MXN 85.00", None), m(8500, Mxn));
     }
 
     #[test]
