@@ -33,12 +33,16 @@ const KB = 1024;
 // Then reading more page shapes never seen before (a caption under a figure, a unit in its
 // own element, line tabs owning their panels, issue days yielding to payment days, unlimited
 // plan names, footer numbers, Spanish and French numbers): engine 125.8 KB (+2.6 KB), and the
-// profiles' new words: profiles 7.8 KB.
+// profiles' new words: profiles 7.8 KB. Then the red team's second round (device nicknames,
+// next charge, totals without a role word, digits one per element, plans named beside the
+// number; Spanish, German and Hong Kong wording): engine 128.5 KB (a `str::to_lowercase`
+// there had pulled in the standard library's case tables, +8 KB, until it used
+// `lower_char`), profiles 8.2 KB (8.3 allowed for more words).
 // Budgets: measured + about 1 KB (engine), + about 1 % (the others).
-const ENGINE_BUDGET = 126.8;
+const ENGINE_BUDGET = 129.5;
 const TOOLS_BUDGET = 86.8;
 const UI_BUDGET = 82.9;
-const PROFILES_BUDGET = 8.1;
+const PROFILES_BUDGET = 8.3;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
   // The service worker's module, instantiated on every start: extraction engine, the
