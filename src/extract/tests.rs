@@ -1567,3 +1567,17 @@ fn a_figure_saying_used_of_total_beats_a_breakdowns_part() {
     let d = data(&s);
     assert_eq!((d.used_mb, d.total_mb), (Some(3686.4), Some(7168.0)));
 }
+
+#[test]
+fn lines_come_in_page_order() {
+    let s = us("<div><span class=subscriber>Marisol R.</span><span class=msisdn>(512) 555-0176</span><span>$70.00</span></div>\
+         <div><span class=subscriber>Benji</span><span class=msisdn>(512) 555-0193</span><span>$35.00</span></div>\
+         <div><span class=msisdn>(512) 555-0176</span><span>Data used: 23.1 GB</span></div>\
+         <div><span class=msisdn>(512) 555-0193</span><span>Data used: 4.9 GB</span></div>");
+    let order: Vec<_> = s
+        .lines
+        .iter()
+        .map(|l| l.number_last4.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(order, ["0176", "0193"]);
+}
