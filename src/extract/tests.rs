@@ -1581,3 +1581,16 @@ fn lines_come_in_page_order() {
         .collect();
     assert_eq!(order, ["0176", "0193"]);
 }
+
+#[test]
+fn an_amount_due_label_also_dates_the_bill() {
+    for body in [
+        "<div><span>$186.44</span><span>Total due Dec 9</span></div>",
+        "<p>Total due Dec 9</p><p>$186.44</p>",
+        "<p>Total due $186.44 on Dec 9</p>",
+    ] {
+        let s = us(&format!("{body}<p>Data 3 GB left</p>"));
+        assert_eq!(s.amount_due, usd(18644), "{body}");
+        assert_eq!(s.next_bill_date, date(2026, 12, 9), "{body}");
+    }
+}
