@@ -85,6 +85,15 @@ impl Engine<'_> {
                 rows.push(*r);
             }
         }
+        // Lines in page order: where each number first appears, as a line or not (a
+        // charges list naming every line before the usage tiles).
+        let mut first_seen: crate::vecmap::VecMap<&str, u32> = Default::default();
+        for (_, n, f, _, _) in &finds {
+            first_seen.entry(f.last4.as_str()).or_insert_with(|| *n);
+        }
+        crate::sort::sort_by_key(&mut anchors, |a| {
+            first_seen.get(a.last4.as_str()).copied().unwrap_or(a.node)
+        });
         rows.dedup();
         (anchors, rows)
     }

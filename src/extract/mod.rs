@@ -656,14 +656,25 @@ impl<'a> Engine<'a> {
                 continue;
             }
             let rest = row.text.get(h.end..).unwrap_or("");
-            let Some(at) = [" by ", " before "]
-                .iter()
-                .filter_map(|w| rest.find(w).map(|i| (i + 1, i + w.len() - 1)))
-                .min()
-            else {
+            // `Total due Dec 9` beside `$186.44`: the label's own `due` is the date's too.
+            let label_text = row.lower.get(h.start..h.end).unwrap_or("");
+            let date_next = parse::find_dates(rest, self.today, self.order)
+                .first()
+                .is_some_and(|f| rest.get(..f.start).is_some_and(|g| g.trim().is_empty()));
+            let span = if label_text.ends_with("due") && date_next {
+                Some((h.start, h.end))
+            } else {
+                [" by ", " before ", " on "]
+                    .iter()
+                    .filter_map(|w| {
+                        rest.find(w)
+                            .map(|i| (h.end + i + 1, h.end + i + w.len() - 1))
+                    })
+                    .min()
+            };
+            let Some((start, end)) = span else {
                 continue;
             };
-            let (start, end) = (h.end + at.0, h.end + at.1);
             labels.push(Label {
                 kind: Kind::DueDate,
                 row: r as u32,
@@ -1252,8 +1263,29 @@ impl<'a> Engine<'a> {
                         _ => false,
                     })
         };
+        // A figure that says two things at once (`3.6 GB used of 7 GB`) is placed before
+        // a breakdown's parts (`Plan data 5 GB`, `Top-up 2 GB`).
+        let whole = |a: &Assigned| -> bool {
+            self.vals
+                .get(a.val as usize)
+                .is_some_and(|v| match &v.kind {
+                    VKind::Data(d) => {
+                        [d.remaining_mb, d.used_mb, d.total_mb]
+                            .iter()
+                            .filter(|x| x.is_some())
+                            .count()
+                            >= 2
+                    }
+                    _ => false,
+                })
+        };
         let order: Vec<usize> = (0..assigned.len())
-            .filter(|&i| assigned.get(i).is_some_and(|a| !bare_generic(a)))
+            .filter(|&i| assigned.get(i).is_some_and(whole))
+            .chain((0..assigned.len()).filter(|&i| {
+                assigned
+                    .get(i)
+                    .is_some_and(|a| !whole(a) && !bare_generic(a))
+            }))
             .chain((0..assigned.len()).filter(|&i| assigned.get(i).is_some_and(bare_generic)))
             .collect();
         for ai in order {

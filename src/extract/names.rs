@@ -256,6 +256,21 @@ impl Engine<'_> {
     /// A plan name or nickname: short, with a letter, not a value, a label or a number.
     pub(super) fn valid_text(&self, text: &str, node: u32) -> Option<String> {
         let text = text.trim();
+        // `$49 3-Month Plan · 5GB`: a price tag before a name that starts with a figure of
+        // its own is not part of the name (`$40 Unlimited Plan`, `£10 Bundle` are named by
+        // their price and keep it).
+        let text = match parse::find_money(text, None).first() {
+            Some(f) if f.start == 0 => {
+                let tail = text.get(f.end..).unwrap_or("").trim_start();
+                if tail.starts_with(|c: char| c.is_ascii_digit()) && has_words_besides_amounts(tail)
+                {
+                    tail
+                } else {
+                    text
+                }
+            }
+            _ => text,
+        };
         // `Shared 30GB · $54/mo`, `飞鱼小流量卡 2GB 月租 8元`: the name ends before a price.
         let text = match parse::find_money(text, None).first() {
             Some(f) if f.start > 0 => {
@@ -450,9 +465,7 @@ const LEAD_IN_WORDS: &[&str] = &[
 ];
 
 pub(super) fn names_a_device(text: &str) -> bool {
-    // Not `str::to_lowercase`: its case tables for every script are about 10 KB of the
-    // engine's wasm (gzip); the device and lead-in words are Latin or CJK.
-    let lower = crate::parse::text::lowercase(text);
+    let lower = lowercase(text);
     let mut words = lower
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());

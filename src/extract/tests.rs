@@ -1277,6 +1277,110 @@ fn an_unlimited_plan_makes_its_lines_data_unlimited_and_the_viewer_is_not_named(
 }
 
 #[test]
+fn spanish_amount_owed_and_the_day_data_resets() {
+    let s = scan(
+        r#"<html lang="es-US"><body><section><p>Saldo adeudado</p><p>$65.00</p><p>Vence el 12/09</p></section>
+        <section><h2>(•••) •••-5530</h2><p>Te quedan 2.5 GB de 10 GB</p>
+        <p>Los datos se restablecen el 12/08</p></section></body></html>"#,
+        "https://es.t-mobile.com/account/overview",
+    );
+    assert_eq!((s.amount_due, s.balance), (usd(6500), None));
+    assert_eq!(s.next_bill_date, date(2026, 12, 9));
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 8));
+    // `Saldo` alone is still a balance.
+    let s = scan(
+        r#"<html lang="es-ES"><body><p>Saldo</p><p>7,50 €</p></body></html>"#,
+        "https://www.example.es/",
+    );
+    assert_eq!(s.balance, Some(Money::new(750, Currency::Eur)));
+}
+
+#[test]
+fn hong_kong_amount_owed_payment_day_plan_data_and_a_roaming_bucket() {
+    let s = scan(
+        r#"<html lang="zh-HK"><body><p>手機號碼 9123 8876</p><div>
+        <div><span>本地數據</span><span>剩餘 12.5GB</span></div>
+        <div><span>計劃數據</span><span>40GB</span></div>
+        <div><span>漫遊數據 (大灣區)</span><span>剩餘 3GB / 5GB</span></div></div>
+        <div><div><span>本期結欠</span><span>HK$228.00</span></div>
+        <div><span>到期繳款日</span><span>2026年12月15日</span></div>
+        <div><span>上期結欠</span><span>HK$31.50</span></div></div></body></html>"#,
+        "https://www.example.hk/",
+    );
+    assert_eq!(s.amount_due, Some(Money::new(22800, Currency::Hkd)));
+    assert_eq!(s.next_bill_date, date(2026, 12, 15));
+    // The day a bill is paid is not the line's renewal.
+    assert_eq!(s.lines[0].renews_on, None);
+    let d = data(&s);
+    assert_eq!(
+        (d.remaining_mb, d.used_mb, d.total_mb),
+        (Some(12800.0), Some(28160.0), Some(40960.0))
+    );
+}
+
+#[test]
+fn a_plan_name_label_is_not_part_of_the_name() {
+    let s = scan(
+        r#"<html lang="zh-CN"><body><p>139****2217</p><div><span>剩余通用流量</span><span>6.82GB</span></div>
+        <div><span>套餐名称</span><span>5G智享套餐（个人版）58元</span></div></body></html>"#,
+        "https://www.example.cn/",
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("5G智享套餐（个人版）58元"));
+}
+
+#[test]
+fn german_debit_day_reset_day_and_next_tariff_booking() {
+    let s = scan(
+        r#"<html lang="de-DE"><body><div><span>Rechnungsbetrag</span><span>42,49 €</span></div>
+        <div><span>Wird abgebucht am</span><span>08.12.2026</span></div>
+        <div><span>Zahlart</span><span>Lastschrift</span></div>
+        <div><p>Verbrauch – 0172 •••• 4891</p><p>Noch 13,7 GB von 25 GB</p>
+        <p>Ihr Datenvolumen wird am 19.12. zurückgesetzt</p></div></body></html>"#,
+        "https://www.example.de/",
+    );
+    assert_eq!(s.amount_due, Some(Money::new(4249, Currency::Eur)));
+    assert_eq!(s.next_bill_date, date(2026, 12, 8));
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 19));
+    // Paid by direct debit: AutoPay. By bank transfer: not said.
+    assert_eq!(s.autopay, Some(true));
+    let s = scan(
+        r#"<html lang="de-DE"><body><p>Rechnungsbetrag 42,49 €</p><p>Zahlart: Überweisung</p></body></html>"#,
+        "https://www.example.de/",
+    );
+    assert_eq!(s.autopay, None);
+    // A reset that already happened gives no date (not the same day next year).
+    let s = scan(
+        r#"<html lang="de-DE"><body><p>Rufnummer 0172 •••• 4891</p><p>Noch 13,7 GB von 25 GB verfügbar</p>
+        <p>Ihr Datenvolumen wurde am 19.11. zurückgesetzt</p></body></html>"#,
+        "https://www.example.de/",
+    );
+    assert_eq!((s.lines[0].renews_on, s.next_bill_date), (None, None));
+    // Prepaid: the next booking of the tariff is when money is needed, before the
+    // volume's validity ends.
+    let s = scan(
+        r#"<html lang="de-DE"><body><div><p>Verbraucht 3,2 GB von 10 GB</p><p>Gültig bis 31.12.2026</p></div>
+        <div><h2>Guthaben</h2><p>14,85 €</p><p>Nächste Tarifbuchung am 02.12.2026: 9,95 €</p></div></body></html>"#,
+        "https://www.example.de/",
+    );
+    assert_eq!(s.balance, Some(Money::new(1485, Currency::Eur)));
+    assert_eq!(s.amount_due, Some(Money::new(995, Currency::Eur)));
+    assert_eq!(s.next_bill_date, date(2026, 12, 2));
+}
+
+#[test]
+fn a_price_tag_before_a_plan_name_and_auto_recharge() {
+    let s = us(
+        "<div><div>Plan</div><div>$49 3-Month Plan · 5GB</div></div>\
+         <div>Auto Recharge: <b>Enabled</b></div><p>Remaining Data</p><p>2.2 GB</p>",
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("3-Month Plan"));
+    assert_eq!(s.autopay, Some(true));
+    // A plan named by its price keeps it.
+    let s = us("<div><div>Plan</div><div>$40 Unlimited Plan</div></div><p>Data left: 2 GB</p>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("$40 Unlimited Plan"));
+}
+
+#[test]
 fn an_amount_of_a_total_without_a_role_word_is_used() {
     let s = us(
         "<table><thead><tr><th>Line</th><th>High-speed data</th></tr></thead>\
@@ -1454,4 +1558,39 @@ fn a_month_and_a_colon_start_a_history_entry() {
     assert_eq!(d.used_mb, None);
     assert_eq!(s.amount_due, None);
     assert_eq!(s.balance, None);
+}
+
+#[test]
+fn a_figure_saying_used_of_total_beats_a_breakdowns_part() {
+    let s = us("<section><h2>Data</h2><div role=img aria-label=\"3.6 GB used of 7 GB\"></div>\
+         <ul><li>Plan data <b>5 GB</b></li><li>Top-up <b>2 GB</b></li><li>Used <b>3.6 GB</b></li></ul></section>");
+    let d = data(&s);
+    assert_eq!((d.used_mb, d.total_mb), (Some(3686.4), Some(7168.0)));
+}
+
+#[test]
+fn lines_come_in_page_order() {
+    let s = us("<div><span class=subscriber>Marisol R.</span><span class=msisdn>(512) 555-0176</span><span>$70.00</span></div>\
+         <div><span class=subscriber>Benji</span><span class=msisdn>(512) 555-0193</span><span>$35.00</span></div>\
+         <div><span class=msisdn>(512) 555-0176</span><span>Data used: 23.1 GB</span></div>\
+         <div><span class=msisdn>(512) 555-0193</span><span>Data used: 4.9 GB</span></div>");
+    let order: Vec<_> = s
+        .lines
+        .iter()
+        .map(|l| l.number_last4.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(order, ["0176", "0193"]);
+}
+
+#[test]
+fn an_amount_due_label_also_dates_the_bill() {
+    for body in [
+        "<div><span>$186.44</span><span>Total due Dec 9</span></div>",
+        "<p>Total due Dec 9</p><p>$186.44</p>",
+        "<p>Total due $186.44 on Dec 9</p>",
+    ] {
+        let s = us(&format!("{body}<p>Data 3 GB left</p>"));
+        assert_eq!(s.amount_due, usd(18644), "{body}");
+        assert_eq!(s.next_bill_date, date(2026, 12, 9), "{body}");
+    }
 }
