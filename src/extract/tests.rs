@@ -1594,3 +1594,13 @@ fn an_amount_due_label_also_dates_the_bill() {
         assert_eq!(s.next_bill_date, date(2026, 12, 9), "{body}");
     }
 }
+
+#[test]
+fn what_will_be_charged_is_due() {
+    let s = us("<p>Your $25 payment will be charged on Dec 14 with your saved card ending in 4242.</p><p>Data 3 GB left</p>");
+    assert_eq!(s.amount_due, usd(2500));
+    assert_eq!(s.next_bill_date, date(2026, 12, 14));
+    assert_eq!(s.lines[0].number_last4, None);
+    let s = us("<p>You will be charged $25.00 on Dec 14</p><p>Data 3 GB left</p>");
+    assert_eq!(s.amount_due, usd(2500));
+}
