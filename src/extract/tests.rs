@@ -1604,3 +1604,15 @@ fn what_will_be_charged_is_due() {
     let s = us("<p>You will be charged $25.00 on Dec 14</p><p>Data 3 GB left</p>");
     assert_eq!(s.amount_due, usd(2500));
 }
+
+#[test]
+fn an_allowance_alone_under_a_plan_label_names_the_plan() {
+    let s = us("<dl><dt>Plan</dt><dd>15GB</dd><dt>Data left</dt><dd>2.1 GB of 15 GB</dd></dl>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("15GB"));
+    assert_eq!(data(&s).remaining_mb, Some(2150.4));
+    let s = us("<dl><dt>Plan</dt><dd>Unlimited</dd><dt>Data used</dt><dd>17.3 GB</dd></dl>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Unlimited"));
+    // A figure with a role is usage, not a name.
+    let s = us("<dl><dt>Plan</dt><dd>3 GB left</dd></dl>");
+    assert_eq!(s.lines[0].plan, None);
+}
