@@ -1616,3 +1616,33 @@ fn an_allowance_alone_under_a_plan_label_names_the_plan() {
     let s = us("<dl><dt>Plan</dt><dd>3 GB left</dd></dl>");
     assert_eq!(s.lines[0].plan, None);
 }
+
+#[test]
+fn a_data_reset_yields_to_the_plans_end() {
+    let s = us("<p>Data resets Dec 14</p><p>Plan ends Feb 14, 2027</p><p>Data 3 GB left</p>");
+    assert_eq!(s.lines[0].renews_on, date(2027, 2, 14));
+    let s = us("<p>Data resets Dec 14</p><p>Data 3 GB left</p>");
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 14));
+}
+
+#[test]
+fn more_renewal_due_and_autopay_wording() {
+    let page = |lang: &str, body: &str| {
+        scan(
+            &format!(r#"<html lang="{lang}"><body>{body}</body></html>"#),
+            "https://account.example-mobile.com/",
+        )
+    };
+    let s = page("zh-TW", "<table><tr><th>繳款截止日</th><td>2026/12/10</td></tr><tr><th>代繳狀態</th><td>信用卡自動扣繳</td></tr></table><p>剩餘 3GB</p>");
+    assert_eq!(s.next_bill_date, date(2026, 12, 10));
+    assert_eq!(s.autopay, Some(true));
+    let s = page("de", "<p>Ihr Tarif verlängert sich in 3 Tagen</p><p>Zahlungsart: SEPA-Lastschrift</p><p>Datenvolumen: noch 3 GB</p>");
+    assert_eq!(s.lines[0].renews_on, date(2026, 11, 29));
+    assert_eq!(s.autopay, Some(true));
+    assert_eq!(data(&s).remaining_mb, Some(3072.0));
+    let s = page(
+        "es",
+        "<p>Te quedan 3 GB</p><p>Se renuevan el 01/12/2026</p>",
+    );
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 1));
+}
