@@ -630,6 +630,13 @@ impl<'a> Engine<'a> {
                 if model.is_promo_node(node) || self.in_header_cell(node) {
                     continue;
                 }
+                // A data reset (`Data resets Dec 14`) yields to the plan's own end
+                // (`Plan ends Feb 14, 2027`) on a plan of several months.
+                let lower = row.lower.get(h.start..h.end).unwrap_or("");
+                let reset = h.kind == Kind::RenewalDate
+                    && ["reset", "restablec", "reinicia", "zurückgesetzt", "重置"]
+                        .iter()
+                        .any(|w| lower.contains(w));
                 for kind in std::iter::once(h.kind).chain(h.also) {
                     if matches!(kind.family(), Family::None | Family::Text) {
                         continue;
@@ -641,7 +648,7 @@ impl<'a> Engine<'a> {
                         end: h.end,
                         node,
                         scope: None,
-                        bonus: 0,
+                        bonus: if reset { -8 } else { 0 },
                         text: row.text.get(h.start..h.end).unwrap_or("").to_string(),
                     });
                 }

@@ -177,7 +177,11 @@ impl Engine<'_> {
                     }
                     (next.text.clone(), first)
                 };
-                if let Some(text) = self.valid_text(&text, tnode) {
+                // `Plan` | `15GB`, `Plan` | `Unlimited`: an allowance alone is the plan's name.
+                let allowance = (h.kind == Kind::Plan)
+                    .then(|| bare_allowance(&text))
+                    .flatten();
+                if let Some(text) = self.valid_text(&text, tnode).or(allowance) {
                     out.push(TextFind {
                         kind: h.kind,
                         node: tnode,
@@ -536,4 +540,16 @@ fn only_section_words(lower: &str) -> bool {
         .filter(|w| !w.is_empty())
         .peekable();
     words.peek().is_some() && words.all(|w| SECTION_WORDS.contains(&w))
+}
+
+/// A data allowance written alone (`15GB`, `Unlimited`), as a plan field's value.
+fn bare_allowance(text: &str) -> Option<String> {
+    let text = text.trim();
+    let r = parse::parse_data(text).ok()?;
+    let bare = r.remaining_mb.is_none() && r.used_mb.is_none() && r.total_mb.is_none();
+    (text.chars().count() <= 16
+        && bare
+        && (r.amount_mb.is_some() != r.unlimited)
+        && !has_words_besides_amounts(text))
+    .then(|| text.to_string())
 }

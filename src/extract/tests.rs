@@ -1594,3 +1594,55 @@ fn an_amount_due_label_also_dates_the_bill() {
         assert_eq!(s.next_bill_date, date(2026, 12, 9), "{body}");
     }
 }
+
+#[test]
+fn what_will_be_charged_is_due() {
+    let s = us("<p>Your $25 payment will be charged on Dec 14 with your saved card ending in 4242.</p><p>Data 3 GB left</p>");
+    assert_eq!(s.amount_due, usd(2500));
+    assert_eq!(s.next_bill_date, date(2026, 12, 14));
+    assert_eq!(s.lines[0].number_last4, None);
+    let s = us("<p>You will be charged $25.00 on Dec 14</p><p>Data 3 GB left</p>");
+    assert_eq!(s.amount_due, usd(2500));
+}
+
+#[test]
+fn an_allowance_alone_under_a_plan_label_names_the_plan() {
+    let s = us("<dl><dt>Plan</dt><dd>15GB</dd><dt>Data left</dt><dd>2.1 GB of 15 GB</dd></dl>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("15GB"));
+    assert_eq!(data(&s).remaining_mb, Some(2150.4));
+    let s = us("<dl><dt>Plan</dt><dd>Unlimited</dd><dt>Data used</dt><dd>17.3 GB</dd></dl>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Unlimited"));
+    // A figure with a role is usage, not a name.
+    let s = us("<dl><dt>Plan</dt><dd>3 GB left</dd></dl>");
+    assert_eq!(s.lines[0].plan, None);
+}
+
+#[test]
+fn a_data_reset_yields_to_the_plans_end() {
+    let s = us("<p>Data resets Dec 14</p><p>Plan ends Feb 14, 2027</p><p>Data 3 GB left</p>");
+    assert_eq!(s.lines[0].renews_on, date(2027, 2, 14));
+    let s = us("<p>Data resets Dec 14</p><p>Data 3 GB left</p>");
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 14));
+}
+
+#[test]
+fn more_renewal_due_and_autopay_wording() {
+    let page = |lang: &str, body: &str| {
+        scan(
+            &format!(r#"<html lang="{lang}"><body>{body}</body></html>"#),
+            "https://account.example-mobile.com/",
+        )
+    };
+    let s = page("zh-TW", "<table><tr><th>繳款截止日</th><td>2026/12/10</td></tr><tr><th>代繳狀態</th><td>信用卡自動扣繳</td></tr></table><p>剩餘 3GB</p>");
+    assert_eq!(s.next_bill_date, date(2026, 12, 10));
+    assert_eq!(s.autopay, Some(true));
+    let s = page("de", "<p>Ihr Tarif verlängert sich in 3 Tagen</p><p>Zahlungsart: SEPA-Lastschrift</p><p>Datenvolumen: noch 3 GB</p>");
+    assert_eq!(s.lines[0].renews_on, date(2026, 11, 29));
+    assert_eq!(s.autopay, Some(true));
+    assert_eq!(data(&s).remaining_mb, Some(3072.0));
+    let s = page(
+        "es",
+        "<p>Te quedan 3 GB</p><p>Se renuevan el 01/12/2026</p>",
+    );
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 1));
+}

@@ -68,6 +68,7 @@ const ROLE_WORDS: &[(&str, Role)] = &[
     ("übrig", Role::Remaining),
     ("verbleibend", Role::Remaining),
     ("verfügbar", Role::Remaining),
+    ("noch", Role::Remaining),
     ("used", Role::Used),
     ("consumed", Role::Used),
     ("usado", Role::Used),
@@ -472,6 +473,13 @@ mod tests {
         assert_eq!(amount("78.5M"), Some(78.5));
         assert_eq!(amount("1T"), Some(1_048_576.0));
         assert_eq!(amount("512K"), Some(0.5));
+    }
+
+    #[test]
+    fn noch_before_an_amount_is_what_is_left() {
+        let r = reading("Noch 13,7 GB von 25 GB");
+        assert_eq!(r.remaining_mb, Some(13.7 * 1024.0));
+        assert_eq!(r.total_mb, Some(25.0 * 1024.0));
     }
 
     #[test]
