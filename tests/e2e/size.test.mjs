@@ -41,10 +41,11 @@ const KB = 1024;
 // Then wasm-opt inlining a function with one caller only when it is at most 20 bytes (and
 // always-inlining at most 4), flattening and re-relooping control flow before -Oz twice, and
 // no target_features section (xtask/src/dist.rs), and common names found by a hash table
-// (src/page.rs, about 0.26 KB): with the extraction of 10ce6f9, engine 126.3 KB (the
-// wasm-opt flags alone: 129.3 → 126.3 KB), tools 85.4 → 83.5 KB, UI 81.2 → 80.1 KB.
+// (src/page.rs, about 0.26 KB): the same code about 3.3 KB smaller (engine; tools 1.9 KB,
+// UI 1.1 KB). With the extraction of 0691287: engine 127.3 KB, tools 83.6 KB, UI 80.0 KB
+// (this test's gzip; `gzip -9` gives the engine 0.6 KB less).
 // Budgets: measured + about 1 KB (engine), + about 1 % (the others).
-const ENGINE_BUDGET = 127.3;
+const ENGINE_BUDGET = 128.3;
 const TOOLS_BUDGET = 84.4;
 const UI_BUDGET = 80.9;
 const PROFILES_BUDGET = 8.3;
