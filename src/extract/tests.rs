@@ -1646,3 +1646,14 @@ fn more_renewal_due_and_autopay_wording() {
     );
     assert_eq!(s.lines[0].renews_on, date(2026, 12, 1));
 }
+
+#[test]
+fn unlimited_alone_is_not_what_was_used() {
+    let s = us(
+        "<section><div><span>12.6</span><span>GB</span></div><p>Data used this bill cycle</p>\
+         <p class=plan-chip>Go5G Plus · Unlimited</p></section>",
+    );
+    let d = data(&s);
+    assert_eq!(d.used_mb, Some(12902.4));
+    assert!(d.unlimited);
+}
