@@ -1657,3 +1657,19 @@ fn unlimited_alone_is_not_what_was_used() {
     assert_eq!(d.used_mb, Some(12902.4));
     assert!(d.unlimited);
 }
+
+#[test]
+fn a_plan_cards_heading_names_the_plan() {
+    let plan = |h: &str| {
+        us(&format!(
+            "<section class=plan-card><h2>{h}</h2><p>Your plan renews Dec 12</p>\
+             <p>Auto-renew: On</p></section><p>Data 3 GB left</p>"
+        ))
+        .lines[0]
+            .plan
+            .clone()
+    };
+    assert_eq!(plan("By the Gig 5GB").as_deref(), Some("By the Gig 5GB"));
+    assert_eq!(plan("Current plan"), None);
+    assert_eq!(plan("Plan details"), None);
+}
