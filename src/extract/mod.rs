@@ -257,9 +257,16 @@ impl ElementPattern {
     }
 }
 
-fn compatible(family: Family, v: &VKind) -> bool {
+fn compatible(kind: Kind, v: &VKind) -> bool {
+    // `Unlimited` alone says nothing of what was used (`Data used this cycle` over a
+    // plan's `Go5G Plus · Unlimited` chip).
+    if let (Kind::DataUsed, VKind::Data(d)) = (kind, v) {
+        if d.unlimited && d.amount_mb.is_none() && d.used_mb.is_none() {
+            return false;
+        }
+    }
     matches!(
-        (family, v),
+        (kind.family(), v),
         (Family::Data, VKind::Data(_))
             | (Family::Money, VKind::Money(_))
             | (Family::Date, VKind::Date(_))
@@ -824,7 +831,7 @@ impl<'a> Engine<'a> {
                     }
                     for vi in self.values(rr, fam) {
                         let Some(v) = self.vals.get(vi) else { continue };
-                        if compatible(fam, &v.kind) && self.model.contains(scope, v.node) {
+                        if compatible(label.kind, &v.kind) && self.model.contains(scope, v.node) {
                             let score = 96 + label.bonus - 3 * k;
                             cands.push(Cand {
                                 score,
@@ -845,7 +852,7 @@ impl<'a> Engine<'a> {
                 self.vals.get(vi).is_some_and(|v| {
                     // (A value that starts inside the label, `Cycle ends in` + `in 9
                     // days`, is the label's own.)
-                    compatible(fam, &v.kind)
+                    compatible(label.kind, &v.kind)
                         && !matches!(v.kind, VKind::Placeholder)
                         && v.start <= label.start
                         && label.start < v.end
@@ -865,7 +872,7 @@ impl<'a> Engine<'a> {
             let (lo, hi) = self.same_family_bounds(r, label);
             for vi in self.values(r, fam) {
                 let Some(v) = self.vals.get(vi) else { continue };
-                if !compatible(fam, &v.kind) {
+                if !compatible(label.kind, &v.kind) {
                     continue;
                 }
                 // `Unlimited data, talk & text`: the value names its own bucket.
@@ -933,7 +940,7 @@ impl<'a> Engine<'a> {
                     }
                     for vi in self.values(r2, fam) {
                         let Some(v) = self.vals.get(vi) else { continue };
-                        if !compatible(fam, &v.kind) {
+                        if !compatible(label.kind, &v.kind) {
                             continue;
                         }
                         let h = self.model.height_to_common(label.node, v.node);

@@ -197,8 +197,27 @@ impl Engine<'_> {
             else {
                 continue;
             };
-            let i32_ = i as u32;
-            let size = model.end.get(i).copied().unwrap_or(0).saturating_sub(i32_);
+            let mut i32_ = i as u32;
+            let mut size = model.end.get(i).copied().unwrap_or(0).saturating_sub(i32_);
+            let mut score = 70;
+            // A plan card's heading (`<section class=plan-card><h2>By the Gig 5GB`).
+            if kind == Kind::Plan && size > 8 && !n.is_text() {
+                let heading = model.page.nodes.get(i + 1..i + 3).and_then(|next| {
+                    next.iter().position(|x| {
+                        matches!(x.tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+                    })
+                });
+                if let Some(h) = heading {
+                    i32_ = (i + 1 + h) as u32;
+                    size = model
+                        .end
+                        .get(i32_ as usize)
+                        .copied()
+                        .unwrap_or(0)
+                        .saturating_sub(i32_);
+                    score = 62;
+                }
+            }
             if n.is_text() || size > 8 || model.is_promo_node(i32_) {
                 continue;
             }
@@ -225,7 +244,7 @@ impl Engine<'_> {
                     node: i32_,
                     text,
                     label: None,
-                    score: 70,
+                    score,
                 });
             }
         }

@@ -1646,3 +1646,30 @@ fn more_renewal_due_and_autopay_wording() {
     );
     assert_eq!(s.lines[0].renews_on, date(2026, 12, 1));
 }
+
+#[test]
+fn unlimited_alone_is_not_what_was_used() {
+    let s = us(
+        "<section><div><span>12.6</span><span>GB</span></div><p>Data used this bill cycle</p>\
+         <p class=plan-chip>Go5G Plus · Unlimited</p></section>",
+    );
+    let d = data(&s);
+    assert_eq!(d.used_mb, Some(12902.4));
+    assert!(d.unlimited);
+}
+
+#[test]
+fn a_plan_cards_heading_names_the_plan() {
+    let plan = |h: &str| {
+        us(&format!(
+            "<section class=plan-card><h2>{h}</h2><p>Your plan renews Dec 12</p>\
+             <p>Auto-renew: On</p></section><p>Data 3 GB left</p>"
+        ))
+        .lines[0]
+            .plan
+            .clone()
+    };
+    assert_eq!(plan("By the Gig 5GB").as_deref(), Some("By the Gig 5GB"));
+    assert_eq!(plan("Current plan"), None);
+    assert_eq!(plan("Plan details"), None);
+}
