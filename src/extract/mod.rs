@@ -1257,6 +1257,7 @@ impl<'a> Engine<'a> {
 
         // Bare amounts under a bucket name (`Data: 2,874 MB`) are read as what is left,
         // after every value with a clear role.
+        let legends = self.legends();
         let bare_generic = |a: &Assigned| -> bool {
             let kind = a
                 .label
@@ -1431,7 +1432,7 @@ impl<'a> Engine<'a> {
                         _ => context
                             .or_else(|| self.caption_role(label))
                             .or_else(|| self.caption_below(v))
-                            .or_else(|| self.legend_role(v))
+                            .or_else(|| self.legend_role(v, &legends))
                             // `2.1 GB of 50 GB` with no role word is a meter's fill: used.
                             .or_else(|| {
                                 (d.amount_mb.is_some() && d.total_mb.is_some()).then_some(1)
@@ -1914,38 +1915,45 @@ impl<'a> Engine<'a> {
             })
     }
 
-    /// The role a legend in the value's card gives its bare amounts (`Remaining amounts
-    /// shown`, `Showing data used`): a short row without figures that says which.
-    fn legend_role(&self, v: &Val) -> Option<usize> {
+    /// Legends: short rows without figures that say which role the bare amounts near
+    /// them have (`Remaining amounts shown`, `Showing data used`), with that role (0 left,
+    /// 1 used). Most pages have none.
+    fn legends(&self) -> Vec<(u32, usize)> {
         const LEGEND: &[&str] = &["shown", "showing", "displayed", "amounts", "figures"];
+        let mut out = Vec::new();
+        for row in &self.model.rows {
+            if width(&row.text) > 40
+                || row.text.bytes().any(|b| b.is_ascii_digit())
+                || !row
+                    .lower
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| LEGEND.contains(&w))
+            {
+                continue;
+            }
+            let says = |k: Kind| row.hits.iter().any(|h| h.kind == k);
+            match (says(Kind::DataRemaining), says(Kind::DataUsed)) {
+                (true, false) => out.push((row.first_node(), 0)),
+                (false, true) => out.push((row.first_node(), 1)),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// The role a legend in the value's card (up to four levels up) gives it.
+    fn legend_role(&self, v: &Val, legends: &[(u32, usize)]) -> Option<usize> {
+        if legends.is_empty() {
+            return None;
+        }
         let nodes = &self.model.page.nodes;
         let mut cur = nodes.get(v.node as usize)?.parent;
         for _ in 0..4 {
             let card = cur?;
             cur = nodes.get(card as usize)?.parent;
             let end = self.model.end.get(card as usize).copied().unwrap_or(card);
-            let first = self.model.first_row_at(card);
-            let rows = self.model.rows.get(first..)?;
-            for (r, row) in rows.iter().enumerate() {
-                if row.first_node() >= end {
-                    break;
-                }
-                if first + r == v.row as usize
-                    || width(&row.text) > 40
-                    || row.text.bytes().any(|b| b.is_ascii_digit())
-                    || !row
-                        .lower
-                        .split(|c: char| !c.is_alphanumeric())
-                        .any(|w| LEGEND.contains(&w))
-                {
-                    continue;
-                }
-                let says = |k: Kind| row.hits.iter().any(|h| h.kind == k);
-                match (says(Kind::DataRemaining), says(Kind::DataUsed)) {
-                    (true, false) => return Some(0),
-                    (false, true) => return Some(1),
-                    _ => {}
-                }
+            if let Some(&(_, role)) = legends.iter().find(|(n, _)| *n >= card && *n < end) {
+                return Some(role);
             }
         }
         None
