@@ -282,13 +282,10 @@ impl Engine<'_> {
             else {
                 continue;
             };
-            // A plan after the number in the number's own text (`Line (•••) •••-6604 ·
-            // Zephyr Basic 10GB`).
-            if let Some(plan) = self.plan_after_number(a) {
-                out.push(plan);
-            }
-            // The name before the number in the number's own text (`Jordan (555) 010-3381`).
-            if let Some(name) = self.name_before_number(a) {
+            // A plan after the number and a name before it, in the number's own text.
+            let [plan, name] = self.beside_number(a);
+            out.extend(plan);
+            if let Some(name) = name {
                 out.push(name);
                 continue;
             }
@@ -354,49 +351,49 @@ impl Engine<'_> {
         out
     }
 
-    /// The line's own text node and where its number stands in it.
-    fn number_text(&self, a: &PhoneAnchor) -> Option<(&str, phone::PhoneFind)> {
+    /// Texts written beside the line's number in its own text node: a plan after a
+    /// separator, holding a data allowance and other words (`… •••-6604 · Zephyr Basic
+    /// 10GB`), and a short name before it (`Jordan (555) 010-3381`, `Tablet ·
+    /// ***-***-7720`). The number is found once for both.
+    fn beside_number(&self, a: &PhoneAnchor) -> [Option<TextFind>; 2] {
         let model = &self.model;
-        let row = model.rows.get(model.first_row_at(a.node))?;
-        let seg = row.segs.iter().find(|s| s.node == a.node)?;
-        let text = row.text.get(seg.start..seg.end)?;
-        let find = phone::find_phones(text)
+        let Some(row) = model.rows.get(model.first_row_at(a.node)) else {
+            return [None, None];
+        };
+        let Some(seg) = row.segs.iter().find(|s| s.node == a.node) else {
+            return [None, None];
+        };
+        let text = row.text.get(seg.start..seg.end).unwrap_or("");
+        let Some(find) = phone::find_phones(text)
             .into_iter()
-            .find(|f| f.last4 == a.last4)?;
-        Some((text, find))
-    }
-
-    /// A plan named after a separator following the line's number in the same text node:
-    /// it must hold a data allowance and other words (`· Zephyr Basic 10GB`).
-    fn plan_after_number(&self, a: &PhoneAnchor) -> Option<TextFind> {
-        let (text, find) = self.number_text(a)?;
-        let tail = text.get(find.end..)?.trim_start();
-        let tail = tail.strip_prefix(['·', '|', '•', '–', '—'])?.trim();
-        if parse::find_data(tail).is_empty() || !super::names::has_words_besides_amounts(tail) {
-            return None;
-        }
-        let text = self.valid_text(tail, a.node)?;
-        Some(TextFind {
-            kind: Kind::Plan,
-            node: a.node,
-            text,
-            label: None,
-            score: 55,
-        })
-    }
-
-    /// A short name written before the line's number in the same text node, as in
-    /// `Jordan (555) 010-3381` or `Tablet · ***-***-7720`.
-    fn name_before_number(&self, a: &PhoneAnchor) -> Option<TextFind> {
-        let model = &self.model;
-        let row = model.rows.get(model.first_row_at(a.node))?;
-        let seg = row.segs.iter().find(|s| s.node == a.node)?;
-        let (text, find) = self.number_text(a)?;
-        let head = text.get(..find.start)?.trim_end();
-        let head = head
+            .find(|f| f.last4 == a.last4)
+        else {
+            return [None, None];
+        };
+        let found = |kind, text: &str, score| {
+            self.valid_text(text, a.node).map(|text| TextFind {
+                kind,
+                node: a.node,
+                text,
+                label: None,
+                score,
+            })
+        };
+        let plan = text
+            .get(find.end..)
+            .and_then(|t| t.trim_start().strip_prefix(['·', '|', '•', '–', '—']))
+            .map(str::trim)
+            .filter(|t| {
+                !parse::find_data(t).is_empty() && super::names::has_words_besides_amounts(t)
+            })
+            .and_then(|t| found(Kind::Plan, t, 55));
+        let head = text
+            .get(..find.start)
+            .unwrap_or("")
+            .trim_end()
             .trim_end_matches(['·', '|', '-', '–', '—', ',', ':', '：', '•'])
             .trim();
-        if head.is_empty()
+        let name = if head.is_empty()
             || head.chars().count() > 30
             || !head.chars().any(char::is_alphabetic)
             || row
@@ -404,15 +401,10 @@ impl Engine<'_> {
                 .iter()
                 .any(|h| h.kind == Kind::Line && h.start < seg.start + find.start)
         {
-            return None;
-        }
-        let text = self.valid_text(head, a.node)?;
-        Some(TextFind {
-            kind: Kind::Nickname,
-            node: a.node,
-            text,
-            label: None,
-            score: 60,
-        })
+            None
+        } else {
+            found(Kind::Nickname, head, 60)
+        };
+        [plan, name]
     }
 }
