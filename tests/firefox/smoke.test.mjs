@@ -57,10 +57,11 @@ after(async () => {
 async function extensionPage(name) {
   const page = await browser.newPage();
   // Firefox's BiDi reports no navigation to a moz-extension page: wait for the page itself.
-  page.goto(`${EXT_ORIGIN}/${name}`, { timeout: 15000 }).catch(() => {});
+  page.goto(`${EXT_ORIGIN}/${name}`, { timeout: 30000 }).catch(() => {});
   // The wait can start on the blank page the tab opens with; the navigation then ends that
   // realm and the wait with it ("Waiting failed"): wait again in the new one.
-  const deadline = Date.now() + 15000;
+  // 30 s: on a loaded 2-core machine the first page of a fresh profile once took over 15 s.
+  const deadline = Date.now() + 30000;
   for (;;) {
     try {
       await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.body?.dataset.ready,
