@@ -238,7 +238,11 @@ impl Engine<'_> {
                     text.push_str(piece);
                 }
             }
-            if let Some(text) = self.valid_text(&text, i32_) {
+            // `<span class=plan-name>15GB</span>`: an allowance alone names the plan.
+            let allowance = (kind == Kind::Plan)
+                .then(|| bare_allowance(&text))
+                .flatten();
+            if let Some(text) = self.valid_text(&text, i32_).or(allowance) {
                 out.push(TextFind {
                     kind,
                     node: i32_,

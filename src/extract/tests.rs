@@ -1615,6 +1615,12 @@ fn an_allowance_alone_under_a_plan_label_names_the_plan() {
     // A figure with a role is usage, not a name.
     let s = us("<dl><dt>Plan</dt><dd>3 GB left</dd></dl>");
     assert_eq!(s.lines[0].plan, None);
+    // So is an allowance alone in an element whose class names the plan.
+    let s = us(r#"<span class="plan-name">15GB</span><p>Data left 8.2 GB</p>"#);
+    assert_eq!(s.lines[0].plan.as_deref(), Some("15GB"));
+    assert_eq!(data(&s).total_mb, None);
+    let s = us(r#"<span class="plan-name">8.2 GB left</span><p>Data left 8.2 GB</p>"#);
+    assert_eq!(s.lines[0].plan, None);
 }
 
 #[test]
