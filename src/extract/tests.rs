@@ -1783,3 +1783,25 @@ fn more_wording_for_payments_balances_and_autopay() {
     let s = es("<p>Tu plan <strong>Prepago 15GB</strong> se renovará el <strong>8 de diciembre de 2026</strong>.</p><p>Datos 3 GB restantes</p>");
     assert_eq!(s.lines[0].renews_on, date(2026, 12, 8));
 }
+
+#[test]
+fn a_heading_over_a_kind_of_plan_names_the_plan() {
+    let s = us(
+        "<div><h1>Unlimited Plus</h1><p>Group plan · 2 members · Renews Dec 11</p>
+        <p>13.5 GB used this cycle by your group</p></div>
+        <ul><li><div>Dad's Pixel</div><div>(•••) •••-2290</div><div>8.4 GB</div></li>
+        <li><div>Rosa's phone</div><div>(•••) •••-6735</div><div>5.1 GB</div></li></ul>",
+    );
+    assert_eq!(s.lines.len(), 2);
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Unlimited Plus"));
+    assert_eq!(s.lines[1].plan.as_deref(), Some("Unlimited Plus"));
+    let s = us(
+        "<section><h2>Go5G Plus</h2><p>Your plan</p><p>Line (415) 555-0137 3 GB used</p></section>",
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Go5G Plus"));
+    // A section's heading is no plan, nor is what a plan costs.
+    let s = us("<section><h2>Billing</h2><p>Plan charges $80.00</p><p>Line (415) 555-0137 3 GB used</p></section>");
+    assert_eq!(s.lines[0].plan, None);
+    let s = us("<section><h2>Account overview</h2><p>Your plan: Magenta</p><p>Line (415) 555-0137 3 GB used</p></section>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Magenta"));
+}
