@@ -47,6 +47,9 @@ pub struct Labels {
     /// State words after `autopay` meaning off (`Off`, `Not enrolled`).
     pub off: Vec<String>,
     pub plan: Vec<String>,
+    /// The carrier's own plan names (`Go5G Plus`, `Simply Unlimited`): an element whose
+    /// whole text is one names the line's plan without a label.
+    pub plan_names: Vec<String>,
     /// Words naming a phone line or number (`Line`, `Phone number`).
     pub line: Vec<String>,
     /// Words naming a line's nickname (never the account holder's name).
@@ -210,6 +213,7 @@ word_lists!(Labels {
     on,
     off,
     plan,
+    plan_names,
     line,
     nickname,
     promo,

@@ -29,7 +29,7 @@ const VALUE_WORDS: &[&str] = &[
 /// words that only qualify a value already anchored (`on` / `off`, `not_data`,
 /// `promo`, `not_phone`, `greeting`, `line`, `nickname`): common words that would
 /// make much of any page an anchor.
-fn anchor_lists(l: &Labels) -> [&[String]; 17] {
+fn anchor_lists(l: &Labels) -> [&[String]; 18] {
     [
         &l.data,
         &l.data_remaining,
@@ -45,6 +45,7 @@ fn anchor_lists(l: &Labels) -> [&[String]; 17] {
         &l.autopay_on,
         &l.autopay_off,
         &l.plan,
+        &l.plan_names,
         &l.placeholder,
         &l.maintenance,
         &l.logged_out,

@@ -53,6 +53,8 @@ pub enum Kind {
     On,
     Off,
     Plan,
+    /// A carrier's own plan name (a value, not a label).
+    PlanName,
     Line,
     Nickname,
     Promo,
@@ -114,7 +116,7 @@ impl Kind {
     }
 }
 
-fn label_lists(l: &Labels) -> [(&[String], Kind); 26] {
+fn label_lists(l: &Labels) -> [(&[String], Kind); 27] {
     [
         (&l.data, Kind::Data),
         (&l.data_remaining, Kind::DataRemaining),
@@ -133,6 +135,7 @@ fn label_lists(l: &Labels) -> [(&[String], Kind); 26] {
         (&l.on, Kind::On),
         (&l.off, Kind::Off),
         (&l.plan, Kind::Plan),
+        (&l.plan_names, Kind::PlanName),
         (&l.line, Kind::Line),
         (&l.nickname, Kind::Nickname),
         (&l.promo, Kind::Promo),

@@ -80,6 +80,12 @@ impl Engine<'_> {
                 continue;
             }
             for h in &row.hits {
+                if h.kind == Kind::PlanName {
+                    if let Some(t) = self.named_plan(row, h) {
+                        out.push(t);
+                    }
+                    continue;
+                }
                 if !matches!(h.kind, Kind::Plan | Kind::Nickname) {
                     continue;
                 }
@@ -309,6 +315,40 @@ impl Engine<'_> {
         out
     }
 
+    /// A carrier's plan name that is the whole text of its element (`<p>Go5G Plus</p>`,
+    /// `Magenta® plan`), outside navigation, links and promotions.
+    fn named_plan(&self, row: &super::model::Row, h: &matcher::Hit) -> Option<TextFind> {
+        let model = &self.model;
+        let node = row.node_at(h.start);
+        let seg = row
+            .segs
+            .iter()
+            .find(|s| s.start <= h.start && h.end <= s.end)?;
+        let lower = row.lower.get(seg.start..seg.end)?;
+        let (before, after) = (
+            lower.get(..h.start - seg.start)?,
+            lower.get(h.end - seg.start..)?,
+        );
+        let after = after.trim_start_matches(['®', '™', '*']).trim();
+        if !before.trim().is_empty()
+            || !matches!(after, "" | "plan" | "plan:")
+            || model.is_promo_node(node)
+            || model.in_navigation(node)
+        {
+            return None;
+        }
+        let text = row.text.get(seg.start..seg.end)?.trim();
+        let text = text.get(..text.len() - after.len())?;
+        let text = self.valid_text(text.trim_end_matches(['®', '™', '*', ' ']), node)?;
+        Some(TextFind {
+            kind: Kind::Plan,
+            node,
+            text,
+            label: None,
+            score: 66,
+        })
+    }
+
     /// The text of the heading (`h1`–`h4`) that is row `r - 1`, when it stands in the same
     /// block as `node` (row `r`'s), outside navigation and promotions.
     fn heading_above(&self, r: usize, node: u32) -> Option<(String, u32)> {
@@ -477,6 +517,7 @@ impl Engine<'_> {
                         | Kind::Unlimited
                         | Kind::NotData
                         | Kind::Hotspot
+                        | Kind::PlanName
                         | Kind::Line
                         | Kind::On
                         | Kind::Off

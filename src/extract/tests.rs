@@ -1805,3 +1805,23 @@ fn a_heading_over_a_kind_of_plan_names_the_plan() {
     let s = us("<section><h2>Account overview</h2><p>Your plan: Magenta</p><p>Line (415) 555-0137 3 GB used</p></section>");
     assert_eq!(s.lines[0].plan.as_deref(), Some("Magenta"));
 }
+
+#[test]
+fn a_carriers_plan_name_alone_in_its_element_names_the_plan() {
+    let page = r#"<html lang="en"><body><nav><a>Go5G Next</a></nav>
+        <div class="line"><p>Kid tablet</p><p>(206) 555-0188</p><p>Tablet Unlimited</p><p>Data: 1.2 GB used</p></div>
+        <div class="line"><p>Work phone</p><p>(206) 555-0143</p><p>Go5G Plus® plan</p><p>Data: 23.4 GB used</p></div>
+        <div class="promo"><p>Upgrade to Go5G Next</p></div></body></html>"#;
+    let s = scan(page, "https://www.t-mobile.com/account/dashboard");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Tablet Unlimited"));
+    assert!(data(&s).unlimited);
+    assert_eq!(s.lines[1].plan.as_deref(), Some("Go5G Plus"));
+    // Inside a sentence, a link or a promotion it names no plan.
+    let page = r#"<html lang="en"><body><p>Switch to Go5G Plus today</p><a href="/plans">Go5G Plus</a>
+        <p>(206) 555-0143</p><p>Data: 23.4 GB used</p></body></html>"#;
+    let s = scan(page, "https://www.t-mobile.com/account/dashboard");
+    assert_eq!(s.lines[0].plan, None);
+    // Only on the carrier's own pages.
+    let s = us("<p>(206) 555-0143</p><p>Go5G Plus</p><p>Data: 23.4 GB used</p>");
+    assert_eq!(s.lines[0].plan, None);
+}
