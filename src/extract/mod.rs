@@ -639,11 +639,8 @@ impl<'a> Engine<'a> {
                 }
                 // A data reset (`Data resets Dec 14`) yields to the plan's own end
                 // (`Plan ends Feb 14, 2027`) on a plan of several months.
-                let lower = row.lower.get(h.start..h.end).unwrap_or("");
                 let reset = h.kind == Kind::RenewalDate
-                    && ["reset", "restablec", "reinicia", "zurückgesetzt", "重置"]
-                        .iter()
-                        .any(|w| lower.contains(w));
+                    && names_a_reset(row.lower.get(h.start..h.end).unwrap_or(""));
                 for kind in std::iter::once(h.kind).chain(h.also) {
                     if matches!(kind.family(), Family::None | Family::Text) {
                         continue;
@@ -1354,6 +1351,13 @@ impl<'a> Engine<'a> {
                     // to the day its money is taken (`AutoPay scheduled for Dec 16`).
                     if kind == Kind::DueDate && self.states_issue_day(v.row) {
                         score -= 60;
+                    }
+                    // A data reset is the line's renewal only where no plan end is found.
+                    let label = a.label.and_then(|l| labels.get(l as usize));
+                    if kind == Kind::RenewalDate
+                        && label.is_some_and(|l| names_a_reset(&parse::text::lowercase(&l.text)))
+                    {
+                        score -= 100;
                     }
                     if kind == Kind::DueDate {
                         if due.as_ref().is_none_or(|b| score > b.0) {
@@ -2077,4 +2081,12 @@ pub(crate) fn active_profiles<'p>(host: &str, rules: &'p [Profile]) -> Vec<&'p P
     );
     active.extend(builtin.iter().filter(|p| p.hosts.is_empty()));
     active
+}
+
+/// A renewal label that names a data reset (`Data resets`, `se restablecen`), which yields
+/// to the plan's own end (`Plan ends Feb 14, 2027`) on a plan of several months.
+fn names_a_reset(lower: &str) -> bool {
+    ["reset", "restablec", "reinicia", "zurückgesetzt", "重置"]
+        .iter()
+        .any(|w| lower.contains(w))
 }

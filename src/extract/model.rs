@@ -389,6 +389,51 @@ impl<'a> Model<'a> {
         steps
     }
 
+    /// The nearest `li` at or above `node`, within `levels` levels.
+    fn item_of(&self, node: u32, levels: usize) -> Option<u32> {
+        let mut cur = Some(node);
+        for _ in 0..=levels {
+            let i = cur?;
+            let n = self.page.nodes.get(i as usize)?;
+            if n.tag == "li" {
+                return Some(i);
+            }
+            cur = n.parent;
+        }
+        None
+    }
+
+    /// True when `a` and `b` are in two items of one list: entries of a menu
+    /// (`<li>套餐</li><li>我的联通</li>`), not a label and its value.
+    pub fn in_sibling_items(&self, a: u32, b: u32) -> bool {
+        match (self.item_of(a, 3), self.item_of(b, 3)) {
+            (Some(x), Some(y)) => {
+                let parent = |i: u32| self.page.nodes.get(i as usize).and_then(|n| n.parent);
+                x != y && parent(x).is_some() && parent(x) == parent(y)
+            }
+            _ => false,
+        }
+    }
+
+    /// True when `node` is inside navigation: `nav`, `menu`, or an element whose role is
+    /// `navigation`, `menubar`, `menu` or `tablist` (within 8 levels).
+    pub fn in_navigation(&self, node: u32) -> bool {
+        let mut cur = Some(node);
+        for _ in 0..8 {
+            let Some(n) = cur.and_then(|i| self.page.nodes.get(i as usize)) else {
+                return false;
+            };
+            if matches!(n.tag.as_str(), "nav" | "menu")
+                || n.attr("role")
+                    .is_some_and(|r| matches!(r, "navigation" | "menubar" | "menu" | "tablist"))
+            {
+                return true;
+            }
+            cur = n.parent;
+        }
+        false
+    }
+
     /// True when `node` is inside the subtree of `root`.
     pub fn contains(&self, root: u32, node: u32) -> bool {
         node >= root && node < self.end.get(root as usize).copied().unwrap_or(0)

@@ -107,7 +107,7 @@ impl Engine<'_> {
                         && seg_text.chars().count() <= 30
                         && (head.bytes().any(|b| b.is_ascii_digit())
                             || head.chars().filter(|c| !c.is_ascii()).count() >= 2)
-                        && has_words_besides_amounts(head)
+                        && (has_words_besides_amounts(head) || !parse::find_data(head).is_empty())
                     {
                         if let Some(text) = self.valid_text(seg_text, node) {
                             out.push(TextFind {
@@ -136,7 +136,7 @@ impl Engine<'_> {
                         .get(h.start..)
                         .and_then(|t| t.chars().next())
                         .is_some_and(char::is_uppercase);
-                if h.start > 2 && !short_heading && !after_space {
+                if h.start > 2 && !short_heading && !after_space || model.in_navigation(node) {
                     continue;
                 }
                 let label = row.text.get(h.start..h.end).map(str::to_string);
@@ -172,7 +172,10 @@ impl Engine<'_> {
                         continue;
                     };
                     let first = next.first_node();
-                    if next.virtual_row || model.height_to_common(node, first) > 3 {
+                    if next.virtual_row
+                        || model.height_to_common(node, first) > 3
+                        || model.in_sibling_items(node, first)
+                    {
                         continue;
                     }
                     (next.text.clone(), first)
@@ -221,6 +224,13 @@ impl Engine<'_> {
             if n.is_text() || size > 8 || model.is_promo_node(i32_) {
                 continue;
             }
+            // The innermost of nested hints (`div.line-card__plan > span.plan-title` beside
+            // `span.plan-term`).
+            let inner = (i32_ + 1..i32_ + size)
+                .any(|j| model.hint.get(j as usize).copied().flatten() == Some(kind));
+            if inner {
+                continue;
+            }
             let r = model.first_row_at(i32_);
             let Some(row) = model.rows.get(r) else {
                 continue;
@@ -238,7 +248,11 @@ impl Engine<'_> {
                     text.push_str(piece);
                 }
             }
-            if let Some(text) = self.valid_text(&text, i32_) {
+            // `<span class=plan-name>15GB</span>`: an allowance alone names the plan.
+            let allowance = (kind == Kind::Plan)
+                .then(|| bare_allowance(&text))
+                .flatten();
+            if let Some(text) = self.valid_text(&text, i32_).or(allowance) {
                 out.push(TextFind {
                     kind,
                     node: i32_,

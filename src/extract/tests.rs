@@ -1615,6 +1615,12 @@ fn an_allowance_alone_under_a_plan_label_names_the_plan() {
     // A figure with a role is usage, not a name.
     let s = us("<dl><dt>Plan</dt><dd>3 GB left</dd></dl>");
     assert_eq!(s.lines[0].plan, None);
+    // So is an allowance alone in an element whose class names the plan.
+    let s = us(r#"<span class="plan-name">15GB</span><p>Data left 8.2 GB</p>"#);
+    assert_eq!(s.lines[0].plan.as_deref(), Some("15GB"));
+    assert_eq!(data(&s).total_mb, None);
+    let s = us(r#"<span class="plan-name">8.2 GB left</span><p>Data left 8.2 GB</p>"#);
+    assert_eq!(s.lines[0].plan, None);
 }
 
 #[test]
@@ -1672,4 +1678,53 @@ fn a_plan_cards_heading_names_the_plan() {
     assert_eq!(plan("By the Gig 5GB").as_deref(), Some("By the Gig 5GB"));
     assert_eq!(plan("Current plan"), None);
     assert_eq!(plan("Plan details"), None);
+}
+
+#[test]
+fn a_menu_entry_is_no_plan_label() {
+    // `套餐` in a menu, beside another entry, labels nothing.
+    let page = r#"<ul><li>首页</li><li>充值交费</li><li>套餐</li><li>我的联通</li></ul>
+        <div><span class="phone">186****0417</span> <span class="pkg">腾讯大王卡</span></div>
+        <p>剩余通用流量 59.92G</p>"#;
+    let s = scan(
+        &format!(r#"<html lang="zh-CN"><body>{page}</body></html>"#),
+        "https://www.10010.com/net5/011/",
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("腾讯大王卡"));
+    let s = us("<nav><a>Home</a><span>Plan</span><a>Shop phones</a></nav><p>Data 3 GB left</p>");
+    assert_eq!(s.lines[0].plan, None);
+    // A label and its value in one item of a list are still read.
+    let s = us("<ul><li><span>Plan</span><span>Magenta</span></li><li>Data 3 GB left</li></ul>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Magenta"));
+}
+
+#[test]
+fn a_plan_named_by_its_allowance_and_plan_word_is_the_plan() {
+    // `5G 50GB 月費計劃` is a name, not a label above the next section's heading.
+    let page = r#"<p>手機號碼</p><p class="msisdn">+852 5123 4567</p><p>5G 50GB 月費計劃</p>
+        <h2>賬單</h2><p>已用：18.4GB / 50GB</p>"#;
+    let s = scan(
+        &format!(r#"<html lang="zh-HK"><body>{page}</body></html>"#),
+        "https://www.three.com.hk/my3/zh/account",
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("5G 50GB 月費計劃"));
+    let s = us("<p>15GB Plan</p><p>Data 3 GB left</p>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("15GB Plan"));
+}
+
+#[test]
+fn the_innermost_plan_element_names_the_plan() {
+    let s = us(
+        r#"<div class="line-card__plan"><span class="plan-title">15GB Plan</span><span class="plan-term">3-month term</span></div><p>Data 3 GB left</p>"#,
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("15GB Plan"));
+}
+
+#[test]
+fn a_data_reset_in_its_own_sentence_yields_to_a_plan_end_below_its_label() {
+    let s = us("<p>Data resets Dec 9</p><dl><dt>Plan expires</dt><dd>Jan 9, 2027</dd></dl><p>Data 3 GB left</p>");
+    assert_eq!(s.lines[0].renews_on, date(2027, 1, 9));
+    assert_eq!(s.next_bill_date, date(2027, 1, 9));
+    let s = us("<p>Data resets in 7 days</p><dl><dt>Plan expires</dt><dd>Mar 3, 2027</dd></dl><p>Data 3 GB left</p>");
+    assert_eq!(s.lines[0].renews_on, date(2027, 3, 3));
 }
