@@ -511,6 +511,13 @@ pub fn write_int(out: &mut String, n: i64) {
     }
 }
 
+/// An integer in decimal (`n.to_string()` without `core::fmt`).
+pub fn int_text(n: i64) -> String {
+    let mut out = String::new();
+    write_int(&mut out, n);
+    out
+}
+
 /// Writes a float as serde_json does: shortest round-trip form, `null` when not finite.
 pub fn write_f64(out: &mut String, f: f64) {
     if f.is_finite() {
