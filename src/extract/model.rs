@@ -606,11 +606,31 @@ fn needs_space(before: &str, after: &str) -> bool {
         return false;
     }
     // A unit in its own element right after a number (`59.92` `G`, `12.3` `GB`, `58` `元`).
-    if last.is_ascii_digit() && after.chars().count() <= 3 && after.chars().all(char::is_alphabetic)
-    {
-        return false;
-    }
-    true
+    // Only a unit: `12/04` `for` keeps its space.
+    let unit = crate::parse::text::lowercase(after);
+    !(last.is_ascii_digit()
+        && matches!(
+            unit.as_str(),
+            "g" | "gb"
+                | "gib"
+                | "m"
+                | "mb"
+                | "mib"
+                | "k"
+                | "kb"
+                | "kib"
+                | "t"
+                | "tb"
+                | "tib"
+                | "元"
+                | "分"
+                | "天"
+                | "日"
+                | "円"
+                | "€"
+                | "eur"
+                | "usd"
+        ))
 }
 
 fn virtual_row(node: &crate::page::PageNode, index: u32) -> Option<Row> {

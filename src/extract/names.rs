@@ -121,6 +121,25 @@ impl Engine<'_> {
                         continue;
                     }
                 }
+                // `<h1>Unlimited Plus</h1>` over `Group plan · 2 members`: a heading right
+                // above a row that begins by naming a kind of plan is that plan's name.
+                if h.kind == Kind::Plan
+                    && row
+                        .text
+                        .get(..h.start)
+                        .is_some_and(|t| t.split_whitespace().count() <= 1)
+                    && parse::find_money(&row.text, None).is_empty()
+                {
+                    if let Some(text) = self.heading_above(r, node) {
+                        out.push(TextFind {
+                            kind: Kind::Plan,
+                            node: text.1,
+                            text: text.0,
+                            label: None,
+                            score: 60,
+                        });
+                    }
+                }
                 // Otherwise the label begins its row (`Plan: X`, `Your plan` above X), ends
                 // a short heading (`Group plan` above X), or stands between other labels
                 // (`Line … Plan Talk & Text + 1GB Plan expires …`).
@@ -290,6 +309,27 @@ impl Engine<'_> {
         out
     }
 
+    /// The text of the heading (`h1`–`h4`) that is row `r - 1`, when it stands in the same
+    /// block as `node` (row `r`'s), outside navigation and promotions.
+    fn heading_above(&self, r: usize, node: u32) -> Option<(String, u32)> {
+        let model = &self.model;
+        let prev = model.rows.get(r.checked_sub(1)?)?;
+        let first = prev.first_node();
+        let heading = self.up_to(first, 3, |n| {
+            matches!(n.tag.as_str(), "h1" | "h2" | "h3" | "h4")
+        })?;
+        if prev.virtual_row
+            || prev.promo
+            || model.is_promo_node(first)
+            || model.in_navigation(first)
+            || !prev.segs.iter().all(|s| model.contains(heading, s.node))
+            || model.height_to_common(node, heading) > 3
+        {
+            return None;
+        }
+        Some((self.valid_text(&prev.text, heading)?, heading))
+    }
+
     /// A plan name or nickname: short, with a letter, not a value, a label or a number.
     pub(super) fn valid_text(&self, text: &str, node: u32) -> Option<String> {
         let text = text.trim();
@@ -393,6 +433,15 @@ impl Engine<'_> {
         }
         let lower = matcher::lower_same_len(text);
         if self.has_non_name_words(&lower) || only_section_words(&lower) {
+            return None;
+        }
+        // `Plan charges $80.00`, `Plan cost`: what a plan costs, not its name.
+        let first = lower.split([' ', ':', '：']).next().unwrap_or("");
+        if [
+            "charges", "charge", "cost", "costs", "price", "fee", "fees", "cargos", "kosten",
+        ]
+        .contains(&first)
+        {
             return None;
         }
         if !phone::find_phones(text).is_empty() {
@@ -528,6 +577,10 @@ pub(super) fn names_a_device(text: &str) -> bool {
 
 /// Words that name a page section, not a plan or a line (`Plan details`, `套餐详情`).
 const SECTION_WORDS: &[&str] = &[
+    "billing",
+    "payments",
+    "usage",
+    "account",
     "details",
     "detail",
     "info",

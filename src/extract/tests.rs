@@ -1728,3 +1728,80 @@ fn a_data_reset_in_its_own_sentence_yields_to_a_plan_end_below_its_label() {
     let s = us("<p>Data resets in 7 days</p><dl><dt>Plan expires</dt><dd>Mar 3, 2027</dd></dl><p>Data 3 GB left</p>");
     assert_eq!(s.lines[0].renews_on, date(2027, 3, 3));
 }
+
+#[test]
+fn a_word_after_a_figure_in_its_own_element_is_no_unit() {
+    // `12/04` `for`: the date keeps its end (it was read as `12/04for`).
+    let s = us("<p>Your plan renews on <strong>12/04</strong> for <strong>$40.00</strong>.</p><p>Data 3 GB left</p>");
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 4));
+    // A unit still stays with its figure.
+    let s = us("<p>Data left <span>59.92</span><span>G</span></p>");
+    assert_eq!(data(&s).remaining_mb, Some(61358.08));
+}
+
+#[test]
+fn google_fi_cycle_end_is_the_lines_renewal_and_payment_due_the_bill_date() {
+    let page = r#"<html lang="en"><body><h1 class="plan-name">Flexible</h1>
+        <div>Cycle ends in <b>9 days</b></div><div>Data usage is <b>3.21 GB</b></div>
+        <div><span>Estimated next statement</span><span>$38.75</span></div>
+        <div><span>Payment due</span><span>Dec 20</span></div>
+        <div><span>Last statement (Nov 20)</span><span>$41.02 · Paid</span></div></body></html>"#;
+    let s = scan(page, "https://fi.google.com/account");
+    assert_eq!(s.next_bill_date, date(2026, 12, 20));
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 5));
+    assert_eq!(s.amount_due, usd(3875));
+    // Alone, the cycle end is the bill date too.
+    let s = scan(
+        r#"<html lang="en"><body><div>Cycle ends in <b>9 days</b></div><div>Data usage is <b>3.21 GB</b></div></body></html>"#,
+        "https://fi.google.com/account",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 5));
+}
+
+#[test]
+fn more_wording_for_payments_balances_and_autopay() {
+    let s = us("<h2>Airtime credit</h2><p>£6.45</p><p>Data 3 GB left</p>");
+    assert_eq!(s.balance.map(|m| m.cents), Some(645));
+    let s =
+        us("<div><span>Pre-authorized payment</span> <span>Off</span></div><p>Data 3 GB left</p>");
+    assert_eq!(s.autopay, Some(false));
+    let s = us("<p>Your plan renews on Dec 14. We'll charge $45.00 to your Visa ending in 4242.</p><p>Data 3 GB left</p>");
+    assert_eq!(s.amount_due, usd(4500));
+    let s = us("<p>Next AutoPay payment $80.00 on Dec 2</p><p>Data 3 GB left</p>");
+    assert_eq!(s.amount_due, usd(8000));
+    assert_eq!(s.next_bill_date, date(2026, 12, 2));
+    let es = |body: &str| {
+        scan(
+            &format!(r#"<html lang="es-ES"><body>{body}</body></html>"#),
+            "https://clientes.example-movil.es/",
+        )
+    };
+    let s = es("<p>Próximo cargo: <strong>12,90 €</strong> el <strong>05/12/2026</strong></p><p>Pago domiciliado en ES76 **** 4521</p><p>Datos 3 GB restantes</p>");
+    assert_eq!(s.amount_due.map(|m| m.cents), Some(1290));
+    assert_eq!(s.next_bill_date, date(2026, 12, 5));
+    assert_eq!(s.autopay, Some(true));
+    let s = es("<p>Tu plan <strong>Prepago 15GB</strong> se renovará el <strong>8 de diciembre de 2026</strong>.</p><p>Datos 3 GB restantes</p>");
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 8));
+}
+
+#[test]
+fn a_heading_over_a_kind_of_plan_names_the_plan() {
+    let s = us(
+        "<div><h1>Unlimited Plus</h1><p>Group plan · 2 members · Renews Dec 11</p>
+        <p>13.5 GB used this cycle by your group</p></div>
+        <ul><li><div>Dad's Pixel</div><div>(•••) •••-2290</div><div>8.4 GB</div></li>
+        <li><div>Rosa's phone</div><div>(•••) •••-6735</div><div>5.1 GB</div></li></ul>",
+    );
+    assert_eq!(s.lines.len(), 2);
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Unlimited Plus"));
+    assert_eq!(s.lines[1].plan.as_deref(), Some("Unlimited Plus"));
+    let s = us(
+        "<section><h2>Go5G Plus</h2><p>Your plan</p><p>Line (415) 555-0137 3 GB used</p></section>",
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Go5G Plus"));
+    // A section's heading is no plan, nor is what a plan costs.
+    let s = us("<section><h2>Billing</h2><p>Plan charges $80.00</p><p>Line (415) 555-0137 3 GB used</p></section>");
+    assert_eq!(s.lines[0].plan, None);
+    let s = us("<section><h2>Account overview</h2><p>Your plan: Magenta</p><p>Line (415) 555-0137 3 GB used</p></section>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Magenta"));
+}

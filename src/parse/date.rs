@@ -339,6 +339,18 @@ fn skip_time(lx: &Lexed, j: usize) -> usize {
 
 /// `2026-12-09`, `2026/12/09`, `2026.12.09`, ISO with time, `2026年12月1日`.
 fn year_first(lx: &Lexed, i: usize) -> Option<Hit<Date>> {
+    // Taiwan's Minguo years (`115/12/10` = 2026-12-10), on bills of its carriers.
+    if let Some(y) = lx.digits(i, 3, 3) {
+        let sep = lx.sym(i + 1).filter(|&c| c == '/' || c == '.')?;
+        let tight = (i + 1..=i + 4).all(|k| lx.attached(k));
+        let m = lx.digits(i + 2, 1, 2)?;
+        let d = lx.digits(i + 4, 1, 2)?;
+        if !tight || !lx.is_sym(i + 3, sep) || !end_ok(lx, i + 5) || !y.starts_with('1') {
+            return None;
+        }
+        let year = i32::try_from(num(y)).unwrap_or(0) + 1911;
+        return Some((i, i + 5, ymd(year, num(m), num(d))));
+    }
     let y = lx.digits(i, 4, 4)?;
     if let Some(sep @ ('-' | '/' | '.')) = lx.sym(i + 1) {
         let tight = (i + 1..=i + 4).all(|k| lx.attached(k));
@@ -566,6 +578,12 @@ mod tests {
         ] {
             assert_eq!(date(t, Unknown), d(2026, 12, 9), "{t}");
         }
+        // Taiwan's Minguo calendar: year 115 is 2026.
+        assert_eq!(date("115/12/09", Mdy), d(2026, 12, 9));
+        assert_eq!(date("115.12.09", Unknown), d(2026, 12, 9));
+        assert!(parse_date("115/13/09", today(), Mdy).is_err());
+        assert!(parse_date("250/12/09", today(), Mdy).is_err());
+        assert!(find_dates("115/12", today(), Mdy).is_empty());
     }
 
     #[test]
