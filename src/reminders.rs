@@ -790,13 +790,13 @@ pub fn toolbar_badge(state: &State, now_ms: f64, zone: &dyn Zone) -> ToolbarBadg
                 text: Some(if days < 0 {
                     Msg::new("toolbar_overdue")
                 } else {
-                    Msg::with("toolbar_days", vec![days.min(999).to_string()])
+                    Msg::with("toolbar_days", vec![crate::json::int_text(days.min(999))])
                 }),
                 color: urgency_color(days_urgency),
                 urgency: days_urgency,
                 title: Some(Msg::with(
                     "toolbar_title_days",
-                    vec![name, days.to_string()],
+                    vec![name, crate::json::int_text(days)],
                 )),
             },
             _ => continue,

@@ -150,22 +150,24 @@ pub fn format_short_date(date: Date, lang: &str) -> String {
 
 /// The message for "N days until the bill date".
 pub fn days_msg(days: i64) -> Msg {
+    use crate::json::int_text;
     match days {
-        d if d < 0 => Msg::with("renews_overdue", vec![(-d).to_string()]),
+        d if d < 0 => Msg::with("renews_overdue", vec![int_text(-d)]),
         0 => Msg::new("renews_today"),
         1 => Msg::new("renews_tomorrow"),
-        d => Msg::with("renews_in_days", vec![d.to_string()]),
+        d => Msg::with("renews_in_days", vec![int_text(d)]),
     }
 }
 
 /// The message for how long ago a record was read.
 pub fn ago_msg(read_at_ms: f64, now_ms: f64) -> Msg {
+    use crate::json::int_text;
     let minutes = ((now_ms - read_at_ms) / 60_000.0).max(0.0).floor() as i64;
     match minutes {
         0 => Msg::new("read_just_now"),
-        1..=59 => Msg::with("read_minutes_ago", vec![minutes.to_string()]),
-        60..=1439 => Msg::with("read_hours_ago", vec![(minutes / 60).to_string()]),
-        _ => Msg::with("read_days_ago", vec![(minutes / 1440).to_string()]),
+        1..=59 => Msg::with("read_minutes_ago", vec![int_text(minutes)]),
+        60..=1439 => Msg::with("read_hours_ago", vec![int_text(minutes / 60)]),
+        _ => Msg::with("read_days_ago", vec![int_text(minutes / 1440)]),
     }
 }
 

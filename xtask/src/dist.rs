@@ -166,6 +166,16 @@ fn build_module(dir: &str, stem: &str) -> Result {
             .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "z"),
     )?;
     let wasm = out.join(format!("{stem}_bg.wasm"));
+    // The panic entry points reduced to traps (`panics.rs`), while the name section is there.
+    let bytes = std::fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    let (bytes, stubbed) = crate::panics::stub(&bytes)?;
+    if stubbed == 0 {
+        return Err(format!(
+            "{stem}_bg.wasm: no panic entry point found by name"
+        ));
+    }
+    println!("    {stubbed} panic entry points of {stem}_bg.wasm reduced to a trap");
+    std::fs::write(&wasm, bytes).map_err(|e| format!("{}: {e}", wasm.display()))?;
     // binaryen from npm (pinned in package-lock.json): Debian's wasm-opt 108 mangles the
     // reference-types table that wasm-bindgen emits (the module then fails to start).
     // `--converge` repeats -Oz while it still shrinks the module; `--low-memory-unused`

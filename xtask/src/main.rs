@@ -9,6 +9,7 @@
 //! step with that step's error.
 
 mod dist;
+mod panics;
 mod tools;
 
 use std::path::{Path, PathBuf};
