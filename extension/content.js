@@ -560,18 +560,23 @@
     return el.parentElement;
   }
 
-  // The neighbourhood of an anchor: see above. Subtree sizes are counted natively, once.
-  function neighbourhood(node, sizes) {
+  // The neighbourhood of an anchor: see above. Whether a subtree (the element itself
+  // included) has more than NEAR_ELEMENTS elements is asked natively, once per element:
+  // it has a descendant number NEAR_ELEMENTS (`item(NEAR_ELEMENTS - 1)`). A collection's
+  // item(i) walks the subtree only as far as that element, where `.length` counts all of
+  // it (a list holding a long history: tens of thousands of elements, counted again after
+  // every change of the list's children).
+  function neighbourhood(node, big) {
     let el = node.nodeType === 1 ? node : node.parentElement;
     if (!el) return null;
-    const size = (e) => {
-      let n = sizes.get(e);
-      if (n === undefined) sizes.set(e, (n = e.getElementsByTagName('*').length + 1));
-      return n;
+    const large = (e) => {
+      let yes = big.get(e);
+      if (yes === undefined) big.set(e, (yes = e.getElementsByTagName('*').item(NEAR_ELEMENTS - 1) !== null));
+      return yes;
     };
     for (let h = 0; h < NEAR_HEIGHT && el !== el.ownerDocument.body; h++) {
       const parent = el.parentElement;
-      if (!parent || size(parent) > NEAR_ELEMENTS) break;
+      if (!parent || large(parent)) break;
       el = parent;
     }
     return el;
@@ -683,7 +688,7 @@
     out.anchors = found.nodes.length;
     out.incremental = Boolean(found.incremental);
     if (!found.nodes.length || !body.isConnected) return walkFull(body, undefined, out, clock);
-    const sizes = new Map();
+    const big = new Map(); // element → whether its subtree is larger than a neighbourhood
     const roots = new Set();
     const chain = new Set();
     const kids = new Map(); // element → its marked children (roots, chain), sorted below
@@ -696,7 +701,7 @@
     };
     for (const node of found.nodes) {
       if (due(clock) && !(await yieldTo(clock, body))) return;
-      const root = node.isConnected ? neighbourhood(node, sizes) : null;
+      const root = node.isConnected ? neighbourhood(node, big) : null;
       if (!root || roots.has(root)) continue;
       roots.add(root);
       if (!chain.has(root)) mark(root);
