@@ -538,6 +538,10 @@
         // a pattern the browser does not accept was left out by learn()
       }
     }
+    // Same-origin frames: only a document with child frames has any (`window.length`, one
+    // number; looking for iframe elements walks all of the page's elements after a change).
+    const view = body.ownerDocument.defaultView;
+    if (view && view.length === 0) return;
     for (const frame of body.getElementsByTagName('iframe')) {
       const inner = frameBody(frame);
       if (inner) await findAnchors(inner, found, clock);
