@@ -344,12 +344,12 @@ impl Parser<'_> {
         let mut out = String::new();
         loop {
             let start = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            // One pass over the bytes up to the next quote, escape or control character
+            // (not a call per byte: the wasm build does not inline `peek`).
+            let run = self.bytes[start..]
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+            self.pos = run.map_or(self.bytes.len(), |n| start + n);
             // The input is a str and the run stops at ASCII bytes: a char boundary.
             out.push_str(&self.text[start..self.pos]);
             match self.peek() {
