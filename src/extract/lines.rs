@@ -63,6 +63,7 @@ impl Engine<'_> {
                 finds.push((r, node, f, line_word, not_phone));
             }
         }
+        let numbers = NumberIndex::new(&finds);
         let mut anchors = Vec::new();
         let mut rows = Vec::new();
         for (r, node, f, line_word, not_phone) in &finds {
@@ -73,7 +74,8 @@ impl Engine<'_> {
                     !not_phone
                         && !f.toll_free
                         && !self.in_page_footer(*node)
-                        && (*line_word || (!f.intl && self.in_line_block(*node, &f.last4, &finds)))
+                        && (*line_word
+                            || (!f.intl && self.in_line_block(*node, &f.last4, &numbers)))
                 }
             };
             if ok {
@@ -124,22 +126,14 @@ impl Engine<'_> {
     /// Whether the full number at `node` sits in a block of its own that also shows a data
     /// amount (a line's card or table row: `Jordan (555) 010-3381` … `23.4 GB used`):
     /// up to four elements up, before the block takes in another number.
-    fn in_line_block(
-        &self,
-        node: u32,
-        last4: &str,
-        finds: &[(usize, u32, phone::PhoneFind, bool, bool)],
-    ) -> bool {
+    fn in_line_block(&self, node: u32, last4: &str, numbers: &NumberIndex) -> bool {
         let model = &self.model;
         let nodes = &model.page.nodes;
         let mut cur = nodes.get(node as usize).and_then(|n| n.parent);
         for _ in 0..4 {
             let Some(p) = cur else { return false };
             let end = model.end.get(p as usize).copied().unwrap_or(p);
-            if finds
-                .iter()
-                .any(|(_, n, f, _, _)| f.last4 != last4 && *n >= p && *n < end)
-            {
+            if numbers.other_in(p, end, last4) {
                 return false;
             }
             let first = model.first_row_at(p);
@@ -406,5 +400,54 @@ impl Engine<'_> {
             found(Kind::Nickname, head, 60)
         };
         [plan, name]
+    }
+}
+
+/// The numbers found on a page by node, to ask whether an element holds a number other
+/// than a given one in O(log n) (a page of thousands of numbers took seconds).
+struct NumberIndex<'a> {
+    /// (node, last four digits), by node.
+    by_node: Vec<(u32, &'a str)>,
+    /// For each entry, the index of the next entry with other digits.
+    next_other: Vec<usize>,
+}
+
+impl<'a> NumberIndex<'a> {
+    fn new(finds: &'a [(usize, u32, phone::PhoneFind, bool, bool)]) -> Self {
+        let mut by_node: Vec<(u32, &str)> = finds
+            .iter()
+            .map(|(_, n, f, _, _)| (*n, f.last4.as_str()))
+            .collect();
+        crate::sort::sort_by_key(&mut by_node, |e| e.0);
+        let mut next_other = vec![by_node.len(); by_node.len()];
+        for i in (0..by_node.len().saturating_sub(1)).rev() {
+            next_other[i] = if by_node[i + 1].1 != by_node[i].1 {
+                i + 1
+            } else {
+                next_other[i + 1]
+            };
+        }
+        NumberIndex {
+            by_node,
+            next_other,
+        }
+    }
+
+    /// True when a number other than `last4` is at a node in `start..end`.
+    fn other_in(&self, start: u32, end: u32, last4: &str) -> bool {
+        let lo = self.by_node.partition_point(|e| e.0 < start);
+        let Some(&(n, digits)) = self.by_node.get(lo) else {
+            return false;
+        };
+        if n >= end {
+            return false;
+        }
+        if digits != last4 {
+            return true;
+        }
+        self.next_other
+            .get(lo)
+            .and_then(|&j| self.by_node.get(j))
+            .is_some_and(|e| e.0 < end)
     }
 }
