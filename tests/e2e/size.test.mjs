@@ -50,11 +50,17 @@ const KB = 1024;
 // counts written without `core::fmt`: with the extraction of 8d78e7b, engine 128.7 → 126.7
 // KB, tools 83.8 → 82.1 KB, UI 80.0 → 78.6 KB (this test's gzip; `gzip -9`: engine 131081 →
 // 129030 bytes, tools 85615 → 84016, UI 81974 → 80611).
-// Budgets: measured + about 1 KB (engine), + about 1 % (the others).
+// Then the red team's fourth round (menus, plan names from headings, carriers' own plan
+// names, Google Fi's cycle end, Minguo dates, more payment wording), the numbers' index and
+// the content script's cheaper neighbourhood limits, at 80980bb: engine 127.5 KB, tools
+// 82.1 KB, UI 78.6 KB, profiles 8.6 KB (plan names and new words; `gzip -9`: engine
+// 129885 bytes, tools 84100, UI 80656, profiles 8729).
+// Budgets: measured + about 0.2 KB (engine: no headroom left, the goal is 120), + about 1 %
+// (the others).
 const ENGINE_BUDGET = 127.7;
 const TOOLS_BUDGET = 82.9;
 const UI_BUDGET = 79.4;
-const PROFILES_BUDGET = 8.3;
+const PROFILES_BUDGET = 8.7;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
   // The service worker's module, instantiated on every start: extraction engine, the
