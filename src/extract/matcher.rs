@@ -53,8 +53,6 @@ pub enum Kind {
     On,
     Off,
     Plan,
-    /// A carrier's own plan name (a value, not a label).
-    PlanName,
     Line,
     Nickname,
     Promo,
@@ -116,7 +114,7 @@ impl Kind {
     }
 }
 
-fn label_lists(l: &Labels) -> [(&[String], Kind); 27] {
+fn label_lists(l: &Labels) -> [(&[String], Kind); 26] {
     [
         (&l.data, Kind::Data),
         (&l.data_remaining, Kind::DataRemaining),
@@ -135,7 +133,6 @@ fn label_lists(l: &Labels) -> [(&[String], Kind); 27] {
         (&l.on, Kind::On),
         (&l.off, Kind::Off),
         (&l.plan, Kind::Plan),
-        (&l.plan_names, Kind::PlanName),
         (&l.line, Kind::Line),
         (&l.nickname, Kind::Nickname),
         (&l.promo, Kind::Promo),
@@ -227,6 +224,9 @@ pub struct Matcher {
     /// The same for patterns that need no word boundary before them: inside an ASCII
     /// word only these can match.
     ascii_pairs_inner: [u128; 128],
+    /// The carriers' own plan names, lower case (values, never labels: they take no
+    /// part in matching).
+    pub plan_names: Vec<String>,
 }
 
 impl Matcher {
@@ -328,11 +328,21 @@ impl Matcher {
                 *bits |= bit;
             }
         }
+        let mut plan_names: Vec<String> = Vec::new();
+        for p in profiles {
+            for name in &p.labels.plan_names {
+                let name = lower_same_len(name.trim());
+                if !name.is_empty() && !plan_names.contains(&name) {
+                    plan_names.push(name);
+                }
+            }
+        }
         Matcher {
             patterns,
             index,
             ascii_pairs,
             ascii_pairs_inner,
+            plan_names,
         }
     }
 

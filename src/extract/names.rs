@@ -79,13 +79,14 @@ impl Engine<'_> {
             if row.promo || row.virtual_row {
                 continue;
             }
-            for h in &row.hits {
-                if h.kind == Kind::PlanName {
-                    if let Some(t) = self.named_plan(row, h) {
+            if !self.matcher.plan_names.is_empty() {
+                for seg in &row.segs {
+                    if let Some(t) = self.named_plan(row, seg) {
                         out.push(t);
                     }
-                    continue;
                 }
+            }
+            for h in &row.hits {
                 if !matches!(h.kind, Kind::Plan | Kind::Nickname) {
                     continue;
                 }
@@ -317,29 +318,23 @@ impl Engine<'_> {
 
     /// A carrier's plan name that is the whole text of its element (`<p>Go5G Plus</p>`,
     /// `Magenta® plan`), outside navigation, links and promotions.
-    fn named_plan(&self, row: &super::model::Row, h: &matcher::Hit) -> Option<TextFind> {
+    fn named_plan(&self, row: &super::model::Row, seg: &super::model::Seg) -> Option<TextFind> {
+        if seg.end - seg.start > 48 {
+            return None;
+        }
+        let lower = row.lower.get(seg.start..seg.end)?.trim_end();
+        let lower = lower.strip_suffix(" plan").unwrap_or(lower);
+        let name = lower.trim_end_matches(['®', '™', '*', ' ']);
         let model = &self.model;
-        let node = row.node_at(h.start);
-        let seg = row
-            .segs
-            .iter()
-            .find(|s| s.start <= h.start && h.end <= s.end)?;
-        let lower = row.lower.get(seg.start..seg.end)?;
-        let (before, after) = (
-            lower.get(..h.start - seg.start)?,
-            lower.get(h.end - seg.start..)?,
-        );
-        let after = after.trim_start_matches(['®', '™', '*']).trim();
-        if !before.trim().is_empty()
-            || !matches!(after, "" | "plan" | "plan:")
+        let node = seg.node;
+        if !self.matcher.plan_names.iter().any(|n| n == name)
             || model.is_promo_node(node)
             || model.in_navigation(node)
         {
             return None;
         }
-        let text = row.text.get(seg.start..seg.end)?.trim();
-        let text = text.get(..text.len() - after.len())?;
-        let text = self.valid_text(text.trim_end_matches(['®', '™', '*', ' ']), node)?;
+        let text = row.text.get(seg.start..seg.start + name.len())?;
+        let text = self.valid_text(text, node)?;
         Some(TextFind {
             kind: Kind::Plan,
             node,
@@ -517,7 +512,6 @@ impl Engine<'_> {
                         | Kind::Unlimited
                         | Kind::NotData
                         | Kind::Hotspot
-                        | Kind::PlanName
                         | Kind::Line
                         | Kind::On
                         | Kind::Off

@@ -1824,4 +1824,16 @@ fn a_carriers_plan_name_alone_in_its_element_names_the_plan() {
     // Only on the carrier's own pages.
     let s = us("<p>(206) 555-0143</p><p>Go5G Plus</p><p>Data: 23.4 GB used</p>");
     assert_eq!(s.lines[0].plan, None);
+    // A plan name inside a labelled plan is part of it, and `Unlimited` keeps its meaning.
+    let page = r#"<html lang="en"><body><p><span>Plan</span> <span>T-Mobile Prepaid Connect 5GB</span></p>
+        <p>(917) 555-4821</p><p>Data: 3.42 GB remaining</p></body></html>"#;
+    let s = scan(page, "https://prepaid.t-mobile.com/myaccount/overview");
+    assert_eq!(
+        s.lines[0].plan.as_deref(),
+        Some("T-Mobile Prepaid Connect 5GB")
+    );
+    let page = r#"<html lang="en"><body><p>(206) 555-0143</p><p>Simply Unlimited</p><p>Data: 23.4 GB used</p></body></html>"#;
+    let s = scan(page, "https://fi.google.com/account");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Simply Unlimited"));
+    assert!(data(&s).unlimited);
 }
