@@ -1765,6 +1765,8 @@ fn more_wording_for_payments_balances_and_autopay() {
     let s =
         us("<div><span>Pre-authorized payment</span> <span>Off</span></div><p>Data 3 GB left</p>");
     assert_eq!(s.autopay, Some(false));
+    let s = us("<p>Your bill is due Dec 9</p><p>$142.50</p><p>AutoPay is scheduled for Dec 9</p><p>Data 3 GB left</p>");
+    assert_eq!(s.autopay, Some(true));
     let s = us("<p>Your plan renews on Dec 14. We'll charge $45.00 to your Visa ending in 4242.</p><p>Data 3 GB left</p>");
     assert_eq!(s.amount_due, usd(4500));
     let s = us("<p>Next AutoPay payment $80.00 on Dec 2</p><p>Data 3 GB left</p>");
