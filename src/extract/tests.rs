@@ -1839,3 +1839,12 @@ fn a_carriers_plan_name_alone_in_its_element_names_the_plan() {
     assert_eq!(s.lines[0].plan.as_deref(), Some("Simply Unlimited"));
     assert!(data(&s).unlimited);
 }
+
+#[test]
+fn a_request_to_pay_by_a_date_gives_the_bill_date() {
+    let page = r#"<html lang="zh-CN"><body><p>剩余话费 <b>-3.20</b> 元（已欠费）</p><p>套餐内剩余流量 11.48GB</p>
+        <p>请于2026年12月5日前缴费</p></body></html>"#;
+    let s = scan(page, "https://www.10010.com/");
+    assert_eq!(s.next_bill_date, date(2026, 12, 5));
+    assert_eq!(s.balance.map(|m| m.cents), Some(-320));
+}
