@@ -1487,8 +1487,13 @@ impl<'a> Engine<'a> {
                     if repeat && bare {
                         d.amount_mb = None;
                     }
-                    // `27.4 GB of Unlimited`: on an unlimited bucket a bare amount is usage.
-                    let role = if d.unlimited
+                    // `27.4 GB of Unlimited`, `41.2 GB` | `Unlimited`: on an unlimited bucket a
+                    // bare amount is usage.
+                    let row_unlimited = model.rows.get(v.row as usize).is_some_and(|r| {
+                        r.hits.iter().any(|h| h.kind == Kind::Unlimited)
+                            && !r.hits.iter().any(|h| h.kind == Kind::NotData)
+                    });
+                    let role = if (d.unlimited || row_unlimited)
                         && bare
                         && !matches!(kind, Kind::DataRemaining | Kind::DataTotal)
                     {

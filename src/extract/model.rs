@@ -259,7 +259,11 @@ impl<'a> Model<'a> {
                         || parent_of(node.parent) == prev_parent;
                     // A number's unit in its own element (`<span>18.4</span> <span>GB
                     // used</span>`) stays with the number.
-                    if prev_parent != node.parent && !nested && !unit_after_number {
+                    // `<span>4.1 GB</span> <span>of 6 GB used</span>`: a sibling that goes on
+                    // from an amount to its total is one reading.
+                    let of_total = current.text.ends_with(|c: char| c.is_ascii_alphanumeric())
+                        && continues_to_total(text);
+                    if prev_parent != node.parent && !nested && !unit_after_number && !of_total {
                         current.joins.push(current.text.len());
                     }
                     current.text.push(' ');
@@ -660,5 +664,16 @@ fn virtual_row(node: &crate::page::PageNode, index: u32) -> Option<Row> {
         }],
         virtual_row: true,
         ..Default::default()
+    })
+}
+
+/// Whether `text` goes on from an amount to its total (`of 6 GB used`, `/ 5 GB`,
+/// `von 10 GB`, `de 25 GB`): a connector, then a figure.
+fn continues_to_total(text: &str) -> bool {
+    let lower = crate::parse::text::lowercase(text.get(..text.len().min(12)).unwrap_or(""));
+    ["of ", "out of ", "/", "von ", "de "].iter().any(|c| {
+        lower
+            .strip_prefix(c)
+            .is_some_and(|rest| rest.trim_start().starts_with(|d: char| d.is_ascii_digit()))
     })
 }

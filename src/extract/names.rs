@@ -470,6 +470,22 @@ impl Engine<'_> {
         if self.has_non_name_words(&lower) || only_section_words(&lower) {
             return None;
         }
+        // A caption alone (`Number`, `Line`, `Plan`) is no name.
+        if self.matcher.find(&lower).iter().any(|h| {
+            h.start == 0
+                && h.end == lower.len()
+                && matches!(
+                    h.kind,
+                    Kind::Line
+                        | Kind::Nickname
+                        | Kind::Plan
+                        | Kind::NotPhone
+                        | Kind::On
+                        | Kind::Off
+                )
+        }) {
+            return None;
+        }
         // `Plan charges $80.00`, `Plan cost`: what a plan costs, not its name.
         let first = lower.split([' ', ':', '：']).next().unwrap_or("");
         if [

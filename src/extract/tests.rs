@@ -1848,3 +1848,30 @@ fn a_request_to_pay_by_a_date_gives_the_bill_date() {
     assert_eq!(s.next_bill_date, date(2026, 12, 5));
     assert_eq!(s.balance.map(|m| m.cents), Some(-320));
 }
+
+#[test]
+fn a_caption_in_a_name_element_is_no_name() {
+    let s = us(
+        r#"<div><span class="line-tile__name">Number</span><span class="line-tile__mdn">(347) 555-0131</span></div><p>Data 3 GB left</p>"#,
+    );
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("0131"));
+    assert_eq!(s.lines[0].label, None);
+    let s = us(
+        r#"<div><span class="line-tile__name">Work phone</span><span class="line-tile__mdn">(347) 555-0131</span></div><p>Data 3 GB left</p>"#,
+    );
+    assert_eq!(s.lines[0].label.as_deref(), Some("Work phone"));
+}
+
+#[test]
+fn an_amount_and_its_total_in_sibling_elements_are_one_reading() {
+    let s = us(
+        r#"<div><span>High-speed data</span> <span>4.1 GB</span> <span>of 6 GB used</span></div>"#,
+    );
+    assert_eq!(data(&s).used_mb, Some(4198.4));
+    assert_eq!(data(&s).total_mb, Some(6144.0));
+    // On an unlimited bucket a bare amount beside `Unlimited` is usage.
+    let s =
+        us(r#"<div><span>High-speed data</span><span>41.2 GB</span><span>Unlimited</span></div>"#);
+    assert_eq!(data(&s).used_mb, Some(42188.8));
+    assert!(data(&s).unlimited);
+}
