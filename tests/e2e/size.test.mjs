@@ -55,9 +55,12 @@ const KB = 1024;
 // the content script's cheaper neighbourhood limits, at 80980bb: engine 127.5 KB, tools
 // 82.1 KB, UI 78.6 KB, profiles 8.6 KB (plan names and new words; `gzip -9`: engine
 // 129885 bytes, tools 84100, UI 80656, profiles 8729).
-// Budgets: measured + about 0.2 KB (engine: no headroom left, the goal is 120), + about 1 %
+// Then the red team's fifth round (an amount and its total in sibling elements, usage
+// beside `Unlimited`, captions that are no names, 请于…前缴费) at 360e6ad: engine 127.7 KB
+// (`gzip -9` 130210 bytes), the others unchanged.
+// Budgets: measured + about 0.3 KB (engine: no headroom left, the goal is 120), + about 1 %
 // (the others).
-const ENGINE_BUDGET = 127.7;
+const ENGINE_BUDGET = 128.0;
 const TOOLS_BUDGET = 82.9;
 const UI_BUDGET = 79.4;
 const PROFILES_BUDGET = 8.7;
