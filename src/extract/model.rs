@@ -610,31 +610,12 @@ fn needs_space(before: &str, after: &str) -> bool {
         return false;
     }
     // A unit in its own element right after a number (`59.92` `G`, `12.3` `GB`, `58` `元`).
-    // Only a unit: `12/04` `for` keeps its space.
-    let unit = crate::parse::text::lowercase(after);
-    !(last.is_ascii_digit()
-        && matches!(
-            unit.as_str(),
-            "g" | "gb"
-                | "gib"
-                | "m"
-                | "mb"
-                | "mib"
-                | "k"
-                | "kb"
-                | "kib"
-                | "t"
-                | "tb"
-                | "tib"
-                | "元"
-                | "分"
-                | "天"
-                | "日"
-                | "円"
-                | "€"
-                | "eur"
-                | "usd"
-        ))
+    // Only a unit: `12/04` `for` keeps its space. (Checked on every join: no allocation.)
+    const UNITS: &[&str] = &[
+        "g", "gb", "gib", "m", "mb", "mib", "k", "kb", "kib", "t", "tb", "tib", "元", "分", "天",
+        "日", "円", "€", "eur", "usd",
+    ];
+    !(last.is_ascii_digit() && UNITS.iter().any(|u| u.eq_ignore_ascii_case(after)))
 }
 
 fn virtual_row(node: &crate::page::PageNode, index: u32) -> Option<Row> {
@@ -670,10 +651,11 @@ fn virtual_row(node: &crate::page::PageNode, index: u32) -> Option<Row> {
 /// Whether `text` goes on from an amount to its total (`of 6 GB used`, `/ 5 GB`,
 /// `von 10 GB`, `de 25 GB`): a connector, then a figure.
 fn continues_to_total(text: &str) -> bool {
-    let lower = crate::parse::text::lowercase(text.get(..text.len().min(12)).unwrap_or(""));
     ["of ", "out of ", "/", "von ", "de "].iter().any(|c| {
-        lower
-            .strip_prefix(c)
-            .is_some_and(|rest| rest.trim_start().starts_with(|d: char| d.is_ascii_digit()))
+        text.get(..c.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(c))
+            && text
+                .get(c.len()..)
+                .is_some_and(|rest| rest.trim_start().starts_with(|d: char| d.is_ascii_digit()))
     })
 }

@@ -470,22 +470,6 @@ impl Engine<'_> {
         if self.has_non_name_words(&lower) || only_section_words(&lower) {
             return None;
         }
-        // A caption alone (`Number`, `Line`, `Plan`) is no name.
-        if self.matcher.find(&lower).iter().any(|h| {
-            h.start == 0
-                && h.end == lower.len()
-                && matches!(
-                    h.kind,
-                    Kind::Line
-                        | Kind::Nickname
-                        | Kind::Plan
-                        | Kind::NotPhone
-                        | Kind::On
-                        | Kind::Off
-                )
-        }) {
-            return None;
-        }
         // `Plan charges $80.00`, `Plan cost`: what a plan costs, not its name.
         let first = lower.split([' ', ':', '：']).next().unwrap_or("");
         if [
@@ -517,22 +501,20 @@ impl Engine<'_> {
     }
 
     /// True when `lower` holds words that make it not a name: money, date, plan,
-    /// AutoPay, promotional, placeholder or sign-in wording.
-    pub(super) fn has_non_name_words(&self, lower: &str) -> bool {
+    /// AutoPay, promotional, placeholder or sign-in wording, or is a caption alone
+    /// (`Number`, `Line`, `Plan`).
+    fn has_non_name_words(&self, lower: &str) -> bool {
         self.matcher.find(lower).iter().any(|h| {
-            // `5G智享套餐`, `Prepaid Plan 10`: a plan word inside a name is fine.
-            !((h.kind == Kind::Plan && h.start > 0)
-                || matches!(
-                    h.kind,
-                    Kind::Data
-                        | Kind::Unlimited
-                        | Kind::NotData
-                        | Kind::Hotspot
-                        | Kind::Line
-                        | Kind::On
-                        | Kind::Off
-                        | Kind::NotPhone
-                ))
+            // `Marco's line`, `Prepaid Plan 10`, `5G智享套餐`: these words inside a name are
+            // fine, but not alone (`Number`) nor a plan word first.
+            let inside = h.start > 0 || h.end < lower.len();
+            let fine = match h.kind {
+                Kind::Plan => h.start > 0,
+                Kind::Line | Kind::On | Kind::Off | Kind::NotPhone => inside,
+                Kind::Data | Kind::Unlimited | Kind::NotData | Kind::Hotspot => true,
+                _ => false,
+            };
+            !fine
         })
     }
 }
