@@ -561,11 +561,15 @@ impl<'a> Engine<'a> {
     /// True when the value `v` is a row of its own inside one line's part of the page
     /// (a line card): `Unlimited` there is that line's data plan.
     fn alone_in_line_part(&self, v: &Val) -> bool {
+        self.whole_row(v) && self.part_of(v.node).is_some()
+    }
+
+    /// True when the value `v` is the whole text of its row.
+    fn whole_row(&self, v: &Val) -> bool {
         self.model
             .rows
             .get(v.row as usize)
             .is_some_and(|row| row.text.trim().len() == v.end - v.start)
-            && self.part_of(v.node).is_some()
     }
 
     /// True when a data bucket word is part of the value `v` itself (`Unlimited data`).
@@ -1407,6 +1411,20 @@ impl<'a> Engine<'a> {
                     if !only_unlimited
                         && !says_role
                         && !role_label
+                        && self
+                            .model
+                            .hint_near(v.node, 2)
+                            .is_some_and(|(_, k)| k == Kind::Plan)
+                    {
+                        continue;
+                    }
+                    // A plan's name that is only `Unlimited` (`<div class=plan-title>`) names
+                    // the plan: whether the line's data is capped is for the rest of the page
+                    // to say (`8.6 GB` `High-speed data remaining of 40 GB`). Without an
+                    // allowance the plan's name decides (below, after the lines).
+                    if only_unlimited
+                        && label.is_none()
+                        && self.whole_row(v)
                         && self
                             .model
                             .hint_near(v.node, 2)

@@ -1875,3 +1875,26 @@ fn an_amount_and_its_total_in_sibling_elements_are_one_reading() {
     assert_eq!(data(&s).used_mb, Some(42188.8));
     assert!(data(&s).unlimited);
 }
+
+#[test]
+fn a_plan_named_only_unlimited_leaves_a_capped_bucket_capped() {
+    // Mint's `Unlimited` plan: 40 GB of high-speed data, then slowed down.
+    let s = us(
+        "<main><div><span>(213) 555-0124</span></div>\
+         <section class=plan-box><div class=plan-title>Unlimited</div><div>6-month plan</div></section>\
+         <section class=data-box><div><span>8.6</span><span>GB</span></div>\
+         <div>High-speed data remaining of 40 GB</div></section></main>",
+    );
+    let d = data(&s);
+    assert!(!d.unlimited);
+    assert_eq!((d.remaining_mb, d.total_mb), (Some(8806.4), Some(40960.0)));
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Unlimited"));
+    // With no allowance on the page the plan's name still says the data is unlimited.
+    let s = us(
+        "<section class=plan-box><div class=plan-title>Unlimited</div></section>\
+         <section class=data-box><p>Data used 18.2 GB</p></section>",
+    );
+    let d = data(&s);
+    assert!(d.unlimited);
+    assert_eq!(d.used_mb, Some(18636.8));
+}
