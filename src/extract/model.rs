@@ -233,10 +233,18 @@ impl<'a> Model<'a> {
                 // Figures laid out one per element (an odometer: `4` | `.` | `7` | `5`).
                 let figure_piece = (block_since_text || block != current_block)
                     && self.figure_piece(&current, index, text);
+                // An amount alone in its block and, in the next, its total saying what the
+                // amount is (`6.8 GB` | `of 10 GB used`, `9.42` `GB` | `remaining of 15
+                // GB`): one reading. Without that word (`12.4 GB` | `de 15 GB`) the label
+                // above the amount says it.
+                let amount_to_total = is_bare_amount(&current.text)
+                    && continues_to_total(text)
+                    && crate::parse::data::names_a_role(text);
                 if (block_since_text || block != current_block)
                     && !unit_after_number
                     && !money_piece
                     && !figure_piece
+                    && !amount_to_total
                 {
                     self.flush(&mut current, &mut pending_virtual);
                 }
@@ -649,8 +657,17 @@ fn virtual_row(node: &crate::page::PageNode, index: u32) -> Option<Row> {
 }
 
 /// Whether `text` goes on from an amount to its total (`of 6 GB used`, `/ 5 GB`,
-/// `von 10 GB`, `de 25 GB`): a connector, then a figure.
+/// `von 10 GB`, `de 25 GB`, `remaining of 15 GB`): a connector, maybe after the
+/// amount's state, then a figure.
 fn continues_to_total(text: &str) -> bool {
+    let text = ["remaining ", "left ", "used "]
+        .iter()
+        .find_map(|w| {
+            text.get(..w.len())
+                .filter(|head| head.eq_ignore_ascii_case(w))
+                .and_then(|_| text.get(w.len()..))
+        })
+        .unwrap_or(text);
     ["of ", "out of ", "/", "von ", "de "].iter().any(|c| {
         text.get(..c.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(c))
@@ -658,4 +675,17 @@ fn continues_to_total(text: &str) -> bool {
                 .get(c.len()..)
                 .is_some_and(|rest| rest.trim_start().starts_with(|d: char| d.is_ascii_digit()))
     })
+}
+
+/// Whether `text` is only a data amount (`6.8 GB`, `9.42GB`).
+fn is_bare_amount(text: &str) -> bool {
+    let t = text.trim();
+    let end = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(t.len());
+    let (figure, unit) = t.split_at(end);
+    let unit = unit.trim_start();
+    figure.starts_with(|c: char| c.is_ascii_digit())
+        && unit.bytes().all(|b| b.is_ascii_alphabetic())
+        && is_unit(unit)
 }

@@ -1898,3 +1898,26 @@ fn a_plan_named_only_unlimited_leaves_a_capped_bucket_capped() {
     assert!(d.unlimited);
     assert_eq!(d.used_mb, Some(18636.8));
 }
+
+#[test]
+fn an_amount_alone_in_its_block_and_its_total_in_the_next_are_one_reading() {
+    // `<td>` | `3.1 GB` `<br>` `of 8 GB used`.
+    let s = us(
+        r#"<table><tr><th>Line</th><th>Data</th></tr><tr><th scope=row>Tablet</th><td><span>3.1 GB</span><br><span>of 8 GB used</span></td></tr></table>"#,
+    );
+    assert_eq!(data(&s).used_mb, Some(3174.4));
+    assert_eq!(data(&s).total_mb, Some(8192.0));
+    assert_eq!(data(&s).remaining_mb, Some(5017.6));
+    // A ring's figure and unit split, its caption a block below with the state word first.
+    let s = us(
+        r#"<section><h2>Data</h2><div class=ring><span>2.5</span><span>GB</span></div><p>left of 20 GB this cycle</p><p>Add 1GB for $5</p></section>"#,
+    );
+    assert_eq!(data(&s).remaining_mb, Some(2560.0));
+    assert_eq!(data(&s).total_mb, Some(20480.0));
+    // A total that does not say what the amount is leaves that to the label above.
+    let s = us(
+        r#"<section><h3>High-speed data left</h3><p class=big>7.5 GB</p><p class=small>of 10 GB</p></section>"#,
+    );
+    assert_eq!(data(&s).remaining_mb, Some(7680.0));
+    assert_eq!(data(&s).total_mb, Some(10240.0));
+}

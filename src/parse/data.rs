@@ -186,6 +186,13 @@ pub fn parse_data(text: &str) -> Result<DataReading, ParseError> {
     }
 }
 
+/// Whether `text` holds a word saying what an amount is (`used`, `left`, `restantes`,
+/// `剩余`): `of 10 GB used` does, `de 15 GB` does not.
+pub fn names_a_role(text: &str) -> bool {
+    let lx = Lexed::new(text);
+    (0..lx.len()).any(|j| has_role_word(&lx, j))
+}
+
 /// Every data amount in `text`, with byte spans into `text`.
 pub fn find_data(text: &str) -> Vec<Found<DataReading>> {
     let lx = Lexed::new(text);
@@ -502,6 +509,15 @@ mod tests {
             parse_data("1,23,4 GB"),
             Err(ParseError::Invalid(_))
         ));
+    }
+
+    #[test]
+    fn a_role_word_is_named() {
+        assert!(names_a_role("of 10 GB used"));
+        assert!(names_a_role("remaining of 15 GB this month"));
+        assert!(names_a_role("de 6 GB restantes"));
+        assert!(!names_a_role("de 15 GB"));
+        assert!(!names_a_role("of 20 GB"));
     }
 
     #[test]
