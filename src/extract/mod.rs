@@ -1433,8 +1433,10 @@ impl<'a> Engine<'a> {
                         continue;
                     }
                     let bucket = self.bucket_for(label, v, &buckets);
-                    // An `Unlimited` on its own counts only where a data bucket is named.
+                    // An `Unlimited` on its own counts only where a data bucket is named,
+                    // and never as a menu's entry (a plan in the footer's links).
                     if bucket == Bucket::NotData
+                        || (label.is_none() && only_unlimited && self.model.menu_entry(v.node))
                         || (label.is_none()
                             && only_unlimited
                             && bucket == Bucket::Unknown

@@ -447,6 +447,49 @@ impl<'a> Model<'a> {
     }
 
     /// True when `node` is inside the subtree of `root`.
+    /// True when text node `node` is a menu's entry: the only text of a link or button
+    /// that is a list item of its own or sits in a navigation or footer (a plan menu's
+    /// `Unlimited`).
+    pub fn menu_entry(&self, node: u32) -> bool {
+        let nodes = &self.page.nodes;
+        let parent = |i: u32| nodes.get(i as usize).and_then(|n| n.parent);
+        let is_action = |i: u32| self.action.get(i as usize).copied().unwrap_or(false);
+        let only_text = |root: u32| {
+            let end = self.end.get(root as usize).copied().unwrap_or(0);
+            (root..end).all(|j| {
+                j == node
+                    || nodes.get(j as usize).is_none_or(|n| {
+                        !n.is_text() || n.text.as_deref().is_none_or(|t| t.trim().is_empty())
+                    })
+            })
+        };
+        let mut link = None;
+        let mut cur = parent(node);
+        while let Some(p) = cur.filter(|&p| is_action(p)) {
+            link = Some(p);
+            cur = parent(p);
+        }
+        if !link.is_some_and(only_text) {
+            return false;
+        }
+        let mut steps = 0;
+        while let Some(p) = cur.filter(|_| steps < 32) {
+            let Some(n) = nodes.get(p as usize) else {
+                break;
+            };
+            let role = n.attr("role").unwrap_or("");
+            if matches!(n.tag.as_str(), "nav" | "footer")
+                || matches!(role, "navigation" | "contentinfo" | "menu" | "menubar")
+                || (steps == 0 && n.tag == "li" && only_text(p))
+            {
+                return true;
+            }
+            cur = n.parent;
+            steps += 1;
+        }
+        false
+    }
+
     pub fn contains(&self, root: u32, node: u32) -> bool {
         node >= root && node < self.end.get(root as usize).copied().unwrap_or(0)
     }

@@ -1921,3 +1921,18 @@ fn an_amount_alone_in_its_block_and_its_total_in_the_next_are_one_reading() {
     assert_eq!(data(&s).remaining_mb, Some(7680.0));
     assert_eq!(data(&s).total_mb, Some(10240.0));
 }
+
+#[test]
+fn an_unlimited_in_a_menu_of_links_is_not_the_data() {
+    let page = r#"<main><div class=card><p>Phone (347) 555-0131</p><p>Plan 8GB</p><p>5.5 GB remaining of 8 GB</p></div></main>
+        <footer><h2>Plans</h2><ul><li><a href="/p/u">Unlimited</a></li><li><a href="/p/g">Pay by the GB</a></li></ul></footer>"#;
+    let s = us(page);
+    assert!(!data(&s).unlimited);
+    assert_eq!(data(&s).remaining_mb, Some(5632.0));
+    assert_eq!(data(&s).total_mb, Some(8192.0));
+    // A plan's link in a line card still says its plan is `Unlimited`.
+    let s = us(
+        r#"<div class=line><p>Work</p> <p>(347) 555-0131</p> <p><a href="/plan">Unlimited</a></p></div>"#,
+    );
+    assert!(data(&s).unlimited);
+}
