@@ -1435,8 +1435,12 @@ impl<'a> Engine<'a> {
                     let bucket = self.bucket_for(label, v, &buckets);
                     // An `Unlimited` on its own counts only where a data bucket is named,
                     // and never as a menu's entry (a plan in the footer's links).
+                    // Nor above a caption naming something else (`Unlimited` | `Talk & Text`).
                     if bucket == Bucket::NotData
-                        || (label.is_none() && only_unlimited && self.model.menu_entry(v.node))
+                        || (label.is_none()
+                            && only_unlimited
+                            && (self.model.menu_entry(v.node)
+                                || self.caption_below_kind(v) == Some(Kind::NotData)))
                         || (label.is_none()
                             && only_unlimited
                             && bucket == Bucket::Unknown
@@ -1925,6 +1929,16 @@ impl<'a> Engine<'a> {
     /// GB`, `750 MB / 2 GB` over `used · resets Dec 1` (0 left, 1 used). The figure is its
     /// row's only text and the caption's row starts with the role word, a few nodes on.
     fn caption_below(&self, v: &Val) -> Option<usize> {
+        match self.caption_below_kind(v)? {
+            Kind::DataRemaining => Some(0),
+            Kind::DataUsed => Some(1),
+            _ => None,
+        }
+    }
+
+    /// The kind of the caption right below the value `v`, a row of its own (`1.7 GB` |
+    /// `Remaining Data`, `Unlimited` | `Talk & Text`).
+    fn caption_below_kind(&self, v: &Val) -> Option<Kind> {
         let row = self.model.rows.get(v.row as usize)?;
         if v.start > 0 || row.text.len() > v.end + 1 || row.segs.len() > 3 {
             return None;
@@ -1934,14 +1948,7 @@ impl<'a> Engine<'a> {
         if next.first_node().saturating_sub(last) > 3 || width(&next.text) > 40 {
             return None;
         }
-        next.hits
-            .first()
-            .filter(|h| h.start == 0)
-            .and_then(|h| match h.kind {
-                Kind::DataRemaining => Some(0),
-                Kind::DataUsed => Some(1),
-                _ => None,
-            })
+        next.hits.first().filter(|h| h.start == 0).map(|h| h.kind)
     }
 
     /// Legends: short rows without figures that say which role the bare amounts near

@@ -1936,3 +1936,13 @@ fn an_unlimited_in_a_menu_of_links_is_not_the_data() {
     );
     assert!(data(&s).unlimited);
 }
+
+#[test]
+fn unlimited_above_a_caption_of_talk_and_text_is_not_the_data() {
+    let s = us(
+        r#"<section class=stats><div class=stat>2.2 GB<div class=cap>Remaining Data</div></div><div class=stat>3 GB<div class=cap>Plan Data</div></div><div class=stat>Unlimited<div class=cap>Talk &amp; Text</div></div></section>"#,
+    );
+    assert!(!data(&s).unlimited);
+    assert_eq!(data(&s).remaining_mb, Some(2252.8));
+    assert_eq!(data(&s).total_mb, Some(3072.0));
+}
