@@ -1946,3 +1946,17 @@ fn unlimited_above_a_caption_of_talk_and_text_is_not_the_data() {
     assert_eq!(data(&s).remaining_mb, Some(2252.8));
     assert_eq!(data(&s).total_mb, Some(3072.0));
 }
+
+#[test]
+fn a_threshold_of_google_fis_bill_protection_is_no_allowance() {
+    let page = r#"<html lang="en-US"><body><div><p>Data usage is 4.5 GB</p><p>Group total · Bill Protection starts at 15 GB</p></div>
+        <ul><li><span>Sam</span> <span>(•••) •••-0312</span><div><span>3 GB</span> <span>data used</span></div></li>
+        <li><span>Kit</span> <span>(•••) •••-0313</span><div><span>1.5 GB</span> <span>data used</span></div></li></ul></body></html>"#;
+    let s = scan(page, "https://fi.google.com/account");
+    assert_eq!(s.lines.len(), 2);
+    for (line, used) in s.lines.iter().zip([3072.0, 1536.0]) {
+        let d = line.data.clone().unwrap();
+        assert_eq!(d.used_mb, Some(used));
+        assert_eq!((d.remaining_mb, d.total_mb), (None, None));
+    }
+}
