@@ -1960,3 +1960,14 @@ fn a_threshold_of_google_fis_bill_protection_is_no_allowance() {
         assert_eq!((d.remaining_mb, d.total_mb), (None, None));
     }
 }
+
+#[test]
+fn a_taiwanese_mobile_data_card_beside_a_talk_card_is_data() {
+    let page = r#"<html lang="zh-TW"><body><p>網內通話 免費</p><div class=cards>
+        <div class=card><div class=hd>行動上網</div><div class=bd><p>吃到飽</p><p>本期已使用 <strong>12.5</strong> GB</p></div></div>
+        <div class=card><div class=hd>網外通話</div><div class=bd><p>剩餘 <strong>10</strong> 分鐘</p><p>已使用 50 分鐘 / 共 60 分鐘</p></div></div>
+        </div></body></html>"#;
+    let s = scan(page, "https://cs.example.com.tw/member/usage");
+    assert_eq!(data(&s).used_mb, Some(12800.0));
+    assert!(data(&s).unlimited);
+}
