@@ -1161,15 +1161,20 @@ impl<'a> Engine<'a> {
                 since = 0;
             }
             let own = own_bucket(row);
+            // A money label (`话费余额` after `剩余语音`) ends a bucket's run of rows too,
+            // and a balance's note (`Saldo … para llamadas y SMS`) starts none.
+            let money = row.hits.iter().any(|h| h.kind.family() == Family::Money);
             if own != Bucket::Unknown {
-                carried = own;
+                carried = if own == Bucket::NotData && money {
+                    Bucket::Unknown
+                } else {
+                    own
+                };
                 since = 0;
                 out.push(own);
                 continue;
             }
             since += 1;
-            // A money label (`话费余额` after `剩余语音`) ends a bucket's run of rows too.
-            let money = row.hits.iter().any(|h| h.kind.family() == Family::Money);
             if since > 6 || money {
                 carried = Bucket::Unknown;
             }

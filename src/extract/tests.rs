@@ -1971,3 +1971,14 @@ fn a_taiwanese_mobile_data_card_beside_a_talk_card_is_data() {
     assert_eq!(data(&s).used_mb, Some(12800.0));
     assert!(data(&s).unlimited);
 }
+
+#[test]
+fn a_balance_note_naming_calls_and_texts_starts_no_talk_bucket() {
+    let s = us(
+        r#"<div><article><h2>Balance</h2><p>$12.00</p><p>Balance available for calls and texts outside your bundle.</p></article>
+        <article><h2>Your bundle</h2><p>Bundle Go 8</p><p>You have <strong>2.5 GB</strong> left of 8 GB to browse.</p></article></div>"#,
+    );
+    assert_eq!(s.balance, usd(1200));
+    assert_eq!(data(&s).remaining_mb, Some(2560.0));
+    assert_eq!(data(&s).total_mb, Some(8192.0));
+}
