@@ -1982,3 +1982,12 @@ fn a_balance_note_naming_calls_and_texts_starts_no_talk_bucket() {
     assert_eq!(data(&s).remaining_mb, Some(2560.0));
     assert_eq!(data(&s).total_mb, Some(8192.0));
 }
+
+#[test]
+fn a_german_inclusive_volume_is_the_total() {
+    let page = r#"<html lang="de-DE"><body><section><h2>Datenvolumen</h2><dl><dt>Restvolumen</dt><dd>1,5 GB</dd><dt>Inklusiv-Volumen</dt><dd>3 GB</dd></dl></section></body></html>"#;
+    let s = scan(page, "https://mein.example.de/konto");
+    assert_eq!(data(&s).remaining_mb, Some(1536.0));
+    assert_eq!(data(&s).total_mb, Some(3072.0));
+    assert_eq!(data(&s).used_mb, Some(1536.0));
+}
