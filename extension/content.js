@@ -322,7 +322,9 @@
   // `(?<![a-z])trie(short)(?![a-z])|trie(long)|trie(marks)` but with the branches for one
   // first character together: `d(?:(?<![a-z][^])ue(?![a-z])|atenvolumen)` (the engine then
   // picks a branch once a position, not once a group: a tenth less time over a long page).
-  function byFirst(groups) {
+  // `memo` (optional) keeps each first character's branch, made again only when its words
+  // change (a narrowed expression, see searchOn, differs from the whole in a few branches).
+  function byFirst(groups, memo = null) {
     const roots = new Map(); // first character (lower case) → [character, rests by group]
     groups.forEach((words, g) => {
       for (const w of words) {
@@ -334,29 +336,60 @@
     });
     const alts = [];
     for (const [c, rests] of roots.values()) {
-      const parts = [];
-      rests.forEach((list, g) => {
-        if (list.length) parts.push(g === 0 ? `(?<![a-z][^])${trie(list)}(?![a-z])` : trie(list));
-      });
-      alts.push(parts.length === 1 && !parts[0] ? escapeRe(c) : `${escapeRe(c)}(?:${parts.join('|')})`);
+      const id = memo && `${c}\n${rests.map((list) => list.join('\n')).join('\t')}`;
+      let alt = memo && memo.get(id);
+      if (alt === undefined) {
+        const parts = [];
+        rests.forEach((list, g) => {
+          if (list.length) parts.push(g === 0 ? `(?<![a-z][^])${trie(list)}(?![a-z])` : trie(list));
+        });
+        alt = parts.length === 1 && !parts[0] ? escapeRe(c) : `${escapeRe(c)}(?:${parts.join('|')})`;
+        if (memo) memo.set(id, alt);
+      }
+      alts.push(alt);
     }
     return alts.join('|');
   }
   function vocabulary(words, extra = '') {
-    const ascii = words.filter((w) => WORD_KEY.test(w));
-    const short = ascii.filter((w) => w.length <= SHORT);
-    const long = ascii.filter((w) => w.length > SHORT);
     const letters = words.filter((w) => !WORD_KEY.test(w) && /\p{L}/u.test(w.replace(/[\x00-\x7f]/g, '')));
-    const marks = words.filter((w) => w && !WORD_KEY.test(w) && !letters.includes(w));
-    const main = [byFirst([short, long, marks]), extra].filter(Boolean);
+    const others = words.filter((w) => !letters.includes(w));
     const first = letters.map((w) => [...w].find((c) => NON_ASCII_LETTER.test(c)));
     const cased = first.flatMap((c) => [c, c.toLowerCase(), c.toUpperCase()]);
     return {
       coarse: letters.length ? coarseClass(cased) : null,
-      main: main.length ? new RegExp(main.join('|'), 'gi') : null,
+      main: narrowable(others, extra, (list, more, memo) => {
+        const short = list.filter((w) => WORD_KEY.test(w) && w.length <= SHORT);
+        const long = list.filter((w) => WORD_KEY.test(w) && w.length > SHORT);
+        const marks = list.filter((w) => w && !WORD_KEY.test(w));
+        const main = [byFirst([short, long, marks], memo), more].filter(Boolean);
+        return main.length ? new RegExp(main.join('|'), 'gi') : null;
+      }),
       first: letters.length ? new RegExp(classOf(cased)) : null,
-      letters: letters.length ? new RegExp(trie(letters), 'gi') : null,
+      letters: narrowable(letters, '', (list) => (list.length ? new RegExp(trie(list), 'gi') : null)),
     };
+  }
+
+  // The expression of `words` (and `extra`, the masked phone numbers, key `#phone`) as
+  // `build` makes it (`re`), and the same without some of its words (`without`, see
+  // searchOn): each one made once for the content script's lifetime (a page read again
+  // narrows the same way), a few kept.
+  const NARROWINGS = 16;
+  function narrowable(words, extra, build) {
+    const made = new Map(); // the words left out, sorted, joined → expression
+    const memo = new Map(); // what `build` keeps between narrowings
+    const own = new Set(words);
+    const has = (key) => (key === '#phone' ? Boolean(extra) : own.has(key));
+    const without = (gone, make) => {
+      const id = [...gone].sort().join('\n');
+      let re = made.get(id);
+      if (re === undefined && make) {
+        if (made.size >= NARROWINGS) made.clear();
+        re = build(words.filter((w) => !gone.has(w)), gone.has('#phone') ? '' : extra, memo);
+        made.set(id, re);
+      }
+      return re;
+    };
+    return { re: without(new Set(), true), has, without };
   }
   const builtin = SCAN_WORDS && typeof SCAN_WORDS === 'object' ? SCAN_WORDS : { words: [], masks: '' };
   const known = new Set(builtin.words);
@@ -419,29 +452,63 @@
   // copy: nothing can move in it).
   async function scanText(text, counts, hits, clock) {
     for (const v of vocab) {
-      for (const re of [v.main, v.coarse && v.coarse.test(text) ? v.letters : null]) {
-        if (!re) continue;
-        re.lastIndex = 0;
-        while (!searchOn(re, text, counts, hits, clock)) {
-          const at = re.lastIndex;
+      for (const expr of [v.main, v.coarse && v.coarse.test(text) ? v.letters : null]) {
+        if (!expr || !expr.re) continue;
+        const search = { expr, re: expr.re, gone: new Set(), from: 0, wasted: 0 };
+        search.re.lastIndex = 0;
+        while (!searchOn(search, text, counts, hits, clock)) {
+          const at = search.re.lastIndex;
           await yieldTo(clock, document.documentElement);
-          re.lastIndex = at; // another scan may have used the expression meanwhile
+          search.re.lastIndex = at; // another scan may have used the expression meanwhile
         }
       }
     }
   }
 
-  // The loop of scanText, from `re.lastIndex` on: true at the end of `text`, false when the
-  // slice is spent. (A plain function: the engine can optimise a long loop while it runs,
-  // which it does not do inside an async function.)
-  function searchOn(re, text, counts, hits, clock) {
+  // A long list repeats a few keys (a history: `Data`, `$`, masked numbers) long after their
+  // PER_KEY places are taken, and each of those matches costs the search as much as a new
+  // key. So after NARROW_AFTER such matches the search goes on with an expression without
+  // the words whose every form found (`Data`, `DATA`) has its places: without their other
+  // forms too, from there on. It is made (compiled: about a millisecond for the built-in
+  // vocabulary) only when the matches it spares, at the rate so far over the text left,
+  // are worth it; a narrowing made before costs nothing.
+  const NARROW_AFTER = 64;
+  const NARROW_WORTH = 8000; // spared matches that pay for compiling an expression
+  function narrow(search, text, counts) {
+    const full = new Map(); // word → whether every form of it found has its places
+    for (const [key, n] of counts) {
+      const word = key === '#phone' ? key : key.toLowerCase();
+      if (search.expr.has(word) && !search.gone.has(word)) full.set(word, n >= PER_KEY && full.get(word) !== false);
+    }
+    const gone = new Set(search.gone);
+    for (const [word, yes] of full) if (yes) gone.add(word);
+    const at = search.re.lastIndex;
+    const worth = search.wasted * (text.length - at) >= NARROW_WORTH * (at - search.from);
+    search.wasted = 0;
+    search.from = at;
+    if (gone.size === search.gone.size) return;
+    const re = search.expr.without(gone, worth);
+    if (!re) return;
+    re.lastIndex = at;
+    search.re = re;
+    search.gone = gone;
+  }
+
+  // The loop of scanText, from the expression's `lastIndex` on: true at the end of `text`,
+  // false when the slice is spent. (A plain function: the engine can optimise a long loop
+  // while it runs, which it does not do inside an async function.)
+  function searchOn(search, text, counts, hits, clock) {
     let k = 0;
+    let re = search.re;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const key = keyOf(m[0]);
       const n = counts.get(key) || 0;
       if (n < PER_KEY) {
         counts.set(key, n + 1);
         hits.push([m.index, key]);
+      } else if (++search.wasted >= NARROW_AFTER) {
+        narrow(search, text, counts);
+        re = search.re;
       }
       if (!m[0]) re.lastIndex++;
       if (clock && (++k & 127) === 0 && due(clock)) return false;
@@ -452,7 +519,8 @@
   // The first key in `text` (as `scanText` counts it), or null.
   function keyIn(text) {
     for (const v of vocab) {
-      for (const re of [v.main, v.first && v.first.test(text) ? v.letters : null]) {
+      for (const expr of [v.main, v.first && v.first.test(text) ? v.letters : null]) {
+        const re = expr && expr.re;
         if (!re) continue;
         re.lastIndex = 0;
         const m = re.exec(text);

@@ -45,7 +45,9 @@
 //!   currency marks, masked phone numbers; plus elements with such a word in their
 //!   `aria-label`, `aria-busy="true"`, `aria-valuenow`, `progress`, `meter`, password
 //!   fields, and the elements of user-taught anchors. A key found more than 32 times counts
-//!   only in its first 32 places (a long history or list is read in its first rows).
+//!   only in its first 32 places (a long history or list is read in its first rows); once
+//!   every form of a word found (`Data`, `DATA`) has its 32 places, the search may leave the
+//!   word out from there on, its other forms too.
 //! - **Neighbourhoods.** Around each anchor, the highest ancestor at most 6 levels up whose
 //!   subtree has at most 40 elements (the extractor pairs labels and values at most 6
 //!   levels apart). Each neighbourhood is walked whole.

@@ -97,6 +97,21 @@ test('a large page: the account card after a long history is read from a small s
   assert.ok(rows > 0 && rows < 200, `${rows} history rows sent`);
 });
 
+test('a history of 100 000 nodes before the card: the search, narrowed past the keys the history repeats, still finds the card', async () => {
+  // Past their 32 places the history's keys (`Data`, `$`, masked numbers) are left out of
+  // the search (content.js, searchOn); the card's own words (`remaining`, `balance`,
+  // `renews`) are found after 500 KB of text.
+  const url = 'https://www.t-mobile.com/account/sparse-narrowed';
+  const html = shell(`<section><h2>Activity</h2><ul class="activity">${activityRows(100000)}</ul></section>${ACCOUNT_CARD}`);
+  const native = nativeScan('narrowed', html, url);
+  assert.equal(native.balance.amount, '0.00');
+  assert.equal(native.lines[0].data.remaining_mb, 3502.08);
+  const { snapshot, pages } = await browserScan(browser, url, html);
+  assert.deepEqual(snapshot, native, 'the browser result differs from the native scan of the whole page');
+  const texts = pages[pages.length - 1].nodes.filter((n) => n.x).map((n) => n.x);
+  assert.ok(texts.includes('Plan renews') && texts.includes('3.42 GB'), 'the card after the history was not sent');
+});
+
 for (const [how, attr] of [
   ['display:none', 'style="display:none"'],
   ['the hidden attribute', 'hidden'],
