@@ -389,7 +389,8 @@
       }
       return re;
     };
-    return { re: without(new Set(), true), has, without };
+    // (`narrowed`: whether a narrowing was made, which a search may then take for free.)
+    return { re: without(new Set(), true), has, without, narrowed: () => made.size > 1 };
   }
   const builtin = SCAN_WORDS && typeof SCAN_WORDS === 'object' ? SCAN_WORDS : { words: [], masks: '' };
   const known = new Set(builtin.words);
@@ -454,7 +455,7 @@
     for (const v of vocab) {
       for (const expr of [v.main, v.coarse && v.coarse.test(text) ? v.letters : null]) {
         if (!expr || !expr.re) continue;
-        const search = { expr, re: expr.re, gone: new Set(), from: 0, wasted: 0 };
+        const search = { expr, re: expr.re, gone: new Set(), from: 0, wasted: 0, after: NARROW_AFTER };
         search.re.lastIndex = 0;
         while (!searchOn(search, text, counts, hits, clock)) {
           const at = search.re.lastIndex;
@@ -470,11 +471,18 @@
   // key. So after NARROW_AFTER such matches the search goes on with an expression without
   // the words whose every form found (`Data`, `DATA`) has its places: without their other
   // forms too, from there on. It is made (compiled: about a millisecond for the built-in
-  // vocabulary) only when the matches it spares, at the rate so far over the text left,
-  // are worth it; a narrowing made before costs nothing.
+  // vocabulary) only when the matches it spares, at the rate since the last look over the
+  // text left, are worth it; a narrowing made before costs nothing. Each look that changes
+  // nothing waits for twice as many such matches before the next.
   const NARROW_AFTER = 64;
   const NARROW_WORTH = 8000; // spared matches that pay for compiling an expression
   function narrow(search, text, counts) {
+    const at = search.re.lastIndex;
+    const worth = search.wasted * (text.length - at) >= NARROW_WORTH * (at - search.from);
+    search.wasted = 0;
+    search.from = at;
+    search.after *= 2;
+    if (!worth && !search.expr.narrowed()) return;
     const full = new Map(); // word → whether every form of it found has its places
     for (const [key, n] of counts) {
       const word = key === '#phone' ? key : key.toLowerCase();
@@ -482,16 +490,13 @@
     }
     const gone = new Set(search.gone);
     for (const [word, yes] of full) if (yes) gone.add(word);
-    const at = search.re.lastIndex;
-    const worth = search.wasted * (text.length - at) >= NARROW_WORTH * (at - search.from);
-    search.wasted = 0;
-    search.from = at;
     if (gone.size === search.gone.size) return;
     const re = search.expr.without(gone, worth);
     if (!re) return;
     re.lastIndex = at;
     search.re = re;
     search.gone = gone;
+    search.after = NARROW_AFTER;
   }
 
   // The loop of scanText, from the expression's `lastIndex` on: true at the end of `text`,
@@ -506,7 +511,7 @@
       if (n < PER_KEY) {
         counts.set(key, n + 1);
         hits.push([m.index, key]);
-      } else if (++search.wasted >= NARROW_AFTER) {
+      } else if (++search.wasted >= search.after) {
         narrow(search, text, counts);
         re = search.re;
       }
