@@ -107,19 +107,22 @@
   }
 
   // What the walk needs to know of a tag, worked out once per tag name.
-  const tags = new Map(); // localName → { json, skip, block, input }
+  const tags = new Map(); // localName → { tag, skip, block, input }
   function tagInfo(name) {
     let info = tags.get(name);
     if (!info) {
       const tag = name.toLowerCase(); // SVG keeps camelCase names (foreignObject)
-      info = { json: JSON.stringify(tag), skip: SKIP.has(tag), block: BLOCK.has(tag), br: tag === 'br', input: tag === 'input' };
+      info = { tag, skip: SKIP.has(tag), block: BLOCK.has(tag), br: tag === 'br', input: tag === 'input' };
       tags.set(name, info);
     }
     return info;
   }
-  const KEEP_JSON = new Map([...KEEP].map((name) => [name, `${JSON.stringify(name)}:`]));
+  // A value as the page snapshot's lines carry it (src/page.rs, `PageSnapshot::from_lines`):
+  // `\`, tab and line break escaped (texts, folded, hold no tab or line break).
+  const ESCAPED = /[\\\t\n]/;
+  const escapeValue = (v) => (ESCAPED.test(v) ? v.replace(/[\\\t\n]/g, (c) => (c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\\\')) : v);
 
-  // Decides whether an element is kept and, if so, writes its JSON entry; returns its index
+  // Decides whether an element is kept and, if so, writes its line; returns its index
   // or -1 for a left-out element (whose subtree is then skipped). Attributes are read by
   // name (`getAttributeNames`): `attributes[i]` makes an Attr node for each one.
   function emitElement(node, parent, out) {
@@ -129,11 +132,10 @@
     let style = false;
     if (node.hasAttributes()) {
       for (const name of node.getAttributeNames()) {
-        const keep = KEEP_JSON.get(name);
-        if (keep) {
+        if (KEEP.has(name)) {
           const value = node.getAttribute(name);
           if (name === 'type' && info.input && value.toLowerCase() === 'hidden') return -1;
-          a += `${a ? ',' : ''}${keep}${JSON.stringify(value)}`;
+          a += `\t${name}\t${escapeValue(value)}`;
         } else if (name === 'hidden') return -1;
         else if (name === 'aria-hidden') {
           if (node.getAttribute(name) === 'true') return -1;
@@ -142,7 +144,7 @@
     }
     const display = style ? node.style.display : '';
     const block = info.br || (display ? !INLINE.has(display) : info.block);
-    out.parts.push(`{${parent === undefined ? '' : `"p":${parent},`}"t":${info.json}${a ? `,"a":{${a}}` : ''}${block ? ',"b":true' : ''}}`);
+    out.parts.push(`${parent === undefined ? '' : parent}\t${info.tag}\t${block ? 'b' : ''}${a}`);
     if (block) out.block = true;
     return out.count++;
   }
@@ -164,7 +166,7 @@
     if (DIGIT.test(text) && collapsed(parentEl, out.boxes)) return false;
     // MAX_TEXT counts characters (code points), as the native walker does.
     const x = text.length > MAX_TEXT ? Array.from(text).slice(0, MAX_TEXT).join('') : text;
-    out.parts.push(`{"p":${parent},"t":"#text","x":${JSON.stringify(x)}}`);
+    out.parts.push(`${parent}\t\t${x}`);
     out.count++;
     return true;
   }
@@ -176,8 +178,8 @@
     out.block = false;
   }
 
-  // Walks `top` and its whole subtree (same-origin frames in place) into `out`: the JSON
-  // text of each kept node in pre-order, parents by index. A plain depth-first walk over
+  // Walks `top` and its whole subtree (same-origin frames in place) into `out`: the line
+  // of each kept node in pre-order, parents by index. A plain depth-first walk over
   // firstChild / nextSibling keeps the parent's index on a stack. Yields to the page every
   // SLICE_MS so no task runs long. With `pad`, stops when `pad.rows` rows are written.
   // Returns null when the walk is done, or a promise when it paused (most walks are a few
@@ -792,15 +794,16 @@
     await walkMarked(body, undefined, out, clock, { roots, chain, kids }, 0);
   }
 
-  // The page snapshot as JSON text: one string crosses to the worker far faster than a
-  // hundred thousand small objects, and Rust parses it in one pass.
+  // The page snapshot as one string of lines (src/page.rs, "The page snapshot as the content
+  // script sends it"): one string crosses to the worker far faster than a hundred thousand
+  // small objects; without JSON's quotes the message has little to escape, and Rust reads
+  // it in slices of one pass. (No URL: the worker takes the sender's.)
   async function pageSnapshot(out) {
     const clock = { start: performance.now(), longest: 0, n: 0 };
     if (document.body) await walkPage(document.body, out, clock);
     const lang = document.documentElement.getAttribute('lang');
-    const page = `{"url":${JSON.stringify(location.href)},${lang ? `"lang":${JSON.stringify(lang)},` : ''}"title":${JSON.stringify(
-      fold(document.title || ''),
-    )},"nodes":[${out.parts.join(',')}]}`;
+    const head = `${lang ? escapeValue(lang) : ''}\n${fold(document.title || '')}`;
+    const page = out.parts.length ? `${head}\n${out.parts.join('\n')}` : head;
     if (BENCH) {
       due(clock);
       out.longest = clock.longest;
@@ -1085,6 +1088,7 @@
   // ---- scanning: live pages ------------------------------------------------------------
   let changes = 0; // page changes seen so far (the first pass checks none came in a pause)
   let lastSent = '';
+  let lastSentUrl = '';
   let running = false;
   let dirty = false;
   let timer = 0;
@@ -1108,8 +1112,10 @@
       const t0 = performance.now();
       const out = { parts: [], count: 0, anchors: 0, incremental: false, times: {}, boxes: new Map() };
       const page = await pageSnapshot(out);
-      if (page === lastSent) return;
+      // (The same page at another URL, a route of a single-page app, is sent again.)
+      if (page === lastSent && location.href === lastSentUrl) return;
       lastSent = page;
+      lastSentUrl = location.href;
       const t1 = performance.now();
       const reply = await ask({ type: 'scan', page });
       if (BENCH) {
