@@ -408,7 +408,7 @@ async function receive(message, sender) {
   const plainSender = { id: sender.id, url: sender.url, frameId: sender.frameId, tab: sender.tab && { id: sender.tab.id, url: sender.tab.url } };
   const ctx = await messageContext();
   lap('context');
-  // A scan's page is JSON text already: passed as a string, not through JSON.stringify again.
+  // A scan's page is text already (its lines): passed as a string, not through JSON.stringify.
   const page = typeof message?.page === 'string' && !Array.isArray(message) ? message.page : undefined;
   const decoded = decode_message(page === undefined ? message : { ...message, page: undefined }, page, plainSender, ctx);
   lap('decode');

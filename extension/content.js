@@ -107,19 +107,22 @@
   }
 
   // What the walk needs to know of a tag, worked out once per tag name.
-  const tags = new Map(); // localName → { json, skip, block, input }
+  const tags = new Map(); // localName → { tag, skip, block, input }
   function tagInfo(name) {
     let info = tags.get(name);
     if (!info) {
       const tag = name.toLowerCase(); // SVG keeps camelCase names (foreignObject)
-      info = { json: JSON.stringify(tag), skip: SKIP.has(tag), block: BLOCK.has(tag), br: tag === 'br', input: tag === 'input' };
+      info = { tag, skip: SKIP.has(tag), block: BLOCK.has(tag), br: tag === 'br', input: tag === 'input' };
       tags.set(name, info);
     }
     return info;
   }
-  const KEEP_JSON = new Map([...KEEP].map((name) => [name, `${JSON.stringify(name)}:`]));
+  // A value as the page snapshot's lines carry it (src/page.rs, `PageSnapshot::from_lines`):
+  // `\`, tab and line break escaped (texts, folded, hold no tab or line break).
+  const ESCAPED = /[\\\t\n]/;
+  const escapeValue = (v) => (ESCAPED.test(v) ? v.replace(/[\\\t\n]/g, (c) => (c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\\\')) : v);
 
-  // Decides whether an element is kept and, if so, writes its JSON entry; returns its index
+  // Decides whether an element is kept and, if so, writes its line; returns its index
   // or -1 for a left-out element (whose subtree is then skipped). Attributes are read by
   // name (`getAttributeNames`): `attributes[i]` makes an Attr node for each one.
   function emitElement(node, parent, out) {
@@ -129,11 +132,10 @@
     let style = false;
     if (node.hasAttributes()) {
       for (const name of node.getAttributeNames()) {
-        const keep = KEEP_JSON.get(name);
-        if (keep) {
+        if (KEEP.has(name)) {
           const value = node.getAttribute(name);
           if (name === 'type' && info.input && value.toLowerCase() === 'hidden') return -1;
-          a += `${a ? ',' : ''}${keep}${JSON.stringify(value)}`;
+          a += `\t${name}\t${escapeValue(value)}`;
         } else if (name === 'hidden') return -1;
         else if (name === 'aria-hidden') {
           if (node.getAttribute(name) === 'true') return -1;
@@ -142,7 +144,7 @@
     }
     const display = style ? node.style.display : '';
     const block = info.br || (display ? !INLINE.has(display) : info.block);
-    out.parts.push(`{${parent === undefined ? '' : `"p":${parent},`}"t":${info.json}${a ? `,"a":{${a}}` : ''}${block ? ',"b":true' : ''}}`);
+    out.parts.push(`${parent === undefined ? '' : parent}\t${info.tag}\t${block ? 'b' : ''}${a}`);
     if (block) out.block = true;
     return out.count++;
   }
@@ -164,7 +166,7 @@
     if (DIGIT.test(text) && collapsed(parentEl, out.boxes)) return false;
     // MAX_TEXT counts characters (code points), as the native walker does.
     const x = text.length > MAX_TEXT ? Array.from(text).slice(0, MAX_TEXT).join('') : text;
-    out.parts.push(`{"p":${parent},"t":"#text","x":${JSON.stringify(x)}}`);
+    out.parts.push(`${parent}\t\t${x}`);
     out.count++;
     return true;
   }
@@ -176,8 +178,8 @@
     out.block = false;
   }
 
-  // Walks `top` and its whole subtree (same-origin frames in place) into `out`: the JSON
-  // text of each kept node in pre-order, parents by index. A plain depth-first walk over
+  // Walks `top` and its whole subtree (same-origin frames in place) into `out`: the line
+  // of each kept node in pre-order, parents by index. A plain depth-first walk over
   // firstChild / nextSibling keeps the parent's index on a stack. Yields to the page every
   // SLICE_MS so no task runs long. With `pad`, stops when `pad.rows` rows are written.
   // Returns null when the walk is done, or a promise when it paused (most walks are a few
@@ -322,7 +324,9 @@
   // `(?<![a-z])trie(short)(?![a-z])|trie(long)|trie(marks)` but with the branches for one
   // first character together: `d(?:(?<![a-z][^])ue(?![a-z])|atenvolumen)` (the engine then
   // picks a branch once a position, not once a group: a tenth less time over a long page).
-  function byFirst(groups) {
+  // `memo` (optional) keeps each first character's branch, made again only when its words
+  // change (a narrowed expression, see searchOn, differs from the whole in a few branches).
+  function byFirst(groups, memo = null) {
     const roots = new Map(); // first character (lower case) → [character, rests by group]
     groups.forEach((words, g) => {
       for (const w of words) {
@@ -334,29 +338,61 @@
     });
     const alts = [];
     for (const [c, rests] of roots.values()) {
-      const parts = [];
-      rests.forEach((list, g) => {
-        if (list.length) parts.push(g === 0 ? `(?<![a-z][^])${trie(list)}(?![a-z])` : trie(list));
-      });
-      alts.push(parts.length === 1 && !parts[0] ? escapeRe(c) : `${escapeRe(c)}(?:${parts.join('|')})`);
+      const id = memo && `${c}\n${rests.map((list) => list.join('\n')).join('\t')}`;
+      let alt = memo && memo.get(id);
+      if (alt === undefined) {
+        const parts = [];
+        rests.forEach((list, g) => {
+          if (list.length) parts.push(g === 0 ? `(?<![a-z][^])${trie(list)}(?![a-z])` : trie(list));
+        });
+        alt = parts.length === 1 && !parts[0] ? escapeRe(c) : `${escapeRe(c)}(?:${parts.join('|')})`;
+        if (memo) memo.set(id, alt);
+      }
+      alts.push(alt);
     }
     return alts.join('|');
   }
   function vocabulary(words, extra = '') {
-    const ascii = words.filter((w) => WORD_KEY.test(w));
-    const short = ascii.filter((w) => w.length <= SHORT);
-    const long = ascii.filter((w) => w.length > SHORT);
     const letters = words.filter((w) => !WORD_KEY.test(w) && /\p{L}/u.test(w.replace(/[\x00-\x7f]/g, '')));
-    const marks = words.filter((w) => w && !WORD_KEY.test(w) && !letters.includes(w));
-    const main = [byFirst([short, long, marks]), extra].filter(Boolean);
+    const others = words.filter((w) => !letters.includes(w));
     const first = letters.map((w) => [...w].find((c) => NON_ASCII_LETTER.test(c)));
     const cased = first.flatMap((c) => [c, c.toLowerCase(), c.toUpperCase()]);
     return {
       coarse: letters.length ? coarseClass(cased) : null,
-      main: main.length ? new RegExp(main.join('|'), 'gi') : null,
+      main: narrowable(others, extra, (list, more, memo) => {
+        const short = list.filter((w) => WORD_KEY.test(w) && w.length <= SHORT);
+        const long = list.filter((w) => WORD_KEY.test(w) && w.length > SHORT);
+        const marks = list.filter((w) => w && !WORD_KEY.test(w));
+        const main = [byFirst([short, long, marks], memo), more].filter(Boolean);
+        return main.length ? new RegExp(main.join('|'), 'gi') : null;
+      }),
       first: letters.length ? new RegExp(classOf(cased)) : null,
-      letters: letters.length ? new RegExp(trie(letters), 'gi') : null,
+      letters: narrowable(letters, '', (list) => (list.length ? new RegExp(trie(list), 'gi') : null)),
     };
+  }
+
+  // The expression of `words` (and `extra`, the masked phone numbers, key `#phone`) as
+  // `build` makes it (`re`), and the same without some of its words (`without`, see
+  // searchOn): each one made once for the content script's lifetime (a page read again
+  // narrows the same way), a few kept.
+  const NARROWINGS = 16;
+  function narrowable(words, extra, build) {
+    const made = new Map(); // the words left out, sorted, joined → expression
+    const memo = new Map(); // what `build` keeps between narrowings
+    const own = new Set(words);
+    const has = (key) => (key === '#phone' ? Boolean(extra) : own.has(key));
+    const without = (gone, make) => {
+      const id = [...gone].sort().join('\n');
+      let re = made.get(id);
+      if (re === undefined && make) {
+        if (made.size >= NARROWINGS) made.clear();
+        re = build(words.filter((w) => !gone.has(w)), gone.has('#phone') ? '' : extra, memo);
+        made.set(id, re);
+      }
+      return re;
+    };
+    // (`narrowed`: whether a narrowing was made, which a search may then take for free.)
+    return { re: without(new Set(), true), has, without, narrowed: () => made.size > 1 };
   }
   const builtin = SCAN_WORDS && typeof SCAN_WORDS === 'object' ? SCAN_WORDS : { words: [], masks: '' };
   const known = new Set(builtin.words);
@@ -419,29 +455,67 @@
   // copy: nothing can move in it).
   async function scanText(text, counts, hits, clock) {
     for (const v of vocab) {
-      for (const re of [v.main, v.coarse && v.coarse.test(text) ? v.letters : null]) {
-        if (!re) continue;
-        re.lastIndex = 0;
-        while (!searchOn(re, text, counts, hits, clock)) {
-          const at = re.lastIndex;
+      for (const expr of [v.main, v.coarse && v.coarse.test(text) ? v.letters : null]) {
+        if (!expr || !expr.re) continue;
+        const search = { expr, re: expr.re, gone: new Set(), from: 0, wasted: 0, after: NARROW_AFTER };
+        search.re.lastIndex = 0;
+        while (!searchOn(search, text, counts, hits, clock)) {
+          const at = search.re.lastIndex;
           await yieldTo(clock, document.documentElement);
-          re.lastIndex = at; // another scan may have used the expression meanwhile
+          search.re.lastIndex = at; // another scan may have used the expression meanwhile
         }
       }
     }
   }
 
-  // The loop of scanText, from `re.lastIndex` on: true at the end of `text`, false when the
-  // slice is spent. (A plain function: the engine can optimise a long loop while it runs,
-  // which it does not do inside an async function.)
-  function searchOn(re, text, counts, hits, clock) {
+  // A long list repeats a few keys (a history: `Data`, `$`, masked numbers) long after their
+  // PER_KEY places are taken, and each of those matches costs the search as much as a new
+  // key. So after NARROW_AFTER such matches the search goes on with an expression without
+  // the words whose every form found (`Data`, `DATA`) has its places: without their other
+  // forms too, from there on. It is made (compiled: about a millisecond for the built-in
+  // vocabulary) only when the matches it spares, at the rate since the last look over the
+  // text left, are worth it; a narrowing made before costs nothing. Each look that changes
+  // nothing waits for twice as many such matches before the next.
+  const NARROW_AFTER = 64;
+  const NARROW_WORTH = 8000; // spared matches that pay for compiling an expression
+  function narrow(search, text, counts) {
+    const at = search.re.lastIndex;
+    const worth = search.wasted * (text.length - at) >= NARROW_WORTH * (at - search.from);
+    search.wasted = 0;
+    search.from = at;
+    search.after *= 2;
+    if (!worth && !search.expr.narrowed()) return;
+    const full = new Map(); // word → whether every form of it found has its places
+    for (const [key, n] of counts) {
+      const word = key === '#phone' ? key : key.toLowerCase();
+      if (search.expr.has(word) && !search.gone.has(word)) full.set(word, n >= PER_KEY && full.get(word) !== false);
+    }
+    const gone = new Set(search.gone);
+    for (const [word, yes] of full) if (yes) gone.add(word);
+    if (gone.size === search.gone.size) return;
+    const re = search.expr.without(gone, worth);
+    if (!re) return;
+    re.lastIndex = at;
+    search.re = re;
+    search.gone = gone;
+    search.after = NARROW_AFTER;
+  }
+
+  // The loop of scanText, from the expression's `lastIndex` on: true at the end of `text`,
+  // false when the slice is spent. (A plain function: the engine can optimise a long loop
+  // while it runs, which it does not do inside an async function.)
+  function searchOn(search, text, counts, hits, clock) {
     let k = 0;
+    let re = search.re;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const key = keyOf(m[0]);
       const n = counts.get(key) || 0;
       if (n < PER_KEY) {
         counts.set(key, n + 1);
         hits.push([m.index, key]);
+      } else if (++search.wasted >= search.after) {
+        narrow(search, text, counts);
+        re = search.re;
       }
       if (!m[0]) re.lastIndex++;
       if (clock && (++k & 127) === 0 && due(clock)) return false;
@@ -452,7 +526,8 @@
   // The first key in `text` (as `scanText` counts it), or null.
   function keyIn(text) {
     for (const v of vocab) {
-      for (const re of [v.main, v.first && v.first.test(text) ? v.letters : null]) {
+      for (const expr of [v.main, v.first && v.first.test(text) ? v.letters : null]) {
+        const re = expr && expr.re;
         if (!re) continue;
         re.lastIndex = 0;
         const m = re.exec(text);
@@ -719,15 +794,16 @@
     await walkMarked(body, undefined, out, clock, { roots, chain, kids }, 0);
   }
 
-  // The page snapshot as JSON text: one string crosses to the worker far faster than a
-  // hundred thousand small objects, and Rust parses it in one pass.
+  // The page snapshot as one string of lines (src/page.rs, "The page snapshot as the content
+  // script sends it"): one string crosses to the worker far faster than a hundred thousand
+  // small objects; without JSON's quotes the message has little to escape, and Rust reads
+  // it in slices of one pass. (No URL: the worker takes the sender's.)
   async function pageSnapshot(out) {
     const clock = { start: performance.now(), longest: 0, n: 0 };
     if (document.body) await walkPage(document.body, out, clock);
     const lang = document.documentElement.getAttribute('lang');
-    const page = `{"url":${JSON.stringify(location.href)},${lang ? `"lang":${JSON.stringify(lang)},` : ''}"title":${JSON.stringify(
-      fold(document.title || ''),
-    )},"nodes":[${out.parts.join(',')}]}`;
+    const head = `${lang ? escapeValue(lang) : ''}\n${fold(document.title || '')}`;
+    const page = out.parts.length ? `${head}\n${out.parts.join('\n')}` : head;
     if (BENCH) {
       due(clock);
       out.longest = clock.longest;
@@ -1012,6 +1088,7 @@
   // ---- scanning: live pages ------------------------------------------------------------
   let changes = 0; // page changes seen so far (the first pass checks none came in a pause)
   let lastSent = '';
+  let lastSentUrl = '';
   let running = false;
   let dirty = false;
   let timer = 0;
@@ -1035,8 +1112,10 @@
       const t0 = performance.now();
       const out = { parts: [], count: 0, anchors: 0, incremental: false, times: {}, boxes: new Map() };
       const page = await pageSnapshot(out);
-      if (page === lastSent) return;
+      // (The same page at another URL, a route of a single-page app, is sent again.)
+      if (page === lastSent && location.href === lastSentUrl) return;
       lastSent = page;
+      lastSentUrl = location.href;
       const t1 = performance.now();
       const reply = await ask({ type: 'scan', page });
       if (BENCH) {

@@ -107,7 +107,7 @@ pub struct RawMessage {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message {
     // ---- From content scripts ------------------------------------------------------------
-    /// A page snapshot (JSON text, read by `ingest`).
+    /// A page snapshot (its lines, `PageSnapshot::from_lines`, read by `ingest`).
     Scan { page: String },
     /// The badge's "renewal checklist" link.
     OpenChecklist,

@@ -45,7 +45,9 @@
 //!   currency marks, masked phone numbers; plus elements with such a word in their
 //!   `aria-label`, `aria-busy="true"`, `aria-valuenow`, `progress`, `meter`, password
 //!   fields, and the elements of user-taught anchors. A key found more than 32 times counts
-//!   only in its first 32 places (a long history or list is read in its first rows).
+//!   only in its first 32 places (a long history or list is read in its first rows); once
+//!   every form of a word found (`Data`, `DATA`) has its 32 places, the search may leave the
+//!   word out from there on, its other forms too.
 //! - **Neighbourhoods.** Around each anchor, the highest ancestor at most 6 levels up whose
 //!   subtree has at most 40 elements (the extractor pairs labels and values at most 6
 //!   levels apart). Each neighbourhood is walked whole.
@@ -60,6 +62,19 @@
 //!
 //! Limits: a value whose only evidence is a class name or id hint, more than 6 rows from
 //! any anchor, is not sent; nor are the rows of a long list after its keys' first 32 places.
+//!
+//! # The page snapshot as the content script sends it ([`PageSnapshot::from_lines`])
+//! One string of lines (`\n`), fields separated by tabs (`\t`): cheaper than JSON to
+//! write, to carry in a message (no quotes to escape) and to read (slices of one string).
+//! - Line 1: `lang` (empty: none); line 2: `title`. No URL: the worker takes the page's
+//!   URL from the message's sender.
+//! - Then one line per node, in order: the parent's index (empty for the root), the tag
+//!   (empty for a text node), then for a text node its text, for an element its flags
+//!   (`b` when block, else empty) and each kept attribute as a name and a value.
+//! - Text and `title` are folded, so they hold no tab or line break. `lang` and attribute
+//!   values are written with `\` as `\\`, a tab as `\t` and a line break as `\n`.
+//!
+//! (Tests and the fuzz targets read and write pages as JSON, `json/formats.rs`.)
 
 #[cfg(test)]
 use serde::de::{MapAccess, Visitor};
@@ -564,7 +579,123 @@ impl std::fmt::Display for PageError {
 
 impl std::error::Error for PageError {}
 
+/// The content script's page snapshot could not be read ([`PageSnapshot::from_lines`]): the
+/// line of this node (0 for the first line after `lang` and `title`) is not one it writes
+/// (a parent that is not an index, no tag, flags other than `b`, an attribute without a
+/// value). One short message: the worker only logs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinesError {
+    pub node: usize,
+}
+
+impl std::fmt::Display for LinesError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "bad node {}", self.node)
+    }
+}
+
+impl std::error::Error for LinesError {}
+
+/// A value as the content script escapes it (`\\`, `\t`, `\n`); any other `\` stays.
+fn unescape(value: &str) -> String {
+    if !value.contains('\\') {
+        return value.to_string();
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some('\\') => out.push('\\'),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// `s` up to the first `sep` (an ASCII byte, so a character boundary) and what follows it.
+fn cut(s: &str, sep: u8) -> (&str, Option<&str>) {
+    match s.bytes().position(|b| b == sep) {
+        Some(i) => (s.get(..i).unwrap_or(""), s.get(i + 1..)),
+        None => (s, None),
+    }
+}
+
+/// A node index in decimal digits.
+fn index(s: &str) -> Option<u32> {
+    s.bytes().try_fold(0u32, |n, b| {
+        let digit = b.checked_sub(b'0').filter(|d| *d < 10)?;
+        n.checked_mul(10)?.checked_add(u32::from(digit))
+    })
+}
+
 impl PageSnapshot {
+    /// Reads the page snapshot the content script sends (lines of tab-separated fields: see
+    /// the module's docs). `url` is left empty. Parent indexes are read, not checked
+    /// ([`PageSnapshot::validate`] does).
+    pub fn from_lines(text: &str) -> Result<PageSnapshot, LinesError> {
+        let (lang, rest) = cut(text, b'\n');
+        let (title, mut rest) = rest.map_or(("", None), |r| cut(r, b'\n'));
+        let mut nodes = Vec::new();
+        while let Some(r) = rest {
+            let (line, next) = cut(r, b'\n');
+            rest = next;
+            let error = || LinesError { node: nodes.len() };
+            let (parent, fields) = cut(line, b'\t');
+            let parent = match parent {
+                "" => None,
+                p => Some(index(p).ok_or_else(error)?),
+            };
+            let (tag, fields) = cut(fields.ok_or_else(error)?, b'\t');
+            let node = if tag.is_empty() {
+                PageNode {
+                    parent,
+                    tag: Name::new("#text"),
+                    text: Some(fields.unwrap_or("").to_string()),
+                    ..PageNode::default()
+                }
+            } else {
+                let (flags, mut fields) = fields.map_or(("", None), |f| cut(f, b'\t'));
+                let block = match flags {
+                    "b" => true,
+                    "" => false,
+                    _ => return Err(error()),
+                };
+                let mut attrs = Attrs::new();
+                while let Some(f) = fields {
+                    let (name, value) = cut(f, b'\t');
+                    let value = value.ok_or_else(error)?;
+                    let (value, after) = cut(value, b'\t');
+                    attrs.insert(name, unescape(value));
+                    fields = after;
+                }
+                PageNode {
+                    parent,
+                    tag: Name::new(tag),
+                    text: None,
+                    attrs,
+                    block,
+                }
+            };
+            nodes.push(node);
+        }
+        Ok(PageSnapshot {
+            url: String::new(),
+            lang: Some(lang).filter(|l| !l.is_empty()).map(unescape),
+            title: title.to_string(),
+            nodes,
+        })
+    }
+
     /// Checks the structural invariants extraction relies on: every parent index
     /// points to an earlier node, and the size is bounded.
     pub fn validate(&self) -> Result<(), PageError> {
@@ -625,6 +756,133 @@ mod tests {
         assert_eq!(fold_space("  \u{a0}$12.\n34 \t GB  "), "$12. 34 GB");
         assert_eq!(fold_space("\u{200b}5"), "\u{200b}5");
         assert_eq!(fold_space(" \n "), "");
+    }
+
+    /// The content script's writing (`pageSnapshot` in content.js), for the tests.
+    fn to_lines(page: &PageSnapshot) -> String {
+        let esc = |v: &str| {
+            v.replace('\\', "\\\\")
+                .replace('\t', "\\t")
+                .replace('\n', "\\n")
+        };
+        let mut lines = vec![
+            page.lang.as_deref().map(esc).unwrap_or_default(),
+            page.title.clone(),
+        ];
+        for n in &page.nodes {
+            let parent = n.parent.map(|p| p.to_string()).unwrap_or_default();
+            if n.is_text() {
+                lines.push(format!("{parent}\t\t{}", n.text.as_deref().unwrap_or("")));
+            } else {
+                let mut line = format!(
+                    "{parent}\t{}\t{}",
+                    n.tag.as_str(),
+                    if n.block { "b" } else { "" }
+                );
+                for (name, value) in n.attrs.iter() {
+                    line += &format!("\t{name}\t{}", esc(value));
+                }
+                lines.push(line);
+            }
+        }
+        lines.join("\n")
+    }
+
+    fn html_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                html_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                out.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn every_fixture_page_reads_from_lines_as_written() {
+        let mut paths = Vec::new();
+        html_files(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"),
+            &mut paths,
+        );
+        assert!(paths.len() >= 40, "{}", paths.len());
+        for path in paths {
+            let html = std::fs::read_to_string(&path).unwrap();
+            let mut page = crate::html::page_from_html(&html, "https://example.com/account");
+            page.url.clear();
+            assert!(page.nodes.len() > 1, "{}", path.display());
+            let read = PageSnapshot::from_lines(&to_lines(&page));
+            assert_eq!(read, Ok(page), "{}", path.display());
+        }
+    }
+
+    #[test]
+    fn lines_escapes_and_edges() {
+        let text = "en\\tUS\\x\nMy \\ Account\n\tbody\tb\tclass\ta\\nb\\\\c\\\tid\tz\n0\t\tC:\\dir \\t 5 GB\n0\tx-widget\t\taria-label\t\n0\tdiv\tb";
+        let page = PageSnapshot::from_lines(text).unwrap();
+        assert_eq!(page.lang.as_deref(), Some("en\tUS\\x"));
+        assert_eq!(page.title, "My \\ Account");
+        assert_eq!(page.nodes.len(), 4);
+        let body = &page.nodes[0];
+        assert_eq!(
+            (body.parent, body.tag.as_str(), body.block),
+            (None, "body", true)
+        );
+        assert_eq!(body.attr("class"), Some("a\nb\\c\\"));
+        assert_eq!(body.attr("id"), Some("z"));
+        let text_node = &page.nodes[1];
+        assert!(text_node.is_text());
+        assert_eq!(text_node.parent, Some(0));
+        assert_eq!(
+            text_node.text.as_deref(),
+            Some("C:\\dir \\t 5 GB"),
+            "text is not unescaped"
+        );
+        assert_eq!(page.nodes[2].tag.as_str(), "x-widget");
+        assert_eq!(page.nodes[2].attr("aria-label"), Some(""));
+        assert!(!page.nodes[2].block);
+        // No nodes, no lang.
+        let empty = PageSnapshot::from_lines("\nTitle").unwrap();
+        assert_eq!(
+            (empty.lang, empty.title.as_str(), empty.nodes.len()),
+            (None, "Title", 0)
+        );
+        assert_eq!(PageSnapshot::from_lines("").unwrap().nodes.len(), 0);
+    }
+
+    #[test]
+    fn lines_refuse_what_the_content_script_never_writes() {
+        for (text, node) in [
+            ("\n\n\tbody\tb\nx\tdiv\t", 1), // a parent that is not an index
+            ("\n\n-1\tdiv\t", 0),           // (not a negative one)
+            ("\n\n\tbody\tb\n0\tdiv\n99999999999\tp", 2), // (nor past u32)
+            ("\n\n\tbody\tb\n", 1),         // no tag
+            ("\n\n\tbody\tb\n0\tdiv\tB", 1), // flags other than `b`
+            ("\n\n\tbody\tb\tclass", 0),    // an attribute without a value
+        ] {
+            assert_eq!(
+                PageSnapshot::from_lines(text),
+                Err(LinesError { node }),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_read_any_text_without_panic(text in "[\\t\\n\\\\0-9a-z#b ]{0,60}") {
+            let _ = PageSnapshot::from_lines(&text);
+        }
+
+        #[test]
+        fn lines_read_back_any_values(lang in "[\\PC\\t\\n]{0,12}", value in "[\\PC\\t\\n]{0,12}") {
+            let mut page = PageSnapshot { lang: Some(lang).filter(|l| !l.is_empty()), ..Default::default() };
+            let mut attrs = Attrs::new();
+            attrs.insert("title", value);
+            page.nodes.push(PageNode { tag: "div".into(), attrs, ..Default::default() });
+            proptest::prop_assert_eq!(PageSnapshot::from_lines(&to_lines(&page)), Ok(page));
+        }
     }
 
     #[test]

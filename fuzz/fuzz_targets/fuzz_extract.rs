@@ -1,5 +1,6 @@
-//! The whole engine: arbitrary bytes as a JSON PageSnapshot (what the content script
-//! sends) and as HTML (what `linekeeper scan` reads). Extraction must never panic.
+//! The whole engine: arbitrary bytes as the page snapshot's lines (what the content
+//! script sends, `PageSnapshot::from_lines`), as a JSON PageSnapshot (the tests' form) and
+//! as HTML (what `linekeeper scan` reads). Extraction must never panic.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use linekeeper::html::page_from_html;
@@ -10,6 +11,9 @@ fuzz_target!(|bytes: &[u8]| {
         today: Date::new(2026, 11, 26).expect("valid date"),
     };
     let text = String::from_utf8_lossy(bytes);
+    if let Ok(page) = PageSnapshot::from_lines(&text) {
+        let _ = extract(&page, &options);
+    }
     if let Ok(page) = linekeeper::json::from_str::<PageSnapshot>(&text) {
         let _ = extract(&page, &options);
     }

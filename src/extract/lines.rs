@@ -6,6 +6,7 @@ use super::names::TextFind;
 use super::phone::{self, Strength};
 use super::Engine;
 use crate::parse;
+use crate::parse::text::is_alpha;
 
 pub(super) struct PhoneAnchor {
     pub(super) node: u32,
@@ -389,7 +390,7 @@ impl Engine<'_> {
             .trim();
         let name = if head.is_empty()
             || head.chars().count() > 30
-            || !head.chars().any(char::is_alphabetic)
+            || !head.chars().any(is_alpha)
             || row
                 .hits
                 .iter()

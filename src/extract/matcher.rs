@@ -1,7 +1,7 @@
 //! Finding profile words in text (labels) and in class / id names (hints), in time
 //! linear in the text: patterns are indexed by their first two characters.
 
-use crate::parse::text::lower_char;
+use crate::parse::text::{is_alnum, is_alpha, is_lower, is_upper, lower_char};
 use crate::profile::{Hints, Labels, Profile};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -371,9 +371,9 @@ impl Matcher {
         let mut iter = lower.char_indices().peekable();
         while let Some((pos, c)) = iter.next() {
             let next = iter.peek().map(|&(_, n)| n).unwrap_or('\0');
-            // Looked up only when a pattern needs it: `is_alphanumeric` is slow outside
+            // Looked up only when a pattern needs it: `is_alnum` searches a table outside
             // ASCII.
-            let boundary_before = || prev.is_none_or(|p| !p.is_alphanumeric());
+            let boundary_before = || prev.is_none_or(|p| !is_alnum(p));
             let inner = prev.is_some_and(|p| p.is_ascii_alphanumeric());
             let keys = [(c, next), (c, '\0')];
             let keys = if next == '\0' {
@@ -404,7 +404,7 @@ impl Matcher {
                         && lower
                             .get(end..)
                             .and_then(|r| r.chars().next())
-                            .is_some_and(char::is_alphanumeric)
+                            .is_some_and(is_alnum)
                     {
                         continue;
                     }
@@ -428,9 +428,7 @@ fn contains_word(text: &str, word: &str) -> bool {
         let before = text.get(..i).and_then(|s| s.chars().next_back());
         let after = text.get(i + word.len()..).and_then(|s| s.chars().next());
         let ascii = word.is_ascii();
-        !ascii
-            || (before.is_none_or(|c| !c.is_alphanumeric())
-                && after.is_none_or(|c| !c.is_alphanumeric()))
+        !ascii || (before.is_none_or(|c| !is_alnum(c)) && after.is_none_or(|c| !is_alnum(c)))
     })
 }
 
@@ -460,11 +458,11 @@ pub fn hint_words(value: &str, out: &mut Vec<String>) {
     let mut word = String::new();
     let mut prev_lower = false;
     for c in value.chars() {
-        if c.is_alphabetic() {
-            if c.is_uppercase() && prev_lower && !word.is_empty() {
+        if is_alpha(c) {
+            if is_upper(c) && prev_lower && !word.is_empty() {
                 out.push(std::mem::take(&mut word));
             }
-            prev_lower = c.is_lowercase();
+            prev_lower = is_lower(c);
             word.push(lower_char(c));
         } else {
             if !word.is_empty() {

@@ -36,6 +36,7 @@ use usage::{data_text, finish_usage, is_price_per_amount, merge_reading, width};
 
 use crate::date::Date;
 use crate::page::PageSnapshot;
+use crate::parse::text::{is_alnum, is_alpha};
 use crate::parse::{self, DataReading, DateOrder, ParseError};
 use crate::profile::{self, Profile};
 use crate::snapshot::{Currency, DataUsage, Line, Money, Snapshot, Source, Status};
@@ -554,7 +555,7 @@ impl<'a> Engine<'a> {
             .filter_map(|s| row.text.get(s.start..s.end))
             .any(|piece| {
                 let piece = piece.trim();
-                piece.len() > words.len() && piece.chars().any(char::is_alphabetic)
+                piece.len() > words.len() && piece.chars().any(is_alpha)
             })
     }
 
@@ -1967,7 +1968,7 @@ impl<'a> Engine<'a> {
                 || row.text.bytes().any(|b| b.is_ascii_digit())
                 || !row
                     .lower
-                    .split(|c: char| !c.is_alphanumeric())
+                    .split(|c: char| !is_alnum(c))
                     .any(|w| LEGEND.contains(&w))
             {
                 continue;
@@ -2024,7 +2025,7 @@ impl<'a> Engine<'a> {
                     || before
                         .get(..before.len() - w.len())
                         .and_then(|s| s.chars().next_back())
-                        .is_none_or(|c| !c.is_alphanumeric()))
+                        .is_none_or(|c| !is_alnum(c)))
         }) {
             return Some(2);
         }

@@ -4,7 +4,7 @@
 use super::matcher::{self, Kind};
 use super::{phone, Engine};
 use crate::parse;
-use crate::parse::text::lowercase;
+use crate::parse::text::{is_alnum, is_alpha, is_upper, lowercase};
 
 /// A text value for a line (plan, nickname).
 pub(super) struct TextFind {
@@ -23,11 +23,11 @@ impl Engine<'_> {
         for row in &self.model.rows {
             for h in row.hits.iter().filter(|h| h.kind == Kind::Greeting) {
                 let after = row.text.get(h.end..).unwrap_or("");
-                let after = after.trim_start_matches(|c: char| !c.is_alphabetic());
+                let after = after.trim_start_matches(|c: char| !is_alpha(c));
                 for word in after
-                    .split(|c: char| !c.is_alphabetic() && c != '\'')
+                    .split(|c: char| !is_alpha(c) && c != '\'')
                     .take(3)
-                    .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .take_while(|w| w.chars().next().is_some_and(is_upper))
                 {
                     let word = lowercase(word.trim_end_matches('\''));
                     if word.chars().count() >= 2 && !out.contains(&word) {
@@ -61,15 +61,12 @@ impl Engine<'_> {
             return true;
         }
         !holder.is_empty()
-            && text
-                .split(|c: char| !c.is_alphabetic())
-                .map(lowercase)
-                .any(|w| {
-                    holder.contains(&w)
-                        || holder
-                            .iter()
-                            .any(|h| w.strip_suffix("s").is_some_and(|s| s == h))
-                })
+            && text.split(|c: char| !is_alpha(c)).map(lowercase).any(|w| {
+                holder.contains(&w)
+                    || holder
+                        .iter()
+                        .any(|h| w.strip_suffix("s").is_some_and(|s| s == h))
+            })
     }
 
     pub(super) fn text_finds(&self) -> Vec<TextFind> {
@@ -161,7 +158,7 @@ impl Engine<'_> {
                         .text
                         .get(h.start..)
                         .and_then(|t| t.chars().next())
-                        .is_some_and(char::is_uppercase);
+                        .is_some_and(is_upper);
                 if h.start > 2 && !short_heading && !after_space || model.in_navigation(node) {
                     continue;
                 }
@@ -435,9 +432,7 @@ impl Engine<'_> {
         // the plan's data allowance.
         let text = match text.find(['·', '|']) {
             Some(i)
-                if text
-                    .get(..i)
-                    .is_some_and(|h| h.chars().any(char::is_alphabetic))
+                if text.get(..i).is_some_and(|h| h.chars().any(is_alpha))
                     && !parse::find_data(text.get(i..).unwrap_or("")).is_empty() =>
             {
                 text.get(..i).unwrap_or(text).trim_end()
@@ -449,7 +444,7 @@ impl Engine<'_> {
             .trim_end_matches(['·', '|', ',', '，', ';', ':', '：', '–', '—', '•'])
             .trim_end();
         let chars = text.chars().count();
-        if chars == 0 || chars > 60 || !text.chars().any(char::is_alphabetic) {
+        if chars == 0 || chars > 60 || !text.chars().any(is_alpha) {
             return None;
         }
         // Not a link's or button's text, but a tab's may name its line (`Jordan (•••)
@@ -529,7 +524,7 @@ pub(super) fn has_words_besides_amounts(text: &str) -> bool {
         last = f.end.max(last);
     }
     rest.push_str(text.get(last..).unwrap_or(""));
-    rest.split(|c: char| !c.is_alphabetic())
+    rest.split(|c: char| !is_alpha(c))
         .any(|w| w.chars().count() >= 2 || !w.is_ascii())
 }
 
@@ -586,7 +581,7 @@ const LEAD_IN_WORDS: &[&str] = &[
 pub(super) fn names_a_device(text: &str) -> bool {
     let lower = lowercase(text);
     let mut words = lower
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_alnum(c))
         .filter(|w| !w.is_empty());
     let lead_in = words
         .clone()
@@ -655,7 +650,7 @@ const SECTION_WORDS: &[&str] = &[
 /// True when every word of `lower` is a section word.
 fn only_section_words(lower: &str) -> bool {
     let mut words = lower
-        .split(|c: char| !c.is_alphanumeric() || c == '&')
+        .split(|c: char| !is_alnum(c) || c == '&')
         .filter(|w| !w.is_empty())
         .peekable();
     words.peek().is_some() && words.all(|w| SECTION_WORDS.contains(&w))

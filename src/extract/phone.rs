@@ -2,6 +2,8 @@
 //! `xxx-xxx-4821`, `...4821`, `138****1234`, `ending in 4821`) or, next to a line label,
 //! in full. Only the last four digits are ever kept.
 
+use crate::parse::text::{is_alnum, is_alpha};
+
 /// How sure a find is that it is a phone number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Strength {
@@ -62,7 +64,7 @@ pub fn find_phones(text: &str) -> Vec<PhoneFind> {
         if matches!(c, 'x' | 'X')
             && i.checked_sub(1)
                 .and_then(|p| chars.get(p))
-                .is_some_and(|&(_, b)| b.is_alphanumeric())
+                .is_some_and(|&(_, b)| is_alnum(b))
         {
             i += 1;
             continue;
@@ -151,7 +153,7 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
     // The character right after must not continue a number (`4821.50`) or a word
     // (Chinese is written without spaces: `156****0821已欠费` ends at the `1`).
     if let Some(&(_, next)) = chars.get(end) {
-        if next.is_ascii_digit() || (next.is_alphabetic() && !crate::parse::text::is_cjk(next)) {
+        if next.is_ascii_digit() || (is_alpha(next) && !crate::parse::text::is_cjk(next)) {
             return None;
         }
     }

@@ -1991,3 +1991,14 @@ fn a_german_inclusive_volume_is_the_total() {
     assert_eq!(data(&s).total_mb, Some(3072.0));
     assert_eq!(data(&s).used_mb, Some(1536.0));
 }
+
+#[test]
+fn an_estimated_total_under_a_bills_items_is_the_amount_due() {
+    let s = us(
+        "<section><h2>Bill estimate</h2><table><tbody>\
+         <tr><th scope=row>Base (3 lines)</th><td>$45.00</td></tr>\
+         <tr><th scope=row>Taxes &amp; fees</th><td>$3.10</td></tr></tbody>\
+         <tfoot><tr><th scope=row>Estimated total</th><td class=total>$48.10</td></tr></tfoot></table></section>",
+    );
+    assert_eq!(s.amount_due, usd(4810));
+}

@@ -3,6 +3,7 @@
 //! page's currency.
 use super::text::{is_dash, normalize, scan, settle, Hit, Kind, Lexed};
 use super::{Found, ParseError};
+use crate::parse::text::is_alnum;
 use crate::snapshot::{Currency, Money};
 
 /// Reads the amount of money a short text shows.
@@ -91,7 +92,7 @@ pub fn money_is_rate(text: &str, found: &Found<Money>) -> bool {
     let suffix = RATE_SUFFIXES.iter().any(|s| {
         after.strip_prefix(s).is_some_and(|rest| {
             !s.ends_with(|c: char| c.is_ascii_alphabetic())
-                || !rest.starts_with(|c: char| c.is_alphanumeric())
+                || !rest.starts_with(|c: char| is_alnum(c))
         })
     });
     let before = text.get(..found.start).unwrap_or("");

@@ -154,6 +154,239 @@ pub fn lower_char(c: char) -> char {
     char::from_u32(lower).unwrap_or(c)
 }
 
+/// Blocks (first, last) where [`is_alpha`] and [`is_alnum`] answer exactly as the
+/// standard library: Latin (Latin-1, Extended-A and -B, IPA, Extended Additional), Greek,
+/// Cyrillic, Armenian, punctuation, symbols and number forms, CJK (radicals, symbols, kana,
+/// Bopomofo, Hangul, ideographs), full-width and half-width forms, and the non-characters'
+/// neighbours (surrogates, private use, variation selectors). Tested character by character.
+#[cfg(test)]
+const EXACT_BLOCKS: &[(u32, u32)] = &[
+    (0x80, 0x58F),
+    (0x1E00, 0x2BFF),
+    (0x2E00, 0x9FFF),
+    (0xAC00, 0xF8FF),
+    (0xF900, 0xFAFF),
+    (0xFE00, 0xFE6F),
+    (0xFEFF, 0xFEFF),
+    (0xFF00, 0xFFFF),
+];
+
+/// Blocks of the other scripts of the BMP (Hebrew to Mongolian and the phonetic extensions,
+/// Glagolitic to Ethiopic Extended, Yi to Meetei Mayek, the presentation forms), where
+/// [`is_alpha`] takes every character for a letter: their letters are, their digits and
+/// punctuation are not (the standard library says so) but carrier pages in these scripts
+/// are not read. Tested character by character, as what [`LETTERS`] holds there.
+#[cfg(test)]
+const LETTER_BLOCKS: &[(u32, u32)] = &[
+    (0x590, 0x1DFF),
+    (0x2C00, 0x2DFF),
+    (0xA000, 0xABFF),
+    (0xFB00, 0xFDFF),
+    (0xFE70, 0xFEFE),
+];
+
+/// Non-ASCII letters of the BMP (first, last): `char::is_alphabetic` over
+/// [`EXACT_BLOCKS`], and the whole of [`LETTER_BLOCKS`] (a test derives it again from the
+/// standard library).
+const LETTERS: &[(u16, u16)] = &[
+    (0xAA, 0xAA),
+    (0xB5, 0xB5),
+    (0xBA, 0xBA),
+    (0xC0, 0xD6),
+    (0xD8, 0xF6),
+    (0xF8, 0x2C1),
+    (0x2C6, 0x2D1),
+    (0x2E0, 0x2E4),
+    (0x2EC, 0x2EC),
+    (0x2EE, 0x2EE),
+    (0x345, 0x345),
+    (0x363, 0x374),
+    (0x376, 0x377),
+    (0x37A, 0x37D),
+    (0x37F, 0x37F),
+    (0x386, 0x386),
+    (0x388, 0x38A),
+    (0x38C, 0x38C),
+    (0x38E, 0x3A1),
+    (0x3A3, 0x3F5),
+    (0x3F7, 0x481),
+    (0x48A, 0x52F),
+    (0x531, 0x556),
+    (0x559, 0x559),
+    (0x560, 0x588),
+    (0x590, 0x1F15),
+    (0x1F18, 0x1F1D),
+    (0x1F20, 0x1F45),
+    (0x1F48, 0x1F4D),
+    (0x1F50, 0x1F57),
+    (0x1F59, 0x1F59),
+    (0x1F5B, 0x1F5B),
+    (0x1F5D, 0x1F5D),
+    (0x1F5F, 0x1F7D),
+    (0x1F80, 0x1FB4),
+    (0x1FB6, 0x1FBC),
+    (0x1FBE, 0x1FBE),
+    (0x1FC2, 0x1FC4),
+    (0x1FC6, 0x1FCC),
+    (0x1FD0, 0x1FD3),
+    (0x1FD6, 0x1FDB),
+    (0x1FE0, 0x1FEC),
+    (0x1FF2, 0x1FF4),
+    (0x1FF6, 0x1FFC),
+    (0x2071, 0x2071),
+    (0x207F, 0x207F),
+    (0x2090, 0x209C),
+    (0x2102, 0x2102),
+    (0x2107, 0x2107),
+    (0x210A, 0x2113),
+    (0x2115, 0x2115),
+    (0x2119, 0x211D),
+    (0x2124, 0x2124),
+    (0x2126, 0x2126),
+    (0x2128, 0x2128),
+    (0x212A, 0x212D),
+    (0x212F, 0x2139),
+    (0x213C, 0x213F),
+    (0x2145, 0x2149),
+    (0x214E, 0x214E),
+    (0x2160, 0x2188),
+    (0x24B6, 0x24E9),
+    (0x2C00, 0x2DFF),
+    (0x2E2F, 0x2E2F),
+    (0x3005, 0x3007),
+    (0x3021, 0x3029),
+    (0x3031, 0x3035),
+    (0x3038, 0x303C),
+    (0x3041, 0x3096),
+    (0x309D, 0x309F),
+    (0x30A1, 0x30FA),
+    (0x30FC, 0x30FF),
+    (0x3105, 0x312F),
+    (0x3131, 0x318E),
+    (0x31A0, 0x31BF),
+    (0x31F0, 0x31FF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0xD7A3),
+    (0xD7B0, 0xD7C6),
+    (0xD7CB, 0xD7FB),
+    (0xF900, 0xFA6D),
+    (0xFA70, 0xFAD9),
+    (0xFB00, 0xFDFF),
+    (0xFE70, 0xFEFE),
+    (0xFF21, 0xFF3A),
+    (0xFF41, 0xFF5A),
+    (0xFF66, 0xFFBE),
+    (0xFFC2, 0xFFC7),
+    (0xFFCA, 0xFFCF),
+    (0xFFD2, 0xFFD7),
+    (0xFFDA, 0xFFDC),
+];
+
+/// Non-ASCII numbers of the BMP (first, last): `char::is_numeric` over [`EXACT_BLOCKS`]
+/// (superscripts, fractions, Roman numerals, circled numbers, 〇, full-width digits).
+const NUMBERS: &[(u16, u16)] = &[
+    (0xB2, 0xB3),
+    (0xB9, 0xB9),
+    (0xBC, 0xBE),
+    (0x2070, 0x2070),
+    (0x2074, 0x2079),
+    (0x2080, 0x2089),
+    (0x2150, 0x2182),
+    (0x2185, 0x2189),
+    (0x2460, 0x249B),
+    (0x24EA, 0x24FF),
+    (0x2776, 0x2793),
+    (0x3007, 0x3007),
+    (0x3021, 0x3029),
+    (0x3038, 0x303A),
+    (0x3192, 0x3195),
+    (0x3220, 0x3229),
+    (0x3248, 0x324F),
+    (0x3251, 0x325F),
+    (0x3280, 0x3289),
+    (0x32B1, 0x32BF),
+    (0xFF10, 0xFF19),
+];
+
+fn in_runs(runs: &[(u16, u16)], u: u32) -> bool {
+    runs.binary_search_by(|&(first, last)| {
+        if u32::from(last) < u {
+            std::cmp::Ordering::Less
+        } else if u32::from(first) > u {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    })
+    .is_ok()
+}
+
+/// `char::is_alphabetic` without the standard library's tables (they, the numeric and the
+/// case tables were 2.5 KB of the engine's gzipped wasm): exact for ASCII and the blocks
+/// of [`EXACT_BLOCKS`]; every character of the other scripts of the BMP
+/// ([`LETTER_BLOCKS`]) and of the supplementary planes up to U+1EFFF (historic scripts,
+/// mathematical letters) is a letter, the emoji and symbols of U+1F000–U+1FFFF are not,
+/// the ideographs of U+20000–U+3FFFF are.
+pub(crate) fn is_alpha(c: char) -> bool {
+    let u = c as u32;
+    match u {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0x80..=0xFFFF => in_runs(LETTERS, u),
+        0x1F000..=0x1FFFF => false,
+        _ => u < 0x40000,
+    }
+}
+
+/// `char::is_alphanumeric` without its tables: [`is_alpha`], or a number
+/// (`char::is_numeric`: exact for ASCII and the [`EXACT_BLOCKS`]; digits of other scripts
+/// are letters by [`is_alpha`], numbers of the supplementary planes are neither).
+pub(crate) fn is_alnum(c: char) -> bool {
+    let u = c as u32;
+    match u {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0x80..=0xFFFF => in_runs(NUMBERS, u) || in_runs(LETTERS, u),
+        _ => is_alpha(c),
+    }
+}
+
+/// The blocks where [`is_upper`] and [`is_lower`] answer as `char::is_uppercase` and
+/// `char::is_lowercase`: ASCII, Latin-1, Latin Extended-A, Greek (U+0386–U+03CE),
+/// Cyrillic, Latin Extended Additional and full-width Latin. Elsewhere neither (Latin
+/// Extended-B, Armenian, Georgian… are not told apart).
+#[cfg(test)]
+const CASED_BLOCKS: &[(u32, u32)] = &[
+    (0, 0x17F),
+    (0x386, 0x3CE),
+    (0x400, 0x52F),
+    (0x1E00, 0x1EFF),
+    (0xFF00, 0xFF5F),
+];
+
+/// `char::is_uppercase` without its tables, for the scripts of [`CASED_BLOCKS`].
+pub(crate) fn is_upper(c: char) -> bool {
+    let u = c as u32;
+    lower_char(c) != c
+        || u == 0x130
+        || (u % 2 == 0
+            && matches!(u, 0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F
+                | 0x1E00..=0x1E94 | 0x1EA0..=0x1EFF))
+        || (u % 2 == 1 && matches!(u, 0x4C1..=0x4CD))
+        || matches!(u, 0x4C0 | 0x1E9E)
+}
+
+/// `char::is_lowercase` without its tables, for the scripts of [`CASED_BLOCKS`]: there a
+/// letter that is not upper case is lower case.
+pub(crate) fn is_lower(c: char) -> bool {
+    let u = c as u32;
+    match u {
+        0..=0x7F => c.is_ascii_lowercase(),
+        0x80..=0x17F | 0x386..=0x3CE | 0x400..=0x52F | 0x1E00..=0x1EFF | 0xFF41..=0xFF5A => {
+            is_alpha(c) && !is_upper(c)
+        }
+        _ => false,
+    }
+}
+
 /// `text` lower-cased with [`lower_char`].
 pub fn lowercase(text: &str) -> String {
     text.chars().map(lower_char).collect()
@@ -306,7 +539,7 @@ impl Lexed {
         });
         let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 2 + 1);
         let mut space = false;
-        // The last non-ASCII character and its kind: `is_alphabetic` is slow outside
+        // The last non-ASCII character and its kind: `is_alpha` searches a table outside
         // ASCII, and such characters come in runs (`•••`, CJK).
         let mut last_wide: Option<(char, Kind)> = None;
         for (pos, c) in text.char_indices() {
@@ -327,7 +560,7 @@ impl Lexed {
             } else {
                 let k = if is_cjk(c) {
                     Kind::Cjk
-                } else if c.is_alphabetic() {
+                } else if is_alpha(c) {
                     Kind::Word
                 } else {
                     Kind::Sym(c)
@@ -643,6 +876,102 @@ pub(crate) fn only_ok<T>(hits: Vec<Found<Result<T, ParseError>>>) -> Vec<Found<T
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn chars_of(blocks: &[(u32, u32)]) -> impl Iterator<Item = char> + '_ {
+        blocks
+            .iter()
+            .flat_map(|&(first, last)| first..=last)
+            .filter_map(char::from_u32)
+    }
+
+    /// Runs (first, last) of the BMP characters outside ASCII for which `holds` is true.
+    fn runs_of(holds: impl Fn(u32) -> bool) -> Vec<(u16, u16)> {
+        let mut runs: Vec<(u16, u16)> = Vec::new();
+        for u in 0x80..=0xFFFF_u16 {
+            if holds(u32::from(u)) {
+                match runs.last_mut() {
+                    Some(run) if run.1 + 1 == u => run.1 = u,
+                    _ => runs.push((u, u)),
+                }
+            }
+        }
+        runs
+    }
+
+    fn in_blocks(blocks: &[(u32, u32)], u: u32) -> bool {
+        blocks
+            .iter()
+            .any(|&(first, last)| (first..=last).contains(&u))
+    }
+
+    #[test]
+    fn the_letter_and_number_tables_are_the_standard_librarys() {
+        let std_says = |u: u32, f: fn(char) -> bool| char::from_u32(u).is_some_and(f);
+        let letters = runs_of(|u| {
+            (in_blocks(EXACT_BLOCKS, u) && std_says(u, char::is_alphabetic))
+                || in_blocks(LETTER_BLOCKS, u)
+        });
+        assert_eq!(LETTERS, letters.as_slice());
+        let numbers = runs_of(|u| in_blocks(EXACT_BLOCKS, u) && std_says(u, char::is_numeric));
+        assert_eq!(NUMBERS, numbers.as_slice());
+        // Every BMP character outside ASCII is in one kind of block or the other.
+        assert!((0x80..=0xFFFF).all(|u| in_blocks(EXACT_BLOCKS, u) != in_blocks(LETTER_BLOCKS, u)));
+    }
+
+    #[test]
+    fn letters_and_numbers_are_the_standard_librarys_in_the_exact_blocks() {
+        for c in chars_of(&[(0, 0x7F)]).chain(chars_of(EXACT_BLOCKS)) {
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+        for c in [
+            'é', 'ß', 'ł', 'Ω', 'д', '中', 'ア', '한', 'Ａ', 'ｱ', '〇', 'Ⅻ',
+        ] {
+            assert!(is_alpha(c), "{c:?}");
+        }
+        for c in ['½', '²', '①', '０'] {
+            assert!(!is_alpha(c) && is_alnum(c), "{c:?}");
+        }
+        for c in [
+            '·', '×', '€', '—', '…', '。', '，', '￥', '→', '\u{301}', '\u{FEFF}',
+        ] {
+            assert!(!is_alpha(c) && !is_alnum(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn other_scripts_are_all_letters_and_emoji_none() {
+        for c in chars_of(LETTER_BLOCKS) {
+            assert!(is_alpha(c) && is_alnum(c), "{c:?}");
+        }
+        // Letters there are the standard library's letters too; its digits are not.
+        assert!(['א', 'ب', 'क', 'ก', 'ა']
+            .iter()
+            .all(|c| c.is_alphabetic() && is_alpha(*c)));
+        assert!(!'٣'.is_alphabetic() && is_alpha('٣'));
+        for c in ['😀', '🄰', '\u{1F600}'] {
+            assert!(!is_alpha(c) && !is_alnum(c), "{c:?}");
+        }
+        for c in ['𠀀', '𝐀', '𐌰'] {
+            assert!(is_alpha(c) && is_alnum(c), "{c:?}");
+        }
+        assert!(!is_alpha('\u{E0041}') && !is_alpha('\u{F0000}'));
+        // Every ideograph beyond the BMP is a letter, as the standard library says.
+        assert!(chars_of(&[(0x20000, 0x3FFFF)])
+            .filter(|c| c.is_alphabetic())
+            .all(is_alpha));
+    }
+
+    #[test]
+    fn case_is_the_standard_librarys_in_the_cased_blocks() {
+        for c in chars_of(CASED_BLOCKS) {
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_lower(c), c.is_lowercase(), "{c:?}");
+        }
+        for c in ['Ǆ', 'ǅ', 'Ա', 'ա', '中', '1', ' '] {
+            assert!(!is_upper(c) && !is_lower(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn strips_invisible_marks_and_folds_space() {

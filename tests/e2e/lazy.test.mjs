@@ -64,7 +64,7 @@ function scanReply(tab) {
       port.disconnect();
       resolve(m.reply);
     });
-    const page = JSON.stringify({ url: location.href, nodes: [{ t: 'body', b: true }] });
+    const page = 'en\nTitle\n\tbody\tb'; // a bare body (src/page.rs, lines)
     port.postMessage({ id: 'lazy-test', message: { type: 'scan', page } });
   }));
 }

@@ -52,7 +52,7 @@ test('a content script on a carrier page can scan, but not erase, change setting
   assert.deepEqual(after.checklists, before.checklists, 'checklist unchanged');
   assert.equal(after.accounts[0].read_at_ms, account.read_at_ms, 'nothing stored');
   // Its own messages still work.
-  const scan = await ask(page, { type: 'scan', page: JSON.stringify({ url: 'x', nodes: [{ t: 'body', b: true }] }) });
+  const scan = await ask(page, { type: 'scan', page: 'en\nTitle\n\tbody\tb' }); // a bare body (src/page.rs, lines)
   assert.equal(scan.reply.outcome, 'ignored', JSON.stringify(scan));
   await page.close();
 });
@@ -84,7 +84,7 @@ test('a scan from a page that is not https is dropped, even where the content sc
   await serve(context, http, demoPage().html);
   const page = await context.newPage();
   await page.goto(http);
-  const out = await ask(page, { type: 'scan', page: JSON.stringify({ url: http, nodes: [{ t: 'body', b: true }] }) });
+  const out = await ask(page, { type: 'scan', page: 'en\nTitle\n\tbody\tb' });
   assert.ok(out.reply === 'none' || out.failed, JSON.stringify(out));
   // The page's own scan (sent when the content script ran) was dropped too: nothing stored.
   const { state } = await storage(context, extensionId);

@@ -58,11 +58,18 @@ const KB = 1024;
 // Then the red team's fifth round (an amount and its total in sibling elements, usage
 // beside `Unlimited`, captions that are no names, 请于…前缴费) at 360e6ad: engine 127.7 KB
 // (`gzip -9` 130210 bytes), the others unchanged.
+// Then the Debug impls only panic messages reach reduced to a trap with the panics
+// (xtask/src/panics.rs: char's Debug kept is_printable's and Grapheme_Extend's tables), and
+// `char::is_alphabetic` / `is_alphanumeric` / `is_uppercase` / `is_lowercase` replaced by
+// `parse::text::is_alpha` / `is_alnum` / `is_upper` / `is_lower` (the standard library's
+// answer for the scripts carrier pages use, without its tables), at 6246346: engine 124.3 KB,
+// tools 80.0 KB, UI 77.7 KB (`gzip -9`: engine 130105 → 126646 bytes, tools 84100 → 81877,
+// UI 80656 → 79373).
 // Budgets: measured + about 0.3 KB (engine: no headroom left, the goal is 120), + about 1 %
 // (the others).
-const ENGINE_BUDGET = 128.0;
-const TOOLS_BUDGET = 82.9;
-const UI_BUDGET = 79.4;
+const ENGINE_BUDGET = 124.6;
+const TOOLS_BUDGET = 80.8;
+const UI_BUDGET = 78.5;
 const PROFILES_BUDGET = 8.7;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {

@@ -146,7 +146,12 @@ fn profiles_seq() -> Result<String> {
 }
 
 fn build_wasm() -> Result {
+    // For size work: `LINEKEEPER_ONLY_WASM=linekeeper_wasm` builds that module alone.
+    let only = std::env::var("LINEKEEPER_ONLY_WASM").ok();
     for (dir, stem, _) in MODULES {
+        if only.as_deref().is_some_and(|o| o != *stem) {
+            continue;
+        }
         build_module(dir, stem)?;
     }
     Ok(())
@@ -176,6 +181,15 @@ fn build_module(dir: &str, stem: &str) -> Result {
     }
     println!("    {stubbed} panic entry points of {stem}_bg.wasm reduced to a trap");
     std::fs::write(&wasm, bytes).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    // For size work: `LINEKEEPER_NAMED_WASM=1 cargo xtask dist` also keeps each module as
+    // wasm-opt gets it, names included, in target/wasm-named/ (for `twiggy`, or wasm-opt
+    // with `-g` and the flags below).
+    if std::env::var_os("LINEKEEPER_NAMED_WASM").is_some() {
+        let named = root().join("target/wasm-named");
+        std::fs::create_dir_all(&named).map_err(|e| format!("{}: {e}", named.display()))?;
+        std::fs::copy(&wasm, named.join(format!("{stem}.wasm")))
+            .map_err(|e| format!("copy {stem}.wasm: {e}"))?;
+    }
     // binaryen from npm (pinned in package-lock.json): Debian's wasm-opt 108 mangles the
     // reference-types table that wasm-bindgen emits (the module then fails to start).
     // `--converge` repeats -Oz while it still shrinks the module; `--low-memory-unused`

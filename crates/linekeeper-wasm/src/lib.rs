@@ -105,8 +105,8 @@ struct Refused {
 /// Decodes and checks a runtime message (`message.rs`): `{type, from, …}` when the worker may
 /// act on it (large fields such as `page` are not copied back: use the message's own, now
 /// checked), else `{refused, error, reply}`. `page`: a scan's page snapshot, taken out of
-/// `message` by the worker (`message` then has no `page`): already JSON text, it is not
-/// escaped by `JSON.stringify` and read back. `sender` is the browser's `MessageSender`;
+/// `message` by the worker (`message` then has no `page`): already text (its lines), it is
+/// not escaped by `JSON.stringify` and read back. `sender` is the browser's `MessageSender`;
 /// `context` is `{extension_id, extension_url, content_matches, granted_origins}` (the
 /// granted origins include the sites the user taught: no read of the stored state here).
 #[wasm_bindgen]
@@ -172,7 +172,7 @@ struct IngestResult {
     taught: bool,
 }
 
-/// Turns a page snapshot from the content script (JSON text) into a Snapshot, applies it to the
+/// Turns a page snapshot from the content script (its lines, `PageSnapshot::from_lines`) into a Snapshot, applies it to the
 /// stored state and returns `{state, outcome, snapshot, badge, taught}`. The caller stores
 /// `state`.
 #[wasm_bindgen]
@@ -185,7 +185,7 @@ pub fn ingest(
     lang: &str,
 ) -> Result<JsValue, JsError> {
     let mut state = state_from_js(state)?;
-    let mut page: PageSnapshot = linekeeper::json::from_str(page)
+    let mut page = PageSnapshot::from_lines(page)
         .map_err(|e| JsError::new(&format!("page snapshot could not be read: {e}")))?;
     // The URL comes from the browser (the message sender), never from the page's own claim.
     page.url = url.to_string();
