@@ -60,7 +60,10 @@ impl Engine<'_> {
         if viewer.iter().any(|m| lower.trim_end().ends_with(m)) {
             return true;
         }
+        // `Marisol's iPhone 16`: a device named after its owner is the line's nickname.
+        let owned_device = (text.contains("'s ") || text.contains("’s ")) && names_a_device(text);
         !holder.is_empty()
+            && !owned_device
             && text
                 .split(|c: char| !c.is_alphabetic())
                 .map(lowercase)
@@ -452,8 +455,9 @@ impl Engine<'_> {
         if chars == 0 || chars > 60 || !text.chars().any(char::is_alphabetic) {
             return None;
         }
-        // Not a link's or button's text, but a tab's may name its line (`Jordan (•••)
-        // •••-3381` over the line's panel).
+        // Not a link's or button's text, but a tab's or an accordion button's (one that
+        // controls a panel) may name its line (`Jordan (•••) •••-3381` over the line's
+        // panel).
         if self
             .model
             .action
@@ -461,7 +465,9 @@ impl Engine<'_> {
             .copied()
             .unwrap_or(false)
             && self
-                .up_to(node, 4, |n| n.attr("role") == Some("tab"))
+                .up_to(node, 4, |n| {
+                    n.attr("role") == Some("tab") || n.attr("aria-controls").is_some()
+                })
                 .is_none()
         {
             return None;

@@ -249,6 +249,44 @@ fn holder_name_from_greeting_never_labels_a_line() {
 }
 
 #[test]
+fn owners_device_nicknames_and_accordion_buttons_label_lines() {
+    // The greeting's name in a device nickname (`Dana's Galaxy S24`) is the line's label;
+    // a figure ending the device's name is not the number's.
+    let s = us(
+        "<p>Hello, Dana</p><ul><li><span>Dana's Galaxy S24</span><span>(•••) •••-1201</span>\
+         <p>Data left 2 GB</p></li><li><span>Omar's Moto 5</span><span>(•••) •••-1202</span>\
+         <p>Data left 3 GB</p></li></ul>",
+    );
+    assert_eq!(s.lines.len(), 2);
+    assert_eq!(s.lines[0].label.as_deref(), Some("Dana's Galaxy S24"));
+    assert_eq!(s.lines[1].label.as_deref(), Some("Omar's Moto 5"));
+    // A name alone is still the holder's.
+    let s = us(
+        "<p>Hello, Dana</p><ul><li><span>Dana</span><span>(•••) •••-1201</span><p>Data left 2 GB</p></li>\
+         <li><span>Omar's phone</span><span>(•••) •••-1202</span><p>Data left 3 GB</p></li></ul>",
+    );
+    assert_eq!(s.lines.len(), 2);
+    assert_eq!(s.lines[0].label, None);
+    assert_eq!(s.lines[1].label.as_deref(), Some("Omar's phone"));
+    // An accordion button that controls a line's panel names the line.
+    let s = us(
+        r#"<div><h3><button aria-expanded="true" aria-controls="p1"><span>Nora</span>
+        <span>(***) ***-3301</span><span>8GB</span></button></h3><div id="p1"><p>Data left 2 GB</p></div>
+        <h3><button aria-expanded="false" aria-controls="p2"><span>Theo's tablet</span>
+        <span>(***) ***-3302</span><span>4GB</span></button></h3><div id="p2" hidden><p>Data left 1 GB</p></div></div>"#,
+    );
+    assert_eq!(s.lines.len(), 2);
+    assert_eq!(s.lines[0].label.as_deref(), Some("Nora"));
+    assert_eq!(s.lines[1].label.as_deref(), Some("Theo's tablet"));
+    // A plain button's text is no name.
+    let s = us(
+        "<ul><li><button>Manage</button><span>(•••) •••-1201</span><p>Data left 2 GB</p></li>\
+         <li><button>Manage</button><span>(•••) •••-1202</span><p>Data left 3 GB</p></li></ul>",
+    );
+    assert!(s.lines.iter().all(|l| l.label.is_none()));
+}
+
+#[test]
 fn side_by_side_legends_keep_their_roles() {
     let s = us(
         r#"<div class="plan-name">Prepaid Connect</div><div><span>1.58 GB used</span><span>5 GB plan</span></div>
