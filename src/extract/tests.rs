@@ -363,6 +363,33 @@ fn chinese_labels() {
 }
 
 #[test]
+fn plan_name_ends_before_its_price_or_term_element() {
+    let plan = |s: &Snapshot| s.lines.first().and_then(|l| l.plan.clone());
+    // The value element holds the name and, in a sibling, its price per period.
+    let s = us(
+        r#"<div><div>Plan</div><div><span>Trail 8GB</span> <span>$19 / 28 days</span></div></div>
+        <p>Data left 2 GB</p>"#,
+    );
+    assert_eq!(plan(&s).as_deref(), Some("Trail 8GB"));
+    // The term in a sibling element is not part of the name; in the same text it is.
+    let s = us(
+        "<p><span>Plan</span> <span>25GB</span> <span>6-month plan</span></p><p>Data left 2 GB</p>",
+    );
+    assert_eq!(plan(&s).as_deref(), Some("25GB"));
+    let s = us("<p><span>Plan</span> <span>25GB · 6 months</span></p><p>Data left 2 GB</p>");
+    assert_eq!(plan(&s).as_deref(), Some("25GB · 6 months"));
+    // A price in brackets after the name.
+    let s = scan(
+        r#"<html lang="zh-CN"><body><p><span>当前套餐：</span><span>畅爽流量套餐</span><span>（88元/月）</span></p>
+        <p>剩余流量 3GB</p></body></html>"#,
+        "https://www.example.cn/",
+    );
+    assert_eq!(plan(&s).as_deref(), Some("畅爽流量套餐"));
+    let s = us("<p>Plan: Everyday 12GB (US$25/mo)</p><p>Data left 2 GB</p>");
+    assert_eq!(plan(&s).as_deref(), Some("Everyday 12GB"));
+}
+
+#[test]
 fn spanish_and_german_labels() {
     let s = scan(
         r#"<html lang="es-ES"><body><p>Saldo</p><p>12,50 €</p><p>Datos restantes</p><p>3,5 GB</p>
