@@ -1543,6 +1543,16 @@ impl<'a> Engine<'a> {
                     (Kind::AutopayOff, _) | (_, Some(Kind::AutopayOff)) => false,
                     _ => continue,
                 };
+                // A way of paying that names AutoPay, then its state (`SEPA-Lastschrift:
+                // nicht eingerichtet`): the state decides.
+                let off_after = row.hits.iter().find(|x| x.start >= h.end).is_some_and(|x| {
+                    x.kind == Kind::Off
+                        && row.text.get(h.end..x.start).is_some_and(|gap| {
+                            gap.chars()
+                                .all(|c| c.is_whitespace() || ":：-–—·".contains(c))
+                        })
+                });
+                let on = on && !off_after;
                 let node = row.node_at(h.start);
                 if model.is_promo_node(node) {
                     continue;

@@ -883,6 +883,26 @@ fn a_button_offering_to_turn_autopay_on_means_it_is_off() {
 }
 
 #[test]
+fn a_payment_method_phrase_then_its_state() {
+    let cases = [
+        // A phrase that names AutoPay is off when its state says so.
+        ("de-DE", "<ul><li>Zahlart: Überweisung</li><li>SEPA Lastschrift – nicht aktiv</li></ul>", false),
+        ("de-DE", "<ul><li>SEPA Lastschrift – aktiv</li></ul>", true),
+        // The payment method's own word, its state in a table cell.
+        ("de-CH", "<table><tr><th scope=row>Zahlweise</th><td>Lastschriftverfahren: aktiv</td></tr></table>", true),
+        ("zh-TW", "<table><tr><th scope=row>代繳</th><td>未辦理 <a href=/x>立即辦理</a></td></tr></table>", false),
+        ("de-AT", "<p>Bankeinzug: nicht eingerichtet</p>", false),
+    ];
+    for (lang, body, on) in cases {
+        let s = scan(
+            &format!(r#"<html lang="{lang}"><body>{body}<p>Datenvolumen 3 GB</p></body></html>"#),
+            "https://www.example.eu/",
+        );
+        assert_eq!(s.autopay, Some(on), "{body}");
+    }
+}
+
+#[test]
 fn a_payment_scheduled_with_autopay_means_autopay_is_on() {
     let s = us("<h2>Balance</h2><p>$142.58</p><p>Payment scheduled for Dec 8 with AutoPay</p>");
     assert_eq!(s.autopay, Some(true));
