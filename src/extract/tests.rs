@@ -903,6 +903,22 @@ fn a_payment_method_phrase_then_its_state() {
 }
 
 #[test]
+fn swiss_and_singapore_amounts() {
+    let s = scan(
+        r#"<html lang="de-CH"><body><table><tr><th scope=row>Rechnungsbetrag</th><td>CHF 81.40</td></tr></table>
+        <p>Daten 3 GB</p></body></html>"#,
+        "https://www.example.ch/",
+    );
+    assert_eq!(s.amount_due, Some(Money::new(8140, Currency::Chf)));
+    let s = scan(
+        r#"<html lang="en-SG"><body><p>Main balance</p><p>S$<span>7</span><sup>.25</sup></p>
+        <p>Data left 3 GB</p></body></html>"#,
+        "https://www.example.sg/",
+    );
+    assert_eq!(s.balance, Some(Money::new(725, Currency::Sgd)));
+}
+
+#[test]
 fn a_payment_scheduled_with_autopay_means_autopay_is_on() {
     let s = us("<h2>Balance</h2><p>$142.58</p><p>Payment scheduled for Dec 8 with AutoPay</p>");
     assert_eq!(s.autopay, Some(true));
