@@ -919,6 +919,27 @@ fn swiss_and_singapore_amounts() {
 }
 
 #[test]
+fn an_aside_after_a_value_labels_nothing() {
+    // `(… next bill)` explains the credit above it; it is neither a label for it nor a
+    // stop for the caption above.
+    let s = scan(
+        r#"<html lang="en-GB"><body><dl><div><dt>Upcoming bill</dt><dd>£31.00</dd></div>
+        <div><dt>Account credit</dt><dd>£4.50 <span>(deducted from your next bill)</span></dd></div></dl>
+        <p>Data left 3GB</p></body></html>"#,
+        "https://www.example.co.uk/",
+    );
+    assert_eq!(s.balance, Some(Money::new(450, Currency::Gbp)));
+    assert_eq!(s.amount_due, Some(Money::new(3100, Currency::Gbp)));
+    // A carrier's own name for its credit.
+    let s = scan(
+        "<html lang=en><body><dl><dt>Plan</dt><dd>By The Gig 3GB</dd><dt>US Mobile credit</dt>\
+         <dd>$1.25</dd></dl><p>Data left 2 GB</p></body></html>",
+        "https://www.usmobile.com/dashboard/line",
+    );
+    assert_eq!(s.balance, usd(125));
+}
+
+#[test]
 fn a_payment_scheduled_with_autopay_means_autopay_is_on() {
     let s = us("<h2>Balance</h2><p>$142.58</p><p>Payment scheduled for Dec 8 with AutoPay</p>");
     assert_eq!(s.autopay, Some(true));
