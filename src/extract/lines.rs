@@ -29,7 +29,16 @@ impl Engine<'_> {
                 if model.is_promo_node(node) {
                     continue;
                 }
-                let not_phone = row.hits.iter().any(|h| h.kind == Kind::NotPhone);
+                // The nearest of a line word and a no-phone word before the number decides
+                // (`SIM Only 25GB · number ending 3816`, `Visa ending 4242`).
+                let nearest =
+                    row.hits.iter().rev().find(|h| {
+                        matches!(h.kind, Kind::Line | Kind::NotPhone) && h.end <= f.start
+                    });
+                let not_phone = match nearest {
+                    Some(h) => h.kind == Kind::NotPhone,
+                    None => row.hits.iter().any(|h| h.kind == Kind::NotPhone),
+                };
                 // The other party of a call or message (`Call to (•••) •••-1000` in a usage
                 // log), written just before the number, is no line of the account, however
                 // it is masked.

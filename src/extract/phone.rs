@@ -41,13 +41,15 @@ fn is_sep(c: char) -> bool {
 /// Finds phone numbers in `text`.
 pub fn find_phones(text: &str) -> Vec<PhoneFind> {
     let mut out = Vec::new();
-    // Cheap test first: four digits in a row somewhere, or nine in all (`912 345 678`).
+    // Cheap test first: four digits in a row somewhere, nine in all (`912 345 678`), or
+    // four and a mask (`+41 79 *** 58 20`).
     let (mut run, mut all) = (0, 0);
-    if !text.bytes().any(|b| {
+    let many = text.bytes().any(|b| {
         run = if b.is_ascii_digit() { run + 1 } else { 0 };
         all += usize::from(b.is_ascii_digit());
         run >= 4 || all >= 9
-    }) {
+    });
+    if !many && (all < 4 || !text.chars().any(is_mask)) {
         return out;
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -148,7 +150,15 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
     let digits: String = token.iter().filter(|c| c.is_ascii_digit()).collect();
     let masks = token.iter().filter(|c| is_mask(**c)).count();
     let whole = masks == 0 && digits.len() >= 9 && trailing_digits >= 2;
-    if trailing_digits < 4 && !whole {
+    // `+41 79 *** 58 20`: the last four digits after the mask may be written in groups.
+    let after_mask = token
+        .iter()
+        .rev()
+        .take_while(|c| !is_mask(**c))
+        .filter(|c| c.is_ascii_digit())
+        .count();
+    let grouped = masks > 0 && after_mask == 4 && trailing_digits >= 2;
+    if trailing_digits < 4 && !whole && !grouped {
         return None;
     }
     let ellipsis = token.contains(&'…') || token.windows(2).any(|w| w == ['.', '.']);
@@ -184,7 +194,7 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
         }
     }
     if masks > 0 {
-        if trailing_digits != 4 {
+        if trailing_digits != 4 && !grouped {
             return None;
         }
         // Phone numbers have 8 (Hong Kong) to 13 (with a country code) digits; card
@@ -289,6 +299,10 @@ mod tests {
         );
         assert_eq!(one("xxx-xxx-4821"), Some(("4821".into(), Strength::Strong)));
         assert_eq!(one("138****1234"), Some(("1234".into(), Strength::Strong)));
+        assert_eq!(
+            one("+41 76 *** 12 34"),
+            Some(("1234".into(), Strength::Strong))
+        );
         assert_eq!(one("...4821"), Some(("4821".into(), Strength::Weak)));
         assert_eq!(one("…4821"), Some(("4821".into(), Strength::Weak)));
         assert_eq!(

@@ -940,6 +940,23 @@ fn an_aside_after_a_value_labels_nothing() {
 }
 
 #[test]
+fn numbers_after_a_sim_word_or_masked_in_groups() {
+    let s = scan(
+        "<html lang=en-GB><body><p>SIM Only 40GB · number ending 7712</p>\
+         <p>Direct Debit · account ending 0917</p><p>Data left 3GB</p></body></html>",
+        "https://www.example.co.uk/",
+    );
+    let last4: Vec<_> = s.lines.iter().map(|l| l.number_last4.as_deref()).collect();
+    assert_eq!(last4, [Some("7712")]);
+    let s = scan(
+        "<html lang=de-CH><body><p><span>Nummer</span> <span>+41 78 *** 40 06</span></p>\
+         <p>Daten 3 GB</p></body></html>",
+        "https://www.example.ch/",
+    );
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("4006"));
+}
+
+#[test]
 fn a_payment_scheduled_with_autopay_means_autopay_is_on() {
     let s = us("<h2>Balance</h2><p>$142.58</p><p>Payment scheduled for Dec 8 with AutoPay</p>");
     assert_eq!(s.autopay, Some(true));
