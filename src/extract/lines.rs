@@ -389,7 +389,16 @@ impl Engine<'_> {
             .filter(|t| {
                 !parse::find_data(t).is_empty() && super::names::has_words_besides_amounts(t)
             })
-            .and_then(|t| found(Kind::Plan, t, 55));
+            .and_then(|t| found(Kind::Plan, t, 55))
+            // Or before it: `SIM Only 25GB · number ending 3816`.
+            .or_else(|| {
+                let before = text.get(..find.start)?;
+                let cut = before.rfind(['·', '|', '•'])?;
+                let t = before.get(..cut)?.trim();
+                (!parse::find_data(t).is_empty() && super::names::has_words_besides_amounts(t))
+                    .then(|| found(Kind::Plan, t, 55))
+                    .flatten()
+            });
         let head = text
             .get(..find.start)
             .unwrap_or("")

@@ -948,6 +948,8 @@ fn numbers_after_a_sim_word_or_masked_in_groups() {
     );
     let last4: Vec<_> = s.lines.iter().map(|l| l.number_last4.as_deref()).collect();
     assert_eq!(last4, [Some("7712")]);
+    // The plan written before the number, after a separator.
+    assert_eq!(s.lines[0].plan.as_deref(), Some("SIM Only 40GB"));
     let s = scan(
         "<html lang=de-CH><body><p><span>Nummer</span> <span>+41 78 *** 40 06</span></p>\
          <p>Daten 3 GB</p></body></html>",
