@@ -126,6 +126,10 @@ pub enum Currency {
     Twd,
     #[cfg_attr(test, serde(rename = "MXN"))]
     Mxn,
+    #[cfg_attr(test, serde(rename = "SGD"))]
+    Sgd,
+    #[cfg_attr(test, serde(rename = "CHF"))]
+    Chf,
 }
 
 impl Currency {
@@ -139,6 +143,8 @@ impl Currency {
             Currency::Cad => "CAD",
             Currency::Twd => "TWD",
             Currency::Mxn => "MXN",
+            Currency::Sgd => "SGD",
+            Currency::Chf => "CHF",
         }
     }
     pub fn from_code(code: &str) -> Option<Currency> {
@@ -151,6 +157,8 @@ impl Currency {
             "CAD" => Currency::Cad,
             "TWD" | "NTD" => Currency::Twd,
             "MXN" => Currency::Mxn,
+            "SGD" => Currency::Sgd,
+            "CHF" => Currency::Chf,
             _ => return None,
         })
     }

@@ -112,6 +112,8 @@ pub fn format_money(money: &Money, lang: &str) -> String {
         Currency::Cad => format!("{sign}CA${digits}"),
         Currency::Twd => format!("{sign}NT${digits}"),
         Currency::Mxn => format!("{sign}MX${digits}"),
+        Currency::Sgd => format!("{sign}S${digits}"),
+        Currency::Chf => format!("{sign}CHF {digits}"),
         Currency::Gbp => format!("{sign}£{digits}"),
         Currency::Eur if comma => format!("{sign}{digits} €"),
         Currency::Eur => format!("{sign}€{digits}"),

@@ -33,6 +33,8 @@ pub fn currency_for_lang(lang: &str) -> Option<Currency> {
         (_, "hk") => Currency::Hkd,
         (_, "tw") => Currency::Twd,
         (_, "mx") => Currency::Mxn,
+        (_, "sg") => Currency::Sgd,
+        (_, "ch") => Currency::Chf,
         (_, "cn") => Currency::Cny,
         (_, "de" | "at" | "es" | "fr" | "it" | "nl" | "ie" | "pt" | "fi" | "be" | "lu") => {
             Currency::Eur
@@ -85,6 +87,8 @@ mod tests {
         assert_eq!(currency_for_lang("es-MX"), Some(Currency::Mxn));
         assert_eq!(currency_for_lang("zh-Hant-HK"), Some(Currency::Hkd));
         assert_eq!(currency_for_lang("de"), Some(Currency::Eur));
+        assert_eq!(currency_for_lang("de-CH"), Some(Currency::Chf));
+        assert_eq!(currency_for_lang("en-SG"), Some(Currency::Sgd));
         assert_eq!(currency_for_lang("en"), None);
     }
 }

@@ -30,7 +30,16 @@ impl Engine<'_> {
                 if model.is_promo_node(node) {
                     continue;
                 }
-                let not_phone = row.hits.iter().any(|h| h.kind == Kind::NotPhone);
+                // The nearest of a line word and a no-phone word before the number decides
+                // (`SIM Only 25GB · number ending 3816`, `Visa ending 4242`).
+                let nearest =
+                    row.hits.iter().rev().find(|h| {
+                        matches!(h.kind, Kind::Line | Kind::NotPhone) && h.end <= f.start
+                    });
+                let not_phone = match nearest {
+                    Some(h) => h.kind == Kind::NotPhone,
+                    None => row.hits.iter().any(|h| h.kind == Kind::NotPhone),
+                };
                 // The other party of a call or message (`Call to (•••) •••-1000` in a usage
                 // log), written just before the number, is no line of the account, however
                 // it is masked.
@@ -381,7 +390,16 @@ impl Engine<'_> {
             .filter(|t| {
                 !parse::find_data(t).is_empty() && super::names::has_words_besides_amounts(t)
             })
-            .and_then(|t| found(Kind::Plan, t, 55));
+            .and_then(|t| found(Kind::Plan, t, 55))
+            // Or before it: `SIM Only 25GB · number ending 3816`.
+            .or_else(|| {
+                let before = text.get(..find.start)?;
+                let cut = before.rfind(['·', '|', '•'])?;
+                let t = before.get(..cut)?.trim();
+                (!parse::find_data(t).is_empty() && super::names::has_words_besides_amounts(t))
+                    .then(|| found(Kind::Plan, t, 55))
+                    .flatten()
+            });
         let head = text
             .get(..find.start)
             .unwrap_or("")

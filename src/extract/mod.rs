@@ -639,7 +639,10 @@ impl<'a> Engine<'a> {
                     continue;
                 }
                 let node = row.node_at(h.start);
-                if model.is_promo_node(node) || self.in_header_cell(node) {
+                if model.is_promo_node(node)
+                    || self.in_header_cell(node)
+                    || (h.kind.family() == Family::Money && in_aside(&row.text, h.start))
+                {
                     continue;
                 }
                 // A data reset (`Data resets Dec 14`) yields to the plan's own end
@@ -933,9 +936,11 @@ impl<'a> Engine<'a> {
                     }
                     let r2 = r2 as usize;
                     let stop = self.model.rows.get(r2).is_some_and(|row| {
-                        row.hits
-                            .iter()
-                            .any(|h| h.kind.family() == fam && fam != Family::State)
+                        row.hits.iter().any(|h| {
+                            h.kind.family() == fam
+                                && fam != Family::State
+                                && !(fam == Family::Money && in_aside(&row.text, h.start))
+                        })
                     });
                     if stop {
                         break;
@@ -1555,6 +1560,16 @@ impl<'a> Engine<'a> {
                     (Kind::AutopayOff, _) | (_, Some(Kind::AutopayOff)) => false,
                     _ => continue,
                 };
+                // A way of paying that names AutoPay, then its state (`SEPA-Lastschrift:
+                // nicht eingerichtet`): the state decides.
+                let off_after = row.hits.iter().find(|x| x.start >= h.end).is_some_and(|x| {
+                    x.kind == Kind::Off
+                        && row.text.get(h.end..x.start).is_some_and(|gap| {
+                            gap.chars()
+                                .all(|c| c.is_whitespace() || ":：-–—·".contains(c))
+                        })
+                });
+                let on = on && !off_after;
                 let node = row.node_at(h.start);
                 if model.is_promo_node(node) {
                     continue;
@@ -2090,6 +2105,16 @@ fn own_bucket(row: &model::Row) -> Bucket {
         return Bucket::NotData;
     }
     Bucket::Unknown
+}
+
+/// True when byte `pos` of `text` is inside brackets that follow other text: an aside on
+/// a value (`£2.00 (taken off your next bill)`) labels nothing.
+fn in_aside(text: &str, pos: usize) -> bool {
+    let before = text.get(..pos).unwrap_or("");
+    before.rfind(['(', '（']).is_some_and(|open| {
+        before.get(..open).is_some_and(|t| !t.trim().is_empty())
+            && !before.get(open..).is_some_and(|t| t.contains([')', '）']))
+    })
 }
 
 #[cfg(test)]

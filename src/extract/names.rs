@@ -182,6 +182,7 @@ impl Engine<'_> {
                         )
                     })
                     .map_or(row.text.len(), |x| x.start);
+                let next = name_end(row, h.end, next);
                 let rest = row.text.get(h.end..next).unwrap_or("").trim_end();
                 let rest =
                     rest.trim_start_matches(|c: char| c.is_whitespace() || ":：-–—|·".contains(c));
@@ -201,7 +202,8 @@ impl Engine<'_> {
                     {
                         continue;
                     }
-                    (next.text.clone(), first)
+                    let end = name_end(next, 0, next.text.len());
+                    (next.text.get(..end).unwrap_or("").to_string(), first)
                 };
                 // `Plan` | `15GB`, `Plan` | `Unlimited`: an allowance alone is the plan's name.
                 let allowance = (h.kind == Kind::Plan)
@@ -387,8 +389,8 @@ impl Engine<'_> {
                 loop {
                     let before = head;
                     for w in [
-                        "·", "|", "-", "–", "—", ",", "，", ":", "：", "月租", "月费", "月費",
-                        "for", "at", "only", "from",
+                        "·", "|", "-", "–", "—", ",", "，", ":", "：", "(", "（", "月租", "月费",
+                        "月費", "for", "at", "only", "from",
                     ] {
                         if let Some(h) = head.strip_suffix(w) {
                             if !w.chars().all(|c| c.is_ascii_alphabetic())
@@ -447,8 +449,9 @@ impl Engine<'_> {
         if chars == 0 || chars > 60 || !text.chars().any(is_alpha) {
             return None;
         }
-        // Not a link's or button's text, but a tab's may name its line (`Jordan (•••)
-        // •••-3381` over the line's panel).
+        // Not a link's or button's text, but a tab's or an accordion button's (one that
+        // controls a panel) may name its line (`Jordan (•••) •••-3381` over the line's
+        // panel).
         if self
             .model
             .action
@@ -456,7 +459,9 @@ impl Engine<'_> {
             .copied()
             .unwrap_or(false)
             && self
-                .up_to(node, 4, |n| n.attr("role") == Some("tab"))
+                .up_to(node, 4, |n| {
+                    n.attr("role") == Some("tab") || n.attr("aria-controls").is_some()
+                })
                 .is_none()
         {
             return None;
@@ -571,6 +576,44 @@ const DEVICE_WORDS: &[&str] = &[
 const DEVICE_CJK: &[&str] = &[
     "手机", "手機", "副卡", "主卡", "平板", "手表", "手錶", "工作", "公司", "备用", "備用",
 ];
+
+/// Where a name that begins at byte `from` of `row` ends, at most `to`: before a sibling
+/// element that holds its price or its term (`<span>Ultra 5GB</span> <span>$29 / 30
+/// days</span>`, `<span>15GB</span> <span>12-month plan</span>`, `（199元/月）`).
+fn name_end(row: &super::model::Row, from: usize, to: usize) -> usize {
+    let joins = || row.joins.iter().copied().filter(|&j| j > from && j < to);
+    joins()
+        .find(|&j| {
+            let end = joins().find(|&k| k > j).unwrap_or(to);
+            let piece = row.text.get(j..end).unwrap_or("").trim();
+            let bare = piece.trim_start_matches(['(', '（']);
+            parse::find_money(bare, None)
+                .first()
+                .is_some_and(|f| f.start == 0)
+                || is_term(piece)
+        })
+        .unwrap_or(to)
+}
+
+/// A plan's term written alone (`12-month plan`, `3 months`, `30 days`).
+fn is_term(text: &str) -> bool {
+    let lower = lowercase(text);
+    let mut words = lower
+        .split(|c: char| !is_alnum(c))
+        .filter(|w| !w.is_empty());
+    let digits = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
+    let period = |w: &str| {
+        [
+            "day", "days", "week", "weeks", "month", "months", "year", "years", "días", "dias",
+            "mes", "meses", "año", "años", "tage", "monat", "monate", "jahr",
+        ]
+        .contains(&w)
+    };
+    words.next().is_some_and(digits)
+        && words.clone().any(period)
+        && words
+            .all(|w| digits(w) || period(w) || ["plan", "term", "plazo", "laufzeit"].contains(&w))
+}
 
 /// Words a lead-in to a number ends with (`Phone ending in`, `Línea con`): not a name.
 const LEAD_IN_WORDS: &[&str] = &[

@@ -43,13 +43,15 @@ fn is_sep(c: char) -> bool {
 /// Finds phone numbers in `text`.
 pub fn find_phones(text: &str) -> Vec<PhoneFind> {
     let mut out = Vec::new();
-    // Cheap test first: four digits in a row somewhere, or nine in all (`912 345 678`).
+    // Cheap test first: four digits in a row somewhere, nine in all (`912 345 678`), or
+    // four and a mask (`+41 79 *** 58 20`).
     let (mut run, mut all) = (0, 0);
-    if !text.bytes().any(|b| {
+    let many = text.bytes().any(|b| {
         run = if b.is_ascii_digit() { run + 1 } else { 0 };
         all += usize::from(b.is_ascii_digit());
         run >= 4 || all >= 9
-    }) {
+    });
+    if !many && (all < 4 || !text.chars().any(is_mask)) {
         return out;
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -69,8 +71,18 @@ pub fn find_phones(text: &str) -> Vec<PhoneFind> {
             i += 1;
             continue;
         }
+        // Digits inside a word (`Galaxy S24 (•••) •••-1201`) start no number.
+        if c.is_ascii_digit()
+            && i.checked_sub(1)
+                .and_then(|p| chars.get(p))
+                .is_some_and(|&(_, b)| b.is_ascii_alphabetic())
+        {
+            while chars.get(i).is_some_and(|&(_, c)| c.is_ascii_digit()) {
+                i += 1;
+            }
+            continue;
+        }
         // A candidate token: digits, masks and separators.
-        let start = i;
         let mut j = i;
         while let Some(&(_, c)) = chars.get(j) {
             if c.is_ascii_digit() || is_mask(c) || is_sep(c) || c == '…' || c == '+' {
@@ -81,8 +93,26 @@ pub fn find_phones(text: &str) -> Vec<PhoneFind> {
         }
         // Trim trailing separators.
         let mut e = j;
-        while e > start && chars.get(e - 1).is_some_and(|&(_, c)| is_sep(c)) {
+        while e > i && chars.get(e - 1).is_some_and(|&(_, c)| is_sep(c)) {
             e -= 1;
+        }
+        // A short figure ending a name (`Alex's Pixel 9 (•••) •••-0174`, `iPhone 16
+        // 555-010-2231`) is not the number's: it starts after that figure when the rest
+        // reads as a number.
+        let mut start = i;
+        let after_word = i
+            .checked_sub(2)
+            .and_then(|p| chars.get(p..i))
+            .is_some_and(|w| w[1].1 == ' ' && is_alnum(w[0].1));
+        let group = chars
+            .get(i..e)
+            .map_or(0, |t| t.iter().take_while(|c| c.1.is_ascii_digit()).count());
+        if after_word
+            && (1..=3).contains(&group)
+            && chars.get(i + group).is_some_and(|c| c.1 == ' ')
+            && classify(&chars, i + group + 1, e, text).is_some()
+        {
+            start = i + group + 1;
         }
         // A number followed by a figure (`(555) 010-2231 3.2 GB`) is read without it: the
         // token is cut back at its last spaces until it reads as a number.
@@ -122,7 +152,15 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
     let digits: String = token.iter().filter(|c| c.is_ascii_digit()).collect();
     let masks = token.iter().filter(|c| is_mask(**c)).count();
     let whole = masks == 0 && digits.len() >= 9 && trailing_digits >= 2;
-    if trailing_digits < 4 && !whole {
+    // `+41 79 *** 58 20`: the last four digits after the mask may be written in groups.
+    let after_mask = token
+        .iter()
+        .rev()
+        .take_while(|c| !is_mask(**c))
+        .filter(|c| c.is_ascii_digit())
+        .count();
+    let grouped = masks > 0 && after_mask == 4 && trailing_digits >= 2;
+    if trailing_digits < 4 && !whole && !grouped {
         return None;
     }
     let ellipsis = token.contains(&'…') || token.windows(2).any(|w| w == ['.', '.']);
@@ -158,7 +196,7 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
         }
     }
     if masks > 0 {
-        if trailing_digits != 4 {
+        if trailing_digits != 4 && !grouped {
             return None;
         }
         // Phone numbers have 8 (Hong Kong) to 13 (with a country code) digits; card
@@ -263,6 +301,10 @@ mod tests {
         );
         assert_eq!(one("xxx-xxx-4821"), Some(("4821".into(), Strength::Strong)));
         assert_eq!(one("138****1234"), Some(("1234".into(), Strength::Strong)));
+        assert_eq!(
+            one("+41 76 *** 12 34"),
+            Some(("1234".into(), Strength::Strong))
+        );
         assert_eq!(one("...4821"), Some(("4821".into(), Strength::Weak)));
         assert_eq!(one("…4821"), Some(("4821".into(), Strength::Weak)));
         assert_eq!(
@@ -305,6 +347,20 @@ mod tests {
             intl("138 1234 5678 20 GB").map(|p| p.0),
             Some("5678".into())
         );
+        // A figure ending a device's name is not the number's.
+        let at = |text: &str| {
+            find_phones(text)
+                .first()
+                .map(|p| (p.start, p.last4.clone()))
+        };
+        assert_eq!(
+            at("Kim's Galaxy 7 (•••) •••-3390"),
+            Some((15, "3390".into()))
+        );
+        assert_eq!(at("iPad 12 555-010-2231"), Some((8, "2231".into())));
+        assert_eq!(at("Call 1 800 937 8997"), Some((7, "8997".into())));
+        assert_eq!(at("1 (555) 010-2231"), Some((0, "2231".into())));
+        assert_eq!(at("Galaxy S24 (•••) •••-1201"), Some((11, "1201".into())));
         // A name ending in x before a number.
         assert_eq!(intl("Alex (555) 010-2231"), Some(("2231".into(), false)));
         assert_eq!(intl("Max 555-010-2231"), Some(("2231".into(), false)));

@@ -249,6 +249,51 @@ fn holder_name_from_greeting_never_labels_a_line() {
 }
 
 #[test]
+fn device_nicknames_and_accordion_buttons_label_lines() {
+    // A figure ending a device's name is not the number's; a device nickname that holds
+    // the greeting's name (`Dana's Galaxy S24`) is not stored: the holder's name never is.
+    let s = us(
+        "<p>Hello, Dana</p><ul><li><span>Dana's Galaxy S24</span><span>(•••) •••-1201</span>\
+         <p>Data left 2 GB</p></li><li><span>Omar's Moto 5</span><span>(•••) •••-1202</span>\
+         <p>Data left 3 GB</p></li></ul>",
+    );
+    assert_eq!(s.lines.len(), 2);
+    assert_eq!(
+        (
+            s.lines[0].number_last4.as_deref(),
+            s.lines[1].number_last4.as_deref()
+        ),
+        (Some("1201"), Some("1202"))
+    );
+    assert_eq!(s.lines[0].label, None);
+    assert_eq!(s.lines[1].label.as_deref(), Some("Omar's Moto 5"));
+    // A name alone is still the holder's.
+    let s = us(
+        "<p>Hello, Dana</p><ul><li><span>Dana</span><span>(•••) •••-1201</span><p>Data left 2 GB</p></li>\
+         <li><span>Omar's phone</span><span>(•••) •••-1202</span><p>Data left 3 GB</p></li></ul>",
+    );
+    assert_eq!(s.lines.len(), 2);
+    assert_eq!(s.lines[0].label, None);
+    assert_eq!(s.lines[1].label.as_deref(), Some("Omar's phone"));
+    // An accordion button that controls a line's panel names the line.
+    let s = us(
+        r#"<div><h3><button aria-expanded="true" aria-controls="p1"><span>Nora</span>
+        <span>(***) ***-3301</span><span>8GB</span></button></h3><div id="p1"><p>Data left 2 GB</p></div>
+        <h3><button aria-expanded="false" aria-controls="p2"><span>Theo's tablet</span>
+        <span>(***) ***-3302</span><span>4GB</span></button></h3><div id="p2" hidden><p>Data left 1 GB</p></div></div>"#,
+    );
+    assert_eq!(s.lines.len(), 2);
+    assert_eq!(s.lines[0].label.as_deref(), Some("Nora"));
+    assert_eq!(s.lines[1].label.as_deref(), Some("Theo's tablet"));
+    // A plain button's text is no name.
+    let s = us(
+        "<ul><li><button>Manage</button><span>(•••) •••-1201</span><p>Data left 2 GB</p></li>\
+         <li><button>Manage</button><span>(•••) •••-1202</span><p>Data left 3 GB</p></li></ul>",
+    );
+    assert!(s.lines.iter().all(|l| l.label.is_none()));
+}
+
+#[test]
 fn side_by_side_legends_keep_their_roles() {
     let s = us(
         r#"<div class="plan-name">Prepaid Connect</div><div><span>1.58 GB used</span><span>5 GB plan</span></div>
@@ -322,6 +367,33 @@ fn chinese_labels() {
     );
     assert_eq!(s.balance, Some(Money::new(4530, Currency::Hkd)));
     assert_eq!(data(&s).remaining_mb, Some(12800.0));
+}
+
+#[test]
+fn plan_name_ends_before_its_price_or_term_element() {
+    let plan = |s: &Snapshot| s.lines.first().and_then(|l| l.plan.clone());
+    // The value element holds the name and, in a sibling, its price per period.
+    let s = us(
+        r#"<div><div>Plan</div><div><span>Trail 8GB</span> <span>$19 / 28 days</span></div></div>
+        <p>Data left 2 GB</p>"#,
+    );
+    assert_eq!(plan(&s).as_deref(), Some("Trail 8GB"));
+    // The term in a sibling element is not part of the name; in the same text it is.
+    let s = us(
+        "<p><span>Plan</span> <span>25GB</span> <span>6-month plan</span></p><p>Data left 2 GB</p>",
+    );
+    assert_eq!(plan(&s).as_deref(), Some("25GB"));
+    let s = us("<p><span>Plan</span> <span>25GB · 6 months</span></p><p>Data left 2 GB</p>");
+    assert_eq!(plan(&s).as_deref(), Some("25GB · 6 months"));
+    // A price in brackets after the name.
+    let s = scan(
+        r#"<html lang="zh-CN"><body><p><span>当前套餐：</span><span>畅爽流量套餐</span><span>（88元/月）</span></p>
+        <p>剩余流量 3GB</p></body></html>"#,
+        "https://www.example.cn/",
+    );
+    assert_eq!(plan(&s).as_deref(), Some("畅爽流量套餐"));
+    let s = us("<p>Plan: Everyday 12GB (US$25/mo)</p><p>Data left 2 GB</p>");
+    assert_eq!(plan(&s).as_deref(), Some("Everyday 12GB"));
 }
 
 #[test]
@@ -815,6 +887,82 @@ fn a_button_offering_to_turn_autopay_on_means_it_is_off() {
     // A toggle that says only its state still shows it.
     let s = us("<div><h3>Auto-Renew</h3><button role=switch>On</button></div><p>Balance $4.00</p>");
     assert_eq!(s.autopay, Some(true));
+}
+
+#[test]
+fn a_payment_method_phrase_then_its_state() {
+    let cases = [
+        // A phrase that names AutoPay is off when its state says so.
+        ("de-DE", "<ul><li>Zahlart: Überweisung</li><li>SEPA Lastschrift – nicht aktiv</li></ul>", false),
+        ("de-DE", "<ul><li>SEPA Lastschrift – aktiv</li></ul>", true),
+        // The payment method's own word, its state in a table cell.
+        ("de-CH", "<table><tr><th scope=row>Zahlweise</th><td>Lastschriftverfahren: aktiv</td></tr></table>", true),
+        ("zh-TW", "<table><tr><th scope=row>代繳</th><td>未辦理 <a href=/x>立即辦理</a></td></tr></table>", false),
+        ("de-AT", "<p>Bankeinzug: nicht eingerichtet</p>", false),
+    ];
+    for (lang, body, on) in cases {
+        let s = scan(
+            &format!(r#"<html lang="{lang}"><body>{body}<p>Datenvolumen 3 GB</p></body></html>"#),
+            "https://www.example.eu/",
+        );
+        assert_eq!(s.autopay, Some(on), "{body}");
+    }
+}
+
+#[test]
+fn swiss_and_singapore_amounts() {
+    let s = scan(
+        r#"<html lang="de-CH"><body><table><tr><th scope=row>Rechnungsbetrag</th><td>CHF 81.40</td></tr></table>
+        <p>Daten 3 GB</p></body></html>"#,
+        "https://www.example.ch/",
+    );
+    assert_eq!(s.amount_due, Some(Money::new(8140, Currency::Chf)));
+    let s = scan(
+        r#"<html lang="en-SG"><body><p>Main balance</p><p>S$<span>7</span><sup>.25</sup></p>
+        <p>Data left 3 GB</p></body></html>"#,
+        "https://www.example.sg/",
+    );
+    assert_eq!(s.balance, Some(Money::new(725, Currency::Sgd)));
+}
+
+#[test]
+fn an_aside_after_a_value_labels_nothing() {
+    // `(… next bill)` explains the credit above it; it is neither a label for it nor a
+    // stop for the caption above.
+    let s = scan(
+        r#"<html lang="en-GB"><body><dl><div><dt>Upcoming bill</dt><dd>£31.00</dd></div>
+        <div><dt>Account credit</dt><dd>£4.50 <span>(deducted from your next bill)</span></dd></div></dl>
+        <p>Data left 3GB</p></body></html>"#,
+        "https://www.example.co.uk/",
+    );
+    assert_eq!(s.balance, Some(Money::new(450, Currency::Gbp)));
+    assert_eq!(s.amount_due, Some(Money::new(3100, Currency::Gbp)));
+    // A carrier's own name for its credit.
+    let s = scan(
+        "<html lang=en><body><dl><dt>Plan</dt><dd>By The Gig 3GB</dd><dt>US Mobile credit</dt>\
+         <dd>$1.25</dd></dl><p>Data left 2 GB</p></body></html>",
+        "https://www.usmobile.com/dashboard/line",
+    );
+    assert_eq!(s.balance, usd(125));
+}
+
+#[test]
+fn numbers_after_a_sim_word_or_masked_in_groups() {
+    let s = scan(
+        "<html lang=en-GB><body><p>SIM Only 40GB · number ending 7712</p>\
+         <p>Direct Debit · account ending 0917</p><p>Data left 3GB</p></body></html>",
+        "https://www.example.co.uk/",
+    );
+    let last4: Vec<_> = s.lines.iter().map(|l| l.number_last4.as_deref()).collect();
+    assert_eq!(last4, [Some("7712")]);
+    // The plan written before the number, after a separator.
+    assert_eq!(s.lines[0].plan.as_deref(), Some("SIM Only 40GB"));
+    let s = scan(
+        "<html lang=de-CH><body><p><span>Nummer</span> <span>+41 78 *** 40 06</span></p>\
+         <p>Daten 3 GB</p></body></html>",
+        "https://www.example.ch/",
+    );
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("4006"));
 }
 
 #[test]

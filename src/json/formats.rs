@@ -36,6 +36,8 @@ crate::json_names!(Currency {
     Cad => "CAD",
     Twd => "TWD",
     Mxn => "MXN",
+    Sgd => "SGD",
+    Chf => "CHF",
 });
 crate::json_names!(Outcome { Stored => "stored", Refreshed => "refreshed", Ignored => "ignored" });
 crate::json_names!(Language { Auto => "auto", En => "en", ZhCn => "zh_cn" });

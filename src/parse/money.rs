@@ -121,7 +121,12 @@ enum Bare {
 fn dollar(default: Option<Currency>) -> Currency {
     match default {
         Some(
-            c @ (Currency::Usd | Currency::Cad | Currency::Hkd | Currency::Twd | Currency::Mxn),
+            c @ (Currency::Usd
+            | Currency::Cad
+            | Currency::Hkd
+            | Currency::Twd
+            | Currency::Mxn
+            | Currency::Sgd),
         ) => c,
         _ => Currency::Usd,
     }
@@ -159,6 +164,8 @@ const DOLLAR_PREFIXES: &[(&str, Currency)] = &[
     ("ntd", Currency::Twd),
     ("mx", Currency::Mxn),
     ("mxn", Currency::Mxn),
+    ("s", Currency::Sgd),
+    ("sgd", Currency::Sgd),
 ];
 
 /// A currency written before the amount, with the index after it.
@@ -167,7 +174,7 @@ fn prefix_currency(lx: &Lexed, j: usize, default: Option<Currency>) -> Option<(C
         return Some((c, j + 1));
     }
     if lx.is_word(j) && lx.is_sym(j + 1, '$') && lx.attached(j + 1) {
-        // `US$`, `HK$`, `C$`, `NT$`; other `XX$` (A$, S$) are currencies we do not read.
+        // `US$`, `HK$`, `C$`, `NT$`, `S$`; other `XX$` (A$) are currencies we do not read.
         return lx.lookup(j, DOLLAR_PREFIXES).map(|c| (c, j + 2));
     }
     if let Some(c) = code(lx, j) {
@@ -281,6 +288,7 @@ fn match_money(lx: &Lexed, i: usize, default: Option<Currency>, bare: Bare) -> O
                                 | Currency::Hkd
                                 | Currency::Twd
                                 | Currency::Mxn
+                                | Currency::Sgd
                         ))
                 {
                     currency = Some(code);
@@ -380,6 +388,15 @@ mod tests {
         assert_eq!(money("MX$85.00", None), m(8500, Mxn));
         assert_eq!(money("$85.00", Some(Mxn)), m(8500, Mxn));
         assert_eq!(money("MXN 85.00", None), m(8500, Mxn));
+    }
+
+    #[test]
+    fn singapore_dollars_and_swiss_francs() {
+        assert_eq!(money("S$8.75", None), m(875, Sgd));
+        assert_eq!(money("$8.75", Some(Sgd)), m(875, Sgd));
+        assert_eq!(money("SGD 8.75", None), m(875, Sgd));
+        assert_eq!(money("CHF 39.50", None), m(3950, Chf));
+        assert_eq!(money("39.50 CHF", None), m(3950, Chf));
     }
 
     #[test]
