@@ -2150,3 +2150,15 @@ fn an_estimated_total_under_a_bills_items_is_the_amount_due() {
     );
     assert_eq!(s.amount_due, usd(4810));
 }
+
+#[test]
+fn the_day_autopay_will_charge_is_the_bill_date_before_a_cycle_end() {
+    let s = scan(
+        "<html lang=en><body><p>Cycle ends</p><p>11 days</p><p>Data usage is 2.40 GB</p>\
+         <p>Your estimate changes as you use data. Autopay will charge your statement total on Dec 22.</p></body></html>",
+        "https://fi.google.com/account",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 22));
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 7));
+    assert_eq!(s.autopay, Some(true));
+}
