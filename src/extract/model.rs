@@ -312,7 +312,12 @@ impl<'a> Model<'a> {
         if prev_parent.is_none() || grand(prev_parent) != grand(parent) {
             return false;
         }
-        let sign = |t: &str| matches!(t, "$" | "US$" | "¥" | "￥" | "€" | "£" | "HK$" | "C$");
+        let sign = |t: &str| {
+            matches!(
+                t,
+                "$" | "US$" | "¥" | "￥" | "€" | "£" | "HK$" | "C$" | "S$" | "NT$" | "MX$"
+            )
+        };
         let prev = current.text.trim_end();
         if sign(prev) || prev.rsplit(' ').next().is_some_and(sign) {
             return text.starts_with(|c: char| c.is_ascii_digit());
