@@ -768,6 +768,16 @@ pub trait FromJson: Sized {
     fn missing() -> Option<Self> {
         None
     }
+
+    /// Reads `v` into `self`, as `*self = Self::from_json(v)?` does (a struct's field
+    /// reader calls it). Structs and lists read in place: one reader per such type, not
+    /// one more copy per field type that moves the value read. On an error `self` may be
+    /// left half read (the struct holding it is dropped with the error).
+    #[inline(never)]
+    fn read_into(&mut self, v: Value) -> Result<(), Error> {
+        *self = Self::from_json(v)?;
+        Ok(())
+    }
 }
 
 impl FromJson for Value {
@@ -856,14 +866,20 @@ pub fn each_item(
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(v: Value) -> Result<Self, Error> {
         let mut out = Vec::new();
+        out.read_into(v)?;
+        Ok(out)
+    }
+
+    #[inline(never)]
+    fn read_into(&mut self, v: Value) -> Result<(), Error> {
+        self.clear();
         each_item(v, &mut |item, n| {
             match item {
-                Some(item) => out.push(T::from_json(item)?),
-                None => out.reserve_exact(n),
+                Some(item) => self.push(T::from_json(item)?),
+                None => self.reserve_exact(n),
             }
             Ok(())
-        })?;
-        Ok(out)
+        })
     }
 }
 
@@ -950,13 +966,6 @@ pub fn read_struct(
     }
 }
 
-/// Reads `v` into `slot`: one copy per field type, shared by every struct with such a field.
-#[inline(never)]
-pub fn set<T: FromJson>(slot: &mut T, v: Value) -> Result<(), Error> {
-    *slot = T::from_json(v)?;
-    Ok(())
-}
-
 /// The JSON key of a field: its name, or the one given (`kind = "type"`).
 #[doc(hidden)]
 #[macro_export]
@@ -980,11 +989,18 @@ macro_rules! json_struct {
         $($opt:ident $(= $okey:literal)? $(=> $read:path)?),* $(,)?
     }) => {
         impl $crate::json::FromJson for $t {
-            // One copy per struct, called by `set` and `Vec`'s reader alike (inlined, it
-            // was copied into both): 122 bytes gzip off the engine.
-            #[inline(never)]
             fn from_json(v: $crate::json::Value) -> Result<Self, $crate::json::Error> {
                 let mut s = <$t>::default();
+                $crate::json::FromJson::read_into(&mut s, v)?;
+                Ok(s)
+            }
+
+            // One copy per struct, called by its holders' readers and `Vec`'s alike. Read
+            // over the holder's default of the field, which is this type's own default in
+            // every holder (derived, or `State`'s: a test checks it).
+            #[inline(never)]
+            fn read_into(&mut self, v: $crate::json::Value) -> Result<(), $crate::json::Error> {
+                let s = self;
                 const NAMES: &[&str] = &[$($crate::json_key!($req $(= $rkey)?),)* $($crate::json_key!($opt $(= $okey)?),)*];
                 const REQUIRED: usize = <[&str]>::len(&[$(stringify!($req)),*]);
                 $crate::json::read_struct(
@@ -997,7 +1013,7 @@ macro_rules! json_struct {
                         let mut n = 0usize;
                         $(
                             if i == n {
-                                return $crate::json::set(&mut s.$req, v);
+                                return $crate::json::FromJson::read_into(&mut s.$req, v);
                             }
                             n += 1;
                         )*
@@ -1010,13 +1026,12 @@ macro_rules! json_struct {
                         let _ = n;
                         Ok(())
                     },
-                )?;
-                Ok(s)
+                )
             }
         }
     };
     (@read $slot:expr, $v:ident $read:path) => { $read($v).map(|x| $slot = x) };
-    (@read $slot:expr, $v:ident) => { $crate::json::set(&mut $slot, $v) };
+    (@read $slot:expr, $v:ident) => { $crate::json::FromJson::read_into(&mut $slot, $v) };
     (@deny deny) => { true };
     (@deny) => { false };
 }

@@ -483,3 +483,22 @@ proptest! {
         prop_assert_eq!(to_string(&f), serde_json::to_string(&f).unwrap());
     }
 }
+
+/// A struct field is read in place (`FromJson::read_into`), over the holder's default: that
+/// default must hold the field type's own, as `from_json` would start from it.
+#[test]
+fn struct_fields_read_in_place_start_from_their_types_default() {
+    let state = State::default();
+    assert_eq!(state.settings, Settings::default());
+    assert_eq!(state.reminders, crate::reminders::ReminderLog::default());
+    // A member left out keeps the nested default, one given replaces it, as with serde.
+    let text = r#"{"version":1,"settings":{"reminders":false,"lead_days":[2]}}"#;
+    let state: State = same_read(text).expect("a state");
+    assert!(!state.settings.reminders);
+    assert_eq!(state.settings.lead_days, vec![2]);
+    assert_eq!(state.settings.remind_at, Settings::default().remind_at);
+    // A list read in place holds only what the text gives.
+    let mut lead = vec![7u32, 3];
+    FromJson::read_into(&mut lead, parse("[1]").expect("json")).expect("a list");
+    assert_eq!(lead, vec![1]);
+}
