@@ -927,14 +927,15 @@ impl<A: FromJson, B: FromJson, C: FromJson> FromJson for (A, B, C) {
 }
 
 /// Reads an object's members into a struct in document order, as serde's derive does:
-/// `names` are the struct's fields, `set(i, value)` reads member `names[i]` into it, bit
+/// `names` are the struct's fields, each followed by a comma (one string, not a table of
+/// pointers: `"a,b,"`), `set(i, value)` reads member `names[i]` into it, bit
 /// `i` of `required` marks a field that may not be left out (the others keep the struct's
 /// default), and `deny_unknown` refuses members not named. One loop for every type: each
 /// type costs only its table of names and the calls of its fields' readers ([`json_struct`]).
 pub fn read_struct(
     v: Value,
     what: &str,
-    names: &[&str],
+    names: &str,
     required: u64,
     deny_unknown: bool,
     set: &mut dyn FnMut(usize, Value) -> Result<(), Error>,
@@ -944,7 +945,7 @@ pub fn read_struct(
     };
     let mut seen = 0u64;
     for (key, value) in items {
-        match names.iter().position(|name| *name == key) {
+        match names.split_terminator(',').position(|name| name == key) {
             Some(i) => {
                 if seen & (1 << i) != 0 {
                     return Err(Error(["duplicate field `", &key, "`"].concat()));
@@ -957,7 +958,7 @@ pub fn read_struct(
         }
     }
     match names
-        .iter()
+        .split_terminator(',')
         .enumerate()
         .find(|(i, _)| required & !seen & (1 << i) != 0)
     {
@@ -1001,7 +1002,7 @@ macro_rules! json_struct {
             #[inline(never)]
             fn read_into(&mut self, v: $crate::json::Value) -> Result<(), $crate::json::Error> {
                 let s = self;
-                const NAMES: &[&str] = &[$($crate::json_key!($req $(= $rkey)?),)* $($crate::json_key!($opt $(= $okey)?),)*];
+                const NAMES: &str = concat!($($crate::json_key!($req $(= $rkey)?), ",",)* $($crate::json_key!($opt $(= $okey)?), ",",)*);
                 const REQUIRED: usize = <[&str]>::len(&[$(stringify!($req)),*]);
                 $crate::json::read_struct(
                     v,
@@ -1036,18 +1037,29 @@ macro_rules! json_struct {
     (@deny) => { false };
 }
 
-/// Reads a unit-variant enum from its name: `names` pairs each name with its variant.
-pub fn variant<T: Copy>(v: Value, names: &[(&str, T)]) -> Result<T, Error> {
+/// Reads a unit-variant enum from its name: `names` are the variants' names, each followed
+/// by a comma (`"a,b,"`), `variants` the variants in the same order.
+pub fn variant<T: Copy>(v: Value, names: &str, variants: &[T]) -> Result<T, Error> {
+    match variant_index(v, names) {
+        Ok(i) => variants
+            .get(i)
+            .copied()
+            .ok_or_else(|| Error::new("variant without a name")),
+        Err(e) => Err(e),
+    }
+}
+
+/// Which of `names` (see [`variant`]) the string `v` is: one copy for every enum.
+fn variant_index(v: Value, names: &str) -> Result<usize, Error> {
     let Value::Str(s) = v else {
         return Err(Error::invalid_type(&v, "a variant name"));
     };
     names
-        .iter()
-        .find(|(name, _)| *name == s)
-        .map(|(_, t)| *t)
+        .split_terminator(',')
+        .position(|name| name == s)
         .ok_or_else(|| {
             let mut e = ["unknown variant `", &s, "`, expected one of "].concat();
-            for (i, (name, _)) in names.iter().enumerate() {
+            for (i, name) in names.split_terminator(',').enumerate() {
                 if i > 0 {
                     e.push_str(", ");
                 }
@@ -1065,7 +1077,7 @@ macro_rules! json_names {
     ($t:ty { $($variant:ident => $name:literal),* $(,)? }) => {
         impl $crate::json::FromJson for $t {
             fn from_json(v: $crate::json::Value) -> Result<Self, $crate::json::Error> {
-                $crate::json::variant(v, &[$(($name, <$t>::$variant)),*])
+                $crate::json::variant(v, concat!($($name, ","),*), &[$(<$t>::$variant),*])
             }
         }
         impl $crate::json::ToJson for $t {

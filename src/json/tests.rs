@@ -192,6 +192,19 @@ fn errors_say_where() {
     assert_eq!(e.0, "invalid value: integer `-1`, expected u32");
     let e = from_str::<u32>("1.0").unwrap_err();
     assert_eq!(e.0, "invalid type: floating point `1.0`, expected u32");
+    // Names and variants from the joined name strings, as serde words them.
+    let e = from_str::<crate::snapshot::Status>(r#""bogus""#).unwrap_err();
+    let serde_e = serde_json::from_str::<crate::snapshot::Status>(r#""bogus""#).unwrap_err();
+    assert!(serde_e.to_string().starts_with(&e.0), "{e} / {serde_e}");
+    assert_eq!(
+        e.0,
+        "unknown variant `bogus`, expected one of `ok`, `no_data`, `logged_out`"
+    );
+    let ok = from_str::<crate::snapshot::Status>(r#""logged_out""#).expect("a status");
+    assert_eq!(ok, crate::snapshot::Status::LoggedOut);
+    let text = r#"{"type":"checklist","account":"a","step":1,"done":true,"":1}"#;
+    let e = from_str::<PopupAction>(text).unwrap_err();
+    assert_eq!(e.0, "unknown field ``");
 }
 
 #[test]
