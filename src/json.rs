@@ -863,7 +863,7 @@ pub fn each_item(
     Ok(())
 }
 
-impl<T: FromJson> FromJson for Vec<T> {
+impl<T: FromJson + Default> FromJson for Vec<T> {
     fn from_json(v: Value) -> Result<Self, Error> {
         let mut out = Vec::new();
         out.read_into(v)?;
@@ -872,14 +872,13 @@ impl<T: FromJson> FromJson for Vec<T> {
 
     #[inline(never)]
     fn read_into(&mut self, v: Value) -> Result<(), Error> {
+        let items = array(v)?;
         self.clear();
-        each_item(v, &mut |item, n| {
-            match item {
-                Some(item) => self.push(T::from_json(item)?),
-                None => self.reserve_exact(n),
-            }
-            Ok(())
-        })
+        self.resize_with(items.len(), T::default);
+        for (slot, item) in self.iter_mut().zip(items) {
+            slot.read_into(item)?;
+        }
+        Ok(())
     }
 }
 
