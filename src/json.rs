@@ -849,20 +849,6 @@ pub fn array(v: Value) -> Result<Vec<Value>, Error> {
     }
 }
 
-/// Reads the items of an array one by one: one loop for every item type. `read(None, n)`
-/// comes first with the number of items (to reserve room), then `read(Some(item), i)`.
-pub fn each_item(
-    v: Value,
-    read: &mut dyn FnMut(Option<Value>, usize) -> Result<(), Error>,
-) -> Result<(), Error> {
-    let items = array(v)?;
-    read(None, items.len())?;
-    for (i, item) in items.into_iter().enumerate() {
-        read(Some(item), i)?;
-    }
-    Ok(())
-}
-
 impl<T: FromJson + Default> FromJson for Vec<T> {
     fn from_json(v: Value) -> Result<Self, Error> {
         let mut out = Vec::new();
