@@ -795,14 +795,21 @@ impl FromJson for bool {
     }
 }
 
+/// An integer in `min..=max` (the range of the type `name`): one reader for every type.
+fn int_in(v: Value, name: &str, min: i128, max: i128) -> Result<i64, Error> {
+    match v {
+        Value::Int(n) if (min..=max).contains(&i128::from(n)) => Ok(n),
+        Value::Int(_) => Err(Error::invalid_value(&v, name)),
+        other => Err(Error::invalid_type(&other, name)),
+    }
+}
+
 macro_rules! int_from_json {
     ($($t:ty => $name:literal),*) => {$(
         impl FromJson for $t {
             fn from_json(v: Value) -> Result<Self, Error> {
-                match v {
-                    Value::Int(n) => <$t>::try_from(n).map_err(|_| Error::invalid_value(&v, $name)),
-                    other => Err(Error::invalid_type(&other, $name)),
-                }
+                // In range: the cast is exact.
+                int_in(v, $name, <$t>::MIN as i128, <$t>::MAX as i128).map(|n| n as $t)
             }
         }
     )*};

@@ -192,6 +192,19 @@ fn errors_say_where() {
     assert_eq!(e.0, "invalid value: integer `-1`, expected u32");
     let e = from_str::<u32>("1.0").unwrap_err();
     assert_eq!(e.0, "invalid type: floating point `1.0`, expected u32");
+    // Each integer type's range ends, as serde reads them.
+    assert_eq!(same_read_only::<u8>("255"), Some(255));
+    assert_eq!(same_read_only::<u8>("256"), None);
+    assert_eq!(same_read_only::<i32>("-2147483648"), Some(i32::MIN));
+    assert_eq!(same_read_only::<i32>("2147483648"), None);
+    assert_eq!(
+        same_read_only::<i64>("-9223372036854775808"),
+        Some(i64::MIN)
+    );
+    assert_eq!(same_read_only::<usize>("-1"), None);
+    assert_eq!(same_read_only::<u16>("65535"), Some(u16::MAX));
+    let e = from_str::<u8>("256").unwrap_err();
+    assert_eq!(e.0, "invalid value: integer `256`, expected u8");
     // Names and variants from the joined name strings, as serde words them.
     let e = from_str::<crate::snapshot::Status>(r#""bogus""#).unwrap_err();
     let serde_e = serde_json::from_str::<crate::snapshot::Status>(r#""bogus""#).unwrap_err();
