@@ -68,11 +68,12 @@ const KB = 1024;
 // Then the JSON readers without a copy per field type (`FromJson::read_into`: structs, lists
 // and fields read in place, one outlined reader per type instead of `json::set`), field,
 // variant and word-list names as one comma-terminated string each instead of tables of
-// `&str`, at 9c9e43b: engine 123.3 KB, tools 79.0 KB, UI 76.9 KB (`gzip -9`: engine
-// 126606 → 125430 bytes, tools 80579, UI 78581).
+// `&str`, one integer reader for every integer type, at 475fe69: engine 123.2 KB, tools
+// 79.1 KB, UI 76.9 KB (`gzip -9`: engine 126606 → 125359 bytes, tools 81877 → 80649, UI
+// 79373 → 78580).
 // Budgets: measured + about 0.3 KB (engine: no headroom left, the goal is 120), + about 1 %
 // (the others).
-const ENGINE_BUDGET = 123.6;
+const ENGINE_BUDGET = 123.5;
 const TOOLS_BUDGET = 79.8;
 const UI_BUDGET = 77.7;
 const PROFILES_BUDGET = 8.7;
