@@ -768,6 +768,16 @@ pub trait FromJson: Sized {
     fn missing() -> Option<Self> {
         None
     }
+
+    /// Reads `v` into `self`, as `*self = Self::from_json(v)?` does (a struct's field
+    /// reader calls it). Structs and lists read in place: one reader per such type, not
+    /// one more copy per field type that moves the value read. On an error `self` may be
+    /// left half read (the struct holding it is dropped with the error).
+    #[inline(never)]
+    fn read_into(&mut self, v: Value) -> Result<(), Error> {
+        *self = Self::from_json(v)?;
+        Ok(())
+    }
 }
 
 impl FromJson for Value {
@@ -785,14 +795,21 @@ impl FromJson for bool {
     }
 }
 
+/// An integer in `min..=max` (the range of the type `name`): one reader for every type.
+fn int_in(v: Value, name: &str, min: i128, max: i128) -> Result<i64, Error> {
+    match v {
+        Value::Int(n) if (min..=max).contains(&i128::from(n)) => Ok(n),
+        Value::Int(_) => Err(Error::invalid_value(&v, name)),
+        other => Err(Error::invalid_type(&other, name)),
+    }
+}
+
 macro_rules! int_from_json {
     ($($t:ty => $name:literal),*) => {$(
         impl FromJson for $t {
             fn from_json(v: Value) -> Result<Self, Error> {
-                match v {
-                    Value::Int(n) => <$t>::try_from(n).map_err(|_| Error::invalid_value(&v, $name)),
-                    other => Err(Error::invalid_type(&other, $name)),
-                }
+                // In range: the cast is exact.
+                int_in(v, $name, <$t>::MIN as i128, <$t>::MAX as i128).map(|n| n as $t)
             }
         }
     )*};
@@ -839,31 +856,22 @@ pub fn array(v: Value) -> Result<Vec<Value>, Error> {
     }
 }
 
-/// Reads the items of an array one by one: one loop for every item type. `read(None, n)`
-/// comes first with the number of items (to reserve room), then `read(Some(item), i)`.
-pub fn each_item(
-    v: Value,
-    read: &mut dyn FnMut(Option<Value>, usize) -> Result<(), Error>,
-) -> Result<(), Error> {
-    let items = array(v)?;
-    read(None, items.len())?;
-    for (i, item) in items.into_iter().enumerate() {
-        read(Some(item), i)?;
-    }
-    Ok(())
-}
-
-impl<T: FromJson> FromJson for Vec<T> {
+impl<T: FromJson + Default> FromJson for Vec<T> {
     fn from_json(v: Value) -> Result<Self, Error> {
         let mut out = Vec::new();
-        each_item(v, &mut |item, n| {
-            match item {
-                Some(item) => out.push(T::from_json(item)?),
-                None => out.reserve_exact(n),
-            }
-            Ok(())
-        })?;
+        out.read_into(v)?;
         Ok(out)
+    }
+
+    #[inline(never)]
+    fn read_into(&mut self, v: Value) -> Result<(), Error> {
+        let items = array(v)?;
+        self.clear();
+        self.resize_with(items.len(), T::default);
+        for (slot, item) in self.iter_mut().zip(items) {
+            slot.read_into(item)?;
+        }
+        Ok(())
     }
 }
 
@@ -911,14 +919,15 @@ impl<A: FromJson, B: FromJson, C: FromJson> FromJson for (A, B, C) {
 }
 
 /// Reads an object's members into a struct in document order, as serde's derive does:
-/// `names` are the struct's fields, `set(i, value)` reads member `names[i]` into it, bit
+/// `names` are the struct's fields, each followed by a comma (one string, not a table of
+/// pointers: `"a,b,"`), `set(i, value)` reads member `names[i]` into it, bit
 /// `i` of `required` marks a field that may not be left out (the others keep the struct's
 /// default), and `deny_unknown` refuses members not named. One loop for every type: each
 /// type costs only its table of names and the calls of its fields' readers ([`json_struct`]).
 pub fn read_struct(
     v: Value,
     what: &str,
-    names: &[&str],
+    names: &str,
     required: u64,
     deny_unknown: bool,
     set: &mut dyn FnMut(usize, Value) -> Result<(), Error>,
@@ -928,7 +937,7 @@ pub fn read_struct(
     };
     let mut seen = 0u64;
     for (key, value) in items {
-        match names.iter().position(|name| *name == key) {
+        match names.split_terminator(',').position(|name| name == key) {
             Some(i) => {
                 if seen & (1 << i) != 0 {
                     return Err(Error(["duplicate field `", &key, "`"].concat()));
@@ -941,20 +950,13 @@ pub fn read_struct(
         }
     }
     match names
-        .iter()
+        .split_terminator(',')
         .enumerate()
         .find(|(i, _)| required & !seen & (1 << i) != 0)
     {
         Some((_, name)) => Err(Error(["missing field `", name, "`"].concat())),
         None => Ok(()),
     }
-}
-
-/// Reads `v` into `slot`: one copy per field type, shared by every struct with such a field.
-#[inline(never)]
-pub fn set<T: FromJson>(slot: &mut T, v: Value) -> Result<(), Error> {
-    *slot = T::from_json(v)?;
-    Ok(())
 }
 
 /// The JSON key of a field: its name, or the one given (`kind = "type"`).
@@ -980,12 +982,19 @@ macro_rules! json_struct {
         $($opt:ident $(= $okey:literal)? $(=> $read:path)?),* $(,)?
     }) => {
         impl $crate::json::FromJson for $t {
-            // One copy per struct, called by `set` and `Vec`'s reader alike (inlined, it
-            // was copied into both): 122 bytes gzip off the engine.
-            #[inline(never)]
             fn from_json(v: $crate::json::Value) -> Result<Self, $crate::json::Error> {
                 let mut s = <$t>::default();
-                const NAMES: &[&str] = &[$($crate::json_key!($req $(= $rkey)?),)* $($crate::json_key!($opt $(= $okey)?),)*];
+                $crate::json::FromJson::read_into(&mut s, v)?;
+                Ok(s)
+            }
+
+            // One copy per struct, called by its holders' readers and `Vec`'s alike. Read
+            // over the holder's default of the field, which is this type's own default in
+            // every holder (derived, or `State`'s: a test checks it).
+            #[inline(never)]
+            fn read_into(&mut self, v: $crate::json::Value) -> Result<(), $crate::json::Error> {
+                let s = self;
+                const NAMES: &str = concat!($($crate::json_key!($req $(= $rkey)?), ",",)* $($crate::json_key!($opt $(= $okey)?), ",",)*);
                 const REQUIRED: usize = <[&str]>::len(&[$(stringify!($req)),*]);
                 $crate::json::read_struct(
                     v,
@@ -997,7 +1006,7 @@ macro_rules! json_struct {
                         let mut n = 0usize;
                         $(
                             if i == n {
-                                return $crate::json::set(&mut s.$req, v);
+                                return $crate::json::FromJson::read_into(&mut s.$req, v);
                             }
                             n += 1;
                         )*
@@ -1010,29 +1019,39 @@ macro_rules! json_struct {
                         let _ = n;
                         Ok(())
                     },
-                )?;
-                Ok(s)
+                )
             }
         }
     };
     (@read $slot:expr, $v:ident $read:path) => { $read($v).map(|x| $slot = x) };
-    (@read $slot:expr, $v:ident) => { $crate::json::set(&mut $slot, $v) };
+    (@read $slot:expr, $v:ident) => { $crate::json::FromJson::read_into(&mut $slot, $v) };
     (@deny deny) => { true };
     (@deny) => { false };
 }
 
-/// Reads a unit-variant enum from its name: `names` pairs each name with its variant.
-pub fn variant<T: Copy>(v: Value, names: &[(&str, T)]) -> Result<T, Error> {
+/// Reads a unit-variant enum from its name: `names` are the variants' names, each followed
+/// by a comma (`"a,b,"`), `variants` the variants in the same order.
+pub fn variant<T: Copy>(v: Value, names: &str, variants: &[T]) -> Result<T, Error> {
+    match variant_index(v, names) {
+        Ok(i) => variants
+            .get(i)
+            .copied()
+            .ok_or_else(|| Error::new("variant without a name")),
+        Err(e) => Err(e),
+    }
+}
+
+/// Which of `names` (see [`variant`]) the string `v` is: one copy for every enum.
+fn variant_index(v: Value, names: &str) -> Result<usize, Error> {
     let Value::Str(s) = v else {
         return Err(Error::invalid_type(&v, "a variant name"));
     };
     names
-        .iter()
-        .find(|(name, _)| *name == s)
-        .map(|(_, t)| *t)
+        .split_terminator(',')
+        .position(|name| name == s)
         .ok_or_else(|| {
             let mut e = ["unknown variant `", &s, "`, expected one of "].concat();
-            for (i, (name, _)) in names.iter().enumerate() {
+            for (i, name) in names.split_terminator(',').enumerate() {
                 if i > 0 {
                     e.push_str(", ");
                 }
@@ -1050,7 +1069,7 @@ macro_rules! json_names {
     ($t:ty { $($variant:ident => $name:literal),* $(,)? }) => {
         impl $crate::json::FromJson for $t {
             fn from_json(v: $crate::json::Value) -> Result<Self, $crate::json::Error> {
-                $crate::json::variant(v, &[$(($name, <$t>::$variant)),*])
+                $crate::json::variant(v, concat!($($name, ","),*), &[$(<$t>::$variant),*])
             }
         }
         impl $crate::json::ToJson for $t {

@@ -96,8 +96,13 @@ pub struct Hints {
 
 /// A struct of word lists ([`Labels`], [`Hints`]) read from a profile's JSON object.
 trait WordLists: Default {
+    /// The fields' names, each followed by a comma (one string, not a table of pointers).
+    const NAMES: &'static str;
+    /// The names as a table (the tests' serde reader wants one).
+    #[cfg(test)]
     fn fields() -> &'static [&'static str];
-    fn list_mut(&mut self, field: &str) -> Option<&mut Vec<String>>;
+    /// The list of field `i` (in `NAMES`' order).
+    fn list_mut(&mut self, i: usize) -> Option<&mut Vec<String>>;
 }
 
 /// Deserializes a struct of word lists as `#[serde(default, deny_unknown_fields)]` would
@@ -106,14 +111,21 @@ trait WordLists: Default {
 macro_rules! word_lists {
     ($name:ident { $($field:ident),* $(,)? }) => {
         impl WordLists for $name {
+            const NAMES: &'static str = concat!($(stringify!($field), ","),*);
+            #[cfg(test)]
             fn fields() -> &'static [&'static str] {
                 &[$(stringify!($field)),*]
             }
-            fn list_mut(&mut self, field: &str) -> Option<&mut Vec<String>> {
-                match field {
-                    $(stringify!($field) => Some(&mut self.$field),)*
-                    _ => None,
-                }
+            fn list_mut(&mut self, i: usize) -> Option<&mut Vec<String>> {
+                let mut n = 0usize;
+                $(
+                    if i == n {
+                        return Some(&mut self.$field);
+                    }
+                    n += 1;
+                )*
+                let _ = n;
+                None
             }
         }
         impl $crate::json::FromJson for $name {
@@ -135,8 +147,8 @@ struct WordListsVisitor<T>(std::marker::PhantomData<T>);
 /// Reads a struct of word lists as `#[serde(default, deny_unknown_fields)]` would.
 fn read_word_lists<T: WordLists>(v: crate::json::Value) -> Result<T, crate::json::Error> {
     let mut out = T::default();
-    read_lists(v, T::fields(), &mut |name, words| {
-        if let Some(list) = out.list_mut(name) {
+    read_lists(v, T::NAMES, &mut |i, words| {
+        if let Some(list) = out.list_mut(i) {
             *list = words;
         }
     })?;
@@ -146,23 +158,23 @@ fn read_word_lists<T: WordLists>(v: crate::json::Value) -> Result<T, crate::json
 /// [`read_word_lists`]' loop, one copy for [`Labels`] and [`Hints`].
 fn read_lists(
     v: crate::json::Value,
-    fields: &[&str],
-    set: &mut dyn FnMut(&str, Vec<String>),
+    names: &str,
+    set: &mut dyn FnMut(usize, Vec<String>),
 ) -> Result<(), crate::json::Error> {
     use crate::json::{Error, FromJson, Value};
     let Value::Obj(items) = v else {
         return Err(Error::invalid_type(&v, "an object of word lists"));
     };
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen = 0u64;
     for (key, value) in items {
-        let Some(name) = fields.iter().find(|f| **f == key) else {
+        let Some(i) = names.split_terminator(',').position(|f| f == key) else {
             return Err(Error(["unknown field `", &key, "`"].concat()));
         };
-        if seen.contains(name) {
-            return Err(Error(["duplicate field `", name, "`"].concat()));
+        if seen & (1 << i) != 0 {
+            return Err(Error(["duplicate field `", &key, "`"].concat()));
         }
-        seen.push(name);
-        set(name, Vec::<String>::from_json(value)?);
+        seen |= 1 << i;
+        set(i, Vec::<String>::from_json(value)?);
     }
     Ok(())
 }
@@ -187,7 +199,11 @@ impl<'de, T: WordLists> serde::de::Visitor<'de> for WordListsVisitor<T> {
                 return Err(A::Error::duplicate_field(name));
             }
             seen.push(name);
-            if let Some(list) = out.list_mut(name) {
+            let i = T::fields()
+                .iter()
+                .position(|f| f == name)
+                .unwrap_or(usize::MAX);
+            if let Some(list) = out.list_mut(i) {
                 *list = map.next_value()?;
             }
         }
@@ -564,6 +580,19 @@ mod tests {
         let mut fields: Vec<String> = Hints::fields().iter().map(|f| f.to_string()).collect();
         fields.sort();
         assert_eq!(keys(&Hints::default()), fields);
+        // The joined names are the same, in the same order, and few enough for the
+        // readers' 64-bit mask of fields seen.
+        for (names, table) in [
+            (Labels::NAMES, Labels::fields()),
+            (Hints::NAMES, Hints::fields()),
+        ] {
+            let joined: Vec<&str> = names.split_terminator(',').collect();
+            assert_eq!(joined, table);
+            assert!(table.len() < 64);
+        }
+        let mut hints = Hints::default();
+        let i = Hints::fields().len() - 1;
+        assert!(hints.list_mut(i).is_some() && hints.list_mut(i + 1).is_none());
         let labels: Labels = serde_json::from_str(r#"{"balance":["Balance"],"on":[]}"#).unwrap();
         assert_eq!(labels.balance, ["Balance"]);
         assert!(labels.data.is_empty());

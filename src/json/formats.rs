@@ -300,7 +300,7 @@ impl FromJson for Cycle {
             }
         };
         let mut n = Value::Null;
-        read_struct(inner, "variant", &["n"], 1, false, &mut |_, v| {
+        read_struct(inner, "variant", "n,", 1, false, &mut |_, v| {
             n = v;
             Ok(())
         })?;
@@ -868,21 +868,14 @@ impl FromJson for Money {
     fn from_json(v: Value) -> Result<Self, Error> {
         let mut amount = String::new();
         let mut currency = Currency::default();
-        read_struct(
-            v,
-            "MoneyRepr",
-            &["amount", "currency"],
-            3,
-            false,
-            &mut |i, v| {
-                if i == 0 {
-                    amount = FromJson::from_json(v)?;
-                } else {
-                    currency = FromJson::from_json(v)?;
-                }
-                Ok(())
-            },
-        )?;
+        read_struct(v, "MoneyRepr", "amount,currency,", 3, false, &mut |i, v| {
+            if i == 0 {
+                amount = FromJson::from_json(v)?;
+            } else {
+                currency = FromJson::from_json(v)?;
+            }
+            Ok(())
+        })?;
         let cents = Money::parse_amount(&amount)
             .ok_or_else(|| Error(["not a decimal amount: ", &super::quoted(&amount)].concat()))?;
         Ok(Money { cents, currency })

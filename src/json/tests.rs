@@ -192,6 +192,32 @@ fn errors_say_where() {
     assert_eq!(e.0, "invalid value: integer `-1`, expected u32");
     let e = from_str::<u32>("1.0").unwrap_err();
     assert_eq!(e.0, "invalid type: floating point `1.0`, expected u32");
+    // Each integer type's range ends, as serde reads them.
+    assert_eq!(same_read_only::<u8>("255"), Some(255));
+    assert_eq!(same_read_only::<u8>("256"), None);
+    assert_eq!(same_read_only::<i32>("-2147483648"), Some(i32::MIN));
+    assert_eq!(same_read_only::<i32>("2147483648"), None);
+    assert_eq!(
+        same_read_only::<i64>("-9223372036854775808"),
+        Some(i64::MIN)
+    );
+    assert_eq!(same_read_only::<usize>("-1"), None);
+    assert_eq!(same_read_only::<u16>("65535"), Some(u16::MAX));
+    let e = from_str::<u8>("256").unwrap_err();
+    assert_eq!(e.0, "invalid value: integer `256`, expected u8");
+    // Names and variants from the joined name strings, as serde words them.
+    let e = from_str::<crate::snapshot::Status>(r#""bogus""#).unwrap_err();
+    let serde_e = serde_json::from_str::<crate::snapshot::Status>(r#""bogus""#).unwrap_err();
+    assert!(serde_e.to_string().starts_with(&e.0), "{e} / {serde_e}");
+    assert_eq!(
+        e.0,
+        "unknown variant `bogus`, expected one of `ok`, `no_data`, `logged_out`"
+    );
+    let ok = from_str::<crate::snapshot::Status>(r#""logged_out""#).expect("a status");
+    assert_eq!(ok, crate::snapshot::Status::LoggedOut);
+    let text = r#"{"type":"checklist","account":"a","step":1,"done":true,"":1}"#;
+    let e = from_str::<PopupAction>(text).unwrap_err();
+    assert_eq!(e.0, "unknown field ``");
 }
 
 #[test]
@@ -482,4 +508,23 @@ proptest! {
     fn any_float_is_written_as_serde_json_writes_it(f in any::<f64>()) {
         prop_assert_eq!(to_string(&f), serde_json::to_string(&f).unwrap());
     }
+}
+
+/// A struct field is read in place (`FromJson::read_into`), over the holder's default: that
+/// default must hold the field type's own, as `from_json` would start from it.
+#[test]
+fn struct_fields_read_in_place_start_from_their_types_default() {
+    let state = State::default();
+    assert_eq!(state.settings, Settings::default());
+    assert_eq!(state.reminders, crate::reminders::ReminderLog::default());
+    // A member left out keeps the nested default, one given replaces it, as with serde.
+    let text = r#"{"version":1,"settings":{"reminders":false,"lead_days":[2]}}"#;
+    let state: State = same_read(text).expect("a state");
+    assert!(!state.settings.reminders);
+    assert_eq!(state.settings.lead_days, vec![2]);
+    assert_eq!(state.settings.remind_at, Settings::default().remind_at);
+    // A list read in place holds only what the text gives.
+    let mut lead = vec![7u32, 3];
+    FromJson::read_into(&mut lead, parse("[1]").expect("json")).expect("a list");
+    assert_eq!(lead, vec![1]);
 }
