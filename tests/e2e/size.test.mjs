@@ -71,12 +71,17 @@ const KB = 1024;
 // `&str`, one integer reader for every integer type, at 475fe69: engine 123.2 KB, tools
 // 79.1 KB, UI 76.9 KB (`gzip -9`: engine 126606 → 125359 bytes, tools 81877 → 80649, UI
 // 79373 → 78580).
+// Then the red team's sixth round (an amount and its total in the next block, menu links
+// and captions that are not a line's `Unlimited`, plan names ending before a price or term,
+// AutoPay off phrases, SGD and CHF, bracketed asides, grouped masked numbers, the day AutoPay
+// will charge) at 664a530 + 475fe69: engine 125.1 KB (+1.9 KB; `gzip -9` 127492 bytes),
+// tools 79.2 KB, UI 77.0 KB, profiles 8.7 KB (new words; 8.9 allowed).
 // Budgets: measured + about 0.3 KB (engine: no headroom left, the goal is 120), + about 1 %
 // (the others).
-const ENGINE_BUDGET = 123.5;
+const ENGINE_BUDGET = 125.4;
 const TOOLS_BUDGET = 79.8;
 const UI_BUDGET = 77.7;
-const PROFILES_BUDGET = 8.7;
+const PROFILES_BUDGET = 8.9;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
   // The service worker's module, instantiated on every start: extraction engine, the
