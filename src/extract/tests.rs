@@ -2162,3 +2162,15 @@ fn the_day_autopay_will_charge_is_the_bill_date_before_a_cycle_end() {
     assert_eq!(s.lines[0].renews_on, date(2026, 12, 7));
     assert_eq!(s.autopay, Some(true));
 }
+
+#[test]
+fn autopay_on_a_day_dates_the_bill() {
+    let s = scan(
+        "<html lang=en><body><p>Cycle ends Dec 10</p><p>Next statement</p><p>$42.00</p>\
+         <p>Estimated · Autopay on Dec 18</p></body></html>",
+        "https://fi.google.com/account",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 18));
+    assert_eq!(s.autopay, Some(true));
+    assert_eq!(s.amount_due, usd(4200));
+}
