@@ -128,13 +128,20 @@ const MONTHS_EN: [&str; 12] = [
 
 /// Formats a date for a language: `Dec 9, 2026` (en), `2026年12月9日` (zh).
 pub fn format_date(date: Date, lang: &str) -> String {
-    // The short date with the year: before it in zh, after it in en.
-    let year = int_text(date.year().into());
-    let short = format_short_date(date, lang);
     if lang.starts_with("zh") || lang.starts_with("ja") {
-        year + "年" + &short
+        let mut out = int_text(date.year().into());
+        out.push('年');
+        crate::json::write_int(&mut out, date.month().into());
+        out.push('月');
+        crate::json::write_int(&mut out, date.day().into());
+        out.push('日');
+        out
     } else {
-        short + ", " + &year
+        // The short date and the year.
+        let mut out = format_short_date(date, lang);
+        out.push_str(", ");
+        crate::json::write_int(&mut out, date.year().into());
+        out
     }
 }
 
