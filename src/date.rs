@@ -55,6 +55,16 @@ impl Date {
         Some(Date { year, month, day })
     }
 
+    /// `YYYY-MM-DD` (the year is 1900..=9999), without `core::fmt`.
+    pub fn iso(self) -> String {
+        let mut out = crate::json::int_text(self.year.into());
+        out.push('-');
+        crate::json::write_two_digits(&mut out, self.month.into());
+        out.push('-');
+        crate::json::write_two_digits(&mut out, self.day.into());
+        out
+    }
+
     pub fn year(self) -> i32 {
         self.year
     }
@@ -149,7 +159,7 @@ impl Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        f.write_str(&self.iso())
     }
 }
 

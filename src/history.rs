@@ -87,10 +87,16 @@ pub struct ChartView {
 pub fn line_name(account: &Account, index: usize) -> String {
     let line = account.latest.lines.get(index);
     match line.and_then(|l| l.number_last4.as_deref()) {
-        Some(last4) => format!("•••{last4}"),
+        Some(last4) => ["•••", last4].concat(),
         None => line
             .and_then(|l| l.label.clone().or_else(|| l.plan.clone()))
-            .unwrap_or_else(|| format!("#{}", index + 1)),
+            .unwrap_or_else(|| {
+                [
+                    "#",
+                    &crate::json::int_text(i64::try_from(index + 1).unwrap_or(i64::MAX)),
+                ]
+                .concat()
+            }),
     }
 }
 
@@ -257,7 +263,7 @@ pub fn chart(
         .enumerate()
         .filter_map(|(i, s)| {
             let v = points.iter().rev().find_map(|p| value_of(p, i))?;
-            Some(format!("{} {}", s.name, format_mb(v)))
+            Some([s.name.as_str(), " ", &format_mb(v)].concat())
         })
         .collect::<Vec<_>>()
         .join(", ");

@@ -511,6 +511,14 @@ pub fn write_int(out: &mut String, n: i64) {
     }
 }
 
+/// A number in at least two digits, as `{n:02}` writes it (without `core::fmt`).
+pub fn write_two_digits(out: &mut String, n: u32) {
+    if n < 10 {
+        out.push('0');
+    }
+    write_int(out, n.into());
+}
+
 /// An integer in decimal (`n.to_string()` without `core::fmt`).
 pub fn int_text(n: i64) -> String {
     let mut out = String::new();

@@ -186,16 +186,19 @@ impl Refusal {
     pub fn text(&self) -> String {
         match self {
             Refusal::OtherSender => "message could not be read: not from LineKeeper".into(),
-            Refusal::PageNotRead { url } => {
-                format!("message could not be read: a page LineKeeper does not read ({url})")
-            }
+            Refusal::PageNotRead { url } => [
+                "message could not be read: a page LineKeeper does not read (",
+                url,
+                ")",
+            ]
+            .concat(),
             Refusal::UnknownPlace { url } => {
-                format!("message could not be read: sent from {url}")
+                ["message could not be read: sent from ", url].concat()
             }
             Refusal::NotFromHere { kind } => {
-                format!("message could not be read: unknown type {kind} here")
+                ["message could not be read: unknown type ", kind, " here"].concat()
             }
-            Refusal::Malformed { detail } => format!("message could not be read: {detail}"),
+            Refusal::Malformed { detail } => ["message could not be read: ", detail].concat(),
         }
     }
 }
@@ -351,13 +354,13 @@ fn short(text: &str) -> String {
 fn need<'a, T>(value: &'a Option<T>, what: &str) -> Result<&'a T, Refusal> {
     value
         .as_ref()
-        .ok_or_else(|| malformed(&format!("{what} is missing")))
+        .ok_or_else(|| malformed(&[what, " is missing"].concat()))
 }
 
 fn string(value: &Option<String>, what: &str, max: usize) -> Result<String, Refusal> {
     let text = need(value, what)?;
     if text.len() > max {
-        return Err(malformed(&format!("{what} is too long")));
+        return Err(malformed(&[what, " is too long"].concat()));
     }
     Ok(text.clone())
 }
@@ -383,10 +386,9 @@ pub fn decode_json(
     sender: &str,
     ctx: &Context,
 ) -> Result<(Source, Message), Refusal> {
-    let message: RawMessage =
-        crate::json::from_str(message).map_err(|e| malformed(&e.to_string()))?;
+    let message: RawMessage = crate::json::from_str(message).map_err(|e| malformed(&e.0))?;
     let sender: Sender =
-        crate::json::from_str(sender).map_err(|e| malformed(&format!("sender: {e}")))?;
+        crate::json::from_str(sender).map_err(|e| malformed(&["sender: ", &e.0].concat()))?;
     decode(&message, &sender, ctx)
 }
 

@@ -590,11 +590,20 @@ pub struct LinesError {
 
 impl std::fmt::Display for LinesError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "bad node {}", self.node)
+        f.write_str(&self.message())
     }
 }
 
 impl std::error::Error for LinesError {}
+
+impl LinesError {
+    /// The [`Display`](std::fmt::Display) text, without `core::fmt`.
+    pub fn message(&self) -> String {
+        let mut out = String::from("bad node ");
+        crate::json::write_int(&mut out, i64::try_from(self.node).unwrap_or(i64::MAX));
+        out
+    }
+}
 
 /// A value as the content script escapes it (`\\`, `\t`, `\n`); any other `\` stays.
 fn unescape(value: &str) -> String {

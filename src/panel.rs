@@ -18,7 +18,7 @@ pub fn forecast_msgs(forecast: Option<&LineForecast>, cycle: Cycle, lang: &str) 
         } else {
             Msg::with(
                 "forecast_runs_out",
-                vec![format_date(out_date, lang), short.to_string()],
+                vec![format_date(out_date, lang), crate::json::int_text(short)],
             )
         });
     } else if let Some(left) = f.left_at_bill_mb {

@@ -337,8 +337,8 @@ impl std::error::Error for ProfileError {}
 impl Profile {
     /// Parses and checks one profile (a JSON object).
     pub fn from_json(text: &str) -> Result<Profile, ProfileError> {
-        let profile: Profile =
-            crate::json::from_str(text).map_err(|e| ProfileError(format!("bad profile: {e}")))?;
+        let profile: Profile = crate::json::from_str(text)
+            .map_err(|e| ProfileError(["bad profile: ", &e.0].concat()))?;
         if profile.id.trim().is_empty() {
             return Err(ProfileError("bad profile: empty \"id\"".into()));
         }
@@ -355,10 +355,16 @@ impl Profile {
                 ));
             }
             if anchor.element.is_none() && anchor.label.is_none() {
-                return Err(ProfileError(format!(
-                    "bad profile {}: anchor for {} needs \"element\" or \"label\"",
-                    profile.id, anchor.field
-                )));
+                return Err(ProfileError(
+                    [
+                        "bad profile ",
+                        &profile.id,
+                        ": anchor for ",
+                        &anchor.field,
+                        " needs \"element\" or \"label\"",
+                    ]
+                    .concat(),
+                ));
             }
         }
         Ok(profile)

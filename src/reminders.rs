@@ -322,12 +322,20 @@ fn known_since(account: &Account, cycle: Date) -> f64 {
 }
 
 fn lead_key(account: &str, cycle: Date, days: u32) -> String {
-    format!("lead|{account}|{cycle}|{days}")
+    [
+        "lead|",
+        account,
+        "|",
+        &cycle.iso(),
+        "|",
+        &crate::json::int_text(days.into()),
+    ]
+    .concat()
 }
 
 fn data_key(account: &str, cycle: Option<Date>, line: &str) -> String {
-    let cycle = cycle.map(|c| c.to_string()).unwrap_or_else(|| "-".into());
-    format!("data|{account}|{cycle}|{line}")
+    let cycle = cycle.map(|c| c.iso()).unwrap_or_else(|| "-".into());
+    ["data|", account, "|", &cycle, "|", line].concat()
 }
 
 /// Every reminder of the schedule, fired or not: per account its cycles in date order, each
@@ -379,7 +387,10 @@ pub fn plan(state: &State, now_ms: f64, zone: &dyn Zone) -> Vec<Planned> {
                 if renewed_cycle || settings.data_urgency(data) < Urgency::Soon {
                     continue;
                 }
-                let name = line.number_last4.clone().unwrap_or_else(|| i.to_string());
+                let name = line
+                    .number_last4
+                    .clone()
+                    .unwrap_or_else(|| crate::json::int_text(i64::try_from(i).unwrap_or(i64::MAX)));
                 out.push(Planned {
                     key: data_key(&account.key, cycle, &name),
                     account: account.key.clone(),
@@ -432,7 +443,7 @@ pub fn base_key(id: &str) -> &str {
 fn family(p: &Planned) -> (String, Option<Date>, String) {
     let kind = match &p.kind {
         Kind::Lead { .. } => String::from("lead"),
-        Kind::LowData { line } => format!("data:{line}"),
+        Kind::LowData { line } => ["data:", line].concat(),
     };
     (p.account.clone(), p.cycle, kind)
 }
@@ -486,7 +497,7 @@ pub fn tick(state: &mut State, now_ms: f64, zone: &dyn Zone, lang: &str) -> Tick
         .iter()
         .filter(|p| p.at_ms > now_ms && !fired(state, &p.key))
         .map(|p| AlarmSpec {
-            name: format!("{ALARM_PREFIX}{}", p.key),
+            name: [ALARM_PREFIX, &p.key].concat(),
             when_ms: p.at_ms,
         })
         .collect();

@@ -164,11 +164,15 @@ pub fn parse_time(text: &str) -> Option<u32> {
 pub fn format_time(secs: u32) -> String {
     let secs = secs % DAY_SECS;
     let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
-    if s == 0 {
-        format!("{h:02}:{m:02}")
-    } else {
-        format!("{h:02}:{m:02}:{s:02}")
+    let mut out = String::new();
+    crate::json::write_two_digits(&mut out, h);
+    out.push(':');
+    crate::json::write_two_digits(&mut out, m);
+    if s != 0 {
+        out.push(':');
+        crate::json::write_two_digits(&mut out, s);
     }
+    out
 }
 
 /// `7, 3, 1, 0` (commas, spaces or the Chinese comma) → distinct days, largest first.
@@ -295,7 +299,7 @@ pub fn apply_form(settings: &Settings, form: &Form) -> Result<Settings, Vec<Fiel
             let Some(key) = field.strip_prefix("cycle:") else {
                 continue;
             };
-            let count_field = format!("cycle_n:{key}");
+            let count_field = ["cycle_n:", key].concat();
             let n = form.get(&count_field).map(|t| t.trim().parse::<u16>().ok());
             let cycle = match (value.as_str(), n) {
                 ("auto", _) => None,

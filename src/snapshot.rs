@@ -173,7 +173,11 @@ impl Money {
     pub fn amount_string(&self) -> String {
         let sign = if self.cents < 0 { "-" } else { "" };
         let abs = self.cents.unsigned_abs();
-        format!("{sign}{}.{:02}", abs / 100, abs % 100)
+        let mut out = String::from(sign);
+        crate::json::write_int(&mut out, i64::try_from(abs / 100).unwrap_or(i64::MAX));
+        out.push('.');
+        crate::json::write_two_digits(&mut out, u32::try_from(abs % 100).unwrap_or(0));
+        out
     }
 
     /// Parses a plain decimal amount string as written by [`Money::amount_string`]

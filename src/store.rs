@@ -92,7 +92,7 @@ impl KeptAside {
         match self.newer {
             Some(version) => Msg::with(
                 "store_kept_newer",
-                vec![self.key.clone(), version.to_string()],
+                vec![self.key.clone(), crate::json::int_text(version.into())],
             ),
             // What was wrong, in the decoder's words, is technical: the pages show it
             // folded under the sentence (`detail`), not inside it.
@@ -171,15 +171,25 @@ pub enum StoreError {
 
 impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl StoreError {
+    /// The [`Display`](std::fmt::Display) text, without `core::fmt`.
+    pub fn message(&self) -> String {
         match self {
             StoreError::Corrupt { detail } => {
-                write!(f, "stored data could not be read (damaged): {detail}")
+                ["stored data could not be read (damaged): ", detail].concat()
             }
-            StoreError::Newer { version } => write!(
-                f,
-                "stored data was written by a newer LineKeeper (layout {version}; this version \
-                 reads layouts up to {STORE_VERSION})"
-            ),
+            StoreError::Newer { version } => [
+                "stored data was written by a newer LineKeeper (layout ",
+                &crate::json::int_text((*version).into()),
+                "; this version reads layouts up to ",
+                &crate::json::int_text(STORE_VERSION.into()),
+                ")",
+            ]
+            .concat(),
         }
     }
 }
@@ -233,10 +243,14 @@ fn migrate_1_to_2(state: &mut [(String, Value)]) -> Result<(), StoreError> {
 pub fn layout_of(version: Option<f64>) -> Result<u32, StoreError> {
     let version = version.ok_or_else(|| corrupt("no layout version"))?;
     if version.fract() != 0.0 || !(1.0..=f64::from(u32::MAX)).contains(&version) {
-        return Err(corrupt(format!(
-            "layout version {} is not one LineKeeper wrote",
-            crate::decimal::shortest(version)
-        )));
+        return Err(corrupt(
+            [
+                "layout version ",
+                &crate::decimal::shortest(version),
+                " is not one LineKeeper wrote",
+            ]
+            .concat(),
+        ));
     }
     let version = version as u32;
     if version > STORE_VERSION {
@@ -515,7 +529,7 @@ pub fn bound_history(history: &mut Vec<HistoryPoint>, today: Date) {
 pub fn account_key(carrier: Option<&str>, host: &str) -> String {
     match carrier {
         Some(id) => id.to_string(),
-        None => format!("host:{host}"),
+        None => ["host:", host].concat(),
     }
 }
 

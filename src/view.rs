@@ -6,6 +6,7 @@ use crate::checklist::Checklist;
 use crate::date::Date;
 use crate::decimal::fixed;
 use crate::history::ChartView;
+use crate::json::int_text;
 use crate::panel::ChecklistView;
 use crate::snapshot::{Currency, DataUsage, Money, Snapshot, Status};
 use crate::store::{Account, State};
@@ -105,19 +106,20 @@ pub fn format_money(money: &Money, lang: &str) -> String {
     } else {
         digits
     };
-    match money.currency {
-        Currency::Usd => format!("{sign}${digits}"),
-        Currency::Cny => format!("{sign}¥{digits}"),
-        Currency::Hkd => format!("{sign}HK${digits}"),
-        Currency::Cad => format!("{sign}CA${digits}"),
-        Currency::Twd => format!("{sign}NT${digits}"),
-        Currency::Mxn => format!("{sign}MX${digits}"),
-        Currency::Sgd => format!("{sign}S${digits}"),
-        Currency::Chf => format!("{sign}CHF {digits}"),
-        Currency::Gbp => format!("{sign}£{digits}"),
-        Currency::Eur if comma => format!("{sign}{digits} €"),
-        Currency::Eur => format!("{sign}€{digits}"),
-    }
+    let symbol = match money.currency {
+        Currency::Usd => "$",
+        Currency::Cny => "¥",
+        Currency::Hkd => "HK$",
+        Currency::Cad => "CA$",
+        Currency::Twd => "NT$",
+        Currency::Mxn => "MX$",
+        Currency::Sgd => "S$",
+        Currency::Chf => "CHF ",
+        Currency::Gbp => "£",
+        Currency::Eur if comma => return [sign, &digits, " €"].concat(),
+        Currency::Eur => "€",
+    };
+    [sign, symbol, &digits].concat()
 }
 
 const MONTHS_EN: [&str; 12] = [
@@ -127,26 +129,38 @@ const MONTHS_EN: [&str; 12] = [
 /// Formats a date for a language: `Dec 9, 2026` (en), `2026年12月9日` (zh).
 pub fn format_date(date: Date, lang: &str) -> String {
     if lang.starts_with("zh") || lang.starts_with("ja") {
-        format!("{}年{}月{}日", date.year(), date.month(), date.day())
+        let mut out = int_text(date.year().into());
+        out.push('年');
+        crate::json::write_int(&mut out, date.month().into());
+        out.push('月');
+        crate::json::write_int(&mut out, date.day().into());
+        out.push('日');
+        out
     } else {
-        let month = MONTHS_EN
-            .get(usize::from(date.month()).saturating_sub(1))
-            .copied()
-            .unwrap_or("?");
-        format!("{month} {}, {}", date.day(), date.year())
+        // The short date and the year.
+        let mut out = format_short_date(date, lang);
+        out.push_str(", ");
+        crate::json::write_int(&mut out, date.year().into());
+        out
     }
 }
 
 /// A short date for axes and tables: `Dec 9` (en), `12月9日` (zh).
 pub fn format_short_date(date: Date, lang: &str) -> String {
     if lang.starts_with("zh") || lang.starts_with("ja") {
-        format!("{}月{}日", date.month(), date.day())
+        let mut out = int_text(date.month().into());
+        out.push('月');
+        crate::json::write_int(&mut out, date.day().into());
+        out.push('日');
+        out
     } else {
         let month = MONTHS_EN
             .get(usize::from(date.month()).saturating_sub(1))
             .copied()
             .unwrap_or("?");
-        format!("{month} {}", date.day())
+        let mut out = [month, " "].concat();
+        crate::json::write_int(&mut out, date.day().into());
+        out
     }
 }
 

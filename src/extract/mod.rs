@@ -45,6 +45,15 @@ use matcher::{Family, HintMatcher, Kind, Matcher};
 use model::{Model, NONE};
 use std::rc::Rc;
 
+/// The key of a line's field in `sources`: `lines[<i>].<field>` (without `core::fmt`).
+fn line_key(i: usize, field: &str) -> String {
+    let mut key = String::from("lines[");
+    crate::json::write_int(&mut key, i64::try_from(i).unwrap_or(i64::MAX));
+    key.push_str("].");
+    key.push_str(field);
+    key
+}
+
 /// What a scan needs besides the page.
 #[derive(Debug, Clone)]
 pub struct ScanOptions {
@@ -432,7 +441,7 @@ impl<'a> Engine<'a> {
                 .and_then(|seg| self.table_cell_of(seg.node))
                 .and_then(|c| c.unit)
             {
-                let with_unit = format!("{} {unit}", text.trim());
+                let with_unit = [text.trim(), " ", unit].concat();
                 if let Ok(reading) = parse::parse_data(&with_unit) {
                     found.push(mk(0, text.len(), VKind::Data(reading)));
                 }
@@ -1384,8 +1393,7 @@ impl<'a> Engine<'a> {
                                 if let Some(slot) = renew.get_mut(li) {
                                     if slot.is_none_or(|b| score > b.0) {
                                         *slot = Some((score, *d));
-                                        sources
-                                            .insert(format!("lines[{li}].renews_on"), source_of(a));
+                                        sources.insert(line_key(li, "renews_on"), source_of(a));
                                     }
                                 }
                             }
@@ -1499,13 +1507,13 @@ impl<'a> Engine<'a> {
                                 *h = true;
                             }
                             match vec.get_mut(li) {
-                                Some(t) => (t, format!("lines[{li}].{name}")),
+                                Some(t) => (t, line_key(li, name)),
                                 None => continue,
                             }
                         }
                         None => {
                             has_account_data = true;
-                            (&mut account_data, "lines[?].data".to_string())
+                            (&mut account_data, String::from("lines[?].data"))
                         }
                     };
                     // A bare amount repeating one already placed (`3.21 GB` under
@@ -1540,7 +1548,7 @@ impl<'a> Engine<'a> {
                     for f in filled {
                         values += 1;
                         sources
-                            .entry(format!("{path}.{f}"))
+                            .entry([path.as_str(), ".", f].concat())
                             .or_insert_with(|| source_of(a));
                     }
                 }
@@ -1629,7 +1637,7 @@ impl<'a> Engine<'a> {
             if slot.is_none() {
                 *slot = Some(t.text.clone());
                 sources.insert(
-                    format!("lines[{li}].{name}"),
+                    line_key(li, name),
                     Source {
                         label: t.label.clone(),
                         element: model.describe(t.node),
@@ -1645,7 +1653,7 @@ impl<'a> Engine<'a> {
                 if line.plan.is_none() {
                     line.plan = Some(t.text.clone());
                     sources.insert(
-                        format!("lines[{i}].plan"),
+                        line_key(i, "plan"),
                         Source {
                             label: t.label.clone(),
                             element: model.describe(t.node),
@@ -1674,7 +1682,7 @@ impl<'a> Engine<'a> {
                         *h = true;
                     }
                     if let Some(a) = assigned.get(*ai) {
-                        sources.insert(format!("lines[{li}].data.used_mb"), source_of(a));
+                        sources.insert(line_key(li, "data.used_mb"), source_of(a));
                     }
                 }
             }
@@ -1714,7 +1722,7 @@ impl<'a> Engine<'a> {
                     .filter_map(|(k, v)| {
                         k.strip_prefix("lines[?].")
                             .filter(|rest| shared_fields.iter().any(|f| rest.starts_with(f)))
-                            .map(|rest| (format!("lines[{i}].{rest}"), v.clone()))
+                            .map(|rest| (line_key(i, rest), v.clone()))
                     })
                     .collect();
                 sources.extend(shared);
@@ -1738,8 +1746,8 @@ impl<'a> Engine<'a> {
             }
             if parse::find_data(plan).iter().any(|f| f.value.unlimited) {
                 data.unlimited = true;
-                if let Some(src) = sources.get(&format!("lines[{i}].plan")).cloned() {
-                    sources.insert(format!("lines[{i}].data.unlimited"), src);
+                if let Some(src) = sources.get(&line_key(i, "plan")).cloned() {
+                    sources.insert(line_key(i, "data.unlimited"), src);
                 }
             }
         }
@@ -1758,7 +1766,7 @@ impl<'a> Engine<'a> {
                 if line.renews_on.is_none() {
                     line.renews_on = Some(*d);
                     if let Some(a) = assigned.get(*ai) {
-                        sources.insert(format!("lines[{i}].renews_on"), source_of(a));
+                        sources.insert(line_key(i, "renews_on"), source_of(a));
                     }
                 }
             }

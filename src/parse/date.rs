@@ -4,6 +4,7 @@
 use super::text::{is_dash, scan, settle, Hit, Kind, Lexed};
 use super::{Found, ParseError};
 use crate::date::{days_in_month, Date};
+use crate::json::int_text;
 
 /// Day/month order for numeric dates, from the page language and carrier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -277,12 +278,30 @@ fn check_year(year: i32) -> Result<i32, ParseError> {
     }
 }
 
+/// `{n:02}` without `core::fmt`.
+fn two_digits(n: u8) -> String {
+    let mut out = String::new();
+    crate::json::write_two_digits(&mut out, n.into());
+    out
+}
+
 fn ymd(year: i32, month: u32, day: u32) -> Result<Date, ParseError> {
     let year = check_year(year)?;
     let month = u8::try_from(month).unwrap_or(0);
     let day = u8::try_from(day).unwrap_or(0);
-    Date::new(year, month, day)
-        .ok_or_else(|| ParseError::Invalid(format!("no such date: {year}-{month:02}-{day:02}")))
+    Date::new(year, month, day).ok_or_else(|| {
+        ParseError::Invalid(
+            [
+                "no such date: ",
+                &int_text(year.into()),
+                "-",
+                &two_digits(month),
+                "-",
+                &two_digits(day),
+            ]
+            .concat(),
+        )
+    })
 }
 
 /// The next `month`/`day` on or after `today`.
@@ -291,7 +310,9 @@ fn next_occurrence(today: Date, month: u32, day: u32) -> Result<Date, ParseError
         return Err(ParseError::Invalid("no such date".to_string()));
     };
     if d == 0 || d > days_in_month(2000, m) {
-        return Err(ParseError::Invalid(format!("no such date: {m:02}-{d:02}")));
+        return Err(ParseError::Invalid(
+            ["no such date: ", &two_digits(m), "-", &two_digits(d)].concat(),
+        ));
     }
     (today.year()..=today.year().saturating_add(8))
         .filter_map(|y| Date::new(y, m, d))
@@ -309,7 +330,15 @@ fn month_day(a: u32, b: u32, order: DateOrder) -> Result<(u32, u32), ParseError>
         _ if a > 12 && b <= 12 => Ok((b, a)),
         _ if b > 12 && a <= 12 => Ok((a, b)),
         DateOrder::Unknown if a <= 12 && b <= 12 => Err(ParseError::Ambiguous),
-        _ => Err(ParseError::Invalid(format!("no month in {a}/{b}"))),
+        _ => Err(ParseError::Invalid(
+            [
+                "no month in ",
+                &int_text(a.into()),
+                "/",
+                &int_text(b.into()),
+            ]
+            .concat(),
+        )),
     }
 }
 

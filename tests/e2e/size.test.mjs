@@ -76,9 +76,14 @@ const KB = 1024;
 // AutoPay off phrases, SGD and CHF, bracketed asides, grouped masked numbers, the day AutoPay
 // will charge) at 664a530 + 475fe69: engine 125.1 KB (+1.9 KB; `gzip -9` 127492 bytes),
 // tools 79.2 KB, UI 77.0 KB, profiles 8.7 KB (new words; 8.9 allowed).
+// Then no `core::fmt` formatting left in the engine (`format!` / `to_string()` / `write!` on
+// numbers, dates and errors replaced by plain String building with `json::int_text` /
+// `write_two_digits`, `Date::iso`, the errors' `message()`; output unchanged): engine
+// 123.9 KB, tools 78.9 KB, UI 76.9 KB (`gzip -9`: engine 127492 → 126009 bytes, tools
+// 80649 → 80471, UI 78580 → 78500).
 // Budgets: measured + about 0.3 KB (engine: no headroom left, the goal is 120), + about 1 %
 // (the others).
-const ENGINE_BUDGET = 125.4;
+const ENGINE_BUDGET = 124.2;
 const TOOLS_BUDGET = 79.8;
 const UI_BUDGET = 77.7;
 const PROFILES_BUDGET = 8.9;

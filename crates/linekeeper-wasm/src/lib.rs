@@ -119,7 +119,7 @@ pub fn decode_message(
     use linekeeper::message::{answers_refusal, decode, Context, Refusal, Sender};
     let sender: Sender = linekeeper_web::from_js(&sender).unwrap_or_default();
     let ctx: Context = linekeeper_web::from_js(&context)
-        .map_err(|e| JsError::new(&format!("message context: {e}")))?;
+        .map_err(|e| JsError::new(&["message context: ", &e.0].concat()))?;
     let decoded = linekeeper_web::from_js::<linekeeper::message::RawMessage>(&message)
         .map(|mut raw| {
             if page.is_some() {
@@ -127,9 +127,7 @@ pub fn decode_message(
             }
             raw
         })
-        .map_err(|e| Refusal::Malformed {
-            detail: e.to_string(),
-        })
+        .map_err(|e| Refusal::Malformed { detail: e.0 })
         .and_then(|message| decode(&message, &sender, &ctx));
     match decoded {
         Ok((source, message)) => {
@@ -186,7 +184,7 @@ pub fn ingest(
 ) -> Result<JsValue, JsError> {
     let mut state = state_from_js(state)?;
     let mut page = PageSnapshot::from_lines(page)
-        .map_err(|e| JsError::new(&format!("page snapshot could not be read: {e}")))?;
+        .map_err(|e| JsError::new(&["page snapshot could not be read: ", &e.message()].concat()))?;
     // The URL comes from the browser (the message sender), never from the page's own claim.
     page.url = url.to_string();
     let today = today(now_ms, utc_offset_minutes)?;

@@ -76,7 +76,7 @@ fn notification(n: &Notice) -> NotificationOut {
     let carrier = carrier_label(n.carrier.as_deref(), &n.host);
     NotificationOut {
         id: n.id.clone(),
-        title: format!("{carrier}: {}", msg(&n.title)),
+        title: [carrier.as_str(), ": ", &msg(&n.title)].concat(),
         message: msg(&n.body),
         context: n.late.then(|| t("notify_late")),
         buttons: n.buttons.iter().map(msg).collect(),
@@ -94,7 +94,7 @@ pub fn sync(state: JsValue, now_ms: f64) -> Result<JsValue, JsError> {
         text: tick.badge.text.as_ref().map(msg).unwrap_or_default(),
         color: tick.badge.color,
         title: match &tick.badge.title {
-            Some(title) => format!("{} — {}", t("ext_name"), badge_title(&state, title)),
+            Some(title) => [t("ext_name"), " — ".into(), badge_title(&state, title)].concat(),
             None => t("ext_name"),
         },
     };

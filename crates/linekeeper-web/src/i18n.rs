@@ -33,7 +33,9 @@ fn from_catalogue(key: &str, args: &[String]) -> Option<String> {
             .as_string()?;
         let mut out = text;
         for (i, a) in args.iter().enumerate().rev() {
-            out = out.replace(&format!("${}", i + 1), a);
+            let mut mark = String::from("$");
+            linekeeper::json::write_int(&mut mark, i64::try_from(i + 1).unwrap_or(i64::MAX));
+            out = out.replace(&mark, a);
         }
         Some(out.replace("$$", "$"))
     })
@@ -88,7 +90,7 @@ pub fn msg(m: &Msg) -> String {
 pub fn carrier_label(carrier: Option<&str>, host: &str) -> String {
     match carrier {
         Some(id) => {
-            let key = format!("carrier_{}", id.replace('-', "_"));
+            let key = ["carrier_", &id.replace('-', "_")].concat();
             let name = t(&key);
             if name == key {
                 id.to_string()

@@ -52,7 +52,7 @@ pub fn from_js<T: FromJson>(value: &JsValue) -> Result<T, json::Error> {
 /// date and writes them back ([`read_any_layout`], `check_state`) before anything else reads
 /// them, so the pages never need the migrations (nor their size).
 pub fn state_from_js(value: JsValue) -> Result<State, JsError> {
-    read_state(value).map_err(|e| JsError::new(&e.to_string()))
+    read_state(value).map_err(|e| JsError::new(&e.message()))
 }
 
 /// [`state_from_js`] with the core's reason when the value cannot be read.
@@ -86,9 +86,7 @@ fn version_of(value: &JsValue) -> Option<f64> {
 }
 
 fn corrupt(e: json::Error) -> StoreError {
-    StoreError::Corrupt {
-        detail: e.to_string(),
-    }
+    StoreError::Corrupt { detail: e.0 }
 }
 
 /// The browser's time zone: the offset `Date` reports at an instant.
