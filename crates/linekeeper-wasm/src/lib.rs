@@ -232,9 +232,10 @@ pub(crate) mod tests {
 
     #[wasm_bindgen_test]
     fn ingest_rejects_a_malformed_page_with_an_error_not_a_panic() {
+        // The lines format of `PageSnapshot::from_lines`: a parent index that is no number.
         let result = ingest(
             JsValue::NULL,
-            "not a page",
+            "en\n\nnot an index\tp\tb",
             "https://www.t-mobile.com/",
             0.0,
             0,
@@ -317,7 +318,7 @@ pub(crate) mod tests {
 
     #[wasm_bindgen_test]
     fn ingest_stores_nothing_for_an_empty_page() {
-        let page = r#"{"url":"x","nodes":[{"t":"body","b":true}]}"#;
+        let page = "en\n\n\tbody\tb";
         let out = ingest_at_t_mobile(page);
         let outcome = js_sys::Reflect::get(&out, &"outcome".into()).unwrap();
         assert_eq!(outcome.as_string().as_deref(), Some("ignored"));
@@ -331,9 +332,10 @@ pub(crate) mod tests {
             install_profiles("\u{1e}{\"id\":\"generic\"}").is_err(),
             "installed once"
         );
-        let page = r##"{"url":"x","lang":"en-US","nodes":[{"t":"body","b":true},
-          {"p":0,"t":"p","b":true},{"p":1,"t":"#text","x":"Remaining high-speed data"},
-          {"p":0,"t":"p","b":true},{"p":3,"t":"#text","x":"3.42 GB"}]}"##;
+        // Lines of tab-separated fields (`PageSnapshot::from_lines`): lang, title, then per
+        // node its parent, its tag (empty for text) and its flags or text.
+        let page = "en-US\n\n\tbody\tb\n0\tp\tb\n1\t\tRemaining high-speed data\n\
+                    0\tp\tb\n3\t\t3.42 GB";
         let out = ingest_at_t_mobile(page);
         let snapshot = js_sys::Reflect::get(&out, &"snapshot".into()).unwrap();
         let carrier = js_sys::Reflect::get(&snapshot, &"carrier".into()).unwrap();
