@@ -141,7 +141,7 @@ try {
 }
 
 console.log('');
-console.log('whole scan = content-script walk + JSON + message + Rust extraction, until the reply the badge uses (the storage writes are issued before it, finished after)');
+console.log('whole scan = content-script walk + page text (tab-separated lines) + message + Rust extraction, until the reply the badge uses (the storage writes are issued before it, finished after)');
 console.log('first = on load; re-read = the settled page read again whole (history navigation); change = after a small change (only changed nodes searched)');
 console.log('sent = nodes (anchors) and bytes of the page snapshot; same = the browser result equals the native scan of the whole page');
 console.log('longest = the longest task the content script ran in any of these scans (it yields every 8 ms)');
