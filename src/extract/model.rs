@@ -312,12 +312,7 @@ impl<'a> Model<'a> {
         if prev_parent.is_none() || grand(prev_parent) != grand(parent) {
             return false;
         }
-        let sign = |t: &str| {
-            matches!(
-                t,
-                "$" | "US$" | "¥" | "￥" | "€" | "£" | "HK$" | "C$" | "S$" | "NT$" | "MX$"
-            )
-        };
+        let sign = crate::parse::money::is_currency_sign;
         let prev = current.text.trim_end();
         if sign(prev) || prev.rsplit(' ').next().is_some_and(sign) {
             return text.starts_with(|c: char| c.is_ascii_digit());
@@ -346,7 +341,7 @@ impl<'a> Model<'a> {
             return false;
         };
         let prev = current.text.get(last.start..last.end).unwrap_or("");
-        let sign = matches!(prev.trim(), "$" | "¥" | "￥" | "€" | "£");
+        let sign = crate::parse::money::is_currency_sign(prev.trim());
         one_figure(text)
             && (one_figure(prev) || sign)
             && (current

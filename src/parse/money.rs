@@ -168,6 +168,20 @@ const DOLLAR_PREFIXES: &[(&str, Currency)] = &[
     ("sgd", Currency::Sgd),
 ];
 
+/// True when `t` is a currency sign standing alone, the start of an amount whose figures
+/// follow in other elements (`$`, `€`, `US$`, `S$`, `NT$`): the signs this parser reads.
+pub fn is_currency_sign(t: &str) -> bool {
+    let mut chars = t.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => symbol_currency(c, None).is_some(),
+        _ => t.strip_suffix('$').is_some_and(|p| {
+            DOLLAR_PREFIXES
+                .iter()
+                .any(|(w, _)| p.eq_ignore_ascii_case(w))
+        }),
+    }
+}
+
 /// A currency written before the amount, with the index after it.
 fn prefix_currency(lx: &Lexed, j: usize, default: Option<Currency>) -> Option<(Currency, usize)> {
     if let Some(c) = lx.sym(j).and_then(|c| symbol_currency(c, default)) {
@@ -340,6 +354,19 @@ fn match_money(lx: &Lexed, i: usize, default: Option<Currency>, bare: Bare) -> O
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn currency_signs_alone_are_the_ones_the_parser_reads() {
+        for t in [
+            "$", "€", "£", "¥", "￥", "US$", "HK$", "C$", "S$", "NT$", "MX$", "us$",
+        ] {
+            assert!(is_currency_sign(t), "{t}");
+            assert!(parse_money(&[t, "12.40"].concat(), None).is_ok(), "{t}");
+        }
+        for t in ["", "A$", "$$", "12", "GB", "S", "USD"] {
+            assert!(!is_currency_sign(t), "{t}");
+        }
+    }
     use super::*;
     use Currency::*;
 
