@@ -158,10 +158,33 @@
     }
   }
 
+  // The option a drop-down shows (its selected one), or null: a `select` with `multiple` or
+  // a size over 1 is a list box, whose options are left out like every other option.
+  function shownOption(select) {
+    if (select.multiple || select.size > 1 || select.selectedIndex < 0) return null;
+    return select.options[select.selectedIndex];
+  }
+  // Whether a text node is read: not inside a left-out tag, but for the option a drop-down
+  // shows (a line picker: `Line (•••) •••-4821`).
+  function readable(node) {
+    const p = node.parentNode;
+    if (!SKIP.has(p.localName)) return true;
+    const select = p.localName === 'option' && p.closest('select');
+    return Boolean(select) && shownOption(select) === p;
+  }
+
   // Writes a text node's entry unless it is empty or, holding a digit, inside a collapsed
   // box (its parent or any ancestor, see `collapsed`); true when written.
   function emitText(node, parent, parentEl, out) {
-    const text = fold(node.data);
+    return emitString(node.data, parent, parentEl, out);
+  }
+  // A drop-down's entry: the text of its shown option (its label, as drawn), as its child.
+  function emitShown(select, at, out) {
+    const option = shownOption(select);
+    return Boolean(option) && emitString(option.getAttribute('label') || option.text, at, select, out);
+  }
+  function emitString(data, parent, parentEl, out) {
+    const text = fold(data);
     if (!text) return false;
     if (DIGIT.test(text) && collapsed(parentEl, out.boxes)) return false;
     // MAX_TEXT counts characters (code points), as the native walker does.
@@ -190,6 +213,10 @@
     if (top.localName === 'iframe') {
       const inner = frameBody(top);
       return inner ? walkFull(inner, first, out, clock, pad) : null;
+    }
+    if (top.localName === 'select') {
+      if (emitShown(top, first, out)) padded(pad, out);
+      return null;
     }
     return walkOn({ top, node: top.firstChild, indexes: [first], elements: [top] }, out, clock, pad);
   }
@@ -224,6 +251,8 @@
               state.node = node.nextSibling;
               return paused.then(() => walkOn(state, out, clock, pad));
             }
+          } else if (node.localName === 'select') {
+            if (emitShown(node, at, out)) padded(pad, out);
           } else if (node.firstChild) {
             indexes.push(at);
             elements.push(node);
@@ -554,7 +583,7 @@
       const node = walker.currentNode;
       end += node.length;
       if (hits[i][0] >= end) continue;
-      if (!SKIP.has(node.parentNode.localName)) take(found, node, hits[i][1]);
+      if (readable(node)) take(found, node, hits[i][1]);
       while (i < hits.length && hits[i][0] < end) i++;
     }
   }
@@ -752,7 +781,7 @@
       for (const node of batch) {
         if (!node.isConnected) continue;
         if (node.nodeType === 1) await findAnchors(node, found, clock);
-        else if (node.nodeType === 3 && !SKIP.has(node.parentNode.localName)) {
+        else if (node.nodeType === 3 && readable(node)) {
           const key = keyIn(node.data);
           if (key) take(found, node, key);
         }

@@ -130,21 +130,7 @@ impl Walker {
                 return;
             }
             match node.value() {
-                Node::Text(text) => {
-                    let mut folded = fold_space(text);
-                    if folded.is_empty() {
-                        continue;
-                    }
-                    if let Some((cut, _)) = folded.char_indices().nth(MAX_TEXT) {
-                        folded.truncate(cut);
-                    }
-                    self.nodes.push(PageNode {
-                        parent,
-                        tag: "#text".into(),
-                        text: Some(folded),
-                        ..Default::default()
-                    });
-                }
+                Node::Text(text) => self.push_text(text, parent),
                 Node::Element(el) => {
                     let tag = el.name().to_ascii_lowercase();
                     let style = el.attr("style").map(parse_style).unwrap_or_default();
@@ -171,6 +157,14 @@ impl Walker {
                         block,
                         ..Default::default()
                     });
+                    if tag == "select" {
+                        // A drop-down shows its chosen option (a line picker: `Line
+                        // (•••) •••-4821`); its other options are left out.
+                        if let Some(shown) = ElementRef::wrap(node).and_then(shown_option) {
+                            self.push_text(&shown, Some(index));
+                        }
+                        continue;
+                    }
                     if tag == "iframe" {
                         // The frame's own children are fallback content that is never shown;
                         // a `srcdoc` document is walked in place.
@@ -203,6 +197,23 @@ impl Walker {
         }
     }
 
+    /// Appends a text node (folded, cut at [`MAX_TEXT`]) unless it is empty.
+    fn push_text(&mut self, text: &str, parent: Option<u32>) {
+        let mut folded = fold_space(text);
+        if folded.is_empty() {
+            return;
+        }
+        if let Some((cut, _)) = folded.char_indices().nth(MAX_TEXT) {
+            folded.truncate(cut);
+        }
+        self.nodes.push(PageNode {
+            parent,
+            tag: "#text".into(),
+            text: Some(folded),
+            ..Default::default()
+        });
+    }
+
     fn walk_frame(&mut self, srcdoc: &str, iframe: u32) {
         if self.frame_depth >= MAX_FRAME_DEPTH {
             return;
@@ -213,6 +224,35 @@ impl Walker {
             self.walk(body, Some(iframe));
             self.frame_depth -= 1;
         }
+    }
+}
+
+/// The text a `select` shows when it is a drop-down (no `multiple`, no `size` over 1):
+/// its selected option (the last one marked `selected`, else the first one not
+/// `disabled`), by its `label` attribute or else its text, as the browser draws it.
+fn shown_option(select: ElementRef<'_>) -> Option<String> {
+    let el = select.value();
+    let size = el.attr("size").and_then(|s| s.trim().parse::<u32>().ok());
+    if el.attr("multiple").is_some() || size.is_some_and(|s| s > 1) {
+        return None;
+    }
+    let options: Vec<ElementRef<'_>> = select
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.value().name().eq_ignore_ascii_case("option"))
+        .collect();
+    let option = options
+        .iter()
+        .rev()
+        .find(|o| o.value().attr("selected").is_some())
+        .or_else(|| {
+            options
+                .iter()
+                .find(|o| o.value().attr("disabled").is_none())
+        })?;
+    match option.value().attr("label") {
+        Some(label) if !label.is_empty() => Some(label.to_string()),
+        _ => Some(option.text().collect()),
     }
 }
 
@@ -464,7 +504,7 @@ mod tests {
         let page = page_from_html(
             r#"<body><p hidden>a</p><p aria-hidden="true">b</p><p style="display: none !important">c</p>
             <p style="visibility:hidden">d</p><p style="visibility: collapse">e</p>
-            <input type="HIDDEN" name="x"><select><option>f</option></select>
+            <input type="HIDDEN" name="x"><select multiple><option>f</option></select>
             <noscript>g</noscript><template><p>h</p></template><p style="display:none;display:block">i</p>
             <p aria-hidden="false">j</p><dialog>k</dialog><dialog open>l</dialog>
             <details><summary>m</summary><p>n</p><summary>o</summary></details>
@@ -474,6 +514,32 @@ mod tests {
         assert_eq!(texts(&page), vec!["i", "j", "l", "m", "p", "q"]);
         assert!(page.nodes.iter().any(|n| n.tag == "select"));
         assert!(!page.nodes.iter().any(|n| n.tag == "input"));
+    }
+
+    #[test]
+    fn a_drop_down_shows_its_chosen_option_only() {
+        let page = page_from_html(
+            r#"<body><label>Line</label><select><option>(•••) •••-1111</option>
+            <option selected>(•••) •••-2222</option><option>(•••) •••-3333</option></select>
+            <select><option disabled>Pick one</option><optgroup label="g"><option> 09  12 </option></optgroup></select>
+            <select><option selected>a</option><option selected>b</option></select>
+            <select><option label="short" selected>long text</option><option>c</option></select>
+            <select size="3"><option>d</option></select><select size="1"><option>e</option></select>
+            <select></select><datalist><option>f</option></datalist></body>"#,
+            "https://x/",
+        );
+        assert_eq!(
+            texts(&page),
+            vec!["Line", "(•••) •••-2222", "09 12", "b", "short", "e"]
+        );
+        // The shown text is the drop-down's child, as in the browser's walk.
+        let shown = page
+            .nodes
+            .iter()
+            .find(|n| n.text.as_deref() == Some("(•••) •••-2222"))
+            .and_then(|n| n.parent)
+            .map(|p| page.nodes[p as usize].tag.as_str());
+        assert_eq!(shown, Some("select"));
     }
 
     #[test]

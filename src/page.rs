@@ -23,6 +23,10 @@
 //!   `visible`, or by a zero `width` and `height`, when its box takes a size (not inline,
 //!   `display: contents` or a table part); it is left out with its whole subtree.
 //!   Either way no value is read from inside a collapsed box.
+//! - A drop-down (`select` without `multiple` or a `size` over 1) has one child: a text
+//!   node with what it shows, its selected option's `label` attribute or else its text
+//!   (natively: the last option marked `selected`, else the first not `disabled`); list
+//!   boxes have none. No other option is read.
 //! - Text nodes: `tag = "#text"`, text with runs of ASCII white space and U+00A0 folded to
 //!   one space and trimmed ([`fold_space`]); white-space-only text nodes are left out; text
 //!   longer than [`MAX_TEXT`] characters is cut there. Invisible marks (zero-width, bidi)

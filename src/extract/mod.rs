@@ -535,8 +535,17 @@ impl<'a> Engine<'a> {
             .filter(|h| h.kind == Kind::Promo)
             .filter_map(|h| self.action_root(row.node_at(h.start)))
             .collect();
+        // A drop-down's shown option is a form's choice (an amount to pay, a date to pick,
+        // `--` for none yet), not an account figure; only a state (`AutoPay [On]`) is one.
+        let chosen = |v: &Val| {
+            !matches!(v.kind, VKind::State(_))
+                && [v.start, v.end.saturating_sub(1)]
+                    .iter()
+                    .any(|&at| model.in_drop_down(row.node_at(at)))
+        };
         found.retain(|v| {
             !model.is_promo_node(v.node)
+                && !chosen(v)
                 && !self
                     .action_root(v.node)
                     .is_some_and(|a| promo_actions.contains(&a))

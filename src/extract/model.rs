@@ -529,6 +529,16 @@ impl<'a> Model<'a> {
             .unwrap_or(false)
     }
 
+    /// True when text node `node` is the shown option of a drop-down (`select`).
+    pub fn in_drop_down(&self, node: u32) -> bool {
+        let nodes = &self.page.nodes;
+        nodes
+            .get(node as usize)
+            .and_then(|n| n.parent)
+            .and_then(|p| nodes.get(p as usize))
+            .is_some_and(|p| p.tag == "select")
+    }
+
     /// A short description of an element: `span#id.class1.class2`.
     pub fn describe(&self, node: u32) -> String {
         let Some(n) = self.page.nodes.get(node as usize) else {

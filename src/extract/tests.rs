@@ -2174,3 +2174,31 @@ fn autopay_on_a_day_dates_the_bill() {
     assert_eq!(s.autopay, Some(true));
     assert_eq!(s.amount_due, usd(4200));
 }
+
+// ---- drop-downs (the lead) -------------------------------------------------------------
+
+#[test]
+fn a_line_picker_names_the_line_it_shows() {
+    let s = us("<div class=picker><label for=ln>Line</label><select id=ln>\
+         <option>(•••) •••-7310</option><option selected>(•••) •••-5562</option></select></div>\
+         <section><h2>Data</h2><p>2.5 GB left of 10 GB</p></section>");
+    assert_eq!(s.lines.len(), 1);
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("5562"));
+    assert_eq!(data(&s).remaining_mb, Some(2560.0));
+}
+
+#[test]
+fn a_drop_downs_choice_is_no_account_figure() {
+    let s = us(
+        "<form><p>Amount due <select><option>$25.00</option><option selected>$50.00</option></select></p>\
+         <p>Due date <select><option selected>Dec 12</option></select></p>\
+         <p>Data remaining <select><option selected>5 GB</option></select></p>\
+         <p>Account balance <select><option selected>--</option></select></p></form>\
+         <p>Account balance: $7.10</p>",
+    );
+    assert_eq!(s.status, Status::Ok);
+    assert_eq!(s.balance, usd(710));
+    assert_eq!(s.amount_due, None);
+    assert_eq!(s.next_bill_date, None);
+    assert!(s.lines.iter().all(|l| l.data.is_none()));
+}
