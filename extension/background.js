@@ -128,9 +128,9 @@ function offsetMinutes(now) {
 }
 
 // A scan: Rust extracts and applies the page to the state; the reply (the badge) goes as
-// soon as the writes are issued, and the serialized writer is held until they are done,
-// so the next event reads what this scan wrote. A failed write is logged (and the held
-// copy dropped); the reply has gone by then.
+// soon as the state's write is issued (the tab's scan record right after it), and the
+// serialized writer is held until the writes are done, so the next event reads what this
+// scan wrote. A failed write is logged (and the held copy dropped); the reply has gone by then.
 async function handleScan(message, sender, lap) {
   await ready;
   let answer;
@@ -141,10 +141,9 @@ async function handleScan(message, sender, lap) {
     lap('queue');
     // The page URL is the browser's word (sender), not the page's.
     const url = sender.tab?.url || sender.url;
-    // A page whose site permission is gone (a forgotten taught site still open) is not read.
-    // Asked now, answered while Rust extracts.
-    const allowed = chrome.permissions.contains({ origins: [`${new URL(url).origin}/*`] });
-    allowed.catch(() => {}); // (awaited below; not left unhandled if loading fails first)
+    // A page whose site permission is gone (a forgotten taught site still open) is not read
+    // (answered while Rust extracts; the browser's answer kept until permissions change).
+    const allowed = permitted(new URL(url).origin);
     const state = await loadState();
     lap('load');
     const now = Date.now();
@@ -154,13 +153,6 @@ async function handleScan(message, sender, lap) {
     lap('allowed');
     const written = [];
     if (result.outcome !== 'ignored') written.push(storeState(result.state));
-    // What this tab's page held at its last scan (status, values, sources), for the popup
-    // and for bug reports. Session storage: gone when the browser closes.
-    if (sender.tab?.id !== undefined) {
-      written.push(chrome.storage.session.set({
-        [`scan:${sender.tab.id}`]: { url, at_ms: now, outcome: result.outcome, snapshot: result.snapshot },
-      }));
-    }
     const reply = { badge: result.badge, outcome: result.outcome };
     // Words the content script should also look for (taught rules: profiles not built into
     // it); the tools module's, so only a page of a taught site loads it.
@@ -168,6 +160,16 @@ async function handleScan(message, sender, lap) {
     if (result.scan.words.length || result.scan.elements.length) reply.scan = result.scan;
     lap('issued');
     answer(reply);
+    // What this tab's page held at its last scan (status, values, sources), for the popup
+    // and for bug reports: not the state, so written once the reply has gone (a task
+    // later: the reply is posted by the promise callbacks `answer` starts). Session
+    // storage: gone when the browser closes.
+    if (sender.tab?.id !== undefined) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      written.push(chrome.storage.session.set({
+        [`scan:${sender.tab.id}`]: { url, at_ms: now, outcome: result.outcome, snapshot: result.snapshot },
+      }));
+    }
     await Promise.all(written);
     return reply;
   });
@@ -363,12 +365,31 @@ const HANDLERS = {
 // worker's lifetime and asked again after every change of permissions the browser reports
 // (a request asked before a change is not kept).
 let context = null;
+let permissions = new Map(); // origin → the browser's answer: has this extension its site?
 chrome.permissions.onAdded.addListener(() => {
   context = null;
+  permissions = new Map();
 });
 chrome.permissions.onRemoved.addListener(() => {
   context = null;
+  permissions = new Map();
 });
+
+// Whether the extension holds the site `origin` (`chrome.permissions.contains`), asked once
+// until permissions change (an extension API call costs a scan about 0.2 ms before the
+// reply); a failed question is asked again next time.
+function permitted(origin) {
+  const known = permissions;
+  let answer = known.get(origin);
+  if (!answer) {
+    answer = chrome.permissions.contains({ origins: [`${origin}/*`] });
+    known.set(origin, answer);
+    answer.catch(() => {
+      if (known.get(origin) === answer) known.delete(origin);
+    });
+  }
+  return answer;
+}
 
 function messageContext() {
   if (context) return context;
