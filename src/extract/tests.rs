@@ -2174,3 +2174,22 @@ fn autopay_on_a_day_dates_the_bill() {
     assert_eq!(s.autopay, Some(true));
     assert_eq!(s.amount_due, usd(4200));
 }
+
+// --- money, currency, amount due, autopay, next bill date (fixer "money") ---------------
+
+#[test]
+fn a_dollar_takes_the_currency_of_the_host_country_before_the_language() {
+    // A page machine-translated into Chinese keeps its host's country.
+    let page = r#"<html lang="zh-CN"><body><dl><dt>账户余额</dt><dd>$7.15</dd></dl></body></html>"#;
+    let s = scan(page, "https://self.example-tel.ca/home");
+    assert_eq!(s.balance, Some(Money::new(715, Currency::Cad)));
+    let page = r#"<html lang="en"><body><p>Account credit $9.80</p></body></html>"#;
+    let s = scan(page, "https://my.example.com.au/services");
+    assert_eq!(s.balance, Some(Money::new(980, Currency::Aud)));
+    let page = r#"<html lang="es-AR"><body><p>Saldo disponible $ 2.310,40</p></body></html>"#;
+    let s = scan(page, "https://portal.example.com/inicio");
+    assert_eq!(s.balance, Some(Money::new(231_040, Currency::Ars)));
+    // A host of no known country keeps the language's currency.
+    let s = scan(page, "https://portal.example.io/inicio");
+    assert_eq!(s.balance, Some(Money::new(231_040, Currency::Ars)));
+}
