@@ -2193,3 +2193,15 @@ fn a_dollar_takes_the_currency_of_the_host_country_before_the_language() {
     let s = scan(page, "https://portal.example.io/inicio");
     assert_eq!(s.balance, Some(Money::new(231_040, Currency::Ars)));
 }
+
+#[test]
+fn an_automatic_top_up_turned_on_is_autopay() {
+    let page = r#"<html lang="zh-CN"><body><p>账户余额 ¥20.00</p><div><span>自动充值</span><span>已开通</span></div></body></html>"#;
+    let s = scan(page, "https://www.example-tel.cn/account");
+    assert_eq!(s.autopay, Some(true));
+    let page = r#"<html lang="zh-HK"><body><dl><dt>儲值額</dt><dd>HK$30.00</dd><dt>自動增值</dt><dd>已啟用</dd></dl></body></html>"#;
+    let s = scan(page, "https://my.example.hk/account");
+    assert_eq!(s.autopay, Some(true));
+    let s = us("<p>Balance $4.00</p><p>Auto top-up: Off</p>");
+    assert_eq!(s.autopay, Some(false));
+}
