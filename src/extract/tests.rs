@@ -2205,3 +2205,29 @@ fn an_automatic_top_up_turned_on_is_autopay() {
     let s = us("<p>Balance $4.00</p><p>Auto top-up: Off</p>");
     assert_eq!(s.autopay, Some(false));
 }
+
+#[test]
+fn a_table_of_bills_by_past_month_is_history() {
+    let page = r#"<html lang="zh-CN"><body><p>可用余额 ¥33.10</p><section><h2>账单记录</h2><table>
+        <thead><tr><th>月份</th><th>应缴金额</th><th>缴费日期</th></tr></thead><tbody>
+        <tr><td>2026年09月</td><td>¥88.00</td><td>2026-09-28</td></tr>
+        <tr><td>2026年08月</td><td>¥91.50</td><td>2026-08-29</td></tr></tbody></table></section></body></html>"#;
+    let s = scan(page, "https://www.example-tel.cn/account");
+    assert_eq!(s.balance, Some(Money::new(3310, Currency::Cny)));
+    assert_eq!(s.amount_due, None);
+    assert_eq!(s.next_bill_date, None);
+    // The month still open is the current bill.
+    let page = page.replace("2026年09月", "2026年11月");
+    let s = scan(&page, "https://www.example-tel.cn/account");
+    assert_eq!(s.amount_due, Some(Money::new(8800, Currency::Cny)));
+}
+
+#[test]
+fn a_balance_under_a_threshold_is_a_rule_not_the_balance() {
+    let page = r#"<html lang="zh-CN"><body><div><p>当前余额</p><p>¥64.20</p></div><div><p>自动充值</p><p>已开通</p></div>
+        <p>余额不足20元时自动充值100元</p></body></html>"#;
+    let s = scan(page, "https://www.example-tel.cn/account");
+    assert_eq!(s.balance, Some(Money::new(6420, Currency::Cny)));
+    let s = us("<div><p>Account balance</p><p>$8.15</p></div><p>When your balance falls below $5.00 we add $20.00.</p>");
+    assert_eq!(s.balance, usd(815));
+}
