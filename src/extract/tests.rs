@@ -2231,3 +2231,15 @@ fn a_balance_under_a_threshold_is_a_rule_not_the_balance() {
     let s = us("<div><p>Account balance</p><p>$8.15</p></div><p>When your balance falls below $5.00 we add $20.00.</p>");
     assert_eq!(s.balance, usd(815));
 }
+
+#[test]
+fn a_translated_next_payment_is_the_amount_due() {
+    let page = r#"<html lang="zh-CN" class="translated-ltr"><body><p>您的计划将于 12月15日 续订</p>
+        <dl><dt>下次扣款</dt><dd>$31.50</dd><dt>扣款日期</dt><dd>2026年12月15日</dd></dl></body></html>"#;
+    let s = scan(page, "https://app.example-mobile.com/dashboard");
+    assert_eq!(s.amount_due, usd(3150));
+    assert_eq!(s.next_bill_date, date(2026, 12, 15));
+    let page = r#"<html lang="zh-CN"><body><p>预计下一期账单</p><p>$72.00</p></body></html>"#;
+    let s = scan(page, "https://app.example-mobile.com/dashboard");
+    assert_eq!(s.amount_due, usd(7200));
+}
