@@ -2243,3 +2243,17 @@ fn a_translated_next_payment_is_the_amount_due() {
     let s = scan(page, "https://app.example-mobile.com/dashboard");
     assert_eq!(s.amount_due, usd(7200));
 }
+
+#[test]
+fn a_row_saying_it_was_paid_is_history() {
+    let page = r#"<html lang="zh-CN"><body><p>账户余额 $6.10</p><h3>付款记录</h3>
+        <p>11月2日 计划续订 $29.00 已付</p><p>10月3日 计划续订 $29.00 已付</p></body></html>"#;
+    let s = scan(page, "https://self.example-tel.com/overview");
+    assert_eq!(s.balance, usd(610));
+    assert_eq!(s.next_bill_date, None);
+    let s = us("<p>Balance $6.10</p><h3>Payments</h3><p>Nov 2 Plan renewal $29.00 Paid</p>");
+    assert_eq!(s.next_bill_date, None);
+    // A state alone is no entry.
+    let s = us("<p>Amount due $12.00</p><p>Prepaid</p>");
+    assert_eq!(s.amount_due, usd(1200));
+}
