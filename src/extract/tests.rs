@@ -2257,3 +2257,22 @@ fn a_row_saying_it_was_paid_is_history() {
     let s = us("<p>Amount due $12.00</p><p>Prepaid</p>");
     assert_eq!(s.amount_due, usd(1200));
 }
+
+#[test]
+fn a_translated_one_character_toggle_is_a_state() {
+    let page = r#"<html lang="zh-CN"><body><dl><dt>账户余额</dt><dd>$2.75</dd><dt>自动付款</dt><dd>开</dd></dl>
+        <p>公开信息</p></body></html>"#;
+    let s = scan(page, "https://self.example-tel.com/overview");
+    assert_eq!(s.autopay, Some(true));
+    let s = scan(
+        &page.replace("<dd>开</dd>", "<dd>关</dd>"),
+        "https://self.example-tel.com/overview",
+    );
+    assert_eq!(s.autopay, Some(false));
+    // The character inside a word is no state.
+    let s = scan(
+        &page.replace("<dd>开</dd>", "<dd>开具发票</dd>"),
+        "https://self.example-tel.com/overview",
+    );
+    assert_eq!(s.autopay, None);
+}
