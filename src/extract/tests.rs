@@ -2276,3 +2276,15 @@ fn a_translated_one_character_toggle_is_a_state() {
     );
     assert_eq!(s.autopay, None);
 }
+
+#[test]
+fn a_translated_autopay_day_and_an_austrian_due_date() {
+    let page = r#"<html lang="zh-CN"><body><p>预计下一期账单 $61.00</p><p>自动付款将于 12月18日（周五）扣款</p></body></html>"#;
+    let s = scan(page, "https://app.example-mobile.com/group");
+    assert_eq!(s.autopay, Some(true));
+    assert_eq!(s.next_bill_date, date(2026, 12, 18));
+    let page = r#"<html lang="de-AT"><body><dl><dt>Rechnungsbetrag</dt><dd>€ 41,20</dd><dt>Fälligkeit</dt><dd>Mi., 09.12.2026</dd></dl></body></html>"#;
+    let s = scan(page, "https://konto.example.at/start");
+    assert_eq!(s.amount_due, Some(Money::new(4120, Currency::Eur)));
+    assert_eq!(s.next_bill_date, date(2026, 12, 9));
+}
