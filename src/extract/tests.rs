@@ -2288,3 +2288,17 @@ fn a_translated_autopay_day_and_an_austrian_due_date() {
     assert_eq!(s.amount_due, Some(Money::new(4120, Currency::Eur)));
     assert_eq!(s.next_bill_date, date(2026, 12, 9));
 }
+
+#[test]
+fn an_argentine_bill_to_pay_and_direct_debit_not_joined() {
+    let page = r#"<html lang="es-AR"><body><div><h2>Factura a pagar</h2><p>$&nbsp;21.450,00</p>
+        <p>Débito automático: <span>no adherido</span></p></div></body></html>"#;
+    let s = scan(page, "https://portal.example.com.ar/home");
+    assert_eq!(s.amount_due, Some(Money::new(2_145_000, Currency::Ars)));
+    assert_eq!(s.autopay, Some(false));
+    let s = scan(
+        &page.replace("no adherido", "adherido"),
+        "https://portal.example.com.ar/home",
+    );
+    assert_eq!(s.autopay, Some(true));
+}
