@@ -251,7 +251,11 @@ impl<'a> Model<'a> {
                 }
                 current_block = block;
                 block_since_text = false;
-                if !current.text.is_empty() && !figure_piece && needs_space(&current.text, text) {
+                if !current.text.is_empty()
+                    && !figure_piece
+                    && !cents_after_separator(&current, text)
+                    && needs_space(&current.text, text)
+                {
                     let prev_parent = current
                         .segs
                         .last()
@@ -670,6 +674,22 @@ fn settled_entry(lower: &str) -> bool {
                 !w.is_ascii() || head.ends_with(|c: char| !crate::parse::text::is_alnum(c))
             })
         })
+}
+
+/// Cents after a decimal separator in an element of its own, after whole units
+/// (`<b>32</b>,<b>40</b> €`): one amount, no space.
+fn cents_after_separator(current: &Row, text: &str) -> bool {
+    let Some(last) = current.segs.last() else {
+        return false;
+    };
+    let sep = current.text.get(last.start..last.end).unwrap_or("").trim();
+    let before = current.text.get(..last.start).unwrap_or("").trim_end();
+    let b = text.as_bytes();
+    matches!(sep, "," | ".")
+        && before.ends_with(|c: char| c.is_ascii_digit())
+        && b.len() >= 2
+        && b.iter().take(2).all(u8::is_ascii_digit)
+        && !b.get(2).is_some_and(u8::is_ascii_digit)
 }
 
 fn needs_space(before: &str, after: &str) -> bool {

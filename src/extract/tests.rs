@@ -2302,3 +2302,14 @@ fn an_argentine_bill_to_pay_and_direct_debit_not_joined() {
     );
     assert_eq!(s.autopay, Some(true));
 }
+
+#[test]
+fn cents_after_a_separator_in_elements_of_their_own_are_one_amount() {
+    let page = r#"<html lang="es-ES"><body><p>Tu próxima factura</p>
+        <p>Importe <span><span class=n>27</span>,<span class=d>15</span>&nbsp;€</span></p></body></html>"#;
+    let s = scan(page, "https://area.example.es/inicio");
+    assert_eq!(s.amount_due, Some(Money::new(2715, Currency::Eur)));
+    // A year after a day and a comma keeps its space.
+    let s = us("<p>Plan renews <span>Dec 9</span>,<span>2026</span></p><p>Balance $1.00</p>");
+    assert_eq!(s.next_bill_date, date(2026, 12, 9));
+}
