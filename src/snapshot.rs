@@ -130,6 +130,10 @@ pub enum Currency {
     Sgd,
     #[cfg_attr(test, serde(rename = "CHF"))]
     Chf,
+    #[cfg_attr(test, serde(rename = "AUD"))]
+    Aud,
+    #[cfg_attr(test, serde(rename = "ARS"))]
+    Ars,
 }
 
 impl Currency {
@@ -145,6 +149,8 @@ impl Currency {
             Currency::Mxn => "MXN",
             Currency::Sgd => "SGD",
             Currency::Chf => "CHF",
+            Currency::Aud => "AUD",
+            Currency::Ars => "ARS",
         }
     }
     pub fn from_code(code: &str) -> Option<Currency> {
@@ -159,6 +165,8 @@ impl Currency {
             "MXN" => Currency::Mxn,
             "SGD" => Currency::Sgd,
             "CHF" => Currency::Chf,
+            "AUD" => Currency::Aud,
+            "ARS" => Currency::Ars,
             _ => return None,
         })
     }

@@ -115,6 +115,8 @@ pub fn format_money(money: &Money, lang: &str) -> String {
         Currency::Mxn => "MX$",
         Currency::Sgd => "S$",
         Currency::Chf => "CHF ",
+        Currency::Aud => "A$",
+        Currency::Ars => "AR$",
         Currency::Gbp => "£",
         Currency::Eur if comma => return [sign, &digits, " €"].concat(),
         Currency::Eur => "€",

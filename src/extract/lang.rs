@@ -35,6 +35,8 @@ pub fn currency_for_lang(lang: &str) -> Option<Currency> {
         (_, "mx") => Currency::Mxn,
         (_, "sg") => Currency::Sgd,
         (_, "ch") => Currency::Chf,
+        (_, "au") => Currency::Aud,
+        (_, "ar") => Currency::Ars,
         (_, "cn") => Currency::Cny,
         (_, "de" | "at" | "es" | "fr" | "it" | "nl" | "ie" | "pt" | "fi" | "be" | "lu") => {
             Currency::Eur
@@ -89,6 +91,8 @@ mod tests {
         assert_eq!(currency_for_lang("de"), Some(Currency::Eur));
         assert_eq!(currency_for_lang("de-CH"), Some(Currency::Chf));
         assert_eq!(currency_for_lang("en-SG"), Some(Currency::Sgd));
+        assert_eq!(currency_for_lang("en-AU"), Some(Currency::Aud));
+        assert_eq!(currency_for_lang("es-AR"), Some(Currency::Ars));
         assert_eq!(currency_for_lang("en"), None);
     }
 }

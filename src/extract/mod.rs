@@ -502,6 +502,16 @@ impl<'a> Engine<'a> {
             }
             found.push(mk(h.start, h.end, VKind::State(on)));
         }
+        // A toggle's one-character state as a translation writes `On` / `Off` (`开`,
+        // `关`): only as an element's whole text, since the characters start other words.
+        for seg in row.segs.iter().filter(|_| state) {
+            let on = match text.get(seg.start..seg.end).unwrap_or("").trim() {
+                "开" | "開" => true,
+                "关" | "關" => false,
+                _ => continue,
+            };
+            found.push(mk(seg.start, seg.end, VKind::State(on)));
+        }
         // Placeholders: a whole short text piece that is `--`, `$--.--`, `Loading…`.
         for seg in row.segs.iter().filter(|_| !state) {
             let piece = text.get(seg.start..seg.end).unwrap_or("").trim();
@@ -659,7 +669,8 @@ impl<'a> Engine<'a> {
                 let node = row.node_at(h.start);
                 if model.is_promo_node(node)
                     || self.in_header_cell(node)
-                    || (h.kind.family() == Family::Money && in_aside(&row.text, h.start))
+                    || (h.kind.family() == Family::Money
+                        && (in_aside(&row.text, h.start) || names_a_threshold(&row.lower, h.end)))
                 {
                     continue;
                 }
@@ -2122,6 +2133,29 @@ fn own_bucket(row: &model::Row) -> Bucket {
         return Bucket::NotData;
     }
     Bucket::Unknown
+}
+
+/// True when a threshold word follows a money label closely (`余额低于30元时自动充值`,
+/// `when your balance falls below $5`): a condition of a rule, not the amount.
+fn names_a_threshold(lower: &str, end: usize) -> bool {
+    let rest = lower.get(end..).unwrap_or("");
+    const WORDS: &[&str] = &[
+        "低于",
+        "低於",
+        "少于",
+        "少於",
+        "不足",
+        "below",
+        "under ",
+        "less than",
+        "unter ",
+        "menos de",
+        "por debajo",
+    ];
+    WORDS.iter().any(|w| {
+        rest.find(w)
+            .is_some_and(|i| i <= 14 && rest.is_char_boundary(i))
+    })
 }
 
 /// True when byte `pos` of `text` is inside brackets that follow other text: an aside on

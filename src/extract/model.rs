@@ -199,7 +199,8 @@ impl<'a> Model<'a> {
                     let node = row.node_at(h.start) as usize;
                     !model.action.get(node).copied().unwrap_or(false)
                 }
-            }) || names_a_past_month(&row.lower);
+            }) || names_a_past_month(&row.lower)
+                || settled_entry(&row.lower);
         }
         model
     }
@@ -250,7 +251,11 @@ impl<'a> Model<'a> {
                 }
                 current_block = block;
                 block_since_text = false;
-                if !current.text.is_empty() && !figure_piece && needs_space(&current.text, text) {
+                if !current.text.is_empty()
+                    && !figure_piece
+                    && !cents_after_separator(&current, text)
+                    && needs_space(&current.text, text)
+                {
                     let prev_parent = current
                         .segs
                         .last()
@@ -653,6 +658,48 @@ fn names_a_past_month(lower: &str) -> bool {
     month
         && year.is_none_or(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
         && words.next().is_none()
+}
+
+/// A row with figures that ends by saying it was paid (`Nov 4 Plan renewal $34.00 Paid`,
+/// `11月4日 计划续订 $34.00 已付`, `10/2026 199.00 bezahlt`) is a history entry.
+fn settled_entry(lower: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "paid",
+        "已付",
+        "已支付",
+        "已付款",
+        "已缴清",
+        "已缴费",
+        "已繳清",
+        "已繳費",
+        "pagado",
+        "pagada",
+        "bezahlt",
+        "payé",
+    ];
+    let text = lower.trim_end_matches(|c: char| c.is_whitespace() || ".。)）".contains(c));
+    lower.bytes().any(|b| b.is_ascii_digit())
+        && WORDS.iter().any(|w| {
+            text.strip_suffix(w).is_some_and(|head| {
+                !w.is_ascii() || head.ends_with(|c: char| !crate::parse::text::is_alnum(c))
+            })
+        })
+}
+
+/// Cents after a decimal separator in an element of its own, after whole units
+/// (`<b>32</b>,<b>40</b> €`): one amount, no space.
+fn cents_after_separator(current: &Row, text: &str) -> bool {
+    let Some(last) = current.segs.last() else {
+        return false;
+    };
+    let sep = current.text.get(last.start..last.end).unwrap_or("").trim();
+    let before = current.text.get(..last.start).unwrap_or("").trim_end();
+    let b = text.as_bytes();
+    matches!(sep, "," | ".")
+        && before.ends_with(|c: char| c.is_ascii_digit())
+        && b.len() >= 2
+        && b.iter().take(2).all(u8::is_ascii_digit)
+        && !b.get(2).is_some_and(u8::is_ascii_digit)
 }
 
 fn needs_space(before: &str, after: &str) -> bool {

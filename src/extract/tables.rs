@@ -27,8 +27,8 @@ pub(super) struct Tables {
 
 /// Finds tables with a header row (all `th`) and labels each body cell by its column.
 ///
-/// Rows that start with a date (`Nov 25 | 1.2 GB`, `10/23/2026 | 11/14/2026 | $179.90`) are
-/// history: their cells are not labelled.
+/// Rows that start with a date (`Nov 25 | 1.2 GB`, `10/23/2026 | 11/14/2026 | $179.90`) or
+/// a month gone by (`2026-10 | 199.00`) are history: their cells are not labelled.
 pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> Tables {
     let nodes = &model.page.nodes;
     let mut out = Tables::default();
@@ -72,7 +72,20 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
                     }
                 })
             });
-            if first_is_date {
+            // A bill of a month gone by (`2026年10月 | ¥128.00 | 已缴清`).
+            let first_is_past_month = cells.first().is_some_and(|&c| {
+                model.rows.get(model.first_row_at(c)).is_some_and(|row| {
+                    let end = row
+                        .segs
+                        .iter()
+                        .take_while(|s| model.contains(c, s.node))
+                        .last()
+                        .map_or(0, |s| s.end);
+                    parse::date::parse_year_month(row.text.get(..end).unwrap_or(""))
+                        .is_some_and(|(y, m)| (y, m) < (today.year(), today.month()))
+                })
+            });
+            if first_is_date || first_is_past_month {
                 continue;
             }
             for (col, &cell) in cells.iter().enumerate() {

@@ -2202,3 +2202,142 @@ fn a_drop_downs_choice_is_no_account_figure() {
     assert_eq!(s.next_bill_date, None);
     assert!(s.lines.iter().all(|l| l.data.is_none()));
 }
+
+// --- money, currency, amount due, autopay, next bill date (fixer "money") ---------------
+
+#[test]
+fn a_dollar_takes_the_currency_of_the_host_country_before_the_language() {
+    // A page machine-translated into Chinese keeps its host's country.
+    let page = r#"<html lang="zh-CN"><body><dl><dt>账户余额</dt><dd>$7.15</dd></dl></body></html>"#;
+    let s = scan(page, "https://self.example-tel.ca/home");
+    assert_eq!(s.balance, Some(Money::new(715, Currency::Cad)));
+    let page = r#"<html lang="en"><body><p>Account credit $9.80</p></body></html>"#;
+    let s = scan(page, "https://my.example.com.au/services");
+    assert_eq!(s.balance, Some(Money::new(980, Currency::Aud)));
+    let page = r#"<html lang="es-AR"><body><p>Saldo disponible $ 2.310,40</p></body></html>"#;
+    let s = scan(page, "https://portal.example.com/inicio");
+    assert_eq!(s.balance, Some(Money::new(231_040, Currency::Ars)));
+    // A host of no known country keeps the language's currency.
+    let s = scan(page, "https://portal.example.io/inicio");
+    assert_eq!(s.balance, Some(Money::new(231_040, Currency::Ars)));
+}
+
+#[test]
+fn an_automatic_top_up_turned_on_is_autopay() {
+    let page = r#"<html lang="zh-CN"><body><p>账户余额 ¥20.00</p><div><span>自动充值</span><span>已开通</span></div></body></html>"#;
+    let s = scan(page, "https://www.example-tel.cn/account");
+    assert_eq!(s.autopay, Some(true));
+    let page = r#"<html lang="zh-HK"><body><dl><dt>儲值額</dt><dd>HK$30.00</dd><dt>自動增值</dt><dd>已啟用</dd></dl></body></html>"#;
+    let s = scan(page, "https://my.example.hk/account");
+    assert_eq!(s.autopay, Some(true));
+    let s = us("<p>Balance $4.00</p><p>Auto top-up: Off</p>");
+    assert_eq!(s.autopay, Some(false));
+}
+
+#[test]
+fn a_table_of_bills_by_past_month_is_history() {
+    let page = r#"<html lang="zh-CN"><body><p>可用余额 ¥33.10</p><section><h2>账单记录</h2><table>
+        <thead><tr><th>月份</th><th>应缴金额</th><th>缴费日期</th></tr></thead><tbody>
+        <tr><td>2026年09月</td><td>¥88.00</td><td>2026-09-28</td></tr>
+        <tr><td>2026年08月</td><td>¥91.50</td><td>2026-08-29</td></tr></tbody></table></section></body></html>"#;
+    let s = scan(page, "https://www.example-tel.cn/account");
+    assert_eq!(s.balance, Some(Money::new(3310, Currency::Cny)));
+    assert_eq!(s.amount_due, None);
+    assert_eq!(s.next_bill_date, None);
+    // The month still open is the current bill.
+    let page = page.replace("2026年09月", "2026年11月");
+    let s = scan(&page, "https://www.example-tel.cn/account");
+    assert_eq!(s.amount_due, Some(Money::new(8800, Currency::Cny)));
+}
+
+#[test]
+fn a_balance_under_a_threshold_is_a_rule_not_the_balance() {
+    let page = r#"<html lang="zh-CN"><body><div><p>当前余额</p><p>¥64.20</p></div><div><p>自动充值</p><p>已开通</p></div>
+        <p>余额不足20元时自动充值100元</p></body></html>"#;
+    let s = scan(page, "https://www.example-tel.cn/account");
+    assert_eq!(s.balance, Some(Money::new(6420, Currency::Cny)));
+    let s = us("<div><p>Account balance</p><p>$8.15</p></div><p>When your balance falls below $5.00 we add $20.00.</p>");
+    assert_eq!(s.balance, usd(815));
+}
+
+#[test]
+fn a_translated_next_payment_is_the_amount_due() {
+    let page = r#"<html lang="zh-CN" class="translated-ltr"><body><p>您的计划将于 12月15日 续订</p>
+        <dl><dt>下次扣款</dt><dd>$31.50</dd><dt>扣款日期</dt><dd>2026年12月15日</dd></dl></body></html>"#;
+    let s = scan(page, "https://app.example-mobile.com/dashboard");
+    assert_eq!(s.amount_due, usd(3150));
+    assert_eq!(s.next_bill_date, date(2026, 12, 15));
+    let page = r#"<html lang="zh-CN"><body><p>预计下一期账单</p><p>$72.00</p></body></html>"#;
+    let s = scan(page, "https://app.example-mobile.com/dashboard");
+    assert_eq!(s.amount_due, usd(7200));
+}
+
+#[test]
+fn a_row_saying_it_was_paid_is_history() {
+    let page = r#"<html lang="zh-CN"><body><p>账户余额 $6.10</p><h3>付款记录</h3>
+        <p>11月2日 计划续订 $29.00 已付</p><p>10月3日 计划续订 $29.00 已付</p></body></html>"#;
+    let s = scan(page, "https://self.example-tel.com/overview");
+    assert_eq!(s.balance, usd(610));
+    assert_eq!(s.next_bill_date, None);
+    let s = us("<p>Balance $6.10</p><h3>Payments</h3><p>Nov 2 Plan renewal $29.00 Paid</p>");
+    assert_eq!(s.next_bill_date, None);
+    // A state alone is no entry.
+    let s = us("<p>Amount due $12.00</p><p>Prepaid</p>");
+    assert_eq!(s.amount_due, usd(1200));
+}
+
+#[test]
+fn a_translated_one_character_toggle_is_a_state() {
+    let page = r#"<html lang="zh-CN"><body><dl><dt>账户余额</dt><dd>$2.75</dd><dt>自动付款</dt><dd>开</dd></dl>
+        <p>公开信息</p></body></html>"#;
+    let s = scan(page, "https://self.example-tel.com/overview");
+    assert_eq!(s.autopay, Some(true));
+    let s = scan(
+        &page.replace("<dd>开</dd>", "<dd>关</dd>"),
+        "https://self.example-tel.com/overview",
+    );
+    assert_eq!(s.autopay, Some(false));
+    // The character inside a word is no state.
+    let s = scan(
+        &page.replace("<dd>开</dd>", "<dd>开具发票</dd>"),
+        "https://self.example-tel.com/overview",
+    );
+    assert_eq!(s.autopay, None);
+}
+
+#[test]
+fn a_translated_autopay_day_and_an_austrian_due_date() {
+    let page = r#"<html lang="zh-CN"><body><p>预计下一期账单 $61.00</p><p>自动付款将于 12月18日（周五）扣款</p></body></html>"#;
+    let s = scan(page, "https://app.example-mobile.com/group");
+    assert_eq!(s.autopay, Some(true));
+    assert_eq!(s.next_bill_date, date(2026, 12, 18));
+    let page = r#"<html lang="de-AT"><body><dl><dt>Rechnungsbetrag</dt><dd>€ 41,20</dd><dt>Fälligkeit</dt><dd>Mi., 09.12.2026</dd></dl></body></html>"#;
+    let s = scan(page, "https://konto.example.at/start");
+    assert_eq!(s.amount_due, Some(Money::new(4120, Currency::Eur)));
+    assert_eq!(s.next_bill_date, date(2026, 12, 9));
+}
+
+#[test]
+fn an_argentine_bill_to_pay_and_direct_debit_not_joined() {
+    let page = r#"<html lang="es-AR"><body><div><h2>Factura a pagar</h2><p>$&nbsp;21.450,00</p>
+        <p>Débito automático: <span>no adherido</span></p></div></body></html>"#;
+    let s = scan(page, "https://portal.example.com.ar/home");
+    assert_eq!(s.amount_due, Some(Money::new(2_145_000, Currency::Ars)));
+    assert_eq!(s.autopay, Some(false));
+    let s = scan(
+        &page.replace("no adherido", "adherido"),
+        "https://portal.example.com.ar/home",
+    );
+    assert_eq!(s.autopay, Some(true));
+}
+
+#[test]
+fn cents_after_a_separator_in_elements_of_their_own_are_one_amount() {
+    let page = r#"<html lang="es-ES"><body><p>Tu próxima factura</p>
+        <p>Importe <span><span class=n>27</span>,<span class=d>15</span>&nbsp;€</span></p></body></html>"#;
+    let s = scan(page, "https://area.example.es/inicio");
+    assert_eq!(s.amount_due, Some(Money::new(2715, Currency::Eur)));
+    // A year after a day and a comma keeps its space.
+    let s = us("<p>Plan renews <span>Dec 9</span>,<span>2026</span></p><p>Balance $1.00</p>");
+    assert_eq!(s.next_bill_date, date(2026, 12, 9));
+}

@@ -38,6 +38,8 @@ crate::json_names!(Currency {
     Mxn => "MXN",
     Sgd => "SGD",
     Chf => "CHF",
+    Aud => "AUD",
+    Ars => "ARS",
 });
 crate::json_names!(Outcome { Stored => "stored", Refreshed => "refreshed", Ignored => "ignored" });
 crate::json_names!(Language { Auto => "auto", En => "en", ZhCn => "zh_cn" });

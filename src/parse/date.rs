@@ -65,7 +65,46 @@ pub fn find_dates(text: &str, today: Date, order: DateOrder) -> Vec<Found<Date>>
 
 /// True when `word` is a month's name or abbreviation (`Oct`, `October`, `octubre`).
 pub fn is_month_name(word: &str) -> bool {
-    MONTHS.iter().any(|(m, _)| m.eq_ignore_ascii_case(word))
+    month_number(word).is_some()
+}
+
+/// The month (1–12) `word` names (`Oct`, `October`, `octubre`).
+pub fn month_number(word: &str) -> Option<u8> {
+    MONTHS
+        .iter()
+        .find(|(m, _)| m.eq_ignore_ascii_case(word))
+        .map(|(_, n)| *n)
+}
+
+/// The year and month of a text that is only a month of a year: a billing period
+/// (`2026年10月`, `2026-10`, `10/2026`, `Oct 2026`).
+pub fn parse_year_month(text: &str) -> Option<(i32, u8)> {
+    let text = super::text::fold_figures(text);
+    let text = text.trim();
+    let mut nums = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty());
+    let rest: String = text.chars().filter(|c| !c.is_ascii_digit()).collect();
+    let rest = rest.trim();
+    let (first, second) = (nums.next()?, nums.next());
+    if nums.next().is_some() {
+        return None;
+    }
+    let year_of = |y: &str| y.parse::<i32>().ok().filter(|y| y.to_string().len() == 4);
+    let (year, month) = match second {
+        Some(m) if first.len() == 4 && m.len() <= 2 && ["年月", "-", "/", "."].contains(&rest) => {
+            (year_of(first)?, m.parse::<u8>().ok()?)
+        }
+        Some(y) if first.len() <= 2 && y.len() == 4 && ["-", "/", "."].contains(&rest) => {
+            (year_of(y)?, first.parse::<u8>().ok()?)
+        }
+        None if first.len() == 4 && text.ends_with(first) => (
+            year_of(first)?,
+            month_number(rest.trim_end_matches(['.', ',']))?,
+        ),
+        _ => return None,
+    };
+    (1..=12).contains(&month).then_some((year, month))
 }
 
 const MONTHS: &[(&str, u8)] = &[
@@ -836,6 +875,31 @@ mod tests {
             ("es-419", Dmy),
         ] {
             assert_eq!(date_order_for_lang(lang), order, "{lang}");
+        }
+    }
+
+    // --- money fixer: billing periods ---
+    #[test]
+    fn a_month_of_a_year_alone_is_a_period() {
+        assert_eq!(parse_year_month("2025年3月"), Some((2025, 3)));
+        assert_eq!(parse_year_month(" ２０２５年０３月 "), Some((2025, 3)));
+        assert_eq!(parse_year_month("2025-03"), Some((2025, 3)));
+        assert_eq!(parse_year_month("03/2025"), Some((2025, 3)));
+        assert_eq!(parse_year_month("March 2025"), Some((2025, 3)));
+        assert_eq!(parse_year_month("Mar. 2025"), Some((2025, 3)));
+        assert_eq!(parse_year_month("marzo 2025"), Some((2025, 3)));
+        for t in [
+            "2025-13",
+            "2025-03-04",
+            "25/03",
+            "3 2025",
+            "Plan 2025",
+            "2025年3月账单",
+            "12.50",
+            "",
+            "2025",
+        ] {
+            assert_eq!(parse_year_month(t), None, "{t}");
         }
     }
 }

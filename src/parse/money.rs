@@ -126,7 +126,9 @@ fn dollar(default: Option<Currency>) -> Currency {
             | Currency::Hkd
             | Currency::Twd
             | Currency::Mxn
-            | Currency::Sgd),
+            | Currency::Sgd
+            | Currency::Aud
+            | Currency::Ars),
         ) => c,
         _ => Currency::Usd,
     }
@@ -166,6 +168,11 @@ const DOLLAR_PREFIXES: &[(&str, Currency)] = &[
     ("mxn", Currency::Mxn),
     ("s", Currency::Sgd),
     ("sgd", Currency::Sgd),
+    ("a", Currency::Aud),
+    ("au", Currency::Aud),
+    ("aud", Currency::Aud),
+    ("ar", Currency::Ars),
+    ("ars", Currency::Ars),
 ];
 
 /// True when `t` is a currency sign standing alone, the start of an amount whose figures
@@ -188,7 +195,7 @@ fn prefix_currency(lx: &Lexed, j: usize, default: Option<Currency>) -> Option<(C
         return Some((c, j + 1));
     }
     if lx.is_word(j) && lx.is_sym(j + 1, '$') && lx.attached(j + 1) {
-        // `US$`, `HK$`, `C$`, `NT$`, `S$`; other `XX$` (A$) are currencies we do not read.
+        // `US$`, `HK$`, `C$`, `NT$`, `S$`, `A$`; other `XX$` are currencies we do not read.
         return lx.lookup(j, DOLLAR_PREFIXES).map(|c| (c, j + 2));
     }
     if let Some(c) = code(lx, j) {
@@ -303,6 +310,8 @@ fn match_money(lx: &Lexed, i: usize, default: Option<Currency>, bare: Bare) -> O
                                 | Currency::Twd
                                 | Currency::Mxn
                                 | Currency::Sgd
+                                | Currency::Aud
+                                | Currency::Ars
                         ))
                 {
                     currency = Some(code);
@@ -358,12 +367,12 @@ mod tests {
     #[test]
     fn currency_signs_alone_are_the_ones_the_parser_reads() {
         for t in [
-            "$", "€", "£", "¥", "￥", "US$", "HK$", "C$", "S$", "NT$", "MX$", "us$",
+            "$", "€", "£", "¥", "￥", "US$", "HK$", "C$", "S$", "NT$", "MX$", "us$", "A$", "AR$",
         ] {
             assert!(is_currency_sign(t), "{t}");
             assert!(parse_money(&[t, "12.40"].concat(), None).is_ok(), "{t}");
         }
-        for t in ["", "A$", "$$", "12", "GB", "S", "USD"] {
+        for t in ["", "Z$", "$$", "12", "GB", "S", "USD"] {
             assert!(!is_currency_sign(t), "{t}");
         }
     }
@@ -424,6 +433,18 @@ mod tests {
         assert_eq!(money("SGD 8.75", None), m(875, Sgd));
         assert_eq!(money("CHF 39.50", None), m(3950, Chf));
         assert_eq!(money("39.50 CHF", None), m(3950, Chf));
+    }
+
+    #[test]
+    fn australian_dollars_and_argentine_pesos() {
+        assert_eq!(money("A$40.00", None), m(4000, Aud));
+        assert_eq!(money("AU$40", None), m(4000, Aud));
+        assert_eq!(money("$40.00", Some(Aud)), m(4000, Aud));
+        assert_eq!(money("$12.40 AUD", None), m(1240, Aud));
+        assert_eq!(money("AR$ 2.500,50", None), m(250_050, Ars));
+        assert_eq!(money("$ 18.990,00", Some(Ars)), m(1_899_000, Ars));
+        assert_eq!(money("ARS 1500", None), m(150_000, Ars));
+        assert!(is_currency_sign("A$") && is_currency_sign("AR$"));
     }
 
     #[test]
@@ -512,7 +533,7 @@ mod tests {
         }
         assert_eq!(parse_money("", Some(Usd)), Err(ParseError::NotFound));
         assert_eq!(parse_money("Balance", Some(Usd)), Err(ParseError::NotFound));
-        assert_eq!(parse_money("A$15", None), Err(ParseError::NotFound));
+        assert_eq!(parse_money("Z$15", None), Err(ParseError::NotFound));
     }
 
     #[test]
