@@ -2202,3 +2202,20 @@ fn a_drop_downs_choice_is_no_account_figure() {
     assert_eq!(s.next_bill_date, None);
     assert!(s.lines.iter().all(|l| l.data.is_none()));
 }
+
+#[test]
+fn a_primary_and_a_secondary_card_are_lines_not_payment_cards() {
+    let s = scan(
+        "<html lang=zh-CN><body><h3>成员</h3>\
+         <div><p><span>主卡</span><span>186****3307</span></p><p><span>本月已用</span><b>6.5GB</b></p></div>\
+         <div><p><span>副卡</span><span>155****9012</span> <span>备注：爸爸</span></p><p><span>本月已用</span><b>1.5GB</b></p></div>\
+         <p>银行卡 尾号 6621</p></body></html>",
+        "https://m.example-telecom.cn/family",
+    );
+    let numbers: Vec<_> = s.lines.iter().map(|l| l.number_last4.as_deref()).collect();
+    assert_eq!(numbers, vec![Some("3307"), Some("9012")]);
+    assert_eq!(
+        s.lines[1].data.as_ref().and_then(|d| d.used_mb),
+        Some(1536.0)
+    );
+}
