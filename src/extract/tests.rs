@@ -2219,3 +2219,11 @@ fn a_primary_and_a_secondary_card_are_lines_not_payment_cards() {
         Some(1536.0)
     );
 }
+
+#[test]
+fn a_balance_owing_is_the_amount_due() {
+    let s =
+        us("<dl><dt>Balance owing</dt><dd>$88.20</dd><dt>Due date</dt><dd>Dec 11, 2026</dd></dl>");
+    assert_eq!(s.amount_due, usd(8820));
+    assert_eq!(s.balance, None);
+}
