@@ -2227,3 +2227,21 @@ fn a_balance_owing_is_the_amount_due() {
     assert_eq!(s.amount_due, usd(8820));
     assert_eq!(s.balance, None);
 }
+
+#[test]
+fn a_negated_on_word_is_off() {
+    for (lang, row) in [
+        (
+            "de-CH",
+            "<dt>Lastschrift (LSV+)</dt><dd>nicht aktiviert</dd>",
+        ),
+        ("en-GB", "<dt>Direct Debit</dt><dd>Not activated</dd>"),
+        ("es-MX", "<dt>Pago automático</dt><dd>No activado</dd>"),
+    ] {
+        let s = scan(
+            &format!("<html lang={lang}><body><dl><dt>Guthaben / Balance / Saldo</dt><dd>12.00</dd>{row}</dl></body></html>"),
+            "https://my.example-mobile.net/",
+        );
+        assert_eq!(s.autopay, Some(false), "{row}");
+    }
+}
