@@ -2341,3 +2341,46 @@ fn cents_after_a_separator_in_elements_of_their_own_are_one_amount() {
     let s = us("<p>Plan renews <span>Dec 9</span>,<span>2026</span></p><p>Balance $1.00</p>");
     assert_eq!(s.next_bill_date, date(2026, 12, 9));
 }
+
+#[test]
+fn a_primary_and_a_secondary_card_are_lines_not_payment_cards() {
+    let s = scan(
+        "<html lang=zh-CN><body><h3>成员</h3>\
+         <div><p><span>主卡</span><span>186****3307</span></p><p><span>本月已用</span><b>6.5GB</b></p></div>\
+         <div><p><span>副卡</span><span>155****9012</span> <span>备注：爸爸</span></p><p><span>本月已用</span><b>1.5GB</b></p></div>\
+         <p>银行卡 尾号 6621</p></body></html>",
+        "https://m.example-telecom.cn/family",
+    );
+    let numbers: Vec<_> = s.lines.iter().map(|l| l.number_last4.as_deref()).collect();
+    assert_eq!(numbers, vec![Some("3307"), Some("9012")]);
+    assert_eq!(
+        s.lines[1].data.as_ref().and_then(|d| d.used_mb),
+        Some(1536.0)
+    );
+}
+
+#[test]
+fn a_balance_owing_is_the_amount_due() {
+    let s =
+        us("<dl><dt>Balance owing</dt><dd>$88.20</dd><dt>Due date</dt><dd>Dec 11, 2026</dd></dl>");
+    assert_eq!(s.amount_due, usd(8820));
+    assert_eq!(s.balance, None);
+}
+
+#[test]
+fn a_negated_on_word_is_off() {
+    for (lang, row) in [
+        (
+            "de-CH",
+            "<dt>Lastschrift (LSV+)</dt><dd>nicht aktiviert</dd>",
+        ),
+        ("en-GB", "<dt>Direct Debit</dt><dd>Not activated</dd>"),
+        ("es-MX", "<dt>Pago automático</dt><dd>No activado</dd>"),
+    ] {
+        let s = scan(
+            &format!("<html lang={lang}><body><dl><dt>Guthaben / Balance / Saldo</dt><dd>12.00</dd>{row}</dl></body></html>"),
+            "https://my.example-mobile.net/",
+        );
+        assert_eq!(s.autopay, Some(false), "{row}");
+    }
+}
