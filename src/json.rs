@@ -874,7 +874,7 @@ impl<T: FromJson + Default> FromJson for Vec<T> {
     #[inline(never)]
     fn read_into(&mut self, v: Value) -> Result<(), Error> {
         let items = array(v)?;
-        self.clear();
+        *self = Vec::new();
         read_items(items, &mut |item| {
             self.push(T::default());
             match self.last_mut() {
