@@ -874,13 +874,27 @@ impl<T: FromJson + Default> FromJson for Vec<T> {
     #[inline(never)]
     fn read_into(&mut self, v: Value) -> Result<(), Error> {
         let items = array(v)?;
-        self.clear();
-        self.resize_with(items.len(), T::default);
-        for (slot, item) in self.iter_mut().zip(items) {
-            slot.read_into(item)?;
-        }
-        Ok(())
+        *self = Vec::new();
+        read_items(items, &mut |item| {
+            self.push(T::default());
+            match self.last_mut() {
+                Some(slot) => slot.read_into(item),
+                None => Ok(()),
+            }
+        })
     }
+}
+
+/// Reads each of `items` with `read` in order, up to the first error: the loop over an
+/// array's items, one copy for every item type.
+fn read_items(
+    items: Vec<Value>,
+    read: &mut dyn FnMut(Value) -> Result<(), Error>,
+) -> Result<(), Error> {
+    for item in items {
+        read(item)?;
+    }
+    Ok(())
 }
 
 /// An array of exactly `n` items.
