@@ -2384,3 +2384,13 @@ fn a_negated_on_word_is_off() {
         assert_eq!(s.autopay, Some(false), "{row}");
     }
 }
+
+#[test]
+fn a_tip_to_turn_autorenew_on_leaves_it_off() {
+    let s = scan(
+        "<html lang=zh-CN><body><p>账户余额 $3.00</p><div><span>自动续订</span> <span>关闭</span></div>\
+         <p>开启自动续订，避免服务中断。</p></body></html>",
+        "https://my.example-mobile.com/",
+    );
+    assert_eq!(s.autopay, Some(false));
+}
