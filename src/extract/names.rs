@@ -163,6 +163,21 @@ impl Engine<'_> {
                     continue;
                 }
                 let label = row.text.get(h.start..h.end).map(str::to_string);
+                // `<p>Tarifa 25 GB</p>`, `<span>Plan Full 15 GB</span>`: a capitalised plan
+                // word that begins a text and runs on into it, with no colon between, is the
+                // first word of the name (a label stands apart: `<dt>Plan</dt>`, `Plan:`).
+                let word_in_name = h.kind == Kind::Plan
+                    && seg.is_some_and(|(start, text)| {
+                        start == h.start && start + text.len() > h.end
+                    })
+                    && label.as_deref().is_some_and(|l| {
+                        l.chars().next().is_some_and(is_upper) && !l.contains(char::is_whitespace)
+                    })
+                    && row.text.get(h.end..).is_some_and(|t| {
+                        t.starts_with(char::is_whitespace)
+                            && t.trim_start()
+                                .starts_with(|c: char| is_upper(c) || c.is_ascii_digit())
+                    });
                 // The text up to the next label that is not part of a name.
                 let next = row
                     .hits
@@ -210,6 +225,12 @@ impl Engine<'_> {
                     .then(|| bare_allowance(&text))
                     .flatten();
                 if let Some(text) = self.valid_text(&text, tnode).or(allowance) {
+                    let (text, label) = match label {
+                        Some(word) if word_in_name && !rest.is_empty() => {
+                            (format!("{word} {text}"), None)
+                        }
+                        label => (text, label),
+                    };
                     out.push(TextFind {
                         kind: h.kind,
                         node: tnode,

@@ -2174,3 +2174,32 @@ fn autopay_on_a_day_dates_the_bill() {
     assert_eq!(s.autopay, Some(true));
     assert_eq!(s.amount_due, usd(4200));
 }
+
+// ---- Plan names and line labels (fixnames) ----
+
+#[test]
+fn a_plan_word_running_on_into_its_own_text_is_the_names_first_word() {
+    let plan = |body: &str| us(body).lines[0].plan.clone();
+    assert_eq!(
+        plan("<div><span>Your line</span> <span>(555) 201-7788</span> <span>Plan Grande 12 GB</span></div><p>3 GB left of 12 GB</p>")
+            .as_deref(),
+        Some("Plan Grande 12 GB")
+    );
+    assert_eq!(
+        plan("<article><p>Bundle</p><p>Bundle Vega 150</p><p>2 GB left</p></article>").as_deref(),
+        Some("Bundle Vega 150")
+    );
+    assert_eq!(
+        plan("<p>Tariff 20 GB</p><p>2 GB left</p>").as_deref(),
+        Some("Tariff 20 GB")
+    );
+    // A plan word in an element of its own, or before a colon, is the label.
+    assert_eq!(
+        plan("<div><span>Plan</span> <span>Vega 150</span></div><p>2 GB left</p>").as_deref(),
+        Some("Vega 150")
+    );
+    assert_eq!(
+        plan("<p>Plan: Vega 150</p><p>2 GB left</p>").as_deref(),
+        Some("Vega 150")
+    );
+}
