@@ -178,11 +178,23 @@ impl Engine<'_> {
                             && t.trim_start()
                                 .starts_with(|c: char| is_upper(c) || c.is_ascii_digit())
                     });
-                // The text up to the next label that is not part of a name.
+                // The text up to the next label that is not part of a name. In the value's
+                // own element a label word glued inside a word is part of it (`<span>套餐
+                // </span><span>智慧沃家共享版</span>`: not `共` of `共 40GB`).
+                let glued = |x: &matcher::Hit| {
+                    row.segs
+                        .iter()
+                        .any(|s| s.start >= h.end && s.start < x.start && x.start < s.end)
+                        && row
+                            .text
+                            .get(..x.start)
+                            .and_then(|t| t.chars().next_back())
+                            .is_some_and(is_alnum)
+                };
                 let next = row
                     .hits
                     .iter()
-                    .filter(|x| x.start >= h.end)
+                    .filter(|x| x.start >= h.end && !glued(x))
                     .find(|x| {
                         !matches!(
                             x.kind,
@@ -529,6 +541,14 @@ impl Engine<'_> {
             // `Marco's line`, `Prepaid Plan 10`, `5G智享套餐`: these words inside a name are
             // fine, but not alone (`Number`) nor a plan word first.
             let inside = h.start > 0 || h.end < lower.len();
+            // `智慧沃家共享版`: a word glued between two CJK letters is part of another word
+            // (`共享`), not the label `共` (`共 40GB`).
+            let cjk = |c: Option<char>| c.is_some_and(|c| !c.is_ascii() && is_alpha(c));
+            if cjk(lower.get(..h.start).and_then(|t| t.chars().next_back()))
+                && cjk(lower.get(h.end..).and_then(|t| t.chars().next()))
+            {
+                return false;
+            }
             let fine = match h.kind {
                 Kind::Plan => h.start > 0,
                 Kind::Line | Kind::On | Kind::Off | Kind::NotPhone => inside,

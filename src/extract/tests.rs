@@ -2203,3 +2203,11 @@ fn a_plan_word_running_on_into_its_own_text_is_the_names_first_word() {
         Some("Vega 150")
     );
 }
+
+#[test]
+fn a_label_word_glued_inside_a_cjk_plan_name_is_part_of_it() {
+    let page = r#"<html lang="zh-CN"><body><div class=row><span class=k>账户余额</span><span class=v>¥12.00</span></div>
+        <div class=row><span class=k>套餐</span><span class=v>欢乐家庭共享卡</span></div><p>剩余通用流量 3.5GB</p></body></html>"#;
+    let s = scan(page, "https://m.example-tel.cn/home");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("欢乐家庭共享卡"));
+}
