@@ -224,7 +224,7 @@ impl Engine<'_> {
                     };
                     let first = next.first_node();
                     if next.virtual_row
-                        || model.height_to_common(node, first) > 3
+                        || model.height_untranslated(node, first) > 3
                         || model.in_sibling_items(node, first)
                     {
                         continue;
@@ -390,7 +390,7 @@ impl Engine<'_> {
             || model.is_promo_node(first)
             || model.in_navigation(first)
             || !prev.segs.iter().all(|s| model.contains(heading, s.node))
-            || model.height_to_common(node, heading) > 3
+            || model.height_untranslated(node, heading) > 3
         {
             return None;
         }
@@ -463,12 +463,14 @@ impl Engine<'_> {
             }
             _ => text,
         };
-        // `Visible+ Pro · Unlimited data`: the name ends before a separator that leads to
-        // the plan's data allowance.
+        // `Visible+ Pro · Unlimited data`, `Simply Unlimited · 2 members`: the name ends
+        // before a separator that leads to the plan's data allowance or to its members.
         let text = match text.find(['·', '|']) {
             Some(i)
                 if text.get(..i).is_some_and(|h| h.chars().any(is_alpha))
-                    && !parse::find_data(text.get(i..).unwrap_or("")).is_empty() =>
+                    && text
+                        .get(i..)
+                        .is_some_and(|t| !parse::find_data(t).is_empty() || counts_members(t)) =>
             {
                 text.get(..i).unwrap_or(text).trim_end()
             }
@@ -521,9 +523,8 @@ impl Engine<'_> {
         if parse::find_money(text, None)
             .iter()
             .any(|f| covered(f.start, f.end))
-            || parse::find_dates(text, self.today, self.order)
-                .iter()
-                .any(|f| covered(f.start, f.end))
+            // Nor a sentence around a date (`将于 12月9日`, cut before `续订`).
+            || !parse::find_dates(text, self.today, self.order).is_empty()
             || parse::find_data(text)
                 .iter()
                 .any(|f| covered(f.start, f.end))
@@ -685,6 +686,37 @@ pub(super) fn names_a_device(text: &str) -> bool {
         && several_words
         && (words.any(|w| DEVICE_WORDS.contains(&w))
             || DEVICE_CJK.iter().any(|w| lower.contains(w)))
+}
+
+/// Words counting the people or lines on a plan (`2 members`, `2 位成员`, `3 líneas`).
+const MEMBER_WORDS: &[&str] = &[
+    "member",
+    "members",
+    "line",
+    "lines",
+    "people",
+    "persons",
+    "users",
+    "miembros",
+    "líneas",
+    "lineas",
+    "mitglieder",
+    "位成员",
+    "名成员",
+    "个成员",
+    "位成員",
+    "名成員",
+    "条线路",
+    "條線路",
+    "人",
+];
+
+/// True when `text` (after a separator) is a count of a plan's members (`· 2 members`).
+fn counts_members(text: &str) -> bool {
+    let t = text.trim_start_matches(['·', '|', ' ', '\u{a0}']);
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = lowercase(t.get(digits..).unwrap_or("").trim());
+    digits > 0 && MEMBER_WORDS.contains(&rest.as_str())
 }
 
 /// Words that name a page section, not a plan or a line (`Plan details`, `套餐详情`).

@@ -2211,3 +2211,40 @@ fn a_label_word_glued_inside_a_cjk_plan_name_is_part_of_it() {
     let s = scan(page, "https://m.example-tel.cn/home");
     assert_eq!(s.lines[0].plan.as_deref(), Some("欢乐家庭共享卡"));
 }
+
+/// A Chinese page as the browser's translation leaves it: every text in two `<font>`s.
+fn translated(body: &str) -> Snapshot {
+    let body = body.replace(
+        "{",
+        r#"<font style="vertical-align: inherit;"><font style="vertical-align: inherit;">"#,
+    );
+    let body = body.replace('}', "</font></font>");
+    scan(
+        &format!(r#"<html lang="zh-CN" class="translated-ltr"><body>{body}</body></html>"#),
+        "https://account.example-mobile.com/",
+    )
+}
+
+#[test]
+fn a_translated_plan_label_reaches_its_value_through_the_font_wrappers() {
+    let s = translated(
+        "<section><dl><div><dt>{套餐}</dt><dd>{Zephyr Lite}</dd></div>\
+         <div><dt>{数据}</dt><dd>{剩余 2 GB}</dd></div></dl></section>",
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Zephyr Lite"));
+}
+
+#[test]
+fn my_plan_as_a_heading_is_a_label_and_a_sentence_with_a_date_no_name() {
+    let s = translated("<section><h2>{我的计划}</h2><div><span>{轻享 8GB}</span></div></section><p>{剩余 2 GB}</p>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("轻享 8GB"));
+    let s = translated("<p>{您的计划将于 12月20日 续订。}</p><p>{剩余 2 GB}</p>");
+    assert_eq!(s.lines[0].plan, None);
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 20));
+}
+
+#[test]
+fn a_member_count_after_a_plan_name_is_not_part_of_it() {
+    let s = us("<p>Plan: Everyday Max · 4 members</p><p>2 GB left</p>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Everyday Max"));
+}
