@@ -663,7 +663,39 @@ const LEAD_IN_WORDS: &[&str] = &[
     "auf", "für", "endet",
 ];
 
+/// Brands and product names that begin a device's model name (`Apple iPhone 16 Pro`,
+/// `Pixel 9a`, `Samsung Galaxy S24`).
+const DEVICE_MAKERS: &[&str] = &[
+    "apple", "samsung", "google", "motorola", "moto", "oneplus", "nokia", "xiaomi", "redmi",
+    "huawei", "honor", "oppo", "vivo", "sony", "lg", "tcl", "zte", "nothing", "iphone", "ipad",
+    "galaxy", "pixel", "razr", "xperia",
+];
+/// Words of a model name besides makers and model numbers.
+const MODEL_WORDS: &[&str] = &[
+    "pro", "max", "plus", "ultra", "mini", "series", "se", "fold", "flip", "fe", "lite", "air",
+    "watch", "tab", "note", "edge", "xl", "a", "s", "z", "g", "power", "stylus", "cellular", "gps",
+];
+
+/// True when `text` is a device's model name (`Apple iPhone 16 Pro`, `Pixel 9a`, `iPad
+/// Air`), not a name its user gave it (`Kids iPad`, `Marco's iPhone`).
+pub(super) fn is_device_model(text: &str) -> bool {
+    let lower = lowercase(text.trim());
+    let mut words = lower
+        .split(|c: char| !is_alnum(c))
+        .filter(|w| !w.is_empty());
+    words.next().is_some_and(|w| DEVICE_MAKERS.contains(&w))
+        && words.all(|w| {
+            DEVICE_MAKERS.contains(&w)
+                || MODEL_WORDS.contains(&w)
+                || w.bytes().any(|b| b.is_ascii_digit())
+        })
+}
+
 pub(super) fn names_a_device(text: &str) -> bool {
+    // `Pixel 9a`: a model alone is the device, not a name given to it.
+    if is_device_model(text) {
+        return false;
+    }
     let lower = lowercase(text);
     let mut words = lower
         .split(|c: char| !is_alnum(c))

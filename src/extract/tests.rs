@@ -2248,3 +2248,20 @@ fn a_member_count_after_a_plan_name_is_not_part_of_it() {
     let s = us("<p>Plan: Everyday Max · 4 members</p><p>2 GB left</p>");
     assert_eq!(s.lines[0].plan.as_deref(), Some("Everyday Max"));
 }
+
+#[test]
+fn a_device_model_between_a_lines_name_and_its_number_is_not_the_name() {
+    let s = translated(
+        "<ul><li><div><p>{Rosa}</p><p>{Samsung Galaxy A15}</p><p>{(•••) •••-4410}</p></div><p>{剩余 2 GB}</p></li>\
+         <li><div><p>{Tomás}</p><p>{Apple iPhone 15}</p><p>{(•••) •••-4411}</p></div><p>{剩余 3 GB}</p></li></ul>",
+    );
+    let labels: Vec<_> = s.lines.iter().map(|l| l.label.as_deref()).collect();
+    assert_eq!(labels, [Some("Rosa"), Some("Tomás")]);
+    // On a single line's page a model beside the number names no one.
+    let s = us(
+        "<section><h2>Your phone</h2><p>Pixel 8 Pro · (•••) •••-5521</p><p>2 GB left</p></section>",
+    );
+    assert_eq!(s.lines[0].label, None);
+    let s = us("<section><p>Work phone · (•••) •••-5521</p><p>2 GB left</p></section>");
+    assert_eq!(s.lines[0].label.as_deref(), Some("Work phone"));
+}
