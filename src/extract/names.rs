@@ -76,6 +76,9 @@ impl Engine<'_> {
             if row.promo || row.virtual_row {
                 continue;
             }
+            if let Some(t) = self.page_heading_plan(row) {
+                out.push(t);
+            }
             if !self.matcher.plan_names.is_empty() {
                 for seg in &row.segs {
                     if let Some(t) = self.named_plan(row, seg) {
@@ -373,6 +376,34 @@ impl Engine<'_> {
             text,
             label: None,
             score: 66,
+        })
+    }
+
+    /// `<h1>Shared Data 50GB</h1>`: a page's title made of words and a data allowance,
+    /// and no other label than data words, names its plan (on a group's page, every
+    /// line's).
+    fn page_heading_plan(&self, row: &super::model::Row) -> Option<TextFind> {
+        let model = &self.model;
+        let first = row.first_node();
+        let h1 = self.up_to(first, 4, |n| n.tag == "h1")?;
+        if !row.segs.iter().all(|s| model.contains(h1, s.node))
+            || model.in_navigation(h1)
+            || model.is_promo_node(first)
+            || !row
+                .hits
+                .iter()
+                .all(|h| matches!(h.kind, Kind::Data | Kind::Unlimited | Kind::Plan))
+            || parse::find_data(&row.text).len() != 1
+            || !has_words_besides_amounts(&row.text)
+        {
+            return None;
+        }
+        Some(TextFind {
+            kind: Kind::Plan,
+            node: h1,
+            text: self.valid_text(&row.text, h1)?,
+            label: None,
+            score: 45,
         })
     }
 

@@ -2265,3 +2265,18 @@ fn a_device_model_between_a_lines_name_and_its_number_is_not_the_name() {
     let s = us("<section><p>Work phone · (•••) •••-5521</p><p>2 GB left</p></section>");
     assert_eq!(s.lines[0].label.as_deref(), Some("Work phone"));
 }
+
+#[test]
+fn a_page_title_naming_an_allowance_is_every_lines_plan() {
+    let s = us(
+        "<header><h1>Family Pool 40GB</h1><p>Renews Dec 8</p></header>\
+         <section><p>22 GB left in your pool of 40 GB</p></section>\
+         <ul><li><p>Ana</p><p>(718) 555-0101</p><p>Used: 9 GB</p></li>\
+         <li><p>Ben</p><p>(718) 555-0102</p><p>Used: 9 GB</p></li></ul>",
+    );
+    let plans: Vec<_> = s.lines.iter().map(|l| l.plan.as_deref()).collect();
+    assert_eq!(plans, [Some("Family Pool 40GB"), Some("Family Pool 40GB")]);
+    // A title with a role word is a reading, not a name.
+    let s = us("<h1>Data left 22 GB</h1><p>Used 18 GB</p>");
+    assert_eq!(s.lines[0].plan, None);
+}
