@@ -2280,3 +2280,21 @@ fn a_page_title_naming_an_allowance_is_every_lines_plan() {
     let s = us("<h1>Data left 22 GB</h1><p>Used 18 GB</p>");
     assert_eq!(s.lines[0].plan, None);
 }
+
+#[test]
+fn an_element_whose_class_says_nick_holds_the_lines_nickname() {
+    let member = |role: &str, nick: &str, number: &str| {
+        format!(
+            "<li><div><span class=role>{role}</span><span class=member-nick>{nick}</span></div>\
+             <div>{number}</div><div><span>本月已用</span><span>2GB</span></div></li>"
+        )
+    };
+    let page = format!(
+        r#"<html lang="zh-CN"><body><p>共 30GB 剩余 12GB</p><ul>{}{}</ul></body></html>"#,
+        member("主卡", "工作号", "186****1234"),
+        member("副卡", "小宝", "186****5678")
+    );
+    let s = scan(&page, "https://m.example-tel.cn/family");
+    let labels: Vec<_> = s.lines.iter().map(|l| l.label.as_deref()).collect();
+    assert_eq!(labels, [Some("工作号"), Some("小宝")]);
+}
