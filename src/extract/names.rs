@@ -241,8 +241,11 @@ impl Engine<'_> {
                     .flatten();
                 if let Some(text) = self.valid_text(&text, tnode).or(allowance) {
                     let (text, label) = match label {
-                        Some(word) if word_in_name && !rest.is_empty() => {
-                            (format!("{word} {text}"), None)
+                        // (Joined by hand: `format!` would link `core::fmt` into the engine.)
+                        Some(mut word) if word_in_name && !rest.is_empty() => {
+                            word.push(' ');
+                            word.push_str(&text);
+                            (word, None)
                         }
                         label => (text, label),
                     };
@@ -696,16 +699,9 @@ const LEAD_IN_WORDS: &[&str] = &[
 
 /// Brands and product names that begin a device's model name (`Apple iPhone 16 Pro`,
 /// `Pixel 9a`, `Samsung Galaxy S24`).
-const DEVICE_MAKERS: &[&str] = &[
-    "apple", "samsung", "google", "motorola", "moto", "oneplus", "nokia", "xiaomi", "redmi",
-    "huawei", "honor", "oppo", "vivo", "sony", "lg", "tcl", "zte", "nothing", "iphone", "ipad",
-    "galaxy", "pixel", "razr", "xperia",
-];
+const DEVICE_MAKERS: &str = "apple samsung google motorola moto oneplus nokia xiaomi redmi huawei honor oppo vivo sony lg tcl zte nothing iphone ipad galaxy pixel razr xperia ";
 /// Words of a model name besides makers and model numbers.
-const MODEL_WORDS: &[&str] = &[
-    "pro", "max", "plus", "ultra", "mini", "series", "se", "fold", "flip", "fe", "lite", "air",
-    "watch", "tab", "note", "edge", "xl", "a", "s", "z", "g", "power", "stylus", "cellular", "gps",
-];
+const MODEL_WORDS: &str = "pro max plus ultra mini series se fold flip fe lite air watch tab note edge xl a s z g power stylus cellular gps ";
 
 /// True when `text` is a device's model name (`Apple iPhone 16 Pro`, `Pixel 9a`, `iPad
 /// Air`), not a name its user gave it (`Kids iPad`, `Marco's iPhone`).
@@ -714,10 +710,10 @@ pub(super) fn is_device_model(text: &str) -> bool {
     let mut words = lower
         .split(|c: char| !is_alnum(c))
         .filter(|w| !w.is_empty());
-    words.next().is_some_and(|w| DEVICE_MAKERS.contains(&w))
+    words.next().is_some_and(|w| in_list(DEVICE_MAKERS, w))
         && words.all(|w| {
-            DEVICE_MAKERS.contains(&w)
-                || MODEL_WORDS.contains(&w)
+            in_list(DEVICE_MAKERS, w)
+                || in_list(MODEL_WORDS, w)
                 || w.bytes().any(|b| b.is_ascii_digit())
         })
 }
@@ -752,34 +748,20 @@ pub(super) fn names_a_device(text: &str) -> bool {
 }
 
 /// Words counting the people or lines on a plan (`2 members`, `2 位成员`, `3 líneas`).
-const MEMBER_WORDS: &[&str] = &[
-    "member",
-    "members",
-    "line",
-    "lines",
-    "people",
-    "persons",
-    "users",
-    "miembros",
-    "líneas",
-    "lineas",
-    "mitglieder",
-    "位成员",
-    "名成员",
-    "个成员",
-    "位成員",
-    "名成員",
-    "条线路",
-    "條線路",
-    "人",
-];
+const MEMBER_WORDS: &str = "member members line lines people persons users miembros líneas lineas mitglieder 位成员 名成员 个成员 位成員 名成員 条线路 條線路 人 ";
 
 /// True when `text` (after a separator) is a count of a plan's members (`· 2 members`).
 fn counts_members(text: &str) -> bool {
     let t = text.trim_start_matches(['·', '|', ' ', '\u{a0}']);
     let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let rest = lowercase(t.get(digits..).unwrap_or("").trim());
-    digits > 0 && MEMBER_WORDS.contains(&rest.as_str())
+    digits > 0 && in_list(MEMBER_WORDS, &rest)
+}
+
+/// True when `word` is one of `list`'s words (one string, spaces between: smaller in
+/// the wasm than a slice of strings).
+fn in_list(list: &str, word: &str) -> bool {
+    !word.is_empty() && list.split(' ').any(|w| w == word)
 }
 
 /// Words that name a page section, not a plan or a line (`Plan details`, `套餐详情`).
