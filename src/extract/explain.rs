@@ -75,5 +75,17 @@ pub fn explain(page: &PageSnapshot, options: &ScanOptions, rules: &[Profile]) ->
             v.kind
         );
     }
+    // Plan names and nicknames, best first (before the line numbers' own names).
+    for t in engine.text_finds() {
+        let _ = writeln!(
+            out,
+            "name   {:>4} {:?} {:?} <- {:?} {}",
+            t.score,
+            t.kind,
+            t.label.as_deref().unwrap_or(""),
+            t.text,
+            engine.model.describe(t.node)
+        );
+    }
     out
 }

@@ -293,23 +293,43 @@ impl Engine<'_> {
                 out.push(name);
                 continue;
             }
+            // Out of a translation's `<font>` wrappers.
+            let mut el = el;
+            for _ in 0..2 {
+                match nodes.get(el as usize) {
+                    Some(n) if n.tag == "font" => el = n.parent.unwrap_or(el),
+                    _ => break,
+                }
+            }
             let Some(container) = nodes.get(el as usize).and_then(|n| n.parent) else {
                 continue;
             };
-            // The previous sibling element of the number's element.
-            let mut sib = None;
-            let mut j = el;
-            for _ in 0..32 {
-                if j == 0 || j <= container {
-                    break;
+            // The previous sibling element of an element.
+            let previous = |el: u32| {
+                let mut j = el;
+                for _ in 0..32 {
+                    if j == 0 || j <= container {
+                        break;
+                    }
+                    j -= 1;
+                    if nodes.get(j as usize).and_then(|n| n.parent) == Some(container) {
+                        return Some(j);
+                    }
                 }
-                j -= 1;
-                if nodes.get(j as usize).and_then(|n| n.parent) == Some(container) {
-                    sib = Some(j);
-                    break;
+                None
+            };
+            let Some(mut sib) = previous(el) else {
+                continue;
+            };
+            // `Lily` / `Apple iPhone 16 Pro` / the number: a device's model between the
+            // name and the number is not the name.
+            if let Some(before) =
+                previous(sib).filter(|_| super::names::is_device_model(&self.element_text(sib)))
+            {
+                if !super::names::is_device_model(&self.element_text(before)) {
+                    sib = before;
                 }
             }
-            let Some(sib) = sib else { continue };
             let size = model
                 .end
                 .get(sib as usize)
@@ -326,14 +346,10 @@ impl Engine<'_> {
             {
                 continue;
             }
-            let r = model.first_row_at(sib);
-            let Some(row) = model.rows.get(r) else {
+            let Some(row) = model.rows.get(model.first_row_at(sib)) else {
                 continue;
             };
-            let mut text = String::new();
-            for s in row.segs.iter().filter(|s| model.contains(sib, s.node)) {
-                text.push_str(row.text.get(s.start..s.end).unwrap_or(""));
-            }
+            let text = self.element_text(sib);
             // A line word makes the row a label (`Phone number`), unless a possessive
             // names whose line it is (`Marco's line`).
             let possessive = text.contains("'s ") || text.contains("’s ");
@@ -353,6 +369,18 @@ impl Engine<'_> {
             }
         }
         out
+    }
+
+    /// The text of element `el` in its first row.
+    fn element_text(&self, el: u32) -> String {
+        let model = &self.model;
+        let mut text = String::new();
+        if let Some(row) = model.rows.get(model.first_row_at(el)) {
+            for s in row.segs.iter().filter(|s| model.contains(el, s.node)) {
+                text.push_str(row.text.get(s.start..s.end).unwrap_or(""));
+            }
+        }
+        text
     }
 
     /// Texts written beside the line's number in its own text node: a plan after a

@@ -368,18 +368,30 @@ impl<'a> Model<'a> {
 
     /// Steps from `a` up to the lowest common ancestor of `a` and `b` (capped).
     pub fn height_to_common(&self, a: u32, b: u32) -> u32 {
+        self.height_between(a, b, false)
+    }
+
+    /// [`Self::height_to_common`] as the page reads before the browser translated it: a
+    /// step out of a `<font>` is not counted (a translated page wraps every text in two,
+    /// `<dt><font><font>套餐</font></font></dt>`).
+    pub fn height_untranslated(&self, a: u32, b: u32) -> u32 {
+        self.height_between(a, b, true)
+    }
+
+    fn height_between(&self, a: u32, b: u32, skip_font: bool) -> u32 {
         let (mut x, mut y) = (a as usize, b as usize);
         let nodes = &self.page.nodes;
         let mut steps = 0u32;
         let depth = |i: usize| self.depth.get(i).copied().unwrap_or(0);
         let parent = |i: usize| nodes.get(i).and_then(|n| n.parent).map(|p| p as usize);
+        let step = |i: usize| u32::from(!skip_font || nodes.get(i).is_none_or(|n| n.tag != "font"));
         let mut guard = 0;
         while depth(x) > depth(y) && guard < 64 {
+            steps += step(x);
             x = match parent(x) {
                 Some(p) => p,
                 None => return 99,
             };
-            steps += 1;
             guard += 1;
         }
         while depth(y) > depth(x) && guard < 128 {
@@ -392,9 +404,9 @@ impl<'a> Model<'a> {
         while x != y && guard < 192 {
             match (parent(x), parent(y)) {
                 (Some(px), Some(py)) => {
+                    steps += step(x);
                     x = px;
                     y = py;
-                    steps += 1;
                 }
                 _ => return 99,
             }

@@ -76,6 +76,9 @@ impl Engine<'_> {
             if row.promo || row.virtual_row {
                 continue;
             }
+            if let Some(t) = self.page_heading_plan(row) {
+                out.push(t);
+            }
             if !self.matcher.plan_names.is_empty() {
                 for seg in &row.segs {
                     if let Some(t) = self.named_plan(row, seg) {
@@ -163,11 +166,38 @@ impl Engine<'_> {
                     continue;
                 }
                 let label = row.text.get(h.start..h.end).map(str::to_string);
-                // The text up to the next label that is not part of a name.
+                // `<p>Tarifa 25 GB</p>`, `<span>Plan Full 15 GB</span>`: a capitalised plan
+                // word that begins a text and runs on into it, with no colon between, is the
+                // first word of the name (a label stands apart: `<dt>Plan</dt>`, `Plan:`).
+                let word_in_name = h.kind == Kind::Plan
+                    && seg.is_some_and(|(start, text)| {
+                        start == h.start && start + text.len() > h.end
+                    })
+                    && label.as_deref().is_some_and(|l| {
+                        l.chars().next().is_some_and(is_upper) && !l.contains(char::is_whitespace)
+                    })
+                    && row.text.get(h.end..).is_some_and(|t| {
+                        t.starts_with(char::is_whitespace)
+                            && t.trim_start()
+                                .starts_with(|c: char| is_upper(c) || c.is_ascii_digit())
+                    });
+                // The text up to the next label that is not part of a name. In the value's
+                // own element a label word glued inside a word is part of it (`<span>套餐
+                // </span><span>智慧沃家共享版</span>`: not `共` of `共 40GB`).
+                let glued = |x: &matcher::Hit| {
+                    row.segs
+                        .iter()
+                        .any(|s| s.start >= h.end && s.start < x.start && x.start < s.end)
+                        && row
+                            .text
+                            .get(..x.start)
+                            .and_then(|t| t.chars().next_back())
+                            .is_some_and(is_alnum)
+                };
                 let next = row
                     .hits
                     .iter()
-                    .filter(|x| x.start >= h.end)
+                    .filter(|x| x.start >= h.end && !glued(x))
                     .find(|x| {
                         !matches!(
                             x.kind,
@@ -197,7 +227,7 @@ impl Engine<'_> {
                     };
                     let first = next.first_node();
                     if next.virtual_row
-                        || model.height_to_common(node, first) > 3
+                        || model.height_untranslated(node, first) > 3
                         || model.in_sibling_items(node, first)
                     {
                         continue;
@@ -210,6 +240,15 @@ impl Engine<'_> {
                     .then(|| bare_allowance(&text))
                     .flatten();
                 if let Some(text) = self.valid_text(&text, tnode).or(allowance) {
+                    let (text, label) = match label {
+                        // (Joined by hand: `format!` would link `core::fmt` into the engine.)
+                        Some(mut word) if word_in_name && !rest.is_empty() => {
+                            word.push(' ');
+                            word.push_str(&text);
+                            (word, None)
+                        }
+                        label => (text, label),
+                    };
                     out.push(TextFind {
                         kind: h.kind,
                         node: tnode,
@@ -343,6 +382,34 @@ impl Engine<'_> {
         })
     }
 
+    /// `<h1>Shared Data 50GB</h1>`: a page's title made of words and a data allowance,
+    /// and no other label than data words, names its plan (on a group's page, every
+    /// line's).
+    fn page_heading_plan(&self, row: &super::model::Row) -> Option<TextFind> {
+        let model = &self.model;
+        let first = row.first_node();
+        let h1 = self.up_to(first, 4, |n| n.tag == "h1")?;
+        if !row.segs.iter().all(|s| model.contains(h1, s.node))
+            || model.in_navigation(h1)
+            || model.is_promo_node(first)
+            || !row
+                .hits
+                .iter()
+                .all(|h| matches!(h.kind, Kind::Data | Kind::Unlimited | Kind::Plan))
+            || parse::find_data(&row.text).len() != 1
+            || !has_words_besides_amounts(&row.text)
+        {
+            return None;
+        }
+        Some(TextFind {
+            kind: Kind::Plan,
+            node: h1,
+            text: self.valid_text(&row.text, h1)?,
+            label: None,
+            score: 45,
+        })
+    }
+
     /// The text of the heading (`h1`–`h4`) that is row `r - 1`, when it stands in the same
     /// block as `node` (row `r`'s), outside navigation and promotions.
     fn heading_above(&self, r: usize, node: u32) -> Option<(String, u32)> {
@@ -357,7 +424,7 @@ impl Engine<'_> {
             || model.is_promo_node(first)
             || model.in_navigation(first)
             || !prev.segs.iter().all(|s| model.contains(heading, s.node))
-            || model.height_to_common(node, heading) > 3
+            || model.height_untranslated(node, heading) > 3
         {
             return None;
         }
@@ -430,12 +497,14 @@ impl Engine<'_> {
             }
             _ => text,
         };
-        // `Visible+ Pro · Unlimited data`: the name ends before a separator that leads to
-        // the plan's data allowance.
+        // `Visible+ Pro · Unlimited data`, `Simply Unlimited · 2 members`: the name ends
+        // before a separator that leads to the plan's data allowance or to its members.
         let text = match text.find(['·', '|']) {
             Some(i)
                 if text.get(..i).is_some_and(|h| h.chars().any(is_alpha))
-                    && !parse::find_data(text.get(i..).unwrap_or("")).is_empty() =>
+                    && text
+                        .get(i..)
+                        .is_some_and(|t| !parse::find_data(t).is_empty() || counts_members(t)) =>
             {
                 text.get(..i).unwrap_or(text).trim_end()
             }
@@ -488,9 +557,8 @@ impl Engine<'_> {
         if parse::find_money(text, None)
             .iter()
             .any(|f| covered(f.start, f.end))
-            || parse::find_dates(text, self.today, self.order)
-                .iter()
-                .any(|f| covered(f.start, f.end))
+            // Nor a sentence around a date (`将于 12月9日`, cut before `续订`).
+            || !parse::find_dates(text, self.today, self.order).is_empty()
             || parse::find_data(text)
                 .iter()
                 .any(|f| covered(f.start, f.end))
@@ -508,6 +576,14 @@ impl Engine<'_> {
             // `Marco's line`, `Prepaid Plan 10`, `5G智享套餐`: these words inside a name are
             // fine, but not alone (`Number`) nor a plan word first.
             let inside = h.start > 0 || h.end < lower.len();
+            // `智慧沃家共享版`: a word glued between two CJK letters is part of another word
+            // (`共享`), not the label `共` (`共 40GB`).
+            let cjk = |c: Option<char>| c.is_some_and(|c| !c.is_ascii() && is_alpha(c));
+            if cjk(lower.get(..h.start).and_then(|t| t.chars().next_back()))
+                && cjk(lower.get(h.end..).and_then(|t| t.chars().next()))
+            {
+                return false;
+            }
             let fine = match h.kind {
                 Kind::Plan => h.start > 0,
                 Kind::Line | Kind::On | Kind::Off | Kind::NotPhone => inside,
@@ -621,7 +697,32 @@ const LEAD_IN_WORDS: &[&str] = &[
     "auf", "für", "endet",
 ];
 
+/// Brands and product names that begin a device's model name (`Apple iPhone 16 Pro`,
+/// `Pixel 9a`, `Samsung Galaxy S24`).
+const DEVICE_MAKERS: &str = "apple samsung google motorola moto oneplus nokia xiaomi redmi huawei honor oppo vivo sony lg tcl zte nothing iphone ipad galaxy pixel razr xperia ";
+/// Words of a model name besides makers and model numbers.
+const MODEL_WORDS: &str = "pro max plus ultra mini series se fold flip fe lite air watch tab note edge xl a s z g power stylus cellular gps ";
+
+/// True when `text` is a device's model name (`Apple iPhone 16 Pro`, `Pixel 9a`, `iPad
+/// Air`), not a name its user gave it (`Kids iPad`, `Marco's iPhone`).
+pub(super) fn is_device_model(text: &str) -> bool {
+    let lower = lowercase(text.trim());
+    let mut words = lower
+        .split(|c: char| !is_alnum(c))
+        .filter(|w| !w.is_empty());
+    words.next().is_some_and(|w| in_list(DEVICE_MAKERS, w))
+        && words.all(|w| {
+            in_list(DEVICE_MAKERS, w)
+                || in_list(MODEL_WORDS, w)
+                || w.bytes().any(|b| b.is_ascii_digit())
+        })
+}
+
 pub(super) fn names_a_device(text: &str) -> bool {
+    // `Pixel 9a`: a model alone is the device, not a name given to it.
+    if is_device_model(text) {
+        return false;
+    }
     let lower = lowercase(text);
     let mut words = lower
         .split(|c: char| !is_alnum(c))
@@ -644,6 +745,23 @@ pub(super) fn names_a_device(text: &str) -> bool {
         && several_words
         && (words.any(|w| DEVICE_WORDS.contains(&w))
             || DEVICE_CJK.iter().any(|w| lower.contains(w)))
+}
+
+/// Words counting the people or lines on a plan (`2 members`, `2 位成员`, `3 líneas`).
+const MEMBER_WORDS: &str = "member members line lines people persons users miembros líneas lineas mitglieder 位成员 名成员 个成员 位成員 名成員 条线路 條線路 人 ";
+
+/// True when `text` (after a separator) is a count of a plan's members (`· 2 members`).
+fn counts_members(text: &str) -> bool {
+    let t = text.trim_start_matches(['·', '|', ' ', '\u{a0}']);
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = lowercase(t.get(digits..).unwrap_or("").trim());
+    digits > 0 && in_list(MEMBER_WORDS, &rest)
+}
+
+/// True when `word` is one of `list`'s words (one string, spaces between: smaller in
+/// the wasm than a slice of strings).
+fn in_list(list: &str, word: &str) -> bool {
+    !word.is_empty() && list.split(' ').any(|w| w == word)
 }
 
 /// Words that name a page section, not a plan or a line (`Plan details`, `套餐详情`).

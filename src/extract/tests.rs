@@ -2394,3 +2394,127 @@ fn a_tip_to_turn_autorenew_on_leaves_it_off() {
     );
     assert_eq!(s.autopay, Some(false));
 }
+
+// ---- Plan names and line labels (fixnames) ----
+
+#[test]
+fn a_plan_word_running_on_into_its_own_text_is_the_names_first_word() {
+    let plan = |body: &str| us(body).lines[0].plan.clone();
+    assert_eq!(
+        plan("<div><span>Your line</span> <span>(555) 201-7788</span> <span>Plan Grande 12 GB</span></div><p>3 GB left of 12 GB</p>")
+            .as_deref(),
+        Some("Plan Grande 12 GB")
+    );
+    assert_eq!(
+        plan("<article><p>Bundle</p><p>Bundle Vega 150</p><p>2 GB left</p></article>").as_deref(),
+        Some("Bundle Vega 150")
+    );
+    assert_eq!(
+        plan("<p>Tariff 20 GB</p><p>2 GB left</p>").as_deref(),
+        Some("Tariff 20 GB")
+    );
+    // A plan word in an element of its own, or before a colon, is the label.
+    assert_eq!(
+        plan("<div><span>Plan</span> <span>Vega 150</span></div><p>2 GB left</p>").as_deref(),
+        Some("Vega 150")
+    );
+    assert_eq!(
+        plan("<p>Plan: Vega 150</p><p>2 GB left</p>").as_deref(),
+        Some("Vega 150")
+    );
+}
+
+#[test]
+fn a_label_word_glued_inside_a_cjk_plan_name_is_part_of_it() {
+    let page = r#"<html lang="zh-CN"><body><div class=row><span class=k>账户余额</span><span class=v>¥12.00</span></div>
+        <div class=row><span class=k>套餐</span><span class=v>欢乐家庭共享卡</span></div><p>剩余通用流量 3.5GB</p></body></html>"#;
+    let s = scan(page, "https://m.example-tel.cn/home");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("欢乐家庭共享卡"));
+}
+
+/// A Chinese page as the browser's translation leaves it: every text in two `<font>`s.
+fn translated(body: &str) -> Snapshot {
+    let body = body.replace(
+        "{",
+        r#"<font style="vertical-align: inherit;"><font style="vertical-align: inherit;">"#,
+    );
+    let body = body.replace('}', "</font></font>");
+    scan(
+        &format!(r#"<html lang="zh-CN" class="translated-ltr"><body>{body}</body></html>"#),
+        "https://account.example-mobile.com/",
+    )
+}
+
+#[test]
+fn a_translated_plan_label_reaches_its_value_through_the_font_wrappers() {
+    let s = translated(
+        "<section><dl><div><dt>{套餐}</dt><dd>{Zephyr Lite}</dd></div>\
+         <div><dt>{数据}</dt><dd>{剩余 2 GB}</dd></div></dl></section>",
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Zephyr Lite"));
+}
+
+#[test]
+fn my_plan_as_a_heading_is_a_label_and_a_sentence_with_a_date_no_name() {
+    let s = translated("<section><h2>{我的计划}</h2><div><span>{轻享 8GB}</span></div></section><p>{剩余 2 GB}</p>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("轻享 8GB"));
+    let s = translated("<p>{您的计划将于 12月20日 续订。}</p><p>{剩余 2 GB}</p>");
+    assert_eq!(s.lines[0].plan, None);
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 20));
+}
+
+#[test]
+fn a_member_count_after_a_plan_name_is_not_part_of_it() {
+    let s = us("<p>Plan: Everyday Max · 4 members</p><p>2 GB left</p>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Everyday Max"));
+}
+
+#[test]
+fn a_device_model_between_a_lines_name_and_its_number_is_not_the_name() {
+    let s = translated(
+        "<ul><li><div><p>{Rosa}</p><p>{Samsung Galaxy A15}</p><p>{(•••) •••-4410}</p></div><p>{剩余 2 GB}</p></li>\
+         <li><div><p>{Tomás}</p><p>{Apple iPhone 15}</p><p>{(•••) •••-4411}</p></div><p>{剩余 3 GB}</p></li></ul>",
+    );
+    let labels: Vec<_> = s.lines.iter().map(|l| l.label.as_deref()).collect();
+    assert_eq!(labels, [Some("Rosa"), Some("Tomás")]);
+    // On a single line's page a model beside the number names no one.
+    let s = us(
+        "<section><h2>Your phone</h2><p>Pixel 8 Pro · (•••) •••-5521</p><p>2 GB left</p></section>",
+    );
+    assert_eq!(s.lines[0].label, None);
+    let s = us("<section><p>Work phone · (•••) •••-5521</p><p>2 GB left</p></section>");
+    assert_eq!(s.lines[0].label.as_deref(), Some("Work phone"));
+}
+
+#[test]
+fn a_page_title_naming_an_allowance_is_every_lines_plan() {
+    let s = us(
+        "<header><h1>Family Pool 40GB</h1><p>Renews Dec 8</p></header>\
+         <section><p>22 GB left in your pool of 40 GB</p></section>\
+         <ul><li><p>Ana</p><p>(718) 555-0101</p><p>Used: 9 GB</p></li>\
+         <li><p>Ben</p><p>(718) 555-0102</p><p>Used: 9 GB</p></li></ul>",
+    );
+    let plans: Vec<_> = s.lines.iter().map(|l| l.plan.as_deref()).collect();
+    assert_eq!(plans, [Some("Family Pool 40GB"), Some("Family Pool 40GB")]);
+    // A title with a role word is a reading, not a name.
+    let s = us("<h1>Data left 22 GB</h1><p>Used 18 GB</p>");
+    assert_eq!(s.lines[0].plan, None);
+}
+
+#[test]
+fn an_element_whose_class_says_nick_holds_the_lines_nickname() {
+    let member = |role: &str, nick: &str, number: &str| {
+        format!(
+            "<li><div><span class=role>{role}</span><span class=member-nick>{nick}</span></div>\
+             <div>{number}</div><div><span>本月已用</span><span>2GB</span></div></li>"
+        )
+    };
+    let page = format!(
+        r#"<html lang="zh-CN"><body><p>共 30GB 剩余 12GB</p><ul>{}{}</ul></body></html>"#,
+        member("主卡", "工作号", "186****1234"),
+        member("副卡", "小宝", "186****5678")
+    );
+    let s = scan(&page, "https://m.example-tel.cn/family");
+    let labels: Vec<_> = s.lines.iter().map(|l| l.label.as_deref()).collect();
+    assert_eq!(labels, [Some("工作号"), Some("小宝")]);
+}
