@@ -151,6 +151,9 @@ enum Bucket {
     Main,
     Hotspot,
     NotData,
+    /// Data bought or given on top of the plan (`Top-up`, `Data Booster`): neither its
+    /// amounts nor its expiry are the line's.
+    AddOn,
     Unknown,
 }
 
@@ -964,8 +967,10 @@ impl<'a> Engine<'a> {
                         // to it.
                         let limit = if dir < 0 { 3 } else { 6 };
                         // A bucket's name (`Data`, `Hotspot`, `Minutes`) heads its values.
-                        let names_bucket =
-                            matches!(label.kind, Kind::Data | Kind::Hotspot | Kind::NotData);
+                        let names_bucket = matches!(
+                            label.kind,
+                            Kind::Data | Kind::Hotspot | Kind::NotData | Kind::AddOn
+                        );
                         if h > limit
                             || (dir < 0 && (heading || names_bucket))
                             || self.section_of(label.node) != self.section_of(v.node)
@@ -1175,12 +1180,12 @@ impl<'a> Engine<'a> {
                 carried = Bucket::Unknown;
                 since = 0;
             }
-            let own = own_bucket(row);
+            let own = own_bucket(&self.model, row);
             // A money label (`话费余额` after `剩余语音`) ends a bucket's run of rows too,
             // and a balance's note (`Saldo … para llamadas y SMS`) starts none.
             let money = row.hits.iter().any(|h| h.kind.family() == Family::Money);
             if own != Bucket::Unknown {
-                carried = if own == Bucket::NotData && money {
+                carried = if matches!(own, Bucket::NotData | Bucket::AddOn) && money {
                     Bucket::Unknown
                 } else {
                     own
@@ -1365,6 +1370,8 @@ impl<'a> Engine<'a> {
                 // A date far from a label inside a sentence (`… 以实际出账为准`) is no
                 // bill date.
                 (VKind::Date(_), Kind::DueDate | Kind::RenewalDate) if a.score < 20 => {}
+                // When a top-up or booster runs out is not when the line renews.
+                (VKind::Date(_), Kind::RenewalDate) if self.in_add_on(v, &buckets) => {}
                 (VKind::Date(d), Kind::DueDate | Kind::RenewalDate) => {
                     let mut score = if *d < self.today {
                         a.score - 40
@@ -1412,7 +1419,7 @@ impl<'a> Engine<'a> {
                     sources.insert("autopay".into(), source_of(a));
                 }
                 (VKind::Data(d), _) => {
-                    if kind == Kind::NotData {
+                    if matches!(kind, Kind::NotData | Kind::AddOn) {
                         continue;
                     }
                     let only_unlimited = d.unlimited
@@ -1455,7 +1462,7 @@ impl<'a> Engine<'a> {
                     // An `Unlimited` on its own counts only where a data bucket is named,
                     // and never as a menu's entry (a plan in the footer's links).
                     // Nor above a caption naming something else (`Unlimited` | `Talk & Text`).
-                    if bucket == Bucket::NotData
+                    if matches!(bucket, Bucket::NotData | Bucket::AddOn)
                         || (label.is_none()
                             && only_unlimited
                             && (self.model.menu_entry(v.node)
@@ -1885,6 +1892,7 @@ impl<'a> Engine<'a> {
             match l.kind {
                 Kind::Hotspot => return Bucket::Hotspot,
                 Kind::NotData => return Bucket::NotData,
+                Kind::AddOn => return Bucket::AddOn,
                 // A table column headed by the bucket's name (`Data (MB)`): its cells are
                 // that bucket's, whatever the columns beside it hold.
                 Kind::Data if l.scope.is_some() && self.table_cell_of(l.node).is_some() => {
@@ -1894,7 +1902,7 @@ impl<'a> Engine<'a> {
             }
             if l.scope.is_none() {
                 if let Some(row) = self.model.rows.get(l.row as usize) {
-                    let own = own_bucket(row);
+                    let own = own_bucket(&self.model, row);
                     if own != Bucket::Unknown {
                         return own;
                     }
@@ -1902,7 +1910,7 @@ impl<'a> Engine<'a> {
             }
         }
         if let Some(row) = self.model.rows.get(v.row as usize) {
-            let own = own_bucket(row);
+            let own = own_bucket(&self.model, row);
             if own != Bucket::Unknown {
                 return own;
             }
@@ -1915,6 +1923,15 @@ impl<'a> Engine<'a> {
             .get(v.row as usize)
             .copied()
             .unwrap_or(Bucket::Unknown)
+    }
+
+    /// Value `v` stands in an add-on's rows (`Data Booster 2GB` | `expires 17 Dec`).
+    fn in_add_on(&self, v: &Val, buckets: &[Bucket]) -> bool {
+        self.model
+            .rows
+            .get(v.row as usize)
+            .is_some_and(|r| own_bucket(&self.model, r) == Bucket::AddOn)
+            || buckets.get(v.row as usize) == Some(&Bucket::AddOn)
     }
 
     /// The row says when a bill or statement is issued, not when it is paid.
@@ -2101,7 +2118,28 @@ impl<'a> Engine<'a> {
     }
 }
 
-fn own_bucket(row: &model::Row) -> Bucket {
+/// The bucket a row names. An add-on's word names one outside links and buttons only
+/// (`Top up` beside a balance is a way to pay, not a bucket), not in an aside (`12 GB
+/// this cycle (10 GB plan + 2 GB top-up)` is the line's bucket), nor in a sentence
+/// (`Spend it on add-ons any time.`).
+fn own_bucket(model: &Model, row: &model::Row) -> Bucket {
+    let sentence = row
+        .text
+        .trim_end()
+        .ends_with(['.', '!', '?', '。', '！', '？']);
+    if !sentence
+        && row.hits.iter().any(|h| {
+            h.kind == Kind::AddOn
+                && !in_aside(&row.text, h.start)
+                && !model
+                    .action
+                    .get(row.node_at(h.start) as usize)
+                    .copied()
+                    .unwrap_or(false)
+        })
+    {
+        return Bucket::AddOn;
+    }
     if row.hits.iter().any(|h| h.kind == Kind::Hotspot) {
         return Bucket::Hotspot;
     }

@@ -2174,3 +2174,37 @@ fn autopay_on_a_day_dates_the_bill() {
     assert_eq!(s.autopay, Some(true));
     assert_eq!(s.amount_due, usd(4200));
 }
+
+// ---- data buckets and renewals (fixdata) ----
+
+#[test]
+fn an_add_on_is_neither_the_lines_bucket_nor_its_renewal() {
+    // A gauge, then bought extras under their own heading: a top-up's amount and a
+    // booster's expiry are not the line's.
+    let s = us(
+        "<section><h2>Data</h2><p>3.1 GB used of 8 GB</p><p>Renews Dec 11</p></section>\
+         <section><h3>Extras</h3><p>Weekend booster 1GB</p><p>Bought Nov 20 · expires Dec 2 · 700 MB left</p></section>",
+    );
+    let d = data(&s);
+    assert_eq!((d.used_mb, d.total_mb), (Some(3174.4), Some(8192.0)));
+    assert_eq!(d.remaining_mb, Some(8192.0 - 3174.4));
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 11));
+    let s = us(
+        "<section><h2>Add-ons</h2><p>Roaming pass · valid until Dec 4</p>\
+         <p>2 GB top-up · 1,500 MB left</p></section><p>Data</p><p>6 GB left of 12 GB</p>",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(6144.0));
+    assert_eq!(s.lines[0].renews_on, None);
+}
+
+#[test]
+fn an_add_on_named_in_an_aside_a_sentence_or_a_button_leaves_the_bucket_alone() {
+    let s = us(
+        "<p>Data</p><p>You have 3,300 MB left of 9 GB this cycle (7 GB plan + 2 GB top-up).</p>\
+         <p>Spend your credit on add-ons any time.</p><p>Plan renews Dec 6</p>\
+         <p>2.5 GB used <button>Top-up</button></p>",
+    );
+    let d = data(&s);
+    assert_eq!((d.remaining_mb, d.total_mb), (Some(3300.0), Some(9216.0)));
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 6));
+}
