@@ -2208,3 +2208,20 @@ fn an_add_on_named_in_an_aside_a_sentence_or_a_button_leaves_the_bucket_alone() 
     assert_eq!((d.remaining_mb, d.total_mb), (Some(3300.0), Some(9216.0)));
     assert_eq!(s.lines[0].renews_on, date(2026, 12, 6));
 }
+
+#[test]
+fn a_deadline_on_a_bill_dates_the_bill_not_the_lines_renewal() {
+    // A machine-translated postpaid summary: `截止日期` (`Due date`) is when the bill is paid.
+    let s = scan(
+        "<html lang=zh-CN><body><p>应付金额 $88.20</p><p>截止日期：2026 年 12 月 14 日</p>\
+         <p>(•••) •••-4410</p><p>已使用 3.2 GB</p><p>(•••) •••-5521</p><p>已使用 1.1 GB</p></body></html>",
+        "https://account.example-mobile.com/bill",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 14));
+    assert_eq!(s.lines.len(), 2);
+    assert!(
+        s.lines.iter().all(|l| l.renews_on.is_none()),
+        "{:?}",
+        s.lines
+    );
+}
