@@ -1383,6 +1383,15 @@ impl<'a> Engine<'a> {
                     if kind == Kind::DueDate && self.states_issue_day(v.row) {
                         score -= 60;
                     }
+                    // A renewal written without its year and read as more than half a
+                    // year away is a past one (`Oct 8 · Plan renewal` in a history), not
+                    // the next.
+                    if kind == Kind::RenewalDate
+                        && self.today.days_until(*d) > 183
+                        && !self.written_with_year(v)
+                    {
+                        score -= 40;
+                    }
                     // A data reset is the line's renewal only where no plan end is found.
                     let label = a.label.and_then(|l| labels.get(l as usize));
                     if kind == Kind::RenewalDate
@@ -1923,6 +1932,21 @@ impl<'a> Engine<'a> {
             .get(v.row as usize)
             .copied()
             .unwrap_or(Bucket::Unknown)
+    }
+
+    /// The text of date `v` holds a year (four digits in a row).
+    fn written_with_year(&self, v: &Val) -> bool {
+        let text = self
+            .model
+            .rows
+            .get(v.row as usize)
+            .and_then(|r| r.text.get(v.start..v.end))
+            .unwrap_or("");
+        let mut run = 0;
+        text.chars().any(|c| {
+            run = if c.is_ascii_digit() { run + 1 } else { 0 };
+            run == 4
+        })
     }
 
     /// Value `v` stands in an add-on's rows (`Data Booster 2GB` | `expires 17 Dec`).

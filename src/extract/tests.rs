@@ -2225,3 +2225,23 @@ fn a_deadline_on_a_bill_dates_the_bill_not_the_lines_renewal() {
         s.lines
     );
 }
+
+#[test]
+fn a_year_less_renewal_in_a_history_is_a_past_one_not_the_next() {
+    let s = us(
+        "<p>Cycle: Nov 14 – Dec 13 · Renews Mon, Dec 14</p><p>Data</p><p>4.1 GB left of 20 GB</p>\
+         <h3>History</h3><ul><li><span>Oct 14</span><p>Group 20GB renewal</p><span>$55.00</span></li>\
+         <li><span>Sep 14</span><p>Group 20GB renewal</p><span>$55.00</span></li></ul>",
+    );
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 14));
+}
+
+#[test]
+fn a_tello_expiry_translated_to_chinese_is_the_renewal() {
+    let s = scan(
+        "<html lang=zh-CN><body><p>剩余余额</p><p>$3.10</p><p>到期日期</p><p>12/16/2026 23:59</p>\
+         <p>剩余 2.4 GB</p><p>共 5 GB</p><h3>历史</h3><p>计划续订 · 5GB</p><p>2026年10月16日</p></body></html>",
+        "https://tello.com/account/dashboard",
+    );
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 16));
+}
