@@ -1934,16 +1934,19 @@ impl<'a> Engine<'a> {
             .unwrap_or(Bucket::Unknown)
     }
 
-    /// The text of date `v` holds a year (four digits in a row).
-    fn written_with_year(&self, v: &Val) -> bool {
-        let text = self
-            .model
+    /// The text value `v` was read from.
+    fn val_text(&self, v: &Val) -> &str {
+        self.model
             .rows
             .get(v.row as usize)
             .and_then(|r| r.text.get(v.start..v.end))
-            .unwrap_or("");
+            .unwrap_or("")
+    }
+
+    /// The text of date `v` holds a year (four digits in a row).
+    fn written_with_year(&self, v: &Val) -> bool {
         let mut run = 0;
-        text.chars().any(|c| {
+        self.val_text(v).chars().any(|c| {
             run = if c.is_ascii_digit() { run + 1 } else { 0 };
             run == 4
         })
