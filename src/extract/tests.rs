@@ -2245,3 +2245,22 @@ fn a_tello_expiry_translated_to_chinese_is_the_renewal() {
     );
     assert_eq!(s.lines[0].renews_on, date(2026, 12, 16));
 }
+
+#[test]
+fn a_roaming_packs_expiry_and_a_contracts_end_are_no_renewal() {
+    let s = scan(
+        "<html lang=zh-HK><body><dl><dt>有效期至</dt><dd>2026年12月20日</dd></dl>\
+         <p>8.5GB 餘量</p><table><tr><th>服務</th><th>餘量</th><th>有效期</th></tr>\
+         <tr><td>東南亞漫遊數據 2GB</td><td>1.2GB</td><td>2026年12月2日 23:59</td></tr></table></body></html>",
+        "https://my.example-mobile.hk/account",
+    );
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 20));
+    assert_eq!(data(&s).remaining_mb, Some(8704.0));
+    let s = scan(
+        "<html lang=zh-TW><body><p>繳費期限 2026/12/10</p><table><tr><th>門號</th><td>0912-000-123</td></tr>\
+         <tr><th>合約到期日</th><td>2027/05/31</td></tr></table><p>本期已使用 12.5 GB</p></body></html>",
+        "https://member.example-tel.com.tw/bill",
+    );
+    assert_eq!(s.lines[0].renews_on, None);
+    assert_eq!(s.next_bill_date, date(2026, 12, 10));
+}
