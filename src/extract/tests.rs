@@ -2264,3 +2264,18 @@ fn a_roaming_packs_expiry_and_a_contracts_end_are_no_renewal() {
     assert_eq!(s.lines[0].renews_on, None);
     assert_eq!(s.next_bill_date, date(2026, 12, 10));
 }
+
+#[test]
+fn a_google_fi_cycle_end_translated_to_chinese_renews_every_line() {
+    let s = scan(
+        "<html lang=zh-CN><body><p>周期于 12月15日 结束（还剩 19 天）</p>\
+         <div><p>(•••) •••-1101</p><p>已使用 2.2 GB</p></div><div><p>(•••) •••-2202</p><p>已使用 4.5 GB</p></div></body></html>",
+        "https://fi.google.com/account",
+    );
+    assert_eq!(s.lines.len(), 2);
+    assert!(
+        s.lines.iter().all(|l| l.renews_on == date(2026, 12, 15)),
+        "{:?}",
+        s.lines
+    );
+}
