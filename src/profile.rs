@@ -31,6 +31,9 @@ pub struct Labels {
     pub hotspot: Vec<String>,
     /// Buckets that are not data (`Talk`, `Text`, `Minutes`): their values are skipped.
     pub not_data: Vec<String>,
+    /// Data bought or given on top of the plan (`Top-up`, `Data Booster`, `Bono extra`):
+    /// neither its amounts nor its expiry are the line's bucket or renewal.
+    pub add_on: Vec<String>,
     pub balance: Vec<String>,
     pub amount_due: Vec<String>,
     pub due_date: Vec<String>,
@@ -219,6 +222,7 @@ word_lists!(Labels {
     unlimited,
     hotspot,
     not_data,
+    add_on,
     balance,
     amount_due,
     due_date,

@@ -57,12 +57,7 @@ pub fn explain(page: &PageSnapshot, options: &ScanOptions, rules: &[Profile]) ->
             continue;
         };
         let label = a.label.and_then(|l| labels.get(l as usize));
-        let text = engine
-            .model
-            .rows
-            .get(v.row as usize)
-            .and_then(|r| r.text.get(v.start..v.end))
-            .unwrap_or("");
+        let text = engine.val_text(v);
         let _ = writeln!(
             out,
             "assign {:>4} {:?} {:?} (row {}) <- {:?} row {} {:?}",

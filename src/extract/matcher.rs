@@ -43,6 +43,8 @@ pub enum Kind {
     Unlimited,
     Hotspot,
     NotData,
+    /// A bucket bought or given on top of the plan: not the line's data.
+    AddOn,
     Balance,
     AmountDue,
     DueDate,
@@ -85,7 +87,8 @@ impl Kind {
             | Kind::DataUsed
             | Kind::DataTotal
             | Kind::Hotspot
-            | Kind::NotData => Family::Data,
+            | Kind::NotData
+            | Kind::AddOn => Family::Data,
             Kind::Balance | Kind::AmountDue => Family::Money,
             Kind::DueDate | Kind::RenewalDate => Family::Date,
             Kind::Autopay => Family::State,
@@ -114,7 +117,7 @@ impl Kind {
     }
 }
 
-fn label_lists(l: &Labels) -> [(&[String], Kind); 26] {
+fn label_lists(l: &Labels) -> [(&[String], Kind); 27] {
     [
         (&l.data, Kind::Data),
         (&l.data_remaining, Kind::DataRemaining),
@@ -123,6 +126,7 @@ fn label_lists(l: &Labels) -> [(&[String], Kind); 26] {
         (&l.unlimited, Kind::Unlimited),
         (&l.hotspot, Kind::Hotspot),
         (&l.not_data, Kind::NotData),
+        (&l.add_on, Kind::AddOn),
         (&l.balance, Kind::Balance),
         (&l.amount_due, Kind::AmountDue),
         (&l.due_date, Kind::DueDate),

@@ -151,6 +151,9 @@ enum Bucket {
     Main,
     Hotspot,
     NotData,
+    /// Data bought or given on top of the plan (`Top-up`, `Data Booster`): neither its
+    /// amounts nor its expiry are the line's.
+    AddOn,
     Unknown,
 }
 
@@ -984,8 +987,10 @@ impl<'a> Engine<'a> {
                         // to it.
                         let limit = if dir < 0 { 3 } else { 6 };
                         // A bucket's name (`Data`, `Hotspot`, `Minutes`) heads its values.
-                        let names_bucket =
-                            matches!(label.kind, Kind::Data | Kind::Hotspot | Kind::NotData);
+                        let names_bucket = matches!(
+                            label.kind,
+                            Kind::Data | Kind::Hotspot | Kind::NotData | Kind::AddOn
+                        );
                         if h > limit
                             || (dir < 0 && (heading || names_bucket))
                             || self.section_of(label.node) != self.section_of(v.node)
@@ -1195,12 +1200,12 @@ impl<'a> Engine<'a> {
                 carried = Bucket::Unknown;
                 since = 0;
             }
-            let own = own_bucket(row);
+            let own = own_bucket(&self.model, row);
             // A money label (`话费余额` after `剩余语音`) ends a bucket's run of rows too,
             // and a balance's note (`Saldo … para llamadas y SMS`) starts none.
             let money = row.hits.iter().any(|h| h.kind.family() == Family::Money);
             if own != Bucket::Unknown {
-                carried = if own == Bucket::NotData && money {
+                carried = if matches!(own, Bucket::NotData | Bucket::AddOn) && money {
                     Bucket::Unknown
                 } else {
                     own
@@ -1385,6 +1390,8 @@ impl<'a> Engine<'a> {
                 // A date far from a label inside a sentence (`… 以实际出账为准`) is no
                 // bill date.
                 (VKind::Date(_), Kind::DueDate | Kind::RenewalDate) if a.score < 20 => {}
+                // When a top-up or booster runs out is not when the line renews.
+                (VKind::Date(_), Kind::RenewalDate) if self.in_add_on(v, &buckets) => {}
                 (VKind::Date(d), Kind::DueDate | Kind::RenewalDate) => {
                     let mut score = if *d < self.today {
                         a.score - 40
@@ -1395,6 +1402,15 @@ impl<'a> Engine<'a> {
                     // to the day its money is taken (`AutoPay scheduled for Dec 16`).
                     if kind == Kind::DueDate && self.states_issue_day(v.row) {
                         score -= 60;
+                    }
+                    // A renewal written without its year and read as more than half a
+                    // year away is a past one (`Oct 8 · Plan renewal` in a history), not
+                    // the next.
+                    if kind == Kind::RenewalDate
+                        && self.today.days_until(*d) > 183
+                        && !self.written_with_year(v)
+                    {
+                        score -= 40;
                     }
                     // A data reset is the line's renewal only where no plan end is found.
                     let label = a.label.and_then(|l| labels.get(l as usize));
@@ -1432,7 +1448,7 @@ impl<'a> Engine<'a> {
                     sources.insert("autopay".into(), source_of(a));
                 }
                 (VKind::Data(d), _) => {
-                    if kind == Kind::NotData {
+                    if matches!(kind, Kind::NotData | Kind::AddOn) {
                         continue;
                     }
                     let only_unlimited = d.unlimited
@@ -1475,7 +1491,7 @@ impl<'a> Engine<'a> {
                     // An `Unlimited` on its own counts only where a data bucket is named,
                     // and never as a menu's entry (a plan in the footer's links).
                     // Nor above a caption naming something else (`Unlimited` | `Talk & Text`).
-                    if bucket == Bucket::NotData
+                    if matches!(bucket, Bucket::NotData | Bucket::AddOn)
                         || (label.is_none()
                             && only_unlimited
                             && (self.model.menu_entry(v.node)
@@ -1905,6 +1921,7 @@ impl<'a> Engine<'a> {
             match l.kind {
                 Kind::Hotspot => return Bucket::Hotspot,
                 Kind::NotData => return Bucket::NotData,
+                Kind::AddOn => return Bucket::AddOn,
                 // A table column headed by the bucket's name (`Data (MB)`): its cells are
                 // that bucket's, whatever the columns beside it hold.
                 Kind::Data if l.scope.is_some() && self.table_cell_of(l.node).is_some() => {
@@ -1914,7 +1931,7 @@ impl<'a> Engine<'a> {
             }
             if l.scope.is_none() {
                 if let Some(row) = self.model.rows.get(l.row as usize) {
-                    let own = own_bucket(row);
+                    let own = own_bucket(&self.model, row);
                     if own != Bucket::Unknown {
                         return own;
                     }
@@ -1922,7 +1939,7 @@ impl<'a> Engine<'a> {
             }
         }
         if let Some(row) = self.model.rows.get(v.row as usize) {
-            let own = own_bucket(row);
+            let own = own_bucket(&self.model, row);
             if own != Bucket::Unknown {
                 return own;
             }
@@ -1935,6 +1952,33 @@ impl<'a> Engine<'a> {
             .get(v.row as usize)
             .copied()
             .unwrap_or(Bucket::Unknown)
+    }
+
+    /// The text value `v` was read from.
+    fn val_text(&self, v: &Val) -> &str {
+        self.model
+            .rows
+            .get(v.row as usize)
+            .and_then(|r| r.text.get(v.start..v.end))
+            .unwrap_or("")
+    }
+
+    /// The text of date `v` holds a year (four digits in a row).
+    fn written_with_year(&self, v: &Val) -> bool {
+        let mut run = 0;
+        self.val_text(v).chars().any(|c| {
+            run = if c.is_ascii_digit() { run + 1 } else { 0 };
+            run == 4
+        })
+    }
+
+    /// Value `v` stands in an add-on's rows (`Data Booster 2GB` | `expires 17 Dec`).
+    fn in_add_on(&self, v: &Val, buckets: &[Bucket]) -> bool {
+        self.model
+            .rows
+            .get(v.row as usize)
+            .is_some_and(|r| own_bucket(&self.model, r) == Bucket::AddOn)
+            || buckets.get(v.row as usize) == Some(&Bucket::AddOn)
     }
 
     /// The row says when a bill or statement is issued, not when it is paid.
@@ -2121,7 +2165,28 @@ impl<'a> Engine<'a> {
     }
 }
 
-fn own_bucket(row: &model::Row) -> Bucket {
+/// The bucket a row names. An add-on's word names one outside links and buttons only
+/// (`Top up` beside a balance is a way to pay, not a bucket), not in an aside (`12 GB
+/// this cycle (10 GB plan + 2 GB top-up)` is the line's bucket), nor in a sentence
+/// (`Spend it on add-ons any time.`).
+fn own_bucket(model: &Model, row: &model::Row) -> Bucket {
+    let sentence = row
+        .text
+        .trim_end()
+        .ends_with(['.', '!', '?', '。', '！', '？']);
+    if !sentence
+        && row.hits.iter().any(|h| {
+            h.kind == Kind::AddOn
+                && !in_aside(&row.text, h.start)
+                && !model
+                    .action
+                    .get(row.node_at(h.start) as usize)
+                    .copied()
+                    .unwrap_or(false)
+        })
+    {
+        return Bucket::AddOn;
+    }
     if row.hits.iter().any(|h| h.kind == Kind::Hotspot) {
         return Bucket::Hotspot;
     }

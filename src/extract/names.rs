@@ -204,6 +204,7 @@ impl Engine<'_> {
                             Kind::Data
                                 | Kind::Unlimited
                                 | Kind::NotData
+                                | Kind::AddOn
                                 | Kind::Hotspot
                                 | Kind::On
                                 | Kind::Off
@@ -587,7 +588,7 @@ impl Engine<'_> {
             let fine = match h.kind {
                 Kind::Plan => h.start > 0,
                 Kind::Line | Kind::On | Kind::Off | Kind::NotPhone => inside,
-                Kind::Data | Kind::Unlimited | Kind::NotData | Kind::Hotspot => true,
+                Kind::Data | Kind::Unlimited | Kind::NotData | Kind::AddOn | Kind::Hotspot => true,
                 _ => false,
             };
             !fine

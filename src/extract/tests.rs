@@ -2518,3 +2518,108 @@ fn an_element_whose_class_says_nick_holds_the_lines_nickname() {
     let labels: Vec<_> = s.lines.iter().map(|l| l.label.as_deref()).collect();
     assert_eq!(labels, [Some("工作号"), Some("小宝")]);
 }
+
+// ---- data buckets and renewals (fixdata) ----
+
+#[test]
+fn an_add_on_is_neither_the_lines_bucket_nor_its_renewal() {
+    // A gauge, then bought extras under their own heading: a top-up's amount and a
+    // booster's expiry are not the line's.
+    let s = us(
+        "<section><h2>Data</h2><p>3.1 GB used of 8 GB</p><p>Renews Dec 11</p></section>\
+         <section><h3>Extras</h3><p>Weekend booster 1GB</p><p>Bought Nov 20 · expires Dec 2 · 700 MB left</p></section>",
+    );
+    let d = data(&s);
+    assert_eq!((d.used_mb, d.total_mb), (Some(3174.4), Some(8192.0)));
+    assert_eq!(d.remaining_mb, Some(8192.0 - 3174.4));
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 11));
+    let s = us(
+        "<section><h2>Add-ons</h2><p>Roaming pass · valid until Dec 4</p>\
+         <p>2 GB top-up · 1,500 MB left</p></section><p>Data</p><p>6 GB left of 12 GB</p>",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(6144.0));
+    assert_eq!(s.lines[0].renews_on, None);
+}
+
+#[test]
+fn an_add_on_named_in_an_aside_a_sentence_or_a_button_leaves_the_bucket_alone() {
+    let s = us(
+        "<p>Data</p><p>You have 3,300 MB left of 9 GB this cycle (7 GB plan + 2 GB top-up).</p>\
+         <p>Spend your credit on add-ons any time.</p><p>Plan renews Dec 6</p>\
+         <p>2.5 GB used <button>Top-up</button></p>",
+    );
+    let d = data(&s);
+    assert_eq!((d.remaining_mb, d.total_mb), (Some(3300.0), Some(9216.0)));
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 6));
+}
+
+#[test]
+fn a_deadline_on_a_bill_dates_the_bill_not_the_lines_renewal() {
+    // A machine-translated postpaid summary: `截止日期` (`Due date`) is when the bill is paid.
+    let s = scan(
+        "<html lang=zh-CN><body><p>应付金额 $88.20</p><p>截止日期：2026 年 12 月 14 日</p>\
+         <p>(•••) •••-4410</p><p>已使用 3.2 GB</p><p>(•••) •••-5521</p><p>已使用 1.1 GB</p></body></html>",
+        "https://account.example-mobile.com/bill",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 14));
+    assert_eq!(s.lines.len(), 2);
+    assert!(
+        s.lines.iter().all(|l| l.renews_on.is_none()),
+        "{:?}",
+        s.lines
+    );
+}
+
+#[test]
+fn a_year_less_renewal_in_a_history_is_a_past_one_not_the_next() {
+    let s = us(
+        "<p>Cycle: Nov 14 – Dec 13 · Renews Mon, Dec 14</p><p>Data</p><p>4.1 GB left of 20 GB</p>\
+         <h3>History</h3><ul><li><span>Oct 14</span><p>Group 20GB renewal</p><span>$55.00</span></li>\
+         <li><span>Sep 14</span><p>Group 20GB renewal</p><span>$55.00</span></li></ul>",
+    );
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 14));
+}
+
+#[test]
+fn a_tello_expiry_translated_to_chinese_is_the_renewal() {
+    let s = scan(
+        "<html lang=zh-CN><body><p>剩余余额</p><p>$3.10</p><p>到期日期</p><p>12/16/2026 23:59</p>\
+         <p>剩余 2.4 GB</p><p>共 5 GB</p><h3>历史</h3><p>计划续订 · 5GB</p><p>2026年10月16日</p></body></html>",
+        "https://tello.com/account/dashboard",
+    );
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 16));
+}
+
+#[test]
+fn a_roaming_packs_expiry_and_a_contracts_end_are_no_renewal() {
+    let s = scan(
+        "<html lang=zh-HK><body><dl><dt>有效期至</dt><dd>2026年12月20日</dd></dl>\
+         <p>8.5GB 餘量</p><table><tr><th>服務</th><th>餘量</th><th>有效期</th></tr>\
+         <tr><td>東南亞漫遊數據 2GB</td><td>1.2GB</td><td>2026年12月2日 23:59</td></tr></table></body></html>",
+        "https://my.example-mobile.hk/account",
+    );
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 20));
+    assert_eq!(data(&s).remaining_mb, Some(8704.0));
+    let s = scan(
+        "<html lang=zh-TW><body><p>繳費期限 2026/12/10</p><table><tr><th>門號</th><td>0912-000-123</td></tr>\
+         <tr><th>合約到期日</th><td>2027/05/31</td></tr></table><p>本期已使用 12.5 GB</p></body></html>",
+        "https://member.example-tel.com.tw/bill",
+    );
+    assert_eq!(s.lines[0].renews_on, None);
+    assert_eq!(s.next_bill_date, date(2026, 12, 10));
+}
+
+#[test]
+fn a_google_fi_cycle_end_translated_to_chinese_renews_every_line() {
+    let s = scan(
+        "<html lang=zh-CN><body><p>周期于 12月15日 结束（还剩 19 天）</p>\
+         <div><p>(•••) •••-1101</p><p>已使用 2.2 GB</p></div><div><p>(•••) •••-2202</p><p>已使用 4.5 GB</p></div></body></html>",
+        "https://fi.google.com/account",
+    );
+    assert_eq!(s.lines.len(), 2);
+    assert!(
+        s.lines.iter().all(|l| l.renews_on == date(2026, 12, 15)),
+        "{:?}",
+        s.lines
+    );
+}

@@ -77,11 +77,20 @@ const ROLE_WORDS: &[(&str, Role)] = &[
     ("utilizados", Role::Used),
     ("consumido", Role::Used),
     ("consumidos", Role::Used),
+    ("consumiste", Role::Used),
+    ("usaste", Role::Used),
+    ("gastaste", Role::Used),
     ("verbraucht", Role::Used),
     ("genutzt", Role::Used),
     ("verwendet", Role::Used),
     ("total", Role::Total),
     ("insgesamt", Role::Total),
+];
+
+/// Possessives between `of` and a total (`of your 15 GB`, `de tus 15 GB`).
+const POSSESSIVES: &[&str] = &[
+    "your", "my", "the", "tus", "tu", "sus", "su", "los", "mis", "deinen", "ihren", "deiner",
+    "ihrer",
 ];
 
 /// Role words that count only after an amount: `50 GB pool`, `10 GB allowance` are sizes,
@@ -394,6 +403,14 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
     } else {
         None
     };
+    // `of your 15 GB`, `de tus 15 GB`, `von deinen 15 GB`.
+    let connector = connector.map(|c| {
+        if lx.word_in(c, POSSESSIVES) && lx.is_digits(c + 1) {
+            c + 1
+        } else {
+            c
+        }
+    });
     if let Some(c) = connector {
         if let Some(a2) = amount(lx, c).filter(|a| a.unit.is_some()) {
             let u2 = a2.unit.unwrap_or(1.0);
@@ -655,5 +672,17 @@ mod tests {
             .map(|f| &text[f.start..f.end])
             .collect();
         assert_eq!(slices, ["剩余 12.3 GB", "共 20GB"]);
+    }
+
+    // ---- data buckets (fixdata): a possessive before a total, past-tense usage verbs ----
+
+    #[test]
+    fn a_possessive_between_of_and_a_total_keeps_the_total() {
+        let r = reading("Usaste 2,5 GB de tus 20 GB");
+        assert_eq!((r.used_mb, r.total_mb), (Some(2560.0), Some(20480.0)));
+        let r = reading("4 GB of your 30 GB used");
+        assert_eq!((r.used_mb, r.total_mb), (Some(4096.0), Some(30720.0)));
+        // Without an amount after it the possessive is no connector.
+        assert_eq!(reading("3 GB of your plan").total_mb, None);
     }
 }

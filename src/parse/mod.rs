@@ -263,7 +263,34 @@ mod properties {
         }
 
         #[test]
-        fn data_round_trip(hundredths in 0u64..100_000_000, unit in 0usize..4, style in 0usize..5) {
+        fn spaced_groups_join_only_as_thousands(
+            groups in prop::collection::vec((0u32..10_000, any::<bool>()), 2..4),
+            space in prop::sample::select(vec!['\u{202F}', '\u{A0}', '\u{2009}', ' ']),
+        ) {
+            // `1 024 MB` is 1024 MB: a group of one to three digits joins the groups of
+            // three that follow it after no-break or thin spaces, unless a group of another
+            // length follows them (`555 123 4567`). The amount is the number the last
+            // group ends: from the first group whose followers all have three digits.
+            let texts: Vec<String> = groups
+                .iter()
+                .enumerate()
+                .map(|(i, &(g, pad))| if pad && i > 0 { format!("{:03}", g % 1000) } else { g.to_string() })
+                .collect();
+            let text = format!("{} MB", texts.join(&space.to_string()));
+            let from = if space == ' ' {
+                texts.len() - 1
+            } else {
+                (0..texts.len())
+                    .find(|&p| texts[p].len() <= 3 && texts[p + 1..].iter().all(|t| t.len() == 3))
+                    .unwrap_or(texts.len() - 1)
+            };
+            let expected: f64 = texts[from..].concat().parse().unwrap_or(f64::NAN);
+            let got = find_data(&text).last().and_then(|f| f.value.amount_mb);
+            prop_assert_eq!(got, Some(expected), "{:?}", text);
+        }
+
+        #[test]
+        fn data_round_trip(hundredths in 0u64..100_000_000, unit in 0usize..4, style in 0usize..8) {
             let (name, short, factor) = [("KB", "K", 1.0 / 1024.0), ("MB", "M", 1.0),
                 ("GB", "G", 1024.0), ("TB", "T", 1_048_576.0)][unit];
             let (whole, frac) = (hundredths / 100, hundredths % 100);
@@ -272,9 +299,13 @@ mod properties {
                 1 => format!("{whole},{frac:02}{}", name.to_lowercase()),
                 2 => format!("{}.{frac:02}{short}", grouped(whole, ',')),
                 3 => format!("{},{frac:02} {name}", grouped(whole, '.')),
-                _ => format!("{whole}{name}"),
+                4 => format!("{whole}{name}"),
+                // Digit groups split by a narrow no-break, no-break or thin space.
+                5 => format!("{}.{frac:02}{name}", grouped(whole, '\u{202F}')),
+                6 => format!("{},{frac:02}\u{A0}{name}", grouped(whole, '\u{A0}')),
+                _ => format!("{} {name}", grouped(whole * 100 + frac, '\u{2009}')),
             };
-            let expected = if style == 4 { whole as f64 } else { hundredths as f64 / 100.0 } * factor;
+            let expected = if style == 4 { whole as f64 } else if style == 7 { hundredths as f64 } else { hundredths as f64 / 100.0 } * factor;
             let got = parse_data(&text);
             if style == 2 && unit == 2 && frac == 0 && (2..=6).contains(&whole) {
                 // "5.00G" has decimals: still data.
@@ -292,7 +323,7 @@ mod properties {
         }
 
         #[test]
-        fn money_round_trip(cents in -10_000_000_000i64..10_000_000_000, style in 0usize..8) {
+        fn money_round_trip(cents in -10_000_000_000i64..10_000_000_000, style in 0usize..9) {
             let neg = if cents < 0 { "-" } else { "" };
             let abs = cents.unsigned_abs();
             let (whole, frac) = (abs / 100, abs % 100);
@@ -306,6 +337,7 @@ mod properties {
                 5 => (format!("{neg}HK${}.{frac:02}", grouped(whole, ',')), Currency::Hkd),
                 6 if cents < 0 => (format!("(£{whole}.{frac:02})"), Currency::Gbp),
                 6 => (format!("£{whole}.{frac:02}"), Currency::Gbp),
+                7 => (format!("{neg}{},{frac:02}\u{A0}€", grouped(whole, '\u{202F}')), Currency::Eur),
                 _ => (format!("{neg}{whole}.{frac:02}"), Currency::Cad),
             };
             prop_assert_eq!(parse_money(&text, Some(Currency::Cad)), Ok(Money::new(cents, currency)), "{}", text);

@@ -40,8 +40,10 @@ fn walk(text: &str, mut emit: impl FnMut(char, usize, usize)) {
         let end = pos + raw.len_utf8();
         let c = fold_char(raw);
         if c.is_whitespace() {
-            if any && pending.is_none() {
-                pending = Some((pos, end));
+            if any {
+                // The run's whole original range: `Lexed` tells one no-break or thin space
+                // (a digit-group separator) from any other run.
+                pending = Some(pending.map_or((pos, end), |(s, _)| (s, end)));
             }
             continue;
         }
@@ -112,6 +114,15 @@ pub(crate) struct Token {
     pub start: usize,
     pub end: usize,
     pub space: bool,
+    /// The space before it was one no-break, narrow no-break, thin or figure space: the
+    /// digit-group separator of `1 024 MB` (an ordinary space is not: it also stands
+    /// between a count and an amount, or between two cells' texts).
+    pub group_space: bool,
+}
+
+/// The white space that groups digits (`1 024`, `9 216,00`): U+00A0, U+2007, U+2009, U+202F.
+fn is_group_space(c: char) -> bool {
+    matches!(c, '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}')
 }
 
 pub(crate) fn is_cjk(c: char) -> bool {
@@ -472,7 +483,9 @@ impl Decimal {
 /// - One kind, several times: thousands separators (`1,234,567`); every later group must
 ///   have three digits.
 /// - Two kinds: the last is the decimal mark, the others group thousands (`1,234.56`,
-///   `1.234,56`).
+///   `1.234,56`, `1 234,56`).
+/// - A space (`number` passes the no-break and thin spaces between groups of three as
+///   `' '`) only ever groups thousands: `1 024`.
 fn interpret(groups: &[&str], seps: &[char]) -> Result<Decimal, ParseError> {
     let bad = || ParseError::Invalid("bad digit grouping".to_string());
     let (first, rest) = groups.split_first().ok_or_else(bad)?;
@@ -489,6 +502,13 @@ fn interpret(groups: &[&str], seps: &[char]) -> Result<Decimal, ParseError> {
         int
     };
     if seps.iter().all(|&s| s == last_sep) {
+        if last_sep == ' ' {
+            // `number` joins only groups of three after a first of one to three digits.
+            return Ok(Decimal {
+                int: joined(rest),
+                frac: String::new(),
+            });
+        }
         if let [only] = rest {
             if last_sep == ',' && only.len() == 3 && first.len() <= 3 && *first != "0" {
                 return Ok(Decimal {
@@ -539,12 +559,20 @@ impl Lexed {
         });
         let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 2 + 1);
         let mut space = false;
+        let mut group_space = false;
         // The last non-ASCII character and its kind: `is_alpha` searches a table outside
         // ASCII, and such characters come in runs (`•••`, CJK).
         let mut last_wide: Option<(char, Kind)> = None;
         for (pos, c) in text.char_indices() {
             if c == ' ' {
                 space = true;
+                group_space = origin
+                    .get(pos)
+                    .and_then(|&(s, e)| original.get(s..e))
+                    .is_some_and(|run| {
+                        let mut cs = run.chars();
+                        cs.next().is_some_and(is_group_space) && cs.next().is_none()
+                    });
                 continue;
             }
             let kind = if c.is_ascii() {
@@ -584,8 +612,10 @@ impl Lexed {
                 start: pos,
                 end,
                 space,
+                group_space: space && group_space,
             });
             space = false;
+            group_space = false;
         }
         Lexed { text, origin, toks }
     }
@@ -721,6 +751,23 @@ impl Lexed {
         let mut groups = vec![self.str(i)];
         let mut seps = Vec::new();
         let mut j = i + 1;
+        // `1 024`, `12 345 678`: groups of three after a no-break or thin space, the
+        // first of one to three digits. A later group of another length (`555 123 4567`)
+        // says the spaces are not grouping digits.
+        if self.str(i).len() <= 3 {
+            let spaced = |k: usize| self.toks.get(k).is_some_and(|t| t.group_space);
+            let mut k = j;
+            while spaced(k) && self.digits(k, 3, 3).is_some() {
+                k += 1;
+            }
+            if k > j && !(spaced(k) && self.is_digits(k)) {
+                while j < k {
+                    seps.push(' ');
+                    groups.push(self.str(j));
+                    j += 1;
+                }
+            }
+        }
         while let Some(c @ ('.' | ',')) = self.sym(j) {
             if !(self.attached(j) && self.attached(j + 1) && self.is_digits(j + 1)) {
                 break;
@@ -1022,6 +1069,10 @@ mod tests {
         assert_eq!(d(&["1", "234", "567"], &[',', ',']), ok("1234567", ""));
         assert!(d(&["1", "23", "4"], &[',', ',']).is_err());
         assert!(d(&["1", "2", "3"], &[',', '.']).is_err());
+        // A space (no-break or thin, passed as ' ') only groups: never a decimal mark.
+        assert_eq!(d(&["1", "024"], &[' ']), ok("1024", ""));
+        assert_eq!(d(&["9", "216", "00"], &[' ', '.']), ok("9216", "00"));
+        assert_eq!(d(&["12", "345", "5"], &[' ', ',']), ok("12345", "5"));
     }
 
     #[test]
