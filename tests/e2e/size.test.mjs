@@ -88,12 +88,19 @@ const KB = 1024;
 // engine 126008 → 124676 bytes, tools 80471 → 79761, UI 78500 → 77798). Then a list read
 // into a new vector rather than a cleared one (no per-item-type clearing loop): engine
 // 122.4 KB, tools 78.0 KB, UI 76.1 KB (`gzip -9`: engine 124483 bytes, tools 79577, UI 77683).
+// Then the red team's seventh round (drop-down line pickers, history tables and paid rows,
+// auto top-ups and thresholds, the host country's currency, add-ons as their own bucket,
+// digit groups split by narrow spaces, plan words that start a name, translated pages'
+// `<font>` wrappers, device models that are not nicknames, an `h1` naming a group plan):
+// engine 126.2 KB (+3.8 KB; `gzip -9` 124483 → 128594 bytes), tools 78.5 KB, UI 76.2 KB,
+// profiles 9.5 KB (new words). The engine is over its 120 KB goal: reading more pages
+// right was chosen over it this time; the budget holds the line from here.
 // Budgets: measured + about 0.3 KB (engine: no headroom left, the goal is 120), + about 1 %
 // (the others).
-const ENGINE_BUDGET = 122.7;
+const ENGINE_BUDGET = 126.5;
 const TOOLS_BUDGET = 79.0;
 const UI_BUDGET = 77.0;
-const PROFILES_BUDGET = 8.9;
+const PROFILES_BUDGET = 9.6;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
   // The service worker's module, instantiated on every start: extraction engine, the
