@@ -90,7 +90,7 @@ pub fn parse_year_month(text: &str) -> Option<(i32, u8)> {
     if nums.next().is_some() {
         return None;
     }
-    let year_of = |y: &str| y.parse::<i32>().ok().filter(|y| y.to_string().len() == 4);
+    let year_of = |y: &str| y.parse::<i32>().ok().filter(|y| (1000..=9999).contains(y));
     let (year, month) = match second {
         Some(m) if first.len() == 4 && m.len() <= 2 && ["年月", "-", "/", "."].contains(&rest) => {
             (year_of(first)?, m.parse::<u8>().ok()?)
