@@ -88,11 +88,17 @@ const KB = 1024;
 // engine 126008 → 124676 bytes, tools 80471 → 79761, UI 78500 → 77798). Then a list read
 // into a new vector rather than a cleared one (no per-item-type clearing loop): engine
 // 122.4 KB, tools 78.0 KB, UI 76.1 KB (`gzip -9`: engine 124483 bytes, tools 79577, UI 77683).
+// Then main's merges at 228eb36: engine 124.3 KB, tools 78.1 KB, UI 76.2 KB (`gzip -9`:
+// engine 126513 bytes, tools 79695, UI 77719). Then `core::unicode`'s `Grapheme_Extend`
+// tables (read only by `char`'s `Debug`, a trap) removed from the finished modules when
+// nothing in them can point into the tables (xtask/src/deadata.rs, the addresses from the
+// linker's map): engine 123.7 KB, tools 77.5 KB, UI 75.5 KB (`gzip -9`: engine 126520 →
+// 125809 bytes, tools 79695 → 79008, UI 77719 → 77018).
 // Budgets: measured + about 0.3 KB (engine: no headroom left, the goal is 120), + about 1 %
 // (the others).
-const ENGINE_BUDGET = 122.7;
-const TOOLS_BUDGET = 79.0;
-const UI_BUDGET = 77.0;
+const ENGINE_BUDGET = 124.0;
+const TOOLS_BUDGET = 78.3;
+const UI_BUDGET = 76.3;
 const PROFILES_BUDGET = 8.9;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
