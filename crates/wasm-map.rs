@@ -14,6 +14,9 @@ fn main() {
         if let Some(profile) = profile {
             let map = profile.join(format!("{}.map", name.replace('-', "_")));
             println!("cargo:rustc-link-arg-cdylib=--Map={}", map.display());
+            // The relocations too (`linking`, `reloc.CODE`, `reloc.DATA`): which symbol
+            // each address in the code and the data was made from.
+            println!("cargo:rustc-link-arg-cdylib=--emit-relocs");
         }
     }
 }

@@ -1,28 +1,28 @@
-//! Dead data of the standard library in a finished wasm module, zeroed when nothing in the
-//! module can point into it.
+//! Dead data in a finished wasm module, removed when nothing in the module can point into it.
 //!
-//! `char`'s `Debug` is reduced to a trap (`panics.rs`) and wasm-opt then drops the code that
-//! read `core::unicode`'s `Grapheme_Extend` tables, but not the tables: data segments are
-//! bytes to the optimizer, and it cannot tell which are read. This step finds such tables by
-//! their symbol names in the linker's map (each wasm crate's `build.rs` asks wasm-ld for it),
-//! checks in the FINISHED module that nothing can point into them, and only then removes
-//! their bytes from the data segments (memory starts zeroed, so removing them means zeroing
-//! them).
+//! The functions `panics.rs` reduces to a trap leave their data behind: wasm-opt drops the
+//! code only they reached, but data segments are bytes to it, and it cannot tell which are
+//! read. Here: `char`'s `Debug` (a trap) leaves `core::unicode`'s tables of printable and
+//! `Grapheme_Extend` characters, and the panic messages leave their templates and the
+//! locations only trapped functions passed. Each wasm crate's build script
+//! (`crates/wasm-map.rs`) asks wasm-ld for its map and its relocations.
 //!
-//! The proof, for a symbol at `[start, end)`:
-//! - the module's initial memory (its active data segments) equals the linker's output's,
-//!   byte for byte: neither wasm-bindgen nor wasm-opt moved data, the map's addresses hold;
+//! A symbol is a candidate when (a) it is named in [`CANDIDATES`] (the map's names), or (b)
+//! the linker's relocations ([`read_only_by`]) show every use of its address, in code or in
+//! data, inside functions `panics.rs` traps (the relocations name the symbol an address
+//! was made from, whatever constant the compiler added to it). A candidate at `[start,
+//! end)` is removed only when, in the FINISHED module:
+//! - the initial memory (its active data segments) equals the linker's output's, byte for
+//!   byte (zeros past the end aside): neither wasm-bindgen nor wasm-opt moved data;
 //! - no address in `[start - MARGIN, end)` is written anywhere a pointer can come from: no
 //!   `i32.const` in a function body or a global's initializer, no constant offset of a load
 //!   or a store, no 4-byte word at any byte position of the initial memory or of a passive
 //!   segment, no integer in the JavaScript glue; no imported global (its value is unknown).
-//!   Every instruction of every body is read (an unknown one refuses everything). A pointer
-//!   into a static is the static's address plus a constant the compiler folds into one
-//!   `i32.const` or a load's offset; the margin covers a base a few words below the symbol
-//!   (`&T[i - 1]` as `(&T - 4) + 4 * i`). A base far below it is what a table indexed from
-//!   an offset could use, which is why only symbols whose every reader is gone by
-//!   construction (the functions `panics.rs` reduces to a trap, and what only they reach)
-//!   are candidates, by name, and why a candidate still referenced is kept and reported.
+//!   Every instruction of every body is read (an unknown one refuses everything); the margin
+//!   covers a base a few words below the symbol (`&T[i - 1]` as `(&T - 4) + 4 * i`).
+//!
+//! Otherwise it is kept and `cargo xtask dist` prints why. Memory starts zeroed, so the
+//! bytes removed from a segment read as zeros, as they would without their readers.
 //!
 //! Table entries are function indices and element offsets table indices, not addresses.
 
@@ -33,7 +33,7 @@ use crate::panics::{skip_leb, write_leb, Reader};
 /// read by `char::is_grapheme_extended`, which only `char::escape_debug_ext` calls (the
 /// `Debug` of `char` and `str`: trapped, and no code of ours formats with `{:?}`).
 /// (`core::unicode::printable`'s tables are anonymous constants, `.Lanon.…` in the map:
-/// not identifiable by name, so not here.)
+/// [`read_only_by`] finds them by their uses.)
 pub const CANDIDATES: &[&str] = &[
     "4core7unicode12unicode_data15grapheme_extend7OFFSETS",
     "4core7unicode12unicode_data15grapheme_extend17SHORT_OFFSET_RUNS",
@@ -465,6 +465,165 @@ fn write_sleb(out: &mut Vec<u8>, value: u32) {
     }
 }
 
+/// The data symbols of a module linked with `--emit-relocs` whose address is used only in
+/// functions named in `trapped` (at least once, and never in data): the relocations say
+/// exactly which symbol each address in the code and the data was made from, whatever
+/// constant the compiler added to it. Read: the `linking` section's symbol table (data
+/// symbols: segment, offset, size), `reloc.CODE` (whose function each relocation is in, by
+/// the `name` section) and `reloc.DATA`.
+pub fn read_only_by(linked: &[u8], trapped: &[&str]) -> Result<Vec<Symbol>, String> {
+    let module = read(linked)?;
+    let custom = |wanted: &str| {
+        module.sections.iter().find_map(|(id, body)| {
+            let mut r = Reader {
+                bytes: body,
+                pos: 0,
+            };
+            (*id == 0 && r.name().ok()? == wanted).then(|| &body[r.pos..])
+        })
+    };
+    let (Some(linking), Some(code_relocs), Some(names)) = (
+        custom("linking"),
+        custom("reloc.CODE"),
+        module.sections.iter().find_map(|(id, body)| {
+            let mut r = Reader {
+                bytes: body,
+                pos: 0,
+            };
+            (*id == 0 && r.name().ok()? == "name").then_some(*body)
+        }),
+    ) else {
+        return Err(
+            "not linked with --emit-relocs (no linking, reloc.CODE or name section)".into(),
+        );
+    };
+    let segment_offsets: Vec<Option<u32>> = module.segments.iter().map(|s| s.offset).collect();
+    // Data symbols: symbol index → (name, address, size).
+    let mut symbols = std::collections::HashMap::new();
+    let mut r = Reader {
+        bytes: linking,
+        pos: 0,
+    };
+    if r.leb()? != 2 {
+        return Err("linking section version".into());
+    }
+    while r.pos < linking.len() {
+        let kind = r.byte()?;
+        let size = r.leb()? as usize;
+        let body = r.take(size)?;
+        if kind != 8 {
+            continue;
+        }
+        let mut s = Reader {
+            bytes: body,
+            pos: 0,
+        };
+        for index in 0..s.leb()? {
+            let kind = s.byte()?;
+            let flags = s.leb()?;
+            let undefined = flags & 0x10 != 0;
+            match kind {
+                0 | 2 | 4 | 5 => {
+                    s.leb()?;
+                    if !undefined || flags & 0x40 != 0 {
+                        s.name()?;
+                    }
+                }
+                1 => {
+                    let name = s.name()?;
+                    if !undefined {
+                        let (segment, offset, size) = (s.leb()?, s.leb()?, s.leb()?);
+                        let base = segment_offsets.get(segment as usize).copied().flatten();
+                        if let Some(base) = base {
+                            symbols.insert(index, (name, base + offset, size));
+                        }
+                    }
+                }
+                3 => {
+                    s.leb()?;
+                }
+                other => return Err(format!("linking: symbol kind {other}")),
+            }
+        }
+    }
+    // Where each function body starts in the code section, and its name.
+    let imported = module
+        .sections
+        .iter()
+        .find(|(id, _)| *id == 2)
+        .map(|(_, body)| crate::panics::imported_functions(body))
+        .transpose()?
+        .unwrap_or(0);
+    let names: std::collections::HashMap<u32, String> =
+        crate::panics::function_names(names)?.into_iter().collect();
+    let code = module
+        .sections
+        .iter()
+        .find(|(id, _)| *id == 10)
+        .map(|(_, body)| *body)
+        .ok_or("no code section")?;
+    let mut bodies = Vec::new();
+    let mut c = Reader {
+        bytes: code,
+        pos: 0,
+    };
+    for i in 0..c.leb()? {
+        let size = c.leb()? as usize;
+        bodies.push((c.pos, c.pos + size, i + imported));
+        c.take(size)?;
+    }
+    let in_trapped = |offset: usize| {
+        bodies
+            .iter()
+            .find(|(start, end, _)| (*start..*end).contains(&offset))
+            .and_then(|(_, _, f)| names.get(f))
+            .map(|name| crate::panics::plain(&rustc_demangle::demangle(name).to_string()))
+            .is_some_and(|name| trapped.contains(&name.as_str()))
+    };
+    // Per data symbol: used in a trapped function, used anywhere else.
+    let mut uses: std::collections::HashMap<u32, (bool, bool)> = std::collections::HashMap::new();
+    for (section, relocs) in [
+        ("reloc.CODE", Some(code_relocs)),
+        ("reloc.DATA", custom("reloc.DATA")),
+    ] {
+        let Some(relocs) = relocs else { continue };
+        let mut r = Reader {
+            bytes: relocs,
+            pos: 0,
+        };
+        r.leb()?;
+        for _ in 0..r.leb()? {
+            let kind = r.byte()?;
+            let offset = r.leb()? as usize;
+            let index = r.leb()?;
+            if matches!(kind, 3..=5 | 8 | 9 | 11 | 14..=17 | 21..=23 | 25) {
+                skip_leb(&mut r).ok_or("reloc: addend")?;
+            }
+            if !symbols.contains_key(&index) {
+                continue;
+            }
+            let entry = uses.entry(index).or_default();
+            if section == "reloc.CODE" && in_trapped(offset) {
+                entry.0 = true;
+            } else {
+                entry.1 = true;
+            }
+        }
+    }
+    let mut out: Vec<Symbol> = uses
+        .into_iter()
+        .filter(|(_, (trapped, other))| *trapped && !other)
+        .filter_map(|(index, _)| symbols.get(&index))
+        .map(|(name, start, size)| Symbol {
+            name: name.clone(),
+            start: *start,
+            size: *size,
+        })
+        .collect();
+    out.sort_by_key(|s| s.start);
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -570,5 +729,101 @@ mod tests {
                 size: 0x2ff,
             }]
         );
+    }
+
+    fn custom(wasm: &mut Vec<u8>, name: &str, body: &[u8]) {
+        let mut contents = Vec::new();
+        write_leb(&mut contents, name.len() as u32);
+        contents.extend_from_slice(name.as_bytes());
+        contents.extend_from_slice(body);
+        section(wasm, 0, &contents);
+    }
+
+    /// A linker's output with relocations: `core::option::unwrap_failed` (trapped) uses
+    /// symbols A, B and C, `keep` uses B, and a word of the data holds C's address.
+    fn linked() -> Vec<u8> {
+        let mut wasm = b"\0asm\x01\0\0\0".to_vec();
+        section(&mut wasm, 1, &[1, 0x60, 0, 0]);
+        section(&mut wasm, 3, &[2, 0, 0]);
+        section(&mut wasm, 5, &[1, 0, 1]);
+        // i32.const (5 bytes) and drop, three times; then once.
+        let constant = [0x41, 0x80, 0x80, 0x80, 0x80, 0, 0x1a];
+        let mut trapped = vec![0];
+        (0..3).for_each(|_| trapped.extend_from_slice(&constant));
+        trapped.push(0x0b);
+        let mut keep = vec![0];
+        keep.extend_from_slice(&constant);
+        keep.push(0x0b);
+        let mut code = vec![2, trapped.len() as u8];
+        code.extend_from_slice(&trapped);
+        let keep_at = code.len() + 1;
+        code.push(keep.len() as u8);
+        code.extend_from_slice(&keep);
+        section(&mut wasm, 10, &code);
+        let mut data = vec![1, 0, 0x41, 0x80, 0x20, 0x0b, 0x40];
+        data.extend_from_slice(&[0xaa; 0x40]);
+        section(&mut wasm, 11, &data);
+        // The symbol table: A, B, C of 16 bytes each at 0x1000, 0x1010, 0x1020.
+        let mut table = vec![3];
+        for (i, name) in ["A", "B", "C"].iter().enumerate() {
+            table.extend_from_slice(&[1, 0, 1, name.as_bytes()[0], 0, 0x10 * i as u8, 0x10]);
+        }
+        let mut linking = vec![2, 8];
+        write_leb(&mut linking, table.len() as u32);
+        linking.extend_from_slice(&table);
+        custom(&mut wasm, "linking", &linking);
+        // R_WASM_MEMORY_ADDR_SLEB (4): offset, symbol, addend (B's with a negative one).
+        let at = |k: usize| 2 + 1 + 7 * k as u8 + 1;
+        let relocs = [
+            4,
+            at(0),
+            0,
+            0,
+            4,
+            at(1),
+            1,
+            0x40,
+            4,
+            at(2),
+            2,
+            0,
+            4,
+            keep_at as u8 + 2,
+            1,
+            0,
+        ];
+        let mut reloc_code = vec![3, 4];
+        reloc_code.extend_from_slice(&relocs);
+        custom(&mut wasm, "reloc.CODE", &reloc_code);
+        // R_WASM_MEMORY_ADDR_I32 (5) in the data: C.
+        custom(&mut wasm, "reloc.DATA", &[4, 1, 5, 8, 2, 0]);
+        let mut names = vec![2, 0];
+        let long = b"core[c5930c85a12de822]::option::unwrap_failed";
+        names.push(long.len() as u8);
+        names.extend_from_slice(long);
+        names.extend_from_slice(&[1, 4]);
+        names.extend_from_slice(b"keep");
+        let mut sub = vec![1];
+        write_leb(&mut sub, names.len() as u32);
+        sub.extend_from_slice(&names);
+        custom(&mut wasm, "name", &sub);
+        wasm
+    }
+
+    #[test]
+    fn only_data_used_by_trapped_functions_alone_is_a_candidate() {
+        let found = read_only_by(&linked(), crate::panics::DIVERGING).unwrap();
+        assert_eq!(
+            found,
+            [Symbol {
+                name: "A".into(),
+                start: 0x1000,
+                size: 0x10,
+            }]
+        );
+        // Nothing trapped: no candidate.
+        assert!(read_only_by(&linked(), &[]).unwrap().is_empty());
+        // Without relocations there is no proof.
+        assert!(read_only_by(&module(BODY), crate::panics::DIVERGING).is_err());
     }
 }

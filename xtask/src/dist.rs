@@ -243,8 +243,13 @@ fn remove_dead_data(stem: &str, wasm: &Path) -> Result {
     let linked = read(release.join(format!("{stem}.wasm")))?;
     let js = read(root().join(format!("target/wasm-pkg/{stem}.js")))?;
     let module = read(wasm.to_path_buf())?;
-    let symbols =
+    let mut symbols =
         crate::deadata::map_symbols(&String::from_utf8_lossy(&map), crate::deadata::CANDIDATES);
+    for symbol in crate::deadata::read_only_by(&linked, crate::panics::DIVERGING)? {
+        if !symbols.iter().any(|s| s.start == symbol.start) {
+            symbols.push(symbol);
+        }
+    }
     if symbols.is_empty() {
         println!("    {stem}_bg.wasm: no dead data symbol in the linker's map");
         return Ok(());

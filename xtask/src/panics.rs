@@ -274,6 +274,16 @@ pub fn stub(wasm: &[u8]) -> Result<(Vec<u8>, usize), String> {
     }
     let mut out = wasm[..8].to_vec();
     for (id, body) in sections {
+        // The linker's relocations (`--emit-relocs`, for `deadata.rs`, which reads them in
+        // the linker's output): stale after wasm-bindgen, and not shipped.
+        let mut custom = Reader {
+            bytes: body,
+            pos: 0,
+        };
+        let custom = if id == 0 { custom.name().ok() } else { None };
+        if custom.is_some_and(|name| name == "linking" || name.starts_with("reloc.")) {
+            continue;
+        }
         let code;
         let body = if id == 10 {
             code = stub_code(body, &stubbed)?;
