@@ -229,7 +229,48 @@ fn build_module(dir: &str, stem: &str) -> Result {
             .arg(&wasm)
             .arg("-o")
             .arg(&wasm),
-    )
+    )?;
+    remove_dead_data(stem, &wasm)
+}
+
+/// The standard library's tables only trapped functions read, removed from the finished
+/// module when nothing in it can point into them (`deadata.rs`: the linker's map, written
+/// by each wasm crate's `build.rs`, gives their addresses).
+fn remove_dead_data(stem: &str, wasm: &Path) -> Result {
+    let release = root().join("target/wasm32-unknown-unknown/release");
+    let read = |path: PathBuf| std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()));
+    let map = read(release.join(format!("{stem}.map")))?;
+    let linked = read(release.join(format!("{stem}.wasm")))?;
+    let js = read(root().join(format!("target/wasm-pkg/{stem}.js")))?;
+    let module = read(wasm.to_path_buf())?;
+    let mut symbols =
+        crate::deadata::map_symbols(&String::from_utf8_lossy(&map), crate::deadata::CANDIDATES);
+    for symbol in crate::deadata::read_only_by(&linked, crate::panics::DIVERGING)? {
+        if !symbols.iter().any(|s| s.start == symbol.start) {
+            symbols.push(symbol);
+        }
+    }
+    if symbols.is_empty() {
+        println!("    {stem}_bg.wasm: no dead data symbol in the linker's map");
+        return Ok(());
+    }
+    match crate::deadata::remove_unreferenced(
+        &linked,
+        &module,
+        &String::from_utf8_lossy(&js),
+        &symbols,
+    ) {
+        Ok((bytes, report)) => {
+            for line in report {
+                println!("    {stem}_bg.wasm: {line}");
+            }
+            std::fs::write(wasm, bytes).map_err(|e| format!("{}: {e}", wasm.display()))
+        }
+        Err(why) => {
+            println!("    {stem}_bg.wasm: dead data kept: {why}");
+            Ok(())
+        }
+    }
 }
 
 fn read_json(path: &Path) -> Result<Value> {

@@ -8,6 +8,7 @@
 //! Each command installs what it needs when it is missing, and stops at the first failed
 //! step with that step's error.
 
+mod deadata;
 mod dist;
 mod panics;
 mod tools;

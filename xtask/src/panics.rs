@@ -14,7 +14,7 @@
 /// Functions that never return and do nothing observable before the trap, and functions
 /// only they reach, by their names without crate disambiguators (`core[…]`) and hashes
 /// (`::h…`, `.N`).
-const DIVERGING: &[&str] = &[
+pub(crate) const DIVERGING: &[&str] = &[
     "core::panicking::panic_fmt",
     "core::panicking::panic",
     "core::panicking::panic_bounds_check",
@@ -76,7 +76,7 @@ const PANIC_FORMATTING: &[&str] = &[
 
 /// `name` without crate disambiguators (`core[c5930c85a12de822]`), a trailing symbol
 /// hash (`::h0123456789abcdef`) or a trailing duplicate mark (`.12`).
-fn plain(name: &str) -> String {
+pub(crate) fn plain(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut rest = name;
     while let Some(open) = rest.find('[') {
@@ -107,19 +107,19 @@ fn plain(name: &str) -> String {
     out
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    pos: usize,
+pub(crate) struct Reader<'a> {
+    pub(crate) bytes: &'a [u8],
+    pub(crate) pos: usize,
 }
 
 impl<'a> Reader<'a> {
-    fn byte(&mut self) -> Result<u8, String> {
+    pub(crate) fn byte(&mut self) -> Result<u8, String> {
         let b = *self.bytes.get(self.pos).ok_or("wasm: unexpected end")?;
         self.pos += 1;
         Ok(b)
     }
 
-    fn leb(&mut self) -> Result<u32, String> {
+    pub(crate) fn leb(&mut self) -> Result<u32, String> {
         let mut value = 0u64;
         for shift in (0..35).step_by(7) {
             let b = self.byte()?;
@@ -131,7 +131,7 @@ impl<'a> Reader<'a> {
         Err("wasm: LEB128 too long".into())
     }
 
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+    pub(crate) fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
         let end = self.pos.checked_add(n).ok_or("wasm: size overflow")?;
         let out = self
             .bytes
@@ -141,13 +141,13 @@ impl<'a> Reader<'a> {
         Ok(out)
     }
 
-    fn name(&mut self) -> Result<String, String> {
+    pub(crate) fn name(&mut self) -> Result<String, String> {
         let n = self.leb()? as usize;
         Ok(String::from_utf8_lossy(self.take(n)?).into_owned())
     }
 }
 
-fn write_leb(out: &mut Vec<u8>, mut v: u32) {
+pub(crate) fn write_leb(out: &mut Vec<u8>, mut v: u32) {
     loop {
         let b = (v & 0x7f) as u8;
         v >>= 7;
@@ -160,12 +160,17 @@ fn write_leb(out: &mut Vec<u8>, mut v: u32) {
 }
 
 /// The number of imported functions (they come first in the function index space).
-fn imported_functions(section: &[u8]) -> Result<u32, String> {
+pub(crate) fn imported_functions(section: &[u8]) -> Result<u32, String> {
+    imports(section).map(|(functions, _)| functions)
+}
+
+/// The numbers of imported functions and of imported globals.
+pub(crate) fn imports(section: &[u8]) -> Result<(u32, u32), String> {
     let mut r = Reader {
         bytes: section,
         pos: 0,
     };
-    let mut functions = 0;
+    let (mut functions, mut globals) = (0, 0);
     for _ in 0..r.leb()? {
         r.name()?;
         r.name()?;
@@ -182,6 +187,7 @@ fn imported_functions(section: &[u8]) -> Result<u32, String> {
             3 => {
                 r.byte()?;
                 r.byte()?;
+                globals += 1;
             }
             4 => {
                 r.byte()?;
@@ -190,7 +196,7 @@ fn imported_functions(section: &[u8]) -> Result<u32, String> {
             other => return Err(format!("wasm: unknown import kind {other}")),
         }
     }
-    Ok(functions)
+    Ok((functions, globals))
 }
 
 fn limits(r: &mut Reader) -> Result<(), String> {
@@ -203,7 +209,7 @@ fn limits(r: &mut Reader) -> Result<(), String> {
 }
 
 /// Function index → name, from the `name` custom section's function names.
-fn function_names(section: &[u8]) -> Result<Vec<(u32, String)>, String> {
+pub(crate) fn function_names(section: &[u8]) -> Result<Vec<(u32, String)>, String> {
     let mut r = Reader {
         bytes: section,
         pos: 0,
@@ -234,19 +240,7 @@ fn function_names(section: &[u8]) -> Result<Vec<(u32, String)>, String> {
 /// `wasm` with the bodies of the [`DIVERGING`] functions replaced by `unreachable`, and
 /// how many were replaced.
 pub fn stub(wasm: &[u8]) -> Result<(Vec<u8>, usize), String> {
-    if wasm.get(..8) != Some(b"\0asm\x01\0\0\0".as_slice()) {
-        return Err("not a wasm module".into());
-    }
-    let mut r = Reader {
-        bytes: wasm,
-        pos: 8,
-    };
-    let mut sections = Vec::new();
-    while r.pos < wasm.len() {
-        let id = r.byte()?;
-        let size = r.leb()? as usize;
-        sections.push((id, r.take(size)?));
-    }
+    let sections = crate::deadata::sections(wasm)?;
     let mut imported = 0;
     let mut names = Vec::new();
     for (id, body) in &sections {
@@ -280,6 +274,16 @@ pub fn stub(wasm: &[u8]) -> Result<(Vec<u8>, usize), String> {
     }
     let mut out = wasm[..8].to_vec();
     for (id, body) in sections {
+        // The linker's relocations (`--emit-relocs`, for `deadata.rs`, which reads them in
+        // the linker's output): stale after wasm-bindgen, and not shipped.
+        let mut custom = Reader {
+            bytes: body,
+            pos: 0,
+        };
+        let custom = if id == 0 { custom.name().ok() } else { None };
+        if custom.is_some_and(|name| name == "linking" || name.starts_with("reloc.")) {
+            continue;
+        }
         let code;
         let body = if id == 10 {
             code = stub_code(body, &stubbed)?;
@@ -325,56 +329,18 @@ fn calls_in(body: &[u8], index: u32) -> Option<bool> {
         r.leb().ok()?;
         r.byte().ok()?;
     }
-    while r.pos < body.len() {
-        let op = r.byte().ok()?;
-        // The number of LEB128 immediates, or the instruction's special case.
-        let lebs = match op {
-            0x10 | 0x12 => {
-                if r.leb().ok()? == index {
-                    return Some(true);
-                }
-                0
-            }
-            0x00 | 0x01 | 0x05 | 0x0b | 0x0f | 0x1a | 0x1b | 0x45..=0xc4 | 0xd1 => 0,
-            // Block types, branches, locals, globals, tables, memory size and grow,
-            // integer constants (the signed ones too: only their length matters here).
-            0x02..=0x04 | 0x0c | 0x0d | 0x20..=0x26 | 0x3f..=0x42 | 0xd2 => 1,
-            0x11 | 0x13 | 0x28..=0x3e => 2,
-            0x0e => r.leb().ok()? + 1,
-            0x1c => {
-                let n = r.leb().ok()? as usize;
-                r.take(n).ok()?;
-                0
-            }
-            0x43 => {
-                r.take(4).ok()?;
-                0
-            }
-            0x44 => {
-                r.take(8).ok()?;
-                0
-            }
-            0xd0 => {
-                r.byte().ok()?;
-                0
-            }
-            0xfc => match r.leb().ok()? {
-                0..=7 => 0,
-                9 | 11 | 13 | 15..=17 => 1,
-                8 | 10 | 12 | 14 => 2,
-                _ => return None,
-            },
-            _ => return None,
-        };
-        for _ in 0..lebs {
-            skip_leb(&mut r)?;
-        }
-    }
-    Some(false)
+    let mut found = Vec::new();
+    crate::deadata::instructions(&mut r, &mut found)?;
+    (r.pos == body.len()).then_some(())?;
+    Some(
+        found
+            .iter()
+            .any(|&(value, what)| what == crate::deadata::CALL && value == index),
+    )
 }
 
 /// Skips one LEB128 number of any width (an `i64.const` takes up to ten bytes).
-fn skip_leb(r: &mut Reader) -> Option<()> {
+pub(crate) fn skip_leb(r: &mut Reader) -> Option<()> {
     for _ in 0..10 {
         if r.byte().ok()? & 0x80 == 0 {
             return Some(());
