@@ -2623,3 +2623,18 @@ fn a_google_fi_cycle_end_translated_to_chinese_renews_every_line() {
         s.lines
     );
 }
+
+#[test]
+fn a_contracts_end_is_no_renewal_and_a_validity_is() {
+    let s = scan(
+        "<html lang=zh-TW><body><dl><dt>帳單金額</dt><dd>NT$599</dd><dt>合約到期</dt><dd>2028/02/29</dd></dl></body></html>",
+        "https://my.example-tel.com.tw/bill",
+    );
+    assert!(s.lines.iter().all(|l| l.renews_on.is_none()));
+    assert_eq!(s.next_bill_date, None);
+    let s = scan(
+        "<html lang=es-MX><body><div><p>Saldo</p><p>$40.00</p></div><div><p>Vigencia</p><p>Vence en 5 días</p></div></body></html>",
+        "https://micuenta.example-movil.mx/",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 1));
+}
