@@ -173,6 +173,15 @@
     return Boolean(select) && shownOption(select) === p;
   }
 
+  // The value a read-only form field shows (an account page's settings form: `Phone number
+  // [(646) 555-0219]`), or null. An editable field holds what the user types, and a
+  // check box, button or password field shows no account text.
+  const NO_TEXT_INPUTS = new Set(['checkbox', 'radio', 'submit', 'button', 'reset', 'image', 'file', 'range', 'color', 'password', 'hidden']);
+  function shownValue(input) {
+    if (!(input.readOnly || input.disabled) || NO_TEXT_INPUTS.has(input.type)) return null;
+    return input.value || null;
+  }
+
   // Writes a text node's entry unless it is empty or, holding a digit, inside a collapsed
   // box (its parent or any ancestor, see `collapsed`); true when written.
   function emitText(node, parent, parentEl, out) {
@@ -218,6 +227,11 @@
       if (emitShown(top, first, out)) padded(pad, out);
       return null;
     }
+    if (top.localName === 'input') {
+      const value = shownValue(top);
+      if (value && emitString(value, first, top, out)) padded(pad, out);
+      return null;
+    }
     return walkOn({ top, node: top.firstChild, indexes: [first], elements: [top] }, out, clock, pad);
   }
 
@@ -253,6 +267,9 @@
             }
           } else if (node.localName === 'select') {
             if (emitShown(node, at, out)) padded(pad, out);
+          } else if (node.localName === 'input') {
+            const value = shownValue(node);
+            if (value && emitString(value, at, node, out)) padded(pad, out);
           } else if (node.firstChild) {
             indexes.push(at);
             elements.push(node);
@@ -631,7 +648,7 @@
     }
     for (const tag of TAG_ANCHORS) {
       for (const el of body.getElementsByTagName(tag)) {
-        if (tag !== 'input' || el.type === 'password') take(found, el, `<${tag}>`);
+        if (tag !== 'input' || el.type === 'password' || shownValue(el)) take(found, el, `<${tag}>`);
       }
     }
     if (BENCH) found.times.elements = performance.now() - found.t0;

@@ -165,6 +165,14 @@ impl Walker {
                         }
                         continue;
                     }
+                    if tag == "input" {
+                        // A read-only field shows its value (a settings form's `Phone
+                        // number [(646) 555-0219]`).
+                        if let Some(value) = shown_value(el) {
+                            self.push_text(value, Some(index));
+                        }
+                        continue;
+                    }
                     if tag == "iframe" {
                         // The frame's own children are fallback content that is never shown;
                         // a `srcdoc` document is walked in place.
@@ -254,6 +262,26 @@ fn shown_option(select: ElementRef<'_>) -> Option<String> {
         Some(label) if !label.is_empty() => Some(label.to_string()),
         _ => Some(option.text().collect()),
     }
+}
+
+/// Input types that show no text of their own (or none worth reading: a password).
+const NO_TEXT_INPUTS: &[&str] = &[
+    "checkbox", "radio", "submit", "button", "reset", "image", "file", "range", "color",
+    "password", "hidden",
+];
+
+/// The text a read-only (`readonly` or `disabled`) field shows: its `value` attribute,
+/// unless empty or of a type that shows none. An editable field holds what the user
+/// types, not account data.
+fn shown_value(input: &scraper::node::Element) -> Option<&str> {
+    if input.attr("readonly").is_none() && input.attr("disabled").is_none() {
+        return None;
+    }
+    let kind = input.attr("type").unwrap_or("text").trim();
+    if NO_TEXT_INPUTS.iter().any(|t| kind.eq_ignore_ascii_case(t)) {
+        return None;
+    }
+    input.attr("value").filter(|v| !v.is_empty())
 }
 
 fn is_left_out(tag: &str, el: &scraper::node::Element, style: &InlineStyle) -> bool {
@@ -516,6 +544,15 @@ mod tests {
         assert!(!page.nodes.iter().any(|n| n.tag == "input"));
     }
 
+    /// The tag of the element holding the text node `text`.
+    fn parent_tag<'a>(page: &'a PageSnapshot, text: &str) -> Option<&'a str> {
+        page.nodes
+            .iter()
+            .find(|n| n.text.as_deref() == Some(text))
+            .and_then(|n| n.parent)
+            .map(|p| page.nodes[p as usize].tag.as_str())
+    }
+
     #[test]
     fn a_drop_down_shows_its_chosen_option_only() {
         let page = page_from_html(
@@ -533,13 +570,20 @@ mod tests {
             vec!["Line", "(•••) •••-2222", "09 12", "b", "short", "e"]
         );
         // The shown text is the drop-down's child, as in the browser's walk.
-        let shown = page
-            .nodes
-            .iter()
-            .find(|n| n.text.as_deref() == Some("(•••) •••-2222"))
-            .and_then(|n| n.parent)
-            .map(|p| page.nodes[p as usize].tag.as_str());
-        assert_eq!(shown, Some("select"));
+        assert_eq!(parent_tag(&page, "(•••) •••-2222"), Some("select"));
+    }
+
+    #[test]
+    fn a_read_only_field_shows_its_value() {
+        let page = page_from_html(
+            r#"<body><label>Phone</label><input readonly value="(646) 555-0219">
+            <input disabled type="TEL" value=" 12  34 "><input value="typed">
+            <input readonly type="password" value="secret"><input readonly type="checkbox" value="on">
+            <input readonly type="submit" value="Pay"><input readonly value=""><input disabled type="wat" value="w"></body>"#,
+            "https://x/",
+        );
+        assert_eq!(texts(&page), vec!["Phone", "(646) 555-0219", "12 34", "w"]);
+        assert_eq!(parent_tag(&page, "(646) 555-0219"), Some("input"));
     }
 
     #[test]

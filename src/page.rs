@@ -27,6 +27,10 @@
 //!   node with what it shows, its selected option's `label` attribute or else its text
 //!   (natively: the last option marked `selected`, else the first not `disabled`); list
 //!   boxes have none. No other option is read.
+//! - A read-only field (`input` with `readonly` or `disabled`, of a type that shows text:
+//!   not a check box, radio, button, file, range, colour, password or hidden field) has
+//!   one child: a text node with its value (browser: the live `value`; native: the `value`
+//!   attribute), unless empty. An editable field has none: it holds what the user types.
 //! - Text nodes: `tag = "#text"`, text with runs of ASCII white space and U+00A0 folded to
 //!   one space and trimmed ([`fold_space`]); white-space-only text nodes are left out; text
 //!   longer than [`MAX_TEXT`] characters is cut there. Invisible marks (zero-width, bidi)
