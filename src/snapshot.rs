@@ -134,9 +134,26 @@ pub enum Currency {
     Aud,
     #[cfg_attr(test, serde(rename = "ARS"))]
     Ars,
+    #[cfg_attr(test, serde(rename = "PEN"))]
+    Pen,
+    #[cfg_attr(test, serde(rename = "BRL"))]
+    Brl,
+    #[cfg_attr(test, serde(rename = "CLP"))]
+    Clp,
+    #[cfg_attr(test, serde(rename = "COP"))]
+    Cop,
+    #[cfg_attr(test, serde(rename = "MOP"))]
+    Mop,
 }
 
 impl Currency {
+    /// True for the currencies written with a `$` (`US$`, `HK$`, `R$`, `MOP$`…).
+    pub fn is_dollar(self) -> bool {
+        !matches!(
+            self,
+            Currency::Cny | Currency::Eur | Currency::Gbp | Currency::Chf | Currency::Pen
+        )
+    }
     pub fn code(self) -> &'static str {
         match self {
             Currency::Usd => "USD",
@@ -151,6 +168,11 @@ impl Currency {
             Currency::Chf => "CHF",
             Currency::Aud => "AUD",
             Currency::Ars => "ARS",
+            Currency::Pen => "PEN",
+            Currency::Brl => "BRL",
+            Currency::Clp => "CLP",
+            Currency::Cop => "COP",
+            Currency::Mop => "MOP",
         }
     }
     pub fn from_code(code: &str) -> Option<Currency> {
@@ -167,6 +189,11 @@ impl Currency {
             "CHF" => Currency::Chf,
             "AUD" => Currency::Aud,
             "ARS" => Currency::Ars,
+            "PEN" => Currency::Pen,
+            "BRL" => Currency::Brl,
+            "CLP" => Currency::Clp,
+            "COP" => Currency::Cop,
+            "MOP" => Currency::Mop,
             _ => return None,
         })
     }

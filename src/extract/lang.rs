@@ -37,6 +37,11 @@ pub fn currency_for_lang(lang: &str) -> Option<Currency> {
         (_, "ch") => Currency::Chf,
         (_, "au") => Currency::Aud,
         (_, "ar") => Currency::Ars,
+        (_, "pe") => Currency::Pen,
+        (_, "br") => Currency::Brl,
+        (_, "cl") => Currency::Clp,
+        (_, "co") => Currency::Cop,
+        (_, "mo") => Currency::Mop,
         (_, "cn") => Currency::Cny,
         (_, "de" | "at" | "es" | "fr" | "it" | "nl" | "ie" | "pt" | "fi" | "be" | "lu") => {
             Currency::Eur

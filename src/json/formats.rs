@@ -40,6 +40,11 @@ crate::json_names!(Currency {
     Chf => "CHF",
     Aud => "AUD",
     Ars => "ARS",
+    Pen => "PEN",
+    Brl => "BRL",
+    Clp => "CLP",
+    Cop => "COP",
+    Mop => "MOP",
 });
 crate::json_names!(Outcome { Stored => "stored", Refreshed => "refreshed", Ignored => "ignored" });
 crate::json_names!(Language { Auto => "auto", En => "en", ZhCn => "zh_cn" });

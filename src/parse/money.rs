@@ -120,16 +120,7 @@ enum Bare {
 
 fn dollar(default: Option<Currency>) -> Currency {
     match default {
-        Some(
-            c @ (Currency::Usd
-            | Currency::Cad
-            | Currency::Hkd
-            | Currency::Twd
-            | Currency::Mxn
-            | Currency::Sgd
-            | Currency::Aud
-            | Currency::Ars),
-        ) => c,
+        Some(c) if c.is_dollar() => c,
         _ => Currency::Usd,
     }
 }
@@ -173,6 +164,12 @@ const DOLLAR_PREFIXES: &[(&str, Currency)] = &[
     ("aud", Currency::Aud),
     ("ar", Currency::Ars),
     ("ars", Currency::Ars),
+    ("r", Currency::Brl),
+    ("brl", Currency::Brl),
+    ("clp", Currency::Clp),
+    ("col", Currency::Cop),
+    ("cop", Currency::Cop),
+    ("mop", Currency::Mop),
 ];
 
 /// True when `t` is a currency sign standing alone, the start of an amount whose figures
@@ -181,6 +178,7 @@ pub fn is_currency_sign(t: &str) -> bool {
     let mut chars = t.chars();
     match (chars.next(), chars.next()) {
         (Some(c), None) => symbol_currency(c, None).is_some(),
+        _ if t.eq_ignore_ascii_case("s/") || t.eq_ignore_ascii_case("s/.") => true,
         _ => t.strip_suffix('$').is_some_and(|p| {
             DOLLAR_PREFIXES
                 .iter()
@@ -197,6 +195,11 @@ fn prefix_currency(lx: &Lexed, j: usize, default: Option<Currency>) -> Option<(C
     if lx.is_word(j) && lx.is_sym(j + 1, '$') && lx.attached(j + 1) {
         // `US$`, `HK$`, `C$`, `NT$`, `S$`, `A$`; other `XX$` are currencies we do not read.
         return lx.lookup(j, DOLLAR_PREFIXES).map(|c| (c, j + 2));
+    }
+    if lx.is_word(j) && lx.str(j).eq_ignore_ascii_case("s") && lx.is_sym(j + 1, '/') {
+        // The Peruvian sol: `S/ 59.90`, `S/.59.90`.
+        let after = if lx.is_sym(j + 2, '.') { j + 3 } else { j + 2 };
+        return lx.attached(j + 1).then_some((Currency::Pen, after));
     }
     if let Some(c) = code(lx, j) {
         return Some((c, j + 1));
@@ -300,20 +303,7 @@ fn match_money(lx: &Lexed, i: usize, default: Option<Currency>, bare: Bare) -> O
             if let Some(code) = code(lx, k) {
                 let dollar_sign = lx.is_sym(j.saturating_sub(1), '$')
                     || (negative && lx.is_sym(j.saturating_sub(2), '$'));
-                if code == c
-                    || (dollar_sign
-                        && matches!(
-                            code,
-                            Currency::Usd
-                                | Currency::Cad
-                                | Currency::Hkd
-                                | Currency::Twd
-                                | Currency::Mxn
-                                | Currency::Sgd
-                                | Currency::Aud
-                                | Currency::Ars
-                        ))
-                {
+                if code == c || (dollar_sign && code.is_dollar()) {
                     currency = Some(code);
                     k += 1;
                 }
@@ -368,6 +358,7 @@ mod tests {
     fn currency_signs_alone_are_the_ones_the_parser_reads() {
         for t in [
             "$", "€", "£", "¥", "￥", "US$", "HK$", "C$", "S$", "NT$", "MX$", "us$", "A$", "AR$",
+            "R$", "MOP$", "COL$", "S/", "S/.",
         ] {
             assert!(is_currency_sign(t), "{t}");
             assert!(parse_money(&[t, "12.40"].concat(), None).is_ok(), "{t}");
@@ -444,6 +435,18 @@ mod tests {
         assert_eq!(money("AR$ 2.500,50", None), m(250_050, Ars));
         assert_eq!(money("$ 18.990,00", Some(Ars)), m(1_899_000, Ars));
         assert_eq!(money("ARS 1500", None), m(150_000, Ars));
+        // Latin America and Macau.
+        assert_eq!(money("S/ 59.90", None), m(5990, Pen));
+        assert_eq!(money("S/.59.90", None), m(5990, Pen));
+        assert_eq!(money("S/59,90", Some(Pen)), m(5990, Pen));
+        assert_eq!(money("PEN 12.00", None), m(1200, Pen));
+        assert_eq!(money("R$ 49,90", None), m(4990, Brl));
+        assert_eq!(money("$ 12990", Some(Clp)), m(1_299_000, Clp));
+        assert_eq!(money("COL$ 45,000.00", None), m(4_500_000, Cop));
+        assert_eq!(money("MOP$ 98.00", None), m(9800, Mop));
+        assert_eq!(money("$98.00 MOP", None), m(9800, Mop));
+        assert!(parse_money("S/N 12345", None).is_err());
+        assert!(parse_money("S /12.00", None).map(|x| x.currency) != Ok(Pen));
         assert!(is_currency_sign("A$") && is_currency_sign("AR$"));
     }
 
