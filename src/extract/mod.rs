@@ -604,6 +604,32 @@ impl<'a> Engine<'a> {
             .is_some_and(|row| row.text.trim().len() == v.end - v.start)
     }
 
+    /// True when the date `v` is one end of a range (`Nov 9 – Dec 8`, `11月9日 至 12月8日`)
+    /// among the values `row_vals` of its row: a period, which a label in another row does
+    /// not take as its date.
+    fn in_date_range(&self, v: &Val, row_vals: std::ops::Range<usize>) -> bool {
+        let VKind::Date(_) = v.kind else { return false };
+        let Some(row) = self.model.rows.get(v.row as usize) else {
+            return false;
+        };
+        let vals = self.vals.get(row_vals).unwrap_or_default();
+        vals.iter().any(|w| {
+            let (a, b) = if w.start >= v.end {
+                (v.end, w.start)
+            } else {
+                (w.end, v.start)
+            };
+            matches!(w.kind, VKind::Date(_))
+                && (w.start >= v.end || w.end <= v.start)
+                && row.text.get(a..b).is_some_and(|gap| {
+                    matches!(
+                        gap.trim(),
+                        "-" | "–" | "—" | "~" | "～" | "至" | "to" | "through"
+                    )
+                })
+        })
+    }
+
     /// True when a data bucket word is part of the value `v` itself (`Unlimited data`).
     fn names_own_bucket(&self, v: &Val) -> bool {
         self.model.rows.get(v.row as usize).is_some_and(|row| {
@@ -977,12 +1003,13 @@ impl<'a> Engine<'a> {
                     if stop {
                         break;
                     }
-                    for vi in self.values(r2, fam) {
+                    let span = self.values(r2, fam);
+                    for vi in span.clone() {
                         let Some(v) = self.vals.get(vi) else { continue };
-                        if !compatible(label.kind, &v.kind) {
+                        if !compatible(label.kind, &v.kind) || self.in_date_range(v, span.clone()) {
                             continue;
                         }
-                        let h = self.model.height_to_common(label.node, v.node);
+                        let h = self.model.height_untranslated(label.node, v.node);
                         // Values come after headings; a caption under its value is close
                         // to it.
                         let limit = if dir < 0 { 3 } else { 6 };

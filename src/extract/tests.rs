@@ -2638,3 +2638,33 @@ fn a_contracts_end_is_no_renewal_and_a_validity_is() {
     );
     assert_eq!(s.next_bill_date, date(2026, 12, 1));
 }
+
+// ---- data and renewals (stop 18) ----
+
+#[test]
+fn a_translated_rings_figure_above_its_caption_is_the_remaining() {
+    // A browser translation wraps every text in two `<font>`s: the figure above its
+    // caption is no farther from it than on the untranslated page.
+    let s = scan(
+        "<html lang=zh-CN><body><section><div><span><font><font>6.25</font></font></span>\
+         <span><font><font>GB</font></font></span></div><p><font><font>剩余高速数据</font></font></p>\
+         <p><font><font>共 10 GB</font></font></p></section>\
+         <section><h2><font><font>需要更多数据？</font></font></h2><div><b><font><font>2GB</font></font></b>\
+         <span><font><font>$15</font></font></span></div></section></body></html>",
+        "https://www.mintmobile.com/account/",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(6400.0));
+    assert_eq!(data(&s).total_mb, Some(10240.0));
+}
+
+#[test]
+fn a_cycles_date_range_above_a_renewal_is_no_renewal() {
+    let s = scan(
+        "<html lang=zh-CN><body><p>已使用 3.1 GB / 8 GB</p><ul><li>周期：10月5日 – 11月4日</li>\
+         <li>将于 12月5日（周六）续订</li></ul></body></html>",
+        "https://app.usmobile.com/dashboard",
+    );
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 5));
+    let s = us("<p>3.1 GB used of 8 GB</p><ul><li>Cycle: Oct 5 to Nov 4</li><li>Dec 5 (Sat) renewal</li></ul>");
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 5));
+}
