@@ -358,8 +358,83 @@ impl<'a> Engine<'a> {
         let (anchors, phone_rows) = engine.phone_anchors();
         engine.anchors = anchors;
         engine.phone_rows = phone_rows;
+        engine.mark_catalogue();
         engine.build_sections();
         engine
+    }
+
+    /// A plan catalogue (`Available plans`, `Thinking about switching?`): several cards
+    /// alike (the same element and classes) side by side, each with its heading and a
+    /// price per period (`Go5G` `$75/mo` `15GB hotspot` `[Select]`). Offers, not the
+    /// account's values: their elements count as promotional. A card holding a line's
+    /// number (a line's own charge) is no offer.
+    fn mark_catalogue(&mut self) {
+        let model = &self.model;
+        let nodes = &model.page.nodes;
+        let heading = |n: &crate::page::PageNode| {
+            matches!(n.tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+        };
+        // (card, its parent) per price per period.
+        let mut cards: Vec<(u32, u32)> = Vec::new();
+        for row in model.rows.iter().filter(|r| !r.virtual_row) {
+            if !row.text.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            for f in parse::find_money(&row.text, self.currency) {
+                if !parse::money_is_rate(&row.text, &f) {
+                    continue;
+                }
+                // The card: the nearest element around the price that holds a heading.
+                let mut cur = nodes
+                    .get(row.node_at(f.start) as usize)
+                    .and_then(|n| n.parent);
+                for _ in 0..4 {
+                    let Some(a) = cur else { break };
+                    let end = model.end.get(a as usize).copied().unwrap_or(a);
+                    let parent = nodes.get(a as usize).and_then(|n| n.parent);
+                    if end.saturating_sub(a) > 400 {
+                        break;
+                    }
+                    let titled = (a + 1..end).any(|i| {
+                        nodes
+                            .get(i as usize)
+                            .is_some_and(|n| !n.is_text() && heading(n))
+                    });
+                    if titled {
+                        if let Some(p) = parent {
+                            if !self.anchors.iter().any(|x| a <= x.node && x.node < end)
+                                && !cards.contains(&(a, p))
+                            {
+                                cards.push((a, p));
+                            }
+                        }
+                        break;
+                    }
+                    cur = parent;
+                }
+            }
+        }
+        // Cards alike: the same element with the same classes under the same parent.
+        let look = |i: u32| {
+            nodes
+                .get(i as usize)
+                .map(|n| (n.tag.as_str(), n.attr("class").unwrap_or("")))
+        };
+        for &(a, p) in &cards {
+            let alike = cards
+                .iter()
+                .filter(|&&(b, q)| q == p && look(b) == look(a))
+                .count();
+            if alike < 2 {
+                continue;
+            }
+            let end = self.model.end.get(a as usize).copied().unwrap_or(a);
+            for i in a..end {
+                if let Some(x) = self.model.promo_region.get_mut(i as usize) {
+                    *x = true;
+                }
+            }
+        }
     }
 
     // ---- values ------------------------------------------------------------------

@@ -2668,3 +2668,25 @@ fn a_cycles_date_range_above_a_renewal_is_no_renewal() {
     let s = us("<p>3.1 GB used of 8 GB</p><ul><li>Cycle: Oct 5 to Nov 4</li><li>Dec 5 (Sat) renewal</li></ul>");
     assert_eq!(s.lines[0].renews_on, date(2026, 12, 5));
 }
+
+#[test]
+fn plan_catalogue_cards_are_no_account_values() {
+    // Cards alike side by side, each a heading and a price per month: offers.
+    let cards = "<article class=tile><h3>Max</h3><p class=price>$60<span>/mo</span></p>\
+        <p>per line with AutoPay</p><ul><li>Unlimited talk, text &amp; data</li>\
+        <li>20GB high-speed hotspot</li></ul><button>Choose</button></article>\
+        <article class=tile><h3>Mid</h3><p class=price>$45<span>/mo</span></p>\
+        <p>per line with AutoPay</p><ul><li>Unlimited premium data</li>\
+        <li>10GB high-speed hotspot</li></ul><button>Choose</button></article>";
+    let page = format!(
+        "<html lang=en-US><body><main><h1>Switch plans</h1><section><h2>Your plan today</h2>\
+         <p>Line ending in 7781</p><p class=cur-plan>Starter</p><p>Account balance: $4.00</p>\
+         </section><section><h2>Plans for you</h2><div class=cards>{cards}</div></section></main></body></html>"
+    );
+    let s = scan(&page, "https://www.t-mobile.com/account/plans");
+    assert_eq!(s.balance, usd(400));
+    assert_eq!(s.autopay, None);
+    assert_eq!(s.lines.len(), 1);
+    assert_eq!(s.lines[0].data, None);
+    assert_eq!(s.lines[0].hotspot, None);
+}
