@@ -2690,3 +2690,14 @@ fn plan_catalogue_cards_are_no_account_values() {
     assert_eq!(s.lines[0].data, None);
     assert_eq!(s.lines[0].hotspot, None);
 }
+
+#[test]
+fn a_daily_usage_list_is_no_cycles_usage() {
+    let s = scan(
+        "<html lang=en-GB><body><p><span>5.2GB</span> of 10GB left</p><h2>Data used per day</h2>\
+         <ol><li><span>Mon 23 Nov</span> <span>300MB</span></li><li><span>Tue 24 Nov</span> \
+         <span>1.4GB</span></li></ol></body></html>",
+        "https://my.example-mobile.co.uk/account",
+    );
+    assert_eq!(data(&s).used_mb, Some(4915.2));
+}
