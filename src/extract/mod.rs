@@ -742,6 +742,21 @@ impl<'a> Engine<'a> {
         })
     }
 
+    /// True when the virtual row `row` is only the name of a progress bar or meter (no
+    /// figure in it).
+    fn names_a_bar(&self, row: &model::Row) -> bool {
+        let Some(n) = row
+            .segs
+            .first()
+            .and_then(|s| self.model.page.nodes.get(s.node as usize))
+        else {
+            return false;
+        };
+        (matches!(n.tag.as_str(), "progress" | "meter")
+            || matches!(n.attr("role"), Some("progressbar" | "meter")))
+            && !row.text.bytes().any(|b| b.is_ascii_digit())
+    }
+
     fn time_datetime(&self, node: u32) -> Option<Date> {
         let nodes = &self.model.page.nodes;
         let mut cur = nodes.get(node as usize)?.parent;
@@ -763,7 +778,9 @@ impl<'a> Engine<'a> {
         let model = &self.model;
         let mut labels = Vec::new();
         for (r, row) in model.rows.iter().enumerate() {
-            if row.promo {
+            // A meter's name without figures (`<div role=progressbar aria-label="Used">`)
+            // says what its fill shows, not what the text beside it is.
+            if row.promo || (row.virtual_row && self.names_a_bar(row)) {
                 continue;
             }
             for h in &row.hits {

@@ -2701,3 +2701,25 @@ fn a_daily_usage_list_is_no_cycles_usage() {
     );
     assert_eq!(data(&s).used_mb, Some(4915.2));
 }
+
+#[test]
+fn a_meters_name_labels_no_text_beside_it() {
+    for (lang, bar) in [
+        (
+            "zh-CN",
+            "<p>本周期剩余数据</p><p><span>8.2 GB</span> <span>/ 15 GB</span></p>\
+             <div role=progressbar aria-valuenow=45 aria-valuemax=100 aria-label=\"已用\"></div>",
+        ),
+        (
+            "en-US",
+            "<p>Remaining data</p><p><span>8.2 GB</span> <span>/ 15 GB</span></p>\
+             <progress value=45 max=100 aria-label=\"Used\"></progress>",
+        ),
+    ] {
+        let s = scan(
+            &format!("<html lang={lang}><body><div>{bar}</div></body></html>"),
+            "https://www.mintmobile.com/account/",
+        );
+        assert_eq!(data(&s).remaining_mb, Some(8396.8), "{lang}");
+    }
+}
