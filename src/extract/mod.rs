@@ -32,7 +32,9 @@ pub use explain::explain;
 use lines::PhoneAnchor;
 use names::TextFind;
 use tables::{find_tables, Tables};
-use usage::{data_text, finish_usage, is_price_per_amount, merge_reading, width};
+use usage::{
+    data_text, finish_usage, is_amount_for_price, is_price_per_amount, merge_reading, width,
+};
 
 use crate::date::Date;
 use crate::page::PageSnapshot;
@@ -614,7 +616,17 @@ impl<'a> Engine<'a> {
         }
         let model = &self.model;
         // A price per amount (`1元/1GB`, `$10/5GB`) is an offer, not usage.
-        found.retain(|v| !matches!(v.kind, VKind::Data(_)) || !is_price_per_amount(text, v.start));
+        // So is a bare amount followed by its price (`1GB — $10`).
+        found.retain(|v| match &v.kind {
+            VKind::Data(d) => {
+                let bare = d.remaining_mb.is_none()
+                    && d.used_mb.is_none()
+                    && d.total_mb.is_none()
+                    && !d.unlimited;
+                !(is_price_per_amount(text, v.start) || (bare && is_amount_for_price(text, v.end)))
+            }
+            _ => true,
+        });
         // Promotional words inside a link or button (`Add 5GB for $10`) void that link's
         // values; they leave the rest of the row alone (`3 GB left` beside `Buy data`).
         let promo_actions: Vec<u32> = row

@@ -2723,3 +2723,13 @@ fn a_meters_name_labels_no_text_beside_it() {
         assert_eq!(data(&s).remaining_mb, Some(8396.8), "{lang}");
     }
 }
+
+#[test]
+fn an_amount_with_its_price_is_an_offer() {
+    let s = us(
+        "<p>(•••) •••-4410</p><p>Plan renews Dec 9</p><h2>Need more data?</h2>\
+         <ul><li>2GB — $15</li><li>5GB for $25</li></ul>",
+    );
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 9));
+    assert_eq!(s.lines[0].data, None);
+}
