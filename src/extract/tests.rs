@@ -2703,6 +2703,18 @@ fn a_daily_usage_list_is_no_cycles_usage() {
 }
 
 #[test]
+fn a_shared_pools_remaining_is_not_its_total() {
+    // `共享` (shared) starts with `共` (of a total): the longer word wins.
+    let s = scan(
+        "<html lang=zh-CN><body><div><p>18.5GB</p><p>共享流量剩余</p></div>\
+         <div><p>30GB</p><p>共享流量总量</p></div></body></html>",
+        "https://m.client.10010.com/mobileService/share.html",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(18944.0));
+    assert_eq!(data(&s).total_mb, Some(30720.0));
+}
+
+#[test]
 fn a_meters_name_labels_no_text_beside_it() {
     for (lang, bar) in [
         (
