@@ -2169,7 +2169,14 @@ impl<'a> Engine<'a> {
         }
         let next = self.model.rows.get(v.row as usize + 1)?;
         let last = row.segs.last()?.node;
-        if next.first_node().saturating_sub(last) > 3 || width(&next.text) > 40 {
+        // At most two elements between them; a translation's `<font>` wrappers do not count.
+        let first = next.first_node();
+        let nodes = &self.model.page.nodes;
+        let between = (last.saturating_add(1)..first)
+            .take(12)
+            .filter(|&i| nodes.get(i as usize).is_none_or(|n| n.tag != "font"))
+            .count();
+        if first <= last || first - last > 12 || between > 2 || width(&next.text) > 40 {
             return None;
         }
         next.hits.first().filter(|h| h.start == 0).map(|h| h.kind)

@@ -2745,3 +2745,20 @@ fn an_amount_with_its_price_is_an_offer() {
     assert_eq!(s.lines[0].renews_on, date(2026, 12, 9));
     assert_eq!(s.lines[0].data, None);
 }
+
+#[test]
+fn a_translated_figure_over_its_used_caption_laid_out_as_blocks() {
+    // Flex children are blocks in the browser; a translation's `<font>` pairs sit between
+    // the figure and the caption under it.
+    let b = "style=\"display:block\"";
+    let s = scan(
+        &format!(
+            "<html lang=zh-CN><body><p>电话号码 (•••) •••-5521</p><section><h2><font><font>本月数据</font></font></h2>\
+             <div><span {b}><font {b}><font {b}>18.3 GB</font></font></span><span {b}><font {b}>\
+             <font {b}>已使用 · 无限数据</font></font></span></div></section></body></html>"
+        ),
+        "https://www.visible.com/account",
+    );
+    assert_eq!(data(&s).used_mb, Some(18739.2));
+    assert!(data(&s).unlimited);
+}
