@@ -383,7 +383,13 @@ impl<'a> Engine<'a> {
                 continue;
             }
             for f in parse::find_money(&row.text, self.currency) {
-                if !parse::money_is_rate(&row.text, &f) {
+                // `$75/mo`, `58元/月`, `$30 per month` (not `$10/5GB`, a price per amount).
+                let tail = row.text.get(f.end..).unwrap_or("").trim_start();
+                let rate = tail
+                    .strip_prefix('/')
+                    .is_some_and(|t| !t.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+                    || ["per mo", "a month"].iter().any(|w| tail.starts_with(w));
+                if !rate {
                     continue;
                 }
                 // The card: the nearest element around the price that holds a heading.
