@@ -32,7 +32,9 @@ pub use explain::explain;
 use lines::PhoneAnchor;
 use names::TextFind;
 use tables::{find_tables, Tables};
-use usage::{data_text, finish_usage, is_price_per_amount, merge_reading, width};
+use usage::{
+    data_text, finish_usage, is_amount_for_price, is_price_per_amount, merge_reading, width,
+};
 
 use crate::date::Date;
 use crate::page::PageSnapshot;
@@ -358,8 +360,89 @@ impl<'a> Engine<'a> {
         let (anchors, phone_rows) = engine.phone_anchors();
         engine.anchors = anchors;
         engine.phone_rows = phone_rows;
+        engine.mark_catalogue();
         engine.build_sections();
         engine
+    }
+
+    /// A plan catalogue (`Available plans`, `Thinking about switching?`): several cards
+    /// alike (the same element and classes) side by side, each with its heading and a
+    /// price per period (`Go5G` `$75/mo` `15GB hotspot` `[Select]`). Offers, not the
+    /// account's values: their elements count as promotional. A card holding a line's
+    /// number (a line's own charge) is no offer.
+    fn mark_catalogue(&mut self) {
+        let model = &self.model;
+        let nodes = &model.page.nodes;
+        let heading = |n: &crate::page::PageNode| {
+            matches!(n.tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+        };
+        // (card, its parent) per price per period.
+        let mut cards: Vec<(u32, u32)> = Vec::new();
+        for row in model.rows.iter().filter(|r| !r.virtual_row) {
+            if !row.text.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            for f in parse::find_money(&row.text, self.currency) {
+                // `$75/mo`, `58元/月`, `$30 per month` (not `$10/5GB`, a price per amount).
+                let tail = row.text.get(f.end..).unwrap_or("").trim_start();
+                let rate = tail
+                    .strip_prefix('/')
+                    .is_some_and(|t| !t.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+                    || ["per mo", "a month"].iter().any(|w| tail.starts_with(w));
+                if !rate {
+                    continue;
+                }
+                // The card: the nearest element around the price that holds a heading.
+                let mut cur = nodes
+                    .get(row.node_at(f.start) as usize)
+                    .and_then(|n| n.parent);
+                for _ in 0..4 {
+                    let Some(a) = cur else { break };
+                    let end = model.end.get(a as usize).copied().unwrap_or(a);
+                    let parent = nodes.get(a as usize).and_then(|n| n.parent);
+                    if end.saturating_sub(a) > 400 {
+                        break;
+                    }
+                    let titled = (a + 1..end).any(|i| {
+                        nodes
+                            .get(i as usize)
+                            .is_some_and(|n| !n.is_text() && heading(n))
+                    });
+                    if titled {
+                        if let Some(p) = parent {
+                            if !self.anchors.iter().any(|x| a <= x.node && x.node < end)
+                                && !cards.contains(&(a, p))
+                            {
+                                cards.push((a, p));
+                            }
+                        }
+                        break;
+                    }
+                    cur = parent;
+                }
+            }
+        }
+        // Cards alike: the same element with the same classes under the same parent.
+        let look = |i: u32| {
+            nodes
+                .get(i as usize)
+                .map(|n| (n.tag.as_str(), n.attr("class").unwrap_or("")))
+        };
+        for &(a, p) in &cards {
+            let alike = cards
+                .iter()
+                .filter(|&&(b, q)| q == p && look(b) == look(a))
+                .count();
+            if alike < 2 {
+                continue;
+            }
+            let end = self.model.end.get(a as usize).copied().unwrap_or(a);
+            for i in a..end {
+                if let Some(x) = self.model.promo_region.get_mut(i as usize) {
+                    *x = true;
+                }
+            }
+        }
     }
 
     // ---- values ------------------------------------------------------------------
@@ -539,7 +622,17 @@ impl<'a> Engine<'a> {
         }
         let model = &self.model;
         // A price per amount (`1元/1GB`, `$10/5GB`) is an offer, not usage.
-        found.retain(|v| !matches!(v.kind, VKind::Data(_)) || !is_price_per_amount(text, v.start));
+        // So is a bare amount followed by its price (`1GB — $10`).
+        found.retain(|v| match &v.kind {
+            VKind::Data(d) => {
+                let bare = d.remaining_mb.is_none()
+                    && d.used_mb.is_none()
+                    && d.total_mb.is_none()
+                    && !d.unlimited;
+                !(is_price_per_amount(text, v.start) || (bare && is_amount_for_price(text, v.end)))
+            }
+            _ => true,
+        });
         // Promotional words inside a link or button (`Add 5GB for $10`) void that link's
         // values; they leave the rest of the row alone (`3 GB left` beside `Buy data`).
         let promo_actions: Vec<u32> = row
@@ -604,6 +697,32 @@ impl<'a> Engine<'a> {
             .is_some_and(|row| row.text.trim().len() == v.end - v.start)
     }
 
+    /// True when the date `v` is one end of a range (`Nov 9 – Dec 8`, `11月9日 至 12月8日`)
+    /// among the values `row_vals` of its row: a period, which a label in another row does
+    /// not take as its date.
+    fn in_date_range(&self, v: &Val, row_vals: std::ops::Range<usize>) -> bool {
+        let VKind::Date(_) = v.kind else { return false };
+        let Some(row) = self.model.rows.get(v.row as usize) else {
+            return false;
+        };
+        let vals = self.vals.get(row_vals).unwrap_or_default();
+        vals.iter().any(|w| {
+            let (a, b) = if w.start >= v.end {
+                (v.end, w.start)
+            } else {
+                (w.end, v.start)
+            };
+            matches!(w.kind, VKind::Date(_))
+                && (w.start >= v.end || w.end <= v.start)
+                && row.text.get(a..b).is_some_and(|gap| {
+                    matches!(
+                        gap.trim(),
+                        "-" | "–" | "—" | "~" | "～" | "至" | "to" | "through"
+                    )
+                })
+        })
+    }
+
     /// True when a data bucket word is part of the value `v` itself (`Unlimited data`).
     fn names_own_bucket(&self, v: &Val) -> bool {
         self.model.rows.get(v.row as usize).is_some_and(|row| {
@@ -641,6 +760,21 @@ impl<'a> Engine<'a> {
         })
     }
 
+    /// True when the virtual row `row` is only the name of a progress bar or meter (no
+    /// figure in it).
+    fn names_a_bar(&self, row: &model::Row) -> bool {
+        let Some(n) = row
+            .segs
+            .first()
+            .and_then(|s| self.model.page.nodes.get(s.node as usize))
+        else {
+            return false;
+        };
+        (matches!(n.tag.as_str(), "progress" | "meter")
+            || matches!(n.attr("role"), Some("progressbar" | "meter")))
+            && !row.text.bytes().any(|b| b.is_ascii_digit())
+    }
+
     fn time_datetime(&self, node: u32) -> Option<Date> {
         let nodes = &self.model.page.nodes;
         let mut cur = nodes.get(node as usize)?.parent;
@@ -662,7 +796,9 @@ impl<'a> Engine<'a> {
         let model = &self.model;
         let mut labels = Vec::new();
         for (r, row) in model.rows.iter().enumerate() {
-            if row.promo {
+            // A meter's name without figures (`<div role=progressbar aria-label="Used">`)
+            // says what its fill shows, not what the text beside it is.
+            if row.promo || (row.virtual_row && self.names_a_bar(row)) {
                 continue;
             }
             for h in &row.hits {
@@ -977,12 +1113,13 @@ impl<'a> Engine<'a> {
                     if stop {
                         break;
                     }
-                    for vi in self.values(r2, fam) {
+                    let span = self.values(r2, fam);
+                    for vi in span.clone() {
                         let Some(v) = self.vals.get(vi) else { continue };
-                        if !compatible(label.kind, &v.kind) {
+                        if !compatible(label.kind, &v.kind) || self.in_date_range(v, span.clone()) {
                             continue;
                         }
-                        let h = self.model.height_to_common(label.node, v.node);
+                        let h = self.model.height_untranslated(label.node, v.node);
                         // Values come after headings; a caption under its value is close
                         // to it.
                         let limit = if dir < 0 { 3 } else { 6 };
@@ -2038,7 +2175,14 @@ impl<'a> Engine<'a> {
         }
         let next = self.model.rows.get(v.row as usize + 1)?;
         let last = row.segs.last()?.node;
-        if next.first_node().saturating_sub(last) > 3 || width(&next.text) > 40 {
+        // At most two elements between them; a translation's `<font>` wrappers do not count.
+        let first = next.first_node();
+        let nodes = &self.model.page.nodes;
+        let between = (last.saturating_add(1)..first)
+            .take(12)
+            .filter(|&i| nodes.get(i as usize).is_none_or(|n| n.tag != "font"))
+            .count();
+        if first <= last || first - last > 12 || between > 2 || width(&next.text) > 40 {
             return None;
         }
         next.hits.first().filter(|h| h.start == 0).map(|h| h.kind)

@@ -2638,3 +2638,127 @@ fn a_contracts_end_is_no_renewal_and_a_validity_is() {
     );
     assert_eq!(s.next_bill_date, date(2026, 12, 1));
 }
+
+// ---- data and renewals (stop 18) ----
+
+#[test]
+fn a_translated_rings_figure_above_its_caption_is_the_remaining() {
+    // A browser translation wraps every text in two `<font>`s: the figure above its
+    // caption is no farther from it than on the untranslated page.
+    let s = scan(
+        "<html lang=zh-CN><body><section><div><span><font><font>6.25</font></font></span>\
+         <span><font><font>GB</font></font></span></div><p><font><font>剩余高速数据</font></font></p>\
+         <p><font><font>共 10 GB</font></font></p></section>\
+         <section><h2><font><font>需要更多数据？</font></font></h2><div><b><font><font>2GB</font></font></b>\
+         <span><font><font>$15</font></font></span></div></section></body></html>",
+        "https://www.mintmobile.com/account/",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(6400.0));
+    assert_eq!(data(&s).total_mb, Some(10240.0));
+}
+
+#[test]
+fn a_cycles_date_range_above_a_renewal_is_no_renewal() {
+    let s = scan(
+        "<html lang=zh-CN><body><p>已使用 3.1 GB / 8 GB</p><ul><li>周期：10月5日 – 11月4日</li>\
+         <li>将于 12月5日（周六）续订</li></ul></body></html>",
+        "https://app.usmobile.com/dashboard",
+    );
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 5));
+    let s = us("<p>3.1 GB used of 8 GB</p><ul><li>Cycle: Oct 5 to Nov 4</li><li>Dec 5 (Sat) renewal</li></ul>");
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 5));
+}
+
+#[test]
+fn plan_catalogue_cards_are_no_account_values() {
+    // Cards alike side by side, each a heading and a price per month: offers.
+    let cards = "<article class=tile><h3>Max</h3><p class=price>$60<span>/mo</span></p>\
+        <p>per line with AutoPay</p><ul><li>Unlimited talk, text &amp; data</li>\
+        <li>20GB high-speed hotspot</li></ul><button>Choose</button></article>\
+        <article class=tile><h3>Mid</h3><p class=price>$45<span>/mo</span></p>\
+        <p>per line with AutoPay</p><ul><li>Unlimited premium data</li>\
+        <li>10GB high-speed hotspot</li></ul><button>Choose</button></article>";
+    let page = format!(
+        "<html lang=en-US><body><main><h1>Switch plans</h1><section><h2>Your plan today</h2>\
+         <p>Line ending in 7781</p><p class=cur-plan>Starter</p><p>Account balance: $4.00</p>\
+         </section><section><h2>Plans for you</h2><div class=cards>{cards}</div></section></main></body></html>"
+    );
+    let s = scan(&page, "https://www.t-mobile.com/account/plans");
+    assert_eq!(s.balance, usd(400));
+    assert_eq!(s.autopay, None);
+    assert_eq!(s.lines.len(), 1);
+    assert_eq!(s.lines[0].data, None);
+    assert_eq!(s.lines[0].hotspot, None);
+}
+
+#[test]
+fn a_daily_usage_list_is_no_cycles_usage() {
+    let s = scan(
+        "<html lang=en-GB><body><p><span>5.2GB</span> of 10GB left</p><h2>Data used per day</h2>\
+         <ol><li><span>Mon 23 Nov</span> <span>300MB</span></li><li><span>Tue 24 Nov</span> \
+         <span>1.4GB</span></li></ol></body></html>",
+        "https://my.example-mobile.co.uk/account",
+    );
+    assert_eq!(data(&s).used_mb, Some(4915.2));
+}
+
+#[test]
+fn a_shared_pools_remaining_is_not_its_total() {
+    // `共享` (shared) starts with `共` (of a total): the longer word wins.
+    let s = scan(
+        "<html lang=zh-CN><body><div><p>18.5GB</p><p>共享流量剩余</p></div>\
+         <div><p>30GB</p><p>共享流量总量</p></div></body></html>",
+        "https://m.client.10010.com/mobileService/share.html",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(18944.0));
+    assert_eq!(data(&s).total_mb, Some(30720.0));
+}
+
+#[test]
+fn a_meters_name_labels_no_text_beside_it() {
+    for (lang, bar) in [
+        (
+            "zh-CN",
+            "<p>本周期剩余数据</p><p><span>8.2 GB</span> <span>/ 15 GB</span></p>\
+             <div role=progressbar aria-valuenow=45 aria-valuemax=100 aria-label=\"已用\"></div>",
+        ),
+        (
+            "en-US",
+            "<p>Remaining data</p><p><span>8.2 GB</span> <span>/ 15 GB</span></p>\
+             <progress value=45 max=100 aria-label=\"Used\"></progress>",
+        ),
+    ] {
+        let s = scan(
+            &format!("<html lang={lang}><body><div>{bar}</div></body></html>"),
+            "https://www.mintmobile.com/account/",
+        );
+        assert_eq!(data(&s).remaining_mb, Some(8396.8), "{lang}");
+    }
+}
+
+#[test]
+fn an_amount_with_its_price_is_an_offer() {
+    let s = us(
+        "<p>(•••) •••-4410</p><p>Plan renews Dec 9</p><h2>Need more data?</h2>\
+         <ul><li>2GB — $15</li><li>5GB for $25</li></ul>",
+    );
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 9));
+    assert_eq!(s.lines[0].data, None);
+}
+
+#[test]
+fn a_translated_figure_over_its_used_caption_laid_out_as_blocks() {
+    // Flex children are blocks in the browser; a translation's `<font>` pairs sit between
+    // the figure and the caption under it.
+    let b = "style=\"display:block\"";
+    let s = scan(
+        &format!(
+            "<html lang=zh-CN><body><p>电话号码 (•••) •••-5521</p><section><h2><font><font>本月数据</font></font></h2>\
+             <div><span {b}><font {b}><font {b}>18.3 GB</font></font></span><span {b}><font {b}>\
+             <font {b}>已使用 · 无限数据</font></font></span></div></section></body></html>"
+        ),
+        "https://www.visible.com/account",
+    );
+    assert_eq!(data(&s).used_mb, Some(18739.2));
+    assert!(data(&s).unlimited);
+}

@@ -75,6 +75,21 @@ pub(super) fn is_price_per_amount(text: &str, start: usize) -> bool {
             && tail.contains(['$', '€', '£', '¥', '￥']))
 }
 
+/// True when the amount ending at `end` is followed by its price (`1GB — $10`, `3GB for
+/// $20`, `2GB 10元`): an offer of data, not usage.
+pub(super) fn is_amount_for_price(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '—' | '–' | '-' | ':' | '·' | '=' | '|')
+    });
+    let rest = rest.strip_prefix("for ").unwrap_or(rest);
+    let after_number = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    rest.starts_with(['$', '€', '£', '¥', '￥'])
+        || (after_number.len() < rest.len() && after_number.trim_start().starts_with('元'))
+}
+
 /// Display width: CJK and other wide characters count twice.
 pub(super) fn width(text: &str) -> usize {
     text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()

@@ -233,6 +233,8 @@ const SPAN_WORDS: &[(&str, i64)] = &[
     ("woche", 7),
     ("wochen", 7),
 ];
+/// Words before `N days` that make it a recurrence (`every 30 days`).
+const EVERY: &[&str] = &["every", "each", "cada", "alle", "jeden", "tous", "toutes"];
 const FUTURE_PREFIX: &[&str] = &["in", "en", "within", "dans", "noch"];
 const PAST_PREFIX: &[&str] = &["hace", "vor"];
 const PAST_SUFFIX: &[&str] = &["ago"];
@@ -578,6 +580,10 @@ fn month_name_first(lx: &Lexed, i: usize, today: Date) -> Option<Hit<Date>> {
 /// `first` is where the match starts (a prefix word), `sign` +1 or −1.
 fn relative(lx: &Lexed, first: usize, i: usize, sign: i64, today: Date) -> Option<Hit<Date>> {
     let n = lx.digits(i, 1, 12)?;
+    // `renews every 30 days`, `cada 30 días`, `每30天`: a recurrence, no date.
+    if first == i && i > 0 && (lx.word_in(i - 1, EVERY) || lx.cjk_seq(i - 1, "每").is_some()) {
+        return None;
+    }
     let (unit, mut end) = if let Some(u) = lx.lookup(i + 1, SPAN_WORDS) {
         (u, i + 2)
     } else if let Some(end) = lx.cjk_seq(i + 1, "天") {
@@ -832,6 +838,22 @@ mod tests {
             parse_date("2026-02-30", today(), Mdy),
             Err(ParseError::Invalid(_))
         ));
+    }
+
+    #[test]
+    fn a_recurrence_is_no_date() {
+        for t in [
+            "renews every 28 days",
+            "cada 30 días",
+            "alle 4 Wochen",
+            "每30天续订一次",
+        ] {
+            assert!(find_dates(t, today(), Mdy).is_empty(), "{t}");
+        }
+        assert_eq!(
+            date("renews in 28 days", Mdy),
+            today().add_days(28).unwrap()
+        );
     }
 
     #[test]
