@@ -2638,3 +2638,15 @@ fn a_contracts_end_is_no_renewal_and_a_validity_is() {
     );
     assert_eq!(s.next_bill_date, date(2026, 12, 1));
 }
+
+// plan names and labels (stop 18)
+
+#[test]
+fn a_sentence_that_begins_with_the_plan_word_is_no_plan_name() {
+    let s = scan(
+        "<html lang=zh-CN><body><main><p>号码 138****2468</p><p><span class=tier>畅享 20GB 套餐</span></p>\
+         <p>剩余 7.5 GB</p></main><footer><p>套餐和服务可能会调整。请参阅服务协议。</p></footer></body></html>",
+        "https://my.example-tel.cn/usage",
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("畅享 20GB 套餐"));
+}
