@@ -151,17 +151,22 @@ impl Engine<'_> {
                 // a short heading (`Group plan` above X), or stands between other labels
                 // (`Line … Plan Talk & Text + 1GB Plan expires …`).
                 let short_heading = at_end && row.text.chars().count() <= 30;
-                // Between other fields a label is written as one (`Plan`, not `plan`).
+                // Between other fields a label is written as one (`Plan`, not `plan`), or
+                // followed by a colon (`备注：妈妈`: a script without capitals).
                 let after_space = row
                     .text
                     .get(..h.start)
                     .and_then(|t| t.chars().next_back())
                     .is_some_and(char::is_whitespace)
-                    && row
+                    && (row
                         .text
                         .get(h.start..)
                         .and_then(|t| t.chars().next())
-                        .is_some_and(is_upper);
+                        .is_some_and(is_upper)
+                        || row
+                            .text
+                            .get(h.end..)
+                            .is_some_and(|t| t.starts_with([':', '：'])));
                 if h.start > 2 && !short_heading && !after_space || model.in_navigation(node) {
                     continue;
                 }

@@ -2650,3 +2650,16 @@ fn a_sentence_that_begins_with_the_plan_word_is_no_plan_name() {
     );
     assert_eq!(s.lines[0].plan.as_deref(), Some("畅享 20GB 套餐"));
 }
+
+#[test]
+fn a_nickname_label_and_colon_after_a_members_number_names_that_line() {
+    let s = scan(
+        "<html lang=zh-CN><body><div><p><span>主卡</span><span>186****3300</span></p><p>本月已用 6.1GB</p></div>\
+         <div><p><span>副卡</span><span>131****7742</span> <span>备注：小宝</span></p><p>本月已用 1.4GB</p></div></body></html>",
+        "https://my.example-tel.cn/members",
+    );
+    assert_eq!(s.lines.len(), 2);
+    assert_eq!(s.lines[1].number_last4.as_deref(), Some("7742"));
+    assert_eq!(s.lines[1].label.as_deref(), Some("小宝"));
+    assert_eq!(s.lines[0].label, None);
+}
