@@ -2663,3 +2663,15 @@ fn a_nickname_label_and_colon_after_a_members_number_names_that_line() {
     assert_eq!(s.lines[1].label.as_deref(), Some("小宝"));
     assert_eq!(s.lines[0].label, None);
 }
+
+#[test]
+fn a_family_plans_generic_heading_is_no_plan_name() {
+    let s = scan(
+        "<html lang=zh-CN><body><h2>家庭套餐</h2><p>家庭套餐将于 2027年3月4日续订</p>\
+         <div><p>爸爸 138****5511</p><p>已用 3.3 GB</p></div><div><p>小明 139****6622</p><p>已用 1.2 GB</p></div></body></html>",
+        "https://my.example-tel.cn/family",
+    );
+    assert_eq!(s.lines.len(), 2);
+    assert!(s.lines.iter().all(|l| l.plan.is_none()), "{:?}", s.lines);
+    assert!(s.lines.iter().all(|l| l.renews_on == date(2027, 3, 4)));
+}
