@@ -2675,3 +2675,14 @@ fn a_family_plans_generic_heading_is_no_plan_name() {
     assert!(s.lines.iter().all(|l| l.plan.is_none()), "{:?}", s.lines);
     assert!(s.lines.iter().all(|l| l.renews_on == date(2027, 3, 4)));
 }
+
+#[test]
+fn a_german_abo_heading_names_the_plan_below_it() {
+    let s = scan(
+        "<html lang=de-CH><body><section><h2>Mein Abo</h2><p>bergnetz flex 20</p>\
+         <p><span>Rufnummer</span> <span>+41 78 555 12 34</span></p></section><p>Daten 3.1 GB genutzt</p></body></html>",
+        "https://www.example-funk.ch/de/konto",
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("bergnetz flex 20"));
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("1234"));
+}
