@@ -79,6 +79,9 @@ impl Engine<'_> {
             if let Some(t) = self.page_heading_plan(row) {
                 out.push(t);
             }
+            if let Some(t) = self.plan_under_number(r, row) {
+                out.push(t);
+            }
             if !self.matcher.plan_names.is_empty() {
                 for seg in &row.segs {
                     if let Some(t) = self.named_plan(row, seg) {
@@ -413,6 +416,42 @@ impl Engine<'_> {
             text: self.valid_text(&row.text, h1)?,
             label: None,
             score: 45,
+        })
+    }
+
+    /// `(206) 555-0193` over `Simple Choice 10GB`: a short text of words and one data
+    /// allowance, with no label but plan words, right under a line's number in the same
+    /// small block names that line's plan.
+    fn plan_under_number(&self, r: usize, row: &super::model::Row) -> Option<TextFind> {
+        let model = &self.model;
+        let prev = model.rows.get(r.checked_sub(1)?)?;
+        let node = row.first_node();
+        let text = row.text.trim();
+        if prev.virtual_row
+            || prev.promo
+            || text.chars().count() > 30
+            || !text.starts_with(is_alpha)
+            || !row
+                .hits
+                .iter()
+                .all(|h| matches!(h.kind, Kind::Unlimited | Kind::Plan))
+            || parse::find_data(text).len() != 1
+            || !has_words_besides_amounts(text)
+            || model.in_navigation(node)
+            || model.is_promo_node(node)
+            || model.height_untranslated(prev.first_node(), node) > 2
+            || !phone::find_phones(&prev.text).iter().any(|p| {
+                !p.toll_free && prev.text.get(p.end..).is_some_and(|t| t.trim().is_empty())
+            })
+        {
+            return None;
+        }
+        Some(TextFind {
+            kind: Kind::Plan,
+            node,
+            text: self.valid_text(text, node)?,
+            label: None,
+            score: 55,
         })
     }
 

@@ -2686,3 +2686,15 @@ fn a_german_abo_heading_names_the_plan_below_it() {
     assert_eq!(s.lines[0].plan.as_deref(), Some("bergnetz flex 20"));
     assert_eq!(s.lines[0].number_last4.as_deref(), Some("1234"));
 }
+
+#[test]
+fn an_unlabelled_plan_under_the_lines_number_names_its_plan() {
+    let body =
+        "<div class=cell><p>Your line</p><p>(415) 555-0177</p><p>Everyday Value 25GB</p></div>\
+                <p>9.8 GB used of 25 GB</p>";
+    let s = us(body);
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Everyday Value 25GB"));
+    // Not a usage figure or a labelled amount under the number.
+    let s = us("<div class=cell><p>Your line</p><p>(415) 555-0177</p><p>Remaining 12GB</p></div>");
+    assert_eq!(s.lines[0].plan, None);
+}
