@@ -627,6 +627,10 @@ impl Engine<'_> {
     /// (`Number`, `Line`, `Plan`).
     fn has_non_name_words(&self, lower: &str) -> bool {
         self.matcher.find(lower).iter().any(|h| {
+            // Words that count in one place only (`paid [ends the row]`) say nothing here.
+            if h.place != matcher::Place::Anywhere {
+                return false;
+            }
             // `Marco's line`, `Prepaid Plan 10`, `5G智享套餐`: these words inside a name are
             // fine, but not alone (`Number`) nor a plan word first.
             let inside = h.start > 0 || h.end < lower.len();
