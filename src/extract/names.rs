@@ -563,13 +563,8 @@ impl Engine<'_> {
         if chars == 0 || chars > 60 || !text.chars().any(is_alpha) {
             return None;
         }
-        // A sentence is never a name (`套餐和功能可能会发生变化。请参阅条款与条件。`,
-        // `Plans may change. See terms`).
-        if text.contains(['。', '！', '？'])
-            || text
-                .match_indices(". ")
-                .any(|(i, _)| text.get(i + 2..).is_some_and(|t| t.starts_with(is_upper)))
-        {
+        // A sentence is never a name (`套餐和功能可能会发生变化。请参阅条款与条件。`).
+        if text.contains(['。', '！', '？']) {
             return None;
         }
         // Not a link's or button's text, but a tab's or an accordion button's (one that
