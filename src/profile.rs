@@ -16,7 +16,9 @@ use serde::Deserialize;
 
 /// Label words for each field. Matching is case-insensitive; words made of ASCII
 /// letters and digits match whole words only; the longest match wins where two overlap
-/// (`balance due` beats `balance`).
+/// (`balance due` beats `balance`). A word may end with a flag: `[whole element]` (it
+/// counts as an element's whole text only), `[ends the row]` (at the end of a row with
+/// figures only); see `extract::matcher::Place`.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[cfg_attr(test, derive(serde::Serialize))]
 pub struct Labels {

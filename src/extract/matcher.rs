@@ -202,6 +202,33 @@ pub struct Hit {
     pub also: Option<Kind>,
     /// True when the phrase names the data bucket itself (`Data`, `Data remaining`).
     pub names_data: bool,
+    /// Where the phrase counts (a profile word's flag).
+    pub place: Place,
+}
+
+/// Where a profile word counts, written after it in the profile: `开 [whole element]`
+/// (a toggle's one-character state, which starts other words), `paid [ends the row]`
+/// (a history entry's status).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Anywhere,
+    /// As an element's whole text only (the page model keeps such hits alone).
+    WholeElement,
+    /// At the end of the text only (after it: spaces, `.`, `。`, `)`).
+    EndsRow,
+}
+
+impl Place {
+    /// The word without its flag, and the flag.
+    fn of(word: &str) -> (&str, Place) {
+        if let Some(w) = word.strip_suffix("[whole element]") {
+            (w.trim_end(), Place::WholeElement)
+        } else if let Some(w) = word.strip_suffix("[ends the row]") {
+            (w.trim_end(), Place::EndsRow)
+        } else {
+            (word, Place::Anywhere)
+        }
+    }
 }
 
 struct Pattern {
@@ -214,6 +241,7 @@ struct Pattern {
     bound_start: bool,
     bound_end: bool,
     names_data: bool,
+    place: Place,
 }
 
 /// Label matcher over lower-cased text.
@@ -243,7 +271,8 @@ impl Matcher {
         let mut seen: FastMap<String, (usize, usize)> = FastMap::default();
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut add = |text: &str, kind: Kind, source: usize| {
-            let text = lower_same_len(text.trim());
+            let (text, place) = Place::of(text.trim());
+            let text = lower_same_len(text);
             if text.is_empty() {
                 return;
             }
@@ -265,6 +294,7 @@ impl Matcher {
                 kind,
                 also: None,
                 names_data: false,
+                place,
             });
         };
         for (text, kind) in extra {
@@ -412,12 +442,20 @@ impl Matcher {
                     {
                         continue;
                     }
+                    if p.place == Place::EndsRow
+                        && !lower.get(end..).is_some_and(|r| {
+                            r.chars().all(|c| c.is_whitespace() || ".。)）".contains(c))
+                        })
+                    {
+                        continue;
+                    }
                     raw.push(Hit {
                         start: pos,
                         end,
                         kind: p.kind,
                         also: p.also,
                         names_data: p.names_data,
+                        place: p.place,
                     });
                 }
             }
@@ -554,6 +592,23 @@ mod tests {
         let kinds: Vec<Kind> = hits.iter().map(|h| h.kind).collect();
         assert_eq!(kinds, vec![Kind::AmountDue, Kind::DataRemaining]);
         assert_eq!(&"balance due"[hits[0].start..hits[0].end], "balance due");
+    }
+
+    #[test]
+    fn a_words_flag_says_where_it_counts() {
+        let p = profile(r#"{"on":["开 [whole element]"],"promo":["paid [ends the row]"]}"#);
+        let m = Matcher::new(&[&p], &[]);
+        let hits = m.find("nov 4 $34.00 paid.");
+        assert_eq!(hits.len(), 1);
+        assert_eq!((hits[0].kind, hits[0].place), (Kind::Promo, Place::EndsRow));
+        assert!(m.find("paid on nov 4").is_empty());
+        let hits = m.find("开");
+        assert_eq!(
+            (hits[0].kind, hits[0].place),
+            (Kind::On, Place::WholeElement)
+        );
+        // The flag is not part of the word.
+        assert!(m.find("[whole element]").is_empty());
     }
 
     #[test]

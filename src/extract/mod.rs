@@ -588,16 +588,6 @@ impl<'a> Engine<'a> {
             }
             found.push(mk(h.start, h.end, VKind::State(on)));
         }
-        // A toggle's one-character state as a translation writes `On` / `Off` (`开`,
-        // `关`): only as an element's whole text, since the characters start other words.
-        for seg in row.segs.iter().filter(|_| state) {
-            let on = match text.get(seg.start..seg.end).unwrap_or("").trim() {
-                "开" | "開" => true,
-                "关" | "關" => false,
-                _ => continue,
-            };
-            found.push(mk(seg.start, seg.end, VKind::State(on)));
-        }
         // Placeholders: a whole short text piece that is `--`, `$--.--`, `Loading…`.
         for seg in row.segs.iter().filter(|_| !state) {
             let piece = text.get(seg.start..seg.end).unwrap_or("").trim();

@@ -2,7 +2,7 @@
 //! visual rows of text, class / id hints and regions (promotional, action, loading).
 //! Everything here is built in one or two linear passes over the nodes.
 
-use super::matcher::{hint_words, FastMap, HintMatcher, Hit, Kind, Matcher};
+use super::matcher::{hint_words, FastMap, HintMatcher, Hit, Kind, Matcher, Place};
 use crate::page::PageSnapshot;
 
 /// No row / no node.
@@ -194,13 +194,28 @@ impl<'a> Model<'a> {
         for row in &mut model.rows {
             row.lower = super::matcher::lower_same_len(&row.text);
             row.hits = matcher.find(&row.lower);
+            let figures = row.lower.bytes().any(|b| b.is_ascii_digit());
+            let text = &row.text;
+            let segs = &row.segs;
+            row.hits.retain(|h| match h.place {
+                Place::Anywhere => true,
+                // A row with figures that ends by saying it was paid (`Nov 4 Plan renewal
+                // $34.00 Paid`, `10/2026 199.00 bezahlt`) is a history entry.
+                Place::EndsRow => figures,
+                // `<span>开</span>`: an element's whole text.
+                Place::WholeElement => segs.iter().any(|s| {
+                    let piece = text.get(s.start..s.end).unwrap_or("");
+                    let start = s.start + piece.len() - piece.trim_start().len();
+                    (start, s.start + piece.trim_end().len()) == (h.start, h.end)
+                }),
+            });
             row.promo = row.hits.iter().any(|h| {
-                h.kind == Kind::Promo && {
-                    let node = row.node_at(h.start) as usize;
-                    !model.action.get(node).copied().unwrap_or(false)
-                }
-            }) || names_a_past_month(&row.lower)
-                || settled_entry(&row.lower);
+                h.kind == Kind::Promo
+                    && (h.place == Place::EndsRow || {
+                        let node = row.node_at(h.start) as usize;
+                        !model.action.get(node).copied().unwrap_or(false)
+                    })
+            }) || names_a_past_month(&row.lower);
         }
         model
     }
@@ -670,32 +685,6 @@ fn names_a_past_month(lower: &str) -> bool {
     month
         && year.is_none_or(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
         && words.next().is_none()
-}
-
-/// A row with figures that ends by saying it was paid (`Nov 4 Plan renewal $34.00 Paid`,
-/// `11月4日 计划续订 $34.00 已付`, `10/2026 199.00 bezahlt`) is a history entry.
-fn settled_entry(lower: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "paid",
-        "已付",
-        "已支付",
-        "已付款",
-        "已缴清",
-        "已缴费",
-        "已繳清",
-        "已繳費",
-        "pagado",
-        "pagada",
-        "bezahlt",
-        "payé",
-    ];
-    let text = lower.trim_end_matches(|c: char| c.is_whitespace() || ".。)）".contains(c));
-    lower.bytes().any(|b| b.is_ascii_digit())
-        && WORDS.iter().any(|w| {
-            text.strip_suffix(w).is_some_and(|head| {
-                !w.is_ascii() || head.ends_with(|c: char| !crate::parse::text::is_alnum(c))
-            })
-        })
 }
 
 /// Cents after a decimal separator in an element of its own, after whole units

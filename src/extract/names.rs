@@ -79,6 +79,9 @@ impl Engine<'_> {
             if let Some(t) = self.page_heading_plan(row) {
                 out.push(t);
             }
+            if let Some(t) = self.plan_under_number(r, row) {
+                out.push(t);
+            }
             if !self.matcher.plan_names.is_empty() {
                 for seg in &row.segs {
                     if let Some(t) = self.named_plan(row, seg) {
@@ -151,17 +154,22 @@ impl Engine<'_> {
                 // a short heading (`Group plan` above X), or stands between other labels
                 // (`Line … Plan Talk & Text + 1GB Plan expires …`).
                 let short_heading = at_end && row.text.chars().count() <= 30;
-                // Between other fields a label is written as one (`Plan`, not `plan`).
+                // Between other fields a label is written as one (`Plan`, not `plan`), or
+                // followed by a colon (`备注：妈妈`: a script without capitals).
                 let after_space = row
                     .text
                     .get(..h.start)
                     .and_then(|t| t.chars().next_back())
                     .is_some_and(char::is_whitespace)
-                    && row
+                    && (row
                         .text
                         .get(h.start..)
                         .and_then(|t| t.chars().next())
-                        .is_some_and(is_upper);
+                        .is_some_and(is_upper)
+                        || row
+                            .text
+                            .get(h.end..)
+                            .is_some_and(|t| t.starts_with([':', '：'])));
                 if h.start > 2 && !short_heading && !after_space || model.in_navigation(node) {
                     continue;
                 }
@@ -411,6 +419,42 @@ impl Engine<'_> {
         })
     }
 
+    /// `(206) 555-0193` over `Simple Choice 10GB`: a short text of words and one data
+    /// allowance, with no label but plan words, right under a line's number in the same
+    /// small block names that line's plan.
+    fn plan_under_number(&self, r: usize, row: &super::model::Row) -> Option<TextFind> {
+        let model = &self.model;
+        let prev = model.rows.get(r.checked_sub(1)?)?;
+        let node = row.first_node();
+        let text = row.text.trim();
+        if prev.virtual_row
+            || prev.promo
+            || text.chars().count() > 30
+            || !text.starts_with(is_alpha)
+            || !row
+                .hits
+                .iter()
+                .all(|h| matches!(h.kind, Kind::Unlimited | Kind::Plan))
+            || parse::find_data(text).len() != 1
+            || !has_words_besides_amounts(text)
+            || model.in_navigation(node)
+            || model.is_promo_node(node)
+            || model.height_untranslated(prev.first_node(), node) > 2
+            || !phone::find_phones(&prev.text).iter().any(|p| {
+                !p.toll_free && prev.text.get(p.end..).is_some_and(|t| t.trim().is_empty())
+            })
+        {
+            return None;
+        }
+        Some(TextFind {
+            kind: Kind::Plan,
+            node,
+            text: self.valid_text(text, node)?,
+            label: None,
+            score: 55,
+        })
+    }
+
     /// The text of the heading (`h1`–`h4`) that is row `r - 1`, when it stands in the same
     /// block as `node` (row `r`'s), outside navigation and promotions.
     fn heading_above(&self, r: usize, node: u32) -> Option<(String, u32)> {
@@ -519,6 +563,10 @@ impl Engine<'_> {
         if chars == 0 || chars > 60 || !text.chars().any(is_alpha) {
             return None;
         }
+        // A sentence is never a name (`套餐和功能可能会发生变化。请参阅条款与条件。`).
+        if text.contains(['。', '！', '？']) {
+            return None;
+        }
         // Not a link's or button's text, but a tab's or an accordion button's (one that
         // controls a panel) may name its line (`Jordan (•••) •••-3381` over the line's
         // panel).
@@ -574,6 +622,10 @@ impl Engine<'_> {
     /// (`Number`, `Line`, `Plan`).
     fn has_non_name_words(&self, lower: &str) -> bool {
         self.matcher.find(lower).iter().any(|h| {
+            // Words that count in one place only (`paid [ends the row]`) say nothing here.
+            if h.place != matcher::Place::Anywhere {
+                return false;
+            }
             // `Marco's line`, `Prepaid Plan 10`, `5G智享套餐`: these words inside a name are
             // fine, but not alone (`Number`) nor a plan word first.
             let inside = h.start > 0 || h.end < lower.len();

@@ -2762,3 +2762,63 @@ fn a_translated_figure_over_its_used_caption_laid_out_as_blocks() {
     assert_eq!(data(&s).used_mb, Some(18739.2));
     assert!(data(&s).unlimited);
 }
+
+// plan names and labels (stop 18)
+
+#[test]
+fn a_sentence_that_begins_with_the_plan_word_is_no_plan_name() {
+    let s = scan(
+        "<html lang=zh-CN><body><main><p>号码 138****2468</p><p><span class=tier>畅享 20GB 套餐</span></p>\
+         <p>剩余 7.5 GB</p></main><footer><p>套餐和服务可能会调整。请参阅服务协议。</p></footer></body></html>",
+        "https://my.example-tel.cn/usage",
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("畅享 20GB 套餐"));
+}
+
+#[test]
+fn a_nickname_label_and_colon_after_a_members_number_names_that_line() {
+    let s = scan(
+        "<html lang=zh-CN><body><div><p><span>主卡</span><span>186****3300</span></p><p>本月已用 6.1GB</p></div>\
+         <div><p><span>副卡</span><span>131****7742</span> <span>备注：小宝</span></p><p>本月已用 1.4GB</p></div></body></html>",
+        "https://my.example-tel.cn/members",
+    );
+    assert_eq!(s.lines.len(), 2);
+    assert_eq!(s.lines[1].number_last4.as_deref(), Some("7742"));
+    assert_eq!(s.lines[1].label.as_deref(), Some("小宝"));
+    assert_eq!(s.lines[0].label, None);
+}
+
+#[test]
+fn a_family_plans_generic_heading_is_no_plan_name() {
+    let s = scan(
+        "<html lang=zh-CN><body><h2>家庭套餐</h2><p>家庭套餐将于 2027年3月4日续订</p>\
+         <div><p>爸爸 138****5511</p><p>已用 3.3 GB</p></div><div><p>小明 139****6622</p><p>已用 1.2 GB</p></div></body></html>",
+        "https://my.example-tel.cn/family",
+    );
+    assert_eq!(s.lines.len(), 2);
+    assert!(s.lines.iter().all(|l| l.plan.is_none()), "{:?}", s.lines);
+    assert!(s.lines.iter().all(|l| l.renews_on == date(2027, 3, 4)));
+}
+
+#[test]
+fn a_german_abo_heading_names_the_plan_below_it() {
+    let s = scan(
+        "<html lang=de-CH><body><section><h2>Mein Abo</h2><p>bergnetz flex 20</p>\
+         <p><span>Rufnummer</span> <span>+41 78 555 12 34</span></p></section><p>Daten 3.1 GB genutzt</p></body></html>",
+        "https://www.example-funk.ch/de/konto",
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("bergnetz flex 20"));
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("1234"));
+}
+
+#[test]
+fn an_unlabelled_plan_under_the_lines_number_names_its_plan() {
+    let body =
+        "<div class=cell><p>Your line</p><p>(415) 555-0177</p><p>Everyday Value 25GB</p></div>\
+                <p>9.8 GB used of 25 GB</p>";
+    let s = us(body);
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Everyday Value 25GB"));
+    // Not a usage figure or a labelled amount under the number.
+    let s = us("<div class=cell><p>Your line</p><p>(415) 555-0177</p><p>Remaining 12GB</p></div>");
+    assert_eq!(s.lines[0].plan, None);
+}
