@@ -2702,3 +2702,22 @@ fn an_add_ons_details_beside_its_name_are_the_add_ons_in_blocks_too() {
         assert_eq!(data(&s).remaining_mb, Some(12800.0));
     }
 }
+
+#[test]
+fn a_no_break_space_between_digits_groups_them_and_a_space_does_not() {
+    let s = us("<p>Data left 1&nbsp;024&nbsp;MB of 2&nbsp;048 MB</p>");
+    assert_eq!(data(&s).remaining_mb, Some(1024.0));
+    assert_eq!(data(&s).total_mb, Some(2048.0));
+    let s = scan(
+        r#"<html lang="es-ES"><body><p>Importe a pagar 1&nbsp;216,50&nbsp;€</p></body></html>"#,
+        "https://clientes.example-movil.es/",
+    );
+    assert_eq!(s.amount_due, Some(Money::new(121650, Currency::Eur)));
+    // An ordinary space, or a no-break space beside one, is no group.
+    for body in [
+        "<p>Data left 1 024 MB</p>",
+        "<p>Data left 1 &nbsp;024 MB</p>",
+    ] {
+        assert_eq!(data(&us(body)).remaining_mb, Some(24.0), "{body}");
+    }
+}
