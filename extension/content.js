@@ -39,7 +39,9 @@
   ]);
   const INLINE = new Set(['inline', 'inline-block', 'inline-flex', 'inline-grid', 'contents']);
   const DIGIT = /\d/;
-  const fold = (s) => s.replace(/[ \t\n\f\r\u00a0]+/g, ' ').trim();
+  // White space folded to one space, except one no-break space between two digits: it
+  // groups them (`1&nbsp;024 MB`), as in page.rs `fold_space`.
+  const fold = (s) => s.replace(/(?:[ \t\n\f\r]|(?<!\d)\u00a0|\u00a0(?!\d))+/g, ' ').trim();
 
   // Rendered visibility from the computed style (stylesheets included). checkVisibility is
   // one native call; display:contents elements have no box, so they get a second look.

@@ -32,7 +32,10 @@
 //!   one child: a text node with its value (browser: the live `value`; native: the `value`
 //!   attribute), unless empty. An editable field has none: it holds what the user types.
 //! - Text nodes: `tag = "#text"`, text with runs of ASCII white space and U+00A0 folded to
-//!   one space and trimmed ([`fold_space`]); white-space-only text nodes are left out; text
+//!   one space and trimmed ([`fold_space`]), except one U+00A0 between two ASCII digits,
+//!   which is kept: it groups them (`1&nbsp;024 MB` is 1024 MB, like U+202F and U+2009,
+//!   which are never folded), where an ordinary space never does (`1 024 MB` is two
+//!   figures); white-space-only text nodes are left out; text
 //!   longer than [`MAX_TEXT`] characters is cut there. Invisible marks (zero-width, bidi)
 //!   are kept: the parsers strip them.
 //! - Elements: lower-case tag, the attributes in [`KEPT_ATTRIBUTES`] that are present, and
@@ -542,18 +545,25 @@ impl<'de> Deserialize<'de> for Attrs {
 }
 
 /// Folds runs of ASCII white space and U+00A0 to one space and trims: the walkers'
-/// text rule (JS: `s.replace(/[ \t\n\f\r\u00a0]+/g, " ").trim()`).
+/// text rule. A run that is one U+00A0 between two ASCII digits is kept: it groups them
+/// (`1&nbsp;024 MB`, European style), as U+202F and U+2009 do; an ordinary space never
+/// does. (JS: `s.replace(/(?:[ \t\n\f\r]|(?<!\d)\u00a0|\u00a0(?!\d))+/g, " ").trim()`.)
 pub fn fold_space(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut pending = false;
+    // The run of white space being read: its length, and whether it is one U+00A0.
+    let mut run = 0usize;
+    let mut nbsp = false;
     for c in text.chars() {
         if matches!(c, ' ' | '\t' | '\n' | '\u{c}' | '\r' | '\u{a0}') {
-            pending = !out.is_empty();
+            run += 1;
+            nbsp = run == 1 && c == '\u{a0}';
         } else {
-            if pending {
-                out.push(' ');
-                pending = false;
+            if run > 0 && !out.is_empty() {
+                let group =
+                    nbsp && c.is_ascii_digit() && out.ends_with(|d: char| d.is_ascii_digit());
+                out.push(if group { '\u{a0}' } else { ' ' });
             }
+            run = 0;
             out.push(c);
         }
     }
@@ -773,6 +783,13 @@ mod tests {
         assert_eq!(fold_space("  \u{a0}$12.\n34 \t GB  "), "$12. 34 GB");
         assert_eq!(fold_space("\u{200b}5"), "\u{200b}5");
         assert_eq!(fold_space(" \n "), "");
+        // One no-break space between digits groups them; any other run is a space.
+        assert_eq!(fold_space("1\u{a0}024\u{a0}MB"), "1\u{a0}024 MB");
+        assert_eq!(
+            fold_space("1 024 \u{a0}2\u{a0} 3\u{a0}\u{a0}4"),
+            "1 024 2 3 4"
+        );
+        assert_eq!(fold_space("\u{a0}7\u{a0}"), "7");
     }
 
     /// The content script's writing (`pageSnapshot` in content.js), for the tests.

@@ -1327,7 +1327,10 @@ impl<'a> Engine<'a> {
                 carried = Bucket::Unknown;
                 since = 0;
             }
-            let own = own_bucket(&self.model, row);
+            let mut own = own_bucket(&self.model, row);
+            if own != Bucket::AddOn && self.add_on_details(r) {
+                own = Bucket::AddOn;
+            }
             // A money label (`话费余额` after `剩余语音`) ends a bucket's run of rows too,
             // and a balance's note (`Saldo … para llamadas y SMS`) starts none.
             let money = row.hits.iter().any(|h| h.kind.family() == Family::Money);
@@ -1348,6 +1351,26 @@ impl<'a> Engine<'a> {
             out.push(carried);
         }
         out
+    }
+
+    /// Row `r` holds the details of the add-on named alone in the row before it, the two
+    /// side by side in one small box (`International pass` | `5 GB · expires Dec 3`, flex
+    /// children the browser lays out as blocks): inline they are one row, the add-on's.
+    fn add_on_details(&self, r: usize) -> bool {
+        let rows = &self.model.rows;
+        let (Some(prev), Some(row)) = (r.checked_sub(1).and_then(|p| rows.get(p)), rows.get(r))
+        else {
+            return false;
+        };
+        let (Some(a), Some(b)) = (prev.segs.last(), row.segs.first()) else {
+            return false;
+        };
+        !prev.virtual_row
+            && !row.virtual_row
+            && !prev.text.bytes().any(|c| c.is_ascii_digit())
+            && own_bucket(&self.model, prev) == Bucket::AddOn
+            && self.model.height_untranslated(a.node, b.node) <= 2
+            && self.model.height_untranslated(b.node, a.node) <= 2
     }
 
     fn ancestor_bucket(&self, node: u32) -> Bucket {

@@ -245,7 +245,7 @@ impl<'a> Model<'a> {
                 // An amount whose sign, dollars and cents are laid out as blocks of their
                 // own (`$` | `142` | `.58`, flex or grid children) is still one amount.
                 let money_piece = (block_since_text || block != current_block)
-                    && self.money_piece(&current, node.parent, text);
+                    && self.money_piece(&current, i, text);
                 // Figures laid out one per element (an odometer: `4` | `.` | `7` | `5`).
                 let figure_piece = (block_since_text || block != current_block)
                     && self.figure_piece(&current, index, text);
@@ -318,18 +318,23 @@ impl<'a> Model<'a> {
         self.flush(&mut current, &mut pending_virtual);
     }
 
-    /// Whether `text` (in element `parent`) continues the amount `current` ends with: a
-    /// currency sign standing alone followed by its figures, or whole units followed by
-    /// their cents (`.58`), in sibling elements of one container.
-    fn money_piece(&self, current: &Row, parent: Option<u32>, text: &str) -> bool {
+    /// Whether `text` (node `index`) continues the amount `current` ends with, in one
+    /// small container (each piece at most two elements below the pieces' common
+    /// ancestor, a translation's `<font>` wrappers not counted): a currency sign standing
+    /// alone followed by its figures, whole units followed by their cents (`$142` |
+    /// `.58`), a decimal separator standing alone between whole units and two digits
+    /// (`32` | `,` | `40`), its cents (`32,` | `40`), or a currency sign after an amount
+    /// with cents (`32,40` | `€`).
+    fn money_piece(&self, current: &Row, index: usize, text: &str) -> bool {
         let nodes = &self.page.nodes;
-        let grand = |p: Option<u32>| p.and_then(|p| nodes.get(p as usize)).and_then(|n| n.parent);
-        let prev_parent = current
-            .segs
-            .last()
-            .and_then(|s| nodes.get(s.node as usize))
-            .and_then(|n| n.parent);
-        if prev_parent.is_none() || grand(prev_parent) != grand(parent) {
+        let Some(last) = current.segs.last() else {
+            return false;
+        };
+        let near = |a: u32, b: u32| {
+            self.height_untranslated(a, b) <= 2 && self.height_untranslated(b, a) <= 2
+        };
+        let me = u32::try_from(index).unwrap_or(NONE);
+        if !near(last.node, me) {
             return false;
         }
         let sign = crate::parse::money::is_currency_sign;
@@ -337,14 +342,43 @@ impl<'a> Model<'a> {
         if sign(prev) || prev.rsplit(' ').next().is_some_and(sign) {
             return text.starts_with(|c: char| c.is_ascii_digit());
         }
+        let two_digits = |t: &str| {
+            let b = t.as_bytes();
+            b.len() >= 2
+                && b.iter().take(2).all(u8::is_ascii_digit)
+                && !b.get(2).is_some_and(u8::is_ascii_digit)
+        };
+        let last_word = prev.rsplit(' ').next().unwrap_or(prev);
+        let whole =
+            last_word.ends_with(|c: char| c.is_ascii_digit()) && !last_word.contains(['.', ',']);
+        if matches!(text, "," | ".") && whole {
+            // Only when two digits follow, in the same container.
+            let next = nodes
+                .iter()
+                .enumerate()
+                .skip(index + 1)
+                .find(|(_, n)| n.is_text());
+            return next.is_some_and(|(j, n)| {
+                n.text.as_deref().is_some_and(two_digits)
+                    && near(me, u32::try_from(j).unwrap_or(NONE))
+            });
+        }
+        if cents_after_separator(current, text) {
+            return true;
+        }
+        if sign(text) {
+            // `32,40` | `€`: a figure with cents, then its currency.
+            let b = last_word.as_bytes();
+            let n = b.len();
+            return n >= 4
+                && b[n - 2..].iter().all(u8::is_ascii_digit)
+                && matches!(b[n - 3], b'.' | b',')
+                && b[n - 4].is_ascii_digit();
+        }
         let cents = text.len() == 3
             && text.starts_with(['.', ','])
             && text.bytes().skip(1).all(|b| b.is_ascii_digit());
-        let last_word = prev.rsplit(' ').next().unwrap_or(prev);
-        cents
-            && last_word.ends_with(|c: char| c.is_ascii_digit())
-            && last_word.contains(['$', '¥', '￥', '€', '£'])
-            && !last_word.contains(['.', ','])
+        cents && whole && last_word.contains(['$', '¥', '￥', '€', '£'])
     }
 
     /// Whether `text` (node `index`) is one figure continuing a run of figures laid out

@@ -2822,3 +2822,86 @@ fn an_unlabelled_plan_under_the_lines_number_names_its_plan() {
     let s = us("<div class=cell><p>Your line</p><p>(415) 555-0177</p><p>Remaining 12GB</p></div>");
     assert_eq!(s.lines[0].plan, None);
 }
+
+// ---- money and numbers (stop 18) ----
+
+/// `page` with every element but the phrasing ones a block, as the browser lays out
+/// flex and grid children.
+fn scan_as_blocks(html: &str, url: &str) -> Snapshot {
+    let mut page = page_from_html(html, url);
+    for n in page.nodes.iter_mut().filter(|n| !n.is_text()) {
+        if !matches!(n.tag.as_str(), "b" | "strong" | "sup" | "sub" | "small") {
+            n.block = true;
+        }
+    }
+    extract(&page, &ScanOptions { today: today() })
+}
+
+#[test]
+fn an_amount_split_over_adjacent_blocks_reads_whole() {
+    // Whole units in the container, cents in an element inside it; the label after.
+    let html = r#"<html lang="en-US"><body><section><div><div>$7<span>.15</span></div>
+        <div>Account balance</div></div></section></body></html>"#;
+    let url = "https://account.example-mobile.com/";
+    assert_eq!(scan(html, url).balance, usd(715));
+    assert_eq!(scan_as_blocks(html, url).balance, usd(715));
+    // Sign, dollars and cents each wrapped twice in a translation's `<font>`.
+    let html = r#"<html lang="zh-CN"><body><div><span>应付金额</span><span><span><font><font>$</font></font></span><span><font><font>88</font></font></span><sup><font><font>.05</font></font></sup></span></div></body></html>"#;
+    let url = "https://account.example-mobile.com/";
+    assert_eq!(scan(html, url).amount_due.map(|m| m.cents), Some(8805));
+    assert_eq!(
+        scan_as_blocks(html, url).amount_due.map(|m| m.cents),
+        Some(8805)
+    );
+    // Euros and cents in elements, the comma and the sign between and after them.
+    let html = r#"<html lang="es-ES"><body><div><span>Importe a pagar</span><span><span>19</span>,<span>95</span>&nbsp;€</span></div></body></html>"#;
+    let url = "https://clientes.example-movil.es/";
+    let eur = Some(Money::new(1995, Currency::Eur));
+    assert_eq!(scan(html, url).amount_due, eur);
+    assert_eq!(scan_as_blocks(html, url).amount_due, eur);
+}
+
+#[test]
+fn figures_in_separate_boxes_stay_separate_amounts() {
+    // A comma between two figures with more than two digits after it is a list.
+    let html = r#"<html lang="en-US"><body><div><span>Account balance</span><span><span>$12</span>,<span>250 points</span></span></div></body></html>"#;
+    let s = scan_as_blocks(html, "https://account.example-mobile.com/");
+    assert_eq!(s.balance, usd(1200));
+    // Cents far from the dollars (another card) are not theirs.
+    let html = r#"<html lang="en-US"><body><div><div><p>Account balance</p><p>$9</p></div></div>
+        <div><div><section><p>.75</p></section></div></div></body></html>"#;
+    let s = scan_as_blocks(html, "https://account.example-mobile.com/");
+    assert_eq!(s.balance, usd(900));
+}
+
+#[test]
+fn an_add_ons_details_beside_its_name_are_the_add_ons_in_blocks_too() {
+    let html = r#"<html lang="en-US"><body><p>Payment due Dec 20</p><ul><li><p>(•••) •••-2291</p>
+        <dl><div><dt>Data</dt><dd>12.5 GB left of 20 GB</dd></div></dl>
+        <div><span>Travel pass</span><span>3 GB high-speed data · 7 days · expires Dec 1</span></div></li></ul></body></html>"#;
+    let url = "https://account.example-mobile.com/";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].renews_on, None, "{:?}", s.lines);
+        assert_eq!(s.next_bill_date, date(2026, 12, 20));
+        assert_eq!(data(&s).remaining_mb, Some(12800.0));
+    }
+}
+
+#[test]
+fn a_no_break_space_between_digits_groups_them_and_a_space_does_not() {
+    let s = us("<p>Data left 1&nbsp;024&nbsp;MB of 2&nbsp;048 MB</p>");
+    assert_eq!(data(&s).remaining_mb, Some(1024.0));
+    assert_eq!(data(&s).total_mb, Some(2048.0));
+    let s = scan(
+        r#"<html lang="es-ES"><body><p>Importe a pagar 1&nbsp;216,50&nbsp;€</p></body></html>"#,
+        "https://clientes.example-movil.es/",
+    );
+    assert_eq!(s.amount_due, Some(Money::new(121650, Currency::Eur)));
+    // An ordinary space, or a no-break space beside one, is no group.
+    for body in [
+        "<p>Data left 1 024 MB</p>",
+        "<p>Data left 1 &nbsp;024 MB</p>",
+    ] {
+        assert_eq!(data(&us(body)).remaining_mb, Some(24.0), "{body}");
+    }
+}
