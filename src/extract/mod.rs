@@ -31,7 +31,7 @@ mod usage;
 pub use explain::explain;
 use lines::PhoneAnchor;
 use names::TextFind;
-use tables::{find_tables, Tables};
+use tables::{find_tables, transpose_tables, Tables};
 use usage::{data_text, finish_usage, is_price_per_amount, merge_reading, width};
 
 use crate::date::Date;
@@ -74,6 +74,8 @@ pub fn extract_with(page: &PageSnapshot, options: &ScanOptions, rules: &[Profile
     }
     let host = page.host();
     let active = active_profiles(&host, rules);
+    let transposed = transpose_tables(page);
+    let page = transposed.as_ref().unwrap_or(page);
     Engine::new(page, options, &active, &host).run()
 }
 
@@ -1265,6 +1267,8 @@ impl<'a> Engine<'a> {
         let mut hot: Vec<DataUsage> = vec![DataUsage::default(); line_count];
         let mut has_main = vec![false; line_count];
         let mut has_hot = vec![false; line_count];
+        // Lines whose own data is labelled but not shown (`Data used  —`): no pool is theirs.
+        let mut data_not_shown = vec![false; line_count];
         let mut renew: Vec<Option<(i32, Date)>> = vec![None; line_count];
         let mut account_renew: Option<(i32, Date, usize)> = None;
         let mut due: Option<(i32, Date, usize)> = None;
@@ -1371,6 +1375,14 @@ impl<'a> Engine<'a> {
                         })
                     });
                     let dashes = !text.chars().any(|c| c.is_ascii_alphabetic());
+                    if dashes && matches!(kind, Kind::DataUsed | Kind::DataRemaining) {
+                        if let Some(x) = self
+                            .line_of(v.node)
+                            .and_then(|li| data_not_shown.get_mut(li))
+                        {
+                            *x = true;
+                        }
+                    }
                     if kind != Kind::NotData
                         && (dashes || (loading && !text.eq_ignore_ascii_case("n/a")))
                     {
@@ -1463,13 +1475,21 @@ impl<'a> Engine<'a> {
                         d.remaining_mb.is_some() || d.used_mb.is_some() || d.total_mb.is_some();
                     let role_label =
                         matches!(kind, Kind::DataRemaining | Kind::DataUsed | Kind::DataTotal);
+                    // So is one in the name a `Plan` label leads its row with (`Plan
+                    // Data-only 10GB`).
+                    let plan_row = model.rows.get(v.row as usize).is_some_and(|r| {
+                        r.hits.first().is_some_and(|h| {
+                            h.kind == Kind::Plan && h.start == 0 && h.end <= v.start
+                        })
+                    });
                     if !only_unlimited
                         && !says_role
                         && !role_label
-                        && self
-                            .model
-                            .hint_near(v.node, 2)
-                            .is_some_and(|(_, k)| k == Kind::Plan)
+                        && (plan_row
+                            || self
+                                .model
+                                .hint_near(v.node, 2)
+                                .is_some_and(|(_, k)| k == Kind::Plan))
                     {
                         continue;
                     }
@@ -1748,7 +1768,10 @@ impl<'a> Engine<'a> {
                     own.total_mb = None;
                 }
                 line.data = Some(own);
-            } else if let Some(pool) = &pool {
+            } else if let Some(pool) = pool
+                .as_ref()
+                .filter(|_| !data_not_shown.get(i).copied().unwrap_or(false))
+            {
                 line.data = Some(pool.clone());
                 shared_fields = &[""];
             }
