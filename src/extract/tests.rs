@@ -2698,3 +2698,15 @@ fn a_transposed_tables_headers_name_the_lines_whose_numbers_a_row_shows() {
     let d = s.lines[1].data.clone().unwrap();
     assert_eq!((d.used_mb, d.remaining_mb), (Some(12288.0), Some(18432.0)));
 }
+
+#[test]
+fn a_pool_cards_heading_names_every_lines_plan() {
+    let s = us("<section><h2>Family Pool 20GB</h2><p><output>8,192 MB</output> <span>left of 20 GB</span></p>\
+         <p>Pool resets Dec. 12th</p></section><section><h2>Lines</h2>\
+         <div><h3>Ana</h3><p>(646) 555-0131</p><p>Data used this cycle 7.5 GB used</p></div>\
+         <div><h3>Ben</h3><p>(646) 555-0177</p><p>Data used this cycle 4,608 MB used</p></div></section>");
+    assert_eq!(s.lines.len(), 2, "{:?}", s.lines);
+    for l in &s.lines {
+        assert_eq!(l.plan.as_deref(), Some("Family Pool 20GB"), "{:?}", s.lines);
+    }
+}
