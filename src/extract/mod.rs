@@ -687,6 +687,16 @@ impl<'a> Engine<'a> {
                     if matches!(kind.family(), Family::None | Family::Text) {
                         continue;
                     }
+                    // An expiry in a bill's card, under its amount due (`应付余额` |
+                    // `$214.77` | `12月21日到期`), is the bill's due date.
+                    let kind = if kind == Kind::RenewalDate && self.in_bill_card(r, node) {
+                        if h.kind == Kind::DueDate || h.also == Some(Kind::DueDate) {
+                            continue;
+                        }
+                        Kind::DueDate
+                    } else {
+                        kind
+                    };
                     labels.push(Label {
                         kind,
                         row: r as u32,
@@ -840,6 +850,25 @@ impl<'a> Engine<'a> {
             cur = n.parent;
         }
         None
+    }
+
+    /// Whether row `r` (holding `node`) follows, within three rows and in the same card
+    /// (the parent of `node`'s block), a row naming an amount due.
+    fn in_bill_card(&self, r: usize, node: u32) -> bool {
+        let model = &self.model;
+        let Some(card) = self
+            .up_to(node, 6, |n| !n.is_text() && n.block)
+            .and_then(|b| model.page.nodes.get(b as usize)?.parent)
+        else {
+            return false;
+        };
+        (r.saturating_sub(3)..r).any(|p| {
+            model.rows.get(p).is_some_and(|row| {
+                !row.promo
+                    && model.contains(card, row.first_node())
+                    && row.hits.iter().any(|h| h.kind == Kind::AmountDue)
+            })
+        })
     }
 
     /// True when `node` is inside an `h1`–`h6` (within three levels).
@@ -1939,6 +1968,13 @@ impl<'a> Engine<'a> {
             if let Some(b) = inside.chain(before).chain(after).find_map(bucket_of) {
                 return b;
             }
+        }
+        // A cell under a column headed by a bucket (`热点` | `已使用 2.5 GB，共 15 GB`),
+        // whatever label inside it reached the value.
+        match self.table_cell_of(v.node).map(|c| c.kind) {
+            Some(Kind::Hotspot) => return Bucket::Hotspot,
+            Some(Kind::NotData) => return Bucket::NotData,
+            _ => {}
         }
         if let Some(l) = label {
             match l.kind {

@@ -2710,3 +2710,24 @@ fn a_pool_cards_heading_names_every_lines_plan() {
         assert_eq!(l.plan.as_deref(), Some("Family Pool 20GB"), "{:?}", s.lines);
     }
 }
+
+#[test]
+fn an_expiry_under_a_bills_amount_due_is_its_due_date_and_a_hotspot_column_is_the_hotspots() {
+    let s = scan(
+        "<html lang=zh-CN><body><section><h2>应付余额</h2><p>$88.20</p><p>1月4日到期</p></section>\
+         <section><table><thead><tr><th>线路</th><th>电话号码</th><th>已用数据</th><th>热点</th></tr></thead>\
+         <tbody><tr><td>妈妈</td><td>(•••) •••-6161</td><td>已使用 7.5 GB</td><td>已使用 1.5 GB，共 10 GB</td></tr>\
+         <tr><td>平板</td><td>(•••) •••-7272</td><td>已使用 3.0 GB</td><td>—</td></tr></tbody></table></section></body></html>",
+        "https://www.example-mobile.com/usage",
+    );
+    assert_eq!(s.next_bill_date, date(2027, 1, 4));
+    assert_eq!(s.lines.len(), 2, "{:?}", s.lines);
+    assert!(
+        s.lines.iter().all(|l| l.renews_on.is_none()),
+        "{:?}",
+        s.lines
+    );
+    assert_eq!(data(&s).used_mb, Some(7680.0));
+    let h = s.lines[0].hotspot.clone().unwrap();
+    assert_eq!((h.used_mb, h.remaining_mb), (Some(1536.0), Some(8704.0)));
+}
