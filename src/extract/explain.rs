@@ -1,6 +1,6 @@
 //! `--explain`: how the engine saw a page, for bug reports.
 
-use super::{active_profiles, Engine, ScanOptions};
+use super::{active_profiles, transpose_tables, Engine, ScanOptions};
 use crate::page::PageSnapshot;
 use crate::profile::Profile;
 
@@ -14,6 +14,8 @@ pub fn explain(page: &PageSnapshot, options: &ScanOptions, rules: &[Profile]) ->
     }
     let host = page.host();
     let active = active_profiles(&host, rules);
+    let transposed = transpose_tables(page);
+    let page = transposed.as_ref().unwrap_or(page);
     let mut engine = Engine::new(page, options, &active, &host);
     let labels = engine.collect_labels();
     let cands = engine.candidates(&labels);

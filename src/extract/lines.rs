@@ -77,9 +77,22 @@ impl Engine<'_> {
         let mut anchors = Vec::new();
         let mut rows = Vec::new();
         for (r, node, f, line_word, not_phone) in &finds {
+            // Four digits after a mask under a payment's label (`Direct debit` | `Active
+            // Lloyds ••• 6120`) are an account's.
+            let payment_above = || {
+                !line_word
+                    && r.checked_sub(1)
+                        .and_then(|p| model.rows.get(p))
+                        .is_some_and(|p| {
+                            p.text.chars().count() <= 25
+                                && p.hits
+                                    .iter()
+                                    .any(|h| matches!(h.kind, Kind::NotPhone | Kind::Autopay))
+                        })
+            };
             let ok = match f.strength {
                 Strength::Strong => true,
-                Strength::Weak => !not_phone,
+                Strength::Weak => !not_phone && !payment_above(),
                 Strength::Plain => {
                     !not_phone
                         && !f.toll_free
@@ -261,6 +274,15 @@ impl Engine<'_> {
         if before.1.saturating_sub(before.0) > 8 {
             return None;
         }
+        // A later mention of a line that has a card of its own (`The line ending in 0962
+        // is suspended`) heads nothing after it.
+        if self
+            .parts
+            .iter()
+            .any(|p| p.2 == before.2 && p.1.saturating_sub(p.0) > 8)
+        {
+            return None;
+        }
         let parent = self
             .model
             .page
@@ -312,7 +334,11 @@ impl Engine<'_> {
                         break;
                     }
                     j -= 1;
-                    if nodes.get(j as usize).and_then(|n| n.parent) == Some(container) {
+                    // A line break between the name and the number separates nothing.
+                    if nodes
+                        .get(j as usize)
+                        .is_some_and(|n| n.parent == Some(container) && n.tag != "br")
+                    {
                         return Some(j);
                     }
                 }

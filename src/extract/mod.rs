@@ -31,7 +31,7 @@ mod usage;
 pub use explain::explain;
 use lines::PhoneAnchor;
 use names::TextFind;
-use tables::{find_tables, Tables};
+use tables::{find_tables, transpose_tables, Tables};
 use usage::{
     data_text, finish_usage, is_amount_for_price, is_price_per_amount, merge_reading, width,
 };
@@ -76,6 +76,8 @@ pub fn extract_with(page: &PageSnapshot, options: &ScanOptions, rules: &[Profile
     }
     let host = page.host();
     let active = active_profiles(&host, rules);
+    let transposed = transpose_tables(page);
+    let page = transposed.as_ref().unwrap_or(page);
     Engine::new(page, options, &active, &host).run()
 }
 
@@ -811,6 +813,16 @@ impl<'a> Engine<'a> {
                     if matches!(kind.family(), Family::None | Family::Text) {
                         continue;
                     }
+                    // An expiry in a bill's card, under its amount due (`应付余额` |
+                    // `$214.77` | `12月21日到期`), is the bill's due date.
+                    let kind = if kind == Kind::RenewalDate && self.in_bill_card(r, node) {
+                        if h.kind == Kind::DueDate || h.also == Some(Kind::DueDate) {
+                            continue;
+                        }
+                        Kind::DueDate
+                    } else {
+                        kind
+                    };
                     labels.push(Label {
                         kind,
                         row: r as u32,
@@ -964,6 +976,25 @@ impl<'a> Engine<'a> {
             cur = n.parent;
         }
         None
+    }
+
+    /// Whether row `r` (holding `node`) follows, within three rows and in the same card
+    /// (the parent of `node`'s block), a row naming an amount due.
+    fn in_bill_card(&self, r: usize, node: u32) -> bool {
+        let model = &self.model;
+        let Some(card) = self
+            .up_to(node, 6, |n| !n.is_text() && n.block)
+            .and_then(|b| model.page.nodes.get(b as usize)?.parent)
+        else {
+            return false;
+        };
+        (r.saturating_sub(3)..r).any(|p| {
+            model.rows.get(p).is_some_and(|row| {
+                !row.promo
+                    && model.contains(card, row.first_node())
+                    && row.hits.iter().any(|h| h.kind == Kind::AmountDue)
+            })
+        })
     }
 
     /// True when `node` is inside an `h1`–`h6` (within three levels).
@@ -1415,6 +1446,8 @@ impl<'a> Engine<'a> {
         let mut hot: Vec<DataUsage> = vec![DataUsage::default(); line_count];
         let mut has_main = vec![false; line_count];
         let mut has_hot = vec![false; line_count];
+        // Lines whose own data is labelled but not shown (`Data used  —`): no pool is theirs.
+        let mut data_not_shown = vec![false; line_count];
         let mut renew: Vec<Option<(i32, Date)>> = vec![None; line_count];
         let mut account_renew: Option<(i32, Date, usize)> = None;
         let mut due: Option<(i32, Date, usize)> = None;
@@ -1521,6 +1554,14 @@ impl<'a> Engine<'a> {
                         })
                     });
                     let dashes = !text.chars().any(|c| c.is_ascii_alphabetic());
+                    if dashes && matches!(kind, Kind::DataUsed | Kind::DataRemaining) {
+                        if let Some(x) = self
+                            .line_of(v.node)
+                            .and_then(|li| data_not_shown.get_mut(li))
+                        {
+                            *x = true;
+                        }
+                    }
                     if kind != Kind::NotData
                         && (dashes || (loading && !text.eq_ignore_ascii_case("n/a")))
                     {
@@ -1613,13 +1654,21 @@ impl<'a> Engine<'a> {
                         d.remaining_mb.is_some() || d.used_mb.is_some() || d.total_mb.is_some();
                     let role_label =
                         matches!(kind, Kind::DataRemaining | Kind::DataUsed | Kind::DataTotal);
+                    // So is one in the name a `Plan` label leads its row with (`Plan
+                    // Data-only 10GB`).
+                    let plan_row = model.rows.get(v.row as usize).is_some_and(|r| {
+                        r.hits.first().is_some_and(|h| {
+                            h.kind == Kind::Plan && h.start == 0 && h.end <= v.start
+                        })
+                    });
                     if !only_unlimited
                         && !says_role
                         && !role_label
-                        && self
-                            .model
-                            .hint_near(v.node, 2)
-                            .is_some_and(|(_, k)| k == Kind::Plan)
+                        && (plan_row
+                            || self
+                                .model
+                                .hint_near(v.node, 2)
+                                .is_some_and(|(_, k)| k == Kind::Plan))
                     {
                         continue;
                     }
@@ -1898,7 +1947,10 @@ impl<'a> Engine<'a> {
                     own.total_mb = None;
                 }
                 line.data = Some(own);
-            } else if let Some(pool) = &pool {
+            } else if let Some(pool) = pool
+                .as_ref()
+                .filter(|_| !data_not_shown.get(i).copied().unwrap_or(false))
+            {
                 line.data = Some(pool.clone());
                 shared_fields = &[""];
             }
@@ -2066,6 +2118,13 @@ impl<'a> Engine<'a> {
             if let Some(b) = inside.chain(before).chain(after).find_map(bucket_of) {
                 return b;
             }
+        }
+        // A cell under a column headed by a bucket (`热点` | `已使用 2.5 GB，共 15 GB`),
+        // whatever label inside it reached the value.
+        match self.table_cell_of(v.node).map(|c| c.kind) {
+            Some(Kind::Hotspot) => return Bucket::Hotspot,
+            Some(Kind::NotData) => return Bucket::NotData,
+            _ => {}
         }
         if let Some(l) = label {
             match l.kind {

@@ -76,7 +76,7 @@ impl Engine<'_> {
             if row.promo || row.virtual_row {
                 continue;
             }
-            if let Some(t) = self.page_heading_plan(row) {
+            if let Some(t) = self.page_heading_plan(r, row) {
                 out.push(t);
             }
             if let Some(t) = self.plan_under_number(r, row) {
@@ -393,11 +393,20 @@ impl Engine<'_> {
 
     /// `<h1>Shared Data 50GB</h1>`: a page's title made of words and a data allowance,
     /// and no other label than data words, names its plan (on a group's page, every
-    /// line's).
-    fn page_heading_plan(&self, row: &super::model::Row) -> Option<TextFind> {
+    /// line's). So does a card's heading of that shape over the card's data (`<h2>Shared
+    /// Data 30GB</h2>` | `11,438 MB left of 30 GB`).
+    fn page_heading_plan(&self, r: usize, row: &super::model::Row) -> Option<TextFind> {
         let model = &self.model;
         let first = row.first_node();
-        let h1 = self.up_to(first, 4, |n| n.tag == "h1")?;
+        let h1 = self.up_to(first, 4, |n| n.tag == "h1").or_else(|| {
+            let h = self.up_to(first, 4, |n| matches!(n.tag.as_str(), "h2" | "h3"))?;
+            let card = model.page.nodes.get(h as usize)?.parent?;
+            let next = model.rows.get(r + 1)?;
+            (model.contains(card, next.first_node())
+                && !next.promo
+                && !parse::find_data(&next.text).is_empty())
+            .then_some(h)
+        })?;
         if !row.segs.iter().all(|s| model.contains(h1, s.node))
             || model.in_navigation(h1)
             || model.is_promo_node(first)

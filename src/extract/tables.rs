@@ -2,8 +2,10 @@
 
 use super::matcher::{Family, Kind};
 use super::model::Model;
+use super::phone::{self, Strength};
 use super::{Engine, Label};
 use crate::date::Date;
+use crate::page::{PageNode, PageSnapshot};
 use crate::parse::{self, DateOrder};
 use crate::vecmap::VecMap;
 
@@ -192,4 +194,217 @@ impl Engine<'_> {
                 .get(i - 1)
                 .is_some_and(|&c| self.model.contains(c, node))
     }
+}
+
+/// Most line columns a transposed table is read with (a family plan's lines).
+const MAX_LINE_COLUMNS: usize = 8;
+
+/// The text of `node`'s subtree (`end` is one past its last descendant), pieces joined by
+/// spaces.
+fn subtree_text(page: &PageSnapshot, node: usize, end: usize) -> String {
+    let mut out = String::new();
+    for n in page.nodes.get(node..end).unwrap_or(&[]) {
+        if let Some(t) = &n.text {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(t);
+        }
+    }
+    out
+}
+
+/// The last four digits of the line number a cell's text shows (a mask or a full number,
+/// not four digits after `ending in`, which may be a card's; no toll-free number).
+fn line_number(text: &str) -> Option<String> {
+    let finds = phone::find_phones(text);
+    let mut lines = finds
+        .iter()
+        .filter(|f| f.strength != Strength::Weak && !f.toll_free);
+    let first = lines.next()?;
+    lines.next().is_none().then(|| first.last4.clone())
+}
+
+/// A **transposed** table — one column per line, a row per field (`Plan`, `Data used`),
+/// the lines' numbers across one row (the header's or a body row's) — rewritten as one card
+/// per line: the column's header, then a `row header  cell` line per row, the shape of the
+/// line cards the engine reads. `None` when the page has no such table.
+///
+/// The shape: at least three rows of equally many cells (2 to [`MAX_LINE_COLUMNS`] line
+/// columns after the row headers' column); one row whose every cell after the first shows
+/// a different line number, and whose first cell shows none.
+pub(super) fn transpose_tables(page: &PageSnapshot) -> Option<PageSnapshot> {
+    let nodes = &page.nodes;
+    let n = nodes.len();
+    let mut end: Vec<usize> = (1..=n).collect();
+    for i in (0..n).rev() {
+        let e = end.get(i).copied().unwrap_or(i + 1);
+        if let Some(p) = nodes.get(i).and_then(|x| x.parent) {
+            if let Some(pe) = end.get_mut(p as usize) {
+                *pe = (*pe).max(e);
+            }
+        }
+    }
+    let tag = |i: usize| nodes.get(i).map_or("", |x| x.tag.as_str());
+    let parent = |i: usize| nodes.get(i).and_then(|x| x.parent).map(|p| p as usize);
+    // Rows (`tr`, each with its cells) per table, in page order.
+    let mut tables: VecMap<usize, Vec<(usize, Vec<usize>)>> = VecMap::new();
+    for i in 0..n {
+        if !matches!(tag(i), "td" | "th") {
+            continue;
+        }
+        let Some(tr) = parent(i).filter(|&p| tag(p) == "tr") else {
+            continue;
+        };
+        let mut table = parent(tr);
+        for _ in 0..2 {
+            if table.is_some_and(|t| tag(t) != "table") {
+                table = table.and_then(parent);
+            }
+        }
+        let Some(table) = table.filter(|&t| tag(t) == "table") else {
+            continue;
+        };
+        let rows = tables.entry(table).or_default();
+        match rows.last_mut() {
+            Some((r, cells)) if *r == tr => cells.push(i),
+            _ => rows.push((tr, vec![i])),
+        }
+    }
+    // Per transposed table: the row of line numbers and its rows' cells.
+    let mut found: Vec<(usize, usize, Vec<Vec<usize>>)> = Vec::new();
+    for (&table, rows) in &tables {
+        let width = rows.first().map_or(0, |r| r.1.len());
+        if rows.len() < 3
+            || !(3..=MAX_LINE_COLUMNS + 1).contains(&width)
+            || rows.iter().any(|r| r.1.len() != width)
+        {
+            continue;
+        }
+        let text = |c: usize| subtree_text(page, c, end.get(c).copied().unwrap_or(c));
+        let numbers_across = rows.iter().position(|(_, cells)| {
+            let mut seen: Vec<String> = Vec::new();
+            cells
+                .first()
+                .is_some_and(|&c| line_number(&text(c)).is_none())
+                && cells.iter().skip(1).all(|&c| match line_number(&text(c)) {
+                    Some(l) if !seen.contains(&l) => {
+                        seen.push(l);
+                        true
+                    }
+                    _ => false,
+                })
+        });
+        if let Some(at) = numbers_across {
+            found.push((table, at, rows.iter().map(|r| r.1.clone()).collect()));
+        }
+    }
+    if found.is_empty() {
+        return None;
+    }
+    let mut out = PageSnapshot {
+        url: page.url.clone(),
+        lang: page.lang.clone(),
+        title: page.title.clone(),
+        nodes: Vec::with_capacity(n + n / 2),
+    };
+    // Old index → new index of copied nodes (the parents of the nodes after them).
+    let mut new_of: Vec<Option<u32>> = vec![None; n];
+    // Copies `node`'s subtree under `under`, its root as `root` (tag, block) if given.
+    let copy = |out: &mut PageSnapshot,
+                new_of: &mut Vec<Option<u32>>,
+                node: usize,
+                under: Option<u32>,
+                root: Option<(&str, bool)>| {
+        let stop = end.get(node).copied().unwrap_or(node + 1);
+        for j in node..stop {
+            let Some(src) = nodes.get(j) else { break };
+            let mut copied = src.clone();
+            copied.parent = if j == node {
+                under
+            } else {
+                src.parent
+                    .and_then(|p| new_of.get(p as usize).copied().flatten())
+            };
+            if let (true, Some((t, b))) = (j == node, root) {
+                copied.tag = t.into();
+                copied.block = b;
+            }
+            if let Some(slot) = new_of.get_mut(j) {
+                *slot = u32::try_from(out.nodes.len()).ok();
+            }
+            out.nodes.push(copied);
+        }
+    };
+    let element = |out: &mut PageSnapshot, under: Option<u32>, tag: &str, block: bool| {
+        let id = u32::try_from(out.nodes.len()).ok();
+        out.nodes.push(PageNode {
+            parent: under,
+            tag: tag.into(),
+            block,
+            ..PageNode::default()
+        });
+        id
+    };
+    let mut i = 0;
+    while i < n {
+        let Some((_, numbers_row, grid)) = found.iter().find(|(t, _, _)| *t == i) else {
+            if let Some(src) = nodes.get(i) {
+                let mut copied = src.clone();
+                copied.parent = src
+                    .parent
+                    .and_then(|q| new_of.get(q as usize).copied().flatten());
+                if let Some(slot) = new_of.get_mut(i) {
+                    *slot = u32::try_from(out.nodes.len()).ok();
+                }
+                out.nodes.push(copied);
+            }
+            i += 1;
+            continue;
+        };
+        let under = parent(i).and_then(|p| new_of.get(p).copied().flatten());
+        let table = element(&mut out, under, "div", true);
+        if let (Some(last), Some(src)) = (out.nodes.last_mut(), nodes.get(i)) {
+            last.attrs = src.attrs.clone();
+        }
+        // The table's own content outside its grid (a caption) comes first.
+        let stop = end.get(i).copied().unwrap_or(i + 1);
+        let mut j = i + 1;
+        while j < stop {
+            if !matches!(tag(j), "thead" | "tbody" | "tfoot" | "tr" | "colgroup") {
+                copy(&mut out, &mut new_of, j, table, None);
+            }
+            j = end.get(j).copied().unwrap_or(j + 1).max(j + 1);
+        }
+        let columns = grid.first().map_or(0, Vec::len);
+        for col in 1..columns {
+            let card = element(&mut out, table, "div", true);
+            for (r, cells) in grid.iter().enumerate() {
+                let (Some(&head), Some(&cell)) = (cells.first(), cells.get(col)) else {
+                    continue;
+                };
+                let line = element(&mut out, card, "div", true);
+                if !subtree_text(page, head, end.get(head).copied().unwrap_or(head)).is_empty() {
+                    copy(&mut out, &mut new_of, head, line, Some(("span", false)));
+                    out.nodes.push(PageNode {
+                        parent: line,
+                        tag: "#text".into(),
+                        text: Some(" ".into()),
+                        ..PageNode::default()
+                    });
+                }
+                let at = out.nodes.len();
+                copy(&mut out, &mut new_of, cell, line, Some(("span", false)));
+                // A column's header above its line's number in a row of its own names
+                // the line (`Mum` | `Number  +65 9123 4471`).
+                if r == 0 && *numbers_row != 0 {
+                    if let Some(x) = out.nodes.get_mut(at) {
+                        x.attrs.insert("class", "nickname".into());
+                    }
+                }
+            }
+        }
+        i = stop;
+    }
+    Some(out)
 }

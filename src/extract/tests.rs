@@ -2905,3 +2905,96 @@ fn a_no_break_space_between_digits_groups_them_and_a_space_does_not() {
         assert_eq!(data(&us(body)).remaining_mb, Some(24.0), "{body}");
     }
 }
+
+// ---- tables and lines (stop 18) ----
+
+#[test]
+fn a_transposed_table_gives_each_column_to_its_line() {
+    // Numbers across the header row, one column per line; a paused line shows dashes;
+    // a later note names it again, and a tip after it names an allowance.
+    let s = us("<p>Amount due $95.10</p><p>AutoPay: On</p><table><thead><tr><td></td>\
+         <th><span>Dad</span><br><span>(•••) •••-1188</span></th>\
+         <th><span>Reading tablet</span><br><span>(•••) •••-2299</span></th>\
+         <th><span>Old phone</span><br><span>(•••) •••-3300</span></th></tr></thead><tbody>\
+         <tr><th>Plan</th><td>Essentials Saver</td><td>Tablet 8GB</td><td>Essentials Saver</td></tr>\
+         <tr><th>Data used</th><td>9.5 GB</td><td>2,048 MB</td><td>—</td></tr>\
+         <tr><th>Data left</th><td>Unlimited</td><td>6,144 MB</td><td>—</td></tr>\
+         <tr><th>Hotspot used</th><td>1.5 GB</td><td>—</td><td>—</td></tr>\
+         <tr><th>Hotspot left</th><td>8.5 GB</td><td>—</td><td>—</td></tr></tbody></table>\
+         <div><h2>Paused line</h2><p>The line ending in 3300 is paused.</p></div>\
+         <section><h2>Good to know</h2><ul><li>Essentials Saver includes 10GB of hotspot data.</li></ul></section>");
+    assert_eq!(s.lines.len(), 3, "{:?}", s.lines);
+    let l = |i: usize| &s.lines[i];
+    assert_eq!(l(0).number_last4.as_deref(), Some("1188"));
+    assert_eq!(l(0).label.as_deref(), Some("Dad"));
+    let d0 = l(0).data.clone().unwrap();
+    assert!(d0.unlimited);
+    assert_eq!(d0.used_mb, Some(9728.0));
+    assert_eq!(l(0).hotspot.as_ref().and_then(|h| h.used_mb), Some(1536.0));
+    assert_eq!(l(1).number_last4.as_deref(), Some("2299"));
+    assert_eq!(l(1).plan.as_deref(), Some("Tablet 8GB"));
+    let d1 = l(1).data.clone().unwrap();
+    assert_eq!((d1.used_mb, d1.remaining_mb), (Some(2048.0), Some(6144.0)));
+    assert!(!d1.unlimited);
+    assert_eq!(l(2).number_last4.as_deref(), Some("3300"));
+    assert_eq!(l(2).plan.as_deref(), Some("Essentials Saver"));
+    assert_eq!(l(2).data, None);
+    assert_eq!(l(2).hotspot, None);
+}
+
+#[test]
+fn a_transposed_tables_headers_name_the_lines_whose_numbers_a_row_shows() {
+    // Nicknames in the header row, full numbers in a body row; a payment mandate's masked
+    // account digits are no line; a plan named for data is no usage.
+    let s = scan(
+        "<html lang=en-GB><body><dl><dt>Amount due</dt><dd>£41.00</dd><dt>Direct debit</dt>\
+         <dd>Active Lloyds ••• 6120</dd></dl><table><tr><td></td><th>Gran</th><th>Leo</th></tr>\
+         <tr><th>Number</th><td>07700 900418</td><td>07700 900533</td></tr>\
+         <tr><th>Plan</th><td>Data-only 5GB</td><td>SIM Only 30GB</td></tr>\
+         <tr><th>Data used</th><td>—</td><td>12,288 MB</td></tr>\
+         <tr><th>Data left</th><td>—</td><td>18,432 MB</td></tr></table></body></html>",
+        "https://my.example-mobile.co.uk/family",
+    );
+    assert_eq!(s.lines.len(), 2, "{:?}", s.lines);
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("0418"));
+    assert_eq!(s.lines[0].label.as_deref(), Some("Gran"));
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Data-only 5GB"));
+    assert_eq!(s.lines[0].data, None);
+    assert_eq!(s.lines[1].number_last4.as_deref(), Some("0533"));
+    assert_eq!(s.lines[1].label.as_deref(), Some("Leo"));
+    let d = s.lines[1].data.clone().unwrap();
+    assert_eq!((d.used_mb, d.remaining_mb), (Some(12288.0), Some(18432.0)));
+}
+
+#[test]
+fn a_pool_cards_heading_names_every_lines_plan() {
+    let s = us("<section><h2>Family Pool 20GB</h2><p><output>8,192 MB</output> <span>left of 20 GB</span></p>\
+         <p>Pool resets Dec. 12th</p></section><section><h2>Lines</h2>\
+         <div><h3>Ana</h3><p>(646) 555-0131</p><p>Data used this cycle 7.5 GB used</p></div>\
+         <div><h3>Ben</h3><p>(646) 555-0177</p><p>Data used this cycle 4,608 MB used</p></div></section>");
+    assert_eq!(s.lines.len(), 2, "{:?}", s.lines);
+    for l in &s.lines {
+        assert_eq!(l.plan.as_deref(), Some("Family Pool 20GB"), "{:?}", s.lines);
+    }
+}
+
+#[test]
+fn an_expiry_under_a_bills_amount_due_is_its_due_date_and_a_hotspot_column_is_the_hotspots() {
+    let s = scan(
+        "<html lang=zh-CN><body><section><h2>应付余额</h2><p>$88.20</p><p>1月4日到期</p></section>\
+         <section><table><thead><tr><th>线路</th><th>电话号码</th><th>已用数据</th><th>热点</th></tr></thead>\
+         <tbody><tr><td>妈妈</td><td>(•••) •••-6161</td><td>已使用 7.5 GB</td><td>已使用 1.5 GB，共 10 GB</td></tr>\
+         <tr><td>平板</td><td>(•••) •••-7272</td><td>已使用 3.0 GB</td><td>—</td></tr></tbody></table></section></body></html>",
+        "https://www.example-mobile.com/usage",
+    );
+    assert_eq!(s.next_bill_date, date(2027, 1, 4));
+    assert_eq!(s.lines.len(), 2, "{:?}", s.lines);
+    assert!(
+        s.lines.iter().all(|l| l.renews_on.is_none()),
+        "{:?}",
+        s.lines
+    );
+    assert_eq!(data(&s).used_mb, Some(7680.0));
+    let h = s.lines[0].hotspot.clone().unwrap();
+    assert_eq!((h.used_mb, h.remaining_mb), (Some(1536.0), Some(8704.0)));
+}
