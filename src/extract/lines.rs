@@ -36,9 +36,13 @@ impl Engine<'_> {
                     row.hits.iter().rev().find(|h| {
                         matches!(h.kind, Kind::Line | Kind::NotPhone) && h.end <= f.start
                     });
+                // With neither, a no-phone word anywhere in the row, or a payment label
+                // before the number (`GIRO  Active  DBS ••• 3321`), makes it an account's.
                 let not_phone = match nearest {
                     Some(h) => h.kind == Kind::NotPhone,
-                    None => row.hits.iter().any(|h| h.kind == Kind::NotPhone),
+                    None => row.hits.iter().any(|h| {
+                        h.kind == Kind::NotPhone || (h.kind == Kind::Autopay && h.end <= f.start)
+                    }),
                 };
                 // The other party of a call or message (`Call to (•••) •••-1000` in a usage
                 // log), written just before the number, is no line of the account, however

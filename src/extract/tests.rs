@@ -2998,3 +2998,17 @@ fn an_expiry_under_a_bills_amount_due_is_its_due_date_and_a_hotspot_column_is_th
     let h = s.lines[0].hotspot.clone().unwrap();
     assert_eq!((h.used_mb, h.remaining_mb), (Some(1536.0), Some(8704.0)));
 }
+
+// ---- lead (stop 18) ----
+
+#[test]
+fn masked_digits_after_a_payment_label_in_the_same_row_are_no_line() {
+    let s = scan(
+        "<html lang=en-SG><body><div><span>Auto top-up</span><span>On</span> <span>POSB ••• 8812</span></div>\
+         <div><p>Number</p><p>+65 9001 5566</p><p>Balance S$12.40</p></div></body></html>",
+        "https://www.example-mobile.com.sg/account",
+    );
+    assert_eq!(s.autopay, Some(true));
+    assert_eq!(s.lines.len(), 1, "{:?}", s.lines);
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("5566"));
+}
