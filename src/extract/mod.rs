@@ -503,6 +503,14 @@ impl<'a> Engine<'a> {
             if self.call_to_action(row, h.start, h.end) {
                 continue;
             }
+            // `automatically on your renewal date`, `on file`, `on Dec 26`: the
+            // preposition, not a toggle's state.
+            if on
+                && row.lower.get(h.start..h.end) == Some("on")
+                && on_is_preposition(&row.lower, h.end)
+            {
+                continue;
+            }
             found.push(mk(h.start, h.end, VKind::State(on)));
         }
         // A toggle's one-character state as a translation writes `On` / `Off` (`开`,
@@ -673,7 +681,10 @@ impl<'a> Engine<'a> {
                 if model.is_promo_node(node)
                     || self.in_header_cell(node)
                     || (h.kind.family() == Family::Money
-                        && (in_aside(&row.text, h.start) || names_a_threshold(&row.lower, h.end)))
+                        && (in_aside(&row.text, h.start)
+                            || names_a_threshold(&row.lower, h.end)
+                            || (h.kind == Kind::AmountDue
+                                && names_a_settled_payment(&row.lower, h.end))))
                 {
                     continue;
                 }
@@ -2217,11 +2228,95 @@ fn names_a_threshold(lower: &str, end: usize) -> bool {
         "menos de",
         "por debajo",
     ];
-    WORDS.iter().any(|w| {
-        rest.find(w)
-            .is_some_and(|i| i <= 14 && rest.is_char_boundary(i))
+    starts_within(rest, WORDS, 14)
+}
+
+/// True when one of `words` starts within `max` bytes of the start of `text`.
+fn starts_within(text: &str, words: &[&str], max: usize) -> bool {
+    words.iter().any(|w| {
+        text.find(w)
+            .is_some_and(|i| i <= max && text.is_char_boundary(i))
     })
 }
+
+/// True when the word after an `on` at byte `end` of `lower` is its object (`on your
+/// renewal date`, `on the go`, `on file`, `on Dec 26`, `on 12/26`): a preposition.
+fn on_is_preposition(lower: &str, end: usize) -> bool {
+    let rest = lower.get(end..).unwrap_or("");
+    let Some(next) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let word = next
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or("");
+    const OBJECTS: &[&str] = &[
+        "your",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "each",
+        "every",
+        "my",
+        "our",
+        "its",
+        "their",
+        "file",
+        "time",
+        "or",
+        "which",
+        "whichever",
+        "day",
+        "days",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    word.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        || OBJECTS.contains(&word)
+        || crate::parse::date::is_month_name(word)
+}
+
+/// True when the words right after an amount-due label say the payment is done
+/// (`Your payment of $40 was received`, `Payment of $25.00 has been processed`): a
+/// confirmation of the past, not an amount to pay.
+fn names_a_settled_payment(lower: &str, end: usize) -> bool {
+    starts_within(lower.get(end..).unwrap_or(""), SETTLED, 20)
+}
+
+/// Words that say a payment is done.
+const SETTLED: &[&str] = &[
+    " received",
+    " was paid",
+    " has been paid",
+    " was processed",
+    " has been processed",
+    " was successful",
+    " was made",
+    " was applied",
+    " has been applied",
+    " was charged",
+    " has been charged",
+    " is complete",
+    " is confirmed",
+    "已收到",
+    "已到账",
+    "已到帳",
+    "已成功",
+    "支付成功",
+    "付款成功",
+    " fue recibido",
+    " ha sido recibido",
+    " fue procesado",
+    " ist eingegangen",
+    " wurde erhalten",
+];
 
 /// True when byte `pos` of `text` is inside brackets that follow other text: an aside on
 /// a value (`£2.00 (taken off your next bill)`) labels nothing.

@@ -2638,3 +2638,43 @@ fn a_contracts_end_is_no_renewal_and_a_validity_is() {
     );
     assert_eq!(s.next_bill_date, date(2026, 12, 1));
 }
+
+// ---- page kinds and gauges (stop 18) ----
+
+#[test]
+fn a_payment_confirmed_as_received_is_no_amount_due() {
+    // An order confirmation: the amount was paid; the renewal it states still counts.
+    let s = us(
+        "<h1>All set</h1><p>Your payment of $55 has been processed, your plan renews Jan 4.</p>",
+    );
+    assert_eq!(s.amount_due, None);
+    assert_eq!(s.next_bill_date, date(2027, 1, 4));
+    let s = us("<p>Payment of <b>$31.50</b> received. Thanks!</p><p>Data 3 GB left</p>");
+    assert_eq!(s.amount_due, None);
+    // A payment still to make keeps its amount.
+    let s = us("<p>Your payment of <b>$31.50</b> is due Jan 4</p><p>Data 3 GB left</p>");
+    assert_eq!(s.amount_due, usd(3150));
+}
+
+#[test]
+fn on_followed_by_its_object_is_a_preposition_not_a_state() {
+    // A feature described in a sentence: `on your renewal date` is no AutoPay state.
+    let s = us("<p>Plan renews Jan 4</p><ul><li>Auto-Renew can charge your card automatically on your renewal date.</li></ul>");
+    assert_eq!(s.autopay, None);
+    let s = us("<p>Plan renews Jan 4</p><p>Auto-Renew charges the card on file on Jan 4.</p>");
+    assert_eq!(s.autopay, None);
+    // A state after the label stays one.
+    let s = us("<p>Plan renews Jan 4</p><p>Auto-Renew: On</p>");
+    assert_eq!(s.autopay, Some(true));
+    let s = us("<p>Plan renews Jan 4</p><p>Auto-Renew is on for this line</p>");
+    assert_eq!(s.autopay, Some(true));
+}
+
+#[test]
+fn a_bill_taken_by_direct_debit_means_autopay_is_on() {
+    let s = scan(
+        "<html lang=en-GB><body><dl><dt>Next bill</dt><dd>£22.00 · collected by Direct Debit from 5 Jan</dd></dl></body></html>",
+        "https://my.example-mobile.co.uk/account",
+    );
+    assert_eq!(s.autopay, Some(true));
+}
