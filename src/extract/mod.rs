@@ -198,6 +198,8 @@ struct Engine<'a> {
     decimal_comma: bool,
     carrier: Option<String>,
     sign_in_url: bool,
+    /// The page is a help / support article: its figures are examples.
+    help_url: bool,
     anchors_elements: Vec<(Kind, ElementPattern)>,
     vals: Vec<Val>,
     /// Parsed values per row and family (data, money, date, state), parsed on demand.
@@ -334,6 +336,7 @@ impl<'a> Engine<'a> {
             });
         let value_before_label = active.iter().any(|p| p.value_before_label);
         let sign_in_url = active.iter().any(|p| p.is_sign_in_url(&page.url));
+        let help_url = active.iter().any(|p| p.is_help_url(&page.url));
         let rows = model.rows.len();
         let tables = find_tables(&model, options.today, order);
         let mut engine = Engine {
@@ -351,6 +354,7 @@ impl<'a> Engine<'a> {
             decimal_comma: lang::decimal_comma(lang),
             carrier,
             sign_in_url,
+            help_url,
             anchors_elements,
             vals: Vec::new(),
             row_vals: vec![[None; 4]; rows],
@@ -1265,6 +1269,10 @@ impl<'a> Engine<'a> {
 
         let mut snap = Snapshot::empty(Status::Ok);
         snap.carrier = self.carrier.clone();
+        if self.help_url {
+            snap.status = Status::NoData;
+            return snap;
+        }
         let line_count = numbers.len().max(1);
         let mut lines: Vec<Line> = (0..line_count)
             .map(|i| Line {

@@ -2678,3 +2678,34 @@ fn a_bill_taken_by_direct_debit_means_autopay_is_on() {
     );
     assert_eq!(s.autopay, Some(true));
 }
+
+#[test]
+fn a_help_article_gives_no_values() {
+    let page = "<html lang=en><body><h1>When is my bill due?</h1>\
+        <p>Your bill is due 20 days after your statement date.</p>\
+        <dl><dt>Amount due</dt><dd>$64.00</dd><dt>Due date</dt><dd>Jan 9</dd><dt>AutoPay</dt><dd>On</dd></dl></body></html>";
+    let s = scan(
+        page,
+        "https://www.example-wireless.com/help/billing/due-date",
+    );
+    assert_eq!(s.status, Status::NoData);
+    assert_eq!(s.amount_due, None);
+    assert_eq!(s.autopay, None);
+    // The same figures on an account page are the account's.
+    let s = scan(page, "https://my.example-wireless.com/account/billing");
+    assert_eq!(s.amount_due, usd(6400));
+}
+
+#[test]
+fn a_labelled_sample_gives_no_values_and_the_account_beside_it_does() {
+    let s = us(
+        "<p>Balance $7.25</p>\
+         <figure><img alt=''><figcaption>Example bill. Amount due: $64.00 · Due Jan 9 · AutoPay: On</figcaption></figure>\
+         <p>例如，账单金额 $30.00</p>",
+    );
+    assert_eq!(s.balance, usd(725));
+    assert_eq!(s.amount_due, None);
+    assert_eq!(s.autopay, None);
+    let s = us("<p>Balance $7.25</p><div class='bill-sample'><p>Amount due</p><p>$64.00</p></div>");
+    assert_eq!(s.amount_due, None);
+}
