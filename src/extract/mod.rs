@@ -855,6 +855,33 @@ impl<'a> Engine<'a> {
         None
     }
 
+    /// The role the nearest heading above a figure gives it (`Remaining this month` over a
+    /// list of `3.4 GB / 5.0 GB` items labelled only by icons): 0 left, 1 used. Looks a few
+    /// rows up, stopping at the first heading.
+    fn heading_role(&self, v: &Val) -> Option<usize> {
+        let rows = &self.model.rows;
+        for r in (v.row.saturating_sub(6)..v.row).rev() {
+            let row = rows.get(r as usize)?;
+            let Some(first) = row.segs.first() else {
+                continue;
+            };
+            if !self.in_heading(first.node) {
+                continue;
+            }
+            if width(&row.text) > 40 {
+                return None;
+            }
+            let mut roles = row.hits.iter().filter_map(|h| match h.kind {
+                Kind::DataRemaining => Some(0),
+                Kind::DataUsed => Some(1),
+                _ => None,
+            });
+            let role = roles.next()?;
+            return roles.all(|x| x == role).then_some(role);
+        }
+        None
+    }
+
     /// True when `node` is inside an `h1`–`h6` (within three levels).
     fn in_heading(&self, node: u32) -> bool {
         self.up_to(node, 4, |n| {
@@ -1535,6 +1562,7 @@ impl<'a> Engine<'a> {
                             .or_else(|| self.caption_role(label))
                             .or_else(|| self.caption_below(v))
                             .or_else(|| self.legend_role(v, &legends))
+                            .or_else(|| self.heading_role(v))
                             // `2.1 GB of 50 GB` with no role word is a meter's fill: used.
                             .or_else(|| {
                                 (d.amount_mb.is_some() && d.total_mb.is_some()).then_some(1)

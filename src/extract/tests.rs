@@ -2709,3 +2709,21 @@ fn a_labelled_sample_gives_no_values_and_the_account_beside_it_does() {
     let s = us("<p>Balance $7.25</p><div class='bill-sample'><p>Amount due</p><p>$64.00</p></div>");
     assert_eq!(s.amount_due, None);
 }
+
+#[test]
+fn a_heading_naming_what_is_left_gives_a_bare_figure_its_role() {
+    // Items labelled only by an icon's name, under a heading that says they are left.
+    let s = us(
+        "<h2>Plan renews Jan 4</h2><section><h2>Left in this cycle</h2><ul>\
+         <li><i aria-label='Data' title='Data'></i> <span>1.2 GB</span> <small>/ 8 GB</small></li>\
+         <li><i aria-label='Calls'></i> <span>unlimited minutes</span></li></ul></section>",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(1228.8));
+    assert_eq!(data(&s).total_mb, Some(8192.0));
+    // Under a heading that says nothing of a role, the fill of a gauge is usage.
+    let s = us(
+        "<h2>Plan renews Jan 4</h2><section><h2>This cycle</h2><ul>\
+         <li><i aria-label='Data' title='Data'></i> <span>1.2 GB</span> <small>/ 8 GB</small></li></ul></section>",
+    );
+    assert_eq!(data(&s).used_mb, Some(1228.8));
+}
