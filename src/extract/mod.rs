@@ -466,7 +466,17 @@ impl<'a> Engine<'a> {
                     .get(i + 1)
                     .is_some_and(|n| n.kind == Kind::NotData && n.start <= h.end + 4);
             let overlaps = found.iter().any(|v| v.start < h.end && h.start < v.end);
-            if !followed_by_not_data && !overlaps {
+            // `10GB high-speed data, then unlimited at up to 128kbps`: the slowed speed
+            // after a cap, not an unlimited bucket.
+            let throttle = row
+                .lower
+                .get(..h.start)
+                .is_some_and(|b| b.trim_end().ends_with(" then"))
+                || row
+                    .lower
+                    .get(h.end..)
+                    .is_some_and(|a| a.starts_with(" at "));
+            if !followed_by_not_data && !overlaps && !throttle {
                 let reading = DataReading {
                     unlimited: true,
                     ..Default::default()

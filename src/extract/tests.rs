@@ -2727,3 +2727,14 @@ fn a_heading_naming_what_is_left_gives_a_bare_figure_its_role() {
     );
     assert_eq!(data(&s).used_mb, Some(1228.8));
 }
+
+#[test]
+fn unlimited_at_a_slowed_speed_after_a_cap_is_no_unlimited_bucket() {
+    let s = us(
+        "<p>Plan renews Jan 4</p><ul><li>Unlimited talk &amp; text</li>\
+         <li>8GB of 5G data, then unlimited at reduced speeds</li></ul>\
+         <div><p>2.5 GB left</p><p>of 8GB</p></div>",
+    );
+    assert!(!data(&s).unlimited);
+    assert_eq!(data(&s).remaining_mb, Some(2560.0));
+}
