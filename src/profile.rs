@@ -315,6 +315,9 @@ pub struct Profile {
     pub account_urls: Vec<String>,
     /// Sign-in page URL patterns (`account.t-mobile.com/signin*`; `*` matches anything).
     pub sign_in_urls: Vec<String>,
+    /// Help / support article URL patterns (`*/support/*`): a page there gives no values
+    /// (its figures are examples).
+    pub help_urls: Vec<String>,
     /// Currency of amounts without a symbol.
     pub currency: Option<Currency>,
     /// Currency by host pattern, overriding `currency` (`{"*.hk": "HKD"}`).
@@ -401,12 +404,22 @@ impl Profile {
 
     /// True when `url` matches a sign-in URL pattern.
     pub fn is_sign_in_url(&self, url: &str) -> bool {
-        let url = url.to_ascii_lowercase();
-        let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
-        self.sign_in_urls
-            .iter()
-            .any(|p| glob_prefix(&p.to_ascii_lowercase(), rest))
+        url_matches(&self.sign_in_urls, url)
     }
+
+    /// True when `url` matches a help / support article URL pattern.
+    pub fn is_help_url(&self, url: &str) -> bool {
+        url_matches(&self.help_urls, url)
+    }
+}
+
+/// True when the scheme-less `url` matches one of `patterns` (`*` matches anything).
+fn url_matches(patterns: &[String], url: &str) -> bool {
+    let url = url.to_ascii_lowercase();
+    let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+    patterns
+        .iter()
+        .any(|p| glob_prefix(&p.to_ascii_lowercase(), rest))
 }
 
 /// Field names an anchor may name.

@@ -202,6 +202,8 @@ struct Engine<'a> {
     decimal_comma: bool,
     carrier: Option<String>,
     sign_in_url: bool,
+    /// The page is a help / support article: its figures are examples.
+    help_url: bool,
     anchors_elements: Vec<(Kind, ElementPattern)>,
     vals: Vec<Val>,
     /// Parsed values per row and family (data, money, date, state), parsed on demand.
@@ -338,6 +340,7 @@ impl<'a> Engine<'a> {
             });
         let value_before_label = active.iter().any(|p| p.value_before_label);
         let sign_in_url = active.iter().any(|p| p.is_sign_in_url(&page.url));
+        let help_url = active.iter().any(|p| p.is_help_url(&page.url));
         let rows = model.rows.len();
         let tables = find_tables(&model, options.today, order);
         let mut engine = Engine {
@@ -355,6 +358,7 @@ impl<'a> Engine<'a> {
             decimal_comma: lang::decimal_comma(lang),
             carrier,
             sign_in_url,
+            help_url,
             anchors_elements,
             vals: Vec::new(),
             row_vals: vec![[None; 4]; rows],
@@ -547,7 +551,17 @@ impl<'a> Engine<'a> {
                     .get(i + 1)
                     .is_some_and(|n| n.kind == Kind::NotData && n.start <= h.end + 4);
             let overlaps = found.iter().any(|v| v.start < h.end && h.start < v.end);
-            if !followed_by_not_data && !overlaps {
+            // `10GB high-speed data, then unlimited at up to 128kbps`: the slowed speed
+            // after a cap, not an unlimited bucket.
+            let throttle = row
+                .lower
+                .get(..h.start)
+                .is_some_and(|b| b.trim_end().ends_with(" then"))
+                || row
+                    .lower
+                    .get(h.end..)
+                    .is_some_and(|a| a.starts_with(" at "));
+            if !followed_by_not_data && !overlaps && !throttle {
                 let reading = DataReading {
                     unlimited: true,
                     ..Default::default()
@@ -586,6 +600,14 @@ impl<'a> Engine<'a> {
             // "Turn on auto-renew" on a button asks for a change; a toggle that says just
             // "On" shows the state.
             if self.call_to_action(row, h.start, h.end) {
+                continue;
+            }
+            // `automatically on your renewal date`, `on file`, `on Dec 26`: the
+            // preposition, not a toggle's state.
+            if on
+                && row.lower.get(h.start..h.end) == Some("on")
+                && on_is_preposition(&row.lower, h.end)
+            {
                 continue;
             }
             found.push(mk(h.start, h.end, VKind::State(on)));
@@ -801,7 +823,10 @@ impl<'a> Engine<'a> {
                 if model.is_promo_node(node)
                     || self.in_header_cell(node)
                     || (h.kind.family() == Family::Money
-                        && (in_aside(&row.text, h.start) || names_a_threshold(&row.lower, h.end)))
+                        && (in_aside(&row.text, h.start)
+                            || names_a_threshold(&row.lower, h.end)
+                            || (h.kind == Kind::AmountDue
+                                && names_a_settled_payment(&row.lower, h.end))))
                 {
                     continue;
                 }
@@ -995,6 +1020,33 @@ impl<'a> Engine<'a> {
                     && row.hits.iter().any(|h| h.kind == Kind::AmountDue)
             })
         })
+    }
+
+    /// The role the nearest heading above a figure gives it (`Remaining this month` over a
+    /// list of `3.4 GB / 5.0 GB` items labelled only by icons): 0 left, 1 used. Looks a few
+    /// rows up, stopping at the first heading.
+    fn heading_role(&self, v: &Val) -> Option<usize> {
+        let rows = &self.model.rows;
+        for r in (v.row.saturating_sub(6)..v.row).rev() {
+            let row = rows.get(r as usize)?;
+            let Some(first) = row.segs.first() else {
+                continue;
+            };
+            if !self.in_heading(first.node) {
+                continue;
+            }
+            if width(&row.text) > 40 {
+                return None;
+            }
+            let mut roles = row.hits.iter().filter_map(|h| match h.kind {
+                Kind::DataRemaining => Some(0),
+                Kind::DataUsed => Some(1),
+                _ => None,
+            });
+            let role = roles.next()?;
+            return roles.all(|x| x == role).then_some(role);
+        }
+        None
     }
 
     /// True when `node` is inside an `h1`–`h6` (within three levels).
@@ -1435,6 +1487,10 @@ impl<'a> Engine<'a> {
 
         let mut snap = Snapshot::empty(Status::Ok);
         snap.carrier = self.carrier.clone();
+        if self.help_url {
+            snap.status = Status::NoData;
+            return snap;
+        }
         let line_count = numbers.len().max(1);
         let mut lines: Vec<Line> = (0..line_count)
             .map(|i| Line {
@@ -1715,6 +1771,7 @@ impl<'a> Engine<'a> {
                             .or_else(|| self.caption_role(label))
                             .or_else(|| self.caption_below(v))
                             .or_else(|| self.legend_role(v, &legends))
+                            .or_else(|| self.heading_role(v))
                             // `2.1 GB of 50 GB` with no role word is a meter's fill: used.
                             .or_else(|| {
                                 (d.amount_mb.is_some() && d.total_mb.is_some()).then_some(1)
@@ -2433,11 +2490,95 @@ fn names_a_threshold(lower: &str, end: usize) -> bool {
         "menos de",
         "por debajo",
     ];
-    WORDS.iter().any(|w| {
-        rest.find(w)
-            .is_some_and(|i| i <= 14 && rest.is_char_boundary(i))
+    starts_within(rest, WORDS, 14)
+}
+
+/// True when one of `words` starts within `max` bytes of the start of `text`.
+fn starts_within(text: &str, words: &[&str], max: usize) -> bool {
+    words.iter().any(|w| {
+        text.find(w)
+            .is_some_and(|i| i <= max && text.is_char_boundary(i))
     })
 }
+
+/// True when the word after an `on` at byte `end` of `lower` is its object (`on your
+/// renewal date`, `on the go`, `on file`, `on Dec 26`, `on 12/26`): a preposition.
+fn on_is_preposition(lower: &str, end: usize) -> bool {
+    let rest = lower.get(end..).unwrap_or("");
+    let Some(next) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let word = next
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or("");
+    const OBJECTS: &[&str] = &[
+        "your",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "each",
+        "every",
+        "my",
+        "our",
+        "its",
+        "their",
+        "file",
+        "time",
+        "or",
+        "which",
+        "whichever",
+        "day",
+        "days",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    word.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        || OBJECTS.contains(&word)
+        || crate::parse::date::is_month_name(word)
+}
+
+/// True when the words right after an amount-due label say the payment is done
+/// (`Your payment of $40 was received`, `Payment of $25.00 has been processed`): a
+/// confirmation of the past, not an amount to pay.
+fn names_a_settled_payment(lower: &str, end: usize) -> bool {
+    starts_within(lower.get(end..).unwrap_or(""), SETTLED, 20)
+}
+
+/// Words that say a payment is done.
+const SETTLED: &[&str] = &[
+    " received",
+    " was paid",
+    " has been paid",
+    " was processed",
+    " has been processed",
+    " was successful",
+    " was made",
+    " was applied",
+    " has been applied",
+    " was charged",
+    " has been charged",
+    " is complete",
+    " is confirmed",
+    "已收到",
+    "已到账",
+    "已到帳",
+    "已成功",
+    "支付成功",
+    "付款成功",
+    " fue recibido",
+    " ha sido recibido",
+    " fue procesado",
+    " ist eingegangen",
+    " wurde erhalten",
+];
 
 /// True when byte `pos` of `text` is inside brackets that follow other text: an aside on
 /// a value (`£2.00 (taken off your next bill)`) labels nothing.

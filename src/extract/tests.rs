@@ -3012,3 +3012,103 @@ fn masked_digits_after_a_payment_label_in_the_same_row_are_no_line() {
     assert_eq!(s.lines.len(), 1, "{:?}", s.lines);
     assert_eq!(s.lines[0].number_last4.as_deref(), Some("5566"));
 }
+
+// ---- page kinds and gauges (stop 18) ----
+
+#[test]
+fn a_payment_confirmed_as_received_is_no_amount_due() {
+    // An order confirmation: the amount was paid; the renewal it states still counts.
+    let s = us(
+        "<h1>All set</h1><p>Your payment of $55 has been processed, your plan renews Jan 4.</p>",
+    );
+    assert_eq!(s.amount_due, None);
+    assert_eq!(s.next_bill_date, date(2027, 1, 4));
+    let s = us("<p>Payment of <b>$31.50</b> received. Thanks!</p><p>Data 3 GB left</p>");
+    assert_eq!(s.amount_due, None);
+    // A payment still to make keeps its amount.
+    let s = us("<p>Your payment of <b>$31.50</b> is due Jan 4</p><p>Data 3 GB left</p>");
+    assert_eq!(s.amount_due, usd(3150));
+}
+
+#[test]
+fn on_followed_by_its_object_is_a_preposition_not_a_state() {
+    // A feature described in a sentence: `on your renewal date` is no AutoPay state.
+    let s = us("<p>Plan renews Jan 4</p><ul><li>Auto-Renew can charge your card automatically on your renewal date.</li></ul>");
+    assert_eq!(s.autopay, None);
+    let s = us("<p>Plan renews Jan 4</p><p>Auto-Renew charges the card on file on Jan 4.</p>");
+    assert_eq!(s.autopay, None);
+    // A state after the label stays one.
+    let s = us("<p>Plan renews Jan 4</p><p>Auto-Renew: On</p>");
+    assert_eq!(s.autopay, Some(true));
+    let s = us("<p>Plan renews Jan 4</p><p>Auto-Renew is on for this line</p>");
+    assert_eq!(s.autopay, Some(true));
+}
+
+#[test]
+fn a_bill_taken_by_direct_debit_means_autopay_is_on() {
+    let s = scan(
+        "<html lang=en-GB><body><dl><dt>Next bill</dt><dd>£22.00 · collected by Direct Debit from 5 Jan</dd></dl></body></html>",
+        "https://my.example-mobile.co.uk/account",
+    );
+    assert_eq!(s.autopay, Some(true));
+}
+
+#[test]
+fn a_help_article_gives_no_values() {
+    let page = "<html lang=en><body><h1>When is my bill due?</h1>\
+        <p>Your bill is due 20 days after your statement date.</p>\
+        <dl><dt>Amount due</dt><dd>$64.00</dd><dt>Due date</dt><dd>Jan 9</dd><dt>AutoPay</dt><dd>On</dd></dl></body></html>";
+    let s = scan(
+        page,
+        "https://www.example-wireless.com/help/billing/due-date",
+    );
+    assert_eq!(s.status, Status::NoData);
+    assert_eq!(s.amount_due, None);
+    assert_eq!(s.autopay, None);
+    // The same figures on an account page are the account's.
+    let s = scan(page, "https://my.example-wireless.com/account/billing");
+    assert_eq!(s.amount_due, usd(6400));
+}
+
+#[test]
+fn a_labelled_sample_gives_no_values_and_the_account_beside_it_does() {
+    let s = us(
+        "<p>Balance $7.25</p>\
+         <figure><img alt=''><figcaption>Example bill. Amount due: $64.00 · Due Jan 9 · AutoPay: On</figcaption></figure>\
+         <p>例如，账单金额 $30.00</p>",
+    );
+    assert_eq!(s.balance, usd(725));
+    assert_eq!(s.amount_due, None);
+    assert_eq!(s.autopay, None);
+    let s = us("<p>Balance $7.25</p><div class='bill-sample'><p>Amount due</p><p>$64.00</p></div>");
+    assert_eq!(s.amount_due, None);
+}
+
+#[test]
+fn a_heading_naming_what_is_left_gives_a_bare_figure_its_role() {
+    // Items labelled only by an icon's name, under a heading that says they are left.
+    let s = us(
+        "<h2>Plan renews Jan 4</h2><section><h2>Left in this cycle</h2><ul>\
+         <li><i aria-label='Data' title='Data'></i> <span>1.2 GB</span> <small>/ 8 GB</small></li>\
+         <li><i aria-label='Calls'></i> <span>unlimited minutes</span></li></ul></section>",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(1228.8));
+    assert_eq!(data(&s).total_mb, Some(8192.0));
+    // Under a heading that says nothing of a role, the fill of a gauge is usage.
+    let s = us(
+        "<h2>Plan renews Jan 4</h2><section><h2>This cycle</h2><ul>\
+         <li><i aria-label='Data' title='Data'></i> <span>1.2 GB</span> <small>/ 8 GB</small></li></ul></section>",
+    );
+    assert_eq!(data(&s).used_mb, Some(1228.8));
+}
+
+#[test]
+fn unlimited_at_a_slowed_speed_after_a_cap_is_no_unlimited_bucket() {
+    let s = us(
+        "<p>Plan renews Jan 4</p><ul><li>Unlimited talk &amp; text</li>\
+         <li>8GB of 5G data, then unlimited at reduced speeds</li></ul>\
+         <div><p>2.5 GB left</p><p>of 8GB</p></div>",
+    );
+    assert!(!data(&s).unlimited);
+    assert_eq!(data(&s).remaining_mb, Some(2560.0));
+}

@@ -586,6 +586,7 @@ crate::json_struct!(Profile, "Profile", deny {
     hosts,
     account_urls,
     sign_in_urls,
+    help_urls,
     currency,
     host_currency,
     date_order,

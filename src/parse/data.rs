@@ -327,6 +327,12 @@ fn has_role_word(lx: &Lexed, j: usize) -> bool {
 /// `unlimited` (not "unlimited talk & text") at token `i`.
 fn unlimited_at(lx: &Lexed, i: usize) -> Option<usize> {
     if lx.word_in(i, UNLIMITED_WORDS) {
+        // `10GB high-speed data, then unlimited at up to 128kbps`: the slowed speed
+        // after a cap, not an unlimited allowance.
+        if lx.word_in(i + 1, &["at"]) || i.checked_sub(1).is_some_and(|p| lx.word_in(p, &["then"]))
+        {
+            return None;
+        }
         let mut saw_not_data = false;
         for k in i + 1..i + 11 {
             if lx.word_in(k, DATA_WORDS) {
@@ -684,5 +690,18 @@ mod tests {
         assert_eq!((r.used_mb, r.total_mb), (Some(4096.0), Some(30720.0)));
         // Without an amount after it the possessive is no connector.
         assert_eq!(reading("3 GB of your plan").total_mb, None);
+    }
+
+    // ---- page kinds and gauges (stop 18) ----
+
+    #[test]
+    fn unlimited_at_a_slowed_speed_is_no_allowance() {
+        assert!(find_data("then unlimited at up to 128kbps")
+            .iter()
+            .all(|f| !f.value.unlimited));
+        assert!(find_data("unlimited at reduced speeds")
+            .iter()
+            .all(|f| !f.value.unlimited));
+        assert!(reading("unlimited data").unlimited);
     }
 }
