@@ -859,6 +859,16 @@ const SECTION_WORDS: &[&str] = &[
     "资料",
     "名称",
     "名稱",
+    "使用",
+    "情况",
+    "情況",
+    "用量",
+    "余量",
+    "餘量",
+    "明细",
+    "明細",
+    "概览",
+    "概覽",
 ];
 
 /// True when every word of `lower` is a section word.
@@ -867,7 +877,17 @@ fn only_section_words(lower: &str) -> bool {
         .split(|c: char| !is_alnum(c) || c == '&')
         .filter(|w| !w.is_empty())
         .peekable();
-    words.peek().is_some() && words.all(|w| SECTION_WORDS.contains(&w))
+    words.peek().is_some() && words.all(section_compound)
+}
+
+/// True when `word` is section words run together (`使用情况`, `余量明细`: CJK writes no
+/// spaces between them).
+fn section_compound(word: &str) -> bool {
+    word.is_empty()
+        || SECTION_WORDS.iter().any(|s| {
+            word.strip_prefix(s)
+                .is_some_and(|rest| (rest.is_empty() || !s.is_ascii()) && section_compound(rest))
+        })
 }
 
 /// A data allowance written alone (`15GB`, `Unlimited`), as a plan field's value.

@@ -2905,3 +2905,31 @@ fn a_no_break_space_between_digits_groups_them_and_a_space_does_not() {
         assert_eq!(data(&us(body)).remaining_mb, Some(24.0), "{body}");
     }
 }
+
+// ---- plan names and labels, round 9 (stop 18) ----
+
+fn zh(body: &str) -> Snapshot {
+    scan(
+        &format!(r#"<html lang="zh-CN"><body>{body}</body></html>"#),
+        "https://my.example-tel.cn/home",
+    )
+}
+
+#[test]
+fn a_usage_heading_after_the_plan_word_is_no_plan_name() {
+    for (heading, name) in [
+        ("套餐余量", "畅聊无限套餐"),
+        ("套餐使用明细", "沃享融合套餐"),
+        ("套餐用量", "畅聊无限套餐"),
+    ] {
+        let s = zh(&format!(
+            r#"<section><h2>{heading}</h2><p>当前套餐：<b>{name}</b></p>
+            <p>剩余通用流量 8.00GB</p></section>"#
+        ));
+        assert_eq!(s.lines[0].plan.as_deref(), Some(name), "{heading}");
+        let s = zh(&format!(
+            r#"<section><h2>{heading}</h2><p class="x">{name}</p><p>剩余通用流量 8.00GB</p></section>"#
+        ));
+        assert_ne!(s.lines[0].plan.as_deref(), Some(&heading[6..]), "{heading}");
+    }
+}
