@@ -222,6 +222,20 @@ impl Engine<'_> {
                     })
                     .map_or(row.text.len(), |x| x.start);
                 let next = name_end(row, h.end, next);
+                // `备注名：小明 <a>编辑</a>`: a link's or button's text after the name is
+                // not part of it.
+                let next = row
+                    .segs
+                    .iter()
+                    .filter(|s| s.start > h.end && s.start < next)
+                    .find(|s| {
+                        model.action.get(s.node as usize).copied().unwrap_or(false)
+                            && row
+                                .text
+                                .get(h.end..s.start)
+                                .is_some_and(|t| t.chars().any(is_alnum))
+                    })
+                    .map_or(next, |s| s.start);
                 let rest = row.text.get(h.end..next).unwrap_or("").trim_end();
                 let rest =
                     rest.trim_start_matches(|c: char| c.is_whitespace() || ":：-–—|·".contains(c));
@@ -559,6 +573,18 @@ impl Engine<'_> {
         let text = text
             .trim_end_matches(['·', '|', ',', '，', ';', ':', '：', '–', '—', '•'])
             .trim_end();
+        // `融合套餐（含 300M 宽带 + 2 张手机卡）`, `Family Share (includes 4 lines)`: what a
+        // plan includes, in parentheses after its name, is no part of it (`（个人版）` is).
+        let text = match text.rfind(['(', '（']) {
+            Some(i)
+                if i > 0
+                    && text.ends_with([')', '）'])
+                    && text.get(i..).is_some_and(lists_contents) =>
+            {
+                text.get(..i).unwrap_or(text).trim_end()
+            }
+            _ => text,
+        };
         let chars = text.chars().count();
         if chars == 0 || chars > 60 || !text.chars().any(is_alpha) {
             return None;
@@ -809,6 +835,20 @@ fn counts_members(text: &str) -> bool {
     let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let rest = lowercase(t.get(digits..).unwrap_or("").trim());
     digits > 0 && in_list(MEMBER_WORDS, &rest)
+}
+
+/// Words that begin a list of what a plan includes (`含 300M 宽带`, `includes 4 lines`).
+const CONTENTS_WORDS: &str =
+    "含 包含 内含 內含 includes including incl with incluye incluido con inkl inklusive mit";
+
+/// True when `paren` (`（含 …）`, `(includes …)`) lists what a plan includes.
+fn lists_contents(paren: &str) -> bool {
+    let inner = lowercase(paren.trim_start_matches(['(', '（']).trim_start());
+    CONTENTS_WORDS.split(' ').any(|w| {
+        inner
+            .strip_prefix(w)
+            .is_some_and(|r| !w.is_ascii() || !r.starts_with(is_alpha))
+    })
 }
 
 /// True when `word` is one of `list`'s words (one string, spaces between: smaller in

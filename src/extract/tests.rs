@@ -2933,3 +2933,38 @@ fn a_usage_heading_after_the_plan_word_is_no_plan_name() {
         assert_ne!(s.lines[0].plan.as_deref(), Some(&heading[6..]), "{heading}");
     }
 }
+
+#[test]
+fn an_unset_nickname_and_its_edit_button_are_no_label() {
+    let s = zh(
+        r#"<ul><li><p><span>177****2041</span> <span>备注名：<em>未设置</em> <a href="/edit">修改</a></span></p>
+        <p>本月已用通用流量 3.10GB</p></li>
+        <li><p><span>177****9930</span> <span>备注名：<em>小明的平板</em> <button>修改</button></span></p>
+        <p>本月已用通用流量 4.20GB</p></li></ul>"#,
+    );
+    assert_eq!(s.lines.len(), 2);
+    assert_eq!(s.lines[0].label, None);
+    assert_eq!(s.lines[1].label.as_deref(), Some("小明的平板"));
+    let s = us(
+        r#"<div><p>(206) 555-0143</p><p>Nickname: <i>Not set</i> <a href="/edit">Edit</a></p>
+        <p>Data used 2.5 GB</p></div>"#,
+    );
+    assert_eq!(s.lines[0].label, None);
+}
+
+#[test]
+fn a_plan_names_parenthetical_list_of_contents_is_not_part_of_it() {
+    let s = zh(
+        r#"<div class="pkg"><h2>我的套餐</h2><p class="pkg-name">全家享融合套餐 <span class="tip">（含 500M 宽带 + 3 张手机卡）</span></p>
+        <p>剩余 20GB / 共 40GB</p></div>"#,
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("全家享融合套餐"));
+    let s = us(
+        r#"<div class="plan-card"><p class="plan-name">Family Share (includes 4 lines + hotspot)</p>
+        <p>Data used 2.5 GB of 10 GB</p></div>"#,
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Family Share"));
+    // A variant in parentheses is part of the name.
+    let s = zh(r#"<p class="pkg-name">5G畅享套餐（个人版）</p><p>剩余 20GB / 共 40GB</p>"#);
+    assert_eq!(s.lines[0].plan.as_deref(), Some("5G畅享套餐（个人版）"));
+}
