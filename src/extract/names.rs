@@ -82,6 +82,9 @@ impl Engine<'_> {
             if let Some(t) = self.plan_under_number(r, row) {
                 out.push(t);
             }
+            if let Some(t) = self.plan_beside_number(row) {
+                out.push(t);
+            }
             if !self.matcher.plan_names.is_empty() {
                 for seg in &row.segs {
                     if let Some(t) = self.named_plan(row, seg) {
@@ -464,6 +467,41 @@ impl Engine<'_> {
             kind: Kind::Plan,
             node,
             text: self.valid_text(text, node)?,
+            label: None,
+            score: 55,
+        })
+    }
+
+    /// `186****3390` `<span>沃派畅享卡</span>`: a short CJK product name ending in 卡 (a
+    /// card: how Chinese carriers name plans, `大王卡`) in its own element right after a
+    /// line's number, ending the row, names that line's plan.
+    fn plan_beside_number(&self, row: &super::model::Row) -> Option<TextFind> {
+        let model = &self.model;
+        let p = phone::find_phones(&row.text)
+            .into_iter()
+            .find(|p| !p.toll_free)?;
+        let mut after = row.segs.iter().filter(|s| s.start >= p.end);
+        let seg = after.next()?;
+        let text = row.text.get(seg.start..seg.end)?.trim();
+        if after.next().is_some()
+            || row.promo
+            || !row.text.get(p.end..seg.start)?.trim().is_empty()
+            || !text.ends_with('卡')
+            || text.chars().filter(|c| !c.is_ascii()).count() < 3
+            || text.chars().count() > 12
+            // Only the card word itself (not `银行卡`, a bank card).
+            || row.hits.iter().any(|h| {
+                h.end > seg.start && !(h.kind == Kind::NotPhone && h.end - h.start == 3)
+            })
+            || model.in_navigation(seg.node)
+            || model.is_promo_node(seg.node)
+        {
+            return None;
+        }
+        Some(TextFind {
+            kind: Kind::Plan,
+            node: seg.node,
+            text: self.valid_text(text, seg.node)?,
             label: None,
             score: 55,
         })

@@ -2968,3 +2968,19 @@ fn a_plan_names_parenthetical_list_of_contents_is_not_part_of_it() {
     let s = zh(r#"<p class="pkg-name">5G畅享套餐（个人版）</p><p>剩余 20GB / 共 40GB</p>"#);
     assert_eq!(s.lines[0].plan.as_deref(), Some("5G畅享套餐（个人版）"));
 }
+
+#[test]
+fn a_card_products_tag_beside_the_number_is_the_plan() {
+    let s = zh(
+        r#"<div><p><span class="no">155****7712</span> <span class="badge">畅越青春卡</span></p>
+        <p><span>8.20G</span> <span>剩余通用流量</span></p></div>"#,
+    );
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("7712"));
+    assert_eq!(s.lines[0].plan.as_deref(), Some("畅越青春卡"));
+    // A bank card is no plan.
+    let s = zh(
+        r#"<div><p><span class="no">155****7712</span> <span>银行卡</span></p>
+        <p><span>8.20G</span> <span>剩余通用流量</span></p></div>"#,
+    );
+    assert_eq!(s.lines[0].plan, None);
+}
