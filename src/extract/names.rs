@@ -82,6 +82,9 @@ impl Engine<'_> {
             if let Some(t) = self.plan_under_number(r, row) {
                 out.push(t);
             }
+            if let Some(t) = self.plan_beside_number(row) {
+                out.push(t);
+            }
             if !self.matcher.plan_names.is_empty() {
                 for seg in &row.segs {
                     if let Some(t) = self.named_plan(row, seg) {
@@ -222,6 +225,20 @@ impl Engine<'_> {
                     })
                     .map_or(row.text.len(), |x| x.start);
                 let next = name_end(row, h.end, next);
+                // `备注名：小明 <a>编辑</a>`: a link's or button's text after the name is
+                // not part of it.
+                let next = row
+                    .segs
+                    .iter()
+                    .filter(|s| s.start > h.end && s.start < next)
+                    .find(|s| {
+                        model.action.get(s.node as usize).copied().unwrap_or(false)
+                            && row
+                                .text
+                                .get(h.end..s.start)
+                                .is_some_and(|t| t.chars().any(is_alnum))
+                    })
+                    .map_or(next, |s| s.start);
                 let rest = row.text.get(h.end..next).unwrap_or("").trim_end();
                 let rest =
                     rest.trim_start_matches(|c: char| c.is_whitespace() || ":：-–—|·".contains(c));
@@ -464,6 +481,41 @@ impl Engine<'_> {
         })
     }
 
+    /// `186****3390` `<span>沃派畅享卡</span>`: a short CJK product name ending in 卡 (a
+    /// card: how Chinese carriers name plans, `大王卡`) in its own element right after a
+    /// line's number, ending the row, names that line's plan.
+    fn plan_beside_number(&self, row: &super::model::Row) -> Option<TextFind> {
+        let model = &self.model;
+        let p = phone::find_phones(&row.text)
+            .into_iter()
+            .find(|p| !p.toll_free)?;
+        let mut after = row.segs.iter().filter(|s| s.start >= p.end);
+        let seg = after.next()?;
+        let text = row.text.get(seg.start..seg.end)?.trim();
+        if after.next().is_some()
+            || row.promo
+            || !row.text.get(p.end..seg.start)?.trim().is_empty()
+            || !text.ends_with('卡')
+            || text.chars().filter(|c| !c.is_ascii()).count() < 3
+            || text.chars().count() > 12
+            // Only the card word itself (not `银行卡`, a bank card).
+            || row.hits.iter().any(|h| {
+                h.end > seg.start && !(h.kind == Kind::NotPhone && h.end - h.start == 3)
+            })
+            || model.in_navigation(seg.node)
+            || model.is_promo_node(seg.node)
+        {
+            return None;
+        }
+        Some(TextFind {
+            kind: Kind::Plan,
+            node: seg.node,
+            text: self.valid_text(text, seg.node)?,
+            label: None,
+            score: 55,
+        })
+    }
+
     /// The text of the heading (`h1`–`h4`) that is row `r - 1`, when it stands in the same
     /// block as `node` (row `r`'s), outside navigation and promotions.
     fn heading_above(&self, r: usize, node: u32) -> Option<(String, u32)> {
@@ -568,6 +620,18 @@ impl Engine<'_> {
         let text = text
             .trim_end_matches(['·', '|', ',', '，', ';', ':', '：', '–', '—', '•'])
             .trim_end();
+        // `融合套餐（含 300M 宽带 + 2 张手机卡）`, `Family Share (includes 4 lines)`: what a
+        // plan includes, in parentheses after its name, is no part of it (`（个人版）` is).
+        let text = match text.rfind(['(', '（']) {
+            Some(i)
+                if i > 0
+                    && text.ends_with([')', '）'])
+                    && text.get(i..).is_some_and(lists_contents) =>
+            {
+                text.get(..i).unwrap_or(text).trim_end()
+            }
+            _ => text,
+        };
         let chars = text.chars().count();
         if chars == 0 || chars > 60 || !text.chars().any(is_alpha) {
             return None;
@@ -820,6 +884,20 @@ fn counts_members(text: &str) -> bool {
     digits > 0 && in_list(MEMBER_WORDS, &rest)
 }
 
+/// Words that begin a list of what a plan includes (`含 300M 宽带`, `includes 4 lines`).
+const CONTENTS_WORDS: &str =
+    "含 包含 内含 內含 includes including incl with incluye incluido con inkl inklusive mit";
+
+/// True when `paren` (`（含 …）`, `(includes …)`) lists what a plan includes.
+fn lists_contents(paren: &str) -> bool {
+    let inner = lowercase(paren.trim_start_matches(['(', '（']).trim_start());
+    CONTENTS_WORDS.split(' ').any(|w| {
+        inner
+            .strip_prefix(w)
+            .is_some_and(|r| !w.is_ascii() || !r.starts_with(is_alpha))
+    })
+}
+
 /// True when `word` is one of `list`'s words (one string, spaces between: smaller in
 /// the wasm than a slice of strings).
 fn in_list(list: &str, word: &str) -> bool {
@@ -868,6 +946,16 @@ const SECTION_WORDS: &[&str] = &[
     "资料",
     "名称",
     "名稱",
+    "使用",
+    "情况",
+    "情況",
+    "用量",
+    "余量",
+    "餘量",
+    "明细",
+    "明細",
+    "概览",
+    "概覽",
 ];
 
 /// True when every word of `lower` is a section word.
@@ -876,7 +964,17 @@ fn only_section_words(lower: &str) -> bool {
         .split(|c: char| !is_alnum(c) || c == '&')
         .filter(|w| !w.is_empty())
         .peekable();
-    words.peek().is_some() && words.all(|w| SECTION_WORDS.contains(&w))
+    words.peek().is_some() && words.all(section_compound)
+}
+
+/// True when `word` is section words run together (`使用情况`, `余量明细`: CJK writes no
+/// spaces between them).
+fn section_compound(word: &str) -> bool {
+    word.is_empty()
+        || SECTION_WORDS.iter().any(|s| {
+            word.strip_prefix(s)
+                .is_some_and(|rest| (rest.is_empty() || !s.is_ascii()) && section_compound(rest))
+        })
 }
 
 /// A data allowance written alone (`15GB`, `Unlimited`), as a plan field's value.

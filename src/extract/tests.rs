@@ -3112,3 +3112,82 @@ fn unlimited_at_a_slowed_speed_after_a_cap_is_no_unlimited_bucket() {
     assert!(!data(&s).unlimited);
     assert_eq!(data(&s).remaining_mb, Some(2560.0));
 }
+
+// ---- plan names and labels, round 9 (stop 18) ----
+
+fn zh(body: &str) -> Snapshot {
+    scan(
+        &format!(r#"<html lang="zh-CN"><body>{body}</body></html>"#),
+        "https://my.example-tel.cn/home",
+    )
+}
+
+#[test]
+fn a_usage_heading_after_the_plan_word_is_no_plan_name() {
+    for (heading, name) in [
+        ("套餐余量", "畅聊无限套餐"),
+        ("套餐使用明细", "沃享融合套餐"),
+        ("套餐用量", "畅聊无限套餐"),
+    ] {
+        let s = zh(&format!(
+            r#"<section><h2>{heading}</h2><p>当前套餐：<b>{name}</b></p>
+            <p>剩余通用流量 8.00GB</p></section>"#
+        ));
+        assert_eq!(s.lines[0].plan.as_deref(), Some(name), "{heading}");
+        let s = zh(&format!(
+            r#"<section><h2>{heading}</h2><p class="x">{name}</p><p>剩余通用流量 8.00GB</p></section>"#
+        ));
+        assert_ne!(s.lines[0].plan.as_deref(), Some(&heading[6..]), "{heading}");
+    }
+}
+
+#[test]
+fn an_unset_nickname_and_its_edit_button_are_no_label() {
+    let s = zh(
+        r#"<ul><li><p><span>177****2041</span> <span>备注名：<em>未设置</em> <a href="/edit">修改</a></span></p>
+        <p>本月已用通用流量 3.10GB</p></li>
+        <li><p><span>177****9930</span> <span>备注名：<em>小明的平板</em> <button>修改</button></span></p>
+        <p>本月已用通用流量 4.20GB</p></li></ul>"#,
+    );
+    assert_eq!(s.lines.len(), 2);
+    assert_eq!(s.lines[0].label, None);
+    assert_eq!(s.lines[1].label.as_deref(), Some("小明的平板"));
+    let s = us(
+        r#"<div><p>(206) 555-0143</p><p>Nickname: <i>Not set</i> <a href="/edit">Edit</a></p>
+        <p>Data used 2.5 GB</p></div>"#,
+    );
+    assert_eq!(s.lines[0].label, None);
+}
+
+#[test]
+fn a_plan_names_parenthetical_list_of_contents_is_not_part_of_it() {
+    let s = zh(
+        r#"<div class="pkg"><h2>我的套餐</h2><p class="pkg-name">全家享融合套餐 <span class="tip">（含 500M 宽带 + 3 张手机卡）</span></p>
+        <p>剩余 20GB / 共 40GB</p></div>"#,
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("全家享融合套餐"));
+    let s = us(
+        r#"<div class="plan-card"><p class="plan-name">Family Share (includes 4 lines + hotspot)</p>
+        <p>Data used 2.5 GB of 10 GB</p></div>"#,
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Family Share"));
+    // A variant in parentheses is part of the name.
+    let s = zh(r#"<p class="pkg-name">5G畅享套餐（个人版）</p><p>剩余 20GB / 共 40GB</p>"#);
+    assert_eq!(s.lines[0].plan.as_deref(), Some("5G畅享套餐（个人版）"));
+}
+
+#[test]
+fn a_card_products_tag_beside_the_number_is_the_plan() {
+    let s = zh(
+        r#"<div><p><span class="no">155****7712</span> <span class="badge">畅越青春卡</span></p>
+        <p><span>8.20G</span> <span>剩余通用流量</span></p></div>"#,
+    );
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("7712"));
+    assert_eq!(s.lines[0].plan.as_deref(), Some("畅越青春卡"));
+    // A bank card is no plan.
+    let s = zh(
+        r#"<div><p><span class="no">155****7712</span> <span>银行卡</span></p>
+        <p><span>8.20G</span> <span>剩余通用流量</span></p></div>"#,
+    );
+    assert_eq!(s.lines[0].plan, None);
+}
