@@ -2905,3 +2905,23 @@ fn a_no_break_space_between_digits_groups_them_and_a_space_does_not() {
         assert_eq!(data(&us(body)).remaining_mb, Some(24.0), "{body}");
     }
 }
+
+// ---- add-ons and renewals, round 9 (stop 18) ----
+
+#[test]
+fn a_chinese_data_pack_is_an_add_on_not_the_lines_data_or_renewal() {
+    let url = "https://m.example-tel.cn/home";
+    for pack in [
+        "<h3>流量包</h3><p>畅视流量包 2G 剩余 1.5G，有效期至 2026-12-05</p>",
+        "<p>夜间加速包 3G 剩余 2.2G，有效期至 2026-12-08</p>",
+    ] {
+        let html = format!(
+            r#"<html lang="zh-CN"><body><p>138****5521</p><h3>通用流量</h3><p>已用8G / 共30G</p>{pack}</body></html>"#
+        );
+        for s in [scan(&html, url), scan_as_blocks(&html, url)] {
+            assert_eq!(data(&s).total_mb, Some(30720.0), "{pack}");
+            assert_eq!(s.lines[0].renews_on, None, "{pack}");
+            assert_eq!(s.next_bill_date, None, "{pack}");
+        }
+    }
+}
