@@ -2925,3 +2925,15 @@ fn a_chinese_data_pack_is_an_add_on_not_the_lines_data_or_renewal() {
         }
     }
 }
+
+#[test]
+fn a_german_roaming_pack_is_an_add_on_and_the_reset_date_renews() {
+    let html = r#"<html lang="de-DE"><body><p>Rufnummer 0151 2345 6789</p><p>Daten: 8.5 GB verbleibend von 15 GB</p>
+        <p>Ihr Datenvolumen wird am 03.12.2026 zurückgesetzt.</p>
+        <ul><li>Roamingpaket Welt 2 GB – noch 1.1 GB, gültig bis 20.12.2026</li></ul></body></html>"#;
+    let url = "https://kundencenter.example-funk.de/";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].renews_on, date(2026, 12, 3), "{:?}", s.lines);
+        assert_eq!(data(&s).total_mb, Some(15360.0));
+    }
+}
