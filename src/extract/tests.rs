@@ -3191,3 +3191,35 @@ fn a_card_products_tag_beside_the_number_is_the_plan() {
     );
     assert_eq!(s.lines[0].plan, None);
 }
+
+// ---- add-ons and renewals, round 9 (stop 18) ----
+
+#[test]
+fn a_chinese_data_pack_is_an_add_on_not_the_lines_data_or_renewal() {
+    let url = "https://m.example-tel.cn/home";
+    for pack in [
+        "<h3>流量包</h3><p>畅视流量包 2G 剩余 1.5G，有效期至 2026-12-05</p>",
+        "<p>夜间加速包 3G 剩余 2.2G，有效期至 2026-12-08</p>",
+    ] {
+        let html = format!(
+            r#"<html lang="zh-CN"><body><p>138****5521</p><h3>通用流量</h3><p>已用8G / 共30G</p>{pack}</body></html>"#
+        );
+        for s in [scan(&html, url), scan_as_blocks(&html, url)] {
+            assert_eq!(data(&s).total_mb, Some(30720.0), "{pack}");
+            assert_eq!(s.lines[0].renews_on, None, "{pack}");
+            assert_eq!(s.next_bill_date, None, "{pack}");
+        }
+    }
+}
+
+#[test]
+fn a_german_roaming_pack_is_an_add_on_and_the_reset_date_renews() {
+    let html = r#"<html lang="de-DE"><body><p>Rufnummer 0151 2345 6789</p><p>Daten: 8.5 GB verbleibend von 15 GB</p>
+        <p>Ihr Datenvolumen wird am 03.12.2026 zurückgesetzt.</p>
+        <ul><li>Roamingpaket Welt 2 GB – noch 1.1 GB, gültig bis 20.12.2026</li></ul></body></html>"#;
+    let url = "https://kundencenter.example-funk.de/";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].renews_on, date(2026, 12, 3), "{:?}", s.lines);
+        assert_eq!(data(&s).total_mb, Some(15360.0));
+    }
+}
