@@ -400,7 +400,7 @@ impl Profile {
     /// True when `url` matches a sign-in URL pattern.
     pub fn is_sign_in_url(&self, url: &str) -> bool {
         let url = url.to_ascii_lowercase();
-        let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+        let rest = crate::parse::text::split_once(&url, "://").map_or(url.as_str(), |(_, r)| r);
         self.sign_in_urls
             .iter()
             .any(|p| glob_prefix(&p.to_ascii_lowercase(), rest))
@@ -451,7 +451,7 @@ fn glob_prefix(pattern: &str, text: &str) -> bool {
         if part.is_empty() {
             continue;
         }
-        match rest.find(part) {
+        match crate::parse::text::find(rest, part) {
             Some(i) => rest = rest.get(i + part.len()..).unwrap_or(""),
             None => return false,
         }

@@ -437,7 +437,7 @@ fn snooze_key(key: &str, at_ms: f64) -> String {
 
 /// The reminder key a (possibly snoozed) notification id stands for.
 pub fn base_key(id: &str) -> &str {
-    id.split("|snooze@").next().unwrap_or(id)
+    crate::parse::text::split_once(id, "|snooze@").map_or(id, |(key, _)| key)
 }
 
 fn family(p: &Planned) -> (String, Option<Date>, String) {

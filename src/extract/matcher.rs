@@ -428,7 +428,7 @@ impl Matcher {
 }
 
 fn contains_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
+    crate::parse::text::match_starts(text, word).any(|i| {
         let before = text.get(..i).and_then(|s| s.chars().next_back());
         let after = text.get(i + word.len()..).and_then(|s| s.chars().next());
         let ascii = word.is_ascii();

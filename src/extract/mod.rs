@@ -718,8 +718,7 @@ impl<'a> Engine<'a> {
                 [" by ", " before ", " on "]
                     .iter()
                     .filter_map(|w| {
-                        rest.find(w)
-                            .map(|i| (h.end + i + 1, h.end + i + w.len() - 1))
+                        parse::text::find(rest, w).map(|i| (h.end + i + 1, h.end + i + w.len() - 1))
                     })
                     .min()
             };
@@ -1610,7 +1609,7 @@ impl<'a> Engine<'a> {
                     x.kind == Kind::Off
                         && row.text.get(h.end..x.start).is_some_and(|gap| {
                             gap.chars()
-                                .all(|c| c.is_whitespace() || ":：-–—·".contains(c))
+                                .all(|c| c.is_whitespace() || parse::text::has_char(":：-–—·", c))
                         })
                 });
                 let on = on && !off_after;
@@ -1997,7 +1996,7 @@ impl<'a> Engine<'a> {
                 "erstellt am",
             ]
             .iter()
-            .any(|w| r.lower.contains(w))
+            .any(|w| parse::text::contains(&r.lower, w))
         })
     }
 
@@ -2217,10 +2216,9 @@ fn names_a_threshold(lower: &str, end: usize) -> bool {
         "menos de",
         "por debajo",
     ];
-    WORDS.iter().any(|w| {
-        rest.find(w)
-            .is_some_and(|i| i <= 14 && rest.is_char_boundary(i))
-    })
+    WORDS
+        .iter()
+        .any(|w| parse::text::find(rest, w).is_some_and(|i| i <= 14 && rest.is_char_boundary(i)))
 }
 
 /// True when byte `pos` of `text` is inside brackets that follow other text: an aside on
@@ -2267,5 +2265,5 @@ pub(crate) fn active_profiles<'p>(host: &str, rules: &'p [Profile]) -> Vec<&'p P
 fn names_a_reset(lower: &str) -> bool {
     ["reset", "restablec", "reinicia", "zurückgesetzt", "重置"]
         .iter()
-        .any(|w| lower.contains(w))
+        .any(|w| parse::text::contains(lower, w))
 }

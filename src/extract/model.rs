@@ -689,7 +689,8 @@ fn settled_entry(lower: &str) -> bool {
         "bezahlt",
         "payé",
     ];
-    let text = lower.trim_end_matches(|c: char| c.is_whitespace() || ".。)）".contains(c));
+    let text = lower
+        .trim_end_matches(|c: char| c.is_whitespace() || crate::parse::text::has_char(".。)）", c));
     lower.bytes().any(|b| b.is_ascii_digit())
         && WORDS.iter().any(|w| {
             text.strip_suffix(w).is_some_and(|head| {

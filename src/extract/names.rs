@@ -95,7 +95,7 @@ impl Engine<'_> {
                     continue;
                 }
                 let at_end = row.text.get(h.end..).is_some_and(|r| {
-                    r.trim_matches(|c: char| c.is_whitespace() || ":：".contains(c))
+                    r.trim_matches(|c: char| c.is_whitespace() || parse::text::has_char(":：", c))
                         .is_empty()
                 });
                 // A short piece of text ending in the plan word, with digits or CJK before
@@ -215,8 +215,9 @@ impl Engine<'_> {
                     .map_or(row.text.len(), |x| x.start);
                 let next = name_end(row, h.end, next);
                 let rest = row.text.get(h.end..next).unwrap_or("").trim_end();
-                let rest =
-                    rest.trim_start_matches(|c: char| c.is_whitespace() || ":：-–—|·".contains(c));
+                let rest = rest.trim_start_matches(|c: char| {
+                    c.is_whitespace() || parse::text::has_char(":：-–—|·", c)
+                });
                 if rest.is_empty() && !at_end {
                     continue;
                 }
@@ -745,7 +746,7 @@ pub(super) fn names_a_device(text: &str) -> bool {
         && !generic
         && several_words
         && (words.any(|w| DEVICE_WORDS.contains(&w))
-            || DEVICE_CJK.iter().any(|w| lower.contains(w)))
+            || DEVICE_CJK.iter().any(|w| parse::text::contains(&lower, w)))
 }
 
 /// Words counting the people or lines on a plan (`2 members`, `2 位成员`, `3 líneas`).

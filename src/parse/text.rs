@@ -403,6 +403,68 @@ pub fn lowercase(text: &str) -> String {
     text.chars().map(lower_char).collect()
 }
 
+/// Byte offset of the first `needle` in `hay` (`str::find` with a `&str` pattern).
+///
+/// A plain search, byte by byte: the core's needles are short (labels, words, `"://"`),
+/// and `str::find`'s Two-Way searcher costs the engine's wasm about 2.4 KB. A match of
+/// one UTF-8 string inside another always starts and ends on character boundaries.
+#[inline(never)]
+pub fn find(hay: &str, needle: &str) -> Option<usize> {
+    find_from(hay, needle, 0)
+}
+
+/// [`find`] starting at byte `from` (an offset in `hay`, not in the slice from `from`).
+fn find_from(hay: &str, needle: &str, from: usize) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let last = h.len().checked_sub(n.len())?;
+    (from..=last).find(|&i| h.get(i..i + n.len()) == Some(n))
+}
+
+/// Whether `hay` contains `needle` (`str::contains` with a `&str` pattern, see [`find`]).
+pub fn contains(hay: &str, needle: &str) -> bool {
+    find(hay, needle).is_some()
+}
+
+/// `hay` split around the first `sep` (`str::split_once`, see [`find`]).
+pub fn split_once<'a>(hay: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
+    let i = find(hay, sep)?;
+    Some((hay.get(..i)?, hay.get(i + sep.len()..)?))
+}
+
+/// The start of every non-overlapping `needle` in `hay`, left to right
+/// (`str::match_indices`, see [`find`]). An empty needle matches nowhere.
+pub fn match_starts<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        if needle.is_empty() {
+            return None;
+        }
+        let i = find_from(hay, needle, from)?;
+        from = i + needle.len();
+        Some(i)
+    })
+}
+
+/// `hay` with every `from` replaced by `to` (`str::replace`, see [`find`]); `from` not
+/// empty.
+pub fn replace(hay: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(hay.len());
+    let mut last = 0;
+    for i in match_starts(hay, from) {
+        out.push_str(hay.get(last..i).unwrap_or_default());
+        out.push_str(to);
+        last = i + from.len();
+    }
+    out.push_str(hay.get(last..).unwrap_or_default());
+    out
+}
+
+/// Whether `c` is one of the characters of `set` (`set.contains(c)`, which for a `char`
+/// brings in `str::find`'s searcher: see [`find`]).
+pub fn has_char(set: &str, c: char) -> bool {
+    set.chars().any(|s| s == c)
+}
+
 /// Case-insensitive comparison of a word with a lower-case pattern.
 pub(crate) fn word_eq(word: &str, pattern: &str) -> bool {
     if word.is_ascii() {
@@ -923,6 +985,37 @@ pub(crate) fn only_ok<T>(hits: Vec<Found<Result<T, ParseError>>>) -> Vec<Found<T
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_search_agrees_with_std() {
+        let hays = [
+            "",
+            "a",
+            "aaa",
+            "abcabc",
+            "Marco’s line",
+            "剩余12g 剩余",
+            "x://y://z",
+            "$1 $$ $2$",
+        ];
+        let needles = [
+            "a", "aa", "bc", "’s ", "剩余", "://", "$$", "$", "zz", "abcabcd",
+        ];
+        for hay in hays {
+            for needle in needles {
+                assert_eq!(find(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
+                assert_eq!(contains(hay, needle), hay.contains(needle));
+                assert_eq!(split_once(hay, needle), hay.split_once(needle));
+                let std: Vec<usize> = hay.match_indices(needle).map(|(i, _)| i).collect();
+                assert_eq!(match_starts(hay, needle).collect::<Vec<_>>(), std);
+                assert_eq!(replace(hay, needle, "<>"), hay.replace(needle, "<>"));
+            }
+            for c in ['a', '’', '剩', ':'] {
+                assert_eq!(has_char(hay, c), hay.contains(c));
+            }
+        }
+        assert_eq!(match_starts("abc", "").count(), 0);
+    }
 
     fn chars_of(blocks: &[(u32, u32)]) -> impl Iterator<Item = char> + '_ {
         blocks
