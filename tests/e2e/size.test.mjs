@@ -111,9 +111,13 @@ const KB = 1024;
 // Two-Way searcher, which every `&str` or `char` pattern on a `str` brought in: engine
 // 123.1 KB, tools 75.5 KB, UI 72.9 KB (`gzip -9`: engine 126265 → 125196 bytes, tools
 // 77964 → 76946, UI 75372 → 74357).
+// Then the engine's four hash maps (label matcher, hint memo) one small open-addressing
+// map (src/fastmap.rs) instead of `std`'s hashbrown (its table growth code for each key
+// and value type): engine 121.4 KB (`gzip -9` 125196 → 123447 bytes); tools and UI do not
+// link it.
 // Budgets: measured + about 0.3 KB (engine: no headroom left, the goal is 120), + about 1 %
 // (the others).
-const ENGINE_BUDGET = 123.4;
+const ENGINE_BUDGET = 121.7;
 const TOOLS_BUDGET = 76.2;
 const UI_BUDGET = 73.6;
 const PROFILES_BUDGET = 9.6;
