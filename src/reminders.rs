@@ -727,7 +727,7 @@ fn kind_of_key(key: &str) -> Option<Kind> {
     let last = key.rsplit('|').next()?;
     match kind {
         "lead" => Some(Kind::Lead {
-            days: last.parse().ok()?,
+            days: crate::parse::text::parse_unsigned(last)?,
         }),
         "data" => Some(Kind::LowData {
             line: last.to_string(),

@@ -459,6 +459,39 @@ pub fn replace(hay: &str, from: &str, to: &str) -> String {
     out
 }
 
+/// `s.parse::<u64>()`: an optional `+`, then ASCII digits; `None` when empty, on any other
+/// character, or past `u64::MAX`. One integer reader for the core's every integer type
+/// (`str::parse` brings one per type, about 0.5 KB of wasm each).
+pub fn parse_uint(s: &str) -> Option<u64> {
+    let digits = s.strip_prefix('+').unwrap_or(s);
+    if digits.is_empty() {
+        return None;
+    }
+    digits.bytes().try_fold(0u64, |n, b| {
+        let d = b.checked_sub(b'0').filter(|d| *d <= 9)?;
+        n.checked_mul(10)?.checked_add(u64::from(d))
+    })
+}
+
+/// `s.parse::<i64>()` (see [`parse_uint`]): an optional `+` or `-`, then ASCII digits.
+pub fn parse_int(s: &str) -> Option<i64> {
+    match s.strip_prefix('-') {
+        Some(rest) if !rest.starts_with('+') => 0i64.checked_sub_unsigned(parse_uint(rest)?),
+        Some(_) => None,
+        None => i64::try_from(parse_uint(s)?).ok(),
+    }
+}
+
+/// `s.parse::<T>()` for an unsigned integer type `T` (see [`parse_uint`]).
+pub fn parse_unsigned<T: TryFrom<u64>>(s: &str) -> Option<T> {
+    T::try_from(parse_uint(s)?).ok()
+}
+
+/// `s.parse::<T>()` for a signed integer type `T` (see [`parse_uint`]).
+pub fn parse_signed<T: TryFrom<i64>>(s: &str) -> Option<T> {
+    T::try_from(parse_int(s)?).ok()
+}
+
 /// Whether `c` is one of the characters of `set` (`set.contains(c)`, which for a `char`
 /// brings in `str::find`'s searcher: see [`find`]).
 pub fn has_char(set: &str, c: char) -> bool {
@@ -518,8 +551,7 @@ impl Decimal {
         let whole: i64 = if int.is_empty() {
             0
         } else {
-            int.parse()
-                .map_err(|_| ParseError::Invalid("bad digits".to_string()))?
+            parse_int(int).ok_or_else(|| ParseError::Invalid("bad digits".to_string()))?
         };
         let mut frac: i64 = 0;
         for i in 0..2 {
@@ -1015,6 +1047,49 @@ mod tests {
             }
         }
         assert_eq!(match_starts("abc", "").count(), 0);
+    }
+
+    #[test]
+    fn integer_reader_agrees_with_std() {
+        let texts = [
+            "",
+            "0",
+            "7",
+            "+7",
+            "-7",
+            "-0",
+            "+",
+            "-",
+            "+-1",
+            "-+1",
+            "007",
+            "1_0",
+            " 1",
+            "1 ",
+            "12a",
+            "٣",
+            "255",
+            "256",
+            "-128",
+            "-129",
+            "4294967295",
+            "4294967296",
+            "2147483648",
+            "-2147483648",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "18446744073709551615",
+            "18446744073709551616",
+        ];
+        for t in texts {
+            assert_eq!(parse_uint(t), t.parse::<u64>().ok(), "{t:?}");
+            assert_eq!(parse_int(t), t.parse::<i64>().ok(), "{t:?}");
+            assert_eq!(parse_unsigned::<u8>(t), t.parse::<u8>().ok(), "{t:?}");
+            assert_eq!(parse_unsigned::<u32>(t), t.parse::<u32>().ok(), "{t:?}");
+            assert_eq!(parse_signed::<i32>(t), t.parse::<i32>().ok(), "{t:?}");
+        }
     }
 
     fn chars_of(blocks: &[(u32, u32)]) -> impl Iterator<Item = char> + '_ {
