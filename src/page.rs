@@ -737,7 +737,7 @@ impl PageSnapshot {
 pub fn host_of(url: &str) -> String {
     let rest = crate::parse::text::split_once(url, "://").map_or(url, |(_, r)| r);
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = authority.rsplit('@').next().unwrap_or("");
+    let host = crate::parse::text::after_last(authority, b'@');
     let host = if host.starts_with('[') {
         host
     } else {

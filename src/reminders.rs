@@ -724,7 +724,7 @@ impl State {
 fn kind_of_key(key: &str) -> Option<Kind> {
     let mut parts = key.split('|');
     let kind = parts.next()?;
-    let last = key.rsplit('|').next()?;
+    let last = crate::parse::text::after_last(key, b'|');
     match kind {
         "lead" => Some(Kind::Lead {
             days: crate::parse::text::parse_unsigned(last)?,

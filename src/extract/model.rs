@@ -319,13 +319,13 @@ impl<'a> Model<'a> {
         }
         let sign = crate::parse::money::is_currency_sign;
         let prev = current.text.trim_end();
-        if sign(prev) || prev.rsplit(' ').next().is_some_and(sign) {
+        if sign(prev) || sign(crate::parse::text::after_last(prev, b' ')) {
             return text.starts_with(|c: char| c.is_ascii_digit());
         }
         let cents = text.len() == 3
             && text.starts_with(['.', ','])
             && text.bytes().skip(1).all(|b| b.is_ascii_digit());
-        let last_word = prev.rsplit(' ').next().unwrap_or(prev);
+        let last_word = crate::parse::text::after_last(prev, b' ');
         cents
             && last_word.ends_with(|c: char| c.is_ascii_digit())
             && last_word.contains(['$', '¥', '￥', '€', '£'])

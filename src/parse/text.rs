@@ -492,6 +492,15 @@ pub fn parse_signed<T: TryFrom<i64>>(s: &str) -> Option<T> {
     T::try_from(parse_int(s)?).ok()
 }
 
+/// The text after the last `sep` in `s` (an ASCII byte), or all of `s`
+/// (`s.rsplit(sep).next()`, whose reverse splitter costs the wasm 0.6 KB).
+pub fn after_last(s: &str, sep: u8) -> &str {
+    s.bytes()
+        .rposition(|b| b == sep)
+        .and_then(|i| s.get(i + 1..))
+        .unwrap_or(s)
+}
+
 /// Whether `c` is one of the characters of `set` (`set.contains(c)`, which for a `char`
 /// brings in `str::find`'s searcher: see [`find`]).
 pub fn has_char(set: &str, c: char) -> bool {
@@ -1047,6 +1056,15 @@ mod tests {
             }
         }
         assert_eq!(match_starts("abc", "").count(), 0);
+        for s in ["", "a", "a b", "a b ", " ", "剩余 12g", "user@host@x"] {
+            for sep in [b' ', b'@'] {
+                assert_eq!(
+                    Some(after_last(s, sep)),
+                    s.rsplit(char::from(sep)).next(),
+                    "{s:?}"
+                );
+            }
+        }
     }
 
     #[test]
