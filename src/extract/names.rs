@@ -729,9 +729,11 @@ pub(super) fn names_a_device(text: &str) -> bool {
     let mut words = lower
         .split(|c: char| !is_alnum(c))
         .filter(|w| !w.is_empty());
+    // `last`, not `next_back`: the reverse splitter costs the engine's wasm 0.3 KB.
+    #[allow(clippy::double_ended_iterator_last)]
     let lead_in = words
         .clone()
-        .next_back()
+        .last()
         .is_some_and(|w| LEAD_IN_WORDS.contains(&w));
     // `Your phone`, `My line`: the page speaking, not a name the user gave.
     let generic = words.clone().next().is_some_and(|w| {
