@@ -145,7 +145,7 @@ impl Date {
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        let num = |s: &str| s.parse::<u32>().ok();
+        let num = |s: &str| crate::parse::text::parse_unsigned::<u32>(s);
         let y = num(text.get(0..4)?)?;
         let m = num(text.get(5..7)?)?;
         let d = num(text.get(8..10)?)?;

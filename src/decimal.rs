@@ -103,7 +103,7 @@ pub fn shortest(v: f64) -> String {
         None => (false, text.as_str()),
     };
     let (mantissa, exp10) = match text.split_once(['e', 'E']) {
-        Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
+        Some((m, e)) => (m, crate::parse::text::parse_signed::<i32>(e).unwrap_or(0)),
         None => (text, 0),
     };
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));

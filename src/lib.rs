@@ -8,6 +8,7 @@ pub mod checklist;
 pub mod date;
 pub mod decimal;
 pub mod extract;
+pub mod fastmap;
 pub mod forecast;
 pub mod history;
 pub mod history_codec;

@@ -625,7 +625,7 @@ impl LinesError {
 
 /// A value as the content script escapes it (`\\`, `\t`, `\n`); any other `\` stays.
 fn unescape(value: &str) -> String {
-    if !value.contains('\\') {
+    if !value.as_bytes().contains(&b'\\') {
         return value.to_string();
     }
     let mut out = String::with_capacity(value.len());
@@ -749,9 +749,9 @@ impl PageSnapshot {
 
 /// The host of a URL, lower-cased (`https://www.T-Mobile.com:443/x` → `www.t-mobile.com`).
 pub fn host_of(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let rest = crate::parse::text::split_once(url, "://").map_or(url, |(_, r)| r);
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = authority.rsplit('@').next().unwrap_or("");
+    let host = crate::parse::text::after_last(authority, b'@');
     let host = if host.starts_with('[') {
         host
     } else {

@@ -416,7 +416,7 @@ impl Profile {
 /// True when the scheme-less `url` matches one of `patterns` (`*` matches anything).
 fn url_matches(patterns: &[String], url: &str) -> bool {
     let url = url.to_ascii_lowercase();
-    let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+    let rest = crate::parse::text::split_once(&url, "://").map_or(url.as_str(), |(_, r)| r);
     patterns
         .iter()
         .any(|p| glob_prefix(&p.to_ascii_lowercase(), rest))
@@ -466,7 +466,7 @@ fn glob_prefix(pattern: &str, text: &str) -> bool {
         if part.is_empty() {
             continue;
         }
-        match rest.find(part) {
+        match crate::parse::text::find(rest, part) {
             Some(i) => rest = rest.get(i + part.len()..).unwrap_or(""),
             None => return false,
         }

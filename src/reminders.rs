@@ -437,7 +437,7 @@ fn snooze_key(key: &str, at_ms: f64) -> String {
 
 /// The reminder key a (possibly snoozed) notification id stands for.
 pub fn base_key(id: &str) -> &str {
-    id.split("|snooze@").next().unwrap_or(id)
+    crate::parse::text::split_once(id, "|snooze@").map_or(id, |(key, _)| key)
 }
 
 fn family(p: &Planned) -> (String, Option<Date>, String) {
@@ -724,10 +724,10 @@ impl State {
 fn kind_of_key(key: &str) -> Option<Kind> {
     let mut parts = key.split('|');
     let kind = parts.next()?;
-    let last = key.rsplit('|').next()?;
+    let last = crate::parse::text::after_last(key, b'|');
     match kind {
         "lead" => Some(Kind::Lead {
-            days: last.parse().ok()?,
+            days: crate::parse::text::parse_unsigned(last)?,
         }),
         "data" => Some(Kind::LowData {
             line: last.to_string(),

@@ -148,10 +148,10 @@ impl Settings {
 /// `HH:MM` or `HH:MM:SS` → seconds after midnight.
 pub fn parse_time(text: &str) -> Option<u32> {
     let mut parts = text.trim().split(':');
-    let h: u32 = parts.next()?.parse().ok()?;
-    let m: u32 = parts.next()?.parse().ok()?;
+    let h: u32 = crate::parse::text::parse_unsigned(parts.next()?)?;
+    let m: u32 = crate::parse::text::parse_unsigned(parts.next()?)?;
     let s: u32 = match parts.next() {
-        Some(s) => s.parse().ok()?,
+        Some(s) => crate::parse::text::parse_unsigned(s)?,
         None => 0,
     };
     if parts.next().is_some() || h > 23 || m > 59 || s > 59 {
@@ -182,7 +182,7 @@ pub fn parse_lead_days(text: &str) -> Option<Vec<u32>> {
         .split([',', '，', '、', ' ', ';'])
         .filter(|p| !p.trim().is_empty())
     {
-        let n: u32 = part.trim().parse().ok()?;
+        let n: u32 = crate::parse::text::parse_unsigned(part.trim())?;
         if n > MAX_LEAD_DAYS {
             return None;
         }
@@ -300,7 +300,9 @@ pub fn apply_form(settings: &Settings, form: &Form) -> Result<Settings, Vec<Fiel
                 continue;
             };
             let count_field = ["cycle_n:", key].concat();
-            let n = form.get(&count_field).map(|t| t.trim().parse::<u16>().ok());
+            let n = form
+                .get(&count_field)
+                .map(|t| crate::parse::text::parse_unsigned::<u16>(t.trim()));
             let cycle = match (value.as_str(), n) {
                 ("auto", _) => None,
                 ("months", Some(Some(n))) if (1..=12).contains(&n) => {

@@ -229,11 +229,11 @@ impl Money {
         if !whole.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        let whole: i64 = whole.parse().ok()?;
+        let whole: i64 = crate::parse::text::parse_int(whole)?;
         let frac: i64 = match frac.len() {
             0 => 0,
-            1 => frac.parse::<i64>().ok()? * 10,
-            _ => frac.parse().ok()?,
+            1 => crate::parse::text::parse_int(frac)? * 10,
+            _ => crate::parse::text::parse_int(frac)?,
         };
         let cents = whole.checked_mul(100)?.checked_add(frac)?;
         Some(if neg { -cents } else { cents })

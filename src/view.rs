@@ -281,7 +281,7 @@ pub fn in_account_area(url: &str, account_urls: &[String]) -> bool {
     }) {
         return true;
     }
-    let path = bare.split_once("://").map_or(bare, |(_, rest)| rest);
+    let path = crate::parse::text::split_once(bare, "://").map_or(bare, |(_, rest)| rest);
     let path = path
         .split_once('/')
         .map_or("", |(_, p)| p)

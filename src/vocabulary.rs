@@ -87,7 +87,7 @@ fn key_of(phrase: &str) -> Option<String> {
 /// True when `inner` is in `phrase` as whole words (`sign in` in `sign in to your account`).
 fn holds_words(phrase: &str, inner: &str) -> bool {
     phrase.len() > inner.len()
-        && phrase.match_indices(inner).any(|(i, _)| {
+        && crate::parse::text::match_starts(phrase, inner).any(|i| {
             let before = phrase.get(..i).and_then(|s| s.chars().next_back());
             let after = phrase.get(i + inner.len()..).and_then(|s| s.chars().next());
             !before.is_some_and(word_char) && !after.is_some_and(word_char)
@@ -126,7 +126,7 @@ pub fn scan_words(profiles: &[&Profile]) -> Vec<String> {
             is_word_key(k)
                 || !substrings
                     .iter()
-                    .any(|s| s.len() < k.len() && k.contains(s.as_str()))
+                    .any(|s| s.len() < k.len() && crate::parse::text::contains(k, s))
         })
         .collect()
 }
@@ -195,7 +195,7 @@ pub fn extra_words(active: &[&Profile]) -> Extra {
             is_word_key(k)
                 || !builtin
                     .iter()
-                    .any(|b| !is_word_key(b) && k.contains(b.as_str()))
+                    .any(|b| !is_word_key(b) && crate::parse::text::contains(k, b))
         })
         .collect();
     let mut elements: Vec<String> = taught

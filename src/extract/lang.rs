@@ -22,7 +22,7 @@ pub fn currency_for_lang(lang: &str) -> Option<Currency> {
         ("zh", "hk" | "mo") => Currency::Hkd,
         ("zh", "tw") => Currency::Twd,
         ("zh", _) => {
-            if lang.to_ascii_lowercase().contains("hant") {
+            if crate::parse::text::contains(&lang.to_ascii_lowercase(), "hant") {
                 return None;
             }
             Currency::Cny

@@ -382,7 +382,8 @@ impl Engine<'_> {
             let text = self.element_text(sib);
             // A line word makes the row a label (`Phone number`), unless a possessive
             // names whose line it is (`Marco's line`).
-            let possessive = text.contains("'s ") || text.contains("’s ");
+            let possessive =
+                parse::text::contains(&text, "'s ") || parse::text::contains(&text, "’s ");
             if text.chars().count() > 30
                 || (!possessive && row.hits.iter().any(|h| h.kind == Kind::Line))
             {

@@ -3,8 +3,7 @@
 
 use crate::parse::text::{is_alnum, is_alpha, is_lower, is_upper, lower_char};
 use crate::profile::{Hints, Labels, Profile};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 /// A small fast hasher for the matcher's keys (characters and short words): the
 /// default SipHash costs more than the rest of label matching.
@@ -31,7 +30,7 @@ impl Hasher for FastHasher {
     }
 }
 
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+pub type FastMap<K, V> = crate::fastmap::FastMap<K, V, FastHasher>;
 
 /// What a profile word means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -466,7 +465,7 @@ impl Matcher {
 }
 
 fn contains_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
+    crate::parse::text::match_starts(text, word).any(|i| {
         let before = text.get(..i).and_then(|s| s.chars().next_back());
         let after = text.get(i + word.len()..).and_then(|s| s.chars().next());
         let ascii = word.is_ascii();

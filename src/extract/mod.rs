@@ -881,8 +881,7 @@ impl<'a> Engine<'a> {
                 [" by ", " before ", " on "]
                     .iter()
                     .filter_map(|w| {
-                        rest.find(w)
-                            .map(|i| (h.end + i + 1, h.end + i + w.len() - 1))
+                        parse::text::find(rest, w).map(|i| (h.end + i + 1, h.end + i + w.len() - 1))
                     })
                     .min()
             };
@@ -1866,7 +1865,7 @@ impl<'a> Engine<'a> {
                     x.kind == Kind::Off
                         && row.text.get(h.end..x.start).is_some_and(|gap| {
                             gap.chars()
-                                .all(|c| c.is_whitespace() || ":：-–—·".contains(c))
+                                .all(|c| c.is_whitespace() || parse::text::has_char(":：-–—·", c))
                         })
                 });
                 let on = on && !off_after;
@@ -2263,7 +2262,7 @@ impl<'a> Engine<'a> {
                 "erstellt am",
             ]
             .iter()
-            .any(|w| r.lower.contains(w))
+            .any(|w| parse::text::contains(&r.lower, w))
         })
     }
 
@@ -2496,7 +2495,7 @@ fn names_a_threshold(lower: &str, end: usize) -> bool {
 /// True when one of `words` starts within `max` bytes of the start of `text`.
 fn starts_within(text: &str, words: &[&str], max: usize) -> bool {
     words.iter().any(|w| {
-        text.find(w)
+        crate::parse::text::find(text, w)
             .is_some_and(|i| i <= max && text.is_char_boundary(i))
     })
 }
@@ -2624,5 +2623,5 @@ pub(crate) fn active_profiles<'p>(host: &str, rules: &'p [Profile]) -> Vec<&'p P
 fn names_a_reset(lower: &str) -> bool {
     ["reset", "restablec", "reinicia", "zurückgesetzt", "重置"]
         .iter()
-        .any(|w| lower.contains(w))
+        .any(|w| parse::text::contains(lower, w))
 }

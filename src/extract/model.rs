@@ -339,7 +339,7 @@ impl<'a> Model<'a> {
         }
         let sign = crate::parse::money::is_currency_sign;
         let prev = current.text.trim_end();
-        if sign(prev) || prev.rsplit(' ').next().is_some_and(sign) {
+        if sign(prev) || sign(crate::parse::text::after_last(prev, b' ')) {
             return text.starts_with(|c: char| c.is_ascii_digit());
         }
         let two_digits = |t: &str| {
@@ -348,7 +348,7 @@ impl<'a> Model<'a> {
                 && b.iter().take(2).all(u8::is_ascii_digit)
                 && !b.get(2).is_some_and(u8::is_ascii_digit)
         };
-        let last_word = prev.rsplit(' ').next().unwrap_or(prev);
+        let last_word = crate::parse::text::after_last(prev, b' ');
         let whole =
             last_word.ends_with(|c: char| c.is_ascii_digit()) && !last_word.contains(['.', ',']);
         if matches!(text, "," | ".") && whole {

@@ -121,11 +121,11 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
                     let lower = &row.lower;
                     let unit = ["(mb)", "(gb)", "in mb", "in gb", "（mb）", "（gb）", "(kb)"]
                         .iter()
-                        .find(|u| lower.contains(*u))
+                        .find(|u| parse::text::contains(lower, u))
                         .map(|u| {
-                            if u.contains("gb") {
+                            if parse::text::contains(u, "gb") {
                                 "GB"
-                            } else if u.contains("kb") {
+                            } else if parse::text::contains(u, "kb") {
                                 "KB"
                             } else {
                                 "MB"

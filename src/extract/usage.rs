@@ -14,18 +14,18 @@ pub(super) fn data_text<'t>(text: &'t str, joins: &[usize], decimal_comma: bool)
     if joins.is_empty() {
         return base;
     }
-    let mut bytes = base.into_owned().into_bytes();
-    for &j in joins {
-        if let Some(b) = bytes.get_mut(j) {
-            if *b == b' ' {
-                *b = b'|';
-            }
-        }
-    }
-    match String::from_utf8(bytes) {
-        Ok(s) => Cow::Owned(s),
-        Err(_) => Cow::Borrowed(text),
-    }
+    // Characters, not bytes: `String::from_utf8`'s check costs the wasm 0.6 KB.
+    Cow::Owned(
+        base.char_indices()
+            .map(|(i, c)| {
+                if c == ' ' && joins.contains(&i) {
+                    '|'
+                } else {
+                    c
+                }
+            })
+            .collect(),
+    )
 }
 use crate::snapshot::DataUsage;
 
@@ -33,7 +33,7 @@ use crate::snapshot::DataUsage;
 /// three digits groups thousands. `1.234,56` and dates (`30.12.2026`) are left alone.
 pub(super) fn thousands_dots_to_commas(text: &str) -> std::borrow::Cow<'_, str> {
     let b = text.as_bytes();
-    let mut out: Option<Vec<u8>> = None;
+    let mut dots: Vec<usize> = Vec::new();
     for i in 1..b.len() {
         if b.get(i) != Some(&b'.') || !b.get(i - 1).is_some_and(u8::is_ascii_digit) {
             continue;
@@ -49,16 +49,17 @@ pub(super) fn thousands_dots_to_commas(text: &str) -> std::borrow::Cow<'_, str> 
             Some(_) => true,
         };
         if group && ends {
-            let v = out.get_or_insert_with(|| b.to_vec());
-            if let Some(slot) = v.get_mut(i) {
-                *slot = b',';
-            }
+            dots.push(i);
         }
     }
-    match out.map(String::from_utf8) {
-        Some(Ok(s)) => std::borrow::Cow::Owned(s),
-        _ => std::borrow::Cow::Borrowed(text),
+    if dots.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
     }
+    std::borrow::Cow::Owned(
+        text.char_indices()
+            .map(|(i, c)| if dots.contains(&i) { ',' } else { c })
+            .collect(),
+    )
 }
 
 /// True when the amount at `start` follows a price and a slash (`10元/5GB`, `$10/5GB`).

@@ -90,13 +90,14 @@ pub fn parse_year_month(text: &str) -> Option<(i32, u8)> {
     if nums.next().is_some() {
         return None;
     }
-    let year_of = |y: &str| y.parse::<i32>().ok().filter(|y| (1000..=9999).contains(y));
+    let year_of =
+        |y: &str| super::text::parse_signed::<i32>(y).filter(|y| (1000..=9999).contains(y));
     let (year, month) = match second {
         Some(m) if first.len() == 4 && m.len() <= 2 && ["年月", "-", "/", "."].contains(&rest) => {
-            (year_of(first)?, m.parse::<u8>().ok()?)
+            (year_of(first)?, super::text::parse_unsigned::<u8>(m)?)
         }
         Some(y) if first.len() <= 2 && y.len() == 4 && ["-", "/", "."].contains(&rest) => {
-            (year_of(y)?, first.parse::<u8>().ok()?)
+            (year_of(y)?, super::text::parse_unsigned::<u8>(first)?)
         }
         None if first.len() == 4 && text.ends_with(first) => (
             year_of(first)?,
@@ -296,7 +297,7 @@ fn end_ok(lx: &Lexed, j: usize) -> bool {
 }
 
 fn num(s: &str) -> u32 {
-    s.parse().unwrap_or(u32::MAX)
+    super::text::parse_unsigned(s).unwrap_or(u32::MAX)
 }
 
 /// A year of two or four digits; two digits mean 20YY.

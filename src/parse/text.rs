@@ -403,6 +403,110 @@ pub fn lowercase(text: &str) -> String {
     text.chars().map(lower_char).collect()
 }
 
+/// Byte offset of the first `needle` in `hay` (`str::find` with a `&str` pattern).
+///
+/// A plain search, byte by byte: the core's needles are short (labels, words, `"://"`),
+/// and `str::find`'s Two-Way searcher costs the engine's wasm about 2.4 KB. A match of
+/// one UTF-8 string inside another always starts and ends on character boundaries.
+#[inline(never)]
+pub fn find(hay: &str, needle: &str) -> Option<usize> {
+    find_from(hay, needle, 0)
+}
+
+/// [`find`] starting at byte `from` (an offset in `hay`, not in the slice from `from`).
+fn find_from(hay: &str, needle: &str, from: usize) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let last = h.len().checked_sub(n.len())?;
+    (from..=last).find(|&i| h.get(i..i + n.len()) == Some(n))
+}
+
+/// Whether `hay` contains `needle` (`str::contains` with a `&str` pattern, see [`find`]).
+pub fn contains(hay: &str, needle: &str) -> bool {
+    find(hay, needle).is_some()
+}
+
+/// `hay` split around the first `sep` (`str::split_once`, see [`find`]).
+pub fn split_once<'a>(hay: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
+    let i = find(hay, sep)?;
+    Some((hay.get(..i)?, hay.get(i + sep.len()..)?))
+}
+
+/// The start of every non-overlapping `needle` in `hay`, left to right
+/// (`str::match_indices`, see [`find`]). An empty needle matches nowhere.
+pub fn match_starts<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        if needle.is_empty() {
+            return None;
+        }
+        let i = find_from(hay, needle, from)?;
+        from = i + needle.len();
+        Some(i)
+    })
+}
+
+/// `hay` with every `from` replaced by `to` (`str::replace`, see [`find`]); `from` not
+/// empty.
+pub fn replace(hay: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(hay.len());
+    let mut last = 0;
+    for i in match_starts(hay, from) {
+        out.push_str(hay.get(last..i).unwrap_or_default());
+        out.push_str(to);
+        last = i + from.len();
+    }
+    out.push_str(hay.get(last..).unwrap_or_default());
+    out
+}
+
+/// `s.parse::<u64>()`: an optional `+`, then ASCII digits; `None` when empty, on any other
+/// character, or past `u64::MAX`. One integer reader for the core's every integer type
+/// (`str::parse` brings one per type, about 0.5 KB of wasm each).
+pub fn parse_uint(s: &str) -> Option<u64> {
+    let digits = s.strip_prefix('+').unwrap_or(s);
+    if digits.is_empty() {
+        return None;
+    }
+    digits.bytes().try_fold(0u64, |n, b| {
+        let d = b.checked_sub(b'0').filter(|d| *d <= 9)?;
+        n.checked_mul(10)?.checked_add(u64::from(d))
+    })
+}
+
+/// `s.parse::<i64>()` (see [`parse_uint`]): an optional `+` or `-`, then ASCII digits.
+pub fn parse_int(s: &str) -> Option<i64> {
+    match s.strip_prefix('-') {
+        Some(rest) if !rest.starts_with('+') => 0i64.checked_sub_unsigned(parse_uint(rest)?),
+        Some(_) => None,
+        None => i64::try_from(parse_uint(s)?).ok(),
+    }
+}
+
+/// `s.parse::<T>()` for an unsigned integer type `T` (see [`parse_uint`]).
+pub fn parse_unsigned<T: TryFrom<u64>>(s: &str) -> Option<T> {
+    T::try_from(parse_uint(s)?).ok()
+}
+
+/// `s.parse::<T>()` for a signed integer type `T` (see [`parse_uint`]).
+pub fn parse_signed<T: TryFrom<i64>>(s: &str) -> Option<T> {
+    T::try_from(parse_int(s)?).ok()
+}
+
+/// The text after the last `sep` in `s` (an ASCII byte), or all of `s`
+/// (`s.rsplit(sep).next()`, whose reverse splitter costs the wasm 0.6 KB).
+pub fn after_last(s: &str, sep: u8) -> &str {
+    s.bytes()
+        .rposition(|b| b == sep)
+        .and_then(|i| s.get(i + 1..))
+        .unwrap_or(s)
+}
+
+/// Whether `c` is one of the characters of `set` (`set.contains(c)`, which for a `char`
+/// brings in `str::find`'s searcher: see [`find`]).
+pub fn has_char(set: &str, c: char) -> bool {
+    set.chars().any(|s| s == c)
+}
+
 /// Case-insensitive comparison of a word with a lower-case pattern.
 pub(crate) fn word_eq(word: &str, pattern: &str) -> bool {
     if word.is_ascii() {
@@ -456,8 +560,7 @@ impl Decimal {
         let whole: i64 = if int.is_empty() {
             0
         } else {
-            int.parse()
-                .map_err(|_| ParseError::Invalid("bad digits".to_string()))?
+            parse_int(int).ok_or_else(|| ParseError::Invalid("bad digits".to_string()))?
         };
         let mut frac: i64 = 0;
         for i in 0..2 {
@@ -923,6 +1026,89 @@ pub(crate) fn only_ok<T>(hits: Vec<Found<Result<T, ParseError>>>) -> Vec<Found<T
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_search_agrees_with_std() {
+        let hays = [
+            "",
+            "a",
+            "aaa",
+            "abcabc",
+            "Marco’s line",
+            "剩余12g 剩余",
+            "x://y://z",
+            "$1 $$ $2$",
+        ];
+        let needles = [
+            "a", "aa", "bc", "’s ", "剩余", "://", "$$", "$", "zz", "abcabcd",
+        ];
+        for hay in hays {
+            for needle in needles {
+                assert_eq!(find(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
+                assert_eq!(contains(hay, needle), hay.contains(needle));
+                assert_eq!(split_once(hay, needle), hay.split_once(needle));
+                let std: Vec<usize> = hay.match_indices(needle).map(|(i, _)| i).collect();
+                assert_eq!(match_starts(hay, needle).collect::<Vec<_>>(), std);
+                assert_eq!(replace(hay, needle, "<>"), hay.replace(needle, "<>"));
+            }
+            for c in ['a', '’', '剩', ':'] {
+                assert_eq!(has_char(hay, c), hay.contains(c));
+            }
+        }
+        assert_eq!(match_starts("abc", "").count(), 0);
+        for s in ["", "a", "a b", "a b ", " ", "剩余 12g", "user@host@x"] {
+            for sep in [b' ', b'@'] {
+                assert_eq!(
+                    Some(after_last(s, sep)),
+                    s.rsplit(char::from(sep)).next(),
+                    "{s:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn integer_reader_agrees_with_std() {
+        let texts = [
+            "",
+            "0",
+            "7",
+            "+7",
+            "-7",
+            "-0",
+            "+",
+            "-",
+            "+-1",
+            "-+1",
+            "007",
+            "1_0",
+            " 1",
+            "1 ",
+            "12a",
+            "٣",
+            "255",
+            "256",
+            "-128",
+            "-129",
+            "4294967295",
+            "4294967296",
+            "2147483648",
+            "-2147483648",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "18446744073709551615",
+            "18446744073709551616",
+        ];
+        for t in texts {
+            assert_eq!(parse_uint(t), t.parse::<u64>().ok(), "{t:?}");
+            assert_eq!(parse_int(t), t.parse::<i64>().ok(), "{t:?}");
+            assert_eq!(parse_unsigned::<u8>(t), t.parse::<u8>().ok(), "{t:?}");
+            assert_eq!(parse_unsigned::<u32>(t), t.parse::<u32>().ok(), "{t:?}");
+            assert_eq!(parse_signed::<i32>(t), t.parse::<i32>().ok(), "{t:?}");
+        }
+    }
 
     fn chars_of(blocks: &[(u32, u32)]) -> impl Iterator<Item = char> + '_ {
         blocks

@@ -35,9 +35,9 @@ fn from_catalogue(key: &str, args: &[String]) -> Option<String> {
         for (i, a) in args.iter().enumerate().rev() {
             let mut mark = String::from("$");
             linekeeper::json::write_int(&mut mark, i64::try_from(i + 1).unwrap_or(i64::MAX));
-            out = out.replace(&mark, a);
+            out = linekeeper::parse::text::replace(&out, &mark, a);
         }
-        Some(out.replace("$$", "$"))
+        Some(linekeeper::parse::text::replace(&out, "$$", "$"))
     })
 }
 
