@@ -443,7 +443,9 @@ impl Matcher {
                     }
                     if p.place == Place::EndsRow
                         && !lower.get(end..).is_some_and(|r| {
-                            r.chars().all(|c| c.is_whitespace() || ".。)）".contains(c))
+                            r.chars().all(|c| {
+                                c.is_whitespace() || crate::parse::text::has_char(".。)）", c)
+                            })
                         })
                     {
                         continue;

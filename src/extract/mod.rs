@@ -2495,8 +2495,7 @@ fn names_a_threshold(lower: &str, end: usize) -> bool {
 /// True when one of `words` starts within `max` bytes of the start of `text`.
 fn starts_within(text: &str, words: &[&str], max: usize) -> bool {
     words.iter().any(|w| {
-        crate::parse::text::find(text, w)
-            .is_some_and(|i| i <= max && text.is_char_boundary(i))
+        crate::parse::text::find(text, w).is_some_and(|i| i <= max && text.is_char_boundary(i))
     })
 }
 

@@ -122,12 +122,18 @@ const KB = 1024;
 // reverse `str` splitter (`parse::text::after_last`, a forward `last`): engine 120.3 KB,
 // tools 75.0 KB, UI 72.3 KB (`gzip -9`: engine 122882 → 122358 bytes, 119.5 KB; tools
 // 76522 → 76460, UI 74056 → 73721).
-// Budgets: measured + about 0.3 KB (engine: the goal is 120 by `gzip -9`), + about 1 %
-// (the others).
-const ENGINE_BUDGET = 120.6;
+// Then, merged with that, the red team's eighth and ninth rounds (read-only form fields,
+// transposed tables with one column per line, payment confirmations and help pages that
+// give no values, amounts split over blocks, a no-break space in digit groups, add-on
+// words, plan names under a line's number, more currencies): engine 127.1 KB (`gzip -9`
+// 122358 → 129667 bytes, +7.1 KB), tools 75.3 KB, UI 72.4 KB (`gzip -9` 76812, 73814),
+// profiles 10.1 KB (new words and flags). Over the 120 KB goal again: reading pages nobody
+// tuned the engine to (round 9: 3 → 12 of 14 and 3 → 14 of 14 right) was chosen over it.
+// Budgets: measured + about 0.3 KB (engine), + about 1 % (the others).
+const ENGINE_BUDGET = 127.4;
 const TOOLS_BUDGET = 75.8;
 const UI_BUDGET = 73.0;
-const PROFILES_BUDGET = 9.6;
+const PROFILES_BUDGET = 10.2;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
   // The service worker's module, instantiated on every start: extraction engine, the
