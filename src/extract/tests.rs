@@ -3223,3 +3223,22 @@ fn a_german_roaming_pack_is_an_add_on_and_the_reset_date_renews() {
         assert_eq!(data(&s).total_mb, Some(15360.0));
     }
 }
+
+#[test]
+fn allowances_reset_on_a_date_renew_then_and_swiss_digit_groups_read_whole() {
+    let s = scan(
+        "<html lang=de-CH><body><section><h2>Ihr Abo</h2><p>Verbraucht 3'584 MB von 10 GB</p></section></body></html>",
+        "https://www.example-mobile.ch/konto",
+    );
+    assert_eq!(data(&s).used_mb, Some(3584.0));
+    let s = scan(
+        "<html lang=en-GB><body><p>Data left 2.5 GB of 8 GB</p><p>Allowances reset on 1st December.</p></body></html>",
+        "https://www.example-mobile.co.uk/account",
+    );
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 1));
+    let s = scan(
+        "<html lang=zh-TW><body><p>剩餘 3.2 GB</p><dl><dt>自動儲值</dt><dd>已關閉</dd></dl></body></html>",
+        "https://www.example-tel.com.tw/member",
+    );
+    assert_eq!(s.autopay, Some(false));
+}

@@ -525,6 +525,9 @@ mod tests {
     fn separators() {
         assert_eq!(amount("6,144 MB"), Some(6144.0));
         assert_eq!(amount("3,5 GB"), Some(3.5 * 1024.0));
+        assert_eq!(amount("3'584 MB"), Some(3584.0));
+        assert_eq!(amount("12’288 MB"), Some(12288.0));
+        assert_ne!(amount("5'12 GB"), Some(512.0 * 1024.0));
         assert_eq!(amount("1.234,5 MB"), Some(1234.5));
         assert_eq!(amount("1,234.5 MB"), Some(1234.5));
         assert_eq!(amount("12,345,678 KB"), Some(12_345_678.0 / 1024.0));

@@ -446,6 +446,10 @@ mod tests {
         assert_eq!(money("MOP$ 98.00", None), m(9800, Mop));
         assert_eq!(money("$98.00 MOP", None), m(9800, Mop));
         assert!(parse_money("S/N 12345", None).is_err());
+        // Swiss digit groups.
+        assert_eq!(money("CHF 1'234.50", None), m(123_450, Chf));
+        assert_eq!(money("CHF 1’234.50", None), m(123_450, Chf));
+        assert_eq!(money("CHF 12'345'678", None), m(1_234_567_800, Chf));
         assert!(parse_money("S /12.00", None).map(|x| x.currency) != Ok(Pen));
         assert!(is_currency_sign("A$") && is_currency_sign("AR$"));
     }

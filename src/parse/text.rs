@@ -871,6 +871,18 @@ impl Lexed {
                 }
             }
         }
+        // `3'584`, `1’234.50` (Swiss): groups of three after an apostrophe.
+        if seps.is_empty() && self.str(i).len() <= 3 {
+            while matches!(self.sym(j), Some('\'' | '’'))
+                && self.attached(j)
+                && self.attached(j + 1)
+                && self.digits(j + 1, 3, 3).is_some()
+            {
+                seps.push(' ');
+                groups.push(self.str(j + 1));
+                j += 2;
+            }
+        }
         while let Some(c @ ('.' | ',')) = self.sym(j) {
             if !(self.attached(j) && self.attached(j + 1) && self.is_digits(j + 1)) {
                 break;
