@@ -4,7 +4,8 @@
 use crate::snapshot::Currency;
 
 fn split(lang: &str) -> (String, String) {
-    let lower = lang.trim().to_ascii_lowercase().replace('_', "-");
+    let lower = lang.trim().to_ascii_lowercase();
+    let lower = crate::parse::text::replace(&lower, "_", "-");
     let mut parts = lower.split('-');
     let language = parts.next().unwrap_or("").to_string();
     // The region is the first two-letter (or three-digit) subtag after the language.

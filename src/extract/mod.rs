@@ -1126,32 +1126,31 @@ impl<'a> Engine<'a> {
                 }
                 // A value may start inside the label's last word (`Cycle ends in` + `in 9
                 // days`).
-                let (score, before) = if v.start > label.start && v.end > label.end && v.start < hi
-                {
-                    let gap = v.start.saturating_sub(label.end).min(60) as i32;
-                    (100 - gap / 3, false)
-                } else if v.end <= label.start
+                let (score, before) =
+                    if v.start > label.start && v.end > label.end && v.start < hi {
+                        let gap = v.start.saturating_sub(label.end).min(60) as i32;
+                        (100 - gap / 3, false)
+                    } else if v.end <= label.start
                     && v.end > lo
                     // Not across the end of a sentence (`… renew for $40.00. Account
                     // Balance $56.78.`): the value before belongs to the sentence before.
                     && !self.model.rows.get(r).is_some_and(|row| {
                         row.text
                             .get(v.end..label.start)
-                            .is_some_and(|gap| gap.contains(['.', '。', ';', '；', '!', '?', '！', '？']))
-                    })
-                {
-                    let gap = (label.start - v.end).min(60) as i32;
-                    let score = if gap <= 2 {
-                        103
-                    } else if self.value_before_label {
-                        100 - gap / 3
+                            .is_some_and(|gap| crate::parse::text::has_any(gap, ".。;；!?！？"))
+                    }) {
+                        let gap = (label.start - v.end).min(60) as i32;
+                        let score = if gap <= 2 {
+                            103
+                        } else if self.value_before_label {
+                            100 - gap / 3
+                        } else {
+                            60 - gap / 3
+                        };
+                        (score, true)
                     } else {
-                        60 - gap / 3
+                        continue;
                     };
-                    (score, true)
-                } else {
-                    continue;
-                };
                 cands.push(Cand {
                     score: score + label.bonus - sentence,
                     label: li,
@@ -2582,9 +2581,11 @@ const SETTLED: &[&str] = &[
 /// a value (`£2.00 (taken off your next bill)`) labels nothing.
 fn in_aside(text: &str, pos: usize) -> bool {
     let before = text.get(..pos).unwrap_or("");
-    before.rfind(['(', '（']).is_some_and(|open| {
+    crate::parse::text::rfind_any(before, "(（").is_some_and(|open| {
         before.get(..open).is_some_and(|t| !t.trim().is_empty())
-            && !before.get(open..).is_some_and(|t| t.contains([')', '）']))
+            && !before
+                .get(open..)
+                .is_some_and(|t| crate::parse::text::has_any(t, ")）"))
     })
 }
 

@@ -185,7 +185,8 @@ impl Engine<'_> {
                         start == h.start && start + text.len() > h.end
                     })
                     && label.as_deref().is_some_and(|l| {
-                        l.chars().next().is_some_and(is_upper) && !l.contains(char::is_whitespace)
+                        l.chars().next().is_some_and(is_upper)
+                            && !l.chars().any(char::is_whitespace)
                     })
                     && row.text.get(h.end..).is_some_and(|t| {
                         t.starts_with(char::is_whitespace)
@@ -606,7 +607,7 @@ impl Engine<'_> {
         };
         // `Visible+ Pro · Unlimited data`, `Simply Unlimited · 2 members`: the name ends
         // before a separator that leads to the plan's data allowance or to its members.
-        let text = match text.find(['·', '|']) {
+        let text = match parse::text::find_any(text, "·|") {
             Some(i)
                 if text.get(..i).is_some_and(|h| h.chars().any(is_alpha))
                     && text
@@ -638,7 +639,7 @@ impl Engine<'_> {
             return None;
         }
         // A sentence is never a name (`套餐和功能可能会发生变化。请参阅条款与条件。`).
-        if text.contains(['。', '！', '？']) {
+        if parse::text::has_any(text, "。！？") {
             return None;
         }
         // Not a link's or button's text, but a tab's or an accordion button's (one that

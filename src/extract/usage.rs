@@ -73,7 +73,7 @@ pub(super) fn is_price_per_amount(text: &str, start: usize) -> bool {
     let tail: String = before.trim_end().chars().rev().take(10).collect();
     tail.starts_with(['元', '円'])
         || (tail.chars().next().is_some_and(|c| c.is_ascii_digit())
-            && tail.contains(['$', '€', '£', '¥', '￥']))
+            && crate::parse::text::has_any(&tail, "$€£¥￥"))
 }
 
 /// True when the amount ending at `end` is followed by its price (`1GB — $10`, `3GB for

@@ -507,6 +507,30 @@ pub fn has_char(set: &str, c: char) -> bool {
     set.chars().any(|s| s == c)
 }
 
+/// Byte offset of the first character of `text` that is one of `set`'s
+/// (`text.find([..])` with a `char` array, whose searcher the wasm gets once per array
+/// length).
+pub fn find_any(text: &str, set: &str) -> Option<usize> {
+    text.char_indices()
+        .find(|&(_, c)| has_char(set, c))
+        .map(|(i, _)| i)
+}
+
+/// Whether `text` holds one of the characters of `set` (`text.contains([..])`, see
+/// [`find_any`]).
+pub fn has_any(text: &str, set: &str) -> bool {
+    find_any(text, set).is_some()
+}
+
+/// Byte offset of the last character of `text` that is one of `set`'s (`text.rfind([..])`,
+/// see [`find_any`]).
+pub fn rfind_any(text: &str, set: &str) -> Option<usize> {
+    text.char_indices()
+        .rev()
+        .find(|&(_, c)| has_char(set, c))
+        .map(|(i, _)| i)
+}
+
 /// Case-insensitive comparison of a word with a lower-case pattern.
 pub(crate) fn word_eq(word: &str, pattern: &str) -> bool {
     if word.is_ascii() {
@@ -1054,6 +1078,11 @@ mod tests {
             for c in ['a', '’', '剩', ':'] {
                 assert_eq!(has_char(hay, c), hay.contains(c));
             }
+            let set = ['$', '剩', '’'];
+            assert_eq!(find_any(hay, "$剩’"), hay.find(set), "{hay:?}");
+            assert_eq!(rfind_any(hay, "$剩’"), hay.rfind(set), "{hay:?}");
+            assert_eq!(has_any(hay, "$剩’"), hay.contains(set));
+            assert_eq!(has_any(hay, "zq"), hay.contains(['z', 'q']));
         }
         assert_eq!(match_starts("abc", "").count(), 0);
         for s in ["", "a", "a b", "a b ", " ", "剩余 12g", "user@host@x"] {
