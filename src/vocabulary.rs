@@ -80,7 +80,7 @@ fn key_of(phrase: &str) -> Option<String> {
     let best = lower
         .split(|c: char| c.is_whitespace() || matches!(c, '-' | '_' | '/' | ':' | ',' | '.' | '&'))
         .filter(|w| w.chars().any(word_char))
-        .max_by_key(|w| w.chars().count());
+        .max_by_key(|w| crate::parse::text::char_count(w));
     Some(best.map_or(lower.clone(), str::to_string))
 }
 

@@ -615,7 +615,7 @@ impl<'a> Engine<'a> {
         // Placeholders: a whole short text piece that is `--`, `$--.--`, `Loading…`.
         for seg in row.segs.iter().filter(|_| !state) {
             let piece = text.get(seg.start..seg.end).unwrap_or("").trim();
-            if piece.is_empty() || piece.chars().count() > 16 {
+            if piece.is_empty() || crate::parse::text::char_count(piece) > 16 {
                 continue;
             }
             let covered = row
@@ -2427,7 +2427,8 @@ impl<'a> Engine<'a> {
             .iter()
             .any(|h| h.kind == Kind::LoggedOut);
         let sign_in_rows = model.rows.iter().any(|r| {
-            r.text.chars().count() <= 40 && r.hits.iter().any(|h| h.kind == Kind::LoggedOut)
+            crate::parse::text::char_count(&r.text) <= 40
+                && r.hits.iter().any(|h| h.kind == Kind::LoggedOut)
         });
         if model.password || self.sign_in_url || title_sign_in || sign_in_rows {
             return Status::LoggedOut;

@@ -30,7 +30,7 @@ impl Engine<'_> {
                     .take_while(|w| w.chars().next().is_some_and(is_upper))
                 {
                     let word = lowercase(word.trim_end_matches('\''));
-                    if word.chars().count() >= 2 && !out.contains(&word) {
+                    if crate::parse::text::char_count(&word) >= 2 && !out.contains(&word) {
                         out.push(word);
                     }
                 }
@@ -117,7 +117,7 @@ impl Engine<'_> {
                     if h.kind == Kind::Plan
                         && h.start > seg_start
                         && seg_end.saturating_sub(h.end) <= 3
-                        && seg_text.chars().count() <= 30
+                        && crate::parse::text::char_count(seg_text) <= 30
                         && (head.bytes().any(|b| b.is_ascii_digit())
                             || head.chars().filter(|c| !c.is_ascii()).count() >= 2)
                         && (has_words_besides_amounts(head) || !parse::find_data(head).is_empty())
@@ -156,7 +156,7 @@ impl Engine<'_> {
                 // Otherwise the label begins its row (`Plan: X`, `Your plan` above X), ends
                 // a short heading (`Group plan` above X), or stands between other labels
                 // (`Line … Plan Talk & Text + 1GB Plan expires …`).
-                let short_heading = at_end && row.text.chars().count() <= 30;
+                let short_heading = at_end && crate::parse::text::char_count(&row.text) <= 30;
                 // Between other fields a label is written as one (`Plan`, not `plan`), or
                 // followed by a colon (`备注：妈妈`: a script without capitals).
                 let after_space = row
@@ -457,7 +457,7 @@ impl Engine<'_> {
         let text = row.text.trim();
         if prev.virtual_row
             || prev.promo
-            || text.chars().count() > 30
+            || crate::parse::text::char_count(text) > 30
             || !text.starts_with(is_alpha)
             || !row
                 .hits
@@ -499,7 +499,7 @@ impl Engine<'_> {
             || !row.text.get(p.end..seg.start)?.trim().is_empty()
             || !text.ends_with('卡')
             || text.chars().filter(|c| !c.is_ascii()).count() < 3
-            || text.chars().count() > 12
+            || crate::parse::text::char_count(text) > 12
             // Only the card word itself (not `银行卡`, a bank card).
             || row.hits.iter().any(|h| {
                 h.end > seg.start && !(h.kind == Kind::NotPhone && h.end - h.start == 3)
@@ -634,7 +634,7 @@ impl Engine<'_> {
             }
             _ => text,
         };
-        let chars = text.chars().count();
+        let chars = crate::parse::text::char_count(text);
         if chars == 0 || chars > 60 || !text.chars().any(is_alpha) {
             return None;
         }
@@ -734,7 +734,7 @@ pub(super) fn has_words_besides_amounts(text: &str) -> bool {
     }
     rest.push_str(text.get(last..).unwrap_or(""));
     rest.split(|c: char| !is_alpha(c))
-        .any(|w| w.chars().count() >= 2 || !w.is_ascii())
+        .any(|w| crate::parse::text::char_count(w) >= 2 || !w.is_ascii())
 }
 
 /// Words that make a name beside a line's number a device or line nickname (`Work phone`,
@@ -986,7 +986,7 @@ fn bare_allowance(text: &str) -> Option<String> {
     let text = text.trim();
     let r = parse::parse_data(text).ok()?;
     let bare = r.remaining_mb.is_none() && r.used_mb.is_none() && r.total_mb.is_none();
-    (text.chars().count() <= 16
+    (crate::parse::text::char_count(text) <= 16
         && bare
         && (r.amount_mb.is_some() != r.unlimited)
         && !has_words_besides_amounts(text))
