@@ -2324,9 +2324,7 @@ impl<'a> Engine<'a> {
         for row in &self.model.rows {
             if width(&row.text) > 40
                 || row.text.bytes().any(|b| b.is_ascii_digit())
-                || !row
-                    .lower
-                    .split(|c: char| !is_alnum(c))
+                || !crate::parse::text::split_where(&row.lower, |c| !is_alnum(c))
                     .any(|w| LEGEND.contains(&w))
             {
                 continue;
@@ -2506,8 +2504,7 @@ fn on_is_preposition(lower: &str, end: usize) -> bool {
     let Some(next) = rest.strip_prefix(' ') else {
         return false;
     };
-    let word = next
-        .split(|c: char| !c.is_ascii_alphanumeric())
+    let word = crate::parse::text::split_where(next, |c| !c.is_ascii_alphanumeric())
         .next()
         .unwrap_or("");
     const OBJECTS: &[&str] = &[

@@ -701,7 +701,9 @@ fn is_unit(text: &str) -> bool {
 /// `GB used`, `MB left`: a text that starts with a data unit word (not the one-letter
 /// units, which start ordinary words).
 fn starts_with_unit(text: &str) -> bool {
-    let first = text.split(' ').next().unwrap_or("");
+    let first = crate::parse::text::split_where(text, |c| c == ' ')
+        .next()
+        .unwrap_or("");
     first.len() >= 2 && first.len() < text.len() && is_unit(first)
 }
 

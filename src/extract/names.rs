@@ -24,8 +24,7 @@ impl Engine<'_> {
             for h in row.hits.iter().filter(|h| h.kind == Kind::Greeting) {
                 let after = row.text.get(h.end..).unwrap_or("");
                 let after = after.trim_start_matches(|c: char| !is_alpha(c));
-                for word in after
-                    .split(|c: char| !is_alpha(c) && c != '\'')
+                for word in parse::text::split_where(after, |c| !is_alpha(c) && c != '\'')
                     .take(3)
                     .take_while(|w| w.chars().next().is_some_and(is_upper))
                 {
@@ -61,12 +60,14 @@ impl Engine<'_> {
             return true;
         }
         !holder.is_empty()
-            && text.split(|c: char| !is_alpha(c)).map(lowercase).any(|w| {
-                holder.contains(&w)
-                    || holder
-                        .iter()
-                        .any(|h| w.strip_suffix("s").is_some_and(|s| s == h))
-            })
+            && parse::text::split_where(text, |c| !is_alpha(c))
+                .map(lowercase)
+                .any(|w| {
+                    holder.contains(&w)
+                        || holder
+                            .iter()
+                            .any(|h| w.strip_suffix("s").is_some_and(|s| s == h))
+                })
     }
 
     pub(super) fn text_finds(&self) -> Vec<TextFind> {
@@ -664,7 +665,9 @@ impl Engine<'_> {
             return None;
         }
         // `Plan charges $80.00`, `Plan cost`: what a plan costs, not its name.
-        let first = lower.split([' ', ':', '：']).next().unwrap_or("");
+        let first = parse::text::split_where(&lower, |c| matches!(c, ' ' | ':' | '：'))
+            .next()
+            .unwrap_or("");
         if [
             "charges", "charge", "cost", "costs", "price", "fee", "fees", "cargos", "kosten",
         ]
@@ -733,7 +736,7 @@ pub(super) fn has_words_besides_amounts(text: &str) -> bool {
         last = f.end.max(last);
     }
     rest.push_str(text.get(last..).unwrap_or(""));
-    rest.split(|c: char| !is_alpha(c))
+    parse::text::split_where(&rest, |c| !is_alpha(c))
         .any(|w| crate::parse::text::char_count(w) >= 2 || !w.is_ascii())
 }
 
@@ -802,9 +805,7 @@ fn name_end(row: &super::model::Row, from: usize, to: usize) -> usize {
 /// A plan's term written alone (`12-month plan`, `3 months`, `30 days`).
 fn is_term(text: &str) -> bool {
     let lower = lowercase(text);
-    let mut words = lower
-        .split(|c: char| !is_alnum(c))
-        .filter(|w| !w.is_empty());
+    let mut words = parse::text::split_where(&lower, |c| !is_alnum(c)).filter(|w| !w.is_empty());
     let digits = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
     let period = |w: &str| {
         [
@@ -835,9 +836,7 @@ const MODEL_WORDS: &str = "pro max plus ultra mini series se fold flip fe lite a
 /// Air`), not a name its user gave it (`Kids iPad`, `Marco's iPhone`).
 pub(super) fn is_device_model(text: &str) -> bool {
     let lower = lowercase(text.trim());
-    let mut words = lower
-        .split(|c: char| !is_alnum(c))
-        .filter(|w| !w.is_empty());
+    let mut words = parse::text::split_where(&lower, |c| !is_alnum(c)).filter(|w| !w.is_empty());
     words.next().is_some_and(|w| in_list(DEVICE_MAKERS, w))
         && words.all(|w| {
             in_list(DEVICE_MAKERS, w)
@@ -852,9 +851,7 @@ pub(super) fn names_a_device(text: &str) -> bool {
         return false;
     }
     let lower = lowercase(text);
-    let mut words = lower
-        .split(|c: char| !is_alnum(c))
-        .filter(|w| !w.is_empty());
+    let mut words = parse::text::split_where(&lower, |c| !is_alnum(c)).filter(|w| !w.is_empty());
     // `last`, not `next_back`: the reverse splitter costs the engine's wasm 0.3 KB.
     #[allow(clippy::double_ended_iterator_last)]
     let lead_in = words
@@ -895,7 +892,7 @@ const CONTENTS_WORDS: &str =
 /// True when `paren` (`（含 …）`, `(includes …)`) lists what a plan includes.
 fn lists_contents(paren: &str) -> bool {
     let inner = lowercase(paren.trim_start_matches(['(', '（']).trim_start());
-    CONTENTS_WORDS.split(' ').any(|w| {
+    parse::text::split_where(CONTENTS_WORDS, |c| c == ' ').any(|w| {
         inner
             .strip_prefix(w)
             .is_some_and(|r| !w.is_ascii() || !r.starts_with(is_alpha))
@@ -905,7 +902,7 @@ fn lists_contents(paren: &str) -> bool {
 /// True when `word` is one of `list`'s words (one string, spaces between: smaller in
 /// the wasm than a slice of strings).
 fn in_list(list: &str, word: &str) -> bool {
-    !word.is_empty() && list.split(' ').any(|w| w == word)
+    !word.is_empty() && parse::text::split_where(list, |c| c == ' ').any(|w| w == word)
 }
 
 /// Words that name a page section, not a plan or a line (`Plan details`, `套餐详情`).
@@ -964,8 +961,7 @@ const SECTION_WORDS: &[&str] = &[
 
 /// True when every word of `lower` is a section word.
 fn only_section_words(lower: &str) -> bool {
-    let mut words = lower
-        .split(|c: char| !is_alnum(c) || c == '&')
+    let mut words = parse::text::split_where(lower, |c| !is_alnum(c) || c == '&')
         .filter(|w| !w.is_empty())
         .peekable();
     words.peek().is_some() && words.all(section_compound)

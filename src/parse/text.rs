@@ -507,6 +507,12 @@ pub fn has_char(set: &str, c: char) -> bool {
     set.chars().any(|s| s == c)
 }
 
+/// `text.split(sep)` with the separator test as a function pointer: the wasm gets one
+/// splitter for all of them instead of one per closure or per `char` pattern.
+pub fn split_where(text: &str, sep: fn(char) -> bool) -> std::str::Split<'_, fn(char) -> bool> {
+    text.split(sep)
+}
+
 /// The number of characters in `text` (`text.chars().count()`, whose unrolled counter
 /// costs the wasm about 0.5 KB): the bytes that do not continue a UTF-8 sequence.
 #[inline(never)]
@@ -1086,6 +1092,7 @@ mod tests {
                 assert_eq!(has_char(hay, c), hay.contains(c));
             }
             assert_eq!(char_count(hay), hay.chars().count());
+            assert!(split_where(hay, |c| c == ' ' || c == '$').eq(hay.split([' ', '$'])));
             let set = ['$', '剩', '’'];
             assert_eq!(find_any(hay, "$剩’"), hay.find(set), "{hay:?}");
             assert_eq!(rfind_any(hay, "$剩’"), hay.rfind(set), "{hay:?}");
