@@ -912,8 +912,9 @@ impl<'a> Engine<'a> {
             for h in row.hits.iter().filter(|h| h.kind == Kind::DueDate) {
                 let words = row.text.get(h.start..h.end).unwrap_or("");
                 let before = row.text.get(..h.start).unwrap_or("").trim_end();
-                let sign =
-                    before.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ','));
+                let sign = crate::parse::text::trim_end_where(before, |c| {
+                    c.is_ascii_digit() || matches!(c, '.' | ',')
+                });
                 let money = sign.len() < before.len() && sign.ends_with(['$', '€', '£', '¥']);
                 if !words.starts_with("due") || !money {
                     continue;

@@ -23,7 +23,7 @@ impl Engine<'_> {
         for row in &self.model.rows {
             for h in row.hits.iter().filter(|h| h.kind == Kind::Greeting) {
                 let after = row.text.get(h.end..).unwrap_or("");
-                let after = after.trim_start_matches(|c: char| !is_alpha(c));
+                let after = parse::text::trim_start_where(after, |c| !is_alpha(c));
                 for word in parse::text::split_where(after, |c| !is_alpha(c) && c != '\'')
                     .take(3)
                     .take_while(|w| w.chars().next().is_some_and(is_upper))
@@ -242,7 +242,7 @@ impl Engine<'_> {
                     })
                     .map_or(next, |s| s.start);
                 let rest = row.text.get(h.end..next).unwrap_or("").trim_end();
-                let rest = rest.trim_start_matches(|c: char| {
+                let rest = parse::text::trim_start_where(rest, |c| {
                     c.is_whitespace() || parse::text::has_char(":：-–—|·", c)
                 });
                 if rest.is_empty() && !at_end {
@@ -391,7 +391,7 @@ impl Engine<'_> {
         }
         let lower = row.lower.get(seg.start..seg.end)?.trim_end();
         let lower = lower.strip_suffix(" plan").unwrap_or(lower);
-        let name = lower.trim_end_matches(['®', '™', '*', ' ']);
+        let name = parse::text::trim_end_where(lower, |c| matches!(c, '®' | '™' | '*' | ' '));
         let model = &self.model;
         let node = seg.node;
         if !self.matcher.plan_names.iter().any(|n| n == name)
@@ -620,9 +620,13 @@ impl Engine<'_> {
             _ => text,
         };
         // `Pelican 30-Day 8GB ·` (cut before `Auto refill is on`): no separator ends a name.
-        let text = text
-            .trim_end_matches(['·', '|', ',', '，', ';', ':', '：', '–', '—', '•'])
-            .trim_end();
+        let text = parse::text::trim_end_where(text, |c| {
+            matches!(
+                c,
+                '·' | '|' | ',' | '，' | ';' | ':' | '：' | '–' | '—' | '•'
+            )
+        })
+        .trim_end();
         // `融合套餐（含 300M 宽带 + 2 张手机卡）`, `Family Share (includes 4 lines)`: what a
         // plan includes, in parentheses after its name, is no part of it (`（个人版）` is).
         let text = match text.rfind(['(', '（']) {
@@ -793,7 +797,7 @@ fn name_end(row: &super::model::Row, from: usize, to: usize) -> usize {
         .find(|&j| {
             let end = joins().find(|&k| k > j).unwrap_or(to);
             let piece = row.text.get(j..end).unwrap_or("").trim();
-            let bare = piece.trim_start_matches(['(', '（']);
+            let bare = parse::text::trim_start_where(piece, |c| c == '(' || c == '（');
             parse::find_money(bare, None)
                 .first()
                 .is_some_and(|f| f.start == 0)
@@ -879,8 +883,8 @@ const MEMBER_WORDS: &str = "member members line lines people persons users miemb
 
 /// True when `text` (after a separator) is a count of a plan's members (`· 2 members`).
 fn counts_members(text: &str) -> bool {
-    let t = text.trim_start_matches(['·', '|', ' ', '\u{a0}']);
-    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let t = parse::text::trim_start_where(text, |c| matches!(c, '·' | '|' | ' ' | '\u{a0}'));
+    let digits = t.len() - parse::text::trim_start_where(t, |c| c.is_ascii_digit()).len();
     let rest = lowercase(t.get(digits..).unwrap_or("").trim());
     digits > 0 && in_list(MEMBER_WORDS, &rest)
 }
@@ -891,7 +895,8 @@ const CONTENTS_WORDS: &str =
 
 /// True when `paren` (`（含 …）`, `(includes …)`) lists what a plan includes.
 fn lists_contents(paren: &str) -> bool {
-    let inner = lowercase(paren.trim_start_matches(['(', '（']).trim_start());
+    let inner =
+        lowercase(parse::text::trim_start_where(paren, |c| c == '(' || c == '（').trim_start());
     parse::text::split_where(CONTENTS_WORDS, |c| c == ' ').any(|w| {
         inner
             .strip_prefix(w)

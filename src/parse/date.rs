@@ -100,7 +100,7 @@ pub fn parse_year_month(text: &str) -> Option<(i32, u8)> {
         }
         None if first.len() == 4 && text.ends_with(first) => (
             year_of(first)?,
-            month_number(rest.trim_end_matches(['.', ',']))?,
+            month_number(super::text::trim_end_where(rest, |c| c == '.' || c == ','))?,
         ),
         _ => return None,
     };

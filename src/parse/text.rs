@@ -513,6 +513,18 @@ pub fn split_where(text: &str, sep: fn(char) -> bool) -> std::str::Split<'_, fn(
     text.split(sep)
 }
 
+/// `text.trim_start_matches(drop)` with the test as a function pointer (one trimmer in
+/// the wasm for all of them, see [`split_where`]).
+pub fn trim_start_where(text: &str, drop: fn(char) -> bool) -> &str {
+    text.trim_start_matches(drop)
+}
+
+/// `text.trim_end_matches(drop)` with the test as a function pointer (see
+/// [`trim_start_where`]).
+pub fn trim_end_where(text: &str, drop: fn(char) -> bool) -> &str {
+    text.trim_end_matches(drop)
+}
+
 /// The number of characters in `text` (`text.chars().count()`, whose unrolled counter
 /// costs the wasm about 0.5 KB): the bytes that do not continue a UTF-8 sequence.
 #[inline(never)]
@@ -1092,6 +1104,15 @@ mod tests {
                 assert_eq!(has_char(hay, c), hay.contains(c));
             }
             assert_eq!(char_count(hay), hay.chars().count());
+            let ends = ['a', '$', '剩'];
+            assert_eq!(
+                trim_start_where(hay, |c| matches!(c, 'a' | '$' | '剩')),
+                hay.trim_start_matches(ends)
+            );
+            assert_eq!(
+                trim_end_where(hay, |c| matches!(c, 'a' | '$' | '剩')),
+                hay.trim_end_matches(ends)
+            );
             assert!(split_where(hay, |c| c == ' ' || c == '$').eq(hay.split([' ', '$'])));
             let set = ['$', '剩', '’'];
             assert_eq!(find_any(hay, "$剩’"), hay.find(set), "{hay:?}");
