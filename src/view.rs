@@ -102,7 +102,7 @@ pub fn format_money(money: &Money, lang: &str) -> String {
     };
     let comma = lang.starts_with("de") || lang.starts_with("es") || lang.starts_with("fr");
     let digits = if comma {
-        digits.replace('.', ",")
+        crate::parse::text::replace(&digits, ".", ",")
     } else {
         digits
     };
@@ -282,8 +282,7 @@ pub fn in_account_area(url: &str, account_urls: &[String]) -> bool {
         return true;
     }
     let path = crate::parse::text::split_once(bare, "://").map_or(bare, |(_, rest)| rest);
-    let path = path
-        .split_once('/')
+    let path = crate::parse::text::split_once(path, "/")
         .map_or("", |(_, p)| p)
         .to_ascii_lowercase();
     path.split(['/', '.', '_'])

@@ -77,10 +77,11 @@ fn key_of(phrase: &str) -> Option<String> {
     if lower.is_empty() {
         return None;
     }
-    let best = lower
-        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '_' | '/' | ':' | ',' | '.' | '&'))
-        .filter(|w| w.chars().any(word_char))
-        .max_by_key(|w| w.chars().count());
+    let best = crate::parse::text::split_where(&lower, |c| {
+        c.is_whitespace() || matches!(c, '-' | '_' | '/' | ':' | ',' | '.' | '&')
+    })
+    .filter(|w| w.chars().any(word_char))
+    .max_by_key(|w| crate::parse::text::char_count(w));
     Some(best.map_or(lower.clone(), str::to_string))
 }
 

@@ -4,8 +4,9 @@
 use crate::snapshot::Currency;
 
 fn split(lang: &str) -> (String, String) {
-    let lower = lang.trim().to_ascii_lowercase().replace('_', "-");
-    let mut parts = lower.split('-');
+    let lower = lang.trim().to_ascii_lowercase();
+    let lower = crate::parse::text::replace(&lower, "_", "-");
+    let mut parts = crate::parse::text::split_where(&lower, |c| c == '-');
     let language = parts.next().unwrap_or("").to_string();
     // The region is the first two-letter (or three-digit) subtag after the language.
     let region = parts

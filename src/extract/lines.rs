@@ -64,7 +64,8 @@ impl Engine<'_> {
                     .checked_sub(1)
                     .and_then(|p| model.rows.get(p))
                     .is_some_and(|p| {
-                        p.text.chars().count() <= 25 && p.hits.iter().any(|h| h.kind == Kind::Line)
+                        crate::parse::text::char_count(&p.text) <= 25
+                            && p.hits.iter().any(|h| h.kind == Kind::Line)
                     });
                 let line_word = row.hits.iter().any(|h| h.kind == Kind::Line)
                     || label_above
@@ -88,7 +89,7 @@ impl Engine<'_> {
                     && r.checked_sub(1)
                         .and_then(|p| model.rows.get(p))
                         .is_some_and(|p| {
-                            p.text.chars().count() <= 25
+                            crate::parse::text::char_count(&p.text) <= 25
                                 && p.hits
                                     .iter()
                                     .any(|h| matches!(h.kind, Kind::NotPhone | Kind::Autopay))
@@ -384,7 +385,7 @@ impl Engine<'_> {
             // names whose line it is (`Marco's line`).
             let possessive =
                 parse::text::contains(&text, "'s ") || parse::text::contains(&text, "’s ");
-            if text.chars().count() > 30
+            if crate::parse::text::char_count(&text) > 30
                 || (!possessive && row.hits.iter().any(|h| h.kind == Kind::Line))
             {
                 continue;
@@ -466,7 +467,7 @@ impl Engine<'_> {
             .trim_end_matches(['·', '|', '-', '–', '—', ',', ':', '：', '•'])
             .trim();
         let name = if head.is_empty()
-            || head.chars().count() > 30
+            || crate::parse::text::char_count(head) > 30
             || !head.chars().any(is_alpha)
             || row
                 .hits

@@ -615,7 +615,7 @@ impl<'a> Engine<'a> {
         // Placeholders: a whole short text piece that is `--`, `$--.--`, `Loading…`.
         for seg in row.segs.iter().filter(|_| !state) {
             let piece = text.get(seg.start..seg.end).unwrap_or("").trim();
-            if piece.is_empty() || piece.chars().count() > 16 {
+            if piece.is_empty() || crate::parse::text::char_count(piece) > 16 {
                 continue;
             }
             let covered = row
@@ -912,8 +912,9 @@ impl<'a> Engine<'a> {
             for h in row.hits.iter().filter(|h| h.kind == Kind::DueDate) {
                 let words = row.text.get(h.start..h.end).unwrap_or("");
                 let before = row.text.get(..h.start).unwrap_or("").trim_end();
-                let sign =
-                    before.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ','));
+                let sign = crate::parse::text::trim_end_where(before, |c| {
+                    c.is_ascii_digit() || matches!(c, '.' | ',')
+                });
                 let money = sign.len() < before.len() && sign.ends_with(['$', '€', '£', '¥']);
                 if !words.starts_with("due") || !money {
                     continue;
@@ -1126,32 +1127,31 @@ impl<'a> Engine<'a> {
                 }
                 // A value may start inside the label's last word (`Cycle ends in` + `in 9
                 // days`).
-                let (score, before) = if v.start > label.start && v.end > label.end && v.start < hi
-                {
-                    let gap = v.start.saturating_sub(label.end).min(60) as i32;
-                    (100 - gap / 3, false)
-                } else if v.end <= label.start
+                let (score, before) =
+                    if v.start > label.start && v.end > label.end && v.start < hi {
+                        let gap = v.start.saturating_sub(label.end).min(60) as i32;
+                        (100 - gap / 3, false)
+                    } else if v.end <= label.start
                     && v.end > lo
                     // Not across the end of a sentence (`… renew for $40.00. Account
                     // Balance $56.78.`): the value before belongs to the sentence before.
                     && !self.model.rows.get(r).is_some_and(|row| {
                         row.text
                             .get(v.end..label.start)
-                            .is_some_and(|gap| gap.contains(['.', '。', ';', '；', '!', '?', '！', '？']))
-                    })
-                {
-                    let gap = (label.start - v.end).min(60) as i32;
-                    let score = if gap <= 2 {
-                        103
-                    } else if self.value_before_label {
-                        100 - gap / 3
+                            .is_some_and(|gap| crate::parse::text::has_any(gap, ".。;；!?！？"))
+                    }) {
+                        let gap = (label.start - v.end).min(60) as i32;
+                        let score = if gap <= 2 {
+                            103
+                        } else if self.value_before_label {
+                            100 - gap / 3
+                        } else {
+                            60 - gap / 3
+                        };
+                        (score, true)
                     } else {
-                        60 - gap / 3
+                        continue;
                     };
-                    (score, true)
-                } else {
-                    continue;
-                };
                 cands.push(Cand {
                     score: score + label.bonus - sentence,
                     label: li,
@@ -2325,9 +2325,7 @@ impl<'a> Engine<'a> {
         for row in &self.model.rows {
             if width(&row.text) > 40
                 || row.text.bytes().any(|b| b.is_ascii_digit())
-                || !row
-                    .lower
-                    .split(|c: char| !is_alnum(c))
+                || !crate::parse::text::split_where(&row.lower, |c| !is_alnum(c))
                     .any(|w| LEGEND.contains(&w))
             {
                 continue;
@@ -2428,7 +2426,8 @@ impl<'a> Engine<'a> {
             .iter()
             .any(|h| h.kind == Kind::LoggedOut);
         let sign_in_rows = model.rows.iter().any(|r| {
-            r.text.chars().count() <= 40 && r.hits.iter().any(|h| h.kind == Kind::LoggedOut)
+            crate::parse::text::char_count(&r.text) <= 40
+                && r.hits.iter().any(|h| h.kind == Kind::LoggedOut)
         });
         if model.password || self.sign_in_url || title_sign_in || sign_in_rows {
             return Status::LoggedOut;
@@ -2506,8 +2505,7 @@ fn on_is_preposition(lower: &str, end: usize) -> bool {
     let Some(next) = rest.strip_prefix(' ') else {
         return false;
     };
-    let word = next
-        .split(|c: char| !c.is_ascii_alphanumeric())
+    let word = crate::parse::text::split_where(next, |c| !c.is_ascii_alphanumeric())
         .next()
         .unwrap_or("");
     const OBJECTS: &[&str] = &[
@@ -2582,9 +2580,11 @@ const SETTLED: &[&str] = &[
 /// a value (`£2.00 (taken off your next bill)`) labels nothing.
 fn in_aside(text: &str, pos: usize) -> bool {
     let before = text.get(..pos).unwrap_or("");
-    before.rfind(['(', '（']).is_some_and(|open| {
+    crate::parse::text::rfind_any(before, "(（").is_some_and(|open| {
         before.get(..open).is_some_and(|t| !t.trim().is_empty())
-            && !before.get(open..).is_some_and(|t| t.contains([')', '）']))
+            && !before
+                .get(open..)
+                .is_some_and(|t| crate::parse::text::has_any(t, ")）"))
     })
 }
 

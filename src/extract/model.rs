@@ -349,8 +349,8 @@ impl<'a> Model<'a> {
                 && !b.get(2).is_some_and(u8::is_ascii_digit)
         };
         let last_word = crate::parse::text::after_last(prev, b' ');
-        let whole =
-            last_word.ends_with(|c: char| c.is_ascii_digit()) && !last_word.contains(['.', ',']);
+        let whole = last_word.ends_with(|c: char| c.is_ascii_digit())
+            && !crate::parse::text::has_any(last_word, ".,");
         if matches!(text, "," | ".") && whole {
             // Only when two digits follow, in the same container.
             let next = nodes
@@ -378,7 +378,7 @@ impl<'a> Model<'a> {
         let cents = text.len() == 3
             && text.starts_with(['.', ','])
             && text.bytes().skip(1).all(|b| b.is_ascii_digit());
-        cents && whole && last_word.contains(['$', '¥', '￥', '€', '£'])
+        cents && whole && crate::parse::text::has_any(last_word, "$¥￥€£")
     }
 
     /// Whether `text` (node `index`) is one figure continuing a run of figures laid out
@@ -701,7 +701,9 @@ fn is_unit(text: &str) -> bool {
 /// `GB used`, `MB left`: a text that starts with a data unit word (not the one-letter
 /// units, which start ordinary words).
 fn starts_with_unit(text: &str) -> bool {
-    let first = text.split(' ').next().unwrap_or("");
+    let first = crate::parse::text::split_where(text, |c| c == ' ')
+        .next()
+        .unwrap_or("");
     first.len() >= 2 && first.len() < text.len() && is_unit(first)
 }
 
@@ -710,7 +712,7 @@ fn starts_with_unit(text: &str) -> bool {
 /// A row that starts with a month's name and a colon (`October: 5.10 GB, $52.10`, `Oct
 /// 2026: 4.2 GB`) is a history entry.
 fn names_a_past_month(lower: &str) -> bool {
-    let Some((head, _)) = lower.split_once(':') else {
+    let Some((head, _)) = crate::parse::text::split_once(lower, ":") else {
         return false;
     };
     let mut words = head.split_whitespace();

@@ -23,14 +23,13 @@ impl Engine<'_> {
         for row in &self.model.rows {
             for h in row.hits.iter().filter(|h| h.kind == Kind::Greeting) {
                 let after = row.text.get(h.end..).unwrap_or("");
-                let after = after.trim_start_matches(|c: char| !is_alpha(c));
-                for word in after
-                    .split(|c: char| !is_alpha(c) && c != '\'')
+                let after = parse::text::trim_start_where(after, |c| !is_alpha(c));
+                for word in parse::text::split_where(after, |c| !is_alpha(c) && c != '\'')
                     .take(3)
                     .take_while(|w| w.chars().next().is_some_and(is_upper))
                 {
                     let word = lowercase(word.trim_end_matches('\''));
-                    if word.chars().count() >= 2 && !out.contains(&word) {
+                    if crate::parse::text::char_count(&word) >= 2 && !out.contains(&word) {
                         out.push(word);
                     }
                 }
@@ -61,12 +60,14 @@ impl Engine<'_> {
             return true;
         }
         !holder.is_empty()
-            && text.split(|c: char| !is_alpha(c)).map(lowercase).any(|w| {
-                holder.contains(&w)
-                    || holder
-                        .iter()
-                        .any(|h| w.strip_suffix("s").is_some_and(|s| s == h))
-            })
+            && parse::text::split_where(text, |c| !is_alpha(c))
+                .map(lowercase)
+                .any(|w| {
+                    holder.contains(&w)
+                        || holder
+                            .iter()
+                            .any(|h| w.strip_suffix("s").is_some_and(|s| s == h))
+                })
     }
 
     pub(super) fn text_finds(&self) -> Vec<TextFind> {
@@ -117,7 +118,7 @@ impl Engine<'_> {
                     if h.kind == Kind::Plan
                         && h.start > seg_start
                         && seg_end.saturating_sub(h.end) <= 3
-                        && seg_text.chars().count() <= 30
+                        && crate::parse::text::char_count(seg_text) <= 30
                         && (head.bytes().any(|b| b.is_ascii_digit())
                             || head.chars().filter(|c| !c.is_ascii()).count() >= 2)
                         && (has_words_besides_amounts(head) || !parse::find_data(head).is_empty())
@@ -156,7 +157,7 @@ impl Engine<'_> {
                 // Otherwise the label begins its row (`Plan: X`, `Your plan` above X), ends
                 // a short heading (`Group plan` above X), or stands between other labels
                 // (`Line … Plan Talk & Text + 1GB Plan expires …`).
-                let short_heading = at_end && row.text.chars().count() <= 30;
+                let short_heading = at_end && crate::parse::text::char_count(&row.text) <= 30;
                 // Between other fields a label is written as one (`Plan`, not `plan`), or
                 // followed by a colon (`备注：妈妈`: a script without capitals).
                 let after_space = row
@@ -185,7 +186,8 @@ impl Engine<'_> {
                         start == h.start && start + text.len() > h.end
                     })
                     && label.as_deref().is_some_and(|l| {
-                        l.chars().next().is_some_and(is_upper) && !l.contains(char::is_whitespace)
+                        l.chars().next().is_some_and(is_upper)
+                            && !l.chars().any(char::is_whitespace)
                     })
                     && row.text.get(h.end..).is_some_and(|t| {
                         t.starts_with(char::is_whitespace)
@@ -240,7 +242,7 @@ impl Engine<'_> {
                     })
                     .map_or(next, |s| s.start);
                 let rest = row.text.get(h.end..next).unwrap_or("").trim_end();
-                let rest = rest.trim_start_matches(|c: char| {
+                let rest = parse::text::trim_start_where(rest, |c| {
                     c.is_whitespace() || parse::text::has_char(":：-–—|·", c)
                 });
                 if rest.is_empty() && !at_end {
@@ -389,7 +391,7 @@ impl Engine<'_> {
         }
         let lower = row.lower.get(seg.start..seg.end)?.trim_end();
         let lower = lower.strip_suffix(" plan").unwrap_or(lower);
-        let name = lower.trim_end_matches(['®', '™', '*', ' ']);
+        let name = parse::text::trim_end_where(lower, |c| matches!(c, '®' | '™' | '*' | ' '));
         let model = &self.model;
         let node = seg.node;
         if !self.matcher.plan_names.iter().any(|n| n == name)
@@ -456,7 +458,7 @@ impl Engine<'_> {
         let text = row.text.trim();
         if prev.virtual_row
             || prev.promo
-            || text.chars().count() > 30
+            || crate::parse::text::char_count(text) > 30
             || !text.starts_with(is_alpha)
             || !row
                 .hits
@@ -498,7 +500,7 @@ impl Engine<'_> {
             || !row.text.get(p.end..seg.start)?.trim().is_empty()
             || !text.ends_with('卡')
             || text.chars().filter(|c| !c.is_ascii()).count() < 3
-            || text.chars().count() > 12
+            || crate::parse::text::char_count(text) > 12
             // Only the card word itself (not `银行卡`, a bank card).
             || row.hits.iter().any(|h| {
                 h.end > seg.start && !(h.kind == Kind::NotPhone && h.end - h.start == 3)
@@ -606,7 +608,7 @@ impl Engine<'_> {
         };
         // `Visible+ Pro · Unlimited data`, `Simply Unlimited · 2 members`: the name ends
         // before a separator that leads to the plan's data allowance or to its members.
-        let text = match text.find(['·', '|']) {
+        let text = match parse::text::find_any(text, "·|") {
             Some(i)
                 if text.get(..i).is_some_and(|h| h.chars().any(is_alpha))
                     && text
@@ -618,9 +620,13 @@ impl Engine<'_> {
             _ => text,
         };
         // `Pelican 30-Day 8GB ·` (cut before `Auto refill is on`): no separator ends a name.
-        let text = text
-            .trim_end_matches(['·', '|', ',', '，', ';', ':', '：', '–', '—', '•'])
-            .trim_end();
+        let text = parse::text::trim_end_where(text, |c| {
+            matches!(
+                c,
+                '·' | '|' | ',' | '，' | ';' | ':' | '：' | '–' | '—' | '•'
+            )
+        })
+        .trim_end();
         // `融合套餐（含 300M 宽带 + 2 张手机卡）`, `Family Share (includes 4 lines)`: what a
         // plan includes, in parentheses after its name, is no part of it (`（个人版）` is).
         let text = match text.rfind(['(', '（']) {
@@ -633,12 +639,12 @@ impl Engine<'_> {
             }
             _ => text,
         };
-        let chars = text.chars().count();
+        let chars = crate::parse::text::char_count(text);
         if chars == 0 || chars > 60 || !text.chars().any(is_alpha) {
             return None;
         }
         // A sentence is never a name (`套餐和功能可能会发生变化。请参阅条款与条件。`).
-        if text.contains(['。', '！', '？']) {
+        if parse::text::has_any(text, "。！？") {
             return None;
         }
         // Not a link's or button's text, but a tab's or an accordion button's (one that
@@ -663,7 +669,9 @@ impl Engine<'_> {
             return None;
         }
         // `Plan charges $80.00`, `Plan cost`: what a plan costs, not its name.
-        let first = lower.split([' ', ':', '：']).next().unwrap_or("");
+        let first = parse::text::split_where(&lower, |c| matches!(c, ' ' | ':' | '：'))
+            .next()
+            .unwrap_or("");
         if [
             "charges", "charge", "cost", "costs", "price", "fee", "fees", "cargos", "kosten",
         ]
@@ -732,8 +740,8 @@ pub(super) fn has_words_besides_amounts(text: &str) -> bool {
         last = f.end.max(last);
     }
     rest.push_str(text.get(last..).unwrap_or(""));
-    rest.split(|c: char| !is_alpha(c))
-        .any(|w| w.chars().count() >= 2 || !w.is_ascii())
+    parse::text::split_where(&rest, |c| !is_alpha(c))
+        .any(|w| crate::parse::text::char_count(w) >= 2 || !w.is_ascii())
 }
 
 /// Words that make a name beside a line's number a device or line nickname (`Work phone`,
@@ -789,7 +797,7 @@ fn name_end(row: &super::model::Row, from: usize, to: usize) -> usize {
         .find(|&j| {
             let end = joins().find(|&k| k > j).unwrap_or(to);
             let piece = row.text.get(j..end).unwrap_or("").trim();
-            let bare = piece.trim_start_matches(['(', '（']);
+            let bare = parse::text::trim_start_where(piece, |c| c == '(' || c == '（');
             parse::find_money(bare, None)
                 .first()
                 .is_some_and(|f| f.start == 0)
@@ -801,9 +809,7 @@ fn name_end(row: &super::model::Row, from: usize, to: usize) -> usize {
 /// A plan's term written alone (`12-month plan`, `3 months`, `30 days`).
 fn is_term(text: &str) -> bool {
     let lower = lowercase(text);
-    let mut words = lower
-        .split(|c: char| !is_alnum(c))
-        .filter(|w| !w.is_empty());
+    let mut words = parse::text::split_where(&lower, |c| !is_alnum(c)).filter(|w| !w.is_empty());
     let digits = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
     let period = |w: &str| {
         [
@@ -834,9 +840,7 @@ const MODEL_WORDS: &str = "pro max plus ultra mini series se fold flip fe lite a
 /// Air`), not a name its user gave it (`Kids iPad`, `Marco's iPhone`).
 pub(super) fn is_device_model(text: &str) -> bool {
     let lower = lowercase(text.trim());
-    let mut words = lower
-        .split(|c: char| !is_alnum(c))
-        .filter(|w| !w.is_empty());
+    let mut words = parse::text::split_where(&lower, |c| !is_alnum(c)).filter(|w| !w.is_empty());
     words.next().is_some_and(|w| in_list(DEVICE_MAKERS, w))
         && words.all(|w| {
             in_list(DEVICE_MAKERS, w)
@@ -851,9 +855,7 @@ pub(super) fn names_a_device(text: &str) -> bool {
         return false;
     }
     let lower = lowercase(text);
-    let mut words = lower
-        .split(|c: char| !is_alnum(c))
-        .filter(|w| !w.is_empty());
+    let mut words = parse::text::split_where(&lower, |c| !is_alnum(c)).filter(|w| !w.is_empty());
     // `last`, not `next_back`: the reverse splitter costs the engine's wasm 0.3 KB.
     #[allow(clippy::double_ended_iterator_last)]
     let lead_in = words
@@ -881,8 +883,8 @@ const MEMBER_WORDS: &str = "member members line lines people persons users miemb
 
 /// True when `text` (after a separator) is a count of a plan's members (`· 2 members`).
 fn counts_members(text: &str) -> bool {
-    let t = text.trim_start_matches(['·', '|', ' ', '\u{a0}']);
-    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let t = parse::text::trim_start_where(text, |c| matches!(c, '·' | '|' | ' ' | '\u{a0}'));
+    let digits = t.len() - parse::text::trim_start_where(t, |c| c.is_ascii_digit()).len();
     let rest = lowercase(t.get(digits..).unwrap_or("").trim());
     digits > 0 && in_list(MEMBER_WORDS, &rest)
 }
@@ -893,8 +895,9 @@ const CONTENTS_WORDS: &str =
 
 /// True when `paren` (`（含 …）`, `(includes …)`) lists what a plan includes.
 fn lists_contents(paren: &str) -> bool {
-    let inner = lowercase(paren.trim_start_matches(['(', '（']).trim_start());
-    CONTENTS_WORDS.split(' ').any(|w| {
+    let inner =
+        lowercase(parse::text::trim_start_where(paren, |c| c == '(' || c == '（').trim_start());
+    parse::text::split_where(CONTENTS_WORDS, |c| c == ' ').any(|w| {
         inner
             .strip_prefix(w)
             .is_some_and(|r| !w.is_ascii() || !r.starts_with(is_alpha))
@@ -904,7 +907,7 @@ fn lists_contents(paren: &str) -> bool {
 /// True when `word` is one of `list`'s words (one string, spaces between: smaller in
 /// the wasm than a slice of strings).
 fn in_list(list: &str, word: &str) -> bool {
-    !word.is_empty() && list.split(' ').any(|w| w == word)
+    !word.is_empty() && parse::text::split_where(list, |c| c == ' ').any(|w| w == word)
 }
 
 /// Words that name a page section, not a plan or a line (`Plan details`, `套餐详情`).
@@ -963,8 +966,7 @@ const SECTION_WORDS: &[&str] = &[
 
 /// True when every word of `lower` is a section word.
 fn only_section_words(lower: &str) -> bool {
-    let mut words = lower
-        .split(|c: char| !is_alnum(c) || c == '&')
+    let mut words = parse::text::split_where(lower, |c| !is_alnum(c) || c == '&')
         .filter(|w| !w.is_empty())
         .peekable();
     words.peek().is_some() && words.all(section_compound)
@@ -985,7 +987,7 @@ fn bare_allowance(text: &str) -> Option<String> {
     let text = text.trim();
     let r = parse::parse_data(text).ok()?;
     let bare = r.remaining_mb.is_none() && r.used_mb.is_none() && r.total_mb.is_none();
-    (text.chars().count() <= 16
+    (crate::parse::text::char_count(text) <= 16
         && bare
         && (r.amount_mb.is_some() != r.unlimited)
         && !has_words_besides_amounts(text))

@@ -73,7 +73,7 @@ pub(super) fn is_price_per_amount(text: &str, start: usize) -> bool {
     let tail: String = before.trim_end().chars().rev().take(10).collect();
     tail.starts_with(['元', '円'])
         || (tail.chars().next().is_some_and(|c| c.is_ascii_digit())
-            && tail.contains(['$', '€', '£', '¥', '￥']))
+            && crate::parse::text::has_any(&tail, "$€£¥￥"))
 }
 
 /// True when the amount ending at `end` is followed by its price (`1GB — $10`, `3GB for
@@ -82,11 +82,12 @@ pub(super) fn is_amount_for_price(text: &str, end: usize) -> bool {
     let Some(rest) = text.get(end..) else {
         return false;
     };
-    let rest = rest.trim_start_matches(|c: char| {
+    let rest = crate::parse::text::trim_start_where(rest, |c| {
         c.is_whitespace() || matches!(c, '—' | '–' | '-' | ':' | '·' | '=' | '|')
     });
     let rest = rest.strip_prefix("for ").unwrap_or(rest);
-    let after_number = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let after_number =
+        crate::parse::text::trim_start_where(rest, |c| c.is_ascii_digit() || c == '.');
     rest.starts_with(['$', '€', '£', '¥', '￥'])
         || (after_number.len() < rest.len() && after_number.trim_start().starts_with('元'))
 }

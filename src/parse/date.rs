@@ -25,7 +25,7 @@ pub enum DateOrder {
 /// unknown or empty tags give `Unknown`.
 pub fn date_order_for_lang(lang: &str) -> DateOrder {
     let lang = lang.trim().to_ascii_lowercase();
-    let mut parts = lang.split(['-', '_']);
+    let mut parts = super::text::split_where(&lang, |c| c == '-' || c == '_');
     let primary = parts.next().unwrap_or("");
     let region =
         parts.find(|p| p.len() == 2 || p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()));
@@ -81,9 +81,8 @@ pub fn month_number(word: &str) -> Option<u8> {
 pub fn parse_year_month(text: &str) -> Option<(i32, u8)> {
     let text = super::text::fold_figures(text);
     let text = text.trim();
-    let mut nums = text
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|n| !n.is_empty());
+    let mut nums =
+        super::text::split_where(text, |c| !c.is_ascii_digit()).filter(|n| !n.is_empty());
     let rest: String = text.chars().filter(|c| !c.is_ascii_digit()).collect();
     let rest = rest.trim();
     let (first, second) = (nums.next()?, nums.next());
@@ -101,7 +100,7 @@ pub fn parse_year_month(text: &str) -> Option<(i32, u8)> {
         }
         None if first.len() == 4 && text.ends_with(first) => (
             year_of(first)?,
-            month_number(rest.trim_end_matches(['.', ',']))?,
+            month_number(super::text::trim_end_where(rest, |c| c == '.' || c == ','))?,
         ),
         _ => return None,
     };

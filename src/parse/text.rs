@@ -507,6 +507,55 @@ pub fn has_char(set: &str, c: char) -> bool {
     set.chars().any(|s| s == c)
 }
 
+/// `text.split(sep)` with the separator test as a function pointer: the wasm gets one
+/// splitter for all of them instead of one per closure or per `char` pattern.
+pub fn split_where(text: &str, sep: fn(char) -> bool) -> std::str::Split<'_, fn(char) -> bool> {
+    text.split(sep)
+}
+
+/// `text.trim_start_matches(drop)` with the test as a function pointer (one trimmer in
+/// the wasm for all of them, see [`split_where`]).
+pub fn trim_start_where(text: &str, drop: fn(char) -> bool) -> &str {
+    text.trim_start_matches(drop)
+}
+
+/// `text.trim_end_matches(drop)` with the test as a function pointer (see
+/// [`trim_start_where`]).
+pub fn trim_end_where(text: &str, drop: fn(char) -> bool) -> &str {
+    text.trim_end_matches(drop)
+}
+
+/// The number of characters in `text` (`text.chars().count()`, whose unrolled counter
+/// costs the wasm about 0.5 KB): the bytes that do not continue a UTF-8 sequence.
+#[inline(never)]
+pub fn char_count(text: &str) -> usize {
+    text.bytes().filter(|b| b & 0xC0 != 0x80).count()
+}
+
+/// Byte offset of the first character of `text` that is one of `set`'s
+/// (`text.find([..])` with a `char` array, whose searcher the wasm gets once per array
+/// length).
+pub fn find_any(text: &str, set: &str) -> Option<usize> {
+    text.char_indices()
+        .find(|&(_, c)| has_char(set, c))
+        .map(|(i, _)| i)
+}
+
+/// Whether `text` holds one of the characters of `set` (`text.contains([..])`, see
+/// [`find_any`]).
+pub fn has_any(text: &str, set: &str) -> bool {
+    find_any(text, set).is_some()
+}
+
+/// Byte offset of the last character of `text` that is one of `set`'s (`text.rfind([..])`,
+/// see [`find_any`]).
+pub fn rfind_any(text: &str, set: &str) -> Option<usize> {
+    text.char_indices()
+        .rev()
+        .find(|&(_, c)| has_char(set, c))
+        .map(|(i, _)| i)
+}
+
 /// Case-insensitive comparison of a word with a lower-case pattern.
 pub(crate) fn word_eq(word: &str, pattern: &str) -> bool {
     if word.is_ascii() {
@@ -1066,6 +1115,22 @@ mod tests {
             for c in ['a', '’', '剩', ':'] {
                 assert_eq!(has_char(hay, c), hay.contains(c));
             }
+            assert_eq!(char_count(hay), hay.chars().count());
+            let ends = ['a', '$', '剩'];
+            assert_eq!(
+                trim_start_where(hay, |c| matches!(c, 'a' | '$' | '剩')),
+                hay.trim_start_matches(ends)
+            );
+            assert_eq!(
+                trim_end_where(hay, |c| matches!(c, 'a' | '$' | '剩')),
+                hay.trim_end_matches(ends)
+            );
+            assert!(split_where(hay, |c| c == ' ' || c == '$').eq(hay.split([' ', '$'])));
+            let set = ['$', '剩', '’'];
+            assert_eq!(find_any(hay, "$剩’"), hay.find(set), "{hay:?}");
+            assert_eq!(rfind_any(hay, "$剩’"), hay.rfind(set), "{hay:?}");
+            assert_eq!(has_any(hay, "$剩’"), hay.contains(set));
+            assert_eq!(has_any(hay, "zq"), hay.contains(['z', 'q']));
         }
         assert_eq!(match_starts("abc", "").count(), 0);
         for s in ["", "a", "a b", "a b ", " ", "剩余 12g", "user@host@x"] {

@@ -129,8 +129,11 @@ const KB = 1024;
 // 122358 → 129667 bytes, +7.1 KB), tools 75.3 KB, UI 72.4 KB (`gzip -9` 76812, 73814),
 // profiles 10.1 KB (new words and flags). Over the 120 KB goal again: reading pages nobody
 // tuned the engine to (round 9: 3 → 12 of 14 and 3 → 14 of 14 right) was chosen over it.
+// Then char-array and char patterns, `.chars().count()`, predicate splits and trims through
+// `parse::text` helpers (one searcher, one counter, one fn-pointer splitter and trimmer
+// instead of one per closure or pattern): engine 126.1 KB (`gzip -9` 129667 → 128395 bytes).
 // Budgets: measured + about 0.3 KB (engine), + about 1 % (the others).
-const ENGINE_BUDGET = 127.4;
+const ENGINE_BUDGET = 126.4;
 const TOOLS_BUDGET = 75.8;
 const UI_BUDGET = 73.0;
 const PROFILES_BUDGET = 10.2;
