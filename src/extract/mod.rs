@@ -1,6 +1,9 @@
 //! The extraction engine: PageSnapshot → Snapshot.
 //!
 //! One engine for every carrier; what differs between carriers is data (profiles).
+//! 0. A page at a help / support URL of a profile (`help_urls`) gives no values. A table
+//!    laid out with one column per line (a row of line numbers or nicknames, rows of
+//!    fields) is rewritten as one card per line first (`tables::transpose_tables`).
 //! 1. Index: tree arrays, visual rows of text, label words in rows (one pass with an
 //!    indexed matcher), class / id hints, promotional regions ([`model`]).
 //! 2. Labels: profile words in rows, `aria-label`s (virtual rows), table column headers,
