@@ -53,24 +53,43 @@ after(async () => {
   await browser?.close();
 });
 
+/** `promise`, or a rejection after `ms`. */
+function within(promise, ms) {
+  let timer;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms); });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /** Opens one of the extension's pages and waits until Rust has drawn it. */
 async function extensionPage(name) {
   const page = await browser.newPage();
-  // Firefox's BiDi reports no navigation to a moz-extension page: wait for the page itself.
-  page.goto(`${EXT_ORIGIN}/${name}`, { timeout: 30000 }).catch(() => {});
-  // The wait can start on the blank page the tab opens with; the navigation then ends that
-  // realm and the wait with it ("Waiting failed"): wait again in the new one.
+  const url = `${EXT_ORIGIN}/${name}`;
+  // Firefox's BiDi reports no navigation to a moz-extension page, and puppeteer's
+  // waitForFunction, started on the blank page the tab opens with, can stay tied to that
+  // ended realm ('Waiting failed' until the deadline: 1 run in about 10). So the test asks
+  // the page itself, one short evaluation at a time (each runs in the tab's current
+  // document), and navigates again if the tab is still blank after a while.
   // 30 s: on a loaded 2-core machine the first page of a fresh profile once took over 15 s.
   const deadline = Date.now() + 30000;
-  for (;;) {
-    try {
-      await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.body?.dataset.ready,
-        { polling: 100, timeout: Math.max(1000, deadline - Date.now()) });
-      return page;
-    } catch (error) {
-      if (Date.now() >= deadline || !/Waiting failed|context|realm/i.test(String(error?.message))) throw error;
+  let navigated = 0;
+  let there = false;
+  let last = null;
+  while (Date.now() < deadline) {
+    if (!there && Date.now() >= navigated + 10000) {
+      page.goto(url, { timeout: 30000 }).catch(() => {});
+      navigated = Date.now();
     }
+    try {
+      const state = await within(page.evaluate(() => ({ url: location.href, ready: document.body?.dataset.ready ?? null })), 2000);
+      last = state;
+      there = state.url.startsWith(EXT_ORIGIN);
+      if (there && state.ready) return page;
+    } catch (error) {
+      last = String(error?.message ?? error);
+    }
+    await new Promise((r) => setTimeout(r, 100));
   }
+  throw new Error(`${name} was not drawn in 30 s (last seen: ${JSON.stringify(last)})`);
 }
 
 /** Everything in the extension's storage.local, read from its options page. */
