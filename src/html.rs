@@ -133,6 +133,14 @@ impl Walker {
                 Node::Text(text) => self.push_text(text, parent),
                 Node::Element(el) => {
                     let tag = el.name().to_ascii_lowercase();
+                    if tag == "slot" {
+                        // A slot draws the light-DOM children of its host assigned to it,
+                        // else its own children; it is no node of the snapshot itself.
+                        for child in slot_content(node).into_iter().rev() {
+                            stack.push((child, parent));
+                        }
+                        continue;
+                    }
                     let style = el.attr("style").map(parse_style).unwrap_or_default();
                     if is_left_out(&tag, el, &style) {
                         continue;
@@ -182,9 +190,12 @@ impl Walker {
                         continue;
                     }
                     // Push children in reverse so they pop in document order. A closed
-                    // `details` shows only its (first) `summary`.
+                    // `details` shows only its (first) `summary`; a shadow host shows its
+                    // shadow tree (see `shadow_tree`).
                     let closed = tag == "details" && el.attr("open").is_none();
-                    let children: Vec<_> = if closed {
+                    let children: Vec<_> = if let Some(tree) = shadow_tree(node) {
+                        tree.children().collect()
+                    } else if closed {
                         node.children()
                             .find(|c| {
                                 c.value()
@@ -466,6 +477,99 @@ fn parse_style(style: &str) -> InlineStyle {
     out
 }
 
+type Dom<'a> = ego_tree::NodeRef<'a, Node>;
+
+/// Tags that may hold a shadow root besides custom elements (`attachShadow`'s list).
+const SHADOW_HOST_TAGS: &[&str] = &[
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "div",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "main",
+    "nav",
+    "p",
+    "section",
+    "span",
+];
+
+/// The shadow tree of `host` written as declarative shadow DOM (its first child `<template
+/// shadowrootmode="open|closed">`, as the HTML parser attaches it): the template's content,
+/// which the browser draws in place of the host's children. `None` for any other element.
+fn shadow_tree(host: Dom<'_>) -> Option<Dom<'_>> {
+    let name = host.value().as_element()?.name();
+    let custom = name.contains('-') && name.starts_with(|c: char| c.is_ascii_lowercase());
+    if !custom && !SHADOW_HOST_TAGS.contains(&name) {
+        return None;
+    }
+    let template = host.children().find(|c| {
+        c.value().as_element().is_some_and(|e| {
+            e.name() == "template"
+                && e.attr("shadowrootmode").is_some_and(|m| {
+                    m.eq_ignore_ascii_case("open") || m.eq_ignore_ascii_case("closed")
+                })
+        })
+    })?;
+    // The parser keeps a template's content in a fragment, its one child.
+    template
+        .first_child()
+        .filter(|f| matches!(f.value(), Node::Fragment))
+}
+
+/// The host whose shadow tree holds `node`, if any: the nearest fragment above it that is
+/// a host's shadow tree.
+fn shadow_host_of(node: Dom<'_>) -> Option<Dom<'_>> {
+    node.ancestors().find_map(|a| {
+        let host = a.parent()?.parent()?;
+        (matches!(a.value(), Node::Fragment) && shadow_tree(host) == Some(a)).then_some(host)
+    })
+}
+
+/// What a `slot` draws: the children of its host assigned to it (elements whose `slot`
+/// attribute is its name, or, for the unnamed slot, elements without one and texts), when
+/// it is the first slot of that name in the shadow tree; otherwise its own children (its
+/// fallback content). A slot outside a shadow tree draws its children.
+fn slot_content<'a>(slot: Dom<'a>) -> Vec<Dom<'a>> {
+    let Some(host) = shadow_host_of(slot) else {
+        return slot.children().collect();
+    };
+    fn name_of<'a>(n: Dom<'a>) -> Option<&'a str> {
+        n.value().as_element().map(|e| e.attr("name").unwrap_or(""))
+    }
+    let name = name_of(slot).unwrap_or("");
+    let first = shadow_tree(host).and_then(|tree| {
+        tree.descendants().find(|d| {
+            d.value().as_element().is_some_and(|e| e.name() == "slot") && name_of(*d) == Some(name)
+        })
+    });
+    if first != Some(slot) {
+        return slot.children().collect();
+    }
+    let template = shadow_tree(host).and_then(|tree| tree.parent());
+    let assigned: Vec<_> = host
+        .children()
+        .filter(|c| Some(*c) != template)
+        .filter(|c| match c.value() {
+            Node::Element(e) => e.attr("slot").unwrap_or("") == name,
+            Node::Text(_) => name.is_empty(),
+            _ => false,
+        })
+        .collect();
+    if assigned.is_empty() {
+        slot.children().collect()
+    } else {
+        assigned
+    }
+}
+
 fn child_element<'a>(el: ElementRef<'a>, tag: &str) -> Option<ElementRef<'a>> {
     el.children()
         .filter_map(ElementRef::wrap)
@@ -571,6 +675,54 @@ mod tests {
         );
         // The shown text is the drop-down's child, as in the browser's walk.
         assert_eq!(parent_tag(&page, "(•••) •••-2222"), Some("select"));
+    }
+
+    #[test]
+    fn a_shadow_host_shows_its_shadow_tree_with_slotted_children() {
+        let page = page_from_html(
+            r#"<body><usage-card class="u"><template shadowrootmode="open"><h2><slot name="title">Data</slot></h2>
+            <p>Left <b>3.2 GB</b> of <slot>?</slot></p><slot name="none">none given</slot><slot name="title">again</slot>
+            </template><span slot="title">High-speed data</span>10 GB<span slot="other">9 GB unshown</span></usage-card>
+            <div><template shadowrootmode="closed"><p>Due <slot></slot></p></template>Dec 9</div>
+            <table><template shadowrootmode="open"><p>not a host</p></template><tr><td>cell</td></tr></table>
+            <x-plain>light only</x-plain><slot>loose slot</slot></body>"#,
+            "https://x/",
+        );
+        assert_eq!(
+            texts(&page),
+            vec![
+                "High-speed data",
+                "Left",
+                "3.2 GB",
+                "of",
+                "10 GB",
+                "none given",
+                "again",
+                "Due",
+                "Dec 9",
+                "cell",
+                "light only",
+                "loose slot"
+            ]
+        );
+        // Slots are no nodes: a slotted child's parent is the slot's parent.
+        assert_eq!(parent_tag(&page, "High-speed data"), Some("span"));
+        let span = page
+            .nodes
+            .iter()
+            .position(|n| n.tag.as_str() == "span")
+            .unwrap();
+        assert_eq!(
+            page.nodes[span]
+                .parent
+                .map(|p| page.nodes[p as usize].tag.as_str()),
+            Some("h2")
+        );
+        assert_eq!(parent_tag(&page, "10 GB"), Some("p"));
+        assert!(page
+            .nodes
+            .iter()
+            .all(|n| n.tag.as_str() != "slot" && n.tag.as_str() != "template"));
     }
 
     #[test]

@@ -42,6 +42,14 @@
 //!   `block = true` when the element starts a new line: browser, computed `display` not one
 //!   of `inline`, `inline-block`, `inline-flex`, `inline-grid`, `contents`; native, the tag's
 //!   default display (see `html.rs`) overridden by an inline `display:`. `br` is always block.
+//! - Shadow trees are walked as the browser draws them (the composed tree): a shadow
+//!   host's children are those of its shadow root (browser: open roots, and closed ones
+//!   through the extension API; native: declarative shadow DOM, the host's first
+//!   `<template shadowrootmode="open|closed">`, on a custom element or a tag that may hold
+//!   one). A `slot` is no node: in its place come the host's children assigned to it
+//!   (elements whose `slot` attribute names it; texts and elements without one go to the
+//!   unnamed slot; the first slot of a name takes them), else its own children. Children
+//!   of a host assigned to no slot are not drawn, so they are left out.
 //! - Same-origin iframes are walked in place: the frame document's `body` becomes a child
 //!   of the `iframe` node (natively: the `srcdoc` attribute is parsed as that document).
 //! - `url` is the top page's URL, `lang` the `<html lang>` attribute, `title` the document
