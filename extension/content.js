@@ -108,13 +108,76 @@
     return node.isConnected;
   }
 
+  // ---- shadow trees (src/page.rs: the walk follows the composed tree) -------------------
+  // A host shows its shadow root's children; a `slot` is no node of the snapshot: in its
+  // place come the nodes assigned to it, else its own children. Tags that may hold a shadow
+  // root: custom elements (a `-` in the name) and these (attachShadow's list).
+  const SHADOW_HOSTS = new Set([
+    'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+    'header', 'main', 'nav', 'p', 'section', 'span',
+  ]);
+  // Closed roots are opened through the extension API (Chromium: chrome.dom; Firefox: the
+  // element's openOrClosedShadowRoot), for custom elements only: one API call per walked
+  // div or span would cost more than the rest of the walk, and the page's own closed roots
+  // are custom elements' (as is the badge's host, which is no child of the body).
+  const openClosed = globalThis.chrome && chrome.dom && chrome.dom.openOrClosedShadowRoot;
+  function shadowOf(el) {
+    const root = el.shadowRoot;
+    if (root || !el.localName.includes('-')) return root || null;
+    try {
+      return (openClosed ? chrome.dom.openOrClosedShadowRoot(el) : el.openOrClosedShadowRoot) || null;
+    } catch (_) {
+      return null;
+    }
+  }
+  // The first node an element shows, and the list it comes from when that is not a chain
+  // of siblings (a slot's assigned nodes): [node, list].
+  function firstShown(el, info) {
+    if (info.host) {
+      const root = shadowOf(el);
+      if (root) return [root.firstChild, null];
+    } else if (info.slot) {
+      const items = el.assignedNodes();
+      if (items.length) return [items[0], { items, i: 0 }];
+    }
+    return [el.firstChild, null];
+  }
+  const nextShown = (node, list) => (list ? list.items[++list.i] || null : node.nextSibling);
+
+  // The shadow roots of the page (nested ones too), found among its first SHADOW_LOOK
+  // elements in page order: looking costs a walk over elements (2.5 ms on a page of 100 000
+  // nodes, a quarter of a bare text pass), so it stops there; an app drawn in web components
+  // has its hosts near the top. Each root found is watched for changes like the page.
+  const SHADOW_LOOK = 4000;
+  const watchedRoots = new WeakSet();
+  function shadowRoots(scope, budget = { n: SHADOW_LOOK }, roots = []) {
+    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_ELEMENT);
+    while (budget.n-- > 0 && walker.nextNode()) {
+      const el = walker.currentNode;
+      const root = tagInfo(el.localName).host ? shadowOf(el) : null;
+      if (root) {
+        roots.push(root);
+        shadowRoots(root, budget, roots);
+      }
+    }
+    return roots;
+  }
+  // Whether `el` shows something else than its children: a shadow host (with a root) or a slot.
+  function composes(el) {
+    const info = tagInfo(el.localName);
+    return info.slot || (info.host && shadowOf(el) !== null);
+  }
+
   // What the walk needs to know of a tag, worked out once per tag name.
   const tags = new Map(); // localName → { tag, skip, block, input }
   function tagInfo(name) {
     let info = tags.get(name);
     if (!info) {
       const tag = name.toLowerCase(); // SVG keeps camelCase names (foreignObject)
-      info = { tag, skip: SKIP.has(tag), block: BLOCK.has(tag), br: tag === 'br', input: tag === 'input' };
+      info = {
+        tag, skip: SKIP.has(tag), block: BLOCK.has(tag), br: tag === 'br', input: tag === 'input',
+        host: tag.includes('-') || SHADOW_HOSTS.has(tag), slot: tag === 'slot',
+      };
       tags.set(name, info);
     }
     return info;
@@ -234,18 +297,27 @@
       if (value && emitString(value, first, top, out)) padded(pad, out);
       return null;
     }
-    return walkOn({ top, node: top.firstChild, indexes: [first], elements: [top] }, out, clock, pad);
+    const [node, list] = firstShown(top, tags.get(top.localName));
+    return walkOn({ top, node, indexes: [first], elements: [top], lists: [list] }, out, clock, pad);
   }
 
   // The walk of walkFull from where `state` stands.
   function walkOn(state, out, clock, pad) {
-    const { top, indexes, elements } = state;
+    const { top, indexes, elements, lists } = state;
+    // Steps into `el`'s children: their parent's index, `el`, the list they come from.
+    const enter = (at, el, list) => {
+      indexes.push(at);
+      elements.push(el);
+      lists.push(list);
+    };
     let node = state.node;
     for (;;) {
       if (!node) {
         if (elements.length === 1) return null;
-        node = elements.pop().nextSibling;
+        const done = elements.pop();
         indexes.pop();
+        lists.pop();
+        node = nextShown(done, lists[lists.length - 1]);
         continue;
       }
       if (out.count >= MAX_NODES || (pad && pad.rows <= 0)) return null;
@@ -257,6 +329,14 @@
       const type = node.nodeType;
       if (type === 3) {
         if (emitText(node, parent, elements[elements.length - 1], out)) padded(pad, out);
+      } else if (type === 1 && node.localName === 'slot') {
+        // No node of its own: what it shows comes in its place, under its parent.
+        const [first, list] = firstShown(node, tagInfo('slot'));
+        if (first) {
+          enter(parent, node, list);
+          node = first;
+          continue;
+        }
       } else if (type === 1) {
         const at = emitElement(node, parent, out);
         if (at >= 0) {
@@ -264,7 +344,7 @@
             const inner = frameBody(node);
             const paused = inner && walkFull(inner, at, out, clock, pad);
             if (paused) {
-              state.node = node.nextSibling;
+              state.node = nextShown(node, lists[lists.length - 1]);
               return paused.then(() => walkOn(state, out, clock, pad));
             }
           } else if (node.localName === 'select') {
@@ -272,15 +352,17 @@
           } else if (node.localName === 'input') {
             const value = shownValue(node);
             if (value && emitString(value, at, node, out)) padded(pad, out);
-          } else if (node.firstChild) {
-            indexes.push(at);
-            elements.push(node);
-            node = node.firstChild;
-            continue;
+          } else {
+            const [first, list] = firstShown(node, tags.get(node.localName));
+            if (first) {
+              enter(at, node, list);
+              node = first;
+              continue;
+            }
           }
         }
       }
-      node = node.nextSibling;
+      node = nextShown(node, lists[lists.length - 1]);
     }
   }
 
@@ -649,7 +731,7 @@
       if (key) take(found, el, key);
     }
     for (const tag of TAG_ANCHORS) {
-      for (const el of body.getElementsByTagName(tag)) {
+      for (const el of body.nodeType === 1 ? body.getElementsByTagName(tag) : body.querySelectorAll(tag)) {
         if (tag !== 'input' || el.type === 'password' || shownValue(el)) take(found, el, `<${tag}>`);
       }
     }
@@ -663,8 +745,9 @@
     }
     // Same-origin frames: only a document with child frames has any (`window.length`, one
     // number; looking for iframe elements walks all of the page's elements after a change).
+    // (A shadow root's frames are left out.)
     const view = body.ownerDocument.defaultView;
-    if (view && view.length === 0) return;
+    if ((view && view.length === 0) || body.nodeType !== 1) return;
     for (const frame of body.getElementsByTagName('iframe')) {
       const inner = frameBody(frame);
       if (inner) await findAnchors(inner, found, clock);
@@ -674,7 +757,7 @@
   // The elements of `body`'s subtree, itself included, matching `selector`, in page order.
   function matching(body, selector) {
     const found = body.querySelectorAll(selector);
-    return body.matches(selector) ? [body, ...found] : found;
+    return body.nodeType === 1 && body.matches(selector) ? [body, ...found] : found;
   }
 
   // An element's parent, across same-origin frame boundaries (a frame's body → its iframe).
@@ -684,7 +767,8 @@
       const view = doc.defaultView;
       return view && view !== window ? view.frameElement : null;
     }
-    return el.parentElement;
+    const parent = el.parentNode; // an element, or a shadow root: then its host
+    return parent ? (parent.nodeType === 1 ? parent : parent.host || null) : null;
   }
 
   // The neighbourhood of an anchor: see above. Whether a subtree (the element itself
@@ -694,7 +778,7 @@
   // it (a list holding a long history: tens of thousands of elements, counted again after
   // every change of the list's children).
   function neighbourhood(node, big) {
-    let el = node.nodeType === 1 ? node : node.parentElement;
+    let el = node.nodeType === 1 ? node : up(node); // a text right in a shadow root: its host
     if (!el) return null;
     const large = (e) => {
       let yes = big.get(e);
@@ -806,7 +890,27 @@
         }
       }
     }
+    // Shadow trees: their text is no part of the page's text. Each root is searched on a
+    // whole read and when it is new (a host drawn since; changes inside a known root come
+    // through the observer).
+    for (const root of shadowRoots(body)) {
+      if (!whole && watchedRoots.has(root)) continue;
+      if (!watchedRoots.has(root)) {
+        watchedRoots.add(root);
+        observer.observe(root, OBSERVED);
+      }
+      await findAnchors(root, found, clock);
+    }
     lastFound = { body, nodes: found.nodes.slice(), keys: found.keys.slice() };
+  }
+
+  // A neighbourhood inside a shadow tree or below a host or slot is walked from the
+  // highest host (or the parent of the highest slot) above it: the walk of the ancestor
+  // chain steps through children as the page's tree has them, not as they are drawn.
+  function composedTop(el) {
+    let top = el;
+    for (let e = el; e; e = up(e)) if (composes(e)) top = e;
+    return tagInfo(top.localName).slot ? up(top) || top : top;
   }
 
   async function walkPage(body, out, clock) {
@@ -828,7 +932,8 @@
     };
     for (const node of found.nodes) {
       if (due(clock) && !(await yieldTo(clock, body))) return;
-      const root = node.isConnected ? neighbourhood(node, big) : null;
+      const near = node.isConnected ? neighbourhood(node, big) : null;
+      const root = near && composedTop(near);
       if (!root || roots.has(root)) continue;
       roots.add(root);
       if (!chain.has(root)) mark(root);
@@ -1317,13 +1422,14 @@
       schedule();
     }
   });
-  observer.observe(document.documentElement, {
+  const OBSERVED = {
     subtree: true,
     childList: true,
     characterData: true,
     attributes: true,
     attributeFilter: ['class', 'style', 'hidden', 'aria-hidden', 'aria-busy', 'open'],
-  });
+  };
+  observer.observe(document.documentElement, OBSERVED);
 
   // Route changes in single-page apps, history navigation, and pages restored from the
   // back/forward cache all get a fresh read.

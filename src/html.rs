@@ -502,7 +502,7 @@ const SHADOW_HOST_TAGS: &[&str] = &[
 ];
 
 /// The shadow tree of `host` written as declarative shadow DOM (its first child `<template
-/// shadowrootmode="open|closed">`, as the HTML parser attaches it): the template's content,
+/// shadowrootmode="open">`, or `"closed"` on a custom element, as the HTML parser attaches it): the template's content,
 /// which the browser draws in place of the host's children. `None` for any other element.
 fn shadow_tree(host: Dom<'_>) -> Option<Dom<'_>> {
     let name = host.value().as_element()?.name();
@@ -510,11 +510,13 @@ fn shadow_tree(host: Dom<'_>) -> Option<Dom<'_>> {
     if !custom && !SHADOW_HOST_TAGS.contains(&name) {
         return None;
     }
+    // A closed root counts on a custom element only, as in the browser walker (which opens
+    // closed roots of custom elements alone).
     let template = host.children().find(|c| {
         c.value().as_element().is_some_and(|e| {
             e.name() == "template"
                 && e.attr("shadowrootmode").is_some_and(|m| {
-                    m.eq_ignore_ascii_case("open") || m.eq_ignore_ascii_case("closed")
+                    m.eq_ignore_ascii_case("open") || (custom && m.eq_ignore_ascii_case("closed"))
                 })
         })
     })?;
@@ -683,7 +685,9 @@ mod tests {
             r#"<body><usage-card class="u"><template shadowrootmode="open"><h2><slot name="title">Data</slot></h2>
             <p>Left <b>3.2 GB</b> of <slot>?</slot></p><slot name="none">none given</slot><slot name="title">again</slot>
             </template><span slot="title">High-speed data</span>10 GB<span slot="other">9 GB unshown</span></usage-card>
-            <div><template shadowrootmode="closed"><p>Due <slot></slot></p></template>Dec 9</div>
+            <div><template shadowrootmode="open"><p>Due <slot></slot></p></template>Dec 9</div>
+            <x-due><template shadowrootmode="closed"><p>Paid <slot></slot></p></template>Nov 9</x-due>
+            <div><template shadowrootmode="closed"><p>closed div root</p></template>Oct 9</div>
             <table><template shadowrootmode="open"><p>not a host</p></template><tr><td>cell</td></tr></table>
             <x-plain>light only</x-plain><slot>loose slot</slot></body>"#,
             "https://x/",
@@ -700,6 +704,9 @@ mod tests {
                 "again",
                 "Due",
                 "Dec 9",
+                "Paid",
+                "Nov 9",
+                "Oct 9",
                 "cell",
                 "light only",
                 "loose slot"

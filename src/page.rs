@@ -43,10 +43,11 @@
 //!   of `inline`, `inline-block`, `inline-flex`, `inline-grid`, `contents`; native, the tag's
 //!   default display (see `html.rs`) overridden by an inline `display:`. `br` is always block.
 //! - Shadow trees are walked as the browser draws them (the composed tree): a shadow
-//!   host's children are those of its shadow root (browser: open roots, and closed ones
-//!   through the extension API; native: declarative shadow DOM, the host's first
-//!   `<template shadowrootmode="open|closed">`, on a custom element or a tag that may hold
-//!   one). A `slot` is no node: in its place come the host's children assigned to it
+//!   host's children are those of its shadow root (browser: open roots, and custom
+//!   elements' closed ones through the extension API; native: declarative shadow DOM, the
+//!   host's first `<template shadowrootmode="open">` on a custom element or a tag that may
+//!   hold one, or `"closed"` on a custom element). Browser: roots are looked for among the
+//!   first 4,000 elements of the page (and below the anchors' neighbourhoods). A `slot` is no node: in its place come the host's children assigned to it
 //!   (elements whose `slot` attribute names it; texts and elements without one go to the
 //!   unnamed slot; the first slot of a name takes them), else its own children. Children
 //!   of a host assigned to no slot are not drawn, so they are left out.

@@ -39,14 +39,18 @@ const HOSTILE = `(() => {
   const globalsAtStart = new Set(Object.getOwnPropertyNames(window));
   const seen = { attributes: [], added: [], messages: 0 };
   let live = false; // the parser's own insertions are not of interest
-  addEventListener('DOMContentLoaded', () => { live = true; });
-  new MutationObserver((records) => {
+  const watch = new MutationObserver((records) => {
     if (!live) return;
     for (const r of records) {
       if (r.type === 'attributes') seen.attributes.push(r.target.nodeName + '@' + r.attributeName);
       for (const n of r.addedNodes) if (n.nodeType === 1) seen.added.push(n.nodeName + '[' + n.attributes.length + ']');
     }
-  }).observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+  });
+  watch.observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+  // The parser's records may still wait for delivery when DOMContentLoaded fires (a body
+  // parsed in one task, with no script in it): drop them there (a loaded machine once
+  // counted the whole body as added).
+  addEventListener('DOMContentLoaded', () => { watch.takeRecords(); live = true; });
   addEventListener('message', () => { seen.messages++; });
   window.__forge = () => {
     const targets = [...document.documentElement.children, document.body, document];

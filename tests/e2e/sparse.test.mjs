@@ -208,6 +208,36 @@ test('a large live page: what is added or shown later is read, searching only wh
   assert.deepEqual(snapshot, native, 'the browser result differs from the native scan of the final page');
 });
 
+test('web components on a large page: a closed shadow root drawn late and slotted values are read as drawn, as natively', async () => {
+  // The card's words live in a closed shadow root the page attaches after load (a custom
+  // element defined late, which marks itself hydrated, as Stencil does); its values are
+  // slotted light-DOM children; a light child assigned to no slot is not drawn. A second
+  // host is declarative (open), with a slot showing its fallback. The native reference is
+  // the same page with the closed root written as declarative shadow DOM.
+  const url = 'https://www.t-mobile.com/account/sparse-web-components';
+  const tree = ACCOUNT_CARD.replace('<span>(•••) •••-4821</span>', '<slot name="number"></slot>')
+    .replace('<span>3.42 GB</span>', '<slot name="left"></slot>')
+    .replace('Prepaid Connect', '<slot name="plan">Plan</slot>');
+  const light = '<span slot="number">(•••) •••-4821</span><span slot="left">3.42 GB</span><span slot="plan">Prepaid Connect</span><span>Bonus 9.99 GB</span>';
+  const note = '<usage-note><template shadowrootmode="open"><p>Usage as of <slot name="when">today</slot></p></template><span>not drawn 7.77 GB</span></usage-note>';
+  const history = `<section><h2>Activity</h2><ul class="activity">${activityRows(20000)}</ul></section>`;
+  const script = `<script>setTimeout(() => customElements.define('line-card', class extends HTMLElement {
+    constructor() { super(); this.attachShadow({ mode: 'closed' }).innerHTML = ${JSON.stringify(tree)}; }
+    connectedCallback() { this.classList.add('hydrated'); }
+  }), 300);</script>`;
+  const html = shell(`<line-card>${light}</line-card>${note}${history}${script}`);
+  const native = nativeScan('web-components', shell(`<line-card class="hydrated"><template shadowrootmode="closed">${tree}</template>${light}</line-card>${note}${history}`), url);
+  assert.equal(native.lines[0].data.remaining_mb, 3502.08);
+  assert.equal(native.lines[0].plan, 'Prepaid Connect');
+  assert.equal(native.balance.amount, '0.00');
+  await serve(browser.context, url, html);
+  const tab = await browser.context.newPage();
+  await tab.goto(url);
+  const snapshot = await waitForScan(browser, url, (s) => s.balance?.amount === '0.00');
+  await tab.close();
+  assert.deepEqual(snapshot, native, 'the browser result differs from the native scan of the composed page');
+});
+
 test('a part of a large page rendered again and again is still read (its words do not use up their places)', async () => {
   const url = 'https://www.t-mobile.com/account/sparse-rerender';
   const history = `<section><h2>Activity</h2><ul class="activity">${activityRows(10000)}</ul></section>`;
