@@ -1458,5 +1458,19 @@
     removeUi();
   });
 
-  loadPlace().then(scan);
+  // A component may draw into a shadow root attached after the first read with no change
+  // to the page's own tree (a custom element defined late renders into its new root): no
+  // mutation tells of it. A few looks for new roots after load (each a walk of at most
+  // SHADOW_LOOK elements) catch it.
+  const LATE_ROOT_LOOKS_MS = [1000, 3000, 8000];
+  function lookForLateRoots(i) {
+    if (i >= LATE_ROOT_LOOKS_MS.length) return;
+    setTimeout(() => {
+      if (stopped) return;
+      if (document.body && shadowRoots(document.body).some((root) => !watchedRoots.has(root))) schedule();
+      lookForLateRoots(i + 1);
+    }, LATE_ROOT_LOOKS_MS[i]);
+  }
+
+  loadPlace().then(scan).then(() => lookForLateRoots(0));
 })();
