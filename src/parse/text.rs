@@ -541,6 +541,14 @@ pub fn find_any(text: &str, set: &str) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
+/// `text` up to the first of the ASCII characters `set`, or all of it
+/// (`text.split([..]).next()` without a searcher; an ASCII byte is never inside a longer
+/// character, so the cut is a character boundary).
+pub fn before_any<'a>(text: &'a str, set: &[u8]) -> &'a str {
+    let end = text.bytes().position(|b| set.contains(&b));
+    text.get(..end.unwrap_or(text.len())).unwrap_or(text)
+}
+
 /// Whether `text` holds one of the characters of `set` (`text.contains([..])`, see
 /// [`find_any`]).
 pub fn has_any(text: &str, set: &str) -> bool {
@@ -1451,5 +1459,14 @@ mod tests {
         assert!(!lx.word_in(0, "today|morrow"));
         assert_eq!(lx.cjk_find(2, "年|日 月"), Some((1, 3)));
         assert_eq!(lx.cjk_any(2, "年"), None);
+    }
+
+    #[test]
+    fn before_any_cuts_at_the_first_of_the_characters() {
+        assert_eq!(before_any("a/b?c#d", b"?#"), "a/b");
+        assert_eq!(before_any("a/b#c?d", b"?#"), "a/b");
+        assert_eq!(before_any("über?x", b"?"), "über");
+        assert_eq!(before_any("abc", b"?#"), "abc");
+        assert_eq!(before_any("?abc", b"?"), "");
     }
 }
