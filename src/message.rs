@@ -295,7 +295,7 @@ fn source_of(sender: &Sender, ctx: &Context) -> Result<Source, Refusal> {
     let url = sender.url.as_deref().unwrap_or("");
     if !ctx.extension_url.is_empty() {
         if let Some(path) = url.strip_prefix(ctx.extension_url.as_str()) {
-            let page = path.split(['?', '#']).next().unwrap_or("");
+            let page = crate::parse::text::before_any(path, b"?#");
             return match page {
                 "popup.html" => Ok(Source::Popup),
                 "options.html" => Ok(Source::Options),

@@ -759,12 +759,12 @@ impl PageSnapshot {
 /// The host of a URL, lower-cased (`https://www.T-Mobile.com:443/x` → `www.t-mobile.com`).
 pub fn host_of(url: &str) -> String {
     let rest = crate::parse::text::split_once(url, "://").map_or(url, |(_, r)| r);
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let authority = crate::parse::text::before_any(rest, b"/?#");
     let host = crate::parse::text::after_last(authority, b'@');
     let host = if host.starts_with('[') {
         host
     } else {
-        host.split(':').next().unwrap_or("")
+        crate::parse::text::before_any(host, b":")
     };
     host.trim_end_matches('.').to_ascii_lowercase()
 }

@@ -244,36 +244,17 @@ pub struct BadgeView {
 }
 
 /// Path words of account pages on any carrier site (`/account`, `/myaccount`, `/bill`…).
-const ACCOUNT_PATH_WORDS: &[&str] = &[
-    "account",
-    "myaccount",
-    "my-account",
-    "dashboard",
-    "overview",
-    "usage",
-    "bill",
-    "billing",
-    "myinfo",
-    "mine",
-    "home",
-    "uc",
-    "user",
-    "service",
-    "profile",
-    "plan",
-    "wallet",
-];
+/// (A word table, see `parse::text::table_find`.)
+const ACCOUNT_PATH_WORDS: &str = "account myaccount my-account dashboard overview usage bill \
+    billing myinfo mine home uc user service profile plan wallet";
 
 /// True when `url` is in a carrier site's account area: one of the profile's account pages
 /// (or below it), a sign-in page, or a path with an account word in it.
 pub fn in_account_area(url: &str, account_urls: &[String]) -> bool {
-    let bare = url
-        .split(['?', '#'])
-        .next()
-        .unwrap_or(url)
-        .trim_end_matches('/');
+    use crate::parse::text::{before_any, trim_end_where};
+    let bare = trim_end_where(before_any(url, b"?#"), |c| c == '/');
     if account_urls.iter().any(|a| {
-        let a = a.trim_end_matches('/');
+        let a = trim_end_where(a, |c| c == '/');
         bare == a
             || bare
                 .strip_prefix(a)
@@ -285,8 +266,9 @@ pub fn in_account_area(url: &str, account_urls: &[String]) -> bool {
     let path = crate::parse::text::split_once(path, "/")
         .map_or("", |(_, p)| p)
         .to_ascii_lowercase();
-    path.split(['/', '.', '_'])
-        .any(|segment| ACCOUNT_PATH_WORDS.contains(&segment))
+    crate::parse::text::split_where(&path, |c| matches!(c, '/' | '.' | '_')).any(|segment| {
+        crate::parse::text::table_group(ACCOUNT_PATH_WORDS, &|w| w == segment).is_some()
+    })
 }
 
 /// [`in_account_area`] with the account pages of the built-in profiles for the URL's host.

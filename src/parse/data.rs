@@ -30,23 +30,12 @@ impl DataReading {
 /// Largest amount accepted: 1 PB in MB.
 const MAX_MB: f64 = 1024.0 * 1024.0 * 1024.0;
 
-/// Units and their size in MB. Short units (`G`, `M`) must touch the number.
-const UNITS: &[(&str, f64)] = &[
-    ("kb", 1.0 / 1024.0),
-    ("mb", 1.0),
-    ("gb", 1024.0),
-    ("tb", 1024.0 * 1024.0),
-    ("kib", 1.0 / 1024.0),
-    ("mib", 1.0),
-    ("gib", 1024.0),
-    ("tib", 1024.0 * 1024.0),
-];
-const SHORT_UNITS: &[(&str, f64)] = &[
-    ("k", 1.0 / 1024.0),
-    ("m", 1.0),
-    ("g", 1024.0),
-    ("t", 1024.0 * 1024.0),
-];
+/// Units (a word table, see `text::table_find`), one group per size: `UNIT_MB`'s. Short
+/// units (`G`, `M`) must touch the number.
+const UNITS: &str = "kb kib|mb mib|gb gib|tb tib";
+const SHORT_UNITS: &str = "k|m|g|t";
+/// The size in MB of each group of `UNITS` and `SHORT_UNITS`.
+const UNIT_MB: [f64; 4] = [1.0 / 1024.0, 1.0, 1024.0, 1024.0 * 1024.0];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -55,118 +44,39 @@ enum Role {
     Total,
 }
 
-const ROLE_WORDS: &[(&str, Role)] = &[
-    ("left", Role::Remaining),
-    ("remaining", Role::Remaining),
-    ("rem", Role::Remaining),
-    ("available", Role::Remaining),
-    ("avail", Role::Remaining),
-    ("restante", Role::Remaining),
-    ("restantes", Role::Remaining),
-    ("disponible", Role::Remaining),
-    ("disponibles", Role::Remaining),
-    ("übrig", Role::Remaining),
-    ("verbleibend", Role::Remaining),
-    ("verfügbar", Role::Remaining),
-    ("noch", Role::Remaining),
-    ("used", Role::Used),
-    ("consumed", Role::Used),
-    ("usado", Role::Used),
-    ("usados", Role::Used),
-    ("utilizado", Role::Used),
-    ("utilizados", Role::Used),
-    ("consumido", Role::Used),
-    ("consumidos", Role::Used),
-    ("consumiste", Role::Used),
-    ("usaste", Role::Used),
-    ("gastaste", Role::Used),
-    ("verbraucht", Role::Used),
-    ("genutzt", Role::Used),
-    ("verwendet", Role::Used),
-    ("total", Role::Total),
-    ("insgesamt", Role::Total),
-];
+/// The role of each group of the role word tables below.
+const ROLES: [Role; 3] = [Role::Remaining, Role::Used, Role::Total];
+
+/// Role words (a word table, see `text::table_find`), one group per role of `ROLES`.
+const ROLE_WORDS: &str = "left remaining rem available avail restante restantes disponible \
+    disponibles übrig verbleibend verfügbar noch\
+    |used consumed usado usados utilizado utilizados consumido consumidos consumiste usaste \
+    gastaste verbraucht genutzt verwendet\
+    |total insgesamt";
 
 /// Possessives between `of` and a total (`of your 15 GB`, `de tus 15 GB`).
-const POSSESSIVES: &[&str] = &[
-    "your", "my", "the", "tus", "tu", "sus", "su", "los", "mis", "deinen", "ihren", "deiner",
-    "ihrer",
-];
+const POSSESSIVES: &str = "your my the tus tu sus su los mis deinen ihren deiner ihrer";
 
 /// Role words that count only after an amount: `50 GB pool`, `10 GB allowance` are sizes,
-/// but `Pool: 12 GB left` is not.
-const SUFFIX_ROLE_WORDS: &[(&str, Role)] = &[("pool", Role::Total), ("allowance", Role::Total)];
+/// but `Pool: 12 GB left` is not (all totals).
+const SUFFIX_ROLE_WORDS: &str = "pool allowance";
 
-/// CJK role keywords, strongest first within a class.
-const CJK_REMAINING_USED: &[(&str, Role)] = &[
-    ("剩余", Role::Remaining),
-    ("剩餘", Role::Remaining),
-    ("余量", Role::Remaining),
-    ("餘量", Role::Remaining),
-    ("可用", Role::Remaining),
-    ("已使用", Role::Used),
-    ("已用", Role::Used),
-    ("使用", Role::Used),
-];
-const CJK_TOTAL: &[(&str, Role)] = &[
-    ("共", Role::Total),
-    ("总", Role::Total),
-    ("總", Role::Total),
-];
+/// CJK role keywords, one group per role of `ROLES`, strongest first within a class.
+const CJK_REMAINING_USED: &str = "剩余 剩餘 余量 餘量 可用|已使用 已用 使用";
+/// (The group of a total in `ROLES`.)
+const CJK_TOTAL: &str = "||共 总 總";
 
-const UNLIMITED_WORDS: &[&str] = &[
-    "unlimited",
-    "ilimitado",
-    "ilimitados",
-    "ilimitada",
-    "ilimitadas",
-    "unbegrenzt",
-    "unlimitiert",
-    "illimité",
-    "illimitée",
-];
-const UNLIMITED_CJK: &[&str] = &["不限流量", "不限量", "无限", "無限"];
+const UNLIMITED_WORDS: &str =
+    "unlimited ilimitado ilimitados ilimitada ilimitadas unbegrenzt unlimitiert illimité illimitée";
+const UNLIMITED_CJK: &str = "不限流量 不限量 无限 無限";
 /// After "unlimited": these make it a talk/text allowance, not data …
-const NOT_DATA_WORDS: &[&str] = &[
-    "talk",
-    "text",
-    "texts",
-    "texting",
-    "minutes",
-    "mins",
-    "min",
-    "calls",
-    "calling",
-    "sms",
-    "mms",
-    "messages",
-    "messaging",
-    "voice",
-    "llamadas",
-    "mensajes",
-    "minutos",
-    "minuten",
-    "gespräche",
-    "anrufe",
-    "telefonie",
-];
+const NOT_DATA_WORDS: &str = "talk text texts texting minutes mins min calls calling sms mms \
+    messages messaging voice llamadas mensajes minutos minuten gespräche anrufe telefonie";
 /// … unless one of these follows in the same list.
-const DATA_WORDS: &[&str] = &["data", "datos", "daten", "internet"];
-const LIST_WORDS: &[&str] = &[
-    "and",
-    "y",
-    "und",
-    "plus",
-    "international",
-    "domestic",
-    "nationwide",
-    "high",
-    "speed",
-];
-const NOT_DATA_CJK: &[&str] = &[
-    "通话", "通話", "短信", "短訊", "分钟", "分鐘", "语音", "語音",
-];
-const DATA_CJK: &[&str] = &["流量", "数据", "數據"];
+const DATA_WORDS: &str = "data datos daten internet";
+const LIST_WORDS: &str = "and y und plus international domestic nationwide high speed";
+const NOT_DATA_CJK: &str = "通话 通話 短信 短訊 分钟 分鐘 语音 語音";
+const DATA_CJK: &str = "流量 数据 數據";
 
 /// Reads a data text. All amounts found are merged into one reading (`剩余 12.3GB 共
 /// 20GB` gives remaining and total). Errors: `NotFound` (no amount with a unit),
@@ -217,9 +127,9 @@ struct Amount {
 
 fn amount(lx: &Lexed, i: usize) -> Option<Amount> {
     let (number, after) = lx.number(i)?;
-    let mut unit = lx.lookup(after, UNITS).map(|u| (u, after + 1));
+    let mut unit = unit_mb(lx.word_group(after, UNITS)).map(|u| (u, after + 1));
     if unit.is_none() && lx.attached(after) {
-        if let Some(u) = lx.lookup(after, SHORT_UNITS) {
+        if let Some(u) = unit_mb(lx.word_group(after, SHORT_UNITS)) {
             let network_generation = lx.str(after).eq_ignore_ascii_case("g")
                 && number.as_ref().is_ok_and(|d| {
                     d.frac.is_empty() && matches!(d.int.as_str(), "2" | "3" | "4" | "5" | "6")
@@ -257,7 +167,7 @@ fn prefix_role(lx: &Lexed, i: usize, min: usize) -> Option<(Role, usize)> {
         k -= 1;
     }
     let last = k.checked_sub(1).filter(|&j| j >= min)?;
-    if let Some(role) = lx.lookup(last, ROLE_WORDS) {
+    if let Some(role) = role_word(lx, last) {
         return Some((role, last));
     }
     // A run of CJK characters ending just before the number.
@@ -282,25 +192,42 @@ fn prefix_role(lx: &Lexed, i: usize, min: usize) -> Option<(Role, usize)> {
     None
 }
 
-/// The keyword of `table` standing at token `j` and ending by `limit`.
-fn cjk_keyword(lx: &Lexed, j: usize, limit: usize, table: &[(&str, Role)]) -> Option<Role> {
-    table
-        .iter()
-        .find_map(|&(k, role)| lx.cjk_seq(j, k).filter(|&end| end <= limit).map(|_| role))
+/// The keyword of `table` (groups of `ROLES`) standing at token `j` and ending by `limit`.
+fn cjk_keyword(lx: &Lexed, j: usize, limit: usize, table: &str) -> Option<Role> {
+    if lx.kind(j) != Some(Kind::Cjk) {
+        return None;
+    }
+    let found =
+        super::text::table_find(table, &mut |k| lx.cjk_seq(j, k).filter(|&end| end <= limit));
+    role(found.map(|(g, _)| g))
+}
+
+/// The size in MB of a group of `UNITS` or `SHORT_UNITS`.
+fn unit_mb(group: Option<usize>) -> Option<f64> {
+    UNIT_MB.get(group?).copied()
+}
+
+/// The role of a group of `ROLES`.
+fn role(group: Option<usize>) -> Option<Role> {
+    ROLES.get(group?).copied()
+}
+
+/// The role word at token `j` (`ROLE_WORDS`).
+fn role_word(lx: &Lexed, j: usize) -> Option<Role> {
+    role(lx.word_group(j, ROLE_WORDS))
 }
 
 /// A role keyword written after an amount (`5 GB left`, `12.5GB 餘量`), unless it is the
 /// label of a following number that has no keyword after it: `Remaining 5 GB Used 3 GB`
 /// reads `Used` as 3 GB's, `3 GB used 5 GB left` reads it as 3 GB's too.
 fn suffix_role(lx: &Lexed, j: usize) -> Option<(Role, usize)> {
-    let (role, end) = if let Some(role) = lx.lookup(j, ROLE_WORDS) {
+    let (role, end) = if let Some(role) = role_word(lx, j) {
         (role, j + 1)
-    } else if let Some(role) = lx.lookup(j, SUFFIX_ROLE_WORDS) {
-        (role, j + 1)
+    } else if lx.word_in(j, SUFFIX_ROLE_WORDS) {
+        (Role::Total, j + 1)
     } else {
-        CJK_REMAINING_USED
-            .iter()
-            .find_map(|&(k, role)| lx.cjk_seq(j, k).map(|end| (role, end)))?
+        let (group, end) = lx.cjk_find(j, CJK_REMAINING_USED)?;
+        (role(Some(group))?, end)
     };
     // Skip the rest of a CJK label run, then a colon: a number there owns the keyword.
     let mut k = end;
@@ -318,10 +245,7 @@ fn suffix_role(lx: &Lexed, j: usize) -> Option<(Role, usize)> {
 
 /// A role keyword stands at `j` (without looking further).
 fn has_role_word(lx: &Lexed, j: usize) -> bool {
-    lx.lookup(j, ROLE_WORDS).is_some()
-        || CJK_REMAINING_USED
-            .iter()
-            .any(|&(k, _)| lx.cjk_seq(j, k).is_some())
+    role_word(lx, j).is_some() || lx.cjk_any(j, CJK_REMAINING_USED).is_some()
 }
 
 /// `unlimited` (not "unlimited talk & text") at token `i`.
@@ -329,8 +253,7 @@ fn unlimited_at(lx: &Lexed, i: usize) -> Option<usize> {
     if lx.word_in(i, UNLIMITED_WORDS) {
         // `10GB high-speed data, then unlimited at up to 128kbps`: the slowed speed
         // after a cap, not an unlimited allowance.
-        if lx.word_in(i + 1, &["at"]) || i.checked_sub(1).is_some_and(|p| lx.word_in(p, &["then"]))
-        {
+        if lx.word_in(i + 1, "at") || i.checked_sub(1).is_some_and(|p| lx.word_in(p, "then")) {
             return None;
         }
         let mut saw_not_data = false;
@@ -402,9 +325,9 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
     let mut total: Option<Result<f64, ParseError>> = None;
     let mut unit = a1.unit;
     let mut unlimited = false;
-    let connector = if lx.word_in(next, &["of", "de", "von"]) || lx.is_sym(next, '/') {
+    let connector = if lx.word_in(next, "of de von") || lx.is_sym(next, '/') {
         Some(next + 1)
-    } else if lx.word_in(next, &["out"]) && lx.word_in(next + 1, &["of"]) {
+    } else if lx.word_in(next, "out") && lx.word_in(next + 1, "of") {
         Some(next + 2)
     } else {
         None
@@ -433,7 +356,7 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
                     role = Some(r);
                     next = end;
                 }
-            } else if lx.word_in(next, &["total"]) {
+            } else if lx.word_in(next, "total") {
                 next += 1;
             }
         }

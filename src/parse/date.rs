@@ -70,10 +70,7 @@ pub fn is_month_name(word: &str) -> bool {
 
 /// The month (1–12) `word` names (`Oct`, `October`, `octubre`).
 pub fn month_number(word: &str) -> Option<u8> {
-    MONTHS
-        .iter()
-        .find(|(m, _)| m.eq_ignore_ascii_case(word))
-        .map(|(_, n)| *n)
+    super::text::table_group(MONTHS, &|m| m.eq_ignore_ascii_case(word)).map(|g| g as u8 + 1)
 }
 
 /// The year and month of a text that is only a month of a year: a billing period
@@ -107,138 +104,43 @@ pub fn parse_year_month(text: &str) -> Option<(i32, u8)> {
     (1..=12).contains(&month).then_some((year, month))
 }
 
-const MONTHS: &[(&str, u8)] = &[
-    ("jan", 1),
-    ("january", 1),
-    ("feb", 2),
-    ("february", 2),
-    ("mar", 3),
-    ("march", 3),
-    ("apr", 4),
-    ("april", 4),
-    ("may", 5),
-    ("jun", 6),
-    ("june", 6),
-    ("jul", 7),
-    ("july", 7),
-    ("aug", 8),
-    ("august", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("september", 9),
-    ("oct", 10),
-    ("october", 10),
-    ("nov", 11),
-    ("november", 11),
-    ("dec", 12),
-    ("december", 12),
-    // Spanish
-    ("ene", 1),
-    ("enero", 1),
-    ("febrero", 2),
-    ("marzo", 3),
-    ("abr", 4),
-    ("abril", 4),
-    ("mayo", 5),
-    ("junio", 6),
-    ("julio", 7),
-    ("ago", 8),
-    ("agosto", 8),
-    ("septiembre", 9),
-    ("setiembre", 9),
-    ("octubre", 10),
-    ("noviembre", 11),
-    ("dic", 12),
-    ("diciembre", 12),
-    // German
-    ("januar", 1),
-    ("jän", 1),
-    ("jänner", 1),
-    ("februar", 2),
-    ("mär", 3),
-    ("märz", 3),
-    ("maerz", 3),
-    ("mai", 5),
-    ("juni", 6),
-    ("juli", 7),
-    ("okt", 10),
-    ("oktober", 10),
-    ("dez", 12),
-    ("dezember", 12),
-    // French
-    ("janv", 1),
-    ("janvier", 1),
-    ("févr", 2),
-    ("fév", 2),
-    ("février", 2),
-    ("fevrier", 2),
-    ("mars", 3),
-    ("avr", 4),
-    ("avril", 4),
-    ("juin", 6),
-    ("juil", 7),
-    ("juillet", 7),
-    ("août", 8),
-    ("aout", 8),
-    ("septembre", 9),
-    ("octobre", 10),
-    ("novembre", 11),
-    ("déc", 12),
-    ("décembre", 12),
-];
+/// Month names and abbreviations (a word table, see `text::table_find`): one group per
+/// month, January first.
+const MONTHS: &str = "jan january ene enero januar jän jänner janv janvier\
+    |feb february febrero februar févr fév février fevrier\
+    |mar march marzo mär märz maerz mars\
+    |apr april abr abril avr avril\
+    |may mayo mai\
+    |jun june junio juni juin\
+    |jul july julio juli juil juillet\
+    |aug august ago agosto août aout\
+    |sep sept september septiembre setiembre septembre\
+    |oct october octubre okt oktober octobre\
+    |nov november noviembre novembre\
+    |dec december dic diciembre dez dezember déc décembre";
 
-const ORDINALS: &[&str] = &["st", "nd", "rd", "th", "º", "ª", "er"];
+const ORDINALS: &str = "st nd rd th º ª er";
 
-/// Relative day words and their offset from today.
-const DAY_WORDS: &[(&str, i64)] = &[
-    ("today", 0),
-    ("hoy", 0),
-    ("heute", 0),
-    ("aujourd", 0),
-    ("tomorrow", 1),
-    ("mañana", 1),
-    ("morgen", 1),
-    ("demain", 1),
-    ("übermorgen", 2),
-    ("yesterday", -1),
-    ("ayer", -1),
-    ("gestern", -1),
-];
-const CJK_DAY_WORDS: &[(&str, i64)] = &[
-    ("今天", 0),
-    ("今日", 0),
-    ("明天", 1),
-    ("明日", 1),
-    ("后天", 2),
-    ("後天", 2),
-    ("昨天", -1),
-];
-/// Units of relative dates, in days.
-const SPAN_WORDS: &[(&str, i64)] = &[
-    ("day", 1),
-    ("days", 1),
-    ("día", 1),
-    ("días", 1),
-    ("dia", 1),
-    ("dias", 1),
-    ("tag", 1),
-    ("tage", 1),
-    ("tagen", 1),
-    ("jour", 1),
-    ("jours", 1),
-    ("week", 7),
-    ("weeks", 7),
-    ("semana", 7),
-    ("semanas", 7),
-    ("woche", 7),
-    ("wochen", 7),
-];
+/// Relative day words (word tables, see `text::table_find`), one group per offset from
+/// today of `DAY_OFFSETS`.
+const DAY_WORDS: &str =
+    "today hoy heute aujourd|tomorrow mañana morgen demain|übermorgen|yesterday ayer gestern";
+const CJK_DAY_WORDS: &str = "今天 今日|明天 明日|后天 後天|昨天";
+const DAY_OFFSETS: [i64; 4] = [0, 1, 2, -1];
+/// Units of relative dates (a word table): days, then weeks.
+const SPAN_WORDS: &str =
+    "day days día días dia dias tag tage tagen jour jours|week weeks semana semanas woche wochen";
 /// Words before `N days` that make it a recurrence (`every 30 days`).
-const EVERY: &[&str] = &["every", "each", "cada", "alle", "jeden", "tous", "toutes"];
-const FUTURE_PREFIX: &[&str] = &["in", "en", "within", "dans", "noch"];
-const PAST_PREFIX: &[&str] = &["hace", "vor"];
-const PAST_SUFFIX: &[&str] = &["ago"];
-const AFTER_SUFFIX: &[&str] = &["left", "remaining", "restantes", "übrig", "later"];
+const EVERY: &str = "every each cada alle jeden tous toutes";
+const FUTURE_PREFIX: &str = "in en within dans noch";
+const PAST_PREFIX: &str = "hace vor";
+const PAST_SUFFIX: &str = "ago";
+const AFTER_SUFFIX: &str = "left remaining restantes übrig later";
+
+/// The month (1–12) token `i` names.
+fn month_at(lx: &Lexed, i: usize) -> Option<u8> {
+    lx.word_group(i, MONTHS).map(|g| g as u8 + 1)
+}
 
 fn match_date(lx: &Lexed, i: usize, today: Date, order: DateOrder) -> Option<Hit<Date>> {
     match lx.kind(i)? {
@@ -256,15 +158,16 @@ fn match_date(lx: &Lexed, i: usize, today: Date, order: DateOrder) -> Option<Hit
             .or_else(|| relative_prefix(lx, i, today))
             .or_else(|| {
                 // "pasado mañana"
-                if lx.word_in(i, &["pasado"]) && lx.word_in(i + 1, &["mañana"]) {
+                if lx.word_in(i, "pasado") && lx.word_in(i + 1, "mañana") {
                     return Some((i, i + 2, offset(today, 2)));
                 }
-                let days = lx.lookup(i, DAY_WORDS)?;
+                let days = *DAY_OFFSETS.get(lx.word_group(i, DAY_WORDS)?)?;
                 Some((i, i + 1, offset(today, days)))
             }),
-        Kind::Cjk => CJK_DAY_WORDS
-            .iter()
-            .find_map(|&(w, days)| lx.cjk_seq(i, w).map(|end| (i, end, offset(today, days)))),
+        Kind::Cjk => {
+            let (group, end) = lx.cjk_find(i, CJK_DAY_WORDS)?;
+            Some((i, end, offset(today, *DAY_OFFSETS.get(group)?)))
+        }
         Kind::Sym(_) => None,
     }
 }
@@ -385,14 +288,14 @@ fn month_day(a: u32, b: u32, order: DateOrder) -> Result<(u32, u32), ParseError>
 
 /// Skips a time after an ISO date: `T00:00:00`, `T00:00:00.000Z`, `T08:00+08:00`.
 fn skip_time(lx: &Lexed, j: usize) -> usize {
-    if !(lx.word_in(j, &["t"]) && lx.attached(j) && lx.attached(j + 1) && lx.is_digits(j + 1)) {
+    if !(lx.word_in(j, "t") && lx.attached(j) && lx.attached(j + 1) && lx.is_digits(j + 1)) {
         return j;
     }
     let mut k = j + 1;
     while lx.attached(k) && (lx.is_digits(k) || lx.is_sym(k, ':') || lx.is_sym(k, '.')) {
         k += 1;
     }
-    if lx.attached(k) && lx.word_in(k, &["z"]) {
+    if lx.attached(k) && lx.word_in(k, "z") {
         k += 1;
     } else if lx.attached(k)
         && (lx.is_sym(k, '+') || lx.sym(k).is_some_and(is_dash))
@@ -435,7 +338,7 @@ fn year_first(lx: &Lexed, i: usize) -> Option<Hit<Date>> {
         }
         return Some((i, end, ymd(year_of(y), num(m), num(d))));
     }
-    let after_year = lx.cjk_any(i + 1, &["年", "년"])?;
+    let after_year = lx.cjk_any(i + 1, "年 년")?;
     let (month, day, end) = cjk_md_at(lx, after_year)?;
     Some((i, end, ymd(year_of(y), month, day)))
 }
@@ -443,9 +346,9 @@ fn year_first(lx: &Lexed, i: usize) -> Option<Hit<Date>> {
 /// `12月1日`, `12月1号`, `12월 1일` at token `i`: month, day, index after.
 fn cjk_md_at(lx: &Lexed, i: usize) -> Option<(u32, u32, usize)> {
     let m = lx.digits(i, 1, 2)?;
-    let after_month = lx.cjk_any(i + 1, &["月", "월"])?;
+    let after_month = lx.cjk_any(i + 1, "月 월")?;
     let d = lx.digits(after_month, 1, 2)?;
-    let end = lx.cjk_any(after_month + 1, &["日", "号", "號", "일"])?;
+    let end = lx.cjk_any(after_month + 1, "日 号 號 일")?;
     Some((num(m), num(d), end))
 }
 
@@ -511,7 +414,7 @@ fn after_day(lx: &Lexed, j: usize) -> usize {
 /// An optional `, 2026` / `de 2026` / ` 2026` at `j`: the year and the index after it.
 fn trailing_year(lx: &Lexed, j: usize) -> (Option<i32>, usize) {
     let mut k = j;
-    if lx.is_sym(k, ',') || lx.word_in(k, &["de", "del"]) {
+    if lx.is_sym(k, ',') || lx.word_in(k, "de del") {
         k += 1;
     }
     match lx.digits(k, 4, 4) {
@@ -534,10 +437,10 @@ fn day_month_name(lx: &Lexed, i: usize, today: Date) -> Option<Hit<Date>> {
     if lx.is_sym(j, '.') && lx.attached(j) {
         j += 1;
     }
-    if lx.word_in(j, &["de"]) {
+    if lx.word_in(j, "de") {
         j += 1;
     }
-    let month = lx.lookup(j, MONTHS)?;
+    let month = month_at(lx, j)?;
     if j == i + 1 && lx.attached(j) {
         return None; // `9dec`
     }
@@ -554,7 +457,7 @@ fn day_month_name(lx: &Lexed, i: usize, today: Date) -> Option<Hit<Date>> {
 
 /// `Dec 9`, `Dec. 9`, `December 9th, 2026`, `Dec 9 2026`.
 fn month_name_first(lx: &Lexed, i: usize, today: Date) -> Option<Hit<Date>> {
-    let month = lx.lookup(i, MONTHS)?;
+    let month = month_at(lx, i)?;
     let mut j = i + 1;
     if lx.is_sym(j, '.') && lx.attached(j) {
         j += 1;
@@ -569,7 +472,7 @@ fn month_name_first(lx: &Lexed, i: usize, today: Date) -> Option<Hit<Date>> {
     }
     let after = after_day(lx, j + 1);
     // `mar. 9 dic.`: a weekday abbreviation before a day-first date.
-    if lx.lookup(after, MONTHS).is_some() || !end_ok(lx, after) {
+    if month_at(lx, after).is_some() || !end_ok(lx, after) {
         return None;
     }
     let (year, end) = trailing_year(lx, after);
@@ -584,11 +487,11 @@ fn relative(lx: &Lexed, first: usize, i: usize, sign: i64, today: Date) -> Optio
     if first == i && i > 0 && (lx.word_in(i - 1, EVERY) || lx.cjk_seq(i - 1, "每").is_some()) {
         return None;
     }
-    let (unit, mut end) = if let Some(u) = lx.lookup(i + 1, SPAN_WORDS) {
-        (u, i + 2)
+    let (unit, mut end) = if let Some(g) = lx.word_group(i + 1, SPAN_WORDS) {
+        (if g == 0 { 1 } else { 7 }, i + 2)
     } else if let Some(end) = lx.cjk_seq(i + 1, "天") {
         (1, end)
-    } else if let Some(end) = lx.cjk_any(i + 1, &["日後", "日后"]) {
+    } else if let Some(end) = lx.cjk_any(i + 1, "日後 日后") {
         (1, end - 1)
     } else {
         return None;
@@ -597,7 +500,7 @@ fn relative(lx: &Lexed, first: usize, i: usize, sign: i64, today: Date) -> Optio
     if lx.word_in(end, PAST_SUFFIX) || lx.cjk_seq(end, "前").is_some() {
         sign = -1;
         end += 1;
-    } else if lx.word_in(end, AFTER_SUFFIX) || lx.cjk_any(end, &["后", "後"]).is_some() {
+    } else if lx.word_in(end, AFTER_SUFFIX) || lx.cjk_any(end, "后 後").is_some() {
         end += 1;
     }
     let n = i64::from(num(n));

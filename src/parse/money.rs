@@ -145,31 +145,23 @@ fn code(lx: &Lexed, j: usize) -> Option<Currency> {
     }
 }
 
-const DOLLAR_PREFIXES: &[(&str, Currency)] = &[
-    ("us", Currency::Usd),
-    ("usd", Currency::Usd),
-    ("hk", Currency::Hkd),
-    ("hkd", Currency::Hkd),
-    ("c", Currency::Cad),
-    ("ca", Currency::Cad),
-    ("cad", Currency::Cad),
-    ("nt", Currency::Twd),
-    ("ntd", Currency::Twd),
-    ("mx", Currency::Mxn),
-    ("mxn", Currency::Mxn),
-    ("s", Currency::Sgd),
-    ("sgd", Currency::Sgd),
-    ("a", Currency::Aud),
-    ("au", Currency::Aud),
-    ("aud", Currency::Aud),
-    ("ar", Currency::Ars),
-    ("ars", Currency::Ars),
-    ("r", Currency::Brl),
-    ("brl", Currency::Brl),
-    ("clp", Currency::Clp),
-    ("col", Currency::Cop),
-    ("cop", Currency::Cop),
-    ("mop", Currency::Mop),
+/// The words before `$` of the dollars this parser reads (a word table, see
+/// `text::table_find`), one group per currency of `DOLLARS`.
+const DOLLAR_PREFIXES: &str =
+    "us usd|hk hkd|c ca cad|nt ntd|mx mxn|s sgd|a au aud|ar ars|r brl|clp|col cop|mop";
+const DOLLARS: [Currency; 12] = [
+    Currency::Usd,
+    Currency::Hkd,
+    Currency::Cad,
+    Currency::Twd,
+    Currency::Mxn,
+    Currency::Sgd,
+    Currency::Aud,
+    Currency::Ars,
+    Currency::Brl,
+    Currency::Clp,
+    Currency::Cop,
+    Currency::Mop,
 ];
 
 /// True when `t` is a currency sign standing alone, the start of an amount whose figures
@@ -180,9 +172,7 @@ pub fn is_currency_sign(t: &str) -> bool {
         (Some(c), None) => symbol_currency(c, None).is_some(),
         _ if t.eq_ignore_ascii_case("s/") || t.eq_ignore_ascii_case("s/.") => true,
         _ => t.strip_suffix('$').is_some_and(|p| {
-            DOLLAR_PREFIXES
-                .iter()
-                .any(|(w, _)| p.eq_ignore_ascii_case(w))
+            super::text::table_group(DOLLAR_PREFIXES, &|w| p.eq_ignore_ascii_case(w)).is_some()
         }),
     }
 }
@@ -194,7 +184,8 @@ fn prefix_currency(lx: &Lexed, j: usize, default: Option<Currency>) -> Option<(C
     }
     if lx.is_word(j) && lx.is_sym(j + 1, '$') && lx.attached(j + 1) {
         // `US$`, `HK$`, `C$`, `NT$`, `S$`, `A$`; other `XX$` are currencies we do not read.
-        return lx.lookup(j, DOLLAR_PREFIXES).map(|c| (c, j + 2));
+        let c = *DOLLARS.get(lx.word_group(j, DOLLAR_PREFIXES)?)?;
+        return Some((c, j + 2));
     }
     if lx.is_word(j) && lx.str(j).eq_ignore_ascii_case("s") && lx.is_sym(j + 1, '/') {
         // The Peruvian sol: `S/ 59.90`, `S/.59.90`.
@@ -204,10 +195,10 @@ fn prefix_currency(lx: &Lexed, j: usize, default: Option<Currency>) -> Option<(C
     if let Some(c) = code(lx, j) {
         return Some((c, j + 1));
     }
-    if let Some(end) = lx.cjk_any(j, &["人民币", "人民幣"]) {
+    if let Some(end) = lx.cjk_any(j, "人民币 人民幣") {
         return Some((Currency::Cny, end));
     }
-    if let Some(end) = lx.cjk_any(j, &["新台幣", "新臺幣"]) {
+    if let Some(end) = lx.cjk_any(j, "新台幣 新臺幣") {
         return Some((Currency::Twd, end));
     }
     None
@@ -224,14 +215,14 @@ fn suffix_currency(lx: &Lexed, k: usize, default: Option<Currency>) -> Option<(C
     if let Some(c) = code(lx, k) {
         return Some((c, k + 1));
     }
-    if let Some(end) = lx.cjk_any(k, &["港元", "港币", "港幣"]) {
+    if let Some(end) = lx.cjk_any(k, "港元 港币 港幣") {
         return Some((Currency::Hkd, end));
     }
-    if let Some(end) = lx.cjk_any(k, &["新台幣", "新臺幣", "台幣", "臺幣"]) {
+    if let Some(end) = lx.cjk_any(k, "新台幣 新臺幣 台幣 臺幣") {
         return Some((Currency::Twd, end));
     }
     // `599元` on a Taiwanese page is New Taiwan dollars.
-    if let Some(end) = lx.cjk_any(k, &["元"]) {
+    if let Some(end) = lx.cjk_any(k, "元") {
         let c = if default == Some(Currency::Twd) {
             Currency::Twd
         } else {
@@ -239,7 +230,7 @@ fn suffix_currency(lx: &Lexed, k: usize, default: Option<Currency>) -> Option<(C
         };
         return Some((c, end));
     }
-    if let Some(end) = lx.cjk_any(k, &["人民币", "人民幣"]) {
+    if let Some(end) = lx.cjk_any(k, "人民币 人民幣") {
         return Some((Currency::Cny, end));
     }
     None
@@ -256,7 +247,7 @@ fn minus_ok(lx: &Lexed, j: usize) -> bool {
 /// Context that makes an unmarked number something other than money: a unit, a
 /// percentage, part of a date or time.
 fn bare_ok(lx: &Lexed, j: usize, k: usize) -> bool {
-    const UNIT_WORDS: &[&str] = &["kb", "mb", "gb", "tb", "k", "m", "g", "t", "%"];
+    const UNIT_WORDS: &str = "kb mb gb tb k m g t %";
     if !lx.starts_number(j) {
         return false;
     }

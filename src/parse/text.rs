@@ -541,6 +541,14 @@ pub fn find_any(text: &str, set: &str) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
+/// `text` up to the first of the ASCII characters `set`, or all of it
+/// (`text.split([..]).next()` without a searcher; an ASCII byte is never inside a longer
+/// character, so the cut is a character boundary).
+pub fn before_any<'a>(text: &'a str, set: &[u8]) -> &'a str {
+    let end = text.bytes().position(|b| set.contains(&b));
+    text.get(..end.unwrap_or(text.len())).unwrap_or(text)
+}
+
 /// Whether `text` holds one of the characters of `set` (`text.contains([..])`, see
 /// [`find_any`]).
 pub fn has_any(text: &str, set: &str) -> bool {
@@ -554,6 +562,40 @@ pub fn rfind_any(text: &str, set: &str) -> Option<usize> {
         .rev()
         .find(|&(_, c)| has_char(set, c))
         .map(|(i, _)| i)
+}
+
+/// The first answer `f` gives for a word of a word table, with the index of the word's
+/// group. A word table is one string: words separated by a space, groups of words by `|`
+/// (`"jan january|feb february"`: group 0 is January). One text in the wasm instead of an
+/// array of `&str` per list (8 bytes of pointer and length per word, and a copy of the
+/// search per value type), and one loop for every table.
+pub(crate) fn table_find(
+    table: &str,
+    f: &mut dyn FnMut(&str) -> Option<usize>,
+) -> Option<(usize, usize)> {
+    let bytes = table.as_bytes();
+    let (mut group, mut start) = (0, 0);
+    for i in 0..=bytes.len() {
+        let b = bytes.get(i).copied().unwrap_or(b'|');
+        if b == b' ' || b == b'|' {
+            // (No empty word: `"||a"` puts `a` in group 2.)
+            if let Some(x) = table
+                .get(start..i)
+                .filter(|w| !w.is_empty())
+                .and_then(&mut *f)
+            {
+                return Some((group, x));
+            }
+            group += usize::from(b == b'|');
+            start = i + 1;
+        }
+    }
+    None
+}
+
+/// The group of the word table `table` (see [`table_find`]) holding a word `test` accepts.
+pub(crate) fn table_group(table: &str, test: &dyn Fn(&str) -> bool) -> Option<usize> {
+    table_find(table, &mut |w| test(w).then_some(0)).map(|(g, _)| g)
 }
 
 /// Case-insensitive comparison of a word with a lower-case pattern.
@@ -818,32 +860,20 @@ impl Lexed {
         self.kind(i) == Some(Kind::Word)
     }
 
-    /// Token `i` is a word equal (ignoring case) to one of `words`.
-    pub(crate) fn word_in(&self, i: usize, words: &[&str]) -> bool {
-        if !self.is_word(i) {
-            return false;
-        }
-        let w = self.str(i);
-        if w.is_ascii() {
-            words.iter().any(|p| w.eq_ignore_ascii_case(p))
-        } else {
-            words.iter().any(|p| word_eq(w, p))
-        }
+    /// Token `i` is a word equal (ignoring case) to one of the words of `table` (a word
+    /// table, see [`table_find`]).
+    pub(crate) fn word_in(&self, i: usize, table: &str) -> bool {
+        self.word_group(i, table).is_some()
     }
 
-    /// Index in `table` of the entry whose word equals token `i`.
-    pub(crate) fn lookup<T: Copy>(&self, i: usize, table: &[(&str, T)]) -> Option<T> {
+    /// The group of the word table `table` (see [`table_find`]) holding token `i`'s word
+    /// (ignoring case).
+    pub(crate) fn word_group(&self, i: usize, table: &str) -> Option<usize> {
         if !self.is_word(i) {
             return None;
         }
         let w = self.str(i);
-        if w.is_ascii() {
-            return table
-                .iter()
-                .find(|(k, _)| w.eq_ignore_ascii_case(k))
-                .map(|&(_, v)| v);
-        }
-        table.iter().find(|(k, _)| word_eq(w, k)).map(|&(_, v)| v)
+        table_group(table, &|p| word_eq(w, p))
     }
 
     /// Whether the CJK characters of `seq` stand at token `i`, one token each, without
@@ -867,12 +897,18 @@ impl Lexed {
         Some(j)
     }
 
-    /// The first of `seqs` standing at token `i`, with the index after it.
-    pub(crate) fn cjk_any(&self, i: usize, seqs: &[&str]) -> Option<usize> {
+    /// The first of the words of `table` (CJK sequences, a word table: see [`table_find`])
+    /// standing at token `i`, with the index after it.
+    pub(crate) fn cjk_any(&self, i: usize, table: &str) -> Option<usize> {
+        self.cjk_find(i, table).map(|(_, end)| end)
+    }
+
+    /// [`Lexed::cjk_any`] with the group of the sequence found.
+    pub(crate) fn cjk_find(&self, i: usize, table: &str) -> Option<(usize, usize)> {
         if self.kind(i) != Some(Kind::Cjk) {
-            return seqs.iter().any(|s| s.is_empty()).then_some(i);
+            return None;
         }
-        seqs.iter().find_map(|s| self.cjk_seq(i, s))
+        table_find(table, &mut |s| self.cjk_seq(i, s))
     }
 
     /// Token `i` is a digit run that does not continue a number or a date written
@@ -977,18 +1013,18 @@ impl Lexed {
     pub(crate) fn has_placeholder(&self) -> bool {
         let mut i = 0;
         while i < self.len() {
-            if self.word_in(i, &["unavailable"]) {
+            if self.word_in(i, "unavailable") {
                 return true;
             }
-            if self.word_in(i, &["n"])
+            if self.word_in(i, "n")
                 && self.is_sym(i + 1, '/')
                 && self.attached(i + 1)
-                && self.word_in(i + 2, &["a"])
+                && self.word_in(i + 2, "a")
                 && self.attached(i + 2)
             {
                 return true;
             }
-            if self.cjk_any(i, &["暂无", "暫無"]).is_some() {
+            if self.cjk_any(i, "暂无 暫無").is_some() {
                 return true;
             }
             if self.sym(i).is_some_and(is_dash) {
@@ -1393,5 +1429,44 @@ mod tests {
             lowercase("GUTHABEN ÜBRIG · СЧЁТ · 剩余流量"),
             "guthaben übrig · счёт · 剩余流量"
         );
+    }
+
+    #[test]
+    fn word_tables_give_the_group_of_the_first_word_accepted() {
+        let table = "jan january|feb||mar march";
+        let group = |w: &str| table_group(table, &|p| p == w);
+        assert_eq!(group("jan"), Some(0));
+        assert_eq!(group("january"), Some(0));
+        assert_eq!(group("feb"), Some(1));
+        // An empty group still counts: `mar` is in group 3.
+        assert_eq!(group("march"), Some(3));
+        assert_eq!(group("apr"), None);
+        // No empty word between two separators or at the ends.
+        assert_eq!(group(""), None);
+        assert_eq!(table_group(" a|", &|p| p.is_empty()), None);
+        // The first answer, in the table's order.
+        let mut seen = Vec::new();
+        let found = table_find(table, &mut |w| {
+            seen.push(w.to_string());
+            w.starts_with('f').then_some(w.len())
+        });
+        assert_eq!(found, Some((1, 3)));
+        assert_eq!(seen, ["jan", "january", "feb"]);
+        // Words compared ignoring case, CJK sequences by token.
+        let lx = Lexed::new("Tomorrow 12月");
+        assert!(lx.word_in(0, "today tomorrow"));
+        assert_eq!(lx.word_group(0, "today|tomorrow"), Some(1));
+        assert!(!lx.word_in(0, "today|morrow"));
+        assert_eq!(lx.cjk_find(2, "年|日 月"), Some((1, 3)));
+        assert_eq!(lx.cjk_any(2, "年"), None);
+    }
+
+    #[test]
+    fn before_any_cuts_at_the_first_of_the_characters() {
+        assert_eq!(before_any("a/b?c#d", b"?#"), "a/b");
+        assert_eq!(before_any("a/b#c?d", b"?#"), "a/b");
+        assert_eq!(before_any("über?x", b"?"), "über");
+        assert_eq!(before_any("abc", b"?#"), "abc");
+        assert_eq!(before_any("?abc", b"?"), "");
     }
 }
