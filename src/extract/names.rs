@@ -747,46 +747,8 @@ pub(super) fn has_words_besides_amounts(text: &str) -> bool {
 /// Words that make a name beside a line's number a device or line nickname (`Work phone`,
 /// `Marco's line`, `Kitchen tablet`) rather than a person's name, which on a single-line
 /// page may be the account holder's and is never stored.
-const DEVICE_WORDS: &[&str] = &[
-    "phone",
-    "line",
-    "tablet",
-    "watch",
-    "ipad",
-    "iphone",
-    "pixel",
-    "galaxy",
-    "hotspot",
-    "mifi",
-    "router",
-    "modem",
-    "car",
-    "work",
-    "business",
-    "personal",
-    "home",
-    "office",
-    "sim",
-    "esim",
-    "teléfono",
-    "telefono",
-    "línea",
-    "linea",
-    "tableta",
-    "reloj",
-    "trabajo",
-    "móvil",
-    "movil",
-    "handy",
-    "telefon",
-    "leitung",
-    "arbeit",
-    "diensthandy",
-    "uhr",
-];
-const DEVICE_CJK: &[&str] = &[
-    "手机", "手機", "副卡", "主卡", "平板", "手表", "手錶", "工作", "公司", "备用", "備用",
-];
+const DEVICE_WORDS: &str = "phone line tablet watch ipad iphone pixel galaxy hotspot mifi router modem car work business personal home office sim esim teléfono telefono línea linea tableta reloj trabajo móvil movil handy telefon leitung arbeit diensthandy uhr";
+const DEVICE_CJK: &str = "手机 手機 副卡 主卡 平板 手表 手錶 工作 公司 备用 備用";
 
 /// Where a name that begins at byte `from` of `row` ends, at most `to`: before a sibling
 /// element that holds its price or its term (`<span>Ultra 5GB</span> <span>$29 / 30
@@ -812,23 +774,18 @@ fn is_term(text: &str) -> bool {
     let mut words = parse::text::split_where(&lower, |c| !is_alnum(c)).filter(|w| !w.is_empty());
     let digits = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
     let period = |w: &str| {
-        [
-            "day", "days", "week", "weeks", "month", "months", "year", "years", "días", "dias",
-            "mes", "meses", "año", "años", "tage", "monat", "monate", "jahr",
-        ]
-        .contains(&w)
+        in_list(
+            "day days week weeks month months year years días dias mes meses año años tage monat monate jahr",
+            w,
+        )
     };
     words.next().is_some_and(digits)
         && words.clone().any(period)
-        && words
-            .all(|w| digits(w) || period(w) || ["plan", "term", "plazo", "laufzeit"].contains(&w))
+        && words.all(|w| digits(w) || period(w) || in_list("plan term plazo laufzeit", w))
 }
 
 /// Words a lead-in to a number ends with (`Phone ending in`, `Línea con`): not a name.
-const LEAD_IN_WORDS: &[&str] = &[
-    "in", "at", "on", "to", "of", "for", "with", "is", "ending", "ends", "de", "en", "con", "mit",
-    "auf", "für", "endet",
-];
+const LEAD_IN_WORDS: &str = "in at on to of for with is ending ends de en con mit auf für endet";
 
 /// Brands and product names that begin a device's model name (`Apple iPhone 16 Pro`,
 /// `Pixel 9a`, `Samsung Galaxy S24`).
@@ -861,7 +818,7 @@ pub(super) fn names_a_device(text: &str) -> bool {
     let lead_in = words
         .clone()
         .last()
-        .is_some_and(|w| LEAD_IN_WORDS.contains(&w));
+        .is_some_and(|w| in_list(LEAD_IN_WORDS, w));
     // `Your phone`, `My line`: the page speaking, not a name the user gave.
     let generic = words.clone().next().is_some_and(|w| {
         matches!(
@@ -874,8 +831,9 @@ pub(super) fn names_a_device(text: &str) -> bool {
     !lead_in
         && !generic
         && several_words
-        && (words.any(|w| DEVICE_WORDS.contains(&w))
-            || DEVICE_CJK.iter().any(|w| parse::text::contains(&lower, w)))
+        && (words.any(|w| in_list(DEVICE_WORDS, w))
+            || parse::text::split_where(DEVICE_CJK, |c| c == ' ')
+                .any(|w| parse::text::contains(&lower, w)))
 }
 
 /// Words counting the people or lines on a plan (`2 members`, `2 位成员`, `3 líneas`).
@@ -911,58 +869,7 @@ fn in_list(list: &str, word: &str) -> bool {
 }
 
 /// Words that name a page section, not a plan or a line (`Plan details`, `套餐详情`).
-const SECTION_WORDS: &[&str] = &[
-    "billing",
-    "payments",
-    "usage",
-    "account",
-    "details",
-    "detail",
-    "info",
-    "information",
-    "overview",
-    "summary",
-    "settings",
-    "options",
-    "features",
-    "benefits",
-    "add",
-    "ons",
-    "addons",
-    "management",
-    "manage",
-    "change",
-    "view",
-    "and",
-    "my",
-    "your",
-    "current",
-    "type",
-    "name",
-    "detalles",
-    "información",
-    "resumen",
-    "übersicht",
-    "informationen",
-    "einstellungen",
-    "详情",
-    "信息",
-    "詳情",
-    "資料",
-    "资料",
-    "名称",
-    "名稱",
-    "使用",
-    "情况",
-    "情況",
-    "用量",
-    "余量",
-    "餘量",
-    "明细",
-    "明細",
-    "概览",
-    "概覽",
-];
+const SECTION_WORDS: &str = "billing payments usage account details detail info information overview summary settings options features benefits add ons addons management manage change view and my your current type name detalles información resumen übersicht informationen einstellungen 详情 信息 詳情 資料 资料 名称 名稱 使用 情况 情況 用量 余量 餘量 明细 明細 概览 概覽";
 
 /// True when every word of `lower` is a section word.
 fn only_section_words(lower: &str) -> bool {
@@ -976,7 +883,7 @@ fn only_section_words(lower: &str) -> bool {
 /// spaces between them).
 fn section_compound(word: &str) -> bool {
     word.is_empty()
-        || SECTION_WORDS.iter().any(|s| {
+        || parse::text::split_where(SECTION_WORDS, |c| c == ' ').any(|s| {
             word.strip_prefix(s)
                 .is_some_and(|rest| (rest.is_empty() || !s.is_ascii()) && section_compound(rest))
         })
