@@ -2323,13 +2323,13 @@ impl<'a> Engine<'a> {
     /// them have (`Remaining amounts shown`, `Showing data used`), with that role (0 left,
     /// 1 used). Most pages have none.
     fn legends(&self) -> Vec<(u32, usize)> {
-        const LEGEND: &[&str] = &["shown", "showing", "displayed", "amounts", "figures"];
+        const LEGEND: &str = "shown showing displayed amounts figures";
         let mut out = Vec::new();
         for row in &self.model.rows {
             if width(&row.text) > 40
                 || row.text.bytes().any(|b| b.is_ascii_digit())
                 || !crate::parse::text::split_where(&row.lower, |c| !is_alnum(c))
-                    .any(|w| LEGEND.contains(&w))
+                    .any(|w| names::in_list(LEGEND, w))
             {
                 continue;
             }
@@ -2478,25 +2478,15 @@ fn own_bucket(model: &Model, row: &model::Row) -> Bucket {
 /// `when your balance falls below $5`): a condition of a rule, not the amount.
 fn names_a_threshold(lower: &str, end: usize) -> bool {
     let rest = lower.get(end..).unwrap_or("");
-    const WORDS: &[&str] = &[
-        "低于",
-        "低於",
-        "少于",
-        "少於",
-        "不足",
-        "below",
-        "under ",
-        "less than",
-        "unter ",
-        "menos de",
-        "por debajo",
-    ];
+    const WORDS: &str =
+        "低于|低於|少于|少於|不足|below|under |less than|unter |menos de|por debajo";
     starts_within(rest, WORDS, 14)
 }
 
-/// True when one of `words` starts within `max` bytes of the start of `text`.
-fn starts_within(text: &str, words: &[&str], max: usize) -> bool {
-    words.iter().any(|w| {
+/// True when one of `words` (one string, `|` between them) starts within `max` bytes of
+/// the start of `text`.
+fn starts_within(text: &str, words: &str, max: usize) -> bool {
+    parse::text::split_where(words, |c| c == '|').any(|w| {
         crate::parse::text::find(text, w).is_some_and(|i| i <= max && text.is_char_boundary(i))
     })
 }
@@ -2511,36 +2501,9 @@ fn on_is_preposition(lower: &str, end: usize) -> bool {
     let word = crate::parse::text::split_where(next, |c| !c.is_ascii_alphanumeric())
         .next()
         .unwrap_or("");
-    const OBJECTS: &[&str] = &[
-        "your",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "each",
-        "every",
-        "my",
-        "our",
-        "its",
-        "their",
-        "file",
-        "time",
-        "or",
-        "which",
-        "whichever",
-        "day",
-        "days",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
+    const OBJECTS: &str = "your the a an this that each every my our its their file time or which whichever day days monday tuesday wednesday thursday friday saturday sunday";
     word.bytes().next().is_some_and(|b| b.is_ascii_digit())
-        || OBJECTS.contains(&word)
+        || names::in_list(OBJECTS, word)
         || crate::parse::date::is_month_name(word)
 }
 
@@ -2552,32 +2515,7 @@ fn names_a_settled_payment(lower: &str, end: usize) -> bool {
 }
 
 /// Words that say a payment is done.
-const SETTLED: &[&str] = &[
-    " received",
-    " was paid",
-    " has been paid",
-    " was processed",
-    " has been processed",
-    " was successful",
-    " was made",
-    " was applied",
-    " has been applied",
-    " was charged",
-    " has been charged",
-    " is complete",
-    " is confirmed",
-    "已收到",
-    "已到账",
-    "已到帳",
-    "已成功",
-    "支付成功",
-    "付款成功",
-    " fue recibido",
-    " ha sido recibido",
-    " fue procesado",
-    " ist eingegangen",
-    " wurde erhalten",
-];
+const SETTLED: &str = " received| was paid| has been paid| was processed| has been processed| was successful| was made| was applied| has been applied| was charged| has been charged| is complete| is confirmed|已收到|已到账|已到帳|已成功|支付成功|付款成功| fue recibido| ha sido recibido| fue procesado| ist eingegangen| wurde erhalten";
 
 /// True when byte `pos` of `text` is inside brackets that follow other text: an aside on
 /// a value (`£2.00 (taken off your next bill)`) labels nothing.
@@ -2623,7 +2561,8 @@ pub(crate) fn active_profiles<'p>(host: &str, rules: &'p [Profile]) -> Vec<&'p P
 /// A renewal label that names a data reset (`Data resets`, `se restablecen`), which yields
 /// to the plan's own end (`Plan ends Feb 14, 2027`) on a plan of several months.
 fn names_a_reset(lower: &str) -> bool {
-    ["reset", "restablec", "reinicia", "zurückgesetzt", "重置"]
-        .iter()
-        .any(|w| parse::text::contains(lower, w))
+    parse::text::split_where("reset restablec reinicia zurückgesetzt 重置", |c| {
+        c == ' '
+    })
+    .any(|w| parse::text::contains(lower, w))
 }

@@ -756,11 +756,10 @@ fn needs_space(before: &str, after: &str) -> bool {
     }
     // A unit in its own element right after a number (`59.92` `G`, `12.3` `GB`, `58` `元`).
     // Only a unit: `12/04` `for` keeps its space. (Checked on every join: no allocation.)
-    const UNITS: &[&str] = &[
-        "g", "gb", "gib", "m", "mb", "mib", "k", "kb", "kib", "t", "tb", "tib", "元", "分", "天",
-        "日", "円", "€", "eur", "usd",
-    ];
-    !(last.is_ascii_digit() && UNITS.iter().any(|u| u.eq_ignore_ascii_case(after)))
+    const UNITS: &str = "g gb gib m mb mib k kb kib t tb tib 元 分 天 日 円 € eur usd";
+    !(last.is_ascii_digit()
+        && crate::parse::text::split_where(UNITS, |c| c == ' ')
+            .any(|u| u.eq_ignore_ascii_case(after)))
 }
 
 fn virtual_row(node: &crate::page::PageNode, index: u32) -> Option<Row> {
@@ -797,15 +796,14 @@ fn virtual_row(node: &crate::page::PageNode, index: u32) -> Option<Row> {
 /// `von 10 GB`, `de 25 GB`, `remaining of 15 GB`): a connector, maybe after the
 /// amount's state, then a figure.
 fn continues_to_total(text: &str) -> bool {
-    let text = ["remaining ", "left ", "used "]
-        .iter()
+    let text = crate::parse::text::split_where("remaining |left |used ", |c| c == '|')
         .find_map(|w| {
             text.get(..w.len())
                 .filter(|head| head.eq_ignore_ascii_case(w))
                 .and_then(|_| text.get(w.len()..))
         })
         .unwrap_or(text);
-    ["of ", "out of ", "/", "von ", "de "].iter().any(|c| {
+    crate::parse::text::split_where("of |out of |/|von |de ", |c| c == '|').any(|c| {
         text.get(..c.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(c))
             && text

@@ -864,7 +864,7 @@ fn lists_contents(paren: &str) -> bool {
 
 /// True when `word` is one of `list`'s words (one string, spaces between: smaller in
 /// the wasm than a slice of strings).
-fn in_list(list: &str, word: &str) -> bool {
+pub(super) fn in_list(list: &str, word: &str) -> bool {
     !word.is_empty() && parse::text::split_where(list, |c| c == ' ').any(|w| w == word)
 }
 

@@ -119,18 +119,20 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
                             )
                     })?;
                     let lower = &row.lower;
-                    let unit = ["(mb)", "(gb)", "in mb", "in gb", "（mb）", "（gb）", "(kb)"]
-                        .iter()
-                        .find(|u| parse::text::contains(lower, u))
-                        .map(|u| {
-                            if parse::text::contains(u, "gb") {
-                                "GB"
-                            } else if parse::text::contains(u, "kb") {
-                                "KB"
-                            } else {
-                                "MB"
-                            }
-                        });
+                    let unit = parse::text::split_where(
+                        "(mb)|(gb)|in mb|in gb|（mb）|（gb）|(kb)",
+                        |c| c == '|',
+                    )
+                    .find(|u| parse::text::contains(lower, u))
+                    .map(|u| {
+                        if parse::text::contains(u, "gb") {
+                            "GB"
+                        } else if parse::text::contains(u, "kb") {
+                            "KB"
+                        } else {
+                            "MB"
+                        }
+                    });
                     let role = row.hits.iter().find_map(|x| match x.kind {
                         Kind::DataRemaining => Some(0),
                         Kind::DataUsed => Some(1),
