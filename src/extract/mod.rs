@@ -918,7 +918,7 @@ impl<'a> Engine<'a> {
                 let sign = crate::parse::text::trim_end_where(before, |c| {
                     c.is_ascii_digit() || matches!(c, '.' | ',')
                 });
-                let money = sign.len() < before.len() && sign.ends_with(['$', '€', '£', '¥']);
+                let money = sign.len() < before.len() && ends_with_any(sign, "$€£¥");
                 if !words.starts_with("due") || !money {
                     continue;
                 }
@@ -2444,10 +2444,7 @@ impl<'a> Engine<'a> {
 /// this cycle (10 GB plan + 2 GB top-up)` is the line's bucket), nor in a sentence
 /// (`Spend it on add-ons any time.`).
 fn own_bucket(model: &Model, row: &model::Row) -> Bucket {
-    let sentence = row
-        .text
-        .trim_end()
-        .ends_with(['.', '!', '?', '。', '！', '？']);
+    let sentence = ends_with_any(row.text.trim_end(), ".!?。！？");
     if !sentence
         && row.hits.iter().any(|h| {
             h.kind == Kind::AddOn
@@ -2516,6 +2513,28 @@ fn names_a_settled_payment(lower: &str, end: usize) -> bool {
 
 /// Words that say a payment is done.
 const SETTLED: &str = " received| was paid| has been paid| was processed| has been processed| was successful| was made| was applied| has been applied| was charged| has been charged| is complete| is confirmed|已收到|已到账|已到帳|已成功|支付成功|付款成功| fue recibido| ha sido recibido| fue procesado| ist eingegangen| wurde erhalten";
+
+/// `text` after its first character if that is one of `set`'s (`strip_prefix([..])`
+/// with a `char` array, whose searcher the wasm gets once per array length).
+fn strip_prefix_any<'t>(text: &'t str, set: &str) -> Option<&'t str> {
+    let c = text
+        .chars()
+        .next()
+        .filter(|&c| parse::text::has_char(set, c))?;
+    text.get(c.len_utf8()..)
+}
+
+/// Whether `text` starts with one of the characters of `set` (see [`strip_prefix_any`]).
+fn starts_with_any(text: &str, set: &str) -> bool {
+    strip_prefix_any(text, set).is_some()
+}
+
+/// Whether `text` ends with one of the characters of `set` (see [`strip_prefix_any`]).
+fn ends_with_any(text: &str, set: &str) -> bool {
+    text.chars()
+        .next_back()
+        .is_some_and(|c| parse::text::has_char(set, c))
+}
 
 /// True when byte `pos` of `text` is inside brackets that follow other text: an aside on
 /// a value (`£2.00 (taken off your next bill)`) labels nothing.

@@ -376,7 +376,7 @@ impl<'a> Model<'a> {
                 && b[n - 4].is_ascii_digit();
         }
         let cents = text.len() == 3
-            && text.starts_with(['.', ','])
+            && super::starts_with_any(text, ".,")
             && text.bytes().skip(1).all(|b| b.is_ascii_digit());
         cents && whole && crate::parse::text::has_any(last_word, "$¥￥€£")
     }
@@ -402,7 +402,7 @@ impl<'a> Model<'a> {
                 .text
                 .trim_end()
                 .ends_with(|c: char| c.is_ascii_digit())
-                || current.text.ends_with(['.', ','])
+                || super::ends_with_any(&current.text, ".,")
                 || sign)
             && self.height_to_common(last.node, index) <= 3
             && self.height_to_common(index, last.node) <= 3

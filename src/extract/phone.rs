@@ -249,7 +249,7 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
     // Hong Kong and Singapore: eight digits in two groups of four (`9123 4567`).
     let eight = digits.len() == 8
         && token.len() == 9
-        && !digits.starts_with(['0', '1'])
+        && !super::starts_with_any(&digits, "01")
         && token
             .get(4)
             .is_some_and(|c| *c == ' ' || *c == '-' || *c == '\u{a0}');
@@ -259,7 +259,7 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
         .map(|g| g.len())
         .collect();
     let nine = digits.len() == 9
-        && digits.starts_with(['6', '7', '8', '9'])
+        && super::starts_with_any(&digits, "6789")
         && token
             .iter()
             .all(|c| c.is_ascii_digit() || *c == ' ' || *c == '\u{a0}')
