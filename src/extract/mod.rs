@@ -397,7 +397,8 @@ impl<'a> Engine<'a> {
                 let rate = tail
                     .strip_prefix('/')
                     .is_some_and(|t| !t.trim_start().starts_with(|c: char| c.is_ascii_digit()))
-                    || ["per mo", "a month"].iter().any(|w| tail.starts_with(w));
+                    || parse::text::split_where("per mo|a month", |c| c == '|')
+                        .any(|w| tail.starts_with(w));
                 if !rate {
                     continue;
                 }
@@ -881,8 +882,7 @@ impl<'a> Engine<'a> {
             let span = if label_text.ends_with("due") && date_next {
                 Some((h.start, h.end))
             } else {
-                [" by ", " before ", " on "]
-                    .iter()
+                parse::text::split_where(" by | before | on ", |c| c == '|')
                     .filter_map(|w| {
                         parse::text::find(rest, w).map(|i| (h.end + i + 1, h.end + i + w.len() - 1))
                     })
@@ -2252,20 +2252,8 @@ impl<'a> Engine<'a> {
     /// The row says when a bill or statement is issued, not when it is paid.
     fn states_issue_day(&self, row: u32) -> bool {
         self.model.rows.get(row as usize).is_some_and(|r| {
-            [
-                "issued",
-                "will be available",
-                "generated",
-                "statement date",
-                "statement closes",
-                "bill closes",
-                "出账",
-                "出帳",
-                "se emite",
-                "erstellt am",
-            ]
-            .iter()
-            .any(|w| parse::text::contains(&r.lower, w))
+            parse::text::split_where("issued|will be available|generated|statement date|statement closes|bill closes|出账|出帳|se emite|erstellt am", |c| c == '|')
+                .any(|w| parse::text::contains(&r.lower, w))
         })
     }
 
@@ -2366,20 +2354,8 @@ impl<'a> Engine<'a> {
     fn role_from_context(&self, v: &Val) -> Option<usize> {
         let row = self.model.rows.get(v.row as usize)?;
         let before = row.lower.get(..v.start)?.trim_end();
-        let total = [
-            "of",
-            "out of",
-            "of your",
-            "of the",
-            "/",
-            "von",
-            "de",
-            "共",
-            "总",
-            "總",
-            "de un total de",
-        ];
-        if total.iter().any(|w| {
+        const TOTAL: &str = "of|out of|of your|of the|/|von|de|共|总|總|de un total de";
+        if parse::text::split_where(TOTAL, |c| c == '|').any(|w| {
             before.ends_with(w)
                 && (!w.chars().all(|c| c.is_ascii_alphabetic())
                     || before

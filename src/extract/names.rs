@@ -42,21 +42,8 @@ impl Engine<'_> {
     /// signed in (`Arun (you)`, `Mei（本人）`): that is the holder's name, never stored.
     pub(super) fn mentions_holder(text: &str, holder: &[String]) -> bool {
         let lower = lowercase(text);
-        let viewer = [
-            "(you)",
-            "(me)",
-            "(owner)",
-            "(account owner)",
-            "(account holder)",
-            "(primary)",
-            "(本人)",
-            "（本人）",
-            "(tú)",
-            "(usted)",
-            "(du)",
-            "(sie)",
-        ];
-        if viewer.iter().any(|m| lower.trim_end().ends_with(m)) {
+        const VIEWER: &str = "(you)|(me)|(owner)|(account owner)|(account holder)|(primary)|(本人)|（本人）|(tú)|(usted)|(du)|(sie)";
+        if parse::text::split_where(VIEWER, |c| c == '|').any(|m| lower.trim_end().ends_with(m)) {
             return true;
         }
         !holder.is_empty()
@@ -564,10 +551,10 @@ impl Engine<'_> {
                 let mut head = text.get(..f.start).unwrap_or(text).trim_end();
                 loop {
                     let before = head;
-                    for w in [
-                        "·", "|", "-", "–", "—", ",", "，", ":", "：", "(", "（", "月租", "月费",
-                        "月費", "for", "at", "only", "from",
-                    ] {
+                    for w in parse::text::split_where(
+                        "· | - – — , ， : ： ( （ 月租 月费 月費 for at only from",
+                        |c| c == ' ',
+                    ) {
                         if let Some(h) = head.strip_suffix(w) {
                             if !w.chars().all(|c| c.is_ascii_alphabetic())
                                 || h.chars().next_back().is_none_or(char::is_whitespace)
@@ -585,19 +572,11 @@ impl Engine<'_> {
                 // their price tier, `大王卡 19元/月` does not.
                 let head_len = text.get(..f.start).unwrap_or(text).trim_end().len();
                 let tail = text.get(f.end..).unwrap_or("").trim();
-                let ends = [
-                    "/月",
-                    "/mo",
-                    "/mo.",
-                    "/month",
-                    "每月",
-                    "/mes",
-                    "al mes",
-                    "/monat",
-                    "per month",
-                    "a month",
-                ]
-                .contains(&tail);
+                let ends = parse::text::split_where(
+                    "/月|/mo|/mo.|/month|每月|/mes|al mes|/monat|per month|a month",
+                    |c| c == '|',
+                )
+                .any(|w| w == tail);
                 if head.len() < head_len || ends {
                     head
                 } else {
@@ -672,11 +651,10 @@ impl Engine<'_> {
         let first = parse::text::split_where(&lower, |c| matches!(c, ' ' | ':' | '：'))
             .next()
             .unwrap_or("");
-        if [
-            "charges", "charge", "cost", "costs", "price", "fee", "fees", "cargos", "kosten",
-        ]
-        .contains(&first)
-        {
+        if in_list(
+            "charges charge cost costs price fee fees cargos kosten",
+            first,
+        ) {
             return None;
         }
         if !phone::find_phones(text).is_empty() {
