@@ -141,10 +141,10 @@ impl Engine<'_> {
             if n.attr("role") == Some("contentinfo") {
                 return true;
             }
-            match n.tag.as_str() {
-                "footer" => footer = true,
-                "main" | "article" | "section" | "aside" | "li" | "dialog" => return false,
-                _ => {}
+            if n.tag == "footer" {
+                footer = true;
+            } else if super::names::in_list("main article section aside li dialog", &n.tag) {
+                return false;
             }
             cur = n.parent;
         }

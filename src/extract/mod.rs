@@ -732,12 +732,10 @@ impl<'a> Engine<'a> {
             };
             matches!(w.kind, VKind::Date(_))
                 && (w.start >= v.end || w.end <= v.start)
-                && row.text.get(a..b).is_some_and(|gap| {
-                    matches!(
-                        gap.trim(),
-                        "-" | "–" | "—" | "~" | "～" | "至" | "to" | "through"
-                    )
-                })
+                && row
+                    .text
+                    .get(a..b)
+                    .is_some_and(|gap| names::in_list("- – — ~ ～ 至 to through", gap.trim()))
         })
     }
 

@@ -798,12 +798,10 @@ pub(super) fn names_a_device(text: &str) -> bool {
         .last()
         .is_some_and(|w| in_list(LEAD_IN_WORDS, w));
     // `Your phone`, `My line`: the page speaking, not a name the user gave.
-    let generic = words.clone().next().is_some_and(|w| {
-        matches!(
-            w,
-            "your" | "my" | "this" | "the" | "tu" | "mi" | "su" | "ihr" | "mein" | "dein"
-        )
-    });
+    let generic = words
+        .clone()
+        .next()
+        .is_some_and(|w| in_list("your my this the tu mi su ihr mein dein", w));
     // `Phone (•••) •••-2046`: one word before the number is its caption.
     let several_words = words.clone().nth(1).is_some();
     !lead_in
