@@ -382,9 +382,7 @@ impl<'a> Engine<'a> {
     fn mark_catalogue(&mut self) {
         let model = &self.model;
         let nodes = &model.page.nodes;
-        let heading = |n: &crate::page::PageNode| {
-            matches!(n.tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-        };
+        let heading = |n: &crate::page::PageNode| names::in_list("h1 h2 h3 h4 h5 h6", &n.tag);
         // (card, its parent) per price per period.
         let mut cards: Vec<(u32, u32)> = Vec::new();
         for row in model.rows.iter().filter(|r| !r.virtual_row) {
@@ -786,8 +784,9 @@ impl<'a> Engine<'a> {
         else {
             return false;
         };
-        (matches!(n.tag.as_str(), "progress" | "meter")
-            || matches!(n.attr("role"), Some("progressbar" | "meter")))
+        (names::in_list("progress meter", &n.tag)
+            || n.attr("role")
+                .is_some_and(|r| names::in_list("progressbar meter", r)))
             && !row.text.bytes().any(|b| b.is_ascii_digit())
     }
 
@@ -976,7 +975,7 @@ impl<'a> Engine<'a> {
             let i = cur?;
             let n = nodes.get(i as usize)?;
             let role = n.attr("role").unwrap_or("");
-            if matches!(n.tag.as_str(), "a" | "button") || matches!(role, "button" | "link") {
+            if names::in_list("a button", &n.tag) || names::in_list("button link", role) {
                 return Some(i);
             }
             cur = n.parent;
@@ -1052,10 +1051,8 @@ impl<'a> Engine<'a> {
 
     /// True when `node` is inside an `h1`–`h6` (within three levels).
     fn in_heading(&self, node: u32) -> bool {
-        self.up_to(node, 4, |n| {
-            matches!(n.tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-        })
-        .is_some()
+        self.up_to(node, 4, |n| names::in_list("h1 h2 h3 h4 h5 h6", &n.tag))
+            .is_some()
     }
 
     // ---- pairing -----------------------------------------------------------------

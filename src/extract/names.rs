@@ -286,9 +286,8 @@ impl Engine<'_> {
             // A plan card's heading (`<section class=plan-card><h2>By the Gig 5GB`).
             if kind == Kind::Plan && size > 8 && !n.is_text() {
                 let heading = model.page.nodes.get(i + 1..i + 3).and_then(|next| {
-                    next.iter().position(|x| {
-                        matches!(x.tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-                    })
+                    next.iter()
+                        .position(|x| in_list("h1 h2 h3 h4 h5 h6", &x.tag))
                 });
                 if let Some(h) = heading {
                     i32_ = (i + 1 + h) as u32;
@@ -512,9 +511,7 @@ impl Engine<'_> {
         let model = &self.model;
         let prev = model.rows.get(r.checked_sub(1)?)?;
         let first = prev.first_node();
-        let heading = self.up_to(first, 3, |n| {
-            matches!(n.tag.as_str(), "h1" | "h2" | "h3" | "h4")
-        })?;
+        let heading = self.up_to(first, 3, |n| in_list("h1 h2 h3 h4", &n.tag))?;
         if prev.virtual_row
             || prev.promo
             || model.is_promo_node(first)

@@ -373,7 +373,7 @@ pub(super) fn transpose_tables(page: &PageSnapshot) -> Option<PageSnapshot> {
         let stop = end.get(i).copied().unwrap_or(i + 1);
         let mut j = i + 1;
         while j < stop {
-            if !matches!(tag(j), "thead" | "tbody" | "tfoot" | "tr" | "colgroup") {
+            if !super::names::in_list("thead tbody tfoot tr colgroup", tag(j)) {
                 copy(&mut out, &mut new_of, j, table, None);
             }
             j = end.get(j).copied().unwrap_or(j + 1).max(j + 1);
