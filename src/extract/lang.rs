@@ -28,59 +28,49 @@ pub fn currency_for_lang(lang: &str) -> Option<Currency> {
             }
             Currency::Cny
         }
-        (_, "us") => Currency::Usd,
-        (_, "gb") => Currency::Gbp,
-        (_, "ca") => Currency::Cad,
-        (_, "hk") => Currency::Hkd,
-        (_, "tw") => Currency::Twd,
-        (_, "mx") => Currency::Mxn,
-        (_, "sg") => Currency::Sgd,
-        (_, "ch") => Currency::Chf,
-        (_, "au") => Currency::Aud,
-        (_, "ar") => Currency::Ars,
-        (_, "pe") => Currency::Pen,
-        (_, "br") => Currency::Brl,
-        (_, "cl") => Currency::Clp,
-        (_, "co") => Currency::Cop,
-        (_, "mo") => Currency::Mop,
-        (_, "cn") => Currency::Cny,
-        (_, "de" | "at" | "es" | "fr" | "it" | "nl" | "ie" | "pt" | "fi" | "be" | "lu") => {
-            Currency::Eur
-        }
         ("de", "") => Currency::Eur,
-        _ => return None,
+        (_, region) => {
+            // The regions' currencies as data (one list, then an array in its order):
+            // smaller in the wasm than a match arm per region.
+            return crate::parse::text::split_where(REGIONS, |c| c == ' ')
+                .zip(REGION_CURRENCIES)
+                .find(|&(r, _)| r == region)
+                .map(|(_, c)| c)
+                .or_else(|| super::names::in_list(EURO_REGIONS, region).then_some(Currency::Eur));
+        }
     })
 }
+
+/// Regions with a currency of their own, in the order of [`REGION_CURRENCIES`].
+const REGIONS: &str = "us gb ca hk tw mx sg ch au ar pe br cl co mo cn";
+const REGION_CURRENCIES: [Currency; 16] = [
+    Currency::Usd,
+    Currency::Gbp,
+    Currency::Cad,
+    Currency::Hkd,
+    Currency::Twd,
+    Currency::Mxn,
+    Currency::Sgd,
+    Currency::Chf,
+    Currency::Aud,
+    Currency::Ars,
+    Currency::Pen,
+    Currency::Brl,
+    Currency::Clp,
+    Currency::Cop,
+    Currency::Mop,
+    Currency::Cny,
+];
+/// Regions that pay in euros.
+const EURO_REGIONS: &str = "de at es fr it nl ie pt fi be lu";
 
 /// True for languages that write a decimal comma (`3,5 GB`) and group thousands with
 /// dots (`2.048 MB`).
 pub fn decimal_comma(lang: &str) -> bool {
     let (language, _) = split(lang);
-    matches!(
-        language.as_str(),
-        "de" | "es"
-            | "fr"
-            | "it"
-            | "pt"
-            | "nl"
-            | "da"
-            | "nb"
-            | "nn"
-            | "no"
-            | "fi"
-            | "sv"
-            | "pl"
-            | "cs"
-            | "sk"
-            | "ro"
-            | "tr"
-            | "ru"
-            | "uk"
-            | "el"
-            | "id"
-            | "vi"
-            | "ca"
-            | "hu"
+    super::names::in_list(
+        "de es fr it pt nl da nb nn no fi sv pl cs sk ro tr ru uk el id vi ca hu",
+        &language,
     )
 }
 

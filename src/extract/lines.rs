@@ -141,10 +141,10 @@ impl Engine<'_> {
             if n.attr("role") == Some("contentinfo") {
                 return true;
             }
-            match n.tag.as_str() {
-                "footer" => footer = true,
-                "main" | "article" | "section" | "aside" | "li" | "dialog" => return false,
-                _ => {}
+            if n.tag == "footer" {
+                footer = true;
+            } else if super::names::in_list("main article section aside li dialog", &n.tag) {
+                return false;
             }
             cur = n.parent;
         }
@@ -445,7 +445,7 @@ impl Engine<'_> {
         };
         let plan = text
             .get(find.end..)
-            .and_then(|t| t.trim_start().strip_prefix(['·', '|', '•', '–', '—']))
+            .and_then(|t| super::strip_prefix_any(t.trim_start(), "·|•–—"))
             .map(str::trim)
             .filter(|t| {
                 !parse::find_data(t).is_empty() && super::names::has_words_besides_amounts(t)
@@ -454,17 +454,16 @@ impl Engine<'_> {
             // Or before it: `SIM Only 25GB · number ending 3816`.
             .or_else(|| {
                 let before = text.get(..find.start)?;
-                let cut = before.rfind(['·', '|', '•'])?;
+                let cut = parse::text::rfind_any(before, "·|•")?;
                 let t = before.get(..cut)?.trim();
                 (!parse::find_data(t).is_empty() && super::names::has_words_besides_amounts(t))
                     .then(|| found(Kind::Plan, t, 55))
                     .flatten()
             });
-        let head = text
-            .get(..find.start)
-            .unwrap_or("")
-            .trim_end()
-            .trim_end_matches(['·', '|', '-', '–', '—', ',', ':', '：', '•'])
+        let head =
+            parse::text::trim_end_where(text.get(..find.start).unwrap_or("").trim_end(), |c| {
+                parse::text::has_char("·|-–—,:：•", c)
+            })
             .trim();
         let name = if head.is_empty()
             || crate::parse::text::char_count(head) > 30

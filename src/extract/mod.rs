@@ -382,9 +382,7 @@ impl<'a> Engine<'a> {
     fn mark_catalogue(&mut self) {
         let model = &self.model;
         let nodes = &model.page.nodes;
-        let heading = |n: &crate::page::PageNode| {
-            matches!(n.tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-        };
+        let heading = |n: &crate::page::PageNode| names::in_list("h1 h2 h3 h4 h5 h6", &n.tag);
         // (card, its parent) per price per period.
         let mut cards: Vec<(u32, u32)> = Vec::new();
         for row in model.rows.iter().filter(|r| !r.virtual_row) {
@@ -397,7 +395,8 @@ impl<'a> Engine<'a> {
                 let rate = tail
                     .strip_prefix('/')
                     .is_some_and(|t| !t.trim_start().starts_with(|c: char| c.is_ascii_digit()))
-                    || ["per mo", "a month"].iter().any(|w| tail.starts_with(w));
+                    || parse::text::split_where("per mo|a month", |c| c == '|')
+                        .any(|w| tail.starts_with(w));
                 if !rate {
                     continue;
                 }
@@ -731,12 +730,10 @@ impl<'a> Engine<'a> {
             };
             matches!(w.kind, VKind::Date(_))
                 && (w.start >= v.end || w.end <= v.start)
-                && row.text.get(a..b).is_some_and(|gap| {
-                    matches!(
-                        gap.trim(),
-                        "-" | "–" | "—" | "~" | "～" | "至" | "to" | "through"
-                    )
-                })
+                && row
+                    .text
+                    .get(a..b)
+                    .is_some_and(|gap| names::in_list("- – — ~ ～ 至 to through", gap.trim()))
         })
     }
 
@@ -787,8 +784,9 @@ impl<'a> Engine<'a> {
         else {
             return false;
         };
-        (matches!(n.tag.as_str(), "progress" | "meter")
-            || matches!(n.attr("role"), Some("progressbar" | "meter")))
+        (names::in_list("progress meter", &n.tag)
+            || n.attr("role")
+                .is_some_and(|r| names::in_list("progressbar meter", r)))
             && !row.text.bytes().any(|b| b.is_ascii_digit())
     }
 
@@ -881,8 +879,7 @@ impl<'a> Engine<'a> {
             let span = if label_text.ends_with("due") && date_next {
                 Some((h.start, h.end))
             } else {
-                [" by ", " before ", " on "]
-                    .iter()
+                parse::text::split_where(" by | before | on ", |c| c == '|')
                     .filter_map(|w| {
                         parse::text::find(rest, w).map(|i| (h.end + i + 1, h.end + i + w.len() - 1))
                     })
@@ -918,7 +915,7 @@ impl<'a> Engine<'a> {
                 let sign = crate::parse::text::trim_end_where(before, |c| {
                     c.is_ascii_digit() || matches!(c, '.' | ',')
                 });
-                let money = sign.len() < before.len() && sign.ends_with(['$', '€', '£', '¥']);
+                let money = sign.len() < before.len() && ends_with_any(sign, "$€£¥");
                 if !words.starts_with("due") || !money {
                     continue;
                 }
@@ -978,7 +975,7 @@ impl<'a> Engine<'a> {
             let i = cur?;
             let n = nodes.get(i as usize)?;
             let role = n.attr("role").unwrap_or("");
-            if matches!(n.tag.as_str(), "a" | "button") || matches!(role, "button" | "link") {
+            if names::in_list("a button", &n.tag) || names::in_list("button link", role) {
                 return Some(i);
             }
             cur = n.parent;
@@ -1054,10 +1051,8 @@ impl<'a> Engine<'a> {
 
     /// True when `node` is inside an `h1`–`h6` (within three levels).
     fn in_heading(&self, node: u32) -> bool {
-        self.up_to(node, 4, |n| {
-            matches!(n.tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-        })
-        .is_some()
+        self.up_to(node, 4, |n| names::in_list("h1 h2 h3 h4 h5 h6", &n.tag))
+            .is_some()
     }
 
     // ---- pairing -----------------------------------------------------------------
@@ -2252,20 +2247,8 @@ impl<'a> Engine<'a> {
     /// The row says when a bill or statement is issued, not when it is paid.
     fn states_issue_day(&self, row: u32) -> bool {
         self.model.rows.get(row as usize).is_some_and(|r| {
-            [
-                "issued",
-                "will be available",
-                "generated",
-                "statement date",
-                "statement closes",
-                "bill closes",
-                "出账",
-                "出帳",
-                "se emite",
-                "erstellt am",
-            ]
-            .iter()
-            .any(|w| parse::text::contains(&r.lower, w))
+            parse::text::split_where("issued|will be available|generated|statement date|statement closes|bill closes|出账|出帳|se emite|erstellt am", |c| c == '|')
+                .any(|w| parse::text::contains(&r.lower, w))
         })
     }
 
@@ -2323,13 +2306,13 @@ impl<'a> Engine<'a> {
     /// them have (`Remaining amounts shown`, `Showing data used`), with that role (0 left,
     /// 1 used). Most pages have none.
     fn legends(&self) -> Vec<(u32, usize)> {
-        const LEGEND: &[&str] = &["shown", "showing", "displayed", "amounts", "figures"];
+        const LEGEND: &str = "shown showing displayed amounts figures";
         let mut out = Vec::new();
         for row in &self.model.rows {
             if width(&row.text) > 40
                 || row.text.bytes().any(|b| b.is_ascii_digit())
                 || !crate::parse::text::split_where(&row.lower, |c| !is_alnum(c))
-                    .any(|w| LEGEND.contains(&w))
+                    .any(|w| names::in_list(LEGEND, w))
             {
                 continue;
             }
@@ -2366,20 +2349,8 @@ impl<'a> Engine<'a> {
     fn role_from_context(&self, v: &Val) -> Option<usize> {
         let row = self.model.rows.get(v.row as usize)?;
         let before = row.lower.get(..v.start)?.trim_end();
-        let total = [
-            "of",
-            "out of",
-            "of your",
-            "of the",
-            "/",
-            "von",
-            "de",
-            "共",
-            "总",
-            "總",
-            "de un total de",
-        ];
-        if total.iter().any(|w| {
+        const TOTAL: &str = "of|out of|of your|of the|/|von|de|共|总|總|de un total de";
+        if parse::text::split_where(TOTAL, |c| c == '|').any(|w| {
             before.ends_with(w)
                 && (!w.chars().all(|c| c.is_ascii_alphabetic())
                     || before
@@ -2444,10 +2415,7 @@ impl<'a> Engine<'a> {
 /// this cycle (10 GB plan + 2 GB top-up)` is the line's bucket), nor in a sentence
 /// (`Spend it on add-ons any time.`).
 fn own_bucket(model: &Model, row: &model::Row) -> Bucket {
-    let sentence = row
-        .text
-        .trim_end()
-        .ends_with(['.', '!', '?', '。', '！', '？']);
+    let sentence = ends_with_any(row.text.trim_end(), ".!?。！？");
     if !sentence
         && row.hits.iter().any(|h| {
             h.kind == Kind::AddOn
@@ -2478,25 +2446,15 @@ fn own_bucket(model: &Model, row: &model::Row) -> Bucket {
 /// `when your balance falls below $5`): a condition of a rule, not the amount.
 fn names_a_threshold(lower: &str, end: usize) -> bool {
     let rest = lower.get(end..).unwrap_or("");
-    const WORDS: &[&str] = &[
-        "低于",
-        "低於",
-        "少于",
-        "少於",
-        "不足",
-        "below",
-        "under ",
-        "less than",
-        "unter ",
-        "menos de",
-        "por debajo",
-    ];
+    const WORDS: &str =
+        "低于|低於|少于|少於|不足|below|under |less than|unter |menos de|por debajo";
     starts_within(rest, WORDS, 14)
 }
 
-/// True when one of `words` starts within `max` bytes of the start of `text`.
-fn starts_within(text: &str, words: &[&str], max: usize) -> bool {
-    words.iter().any(|w| {
+/// True when one of `words` (one string, `|` between them) starts within `max` bytes of
+/// the start of `text`.
+fn starts_within(text: &str, words: &str, max: usize) -> bool {
+    parse::text::split_where(words, |c| c == '|').any(|w| {
         crate::parse::text::find(text, w).is_some_and(|i| i <= max && text.is_char_boundary(i))
     })
 }
@@ -2511,36 +2469,9 @@ fn on_is_preposition(lower: &str, end: usize) -> bool {
     let word = crate::parse::text::split_where(next, |c| !c.is_ascii_alphanumeric())
         .next()
         .unwrap_or("");
-    const OBJECTS: &[&str] = &[
-        "your",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "each",
-        "every",
-        "my",
-        "our",
-        "its",
-        "their",
-        "file",
-        "time",
-        "or",
-        "which",
-        "whichever",
-        "day",
-        "days",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
+    const OBJECTS: &str = "your the a an this that each every my our its their file time or which whichever day days monday tuesday wednesday thursday friday saturday sunday";
     word.bytes().next().is_some_and(|b| b.is_ascii_digit())
-        || OBJECTS.contains(&word)
+        || names::in_list(OBJECTS, word)
         || crate::parse::date::is_month_name(word)
 }
 
@@ -2552,32 +2483,29 @@ fn names_a_settled_payment(lower: &str, end: usize) -> bool {
 }
 
 /// Words that say a payment is done.
-const SETTLED: &[&str] = &[
-    " received",
-    " was paid",
-    " has been paid",
-    " was processed",
-    " has been processed",
-    " was successful",
-    " was made",
-    " was applied",
-    " has been applied",
-    " was charged",
-    " has been charged",
-    " is complete",
-    " is confirmed",
-    "已收到",
-    "已到账",
-    "已到帳",
-    "已成功",
-    "支付成功",
-    "付款成功",
-    " fue recibido",
-    " ha sido recibido",
-    " fue procesado",
-    " ist eingegangen",
-    " wurde erhalten",
-];
+const SETTLED: &str = " received| was paid| has been paid| was processed| has been processed| was successful| was made| was applied| has been applied| was charged| has been charged| is complete| is confirmed|已收到|已到账|已到帳|已成功|支付成功|付款成功| fue recibido| ha sido recibido| fue procesado| ist eingegangen| wurde erhalten";
+
+/// `text` after its first character if that is one of `set`'s (`strip_prefix([..])`
+/// with a `char` array, whose searcher the wasm gets once per array length).
+fn strip_prefix_any<'t>(text: &'t str, set: &str) -> Option<&'t str> {
+    let c = text
+        .chars()
+        .next()
+        .filter(|&c| parse::text::has_char(set, c))?;
+    text.get(c.len_utf8()..)
+}
+
+/// Whether `text` starts with one of the characters of `set` (see [`strip_prefix_any`]).
+fn starts_with_any(text: &str, set: &str) -> bool {
+    strip_prefix_any(text, set).is_some()
+}
+
+/// Whether `text` ends with one of the characters of `set` (see [`strip_prefix_any`]).
+fn ends_with_any(text: &str, set: &str) -> bool {
+    text.chars()
+        .next_back()
+        .is_some_and(|c| parse::text::has_char(set, c))
+}
 
 /// True when byte `pos` of `text` is inside brackets that follow other text: an aside on
 /// a value (`£2.00 (taken off your next bill)`) labels nothing.
@@ -2623,7 +2551,8 @@ pub(crate) fn active_profiles<'p>(host: &str, rules: &'p [Profile]) -> Vec<&'p P
 /// A renewal label that names a data reset (`Data resets`, `se restablecen`), which yields
 /// to the plan's own end (`Plan ends Feb 14, 2027`) on a plan of several months.
 fn names_a_reset(lower: &str) -> bool {
-    ["reset", "restablec", "reinicia", "zurückgesetzt", "重置"]
-        .iter()
-        .any(|w| parse::text::contains(lower, w))
+    parse::text::split_where("reset restablec reinicia zurückgesetzt 重置", |c| {
+        c == ' '
+    })
+    .any(|w| parse::text::contains(lower, w))
 }

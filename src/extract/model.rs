@@ -3,6 +3,7 @@
 //! Everything here is built in one or two linear passes over the nodes.
 
 use super::matcher::{hint_words, FastMap, HintMatcher, Hit, Kind, Matcher, Place};
+use super::names::in_list;
 use crate::page::PageSnapshot;
 
 /// No row / no node.
@@ -110,8 +111,8 @@ impl<'a> Model<'a> {
                     my_block = index;
                 }
                 let role = node.attr("role").unwrap_or("");
-                if matches!(node.tag.as_str(), "a" | "button" | "select")
-                    || matches!(role, "button" | "link" | "menuitem" | "tab")
+                if in_list("a button select", &node.tag)
+                    || in_list("button link menuitem tab", role)
                 {
                     my_action = true;
                 }
@@ -125,9 +126,8 @@ impl<'a> Model<'a> {
                         .attr("type")
                         .is_some_and(|t| t.eq_ignore_ascii_case("password"))
                         || node.attr("autocomplete").is_some_and(|a| {
-                            a.split_whitespace().any(|w| {
-                                matches!(w, "username" | "current-password" | "one-time-code")
-                            })
+                            a.split_whitespace()
+                                .any(|w| in_list("username current-password one-time-code", w))
                         }))
                 {
                     password = true;
@@ -376,7 +376,7 @@ impl<'a> Model<'a> {
                 && b[n - 4].is_ascii_digit();
         }
         let cents = text.len() == 3
-            && text.starts_with(['.', ','])
+            && super::starts_with_any(text, ".,")
             && text.bytes().skip(1).all(|b| b.is_ascii_digit());
         cents && whole && crate::parse::text::has_any(last_word, "$¥￥€£")
     }
@@ -402,7 +402,7 @@ impl<'a> Model<'a> {
                 .text
                 .trim_end()
                 .ends_with(|c: char| c.is_ascii_digit())
-                || current.text.ends_with(['.', ','])
+                || super::ends_with_any(&current.text, ".,")
                 || sign)
             && self.height_to_common(last.node, index) <= 3
             && self.height_to_common(index, last.node) <= 3
@@ -501,9 +501,9 @@ impl<'a> Model<'a> {
             let Some(n) = cur.and_then(|i| self.page.nodes.get(i as usize)) else {
                 return false;
             };
-            if matches!(n.tag.as_str(), "nav" | "menu")
+            if in_list("nav menu", &n.tag)
                 || n.attr("role")
-                    .is_some_and(|r| matches!(r, "navigation" | "menubar" | "menu" | "tablist"))
+                    .is_some_and(|r| in_list("navigation menubar menu tablist", r))
             {
                 return true;
             }
@@ -544,8 +544,8 @@ impl<'a> Model<'a> {
                 break;
             };
             let role = n.attr("role").unwrap_or("");
-            if matches!(n.tag.as_str(), "nav" | "footer")
-                || matches!(role, "navigation" | "contentinfo" | "menu" | "menubar")
+            if in_list("nav footer", &n.tag)
+                || in_list("navigation contentinfo menu menubar", role)
                 || (steps == 0 && n.tag == "li" && only_text(p))
             {
                 return true;
@@ -676,12 +676,10 @@ fn element_hint(
     }
     out.hint = best.map(|(_, k)| k);
     // `line-card__name`, `pool-line__name`, `subscriber-name`: a line's name.
-    let line_part = words
-        .iter()
-        .any(|w| matches!(w.as_str(), "line" | "subscriber" | "lines"));
+    let line_part = words.iter().any(|w| in_list("line subscriber lines", w));
     let name_last = words
         .last()
-        .is_some_and(|w| matches!(w.as_str(), "name" | "nickname" | "alias"));
+        .is_some_and(|w| in_list("name nickname alias", w));
     // But `line-card__planName` is the line's plan name.
     let plan_name = best.is_some_and(|(at, k)| k == Kind::Plan && at + 1 == words.len());
     if line_part && name_last && !plan_name {
@@ -692,10 +690,7 @@ fn element_hint(
 
 /// A data or money unit on its own (`GB`, `G`, `MB`, `元`, `%`).
 fn is_unit(text: &str) -> bool {
-    matches!(
-        text.to_ascii_lowercase().as_str(),
-        "gb" | "g" | "mb" | "m" | "kb" | "k" | "tb" | "元" | "%" | "gib" | "mib"
-    )
+    in_list("gb g mb m kb k tb 元 % gib mib", &text.to_ascii_lowercase())
 }
 
 /// `GB used`, `MB left`: a text that starts with a data unit word (not the one-letter
@@ -756,11 +751,10 @@ fn needs_space(before: &str, after: &str) -> bool {
     }
     // A unit in its own element right after a number (`59.92` `G`, `12.3` `GB`, `58` `元`).
     // Only a unit: `12/04` `for` keeps its space. (Checked on every join: no allocation.)
-    const UNITS: &[&str] = &[
-        "g", "gb", "gib", "m", "mb", "mib", "k", "kb", "kib", "t", "tb", "tib", "元", "分", "天",
-        "日", "円", "€", "eur", "usd",
-    ];
-    !(last.is_ascii_digit() && UNITS.iter().any(|u| u.eq_ignore_ascii_case(after)))
+    const UNITS: &str = "g gb gib m mb mib k kb kib t tb tib 元 分 天 日 円 € eur usd";
+    !(last.is_ascii_digit()
+        && crate::parse::text::split_where(UNITS, |c| c == ' ')
+            .any(|u| u.eq_ignore_ascii_case(after)))
 }
 
 fn virtual_row(node: &crate::page::PageNode, index: u32) -> Option<Row> {
@@ -797,15 +791,14 @@ fn virtual_row(node: &crate::page::PageNode, index: u32) -> Option<Row> {
 /// `von 10 GB`, `de 25 GB`, `remaining of 15 GB`): a connector, maybe after the
 /// amount's state, then a figure.
 fn continues_to_total(text: &str) -> bool {
-    let text = ["remaining ", "left ", "used "]
-        .iter()
+    let text = crate::parse::text::split_where("remaining |left |used ", |c| c == '|')
         .find_map(|w| {
             text.get(..w.len())
                 .filter(|head| head.eq_ignore_ascii_case(w))
                 .and_then(|_| text.get(w.len()..))
         })
         .unwrap_or(text);
-    ["of ", "out of ", "/", "von ", "de "].iter().any(|c| {
+    crate::parse::text::split_where("of |out of |/|von |de ", |c| c == '|').any(|c| {
         text.get(..c.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(c))
             && text

@@ -42,21 +42,8 @@ impl Engine<'_> {
     /// signed in (`Arun (you)`, `Mei（本人）`): that is the holder's name, never stored.
     pub(super) fn mentions_holder(text: &str, holder: &[String]) -> bool {
         let lower = lowercase(text);
-        let viewer = [
-            "(you)",
-            "(me)",
-            "(owner)",
-            "(account owner)",
-            "(account holder)",
-            "(primary)",
-            "(本人)",
-            "（本人）",
-            "(tú)",
-            "(usted)",
-            "(du)",
-            "(sie)",
-        ];
-        if viewer.iter().any(|m| lower.trim_end().ends_with(m)) {
+        const VIEWER: &str = "(you)|(me)|(owner)|(account owner)|(account holder)|(primary)|(本人)|（本人）|(tú)|(usted)|(du)|(sie)";
+        if parse::text::split_where(VIEWER, |c| c == '|').any(|m| lower.trim_end().ends_with(m)) {
             return true;
         }
         !holder.is_empty()
@@ -299,9 +286,8 @@ impl Engine<'_> {
             // A plan card's heading (`<section class=plan-card><h2>By the Gig 5GB`).
             if kind == Kind::Plan && size > 8 && !n.is_text() {
                 let heading = model.page.nodes.get(i + 1..i + 3).and_then(|next| {
-                    next.iter().position(|x| {
-                        matches!(x.tag.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-                    })
+                    next.iter()
+                        .position(|x| in_list("h1 h2 h3 h4 h5 h6", &x.tag))
                 });
                 if let Some(h) = heading {
                     i32_ = (i + 1 + h) as u32;
@@ -525,9 +511,7 @@ impl Engine<'_> {
         let model = &self.model;
         let prev = model.rows.get(r.checked_sub(1)?)?;
         let first = prev.first_node();
-        let heading = self.up_to(first, 3, |n| {
-            matches!(n.tag.as_str(), "h1" | "h2" | "h3" | "h4")
-        })?;
+        let heading = self.up_to(first, 3, |n| in_list("h1 h2 h3 h4", &n.tag))?;
         if prev.virtual_row
             || prev.promo
             || model.is_promo_node(first)
@@ -564,10 +548,10 @@ impl Engine<'_> {
                 let mut head = text.get(..f.start).unwrap_or(text).trim_end();
                 loop {
                     let before = head;
-                    for w in [
-                        "·", "|", "-", "–", "—", ",", "，", ":", "：", "(", "（", "月租", "月费",
-                        "月費", "for", "at", "only", "from",
-                    ] {
+                    for w in parse::text::split_where(
+                        "· | - – — , ， : ： ( （ 月租 月费 月費 for at only from",
+                        |c| c == ' ',
+                    ) {
                         if let Some(h) = head.strip_suffix(w) {
                             if !w.chars().all(|c| c.is_ascii_alphabetic())
                                 || h.chars().next_back().is_none_or(char::is_whitespace)
@@ -585,19 +569,11 @@ impl Engine<'_> {
                 // their price tier, `大王卡 19元/月` does not.
                 let head_len = text.get(..f.start).unwrap_or(text).trim_end().len();
                 let tail = text.get(f.end..).unwrap_or("").trim();
-                let ends = [
-                    "/月",
-                    "/mo",
-                    "/mo.",
-                    "/month",
-                    "每月",
-                    "/mes",
-                    "al mes",
-                    "/monat",
-                    "per month",
-                    "a month",
-                ]
-                .contains(&tail);
+                let ends = parse::text::split_where(
+                    "/月|/mo|/mo.|/month|每月|/mes|al mes|/monat|per month|a month",
+                    |c| c == '|',
+                )
+                .any(|w| w == tail);
                 if head.len() < head_len || ends {
                     head
                 } else {
@@ -672,11 +648,10 @@ impl Engine<'_> {
         let first = parse::text::split_where(&lower, |c| matches!(c, ' ' | ':' | '：'))
             .next()
             .unwrap_or("");
-        if [
-            "charges", "charge", "cost", "costs", "price", "fee", "fees", "cargos", "kosten",
-        ]
-        .contains(&first)
-        {
+        if in_list(
+            "charges charge cost costs price fee fees cargos kosten",
+            first,
+        ) {
             return None;
         }
         if !phone::find_phones(text).is_empty() {
@@ -747,46 +722,8 @@ pub(super) fn has_words_besides_amounts(text: &str) -> bool {
 /// Words that make a name beside a line's number a device or line nickname (`Work phone`,
 /// `Marco's line`, `Kitchen tablet`) rather than a person's name, which on a single-line
 /// page may be the account holder's and is never stored.
-const DEVICE_WORDS: &[&str] = &[
-    "phone",
-    "line",
-    "tablet",
-    "watch",
-    "ipad",
-    "iphone",
-    "pixel",
-    "galaxy",
-    "hotspot",
-    "mifi",
-    "router",
-    "modem",
-    "car",
-    "work",
-    "business",
-    "personal",
-    "home",
-    "office",
-    "sim",
-    "esim",
-    "teléfono",
-    "telefono",
-    "línea",
-    "linea",
-    "tableta",
-    "reloj",
-    "trabajo",
-    "móvil",
-    "movil",
-    "handy",
-    "telefon",
-    "leitung",
-    "arbeit",
-    "diensthandy",
-    "uhr",
-];
-const DEVICE_CJK: &[&str] = &[
-    "手机", "手機", "副卡", "主卡", "平板", "手表", "手錶", "工作", "公司", "备用", "備用",
-];
+const DEVICE_WORDS: &str = "phone line tablet watch ipad iphone pixel galaxy hotspot mifi router modem car work business personal home office sim esim teléfono telefono línea linea tableta reloj trabajo móvil movil handy telefon leitung arbeit diensthandy uhr";
+const DEVICE_CJK: &str = "手机 手機 副卡 主卡 平板 手表 手錶 工作 公司 备用 備用";
 
 /// Where a name that begins at byte `from` of `row` ends, at most `to`: before a sibling
 /// element that holds its price or its term (`<span>Ultra 5GB</span> <span>$29 / 30
@@ -812,23 +749,18 @@ fn is_term(text: &str) -> bool {
     let mut words = parse::text::split_where(&lower, |c| !is_alnum(c)).filter(|w| !w.is_empty());
     let digits = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
     let period = |w: &str| {
-        [
-            "day", "days", "week", "weeks", "month", "months", "year", "years", "días", "dias",
-            "mes", "meses", "año", "años", "tage", "monat", "monate", "jahr",
-        ]
-        .contains(&w)
+        in_list(
+            "day days week weeks month months year years días dias mes meses año años tage monat monate jahr",
+            w,
+        )
     };
     words.next().is_some_and(digits)
         && words.clone().any(period)
-        && words
-            .all(|w| digits(w) || period(w) || ["plan", "term", "plazo", "laufzeit"].contains(&w))
+        && words.all(|w| digits(w) || period(w) || in_list("plan term plazo laufzeit", w))
 }
 
 /// Words a lead-in to a number ends with (`Phone ending in`, `Línea con`): not a name.
-const LEAD_IN_WORDS: &[&str] = &[
-    "in", "at", "on", "to", "of", "for", "with", "is", "ending", "ends", "de", "en", "con", "mit",
-    "auf", "für", "endet",
-];
+const LEAD_IN_WORDS: &str = "in at on to of for with is ending ends de en con mit auf für endet";
 
 /// Brands and product names that begin a device's model name (`Apple iPhone 16 Pro`,
 /// `Pixel 9a`, `Samsung Galaxy S24`).
@@ -861,21 +793,20 @@ pub(super) fn names_a_device(text: &str) -> bool {
     let lead_in = words
         .clone()
         .last()
-        .is_some_and(|w| LEAD_IN_WORDS.contains(&w));
+        .is_some_and(|w| in_list(LEAD_IN_WORDS, w));
     // `Your phone`, `My line`: the page speaking, not a name the user gave.
-    let generic = words.clone().next().is_some_and(|w| {
-        matches!(
-            w,
-            "your" | "my" | "this" | "the" | "tu" | "mi" | "su" | "ihr" | "mein" | "dein"
-        )
-    });
+    let generic = words
+        .clone()
+        .next()
+        .is_some_and(|w| in_list("your my this the tu mi su ihr mein dein", w));
     // `Phone (•••) •••-2046`: one word before the number is its caption.
     let several_words = words.clone().nth(1).is_some();
     !lead_in
         && !generic
         && several_words
-        && (words.any(|w| DEVICE_WORDS.contains(&w))
-            || DEVICE_CJK.iter().any(|w| parse::text::contains(&lower, w)))
+        && (words.any(|w| in_list(DEVICE_WORDS, w))
+            || parse::text::split_where(DEVICE_CJK, |c| c == ' ')
+                .any(|w| parse::text::contains(&lower, w)))
 }
 
 /// Words counting the people or lines on a plan (`2 members`, `2 位成员`, `3 líneas`).
@@ -906,63 +837,12 @@ fn lists_contents(paren: &str) -> bool {
 
 /// True when `word` is one of `list`'s words (one string, spaces between: smaller in
 /// the wasm than a slice of strings).
-fn in_list(list: &str, word: &str) -> bool {
+pub(super) fn in_list(list: &str, word: &str) -> bool {
     !word.is_empty() && parse::text::split_where(list, |c| c == ' ').any(|w| w == word)
 }
 
 /// Words that name a page section, not a plan or a line (`Plan details`, `套餐详情`).
-const SECTION_WORDS: &[&str] = &[
-    "billing",
-    "payments",
-    "usage",
-    "account",
-    "details",
-    "detail",
-    "info",
-    "information",
-    "overview",
-    "summary",
-    "settings",
-    "options",
-    "features",
-    "benefits",
-    "add",
-    "ons",
-    "addons",
-    "management",
-    "manage",
-    "change",
-    "view",
-    "and",
-    "my",
-    "your",
-    "current",
-    "type",
-    "name",
-    "detalles",
-    "información",
-    "resumen",
-    "übersicht",
-    "informationen",
-    "einstellungen",
-    "详情",
-    "信息",
-    "詳情",
-    "資料",
-    "资料",
-    "名称",
-    "名稱",
-    "使用",
-    "情况",
-    "情況",
-    "用量",
-    "余量",
-    "餘量",
-    "明细",
-    "明細",
-    "概览",
-    "概覽",
-];
+const SECTION_WORDS: &str = "billing payments usage account details detail info information overview summary settings options features benefits add ons addons management manage change view and my your current type name detalles información resumen übersicht informationen einstellungen 详情 信息 詳情 資料 资料 名称 名稱 使用 情况 情況 用量 余量 餘量 明细 明細 概览 概覽";
 
 /// True when every word of `lower` is a section word.
 fn only_section_words(lower: &str) -> bool {
@@ -976,7 +856,7 @@ fn only_section_words(lower: &str) -> bool {
 /// spaces between them).
 fn section_compound(word: &str) -> bool {
     word.is_empty()
-        || SECTION_WORDS.iter().any(|s| {
+        || parse::text::split_where(SECTION_WORDS, |c| c == ' ').any(|s| {
             word.strip_prefix(s)
                 .is_some_and(|rest| (rest.is_empty() || !s.is_ascii()) && section_compound(rest))
         })

@@ -176,10 +176,9 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
         .filter(|d| d.len() == 10)
         .unwrap_or(&digits);
     let toll_free = digits.len() >= 10
-        && matches!(
-            area.get(..3),
-            Some("800" | "833" | "844" | "855" | "866" | "877" | "888")
-        );
+        && area
+            .get(..3)
+            .is_some_and(|a| super::names::in_list("800 833 844 855 866 877 888", a));
     let make = |strength| PhoneFind {
         start: byte_start,
         end: byte_end,
@@ -214,22 +213,8 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
     // `ending in 4821`.
     if digits.len() == 4 && trailing_digits == 4 {
         let before = crate::parse::text::lowercase(text.get(..byte_start).unwrap_or("").trim_end());
-        if before.ends_with("ending in")
-            || before.ends_with("ending")
-            || before.ends_with("ends in")
-            || before.ends_with("尾号")
-            || before.ends_with("尾号为")
-            || before.ends_with("结尾为")
-            || before.ends_with("结尾是")
-            || before.ends_with("結尾為")
-            || before.ends_with("尾號")
-            || before.ends_with("termina en")
-            || before.ends_with("terminación")
-            || before.ends_with("terminada en")
-            || before.ends_with("terminado en")
-            || before.ends_with("endet auf")
-            || before.ends_with("endend auf")
-        {
+        const ENDING: &str = "ending in|ending|ends in|尾号|尾号为|结尾为|结尾是|結尾為|尾號|termina en|terminación|terminada en|terminado en|endet auf|endend auf";
+        if crate::parse::text::split_where(ENDING, |c| c == '|').any(|w| before.ends_with(w)) {
             return Some(make(Strength::Weak));
         }
         return None;
@@ -249,7 +234,7 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
     // Hong Kong and Singapore: eight digits in two groups of four (`9123 4567`).
     let eight = digits.len() == 8
         && token.len() == 9
-        && !digits.starts_with(['0', '1'])
+        && !super::starts_with_any(&digits, "01")
         && token
             .get(4)
             .is_some_and(|c| *c == ' ' || *c == '-' || *c == '\u{a0}');
@@ -259,7 +244,7 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
         .map(|g| g.len())
         .collect();
     let nine = digits.len() == 9
-        && digits.starts_with(['6', '7', '8', '9'])
+        && super::starts_with_any(&digits, "6789")
         && token
             .iter()
             .all(|c| c.is_ascii_digit() || *c == ' ' || *c == '\u{a0}')

@@ -119,18 +119,20 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
                             )
                     })?;
                     let lower = &row.lower;
-                    let unit = ["(mb)", "(gb)", "in mb", "in gb", "（mb）", "（gb）", "(kb)"]
-                        .iter()
-                        .find(|u| parse::text::contains(lower, u))
-                        .map(|u| {
-                            if parse::text::contains(u, "gb") {
-                                "GB"
-                            } else if parse::text::contains(u, "kb") {
-                                "KB"
-                            } else {
-                                "MB"
-                            }
-                        });
+                    let unit = parse::text::split_where(
+                        "(mb)|(gb)|in mb|in gb|（mb）|（gb）|(kb)",
+                        |c| c == '|',
+                    )
+                    .find(|u| parse::text::contains(lower, u))
+                    .map(|u| {
+                        if parse::text::contains(u, "gb") {
+                            "GB"
+                        } else if parse::text::contains(u, "kb") {
+                            "KB"
+                        } else {
+                            "MB"
+                        }
+                    });
                     let role = row.hits.iter().find_map(|x| match x.kind {
                         Kind::DataRemaining => Some(0),
                         Kind::DataUsed => Some(1),
@@ -371,7 +373,7 @@ pub(super) fn transpose_tables(page: &PageSnapshot) -> Option<PageSnapshot> {
         let stop = end.get(i).copied().unwrap_or(i + 1);
         let mut j = i + 1;
         while j < stop {
-            if !matches!(tag(j), "thead" | "tbody" | "tfoot" | "tr" | "colgroup") {
+            if !super::names::in_list("thead tbody tfoot tr colgroup", tag(j)) {
                 copy(&mut out, &mut new_of, j, table, None);
             }
             j = end.get(j).copied().unwrap_or(j + 1).max(j + 1);

@@ -71,7 +71,7 @@ pub(super) fn is_price_per_amount(text: &str, start: usize) -> bool {
         return false;
     };
     let tail: String = before.trim_end().chars().rev().take(10).collect();
-    tail.starts_with(['元', '円'])
+    super::starts_with_any(&tail, "元円")
         || (tail.chars().next().is_some_and(|c| c.is_ascii_digit())
             && crate::parse::text::has_any(&tail, "$€£¥￥"))
 }
