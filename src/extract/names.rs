@@ -542,7 +542,9 @@ impl Engine<'_> {
 
     /// A plan name or nickname: short, with a letter, not a value, a label or a number.
     pub(super) fn valid_text(&self, text: &str, node: u32) -> Option<String> {
-        let text = text.trim();
+        // `Your plan, Starter 40GB, renews …`: no separator begins a name either.
+        let text = parse::text::trim_start_where(text, |c| c.is_whitespace() || separator(c));
+        let text = text.trim_end();
         // `$49 3-Month Plan · 5GB`: a price tag before a name that starts with a figure of
         // its own is not part of the name (`$40 Unlimited Plan`, `£10 Bundle` are named by
         // their price and keep it).
@@ -620,13 +622,7 @@ impl Engine<'_> {
             _ => text,
         };
         // `Pelican 30-Day 8GB ·` (cut before `Auto refill is on`): no separator ends a name.
-        let text = parse::text::trim_end_where(text, |c| {
-            matches!(
-                c,
-                '·' | '|' | ',' | '，' | ';' | ':' | '：' | '–' | '—' | '•'
-            )
-        })
-        .trim_end();
+        let text = parse::text::trim_end_where(text, separator).trim_end();
         // `融合套餐（含 300M 宽带 + 2 张手机卡）`, `Family Share (includes 4 lines)`: what a
         // plan includes, in parentheses after its name, is no part of it (`（个人版）` is).
         let text = match text.rfind(['(', '（']) {
@@ -728,6 +724,14 @@ impl Engine<'_> {
             !fine
         })
     }
+}
+
+/// A separator between fields, never at either end of a name.
+fn separator(c: char) -> bool {
+    matches!(
+        c,
+        '·' | '|' | ',' | '，' | ';' | ':' | '：' | '–' | '—' | '•'
+    )
 }
 
 /// True when `text` has a word besides data amounts (`Prepaid 10GB`, `5G 本地 20GB 月費`,

@@ -3242,3 +3242,19 @@ fn allowances_reset_on_a_date_renew_then_and_swiss_digit_groups_read_whole() {
     );
     assert_eq!(s.autopay, Some(false));
 }
+
+// ---- plan names and line labels, round 10 (stop 19) ----
+
+#[test]
+fn a_plan_named_after_a_comma_has_no_leading_comma() {
+    let html = r#"<html lang="en-AU"><body><p>Thanks! Your plan, <strong>Value 25GB</strong>, expires on <time>3 January 2027</time>.</p>
+        <p>Service 0413 222 908</p></body></html>"#;
+    let url = "https://www.example-mobile.com.au/done";
+    let s = scan(html, url);
+    assert_eq!(
+        s.lines[0].plan.as_deref(),
+        Some("Value 25GB"),
+        "{:?}",
+        s.lines
+    );
+}
