@@ -810,22 +810,28 @@ fn name_end(row: &super::model::Row, from: usize, to: usize) -> usize {
         .unwrap_or(to)
 }
 
-/// A plan's term written alone (`12-month plan`, `3 months`, `30 days`).
+/// A plan's term written alone (`12-month plan`, `3 months`, `30 days`, `（12 个月）`).
 fn is_term(text: &str) -> bool {
     let lower = lowercase(text);
     let mut words = parse::text::split_where(&lower, |c| !is_alnum(c)).filter(|w| !w.is_empty());
-    let digits = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
-    let period = |w: &str| {
+    // A word past its figure (`12个月`: no space between in CJK).
+    let unit = |w| parse::text::trim_start_where(w, |c| c.is_ascii_digit());
+    let period = |w| {
         [
             "day", "days", "week", "weeks", "month", "months", "year", "years", "días", "dias",
-            "mes", "meses", "año", "años", "tage", "monat", "monate", "jahr",
+            "mes", "meses", "año", "años", "tage", "monat", "monate", "jahr", "个月", "個月", "天",
+            "年",
         ]
-        .contains(&w)
+        .contains(&unit(w))
     };
-    words.next().is_some_and(digits)
+    words
+        .clone()
+        .next()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
         && words.clone().any(period)
-        && words
-            .all(|w| digits(w) || period(w) || ["plan", "term", "plazo", "laufzeit"].contains(&w))
+        && words.all(|w| {
+            unit(w).is_empty() || period(w) || ["plan", "term", "plazo", "laufzeit"].contains(&w)
+        })
 }
 
 /// Words a lead-in to a number ends with (`Phone ending in`, `Línea con`): not a name.

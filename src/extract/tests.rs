@@ -3258,3 +3258,14 @@ fn a_plan_named_after_a_comma_has_no_leading_comma() {
         s.lines
     );
 }
+
+#[test]
+fn a_chinese_term_in_brackets_after_the_plan_is_no_part_of_it() {
+    for term in ["（6 个月）", "（6个月）", "(6 months)"] {
+        let s = zh(&format!(
+            r#"<p class="plan"><span>计划：</span><span>30GB</span> <span class="term">{term}</span></p>
+            <p>剩余 12.5 GB / 共 30 GB</p>"#
+        ));
+        assert_eq!(s.lines[0].plan.as_deref(), Some("30GB"), "{term}");
+    }
+}
