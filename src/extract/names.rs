@@ -718,7 +718,9 @@ impl Engine<'_> {
             let fine = match h.kind {
                 Kind::Plan => h.start > 0,
                 Kind::Line | Kind::On | Kind::Off | Kind::NotPhone => inside,
-                Kind::Data | Kind::Unlimited | Kind::NotData | Kind::AddOn | Kind::Hotspot => true,
+                // `通用流量` alone (`套餐通用流量总量`) is a kind of data, not a name.
+                Kind::Data | Kind::NotData | Kind::AddOn | Kind::Hotspot => inside,
+                Kind::Unlimited => true,
                 _ => false,
             };
             !fine

@@ -3269,3 +3269,12 @@ fn a_chinese_term_in_brackets_after_the_plan_is_no_part_of_it() {
         assert_eq!(s.lines[0].plan.as_deref(), Some("30GB"), "{term}");
     }
 }
+
+#[test]
+fn a_kind_of_data_after_the_plan_word_is_no_plan_name() {
+    let s = zh(
+        r#"<div class="pkg"><p class="pkg-name">悦享5G融合套餐</p><p class="pkg-fee">169元/月</p>
+        <p>本月已用国内流量 12.40GB</p><p>套餐国内流量总量 40GB</p></div>"#,
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("悦享5G融合套餐"));
+}
