@@ -717,7 +717,17 @@ impl Engine<'_> {
             }
             let fine = match h.kind {
                 Kind::Plan => h.start > 0,
-                Kind::Line | Kind::On | Kind::Off | Kind::NotPhone => inside,
+                // `Line 2`, `副卡1`: a line's role and ordinal name no line; `Marco's line`
+                // does.
+                Kind::Line => {
+                    inside
+                        && lower
+                            .get(..h.start)
+                            .into_iter()
+                            .chain(lower.get(h.end..))
+                            .any(|t| t.chars().any(is_alpha))
+                }
+                Kind::On | Kind::Off | Kind::NotPhone => inside,
                 // `通用流量` alone (`套餐通用流量总量`) is a kind of data, not a name.
                 Kind::Data | Kind::NotData | Kind::AddOn | Kind::Hotspot => inside,
                 Kind::Unlimited => true,

@@ -3278,3 +3278,31 @@ fn a_kind_of_data_after_the_plan_word_is_no_plan_name() {
     );
     assert_eq!(s.lines[0].plan.as_deref(), Some("悦享5G融合套餐"));
 }
+
+#[test]
+fn a_transposed_tables_role_and_ordinal_headers_are_no_labels() {
+    for (lang, heads, number, plan, left) in [
+        ("en-GB", ["Line 1", "Line 2"], "Number", "Plan", "Data left"),
+        (
+            "es-MX",
+            ["Línea 1", "Línea 2"],
+            "Número",
+            "Plan",
+            "Datos restantes",
+        ),
+        ("zh-CN", ["副卡1", "副卡2"], "号码", "套餐", "剩余流量"),
+    ] {
+        let html = format!(
+            "<html lang={lang}><body><table><tr><td></td><th>{}</th><th>{}</th></tr>\
+             <tr><th>{number}</th><td>07700 900418</td><td>07700 900533</td></tr>\
+             <tr><th>{plan}</th><td>Flex 10GB</td><td>Flex 20GB</td></tr>\
+             <tr><th>{left}</th><td>2.5 GB</td><td>7.5 GB</td></tr></table></body></html>",
+            heads[0], heads[1]
+        );
+        let s = scan(&html, "https://my.example-mobile.com/lines");
+        assert_eq!(s.lines.len(), 2, "{:?}", s.lines);
+        assert_eq!(s.lines[0].label, None, "{lang}");
+        assert_eq!(s.lines[1].label, None, "{lang}");
+        assert_eq!(s.lines[1].plan.as_deref(), Some("Flex 20GB"), "{lang}");
+    }
+}
