@@ -226,6 +226,21 @@ impl Engine<'_> {
                         )
                     })
                     .map_or(row.text.len(), |x| x.start);
+                // `全球通家庭版（主卡）`: a label word in brackets does not cut the name.
+                let count =
+                    |t: &str, set| t.chars().filter(|&c| parse::text::has_char(set, c)).count();
+                let next = match (row.text.get(h.end..next), row.text.get(next..)) {
+                    (Some(head), Some(tail)) if count(head, "(（") > count(head, ")）") => {
+                        parse::text::find_any(tail, ")）").map_or(next, |i| {
+                            next + i
+                                + tail
+                                    .get(i..)
+                                    .and_then(|t| t.chars().next())
+                                    .map_or(0, char::len_utf8)
+                        })
+                    }
+                    _ => next,
+                };
                 let next = name_end(row, h.end, next);
                 // `备注名：小明 <a>编辑</a>`: a link's or button's text after the name is
                 // not part of it.

@@ -3306,3 +3306,13 @@ fn a_transposed_tables_role_and_ordinal_headers_are_no_labels() {
         assert_eq!(s.lines[1].plan.as_deref(), Some("Flex 20GB"), "{lang}");
     }
 }
+
+#[test]
+fn a_plan_name_is_never_cut_inside_its_brackets() {
+    for plan in ["畅享家庭版（副卡）", "Family Share (Line 1)"] {
+        let s = zh(&format!(
+            "<p><span>套餐</span> <span>{plan}</span></p><p>剩余 12.5 GB / 共 30 GB</p>"
+        ));
+        assert_eq!(s.lines[0].plan.as_deref(), Some(plan));
+    }
+}
