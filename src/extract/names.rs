@@ -984,6 +984,8 @@ const SECTION_WORDS: &[&str] = &[
     "einstellungen",
     "详情",
     "信息",
+    "資訊",
+    "资讯",
     "詳情",
     "資料",
     "资料",

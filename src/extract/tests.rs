@@ -3316,3 +3316,16 @@ fn a_plan_name_is_never_cut_inside_its_brackets() {
         assert_eq!(s.lines[0].plan.as_deref(), Some(plan));
     }
 }
+
+#[test]
+fn a_taiwanese_plan_caption_names_the_plan_but_not_a_section_heading() {
+    let html = "<html lang=zh-TW><body><h2>方案資訊</h2>\
+         <div><p>小明的手機</p><p>0912-345-678</p><p>方案 &nbsp; 輕鬆 8GB</p><p>已使用 3.5 GB，共 8 GB</p></div></body></html>";
+    let s = scan(html, "https://www.example-tel.com.tw/usage");
+    assert_eq!(
+        s.lines[0].plan.as_deref(),
+        Some("輕鬆 8GB"),
+        "{:?}",
+        s.lines
+    );
+}
