@@ -213,6 +213,21 @@ impl Engine<'_> {
                         )
                     })
                     .map_or(row.text.len(), |x| x.start);
+                // `全球通家庭版（主卡）`: a label word in brackets does not cut the name.
+                let count =
+                    |t: &str, set| t.chars().filter(|&c| parse::text::has_char(set, c)).count();
+                let next = match (row.text.get(h.end..next), row.text.get(next..)) {
+                    (Some(head), Some(tail)) if count(head, "(（") > count(head, ")）") => {
+                        parse::text::find_any(tail, ")）").map_or(next, |i| {
+                            next + i
+                                + tail
+                                    .get(i..)
+                                    .and_then(|t| t.chars().next())
+                                    .map_or(0, char::len_utf8)
+                        })
+                    }
+                    _ => next,
+                };
                 let next = name_end(row, h.end, next);
                 // `备注名：小明 <a>编辑</a>`: a link's or button's text after the name is
                 // not part of it.
@@ -526,7 +541,9 @@ impl Engine<'_> {
 
     /// A plan name or nickname: short, with a letter, not a value, a label or a number.
     pub(super) fn valid_text(&self, text: &str, node: u32) -> Option<String> {
-        let text = text.trim();
+        // `Your plan, Starter 40GB, renews …`: no separator begins a name either.
+        let text = parse::text::trim_start_where(text, |c| c.is_whitespace() || separator(c));
+        let text = text.trim_end();
         // `$49 3-Month Plan · 5GB`: a price tag before a name that starts with a figure of
         // its own is not part of the name (`$40 Unlimited Plan`, `£10 Bundle` are named by
         // their price and keep it).
@@ -596,13 +613,7 @@ impl Engine<'_> {
             _ => text,
         };
         // `Pelican 30-Day 8GB ·` (cut before `Auto refill is on`): no separator ends a name.
-        let text = parse::text::trim_end_where(text, |c| {
-            matches!(
-                c,
-                '·' | '|' | ',' | '，' | ';' | ':' | '：' | '–' | '—' | '•'
-            )
-        })
-        .trim_end();
+        let text = parse::text::trim_end_where(text, separator).trim_end();
         // `融合套餐（含 300M 宽带 + 2 张手机卡）`, `Family Share (includes 4 lines)`: what a
         // plan includes, in parentheses after its name, is no part of it (`（个人版）` is).
         let text = match text.rfind(['(', '（']) {
@@ -696,13 +707,30 @@ impl Engine<'_> {
             }
             let fine = match h.kind {
                 Kind::Plan => h.start > 0,
-                Kind::Line | Kind::On | Kind::Off | Kind::NotPhone => inside,
-                Kind::Data | Kind::Unlimited | Kind::NotData | Kind::AddOn | Kind::Hotspot => true,
+                // `Line 2`, `副卡1`: a line's role and ordinal name no line; `Marco's line`
+                // does.
+                Kind::Line => {
+                    inside
+                        && lower
+                            .get(..h.start)
+                            .into_iter()
+                            .chain(lower.get(h.end..))
+                            .any(|t| t.chars().any(is_alpha))
+                }
+                Kind::On | Kind::Off | Kind::NotPhone => inside,
+                // `通用流量` alone (`套餐通用流量总量`) is a kind of data, not a name.
+                Kind::Data | Kind::NotData | Kind::AddOn | Kind::Hotspot => inside,
+                Kind::Unlimited => true,
                 _ => false,
             };
             !fine
         })
     }
+}
+
+/// A separator between fields, never at either end of a name.
+fn separator(c: char) -> bool {
+    parse::text::has_char("·|,，;:：–—•", c)
 }
 
 /// True when `text` has a word besides data amounts (`Prepaid 10GB`, `5G 本地 20GB 月費`,
@@ -743,20 +771,24 @@ fn name_end(row: &super::model::Row, from: usize, to: usize) -> usize {
         .unwrap_or(to)
 }
 
-/// A plan's term written alone (`12-month plan`, `3 months`, `30 days`).
+/// A plan's term written alone (`12-month plan`, `3 months`, `30 days`, `（12 个月）`).
 fn is_term(text: &str) -> bool {
     let lower = lowercase(text);
     let mut words = parse::text::split_where(&lower, |c| !is_alnum(c)).filter(|w| !w.is_empty());
-    let digits = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
-    let period = |w: &str| {
+    // A word past its figure (`12个月`: no space between in CJK).
+    let unit = |w| parse::text::trim_start_where(w, |c| c.is_ascii_digit());
+    let period = |w| {
         in_list(
-            "day days week weeks month months year years días dias mes meses año años tage monat monate jahr",
-            w,
+            "day days week weeks month months year years días dias mes meses año años tage monat monate jahr 个月 個月 天 年",
+            unit(w),
         )
     };
-    words.next().is_some_and(digits)
+    words
+        .clone()
+        .next()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
         && words.clone().any(period)
-        && words.all(|w| digits(w) || period(w) || in_list("plan term plazo laufzeit", w))
+        && words.all(|w| unit(w).is_empty() || period(w) || in_list("plan term plazo laufzeit", w))
 }
 
 /// Words a lead-in to a number ends with (`Phone ending in`, `Línea con`): not a name.
@@ -842,7 +874,7 @@ pub(super) fn in_list(list: &str, word: &str) -> bool {
 }
 
 /// Words that name a page section, not a plan or a line (`Plan details`, `套餐详情`).
-const SECTION_WORDS: &str = "billing payments usage account details detail info information overview summary settings options features benefits add ons addons management manage change view and my your current type name detalles información resumen übersicht informationen einstellungen 详情 信息 詳情 資料 资料 名称 名稱 使用 情况 情況 用量 余量 餘量 明细 明細 概览 概覽";
+const SECTION_WORDS: &str = "billing payments usage account details detail info information overview summary settings options features benefits add ons addons management manage change view and my your current type name detalles información resumen übersicht informationen einstellungen 详情 信息 資訊 资讯 詳情 資料 资料 名称 名稱 使用 情况 情況 用量 余量 餘量 明细 明細 概览 概覽";
 
 /// True when every word of `lower` is a section word.
 fn only_section_words(lower: &str) -> bool {

@@ -3242,3 +3242,90 @@ fn allowances_reset_on_a_date_renew_then_and_swiss_digit_groups_read_whole() {
     );
     assert_eq!(s.autopay, Some(false));
 }
+
+// ---- plan names and line labels, round 10 (stop 19) ----
+
+#[test]
+fn a_plan_named_after_a_comma_has_no_leading_comma() {
+    let html = r#"<html lang="en-AU"><body><p>Thanks! Your plan, <strong>Value 25GB</strong>, expires on <time>3 January 2027</time>.</p>
+        <p>Service 0413 222 908</p></body></html>"#;
+    let url = "https://www.example-mobile.com.au/done";
+    let s = scan(html, url);
+    assert_eq!(
+        s.lines[0].plan.as_deref(),
+        Some("Value 25GB"),
+        "{:?}",
+        s.lines
+    );
+}
+
+#[test]
+fn a_chinese_term_in_brackets_after_the_plan_is_no_part_of_it() {
+    for term in ["（6 个月）", "（6个月）", "(6 months)"] {
+        let s = zh(&format!(
+            r#"<p class="plan"><span>计划：</span><span>30GB</span> <span class="term">{term}</span></p>
+            <p>剩余 12.5 GB / 共 30 GB</p>"#
+        ));
+        assert_eq!(s.lines[0].plan.as_deref(), Some("30GB"), "{term}");
+    }
+}
+
+#[test]
+fn a_kind_of_data_after_the_plan_word_is_no_plan_name() {
+    let s = zh(
+        r#"<div class="pkg"><p class="pkg-name">悦享5G融合套餐</p><p class="pkg-fee">169元/月</p>
+        <p>本月已用国内流量 12.40GB</p><p>套餐国内流量总量 40GB</p></div>"#,
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("悦享5G融合套餐"));
+}
+
+#[test]
+fn a_transposed_tables_role_and_ordinal_headers_are_no_labels() {
+    for (lang, heads, number, plan, left) in [
+        ("en-GB", ["Line 1", "Line 2"], "Number", "Plan", "Data left"),
+        (
+            "es-MX",
+            ["Línea 1", "Línea 2"],
+            "Número",
+            "Plan",
+            "Datos restantes",
+        ),
+        ("zh-CN", ["副卡1", "副卡2"], "号码", "套餐", "剩余流量"),
+    ] {
+        let html = format!(
+            "<html lang={lang}><body><table><tr><td></td><th>{}</th><th>{}</th></tr>\
+             <tr><th>{number}</th><td>07700 900418</td><td>07700 900533</td></tr>\
+             <tr><th>{plan}</th><td>Flex 10GB</td><td>Flex 20GB</td></tr>\
+             <tr><th>{left}</th><td>2.5 GB</td><td>7.5 GB</td></tr></table></body></html>",
+            heads[0], heads[1]
+        );
+        let s = scan(&html, "https://my.example-mobile.com/lines");
+        assert_eq!(s.lines.len(), 2, "{:?}", s.lines);
+        assert_eq!(s.lines[0].label, None, "{lang}");
+        assert_eq!(s.lines[1].label, None, "{lang}");
+        assert_eq!(s.lines[1].plan.as_deref(), Some("Flex 20GB"), "{lang}");
+    }
+}
+
+#[test]
+fn a_plan_name_is_never_cut_inside_its_brackets() {
+    for plan in ["畅享家庭版（副卡）", "Family Share (Line 1)"] {
+        let s = zh(&format!(
+            "<p><span>套餐</span> <span>{plan}</span></p><p>剩余 12.5 GB / 共 30 GB</p>"
+        ));
+        assert_eq!(s.lines[0].plan.as_deref(), Some(plan));
+    }
+}
+
+#[test]
+fn a_taiwanese_plan_caption_names_the_plan_but_not_a_section_heading() {
+    let html = "<html lang=zh-TW><body><h2>方案資訊</h2>\
+         <div><p>小明的手機</p><p>0912-345-678</p><p>方案 &nbsp; 輕鬆 8GB</p><p>已使用 3.5 GB，共 8 GB</p></div></body></html>";
+    let s = scan(html, "https://www.example-tel.com.tw/usage");
+    assert_eq!(
+        s.lines[0].plan.as_deref(),
+        Some("輕鬆 8GB"),
+        "{:?}",
+        s.lines
+    );
+}
