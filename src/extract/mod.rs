@@ -1007,12 +1007,14 @@ impl<'a> Engine<'a> {
     }
 
     /// Whether row `r` (holding `node`) follows, within three rows and in the same card
-    /// (the parent of `node`'s block), a row naming an amount due.
+    /// (two levels above `node`'s block: a label and value box beside the amount's own
+    /// box), a row naming an amount due.
     fn in_bill_card(&self, r: usize, node: u32) -> bool {
         let model = &self.model;
         let Some(card) = self
             .up_to(node, 6, |n| !n.is_text() && n.block)
             .and_then(|b| model.page.nodes.get(b as usize)?.parent)
+            .and_then(|c| model.page.nodes.get(c as usize)?.parent)
         else {
             return false;
         };

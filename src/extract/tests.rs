@@ -3242,3 +3242,24 @@ fn allowances_reset_on_a_date_renew_then_and_swiss_digit_groups_read_whole() {
     );
     assert_eq!(s.autopay, Some(false));
 }
+
+// ---- dates, renewals, AutoPay and line numbers, round 10 (fixdata) ----
+
+#[test]
+fn an_expiry_beside_a_bills_amount_due_in_its_own_box_is_the_due_date() {
+    let html = "<html lang=zh-CN><body><section><h2>账单</h2><div>\
+         <div><p>应付金额</p><p>$64.10</p></div><div><p>到期日</p><p>1 月 6 日</p></div>\
+         <div><p>自动支付已开启</p></div></div></section>\
+         <section><div><h3>爸爸</h3><p>(•••) •••-3141</p><p>已使用 5.5 GB</p></div>\
+         <div><h3>平板</h3><p>(•••) •••-2718</p><p>已使用 1.5 GB</p></div></section></body></html>";
+    let url = "https://www.example-mobile.com/account";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.next_bill_date, date(2027, 1, 6));
+        assert_eq!(s.lines.len(), 2, "{:?}", s.lines);
+        assert!(
+            s.lines.iter().all(|l| l.renews_on.is_none()),
+            "{:?}",
+            s.lines
+        );
+    }
+}
