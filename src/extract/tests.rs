@@ -3263,3 +3263,20 @@ fn an_expiry_beside_a_bills_amount_due_in_its_own_box_is_the_due_date() {
         );
     }
 }
+
+#[test]
+fn a_deal_for_just_a_price_with_a_deadline_is_no_bill_date() {
+    for banner in [
+        "<div>黑色星期五：6 个月套餐仅需 $90。截止日期为 12/04。</div>",
+        "<div>年终回馈：无限套餐僅需 $25，截止日期 12/06。</div>",
+        "<div>Black Friday: a year of data at $150, through 12/03.</div>",
+    ] {
+        let html = format!(
+            "<html lang=zh-CN><body>{banner}<p>号码尾号为 4420 的线路</p>\
+             <p>剩余数据 3.1 GB</p><p>计划到期</p><p>2027 年 2 月 14 日</p></body></html>"
+        );
+        let s = scan(&html, "https://my.example-mobile.com/account");
+        assert_eq!(s.next_bill_date, date(2027, 2, 14), "{banner}");
+        assert_eq!(s.lines[0].renews_on, date(2027, 2, 14), "{banner}");
+    }
+}
