@@ -2625,7 +2625,14 @@ pub(crate) fn active_profiles<'p>(host: &str, rules: &'p [Profile]) -> Vec<&'p P
 /// A renewal label that names a data reset (`Data resets`, `se restablecen`), which yields
 /// to the plan's own end (`Plan ends Feb 14, 2027`) on a plan of several months.
 fn names_a_reset(lower: &str) -> bool {
-    ["reset", "restablec", "reinicia", "zurückgesetzt", "重置"]
-        .iter()
-        .any(|w| parse::text::contains(lower, w))
+    [
+        "reset",
+        "restablec",
+        "reinicia",
+        "zurückgesetzt",
+        "重置",
+        "清零",
+    ]
+    .iter()
+    .any(|w| parse::text::contains(lower, w))
 }

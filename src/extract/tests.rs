@@ -3280,3 +3280,18 @@ fn a_deal_for_just_a_price_with_a_deadline_is_no_bill_date() {
         assert_eq!(s.lines[0].renews_on, date(2027, 2, 14), "{banner}");
     }
 }
+
+#[test]
+fn data_cleared_to_zero_on_a_date_in_a_sentence_is_the_renewal() {
+    for (tip, day) in [
+        ("<p>本月国内流量将于 12月3日 清零重置</p>", 3),
+        ("<p>套餐内剩余流量将于 12月2日 清零，请及时使用</p>", 2),
+    ] {
+        let html = format!(
+            "<html lang=zh-CN><body><p>139****6620</p><p>剩余通用流量 4.2GB</p><p>已用 5.8GB</p>{tip}</body></html>"
+        );
+        let s = scan(&html, "https://m.example-tel.cn/home");
+        assert_eq!(s.lines[0].renews_on, date(2026, 12, day), "{tip}");
+        assert_eq!(s.next_bill_date, s.lines[0].renews_on, "{tip}");
+    }
+}
