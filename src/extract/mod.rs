@@ -1113,12 +1113,14 @@ impl<'a> Engine<'a> {
                 continue;
             }
             // Same row. A label inside a sentence (`Your bill of $45.20 is due Dec 13.`)
-            // counts for less than one standing as a caption.
-            let rest_width = self
-                .model
-                .rows
-                .get(r)
-                .map_or(0, |row| width(&row.text).saturating_sub(width(&label.text)));
+            // counts for less than one standing as a caption; an aside in brackets
+            // closing the row (`银行代扣（工商银行 尾号8812）`) leaves it a caption.
+            let rest_width = self.model.rows.get(r).map_or(0, |row| {
+                let tail = row.text.get(label.end..).unwrap_or("").trim();
+                let aside = tail.starts_with(['(', '（']) && tail.ends_with([')', '）']);
+                let rest = if aside { label.end } else { row.text.len() };
+                width(row.text.get(..rest).unwrap_or("")).saturating_sub(width(&label.text))
+            });
             let sentence = if rest_width > 24 { 45 } else { 0 };
             let (lo, hi) = self.same_family_bounds(r, label);
             for vi in self.values(r, fam) {

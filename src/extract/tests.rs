@@ -3295,3 +3295,24 @@ fn data_cleared_to_zero_on_a_date_in_a_sentence_is_the_renewal() {
         assert_eq!(s.next_bill_date, s.lines[0].renews_on, "{tip}");
     }
 }
+
+#[test]
+fn a_state_above_its_label_with_a_bracketed_aside_is_read() {
+    for (cap, want) in [
+        (
+            "<div>已开通</div><p>自动缴费（建设银行 尾号4406）</p>",
+            Some(true),
+        ),
+        (
+            "<div>Off</div><p>AutoPay (Visa ending 7731)</p>",
+            Some(false),
+        ),
+    ] {
+        let html = format!(
+            "<html lang=zh-CN><body><section><div><div>88.00元</div><p>本期应缴</p></div>\
+             <div>{cap}</div></section><p>已用 6GB，共 20GB</p></body></html>"
+        );
+        let s = scan(&html, "https://www.example-tel.cn/bill");
+        assert_eq!(s.autopay, want, "{cap}");
+    }
+}
