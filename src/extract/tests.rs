@@ -3316,3 +3316,21 @@ fn a_state_above_its_label_with_a_bracketed_aside_is_read() {
         assert_eq!(s.autopay, want, "{cap}");
     }
 }
+
+#[test]
+fn plans_that_expire_in_the_plural_give_every_lines_renewal() {
+    let html =
+        "<html lang=es-PE><body><p>Tus paquetes vencen el <b>04/12/2026</b> (en 8 días).</p>\
+         <div><p>Número 987 111 222</p><p>Datos restantes 2,5 GB</p></div>\
+         <div><p>Número 912 333 444</p><p>Datos restantes 700 MB</p></div></body></html>";
+    let url = "https://mi.example-cel.com.pe/cuenta";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.next_bill_date, date(2026, 12, 4));
+        assert_eq!(s.lines.len(), 2, "{:?}", s.lines);
+        assert!(
+            s.lines.iter().all(|l| l.renews_on == date(2026, 12, 4)),
+            "{:?}",
+            s.lines
+        );
+    }
+}
