@@ -3334,3 +3334,16 @@ fn plans_that_expire_in_the_plural_give_every_lines_renewal() {
         );
     }
 }
+
+#[test]
+fn a_roaming_option_with_its_own_expiry_is_an_add_on() {
+    let html = "<html lang=de-AT><body><dl><dt>Rufnummer</dt><dd>+43 664 123 45 67</dd></dl>\
+         <section><h2>Daten Inland</h2><p>2'048 MB von 8'192 MB verbraucht</p></section>\
+         <section><h3>Option: Roaming Welt 500 MB</h3><p>Noch 230 MB, gültig bis 11.12.2026</p></section></body></html>";
+    let url = "https://kundenportal.example-funk.at/";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].renews_on, None, "{:?}", s.lines);
+        assert_eq!(s.next_bill_date, None);
+        assert_eq!(data(&s).total_mb, Some(8192.0));
+    }
+}
