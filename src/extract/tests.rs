@@ -3347,3 +3347,16 @@ fn a_roaming_option_with_its_own_expiry_is_an_add_on() {
         assert_eq!(data(&s).total_mb, Some(8192.0));
     }
 }
+
+#[test]
+fn a_service_number_on_a_receipt_is_the_line_and_the_order_number_never() {
+    let html = "<html lang=en-AU><body><p>Thanks! Your plan renews on 19 December 2026.</p>\
+         <dl><dt>Order number</dt><dd>0498 765 432</dd><dt>Service number</dt><dd>0433 210 987</dd>\
+         <dt>Customer service</dt><dd>0455 000 111</dd><dt>Card</dt><dd>Visa ending 3390</dd></dl></body></html>";
+    let url = "https://www.example-mobile.com.au/recharge/done";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines.len(), 1, "{:?}", s.lines);
+        assert_eq!(s.lines[0].number_last4.as_deref(), Some("0987"));
+        assert_eq!(s.lines[0].renews_on, date(2026, 12, 19));
+    }
+}
