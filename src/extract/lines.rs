@@ -38,11 +38,30 @@ impl Engine<'_> {
                     });
                 // With neither, a no-phone word anywhere in the row, or a payment label
                 // before the number (`GIRO  Active  DBS ••• 3321`), makes it an account's.
+                // The short label row just above (`Your number` | `(555) 010-7788`, `Order
+                // number` | `0498 765 432`): its last line or no-phone word (a no-phone
+                // word only for a number that starts its row).
+                let above = r
+                    .checked_sub(1)
+                    .and_then(|p| model.rows.get(p))
+                    .filter(|p| crate::parse::text::char_count(&p.text) <= 25)
+                    .and_then(|p| {
+                        p.hits
+                            .iter()
+                            .rev()
+                            .find(|h| matches!(h.kind, Kind::Line | Kind::NotPhone))
+                    })
+                    .map(|h| h.kind);
                 let not_phone = match nearest {
                     Some(h) => h.kind == Kind::NotPhone,
-                    None => row.hits.iter().any(|h| {
-                        h.kind == Kind::NotPhone || (h.kind == Kind::Autopay && h.end <= f.start)
-                    }),
+                    None => {
+                        (above == Some(Kind::NotPhone)
+                            && row.text.get(..f.start).is_some_and(|t| t.trim().is_empty()))
+                            || row.hits.iter().any(|h| {
+                                h.kind == Kind::NotPhone
+                                    || (h.kind == Kind::Autopay && h.end <= f.start)
+                            })
+                    }
                 };
                 // The other party of a call or message (`Call to (•••) •••-1000` in a usage
                 // log), written just before the number, is no line of the account, however
@@ -58,17 +77,9 @@ impl Engine<'_> {
                 if party {
                     continue;
                 }
-                // A line word in the row, on the element, or as the short label row just
-                // above (`Your number` | `(555) 010-7788`).
-                let label_above = r
-                    .checked_sub(1)
-                    .and_then(|p| model.rows.get(p))
-                    .is_some_and(|p| {
-                        crate::parse::text::char_count(&p.text) <= 25
-                            && p.hits.iter().any(|h| h.kind == Kind::Line)
-                    });
+                // A line word in the row, on the element, or as the label row above.
                 let line_word = row.hits.iter().any(|h| h.kind == Kind::Line)
-                    || label_above
+                    || above == Some(Kind::Line)
                     || self
                         .table_cell_of(node)
                         .is_some_and(|c| c.kind == Kind::Line)

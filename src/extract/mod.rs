@@ -1004,12 +1004,14 @@ impl<'a> Engine<'a> {
     }
 
     /// Whether row `r` (holding `node`) follows, within three rows and in the same card
-    /// (the parent of `node`'s block), a row naming an amount due.
+    /// (two levels above `node`'s block: a label and value box beside the amount's own
+    /// box), a row naming an amount due.
     fn in_bill_card(&self, r: usize, node: u32) -> bool {
         let model = &self.model;
         let Some(card) = self
             .up_to(node, 6, |n| !n.is_text() && n.block)
             .and_then(|b| model.page.nodes.get(b as usize)?.parent)
+            .and_then(|c| model.page.nodes.get(c as usize)?.parent)
         else {
             return false;
         };
@@ -1106,12 +1108,14 @@ impl<'a> Engine<'a> {
                 continue;
             }
             // Same row. A label inside a sentence (`Your bill of $45.20 is due Dec 13.`)
-            // counts for less than one standing as a caption.
-            let rest_width = self
-                .model
-                .rows
-                .get(r)
-                .map_or(0, |row| width(&row.text).saturating_sub(width(&label.text)));
+            // counts for less than one standing as a caption; an aside in brackets
+            // closing the row (`银行代扣（工商银行 尾号8812）`) leaves it a caption.
+            let rest_width = self.model.rows.get(r).map_or(0, |row| {
+                let tail = row.text.get(label.end..).unwrap_or("").trim();
+                let aside = tail.starts_with(['(', '（']) && tail.ends_with([')', '）']);
+                let rest = if aside { label.end } else { row.text.len() };
+                width(row.text.get(..rest).unwrap_or("")).saturating_sub(width(&label.text))
+            });
             let sentence = if rest_width > 24 { 45 } else { 0 };
             let (lo, hi) = self.same_family_bounds(r, label);
             for vi in self.values(r, fam) {
@@ -2551,8 +2555,9 @@ pub(crate) fn active_profiles<'p>(host: &str, rules: &'p [Profile]) -> Vec<&'p P
 /// A renewal label that names a data reset (`Data resets`, `se restablecen`), which yields
 /// to the plan's own end (`Plan ends Feb 14, 2027`) on a plan of several months.
 fn names_a_reset(lower: &str) -> bool {
-    parse::text::split_where("reset restablec reinicia zurückgesetzt 重置", |c| {
-        c == ' '
-    })
+    parse::text::split_where(
+        "reset restablec reinicia zurückgesetzt 重置 清零",
+        |c| c == ' ',
+    )
     .any(|w| parse::text::contains(lower, w))
 }

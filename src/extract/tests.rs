@@ -3329,3 +3329,121 @@ fn a_taiwanese_plan_caption_names_the_plan_but_not_a_section_heading() {
         s.lines
     );
 }
+
+// ---- dates, renewals, AutoPay and line numbers, round 10 (fixdata) ----
+
+#[test]
+fn an_expiry_beside_a_bills_amount_due_in_its_own_box_is_the_due_date() {
+    let html = "<html lang=zh-CN><body><section><h2>账单</h2><div>\
+         <div><p>应付金额</p><p>$64.10</p></div><div><p>到期日</p><p>1 月 6 日</p></div>\
+         <div><p>自动支付已开启</p></div></div></section>\
+         <section><div><h3>爸爸</h3><p>(•••) •••-3141</p><p>已使用 5.5 GB</p></div>\
+         <div><h3>平板</h3><p>(•••) •••-2718</p><p>已使用 1.5 GB</p></div></section></body></html>";
+    let url = "https://www.example-mobile.com/account";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.next_bill_date, date(2027, 1, 6));
+        assert_eq!(s.lines.len(), 2, "{:?}", s.lines);
+        assert!(
+            s.lines.iter().all(|l| l.renews_on.is_none()),
+            "{:?}",
+            s.lines
+        );
+    }
+}
+
+#[test]
+fn a_deal_for_just_a_price_with_a_deadline_is_no_bill_date() {
+    for banner in [
+        "<div>黑色星期五：6 个月套餐仅需 $90。截止日期为 12/04。</div>",
+        "<div>年终回馈：无限套餐僅需 $25，截止日期 12/06。</div>",
+        "<div>Black Friday: a year of data at $150, through 12/03.</div>",
+    ] {
+        let html = format!(
+            "<html lang=zh-CN><body>{banner}<p>号码尾号为 4420 的线路</p>\
+             <p>剩余数据 3.1 GB</p><p>计划到期</p><p>2027 年 2 月 14 日</p></body></html>"
+        );
+        let s = scan(&html, "https://my.example-mobile.com/account");
+        assert_eq!(s.next_bill_date, date(2027, 2, 14), "{banner}");
+        assert_eq!(s.lines[0].renews_on, date(2027, 2, 14), "{banner}");
+    }
+}
+
+#[test]
+fn data_cleared_to_zero_on_a_date_in_a_sentence_is_the_renewal() {
+    for (tip, day) in [
+        ("<p>本月国内流量将于 12月3日 清零重置</p>", 3),
+        ("<p>套餐内剩余流量将于 12月2日 清零，请及时使用</p>", 2),
+    ] {
+        let html = format!(
+            "<html lang=zh-CN><body><p>139****6620</p><p>剩余通用流量 4.2GB</p><p>已用 5.8GB</p>{tip}</body></html>"
+        );
+        let s = scan(&html, "https://m.example-tel.cn/home");
+        assert_eq!(s.lines[0].renews_on, date(2026, 12, day), "{tip}");
+        assert_eq!(s.next_bill_date, s.lines[0].renews_on, "{tip}");
+    }
+}
+
+#[test]
+fn a_state_above_its_label_with_a_bracketed_aside_is_read() {
+    for (cap, want) in [
+        (
+            "<div>已开通</div><p>自动缴费（建设银行 尾号4406）</p>",
+            Some(true),
+        ),
+        (
+            "<div>Off</div><p>AutoPay (Visa ending 7731)</p>",
+            Some(false),
+        ),
+    ] {
+        let html = format!(
+            "<html lang=zh-CN><body><section><div><div>88.00元</div><p>本期应缴</p></div>\
+             <div>{cap}</div></section><p>已用 6GB，共 20GB</p></body></html>"
+        );
+        let s = scan(&html, "https://www.example-tel.cn/bill");
+        assert_eq!(s.autopay, want, "{cap}");
+    }
+}
+
+#[test]
+fn plans_that_expire_in_the_plural_give_every_lines_renewal() {
+    let html =
+        "<html lang=es-PE><body><p>Tus paquetes vencen el <b>04/12/2026</b> (en 8 días).</p>\
+         <div><p>Número 987 111 222</p><p>Datos restantes 2,5 GB</p></div>\
+         <div><p>Número 912 333 444</p><p>Datos restantes 700 MB</p></div></body></html>";
+    let url = "https://mi.example-cel.com.pe/cuenta";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.next_bill_date, date(2026, 12, 4));
+        assert_eq!(s.lines.len(), 2, "{:?}", s.lines);
+        assert!(
+            s.lines.iter().all(|l| l.renews_on == date(2026, 12, 4)),
+            "{:?}",
+            s.lines
+        );
+    }
+}
+
+#[test]
+fn a_roaming_option_with_its_own_expiry_is_an_add_on() {
+    let html = "<html lang=de-AT><body><dl><dt>Rufnummer</dt><dd>+43 664 123 45 67</dd></dl>\
+         <section><h2>Daten Inland</h2><p>2'048 MB von 8'192 MB verbraucht</p></section>\
+         <section><h3>Option: Roaming Welt 500 MB</h3><p>Noch 230 MB, gültig bis 11.12.2026</p></section></body></html>";
+    let url = "https://kundenportal.example-funk.at/";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].renews_on, None, "{:?}", s.lines);
+        assert_eq!(s.next_bill_date, None);
+        assert_eq!(data(&s).total_mb, Some(8192.0));
+    }
+}
+
+#[test]
+fn a_service_number_on_a_receipt_is_the_line_and_the_order_number_never() {
+    let html = "<html lang=en-AU><body><p>Thanks! Your plan renews on 19 December 2026.</p>\
+         <dl><dt>Order number</dt><dd>0498 765 432</dd><dt>Service number</dt><dd>0433 210 987</dd>\
+         <dt>Customer service</dt><dd>0455 000 111</dd><dt>Card</dt><dd>Visa ending 3390</dd></dl></body></html>";
+    let url = "https://www.example-mobile.com.au/recharge/done";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines.len(), 1, "{:?}", s.lines);
+        assert_eq!(s.lines[0].number_last4.as_deref(), Some("0987"));
+        assert_eq!(s.lines[0].renews_on, date(2026, 12, 19));
+    }
+}
