@@ -32,6 +32,7 @@ const MAX_MB: f64 = 1024.0 * 1024.0 * 1024.0;
 
 /// Units and their size in MB. Short units (`G`, `M`) must touch the number.
 const UNITS: &[(&str, f64)] = &[
+    ("b", 1.0 / 1024.0 / 1024.0),
     ("kb", 1.0 / 1024.0),
     ("mb", 1.0),
     ("gb", 1024.0),
@@ -706,5 +707,17 @@ mod tests {
             .iter()
             .all(|f| !f.value.unlimited));
         assert!(reading("unlimited data").unlimited);
+    }
+
+    // ---- data buckets, add-ons and their dates (round 11) ----
+
+    #[test]
+    fn a_figure_in_bytes_is_an_amount() {
+        // A bucket nothing has been taken from yet is shown as `0 B`.
+        let r = reading("0 B used of 25 GB");
+        assert_eq!((r.used_mb, r.total_mb), (Some(0.0), Some(25600.0)));
+        let r = reading("0 B von 8 GB genutzt");
+        assert_eq!((r.used_mb, r.total_mb), (Some(0.0), Some(8192.0)));
+        assert_eq!(amount("1048576 B"), Some(1.0));
     }
 }
