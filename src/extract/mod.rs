@@ -1640,7 +1640,8 @@ impl<'a> Engine<'a> {
                 // bill date.
                 (VKind::Date(_), Kind::DueDate | Kind::RenewalDate) if a.score < 20 => {}
                 // When a top-up or booster runs out is not when the line renews.
-                (VKind::Date(_), Kind::RenewalDate) if self.in_add_on(v, &buckets) => {}
+                (VKind::Date(_), Kind::DueDate | Kind::RenewalDate)
+                    if self.in_add_on(v, &buckets) => {}
                 (VKind::Date(d), Kind::DueDate | Kind::RenewalDate) => {
                     let mut score = if *d < self.today {
                         a.score - 40
