@@ -3292,3 +3292,15 @@ fn an_add_on_pass_or_rollover_expiry_is_never_the_plans_renewal() {
         }
     }
 }
+
+#[test]
+fn an_unlimited_offer_in_a_region_named_promotions_is_not_the_lines_data() {
+    let html = r#"<html lang="en-US"><body><div role="region" aria-label="Promotions"><p>Now: unlimited plan $35/mo.</p></div>
+        <p>Line ending in 5521</p><h4>Plan data</h4><p>5 GB left of 12 GB</p></body></html>"#;
+    let url = "https://my.example-wireless.com/account";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert!(!data(&s).unlimited, "{:?}", s.lines);
+        assert_eq!(data(&s).remaining_mb, Some(5120.0));
+        assert_eq!(data(&s).total_mb, Some(12288.0));
+    }
+}
