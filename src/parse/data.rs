@@ -430,7 +430,12 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
         }
         if total.is_some() || unlimited {
             if role.is_none() {
-                if let Some((r, end)) = suffix_role(lx, next) {
+                // `of your 30GB plan data left`: the bucket's name before the role word.
+                let mut k = next;
+                while k < next + 2 && lx.word_in(k, &["plan", "data"]) {
+                    k += 1;
+                }
+                if let Some((r, end)) = suffix_role(lx, next).or_else(|| suffix_role(lx, k)) {
                     role = Some(r);
                     next = end;
                 }
@@ -719,5 +724,13 @@ mod tests {
         let r = reading("0 B von 8 GB genutzt");
         assert_eq!((r.used_mb, r.total_mb), (Some(0.0), Some(8192.0)));
         assert_eq!(amount("1048576 B"), Some(1.0));
+    }
+
+    #[test]
+    fn a_role_word_after_the_buckets_name_is_the_amounts() {
+        let r = reading("You have 7.5GB of your 20GB plan data left.");
+        assert_eq!((r.remaining_mb, r.total_mb), (Some(7680.0), Some(20480.0)));
+        let r = reading("3 GB of 12 GB data used");
+        assert_eq!((r.used_mb, r.total_mb), (Some(3072.0), Some(12288.0)));
     }
 }
