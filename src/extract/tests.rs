@@ -3304,3 +3304,22 @@ fn an_unlimited_offer_in_a_region_named_promotions_is_not_the_lines_data() {
         assert_eq!(data(&s).total_mb, Some(12288.0));
     }
 }
+
+#[test]
+fn figures_over_captions_inside_their_own_elements_keep_their_buckets() {
+    // `<div>VALUE<div>CAPTION</div></div>`: the hotspot's figure is over its caption, and
+    // the `Unlimited` over `Talk & Text` below it is no hotspot's.
+    let html = r#"<html lang="en-US"><body><p>Phone number 305-555-0178</p><section>
+        <div class=u>1.2 GB used of <span aria-label="Unlimited">∞</span><div class=c>Data</div></div>
+        <div class=u>Unlimited<sup>*</sup><div class=c>Remaining Data</div></div>
+        <div class=u>0 B used of 5 GB<div class=c>Hotspot</div></div>
+        <div class=u>Unlimited<div class=c>Talk &amp; Text</div></div></section></body></html>"#;
+    let url = "https://my.example-wireless.com/account";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        let hot = s.lines[0].hotspot.clone().unwrap();
+        assert!(!hot.unlimited, "{:?}", s.lines);
+        assert_eq!((hot.used_mb, hot.total_mb), (Some(0.0), Some(5120.0)));
+        assert_eq!(data(&s).used_mb, Some(1228.8));
+        assert!(data(&s).unlimited);
+    }
+}
