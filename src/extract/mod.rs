@@ -1639,7 +1639,8 @@ impl<'a> Engine<'a> {
                 // bill date.
                 (VKind::Date(_), Kind::DueDate | Kind::RenewalDate) if a.score < 20 => {}
                 // When a top-up or booster runs out is not when the line renews.
-                (VKind::Date(_), Kind::RenewalDate) if self.in_add_on(v, &buckets) => {}
+                (VKind::Date(_), Kind::DueDate | Kind::RenewalDate)
+                    if self.in_add_on(v, &buckets) => {}
                 (VKind::Date(d), Kind::DueDate | Kind::RenewalDate) => {
                     let mut score = if *d < self.today {
                         a.score - 40
@@ -1748,10 +1749,8 @@ impl<'a> Engine<'a> {
                     // and never as a menu's entry (a plan in the footer's links).
                     // Nor above a caption naming something else (`Unlimited` | `Talk & Text`).
                     if matches!(bucket, Bucket::NotData | Bucket::AddOn)
-                        || (label.is_none()
-                            && only_unlimited
-                            && (self.model.menu_entry(v.node)
-                                || self.caption_below_kind(v) == Some(Kind::NotData)))
+                        || (only_unlimited && self.caption_below_kind(v) == Some(Kind::NotData))
+                        || (label.is_none() && only_unlimited && self.model.menu_entry(v.node))
                         || (label.is_none()
                             && only_unlimited
                             && bucket == Bucket::Unknown
@@ -2183,6 +2182,22 @@ impl<'a> Engine<'a> {
             Some(Kind::Hotspot) => return Bucket::Hotspot,
             Some(Kind::NotData) => return Bucket::NotData,
             _ => {}
+        }
+        // An unlabelled figure over the caption inside its own element (`<div>0 B used of
+        // 10 GB<div>Mobile hotspot</div></div>`).
+        if label.is_none() && self.caption_below_kind(v) == Some(Kind::Hotspot) {
+            let nodes = &self.model.page.nodes;
+            let caption = self
+                .model
+                .rows
+                .get(v.row as usize + 1)
+                .map(|r| r.first_node());
+            if let (Some(p), Some(c)) = (nodes.get(v.node as usize).and_then(|n| n.parent), caption)
+            {
+                if self.model.contains(p, c) {
+                    return Bucket::Hotspot;
+                }
+            }
         }
         if let Some(l) = label {
             match l.kind {

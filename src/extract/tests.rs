@@ -3447,3 +3447,84 @@ fn a_service_number_on_a_receipt_is_the_line_and_the_order_number_never() {
         assert_eq!(s.lines[0].renews_on, date(2026, 12, 19));
     }
 }
+
+// ---- data buckets, add-ons / passes / rollover and their dates (round 11, fixtables) ----
+
+#[test]
+fn an_add_on_pass_or_rollover_expiry_is_never_the_plans_renewal() {
+    // Rollover data with its own expiry beside the plan's bucket and renewal.
+    let html = r#"<html lang="en-US"><body><p>Line ending in 7310</p><dl><dt>Plan renews</dt><dd>Dec 3</dd></dl>
+        <h4>Plan data</h4><p>4 GB left of 8 GB</p><h4>Rollover data</h4><p>2 GB · expires Jan 15</p></body></html>"#;
+    let url = "https://my.example-wireless.com/account";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].renews_on, date(2026, 12, 3), "{:?}", s.lines);
+        assert_eq!(s.next_bill_date, date(2026, 12, 3));
+        assert_eq!(data(&s).remaining_mb, Some(4096.0));
+        assert_eq!(data(&s).total_mb, Some(8192.0));
+    }
+    // A day pass whose expiry is written with a due word (`vence hoy`).
+    let html = r#"<html lang="es-MX"><body><p>Tu número 55 1234 0987</p><p>Vigencia: 15/12/2026</p>
+        <p>2 GB disponibles de 5 GB</p><h4>Paquetes</h4><p>Pase diario: 500 MB</p>
+        <p>Te quedan 200 MB · vence hoy a las 23:59</p></body></html>"#;
+    let url = "https://mi.example-movil.mx/cuenta";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.next_bill_date, date(2026, 12, 15), "{:?}", s.lines);
+        assert_eq!(s.lines[0].renews_on, date(2026, 12, 15));
+    }
+    // A Chinese day pack and gift data, a German roaming day pass: no renewal stated.
+    for (lang, host, body) in [
+        (
+            "zh-CN",
+            "https://www.example-tel.cn/my",
+            "<p>133****4410</p><p>已用 3GB / 共 10GB</p><p>省内流量日包 500MB</p><p>剩余 300MB · 有效期至 2026-11-28 23:59:59</p>",
+        ),
+        (
+            "zh-CN",
+            "https://www.example-tel.cn/my",
+            "<p>133****4410</p><p>剩余 6GB/ 共 10GB</p><h3>赠送流量</h3><p>剩余 2GB/ 共 2GB</p><p>有效期至 2027-02-28 23:59:59</p>",
+        ),
+        (
+            "de-DE",
+            "https://mein.example-funk.de/",
+            "<p>Rufnummer 0151 2345 6789</p><p>3 GB von 10 GB genutzt</p><p>Roaming Tagespass 500 MB</p><p>noch 500 MB, gültig bis heute 23:59 Uhr</p>",
+        ),
+    ] {
+        let html = format!(r#"<html lang="{lang}"><body>{body}</body></html>"#);
+        for s in [scan(&html, host), scan_as_blocks(&html, host)] {
+            assert_eq!(s.lines[0].renews_on, None, "{body}");
+            assert_eq!(s.next_bill_date, None, "{body}");
+            assert_eq!(data(&s).total_mb, Some(10240.0), "{body}");
+        }
+    }
+}
+
+#[test]
+fn an_unlimited_offer_in_a_region_named_promotions_is_not_the_lines_data() {
+    let html = r#"<html lang="en-US"><body><div role="region" aria-label="Promotions"><p>Now: unlimited plan $35/mo.</p></div>
+        <p>Line ending in 5521</p><h4>Plan data</h4><p>5 GB left of 12 GB</p></body></html>"#;
+    let url = "https://my.example-wireless.com/account";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert!(!data(&s).unlimited, "{:?}", s.lines);
+        assert_eq!(data(&s).remaining_mb, Some(5120.0));
+        assert_eq!(data(&s).total_mb, Some(12288.0));
+    }
+}
+
+#[test]
+fn figures_over_captions_inside_their_own_elements_keep_their_buckets() {
+    // `<div>VALUE<div>CAPTION</div></div>`: the hotspot's figure is over its caption, and
+    // the `Unlimited` over `Talk & Text` below it is no hotspot's.
+    let html = r#"<html lang="en-US"><body><p>Phone number 305-555-0178</p><section>
+        <div class=u>1.2 GB used of <span aria-label="Unlimited">∞</span><div class=c>Data</div></div>
+        <div class=u>Unlimited<sup>*</sup><div class=c>Remaining Data</div></div>
+        <div class=u>0 B used of 5 GB<div class=c>Hotspot</div></div>
+        <div class=u>Unlimited<div class=c>Talk &amp; Text</div></div></section></body></html>"#;
+    let url = "https://my.example-wireless.com/account";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        let hot = s.lines[0].hotspot.clone().unwrap();
+        assert!(!hot.unlimited, "{:?}", s.lines);
+        assert_eq!((hot.used_mb, hot.total_mb), (Some(0.0), Some(5120.0)));
+        assert_eq!(data(&s).used_mb, Some(1228.8));
+        assert!(data(&s).unlimited);
+    }
+}

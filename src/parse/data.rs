@@ -31,11 +31,17 @@ impl DataReading {
 const MAX_MB: f64 = 1024.0 * 1024.0 * 1024.0;
 
 /// Units (a word table, see `text::table_find`), one group per size: `UNIT_MB`'s. Short
-/// units (`G`, `M`) must touch the number.
-const UNITS: &str = "kb kib|mb mib|gb gib|tb tib";
+/// units (`G`, `M`) must touch the number; their groups are `UNIT_MB`'s from `kb`'s on.
+const UNITS: &str = "b|kb kib|mb mib|gb gib|tb tib";
 const SHORT_UNITS: &str = "k|m|g|t";
-/// The size in MB of each group of `UNITS` and `SHORT_UNITS`.
-const UNIT_MB: [f64; 4] = [1.0 / 1024.0, 1.0, 1024.0, 1024.0 * 1024.0];
+/// The size in MB of each group of `UNITS`.
+const UNIT_MB: [f64; 5] = [
+    1.0 / 1024.0 / 1024.0,
+    1.0 / 1024.0,
+    1.0,
+    1024.0,
+    1024.0 * 1024.0,
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -129,7 +135,7 @@ fn amount(lx: &Lexed, i: usize) -> Option<Amount> {
     let (number, after) = lx.number(i)?;
     let mut unit = unit_mb(lx.word_group(after, UNITS)).map(|u| (u, after + 1));
     if unit.is_none() && lx.attached(after) {
-        if let Some(u) = unit_mb(lx.word_group(after, SHORT_UNITS)) {
+        if let Some(u) = unit_mb(lx.word_group(after, SHORT_UNITS).map(|g| g + 1)) {
             let network_generation = lx.str(after).eq_ignore_ascii_case("g")
                 && number.as_ref().is_ok_and(|d| {
                     d.frac.is_empty() && matches!(d.int.as_str(), "2" | "3" | "4" | "5" | "6")
@@ -352,7 +358,12 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
         }
         if total.is_some() || unlimited {
             if role.is_none() {
-                if let Some((r, end)) = suffix_role(lx, next) {
+                // `of your 30GB plan data left`: the bucket's name before the role word.
+                let mut k = next;
+                while k < next + 2 && lx.word_in(k, "plan data") {
+                    k += 1;
+                }
+                if let Some((r, end)) = suffix_role(lx, next).or_else(|| suffix_role(lx, k)) {
                     role = Some(r);
                     next = end;
                 }
@@ -629,5 +640,25 @@ mod tests {
             .iter()
             .all(|f| !f.value.unlimited));
         assert!(reading("unlimited data").unlimited);
+    }
+
+    // ---- data buckets, add-ons and their dates (round 11) ----
+
+    #[test]
+    fn a_figure_in_bytes_is_an_amount() {
+        // A bucket nothing has been taken from yet is shown as `0 B`.
+        let r = reading("0 B used of 25 GB");
+        assert_eq!((r.used_mb, r.total_mb), (Some(0.0), Some(25600.0)));
+        let r = reading("0 B von 8 GB genutzt");
+        assert_eq!((r.used_mb, r.total_mb), (Some(0.0), Some(8192.0)));
+        assert_eq!(amount("1048576 B"), Some(1.0));
+    }
+
+    #[test]
+    fn a_role_word_after_the_buckets_name_is_the_amounts() {
+        let r = reading("You have 7.5GB of your 20GB plan data left.");
+        assert_eq!((r.remaining_mb, r.total_mb), (Some(7680.0), Some(20480.0)));
+        let r = reading("3 GB of 12 GB data used");
+        assert_eq!((r.used_mb, r.total_mb), (Some(3072.0), Some(12288.0)));
     }
 }
