@@ -3242,3 +3242,25 @@ fn allowances_reset_on_a_date_renew_then_and_swiss_digit_groups_read_whole() {
     );
     assert_eq!(s.autopay, Some(false));
 }
+
+// ---- which numbers are lines, and line nicknames (round 11, fixkinds) ----
+
+#[test]
+fn a_translated_line_ending_in_phrase_names_the_line_not_a_card_ending() {
+    // Chrome's Chinese for "Line ending in 3127": the ending words come after the digits.
+    let html = r#"<html lang="zh-CN" class="translated-ltr"><body>
+        <p><font style="vertical-align: inherit;"><font style="vertical-align: inherit;">以 3127 结尾的线路</font></font></p>
+        <p><font><font>剩余 1.20 GB（共 4 GB）</font></font></p>
+        <p><font><font>付款方式：以 4242 结尾的 Visa 卡</font></font></p></body></html>"#;
+    let url = "https://account.example-mobile.com/prepaid";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines.len(), 1, "{:?}", s.lines);
+        assert_eq!(s.lines[0].number_last4.as_deref(), Some("3127"));
+        assert_eq!(data(&s).total_mb, Some(4096.0));
+    }
+    let s = scan(
+        "<html lang=zh-TW><body><p>門號末四碼：3127</p><p>剩餘 1.20 GB</p></body></html>",
+        "https://www.example-tel.com.tw/member",
+    );
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("3127"));
+}
