@@ -3264,3 +3264,24 @@ fn a_translated_line_ending_in_phrase_names_the_line_not_a_card_ending() {
     );
     assert_eq!(s.lines[0].number_last4.as_deref(), Some("3127"));
 }
+
+#[test]
+fn a_single_lines_nickname_ending_in_a_phone_maker_is_its_label() {
+    // The selected option of a line picker; the other lines are in unselected options and
+    // a hidden menu only.
+    let html = r#"<html lang="en-US"><body><p>Hi, Alex</p>
+        <label for="lp">Showing usage for</label>
+        <select id="lp"><option>Alex's Pixel (•••) •••-2210</option>
+        <option selected>Kim's Samsung (•••) •••-4410</option></select>
+        <ul role="menu" hidden><li>Alex's Pixel · (•••) •••-2210 · 8.1 GB used</li></ul>
+        <dl><div><dt>Used this cycle</dt><dd>3.5 GB</dd></div></dl></body></html>"#;
+    let url = "https://account.example-mobile.com/usage";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines.len(), 1, "{:?}", s.lines);
+        assert_eq!(s.lines[0].number_last4.as_deref(), Some("4410"));
+        assert_eq!(s.lines[0].label.as_deref(), Some("Kim's Samsung"));
+    }
+    // A person's name that is also a maker's is no device.
+    let s = us("<p>Honor Smith (•••) •••-4410</p><p>Data used 3.5 GB</p>");
+    assert_eq!(s.lines[0].label, None);
+}
