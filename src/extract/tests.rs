@@ -3285,3 +3285,17 @@ fn a_single_lines_nickname_ending_in_a_phone_maker_is_its_label() {
     let s = us("<p>Honor Smith (•••) •••-4410</p><p>Data used 3.5 GB</p>");
     assert_eq!(s.lines[0].label, None);
 }
+
+#[test]
+fn an_account_number_in_digit_groups_is_no_line_beside_the_phone_number() {
+    let html = r#"<html lang="zh-HK"><body>
+        <div><span>午安，李小姐</span> <span>賬戶號碼 6600 2468 1357</span></div>
+        <dl><dt>電話號碼</dt><dd>6234 7788</dd><dt>服務計劃</dt><dd>4.5G 10GB 本地數據計劃</dd></dl>
+        <p>剩餘 6.2GB</p></body></html>"#;
+    let url = "https://my.example-mobile.com.hk/account";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines.len(), 1, "{:?}", s.lines);
+        assert_eq!(s.lines[0].number_last4.as_deref(), Some("7788"));
+        assert_eq!(s.lines[0].plan.as_deref(), Some("4.5G 10GB 本地數據計劃"));
+    }
+}
