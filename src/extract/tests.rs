@@ -3299,3 +3299,18 @@ fn an_account_number_in_digit_groups_is_no_line_beside_the_phone_number() {
         assert_eq!(s.lines[0].plan.as_deref(), Some("4.5G 10GB 本地數據計劃"));
     }
 }
+
+#[test]
+fn a_receipts_service_number_is_the_line_not_its_order_or_support_number() {
+    let html = r#"<html lang="en-AU"><body><h1>Thanks! You're all set.</h1>
+        <p>Your plan renews on 3 January 2027.</p>
+        <dl><dt>Confirmation number</dt><dd>2026 1126 4410</dd>
+        <dt>Service number</dt><dd>0423 678 904</dd>
+        <dt>Paid with</dt><dd>Mastercard ending 5521</dd></dl>
+        <p>Customer service 02 9555 0123</p></body></html>"#;
+    let url = "https://www.example-mobile.com.au/recharge/done";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines.len(), 1, "{:?}", s);
+        assert_eq!(s.lines[0].number_last4.as_deref(), Some("8904"));
+    }
+}
