@@ -636,13 +636,14 @@ impl Engine<'_> {
         }
         // Not a link's or button's text, but a tab's or an accordion button's (one that
         // controls a panel) may name its line (`Jordan (•••) •••-3381` over the line's
-        // panel).
+        // panel), and so may a line picker's shown option.
         if self
             .model
             .action
             .get(node as usize)
             .copied()
             .unwrap_or(false)
+            && !self.model.in_drop_down(node)
             && self
                 .up_to(node, 4, |n| {
                     n.attr("role") == Some("tab") || n.attr("aria-controls").is_some()
@@ -819,7 +820,7 @@ pub(super) fn names_a_device(text: &str) -> bool {
         return false;
     }
     let lower = lowercase(text);
-    let mut words = parse::text::split_where(&lower, |c| !is_alnum(c)).filter(|w| !w.is_empty());
+    let words = parse::text::split_where(&lower, |c| !is_alnum(c)).filter(|w| !w.is_empty());
     // `last`, not `next_back`: the reverse splitter costs the engine's wasm 0.3 KB.
     #[allow(clippy::double_ended_iterator_last)]
     let lead_in = words
@@ -836,7 +837,11 @@ pub(super) fn names_a_device(text: &str) -> bool {
     !lead_in
         && !generic
         && several_words
-        && (words.any(|w| in_list(DEVICE_WORDS, w))
+        // A maker after the first word (`Danny's Moto`, `Kids Samsung`) names a device too;
+        // first it may be a person's name (`Honor Smith`).
+        && (words
+            .enumerate()
+            .any(|(i, w)| in_list(DEVICE_WORDS, w) || (i > 0 && in_list(DEVICE_MAKERS, w)))
             || parse::text::split_where(DEVICE_CJK, |c| c == ' ')
                 .any(|w| parse::text::contains(&lower, w)))
 }

@@ -36,6 +36,9 @@ fn is_mask(c: char) -> bool {
     )
 }
 
+/// Words right before four digits that say they end a number (lower case).
+const ENDING_BEFORE: &str = "ending in|ending|ends in|尾号|尾号为|尾號|尾號為|结尾为|结尾是|結尾為|末四码|末四碼|后四位|後四位|末尾|下4桁|termina en|terminación|terminada en|terminado en|terminada em|terminando em|terminant par|termina con|endet auf|endend auf|endet mit";
+
 fn is_sep(c: char) -> bool {
     matches!(c, ' ' | '-' | '(' | ')' | '.' | '‑' | '–' | '\u{a0}')
 }
@@ -210,11 +213,18 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
     if ellipsis && digits.len() == 4 {
         return Some(make(Strength::Weak));
     }
-    // `ending in 4821`.
+    // `ending in 4821`, `尾号：4821`, and the words after the number (`以 4821 结尾`, as
+    // Chrome translates "ending in 4821" to Chinese).
     if digits.len() == 4 && trailing_digits == 4 {
-        let before = crate::parse::text::lowercase(text.get(..byte_start).unwrap_or("").trim_end());
-        const ENDING: &str = "ending in|ending|ends in|尾号|尾号为|结尾为|结尾是|結尾為|尾號|termina en|terminación|terminada en|terminado en|endet auf|endend auf";
-        if crate::parse::text::split_where(ENDING, |c| c == '|').any(|w| before.ends_with(w)) {
+        let before = crate::parse::text::lowercase(crate::parse::text::trim_end_where(
+            text.get(..byte_start).unwrap_or(""),
+            |c| c == ' ' || c == ':' || c == '：' || c == '\u{a0}',
+        ));
+        let after = text.get(byte_end..).unwrap_or("").trim_start();
+        if crate::parse::text::split_where(ENDING_BEFORE, |c| c == '|').any(|w| before.ends_with(w))
+            || crate::parse::text::split_where("结尾 結尾 で終", |c| c == ' ')
+                .any(|w| after.starts_with(w))
+        {
             return Some(make(Strength::Weak));
         }
         return None;
@@ -377,6 +387,25 @@ mod tests {
             Some(("6621".into(), Strength::Strong))
         );
         assert_eq!(one("138****6621abc"), None);
+    }
+
+    #[test]
+    fn four_digits_with_ending_words_before_or_after() {
+        for text in [
+            "以 5093 结尾的线路",
+            "以5093結尾的線路",
+            "尾号：5093",
+            "末四碼 5093",
+            "后四位 5093",
+            "Ligne se terminant par 5093",
+            "Linha terminada em 5093",
+            "Rufnummer endet mit 5093",
+            "5093 で終わる回線",
+        ] {
+            assert_eq!(one(text), Some(("5093".into(), Strength::Weak)), "{text}");
+        }
+        assert_eq!(one("以 5093 元结算"), None);
+        assert_eq!(one("编号 5093"), None);
     }
 
     #[test]

@@ -3528,3 +3528,75 @@ fn figures_over_captions_inside_their_own_elements_keep_their_buckets() {
         assert!(data(&s).unlimited);
     }
 }
+
+// ---- which numbers are lines, and line nicknames (round 11, fixkinds) ----
+
+#[test]
+fn a_translated_line_ending_in_phrase_names_the_line_not_a_card_ending() {
+    // Chrome's Chinese for "Line ending in 3127": the ending words come after the digits.
+    let html = r#"<html lang="zh-CN" class="translated-ltr"><body>
+        <p><font style="vertical-align: inherit;"><font style="vertical-align: inherit;">以 3127 结尾的线路</font></font></p>
+        <p><font><font>剩余 1.20 GB（共 4 GB）</font></font></p>
+        <p><font><font>付款方式：以 4242 结尾的 Visa 卡</font></font></p></body></html>"#;
+    let url = "https://account.example-mobile.com/prepaid";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines.len(), 1, "{:?}", s.lines);
+        assert_eq!(s.lines[0].number_last4.as_deref(), Some("3127"));
+        assert_eq!(data(&s).total_mb, Some(4096.0));
+    }
+    let s = scan(
+        "<html lang=zh-TW><body><p>門號末四碼：3127</p><p>剩餘 1.20 GB</p></body></html>",
+        "https://www.example-tel.com.tw/member",
+    );
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("3127"));
+}
+
+#[test]
+fn a_single_lines_nickname_ending_in_a_phone_maker_is_its_label() {
+    // The selected option of a line picker; the other lines are in unselected options and
+    // a hidden menu only.
+    let html = r#"<html lang="en-US"><body><p>Hi, Alex</p>
+        <label for="lp">Showing usage for</label>
+        <select id="lp"><option>Alex's Pixel (•••) •••-2210</option>
+        <option selected>Kim's Samsung (•••) •••-4410</option></select>
+        <ul role="menu" hidden><li>Alex's Pixel · (•••) •••-2210 · 8.1 GB used</li></ul>
+        <dl><div><dt>Used this cycle</dt><dd>3.5 GB</dd></div></dl></body></html>"#;
+    let url = "https://account.example-mobile.com/usage";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines.len(), 1, "{:?}", s.lines);
+        assert_eq!(s.lines[0].number_last4.as_deref(), Some("4410"));
+        assert_eq!(s.lines[0].label.as_deref(), Some("Kim's Samsung"));
+    }
+    // A person's name that is also a maker's is no device.
+    let s = us("<p>Honor Smith (•••) •••-4410</p><p>Data used 3.5 GB</p>");
+    assert_eq!(s.lines[0].label, None);
+}
+
+#[test]
+fn an_account_number_in_digit_groups_is_no_line_beside_the_phone_number() {
+    let html = r#"<html lang="zh-HK"><body>
+        <div><span>午安，李小姐</span> <span>賬戶號碼 6600 2468 1357</span></div>
+        <dl><dt>電話號碼</dt><dd>6234 7788</dd><dt>服務計劃</dt><dd>4.5G 10GB 本地數據計劃</dd></dl>
+        <p>剩餘 6.2GB</p></body></html>"#;
+    let url = "https://my.example-mobile.com.hk/account";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines.len(), 1, "{:?}", s.lines);
+        assert_eq!(s.lines[0].number_last4.as_deref(), Some("7788"));
+        assert_eq!(s.lines[0].plan.as_deref(), Some("4.5G 10GB 本地數據計劃"));
+    }
+}
+
+#[test]
+fn a_receipts_service_number_is_the_line_not_its_order_or_support_number() {
+    let html = r#"<html lang="en-AU"><body><h1>Thanks! You're all set.</h1>
+        <p>Your plan renews on 3 January 2027.</p>
+        <dl><dt>Confirmation number</dt><dd>2026 1126 4410</dd>
+        <dt>Service number</dt><dd>0423 678 904</dd>
+        <dt>Paid with</dt><dd>Mastercard ending 5521</dd></dl>
+        <p>Customer service 02 9555 0123</p></body></html>"#;
+    let url = "https://www.example-mobile.com.au/recharge/done";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines.len(), 1, "{:?}", s);
+        assert_eq!(s.lines[0].number_last4.as_deref(), Some("8904"));
+    }
+}
