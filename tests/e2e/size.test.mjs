@@ -142,9 +142,10 @@ const KB = 1024;
 // 128463 → 127148 bytes); tools and UI unchanged.
 // Both together: engine 122.7 KB (`gzip -9` 128463 → 125675 bytes).
 // Then the round 10 and 11 fixes (plan names, dates, buckets, line numbers, stop 19's
-// fixers): engine 123.5 KB (125675 → 126423 bytes), profiles 10.3 KB (new words).
+// fixers): engine 124.2 KB by the test's gzip (`gzip -9` 125675 → 126423 bytes), profiles
+// 10.3 KB (new words).
 // Budgets: measured + about 0.3 KB (engine), + about 1 % (the others).
-const ENGINE_BUDGET = 123.8;
+const ENGINE_BUDGET = 124.5;
 const TOOLS_BUDGET = 75.0;
 const UI_BUDGET = 73.0;
 const PROFILES_BUDGET = 10.4;
