@@ -3600,3 +3600,29 @@ fn a_receipts_service_number_is_the_line_not_its_order_or_support_number() {
         assert_eq!(s.lines[0].number_last4.as_deref(), Some("8904"));
     }
 }
+
+// ---- round 12b (stop 20) ----
+
+#[test]
+fn a_credit_remaining_caption_under_its_amount_is_the_balance() {
+    let html = r#"<html lang="en-GB"><body>
+        <section><h2>Your credit</h2><p><span>7,25&nbsp;€</span></p><p>Credit remaining</p></section>
+        <section><h2>Data</h2><p>3GB left of 20GB</p></section></body></html>"#;
+    let url = "https://my.example-mobile.ie/prepay";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.balance, Some(Money::new(725, Currency::Eur)), "{s:?}");
+    }
+}
+
+#[test]
+fn a_spanish_previous_balance_is_no_balance_of_the_account() {
+    let html = r#"<html lang="es-AR"><body><section><h2>Tu factura</h2>
+        <div><span>Saldo anterior</span> <span>$ 1.300,00</span></div>
+        <div><span>Factura de octubre</span> <span>$ 9.100,00</span></div>
+        <div><span>Total a pagar</span> <span>$ 10.400,00</span></div></section></body></html>"#;
+    let url = "https://mi.example-movil.com.ar/cuenta";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.balance, None, "{s:?}");
+        assert_eq!(s.amount_due, Some(Money::new(1_040_000, Currency::Ars)));
+    }
+}
