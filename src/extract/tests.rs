@@ -3626,3 +3626,39 @@ fn a_spanish_previous_balance_is_no_balance_of_the_account() {
         assert_eq!(s.amount_due, Some(Money::new(1_040_000, Currency::Ars)));
     }
 }
+
+#[test]
+fn a_plans_price_per_month_beside_its_name_is_not_the_name() {
+    let html = r#"<html lang="es-AR"><body><section>
+        <p class="line-no">Línea <span>11 4021-7736</span></p>
+        <p><span class="line-planName">Plan 25 GB</span> · <span class="line-planPrice">$ 21.300 por mes</span></p>
+        <p>Te quedan <strong>9,5 GB</strong> de 25 GB</p></section></body></html>"#;
+    let url = "https://mi.example-movil.com.ar/cuenta";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].plan.as_deref(), Some("Plan 25 GB"), "{s:?}");
+    }
+    // A price element alone names no plan.
+    let s = us(r#"<p><span class="plan-price">$35 a month</span></p><p>2 GB left</p>"#);
+    assert_eq!(s.lines[0].plan, None, "{s:?}");
+}
+
+#[test]
+fn a_sentence_about_the_plan_and_a_renew_plan_button_name_no_plan() {
+    let table = r#"<section><h2>My number</h2><table><tbody>
+        <tr><th scope="row">Plan</th><td>Flex 40GB 28-Day</td></tr>
+        <tr><th scope="row">Data left</th><td>2 GB</td></tr></tbody></table></section>"#;
+    let url = "https://my.example-mobile.com.sg/prepaid";
+    for alert in [
+        r#"<div role="alert"><p><strong>Your plan has ended.</strong> Top up to keep using data.</p></div>"#,
+        r##"<div role="alert"><p>Top up to keep using data.</p><a href="#">Renew plan</a></div>"##,
+    ] {
+        let html = format!(r#"<html lang="en-SG"><body>{alert}{table}</body></html>"#);
+        for s in [scan(&html, url), scan_as_blocks(&html, url)] {
+            assert_eq!(
+                s.lines[0].plan.as_deref(),
+                Some("Flex 40GB 28-Day"),
+                "{s:?}"
+            );
+        }
+    }
+}
