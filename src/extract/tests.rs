@@ -3662,3 +3662,17 @@ fn a_sentence_about_the_plan_and_a_renew_plan_button_name_no_plan() {
         }
     }
 }
+
+#[test]
+fn a_grace_periods_end_is_not_the_expired_plans_renewal() {
+    let html = r#"<html lang="en-SG"><body>
+        <div role="alert"><p><strong>Your plan ran out.</strong> Your number stays valid until 20/12/2026 (grace period).</p></div>
+        <table><tbody><tr><th scope="row">Mobile number</th><td>+65 8123 4410</td></tr>
+        <tr><th scope="row">Plan expiry date</th><td>21/11/2026 <span>Expired</span></td></tr></tbody></table>
+        </body></html>"#;
+    let url = "https://my.example-mobile.com.sg/prepaid";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].renews_on, date(2026, 11, 21), "{s:?}");
+        assert_eq!(s.next_bill_date, date(2026, 11, 21));
+    }
+}
