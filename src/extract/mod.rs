@@ -1136,11 +1136,12 @@ impl<'a> Engine<'a> {
                     } else if v.end <= label.start
                     && v.end > lo
                     // Not across the end of a sentence (`… renew for $40.00. Account
-                    // Balance $56.78.`): the value before belongs to the sentence before.
+                    // Balance $56.78.`): the value before belongs to the sentence before;
+                    // nor across a Chinese clause (`您于11月18日入网，…，次月起按月出账`).
                     && !self.model.rows.get(r).is_some_and(|row| {
                         row.text
                             .get(v.end..label.start)
-                            .is_some_and(|gap| crate::parse::text::has_any(gap, ".。;；!?！？"))
+                            .is_some_and(|gap| crate::parse::text::has_any(gap, ".。;；!?！？，"))
                     }) {
                         let gap = (label.start - v.end).min(60) as i32;
                         let score = if gap <= 2 {

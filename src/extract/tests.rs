@@ -3676,3 +3676,15 @@ fn a_grace_periods_end_is_not_the_expired_plans_renewal() {
         assert_eq!(s.next_bill_date, date(2026, 11, 21));
     }
 }
+
+#[test]
+fn a_date_before_a_bill_word_in_another_chinese_clause_is_no_due_date() {
+    let html = r#"<html lang="zh-CN"><body>
+        <div role="note">您于2026年11月20日开户，首月费用按天计算，次月起按月出账。</div>
+        <div><div>50.00</div><div>账户余额(元)</div></div></body></html>"#;
+    let url = "https://h5.189.cn/my/index.html";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.next_bill_date, None, "{s:?}");
+        assert_eq!(s.balance, Some(Money::new(5000, Currency::Cny)));
+    }
+}
