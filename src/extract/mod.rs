@@ -612,6 +612,10 @@ impl<'a> Engine<'a> {
             {
                 continue;
             }
+            // `已绑定，下月起生效`, `Active from next month`: not in force yet.
+            if on && starts_within(row.lower.get(h.end..).unwrap_or(""), LATER_WORDS, 4) {
+                continue;
+            }
             found.push(mk(h.start, h.end, VKind::State(on)));
         }
         // Placeholders: a whole short text piece that is `--`, `$--.--`, `Loading…`.
@@ -2478,6 +2482,9 @@ fn starts_within(text: &str, words: &str, max: usize) -> bool {
         crate::parse::text::find(text, w).is_some_and(|i| i <= max && text.is_char_boundary(i))
     })
 }
+
+/// Words after an on-state that put it off to later.
+const LATER_WORDS: &str = "下月起生效|次月起生效|下月生效|次月生效|下个月生效|from next month|starting next month|ab nächstem monat|a partir del próximo mes";
 
 /// True when the word after an `on` at byte `end` of `lower` is its object (`on your
 /// renewal date`, `on the go`, `on file`, `on Dec 26`, `on 12/26`): a preposition.

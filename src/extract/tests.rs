@@ -3688,3 +3688,19 @@ fn a_date_before_a_bill_word_in_another_chinese_clause_is_no_due_date() {
         assert_eq!(s.balance, Some(Money::new(5000, Currency::Cny)));
     }
 }
+
+#[test]
+fn an_autopay_that_takes_effect_next_month_is_not_on_yet() {
+    let url = "https://h5.189.cn/my/index.html";
+    for (state, want) in [("已开通，次月生效", None), ("已开通", Some(true))] {
+        let html = format!(
+            r#"<html lang="zh-CN"><body><div><span>银行代扣</span><span>{state}</span></div>
+            <div><div>12.00</div><div>账户余额(元)</div></div></body></html>"#
+        );
+        for s in [scan(&html, url), scan_as_blocks(&html, url)] {
+            assert_eq!(s.autopay, want, "{state}: {s:?}");
+        }
+    }
+    let s = us("<p>Direct Debit: Active from next month</p><p>Balance $5.00</p>");
+    assert_eq!(s.autopay, None, "{s:?}");
+}
