@@ -3704,3 +3704,18 @@ fn an_autopay_that_takes_effect_next_month_is_not_on_yet() {
     let s = us("<p>Direct Debit: Active from next month</p><p>Balance $5.00</p>");
     assert_eq!(s.autopay, None, "{s:?}");
 }
+
+#[test]
+fn a_full_number_after_a_devices_name_in_a_line_picker_names_the_line() {
+    let html = r#"<html lang="en-GB"><body>
+        <div><span>Showing</span> <span>Home tablet</span> <span>07911 123456</span></div>
+        <h1>Hello Morag</h1>
+        <section><h2>Data</h2><p><strong>4.2GB</strong> left of 10GB</p></section>
+        <p>Questions? Call 0333 000 1234 from another phone.</p></body></html>"#;
+    let url = "https://my.example-mobile.co.uk/account";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines.len(), 1, "{s:?}");
+        assert_eq!(s.lines[0].number_last4.as_deref(), Some("3456"));
+        assert_eq!(s.lines[0].label.as_deref(), Some("Home tablet"));
+    }
+}
