@@ -77,8 +77,10 @@ impl Engine<'_> {
                 if party {
                     continue;
                 }
-                // A line word in the row, on the element, or as the label row above.
-                let line_word = row.hits.iter().any(|h| h.kind == Kind::Line)
+                // A line word in the row, on the element, or as the label row above, or a
+                // device's name just before (`Work phone` | `07700 900412`).
+                let line_word = self.after_device_name(node, f.end - f.start)
+                    || row.hits.iter().any(|h| h.kind == Kind::Line)
                     || above == Some(Kind::Line)
                     || self
                         .table_cell_of(node)
@@ -412,6 +414,33 @@ impl Engine<'_> {
             }
         }
         out
+    }
+
+    /// True when the text `node` is alone in its element (`len` bytes) and the element
+    /// before it names a device (`<span>Work phone</span> <span>07700 900412</span>`, a
+    /// line picker): the number is that line's.
+    fn after_device_name(&self, node: u32, len: usize) -> bool {
+        let nodes = &self.model.page.nodes;
+        let Some(el) = nodes
+            .get(node as usize)
+            .filter(|n| n.is_text())
+            .and_then(|n| n.parent)
+        else {
+            return false;
+        };
+        let Some(up) = nodes.get(el as usize).and_then(|n| n.parent) else {
+            return false;
+        };
+        self.element_text(el).trim().len() == len
+            && (up + 1..el)
+                .rev()
+                .take(64)
+                .find(|&j| {
+                    nodes
+                        .get(j as usize)
+                        .is_some_and(|n| n.parent == Some(up) && !n.is_text())
+                })
+                .is_some_and(|p| super::names::names_a_device(&self.element_text(p)))
     }
 
     /// The text of element `el` in its first row.

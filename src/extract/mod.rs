@@ -612,6 +612,10 @@ impl<'a> Engine<'a> {
             {
                 continue;
             }
+            // `已绑定，下月起生效`, `Active from next month`: not in force yet.
+            if on && starts_within(row.lower.get(h.end..).unwrap_or(""), LATER_WORDS, 4) {
+                continue;
+            }
             found.push(mk(h.start, h.end, VKind::State(on)));
         }
         // Placeholders: a whole short text piece that is `--`, `$--.--`, `Loading…`.
@@ -1136,11 +1140,12 @@ impl<'a> Engine<'a> {
                     } else if v.end <= label.start
                     && v.end > lo
                     // Not across the end of a sentence (`… renew for $40.00. Account
-                    // Balance $56.78.`): the value before belongs to the sentence before.
+                    // Balance $56.78.`): the value before belongs to the sentence before;
+                    // nor across a Chinese clause (`您于11月18日入网，…，次月起按月出账`).
                     && !self.model.rows.get(r).is_some_and(|row| {
                         row.text
                             .get(v.end..label.start)
-                            .is_some_and(|gap| crate::parse::text::has_any(gap, ".。;；!?！？"))
+                            .is_some_and(|gap| crate::parse::text::has_any(gap, ".。;；!?！？，"))
                     }) {
                         let gap = (label.start - v.end).min(60) as i32;
                         let score = if gap <= 2 {
@@ -2477,6 +2482,9 @@ fn starts_within(text: &str, words: &str, max: usize) -> bool {
         crate::parse::text::find(text, w).is_some_and(|i| i <= max && text.is_char_boundary(i))
     })
 }
+
+/// Words after an on-state that put it off to later.
+const LATER_WORDS: &str = "下月起生效|次月起生效|下月生效|次月生效|下个月生效|from next month|starting next month|ab nächstem monat|a partir del próximo mes";
 
 /// True when the word after an `on` at byte `end` of `lower` is its object (`on your
 /// renewal date`, `on the go`, `on file`, `on Dec 26`, `on 12/26`): a preposition.

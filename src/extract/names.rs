@@ -161,7 +161,11 @@ impl Engine<'_> {
                             .text
                             .get(h.end..)
                             .is_some_and(|t| t.starts_with([':', '：'])));
-                if h.start > 2 && !short_heading && !after_space || model.in_navigation(node) {
+                // Nor in a link's or button's text (`<a>Renew plan</a>`): an action.
+                if h.start > 2 && !short_heading && !after_space
+                    || model.in_navigation(node)
+                    || self.plain_action(node)
+                {
                     continue;
                 }
                 let label = row.text.get(h.start..h.end).map(str::to_string);
@@ -550,6 +554,10 @@ impl Engine<'_> {
         let text = match parse::find_money(text, None).first() {
             Some(f) if f.start == 0 => {
                 let tail = text.get(f.end..).unwrap_or("").trim_start();
+                // `$ 18.450 por mes`, `59元/月`: a price per month alone is no name.
+                if per_month(tail.trim_end()) {
+                    return None;
+                }
                 if tail.starts_with(|c: char| c.is_ascii_digit()) && has_words_besides_amounts(tail)
                 {
                     tail
@@ -586,11 +594,7 @@ impl Engine<'_> {
                 // their price tier, `大王卡 19元/月` does not.
                 let head_len = text.get(..f.start).unwrap_or(text).trim_end().len();
                 let tail = text.get(f.end..).unwrap_or("").trim();
-                let ends = parse::text::split_where(
-                    "/月|/mo|/mo.|/month|每月|/mes|al mes|/monat|per month|a month",
-                    |c| c == '|',
-                )
-                .any(|w| w == tail);
+                let ends = per_month(tail);
                 if head.len() < head_len || ends {
                     head
                 } else {
@@ -637,31 +641,20 @@ impl Engine<'_> {
         // Not a link's or button's text, but a tab's or an accordion button's (one that
         // controls a panel) may name its line (`Jordan (•••) •••-3381` over the line's
         // panel), and so may a line picker's shown option.
-        if self
-            .model
-            .action
-            .get(node as usize)
-            .copied()
-            .unwrap_or(false)
-            && !self.model.in_drop_down(node)
-            && self
-                .up_to(node, 4, |n| {
-                    n.attr("role") == Some("tab") || n.attr("aria-controls").is_some()
-                })
-                .is_none()
-        {
+        if self.plain_action(node) {
             return None;
         }
         let lower = matcher::lower_same_len(text);
         if self.has_non_name_words(&lower) || only_section_words(&lower) {
             return None;
         }
-        // `Plan charges $80.00`, `Plan cost`: what a plan costs, not its name.
+        // `Plan charges $80.00`, `Plan cost`: what a plan costs, not its name; nor
+        // a sentence the plan is the subject of (`Your plan has expired.`).
         let first = parse::text::split_where(&lower, |c| matches!(c, ' ' | ':' | '：'))
             .next()
             .unwrap_or("");
         if in_list(
-            "charges charge cost costs price fee fees cargos kosten",
+            "charges charge cost costs price fee fees cargos kosten has have is are was will",
             first,
         ) {
             return None;
@@ -684,6 +677,22 @@ impl Engine<'_> {
             return None;
         }
         Some(text.to_string())
+    }
+
+    /// True when `node` is in a link or button that is not a tab, an accordion's button
+    /// (one that controls a panel) or a drop-down.
+    fn plain_action(&self, node: u32) -> bool {
+        self.model
+            .action
+            .get(node as usize)
+            .copied()
+            .unwrap_or(false)
+            && !self.model.in_drop_down(node)
+            && self
+                .up_to(node, 4, |n| {
+                    n.attr("role") == Some("tab") || n.attr("aria-controls").is_some()
+                })
+                .is_none()
     }
 
     /// True when `lower` holds words that make it not a name: money, date, plan,
@@ -727,6 +736,15 @@ impl Engine<'_> {
             !fine
         })
     }
+}
+
+/// True when `tail`, after a price, makes it a rate per month (`/月`, `a month`).
+fn per_month(tail: &str) -> bool {
+    parse::text::split_where(
+        "/月|/mo|/mo.|/month|每月|/mes|al mes|por mes|/monat|pro monat|per month|a month",
+        |c| c == '|',
+    )
+    .any(|w| w == tail)
 }
 
 /// A separator between fields, never at either end of a name.
@@ -901,7 +919,13 @@ fn section_compound(word: &str) -> bool {
 
 /// A data allowance written alone (`15GB`, `Unlimited`), as a plan field's value.
 fn bare_allowance(text: &str) -> Option<String> {
-    let text = text.trim();
+    // `Plan 15 GB · $ 18.450 por mes`: the allowance ends before a price.
+    let text = parse::find_money(text, None)
+        .first()
+        .and_then(|f| text.get(..f.start))
+        .unwrap_or(text);
+    let text = parse::text::trim_end_where(text, |c| c.is_whitespace() || separator(c));
+    let text = text.trim_start();
     let r = parse::parse_data(text).ok()?;
     let bare = r.remaining_mb.is_none() && r.used_mb.is_none() && r.total_mb.is_none();
     (crate::parse::text::char_count(text) <= 16

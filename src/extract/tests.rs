@@ -3600,3 +3600,122 @@ fn a_receipts_service_number_is_the_line_not_its_order_or_support_number() {
         assert_eq!(s.lines[0].number_last4.as_deref(), Some("8904"));
     }
 }
+
+// ---- round 12b (stop 20) ----
+
+#[test]
+fn a_credit_remaining_caption_under_its_amount_is_the_balance() {
+    let html = r#"<html lang="en-GB"><body>
+        <section><h2>Your credit</h2><p><span>7,25&nbsp;€</span></p><p>Credit remaining</p></section>
+        <section><h2>Data</h2><p>3GB left of 20GB</p></section></body></html>"#;
+    let url = "https://my.example-mobile.ie/prepay";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.balance, Some(Money::new(725, Currency::Eur)), "{s:?}");
+    }
+}
+
+#[test]
+fn a_spanish_previous_balance_is_no_balance_of_the_account() {
+    let html = r#"<html lang="es-AR"><body><section><h2>Tu factura</h2>
+        <div><span>Saldo anterior</span> <span>$ 1.300,00</span></div>
+        <div><span>Factura de octubre</span> <span>$ 9.100,00</span></div>
+        <div><span>Total a pagar</span> <span>$ 10.400,00</span></div></section></body></html>"#;
+    let url = "https://mi.example-movil.com.ar/cuenta";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.balance, None, "{s:?}");
+        assert_eq!(s.amount_due, Some(Money::new(1_040_000, Currency::Ars)));
+    }
+}
+
+#[test]
+fn a_plans_price_per_month_beside_its_name_is_not_the_name() {
+    let html = r#"<html lang="es-AR"><body><section>
+        <p class="line-no">Línea <span>11 4021-7736</span></p>
+        <p><span class="line-planName">Plan 25 GB</span> · <span class="line-planPrice">$ 21.300 por mes</span></p>
+        <p>Te quedan <strong>9,5 GB</strong> de 25 GB</p></section></body></html>"#;
+    let url = "https://mi.example-movil.com.ar/cuenta";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].plan.as_deref(), Some("Plan 25 GB"), "{s:?}");
+    }
+    // A price element alone names no plan.
+    let s = us(r#"<p><span class="plan-price">$35 a month</span></p><p>2 GB left</p>"#);
+    assert_eq!(s.lines[0].plan, None, "{s:?}");
+}
+
+#[test]
+fn a_sentence_about_the_plan_and_a_renew_plan_button_name_no_plan() {
+    let table = r#"<section><h2>My number</h2><table><tbody>
+        <tr><th scope="row">Plan</th><td>Flex 40GB 28-Day</td></tr>
+        <tr><th scope="row">Data left</th><td>2 GB</td></tr></tbody></table></section>"#;
+    let url = "https://my.example-mobile.com.sg/prepaid";
+    for alert in [
+        r#"<div role="alert"><p><strong>Your plan has ended.</strong> Top up to keep using data.</p></div>"#,
+        r##"<div role="alert"><p>Top up to keep using data.</p><a href="#">Renew plan</a></div>"##,
+    ] {
+        let html = format!(r#"<html lang="en-SG"><body>{alert}{table}</body></html>"#);
+        for s in [scan(&html, url), scan_as_blocks(&html, url)] {
+            assert_eq!(
+                s.lines[0].plan.as_deref(),
+                Some("Flex 40GB 28-Day"),
+                "{s:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_grace_periods_end_is_not_the_expired_plans_renewal() {
+    let html = r#"<html lang="en-SG"><body>
+        <div role="alert"><p><strong>Your plan ran out.</strong> Your number stays valid until 20/12/2026 (grace period).</p></div>
+        <table><tbody><tr><th scope="row">Mobile number</th><td>+65 8123 4410</td></tr>
+        <tr><th scope="row">Plan expiry date</th><td>21/11/2026 <span>Expired</span></td></tr></tbody></table>
+        </body></html>"#;
+    let url = "https://my.example-mobile.com.sg/prepaid";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].renews_on, date(2026, 11, 21), "{s:?}");
+        assert_eq!(s.next_bill_date, date(2026, 11, 21));
+    }
+}
+
+#[test]
+fn a_date_before_a_bill_word_in_another_chinese_clause_is_no_due_date() {
+    let html = r#"<html lang="zh-CN"><body>
+        <div role="note">您于2026年11月20日开户，首月费用按天计算，次月起按月出账。</div>
+        <div><div>50.00</div><div>账户余额(元)</div></div></body></html>"#;
+    let url = "https://h5.189.cn/my/index.html";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.next_bill_date, None, "{s:?}");
+        assert_eq!(s.balance, Some(Money::new(5000, Currency::Cny)));
+    }
+}
+
+#[test]
+fn an_autopay_that_takes_effect_next_month_is_not_on_yet() {
+    let url = "https://h5.189.cn/my/index.html";
+    for (state, want) in [("已开通，次月生效", None), ("已开通", Some(true))] {
+        let html = format!(
+            r#"<html lang="zh-CN"><body><div><span>银行代扣</span><span>{state}</span></div>
+            <div><div>12.00</div><div>账户余额(元)</div></div></body></html>"#
+        );
+        for s in [scan(&html, url), scan_as_blocks(&html, url)] {
+            assert_eq!(s.autopay, want, "{state}: {s:?}");
+        }
+    }
+    let s = us("<p>Direct Debit: Active from next month</p><p>Balance $5.00</p>");
+    assert_eq!(s.autopay, None, "{s:?}");
+}
+
+#[test]
+fn a_full_number_after_a_devices_name_in_a_line_picker_names_the_line() {
+    let html = r#"<html lang="en-GB"><body>
+        <div><span>Showing</span> <span>Home tablet</span> <span>07911 123456</span></div>
+        <h1>Hello Morag</h1>
+        <section><h2>Data</h2><p><strong>4.2GB</strong> left of 10GB</p></section>
+        <p>Questions? Call 0333 000 1234 from another phone.</p></body></html>"#;
+    let url = "https://my.example-mobile.co.uk/account";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines.len(), 1, "{s:?}");
+        assert_eq!(s.lines[0].number_last4.as_deref(), Some("3456"));
+        assert_eq!(s.lines[0].label.as_deref(), Some("Home tablet"));
+    }
+}
