@@ -96,10 +96,10 @@ pub fn parse_year_month(text: &str) -> Option<(i32, u8)> {
     let year_of =
         |y: &str| super::text::parse_signed::<i32>(y).filter(|y| (1000..=9999).contains(y));
     let (year, month) = match second {
-        Some(m) if first.len() == 4 && m.len() <= 2 && ["年月", "-", "/", "."].contains(&rest) => {
+        Some(m) if first.len() == 4 && m.len() <= 2 && matches!(rest, "年月" | "-" | "/" | ".") => {
             (year_of(first)?, super::text::parse_unsigned::<u8>(m)?)
         }
-        Some(y) if first.len() <= 2 && y.len() == 4 && ["-", "/", "."].contains(&rest) => {
+        Some(y) if first.len() <= 2 && y.len() == 4 && matches!(rest, "-" | "/" | ".") => {
             (year_of(y)?, super::text::parse_unsigned::<u8>(first)?)
         }
         None if first.len() == 4 && text.ends_with(first) => (
