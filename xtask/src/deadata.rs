@@ -10,8 +10,10 @@
 //! A symbol is a candidate when (a) it is named in [`CANDIDATES`] (the map's names), or (b)
 //! the linker's relocations ([`read_only_by`]) show every use of its address, in code or in
 //! data, inside functions `panics.rs` traps (the relocations name the symbol an address
-//! was made from, whatever constant the compiler added to it). A candidate at `[start,
-//! end)` is removed only when, in the FINISHED module:
+//! was made from, whatever constant the compiler added to it), or (c) it is a panic
+//! location ([`locations`]; no margin below it: a location's address is never the base of
+//! an index) or, in a second pass, the file name of a location removed. A candidate at
+//! `[start, end)` is removed only when, in the FINISHED module:
 //! - the initial memory (its active data segments) equals the linker's output's, byte for
 //!   byte (zeros past the end aside): neither wasm-bindgen nor wasm-opt moved data;
 //! - no address in `[start - MARGIN, end)` is written anywhere a pointer can come from: no
