@@ -260,9 +260,8 @@ pub fn decode(
 
 /// A teaching message of `kind` (one of `teach::TEACH_MESSAGE_TYPES`).
 fn teach(kind: &str) -> Option<Message> {
-    crate::teach::TEACH_MESSAGE_TYPES
-        .iter()
-        .find(|t| **t == kind)
+    crate::parse::text::split_where(crate::teach::TEACH_MESSAGE_TYPES, |c| c == ' ')
+        .find(|t| *t == kind)
         .map(|kind| Message::Teach { kind })
 }
 

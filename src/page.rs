@@ -286,28 +286,60 @@ const COMMON_NAMES: &[&str] = &[
     "output",
 ];
 
-/// [`COMMON_NAMES`] then [`KEPT_ATTRIBUTES`]: the names [`Name::common`] knows.
-const STATIC_NAMES: [&str; COMMON_NAMES.len() + KEPT_ATTRIBUTES.len()] = {
-    let mut all = [""; COMMON_NAMES.len() + KEPT_ATTRIBUTES.len()];
+/// The number of names [`Name::common`] knows: [`COMMON_NAMES`] then [`KEPT_ATTRIBUTES`].
+const STATIC_COUNT: usize = COMMON_NAMES.len() + KEPT_ATTRIBUTES.len();
+
+/// The `i`th name [`Name::common`] knows (at compile time).
+const fn static_name(i: usize) -> &'static str {
+    if i < COMMON_NAMES.len() {
+        COMMON_NAMES[i]
+    } else {
+        KEPT_ATTRIBUTES[i - COMMON_NAMES.len()]
+    }
+}
+
+/// Where each name [`Name::common`] knows starts in [`STATIC_TEXT`], and where the text
+/// ends: the names are one string in the wasm (an array of `&str` costs 8 bytes of pointer
+/// and length per name).
+const STATIC_STARTS: [u16; STATIC_COUNT + 1] = {
+    let mut starts = [0u16; STATIC_COUNT + 1];
     let mut i = 0;
-    while i < all.len() {
-        all[i] = if i < COMMON_NAMES.len() {
-            COMMON_NAMES[i]
-        } else {
-            KEPT_ATTRIBUTES[i - COMMON_NAMES.len()]
-        };
+    while i < STATIC_COUNT {
+        starts[i + 1] = starts[i] + static_name(i).len() as u16;
+        i += 1;
+    }
+    starts
+};
+
+/// The bytes of the names [`Name::common`] knows, one after the other.
+const STATIC_BYTES: [u8; STATIC_STARTS[STATIC_COUNT] as usize] = {
+    let mut all = [0u8; STATIC_STARTS[STATIC_COUNT] as usize];
+    let mut i = 0;
+    while i < STATIC_COUNT {
+        let name = static_name(i).as_bytes();
+        let mut j = 0;
+        while j < name.len() {
+            all[STATIC_STARTS[i] as usize + j] = name[j];
+            j += 1;
+        }
         i += 1;
     }
     all
 };
 
-/// An open-addressing table of [`STATIC_NAMES`] by [`name_hash`] (linear probing; `u8::MAX`
+/// [`STATIC_BYTES`] as text (whole names are valid UTF-8).
+const STATIC_TEXT: &str = match std::str::from_utf8(&STATIC_BYTES) {
+    Ok(text) => text,
+    Err(_) => panic!("a static name is not UTF-8"),
+};
+
+/// An open-addressing table of the names [`Name::common`] knows by [`name_hash`] (linear probing; `u8::MAX`
 /// marks an empty slot), built at compile time.
 const NAME_SLOTS: [u8; 256] = {
     let mut slots = [u8::MAX; 256];
     let mut i = 0;
-    while i < STATIC_NAMES.len() {
-        let mut slot = name_hash(STATIC_NAMES[i].as_bytes());
+    while i < STATIC_COUNT {
+        let mut slot = name_hash(static_name(i).as_bytes());
         while slots[slot] != u8::MAX {
             slot = (slot + 1) % 256;
         }
@@ -342,9 +374,10 @@ impl Name {
     fn common(name: &str) -> Option<&'static str> {
         let mut slot = name_hash(name.as_bytes());
         loop {
-            let i = NAME_SLOTS[slot];
-            let known = STATIC_NAMES.get(usize::from(i))?;
-            if *known == name {
+            let i = usize::from(NAME_SLOTS[slot]);
+            let (start, end) = (*STATIC_STARTS.get(i)?, *STATIC_STARTS.get(i + 1)?);
+            let known = STATIC_TEXT.get(usize::from(start)..usize::from(end))?;
+            if known == name {
                 return Some(known);
             }
             slot = (slot + 1) % NAME_SLOTS.len();

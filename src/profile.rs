@@ -352,7 +352,7 @@ impl Profile {
             return Err(ProfileError("bad profile: empty \"id\"".into()));
         }
         for anchor in &profile.anchors {
-            if !ANCHOR_FIELDS.contains(&anchor.field.as_str()) {
+            if crate::parse::text::table_group(ANCHOR_FIELDS, &|f| f == anchor.field).is_none() {
                 return Err(ProfileError(
                     [
                         "bad profile ",
@@ -422,21 +422,9 @@ fn url_matches(patterns: &[String], url: &str) -> bool {
         .any(|p| glob_prefix(&p.to_ascii_lowercase(), rest))
 }
 
-/// Field names an anchor may name.
-pub const ANCHOR_FIELDS: &[&str] = &[
-    "balance",
-    "amount_due",
-    "due_date",
-    "renewal_date",
-    "data",
-    "data_remaining",
-    "data_used",
-    "data_total",
-    "hotspot",
-    "plan",
-    "nickname",
-    "autopay",
-];
+/// Field names an anchor may name, separated by spaces (one string in the wasm, not a table
+/// of `&str`).
+pub const ANCHOR_FIELDS: &str = "balance amount_due due_date renewal_date data data_remaining data_used data_total hotspot plan nickname autopay";
 
 /// `*.example.com` matches `example.com` and its subdomains; `example.com` only itself;
 /// `*.hk` any host under `.hk`.

@@ -100,16 +100,10 @@ pub enum TeachMessage {
     TeachForget { host: String },
 }
 
-/// Message types of [`TeachMessage`].
-pub const TEACH_MESSAGE_TYPES: &[&str] = &[
-    "teach-start",
-    "teach-pick",
-    "teach-save",
-    "teach-cancel",
-    "teach-check",
-    "teach-import",
-    "teach-forget",
-];
+/// Message types of [`TeachMessage`], separated by spaces (one string in the wasm, not a
+/// table of `&str`).
+pub const TEACH_MESSAGE_TYPES: &str =
+    "teach-start teach-pick teach-save teach-cancel teach-check teach-import teach-forget";
 
 /// The keys any teaching message may have (read as a plain struct: an internally tagged
 /// enum would buffer the message and cost the worker's module far more code).

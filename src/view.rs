@@ -129,9 +129,8 @@ pub fn format_money(money: &Money, lang: &str) -> String {
     [sign, symbol, &digits].concat()
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+/// The months' English abbreviations, three letters each (one string, not a table of `&str`).
+const MONTHS_EN: &str = "JanFebMarAprMayJunJulAugSepOctNovDec";
 
 /// Formats a date for a language: `Dec 9, 2026` (en), `2026年12月9日` (zh).
 pub fn format_date(date: Date, lang: &str) -> String {
@@ -161,10 +160,8 @@ pub fn format_short_date(date: Date, lang: &str) -> String {
         out.push('日');
         out
     } else {
-        let month = MONTHS_EN
-            .get(usize::from(date.month()).saturating_sub(1))
-            .copied()
-            .unwrap_or("?");
+        let i = usize::from(date.month()).saturating_sub(1) * 3;
+        let month = MONTHS_EN.get(i..i + 3).unwrap_or("?");
         let mut out = [month, " "].concat();
         crate::json::write_int(&mut out, date.day().into());
         out

@@ -27,21 +27,28 @@ pub fn date_order_for_lang(lang: &str) -> DateOrder {
     let lang = lang.trim().to_ascii_lowercase();
     let mut parts = super::text::split_where(&lang, |c| c == '-' || c == '_');
     let primary = parts.next().unwrap_or("");
-    let region =
-        parts.find(|p| p.len() == 2 || p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()));
-    match (primary, region) {
-        ("en", None | Some("us" | "ph" | "um" | "as" | "gu" | "pr" | "vi")) => DateOrder::Mdy,
-        ("en", Some("ca")) => DateOrder::Unknown,
-        ("en", Some(_)) => DateOrder::Dmy,
-        ("es", Some("us")) => DateOrder::Mdy,
-        ("zh" | "ja" | "ko", _) => DateOrder::Mdy,
-        (
-            "es" | "de" | "fr" | "it" | "pt" | "nl" | "ru" | "pl" | "tr" | "sv" | "da" | "nb"
-            | "nn" | "no" | "fi" | "cs" | "sk" | "el" | "ro" | "uk" | "id" | "vi" | "ca" | "gl"
-            | "eu",
-            _,
-        ) => DateOrder::Dmy,
-        _ => DateOrder::Unknown,
+    let region = parts
+        .find(|p| p.len() == 2 || p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
+        .unwrap_or("");
+    // Word lists as strings (one search, no match table of string comparisons).
+    let is = |list: &str, word: &str| super::text::table_group(list, &|w| w == word).is_some();
+    if primary == "en" {
+        if region.is_empty() || is("us ph um as gu pr vi", region) {
+            DateOrder::Mdy
+        } else if region == "ca" {
+            DateOrder::Unknown
+        } else {
+            DateOrder::Dmy
+        }
+    } else if primary == "es" && region == "us" || is("zh ja ko", primary) {
+        DateOrder::Mdy
+    } else if is(
+        "es de fr it pt nl ru pl tr sv da nb nn no fi cs sk el ro uk id vi ca gl eu",
+        primary,
+    ) {
+        DateOrder::Dmy
+    } else {
+        DateOrder::Unknown
     }
 }
 
@@ -89,10 +96,10 @@ pub fn parse_year_month(text: &str) -> Option<(i32, u8)> {
     let year_of =
         |y: &str| super::text::parse_signed::<i32>(y).filter(|y| (1000..=9999).contains(y));
     let (year, month) = match second {
-        Some(m) if first.len() == 4 && m.len() <= 2 && ["年月", "-", "/", "."].contains(&rest) => {
+        Some(m) if first.len() == 4 && m.len() <= 2 && matches!(rest, "年月" | "-" | "/" | ".") => {
             (year_of(first)?, super::text::parse_unsigned::<u8>(m)?)
         }
-        Some(y) if first.len() <= 2 && y.len() == 4 && ["-", "/", "."].contains(&rest) => {
+        Some(y) if first.len() <= 2 && y.len() == 4 && matches!(rest, "-" | "/" | ".") => {
             (year_of(y)?, super::text::parse_unsigned::<u8>(first)?)
         }
         None if first.len() == 4 && text.ends_with(first) => (

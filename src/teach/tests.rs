@@ -448,7 +448,7 @@ fn teaching_messages_are_checked() {
         ok(serde_json::json!({"type": "teach-cancel"})),
         TeachMessage::TeachCancel
     );
-    for t in TEACH_MESSAGE_TYPES {
+    for t in TEACH_MESSAGE_TYPES.split(' ') {
         // Every listed type is a variant (a missing payload is the error, not the type).
         let err = read(serde_json::json!({"type": t}))
             .err()

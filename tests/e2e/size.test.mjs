@@ -142,12 +142,19 @@ const KB = 1024;
 // 128463 → 127148 bytes); tools and UI unchanged.
 // Both together: engine 122.7 KB (`gzip -9` 128463 → 125675 bytes).
 // Then the round 10 and 11 fixes (plan names, dates, buckets, line numbers, stop 19's
-// fixers): engine 124.2 KB by the test's gzip (`gzip -9` 125675 → 126423 bytes), profiles
-// 10.3 KB (new words).
+// fixers): engine 124.2 KB by the test's gzip (`gzip -9` 125675 → 126423 bytes), tools 75751,
+// UI 73742, profiles 10.3 KB (new words).
+// Then the last tables of `&str` outside extraction as strings (date orders by language,
+// the names `Name::common` knows, month abbreviations, anchor fields, teaching types):
+// engine 126423 → 126306 bytes `gzip -9`. Then the panic locations and their file names
+// removed when nothing in the finished module points into them (xtask/src/deadata.rs):
+// engine 123.7 KB, tools 74.0 KB, UI 71.9 KB (`gzip -9`: engine 126306 → 125836 bytes,
+// tools 75751 → 75399, UI 73742 → 73392).
+// MERGE_FIGURES
 // Budgets: measured + about 0.3 KB (engine), + about 1 % (the others).
 const ENGINE_BUDGET = 124.5;
-const TOOLS_BUDGET = 75.0;
-const UI_BUDGET = 73.0;
+const TOOLS_BUDGET = 74.7;
+const UI_BUDGET = 72.7;
 const PROFILES_BUDGET = 10.4;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {

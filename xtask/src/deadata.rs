@@ -10,8 +10,10 @@
 //! A symbol is a candidate when (a) it is named in [`CANDIDATES`] (the map's names), or (b)
 //! the linker's relocations ([`read_only_by`]) show every use of its address, in code or in
 //! data, inside functions `panics.rs` traps (the relocations name the symbol an address
-//! was made from, whatever constant the compiler added to it). A candidate at `[start,
-//! end)` is removed only when, in the FINISHED module:
+//! was made from, whatever constant the compiler added to it), or (c) it is a panic
+//! location ([`locations`]; no margin below it: a location's address is never the base of
+//! an index) or, in a second pass, the file name of a location removed. A candidate at
+//! `[start, end)` is removed only when, in the FINISHED module:
 //! - the initial memory (its active data segments) equals the linker's output's, byte for
 //!   byte (zeros past the end aside): neither wasm-bindgen nor wasm-opt moved data;
 //! - no address in `[start - MARGIN, end)` is written anywhere a pointer can come from: no
@@ -47,6 +49,9 @@ pub struct Symbol {
     pub name: String,
     pub start: u32,
     pub size: u32,
+    /// Bytes below the symbol a pointer constant may start at and still keep it
+    /// ([`MARGIN`]; none for a panic location, whose address is never a base of an index).
+    pub margin: u32,
 }
 
 /// The data symbols of a wasm-ld map (`--Map`) whose names end with one of `wanted`.
@@ -69,10 +74,83 @@ pub fn map_symbols(map: &str, wanted: &[&str]) -> Vec<Symbol> {
                 name: name.to_string(),
                 start,
                 size,
+                margin: MARGIN,
             });
         }
     }
     out
+}
+
+/// The panic locations (`core::panic::Location`: a file name's address and length, a line
+/// and a column, 16 bytes) among the data symbols of a wasm-ld map, read in the linked
+/// module's memory: a symbol of 16 bytes whose first word is the address of another
+/// symbol of the map, a text of the next word's length ending in `.rs`, and whose line
+/// and column are not zero. Only the panic machinery reads a location, through the
+/// address the caller of a panic passes; the callers left in the finished module after
+/// `panics.rs` traps the panics and wasm-opt drops the calls are found by
+/// [`remove_unreferenced`], which keeps every symbol something can still point into.
+/// Returns the locations, then their file names (removed in a second pass: the
+/// locations' own words point at them until they are gone).
+pub fn locations(map: &str, linked: &[u8]) -> Result<(Vec<Symbol>, Vec<Symbol>), String> {
+    let memory = image(&read(linked)?);
+    let mut all = Vec::new();
+    for line in map.lines() {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let [address, _, size, name] = fields[..] else {
+            continue;
+        };
+        if let (Ok(start), Ok(size)) = (
+            u32::from_str_radix(address, 16),
+            u32::from_str_radix(size, 16),
+        ) {
+            all.push(Symbol {
+                name: name.to_string(),
+                start,
+                size,
+                margin: MARGIN,
+            });
+        }
+    }
+    let word = |at: u32| -> Option<u32> {
+        let bytes = memory.get(at as usize..at as usize + 4)?;
+        Some(u32::from_le_bytes(bytes.try_into().ok()?))
+    };
+    let mut out: Vec<Symbol> = Vec::new();
+    let mut files: Vec<Symbol> = Vec::new();
+    for symbol in &all {
+        if symbol.size != 16 || out.iter().any(|s| s.start == symbol.start) {
+            continue;
+        }
+        let (Some(file), Some(len), Some(line), Some(col)) = (
+            word(symbol.start),
+            word(symbol.start + 4),
+            word(symbol.start + 8),
+            word(symbol.start + 12),
+        ) else {
+            continue;
+        };
+        let text = memory.get(file as usize..file.saturating_add(len) as usize);
+        if line != 0 && col != 0 && text.is_some_and(|t| t.ends_with(b".rs")) {
+            out.push(Symbol {
+                margin: 0,
+                ..symbol.clone()
+            });
+            // The file name, in the linker's merged strings (no symbol of its own).
+            if !files.iter().any(|f: &Symbol| f.start == file) {
+                files.push(Symbol {
+                    name: [
+                        "file name ",
+                        &String::from_utf8_lossy(text.unwrap_or_default()),
+                    ]
+                    .concat(),
+                    start: file,
+                    size: len,
+                    margin: 0,
+                });
+            }
+        }
+    }
+    Ok((out, files))
 }
 
 /// One data segment: its address (`None` when passive) and its bytes.
@@ -350,10 +428,12 @@ pub fn remove_unreferenced(
     }
     let all = constants(&after, js)?;
     let mut dead = Vec::new();
+    // The ranges no constant may point into, margins included.
+    let mut guarded = Vec::new();
     let mut report = Vec::new();
     for symbol in symbols {
         let end = symbol.start.saturating_add(symbol.size);
-        let low = symbol.start.saturating_sub(MARGIN);
+        let low = symbol.start.saturating_sub(symbol.margin);
         let found = all.iter().find(|(v, _)| (low..end).contains(v));
         if let Some((value, what)) = found {
             report.push(format!(
@@ -368,6 +448,7 @@ pub fn remove_unreferenced(
                 symbol.name, symbol.size, symbol.start
             ));
             dead.push((symbol.start, end));
+            guarded.push((low, end));
         }
     }
     if dead.is_empty() {
@@ -442,10 +523,9 @@ pub fn remove_unreferenced(
             .collect()
     };
     let again = constants(&check, js)?;
-    let points = again.iter().any(|(v, _)| {
-        dead.iter()
-            .any(|&(start, end)| (start.saturating_sub(MARGIN)..end).contains(v))
-    });
+    let points = again
+        .iter()
+        .any(|(v, _)| guarded.iter().any(|&(low, end)| (low..end).contains(v)));
     if got != expected || code(&again) != code(&all) || points {
         return Err("the rewritten module does not check out".into());
     }
@@ -618,6 +698,7 @@ pub fn read_only_by(linked: &[u8], trapped: &[&str]) -> Result<Vec<Symbol>, Stri
             name: name.clone(),
             start: *start,
             size: *size,
+            margin: MARGIN,
         })
         .collect();
     out.sort_by_key(|s| s.start);
@@ -661,6 +742,7 @@ mod tests {
             name: name.into(),
             start,
             size: 0x10,
+            margin: MARGIN,
         }
     }
 
@@ -727,6 +809,7 @@ mod tests {
                 name: "_RNvCs1_4core7unicode5TABLE".into(),
                 start: 0x10088e,
                 size: 0x2ff,
+                margin: MARGIN,
             }]
         );
     }
@@ -819,11 +902,56 @@ mod tests {
                 name: "A".into(),
                 start: 0x1000,
                 size: 0x10,
+                margin: MARGIN,
             }]
         );
         // Nothing trapped: no candidate.
         assert!(read_only_by(&linked(), &[]).unwrap().is_empty());
         // Without relocations there is no proof.
         assert!(read_only_by(&module(BODY), crate::panics::DIVERGING).is_err());
+    }
+
+    /// A panic location is a 16-byte symbol pointing at a `.rs` file name with a line and
+    /// a column; its file name comes second. Other 16-byte symbols are no locations.
+    #[test]
+    fn panic_locations_and_their_file_names_are_candidates() {
+        let mut wasm = b"\0asm\x01\0\0\0".to_vec();
+        section(&mut wasm, 5, &[1, 0, 1]);
+        let mut bytes = vec![0u8; 0x40];
+        bytes[..8].copy_from_slice(b"src/a.rs");
+        bytes[8..16].copy_from_slice(b"a string");
+        for (at, words) in [
+            (0x10, [0x1000, 8, 12, 5]),
+            (0x20, [0x1008, 8, 12, 5]),
+            (0x30, [0x1000, 8, 0, 5]),
+        ] {
+            for (i, w) in words.iter().enumerate() {
+                bytes[at + 4 * i..at + 4 * i + 4].copy_from_slice(&u32::to_le_bytes(*w));
+            }
+        }
+        let mut data = vec![1, 0, 0x41, 0x80, 0x20, 0x0b];
+        write_leb(&mut data, bytes.len() as u32);
+        data.extend_from_slice(&bytes);
+        section(&mut wasm, 11, &data);
+        let map = "    1000    0    10    .Lanon.a.1\n    1010    10    10    .Lanon.a.2\n    1020    20    10    .Lanon.a.3\n    1030    30    10    .Lanon.a.4\n";
+        let (locations, files) = locations(map, &wasm).unwrap();
+        assert_eq!(
+            locations,
+            [Symbol {
+                name: ".Lanon.a.2".into(),
+                start: 0x1010,
+                size: 0x10,
+                margin: 0,
+            }]
+        );
+        assert_eq!(
+            files,
+            [Symbol {
+                name: "file name src/a.rs".into(),
+                start: 0x1000,
+                size: 8,
+                margin: 0,
+            }]
+        );
     }
 }

@@ -243,9 +243,11 @@ fn remove_dead_data(stem: &str, wasm: &Path) -> Result {
     let linked = read(release.join(format!("{stem}.wasm")))?;
     let js = read(root().join(format!("target/wasm-pkg/{stem}.js")))?;
     let module = read(wasm.to_path_buf())?;
-    let mut symbols =
-        crate::deadata::map_symbols(&String::from_utf8_lossy(&map), crate::deadata::CANDIDATES);
-    for symbol in crate::deadata::read_only_by(&linked, crate::panics::DIVERGING)? {
+    let map = String::from_utf8_lossy(&map);
+    let mut symbols = crate::deadata::map_symbols(&map, crate::deadata::CANDIDATES);
+    let read_only_by_panics = crate::deadata::read_only_by(&linked, crate::panics::DIVERGING)?;
+    let (locations, files) = crate::deadata::locations(&map, &linked)?;
+    for symbol in read_only_by_panics.into_iter().chain(locations) {
         if !symbols.iter().any(|s| s.start == symbol.start) {
             symbols.push(symbol);
         }
@@ -264,6 +266,25 @@ fn remove_dead_data(stem: &str, wasm: &Path) -> Result {
             for line in report {
                 println!("    {stem}_bg.wasm: {line}");
             }
+            // Then the file names of the locations gone (the module with them removed is
+            // its own reference: its memory is the linker's, with the removed bytes zero).
+            let bytes = match crate::deadata::remove_unreferenced(
+                &bytes,
+                &bytes,
+                &String::from_utf8_lossy(&js),
+                &files,
+            ) {
+                Ok((again, report)) => {
+                    for line in report {
+                        println!("    {stem}_bg.wasm: {line}");
+                    }
+                    again
+                }
+                Err(why) => {
+                    println!("    {stem}_bg.wasm: file names kept: {why}");
+                    bytes
+                }
+            };
             std::fs::write(wasm, bytes).map_err(|e| format!("{}: {e}", wasm.display()))
         }
         Err(why) => {
