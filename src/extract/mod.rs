@@ -825,6 +825,7 @@ impl<'a> Engine<'a> {
                     || self.in_header_cell(node)
                     || (h.kind.family() == Family::Money
                         && (in_aside(&row.text, h.start)
+                            || names_a_part(&row.lower, h.start)
                             || names_a_threshold(&row.lower, h.end)
                             || (h.kind == Kind::AmountDue
                                 && names_a_settled_payment(&row.lower, h.end))))
@@ -2468,6 +2469,20 @@ fn names_a_threshold(lower: &str, end: usize) -> bool {
     const WORDS: &str =
         "低于|低於|少于|少於|不足|below|under |less than|unter |menos de|por debajo";
     starts_within(rest, WORDS, 14)
+}
+
+/// True when the money label at byte `start` of `lower` follows an amount that a total
+/// includes (`Includes $72.40 past due`, `including $5.00 late fee`, `其中欠费`): a part
+/// of the figure, not the figure.
+fn names_a_part(lower: &str, start: usize) -> bool {
+    let before = parse::text::trim_end_where(lower.get(..start).unwrap_or(""), |c| {
+        c.is_ascii_digit() || parse::text::has_char(" .,$€£¥", c)
+    });
+    parse::text::split_where(
+        "includes|including|incl|of which|其中|含|davon|incluye",
+        |c| c == '|',
+    )
+    .any(|w| before.ends_with(w))
 }
 
 /// True when one of `words` (one string, `|` between them) starts within `max` bytes of

@@ -3600,3 +3600,21 @@ fn a_receipts_service_number_is_the_line_not_its_order_or_support_number() {
         assert_eq!(s.lines[0].number_last4.as_deref(), Some("8904"));
     }
 }
+
+// ---- round 12a (stop 20) ----
+
+#[test]
+fn a_part_that_a_total_includes_is_not_the_amount_due() {
+    // `Includes $31.10 past due` under the total: the total is due, the part is not.
+    let html = r#"<html lang="en-US"><body><section><h2>Your bill</h2>
+        <p>Total balance</p><p><sup>$</sup><span>204</span><sup>.55</sup></p>
+        <p>Includes <b>$31.10</b> past due</p><p>Due Jan 9</p></section></body></html>"#;
+    let url = "https://account.example-mobile.com/";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.amount_due, usd(20455), "{s:?}");
+        assert_eq!(s.next_bill_date, date(2027, 1, 9));
+    }
+    // Said in one line, the part after the total is still a part.
+    let s = us("<p>Total due $88.00, including $12.50 past due. Due Dec 9</p>");
+    assert_eq!(s.amount_due, usd(8800));
+}
