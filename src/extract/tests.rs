@@ -3618,3 +3618,28 @@ fn a_part_that_a_total_includes_is_not_the_amount_due() {
     let s = us("<p>Total due $88.00, including $12.50 past due. Due Dec 9</p>");
     assert_eq!(s.amount_due, usd(8800));
 }
+
+#[test]
+fn a_plan_field_saying_there_is_none_names_no_plan() {
+    // An expired prepaid line: `No active plan` where the plan's name would be.
+    let s = us(
+        r#"<div class="card"><span>Phone number (415) 555-0192</span></div>
+        <div class="card"><span>Your plan</span> <span>No plan selected</span></div>
+        <div class="card"><span>Balance</span> <span>$2.40</span></div>
+        <section><h3>Choose a plan</h3><ul><li>3GB · unlimited talk · $10/mo</li>
+        <li>Unlimited · $30/mo</li></ul></section>"#,
+    );
+    assert_eq!(s.lines.len(), 1, "{s:?}");
+    assert_eq!(s.lines[0].plan, None);
+    // A plan whose name merely holds such a word keeps it.
+    let s = us(
+        r#"<div class="card"><span>Phone number (415) 555-0192</span></div>
+        <div class="card"><span>Your plan</span> <span>Basic No Contract 10</span></div>
+        <div class="card"><span>Balance</span> <span>$2.40</span></div>"#,
+    );
+    assert_eq!(
+        s.lines[0].plan.as_deref(),
+        Some("Basic No Contract 10"),
+        "{s:?}"
+    );
+}
