@@ -612,6 +612,18 @@ impl<'a> Engine<'a> {
             {
                 continue;
             }
+            // `No action needed`: a `no` before a word that is no state is its determiner.
+            if !on
+                && row.lower.get(h.start..h.end) == Some("no")
+                && row
+                    .lower
+                    .as_bytes()
+                    .get(h.end + 1)
+                    .is_some_and(u8::is_ascii_alphabetic)
+                && !row.hits.iter().any(|x| x.start == h.end + 1)
+            {
+                continue;
+            }
             found.push(mk(h.start, h.end, VKind::State(on)));
         }
         // Placeholders: a whole short text piece that is `--`, `$--.--`, `Loading…`.

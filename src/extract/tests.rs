@@ -3643,3 +3643,16 @@ fn a_plan_field_saying_there_is_none_names_no_plan() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_first_automatic_payment_being_set_up_is_autopay_on() {
+    // `AutoPay: Pending` over the first payment it will make: on; the sentence's `No
+    // action needed` is no state.
+    let s = us(r#"<p>Balance due</p><p>$61.20</p><p>Due by Jan 5, 2027</p>
+        <div><span>AutoPay: Pending</span><p>We're setting up AutoPay. Your next automatic
+        payment of $61.20 will be made on Jan 5. No action needed.</p></div>"#);
+    assert_eq!(s.autopay, Some(true), "{s:?}");
+    // A bare `No` before a word is no toggle's state either.
+    let s = us("<p>Balance due $61.20</p><p>AutoPay</p><p>Pending</p><p>No action needed.</p>");
+    assert_eq!(s.autopay, None, "{s:?}");
+}
