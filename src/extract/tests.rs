@@ -3656,3 +3656,12 @@ fn a_first_automatic_payment_being_set_up_is_autopay_on() {
     let s = us("<p>Balance due $61.20</p><p>AutoPay</p><p>Pending</p><p>No action needed.</p>");
     assert_eq!(s.autopay, None, "{s:?}");
 }
+
+#[test]
+fn pay_an_amount_by_a_date_is_the_amount_due_and_its_date() {
+    let s = us(r#"<div role="alert"><h2>Your line is paused</h2>
+        <p>Pay $40.25 by Jan 4, 2027 to restore service.</p></div>
+        <table><tr><th>Line</th><td>(303) 555-0171</td></tr><tr><th>Plan</th><td>Value 5</td></tr></table>"#);
+    assert_eq!(s.amount_due, usd(4025), "{s:?}");
+    assert_eq!(s.next_bill_date, date(2027, 1, 4));
+}
