@@ -616,6 +616,18 @@ impl<'a> Engine<'a> {
             if on && starts_within(row.lower.get(h.end..).unwrap_or(""), LATER_WORDS, 4) {
                 continue;
             }
+            // `No action needed`: a `no` before a word that is no state is its determiner.
+            if !on
+                && row.lower.get(h.start..h.end) == Some("no")
+                && row
+                    .lower
+                    .as_bytes()
+                    .get(h.end + 1)
+                    .is_some_and(u8::is_ascii_alphabetic)
+                && !row.hits.iter().any(|x| x.start == h.end + 1)
+            {
+                continue;
+            }
             found.push(mk(h.start, h.end, VKind::State(on)));
         }
         // Placeholders: a whole short text piece that is `--`, `$--.--`, `Loading…`.
@@ -829,6 +841,7 @@ impl<'a> Engine<'a> {
                     || self.in_header_cell(node)
                     || (h.kind.family() == Family::Money
                         && (in_aside(&row.text, h.start)
+                            || names_a_part(&row.lower, h.start)
                             || names_a_threshold(&row.lower, h.end)
                             || (h.kind == Kind::AmountDue
                                 && names_a_settled_payment(&row.lower, h.end))))
@@ -2473,6 +2486,20 @@ fn names_a_threshold(lower: &str, end: usize) -> bool {
     const WORDS: &str =
         "低于|低於|少于|少於|不足|below|under |less than|unter |menos de|por debajo";
     starts_within(rest, WORDS, 14)
+}
+
+/// True when the money label at byte `start` of `lower` follows an amount that a total
+/// includes (`Includes $72.40 past due`, `including $5.00 late fee`, `其中欠费`): a part
+/// of the figure, not the figure.
+fn names_a_part(lower: &str, start: usize) -> bool {
+    let before = parse::text::trim_end_where(lower.get(..start).unwrap_or(""), |c| {
+        c.is_ascii_digit() || parse::text::has_char(" .,$€£¥", c)
+    });
+    parse::text::split_where(
+        "includes|including|incl|of which|其中|含|davon|incluye",
+        |c| c == '|',
+    )
+    .any(|w| before.ends_with(w))
 }
 
 /// True when one of `words` (one string, `|` between them) starts within `max` bytes of

@@ -727,7 +727,9 @@ impl Engine<'_> {
                             .chain(lower.get(h.end..))
                             .any(|t| t.chars().any(is_alpha))
                 }
-                Kind::On | Kind::Off | Kind::NotPhone => inside,
+                // `No active plan`, `Inactive`: a name field saying there is none.
+                Kind::Off => h.start > 0,
+                Kind::On | Kind::NotPhone => inside,
                 // `通用流量` alone (`套餐通用流量总量`) is a kind of data, not a name.
                 Kind::Data | Kind::NotData | Kind::AddOn | Kind::Hotspot => inside,
                 Kind::Unlimited => true,

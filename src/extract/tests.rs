@@ -3719,3 +3719,68 @@ fn a_full_number_after_a_devices_name_in_a_line_picker_names_the_line() {
         assert_eq!(s.lines[0].label.as_deref(), Some("Home tablet"));
     }
 }
+
+// ---- round 12a (stop 20) ----
+
+#[test]
+fn a_part_that_a_total_includes_is_not_the_amount_due() {
+    // `Includes $31.10 past due` under the total: the total is due, the part is not.
+    let html = r#"<html lang="en-US"><body><section><h2>Your bill</h2>
+        <p>Total balance</p><p><sup>$</sup><span>204</span><sup>.55</sup></p>
+        <p>Includes <b>$31.10</b> past due</p><p>Due Jan 9</p></section></body></html>"#;
+    let url = "https://account.example-mobile.com/";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.amount_due, usd(20455), "{s:?}");
+        assert_eq!(s.next_bill_date, date(2027, 1, 9));
+    }
+    // Said in one line, the part after the total is still a part.
+    let s = us("<p>Total due $88.00, including $12.50 past due. Due Dec 9</p>");
+    assert_eq!(s.amount_due, usd(8800));
+}
+
+#[test]
+fn a_plan_field_saying_there_is_none_names_no_plan() {
+    // An expired prepaid line: `No active plan` where the plan's name would be.
+    let s = us(
+        r#"<div class="card"><span>Phone number (415) 555-0192</span></div>
+        <div class="card"><span>Your plan</span> <span>No plan selected</span></div>
+        <div class="card"><span>Balance</span> <span>$2.40</span></div>
+        <section><h3>Choose a plan</h3><ul><li>3GB · unlimited talk · $10/mo</li>
+        <li>Unlimited · $30/mo</li></ul></section>"#,
+    );
+    assert_eq!(s.lines.len(), 1, "{s:?}");
+    assert_eq!(s.lines[0].plan, None);
+    // A plan whose name merely holds such a word keeps it.
+    let s = us(
+        r#"<div class="card"><span>Phone number (415) 555-0192</span></div>
+        <div class="card"><span>Your plan</span> <span>Basic No Contract 10</span></div>
+        <div class="card"><span>Balance</span> <span>$2.40</span></div>"#,
+    );
+    assert_eq!(
+        s.lines[0].plan.as_deref(),
+        Some("Basic No Contract 10"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_first_automatic_payment_being_set_up_is_autopay_on() {
+    // `AutoPay: Pending` over the first payment it will make: on; the sentence's `No
+    // action needed` is no state.
+    let s = us(r#"<p>Balance due</p><p>$61.20</p><p>Due by Jan 5, 2027</p>
+        <div><span>AutoPay: Pending</span><p>We're setting up AutoPay. Your next automatic
+        payment of $61.20 will be made on Jan 5. No action needed.</p></div>"#);
+    assert_eq!(s.autopay, Some(true), "{s:?}");
+    // A bare `No` before a word is no toggle's state either.
+    let s = us("<p>Balance due $61.20</p><p>AutoPay</p><p>Pending</p><p>No action needed.</p>");
+    assert_eq!(s.autopay, None, "{s:?}");
+}
+
+#[test]
+fn pay_an_amount_by_a_date_is_the_amount_due_and_its_date() {
+    let s = us(r#"<div role="alert"><h2>Your line is paused</h2>
+        <p>Pay $40.25 by Jan 4, 2027 to restore service.</p></div>
+        <table><tr><th>Line</th><td>(303) 555-0171</td></tr><tr><th>Plan</th><td>Value 5</td></tr></table>"#);
+    assert_eq!(s.amount_due, usd(4025), "{s:?}");
+    assert_eq!(s.next_bill_date, date(2027, 1, 4));
+}
