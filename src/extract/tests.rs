@@ -3600,3 +3600,46 @@ fn a_receipts_service_number_is_the_line_not_its_order_or_support_number() {
         assert_eq!(s.lines[0].number_last4.as_deref(), Some("8904"));
     }
 }
+
+// ---- round 13a (stop 20) ----
+
+#[test]
+fn an_offer_link_inside_a_sentence_makes_the_whole_sentence_an_offer() {
+    // The second line has no hotspot: the tip's `30GB of hotspot data` is what an upgrade
+    // would give, after the link, in the same sentence.
+    let html = r#"<html lang="en-US"><body><p>Hello, Sam</p>
+        <article><h3>Work phone</h3><span>(•••) •••-2041</span>
+        <div><span>Data</span> <span>Unlimited</span> <span>8.4 GB used</span></div>
+        <div><span>Hotspot</span> <span>2.5 GB of 30 GB used</span></div></article>
+        <article><h3>Grandpa</h3><span>(•••) •••-7718</span>
+        <div><span>Data</span> <span>Unlimited</span> <span>1.2 GB used</span></div>
+        <p>Need a hotspot? <a href="/plan">Upgrade your plan</a> and get 30GB of hotspot data each month.</p>
+        </article></body></html>"#;
+    // (Inline layout only: a link laid out as a block of its own ends the sentence.)
+    let s = scan(html, "https://account.example-mobile.com/");
+    assert_eq!(s.lines.len(), 2, "{:?}", s.lines);
+    assert_eq!(
+        s.lines[0].hotspot.as_ref().and_then(|h| h.used_mb),
+        Some(2560.0)
+    );
+    assert_eq!(s.lines[1].hotspot, None, "{:?}", s.lines[1]);
+    assert_eq!(
+        s.lines[1].data.as_ref().and_then(|d| d.used_mb),
+        Some(1228.8)
+    );
+    // A link standing beside a figure still leaves the figure alone.
+    let s = us("<p>3 GB left <a href=/buy>Upgrade</a></p>");
+    assert_eq!(data(&s).remaining_mb, Some(3072.0));
+}
+
+#[test]
+fn a_history_hint_after_a_tiles_label_and_value_leaves_the_value() {
+    // Inline spans: one row, the hint's `Previous balance` opening its own element.
+    let s = us("<div><span>Account balance</span> <span>$21.90</span> \
+         <span>Previous balance $1.90 + top-up $20.00</span></div>");
+    assert_eq!(s.balance, usd(2190));
+    assert_eq!(s.sources["balance"].text, "$21.90");
+    // A history row on its own is still history.
+    let s = us("<p><span>Previous balance</span> <span>$1.90</span></p>");
+    assert_eq!(s.balance, None);
+}
