@@ -377,7 +377,8 @@ impl<'a> Engine<'a> {
     /// A plan catalogue (`Available plans`, `Thinking about switching?`): several cards
     /// alike (the same element and classes) side by side, each with its heading and a
     /// price per period (`Go5G` `$75/mo` `15GB hotspot` `[Select]`). Offers, not the
-    /// account's values: their elements count as promotional. A card holding a line's
+    /// account's values: their elements count as promotional. So are passes for sale
+    /// (`5GB Data Pass` `$10` `[Add]`: a heading naming data, a price, a button). A card holding a line's
     /// number (a line's own charge) is no offer.
     fn mark_catalogue(&mut self) {
         let model = &self.model;
@@ -397,9 +398,6 @@ impl<'a> Engine<'a> {
                     .is_some_and(|t| !t.trim_start().starts_with(|c: char| c.is_ascii_digit()))
                     || parse::text::split_where("per mo|a month", |c| c == '|')
                         .any(|w| tail.starts_with(w));
-                if !rate {
-                    continue;
-                }
                 // The card: the nearest element around the price that holds a heading.
                 let mut cur = nodes
                     .get(row.node_at(f.start) as usize)
@@ -416,7 +414,25 @@ impl<'a> Engine<'a> {
                             .get(i as usize)
                             .is_some_and(|n| !n.is_text() && heading(n))
                     });
+                    // A pass or plan for sale without a period (`5GB Data Pass` `$10`
+                    // `[Add]`): a card titled with a data amount that holds a button.
+                    let for_sale = || {
+                        let inside = |p: &dyn Fn(u32, &crate::page::PageNode) -> bool| {
+                            (a + 1..end).any(|i| nodes.get(i as usize).is_some_and(|n| p(i, n)))
+                        };
+                        inside(&|_, n| n.tag == "button")
+                            && inside(&|i, n| {
+                                heading(n)
+                                    && model.rows.get(model.first_row_at(i)).is_some_and(|r| {
+                                        !parse::find_data(&r.text).is_empty()
+                                            || r.hits.iter().any(|h| h.kind == Kind::Unlimited)
+                                    })
+                            })
+                    };
                     if titled {
+                        if !rate && !for_sale() {
+                            break;
+                        }
                         if let Some(p) = parent {
                             if !self.anchors.iter().any(|x| a <= x.node && x.node < end)
                                 && !cards.contains(&(a, p))

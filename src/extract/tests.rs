@@ -3643,3 +3643,22 @@ fn a_history_hint_after_a_tiles_label_and_value_leaves_the_value() {
     let s = us("<p><span>Previous balance</span> <span>$1.90</span></p>");
     assert_eq!(s.balance, None);
 }
+
+#[test]
+fn passes_for_sale_titled_by_their_data_with_a_price_and_a_button_are_offers() {
+    // No price per period: a shop of cards alike, each named by its data amount (or
+    // `Unlimited`), with a price and a buy button.
+    let html = r#"<html lang="en-US"><body><p>Line (•••) •••-4410</p>
+        <section><h2>Your data</h2><p><span>2.5 GB</span> <span>left of 8 GB</span></p></section>
+        <section><h2>Buy more</h2><ul>
+        <li class="card"><h3>2GB Booster</h3><p>2 GB high-speed data, good for 7 days</p><p>$6</p><button>Buy</button></li>
+        <li class="card"><h3>Unlimited Weekend</h3><p>Unlimited data for 48 hours</p><p>$4</p><button>Buy</button></li>
+        </ul></section></body></html>"#;
+    let url = "https://account.example-mobile.com/";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        let d = data(&s);
+        assert!(!d.unlimited, "{d:?}");
+        assert_eq!((d.remaining_mb, d.total_mb), (Some(2560.0), Some(8192.0)));
+        assert_eq!(s.lines[0].plan, None);
+    }
+}
