@@ -378,8 +378,8 @@ impl<'a> Engine<'a> {
     /// alike (the same element and classes) side by side, each with its heading and a
     /// price per period (`Go5G` `$75/mo` `15GB hotspot` `[Select]`). Offers, not the
     /// account's values: their elements count as promotional. So are passes for sale
-    /// (`5GB Data Pass` `$10` `[Add]`: a heading naming data, a price, a button). A card holding a line's
-    /// number (a line's own charge) is no offer.
+    /// (`5GB Data Pass` `$10` `[Add]`: a heading naming data, a price, a button). A card
+    /// holding a line's number (a line's own charge) is no offer.
     fn mark_catalogue(&mut self) {
         let model = &self.model;
         let nodes = &model.page.nodes;
