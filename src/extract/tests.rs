@@ -3662,3 +3662,37 @@ fn passes_for_sale_titled_by_their_data_with_a_price_and_a_button_are_offers() {
         assert_eq!(s.lines[0].plan, None);
     }
 }
+
+#[test]
+fn a_plan_column_beside_a_used_column_holds_the_allowance() {
+    let html = r#"<html lang="en-US"><body><p>Phone number (312) 555-0144</p>
+        <table><thead><tr><th></th><th>Used</th><th>Plan</th></tr></thead>
+        <tbody><tr><th>Data</th><td>1.5 GB</td><td>4 GB</td></tr>
+        <tr><th>Talk</th><td>120 min</td><td>Unlimited</td></tr></tbody></table></body></html>"#;
+    let url = "https://account.example-mobile.com/";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        let d = data(&s);
+        assert_eq!(
+            (d.used_mb, d.total_mb),
+            (Some(1536.0), Some(4096.0)),
+            "{d:?}"
+        );
+        assert!(!d.unlimited);
+    }
+    // A plan's name in that column (`Shared 8GB`) is a name, not each line's allowance.
+    let html = r#"<html lang="en-US"><body><p>8.5 GB left of 12 GB</p>
+        <table><thead><tr><th>Number</th><th>Plan</th><th>Used this cycle</th></tr></thead>
+        <tbody><tr><td>(•••) •••-0172</td><td>Shared 12GB</td><td>2.5 GB</td></tr>
+        <tr><td>(•••) •••-5590</td><td>Shared 12GB</td><td>1 GB</td></tr></tbody></table></body></html>"#;
+    let s = scan(html, url);
+    assert_eq!(s.lines.len(), 2, "{:?}", s.lines);
+    for l in &s.lines {
+        assert_eq!(l.plan.as_deref(), Some("Shared 12GB"));
+        let d = l.data.clone().unwrap();
+        assert_eq!(
+            (d.remaining_mb, d.total_mb),
+            (Some(8704.0), Some(12288.0)),
+            "{l:?}"
+        );
+    }
+}
