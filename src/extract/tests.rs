@@ -3696,3 +3696,24 @@ fn a_plan_column_beside_a_used_column_holds_the_allowance() {
         );
     }
 }
+
+#[test]
+fn a_plan_label_over_a_charges_breakdown_names_no_plan() {
+    let html = r#"<html lang="en-US"><body><p>Your number (646) 555-0190</p>
+        <p>Data used 1.2 GB</p>
+        <div><div>Charges so far</div><div>$31.00</div>
+        <div>Plan $15.00 · Data $16.00 · Taxes extra</div></div>
+        <dl><dt>Plan</dt><dd>Flex Saver</dd></dl></body></html>"#;
+    let url = "https://account.example-mobile.com/";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(
+            s.lines[0].plan.as_deref(),
+            Some("Flex Saver"),
+            "{:?}",
+            s.lines
+        );
+    }
+    // A plan named by its price keeps it.
+    let s = us("<p>Plan: $40 Unlimited</p><p>Data used 1.2 GB</p>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("$40 Unlimited"));
+}
