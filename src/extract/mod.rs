@@ -915,7 +915,8 @@ impl<'a> Engine<'a> {
                 text: row.text.get(start..end).unwrap_or("").to_string(),
             });
         }
-        // `$45.00 due 12/09`: a `due` right after an amount labels that amount too.
+        // `$45.00 due 12/09`: a `due` right after an amount (or under an amount alone)
+        // labels that amount too.
         for (r, row) in model.rows.iter().enumerate() {
             if row.promo
                 || row
@@ -932,7 +933,19 @@ impl<'a> Engine<'a> {
                     c.is_ascii_digit() || matches!(c, '.' | ',')
                 });
                 let money = sign.len() < before.len() && ends_with_any(sign, "$€£¥");
-                if !words.starts_with("due") || !money {
+                // `$46.21` | `Due Dec 1`: a bill's amount alone in the row above.
+                let above = before.is_empty()
+                    && r.checked_sub(1)
+                        .and_then(|p| model.rows.get(p))
+                        .is_some_and(|p| {
+                            let t = p.text.trim();
+                            !p.promo
+                                && parse::find_money(t, self.currency)
+                                    .first()
+                                    .is_some_and(|f| (f.start, f.end) == (0, t.len()))
+                        });
+                let due = row.lower.get(h.start..h.end).unwrap_or("");
+                if !due.starts_with("due") || !(money || above) {
                     continue;
                 }
                 labels.push(Label {

@@ -3717,3 +3717,18 @@ fn a_plan_label_over_a_charges_breakdown_names_no_plan() {
     let s = us("<p>Plan: $40 Unlimited</p><p>Data used 1.2 GB</p>");
     assert_eq!(s.lines[0].plan.as_deref(), Some("$40 Unlimited"));
 }
+
+#[test]
+fn an_amount_alone_above_a_due_date_is_the_amount_due() {
+    let html = r#"<html lang="en-US"><body><p>Your number (646) 555-0190</p>
+        <div><div>Latest statement · Sep 1 – Sep 30</div><div>$52.75</div><div>Due Nov 30</div></div>
+        </body></html>"#;
+    let url = "https://account.example-mobile.com/";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.amount_due, usd(5275));
+        assert_eq!(s.next_bill_date, date(2026, 11, 30));
+    }
+    // A paid one is history.
+    let s = us("<p>(646) 555-0190</p><div><div>$52.75</div><div>Due Oct 30 · Paid</div></div>");
+    assert_eq!(s.amount_due, None);
+}
