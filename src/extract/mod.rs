@@ -1143,7 +1143,14 @@ impl<'a> Engine<'a> {
                 let tail = row.text.get(label.end..).unwrap_or("").trim();
                 let aside = tail.starts_with(['(', '（']) && tail.ends_with([')', '）']);
                 let rest = if aside { label.end } else { row.text.len() };
-                width(row.text.get(..rest).unwrap_or("")).saturating_sub(width(&label.text))
+                // `Hotspot used`: a word right before the label is part of its caption.
+                let from = row
+                    .hits
+                    .iter()
+                    .find(|h| h.end + 1 == label.start)
+                    .map_or(label.start, |h| h.start);
+                width(row.text.get(..rest).unwrap_or(""))
+                    .saturating_sub(width(row.text.get(from..label.end).unwrap_or("")))
             });
             let sentence = if rest_width > 24 { 45 } else { 0 };
             let (lo, hi) = self.same_family_bounds(r, label);

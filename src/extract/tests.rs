@@ -3732,3 +3732,20 @@ fn an_amount_alone_above_a_due_date_is_the_amount_due() {
     let s = us("<p>(646) 555-0190</p><div><div>$52.75</div><div>Due Oct 30 · Paid</div></div>");
     assert_eq!(s.amount_due, None);
 }
+
+#[test]
+fn a_caption_of_bucket_and_role_under_its_figure_labels_it() {
+    // `Hotspot used · Unlimited` under `2.6 GB`: both words are the caption, so the role
+    // word is no word inside a sentence.
+    let html = r#"<html lang="en-US"><body><p>•••-•••-3390</p><div>
+        <div><p>18.2 GB</p><p>Data used · Unlimited</p></div>
+        <div><p>2.6 GB</p><p>Hotspot used · Unlimited</p></div>
+        <div><p>340</p><p>Minutes used</p></div></div></body></html>"#;
+    let url = "https://account.example-mobile.com/";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        let hot = s.lines[0].hotspot.clone().unwrap();
+        assert_eq!(hot.used_mb, Some(2662.4), "{:?}", s.lines);
+        assert!(hot.unlimited);
+        assert_eq!(data(&s).used_mb, Some(18636.8));
+    }
+}
