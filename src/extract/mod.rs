@@ -377,8 +377,9 @@ impl<'a> Engine<'a> {
     /// A plan catalogue (`Available plans`, `Thinking about switching?`): several cards
     /// alike (the same element and classes) side by side, each with its heading and a
     /// price per period (`Go5G` `$75/mo` `15GB hotspot` `[Select]`). Offers, not the
-    /// account's values: their elements count as promotional. A card holding a line's
-    /// number (a line's own charge) is no offer.
+    /// account's values: their elements count as promotional. So are passes for sale
+    /// (`5GB Data Pass` `$10` `[Add]`: a heading naming data, a price, a button). A card
+    /// holding a line's number (a line's own charge) is no offer.
     fn mark_catalogue(&mut self) {
         let model = &self.model;
         let nodes = &model.page.nodes;
@@ -397,9 +398,6 @@ impl<'a> Engine<'a> {
                     .is_some_and(|t| !t.trim_start().starts_with(|c: char| c.is_ascii_digit()))
                     || parse::text::split_where("per mo|a month", |c| c == '|')
                         .any(|w| tail.starts_with(w));
-                if !rate {
-                    continue;
-                }
                 // The card: the nearest element around the price that holds a heading.
                 let mut cur = nodes
                     .get(row.node_at(f.start) as usize)
@@ -416,7 +414,25 @@ impl<'a> Engine<'a> {
                             .get(i as usize)
                             .is_some_and(|n| !n.is_text() && heading(n))
                     });
+                    // A pass or plan for sale without a period (`5GB Data Pass` `$10`
+                    // `[Add]`): a card titled with a data amount that holds a button.
+                    let for_sale = || {
+                        let inside = |p: &dyn Fn(u32, &crate::page::PageNode) -> bool| {
+                            (a + 1..end).any(|i| nodes.get(i as usize).is_some_and(|n| p(i, n)))
+                        };
+                        inside(&|_, n| n.tag == "button")
+                            && inside(&|i, n| {
+                                heading(n)
+                                    && model.rows.get(model.first_row_at(i)).is_some_and(|r| {
+                                        !parse::find_data(&r.text).is_empty()
+                                            || r.hits.iter().any(|h| h.kind == Kind::Unlimited)
+                                    })
+                            })
+                    };
                     if titled {
+                        if !rate && !for_sale() {
+                            break;
+                        }
                         if let Some(p) = parent {
                             if !self.anchors.iter().any(|x| a <= x.node && x.node < end)
                                 && !cards.contains(&(a, p))
@@ -916,7 +932,8 @@ impl<'a> Engine<'a> {
                 text: row.text.get(start..end).unwrap_or("").to_string(),
             });
         }
-        // `$45.00 due 12/09`: a `due` right after an amount labels that amount too.
+        // `$45.00 due 12/09`: a `due` right after an amount (or under an amount alone)
+        // labels that amount too.
         for (r, row) in model.rows.iter().enumerate() {
             if row.promo
                 || row
@@ -933,7 +950,19 @@ impl<'a> Engine<'a> {
                     c.is_ascii_digit() || matches!(c, '.' | ',')
                 });
                 let money = sign.len() < before.len() && ends_with_any(sign, "$€£¥");
-                if !words.starts_with("due") || !money {
+                // `$46.21` | `Due Dec 1`: a bill's amount alone in the row above.
+                let above = before.is_empty()
+                    && r.checked_sub(1)
+                        .and_then(|p| model.rows.get(p))
+                        .is_some_and(|p| {
+                            let t = p.text.trim();
+                            !p.promo
+                                && parse::find_money(t, self.currency)
+                                    .first()
+                                    .is_some_and(|f| (f.start, f.end) == (0, t.len()))
+                        });
+                let due = row.lower.get(h.start..h.end).unwrap_or("");
+                if !due.starts_with("due") || !(money || above) {
                     continue;
                 }
                 labels.push(Label {
@@ -1131,7 +1160,14 @@ impl<'a> Engine<'a> {
                 let tail = row.text.get(label.end..).unwrap_or("").trim();
                 let aside = tail.starts_with(['(', '（']) && tail.ends_with([')', '）']);
                 let rest = if aside { label.end } else { row.text.len() };
-                width(row.text.get(..rest).unwrap_or("")).saturating_sub(width(&label.text))
+                // `Hotspot used`: a word right before the label is part of its caption.
+                let from = row
+                    .hits
+                    .iter()
+                    .find(|h| h.end + 1 == label.start)
+                    .map_or(label.start, |h| h.start);
+                width(row.text.get(..rest).unwrap_or(""))
+                    .saturating_sub(width(row.text.get(from..label.end).unwrap_or("")))
             });
             let sentence = if rest_width > 24 { 45 } else { 0 };
             let (lo, hi) = self.same_family_bounds(r, label);

@@ -2,7 +2,7 @@
 //! visual rows of text, class / id hints and regions (promotional, action, loading).
 //! Everything here is built in one or two linear passes over the nodes.
 
-use super::matcher::{hint_words, FastMap, HintMatcher, Hit, Kind, Matcher, Place};
+use super::matcher::{hint_words, Family, FastMap, HintMatcher, Hit, Kind, Matcher, Place};
 use super::names::in_list;
 use crate::page::PageSnapshot;
 
@@ -209,13 +209,52 @@ impl<'a> Model<'a> {
                     (start, s.start + piece.trim_end().len()) == (h.start, h.end)
                 }),
             });
-            row.promo = row.hits.iter().any(|h| {
-                h.kind == Kind::Promo
+            let action = &model.action;
+            let in_action = |s: &Seg| action.get(s.node as usize).copied().unwrap_or(false);
+            let promo_at = row.hits.iter().find_map(|h| {
+                let promo = h.kind == Kind::Promo
                     && (h.place == Place::EndsRow || {
                         let node = row.node_at(h.start) as usize;
-                        !model.action.get(node).copied().unwrap_or(false)
+                        !action.get(node).copied().unwrap_or(false)
+                            // A link inside a sentence that goes on after it (`Want more
+                            // hotspot? <a>Upgrade to Go5G Plus</a> for 50GB of …`): the
+                            // whole sentence is the offer.
+                            || (row.segs.iter().any(|s| s.end <= h.start && !in_action(s))
+                                && row
+                                    .segs
+                                    .iter()
+                                    .find(|s| s.start > h.start && !in_action(s))
+                                    .and_then(|s| row.text.get(s.start..s.end))
+                                    .and_then(|t| t.trim_start().bytes().next())
+                                    .is_some_and(|b| b.is_ascii_lowercase()))
+                    });
+                promo.then_some(h.start)
+            });
+            // A history or offer word opening a later element of a row that first gives its
+            // own label and value (`Account balance $37.40` | `Previous balance $2.40 +
+            // refill $35.00`): only that element on is promotional.
+            let tail = promo_at.filter(|&at| {
+                row.joins.contains(&(at.wrapping_sub(1)))
+                    && row
+                        .lower
+                        .get(..at)
+                        .is_some_and(|head| head.bytes().any(|b| b.is_ascii_digit()))
+                    && row.hits.iter().any(|h| {
+                        h.end < at
+                            && matches!(
+                                h.kind.family(),
+                                Family::Money | Family::Data | Family::Date
+                            )
                     })
-            }) || names_a_past_month(&row.lower);
+            });
+            if let Some(at) = tail {
+                for s in row.segs.iter().filter(|s| s.start >= at) {
+                    if let Some(x) = model.promo_region.get_mut(s.node as usize) {
+                        *x = true;
+                    }
+                }
+            }
+            row.promo = (promo_at.is_some() && tail.is_none()) || names_a_past_month(&row.lower);
         }
         model
     }

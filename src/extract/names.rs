@@ -554,8 +554,10 @@ impl Engine<'_> {
         let text = match parse::find_money(text, None).first() {
             Some(f) if f.start == 0 => {
                 let tail = text.get(f.end..).unwrap_or("").trim_start();
-                // `$ 18.450 por mes`, `59元/月`: a price per month alone is no name.
-                if per_month(tail.trim_end()) {
+                // `$ 18.450 por mes`, `59元/月`: a price per month alone is no name;
+                // `$20.00 · Data $28.40 · Taxes …`: a price standing alone before a
+                // separator is a charges' breakdown, not a name.
+                if per_month(tail.trim_end()) || tail.chars().next().is_some_and(separator) {
                     return None;
                 }
                 if tail.starts_with(|c: char| c.is_ascii_digit()) && has_words_besides_amounts(tail)

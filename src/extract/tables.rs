@@ -142,6 +142,13 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
                     Some((h.kind, row.text.clone(), unit, role))
                 })
                 .collect();
+            // A `Plan` column beside a `Remaining` or `Used` one holds the plan's allowance.
+            let mut head = head;
+            if head.iter().flatten().any(|h| matches!(h.3, Some(0 | 1))) {
+                for h in head.iter_mut().flatten().filter(|h| h.0 == Kind::Plan) {
+                    h.3 = Some(2);
+                }
+            }
             header.insert(table, head);
         }
     }
@@ -163,11 +170,23 @@ impl Engine<'_> {
     /// Column headers of tables label the cells below them.
     pub(super) fn table_labels(&self, labels: &mut Vec<Label>) {
         for cell in &self.tables.cells {
-            if matches!(cell.kind.family(), Family::Text) || cell.kind == Kind::Line {
+            // A figure alone under that `Plan` (not a plan's name, `Shared 30GB`).
+            let kind = match (cell.kind, cell.role) {
+                (Kind::Plan, Some(2)) => {
+                    let end = self.model.end.get(cell.node as usize).copied().unwrap_or(0);
+                    let text = subtree_text(self.model.page, cell.node as usize, end as usize);
+                    if super::names::has_words_besides_amounts(&text) {
+                        continue;
+                    }
+                    Kind::DataTotal
+                }
+                (k, _) => k,
+            };
+            if matches!(kind.family(), Family::Text) || kind == Kind::Line {
                 continue;
             }
             labels.push(Label {
-                kind: cell.kind,
+                kind,
                 row: self.model.first_row_at(cell.node) as u32,
                 start: 0,
                 end: 0,

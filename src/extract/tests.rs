@@ -3784,3 +3784,152 @@ fn pay_an_amount_by_a_date_is_the_amount_due_and_its_date() {
     assert_eq!(s.amount_due, usd(4025), "{s:?}");
     assert_eq!(s.next_bill_date, date(2027, 1, 4));
 }
+
+// ---- round 13a (stop 20) ----
+
+#[test]
+fn an_offer_link_inside_a_sentence_makes_the_whole_sentence_an_offer() {
+    // The second line has no hotspot: the tip's `30GB of hotspot data` is what an upgrade
+    // would give, after the link, in the same sentence.
+    let html = r#"<html lang="en-US"><body><p>Hello, Sam</p>
+        <article><h3>Work phone</h3><span>(•••) •••-2041</span>
+        <div><span>Data</span> <span>Unlimited</span> <span>8.4 GB used</span></div>
+        <div><span>Hotspot</span> <span>2.5 GB of 30 GB used</span></div></article>
+        <article><h3>Grandpa</h3><span>(•••) •••-7718</span>
+        <div><span>Data</span> <span>Unlimited</span> <span>1.2 GB used</span></div>
+        <p>Need a hotspot? <a href="/plan">Upgrade your plan</a> and get 30GB of hotspot data each month.</p>
+        </article></body></html>"#;
+    // (Inline layout only: a link laid out as a block of its own ends the sentence.)
+    let s = scan(html, "https://account.example-mobile.com/");
+    assert_eq!(s.lines.len(), 2, "{:?}", s.lines);
+    assert_eq!(
+        s.lines[0].hotspot.as_ref().and_then(|h| h.used_mb),
+        Some(2560.0)
+    );
+    assert_eq!(s.lines[1].hotspot, None, "{:?}", s.lines[1]);
+    assert_eq!(
+        s.lines[1].data.as_ref().and_then(|d| d.used_mb),
+        Some(1228.8)
+    );
+    // A link standing beside a figure still leaves the figure alone.
+    let s = us("<p>3 GB left <a href=/buy>Upgrade</a></p>");
+    assert_eq!(data(&s).remaining_mb, Some(3072.0));
+}
+
+#[test]
+fn a_history_hint_after_a_tiles_label_and_value_leaves_the_value() {
+    // Inline spans: one row, the hint's `Previous balance` opening its own element.
+    let s = us("<div><span>Account balance</span> <span>$21.90</span> \
+         <span>Previous balance $1.90 + top-up $20.00</span></div>");
+    assert_eq!(s.balance, usd(2190));
+    assert_eq!(s.sources["balance"].text, "$21.90");
+    // A history row on its own is still history.
+    let s = us("<p><span>Previous balance</span> <span>$1.90</span></p>");
+    assert_eq!(s.balance, None);
+}
+
+#[test]
+fn passes_for_sale_titled_by_their_data_with_a_price_and_a_button_are_offers() {
+    // No price per period: a shop of cards alike, each named by its data amount (or
+    // `Unlimited`), with a price and a buy button.
+    let html = r#"<html lang="en-US"><body><p>Line (•••) •••-4410</p>
+        <section><h2>Your data</h2><p><span>2.5 GB</span> <span>left of 8 GB</span></p></section>
+        <section><h2>Buy more</h2><ul>
+        <li class="card"><h3>2GB Booster</h3><p>2 GB high-speed data, good for 7 days</p><p>$6</p><button>Buy</button></li>
+        <li class="card"><h3>Unlimited Weekend</h3><p>Unlimited data for 48 hours</p><p>$4</p><button>Buy</button></li>
+        </ul></section></body></html>"#;
+    let url = "https://account.example-mobile.com/";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        let d = data(&s);
+        assert!(!d.unlimited, "{d:?}");
+        assert_eq!((d.remaining_mb, d.total_mb), (Some(2560.0), Some(8192.0)));
+        assert_eq!(s.lines[0].plan, None);
+    }
+}
+
+#[test]
+fn a_plan_column_beside_a_used_column_holds_the_allowance() {
+    let html = r#"<html lang="en-US"><body><p>Phone number (312) 555-0144</p>
+        <table><thead><tr><th></th><th>Used</th><th>Plan</th></tr></thead>
+        <tbody><tr><th>Data</th><td>1.5 GB</td><td>4 GB</td></tr>
+        <tr><th>Talk</th><td>120 min</td><td>Unlimited</td></tr></tbody></table></body></html>"#;
+    let url = "https://account.example-mobile.com/";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        let d = data(&s);
+        assert_eq!(
+            (d.used_mb, d.total_mb),
+            (Some(1536.0), Some(4096.0)),
+            "{d:?}"
+        );
+        assert!(!d.unlimited);
+    }
+    // A plan's name in that column (`Shared 8GB`) is a name, not each line's allowance.
+    let html = r#"<html lang="en-US"><body><p>8.5 GB left of 12 GB</p>
+        <table><thead><tr><th>Number</th><th>Plan</th><th>Used this cycle</th></tr></thead>
+        <tbody><tr><td>(•••) •••-0172</td><td>Shared 12GB</td><td>2.5 GB</td></tr>
+        <tr><td>(•••) •••-5590</td><td>Shared 12GB</td><td>1 GB</td></tr></tbody></table></body></html>"#;
+    let s = scan(html, url);
+    assert_eq!(s.lines.len(), 2, "{:?}", s.lines);
+    for l in &s.lines {
+        assert_eq!(l.plan.as_deref(), Some("Shared 12GB"));
+        let d = l.data.clone().unwrap();
+        assert_eq!(
+            (d.remaining_mb, d.total_mb),
+            (Some(8704.0), Some(12288.0)),
+            "{l:?}"
+        );
+    }
+}
+
+#[test]
+fn a_plan_label_over_a_charges_breakdown_names_no_plan() {
+    let html = r#"<html lang="en-US"><body><p>Your number (646) 555-0190</p>
+        <p>Data used 1.2 GB</p>
+        <div><div>Charges so far</div><div>$31.00</div>
+        <div>Plan $15.00 · Data $16.00 · Taxes extra</div></div>
+        <dl><dt>Plan</dt><dd>Flex Saver</dd></dl></body></html>"#;
+    let url = "https://account.example-mobile.com/";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(
+            s.lines[0].plan.as_deref(),
+            Some("Flex Saver"),
+            "{:?}",
+            s.lines
+        );
+    }
+    // A plan named by its price keeps it.
+    let s = us("<p>Plan: $40 Unlimited</p><p>Data used 1.2 GB</p>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("$40 Unlimited"));
+}
+
+#[test]
+fn an_amount_alone_above_a_due_date_is_the_amount_due() {
+    let html = r#"<html lang="en-US"><body><p>Your number (646) 555-0190</p>
+        <div><div>Latest statement · Sep 1 – Sep 30</div><div>$52.75</div><div>Due Nov 30</div></div>
+        </body></html>"#;
+    let url = "https://account.example-mobile.com/";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.amount_due, usd(5275));
+        assert_eq!(s.next_bill_date, date(2026, 11, 30));
+    }
+    // A paid one is history.
+    let s = us("<p>(646) 555-0190</p><div><div>$52.75</div><div>Due Oct 30 · Paid</div></div>");
+    assert_eq!(s.amount_due, None);
+}
+
+#[test]
+fn a_caption_of_bucket_and_role_under_its_figure_labels_it() {
+    // `Hotspot used · Unlimited` under `2.6 GB`: both words are the caption, so the role
+    // word is no word inside a sentence.
+    let html = r#"<html lang="en-US"><body><p>•••-•••-3390</p><div>
+        <div><p>18.2 GB</p><p>Data used · Unlimited</p></div>
+        <div><p>2.6 GB</p><p>Hotspot used · Unlimited</p></div>
+        <div><p>340</p><p>Minutes used</p></div></div></body></html>"#;
+    let url = "https://account.example-mobile.com/";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        let hot = s.lines[0].hotspot.clone().unwrap();
+        assert_eq!(hot.used_mb, Some(2662.4), "{:?}", s.lines);
+        assert!(hot.unlimited);
+        assert_eq!(data(&s).used_mb, Some(18636.8));
+    }
+}
