@@ -1746,11 +1746,12 @@ impl<'a> Engine<'a> {
                     }
                     let bucket = self.bucket_for(label, v, &buckets);
                     // An `Unlimited` on its own counts only where a data bucket is named,
-                    // and never as a menu's entry (a plan in the footer's links).
+                    // and never as a menu's entry (a plan in the footer's links, whatever
+                    // other link's words label it).
                     // Nor above a caption naming something else (`Unlimited` | `Talk & Text`).
                     if matches!(bucket, Bucket::NotData | Bucket::AddOn)
                         || (only_unlimited && self.caption_below_kind(v) == Some(Kind::NotData))
-                        || (label.is_none() && only_unlimited && self.model.menu_entry(v.node))
+                        || (only_unlimited && self.model.menu_entry(v.node))
                         || (label.is_none()
                             && only_unlimited
                             && bucket == Bucket::Unknown

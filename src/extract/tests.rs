@@ -3600,3 +3600,30 @@ fn a_receipts_service_number_is_the_line_not_its_order_or_support_number() {
         assert_eq!(s.lines[0].number_last4.as_deref(), Some("8904"));
     }
 }
+
+// ---- round 13b (stop 20) ----
+
+#[test]
+fn a_footer_links_unlimited_beside_a_links_data_words_is_no_pool() {
+    // A pool's left and size, each line's own usage, and a footer of plan links in which
+    // `Unlimited` sits beside a link that reads like a data label.
+    let html = r#"<html lang="en-US"><body>
+        <section><h2>Family data</h2><p><strong>7.5 GB</strong> <span>left</span></p>
+        <p><span>Pool size</span> <span>25 GB</span></p></section>
+        <div class=tile><div>Sam</div><div>(212) 555-0143</div>
+        <div><span>Used this cycle</span> <span>6.1 GB</span></div></div>
+        <div class=tile><div>Ana</div><div>(212) 555-0177</div>
+        <div><span>Used this cycle</span> <span>11.4 GB</span></div></div>
+        <footer><div><h4>Plans</h4><a href="/u">Unlimited</a><a href="/f">Family Data</a>
+        <a href="/i">International</a></div></footer></body></html>"#;
+    let url = "https://account.example-mobile.com/dashboard";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines.len(), 2, "{:?}", s.lines);
+        let d = s.lines[1].data.clone().unwrap();
+        assert!(!d.unlimited, "{:?}", s.lines);
+        assert_eq!(
+            (d.remaining_mb, d.used_mb, d.total_mb),
+            (Some(7680.0), Some(11673.6), Some(25600.0))
+        );
+    }
+}
