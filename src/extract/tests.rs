@@ -3627,3 +3627,23 @@ fn a_footer_links_unlimited_beside_a_links_data_words_is_no_pool() {
         );
     }
 }
+
+#[test]
+fn sharing_is_no_total_word_before_a_broadband_speed() {
+    // `共享` (shared) starts with `共` (of, in all): a family-sharing title is no total's
+    // label for the broadband speed of the plan under it.
+    let html = r#"<html lang="zh-CN"><body><div>家庭共享</div>
+        <p><span class="plan-n">冰激凌融合套餐</span> <span>169元/月 · 含宽带500M</span></p>
+        <section><h2>共享通用流量</h2><p><span>剩余</span> <b>20.50</b><span>GB</span></p>
+        <div><span>已用 29.50GB</span> <span>共享总量 50GB</span></div></section></body></html>"#;
+    let url = "https://m.client.10010.com/family/share";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        let d = data(&s);
+        assert_eq!(
+            (d.remaining_mb, d.used_mb, d.total_mb),
+            (Some(20992.0), Some(30208.0), Some(51200.0)),
+            "{:?}",
+            s.lines
+        );
+    }
+}
