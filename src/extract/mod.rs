@@ -1983,14 +1983,19 @@ impl<'a> Engine<'a> {
         let pool = has_account_data.then(|| finish_usage(account_data));
         for (i, line) in lines.iter_mut().enumerate() {
             // The pool's figures a line shares: all of them, or, beside the line's own
-            // usage (`Used this cycle: 9.8 GB`), what is left of the pool and its size.
+            // usage (`Used this cycle: 9.8 GB`, or `31.75GB / 100GB` of the pool's
+            // 100GB), what is left of the pool and its size.
             let mut shared_fields: &[&str] = &[];
             if has_main.get(i).copied().unwrap_or(false) {
                 let mut own = main.get(i).cloned().unwrap_or_default();
                 if let Some(pool) = pool.as_ref().filter(|p| !p.unlimited) {
+                    let of_pool = |t: f64| {
+                        pool.remaining_mb.is_some()
+                            && pool.total_mb.is_some_and(|p| (t - p).abs() < 0.5)
+                    };
                     if own.used_mb.is_some()
                         && own.remaining_mb.is_none()
-                        && own.total_mb.is_none()
+                        && own.total_mb.is_none_or(of_pool)
                         && !own.unlimited
                     {
                         own.remaining_mb = pool.remaining_mb;

@@ -3647,3 +3647,31 @@ fn sharing_is_no_total_word_before_a_broadband_speed() {
         );
     }
 }
+
+#[test]
+fn a_lines_meter_of_the_pools_size_takes_what_is_left_of_the_pool() {
+    // Each member card: its own usage of the pool and a meter `used / pool size`.
+    let html = r#"<html lang="zh-CN"><body>
+        <section><h2>共享通用流量</h2><p><span>剩余</span> <b>12.00</b><span>GB</span></p>
+        <div><span>已用 18.00GB</span> <span>共 30GB</span></div></section>
+        <article><span>爸爸</span> <span>138****1122</span>
+        <div><span>本月已用共享流量</span><span>10.50GB</span></div>
+        <div role="progressbar" aria-valuenow="10.5" aria-valuemax="30" aria-valuetext="10.50GB / 30GB"></div></article>
+        <article><span>奶奶</span> <span>139****3344</span>
+        <div><span>本月已用共享流量</span><span>7.50GB</span></div>
+        <div role="progressbar" aria-valuenow="7.5" aria-valuemax="30" aria-valuetext="7.50GB / 30GB"></div></article>
+        </body></html>"#;
+    let url = "https://m.client.10010.com/family/share";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines.len(), 2, "{:?}", s.lines);
+        for (line, used) in s.lines.iter().zip([10752.0, 7680.0]) {
+            let d = line.data.clone().unwrap();
+            assert_eq!(
+                (d.remaining_mb, d.used_mb, d.total_mb),
+                (Some(12288.0), Some(used), Some(30720.0)),
+                "{:?}",
+                s.lines
+            );
+        }
+    }
+}
