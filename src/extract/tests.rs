@@ -3603,6 +3603,21 @@ fn a_receipts_service_number_is_the_line_not_its_order_or_support_number() {
 
 // ---- round 13b (stop 20) ----
 
+/// Each line shows its own usage and the pool's left and size.
+fn assert_pool_lines(s: &Snapshot, remaining: f64, total: f64, used: &[f64]) {
+    assert_eq!(s.lines.len(), used.len(), "{:?}", s.lines);
+    for (line, &u) in s.lines.iter().zip(used) {
+        let d = line.data.clone().unwrap();
+        let got = (d.remaining_mb, d.used_mb, d.total_mb);
+        assert_eq!(
+            got,
+            (Some(remaining), Some(u), Some(total)),
+            "{:?}",
+            s.lines
+        );
+    }
+}
+
 #[test]
 fn a_footer_links_unlimited_beside_a_links_data_words_is_no_pool() {
     // A pool's left and size, each line's own usage, and a footer of plan links in which
@@ -3663,15 +3678,24 @@ fn a_lines_meter_of_the_pools_size_takes_what_is_left_of_the_pool() {
         </body></html>"#;
     let url = "https://m.client.10010.com/family/share";
     for s in [scan(html, url), scan_as_blocks(html, url)] {
-        assert_eq!(s.lines.len(), 2, "{:?}", s.lines);
-        for (line, used) in s.lines.iter().zip([10752.0, 7680.0]) {
-            let d = line.data.clone().unwrap();
-            assert_eq!(
-                (d.remaining_mb, d.used_mb, d.total_mb),
-                (Some(12288.0), Some(used), Some(30720.0)),
-                "{:?}",
-                s.lines
-            );
-        }
+        assert_pool_lines(&s, 12288.0, 30720.0, &[10752.0, 7680.0]);
+    }
+}
+
+#[test]
+fn a_lines_international_number_again_in_a_usage_card_marks_that_line() {
+    // A charges table names each line's number under a `Number` column; further down,
+    // each line's usage card repeats the number with no line word near it.
+    let html = r#"<html lang="en-GB"><body>
+        <table><thead><tr><th>Line</th><th>Number</th><th>Total</th></tr></thead><tbody>
+        <tr><th scope="row">Nina</th><td>07700 900512</td><td>£12.00</td></tr>
+        <tr><th scope="row">Sol</th><td>07700 900733</td><td>£9.00</td></tr></tbody></table>
+        <section><h2>Shared data</h2><p>12.5GB left of 40GB</p>
+        <article><h3>Nina</h3><p>07700 900512</p><p>Used this month: <b>20.5GB</b></p></article>
+        <article><h3>Sol</h3><p>07700 900733</p><p>Used this month: <b>7GB</b></p></article>
+        </section></body></html>"#;
+    let url = "https://www.example-mobile.co.uk/my-account/bills";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_pool_lines(&s, 12800.0, 40960.0, &[20992.0, 7168.0]);
     }
 }
