@@ -3699,3 +3699,17 @@ fn a_lines_international_number_again_in_a_usage_card_marks_that_line() {
         assert_pool_lines(&s, 12800.0, 40960.0, &[20992.0, 7168.0]);
     }
 }
+
+#[test]
+fn a_total_to_pay_collected_by_direct_debit_on_a_date_is_the_bill() {
+    let html = r#"<html lang="en-GB"><body><p>Total to pay</p><p>£41.20</p>
+        <p>We'll take this by Direct Debit on <b>7 January 2027</b>.</p>
+        <dl><dt>Bill date</dt><dd>23 December 2026</dd></dl>
+        <p>Your allowance resets on 23 January 2027</p></body></html>"#;
+    let url = "https://www.example-mobile.co.uk/my-account/bills/latest";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.amount_due, Some(Money::new(4120, Currency::Gbp)), "{s:?}");
+        assert_eq!(s.next_bill_date, date(2027, 1, 7));
+        assert_eq!(s.autopay, Some(true));
+    }
+}
