@@ -3713,3 +3713,20 @@ fn a_total_to_pay_collected_by_direct_debit_on_a_date_is_the_bill() {
         assert_eq!(s.autopay, Some(true));
     }
 }
+
+#[test]
+fn a_carried_over_buckets_expiry_is_no_renewal_and_its_data_no_main_bucket() {
+    // `上月结转` (carried over from last month) is a rollover: an add-on with its own expiry.
+    let html = r#"<html lang="zh-CN"><body>
+        <div><span>套餐内通用流量</span> <span>剩余 9.10GB</span></div>
+        <div><span>已用 5.90GB</span><span>总量 15.00GB</span></div>
+        <div><span>上月结转流量 <i>结转</i></span> <span>剩余 2.40GB</span></div>
+        <div><span>总量 2.40GB</span><span>有效期至 2026-11-30</span></div></body></html>"#;
+    let url = "https://touch.10086.cn/i/mobile/flow.html";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].renews_on, None, "{s:?}");
+        assert_eq!(s.next_bill_date, None);
+        assert_eq!(data(&s).remaining_mb, Some(9318.4));
+        assert_eq!(data(&s).total_mb, Some(15360.0));
+    }
+}
