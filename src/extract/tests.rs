@@ -3730,3 +3730,42 @@ fn a_carried_over_buckets_expiry_is_no_renewal_and_its_data_no_main_bucket() {
         assert_eq!(data(&s).total_mb, Some(15360.0));
     }
 }
+
+#[test]
+fn a_plan_word_run_into_a_cjk_word_is_no_label_and_a_colon_makes_one() {
+    // `套餐外通话` (calls beyond the plan) and `套餐月基本费` (the plan's monthly fee) are
+    // words of their own; `（预付费） 套餐：` is the label of the name after it.
+    let html = r#"<html lang="zh-CN"><body><h3>套餐外通话</h3><p>0分钟</p>
+        <p>号码： 189****2046 <span>（预付费） 套餐：</span> 天翼畅享融合套餐 月基本费59元</p>
+        <table><tr><td>套餐月基本费</td><td>59.00</td></tr></table>
+        <p>剩余通用流量 8.20GB</p></body></html>"#;
+    let url = "https://www.189.cn/dqmh/my189/bill.html";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(
+            s.lines[0].plan.as_deref(),
+            Some("天翼畅享融合套餐"),
+            "{s:?}"
+        );
+    }
+}
+
+#[test]
+fn a_current_plan_heading_and_a_label_ending_a_sentence_name_no_plan() {
+    let html = r#"<html lang="zh-HK"><body><h2 class="plan">現有計劃</h2>
+        <p class="plan-name">5G 本地數據 30GB 計劃</p><p>剩餘 12GB</p></body></html>"#;
+    let url = "https://my.example-mobile.com.hk/prepaid/account";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(
+            s.lines[0].plan.as_deref(),
+            Some("5G 本地數據 30GB 計劃"),
+            "{s:?}"
+        );
+    }
+    let html = r#"<html lang="de"><body>
+        <div class="box warn">Bitte laden Sie bald auf, damit Ihr Tarif weiterläuft.</div>
+        <p>Ihr Tarif</p><p class="tarif-name">Flex L</p><p>Noch 3,1 GB von 8 GB verfügbar</p></body></html>"#;
+    let url = "https://mein.example-mobil.de/guthaben";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].plan.as_deref(), Some("Flex L"), "{s:?}");
+    }
+}
