@@ -94,6 +94,10 @@ impl Engine<'_> {
         let numbers = NumberIndex::new(&finds);
         let mut anchors = Vec::new();
         let mut rows = Vec::new();
+        // International numbers alone in a block with data, kept if a line word makes
+        // the same number a line elsewhere (a charges table's `Number` column, then a
+        // usage card per line).
+        let mut again = Vec::new();
         for (r, node, f, line_word, not_phone) in &finds {
             // Four digits after a mask under a payment's label (`Direct debit` | `Active
             // Lloyds ••• 6120`) are an account's.
@@ -112,11 +116,12 @@ impl Engine<'_> {
                 Strength::Strong => true,
                 Strength::Weak => !not_phone && !payment_above(),
                 Strength::Plain => {
-                    !not_phone
-                        && !f.toll_free
-                        && !self.in_page_footer(*node)
-                        && (*line_word
-                            || (!f.intl && self.in_line_block(*node, &f.last4, &numbers)))
+                    let block = || self.in_line_block(*node, &f.last4, &numbers);
+                    let plain_ok = !not_phone && !f.toll_free && !self.in_page_footer(*node);
+                    if plain_ok && !line_word && f.intl && block() {
+                        again.push((*r, *node, &f.last4));
+                    }
+                    plain_ok && (*line_word || (!f.intl && block()))
                 }
             };
             if ok {
@@ -128,6 +133,17 @@ impl Engine<'_> {
                 rows.push(*r);
             }
         }
+        for (r, node, last4) in again {
+            if anchors.iter().any(|a| &a.last4 == last4) {
+                anchors.push(PhoneAnchor {
+                    node,
+                    last4: last4.clone(),
+                    root: node,
+                });
+                rows.push(r);
+            }
+        }
+        crate::sort::sort(&mut rows);
         // Lines in page order: where each number first appears, as a line or not (a
         // charges list naming every line before the usage tiles).
         let mut first_seen: crate::vecmap::VecMap<&str, u32> = Default::default();

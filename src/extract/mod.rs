@@ -1800,11 +1800,12 @@ impl<'a> Engine<'a> {
                     }
                     let bucket = self.bucket_for(label, v, &buckets);
                     // An `Unlimited` on its own counts only where a data bucket is named,
-                    // and never as a menu's entry (a plan in the footer's links).
+                    // and never as a menu's entry (a plan in the footer's links, whatever
+                    // other link's words label it).
                     // Nor above a caption naming something else (`Unlimited` | `Talk & Text`).
                     if matches!(bucket, Bucket::NotData | Bucket::AddOn)
                         || (only_unlimited && self.caption_below_kind(v) == Some(Kind::NotData))
-                        || (label.is_none() && only_unlimited && self.model.menu_entry(v.node))
+                        || (only_unlimited && self.model.menu_entry(v.node))
                         || (label.is_none()
                             && only_unlimited
                             && bucket == Bucket::Unknown
@@ -2036,14 +2037,19 @@ impl<'a> Engine<'a> {
         let pool = has_account_data.then(|| finish_usage(account_data));
         for (i, line) in lines.iter_mut().enumerate() {
             // The pool's figures a line shares: all of them, or, beside the line's own
-            // usage (`Used this cycle: 9.8 GB`), what is left of the pool and its size.
+            // usage (`Used this cycle: 9.8 GB`, or `31.75GB / 100GB` of the pool's
+            // 100GB), what is left of the pool and its size.
             let mut shared_fields: &[&str] = &[];
             if has_main.get(i).copied().unwrap_or(false) {
                 let mut own = main.get(i).cloned().unwrap_or_default();
                 if let Some(pool) = pool.as_ref().filter(|p| !p.unlimited) {
+                    let of_pool = |t: f64| {
+                        pool.remaining_mb.is_some()
+                            && pool.total_mb.is_some_and(|p| (t - p).abs() < 0.5)
+                    };
                     if own.used_mb.is_some()
                         && own.remaining_mb.is_none()
-                        && own.total_mb.is_none()
+                        && own.total_mb.is_none_or(of_pool)
                         && !own.unlimited
                     {
                         own.remaining_mb = pool.remaining_mb;

@@ -102,9 +102,13 @@ impl Engine<'_> {
                 if let Some((seg_start, seg_text)) = seg {
                     let head = seg_text.get(..h.start - seg_start).unwrap_or("").trim();
                     let seg_end = seg_start + seg_text.len();
+                    // (`（后付费） 套餐：` is a label: a colon follows it.)
                     if h.kind == Kind::Plan
                         && h.start > seg_start
                         && seg_end.saturating_sub(h.end) <= 3
+                        && !seg_text
+                            .get(h.end - seg_start..)
+                            .is_some_and(|t| t.starts_with([':', '：']))
                         && crate::parse::text::char_count(seg_text) <= 30
                         && (head.bytes().any(|b| b.is_ascii_digit())
                             || head.chars().filter(|c| !c.is_ascii()).count() >= 2)
@@ -165,6 +169,15 @@ impl Engine<'_> {
                 if h.start > 2 && !short_heading && !after_space
                     || model.in_navigation(node)
                     || self.plain_action(node)
+                {
+                    continue;
+                }
+                // `套餐外使用`, `套餐月基本费`: a plan word run on into CJK letters in its own
+                // text is part of a longer word (beyond the plan, the plan's fee), no label.
+                let next_char = row.text.get(h.end..).and_then(|t| t.chars().next());
+                if h.kind == Kind::Plan
+                    && seg.is_some_and(|(start, text)| start + text.len() > h.end)
+                    && next_char.is_some_and(|c| !c.is_ascii() && is_alpha(c))
                 {
                     continue;
                 }
@@ -252,6 +265,10 @@ impl Engine<'_> {
                     c.is_whitespace() || parse::text::has_char(":：-–—|·", c)
                 });
                 if rest.is_empty() && !at_end {
+                    continue;
+                }
+                // `… damit Ihr Tarif weiterläuft.`: a label within a sentence, before its end.
+                if h.start > 2 && !short_heading && rest.ends_with('.') {
                     continue;
                 }
                 let (text, tnode) = if !rest.is_empty() {
@@ -576,7 +593,7 @@ impl Engine<'_> {
                 loop {
                     let before = head;
                     for w in parse::text::split_where(
-                        "· | - – — , ， : ： ( （ 月租 月费 月費 for at only from",
+                        "· | - – — , ， : ： ( （ 月租 月费 月費 月基本费 月基本費 for at only from",
                         |c| c == ' ',
                     ) {
                         if let Some(h) = head.strip_suffix(w) {

@@ -3933,3 +3933,172 @@ fn a_caption_of_bucket_and_role_under_its_figure_labels_it() {
         assert_eq!(data(&s).used_mb, Some(18636.8));
     }
 }
+
+// ---- round 13b (stop 20) ----
+
+/// Each line shows its own usage and the pool's left and size.
+fn assert_pool_lines(s: &Snapshot, remaining: f64, total: f64, used: &[f64]) {
+    assert_eq!(s.lines.len(), used.len(), "{:?}", s.lines);
+    for (line, &u) in s.lines.iter().zip(used) {
+        let d = line.data.clone().unwrap();
+        let got = (d.remaining_mb, d.used_mb, d.total_mb);
+        assert_eq!(
+            got,
+            (Some(remaining), Some(u), Some(total)),
+            "{:?}",
+            s.lines
+        );
+    }
+}
+
+#[test]
+fn a_footer_links_unlimited_beside_a_links_data_words_is_no_pool() {
+    // A pool's left and size, each line's own usage, and a footer of plan links in which
+    // `Unlimited` sits beside a link that reads like a data label.
+    let html = r#"<html lang="en-US"><body>
+        <section><h2>Family data</h2><p><strong>7.5 GB</strong> <span>left</span></p>
+        <p><span>Pool size</span> <span>25 GB</span></p></section>
+        <div class=tile><div>Sam</div><div>(212) 555-0143</div>
+        <div><span>Used this cycle</span> <span>6.1 GB</span></div></div>
+        <div class=tile><div>Ana</div><div>(212) 555-0177</div>
+        <div><span>Used this cycle</span> <span>11.4 GB</span></div></div>
+        <footer><div><h4>Plans</h4><a href="/u">Unlimited</a><a href="/f">Family Data</a>
+        <a href="/i">International</a></div></footer></body></html>"#;
+    let url = "https://account.example-mobile.com/dashboard";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines.len(), 2, "{:?}", s.lines);
+        let d = s.lines[1].data.clone().unwrap();
+        assert!(!d.unlimited, "{:?}", s.lines);
+        assert_eq!(
+            (d.remaining_mb, d.used_mb, d.total_mb),
+            (Some(7680.0), Some(11673.6), Some(25600.0))
+        );
+    }
+}
+
+#[test]
+fn sharing_is_no_total_word_before_a_broadband_speed() {
+    // `共享` (shared) starts with `共` (of, in all): a family-sharing title is no total's
+    // label for the broadband speed of the plan under it.
+    let html = r#"<html lang="zh-CN"><body><div>家庭共享</div>
+        <p><span class="plan-n">冰激凌融合套餐</span> <span>169元/月 · 含宽带500M</span></p>
+        <section><h2>共享通用流量</h2><p><span>剩余</span> <b>20.50</b><span>GB</span></p>
+        <div><span>已用 29.50GB</span> <span>共享总量 50GB</span></div></section></body></html>"#;
+    let url = "https://m.client.10010.com/family/share";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        let d = data(&s);
+        assert_eq!(
+            (d.remaining_mb, d.used_mb, d.total_mb),
+            (Some(20992.0), Some(30208.0), Some(51200.0)),
+            "{:?}",
+            s.lines
+        );
+    }
+}
+
+#[test]
+fn a_lines_meter_of_the_pools_size_takes_what_is_left_of_the_pool() {
+    // Each member card: its own usage of the pool and a meter `used / pool size`.
+    let html = r#"<html lang="zh-CN"><body>
+        <section><h2>共享通用流量</h2><p><span>剩余</span> <b>12.00</b><span>GB</span></p>
+        <div><span>已用 18.00GB</span> <span>共 30GB</span></div></section>
+        <article><span>爸爸</span> <span>138****1122</span>
+        <div><span>本月已用共享流量</span><span>10.50GB</span></div>
+        <div role="progressbar" aria-valuenow="10.5" aria-valuemax="30" aria-valuetext="10.50GB / 30GB"></div></article>
+        <article><span>奶奶</span> <span>139****3344</span>
+        <div><span>本月已用共享流量</span><span>7.50GB</span></div>
+        <div role="progressbar" aria-valuenow="7.5" aria-valuemax="30" aria-valuetext="7.50GB / 30GB"></div></article>
+        </body></html>"#;
+    let url = "https://m.client.10010.com/family/share";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_pool_lines(&s, 12288.0, 30720.0, &[10752.0, 7680.0]);
+    }
+}
+
+#[test]
+fn a_lines_international_number_again_in_a_usage_card_marks_that_line() {
+    // A charges table names each line's number under a `Number` column; further down,
+    // each line's usage card repeats the number with no line word near it.
+    let html = r#"<html lang="en-GB"><body>
+        <table><thead><tr><th>Line</th><th>Number</th><th>Total</th></tr></thead><tbody>
+        <tr><th scope="row">Nina</th><td>07700 900512</td><td>£12.00</td></tr>
+        <tr><th scope="row">Sol</th><td>07700 900733</td><td>£9.00</td></tr></tbody></table>
+        <section><h2>Shared data</h2><p>12.5GB left of 40GB</p>
+        <article><h3>Nina</h3><p>07700 900512</p><p>Used this month: <b>20.5GB</b></p></article>
+        <article><h3>Sol</h3><p>07700 900733</p><p>Used this month: <b>7GB</b></p></article>
+        </section></body></html>"#;
+    let url = "https://www.example-mobile.co.uk/my-account/bills";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_pool_lines(&s, 12800.0, 40960.0, &[20992.0, 7168.0]);
+    }
+}
+
+#[test]
+fn a_total_to_pay_collected_by_direct_debit_on_a_date_is_the_bill() {
+    let html = r#"<html lang="en-GB"><body><p>Total to pay</p><p>£41.20</p>
+        <p>We'll take this by Direct Debit on <b>7 January 2027</b>.</p>
+        <dl><dt>Bill date</dt><dd>23 December 2026</dd></dl>
+        <p>Your allowance resets on 23 January 2027</p></body></html>"#;
+    let url = "https://www.example-mobile.co.uk/my-account/bills/latest";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.amount_due, Some(Money::new(4120, Currency::Gbp)), "{s:?}");
+        assert_eq!(s.next_bill_date, date(2027, 1, 7));
+        assert_eq!(s.autopay, Some(true));
+    }
+}
+
+#[test]
+fn a_carried_over_buckets_expiry_is_no_renewal_and_its_data_no_main_bucket() {
+    // `上月结转` (carried over from last month) is a rollover: an add-on with its own expiry.
+    let html = r#"<html lang="zh-CN"><body>
+        <div><span>套餐内通用流量</span> <span>剩余 9.10GB</span></div>
+        <div><span>已用 5.90GB</span><span>总量 15.00GB</span></div>
+        <div><span>上月结转流量 <i>结转</i></span> <span>剩余 2.40GB</span></div>
+        <div><span>总量 2.40GB</span><span>有效期至 2026-11-30</span></div></body></html>"#;
+    let url = "https://touch.10086.cn/i/mobile/flow.html";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].renews_on, None, "{s:?}");
+        assert_eq!(s.next_bill_date, None);
+        assert_eq!(data(&s).remaining_mb, Some(9318.4));
+        assert_eq!(data(&s).total_mb, Some(15360.0));
+    }
+}
+
+#[test]
+fn a_plan_word_run_into_a_cjk_word_is_no_label_and_a_colon_makes_one() {
+    // `套餐外通话` (calls beyond the plan) and `套餐月基本费` (the plan's monthly fee) are
+    // words of their own; `（预付费） 套餐：` is the label of the name after it.
+    let html = r#"<html lang="zh-CN"><body><h3>套餐外通话</h3><p>0分钟</p>
+        <p>号码： 189****2046 <span>（预付费） 套餐：</span> 天翼畅享融合套餐 月基本费59元</p>
+        <table><tr><td>套餐月基本费</td><td>59.00</td></tr></table>
+        <p>剩余通用流量 8.20GB</p></body></html>"#;
+    let url = "https://www.189.cn/dqmh/my189/bill.html";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(
+            s.lines[0].plan.as_deref(),
+            Some("天翼畅享融合套餐"),
+            "{s:?}"
+        );
+    }
+}
+
+#[test]
+fn a_current_plan_heading_and_a_label_ending_a_sentence_name_no_plan() {
+    let html = r#"<html lang="zh-HK"><body><h2 class="plan">現有計劃</h2>
+        <p class="plan-name">5G 本地數據 30GB 計劃</p><p>剩餘 12GB</p></body></html>"#;
+    let url = "https://my.example-mobile.com.hk/prepaid/account";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(
+            s.lines[0].plan.as_deref(),
+            Some("5G 本地數據 30GB 計劃"),
+            "{s:?}"
+        );
+    }
+    let html = r#"<html lang="de"><body>
+        <div class="box warn">Bitte laden Sie bald auf, damit Ihr Tarif weiterläuft.</div>
+        <p>Ihr Tarif</p><p class="tarif-name">Flex L</p><p>Noch 3,1 GB von 8 GB verfügbar</p></body></html>"#;
+    let url = "https://mein.example-mobil.de/guthaben";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].plan.as_deref(), Some("Flex L"), "{s:?}");
+    }
+}
