@@ -150,9 +150,12 @@ const KB = 1024;
 // removed when nothing in the finished module points into them (xtask/src/deadata.rs):
 // engine 123.7 KB, tools 74.0 KB, UI 71.9 KB (`gzip -9`: engine 126306 → 125836 bytes,
 // tools 75751 → 75399, UI 73742 → 73392).
-// MERGE_FIGURES
+// Then the round 12 and 13 fixes (stop 20's four fixers: included amounts, plan names,
+// AutoPay states, shared pools, charges lists, Direct Debit dates and more): engine 125.5 KB
+// by the test's gzip (`gzip -9` 125836 → 128114 bytes). Reading pages nobody tuned the engine
+// to (rounds 12 and 13: 14 → 45 of 48 pages right) was again chosen over the 120 KB goal.
 // Budgets: measured + about 0.3 KB (engine), + about 1 % (the others).
-const ENGINE_BUDGET = 124.5;
+const ENGINE_BUDGET = 125.8;
 const TOOLS_BUDGET = 74.7;
 const UI_BUDGET = 72.7;
 const PROFILES_BUDGET = 10.4;
