@@ -598,6 +598,76 @@ pub(crate) fn table_group(table: &str, test: &dyn Fn(&str) -> bool) -> Option<us
     table_find(table, &mut |w| test(w).then_some(0)).map(|(g, _)| g)
 }
 
+/// The group of the word table `table` (see [`table_find`]; with `groups` false, a list of
+/// words separated by spaces only, where `|` is an ordinary character) holding `word`
+/// exactly, or ignoring ASCII case with `fold` (the table's words are lower-case). The hot
+/// lookup of the extraction (every word of a page against several tables): one byte loop
+/// that compares only the table's words of `word`'s length, where [`table_find`] slices
+/// every word and calls its test through a pointer.
+#[inline(never)]
+pub(crate) fn table_word(table: &str, word: &str, groups: bool, fold: bool) -> Option<usize> {
+    let (t, w) = (table.as_bytes(), word.as_bytes());
+    let n = w.len();
+    let (mut group, mut start, mut i) = (0, 0, 0);
+    // (A `while` over indices: the wasm is built for size, and a range's iterator stays a
+    // call per byte there.)
+    while n > 0 && start + n <= t.len() {
+        let b = t.get(i).copied().unwrap_or(b' ');
+        let bar = groups && b == b'|';
+        if b == b' ' || bar {
+            if i - start == n
+                && t.get(start..i).is_some_and(|c| {
+                    if fold {
+                        c.eq_ignore_ascii_case(w)
+                    } else {
+                        c == w
+                    }
+                })
+            {
+                return Some(group);
+            }
+            group += usize::from(bar);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `text.split(sep)` for an ASCII separator, as a plain byte loop (the `str` splitter walks
+/// characters and tests each through a pointer: see [`split_where`]).
+pub fn split_byte(text: &str, sep: u8) -> SplitByte<'_> {
+    SplitByte {
+        rest: Some(text),
+        sep,
+    }
+}
+
+/// The pieces of [`split_byte`].
+pub struct SplitByte<'a> {
+    rest: Option<&'a str>,
+    sep: u8,
+}
+
+impl<'a> Iterator for SplitByte<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
+        // An ASCII byte is never inside a longer character: both cuts are boundaries.
+        match rest.bytes().position(|b| b == self.sep) {
+            Some(i) => {
+                self.rest = rest.get(i + 1..);
+                rest.get(..i)
+            }
+            None => {
+                self.rest = None;
+                Some(rest)
+            }
+        }
+    }
+}
+
 /// Case-insensitive comparison of a word with a lower-case pattern.
 pub(crate) fn word_eq(word: &str, pattern: &str) -> bool {
     if word.is_ascii() {
@@ -873,6 +943,10 @@ impl Lexed {
             return None;
         }
         let w = self.str(i);
+        if w.is_ascii() {
+            // (ASCII case folding keeps the length: the fast loop; see `word_eq`.)
+            return table_word(table, w, true, true);
+        }
         table_group(table, &|p| word_eq(w, p))
     }
 
