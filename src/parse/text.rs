@@ -1536,6 +1536,61 @@ mod tests {
     }
 
     #[test]
+    fn the_byte_loop_reads_word_tables_as_table_group_does() {
+        let tables = [
+            "jan january|feb||mar march",
+            "a|b c",
+            " x  y |z",
+            "",
+            "|",
+            "of out of|/",
+            "ab abc|abcd a",
+        ];
+        let words = [
+            "jan", "JANUARY", "feb", "march", "Mar", "a", "b", "c", "x", "y", "z", "ab", "abc",
+            "abcd", "abcde", "", "of", "out", "/", "|", "b c", "jan|",
+        ];
+        for table in tables {
+            for word in words {
+                for fold in [false, true] {
+                    let expected = table_group(table, &|p| {
+                        if fold {
+                            p.eq_ignore_ascii_case(word)
+                        } else {
+                            p == word
+                        }
+                    });
+                    assert_eq!(
+                        table_word(table, word, true, fold),
+                        expected,
+                        "{table:?} {word:?} {fold}"
+                    );
+                }
+                // Without groups `|` is a character of the words: a list split at spaces.
+                let in_list = !word.is_empty() && table.split(' ').any(|w| w == word);
+                assert_eq!(
+                    table_word(table, word, false, false).is_some(),
+                    in_list,
+                    "{table:?} {word:?}"
+                );
+            }
+        }
+        assert_eq!(table_word("a|b", "a|b", false, false), Some(0));
+        assert_eq!(table_word("a|b", "b", false, false), None);
+    }
+
+    #[test]
+    fn split_byte_splits_as_str_split_does() {
+        for text in ["", "a", "a b", " a  b ", "|x||y|", "über|小|", "a b|c"] {
+            for sep in [b' ', b'|'] {
+                let ours: Vec<&str> = split_byte(text, sep).collect();
+                let std: Vec<&str> = text.split(sep as char).collect();
+                assert_eq!(ours, std, "{text:?} {}", sep as char);
+            }
+        }
+    }
+
+    #[test]
     fn before_any_cuts_at_the_first_of_the_characters() {
         assert_eq!(before_any("a/b?c#d", b"?#"), "a/b");
         assert_eq!(before_any("a/b#c?d", b"?#"), "a/b");
