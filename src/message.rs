@@ -260,7 +260,7 @@ pub fn decode(
 
 /// A teaching message of `kind` (one of `teach::TEACH_MESSAGE_TYPES`).
 fn teach(kind: &str) -> Option<Message> {
-    crate::parse::text::split_where(crate::teach::TEACH_MESSAGE_TYPES, |c| c == ' ')
+    crate::parse::text::split_byte(crate::teach::TEACH_MESSAGE_TYPES, b' ')
         .find(|t| *t == kind)
         .map(|kind| Message::Teach { kind })
 }

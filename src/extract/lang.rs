@@ -6,7 +6,7 @@ use crate::snapshot::Currency;
 fn split(lang: &str) -> (String, String) {
     let lower = lang.trim().to_ascii_lowercase();
     let lower = crate::parse::text::replace(&lower, "_", "-");
-    let mut parts = crate::parse::text::split_where(&lower, |c| c == '-');
+    let mut parts = crate::parse::text::split_byte(&lower, b'-');
     let language = parts.next().unwrap_or("").to_string();
     // The region is the first two-letter (or three-digit) subtag after the language.
     let region = parts
@@ -32,7 +32,7 @@ pub fn currency_for_lang(lang: &str) -> Option<Currency> {
         (_, region) => {
             // The regions' currencies as data (one list, then an array in its order):
             // smaller in the wasm than a match arm per region.
-            return crate::parse::text::split_where(REGIONS, |c| c == ' ')
+            return crate::parse::text::split_byte(REGIONS, b' ')
                 .zip(REGION_CURRENCIES)
                 .find(|&(r, _)| r == region)
                 .map(|(_, c)| c)

@@ -396,8 +396,7 @@ impl<'a> Engine<'a> {
                 let rate = tail
                     .strip_prefix('/')
                     .is_some_and(|t| !t.trim_start().starts_with(|c: char| c.is_ascii_digit()))
-                    || parse::text::split_where("per mo|a month", |c| c == '|')
-                        .any(|w| tail.starts_with(w));
+                    || parse::text::split_byte("per mo|a month", b'|').any(|w| tail.starts_with(w));
                 // The card: the nearest element around the price that holds a heading.
                 let mut cur = nodes
                     .get(row.node_at(f.start) as usize)
@@ -912,7 +911,7 @@ impl<'a> Engine<'a> {
             let span = if label_text.ends_with("due") && date_next {
                 Some((h.start, h.end))
             } else {
-                parse::text::split_where(" by | before | on ", |c| c == '|')
+                parse::text::split_byte(" by | before | on ", b'|')
                     .filter_map(|w| {
                         parse::text::find(rest, w).map(|i| (h.end + i + 1, h.end + i + w.len() - 1))
                     })
@@ -2326,7 +2325,7 @@ impl<'a> Engine<'a> {
     /// The row says when a bill or statement is issued, not when it is paid.
     fn states_issue_day(&self, row: u32) -> bool {
         self.model.rows.get(row as usize).is_some_and(|r| {
-            parse::text::split_where("issued|will be available|generated|statement date|statement closes|bill closes|出账|出帳|se emite|erstellt am", |c| c == '|')
+            parse::text::split_byte("issued|will be available|generated|statement date|statement closes|bill closes|出账|出帳|se emite|erstellt am", b'|')
                 .any(|w| parse::text::contains(&r.lower, w))
         })
     }
@@ -2429,7 +2428,7 @@ impl<'a> Engine<'a> {
         let row = self.model.rows.get(v.row as usize)?;
         let before = row.lower.get(..v.start)?.trim_end();
         const TOTAL: &str = "of|out of|of your|of the|/|von|de|共|总|總|de un total de";
-        if parse::text::split_where(TOTAL, |c| c == '|').any(|w| {
+        if parse::text::split_byte(TOTAL, b'|').any(|w| {
             before.ends_with(w)
                 && (!w.chars().all(|c| c.is_ascii_alphabetic())
                     || before
@@ -2547,7 +2546,7 @@ fn names_a_part(lower: &str, start: usize) -> bool {
 /// True when one of `words` (one string, `|` between them) starts within `max` bytes of
 /// the start of `text`.
 fn starts_within(text: &str, words: &str, max: usize) -> bool {
-    parse::text::split_where(words, |c| c == '|').any(|w| {
+    parse::text::split_byte(words, b'|').any(|w| {
         crate::parse::text::find(text, w).is_some_and(|i| i <= max && text.is_char_boundary(i))
     })
 }

@@ -735,7 +735,7 @@ fn is_unit(text: &str) -> bool {
 /// `GB used`, `MB left`: a text that starts with a data unit word (not the one-letter
 /// units, which start ordinary words).
 fn starts_with_unit(text: &str) -> bool {
-    let first = crate::parse::text::split_where(text, |c| c == ' ')
+    let first = crate::parse::text::split_byte(text, b' ')
         .next()
         .unwrap_or("");
     first.len() >= 2 && first.len() < text.len() && is_unit(first)
@@ -792,8 +792,7 @@ fn needs_space(before: &str, after: &str) -> bool {
     // Only a unit: `12/04` `for` keeps its space. (Checked on every join: no allocation.)
     const UNITS: &str = "g gb gib m mb mib k kb kib t tb tib 元 分 天 日 円 € eur usd";
     !(last.is_ascii_digit()
-        && crate::parse::text::split_where(UNITS, |c| c == ' ')
-            .any(|u| u.eq_ignore_ascii_case(after)))
+        && crate::parse::text::split_byte(UNITS, b' ').any(|u| u.eq_ignore_ascii_case(after)))
 }
 
 fn virtual_row(node: &crate::page::PageNode, index: u32) -> Option<Row> {
@@ -830,14 +829,14 @@ fn virtual_row(node: &crate::page::PageNode, index: u32) -> Option<Row> {
 /// `von 10 GB`, `de 25 GB`, `remaining of 15 GB`): a connector, maybe after the
 /// amount's state, then a figure.
 fn continues_to_total(text: &str) -> bool {
-    let text = crate::parse::text::split_where("remaining |left |used ", |c| c == '|')
+    let text = crate::parse::text::split_byte("remaining |left |used ", b'|')
         .find_map(|w| {
             text.get(..w.len())
                 .filter(|head| head.eq_ignore_ascii_case(w))
                 .and_then(|_| text.get(w.len()..))
         })
         .unwrap_or(text);
-    crate::parse::text::split_where("of |out of |/|von |de ", |c| c == '|').any(|c| {
+    crate::parse::text::split_byte("of |out of |/|von |de ", b'|').any(|c| {
         text.get(..c.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(c))
             && text

@@ -43,7 +43,7 @@ impl Engine<'_> {
     pub(super) fn mentions_holder(text: &str, holder: &[String]) -> bool {
         let lower = lowercase(text);
         const VIEWER: &str = "(you)|(me)|(owner)|(account owner)|(account holder)|(primary)|(本人)|（本人）|(tú)|(usted)|(du)|(sie)";
-        if parse::text::split_where(VIEWER, |c| c == '|').any(|m| lower.trim_end().ends_with(m)) {
+        if parse::text::split_byte(VIEWER, b'|').any(|m| lower.trim_end().ends_with(m)) {
             return true;
         }
         !holder.is_empty()
@@ -881,7 +881,7 @@ pub(super) fn names_a_device(text: &str) -> bool {
         && (words
             .enumerate()
             .any(|(i, w)| in_list(DEVICE_WORDS, w) || (i > 0 && in_list(DEVICE_MAKERS, w)))
-            || parse::text::split_where(DEVICE_CJK, |c| c == ' ')
+            || parse::text::split_byte(DEVICE_CJK, b' ')
                 .any(|w| parse::text::contains(&lower, w)))
 }
 
@@ -904,7 +904,7 @@ const CONTENTS_WORDS: &str =
 fn lists_contents(paren: &str) -> bool {
     let inner =
         lowercase(parse::text::trim_start_where(paren, |c| c == '(' || c == '（').trim_start());
-    parse::text::split_where(CONTENTS_WORDS, |c| c == ' ').any(|w| {
+    parse::text::split_byte(CONTENTS_WORDS, b' ').any(|w| {
         inner
             .strip_prefix(w)
             .is_some_and(|r| !w.is_ascii() || !r.starts_with(is_alpha))
@@ -914,7 +914,7 @@ fn lists_contents(paren: &str) -> bool {
 /// True when `word` is one of `list`'s words (one string, spaces between: smaller in
 /// the wasm than a slice of strings).
 pub(super) fn in_list(list: &str, word: &str) -> bool {
-    !word.is_empty() && parse::text::split_where(list, |c| c == ' ').any(|w| w == word)
+    parse::text::table_word(list, word, false, false).is_some()
 }
 
 /// Words that name a page section, not a plan or a line (`Plan details`, `套餐详情`).
@@ -932,7 +932,7 @@ fn only_section_words(lower: &str) -> bool {
 /// spaces between them).
 fn section_compound(word: &str) -> bool {
     word.is_empty()
-        || parse::text::split_where(SECTION_WORDS, |c| c == ' ').any(|s| {
+        || parse::text::split_byte(SECTION_WORDS, b' ').any(|s| {
             word.strip_prefix(s)
                 .is_some_and(|rest| (rest.is_empty() || !s.is_ascii()) && section_compound(rest))
         })

@@ -221,9 +221,8 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
             |c| c == ' ' || c == ':' || c == '：' || c == '\u{a0}',
         ));
         let after = text.get(byte_end..).unwrap_or("").trim_start();
-        if crate::parse::text::split_where(ENDING_BEFORE, |c| c == '|').any(|w| before.ends_with(w))
-            || crate::parse::text::split_where("结尾 結尾 で終", |c| c == ' ')
-                .any(|w| after.starts_with(w))
+        if crate::parse::text::split_byte(ENDING_BEFORE, b'|').any(|w| before.ends_with(w))
+            || crate::parse::text::split_byte("结尾 結尾 で終", b' ').any(|w| after.starts_with(w))
         {
             return Some(make(Strength::Weak));
         }

@@ -598,6 +598,76 @@ pub(crate) fn table_group(table: &str, test: &dyn Fn(&str) -> bool) -> Option<us
     table_find(table, &mut |w| test(w).then_some(0)).map(|(g, _)| g)
 }
 
+/// The group of the word table `table` (see [`table_find`]; with `groups` false, a list of
+/// words separated by spaces only, where `|` is an ordinary character) holding `word`
+/// exactly, or ignoring ASCII case with `fold` (the table's words are lower-case). The hot
+/// lookup of the extraction (every word of a page against several tables): one byte loop
+/// that compares only the table's words of `word`'s length, where [`table_find`] slices
+/// every word and calls its test through a pointer.
+#[inline(never)]
+pub(crate) fn table_word(table: &str, word: &str, groups: bool, fold: bool) -> Option<usize> {
+    let (t, w) = (table.as_bytes(), word.as_bytes());
+    let n = w.len();
+    let (mut group, mut start, mut i) = (0, 0, 0);
+    // (A `while` over indices: the wasm is built for size, and a range's iterator stays a
+    // call per byte there.)
+    while n > 0 && start + n <= t.len() {
+        let b = t.get(i).copied().unwrap_or(b' ');
+        let bar = groups && b == b'|';
+        if b == b' ' || bar {
+            if i - start == n
+                && t.get(start..i).is_some_and(|c| {
+                    if fold {
+                        c.eq_ignore_ascii_case(w)
+                    } else {
+                        c == w
+                    }
+                })
+            {
+                return Some(group);
+            }
+            group += usize::from(bar);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `text.split(sep)` for an ASCII separator, as a plain byte loop (the `str` splitter walks
+/// characters and tests each through a pointer: see [`split_where`]).
+pub fn split_byte(text: &str, sep: u8) -> SplitByte<'_> {
+    SplitByte {
+        rest: Some(text),
+        sep,
+    }
+}
+
+/// The pieces of [`split_byte`].
+pub struct SplitByte<'a> {
+    rest: Option<&'a str>,
+    sep: u8,
+}
+
+impl<'a> Iterator for SplitByte<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
+        // An ASCII byte is never inside a longer character: both cuts are boundaries.
+        match rest.bytes().position(|b| b == self.sep) {
+            Some(i) => {
+                self.rest = rest.get(i + 1..);
+                rest.get(..i)
+            }
+            None => {
+                self.rest = None;
+                Some(rest)
+            }
+        }
+    }
+}
+
 /// Case-insensitive comparison of a word with a lower-case pattern.
 pub(crate) fn word_eq(word: &str, pattern: &str) -> bool {
     if word.is_ascii() {
@@ -873,6 +943,10 @@ impl Lexed {
             return None;
         }
         let w = self.str(i);
+        if w.is_ascii() {
+            // (ASCII case folding keeps the length: the fast loop; see `word_eq`.)
+            return table_word(table, w, true, true);
+        }
         table_group(table, &|p| word_eq(w, p))
     }
 
@@ -1459,6 +1533,61 @@ mod tests {
         assert!(!lx.word_in(0, "today|morrow"));
         assert_eq!(lx.cjk_find(2, "年|日 月"), Some((1, 3)));
         assert_eq!(lx.cjk_any(2, "年"), None);
+    }
+
+    #[test]
+    fn the_byte_loop_reads_word_tables_as_table_group_does() {
+        let tables = [
+            "jan january|feb||mar march",
+            "a|b c",
+            " x  y |z",
+            "",
+            "|",
+            "of out of|/",
+            "ab abc|abcd a",
+        ];
+        let words = [
+            "jan", "JANUARY", "feb", "march", "Mar", "a", "b", "c", "x", "y", "z", "ab", "abc",
+            "abcd", "abcde", "", "of", "out", "/", "|", "b c", "jan|",
+        ];
+        for table in tables {
+            for word in words {
+                for fold in [false, true] {
+                    let expected = table_group(table, &|p| {
+                        if fold {
+                            p.eq_ignore_ascii_case(word)
+                        } else {
+                            p == word
+                        }
+                    });
+                    assert_eq!(
+                        table_word(table, word, true, fold),
+                        expected,
+                        "{table:?} {word:?} {fold}"
+                    );
+                }
+                // Without groups `|` is a character of the words: a list split at spaces.
+                let in_list = !word.is_empty() && table.split(' ').any(|w| w == word);
+                assert_eq!(
+                    table_word(table, word, false, false).is_some(),
+                    in_list,
+                    "{table:?} {word:?}"
+                );
+            }
+        }
+        assert_eq!(table_word("a|b", "a|b", false, false), Some(0));
+        assert_eq!(table_word("a|b", "b", false, false), None);
+    }
+
+    #[test]
+    fn split_byte_splits_as_str_split_does() {
+        for text in ["", "a", "a b", " a  b ", "|x||y|", "über|小|", "a b|c"] {
+            for sep in [b' ', b'|'] {
+                let ours: Vec<&str> = split_byte(text, sep).collect();
+                let std: Vec<&str> = text.split(sep as char).collect();
+                assert_eq!(ours, std, "{text:?} {}", sep as char);
+            }
+        }
     }
 
     #[test]

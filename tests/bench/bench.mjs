@@ -125,7 +125,7 @@ try {
     }
     const part = (key) => median(parts.map((w) => w[key] ?? 0));
     // The walk's steps, from the content script's own clock (cumulative times → each step).
-    const steps = ['content', 'regex', 'text', 'elements', 'near'];
+    const steps = ['content', 'regex', 'text', 'elements', 'roots', 'near'];
     const walkSteps = walkTimes.length
       ? [...steps.map((key, i) => median(walkTimes.map((t) => (t[key] ?? 0) - (i ? (t[steps[i - 1]] ?? 0) : 0)))), median(walkTimes.map((t) => t.walk - (t.near ?? 0)))]
       : null;
@@ -166,7 +166,7 @@ console.log('where a re-read goes (medians): walk | message there | in the worke
 for (const r of results) {
   console.log(`${`${r.nodes} nodes`.padEnd(14)} ${ms(r.walk)} | ${ms(r.there)} | ${ms(r.inWorker)} (${ms(r.ingest)}) | ${ms(r.back)}`);
 }
-console.log('where the walk of a re-read goes (medians): read the text (textContent) | search it | place the keys in text nodes | element anchors | neighbourhoods | walk them');
+console.log('where the walk of a re-read goes (medians): read the text (textContent) | search it | place the keys in text nodes | element anchors | shadow roots | neighbourhoods | walk them');
 for (const r of results) {
   if (r.walkSteps) console.log(`${`${r.nodes} nodes`.padEnd(14)} ${r.walkSteps.map(ms).join(' | ')}`);
 }

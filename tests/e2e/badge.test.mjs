@@ -172,6 +172,27 @@ test('the badge never covers the page’s own controls', async () => {
   await page.close();
 });
 
+test('a control drawn in the badge’s corner after it appeared pushes the badge away', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(BASE);
+  const first = await waitForBadgeState(page, hasData, 'appeared');
+  // A chat widget's button, drawn in the badge's corner once the badge is on screen.
+  await page.evaluate(() => {
+    const b = document.createElement('button');
+    b.textContent = 'Chat with us';
+    b.id = 'chat-fab';
+    b.style.cssText = 'position:fixed;right:8px;bottom:8px;width:340px;height:90px;z-index:10';
+    document.body.append(b);
+  });
+  const chat = await page.locator('#chat-fab').boundingBox();
+  const overlaps = (b) => b.x < chat.x + chat.width && b.x + b.width > chat.x && b.y < chat.y + chat.height && b.y + b.height > chat.y;
+  assert.ok(overlaps(first.box), `the badge first stood in the corner the button takes: ${JSON.stringify(first.box)}`);
+  // The page changed: the next read places the badge again, off the button.
+  const moved = await waitForBadgeState(page, (b) => hasData(b) && !overlaps(b.box), 'moved off the chat button');
+  assert.equal(overlaps(moved.box), false);
+  await page.close();
+});
+
 test('keyboard and pointer: expand, collapse with Escape, drag, and the place is remembered', async () => {
   const page = await browser.context.newPage();
   await page.goto(BASE);
