@@ -914,15 +914,15 @@ fn next<T: FromJson>(items: &mut std::vec::IntoIter<Value>) -> Result<T, Error> 
     T::from_json(items.next().unwrap_or_default())
 }
 
-impl<T: FromJson, const N: usize> FromJson for [T; N] {
+impl<T: FromJson + Default, const N: usize> FromJson for [T; N] {
     fn from_json(v: Value) -> Result<Self, Error> {
-        let mut items = Vec::with_capacity(N);
-        for item in tuple(v, N)? {
-            items.push(T::from_json(item)?);
+        let items = tuple(v, N)?;
+        // Read in place, each item by its type's one reader (no vector to convert).
+        let mut out: [T; N] = std::array::from_fn(|_| T::default());
+        for (slot, item) in out.iter_mut().zip(items) {
+            slot.read_into(item)?;
         }
-        items
-            .try_into()
-            .map_err(|_| Error::new("invalid length, expected an array"))
+        Ok(out)
     }
 }
 
@@ -1054,13 +1054,14 @@ macro_rules! json_struct {
 /// Reads a unit-variant enum from its name: `names` are the variants' names, each followed
 /// by a comma (`"a,b,"`), `variants` the variants in the same order.
 pub fn variant<T: Copy>(v: Value, names: &str, variants: &[T]) -> Result<T, Error> {
-    match variant_index(v, names) {
-        Ok(i) => variants
-            .get(i)
-            .copied()
-            .ok_or_else(|| Error::new("variant without a name")),
-        Err(e) => Err(e),
-    }
+    let i = variant_index(v, names)?;
+    variants.get(i).copied().ok_or_else(unnamed_variant)
+}
+
+/// The error of a variant without a name (never made: each enum names all its variants).
+#[inline(never)]
+fn unnamed_variant() -> Error {
+    Error::new("variant without a name")
 }
 
 /// Which of `names` (see [`variant`]) the string `v` is: one copy for every enum.

@@ -197,17 +197,33 @@ impl<V: ToJson> ToJson for VecMap<String, V> {
 
 impl<V: FromJson> FromJson for VecMap<String, V> {
     fn from_json(v: Value) -> Result<Self, Error> {
-        match v {
-            Value::Obj(items) => {
-                // A repeated key keeps its last value (serde's map reading).
-                let mut map = VecMap::new();
-                for (k, v) in items {
-                    map.insert(k, V::from_json(v)?);
-                }
-                Ok(map)
+        // A repeated key keeps its last value (serde's map reading).
+        let mut map = VecMap::new();
+        read_members(v, &mut |k, v| {
+            let value = V::from_json(v)?;
+            map.insert(k, value);
+            Ok(())
+        })?;
+        Ok(map)
+    }
+}
+
+/// Reads each member of the object `v` with `read` in document order, up to the first
+/// error (an error for anything but an object): the loop of every map's reader, one copy
+/// for every value type.
+#[inline(never)]
+fn read_members(
+    v: Value,
+    read: &mut dyn FnMut(String, Value) -> Result<(), Error>,
+) -> Result<(), Error> {
+    match v {
+        Value::Obj(items) => {
+            for (k, v) in items {
+                read(k, v)?;
             }
-            other => Err(Error::invalid_type(&other, "a map")),
+            Ok(())
         }
+        other => Err(Error::invalid_type(&other, "a map")),
     }
 }
 

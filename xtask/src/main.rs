@@ -11,6 +11,7 @@
 mod deadata;
 mod dist;
 mod panics;
+mod reorder;
 mod tools;
 
 use std::path::{Path, PathBuf};
