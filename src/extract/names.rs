@@ -490,7 +490,7 @@ impl Engine<'_> {
             || !has_words_besides_amounts(text)
             || model.in_navigation(node)
             || model.is_promo_node(node)
-            || model.height_untranslated(prev.first_node(), node) > 2
+            || model.height_untranslated(prev.first_node(), node) > 3
             || !phone::find_phones(&prev.text).iter().any(|p| {
                 !p.toll_free && prev.text.get(p.end..).is_some_and(|t| t.trim().is_empty())
             })

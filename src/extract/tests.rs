@@ -4102,3 +4102,21 @@ fn a_current_plan_heading_and_a_label_ending_a_sentence_name_no_plan() {
         assert_eq!(s.lines[0].plan.as_deref(), Some("Flex L"), "{s:?}");
     }
 }
+
+// ---- fix14 (round 14a: US renewal-time pages) ----
+
+#[test]
+fn a_plan_under_a_header_block_holding_the_number_names_the_line() {
+    // The number sits in the card's header block (beside its heading), the plan's name
+    // in the element right after that block.
+    let s = us(
+        "<section><div class=head><h2>Your phone</h2><span>(•••) •••-4519</span></div>\
+         <p class=name>Value Prepaid 8GB</p>\
+         <p>2.1 GB left of 8 GB</p></section>",
+    );
+    assert_eq!(
+        s.lines[0].plan.as_deref(),
+        Some("Value Prepaid 8GB"),
+        "{s:?}"
+    );
+}
