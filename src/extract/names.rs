@@ -264,7 +264,14 @@ impl Engine<'_> {
                 let rest = parse::text::trim_start_where(rest, |c| {
                     c.is_whitespace() || parse::text::has_char(":：-–—|·", c)
                 });
-                if rest.is_empty() && !at_end {
+                // `Plan & payment`, `Plan and usage`: a label joined to another topic is a
+                // section's heading, not a label before its value.
+                let joined = row
+                    .text
+                    .get(h.end..)
+                    .map(str::trim_start)
+                    .is_some_and(|t| t.starts_with('&') || t.starts_with("and "));
+                if rest.is_empty() && !at_end || joined {
                     continue;
                 }
                 // `… damit Ihr Tarif weiterläuft.`: a label within a sentence, before its end.

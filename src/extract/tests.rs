@@ -4120,3 +4120,18 @@ fn a_plan_under_a_header_block_holding_the_number_names_the_line() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_plan_label_joined_to_another_topic_is_a_heading() {
+    for heading in ["Plan &amp; extras", "Plan and extras"] {
+        let s = us(&format!(
+            "<section><p>(•••) •••-6021</p><p>1.3 GB left of 4 GB</p><p class=plan-name>Starter Prepaid 4GB</p></section>\
+             <section><h2>{heading}</h2><dl><dt>Plan renews</dt><dd>Dec 5</dd></dl></section>"
+        ));
+        assert_eq!(
+            s.lines[0].plan.as_deref(),
+            Some("Starter Prepaid 4GB"),
+            "{s:?}"
+        );
+    }
+}
