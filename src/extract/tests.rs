@@ -4135,3 +4135,10 @@ fn a_plan_label_joined_to_another_topic_is_a_heading() {
         );
     }
 }
+
+#[test]
+fn a_daily_usage_average_is_no_reading() {
+    let s = us("<section><h3>Data</h3><p>Unlimited</p><p>9.3 GB used</p></section>\
+         <section><h3>Daily data usage</h3><p>Average 0.41 GB per day · Peak Nov 20 (1.2 GB)</p></section>");
+    assert_eq!(data(&s).used_mb, Some(9523.2), "{s:?}");
+}
