@@ -4142,3 +4142,12 @@ fn a_daily_usage_average_is_no_reading() {
          <section><h3>Daily data usage</h3><p>Average 0.41 GB per day · Peak Nov 20 (1.2 GB)</p></section>");
     assert_eq!(data(&s).used_mb, Some(9523.2), "{s:?}");
 }
+
+#[test]
+fn a_history_rows_words_label_nothing() {
+    // `Balance` in a past entry's payment-method cell is no label for the entry's amount.
+    let s = us("<div class=tiles><div><div class=v>$8.40</div><div class=l>Account balance</div></div></div>\
+         <table><thead><tr><th>Date</th><th>Item</th><th>Paid with</th><th>Amount</th></tr></thead>\
+         <tbody><tr><td>Oct 2, 2026</td><td>Add-on</td><td>Balance</td><td>$3.00</td></tr></tbody></table>");
+    assert_eq!(s.balance, usd(840), "{s:?}");
+}
