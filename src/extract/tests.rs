@@ -4151,3 +4151,13 @@ fn a_history_rows_words_label_nothing() {
          <tbody><tr><td>Oct 2, 2026</td><td>Add-on</td><td>Balance</td><td>$3.00</td></tr></tbody></table>");
     assert_eq!(s.balance, usd(840), "{s:?}");
 }
+
+#[test]
+fn an_unlimited_plan_on_a_page_without_usage_says_nothing_of_data() {
+    let s = us(
+        "<p>Line: (•••) •••-7714</p><h2>Your plan</h2><p><b class=plan-name>Unlimited Max</b></p>\
+         <p>Account balance: $4.20</p>",
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Unlimited Max"), "{s:?}");
+    assert_eq!(s.lines[0].data, None, "{s:?}");
+}
