@@ -814,9 +814,14 @@ fn name_end(row: &super::model::Row, from: usize, to: usize) -> usize {
                 .first()
                 .is_some_and(|f| f.start == 0)
                 || is_term(piece)
+                // A status badge after the name (`Prepaid Unlimited` | `Expired`).
+                || in_list(STATUS_WORDS, &lowercase(piece))
         })
         .unwrap_or(to)
 }
+
+/// A plan's or line's state, shown as a badge beside its name.
+const STATUS_WORDS: &str = "active expired suspended inactive paused pending cancelled canceled current 已过期 已失效 已暂停 vencido activo aktiv abgelaufen";
 
 /// A plan's term written alone (`12-month plan`, `3 months`, `30 days`, `（12 个月）`).
 fn is_term(text: &str) -> bool {

@@ -4161,3 +4161,17 @@ fn an_unlimited_plan_on_a_page_without_usage_says_nothing_of_data() {
     assert_eq!(s.lines[0].plan.as_deref(), Some("Unlimited Max"), "{s:?}");
     assert_eq!(s.lines[0].data, None, "{s:?}");
 }
+
+#[test]
+fn a_status_badge_after_a_plans_name_is_not_part_of_it() {
+    let s = us(
+        "<p>(•••) •••-3307</p><div class=row><div class=k>Plan</div><div class=v>\
+         <span>Flex Prepaid 20GB</span> <span class=badge>Suspended</span></div></div>\
+         <p>3.5 GB left of 20 GB</p>",
+    );
+    assert_eq!(
+        s.lines[0].plan.as_deref(),
+        Some("Flex Prepaid 20GB"),
+        "{s:?}"
+    );
+}
