@@ -4175,3 +4175,13 @@ fn a_status_badge_after_a_plans_name_is_not_part_of_it() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_checkout_summarys_due_today_is_no_account_due_date() {
+    let s = us(
+        "<p>(•••) •••-5150</p><p>Plan ends Feb 3, 2027</p><p>2.6 GB left of 10 GB</p>\
+         <aside><h2>Your order</h2><div><span>Due today</span><span>$0.00</span></div></aside>",
+    );
+    assert_eq!(s.next_bill_date, date(2027, 2, 3), "{s:?}");
+    assert_eq!(s.amount_due, None, "{s:?}");
+}
