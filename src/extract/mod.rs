@@ -2089,13 +2089,17 @@ impl<'a> Engine<'a> {
             }
         }
         // A plan named for unlimited data (`Unlimited Plus`, `Unlimited Premium`) makes a
-        // line's data unlimited when the page shows no allowance for it.
+        // line's data unlimited when the page shows its usage and no allowance for it (a
+        // page without usage, `Payments`, says nothing of its data).
         for (i, line) in lines.iter_mut().enumerate() {
-            let Some(plan) = line.plan.as_deref() else {
+            let (Some(plan), Some(data)) = (line.plan.as_deref(), line.data.as_mut()) else {
                 continue;
             };
-            let data = line.data.get_or_insert_with(DataUsage::default);
-            if data.unlimited || data.total_mb.is_some() || data.remaining_mb.is_some() {
+            if data.unlimited
+                || data.used_mb.is_none()
+                || data.total_mb.is_some()
+                || data.remaining_mb.is_some()
+            {
                 continue;
             }
             if parse::find_data(plan).iter().any(|f| f.value.unlimited) {

@@ -264,7 +264,14 @@ impl Engine<'_> {
                 let rest = parse::text::trim_start_where(rest, |c| {
                     c.is_whitespace() || parse::text::has_char(":：-–—|·", c)
                 });
-                if rest.is_empty() && !at_end {
+                // `Plan & payment`, `Plan and usage`: a label joined to another topic is a
+                // section's heading, not a label before its value.
+                let joined = row
+                    .text
+                    .get(h.end..)
+                    .map(str::trim_start)
+                    .is_some_and(|t| t.starts_with('&') || t.starts_with("and "));
+                if rest.is_empty() && !at_end || joined {
                     continue;
                 }
                 // `… damit Ihr Tarif weiterläuft.`: a label within a sentence, before its end.
@@ -490,7 +497,7 @@ impl Engine<'_> {
             || !has_words_besides_amounts(text)
             || model.in_navigation(node)
             || model.is_promo_node(node)
-            || model.height_untranslated(prev.first_node(), node) > 2
+            || model.height_untranslated(prev.first_node(), node) > 3
             || !phone::find_phones(&prev.text).iter().any(|p| {
                 !p.toll_free && prev.text.get(p.end..).is_some_and(|t| t.trim().is_empty())
             })
@@ -807,9 +814,14 @@ fn name_end(row: &super::model::Row, from: usize, to: usize) -> usize {
                 .first()
                 .is_some_and(|f| f.start == 0)
                 || is_term(piece)
+                // A status badge after the name (`Prepaid Unlimited` | `Expired`).
+                || in_list(STATUS_WORDS, &lowercase(piece))
         })
         .unwrap_or(to)
 }
+
+/// A plan's or line's state, shown as a badge beside its name.
+const STATUS_WORDS: &str = "active expired suspended inactive paused pending cancelled canceled current 已过期 已失效 已暂停 vencido activo aktiv abgelaufen";
 
 /// A plan's term written alone (`12-month plan`, `3 months`, `30 days`, `（12 个月）`).
 fn is_term(text: &str) -> bool {

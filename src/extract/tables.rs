@@ -23,7 +23,8 @@ pub(super) struct TableCell {
 #[derive(Default)]
 pub(super) struct Tables {
     pub(super) cells: Vec<TableCell>,
-    /// Header cells (sorted): their words label columns, not the rows after them.
+    /// Header cells and history rows' cells (sorted): their words label columns or
+    /// describe an entry, not the values after them.
     pub(super) header_cells: Vec<u32>,
 }
 
@@ -87,7 +88,10 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
                         .is_some_and(|(y, m)| (y, m) < (today.year(), today.month()))
                 })
             });
+            // A history entry's words describe it (`Data pass | Balance | $5.00`): they
+            // label nothing, like a header's.
             if first_is_date || first_is_past_month {
+                out.header_cells.extend(cells.iter().copied());
                 continue;
             }
             for (col, &cell) in cells.iter().enumerate() {

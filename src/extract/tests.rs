@@ -4102,3 +4102,86 @@ fn a_current_plan_heading_and_a_label_ending_a_sentence_name_no_plan() {
         assert_eq!(s.lines[0].plan.as_deref(), Some("Flex L"), "{s:?}");
     }
 }
+
+// ---- fix14 (round 14a: US renewal-time pages) ----
+
+#[test]
+fn a_plan_under_a_header_block_holding_the_number_names_the_line() {
+    // The number sits in the card's header block (beside its heading), the plan's name
+    // in the element right after that block.
+    let s = us(
+        "<section><div class=head><h2>Your phone</h2><span>(•••) •••-4519</span></div>\
+         <p class=name>Value Prepaid 8GB</p>\
+         <p>2.1 GB left of 8 GB</p></section>",
+    );
+    assert_eq!(
+        s.lines[0].plan.as_deref(),
+        Some("Value Prepaid 8GB"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_plan_label_joined_to_another_topic_is_a_heading() {
+    for heading in ["Plan &amp; extras", "Plan and extras"] {
+        let s = us(&format!(
+            "<section><p>(•••) •••-6021</p><p>1.3 GB left of 4 GB</p><p class=plan-name>Starter Prepaid 4GB</p></section>\
+             <section><h2>{heading}</h2><dl><dt>Plan renews</dt><dd>Dec 5</dd></dl></section>"
+        ));
+        assert_eq!(
+            s.lines[0].plan.as_deref(),
+            Some("Starter Prepaid 4GB"),
+            "{s:?}"
+        );
+    }
+}
+
+#[test]
+fn a_daily_usage_average_is_no_reading() {
+    let s = us("<section><h3>Data</h3><p>Unlimited</p><p>9.3 GB used</p></section>\
+         <section><h3>Daily data usage</h3><p>Average 0.41 GB per day · Peak Nov 20 (1.2 GB)</p></section>");
+    assert_eq!(data(&s).used_mb, Some(9523.2), "{s:?}");
+}
+
+#[test]
+fn a_history_rows_words_label_nothing() {
+    // `Balance` in a past entry's payment-method cell is no label for the entry's amount.
+    let s = us("<div class=tiles><div><div class=v>$8.40</div><div class=l>Account balance</div></div></div>\
+         <table><thead><tr><th>Date</th><th>Item</th><th>Paid with</th><th>Amount</th></tr></thead>\
+         <tbody><tr><td>Oct 2, 2026</td><td>Add-on</td><td>Balance</td><td>$3.00</td></tr></tbody></table>");
+    assert_eq!(s.balance, usd(840), "{s:?}");
+}
+
+#[test]
+fn an_unlimited_plan_on_a_page_without_usage_says_nothing_of_data() {
+    let s = us(
+        "<p>Line: (•••) •••-7714</p><h2>Your plan</h2><p><b class=plan-name>Unlimited Max</b></p>\
+         <p>Account balance: $4.20</p>",
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Unlimited Max"), "{s:?}");
+    assert_eq!(s.lines[0].data, None, "{s:?}");
+}
+
+#[test]
+fn a_status_badge_after_a_plans_name_is_not_part_of_it() {
+    let s = us(
+        "<p>(•••) •••-3307</p><div class=row><div class=k>Plan</div><div class=v>\
+         <span>Flex Prepaid 20GB</span> <span class=badge>Suspended</span></div></div>\
+         <p>3.5 GB left of 20 GB</p>",
+    );
+    assert_eq!(
+        s.lines[0].plan.as_deref(),
+        Some("Flex Prepaid 20GB"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_checkout_summarys_due_today_is_no_account_due_date() {
+    let s = us(
+        "<p>(•••) •••-5150</p><p>Plan ends Feb 3, 2027</p><p>2.6 GB left of 10 GB</p>\
+         <aside><h2>Your order</h2><div><span>Due today</span><span>$0.00</span></div></aside>",
+    );
+    assert_eq!(s.next_bill_date, date(2027, 2, 3), "{s:?}");
+    assert_eq!(s.amount_due, None, "{s:?}");
+}
