@@ -1171,9 +1171,11 @@ impl<'a> Engine<'a> {
             });
             let sentence = if rest_width > 24 { 45 } else { 0 };
             let (lo, hi) = self.same_family_bounds(r, label);
-            for vi in self.values(r, fam) {
+            let span = self.values(r, fam);
+            for vi in span.clone() {
                 let Some(v) = self.vals.get(vi) else { continue };
-                if !compatible(label.kind, &v.kind) {
+                // A period (`有效期：11-01 至 11-30`) is no date of its label's.
+                if !compatible(label.kind, &v.kind) || self.in_date_range(v, span.clone()) {
                     continue;
                 }
                 // `Unlimited data, talk & text`: the value names its own bucket.

@@ -4102,3 +4102,17 @@ fn a_current_plan_heading_and_a_label_ending_a_sentence_name_no_plan() {
         assert_eq!(s.lines[0].plan.as_deref(), Some("Flex L"), "{s:?}");
     }
 }
+
+// ---- fix14b: round 14b (China / international) and 13b pages ----
+
+#[test]
+fn a_validity_range_after_its_label_is_no_renewal_date() {
+    // `有效期：A 至 B` with no renew / reset wording is a period: its start is no renewal.
+    let html = r#"<html lang="zh-CN"><body><p>剩余通用流量 6.40GB</p>
+        <p>更新于 2026-11-25 18:30　套餐有效期：2026-11-01 至 2026-11-30</p></body></html>"#;
+    let url = "https://shop.10086.cn/i/flow";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].renews_on, None, "{s:?}");
+        assert_eq!(s.next_bill_date, None);
+    }
+}
