@@ -4116,3 +4116,13 @@ fn a_validity_range_after_its_label_is_no_renewal_date() {
         assert_eq!(s.next_bill_date, None);
     }
 }
+
+#[test]
+fn an_auto_top_up_named_jiaofei_is_autopay() {
+    let html = r#"<html lang="zh-CN"><body><p>账户余额 18.20元</p>
+        <div><span>自动交费</span> <span><span>已开通</span></span></div></body></html>"#;
+    let url = "https://touch.10086.cn/i/mobile/recharge.html";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.autopay, Some(true), "{s:?}");
+    }
+}
