@@ -122,8 +122,9 @@ impl Engine<'_> {
                                 label: None,
                                 score: 65,
                             });
+                            continue;
                         }
-                        continue;
+                        // (`我的当前套餐`: a caption, the label of the name below it.)
                     }
                 }
                 // `<h1>Unlimited Plus</h1>` over `Group plan · 2 members`: a heading right
@@ -735,7 +736,10 @@ impl Engine<'_> {
                 return false;
             }
             let fine = match h.kind {
-                Kind::Plan => h.start > 0,
+                // `我的当前套餐`, `My current plan`: a caption, whatever is before it.
+                Kind::Plan => {
+                    h.start > 0 && lower.get(..h.start).is_some_and(|t| !only_section_words(t))
+                }
                 // `Line 2`, `副卡1`: a line's role and ordinal name no line; `Marco's line`
                 // does.
                 Kind::Line => {
@@ -918,7 +922,7 @@ pub(super) fn in_list(list: &str, word: &str) -> bool {
 }
 
 /// Words that name a page section, not a plan or a line (`Plan details`, `套餐详情`).
-const SECTION_WORDS: &str = "billing payments usage account details detail info information overview summary settings options features benefits add ons addons management manage change view and my your current type name detalles información resumen übersicht informationen einstellungen 详情 信息 資訊 资讯 詳情 資料 资料 名称 名稱 使用 情况 情況 用量 余量 餘量 明细 明細 概览 概覽";
+const SECTION_WORDS: &str = "billing payments usage account details detail info information overview summary settings options features benefits add ons addons management manage change view and my your current type name detalles información resumen übersicht informationen einstellungen 我的 我嘅 当前 當前 详情 信息 資訊 资讯 詳情 資料 资料 名称 名稱 使用 情况 情況 用量 余量 餘量 明细 明細 概览 概覽";
 
 /// True when every word of `lower` is a section word.
 fn only_section_words(lower: &str) -> bool {

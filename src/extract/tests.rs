@@ -4126,3 +4126,15 @@ fn an_auto_top_up_named_jiaofei_is_autopay() {
         assert_eq!(s.autopay, Some(true), "{s:?}");
     }
 }
+
+#[test]
+fn my_current_plan_as_a_heading_is_the_label_of_the_name_below() {
+    // `我的当前套餐` ends in a plan word but is `my` + `current plan`: a caption.
+    let html = r#"<html lang="zh-CN"><body><section class="curpkg"><h2>我的当前套餐</h2>
+        <div><div><span>冰激凌卡</span> <span>39元/月</span></div><p>含10GB全国通用流量</p></div>
+        </section><p>已用 4.5GB / 共 10GB</p></body></html>"#;
+    let url = "https://m.client.10010.com/mobileService/plan.htm";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].plan.as_deref(), Some("冰激凌卡"), "{s:?}");
+    }
+}
