@@ -4138,3 +4138,17 @@ fn my_current_plan_as_a_heading_is_the_label_of_the_name_below() {
         assert_eq!(s.lines[0].plan.as_deref(), Some("冰激凌卡"), "{s:?}");
     }
 }
+
+#[test]
+fn a_day_before_auto_renew_wording_across_a_clause_is_the_renewal() {
+    // `将于<b>后天</b>自动续订，续订后…`: the renewal word is the auto-renew phrase before
+    // the comma, not the one in the next clause.
+    let html = r#"<html lang="zh-CN"><body><p>剩余 3.4GB</p>
+        <div role="status"><p>您的套餐将于<b>后天</b>自动续订，续订后套餐内流量将重新计算。</p></div>
+        </body></html>"#;
+    let url = "https://h5.189.cn/flow/remain";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].renews_on, date(2026, 11, 28), "{s:?}");
+        assert_eq!(s.next_bill_date, date(2026, 11, 28));
+    }
+}
