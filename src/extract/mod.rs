@@ -861,6 +861,14 @@ impl<'a> Engine<'a> {
                             || names_a_threshold(&row.lower, h.end)
                             || (h.kind == Kind::AmountDue
                                 && names_a_settled_payment(&row.lower, h.end))))
+                    // `儲值額有效期至`, `Balance expires`: the balance's validity, not the
+                    // plan's renewal.
+                    || (h.kind == Kind::RenewalDate
+                        && row.hits.iter().any(|x| {
+                            x.kind == Kind::Balance
+                                && x.end <= h.start
+                                && row.text.get(x.end..h.start).is_some_and(|g| g.trim().is_empty())
+                        }))
                 {
                     continue;
                 }
@@ -1198,7 +1206,15 @@ impl<'a> Engine<'a> {
                             .get(v.end..label.start)
                             .is_some_and(|gap| crate::parse::text::has_any(gap, ".。;；!?！？，"))
                     }) {
-                        let gap = (label.start - v.end).min(60) as i32;
+                        // (`明天（11月27日） 自動續期`: a bracket closing around the value is
+                        // part of it.)
+                        let gap = self.model.rows.get(r).map_or(60, |row| {
+                            let g = row.text.get(v.end..label.start).unwrap_or("");
+                            let g = parse::text::trim_start_where(g, |c| {
+                                c.is_whitespace() || parse::text::has_char(")）", c)
+                            });
+                            g.len().min(60) as i32
+                        });
                         let score = if gap <= 2 {
                             103
                         } else if self.value_before_label {
@@ -1218,8 +1234,12 @@ impl<'a> Engine<'a> {
                 });
             }
             // Rows after, then before: only for a label that stands alone (a heading or
-            // caption), not a word inside a sentence.
-            if rest_width > 20 {
+            // caption), not a word inside a sentence; nor for an auto-renew phrase (its
+            // AutoPay label is pushed right after it): `自動續期` | `已開啟` names a switch.
+            let switch = labels.get(li as usize + 1).is_some_and(|l| {
+                l.kind == Kind::Autopay && l.row == label.row && l.start == label.start
+            });
+            if rest_width > 20 || switch {
                 continue;
             }
             let heading = self.in_heading(label.node);

@@ -4152,3 +4152,22 @@ fn a_day_before_auto_renew_wording_across_a_clause_is_the_renewal() {
         assert_eq!(s.next_bill_date, date(2026, 11, 28));
     }
 }
+
+#[test]
+fn a_stored_values_validity_and_an_add_ons_expiry_yield_to_the_plans_auto_renewal() {
+    // `儲值額有效期至` is the credit's validity; the plan renews `後天（date）` before the
+    // auto-renew phrase; the switch's caption `自動續期` reaches no add-on's expiry below.
+    let html = r#"<html lang="zh-HK"><body><dl><dt>儲值額餘額</dt><dd>HK$ 62.30</dd>
+        <dt>儲值額有效期至</dt><dd>2027年3月14日</dd></dl>
+        <h2>本地 4G 10GB 28日計劃</h2><p><strong>3.5GB</strong> 餘量 / 10GB</p>
+        <div><p>計劃將於<b>後天（2026年11月28日）</b>自動續期，屆時將從儲值額扣除 HK$78.00。</p>
+        <div><span>自動續期</span> <button role="switch" aria-checked="true">已開啟</button></div></div>
+        <div><h2>已購買的增值服務</h2><ul><li><p>台灣漫遊數據日費 1GB</p>
+        <p>剩餘 0.6GB ・ 有效至 2026年11月29日</p></li></ul></div></body></html>"#;
+    let url = "https://my.example-prepaid.hk/account";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].renews_on, date(2026, 11, 28), "{s:?}");
+        assert_eq!(s.next_bill_date, date(2026, 11, 28));
+        assert_eq!(s.autopay, Some(true));
+    }
+}
