@@ -4171,3 +4171,16 @@ fn a_stored_values_validity_and_an_add_ons_expiry_yield_to_the_plans_auto_renewa
         assert_eq!(s.autopay, Some(true));
     }
 }
+
+#[test]
+fn an_offer_region_named_in_german_is_promotional() {
+    // `<aside aria-label="Angebot">`: an offer's `gültig bis` is no renewal.
+    let html = r#"<html lang="de"><body><p>Datenvolumen: noch 2,4 GB von 8 GB</p>
+        <p>Ihr Tarif verlängert sich automatisch in 6 Tagen. Der Tarifpreis wird dann von Ihrem Guthaben abgebucht.</p>
+        <aside aria-label="Angebot"><p>Jetzt 5 GB extra für nur 1,99 € – einmalig, gültig bis 15.01.2027.</p></aside>
+        </body></html>"#;
+    let url = "https://mein.example-funk.de/tarif";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].renews_on, date(2026, 12, 2), "{s:?}");
+    }
+}
