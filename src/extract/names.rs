@@ -763,12 +763,17 @@ impl Engine<'_> {
     }
 }
 
-/// True when `tail`, after a price, makes it a rate per month (`/月`, `a month`).
+/// True when `tail`, after a price, makes it a rate per month or period (`/月`, `a
+/// month`, `/ 4 Wochen`).
 fn per_month(tail: &str) -> bool {
-    parse::text::split_where(
-        "/月|/mo|/mo.|/month|每月|/mes|al mes|por mes|/monat|pro monat|per month|a month",
-        |c| c == '|',
-    )
+    let tail = lowercase(tail);
+    // `/月`, `/ Monat`, `/ 4 Wochen`, `/30日`: a price per period.
+    if let Some(p) = tail.strip_prefix('/').map(str::trim_start) {
+        return in_list("月 mo mo. month mes monat", p) || is_term(p);
+    }
+    parse::text::split_where("每月|al mes|por mes|pro monat|per month|a month", |c| {
+        c == '|'
+    })
     .any(|w| w == tail)
 }
 
@@ -823,7 +828,7 @@ fn is_term(text: &str) -> bool {
     let unit = |w| parse::text::trim_start_where(w, |c| c.is_ascii_digit());
     let period = |w| {
         in_list(
-            "day days week weeks month months year years días dias mes meses año años tage monat monate jahr 个月 個月 天 年",
+            "day days week weeks month months year years días dias mes meses año años tage woche wochen monat monate jahr 个月 個月 天 日 年",
             unit(w),
         )
     };

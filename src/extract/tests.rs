@@ -4184,3 +4184,18 @@ fn an_offer_region_named_in_german_is_promotional() {
         assert_eq!(s.lines[0].renews_on, date(2026, 12, 2), "{s:?}");
     }
 }
+
+#[test]
+fn a_price_per_weeks_or_days_after_a_plan_name_is_not_the_name() {
+    for (price, lang) in [("12,49 € / 4 Wochen", "de"), ("HK$ 78 / 28日", "zh-HK")] {
+        let html = format!(
+            r#"<html lang="{lang}"><body><table><tr><th scope="row">Tarif</th>
+            <td>Flex M <span>{price}</span></td></tr><tr><th scope="row">Datenvolumen</th>
+            <td>noch 3,5 GB von 10 GB</td></tr></table></body></html>"#
+        );
+        let url = "https://mein.example-funk.de/tarif";
+        for s in [scan(&html, url), scan_as_blocks(&html, url)] {
+            assert_eq!(s.lines[0].plan.as_deref(), Some("Flex M"), "{s:?}");
+        }
+    }
+}
