@@ -4199,3 +4199,19 @@ fn a_price_per_weeks_or_days_after_a_plan_name_is_not_the_name() {
         }
     }
 }
+
+#[test]
+fn a_booked_options_expiry_column_is_no_renewal() {
+    // `Gebuchte Optionen`: a table of add-ons whose `gültig bis` column is their own expiry.
+    let html = r#"<html lang="de"><body><h2>Ihr Tarif</h2><p class="tarif-name">Basic L</p>
+        <p>Ihr Tarif verlängert sich am <strong>12.12.2026</strong> (in 16 Tagen) um 14,99 €.</p>
+        <h3>Datenvolumen</h3><p>Noch <strong>3,3 GB</strong> von 15 GB verfügbar</p>
+        <h3>Gebuchte Optionen</h3><table><thead><tr><th>Option</th><th>Rest</th><th>gültig bis</th>
+        </tr></thead><tbody><tr><td>Wochenpass 2 GB</td><td>1,1 GB</td><td>01.12.2026</td></tr>
+        </tbody></table></body></html>"#;
+    let url = "https://mein.example-funk.de/tarif";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].renews_on, date(2026, 12, 12), "{s:?}");
+        assert_eq!(data(&s).remaining_mb, Some(3379.2));
+    }
+}
