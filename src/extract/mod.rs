@@ -861,6 +861,13 @@ impl<'a> Engine<'a> {
                             || names_a_threshold(&row.lower, h.end)
                             || (h.kind == Kind::AmountDue
                                 && names_a_settled_payment(&row.lower, h.end))))
+                    // `25 Nov 2026 | Plan renewal | Declined`: a history's row.
+                    || (h.kind.family() == Family::Date
+                        && self
+                            .tables
+                            .history_rows
+                            .iter()
+                            .any(|&tr| model.contains(tr, node)))
                     // `儲值額有效期至`, `Balance expires`: the balance's validity, not the
                     // plan's renewal.
                     || (h.kind == Kind::RenewalDate

@@ -25,6 +25,8 @@ pub(super) struct Tables {
     pub(super) cells: Vec<TableCell>,
     /// Header cells (sorted): their words label columns, not the rows after them.
     pub(super) header_cells: Vec<u32>,
+    /// Rows (`tr`) of a history (they start with a date): their words label no date.
+    pub(super) history_rows: Vec<u32>,
 }
 
 /// Finds tables with a header row (all `th`) and labels each body cell by its column.
@@ -88,6 +90,7 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
                 })
             });
             if first_is_date || first_is_past_month {
+                out.history_rows.push(*tr);
                 continue;
             }
             for (col, &cell) in cells.iter().enumerate() {

@@ -4215,3 +4215,18 @@ fn a_booked_options_expiry_column_is_no_renewal() {
         assert_eq!(data(&s).remaining_mb, Some(3379.2));
     }
 }
+
+#[test]
+fn a_plan_renewal_in_a_payments_historys_row_is_no_renewal() {
+    let html = r#"<html lang="en-GB"><body><p>Data: 2.2GB left of 8GB</p>
+        <h3>Recent payments</h3><table><thead><tr><th>Date</th><th>Description</th>
+        <th>Amount</th><th>Status</th></tr></thead><tbody>
+        <tr><td>24 Nov 2026</td><td>Plan renewal</td><td>£8.00</td><td>Failed</td></tr>
+        <tr><td>25 Oct 2026</td><td>Plan renewal</td><td>£8.00</td><td>Paid</td></tr>
+        </tbody></table></body></html>"#;
+    let url = "https://www.example-mobile.co.uk/account";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].renews_on, None, "{s:?}");
+        assert_eq!(s.next_bill_date, None);
+    }
+}
