@@ -4230,3 +4230,15 @@ fn a_plan_renewal_in_a_payments_historys_row_is_no_renewal() {
         assert_eq!(s.next_bill_date, None);
     }
 }
+
+#[test]
+fn top_up_before_a_date_is_the_next_date_money_is_needed() {
+    // `请在 <date> 之前充值并续订`: a deadline to pay, not a renewal.
+    let html = r#"<html lang="zh-CN"><body><p>您的套餐已到期，您现在处于 5 天宽限期内。</p>
+        <p>请在 2026 年 11 月 30 日之前充值并续订，以保留您的号码。</p></body></html>"#;
+    let url = "https://www.example-mobile.co.uk/account";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.next_bill_date, date(2026, 11, 30), "{s:?}");
+        assert_eq!(s.lines.first().and_then(|l| l.renews_on), None);
+    }
+}
