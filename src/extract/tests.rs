@@ -4105,16 +4105,21 @@ fn a_current_plan_heading_and_a_label_ending_a_sentence_name_no_plan() {
 
 // ---- fix14b: round 14b (China / international) and 13b pages ----
 
+/// Asserts that the page, inline and as blocks, gives no renewal and no next bill date.
+fn assert_no_renewal(html: &str, url: &str) {
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].renews_on, None, "{s:?}");
+        assert_eq!(s.next_bill_date, None);
+    }
+}
+
 #[test]
 fn a_validity_range_after_its_label_is_no_renewal_date() {
     // `有效期：A 至 B` with no renew / reset wording is a period: its start is no renewal.
     let html = r#"<html lang="zh-CN"><body><p>剩余通用流量 6.40GB</p>
         <p>更新于 2026-11-25 18:30　套餐有效期：2026-11-01 至 2026-11-30</p></body></html>"#;
     let url = "https://shop.10086.cn/i/flow";
-    for s in [scan(html, url), scan_as_blocks(html, url)] {
-        assert_eq!(s.lines[0].renews_on, None, "{s:?}");
-        assert_eq!(s.next_bill_date, None);
-    }
+    assert_no_renewal(html, url);
 }
 
 #[test]
@@ -4225,10 +4230,7 @@ fn a_plan_renewal_in_a_payments_historys_row_is_no_renewal() {
         <tr><td>25 Oct 2026</td><td>Plan renewal</td><td>£8.00</td><td>Paid</td></tr>
         </tbody></table></body></html>"#;
     let url = "https://www.example-mobile.co.uk/account";
-    for s in [scan(html, url), scan_as_blocks(html, url)] {
-        assert_eq!(s.lines[0].renews_on, None, "{s:?}");
-        assert_eq!(s.next_bill_date, None);
-    }
+    assert_no_renewal(html, url);
 }
 
 #[test]
