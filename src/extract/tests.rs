@@ -4244,3 +4244,26 @@ fn top_up_before_a_date_is_the_next_date_money_is_needed() {
         assert_eq!(s.lines.first().and_then(|l| l.renews_on), None);
     }
 }
+
+#[test]
+fn a_mexican_card_charge_extra_bags_and_terms_apply_promo() {
+    // `Se cobrará $150.00 a tu tarjeta` is the charge; a `Bolsas adicionales` bag's MB is
+    // no line data; `Válido hasta … Aplican restricciones.` is an offer's.
+    let html = r#"<html lang="es-MX"><body><p>Saldo</p><p>$42.00</p>
+        <p>Datos para navegar</p><p>2.5 GB</p><p>disponibles de 6 GB</p>
+        <p>Se cobrará $150.00 a tu tarjeta el 04/12/2026 para renovar tu paquete.</p>
+        <h3>Bolsas adicionales</h3><p>Bolsa Redes Sociales 2 GB Vence 29/11/2026</p>
+        <p>Te quedan 640 MB en esta bolsa.</p>
+        <p>¡Recarga $250 y llévate 3 GB extra!</p>
+        <p>Válido hasta el 15/01/2027. Aplican restricciones.</p></body></html>"#;
+    let url = "https://mi.example-movil.com.mx/inicio";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(
+            s.amount_due,
+            Some(Money::new(15000, Currency::Mxn)),
+            "{s:?}"
+        );
+        assert_eq!(data(&s).remaining_mb, Some(2560.0));
+        assert_ne!(s.lines[0].renews_on, date(2027, 1, 15));
+    }
+}
