@@ -860,6 +860,21 @@ impl<'a> Engine<'a> {
                             || names_a_threshold(&row.lower, h.end)
                             || (h.kind == Kind::AmountDue
                                 && names_a_settled_payment(&row.lower, h.end))))
+                    // `25 Nov 2026 | Plan renewal | Declined`: a history's row.
+                    || (h.kind.family() == Family::Date
+                        && self
+                            .tables
+                            .history_rows
+                            .iter()
+                            .any(|&tr| model.contains(tr, node)))
+                    // `儲值額有效期至`, `Balance expires`: the balance's validity, not the
+                    // plan's renewal.
+                    || (h.kind == Kind::RenewalDate
+                        && row.hits.iter().any(|x| {
+                            x.kind == Kind::Balance
+                                && x.end <= h.start
+                                && row.text.get(x.end..h.start).is_some_and(|g| g.trim().is_empty())
+                        }))
                 {
                     continue;
                 }
@@ -1170,9 +1185,11 @@ impl<'a> Engine<'a> {
             });
             let sentence = if rest_width > 24 { 45 } else { 0 };
             let (lo, hi) = self.same_family_bounds(r, label);
-            for vi in self.values(r, fam) {
+            let span = self.values(r, fam);
+            for vi in span.clone() {
                 let Some(v) = self.vals.get(vi) else { continue };
-                if !compatible(label.kind, &v.kind) {
+                // A period (`有效期：11-01 至 11-30`) is no date of its label's.
+                if !compatible(label.kind, &v.kind) || self.in_date_range(v, span.clone()) {
                     continue;
                 }
                 // `Unlimited data, talk & text`: the value names its own bucket.
@@ -1195,7 +1212,15 @@ impl<'a> Engine<'a> {
                             .get(v.end..label.start)
                             .is_some_and(|gap| crate::parse::text::has_any(gap, ".。;；!?！？，"))
                     }) {
-                        let gap = (label.start - v.end).min(60) as i32;
+                        // (`明天（11月27日） 自動續期`: a bracket closing around the value is
+                        // part of it.)
+                        let gap = self.model.rows.get(r).map_or(60, |row| {
+                            let g = row.text.get(v.end..label.start).unwrap_or("");
+                            let g = parse::text::trim_start_where(g, |c| {
+                                c.is_whitespace() || parse::text::has_char(")）", c)
+                            });
+                            g.len().min(60) as i32
+                        });
                         let score = if gap <= 2 {
                             103
                         } else if self.value_before_label {
@@ -1215,8 +1240,12 @@ impl<'a> Engine<'a> {
                 });
             }
             // Rows after, then before: only for a label that stands alone (a heading or
-            // caption), not a word inside a sentence.
-            if rest_width > 20 {
+            // caption), not a word inside a sentence; nor for an auto-renew phrase (its
+            // AutoPay label is pushed right after it): `自動續期` | `已開啟` names a switch.
+            let switch = labels.get(li as usize + 1).is_some_and(|l| {
+                l.kind == Kind::Autopay && l.row == label.row && l.start == label.start
+            });
+            if rest_width > 20 || switch {
                 continue;
             }
             let heading = self.in_heading(label.node);

@@ -122,8 +122,9 @@ impl Engine<'_> {
                                 label: None,
                                 score: 65,
                             });
+                            continue;
                         }
-                        continue;
+                        // (`我的当前套餐`: a caption, the label of the name below it.)
                     }
                 }
                 // `<h1>Unlimited Plus</h1>` over `Group plan · 2 members`: a heading right
@@ -742,7 +743,10 @@ impl Engine<'_> {
                 return false;
             }
             let fine = match h.kind {
-                Kind::Plan => h.start > 0,
+                // `我的当前套餐`, `My current plan`: a caption, whatever is before it.
+                Kind::Plan => {
+                    h.start > 0 && lower.get(..h.start).is_some_and(|t| !only_section_words(t))
+                }
                 // `Line 2`, `副卡1`: a line's role and ordinal name no line; `Marco's line`
                 // does.
                 Kind::Line => {
@@ -766,12 +770,17 @@ impl Engine<'_> {
     }
 }
 
-/// True when `tail`, after a price, makes it a rate per month (`/月`, `a month`).
+/// True when `tail`, after a price, makes it a rate per month or period (`/月`, `a
+/// month`, `/ 4 Wochen`).
 fn per_month(tail: &str) -> bool {
-    parse::text::split_where(
-        "/月|/mo|/mo.|/month|每月|/mes|al mes|por mes|/monat|pro monat|per month|a month",
-        |c| c == '|',
-    )
+    let tail = lowercase(tail);
+    // `/月`, `/ Monat`, `/ 4 Wochen`, `/30日`: a price per period.
+    if let Some(p) = tail.strip_prefix('/').map(str::trim_start) {
+        return in_list("月 mo mo. month mes monat", p) || is_term(p);
+    }
+    parse::text::split_where("每月|al mes|por mes|pro monat|per month|a month", |c| {
+        c == '|'
+    })
     .any(|w| w == tail)
 }
 
@@ -831,7 +840,7 @@ fn is_term(text: &str) -> bool {
     let unit = |w| parse::text::trim_start_where(w, |c| c.is_ascii_digit());
     let period = |w| {
         in_list(
-            "day days week weeks month months year years días dias mes meses año años tage monat monate jahr 个月 個月 天 年",
+            "day days week weeks month months year years días dias mes meses año años tage woche wochen monat monate jahr 个月 個月 天 日 年",
             unit(w),
         )
     };
@@ -930,7 +939,7 @@ pub(super) fn in_list(list: &str, word: &str) -> bool {
 }
 
 /// Words that name a page section, not a plan or a line (`Plan details`, `套餐详情`).
-const SECTION_WORDS: &str = "billing payments usage account details detail info information overview summary settings options features benefits add ons addons management manage change view and my your current type name detalles información resumen übersicht informationen einstellungen 详情 信息 資訊 资讯 詳情 資料 资料 名称 名稱 使用 情况 情況 用量 余量 餘量 明细 明細 概览 概覽";
+const SECTION_WORDS: &str = "billing payments usage account details detail info information overview summary settings options features benefits add ons addons management manage change view and my your current type name detalles información resumen übersicht informationen einstellungen 我的 我嘅 当前 當前 详情 信息 資訊 资讯 詳情 資料 资料 名称 名稱 使用 情况 情況 用量 余量 餘量 明细 明細 概览 概覽";
 
 /// True when every word of `lower` is a section word.
 fn only_section_words(lower: &str) -> bool {

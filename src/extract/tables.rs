@@ -26,6 +26,8 @@ pub(super) struct Tables {
     /// Header cells and history rows' cells (sorted): their words label columns or
     /// describe an entry, not the values after them.
     pub(super) header_cells: Vec<u32>,
+    /// Rows (`tr`) of a history (they start with a date): their words label no date.
+    pub(super) history_rows: Vec<u32>,
 }
 
 /// Finds tables with a header row (all `th`) and labels each body cell by its column.
@@ -92,6 +94,7 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
             // label nothing, like a header's.
             if first_is_date || first_is_past_month {
                 out.header_cells.extend(cells.iter().copied());
+                out.history_rows.push(*tr);
                 continue;
             }
             for (col, &cell) in cells.iter().enumerate() {

@@ -4185,3 +4185,168 @@ fn a_checkout_summarys_due_today_is_no_account_due_date() {
     assert_eq!(s.next_bill_date, date(2027, 2, 3), "{s:?}");
     assert_eq!(s.amount_due, None, "{s:?}");
 }
+
+// ---- fix14b: round 14b (China / international) and 13b pages ----
+
+/// Asserts that the page, inline and as blocks, gives no renewal and no next bill date.
+fn assert_no_renewal(html: &str, url: &str) {
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].renews_on, None, "{s:?}");
+        assert_eq!(s.next_bill_date, None);
+    }
+}
+
+#[test]
+fn a_validity_range_after_its_label_is_no_renewal_date() {
+    // `有效期：A 至 B` with no renew / reset wording is a period: its start is no renewal.
+    let html = r#"<html lang="zh-CN"><body><p>剩余通用流量 6.40GB</p>
+        <p>更新于 2026-11-25 18:30　套餐有效期：2026-11-01 至 2026-11-30</p></body></html>"#;
+    let url = "https://shop.10086.cn/i/flow";
+    assert_no_renewal(html, url);
+}
+
+#[test]
+fn an_auto_top_up_named_jiaofei_is_autopay() {
+    let html = r#"<html lang="zh-CN"><body><p>账户余额 18.20元</p>
+        <div><span>自动交费</span> <span><span>已开通</span></span></div></body></html>"#;
+    let url = "https://touch.10086.cn/i/mobile/recharge.html";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.autopay, Some(true), "{s:?}");
+    }
+}
+
+#[test]
+fn my_current_plan_as_a_heading_is_the_label_of_the_name_below() {
+    // `我的当前套餐` ends in a plan word but is `my` + `current plan`: a caption.
+    let html = r#"<html lang="zh-CN"><body><section class="curpkg"><h2>我的当前套餐</h2>
+        <div><div><span>冰激凌卡</span> <span>39元/月</span></div><p>含10GB全国通用流量</p></div>
+        </section><p>已用 4.5GB / 共 10GB</p></body></html>"#;
+    let url = "https://m.client.10010.com/mobileService/plan.htm";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].plan.as_deref(), Some("冰激凌卡"), "{s:?}");
+    }
+}
+
+#[test]
+fn a_day_before_auto_renew_wording_across_a_clause_is_the_renewal() {
+    // `将于<b>后天</b>自动续订，续订后…`: the renewal word is the auto-renew phrase before
+    // the comma, not the one in the next clause.
+    let html = r#"<html lang="zh-CN"><body><p>剩余 3.4GB</p>
+        <div role="status"><p>您的套餐将于<b>后天</b>自动续订，续订后套餐内流量将重新计算。</p></div>
+        </body></html>"#;
+    let url = "https://h5.189.cn/flow/remain";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].renews_on, date(2026, 11, 28), "{s:?}");
+        assert_eq!(s.next_bill_date, date(2026, 11, 28));
+    }
+}
+
+#[test]
+fn a_stored_values_validity_and_an_add_ons_expiry_yield_to_the_plans_auto_renewal() {
+    // `儲值額有效期至` is the credit's validity; the plan renews `後天（date）` before the
+    // auto-renew phrase; the switch's caption `自動續期` reaches no add-on's expiry below.
+    let html = r#"<html lang="zh-HK"><body><dl><dt>儲值額餘額</dt><dd>HK$ 62.30</dd>
+        <dt>儲值額有效期至</dt><dd>2027年3月14日</dd></dl>
+        <h2>本地 4G 10GB 28日計劃</h2><p><strong>3.5GB</strong> 餘量 / 10GB</p>
+        <div><p>計劃將於<b>後天（2026年11月28日）</b>自動續期，屆時將從儲值額扣除 HK$78.00。</p>
+        <div><span>自動續期</span> <button role="switch" aria-checked="true">已開啟</button></div></div>
+        <div><h2>已購買的增值服務</h2><ul><li><p>台灣漫遊數據日費 1GB</p>
+        <p>剩餘 0.6GB ・ 有效至 2026年11月29日</p></li></ul></div></body></html>"#;
+    let url = "https://my.example-prepaid.hk/account";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].renews_on, date(2026, 11, 28), "{s:?}");
+        assert_eq!(s.next_bill_date, date(2026, 11, 28));
+        assert_eq!(s.autopay, Some(true));
+    }
+}
+
+#[test]
+fn an_offer_region_named_in_german_is_promotional() {
+    // `<aside aria-label="Angebot">`: an offer's `gültig bis` is no renewal.
+    let html = r#"<html lang="de"><body><p>Datenvolumen: noch 2,4 GB von 8 GB</p>
+        <p>Ihr Tarif verlängert sich automatisch in 6 Tagen. Der Tarifpreis wird dann von Ihrem Guthaben abgebucht.</p>
+        <aside aria-label="Angebot"><p>Jetzt 5 GB extra für nur 1,99 € – einmalig, gültig bis 15.01.2027.</p></aside>
+        </body></html>"#;
+    let url = "https://mein.example-funk.de/tarif";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].renews_on, date(2026, 12, 2), "{s:?}");
+    }
+}
+
+#[test]
+fn a_price_per_weeks_or_days_after_a_plan_name_is_not_the_name() {
+    for (price, lang) in [("12,49 € / 4 Wochen", "de"), ("HK$ 78 / 28日", "zh-HK")] {
+        let html = format!(
+            r#"<html lang="{lang}"><body><table><tr><th scope="row">Tarif</th>
+            <td>Flex M <span>{price}</span></td></tr><tr><th scope="row">Datenvolumen</th>
+            <td>noch 3,5 GB von 10 GB</td></tr></table></body></html>"#
+        );
+        let url = "https://mein.example-funk.de/tarif";
+        for s in [scan(&html, url), scan_as_blocks(&html, url)] {
+            assert_eq!(s.lines[0].plan.as_deref(), Some("Flex M"), "{s:?}");
+        }
+    }
+}
+
+#[test]
+fn a_booked_options_expiry_column_is_no_renewal() {
+    // `Gebuchte Optionen`: a table of add-ons whose `gültig bis` column is their own expiry.
+    let html = r#"<html lang="de"><body><h2>Ihr Tarif</h2><p class="tarif-name">Basic L</p>
+        <p>Ihr Tarif verlängert sich am <strong>12.12.2026</strong> (in 16 Tagen) um 14,99 €.</p>
+        <h3>Datenvolumen</h3><p>Noch <strong>3,3 GB</strong> von 15 GB verfügbar</p>
+        <h3>Gebuchte Optionen</h3><table><thead><tr><th>Option</th><th>Rest</th><th>gültig bis</th>
+        </tr></thead><tbody><tr><td>Wochenpass 2 GB</td><td>1,1 GB</td><td>01.12.2026</td></tr>
+        </tbody></table></body></html>"#;
+    let url = "https://mein.example-funk.de/tarif";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].renews_on, date(2026, 12, 12), "{s:?}");
+        assert_eq!(data(&s).remaining_mb, Some(3379.2));
+    }
+}
+
+#[test]
+fn a_plan_renewal_in_a_payments_historys_row_is_no_renewal() {
+    let html = r#"<html lang="en-GB"><body><p>Data: 2.2GB left of 8GB</p>
+        <h3>Recent payments</h3><table><thead><tr><th>Date</th><th>Description</th>
+        <th>Amount</th><th>Status</th></tr></thead><tbody>
+        <tr><td>24 Nov 2026</td><td>Plan renewal</td><td>£8.00</td><td>Failed</td></tr>
+        <tr><td>25 Oct 2026</td><td>Plan renewal</td><td>£8.00</td><td>Paid</td></tr>
+        </tbody></table></body></html>"#;
+    let url = "https://www.example-mobile.co.uk/account";
+    assert_no_renewal(html, url);
+}
+
+#[test]
+fn top_up_before_a_date_is_the_next_date_money_is_needed() {
+    // `请在 <date> 之前充值并续订`: a deadline to pay, not a renewal.
+    let html = r#"<html lang="zh-CN"><body><p>您的套餐已到期，您现在处于 5 天宽限期内。</p>
+        <p>请在 2026 年 11 月 30 日之前充值并续订，以保留您的号码。</p></body></html>"#;
+    let url = "https://www.example-mobile.co.uk/account";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.next_bill_date, date(2026, 11, 30), "{s:?}");
+        assert_eq!(s.lines.first().and_then(|l| l.renews_on), None);
+    }
+}
+
+#[test]
+fn a_mexican_card_charge_extra_bags_and_terms_apply_promo() {
+    // `Se cobrará $150.00 a tu tarjeta` is the charge; a `Bolsas adicionales` bag's MB is
+    // no line data; `Válido hasta … Aplican restricciones.` is an offer's.
+    let html = r#"<html lang="es-MX"><body><p>Saldo</p><p>$42.00</p>
+        <p>Datos para navegar</p><p>2.5 GB</p><p>disponibles de 6 GB</p>
+        <p>Se cobrará $150.00 a tu tarjeta el 04/12/2026 para renovar tu paquete.</p>
+        <h3>Bolsas adicionales</h3><p>Bolsa Redes Sociales 2 GB Vence 29/11/2026</p>
+        <p>Te quedan 640 MB en esta bolsa.</p>
+        <p>¡Recarga $250 y llévate 3 GB extra!</p>
+        <p>Válido hasta el 15/01/2027. Aplican restricciones.</p></body></html>"#;
+    let url = "https://mi.example-movil.com.mx/inicio";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(
+            s.amount_due,
+            Some(Money::new(15000, Currency::Mxn)),
+            "{s:?}"
+        );
+        assert_eq!(data(&s).remaining_mb, Some(2560.0));
+        assert_ne!(s.lines[0].renews_on, date(2027, 1, 15));
+    }
+}
