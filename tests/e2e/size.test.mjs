@@ -159,11 +159,16 @@ const KB = 1024;
 // together (xtask/src/reorder.rs: gzip finds repeats only in its last 32 KB): engine 124.0 KB,
 // tools 72.8 KB, UI 71.1 KB by the test's gzip (`gzip -9`: engine 128114 → 126142 bytes,
 // tools 75399 → 73990, UI 73392 → 72097).
+// Then the round 14 fixes (stop 21's two fixers: plan names, history rows, date ranges,
+// auto-renew and due-date wording, offer words) and the ingest's byte loops for word tables:
+// engine 124.5 KB by the test's gzip (`gzip -9` 126142 → 126701 bytes), tools 73.0 KB
+// (73990 → 74271), profiles 10.5 KB (new words). Rounds 13b and 14 went from 20 to 33 of
+// 36 pages right; the 120 KB goal is still not met.
 // Budgets: measured + about 0.3 KB (engine), + about 1 % (the others).
-const ENGINE_BUDGET = 124.3;
-const TOOLS_BUDGET = 73.5;
+const ENGINE_BUDGET = 124.8;
+const TOOLS_BUDGET = 73.7;
 const UI_BUDGET = 71.8;
-const PROFILES_BUDGET = 10.4;
+const PROFILES_BUDGET = 10.6;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
   // The service worker's module, instantiated on every start: extraction engine, the
