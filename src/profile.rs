@@ -352,7 +352,7 @@ impl Profile {
             return Err(ProfileError("bad profile: empty \"id\"".into()));
         }
         for anchor in &profile.anchors {
-            if crate::parse::text::table_group(ANCHOR_FIELDS, &|f| f == anchor.field).is_none() {
+            if crate::parse::text::table_word(ANCHOR_FIELDS, &anchor.field, true, false).is_none() {
                 return Err(ProfileError(
                     [
                         "bad profile ",

@@ -264,7 +264,7 @@ pub fn in_account_area(url: &str, account_urls: &[String]) -> bool {
         .map_or("", |(_, p)| p)
         .to_ascii_lowercase();
     crate::parse::text::split_where(&path, |c| matches!(c, '/' | '.' | '_')).any(|segment| {
-        crate::parse::text::table_group(ACCOUNT_PATH_WORDS, &|w| w == segment).is_some()
+        crate::parse::text::table_word(ACCOUNT_PATH_WORDS, segment, true, false).is_some()
     })
 }
 

@@ -31,7 +31,7 @@ pub fn date_order_for_lang(lang: &str) -> DateOrder {
         .find(|p| p.len() == 2 || p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
         .unwrap_or("");
     // Word lists as strings (one search, no match table of string comparisons).
-    let is = |list: &str, word: &str| super::text::table_group(list, &|w| w == word).is_some();
+    let is = |list: &str, word: &str| super::text::table_word(list, word, true, false).is_some();
     if primary == "en" {
         if region.is_empty() || is("us ph um as gu pr vi", region) {
             DateOrder::Mdy
@@ -77,7 +77,7 @@ pub fn is_month_name(word: &str) -> bool {
 
 /// The month (1–12) `word` names (`Oct`, `October`, `octubre`).
 pub fn month_number(word: &str) -> Option<u8> {
-    super::text::table_group(MONTHS, &|m| m.eq_ignore_ascii_case(word)).map(|g| g as u8 + 1)
+    super::text::table_word(MONTHS, word, true, true).map(|g| g as u8 + 1)
 }
 
 /// The year and month of a text that is only a month of a year: a billing period

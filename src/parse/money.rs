@@ -171,9 +171,9 @@ pub fn is_currency_sign(t: &str) -> bool {
     match (chars.next(), chars.next()) {
         (Some(c), None) => symbol_currency(c, None).is_some(),
         _ if t.eq_ignore_ascii_case("s/") || t.eq_ignore_ascii_case("s/.") => true,
-        _ => t.strip_suffix('$').is_some_and(|p| {
-            super::text::table_group(DOLLAR_PREFIXES, &|w| p.eq_ignore_ascii_case(w)).is_some()
-        }),
+        _ => t
+            .strip_suffix('$')
+            .is_some_and(|p| super::text::table_word(DOLLAR_PREFIXES, p, true, true).is_some()),
     }
 }
 
