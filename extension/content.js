@@ -1127,12 +1127,15 @@
     return false;
   }
 
+  // Offsets from the right and bottom edges kept inside the viewport, for a box of w × h.
+  const clampOffsets = (right, bottom, w, h) => [
+    Math.min(Math.max(4, right), Math.max(4, innerWidth - w - 4)),
+    Math.min(Math.max(4, bottom), Math.max(4, innerHeight - h - 4)),
+  ];
+
   function applyOffsets(right, bottom) {
     const { box } = ui;
-    const w = box.offsetWidth;
-    const h = box.offsetHeight;
-    const r = Math.min(Math.max(4, right), Math.max(4, innerWidth - w - 4));
-    const b = Math.min(Math.max(4, bottom), Math.max(4, innerHeight - h - 4));
+    const [r, b] = clampOffsets(right, bottom, box.offsetWidth, box.offsetHeight);
     box.style.right = `${r}px`;
     box.style.bottom = `${b}px`;
     return box.getBoundingClientRect();
@@ -1149,8 +1152,7 @@
   // The badge's box at offsets `right`, `bottom` (clamped into the viewport as
   // applyOffsets does), without moving it.
   function boxAt(right, bottom, w, h) {
-    const r = Math.min(Math.max(4, right), Math.max(4, innerWidth - w - 4));
-    const b = Math.min(Math.max(4, bottom), Math.max(4, innerHeight - h - 4));
+    const [r, b] = clampOffsets(right, bottom, w, h);
     // (A fixed box's offsets are from the viewport without its scroll bars.)
     const root = document.documentElement;
     const left = (root.clientWidth || innerWidth) - r - w;
