@@ -690,11 +690,14 @@ impl<'a> Engine<'a> {
             .collect();
         // A drop-down's shown option is a form's choice (an amount to pay, a date to pick,
         // `--` for none yet), not an account figure; only a state (`AutoPay [On]`) is one.
+        // So is an amount in a form (a refill's chosen amount, a checkout's total).
         let chosen = |v: &Val| {
             !matches!(v.kind, VKind::State(_))
-                && [v.start, v.end.saturating_sub(1)]
-                    .iter()
-                    .any(|&at| model.in_drop_down(row.node_at(at)))
+                && [v.start, v.end.saturating_sub(1)].iter().any(|&at| {
+                    let node = row.node_at(at);
+                    model.in_drop_down(node)
+                        || (matches!(v.kind, VKind::Money(_)) && model.in_form(node))
+                })
         };
         found.retain(|v| {
             !model.is_promo_node(v.node)

@@ -644,6 +644,23 @@ impl<'a> Model<'a> {
             .is_some_and(|p| p.tag == "select")
     }
 
+    /// True when node `node` sits in a `form` at most 5 levels up (a form's own part of
+    /// the page, not a whole page wrapped in one).
+    pub fn in_form(&self, node: u32) -> bool {
+        let nodes = &self.page.nodes;
+        let mut cur = nodes.get(node as usize).and_then(|n| n.parent);
+        for _ in 0..5 {
+            let Some(n) = cur.and_then(|i| nodes.get(i as usize)) else {
+                return false;
+            };
+            if n.tag == "form" {
+                return true;
+            }
+            cur = n.parent;
+        }
+        false
+    }
+
     /// A short description of an element: `span#id.class1.class2`.
     pub fn describe(&self, node: u32) -> String {
         let Some(n) = self.page.nodes.get(node as usize) else {

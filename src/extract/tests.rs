@@ -4350,3 +4350,39 @@ fn a_mexican_card_charge_extra_bags_and_terms_apply_promo() {
         assert_ne!(s.lines[0].renews_on, date(2027, 1, 15));
     }
 }
+// ---- fix16
+
+#[test]
+fn a_forms_total_and_a_gift_cards_balance_are_no_account_figures() {
+    // A top-up form's chosen amount and its total are what the user is about to pay; a
+    // saved gift card's `Card balance` is a payment method's, not the account's.
+    let html = r#"<html lang="en-GB"><body><p>Airtime credit</p><p>£1.80</p>
+        <form><fieldset><legend>Top-up amount</legend>
+        <label><input type="radio" name="a"> £10</label>
+        <label><input type="radio" name="a" checked> £20</label></fieldset>
+        <ul><li><label><input type="radio" name="p"> Gift card •••• 5521
+        <span>Card balance: £6.00</span></label></li></ul>
+        <div><span>Top-up</span><span>£20.00</span></div>
+        <div><strong>Total amount</strong><strong>£20.00</strong></div>
+        <button type="submit">Pay</button></form></body></html>"#;
+    let url = "https://my.example-mobile.co.uk/top-up";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.amount_due, None, "{s:?}");
+        assert_eq!(s.balance, Some(Money::new(180, Currency::Gbp)));
+    }
+}
+
+#[test]
+fn a_checkouts_total_due_today_and_a_received_payment_are_not_due() {
+    let s = us(
+        "<h2>Order summary</h2><table><tr><th>Unlimited · 6 months</th><td>$90.00</td></tr>\
+        <tfoot><tr><th>Total due today</th><td>$96.40</td></tr></tfoot></table>",
+    );
+    assert_eq!(s.amount_due, None, "{s:?}");
+    let s = us(
+        "<p>Thank you! We received your payment of $31.00 on Nov 25, 2026.</p>\
+        <p>Next renewal</p><p>Dec 25, 2026</p>",
+    );
+    assert_eq!(s.amount_due, None, "{s:?}");
+    assert_eq!(s.next_bill_date, date(2026, 12, 25));
+}
