@@ -1,7 +1,7 @@
 //! Finding profile words in text (labels) and in class / id names (hints), in time
 //! linear in the text: patterns are indexed by their first two characters.
 
-use crate::parse::text::{is_alnum, is_alpha, is_lower, is_upper, lower_char};
+use crate::parse::text::{has_char, is_alnum, is_alpha, is_lower, is_upper, lower_char, replace};
 use crate::profile::{Hints, Labels, Profile};
 use std::hash::Hasher;
 
@@ -331,6 +331,17 @@ impl Matcher {
                     .any(|w| contains_word(&p.text, w)),
                 _ => false,
             };
+        }
+        // A typographic apostrophe (`We’ll charge`) reads as the profiles' ASCII one.
+        for i in 0..patterns.len() {
+            let Some(p) = patterns.get(i).filter(|p| has_char(&p.text, '\'')) else {
+                continue;
+            };
+            let curly = Pattern {
+                text: replace(&p.text, "'", "\u{2019}"),
+                ..*p
+            };
+            patterns.push(curly);
         }
         let mut index: FastMap<(char, char), Vec<u32>> = FastMap::default();
         for (i, p) in patterns.iter().enumerate() {

@@ -870,6 +870,7 @@ impl<'a> Engine<'a> {
                             .history_rows
                             .iter()
                             .any(|&tr| model.contains(tr, node)))
+                    || (h.kind == Kind::RenewalDate && self.names_a_card_expiry(r, row, h, node))
                     // `儲值額有效期至`, `Balance expires`: the balance's validity, not the
                     // plan's renewal.
                     || (h.kind == Kind::RenewalDate
@@ -1070,6 +1071,12 @@ impl<'a> Engine<'a> {
     /// (two levels above `node`'s block: a label and value box beside the amount's own
     /// box), a row naming an amount due.
     fn in_bill_card(&self, r: usize, node: u32) -> bool {
+        self.card_row_above(r, node, 3, Kind::AmountDue)
+    }
+
+    /// Whether one of the `n` rows above row `r` (holding `node`), in the same card (as
+    /// [`Self::in_bill_card`]), has a word of `kind`.
+    fn card_row_above(&self, r: usize, node: u32, n: usize, kind: Kind) -> bool {
         let model = &self.model;
         let Some(card) = self
             .up_to(node, 6, |n| !n.is_text() && n.block)
@@ -1078,13 +1085,32 @@ impl<'a> Engine<'a> {
         else {
             return false;
         };
-        (r.saturating_sub(3)..r).any(|p| {
+        (r.saturating_sub(n)..r).any(|p| {
             model.rows.get(p).is_some_and(|row| {
                 !row.promo
                     && model.contains(card, row.first_node())
-                    && row.hits.iter().any(|h| h.kind == Kind::AmountDue)
+                    && row.hits.iter().any(|h| h.kind == kind)
             })
         })
+    }
+
+    /// Whether the expiry label `h` of row `r` is a payment card's (`Visa` | `•••• 4421` |
+    /// `Expires 08/27`): a month and a two-digit year right after it, a card's word in its
+    /// row or in the two rows above in its card.
+    fn names_a_card_expiry(&self, r: usize, row: &model::Row, h: &matcher::Hit, node: u32) -> bool {
+        let rest = row.text.get(h.end..).unwrap_or("");
+        let rest = parse::text::trim_start_where(rest, |c| c == ' ' || c == ':').as_bytes();
+        let mm_yy = rest.len() >= 5
+            && rest.get(2) == Some(&b'/')
+            && [0, 1, 3, 4]
+                .iter()
+                .all(|&i| rest.get(i).is_some_and(u8::is_ascii_digit))
+            && !rest
+                .get(5)
+                .is_some_and(|c| c.is_ascii_digit() || *c == b'/');
+        mm_yy
+            && (row.hits.iter().any(|x| x.kind == Kind::NotPhone)
+                || self.card_row_above(r, node, 2, Kind::NotPhone))
     }
 
     /// The role the nearest heading above a figure gives it (`Remaining this month` over a

@@ -4386,3 +4386,29 @@ fn a_checkouts_total_due_today_and_a_received_payment_are_not_due() {
     assert_eq!(s.amount_due, None, "{s:?}");
     assert_eq!(s.next_bill_date, date(2026, 12, 25));
 }
+
+#[test]
+fn a_charge_with_a_typographic_apostrophe_or_on_the_card_is_the_amount_due() {
+    let s = us("<p>Balance</p><p>$2.00</p>\
+        <p>We’ll charge $33.00 to your card ending in 7710 on Dec 8.</p>");
+    assert_eq!(s.amount_due, usd(3300), "{s:?}");
+    assert_eq!(s.next_bill_date, date(2026, 12, 8));
+    let s = us("<p>Your card will be charged $61.00 on Dec 11.</p><p>Autopay: on</p>");
+    assert_eq!(s.amount_due, usd(6100), "{s:?}");
+    assert_eq!(s.next_bill_date, date(2026, 12, 11));
+}
+
+#[test]
+fn next_auto_pay_and_saved_cards_expiries() {
+    // A saved card's `Expires 11/27` (month / year) is no renewal; `Next auto-pay` labels
+    // the next payment's amount and date.
+    let s = us(
+        "<ul><li><div>Mastercard</div><div>•••• 6120</div><div>Expires 11/27</div></li>\
+        <li><div>Visa</div><div>•••• 0441</div><div>Expires 12/29</div></li></ul>\
+        <dl><dt>Account credit</dt><dd>$3.25</dd><dt>Next auto-pay</dt>\
+        <dd>$47.00 on <time datetime=\"2026-12-06\">Dec 6</time></dd></dl>",
+    );
+    assert_eq!(s.amount_due, usd(4700), "{s:?}");
+    assert_eq!(s.next_bill_date, date(2026, 12, 6));
+    assert!(s.lines.iter().all(|l| l.renews_on.is_none()), "{s:?}");
+}
