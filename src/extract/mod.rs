@@ -1983,7 +1983,8 @@ impl<'a> Engine<'a> {
                 });
                 let on = on && !off_after;
                 let node = row.node_at(h.start);
-                if model.is_promo_node(node) {
+                // A way of paying offered in a form (`( ) SEPA-Lastschrift`) is a choice.
+                if model.is_promo_node(node) || (on && model.in_form(node)) {
                     continue;
                 }
                 let in_action = model.action.get(node as usize).copied().unwrap_or(false);

@@ -255,6 +255,19 @@ impl<'a> Model<'a> {
                 }
             }
             row.promo = (promo_at.is_some() && tail.is_none()) || names_a_past_month(&row.lower);
+            // A part of the page named an offer (`<section aria-label="为您推荐">`): all of it.
+            if row.virtual_row && promo_at.is_some() {
+                let node = row.first_node();
+                let end = model.end.get(node as usize).copied().unwrap_or(node);
+                for x in model
+                    .promo_region
+                    .iter_mut()
+                    .take(end as usize)
+                    .skip(node as usize)
+                {
+                    *x = true;
+                }
+            }
         }
         model
     }

@@ -4412,3 +4412,31 @@ fn next_auto_pay_and_saved_cards_expiries() {
     assert_eq!(s.next_bill_date, date(2026, 12, 6));
     assert!(s.lines.iter().all(|l| l.renews_on.is_none()), "{s:?}");
 }
+
+#[test]
+fn autopay_offers_choices_and_a_debit_by_lastschrift() {
+    // An offer in a part of the page named a recommendation is no AutoPay state.
+    let html = r#"<html lang="zh-CN"><body><p>账户余额 <em>52.10</em>元</p>
+        <section aria-label="猜你喜欢 · 推荐"><ul><li>流量包 10GB 5元</li>
+        <li>开通自动缴费，余额低于 10元 自动充值 30元</li></ul></section></body></html>"#;
+    let url = "https://shop.example-mobile.cn/pay/result";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.autopay, None, "{s:?}");
+    }
+    // A payment way offered in a form is a choice; the state is `aus`.
+    let html = r#"<html lang="de"><body><table><tr><th>Guthaben</th><td>1,20 €</td></tr>
+        <tr><th>Automatische Aufladung</th><td>aus</td></tr></table>
+        <form><label><input type="radio" name="z"> PayPal</label>
+        <label><input type="radio" name="z"> SEPA-Lastschrift (IBAN •••• 2207)</label>
+        <button type="submit">Bezahlen</button></form></body></html>"#;
+    let url = "https://mein.example-prepaid.de/aufladen";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.autopay, Some(false), "{s:?}");
+    }
+    let html = r#"<html lang="de"><body><p>Datenvolumen: 2 GB von 10 GB übrig</p>
+        <p>Voraussichtlich 24,99 €, Abbuchung am 04.12.2026 per Lastschrift.</p></body></html>"#;
+    let url = "https://mein.example-funk.de/verbrauch";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.autopay, Some(true), "{s:?}");
+    }
+}
