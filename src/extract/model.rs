@@ -657,17 +657,20 @@ impl<'a> Model<'a> {
             .is_some_and(|p| p.tag == "select")
     }
 
-    /// True when node `node` sits in a `form` at most 5 levels up (a form's own part of
-    /// the page, not a whole page wrapped in one).
+    /// True when node `node` sits in a `form` at most 5 levels up that is a form's own
+    /// part of the page: not a whole page wrapped in one (an ASP.NET page's
+    /// `<form id="aspnetForm">` around everything), i.e. one holding under half its nodes.
     pub fn in_form(&self, node: u32) -> bool {
         let nodes = &self.page.nodes;
         let mut cur = nodes.get(node as usize).and_then(|n| n.parent);
         for _ in 0..5 {
-            let Some(n) = cur.and_then(|i| nodes.get(i as usize)) else {
+            let Some(i) = cur else { return false };
+            let Some(n) = nodes.get(i as usize) else {
                 return false;
             };
             if n.tag == "form" {
-                return true;
+                let size = self.end.get(i as usize).map_or(0, |&e| e.saturating_sub(i));
+                return (size as usize) * 2 < nodes.len();
             }
             cur = n.parent;
         }

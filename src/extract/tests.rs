@@ -4356,7 +4356,12 @@ fn a_mexican_card_charge_extra_bags_and_terms_apply_promo() {
 fn a_forms_total_and_a_gift_cards_balance_are_no_account_figures() {
     // A top-up form's chosen amount and its total are what the user is about to pay; a
     // saved gift card's `Card balance` is a payment method's, not the account's.
-    let html = r#"<html lang="en-GB"><body><p>Airtime credit</p><p>£1.80</p>
+    // (The form is a part of the page: a wrapper of the whole page is no form's own part.)
+    let html = r#"<html lang="en-GB"><body><header><nav><ul><li><a href="/">Home</a></li>
+        <li><a href="/plans">Plans</a></li><li><a href="/phones">Phones</a></li>
+        <li><a href="/roaming">Roaming</a></li><li><a href="/help">Help</a></li>
+        <li><a href="/account">My account</a></li></ul></nav></header>
+        <p>Airtime credit</p><p>£1.80</p>
         <form><fieldset><legend>Top-up amount</legend>
         <label><input type="radio" name="a"> £10</label>
         <label><input type="radio" name="a" checked> £20</label></fieldset>
@@ -4364,7 +4369,10 @@ fn a_forms_total_and_a_gift_cards_balance_are_no_account_figures() {
         <span>Card balance: £6.00</span></label></li></ul>
         <div><span>Top-up</span><span>£20.00</span></div>
         <div><strong>Total amount</strong><strong>£20.00</strong></div>
-        <button type="submit">Pay</button></form></body></html>"#;
+        <button type="submit">Pay</button></form>
+        <footer><ul><li><a href="/privacy">Privacy</a></li><li><a href="/terms">Terms</a></li>
+        <li><a href="/cookies">Cookies</a></li><li><a href="/contact">Contact us</a></li></ul>
+        <p>Example Mobile Ltd</p></footer></body></html>"#;
     let url = "https://my.example-mobile.co.uk/top-up";
     for s in [scan(html, url), scan_as_blocks(html, url)] {
         assert_eq!(s.amount_due, None, "{s:?}");
@@ -4439,4 +4447,16 @@ fn autopay_offers_choices_and_a_debit_by_lastschrift() {
     for s in [scan(html, url), scan_as_blocks(html, url)] {
         assert_eq!(s.autopay, Some(true), "{s:?}");
     }
+}
+
+#[test]
+fn a_page_wrapped_whole_in_a_form_still_gives_its_figures() {
+    // ASP.NET pages put all of the body in one form: its amounts are the account's.
+    let s = us(
+        "<form id=aspnetForm method=post><input type=hidden name=__VIEWSTATE value=x>\
+        <div id=content><div class=card><h2>My account</h2>\
+        <div class=row><span>Account balance</span><span>$7.15</span></div>\
+        <div class=row><span>Plan renews</span><span>12/09/2026</span></div></div></div></form>",
+    );
+    assert_eq!(s.balance, usd(715));
 }
