@@ -659,7 +659,8 @@ impl<'a> Model<'a> {
 
     /// True when node `node` sits in a `form` at most 5 levels up that is a form's own
     /// part of the page: not a whole page wrapped in one (an ASP.NET page's
-    /// `<form id="aspnetForm">` around everything), i.e. one holding under half its nodes.
+    /// `<form id="aspnetForm">` around everything, the body's child). (Told by place, not
+    /// size: the browser sends a part of the page, where a form's share differs.)
     pub fn in_form(&self, node: u32) -> bool {
         let nodes = &self.page.nodes;
         let mut cur = nodes.get(node as usize).and_then(|n| n.parent);
@@ -669,8 +670,8 @@ impl<'a> Model<'a> {
                 return false;
             };
             if n.tag == "form" {
-                let size = self.end.get(i as usize).map_or(0, |&e| e.saturating_sub(i));
-                return (size as usize) * 2 < nodes.len();
+                let parent = n.parent.and_then(|p| nodes.get(p as usize));
+                return parent.is_some_and(|p| p.tag != "body" && p.tag != "html");
             }
             cur = n.parent;
         }

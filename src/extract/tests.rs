@@ -4356,20 +4356,20 @@ fn a_mexican_card_charge_extra_bags_and_terms_apply_promo() {
 fn a_forms_total_and_a_gift_cards_balance_are_no_account_figures() {
     // A top-up form's chosen amount and its total are what the user is about to pay; a
     // saved gift card's `Card balance` is a payment method's, not the account's.
-    // (The form is a part of the page: a wrapper of the whole page is no form's own part.)
+    // (The form is a part of the page: a form around the whole page is no form's own part.)
     let html = r#"<html lang="en-GB"><body><header><nav><ul><li><a href="/">Home</a></li>
         <li><a href="/plans">Plans</a></li><li><a href="/phones">Phones</a></li>
         <li><a href="/roaming">Roaming</a></li><li><a href="/help">Help</a></li>
         <li><a href="/account">My account</a></li></ul></nav></header>
         <p>Airtime credit</p><p>£1.80</p>
-        <form><fieldset><legend>Top-up amount</legend>
+        <main><form><fieldset><legend>Top-up amount</legend>
         <label><input type="radio" name="a"> £10</label>
         <label><input type="radio" name="a" checked> £20</label></fieldset>
         <ul><li><label><input type="radio" name="p"> Gift card •••• 5521
         <span>Card balance: £6.00</span></label></li></ul>
         <div><span>Top-up</span><span>£20.00</span></div>
         <div><strong>Total amount</strong><strong>£20.00</strong></div>
-        <button type="submit">Pay</button></form>
+        <button type="submit">Pay</button></form></main>
         <footer><ul><li><a href="/privacy">Privacy</a></li><li><a href="/terms">Terms</a></li>
         <li><a href="/cookies">Cookies</a></li><li><a href="/contact">Contact us</a></li></ul>
         <p>Example Mobile Ltd</p></footer></body></html>"#;
@@ -4434,9 +4434,9 @@ fn autopay_offers_choices_and_a_debit_by_lastschrift() {
     // A payment way offered in a form is a choice; the state is `aus`.
     let html = r#"<html lang="de"><body><table><tr><th>Guthaben</th><td>1,20 €</td></tr>
         <tr><th>Automatische Aufladung</th><td>aus</td></tr></table>
-        <form><label><input type="radio" name="z"> PayPal</label>
+        <main><form><label><input type="radio" name="z"> PayPal</label>
         <label><input type="radio" name="z"> SEPA-Lastschrift (IBAN •••• 2207)</label>
-        <button type="submit">Bezahlen</button></form></body></html>"#;
+        <button type="submit">Bezahlen</button></form></main></body></html>"#;
     let url = "https://mein.example-prepaid.de/aufladen";
     for s in [scan(html, url), scan_as_blocks(html, url)] {
         assert_eq!(s.autopay, Some(false), "{s:?}");
