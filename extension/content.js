@@ -754,6 +754,17 @@
     }
   }
 
+  // The header row of the table (or ARIA table / grid) that `el` is in, below its top:
+  // the extractor reads a table's cells by their column headers (a history table's
+  // `Date | Amount`, one line a column), which a row's neighbourhood leaves out. Null
+  // when `el` is no part of a table, or is the whole table.
+  function headerOf(el) {
+    const table = el.closest('table, [role=table], [role=grid]');
+    if (!table || table === el) return null;
+    if (table.localName === 'table') return table.tHead || table.rows[0] || null;
+    return table.querySelector('[role=row]');
+  }
+
   // The elements of `body`'s subtree, itself included, matching `selector`, in page order.
   function matching(body, selector) {
     const found = body.querySelectorAll(selector);
@@ -934,13 +945,17 @@
     for (const node of found.nodes) {
       if (due(clock) && !(await yieldTo(clock, body))) return;
       const near = node.isConnected ? neighbourhood(node, big) : null;
-      const root = near && composedTop(near);
-      if (!root || roots.has(root)) continue;
-      roots.add(root);
-      if (!chain.has(root)) mark(root);
-      for (let e = up(root); e && !chain.has(e); e = up(e)) {
-        chain.add(e);
-        if (!roots.has(e)) mark(e);
+      if (!near) continue;
+      // The neighbourhood, and the header row of a table it is in (walked like one).
+      for (const part of [near, headerOf(near)]) {
+        const root = part && composedTop(part);
+        if (!root || roots.has(root)) continue;
+        roots.add(root);
+        if (!chain.has(root)) mark(root);
+        for (let e = up(root); e && !chain.has(e); e = up(e)) {
+          chain.add(e);
+          if (!roots.has(e)) mark(e);
+        }
       }
     }
     for (const list of kids.values()) if (list.length > 1) list.sort(inOrder);

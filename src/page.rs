@@ -71,6 +71,11 @@
 //! - **Neighbourhoods.** Around each anchor, the highest ancestor at most 6 levels up whose
 //!   subtree has at most 40 elements (the extractor pairs labels and values at most 6
 //!   levels apart). Each neighbourhood is walked whole.
+//! - **Header rows.** A neighbourhood inside a table (or an ARIA `table` / `grid`) brings
+//!   the table's header row along (`thead`, else its first row; an ARIA table's first
+//!   `row`), walked like a neighbourhood: the extractor reads cells by their column
+//!   headers (a history's `Date | Amount`, one line a column), and a row's neighbourhood
+//!   stops below the table.
 //! - **Chains.** The ancestors of every neighbourhood up to `body` are written with their
 //!   attributes; a hidden ancestor leaves out everything below it, as in a whole walk.
 //!   Their other children are left out, except:

@@ -24,12 +24,14 @@ const VALUE_WORDS: &[&str] = &[
     "eur", "gbp", "cny", "rmb", "hkd", "cad",
 ];
 
-/// The label lists whose words anchor a neighbourhood: the fields that take a value, and
-/// the words status detection needs (placeholders, maintenance, sign-in). Left out:
-/// words that only qualify a value already anchored (`on` / `off`, `not_data`,
-/// `promo`, `not_phone`, `greeting`, `line`, `nickname`): common words that would
-/// make much of any page an anchor.
-fn anchor_lists(l: &Labels) -> [&[String]; 18] {
+/// The label lists whose words anchor a neighbourhood: the fields that take a value, the
+/// words status detection needs (placeholders, maintenance, sign-in), and the line labels
+/// (`Phone number`, `手机号码`): a labelled full number often stands apart from the
+/// line's data (a details list of its own, a table's first row). Left out: words that
+/// only qualify a value already anchored (`on` / `off`, `not_data`, `promo`,
+/// `not_phone`, `greeting`, `nickname`): common words that would make much of any page
+/// an anchor.
+fn anchor_lists(l: &Labels) -> [&[String]; 19] {
     [
         &l.data,
         &l.data_remaining,
@@ -49,6 +51,7 @@ fn anchor_lists(l: &Labels) -> [&[String]; 18] {
         &l.placeholder,
         &l.maintenance,
         &l.logged_out,
+        &l.line,
     ]
 }
 

@@ -1921,12 +1921,21 @@ impl<'a> Engine<'a> {
                         }
                     };
                     // A bare amount repeating one already placed (`3.21 GB` under
-                    // `Data this cycle` next to `Data usage is 3.21 GB`) adds nothing.
+                    // `Data this cycle` next to `Data usage is 3.21 GB`) adds nothing,
+                    // but for a `left` amount equal to the `used` one, or the other way
+                    // round, each under its own label: half of the allowance used.
+                    let other = match kind {
+                        Kind::DataRemaining => target.remaining_mb.is_none().then_some(1),
+                        Kind::DataUsed => target.used_mb.is_none().then_some(0),
+                        _ => None,
+                    };
                     let repeat = d.amount_mb.is_some_and(|x| {
                         [target.remaining_mb, target.used_mb, target.total_mb]
                             .iter()
-                            .flatten()
-                            .any(|y| (x - y).abs() < 0.5)
+                            .enumerate()
+                            .any(|(i, y)| {
+                                y.is_some_and(|y| (x - y).abs() < 0.5) && other != Some(i)
+                            })
                     });
                     let bare =
                         d.remaining_mb.is_none() && d.used_mb.is_none() && d.total_mb.is_none();

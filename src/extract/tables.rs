@@ -338,7 +338,9 @@ pub(super) fn transpose_tables(page: &PageSnapshot) -> Option<PageSnapshot> {
     };
     // Old index → new index of copied nodes (the parents of the nodes after them).
     let mut new_of: Vec<Option<u32>> = vec![None; n];
-    // Copies `node`'s subtree under `under`, its root as `root` (tag, block) if given.
+    // Copies `node`'s subtree under `under`, its root as `root` (tag, block) if given: then
+    // on one line (a cell's blocks, `<td><div>Plan name</div></td>`, inline), as a card's
+    // `label  value` row.
     let copy = |out: &mut PageSnapshot,
                 new_of: &mut Vec<Option<u32>>,
                 node: usize,
@@ -354,9 +356,13 @@ pub(super) fn transpose_tables(page: &PageSnapshot) -> Option<PageSnapshot> {
                 src.parent
                     .and_then(|p| new_of.get(p as usize).copied().flatten())
             };
-            if let (true, Some((t, b))) = (j == node, root) {
-                copied.tag = t.into();
-                copied.block = b;
+            if let Some((t, b)) = root {
+                if j == node {
+                    copied.tag = t.into();
+                    copied.block = b;
+                } else {
+                    copied.block = false;
+                }
             }
             if let Some(slot) = new_of.get_mut(j) {
                 *slot = u32::try_from(out.nodes.len()).ok();

@@ -4460,3 +4460,50 @@ fn a_page_wrapped_whole_in_a_form_still_gives_its_figures() {
     );
     assert_eq!(s.balance, usd(715));
 }
+
+// ---- lead, stop 22: transposed tables with blocks in their cells ----
+
+#[test]
+fn a_transposed_tables_cells_holding_blocks_are_one_value_each() {
+    // A column-per-line table whose cells (and row headers) wrap their text in a div: each
+    // cell is still its row header's value for its column's line.
+    let s = us("<table><thead><tr><td></td><th><div>Garage tablet</div></th>\
+         <th><div>Nora</div></th></tr></thead><tbody>\
+         <tr><th><div>Phone number</div></th><td><div>(415) 555-0102</div></td><td><div>(415) 555-0177</div></td></tr>\
+         <tr><th><div>Plan</div></th><td><div>Tablet 3GB</div></td><td><div>Go5G Plus</div></td></tr>\
+         <tr><th><div>Data used</div></th><td><div>1,024 MB</div></td><td><div>22.5 GB</div></td></tr>\
+         <tr><th><div>Data left</div></th><td><div>2,048 MB</div></td><td><div>Unlimited</div></td></tr>\
+         </tbody></table>");
+    assert_eq!(s.lines.len(), 2, "{:?}", s.lines);
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("0102"));
+    assert_eq!(s.lines[0].label.as_deref(), Some("Garage tablet"));
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Tablet 3GB"));
+    let d0 = s.lines[0].data.clone().unwrap();
+    assert_eq!(
+        (d0.used_mb, d0.remaining_mb, d0.total_mb),
+        (Some(1024.0), Some(2048.0), Some(3072.0))
+    );
+    assert_eq!(s.lines[1].number_last4.as_deref(), Some("0177"));
+    assert_eq!(s.lines[1].label.as_deref(), Some("Nora"));
+    assert_eq!(s.lines[1].plan.as_deref(), Some("Go5G Plus"));
+    let d1 = s.lines[1].data.clone().unwrap();
+    assert!(d1.unlimited);
+    assert_eq!(d1.used_mb, Some(23040.0));
+}
+
+#[test]
+fn a_labelled_amount_equal_to_another_role_is_still_read() {
+    // Half of the allowance used: the same figure under `used` and under `left`.
+    for body in [
+        "<dl><dt>Data used</dt><dd>2.5 GB</dd><dt>Data left</dt><dd>2.5 GB</dd></dl>",
+        "<div><p>Remaining data</p><p>1,536 MB</p></div><div><p>Used data</p><p>1,536 MB</p></div>",
+    ] {
+        let d = data(&us(body));
+        let half = d.used_mb.unwrap();
+        assert_eq!(
+            (d.remaining_mb, d.total_mb),
+            (Some(half), Some(2.0 * half)),
+            "{body}"
+        );
+    }
+}
