@@ -706,10 +706,10 @@ pub fn read_only_by(linked: &[u8], trapped: &[&str]) -> Result<Vec<Symbol>, Stri
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn section(wasm: &mut Vec<u8>, id: u8, body: &[u8]) {
+    pub(crate) fn section(wasm: &mut Vec<u8>, id: u8, body: &[u8]) {
         wasm.push(id);
         write_leb(wasm, body.len() as u32);
         wasm.extend_from_slice(body);

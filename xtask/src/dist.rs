@@ -222,7 +222,30 @@ fn build_module(dir: &str, stem: &str) -> Result {
             .arg(&wasm),
     )?;
     remove_dead_data(stem, &wasm)?;
-    reorder_functions(stem, &wasm)
+    reorder_functions(stem, &wasm)?;
+    short_names(stem, &wasm)
+}
+
+/// The imports' and exports' names made short in the finished module and in its glue
+/// (`minify.rs`), both rewritten together; both kept as they are when the glue names one in
+/// an unexpected way.
+fn short_names(stem: &str, wasm: &Path) -> Result {
+    let glue = root().join(format!("target/wasm-pkg/{stem}.js"));
+    let module = std::fs::read(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    let js = std::fs::read_to_string(&glue).map_err(|e| format!("{}: {e}", glue.display()))?;
+    match crate::minify::short_names(&module, &js) {
+        Ok((module, js, renamed)) => {
+            let before = gzip_size(wasm)?;
+            std::fs::write(wasm, module).map_err(|e| format!("{}: {e}", wasm.display()))?;
+            std::fs::write(&glue, js).map_err(|e| format!("{}: {e}", glue.display()))?;
+            let after = gzip_size(wasm)?;
+            println!(
+                "    {stem}_bg.wasm: {renamed} import and export names made short, {before} -> {after} bytes gzip -9"
+            );
+        }
+        Err(why) => println!("    {stem}_bg.wasm: names kept: {why}"),
+    }
+    Ok(())
 }
 
 /// The features the modules use and what wasm-opt leaves out of the file it writes.
