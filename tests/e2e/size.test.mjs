@@ -164,10 +164,15 @@ const KB = 1024;
 // engine 124.5 KB by the test's gzip (`gzip -9` 126142 → 126701 bytes), tools 73.0 KB
 // (73990 → 74271), profiles 10.5 KB (new words). Rounds 13b and 14 went from 20 to 33 of
 // 36 pages right; the 120 KB goal is still not met.
+// Then (stop 22) the finished modules' import and export names made short in the module and
+// its glue alike (xtask/src/minify.rs: wasm-bindgen's hashed names gzip poorly), and data
+// segments a few bytes apart joined with zeros (xtask/src/deadata.rs `merge_segments`):
+// engine 123.5 KB, tools 72.0 KB, UI 69.5 KB by the test's gzip (`gzip -9`: engine 126478 →
+// 125620 bytes, tools 74187 → 73039, UI 72097 → 70340).
 // Budgets: measured + about 0.3 KB (engine), + about 1 % (the others).
-const ENGINE_BUDGET = 124.8;
-const TOOLS_BUDGET = 73.7;
-const UI_BUDGET = 71.8;
+const ENGINE_BUDGET = 123.8;
+const TOOLS_BUDGET = 72.7;
+const UI_BUDGET = 70.2;
 const PROFILES_BUDGET = 10.6;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {

@@ -532,6 +532,60 @@ pub fn remove_unreferenced(
     Ok((out, report))
 }
 
+/// The module with its active data segments that lie at most `max_gap` bytes apart joined
+/// into one, the gap written as the zeros memory starts with (the same initial memory).
+/// Removing dead data splits segments; each costs a header (offset, size) that gzip cannot
+/// predict, where a run of zeros costs next to nothing. Only a module whose segments are
+/// all active, in memory 0, in address order and not overlapping is changed.
+pub fn merge_segments(wasm: &[u8], max_gap: u32) -> Result<Vec<u8>, String> {
+    let module = read(wasm)?;
+    let mut merged: Vec<(u32, Vec<u8>)> = Vec::new();
+    for segment in &module.segments {
+        let Some(offset) = segment.offset else {
+            return Ok(wasm.to_vec());
+        };
+        match merged.last_mut() {
+            Some((start, bytes)) if offset >= *start + bytes.len() as u32 => {
+                let gap = offset - (*start + bytes.len() as u32);
+                if gap <= max_gap {
+                    bytes.resize(bytes.len() + gap as usize, 0);
+                    bytes.extend_from_slice(segment.bytes);
+                    continue;
+                }
+            }
+            Some(_) => return Ok(wasm.to_vec()),
+            None => {}
+        }
+        merged.push((offset, segment.bytes.to_vec()));
+    }
+    let mut data = Vec::new();
+    write_leb(&mut data, merged.len() as u32);
+    for (offset, bytes) in &merged {
+        data.extend_from_slice(&[0, 0x41]);
+        write_sleb(&mut data, *offset);
+        data.push(0x0b);
+        write_leb(&mut data, bytes.len() as u32);
+        data.extend_from_slice(bytes);
+    }
+    let mut count = Vec::new();
+    write_leb(&mut count, merged.len() as u32);
+    let mut out = b"\0asm\x01\0\0\0".to_vec();
+    for (id, body) in &module.sections {
+        let body = match id {
+            11 => &data[..],
+            12 => &count[..],
+            _ => body,
+        };
+        out.push(*id);
+        write_leb(&mut out, body.len() as u32);
+        out.extend_from_slice(body);
+    }
+    if image(&read(&out)?) != image(&module) {
+        return Err("the joined segments do not give the same memory".into());
+    }
+    Ok(out)
+}
+
 fn write_sleb(out: &mut Vec<u8>, value: u32) {
     let mut v = value as i32 as i64;
     loop {
@@ -706,10 +760,10 @@ pub fn read_only_by(linked: &[u8], trapped: &[&str]) -> Result<Vec<Symbol>, Stri
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn section(wasm: &mut Vec<u8>, id: u8, body: &[u8]) {
+    pub(crate) fn section(wasm: &mut Vec<u8>, id: u8, body: &[u8]) {
         wasm.push(id);
         write_leb(wasm, body.len() as u32);
         wasm.extend_from_slice(body);
@@ -953,5 +1007,39 @@ mod tests {
                 margin: 0,
             }]
         );
+    }
+
+    /// A module with active segments of `bytes` at `offsets`, and a data count section.
+    fn segments(parts: &[(u32, &[u8])]) -> Vec<u8> {
+        let mut wasm = b"\0asm\x01\0\0\0".to_vec();
+        section(&mut wasm, 5, &[1, 0, 1]);
+        section(&mut wasm, 12, &[parts.len() as u8]);
+        let mut data = vec![parts.len() as u8];
+        for (offset, bytes) in parts {
+            data.extend_from_slice(&[0, 0x41]);
+            write_sleb(&mut data, *offset);
+            data.push(0x0b);
+            write_leb(&mut data, bytes.len() as u32);
+            data.extend_from_slice(bytes);
+        }
+        section(&mut wasm, 11, &data);
+        wasm
+    }
+
+    #[test]
+    fn segments_a_gap_apart_are_joined_with_zeros_and_others_kept() {
+        let wasm = segments(&[(0x1000, b"abcd"), (0x1008, b"ef"), (0x1100, b"gh")]);
+        let joined = merge_segments(&wasm, 4).unwrap();
+        assert_eq!(
+            joined,
+            segments(&[(0x1000, b"abcd\0\0\0\0ef"), (0x1100, b"gh")])
+        );
+        assert_eq!(image(&read(&joined).unwrap()), image(&read(&wasm).unwrap()));
+        assert_eq!(merge_segments(&wasm, 3).unwrap(), wasm);
+        let all = merge_segments(&wasm, u32::MAX).unwrap();
+        assert_eq!(read(&all).unwrap().segments.len(), 1);
+        // Out of order or overlapping: left as it is.
+        let unordered = segments(&[(0x1008, b"ef"), (0x1000, b"abcd")]);
+        assert_eq!(merge_segments(&unordered, 100).unwrap(), unordered);
     }
 }

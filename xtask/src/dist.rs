@@ -222,7 +222,56 @@ fn build_module(dir: &str, stem: &str) -> Result {
             .arg(&wasm),
     )?;
     remove_dead_data(stem, &wasm)?;
-    reorder_functions(stem, &wasm)
+    reorder_functions(stem, &wasm)?;
+    short_names(stem, &wasm)?;
+    join_segments(stem, &wasm)
+}
+
+/// Data segments a few bytes apart joined into one (`deadata::merge_segments`), with the
+/// largest gap of those tried that gives the smallest module after gzip -9 (the gaps
+/// become zeros in the file: more bytes, fewer after gzip). Measured (gzip -9): engine
+/// 125813 -> 125620 bytes, tools 73225 -> 73039, UI 70608 -> 70340.
+fn join_segments(stem: &str, wasm: &Path) -> Result {
+    let module = std::fs::read(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    let before = gzip_len(&module)?;
+    let mut best = (before, None);
+    for gap in [16, 32, 64, 128, 256, 512, 1024, u32::MAX] {
+        let joined = crate::deadata::merge_segments(&module, gap)?;
+        let after = gzip_len(&joined)?;
+        if after < best.0 {
+            best = (after, Some(joined));
+        }
+    }
+    match best {
+        (after, Some(joined)) => {
+            std::fs::write(wasm, joined).map_err(|e| format!("{}: {e}", wasm.display()))?;
+            println!("    {stem}_bg.wasm: data segments joined, {before} -> {after} bytes gzip -9");
+        }
+        (_, None) => println!("    {stem}_bg.wasm: data segments kept ({before} bytes gzip -9)"),
+    }
+    Ok(())
+}
+
+/// The imports' and exports' names made short in the finished module and in its glue
+/// (`minify.rs`), both rewritten together; both kept as they are when the glue names one in
+/// an unexpected way.
+fn short_names(stem: &str, wasm: &Path) -> Result {
+    let glue = root().join(format!("target/wasm-pkg/{stem}.js"));
+    let module = std::fs::read(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    let js = std::fs::read_to_string(&glue).map_err(|e| format!("{}: {e}", glue.display()))?;
+    match crate::minify::short_names(&module, &js) {
+        Ok((module, js, renamed)) => {
+            let before = gzip_size(wasm)?;
+            std::fs::write(wasm, module).map_err(|e| format!("{}: {e}", wasm.display()))?;
+            std::fs::write(&glue, js).map_err(|e| format!("{}: {e}", glue.display()))?;
+            let after = gzip_size(wasm)?;
+            println!(
+                "    {stem}_bg.wasm: {renamed} import and export names made short, {before} -> {after} bytes gzip -9"
+            );
+        }
+        Err(why) => println!("    {stem}_bg.wasm: names kept: {why}"),
+    }
+    Ok(())
 }
 
 /// The features the modules use and what wasm-opt leaves out of the file it writes.
@@ -461,8 +510,13 @@ fn collect(base: &Path, dir: &Path, out: &mut Vec<String>) -> Result {
 /// Size of a file after gzip -9.
 pub fn gzip_size(path: &Path) -> Result<usize> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    gzip_len(&bytes)
+}
+
+/// The size of `bytes` after gzip -9 (flate2's).
+fn gzip_len(bytes: &[u8]) -> Result<usize> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(&bytes).map_err(|e| e.to_string())?;
+    encoder.write_all(bytes).map_err(|e| e.to_string())?;
     Ok(encoder.finish().map_err(|e| e.to_string())?.len())
 }
 

@@ -10,6 +10,7 @@
 
 mod deadata;
 mod dist;
+mod minify;
 mod panics;
 mod reorder;
 mod tools;
