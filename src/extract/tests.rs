@@ -4350,3 +4350,34 @@ fn a_mexican_card_charge_extra_bags_and_terms_apply_promo() {
         assert_ne!(s.lines[0].renews_on, date(2027, 1, 15));
     }
 }
+
+// ---- fix15b
+
+#[test]
+fn loyalty_points_expiring_is_no_renewal() {
+    // `300 积分将于 <date> 清零` / `points expire on`: the points', not the line's, date.
+    for (html, url) in [
+        (
+            r#"<html lang="zh-CN"><body><p>话费余额</p><p>41.20元</p>
+            <p>剩余通用流量 6.50GB</p><p>可用积分 1,960</p>
+            <p>其中 420 积分将于 2027-01-31 到期</p></body></html>"#,
+            "https://touch.example-yidong.cn/my",
+        ),
+        (
+            r#"<html lang="en-GB"><body><p>Balance £6.10</p><p>Data: 2.4 GB left</p>
+            <p>Rewards: 880 points</p><p>150 points expiring on 31 Jan 2027</p></body></html>"#,
+            "https://my.example-mobile.co.uk/account",
+        ),
+    ] {
+        assert_no_renewal(html, url);
+    }
+}
+
+#[test]
+fn a_night_packs_expiry_in_its_row_is_no_renewal() {
+    // A row that leads with a minutes or night-time bucket dates that bucket.
+    let html = r#"<html lang="zh-CN"><body><p>可用余额 21.05元</p>
+        <p>国内通用流量 共20GB</p><p>剩余 7,168.00MB</p>
+        <p>夜间流量 剩余 1.50GB，2026-12-15到期</p></body></html>"#;
+    assert_no_renewal(html, "https://h5.example-dianxin.cn/my");
+}
