@@ -4381,3 +4381,31 @@ fn a_night_packs_expiry_in_its_row_is_no_renewal() {
         <p>夜间流量 剩余 1.50GB，2026-12-15到期</p></body></html>"#;
     assert_no_renewal(html, "https://h5.example-dianxin.cn/my");
 }
+
+#[test]
+fn an_aria_grid_labels_its_cells_like_a_table() {
+    // `<div role=table>` with `role=row` / `columnheader` / `cell`: its header names the
+    // cells below it, per line.
+    let html = r#"<html lang="en-GB"><body><h2>Usage this month</h2>
+        <div role="table"><div role="row"><span role="columnheader">Name</span>
+        <span role="columnheader">Number</span><span role="columnheader">Plan</span>
+        <span role="columnheader">Used</span><span role="columnheader">Allowance</span></div>
+        <div role="row"><span role="cell">Sam</span><span role="cell">07700 900 418</span>
+        <span role="cell">Everyday 20</span><span role="cell">6.5 GB</span>
+        <span role="cell">20 GB</span></div>
+        <div role="row"><span role="cell">Car</span><span role="cell">07700 900 927</span>
+        <span role="cell">Connect Lite</span><span role="cell">250 MB</span>
+        <span role="cell">2 GB</span></div></div></body></html>"#;
+    let url = "https://my.example-mobile.co.uk/usage";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines.len(), 2, "{s:?}");
+        assert_eq!(s.lines[1].number_last4.as_deref(), Some("0927"));
+        assert_eq!(s.lines[1].plan.as_deref(), Some("Connect Lite"));
+        let d = s.lines[1].data.clone().unwrap_or_default();
+        assert_eq!(
+            (d.used_mb, d.total_mb),
+            (Some(250.0), Some(2048.0)),
+            "{s:?}"
+        );
+    }
+}
