@@ -4409,3 +4409,30 @@ fn an_aria_grid_labels_its_cells_like_a_table() {
         );
     }
 }
+
+#[test]
+fn a_german_statement_charges_table_and_debit_sentence() {
+    // The previous invoice and its payment are history; `wird am <date> per Lastschrift …
+    // abgebucht` is the next debit; a charge's row (`Basis S – Grundgebühr | number |
+    // amount`) names no line, the list of lines below does.
+    let html = r#"<html lang="de"><body><table><tbody>
+        <tr><th>Vorheriger Rechnungsbetrag</th><td>27,50 €</td></tr>
+        <tr><th>Zahlungseingang am 04.11.2026</th><td>−27,50 €</td></tr>
+        <tr><th>Offener Betrag</th><td>33,10 €</td></tr></tbody></table>
+        <p>Der Betrag wird am 05.12.2026 per Lastschrift von Ihrem Konto abgebucht.</p>
+        <table><thead><tr><th>Position</th><th>Rufnummer</th><th>Betrag</th></tr></thead><tbody>
+        <tr><td>Basis S – Grundgebühr</td><td>0152 8765 4401</td><td>19,99 €</td></tr>
+        <tr><td>Kids Flat – Grundgebühr</td><td>0157 3456 1288</td><td>13,11 €</td></tr>
+        </tbody></table><table><thead><tr><th>Name</th><th>Rufnummer</th><th>Tarif</th></tr>
+        </thead><tbody><tr><td>Mama</td><td>0152 8765 4401</td><td>Basis S</td></tr>
+        <tr><td>Lena</td><td>0157 3456 1288</td><td>Kids Flat</td></tr></tbody></table>
+        </body></html>"#;
+    let url = "https://kundenportal.example-funk.de/rechnung";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.amount_due, Some(Money::new(3310, Currency::Eur)), "{s:?}");
+        assert_eq!(s.next_bill_date, date(2026, 12, 5));
+        assert_eq!(s.autopay, Some(true));
+        let labels: Vec<_> = s.lines.iter().map(|l| l.label.as_deref()).collect();
+        assert_eq!(labels, [Some("Mama"), Some("Lena")]);
+    }
+}
