@@ -4436,3 +4436,25 @@ fn a_german_statement_charges_table_and_debit_sentence() {
         assert_eq!(labels, [Some("Mama"), Some("Lena")]);
     }
 }
+
+#[test]
+fn spanish_scheduled_top_up_extra_packs_and_card_charge_date() {
+    // `Recarga programada: No activa` is AutoPay off; a pack under `Paquetes adicionales`
+    // expires on its own; `Se cargará en tu cuenta el <date>` is the next bill's date.
+    let html = r#"<html lang="es-MX"><body><p>Saldo de recarga $41.00</p>
+        <p>Te quedan 900 MB de 2,048 MB</p><p>Vigencia del paquete: 14/12/2026</p>
+        <p>Recarga programada: <b>No activa</b></p><h2>Paquetes adicionales</h2>
+        <p>Internet Plus 500 MB</p><p>Disponible: 300 MB · Vence el 29/11/2026</p>
+        </body></html>"#;
+    let url = "https://mi.example-movil.com.mx/saldo";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.autopay, Some(false), "{s:?}");
+        assert_eq!(s.next_bill_date, date(2026, 12, 14));
+    }
+    let html = r#"<html lang="es-ES"><body><p>Importe a pagar 36,20 €</p>
+        <p>Se cargará en tu cuenta el 03/12/2026.</p></body></html>"#;
+    let url = "https://www.example-movil.es/mi-cuenta";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.next_bill_date, date(2026, 12, 3), "{s:?}");
+    }
+}
