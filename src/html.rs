@@ -2,7 +2,8 @@
 //!
 //! Differences from the browser walker that the contract allows: visibility comes from
 //! the inline `style` attribute only (no style sheets), `block` comes from the tag's
-//! default display (table below) overridden by an inline `display:`, and a box is
+//! default display (table below; an ARIA table part's role counts as a table tag) overridden
+//! by an inline `display:`, and a box is
 //! collapsed only by its inline `style`: a zero `width`, `height`, `max-width` or
 //! `max-height` (`0`, `0px`, `0em`, `0%`…; not undone by a `min-` size or padding on that
 //! axis) with an `overflow` / `overflow-x` / `overflow-y` other than `visible`, or a zero
@@ -19,6 +20,19 @@ use scraper::{ElementRef, Html, Node};
 
 /// How deep `iframe srcdoc` documents may nest before they are left out.
 const MAX_FRAME_DEPTH: usize = 8;
+
+/// ARIA roles of table parts, blocks like the tags' table parts.
+const ARIA_TABLE_PARTS: &[&str] = &[
+    "table",
+    "grid",
+    "treegrid",
+    "rowgroup",
+    "row",
+    "cell",
+    "gridcell",
+    "columnheader",
+    "rowheader",
+];
 
 /// Tags whose default (user-agent) display is not inline: they start a new line.
 /// Table parts (`table-row`, `table-cell`, …) and `list-item` count as block, as in
@@ -148,7 +162,15 @@ impl Walker {
                     let block = match style.display.as_deref() {
                         _ if tag == "br" => true,
                         Some(display) => !is_inline_display(display),
-                        None => BLOCK_TAGS.contains(&tag.as_str()),
+                        // ARIA table parts (`<div role=row>`, `<span role=cell>`) are laid
+                        // out by their page's style as table parts, flex or grid items:
+                        // blocks in the browser walker.
+                        None => {
+                            BLOCK_TAGS.contains(&tag.as_str())
+                                || el
+                                    .attr("role")
+                                    .is_some_and(|r| ARIA_TABLE_PARTS.contains(&r))
+                        }
                     };
                     let mut attrs = Attrs::new();
                     for (name, value) in el.attrs() {
@@ -750,7 +772,8 @@ mod tests {
         let page = page_from_html(
             r#"<body><div style="display:inline">a</div><span style="display: block">b</span>
             <span style="display:flex">c</span><div style="display:inline-flex">d</div><br><td>x</td>
-            <li style="display:contents">e</li></body>"#,
+            <li style="display:contents">e</li><span role="cell">f</span>
+            <span role="cell" style="display:inline">g</span><span role="note">h</span></body>"#,
             "https://x/",
         );
         let block_of = |tag: &str, text: &str| {
@@ -768,6 +791,9 @@ mod tests {
         assert!(block_of("span", "c"));
         assert!(!block_of("div", "d"));
         assert!(!block_of("li", "e"));
+        assert!(block_of("span", "f"));
+        assert!(!block_of("span", "g"));
+        assert!(!block_of("span", "h"));
         assert!(page.nodes.iter().any(|n| n.tag == "br" && n.block));
     }
 

@@ -41,7 +41,8 @@
 //! - Elements: lower-case tag, the attributes in [`KEPT_ATTRIBUTES`] that are present, and
 //!   `block = true` when the element starts a new line: browser, computed `display` not one
 //!   of `inline`, `inline-block`, `inline-flex`, `inline-grid`, `contents`; native, the tag's
-//!   default display (see `html.rs`) overridden by an inline `display:`. `br` is always block.
+//!   default display (see `html.rs`; ARIA table parts count as table tags) overridden by an
+//!   inline `display:`. `br` is always block.
 //! - Shadow trees are walked as the browser draws them (the composed tree): a shadow
 //!   host's children are those of its shadow root (browser: open roots, and custom
 //!   elements' closed ones through the extension API; native: declarative shadow DOM, the

@@ -1752,6 +1752,13 @@ impl<'a> Engine<'a> {
                 // When a top-up or booster runs out is not when the line renews.
                 (VKind::Date(_), Kind::DueDate | Kind::RenewalDate)
                     if self.in_add_on(v, &buckets) => {}
+                // Nor when a night-time or minutes bucket the date's row leads with does
+                // (`夜间流量包 剩余 2.00GB，2026-11-30到期`; not `Plan Talk & Text + 1GB`).
+                (VKind::Date(_), Kind::RenewalDate)
+                    if model.rows.get(v.row as usize).is_some_and(|r| {
+                        r.hits.first().is_some_and(|h| h.kind == Kind::NotData)
+                            && own_bucket(model, r) == Bucket::NotData
+                    }) => {}
                 (VKind::Date(d), Kind::DueDate | Kind::RenewalDate) => {
                     let mut score = if *d < self.today {
                         a.score - 40

@@ -676,14 +676,15 @@ impl Engine<'_> {
             return None;
         }
         // `Plan charges $80.00`, `Plan cost`: what a plan costs, not its name; nor
-        // a sentence the plan is the subject of (`Your plan has expired.`).
-        let first = parse::text::split_where(&lower, |c| matches!(c, ' ' | ':' | '：'))
-            .next()
-            .unwrap_or("");
-        if in_list(
-            "charges charge cost costs price fee fees cargos kosten has have is are was will",
-            first,
-        ) {
+        // a sentence the plan is the subject of (`Your plan has expired.`); nor a bill's
+        // charge for a line (`Watch Connect – Grundgebühr`).
+        let mut words = parse::text::split_where(&lower, |c| matches!(c, ' ' | ':' | '：'));
+        let first = words.next().unwrap_or("");
+        const CHARGES: &str = "charges charge cost costs price fee fees cargos kosten grundgebühr";
+        if in_list(CHARGES, first)
+            || in_list("has have is are was will", first)
+            || in_list(CHARGES, words.next_back().unwrap_or(""))
+        {
             return None;
         }
         if !phone::find_phones(text).is_empty() {

@@ -39,9 +39,9 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
     let mut out = Tables::default();
     let mut cells_of: VecMap<u32, Vec<u32>> = VecMap::new();
     for (i, n) in nodes.iter().enumerate() {
-        if matches!(n.tag.as_str(), "td" | "th") {
+        if part(n) < Some(2) {
             if let Some(p) = n.parent {
-                if nodes.get(p as usize).is_some_and(|t| t.tag == "tr") {
+                if nodes.get(p as usize).and_then(part) == Some(2) {
                     cells_of.entry(p).or_default().push(i as u32);
                 }
             }
@@ -51,7 +51,7 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
         let mut cur = nodes.get(tr as usize)?.parent;
         for _ in 0..3 {
             let i = cur?;
-            if nodes.get(i as usize)?.tag == "table" {
+            if part(nodes.get(i as usize)?) == Some(3) {
                 return Some(i);
             }
             cur = nodes.get(i as usize)?.parent;
@@ -64,7 +64,7 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
         let Some(table) = table_of(*tr) else { continue };
         let all_th = cells
             .iter()
-            .all(|&c| nodes.get(c as usize).is_some_and(|n| n.tag == "th"));
+            .all(|&c| nodes.get(c as usize).and_then(part) == Some(1));
         if let Some(head) = header.get(&table) {
             let first_is_date = cells.first().is_some_and(|&c| {
                 model.rows.get(model.first_row_at(c)).is_some_and(|row| {
@@ -161,6 +161,14 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
     }
     crate::sort::sort(&mut out.header_cells);
     out
+}
+
+/// What `n` is in a table, by its tag or its ARIA role (`<div role=table>` grids): 0 a
+/// cell, 1 a header cell, 2 a row, 3 the table.
+fn part(n: &PageNode) -> Option<usize> {
+    const PARTS: &str = "td cell gridcell|th columnheader rowheader|tr row|table grid treegrid";
+    parse::text::table_word(PARTS, &n.tag, true, false)
+        .or_else(|| parse::text::table_word(PARTS, n.attr("role")?, true, false))
 }
 
 /// A row of `th` cells that holds an amount (`<tfoot><tr><th>Total due</th><th>$92.00`)

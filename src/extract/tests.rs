@@ -4507,3 +4507,111 @@ fn a_labelled_amount_equal_to_another_role_is_still_read() {
         );
     }
 }
+
+// ---- fix15b
+
+#[test]
+fn loyalty_points_expiring_is_no_renewal() {
+    // `300 积分将于 <date> 清零` / `points expire on`: the points', not the line's, date.
+    for (html, url) in [
+        (
+            r#"<html lang="zh-CN"><body><p>话费余额</p><p>41.20元</p>
+            <p>剩余通用流量 6.50GB</p><p>可用积分 1,960</p>
+            <p>其中 420 积分将于 2027-01-31 到期</p></body></html>"#,
+            "https://touch.example-yidong.cn/my",
+        ),
+        (
+            r#"<html lang="en-GB"><body><p>Balance £6.10</p><p>Data: 2.4 GB left</p>
+            <p>Rewards: 880 points</p><p>150 points expiring on 31 Jan 2027</p></body></html>"#,
+            "https://my.example-mobile.co.uk/account",
+        ),
+    ] {
+        assert_no_renewal(html, url);
+    }
+}
+
+#[test]
+fn a_night_packs_expiry_in_its_row_is_no_renewal() {
+    // A row that leads with a minutes or night-time bucket dates that bucket.
+    let html = r#"<html lang="zh-CN"><body><p>可用余额 21.05元</p>
+        <p>国内通用流量 共20GB</p><p>剩余 7,168.00MB</p>
+        <p>夜间流量 剩余 1.50GB，2026-12-15到期</p></body></html>"#;
+    assert_no_renewal(html, "https://h5.example-dianxin.cn/my");
+}
+
+#[test]
+fn an_aria_grid_labels_its_cells_like_a_table() {
+    // `<div role=table>` with `role=row` / `columnheader` / `cell`: its header names the
+    // cells below it, per line.
+    let html = r#"<html lang="en-GB"><body><h2>Usage this month</h2>
+        <div role="table"><div role="row"><span role="columnheader">Name</span>
+        <span role="columnheader">Number</span><span role="columnheader">Plan</span>
+        <span role="columnheader">Used</span><span role="columnheader">Allowance</span></div>
+        <div role="row"><span role="cell">Sam</span><span role="cell">07700 900 418</span>
+        <span role="cell">Everyday 20</span><span role="cell">6.5 GB</span>
+        <span role="cell">20 GB</span></div>
+        <div role="row"><span role="cell">Car</span><span role="cell">07700 900 927</span>
+        <span role="cell">Connect Lite</span><span role="cell">250 MB</span>
+        <span role="cell">2 GB</span></div></div></body></html>"#;
+    let url = "https://my.example-mobile.co.uk/usage";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines.len(), 2, "{s:?}");
+        assert_eq!(s.lines[1].number_last4.as_deref(), Some("0927"));
+        assert_eq!(s.lines[1].plan.as_deref(), Some("Connect Lite"));
+        let d = s.lines[1].data.clone().unwrap_or_default();
+        assert_eq!(
+            (d.used_mb, d.total_mb),
+            (Some(250.0), Some(2048.0)),
+            "{s:?}"
+        );
+    }
+}
+
+#[test]
+fn a_german_statement_charges_table_and_debit_sentence() {
+    // The previous invoice and its payment are history; `wird am <date> per Lastschrift …
+    // abgebucht` is the next debit; a charge's row (`Basis S – Grundgebühr | number |
+    // amount`) names no line, the list of lines below does.
+    let html = r#"<html lang="de"><body><table><tbody>
+        <tr><th>Vorheriger Rechnungsbetrag</th><td>27,50 €</td></tr>
+        <tr><th>Zahlungseingang am 04.11.2026</th><td>−27,50 €</td></tr>
+        <tr><th>Offener Betrag</th><td>33,10 €</td></tr></tbody></table>
+        <p>Der Betrag wird am 05.12.2026 per Lastschrift von Ihrem Konto abgebucht.</p>
+        <table><thead><tr><th>Position</th><th>Rufnummer</th><th>Betrag</th></tr></thead><tbody>
+        <tr><td>Basis S – Grundgebühr</td><td>0152 8765 4401</td><td>19,99 €</td></tr>
+        <tr><td>Kids Flat – Grundgebühr</td><td>0157 3456 1288</td><td>13,11 €</td></tr>
+        </tbody></table><table><thead><tr><th>Name</th><th>Rufnummer</th><th>Tarif</th></tr>
+        </thead><tbody><tr><td>Mama</td><td>0152 8765 4401</td><td>Basis S</td></tr>
+        <tr><td>Lena</td><td>0157 3456 1288</td><td>Kids Flat</td></tr></tbody></table>
+        </body></html>"#;
+    let url = "https://kundenportal.example-funk.de/rechnung";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.amount_due, Some(Money::new(3310, Currency::Eur)), "{s:?}");
+        assert_eq!(s.next_bill_date, date(2026, 12, 5));
+        assert_eq!(s.autopay, Some(true));
+        let labels: Vec<_> = s.lines.iter().map(|l| l.label.as_deref()).collect();
+        assert_eq!(labels, [Some("Mama"), Some("Lena")]);
+    }
+}
+
+#[test]
+fn spanish_scheduled_top_up_extra_packs_and_card_charge_date() {
+    // `Recarga programada: No activa` is AutoPay off; a pack under `Paquetes adicionales`
+    // expires on its own; `Se cargará en tu cuenta el <date>` is the next bill's date.
+    let html = r#"<html lang="es-MX"><body><p>Saldo de recarga $41.00</p>
+        <p>Te quedan 900 MB de 2,048 MB</p><p>Vigencia del paquete: 14/12/2026</p>
+        <p>Recarga programada: <b>No activa</b></p><h2>Paquetes adicionales</h2>
+        <p>Internet Plus 500 MB</p><p>Disponible: 300 MB · Vence el 29/11/2026</p>
+        </body></html>"#;
+    let url = "https://mi.example-movil.com.mx/saldo";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.autopay, Some(false), "{s:?}");
+        assert_eq!(s.next_bill_date, date(2026, 12, 14));
+    }
+    let html = r#"<html lang="es-ES"><body><p>Importe a pagar 36,20 €</p>
+        <p>Se cargará en tu cuenta el 03/12/2026.</p></body></html>"#;
+    let url = "https://www.example-movil.es/mi-cuenta";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.next_bill_date, date(2026, 12, 3), "{s:?}");
+    }
+}
