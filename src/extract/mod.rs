@@ -854,6 +854,7 @@ impl<'a> Engine<'a> {
                 let node = row.node_at(h.start);
                 if model.is_promo_node(node)
                     || self.in_header_cell(node)
+                    || (h.kind == Kind::Balance && self.in_promo_card(r, node))
                     || (h.kind.family() == Family::Money
                         && (in_aside(&row.text, h.start)
                             || names_a_part(&row.lower, h.start)
@@ -1067,6 +1068,19 @@ impl<'a> Engine<'a> {
     /// (two levels above `node`'s block: a label and value box beside the amount's own
     /// box), a row naming an amount due.
     fn in_bill_card(&self, r: usize, node: u32) -> bool {
+        self.card_row_above(r, node, |_, row| {
+            !row.promo && row.hits.iter().any(|h| h.kind == Kind::AmountDue)
+        })
+    }
+
+    /// Whether row `r` (holding `node`) follows, within three rows and in the same card,
+    /// a row `pred` accepts (given its index).
+    fn card_row_above(
+        &self,
+        r: usize,
+        node: u32,
+        pred: impl Fn(usize, &model::Row) -> bool,
+    ) -> bool {
         let model = &self.model;
         let Some(card) = self
             .up_to(node, 6, |n| !n.is_text() && n.block)
@@ -1076,11 +1090,25 @@ impl<'a> Engine<'a> {
             return false;
         };
         (r.saturating_sub(3)..r).any(|p| {
-            model.rows.get(p).is_some_and(|row| {
-                !row.promo
-                    && model.contains(card, row.first_node())
-                    && row.hits.iter().any(|h| h.kind == Kind::AmountDue)
-            })
+            model
+                .rows
+                .get(p)
+                .is_some_and(|row| model.contains(card, row.first_node()) && pred(p, row))
+        })
+    }
+
+    /// A balance in a card headed by promotional or financing words (no figures) with no
+    /// amount between (`Phone financing` | `iPhone 15` | `Remaining balance` `$629.91`): the
+    /// card's own figure (a device's), not the account's.
+    fn in_promo_card(&self, r: usize, node: u32) -> bool {
+        let rows = &self.model.rows;
+        self.card_row_above(r, node, |p, row| {
+            row.promo
+                && !row.text.bytes().any(|b| b.is_ascii_digit())
+                && (p..r).all(|q| {
+                    rows.get(q)
+                        .is_none_or(|x| parse::find_money(&x.text, self.currency).is_empty())
+                })
         })
     }
 

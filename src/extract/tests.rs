@@ -4350,3 +4350,32 @@ fn a_mexican_card_charge_extra_bags_and_terms_apply_promo() {
         assert_ne!(s.lines[0].renews_on, date(2027, 1, 15));
     }
 }
+
+// ---- fix15a (US pages: device balances, history usage, hotspot, bill tiles, grids)
+
+#[test]
+fn a_device_or_financing_balance_is_not_the_accounts() {
+    // An instalment plan's balance (`Device balance`, `Saldo del equipo`, or only
+    // `Remaining balance` in a card headed `Tablet financing`) is the device's.
+    let url = "https://my.example-wireless.com/home";
+    for body in [
+        r#"<p>Amount due</p><p>$88.10</p><div><h3>Your equipment</h3><dl>
+           <div><dt>Remaining device balance</dt><dd>$401.30</dd></div></dl></div>"#,
+        r#"<p>Amount due $88.10</p><p>Saldo del equipo: <strong>$205.00</strong></p>"#,
+        r#"<p>Amount due $88.10</p><div class="card"><p class="eyebrow">Tablet financing</p>
+           <p>Galaxy Tab · 64GB</p><dl><dt>Remaining balance</dt><dd>$377.15</dd>
+           <dt>Payments made</dt><dd>4 of 24</dd></dl></div>"#,
+    ] {
+        let html = format!(r#"<html lang="en-US"><body>{body}</body></html>"#);
+        for s in [scan(&html, url), scan_as_blocks(&html, url)] {
+            assert_eq!(s.amount_due, usd(8810), "{s:?}");
+            assert_eq!(s.balance, None, "{s:?}");
+        }
+    }
+    // A card's own `Remaining balance` under a plain title is still the balance.
+    let s = us(
+        r#"<div class="card"><p>Your account</p><p>Phone · 64GB</p><dl>
+        <dt>Remaining balance</dt><dd>$12.75</dd></dl></div>"#,
+    );
+    assert_eq!(s.balance, usd(1275), "{s:?}");
+}
