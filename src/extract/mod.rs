@@ -703,7 +703,43 @@ impl<'a> Engine<'a> {
                     .action_root(v.node)
                     .is_some_and(|a| promo_actions.contains(&a))
         });
+        // Usage under a finished period (`Usage during this statement (Oct 16 – Nov 15)`,
+        // `Previous plan period` | `Oct 26 – Nov 24, 2026`) is history.
+        if found.iter().any(|v| matches!(v.kind, VKind::Data(_))) && self.after_finished_period(r) {
+            found.retain(|v| !matches!(v.kind, VKind::Data(_)));
+        }
         self.vals.extend(found);
+    }
+
+    /// True when a row in the few above row `r`, up to its section's heading, names a date
+    /// range that ended before today.
+    fn after_finished_period(&self, r: usize) -> bool {
+        for p in (r.saturating_sub(8)..r).rev() {
+            let Some(row) = self.model.rows.get(p) else {
+                break;
+            };
+            if row.text.bytes().any(|b| b.is_ascii_digit()) {
+                let dates = parse::find_dates(&row.text, self.today, self.order);
+                // A yearless end read as next year's (more than 300 days ahead) is this
+                // year's, gone by.
+                if dates.windows(2).any(|w| {
+                    let ahead = self.today.days_until(w[1].value);
+                    let yearless = row.text.get(w[1].start..w[1].end).is_some_and(|t| {
+                        !parse::text::split_where(t, |c| !c.is_ascii_digit()).any(|n| n.len() == 4)
+                    });
+                    (ahead < 0 || (yearless && ahead > 300))
+                        && row.text.get(w[0].end..w[1].start).is_some_and(|gap| {
+                            names::in_list("- – — ~ ～ 至 to through", gap.trim())
+                        })
+                }) {
+                    return true;
+                }
+            }
+            if self.in_heading(row.first_node()) {
+                break;
+            }
+        }
+        false
     }
 
     /// True when the words `start..end` of `row` sit in a link or button that says more

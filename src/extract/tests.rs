@@ -4379,3 +4379,27 @@ fn a_device_or_financing_balance_is_not_the_accounts() {
     );
     assert_eq!(s.balance, usd(1275), "{s:?}");
 }
+
+#[test]
+fn usage_under_a_finished_period_is_history() {
+    // A section headed by a period that has ended (yearless, or with its year) holds
+    // the past cycle's usage, not the current data.
+    let url = "https://my.example-wireless.com/bill";
+    for head in [
+        "<h2>Usage for this bill (Sep 20 – Oct 19)</h2>",
+        "<h2>Last period</h2><p>Oct 21 – Nov 20, 2026</p>",
+    ] {
+        let html = format!(
+            r#"<html lang="en-US"><body><p>Amount due $64.00</p>{head}<div role="table">
+            <div role="row"><span role="cell">Ana</span><span role="cell">17.5 GB used</span></div>
+            </div></body></html>"#
+        );
+        for s in [scan(&html, url), scan_as_blocks(&html, url)] {
+            assert_eq!(s.amount_due, usd(6400), "{s:?}");
+            assert!(s.lines.iter().all(|l| l.data.is_none()), "{s:?}");
+        }
+    }
+    // The current period's range keeps its usage.
+    let s = us("<h2>Usage this cycle (Nov 20 – Dec 19)</h2><p>17.5 GB used</p>");
+    assert_eq!(data(&s).used_mb, Some(17920.0), "{s:?}");
+}
