@@ -4403,3 +4403,18 @@ fn usage_under_a_finished_period_is_history() {
     let s = us("<h2>Usage this cycle (Nov 20 – Dec 19)</h2><p>17.5 GB used</p>");
     assert_eq!(data(&s).used_mb, Some(17920.0), "{s:?}");
 }
+
+#[test]
+fn a_members_role_badge_is_no_label() {
+    // `Nana` `Group admin` `•••-4410`: the badge is a role, the name before it the label;
+    // a name badged `Owner` is the holder's, never stored.
+    let s = us(
+        r#"<p>Hello, Priya</p><div class="card"><h3>Nana</h3><span class="tag">Family admin</span>
+        <span class="num">(•••) •••-4410</span><p>3.5 GB used of 10 GB</p></div>
+        <div class="card"><h3>Theo</h3><span class="tag">Owner</span>
+        <span class="num">(•••) •••-9021</span><p>1.5 GB used of 10 GB</p></div>"#,
+    );
+    assert_eq!(s.lines.len(), 2, "{s:?}");
+    assert_eq!(s.lines[0].label.as_deref(), Some("Nana"), "{s:?}");
+    assert_eq!(s.lines[1].label, None, "{s:?}");
+}
