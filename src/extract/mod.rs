@@ -2604,10 +2604,13 @@ fn own_bucket(model: &Model, row: &model::Row) -> Bucket {
     {
         return Bucket::AddOn;
     }
-    if row.hits.iter().any(|h| h.kind == Kind::Hotspot) {
+    // Not a hotspot that says it draws on the plan's data (`Hotspot uses your plan data`).
+    let names_data = row.hits.iter().any(|h| h.names_data);
+    if row.hits.iter().any(|h| {
+        h.kind == Kind::Hotspot && !row.hits.iter().any(|d| d.names_data && d.start > h.end)
+    }) {
         return Bucket::Hotspot;
     }
-    let names_data = row.hits.iter().any(|h| h.names_data);
     if names_data {
         return Bucket::Main;
     }

@@ -4418,3 +4418,13 @@ fn a_members_role_badge_is_no_label() {
     assert_eq!(s.lines[0].label.as_deref(), Some("Nana"), "{s:?}");
     assert_eq!(s.lines[1].label, None, "{s:?}");
 }
+
+#[test]
+fn a_hotspot_drawing_on_the_plan_data_is_no_bucket() {
+    // `Plan allowance: 8 GB · Hotspot shares your plan data`: the allowance is the data's.
+    let s = us("<p>High-speed data</p><p>1,228.8 MB remaining</p>\
+        <p>Plan allowance: 8 GB · Hotspot shares your plan data</p>");
+    assert!(s.lines[0].hotspot.is_none(), "{s:?}");
+    assert_eq!(data(&s).total_mb, Some(8192.0), "{s:?}");
+    assert_eq!(data(&s).remaining_mb, Some(1228.8), "{s:?}");
+}
