@@ -381,6 +381,17 @@ impl Engine<'_> {
             let Some(mut sib) = previous(el) else {
                 continue;
             };
+            // A member's role badge after the name (`Dad` `Family admin`); the owner's or
+            // holder's name (`Sam` `Owner`) is the holder's, never stored.
+            let role = super::matcher::lower_same_len(&self.element_text(sib));
+            if super::names::only_section_words(&role) {
+                if parse::text::split_where(&role, |c| c == ' ')
+                    .any(|w| super::names::in_list("owner holder primary", w))
+                {
+                    continue;
+                }
+                sib = previous(sib).unwrap_or(sib);
+            }
             // `Lily` / `Apple iPhone 16 Pro` / the number: a device's model between the
             // name and the number is not the name.
             if let Some(before) =

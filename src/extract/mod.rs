@@ -706,7 +706,43 @@ impl<'a> Engine<'a> {
                     .action_root(v.node)
                     .is_some_and(|a| promo_actions.contains(&a))
         });
+        // Usage under a finished period (`Usage during this statement (Oct 16 – Nov 15)`,
+        // `Previous plan period` | `Oct 26 – Nov 24, 2026`) is history.
+        if found.iter().any(|v| matches!(v.kind, VKind::Data(_))) && self.after_finished_period(r) {
+            found.retain(|v| !matches!(v.kind, VKind::Data(_)));
+        }
         self.vals.extend(found);
+    }
+
+    /// True when a row in the few above row `r`, up to its section's heading, names a date
+    /// range that ended before today.
+    fn after_finished_period(&self, r: usize) -> bool {
+        for p in (r.saturating_sub(8)..r).rev() {
+            let Some(row) = self.model.rows.get(p) else {
+                break;
+            };
+            if row.text.bytes().any(|b| b.is_ascii_digit()) {
+                let dates = parse::find_dates(&row.text, self.today, self.order);
+                // A yearless end read as next year's (more than 300 days ahead) is this
+                // year's, gone by.
+                if dates.windows(2).any(|w| {
+                    let ahead = self.today.days_until(w[1].value);
+                    let yearless = row.text.get(w[1].start..w[1].end).is_some_and(|t| {
+                        !parse::text::split_where(t, |c| !c.is_ascii_digit()).any(|n| n.len() == 4)
+                    });
+                    (ahead < 0 || (yearless && ahead > 300))
+                        && row.text.get(w[0].end..w[1].start).is_some_and(|gap| {
+                            names::in_list("- – — ~ ～ 至 to through", gap.trim())
+                        })
+                }) {
+                    return true;
+                }
+            }
+            if self.in_heading(row.first_node()) {
+                break;
+            }
+        }
+        false
     }
 
     /// True when the words `start..end` of `row` sit in a link or button that says more
@@ -857,6 +893,7 @@ impl<'a> Engine<'a> {
                 let node = row.node_at(h.start);
                 if model.is_promo_node(node)
                     || self.in_header_cell(node)
+                    || (h.kind == Kind::Balance && self.in_promo_card(r, node))
                     || (h.kind.family() == Family::Money
                         && (in_aside(&row.text, h.start)
                             || names_a_part(&row.lower, h.start)
@@ -1071,12 +1108,21 @@ impl<'a> Engine<'a> {
     /// (two levels above `node`'s block: a label and value box beside the amount's own
     /// box), a row naming an amount due.
     fn in_bill_card(&self, r: usize, node: u32) -> bool {
-        self.card_row_above(r, node, 3, Kind::AmountDue)
+        self.card_row_above(r, node, 3, |_, row| {
+            !row.promo && row.hits.iter().any(|h| h.kind == Kind::AmountDue)
+        })
     }
 
-    /// Whether one of the `n` rows above row `r` (holding `node`), in the same card (as
-    /// [`Self::in_bill_card`]), has a word of `kind`.
-    fn card_row_above(&self, r: usize, node: u32, n: usize, kind: Kind) -> bool {
+    /// Whether one of the `n` rows above row `r` (holding `node`), in the same card (two
+    /// levels above `node`'s block: a label and value box beside the amount's own box), is
+    /// a row `pred` accepts (given its index).
+    fn card_row_above(
+        &self,
+        r: usize,
+        node: u32,
+        n: usize,
+        pred: impl Fn(usize, &model::Row) -> bool,
+    ) -> bool {
         let model = &self.model;
         let Some(card) = self
             .up_to(node, 6, |n| !n.is_text() && n.block)
@@ -1086,11 +1132,25 @@ impl<'a> Engine<'a> {
             return false;
         };
         (r.saturating_sub(n)..r).any(|p| {
-            model.rows.get(p).is_some_and(|row| {
-                !row.promo
-                    && model.contains(card, row.first_node())
-                    && row.hits.iter().any(|h| h.kind == kind)
-            })
+            model
+                .rows
+                .get(p)
+                .is_some_and(|row| model.contains(card, row.first_node()) && pred(p, row))
+        })
+    }
+
+    /// A balance in a card headed by promotional or financing words (no figures) with no
+    /// amount between (`Phone financing` | `iPhone 15` | `Remaining balance` `$629.91`): the
+    /// card's own figure (a device's), not the account's.
+    fn in_promo_card(&self, r: usize, node: u32) -> bool {
+        let rows = &self.model.rows;
+        self.card_row_above(r, node, 3, |p, row| {
+            row.promo
+                && !row.text.bytes().any(|b| b.is_ascii_digit())
+                && (p..r).all(|q| {
+                    rows.get(q)
+                        .is_none_or(|x| parse::find_money(&x.text, self.currency).is_empty())
+                })
         })
     }
 
@@ -1110,7 +1170,9 @@ impl<'a> Engine<'a> {
                 .is_some_and(|c| c.is_ascii_digit() || *c == b'/');
         mm_yy
             && (row.hits.iter().any(|x| x.kind == Kind::NotPhone)
-                || self.card_row_above(r, node, 2, Kind::NotPhone))
+                || self.card_row_above(r, node, 2, |_, x| {
+                    !x.promo && x.hits.iter().any(|h| h.kind == Kind::NotPhone)
+                }))
     }
 
     /// The role the nearest heading above a figure gives it (`Remaining this month` over a
@@ -2586,10 +2648,13 @@ fn own_bucket(model: &Model, row: &model::Row) -> Bucket {
     {
         return Bucket::AddOn;
     }
-    if row.hits.iter().any(|h| h.kind == Kind::Hotspot) {
+    // Not a hotspot that says it draws on the plan's data (`Hotspot uses your plan data`).
+    let names_data = row.hits.iter().any(|h| h.names_data);
+    if row.hits.iter().any(|h| {
+        h.kind == Kind::Hotspot && !row.hits.iter().any(|d| d.names_data && d.start > h.end)
+    }) {
         return Bucket::Hotspot;
     }
-    let names_data = row.hits.iter().any(|h| h.names_data);
     if names_data {
         return Bucket::Main;
     }

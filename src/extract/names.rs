@@ -939,11 +939,12 @@ pub(super) fn in_list(list: &str, word: &str) -> bool {
     parse::text::table_word(list, word, false, false).is_some()
 }
 
-/// Words that name a page section, not a plan or a line (`Plan details`, `套餐详情`).
-const SECTION_WORDS: &str = "billing payments usage account details detail info information overview summary settings options features benefits add ons addons management manage change view and my your current type name detalles información resumen übersicht informationen einstellungen 我的 我嘅 当前 當前 详情 信息 資訊 资讯 詳情 資料 资料 名称 名稱 使用 情况 情況 用量 余量 餘量 明细 明細 概览 概覽";
+/// Words that name a page section, not a plan or a line (`Plan details`, `套餐详情`), or a
+/// member's role (`Owner`, `Family admin`).
+const SECTION_WORDS: &str = "billing payments usage account owner admin administrator holder primary family details detail info information overview summary settings options features benefits add ons addons management manage change view and my your current type name detalles información resumen übersicht informationen einstellungen 我的 我嘅 当前 當前 详情 信息 資訊 资讯 詳情 資料 资料 名称 名稱 使用 情况 情況 用量 余量 餘量 明细 明細 概览 概覽";
 
 /// True when every word of `lower` is a section word.
-fn only_section_words(lower: &str) -> bool {
+pub(super) fn only_section_words(lower: &str) -> bool {
     let mut words = parse::text::split_where(lower, |c| !is_alnum(c) || c == '&')
         .filter(|w| !w.is_empty())
         .peekable();

@@ -4615,3 +4615,81 @@ fn spanish_scheduled_top_up_extra_packs_and_card_charge_date() {
         assert_eq!(s.next_bill_date, date(2026, 12, 3), "{s:?}");
     }
 }
+
+// ---- fix15a (US pages: device balances, history usage, hotspot, bill tiles, grids)
+
+#[test]
+fn a_device_or_financing_balance_is_not_the_accounts() {
+    // An instalment plan's balance (`Device balance`, `Saldo del equipo`, or only
+    // `Remaining balance` in a card headed `Tablet financing`) is the device's.
+    let url = "https://my.example-wireless.com/home";
+    for body in [
+        r#"<p>Amount due</p><p>$88.10</p><div><h3>Your equipment</h3><dl>
+           <div><dt>Remaining device balance</dt><dd>$401.30</dd></div></dl></div>"#,
+        r#"<p>Amount due $88.10</p><p>Saldo del equipo: <strong>$205.00</strong></p>"#,
+        r#"<p>Amount due $88.10</p><div class="card"><p class="eyebrow">Tablet financing</p>
+           <p>Galaxy Tab · 64GB</p><dl><dt>Remaining balance</dt><dd>$377.15</dd>
+           <dt>Payments made</dt><dd>4 of 24</dd></dl></div>"#,
+    ] {
+        let html = format!(r#"<html lang="en-US"><body>{body}</body></html>"#);
+        for s in [scan(&html, url), scan_as_blocks(&html, url)] {
+            assert_eq!(s.amount_due, usd(8810), "{s:?}");
+            assert_eq!(s.balance, None, "{s:?}");
+        }
+    }
+    // A card's own `Remaining balance` under a plain title is still the balance.
+    let s = us(
+        r#"<div class="card"><p>Your account</p><p>Phone · 64GB</p><dl>
+        <dt>Remaining balance</dt><dd>$12.75</dd></dl></div>"#,
+    );
+    assert_eq!(s.balance, usd(1275), "{s:?}");
+}
+
+#[test]
+fn usage_under_a_finished_period_is_history() {
+    // A section headed by a period that has ended (yearless, or with its year) holds
+    // the past cycle's usage, not the current data.
+    let url = "https://my.example-wireless.com/bill";
+    for head in [
+        "<h2>Usage for this bill (Sep 20 – Oct 19)</h2>",
+        "<h2>Last period</h2><p>Oct 21 – Nov 20, 2026</p>",
+    ] {
+        let html = format!(
+            r#"<html lang="en-US"><body><p>Amount due $64.00</p>{head}<div role="table">
+            <div role="row"><span role="cell">Ana</span><span role="cell">17.5 GB used</span></div>
+            </div></body></html>"#
+        );
+        for s in [scan(&html, url), scan_as_blocks(&html, url)] {
+            assert_eq!(s.amount_due, usd(6400), "{s:?}");
+            assert!(s.lines.iter().all(|l| l.data.is_none()), "{s:?}");
+        }
+    }
+    // The current period's range keeps its usage.
+    let s = us("<h2>Usage this cycle (Nov 20 – Dec 19)</h2><p>17.5 GB used</p>");
+    assert_eq!(data(&s).used_mb, Some(17920.0), "{s:?}");
+}
+
+#[test]
+fn a_members_role_badge_is_no_label() {
+    // `Nana` `Group admin` `•••-4410`: the badge is a role, the name before it the label;
+    // a name badged `Owner` is the holder's, never stored.
+    let s = us(
+        r#"<p>Hello, Priya</p><div class="card"><h3>Nana</h3><span class="tag">Family admin</span>
+        <span class="num">(•••) •••-4410</span><p>3.5 GB used of 10 GB</p></div>
+        <div class="card"><h3>Theo</h3><span class="tag">Owner</span>
+        <span class="num">(•••) •••-9021</span><p>1.5 GB used of 10 GB</p></div>"#,
+    );
+    assert_eq!(s.lines.len(), 2, "{s:?}");
+    assert_eq!(s.lines[0].label.as_deref(), Some("Nana"), "{s:?}");
+    assert_eq!(s.lines[1].label, None, "{s:?}");
+}
+
+#[test]
+fn a_hotspot_drawing_on_the_plan_data_is_no_bucket() {
+    // `Plan allowance: 8 GB · Hotspot shares your plan data`: the allowance is the data's.
+    let s = us("<p>High-speed data</p><p>1,228.8 MB remaining</p>\
+        <p>Plan allowance: 8 GB · Hotspot shares your plan data</p>");
+    assert!(s.lines[0].hotspot.is_none(), "{s:?}");
+    assert_eq!(data(&s).total_mb, Some(8192.0), "{s:?}");
+    assert_eq!(data(&s).remaining_mb, Some(1228.8), "{s:?}");
+}
