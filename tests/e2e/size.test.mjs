@@ -169,11 +169,16 @@ const KB = 1024;
 // segments a few bytes apart joined with zeros (xtask/src/deadata.rs `merge_segments`):
 // engine 123.5 KB, tools 72.0 KB, UI 69.5 KB by the test's gzip (`gzip -9`: engine 126478 →
 // 125620 bytes, tools 74187 → 73039, UI 72097 → 70340).
+// Then the round 15 and 16 fixes (stop 22's three fixers: device instalment balances, past
+// periods' usage, role badges, ARIA grids, invoice history, form totals, card expiries,
+// AutoPay wording) and the lead's table and repeat fixes: engine 124.9 KB by the test's gzip
+// (`gzip -9` 125620 → 127155 bytes), profiles 10.7 KB (new words). Rounds 15 and 16 went
+// from 13 to 36 of 48 pages right; the 120 KB goal is further off again.
 // Budgets: measured + about 0.3 KB (engine), + about 1 % (the others).
-const ENGINE_BUDGET = 123.8;
+const ENGINE_BUDGET = 125.2;
 const TOOLS_BUDGET = 72.7;
 const UI_BUDGET = 70.2;
-const PROFILES_BUDGET = 10.6;
+const PROFILES_BUDGET = 10.8;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
   // The service worker's module, instantiated on every start: extraction engine, the
