@@ -211,6 +211,9 @@ struct Engine<'a> {
     vals: Vec<Val>,
     /// Parsed values per row and family (data, money, date, state), parsed on demand.
     row_vals: Vec<[Option<(u32, u32)>; 4]>,
+    /// Per row, whether it names a date range that has ended (`after_finished_period`):
+    /// 0 not yet looked at, 1 no, 2 yes (each row looked at once, not once per row below).
+    ended: Vec<u8>,
     tables: Tables,
     /// Phone numbers that mark lines, with their parts of the page.
     anchors: Vec<PhoneAnchor>,
@@ -365,6 +368,7 @@ impl<'a> Engine<'a> {
             anchors_elements,
             vals: Vec::new(),
             row_vals: vec![[None; 4]; rows],
+            ended: vec![0; rows],
         };
         let (anchors, phone_rows) = engine.phone_anchors();
         engine.anchors = anchors;
@@ -716,11 +720,25 @@ impl<'a> Engine<'a> {
 
     /// True when a row in the few above row `r`, up to its section's heading, names a date
     /// range that ended before today.
-    fn after_finished_period(&self, r: usize) -> bool {
+    fn after_finished_period(&mut self, r: usize) -> bool {
         for p in (r.saturating_sub(8)..r).rev() {
-            let Some(row) = self.model.rows.get(p) else {
+            let Some(first) = self.model.rows.get(p).map(model::Row::first_node) else {
                 break;
             };
+            let known = self.ended.get(p).copied().unwrap_or(0);
+            if known == 2 || (known == 0 && self.names_ended_range(p)) {
+                return true;
+            }
+            if self.in_heading(first) {
+                break;
+            }
+        }
+        false
+    }
+
+    /// Whether row `p` names a date range that ended before today (kept in `ended`).
+    fn names_ended_range(&mut self, p: usize) -> bool {
+        let yes = self.model.rows.get(p).is_some_and(|row| {
             if row.text.bytes().any(|b| b.is_ascii_digit()) {
                 let dates = parse::find_dates(&row.text, self.today, self.order);
                 // A yearless end read as next year's (more than 300 days ahead) is this
@@ -738,11 +756,12 @@ impl<'a> Engine<'a> {
                     return true;
                 }
             }
-            if self.in_heading(row.first_node()) {
-                break;
-            }
+            false
+        });
+        if let Some(slot) = self.ended.get_mut(p) {
+            *slot = if yes { 2 } else { 1 };
         }
-        false
+        yes
     }
 
     /// True when the words `start..end` of `row` sit in a link or button that says more
