@@ -739,7 +739,7 @@ impl<'a> Engine<'a> {
     /// Whether row `p` names a date range that ended before today (kept in `ended`).
     fn names_ended_range(&mut self, p: usize) -> bool {
         let yes = self.model.rows.get(p).is_some_and(|row| {
-            if row.text.bytes().any(|b| b.is_ascii_digit()) {
+            if may_name_range(&row.text) {
                 let dates = parse::find_dates(&row.text, self.today, self.order);
                 // A yearless end read as next year's (more than 300 days ahead) is this
                 // year's, gone by.
@@ -2814,4 +2814,26 @@ fn names_a_reset(lower: &str) -> bool {
         |c| c == ' ',
     )
     .any(|w| parse::text::contains(lower, w))
+}
+
+/// Whether `text` may name a date range (`Oct 16 – Nov 15`, `10/16-11/15`, `11月1日至11月30日`):
+/// a range mark (`-`, `–`, `—`, `~`, `～`, `至`, ` to `, ` through `) a digit shortly before
+/// (in the 4 bytes before it: `1日至`, `30.11. –`). A cheap look before the rows' dates are
+/// parsed.
+fn may_name_range(text: &str) -> bool {
+    let b = text.as_bytes();
+    (0..b.len()).any(|i| {
+        let rest = b.get(i..).unwrap_or(&[]);
+        let mark = match rest.first() {
+            Some(b'-' | b'~') => true,
+            Some(0xE2) => rest.starts_with("–".as_bytes()) || rest.starts_with("—".as_bytes()),
+            Some(0xEF) => rest.starts_with("～".as_bytes()),
+            Some(0xE8) => rest.starts_with("至".as_bytes()),
+            Some(b't') => rest.starts_with(b"to ") || rest.starts_with(b"through "),
+            _ => false,
+        };
+        mark && b
+            .get(i.saturating_sub(4)..i)
+            .is_some_and(|head| head.iter().any(u8::is_ascii_digit))
+    })
 }

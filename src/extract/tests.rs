@@ -4693,3 +4693,25 @@ fn a_hotspot_drawing_on_the_plan_data_is_no_bucket() {
     assert_eq!(data(&s).total_mb, Some(8192.0), "{s:?}");
     assert_eq!(data(&s).remaining_mb, Some(1228.8), "{s:?}");
 }
+
+#[test]
+fn a_date_range_is_told_apart_from_masks_and_words_by_its_mark_after_a_digit() {
+    for yes in [
+        "Oct 16 – Nov 15",
+        "10/16-11/15",
+        "Nov 15, 2026 — Dec 14",
+        "11月1日至11月30日",
+        "Oct 1 to Oct 31",
+        "1.11. ~ 30.11.",
+    ] {
+        assert!(super::may_name_range(yes), "{yes}");
+    }
+    for no in [
+        "Call to (•••) •••-1234",
+        "High-speed data 45.5 MB",
+        "Text to Mum",
+        "Data session",
+    ] {
+        assert!(!super::may_name_range(no), "{no}");
+    }
+}
