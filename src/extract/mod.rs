@@ -942,8 +942,31 @@ impl<'a> Engine<'a> {
                 // (`Plan ends Feb 14, 2027`) on a plan of several months.
                 let reset = h.kind == Kind::RenewalDate
                     && names_a_reset(row.lower.get(h.start..h.end).unwrap_or(""));
+                // A phrase of two meanings right after a label of one of them says which
+                // (`Vigencia: vence el` is the plan's expiry, not a bill's due date).
+                // (Also when laid out as blocks: `Vigencia:` | `vence el 15/12/2026`.)
+                let led = h.also.and_then(|also| {
+                    // The last hit of `row` before byte `at`, with only a colon between.
+                    let lead = |row: &model::Row, at: usize| {
+                        let x = row.hits.iter().rev().find(|x| x.end <= at)?;
+                        let gap = row.text.get(x.end..at)?;
+                        let joined =
+                            gap.len() <= 3 && gap.bytes().all(|b| matches!(b, b' ' | b':'));
+                        (joined && x.also.is_none() && (x.kind == h.kind || x.kind == also))
+                            .then_some(x.kind)
+                    };
+                    match row.text.get(..h.start)?.trim() {
+                        "" => {
+                            let above = model.rows.get(r.checked_sub(1)?)?;
+                            lead(above, above.text.trim_end().len())
+                        }
+                        _ => lead(row, h.start),
+                    }
+                });
                 for kind in std::iter::once(h.kind).chain(h.also) {
-                    if matches!(kind.family(), Family::None | Family::Text) {
+                    if matches!(kind.family(), Family::None | Family::Text)
+                        || led.is_some_and(|k| k != kind)
+                    {
                         continue;
                     }
                     // An expiry in a bill's card, under its amount due (`应付余额` |

@@ -4715,3 +4715,21 @@ fn a_date_range_is_told_apart_from_masks_and_words_by_its_mark_after_a_digit() {
         assert!(!super::may_name_range(no), "{no}");
     }
 }
+
+#[test]
+fn a_phrase_of_two_meanings_after_a_label_of_one_takes_that_one() {
+    // `vence el` is a bill's due date and a plan's expiry: after `Vigencia:` it is the
+    // plan's, also when the two are blocks of their own; after `Fecha de pago:` the bill's.
+    let url = "https://mi.example-movil.com.co/inicio";
+    let html = r#"<html lang="es-CO"><body><p>Datos disponibles 3,2 GB de 8 GB</p>
+        <p><span>Vigencia:</span> vence el 15/12/2026</p></body></html>"#;
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].renews_on, date(2026, 12, 15), "{s:?}");
+    }
+    let html = r#"<html lang="es-CO"><body><p>Datos disponibles 3,2 GB de 8 GB</p>
+        <p><span>Fecha de pago:</span> vence el 05/12/2026</p></body></html>"#;
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.lines[0].renews_on, None, "{s:?}");
+        assert_eq!(s.next_bill_date, date(2026, 12, 5), "{s:?}");
+    }
+}
