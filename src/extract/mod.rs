@@ -591,7 +591,14 @@ impl<'a> Engine<'a> {
             }
         }
         if money && has_digit {
-            for f in parse::find_money(text, self.currency) {
+            // `$ 12.500` on a decimal-comma page (Colombian, Chilean pesos) is twelve
+            // thousand five hundred, as `2.048 MB` is two thousand.
+            let money_text = if self.decimal_comma {
+                usage::thousands_dots_to_commas(text)
+            } else {
+                std::borrow::Cow::Borrowed(text)
+            };
+            for f in parse::find_money(&money_text, self.currency) {
                 found.push(mk(f.start, f.end, VKind::Money(f.value)));
             }
         }

@@ -4733,3 +4733,21 @@ fn a_phrase_of_two_meanings_after_a_label_of_one_takes_that_one() {
         assert_eq!(s.next_bill_date, date(2026, 12, 5), "{s:?}");
     }
 }
+
+#[test]
+fn a_dot_before_three_digits_groups_a_decimal_comma_pages_money() {
+    // Colombian and Chilean pesos have no cents: `$ 12.500` is twelve thousand five
+    // hundred, as `2.048 MB` is two thousand and forty-eight on such a page.
+    let s = scan(
+        r#"<html lang="es-CO"><body><p>Saldo</p><p>$&nbsp;12.500</p>
+        <p>Datos disponibles 2 GB</p></body></html>"#,
+        "https://mi.example-movil.com.co/inicio",
+    );
+    assert_eq!(s.balance, Some(Money::new(1_250_000, Currency::Cop)));
+    let s = scan(
+        r#"<html lang="es-ES"><body><p>Saldo</p><p>1.234,56 €</p>
+        <p>Datos disponibles 2 GB</p></body></html>"#,
+        "https://www.example-movil.es/cuenta",
+    );
+    assert_eq!(s.balance, Some(Money::new(123_456, Currency::Eur)));
+}
