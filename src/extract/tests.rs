@@ -4751,3 +4751,19 @@ fn a_dot_before_three_digits_groups_a_decimal_comma_pages_money() {
     );
     assert_eq!(s.balance, Some(Money::new(123_456, Currency::Eur)));
 }
+
+#[test]
+fn an_allowance_that_does_not_use_the_data_is_no_unlimited_data() {
+    // Zero-rated apps (`WhatsApp ilimitado · no consume tus datos`) are not the line's data.
+    let s = scan(
+        r#"<html lang="es-CO"><body><h2>Tus datos</h2><p>Datos disponibles 3,2 GB de 8 GB</p>
+        <ul><li>WhatsApp ilimitado (chat) · no consume tus datos</li></ul></body></html>"#,
+        "https://mi.example-movil.com.co/inicio",
+    );
+    assert!(!data(&s).unlimited, "{s:?}");
+    assert_eq!(data(&s).remaining_mb, Some(3276.8));
+    let s = us("<h2>Your data</h2><p>Data 3 GB left of 10 GB</p>\
+        <ul><li>Unlimited music streaming · doesn't count against your data</li></ul>");
+    assert!(!data(&s).unlimited, "{s:?}");
+    assert_eq!(data(&s).total_mb, Some(10240.0));
+}
