@@ -697,7 +697,10 @@ impl Engine<'_> {
             .iter()
             .any(|f| covered(f.start, f.end))
             // Nor a sentence around a date (`将于 12月9日`, cut before `续订`).
-            || !parse::find_dates(text, self.today, self.order).is_empty()
+            // (A plan's length is no date: `上網30天 5GB`, `Prepago 30 días`.)
+            || parse::find_dates(text, self.today, self.order)
+                .iter()
+                .any(|f| !is_duration(text.get(f.start..f.end).unwrap_or("")))
             || parse::find_data(text)
                 .iter()
                 .any(|f| covered(f.start, f.end))
@@ -977,4 +980,14 @@ fn bare_allowance(text: &str) -> Option<String> {
         && (r.amount_mb.is_some() != r.unlimited)
         && !has_words_besides_amounts(text))
     .then(|| text.to_string())
+}
+
+/// A bare length of time, `30天`, `30 días`, `7 days`: no date on its own.
+fn is_duration(text: &str) -> bool {
+    let unit = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    unit.len() < text.len()
+        && in_list(
+            "天 日 day days día días dia dias tag tage tagen jour jours",
+            &lowercase(unit.trim_start()),
+        )
 }

@@ -4767,3 +4767,20 @@ fn an_allowance_that_does_not_use_the_data_is_no_unlimited_data() {
     assert!(!data(&s).unlimited, "{s:?}");
     assert_eq!(data(&s).total_mb, Some(10240.0));
 }
+
+#[test]
+fn a_plans_length_in_days_is_no_date_in_its_name() {
+    // `上網30天`, `30 días`: how long the plan lasts, part of its name.
+    let s = scan(
+        r#"<html lang="zh-TW"><body><table><tr><th>門號</th><td>0935-218-406</td></tr>
+        <tr><th>資費</th><td>預付卡 上網30天 5GB</td></tr></table><p>剩餘 3.6GB</p></body></html>"#,
+        "https://www.example-tel.com.tw/prepaid",
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("預付卡 上網30天 5GB"));
+    let s = scan(
+        r#"<html lang="es-CO"><body><p>Tu plan: Prepago 30 días</p>
+        <p>Datos disponibles 3,2 GB de 8 GB</p></body></html>"#,
+        "https://mi.example-movil.com.co/inicio",
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Prepago 30 días"));
+}
