@@ -4784,3 +4784,14 @@ fn a_plans_length_in_days_is_no_date_in_its_name() {
     );
     assert_eq!(s.lines[0].plan.as_deref(), Some("Prepago 30 días"));
 }
+
+#[test]
+fn a_spanish_bono_that_is_the_users_own_names_the_plan() {
+    // `Tu bono` is the plan bought (a bundle), `bono` alone a bonus offer.
+    let s = scan(
+        r#"<html lang="es-ES"><body><h2>Tu bono: La Tarifa 10 GB</h2>
+        <p>Te quedan 6,2 GB de 10 GB</p></body></html>"#,
+        "https://www.example-movil.es/cuenta",
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("La Tarifa 10 GB"));
+}
