@@ -1310,7 +1310,10 @@ impl<'a> Engine<'a> {
             // Same row. A label inside a sentence (`Your bill of $45.20 is due Dec 13.`)
             // counts for less than one standing as a caption; an aside in brackets
             // closing the row (`银行代扣（工商银行 尾号8812）`) leaves it a caption.
-            let rest_width = self.model.rows.get(r).map_or(0, |row| {
+            // Also the width of the label's item where a row runs items of a list into
+            // one (`Zahlungsart: eBill · Lastschrift:` | `nicht aktiv`): an item that
+            // ends with its label is a caption for the rows below.
+            let (rest_width, item_width) = self.model.rows.get(r).map_or((0, 0), |row| {
                 let tail = row.text.get(label.end..).unwrap_or("").trim();
                 let aside = tail.starts_with(['(', '（']) && tail.ends_with([')', '）']);
                 let rest = if aside { label.end } else { row.text.len() };
@@ -1320,8 +1323,16 @@ impl<'a> Engine<'a> {
                     .iter()
                     .find(|h| h.end + 1 == label.start)
                     .map_or(label.start, |h| h.start);
-                width(row.text.get(..rest).unwrap_or(""))
-                    .saturating_sub(width(row.text.get(from..label.end).unwrap_or("")))
+                let caption = width(row.text.get(from..label.end).unwrap_or(""));
+                let item = row
+                    .text
+                    .get(..from)
+                    .and_then(|b| b.rfind(['·', '|']))
+                    .map_or(0, |i| i + 1);
+                (
+                    width(row.text.get(..rest).unwrap_or("")).saturating_sub(caption),
+                    width(row.text.get(item..rest).unwrap_or("")).saturating_sub(caption),
+                )
             });
             let sentence = if rest_width > 24 { 45 } else { 0 };
             let (lo, hi) = self.same_family_bounds(r, label);
@@ -1385,7 +1396,7 @@ impl<'a> Engine<'a> {
             let switch = labels.get(li as usize + 1).is_some_and(|l| {
                 l.kind == Kind::Autopay && l.row == label.row && l.start == label.start
             });
-            if rest_width > 20 || switch {
+            if item_width > 20 || switch {
                 continue;
             }
             let heading = self.in_heading(label.node);

@@ -4795,3 +4795,14 @@ fn a_spanish_bono_that_is_the_users_own_names_the_plan() {
     );
     assert_eq!(s.lines[0].plan.as_deref(), Some("La Tarifa 10 GB"));
 }
+
+#[test]
+fn a_label_ending_an_item_of_a_run_of_items_labels_the_row_below() {
+    // `Zahlungsart: eBill · LSV+ Lastschrift:` | `nicht aktiv` (a span laid out as a block).
+    let html = r#"<html lang="de-CH"><body><p>Daten: 3 GB übrig von 10 GB</p>
+        <p>Zahlungsart: eBill · LSV+ Lastschrift: <span>nicht aktiv</span></p></body></html>"#;
+    let url = "https://www.example-mobil.ch/konto";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(s.autopay, Some(false), "{s:?}");
+    }
+}
