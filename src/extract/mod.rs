@@ -2629,6 +2629,18 @@ impl<'a> Engine<'a> {
         let row = self.model.rows.get(v.row as usize)?;
         let before = row.lower.get(..v.start)?.trim_end();
         const TOTAL: &str = "of|out of|of your|of the|/|von|de|共|总|總|de un total de";
+        // `13’277 MB` | `verbraucht von` | `20’480 MB` laid out as blocks: the row above,
+        // a caption without figures, ends with the `of`.
+        let before = match before {
+            "" => v
+                .row
+                .checked_sub(1)
+                .and_then(|p| self.model.rows.get(p as usize))
+                .map(|p| p.lower.trim_end())
+                .filter(|t| t.len() <= 40 && !t.bytes().any(|b| b.is_ascii_digit()))
+                .unwrap_or(""),
+            b => b,
+        };
         if parse::text::split_byte(TOTAL, b'|').any(|w| {
             before.ends_with(w)
                 && (!w.chars().all(|c| c.is_ascii_alphabetic())

@@ -4806,3 +4806,15 @@ fn a_label_ending_an_item_of_a_run_of_items_labels_the_row_below() {
         assert_eq!(s.autopay, Some(false), "{s:?}");
     }
 }
+
+#[test]
+fn an_of_ending_the_caption_above_makes_a_figure_the_total() {
+    // `13’277 MB verbraucht von 20’480 MB` with each piece a block.
+    let html = r#"<html lang="de-CH"><body><p>Daten</p><p><span>13’277 MB</span>
+        verbraucht von <span>20’480 MB</span></p></body></html>"#;
+    let url = "https://www.example-mobil.ch/konto";
+    for s in [scan(html, url), scan_as_blocks(html, url)] {
+        assert_eq!(data(&s).used_mb, Some(13277.0), "{s:?}");
+        assert_eq!(data(&s).total_mb, Some(20480.0), "{s:?}");
+    }
+}
