@@ -4818,3 +4818,17 @@ fn an_of_ending_the_caption_above_makes_a_figure_the_total() {
         assert_eq!(data(&s).total_mb, Some(20480.0), "{s:?}");
     }
 }
+
+#[test]
+fn internet_names_the_data_bucket() {
+    // Latin American pages call the data `Internet` (or `Megas`).
+    let s = scan(
+        r#"<html lang="es-MX"><body><div><p>Tu paquete</p><h2>Amigo Sin Límite 200</h2>
+        <ul><li>Minutos y SMS ilimitados en México</li>
+        <li>Redes sociales ilimitadas: WhatsApp, Facebook</li></ul></div>
+        <div><p>Internet</p><p><strong>2.8 GB</strong> disponibles de 5 GB</p></div></body></html>"#,
+        "https://www.example-cel.com.mx/consumo",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(2867.2), "{s:?}");
+    assert_eq!(data(&s).total_mb, Some(5120.0));
+}
