@@ -2112,13 +2112,23 @@ impl<'a> Engine<'a> {
                 };
                 // A way of paying that names AutoPay, then its state (`SEPA-Lastschrift:
                 // nicht eingerichtet`): the state decides.
-                let off_after = row.hits.iter().find(|x| x.start >= h.end).is_some_and(|x| {
-                    x.kind == Kind::Off
-                        && row.text.get(h.end..x.start).is_some_and(|gap| {
-                            gap.chars()
-                                .all(|c| c.is_whitespace() || parse::text::has_char(":：-–—·", c))
-                        })
-                });
+                // (Also in the next row: `信用卡自動扣繳` | `未設定`, a table's header cell
+                // and its value.)
+                let separator = |row: &model::Row, from: usize, to: usize| {
+                    row.text.get(from..to).is_some_and(|gap| {
+                        gap.chars()
+                            .all(|c| c.is_whitespace() || parse::text::has_char(":：-–—·", c))
+                    })
+                };
+                let off_at = |row: &model::Row, from: usize| {
+                    row.hits
+                        .iter()
+                        .find(|x| x.start >= from)
+                        .is_some_and(|x| x.kind == Kind::Off && separator(row, from, x.start))
+                };
+                let off_after = off_at(row, h.end)
+                    || (separator(row, h.end, row.text.len())
+                        && model.rows.get(r + 1).is_some_and(|next| off_at(next, 0)));
                 let on = on && !off_after;
                 let node = row.node_at(h.start);
                 // A way of paying offered in a form (`( ) SEPA-Lastschrift`) is a choice.

@@ -4832,3 +4832,14 @@ fn internet_names_the_data_bucket() {
     assert_eq!(data(&s).remaining_mb, Some(2867.2), "{s:?}");
     assert_eq!(data(&s).total_mb, Some(5120.0));
 }
+
+#[test]
+fn an_autopay_phrase_then_off_in_the_next_cell_is_off() {
+    // `信用卡自動扣繳` (a way of paying that names AutoPay) | `未設定`.
+    let s = scan(
+        r#"<html lang="zh-TW"><body><p>剩餘 3.6GB</p><table><tr><th scope="row">信用卡自動扣繳</th>
+        <td>未設定 <a href="/autopay">立即申請</a></td></tr></table></body></html>"#,
+        "https://www.example-tel.com.tw/bill",
+    );
+    assert_eq!(s.autopay, Some(false));
+}
