@@ -1410,19 +1410,40 @@ impl<'a> Engine<'a> {
                         break;
                     }
                     let r2 = r2 as usize;
-                    let stop = self.model.rows.get(r2).is_some_and(|row| {
-                        row.hits.iter().any(|h| {
+                    let span = self.values(r2, fam);
+                    let stop = self.model.rows.get(r2).and_then(|row| {
+                        row.hits.iter().find(|h| {
                             h.kind.family() == fam
                                 && fam != Family::State
                                 && !(fam == Family::Money && in_aside(&row.text, h.start))
                         })
                     });
-                    if stop {
+                    // A figure before a `/` and a total with its own label (`59.92G/ 总量
+                    // 100G`) is still the caption's above; then the search stops.
+                    let first_of_total = |v: &Val| {
+                        stop.is_some_and(|h| {
+                            fam == Family::Data
+                                && matches!(h.kind, Kind::DataTotal)
+                                && v.end <= h.start
+                                && self.model.rows.get(r2).is_some_and(|row| {
+                                    row.text
+                                        .get(v.end..h.start)
+                                        .is_some_and(|g| g.trim() == "/")
+                                })
+                        })
+                    };
+                    if stop.is_some()
+                        && !span
+                            .clone()
+                            .any(|vi| self.vals.get(vi).is_some_and(first_of_total))
+                    {
                         break;
                     }
-                    let span = self.values(r2, fam);
                     for vi in span.clone() {
                         let Some(v) = self.vals.get(vi) else { continue };
+                        if stop.is_some() && !first_of_total(v) {
+                            continue;
+                        }
                         if !compatible(label.kind, &v.kind) || self.in_date_range(v, span.clone()) {
                             continue;
                         }
@@ -1448,6 +1469,9 @@ impl<'a> Engine<'a> {
                             val: vi as u32,
                             before: dir < 0,
                         });
+                    }
+                    if stop.is_some() {
+                        break;
                     }
                 }
             }

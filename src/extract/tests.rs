@@ -4843,3 +4843,15 @@ fn an_autopay_phrase_then_off_in_the_next_cell_is_off() {
     );
     assert_eq!(s.autopay, Some(false));
 }
+
+#[test]
+fn a_figure_before_a_labelled_total_is_the_captions_above() {
+    // `剩余通用流量` | `59.92G/ 总量 100G`: the total's own label does not hide the figure
+    // before it from the caption.
+    let s = scan(
+        r#"<html lang="zh-CN"><body><p>剩余通用流量</p><p>59.92G/ 总量 100G</p></body></html>"#,
+        "https://iservice.10010.com/e4/query/basic/remain.html",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(61358.08), "{s:?}");
+    assert_eq!(data(&s).total_mb, Some(102400.0));
+}
