@@ -934,6 +934,7 @@ impl<'a> Engine<'a> {
                             .iter()
                             .any(|&tr| model.contains(tr, node)))
                     || (h.kind == Kind::RenewalDate && self.names_a_card_expiry(r, row, h, node))
+                    || (h.kind == Kind::RenewalDate && self.in_device_card(r, node))
                     // `儲值額有效期至`, `Balance expires`: the balance's validity, not the
                     // plan's renewal.
                     || (h.kind == Kind::RenewalDate
@@ -1185,6 +1186,16 @@ impl<'a> Engine<'a> {
                 .rows
                 .get(p)
                 .is_some_and(|row| model.contains(card, row.first_node()) && pred(p, row))
+        })
+    }
+
+    /// A plan end under a device's instalments (`Remaining device balance £312.00` |
+    /// `Plan ends 14/06/2027`): the device plan's end, not the line's renewal.
+    fn in_device_card(&self, r: usize, node: u32) -> bool {
+        self.card_row_above(r, node, 3, |_, row| {
+            row.promo
+                && parse::text::split_byte(DEVICE_WORDS, b' ')
+                    .any(|w| parse::text::contains(&row.lower, w))
         })
     }
 
@@ -2769,6 +2780,11 @@ fn own_bucket(model: &Model, row: &model::Row) -> Bucket {
     }
     Bucket::Unknown
 }
+
+/// Words of a device bought in instalments, in a row of its own (a promotional one:
+/// `device balance`, `saldo del equipo`, `financing`).
+const DEVICE_WORDS: &str =
+    "device equipment equipo gerät financing instalment installment 终端 分期";
 
 /// True when a threshold word follows a money label closely (`余额低于30元时自动充值`,
 /// `when your balance falls below $5`): a condition of a rule, not the amount.

@@ -4855,3 +4855,15 @@ fn a_figure_before_a_labelled_total_is_the_captions_above() {
     assert_eq!(data(&s).remaining_mb, Some(61358.08), "{s:?}");
     assert_eq!(data(&s).total_mb, Some(102400.0));
 }
+
+#[test]
+fn a_device_plans_end_is_no_renewal() {
+    let s = scan(
+        r#"<html lang="en-GB"><body><p>Data 18.4GB left of 30GB</p><section><h2>Your device</h2>
+        <p>iPhone 15 128GB</p><div><span>Remaining device balance</span><span>£312.00</span></div>
+        <p>Plan ends 14/06/2027</p></section></body></html>"#,
+        "https://www.example-mobile.co.uk/account",
+    );
+    assert_eq!(s.lines[0].renews_on, None, "{s:?}");
+    assert_eq!(s.next_bill_date, None);
+}
