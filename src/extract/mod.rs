@@ -1421,29 +1421,33 @@ impl<'a> Engine<'a> {
                         break;
                     }
                     let r2 = r2 as usize;
-                    let span = self.values(r2, fam);
                     let stop = self.model.rows.get(r2).and_then(|row| {
-                        row.hits.iter().find(|h| {
-                            h.kind.family() == fam
-                                && fam != Family::State
-                                && !(fam == Family::Money && in_aside(&row.text, h.start))
-                        })
+                        row.hits
+                            .iter()
+                            .find(|h| {
+                                h.kind.family() == fam
+                                    && fam != Family::State
+                                    && !(fam == Family::Money && in_aside(&row.text, h.start))
+                            })
+                            .map(|h| (h.kind, h.start))
                     });
                     // A figure before a `/` and a total with its own label (`59.92G/ 总量
                     // 100G`) is still the caption's above; then the search stops.
+                    let total_at = match stop {
+                        Some((Kind::DataTotal, at)) if fam == Family::Data => Some(at),
+                        Some(_) => break,
+                        None => None,
+                    };
+                    let span = self.values(r2, fam);
                     let first_of_total = |v: &Val| {
-                        stop.is_some_and(|h| {
-                            fam == Family::Data
-                                && matches!(h.kind, Kind::DataTotal)
-                                && v.end <= h.start
+                        total_at.is_some_and(|at| {
+                            v.end <= at
                                 && self.model.rows.get(r2).is_some_and(|row| {
-                                    row.text
-                                        .get(v.end..h.start)
-                                        .is_some_and(|g| g.trim() == "/")
+                                    row.text.get(v.end..at).is_some_and(|g| g.trim() == "/")
                                 })
                         })
                     };
-                    if stop.is_some()
+                    if total_at.is_some()
                         && !span
                             .clone()
                             .any(|vi| self.vals.get(vi).is_some_and(first_of_total))
