@@ -1335,15 +1335,18 @@ impl<'a> Engine<'a> {
                     .find(|h| h.end + 1 == label.start)
                     .map_or(label.start, |h| h.start);
                 let caption = width(row.text.get(from..label.end).unwrap_or(""));
-                let item = row
-                    .text
-                    .get(..from)
-                    .and_then(|b| b.rfind(['·', '|']))
-                    .map_or(0, |i| i + 1);
-                (
-                    width(row.text.get(..rest).unwrap_or("")).saturating_sub(caption),
-                    width(row.text.get(item..rest).unwrap_or("")).saturating_sub(caption),
-                )
+                let whole = width(row.text.get(..rest).unwrap_or("")).saturating_sub(caption);
+                // (Measured again only for a row too wide to be a caption.)
+                let item = match row.text.get(..from).filter(|_| whole > 20) {
+                    Some(before) => match before.rfind(['·', '|']) {
+                        Some(i) => {
+                            width(row.text.get(i + 1..rest).unwrap_or("")).saturating_sub(caption)
+                        }
+                        None => whole,
+                    },
+                    None => whole,
+                };
+                (whole, item)
             });
             let sentence = if rest_width > 24 { 45 } else { 0 };
             let (lo, hi) = self.same_family_bounds(r, label);
