@@ -100,21 +100,36 @@ impl Engine<'_> {
                     .find(|s| s.start <= h.start && h.end <= s.end)
                     .and_then(|s| row.text.get(s.start..s.end).map(|t| (s.start, t)));
                 if let Some((seg_start, seg_text)) = seg {
-                    let head = seg_text.get(..h.start - seg_start).unwrap_or("").trim();
+                    // The name is the item of the text the plan word ends (`Mobile number
+                    // … · Advanced 30GB Plan (Pay Monthly)`), before an aside in brackets.
+                    let before = seg_text.get(..h.start - seg_start).unwrap_or("");
+                    let item = before
+                        .char_indices()
+                        .rev()
+                        .find(|&(_, c)| c == '·' || c == '|')
+                        .map_or(0, |(i, c)| i + c.len_utf8());
+                    let tail = seg_text.get(h.end - seg_start..).unwrap_or("").trim();
+                    let aside = (tail.starts_with('(') && tail.ends_with(')'))
+                        || (tail.starts_with('（') && tail.ends_with('）'));
+                    let name = if aside {
+                        seg_text.get(item..h.end - seg_start)
+                    } else {
+                        seg_text.get(item..)
+                    }
+                    .unwrap_or(seg_text);
+                    let head = before.get(item..).unwrap_or("").trim();
                     let seg_end = seg_start + seg_text.len();
                     // (`（后付费） 套餐：` is a label: a colon follows it.)
                     if h.kind == Kind::Plan
                         && h.start > seg_start
-                        && seg_end.saturating_sub(h.end) <= 3
-                        && !seg_text
-                            .get(h.end - seg_start..)
-                            .is_some_and(|t| t.starts_with([':', '：']))
-                        && crate::parse::text::char_count(seg_text) <= 30
+                        && (seg_end.saturating_sub(h.end) <= 3 || aside)
+                        && !tail.starts_with([':', '：'])
+                        && crate::parse::text::char_count(name) <= 30
                         && (head.bytes().any(|b| b.is_ascii_digit())
                             || head.chars().filter(|c| !c.is_ascii()).count() >= 2)
                         && (has_words_besides_amounts(head) || !parse::find_data(head).is_empty())
                     {
-                        if let Some(text) = self.valid_text(seg_text, node) {
+                        if let Some(text) = self.valid_text(name.trim(), node) {
                             out.push(TextFind {
                                 kind: Kind::Plan,
                                 node,

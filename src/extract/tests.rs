@@ -4867,3 +4867,19 @@ fn a_device_plans_end_is_no_renewal() {
     assert_eq!(s.lines[0].renews_on, None, "{s:?}");
     assert_eq!(s.next_bill_date, None);
 }
+
+#[test]
+fn a_plan_named_by_its_plan_word_is_the_item_before_an_aside() {
+    // `Mobile number … · Advanced 30GB Plan (Pay Monthly)`: the name ends with its plan
+    // word; the bracketed billing type after it and the number's item before are not it.
+    let s = scan(
+        r#"<html lang="en-GB"><body><p>Mobile number <strong>07700 900461</strong> · Advanced
+        30GB Plan (Pay Monthly)</p><p>Data 18.4GB left of 30GB</p></body></html>"#,
+        "https://www.example-mobile.co.uk/account",
+    );
+    assert_eq!(
+        s.lines[0].plan.as_deref(),
+        Some("Advanced 30GB Plan"),
+        "{s:?}"
+    );
+}
