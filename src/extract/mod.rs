@@ -1192,7 +1192,8 @@ impl<'a> Engine<'a> {
     /// A plan end under a device's instalments (`Remaining device balance £312.00` |
     /// `Plan ends 14/06/2027`): the device plan's end, not the line's renewal.
     fn in_device_card(&self, r: usize, node: u32) -> bool {
-        self.card_row_above(r, node, 3, |_, row| {
+        // (Four rows: a label and its amount are two when laid out as blocks.)
+        self.card_row_above(r, node, 4, |_, row| {
             row.promo
                 && parse::text::split_byte(DEVICE_WORDS, b' ')
                     .any(|w| parse::text::contains(&row.lower, w))
