@@ -832,6 +832,24 @@ const DEVICE_CJK: &str = "手机 手機 副卡 主卡 平板 手表 手錶 工�
 /// element that holds its price or its term (`<span>Ultra 5GB</span> <span>$29 / 30
 /// days</span>`, `<span>15GB</span> <span>12-month plan</span>`, `（199元/月）`).
 fn name_end(row: &super::model::Row, from: usize, to: usize) -> usize {
+    // A feature badge after the name, an element of its own (`4G 月租 999 型` |
+    // `上網吃到飽`).
+    let to = row
+        .segs
+        .iter()
+        .filter(|s| s.start > from && s.start < to)
+        .find(|s| {
+            let raw = row.text.get(s.start..s.end).unwrap_or("");
+            let lead = raw.len() - raw.trim_start().len();
+            let piece = raw.trim();
+            !piece.is_empty()
+                && row.hits.iter().any(|h| {
+                    h.kind == Kind::Unlimited
+                        && h.start <= s.start + lead
+                        && h.end >= s.start + lead + piece.len()
+                })
+        })
+        .map_or(to, |s| s.start);
     let joins = || row.joins.iter().copied().filter(|&j| j > from && j < to);
     joins()
         .find(|&j| {

@@ -4883,3 +4883,13 @@ fn a_plan_named_by_its_plan_word_is_the_item_before_an_aside() {
         "{s:?}"
     );
 }
+
+#[test]
+fn an_unlimited_badge_after_a_plans_name_is_no_part_of_it() {
+    let s = scan(
+        r#"<html lang="zh-TW"><body><p>資費方案：4G 月租 999 型 <span class="badge">上網吃到飽</span></p>
+        <p>已使用 12.3GB</p></body></html>"#,
+        "https://www.example-tel.com.tw/bill",
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("4G 月租 999 型"), "{s:?}");
+}
