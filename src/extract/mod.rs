@@ -1158,7 +1158,7 @@ impl<'a> Engine<'a> {
     /// (two levels above `node`'s block: a label and value box beside the amount's own
     /// box), a row naming an amount due.
     fn in_bill_card(&self, r: usize, node: u32) -> bool {
-        self.card_row_above(r, node, 3, |_, row| {
+        self.card_row_above(r, node, 3, &|_, row| {
             !row.promo && row.hits.iter().any(|h| h.kind == Kind::AmountDue)
         })
     }
@@ -1171,7 +1171,7 @@ impl<'a> Engine<'a> {
         r: usize,
         node: u32,
         n: usize,
-        pred: impl Fn(usize, &model::Row) -> bool,
+        pred: &dyn Fn(usize, &model::Row) -> bool,
     ) -> bool {
         let model = &self.model;
         let Some(card) = self
@@ -1193,7 +1193,7 @@ impl<'a> Engine<'a> {
     /// `Plan ends 14/06/2027`): the device plan's end, not the line's renewal.
     fn in_device_card(&self, r: usize, node: u32) -> bool {
         // (Four rows: a label and its amount are two when laid out as blocks.)
-        self.card_row_above(r, node, 4, |_, row| {
+        self.card_row_above(r, node, 4, &|_, row| {
             row.promo
                 && parse::text::split_byte(DEVICE_WORDS, b' ')
                     .any(|w| parse::text::contains(&row.lower, w))
@@ -1205,7 +1205,7 @@ impl<'a> Engine<'a> {
     /// card's own figure (a device's), not the account's.
     fn in_promo_card(&self, r: usize, node: u32) -> bool {
         let rows = &self.model.rows;
-        self.card_row_above(r, node, 3, |p, row| {
+        self.card_row_above(r, node, 3, &|p, row| {
             row.promo
                 && !row.text.bytes().any(|b| b.is_ascii_digit())
                 && (p..r).all(|q| {
@@ -1231,7 +1231,7 @@ impl<'a> Engine<'a> {
                 .is_some_and(|c| c.is_ascii_digit() || *c == b'/');
         mm_yy
             && (row.hits.iter().any(|x| x.kind == Kind::NotPhone)
-                || self.card_row_above(r, node, 2, |_, x| {
+                || self.card_row_above(r, node, 2, &|_, x| {
                     !x.promo && x.hits.iter().any(|h| h.kind == Kind::NotPhone)
                 }))
     }
@@ -1339,9 +1339,13 @@ impl<'a> Engine<'a> {
                 let whole = width(row.text.get(..rest).unwrap_or("")).saturating_sub(caption);
                 // (Measured again only for a row too wide to be a caption.)
                 let item = match row.text.get(..from).filter(|_| whole > 20) {
-                    Some(before) => match before.rfind(['·', '|']) {
+                    Some(before) => match parse::text::rfind_any(before, "·|") {
                         Some(i) => {
-                            width(row.text.get(i + 1..rest).unwrap_or("")).saturating_sub(caption)
+                            let item = row.text.get(i..rest).unwrap_or("");
+                            width(parse::text::trim_start_where(item, |c| {
+                                c == '·' || c == '|'
+                            }))
+                            .saturating_sub(caption)
                         }
                         None => whole,
                     },

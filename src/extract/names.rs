@@ -103,11 +103,11 @@ impl Engine<'_> {
                     // The name is the item of the text the plan word ends (`Mobile number
                     // … · Advanced 30GB Plan (Pay Monthly)`), before an aside in brackets.
                     let before = seg_text.get(..h.start - seg_start).unwrap_or("");
-                    let item = before
-                        .char_indices()
-                        .rev()
-                        .find(|&(_, c)| c == '·' || c == '|')
-                        .map_or(0, |(i, c)| i + c.len_utf8());
+                    let item = parse::text::rfind_any(before, "·|").map_or(0, |i| {
+                        let after = before.get(i..).unwrap_or("");
+                        i + after.len()
+                            - parse::text::trim_start_where(after, |c| c == '·' || c == '|').len()
+                    });
                     let tail = seg_text.get(h.end - seg_start..).unwrap_or("").trim();
                     let aside = (tail.starts_with('(') && tail.ends_with(')'))
                         || (tail.starts_with('（') && tail.ends_with('）'));
@@ -1017,7 +1017,7 @@ fn bare_allowance(text: &str) -> Option<String> {
 
 /// A bare length of time, `30天`, `30 días`, `7 days`: no date on its own.
 fn is_duration(text: &str) -> bool {
-    let unit = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    let unit = parse::text::trim_start_where(text, |c| c.is_ascii_digit());
     unit.len() < text.len()
         && in_list(
             "天 日 day days día días dia dias tag tage tagen jour jours",
