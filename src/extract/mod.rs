@@ -2583,7 +2583,7 @@ impl<'a> Engine<'a> {
     /// The row says when a bill or statement is issued, not when it is paid.
     fn states_issue_day(&self, row: u32) -> bool {
         self.model.rows.get(row as usize).is_some_and(|r| {
-            parse::text::split_byte("issued|will be available|generated|statement date|statement closes|bill closes|出账|出帳|se emite|erstellt am", b'|')
+            parse::text::split_byte("issued|will be available|generated|statement date|statement closes|bill closes|出账|出帳|se emite|fecha de corte|erstellt am", b'|')
                 .any(|w| parse::text::contains(&r.lower, w))
         })
     }

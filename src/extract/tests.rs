@@ -4893,3 +4893,30 @@ fn an_unlimited_badge_after_a_plans_name_is_no_part_of_it() {
     );
     assert_eq!(s.lines[0].plan.as_deref(), Some("4G 月租 999 型"), "{s:?}");
 }
+
+#[test]
+fn a_billing_cut_off_is_the_bill_date_until_a_pay_by_date_is_shown() {
+    // `Fecha de corte` (Mexico, Colombia): the day the bill closes, as 出账日; the pay-by
+    // date wins where the page gives one. `Próxima recarga` is the plan's next refill.
+    let url = "https://mi.example-movil.com.co/cuenta";
+    let page = |rows: &str| {
+        scan(
+            &[
+                r#"<html lang="es-CO"><body><p>Datos disponibles 3,2 GB de 8 GB</p>"#,
+                rows,
+                "</body></html>",
+            ]
+            .concat(),
+            url,
+        )
+    };
+    let s = page("<p>Total a pagar $ 65.900</p><p>Fecha de corte: 05/12/2026</p>");
+    assert_eq!(s.next_bill_date, date(2026, 12, 5));
+    let s = page(
+        "<p>Total a pagar $ 65.900</p><p>Fecha de corte: 05/12/2026</p>\
+         <p>Fecha límite de pago: 20/12/2026</p>",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 20));
+    let s = page("<p>Próxima recarga: 15/12/2026</p>");
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 15));
+}
