@@ -1030,6 +1030,26 @@ impl Lexed {
                 }
             }
         }
+        // `1 024,00 €`, `6 963,2 MB` with ordinary spaces: groups of three that end in a
+        // decimal comma of one or two digits group digits too (an ordinary space alone
+        // also stands between a count and an amount: `2 100 MB` stays two numbers).
+        if seps.is_empty() && self.str(i).len() <= 3 {
+            let mut k = j;
+            while self.toks.get(k).is_some_and(|t| t.space) && self.digits(k, 3, 3).is_some() {
+                k += 1;
+            }
+            let comma = k > j
+                && self.is_sym(k, ',')
+                && self.attached(k)
+                && self.attached(k + 1)
+                && self.digits(k + 1, 1, 2).is_some()
+                && !(self.attached(k + 2) && matches!(self.sym(k + 2), Some('.' | ',')));
+            while comma && j < k {
+                seps.push(' ');
+                groups.push(self.str(j));
+                j += 1;
+            }
+        }
         // `3'584`, `1’234.50` (Swiss): groups of three after an apostrophe.
         if seps.is_empty() && self.str(i).len() <= 3 {
             while matches!(self.sym(j), Some('\'' | '’'))
@@ -1446,6 +1466,27 @@ mod tests {
         assert_eq!(d(&["1", "024"], &[' ']), ok("1024", ""));
         assert_eq!(d(&["9", "216", "00"], &[' ', '.']), ok("9216", "00"));
         assert_eq!(d(&["12", "345", "5"], &[' ', ',']), ok("12345", "5"));
+    }
+
+    #[test]
+    fn ordinary_spaces_group_digits_before_a_decimal_comma_only() {
+        let number = |text: &str| {
+            let lx = Lexed::new(text);
+            lx.number(0).and_then(|(d, _)| d.ok())
+        };
+        let ok = |int: &str, frac: &str| {
+            Some(Decimal {
+                int: int.into(),
+                frac: frac.into(),
+            })
+        };
+        assert_eq!(number("1 024,00 €"), ok("1024", "00"));
+        assert_eq!(number("6 963,2 MB"), ok("6963", "2"));
+        assert_eq!(number("12 345 678,50"), ok("12345678", "50"));
+        // A count before an amount, and a thousands comma, stay apart.
+        assert_eq!(number("2 100 MB"), ok("2", ""));
+        assert_eq!(number("1 024,000"), ok("1", ""));
+        assert_eq!(number("3 50,00"), ok("3", ""));
     }
 
     #[test]
