@@ -176,11 +176,12 @@ const KB = 1024;
 // from 13 to 36 of 48 pages right; the 120 KB goal is further off again.
 // Then (stop 23, the international fixer: pesos without cents, labels of two meanings, zero-rated
 // apps, plan names with a length in days, an aside or a badge, captions in runs of items and
-// above blocks, AutoPay states in the next cell, totals with their own label, device plans):
-// engine 126.1 KB by the test's gzip (`gzip -9` 128062 → 129084 bytes, +1.0 KB), profiles
-// 10.8 KB (11052 bytes). Round 18b went from 8 to 11 of 12 pages right.
+// above blocks, AutoPay states in the next cell, totals with their own label, device plans,
+// digit groups with ordinary spaces before a decimal comma): engine 126.3 KB by the test's
+// gzip (`gzip -9` 128062 → 129281 bytes, +1.2 KB), tools 72.2 KB (73894), profiles 10.8 KB
+// (11056 bytes). Round 18b went from 8 to 11 of 12 pages right.
 // Budgets: measured + about 0.3 KB (engine), + about 1 % (the others).
-const ENGINE_BUDGET = 126.3;
+const ENGINE_BUDGET = 126.5;
 const TOOLS_BUDGET = 72.7;
 const UI_BUDGET = 70.2;
 const PROFILES_BUDGET = 10.8;
