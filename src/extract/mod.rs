@@ -387,7 +387,7 @@ impl<'a> Engine<'a> {
     fn mark_catalogue(&mut self) {
         let model = &self.model;
         let nodes = &model.page.nodes;
-        let heading = |n: &crate::page::PageNode| names::in_list("h1 h2 h3 h4 h5 h6", &n.tag);
+        let heading = |n: &crate::page::PageNode| names::is_heading(&n.tag);
         // (card, its parent) per price per period.
         let mut cards: Vec<(u32, u32)> = Vec::new();
         for row in model.rows.iter().filter(|r| !r.virtual_row) {
@@ -1223,8 +1223,7 @@ impl<'a> Engine<'a> {
 
     /// True when `node` is inside an `h1`–`h6` (within three levels).
     fn in_heading(&self, node: u32) -> bool {
-        self.up_to(node, 4, |n| names::in_list("h1 h2 h3 h4 h5 h6", &n.tag))
-            .is_some()
+        self.up_to(node, 4, |n| names::is_heading(&n.tag)).is_some()
     }
 
     // ---- pairing -----------------------------------------------------------------

@@ -4715,3 +4715,16 @@ fn a_date_range_is_told_apart_from_masks_and_words_by_its_mark_after_a_digit() {
         assert!(!super::may_name_range(no), "{no}");
     }
 }
+
+#[test]
+fn a_heading_tag_is_h1_to_h6_as_the_word_list_said() {
+    for tag in [
+        "h1", "h2", "h3", "h4", "h5", "h6", "h0", "h7", "h", "h10", "H1", "hr", "th", "#text", "",
+    ] {
+        assert_eq!(
+            super::names::is_heading(tag),
+            super::names::in_list("h1 h2 h3 h4 h5 h6", tag),
+            "{tag}"
+        );
+    }
+}
