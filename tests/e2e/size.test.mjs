@@ -174,8 +174,13 @@ const KB = 1024;
 // AutoPay wording) and the lead's table and repeat fixes: engine 124.9 KB by the test's gzip
 // (`gzip -9` 125620 → 127155 bytes), profiles 10.7 KB (new words). Rounds 15 and 16 went
 // from 13 to 36 of 48 pages right; the 120 KB goal is further off again.
+// Then (stop 23, speed) the ingest's faster table and catalogue checks (a row is searched for
+// prices only when one of its texts sits in a card with a heading; each node's table part
+// told once): engine 125.3 KB by the test's gzip (`gzip -9` 128062 → 128272 bytes) for about a
+// third fewer instructions per extraction of the 100 k bench page's snapshot (the engine's
+// budget 125.3 KB without the usual headroom: more growth is a decision again).
 // Budgets: measured + about 0.3 KB (engine), + about 1 % (the others).
-const ENGINE_BUDGET = 125.2;
+const ENGINE_BUDGET = 125.3;
 const TOOLS_BUDGET = 72.7;
 const UI_BUDGET = 70.2;
 const PROFILES_BUDGET = 10.8;
