@@ -387,11 +387,16 @@ impl<'a> Engine<'a> {
     fn mark_catalogue(&mut self) {
         let model = &self.model;
         let nodes = &model.page.nodes;
-        let heading = |n: &crate::page::PageNode| names::in_list("h1 h2 h3 h4 h5 h6", &n.tag);
+        let heading = |n: &crate::page::PageNode| names::is_heading(&n.tag);
+        let card_of = |node: u32| card_of(model, node);
         // (card, its parent) per price per period.
         let mut cards: Vec<(u32, u32)> = Vec::new();
         for row in model.rows.iter().filter(|r| !r.virtual_row) {
-            if !row.text.bytes().any(|b| b.is_ascii_digit()) {
+            // (Amounts are looked for only in a row that has a card: a history's rows
+            // mostly have none.)
+            if !row.text.bytes().any(|b| b.is_ascii_digit())
+                || !row.segs.iter().any(|s| card_of(s.node).is_some())
+            {
                 continue;
             }
             for f in parse::find_money(&row.text, self.currency) {
@@ -402,50 +407,33 @@ impl<'a> Engine<'a> {
                     .is_some_and(|t| !t.trim_start().starts_with(|c: char| c.is_ascii_digit()))
                     || parse::text::split_byte("per mo|a month", b'|').any(|w| tail.starts_with(w));
                 // The card: the nearest element around the price that holds a heading.
-                let mut cur = nodes
-                    .get(row.node_at(f.start) as usize)
-                    .and_then(|n| n.parent);
-                for _ in 0..4 {
-                    let Some(a) = cur else { break };
-                    let end = model.end.get(a as usize).copied().unwrap_or(a);
-                    let parent = nodes.get(a as usize).and_then(|n| n.parent);
-                    if end.saturating_sub(a) > 400 {
-                        break;
-                    }
-                    let titled = (a + 1..end).any(|i| {
-                        nodes
-                            .get(i as usize)
-                            .is_some_and(|n| !n.is_text() && heading(n))
-                    });
-                    // A pass or plan for sale without a period (`5GB Data Pass` `$10`
-                    // `[Add]`): a card titled with a data amount that holds a button.
-                    let for_sale = || {
-                        let inside = |p: &dyn Fn(u32, &crate::page::PageNode) -> bool| {
-                            (a + 1..end).any(|i| nodes.get(i as usize).is_some_and(|n| p(i, n)))
-                        };
-                        inside(&|_, n| n.tag == "button")
-                            && inside(&|i, n| {
-                                heading(n)
-                                    && model.rows.get(model.first_row_at(i)).is_some_and(|r| {
-                                        !parse::find_data(&r.text).is_empty()
-                                            || r.hits.iter().any(|h| h.kind == Kind::Unlimited)
-                                    })
-                            })
+                let Some((a, end, parent)) = card_of(row.node_at(f.start)) else {
+                    continue;
+                };
+                // A pass or plan for sale without a period (`5GB Data Pass` `$10`
+                // `[Add]`): a card titled with a data amount that holds a button.
+                let for_sale = || {
+                    let inside = |p: &dyn Fn(u32, &crate::page::PageNode) -> bool| {
+                        (a + 1..end).any(|i| nodes.get(i as usize).is_some_and(|n| p(i, n)))
                     };
-                    if titled {
-                        if !rate && !for_sale() {
-                            break;
-                        }
-                        if let Some(p) = parent {
-                            if !self.anchors.iter().any(|x| a <= x.node && x.node < end)
-                                && !cards.contains(&(a, p))
-                            {
-                                cards.push((a, p));
-                            }
-                        }
-                        break;
+                    inside(&|_, n| n.tag == "button")
+                        && inside(&|i, n| {
+                            heading(n)
+                                && model.rows.get(model.first_row_at(i)).is_some_and(|r| {
+                                    !parse::find_data(&r.text).is_empty()
+                                        || r.hits.iter().any(|h| h.kind == Kind::Unlimited)
+                                })
+                        })
+                };
+                if !rate && !for_sale() {
+                    continue;
+                }
+                if let Some(p) = parent {
+                    if !self.anchors.iter().any(|x| a <= x.node && x.node < end)
+                        && !cards.contains(&(a, p))
+                    {
+                        cards.push((a, p));
                     }
-                    cur = parent;
                 }
             }
         }
@@ -1265,8 +1253,7 @@ impl<'a> Engine<'a> {
 
     /// True when `node` is inside an `h1`–`h6` (within three levels).
     fn in_heading(&self, node: u32) -> bool {
-        self.up_to(node, 4, |n| names::in_list("h1 h2 h3 h4 h5 h6", &n.tag))
-            .is_some()
+        self.up_to(node, 4, |n| names::is_heading(&n.tag)).is_some()
     }
 
     // ---- pairing -----------------------------------------------------------------
@@ -2805,6 +2792,30 @@ fn names_a_threshold(lower: &str, end: usize) -> bool {
     const WORDS: &str =
         "低于|低於|少于|少於|不足|below|under |less than|unter |menos de|por debajo";
     starts_within(rest, WORDS, 14)
+}
+
+/// The card around a text node (`Engine::mark_catalogue`): its nearest ancestor, at most 4
+/// up and of at most 400 nodes, that holds a heading, with the ancestor's end and parent.
+fn card_of(model: &Model<'_>, node: u32) -> Option<(u32, u32, Option<u32>)> {
+    let nodes = &model.page.nodes;
+    let mut cur = nodes.get(node as usize).and_then(|n| n.parent);
+    for _ in 0..4 {
+        let a = cur?;
+        let end = model.end.get(a as usize).copied().unwrap_or(a);
+        let parent = nodes.get(a as usize).and_then(|n| n.parent);
+        if end.saturating_sub(a) > 400 {
+            return None;
+        }
+        if (a + 1..end).any(|i| {
+            nodes
+                .get(i as usize)
+                .is_some_and(|n| names::is_heading(&n.tag))
+        }) {
+            return Some((a, end, parent));
+        }
+        cur = parent;
+    }
+    None
 }
 
 /// True when the money label at byte `start` of `lower` follows an amount that a total

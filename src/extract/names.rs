@@ -344,10 +344,11 @@ impl Engine<'_> {
             let mut score = 70;
             // A plan card's heading (`<section class=plan-card><h2>By the Gig 5GB`).
             if kind == Kind::Plan && size > 8 && !n.is_text() {
-                let heading = model.page.nodes.get(i + 1..i + 3).and_then(|next| {
-                    next.iter()
-                        .position(|x| in_list("h1 h2 h3 h4 h5 h6", &x.tag))
-                });
+                let heading = model
+                    .page
+                    .nodes
+                    .get(i + 1..i + 3)
+                    .and_then(|next| next.iter().position(|x| is_heading(&x.tag)));
                 if let Some(h) = heading {
                     i32_ = (i + 1 + h) as u32;
                     size = model
@@ -967,6 +968,12 @@ fn lists_contents(paren: &str) -> bool {
             .strip_prefix(w)
             .is_some_and(|r| !w.is_ascii() || !r.starts_with(is_alpha))
     })
+}
+
+/// Whether `tag` is a heading's (`h1` to `h6`): asked of most nodes' ancestors, so not
+/// through a word list.
+pub(super) fn is_heading(tag: &str) -> bool {
+    matches!(tag.as_bytes(), [b'h', b'1'..=b'6'])
 }
 
 /// True when `word` is one of `list`'s words (one string, spaces between: smaller in

@@ -37,11 +37,14 @@ pub(super) struct Tables {
 pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> Tables {
     let nodes = &model.page.nodes;
     let mut out = Tables::default();
+    // Each node's part, told once (a text is none).
+    let parts: Vec<Option<usize>> = nodes.iter().map(part).collect();
+    let part_of = |i: u32| parts.get(i as usize).copied().flatten();
     let mut cells_of: VecMap<u32, Vec<u32>> = VecMap::new();
     for (i, n) in nodes.iter().enumerate() {
-        if part(n) < Some(2) {
+        if part_of(i as u32) < Some(2) {
             if let Some(p) = n.parent {
-                if nodes.get(p as usize).and_then(part) == Some(2) {
+                if part_of(p) == Some(2) {
                     cells_of.entry(p).or_default().push(i as u32);
                 }
             }
@@ -51,7 +54,7 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
         let mut cur = nodes.get(tr as usize)?.parent;
         for _ in 0..3 {
             let i = cur?;
-            if part(nodes.get(i as usize)?) == Some(3) {
+            if part_of(i) == Some(3) {
                 return Some(i);
             }
             cur = nodes.get(i as usize)?.parent;
@@ -62,9 +65,7 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
     let mut header: VecMap<u32, Head> = VecMap::new();
     for (tr, cells) in &cells_of {
         let Some(table) = table_of(*tr) else { continue };
-        let all_th = cells
-            .iter()
-            .all(|&c| nodes.get(c as usize).and_then(part) == Some(1));
+        let all_th = cells.iter().all(|&c| part_of(c) == Some(1));
         if let Some(head) = header.get(&table) {
             let first_is_date = cells.first().is_some_and(|&c| {
                 model.rows.get(model.first_row_at(c)).is_some_and(|row| {
@@ -166,6 +167,9 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
 /// What `n` is in a table, by its tag or its ARIA role (`<div role=table>` grids): 0 a
 /// cell, 1 a header cell, 2 a row, 3 the table.
 fn part(n: &PageNode) -> Option<usize> {
+    if n.is_text() {
+        return None;
+    }
     const PARTS: &str = "td cell gridcell|th columnheader rowheader|tr row|table grid treegrid";
     parse::text::table_word(PARTS, &n.tag, true, false)
         .or_else(|| parse::text::table_word(PARTS, n.attr("role")?, true, false))

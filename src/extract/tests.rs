@@ -4920,3 +4920,16 @@ fn a_billing_cut_off_is_the_bill_date_until_a_pay_by_date_is_shown() {
     let s = page("<p>Próxima recarga: 15/12/2026</p>");
     assert_eq!(s.lines[0].renews_on, date(2026, 12, 15));
 }
+
+#[test]
+fn a_heading_tag_is_h1_to_h6_as_the_word_list_said() {
+    for tag in [
+        "h1", "h2", "h3", "h4", "h5", "h6", "h0", "h7", "h", "h10", "H1", "hr", "th", "#text", "",
+    ] {
+        assert_eq!(
+            super::names::is_heading(tag),
+            super::names::in_list("h1 h2 h3 h4 h5 h6", tag),
+            "{tag}"
+        );
+    }
+}

@@ -181,7 +181,14 @@ const KB = 1024;
 // gzip (`gzip -9` 128062 → 129281 bytes, +1.2 KB), tools 72.2 KB (73894), profiles 10.8 KB
 // (11056 bytes). Round 18b went from 8 to 11 of 12 pages right.
 // Budgets: measured + about 0.3 KB (engine), + about 1 % (the others).
-const ENGINE_BUDGET = 126.5;
+// Then (stop 23, speed) the ingest's faster table and catalogue checks (a row is searched for
+// prices only when one of its texts sits in a card with a heading; each node's table part
+// told once): engine 125.3 KB by the test's gzip (`gzip -9` 128062 → 128272 bytes) for about a
+// third fewer instructions per extraction of the 100 k bench page's snapshot (the engine's
+// budget 125.3 KB without the usual headroom: more growth is a decision again).
+// Budgets: measured + about 0.3 KB (engine), + about 1 % (the others).
+// Both together (merged): engine 126.6 KB by the test's gzip (`gzip -9` 129125 bytes).
+const ENGINE_BUDGET = 126.9;
 const TOOLS_BUDGET = 72.7;
 const UI_BUDGET = 70.2;
 const PROFILES_BUDGET = 10.8;
