@@ -1635,7 +1635,9 @@ impl<'a> Engine<'a> {
                 continue;
             }
             since += 1;
-            if since > 6 || money {
+            // So does a label naming the plan (`Plan renews` under an add-on's `expires
+            // Dec 2`): what follows is the plan's, not the add-on's.
+            if since > 6 || money || names_the_plan(row) {
                 carried = Bucket::Unknown;
             }
             out.push(carried);
@@ -2698,6 +2700,19 @@ fn own_bucket(model: &Model, row: &model::Row) -> Bucket {
         return Bucket::NotData;
     }
     Bucket::Unknown
+}
+
+/// True when the row holds a `Plan` label, or a renewal label that names the plan
+/// (`Plan renews`, `Plan expires`).
+fn names_the_plan(row: &model::Row) -> bool {
+    row.hits.iter().any(|h| {
+        h.kind == Kind::Plan
+            || (h.kind == Kind::RenewalDate
+                && row
+                    .lower
+                    .get(h.start..h.end)
+                    .is_some_and(|w| parse::text::contains(w, "plan")))
+    })
 }
 
 /// True when a threshold word follows a money label closely (`余额低于30元时自动充值`,
