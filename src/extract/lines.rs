@@ -27,7 +27,7 @@ impl Engine<'_> {
             }
             for f in phone::find_phones(&row.text) {
                 let node = row.node_at(f.start);
-                if model.is_promo_node(node) {
+                if model.is_promo_node(node) || self.picker_option(node) {
                     continue;
                 }
                 // The nearest of a line word and a no-phone word before the number decides
@@ -155,6 +155,17 @@ impl Engine<'_> {
         });
         rows.dedup();
         (anchors, rows)
+    }
+
+    /// Whether `node` is inside an option of a picker (`role="option"`, `menuitem`: an
+    /// account switcher's list of lines). Its numbers are choices, not lines with data;
+    /// the chosen one shows on the picker's button or in the page.
+    fn picker_option(&self, node: u32) -> bool {
+        self.up_to(node, 4, |n| {
+            n.attr("role")
+                .is_some_and(|r| super::names::in_list("option menuitem menuitemradio", r))
+        })
+        .is_some()
     }
 
     /// Whether `node` is in the page's footer (`footer` outside any section, article or

@@ -528,7 +528,7 @@ impl<'a> Engine<'a> {
                     || f.value.remaining_mb.is_some()
                     || f.value.used_mb.is_some()
                     || f.value.total_mb.is_some()
-                    || f.value.unlimited
+                    || (f.value.unlimited && !self.priced_link(row, f.start))
                 {
                     found.push(mk(f.start, f.end, VKind::Data(f.value)));
                 }
@@ -570,7 +570,7 @@ impl<'a> Engine<'a> {
                     .lower
                     .get(h.end..)
                     .is_some_and(|a| a.starts_with(" at "));
-            if !followed_by_not_data && !overlaps && !throttle {
+            if !followed_by_not_data && !overlaps && !throttle && !self.priced_link(row, h.start) {
                 let reading = DataReading {
                     unlimited: true,
                     ..Default::default()
@@ -781,6 +781,20 @@ impl<'a> Engine<'a> {
                 let piece = piece.trim();
                 piece.len() > words.len() && piece.chars().any(is_alpha)
             })
+    }
+
+    /// True when byte `pos` of `row` sits in a link or button whose text holds a price
+    /// (`Get unlimited data for $25/mo`): an offer, not the account's own plan.
+    fn priced_link(&self, row: &model::Row, pos: usize) -> bool {
+        let Some(a) = self.action_root(row.node_at(pos)) else {
+            return false;
+        };
+        let end = self.model.end.get(a as usize).copied().unwrap_or(a);
+        row.segs
+            .iter()
+            .filter(|s| a <= s.node && s.node < end)
+            .filter_map(|s| row.text.get(s.start..s.end))
+            .any(|piece| !parse::find_money(piece, self.currency).is_empty())
     }
 
     /// True when the value `v` is a row of its own inside one line's part of the page
@@ -1696,7 +1710,9 @@ impl<'a> Engine<'a> {
                 continue;
             }
             since += 1;
-            if since > 6 || money {
+            // So does a label naming the plan (`Plan renews` under an add-on's `expires
+            // Dec 2`): what follows is the plan's, not the add-on's.
+            if since > 6 || money || names_the_plan(row) {
                 carried = Bucket::Unknown;
             }
             out.push(carried);
@@ -2716,8 +2732,11 @@ impl<'a> Engine<'a> {
                 .take_while(|r| model.contains(e, r.first_node()))
                 .any(|r| r.hits.iter().any(|h| h.kind.family() != Family::None))
         });
+        // A sign-in form (a password field, a sign-in URL) with no account values is a
+        // sign-in page, whatever notice it carries (`Scheduled maintenance Sunday 2-4 AM`).
+        let sign_in_form = values == 0 && (model.password || self.sign_in_url);
         // A notice on a page that still shows several values is not a maintenance page.
-        if (maintenance && values < 3)
+        if (maintenance && values < 3 && !sign_in_form)
             || busy
             || (model.loading > 0 && (values == 0 || placeholders > 0))
         {
@@ -2784,6 +2803,19 @@ fn own_bucket(model: &Model, row: &model::Row) -> Bucket {
 /// `device balance`, `saldo del equipo`, `financing`).
 const DEVICE_WORDS: &str =
     "device equipment equipo gerät financing instalment installment 终端 分期";
+
+/// True when the row holds a `Plan` label, or a renewal label that names the plan
+/// (`Plan renews`, `Plan expires`).
+fn names_the_plan(row: &model::Row) -> bool {
+    row.hits.iter().any(|h| {
+        h.kind == Kind::Plan
+            || (h.kind == Kind::RenewalDate
+                && row
+                    .lower
+                    .get(h.start..h.end)
+                    .is_some_and(|w| parse::text::contains(w, "plan")))
+    })
+}
 
 /// True when a threshold word follows a money label closely (`余额低于30元时自动充值`,
 /// `when your balance falls below $5`): a condition of a rule, not the amount.
