@@ -188,10 +188,15 @@ const KB = 1024;
 // budget 125.3 KB without the usual headroom: more growth is a decision again).
 // Budgets: measured + about 0.3 KB (engine), + about 1 % (the others).
 // Both together (merged): engine 126.6 KB by the test's gzip (`gzip -9` 129125 bytes).
-const ENGINE_BUDGET = 126.9;
+// With the US fixer's branch (sign-in pages with a notice, add-on boxes before the plan's
+// renewal, grace periods, account switchers): engine 127.0 KB (`gzip -9` 129515 bytes),
+// profiles 10.8 KB (new renewal words). The 120 KB goal is 7 KB off: the rules of the stop's
+// four red-team rounds cost about 2 KB, and build flags and post-processing are exhausted
+// (stop 23's size helper measured every wasm-opt and LLVM option that might pay).
+const ENGINE_BUDGET = 127.3;
 const TOOLS_BUDGET = 72.7;
 const UI_BUDGET = 70.2;
-const PROFILES_BUDGET = 10.8;
+const PROFILES_BUDGET = 11.0;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
   // The service worker's module, instantiated on every start: extraction engine, the
