@@ -1162,6 +1162,15 @@ impl<'a> Engine<'a> {
     fn in_bill_card(&self, r: usize, node: u32) -> bool {
         self.card_row_above(r, node, 3, &|_, row| {
             !row.promo && row.hits.iter().any(|h| h.kind == Kind::AmountDue)
+        }) && !self.card_rows_near(r, node, 4, 4, &|p, row| {
+            // A card that names its own due date (`Current bill` | `Cycle ends Dec 10` |
+            // `Payment due Dec 25`): the renewal there is the plan's, not the bill's.
+            p != r
+                && !row.promo
+                && row
+                    .hits
+                    .iter()
+                    .any(|h| h.kind == Kind::DueDate || h.also == Some(Kind::DueDate))
         })
     }
 
@@ -1175,6 +1184,19 @@ impl<'a> Engine<'a> {
         n: usize,
         pred: &dyn Fn(usize, &model::Row) -> bool,
     ) -> bool {
+        self.card_rows_near(r, node, n, 0, pred)
+    }
+
+    /// Like `card_row_above`, over the `above` rows before row `r`, row `r` itself when
+    /// `below` > 0, and the `below` rows after it.
+    fn card_rows_near(
+        &self,
+        r: usize,
+        node: u32,
+        above: usize,
+        below: usize,
+        pred: &dyn Fn(usize, &model::Row) -> bool,
+    ) -> bool {
         let model = &self.model;
         let Some(card) = self
             .up_to(node, 6, |n| !n.is_text() && n.block)
@@ -1183,7 +1205,8 @@ impl<'a> Engine<'a> {
         else {
             return false;
         };
-        (r.saturating_sub(n)..r).any(|p| {
+        let end = if below > 0 { r + below + 1 } else { r };
+        (r.saturating_sub(above)..end).any(|p| {
             model
                 .rows
                 .get(p)
@@ -2827,7 +2850,8 @@ fn names_a_threshold(lower: &str, end: usize) -> bool {
 }
 
 /// The card around a text node (`Engine::mark_catalogue`): its nearest ancestor, at most 4
-/// up and of at most 400 nodes, that holds a heading, with the ancestor's end and parent.
+/// up and of at most 400 nodes, that holds a heading or is a table's row, with the
+/// ancestor's end and parent.
 fn card_of(model: &Model<'_>, node: u32) -> Option<(u32, u32, Option<u32>)> {
     let nodes = &model.page.nodes;
     let mut cur = nodes.get(node as usize).and_then(|n| n.parent);
@@ -2838,11 +2862,14 @@ fn card_of(model: &Model<'_>, node: u32) -> Option<(u32, u32, Option<u32>)> {
         if end.saturating_sub(a) > 400 {
             return None;
         }
-        if (a + 1..end).any(|i| {
-            nodes
-                .get(i as usize)
-                .is_some_and(|n| names::is_heading(&n.tag))
-        }) {
+        // A table's row is a card of its own (`Connect 5GB | 5 GB | $30/mo`).
+        if nodes.get(a as usize).is_some_and(|n| n.tag == "tr")
+            || (a + 1..end).any(|i| {
+                nodes
+                    .get(i as usize)
+                    .is_some_and(|n| names::is_heading(&n.tag))
+            })
+        {
             return Some((a, end, parent));
         }
         cur = parent;

@@ -2692,6 +2692,49 @@ fn plan_catalogue_cards_are_no_account_values() {
 }
 
 #[test]
+fn plan_catalogue_table_rows_are_no_account_values() {
+    // A table of plans for sale, each row a price per period: offers, not the line's data.
+    let page = "<html lang=en-US><body><table><tr><th>Line</th><th>Data used</th>\
+        <th>Data allowance</th></tr><tr><td>***-***-2210</td><td>2.5 GB</td><td>8 GB</td></tr>\
+        </table><h2>Other plans</h2><table><tr><th>Plan</th><th>Data</th><th>Price</th></tr>\
+        <tr><td>Basic</td><td>2 GB</td><td>$15 per month</td></tr>\
+        <tr><td>Max</td><td>Unlimited</td><td>$55/mo</td></tr></table></body></html>";
+    let s = scan(page, "https://my.example-mobile.com/account");
+    assert_eq!(s.lines.len(), 1);
+    let d = data(&s);
+    assert!(!d.unlimited);
+    assert_eq!(d.used_mb, Some(2560.0));
+    assert_eq!(d.total_mb, Some(8192.0));
+    assert_eq!(d.remaining_mb, Some(5632.0));
+    // One row with a monthly price is no catalogue: it is the account's own.
+    let s = us("<table><tr><th>Plan</th><td>Basic 8GB · $25/mo</td></tr>\
+        <tr><th>Data left</th><td>3 GB</td></tr></table>");
+    assert_eq!(data(&s).remaining_mb, Some(3072.0));
+}
+
+#[test]
+fn a_renewal_in_a_bill_card_with_its_own_due_date_stays_the_plans() {
+    // In a bill's card that names no due date, the expiry is the bill's due date.
+    let s = scan(
+        "<html lang=zh-CN><body><div class=bill><div><p>应付余额</p><p>$64.00</p></div>\
+         <div><p>2026年12月21日到期</p></div></div><p>剩余 3 GB</p></body></html>",
+        "https://my.example-mobile.com/account",
+    );
+    assert_eq!(s.amount_due, usd(6400));
+    assert_eq!(s.next_bill_date, date(2026, 12, 21));
+    assert_eq!(s.lines[0].renews_on, None);
+    // One that names its due date too: the renewal is the plan's.
+    let s = us(
+        "<div class=sum><div><p>Amount due</p><p>$64.00</p></div><div><p>Plan renews</p>\
+         <p>Dec 10</p></div><div><p>Payment due</p><p>Dec 25</p></div></div>\
+         <p>Line ending in 4410</p><p>3 GB left</p>",
+    );
+    assert_eq!(s.amount_due, usd(6400));
+    assert_eq!(s.next_bill_date, date(2026, 12, 25));
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 10));
+}
+
+#[test]
 fn a_daily_usage_list_is_no_cycles_usage() {
     let s = scan(
         "<html lang=en-GB><body><p><span>5.2GB</span> of 10GB left</p><h2>Data used per day</h2>\
