@@ -1504,7 +1504,9 @@ impl<'a> Engine<'a> {
                             Kind::Data | Kind::Hotspot | Kind::NotData | Kind::AddOn
                         );
                         if h > limit
-                            || (dir < 0 && (heading || names_bucket))
+                            || (dir < 0
+                                && (heading
+                                    || (names_bucket && !(k == 1 && self.captions(r, label.node)))))
                             || self.section_of(label.node) != self.section_of(v.node)
                         {
                             continue;
@@ -1524,6 +1526,23 @@ impl<'a> Engine<'a> {
             }
         }
         cands
+    }
+
+    /// Whether the label row `r` (holding `node`) is the caption under a figure: the last
+    /// of two rows in one box (`2.1 GB of 10 GB` | `Hotspot`), the figure's row first.
+    fn captions(&self, r: usize, node: u32) -> bool {
+        let model = &self.model;
+        let Some(bx) = self
+            .up_to(node, 4, |n| !n.is_text() && n.block)
+            .and_then(|b| model.page.nodes.get(b as usize)?.parent)
+        else {
+            return false;
+        };
+        let inside = |p: Option<usize>| {
+            p.and_then(|p| model.rows.get(p))
+                .is_some_and(|row| model.contains(bx, row.first_node()))
+        };
+        inside(r.checked_sub(1)) && !inside(r.checked_sub(2)) && !inside(Some(r + 1))
     }
 
     /// The span of row `r` a label may take values from: after the previous and

@@ -2735,6 +2735,32 @@ fn a_renewal_in_a_bill_card_with_its_own_due_date_stays_the_plans() {
 }
 
 #[test]
+fn a_bucket_name_under_its_figure_is_its_caption() {
+    let s = us(
+        "<div class=line><p>Line ending in 2291</p><p>Unlimited data · 12.1 GB used</p>\
+        <div class=tile><p>2.1 GB of 10 GB</p><p>Hotspot</p></div></div>",
+    );
+    assert!(data(&s).unlimited);
+    assert_eq!(data(&s).used_mb, Some(12390.4));
+    let h = s.lines[0].hotspot.clone().unwrap();
+    assert_eq!((h.used_mb, h.total_mb), (Some(2150.4), Some(10240.0)));
+    // A name over its figures still heads the ones below it.
+    let s = us(
+        "<p>Line ending in 2291</p><div><div class=t><p>Data</p><p>5 GB left of 10 GB</p>\
+        </div><div class=t><p>Hotspot</p><p>1 GB used of 5 GB</p></div></div>",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(5120.0));
+    assert_eq!(s.lines[0].hotspot.clone().unwrap().used_mb, Some(1024.0));
+    // The last row of a card with more above it is no caption of the figure above it.
+    let s = us(
+        "<div class=card><p>Line ending in 2291</p><p>4 GB left of 10 GB</p>\
+        <p>Hotspot</p></div>",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(4096.0));
+    assert_eq!(s.lines[0].hotspot, None);
+}
+
+#[test]
 fn a_daily_usage_list_is_no_cycles_usage() {
     let s = scan(
         "<html lang=en-GB><body><p><span>5.2GB</span> of 10GB left</p><h2>Data used per day</h2>\
