@@ -1218,10 +1218,12 @@ impl<'a> Engine<'a> {
     /// `Plan ends 14/06/2027`): the device plan's end, not the line's renewal.
     fn in_device_card(&self, r: usize, node: u32) -> bool {
         // (Four rows: a label and its amount are two when laid out as blocks.)
-        self.card_row_above(r, node, 4, &|_, row| {
+        // (Not past a line's number: `Device payoff` | `Line ending in 5521` | `Plan renews`.)
+        self.card_row_above(r, node, 4, &|p, row| {
             row.promo
                 && parse::text::split_byte(DEVICE_WORDS, b' ')
                     .any(|w| parse::text::contains(&row.lower, w))
+                && !self.phone_rows.iter().any(|&x| p < x && x < r)
         })
     }
 

@@ -2761,6 +2761,24 @@ fn a_bucket_name_under_its_figure_is_its_caption() {
 }
 
 #[test]
+fn a_device_tab_or_payoff_is_no_balance() {
+    let s = us(
+        "<section><div><p>MyTab balance</p><p>$340.00</p></div><div><p>Device payoff</p>\
+        <p>$340.00</p></div></section><section><p>Line ending in 5521</p>\
+        <p>4.2 GB left of 10 GB</p><p>Plan renews Dec 20</p></section>",
+    );
+    assert_eq!(s.balance, None);
+    assert_eq!(s.amount_due, None);
+    // The line's renewal after the device's box, past the line's number, is the line's.
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 20));
+    let s = us(
+        "<div><p>EIP balance</p><p>$288.00</p></div><p>Line ending in 5521</p>\
+        <p>4.2 GB left of 10 GB</p>",
+    );
+    assert_eq!(s.balance, None);
+}
+
+#[test]
 fn a_daily_usage_list_is_no_cycles_usage() {
     let s = scan(
         "<html lang=en-GB><body><p><span>5.2GB</span> of 10GB left</p><h2>Data used per day</h2>\

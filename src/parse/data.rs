@@ -324,6 +324,10 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
     let percent = a1.unit.is_none() && lx.is_sym(next, '%');
     if percent {
         next += 1;
+        // (`62%` | `of your 15GB used` in blocks of their own: `|` joins them.)
+        if lx.is_sym(next, '|') && lx.word_in(next + 1, "of de von") {
+            next += 1;
+        }
     }
     // `1.5 GB (1,546.24 MB)`: the exact figure in brackets beside the rounded one.
     let mut exact = None;
@@ -487,6 +491,7 @@ mod tests {
         for text in ["62% used", "40%", "80% of your allowance", "140% of 10 GB"] {
             assert!(find_data(text).is_empty(), "{text}");
         }
+        assert_eq!(reading("62%|of your 15GB used").used_mb, Some(9523.2));
         let found = find_data("12.3 GB 40% of 20GB");
         assert_eq!(
             found.first().map(|f| f.value.amount_mb),
