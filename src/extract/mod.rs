@@ -1198,11 +1198,7 @@ impl<'a> Engine<'a> {
         pred: &dyn Fn(usize, &model::Row) -> bool,
     ) -> bool {
         let model = &self.model;
-        let Some(card) = self
-            .up_to(node, 6, |n| !n.is_text() && n.block)
-            .and_then(|b| model.page.nodes.get(b as usize)?.parent)
-            .and_then(|c| model.page.nodes.get(c as usize)?.parent)
-        else {
+        let Some(card) = self.card_around(node) else {
             return false;
         };
         let end = if below > 0 { r + below + 1 } else { r };
@@ -1212,6 +1208,14 @@ impl<'a> Engine<'a> {
                 .get(p)
                 .is_some_and(|row| model.contains(card, row.first_node()) && pred(p, row))
         })
+    }
+
+    /// The card around `node`: two levels above its block (`card_row_above`).
+    fn card_around(&self, node: u32) -> Option<u32> {
+        let nodes = &self.model.page.nodes;
+        self.up_to(node, 6, |n| !n.is_text() && n.block)
+            .and_then(|b| nodes.get(b as usize)?.parent)
+            .and_then(|c| nodes.get(c as usize)?.parent)
     }
 
     /// A plan end under a device's instalments (`Remaining device balance £312.00` |
@@ -1232,8 +1236,28 @@ impl<'a> Engine<'a> {
     /// card's own figure (a device's), not the account's.
     fn in_promo_card(&self, r: usize, node: u32) -> bool {
         let rows = &self.model.rows;
+        let model = &self.model;
+        let card = self.card_around(node);
+        // The card's part holding row `p`: the balance's own, or a title of one row (not a
+        // box of its own before it: `Data Pass` | `valid until 12/05`, then the wallet).
+        let heads = |p: usize, first: u32| {
+            let Some(card) = card else { return true };
+            let mut part = first;
+            while let Some(up) = model.page.nodes.get(part as usize).and_then(|n| n.parent) {
+                if up == card {
+                    break;
+                }
+                part = up;
+            }
+            let within = |q: Option<usize>| {
+                q.and_then(|q| rows.get(q))
+                    .is_some_and(|x| model.contains(part, x.first_node()))
+            };
+            model.contains(part, node) || !(within(p.checked_sub(1)) || within(Some(p + 1)))
+        };
         self.card_row_above(r, node, 3, &|p, row| {
             row.promo
+                && heads(p, row.first_node())
                 && !row.text.bytes().any(|b| b.is_ascii_digit())
                 && (p..r).all(|q| {
                     rows.get(q)

@@ -2779,6 +2779,23 @@ fn a_device_tab_or_payoff_is_no_balance() {
 }
 
 #[test]
+fn a_promotional_box_before_the_wallet_does_not_head_it() {
+    let s = us(
+        "<main><section><p>Line ending in 2291</p><p>3.1 GB left of 10 GB</p></section>\
+        <section><h3>Data Pass</h3><p>Data Pass valid until 12/05</p></section><section>\
+        <div><span>Account balance</span> <span>$5.00</span></div></section></main>",
+    );
+    assert_eq!(s.balance, usd(500));
+    // A financing card's title still heads its own remaining balance.
+    let s = us(
+        "<main><section><p>Line ending in 2291</p><p>3.1 GB left of 10 GB</p></section>\
+        <section><h3>Phone financing</h3><p>iPhone 15</p><div><span>Remaining balance</span> \
+        <span>$629.91</span></div></section></main>",
+    );
+    assert_eq!(s.balance, None);
+}
+
+#[test]
 fn a_daily_usage_list_is_no_cycles_usage() {
     let s = scan(
         "<html lang=en-GB><body><p><span>5.2GB</span> of 10GB left</p><h2>Data used per day</h2>\
