@@ -214,6 +214,9 @@ struct Engine<'a> {
     /// Per row, whether it names a date range that has ended (`after_finished_period`):
     /// 0 not yet looked at, 1 no, 2 yes (each row looked at once, not once per row below).
     ended: Vec<u8>,
+    /// Per row, the phone numbers in its text, found on first use (the line anchors and
+    /// the plans beside or under a number read the same rows).
+    row_phones: Vec<std::cell::OnceCell<Vec<phone::PhoneFind>>>,
     tables: Tables,
     /// Phone numbers that mark lines, with their parts of the page.
     anchors: Vec<PhoneAnchor>,
@@ -369,6 +372,7 @@ impl<'a> Engine<'a> {
             vals: Vec::new(),
             row_vals: vec![[None; 4]; rows],
             ended: vec![0; rows],
+            row_phones: (0..rows).map(|_| std::cell::OnceCell::new()).collect(),
         };
         let (anchors, phone_rows) = engine.phone_anchors();
         engine.anchors = anchors;

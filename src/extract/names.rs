@@ -70,7 +70,7 @@ impl Engine<'_> {
             if let Some(t) = self.plan_under_number(r, row) {
                 out.push(t);
             }
-            if let Some(t) = self.plan_beside_number(row) {
+            if let Some(t) = self.plan_beside_number(r, row) {
                 out.push(t);
             }
             if !self.matcher.plan_names.is_empty() {
@@ -515,7 +515,7 @@ impl Engine<'_> {
             || model.in_navigation(node)
             || model.is_promo_node(node)
             || model.height_untranslated(prev.first_node(), node) > 3
-            || !phone::find_phones(&prev.text).iter().any(|p| {
+            || !self.row_phones(r - 1).iter().any(|p| {
                 !p.toll_free && prev.text.get(p.end..).is_some_and(|t| t.trim().is_empty())
             })
         {
@@ -533,11 +533,9 @@ impl Engine<'_> {
     /// `186****3390` `<span>沃派畅享卡</span>`: a short CJK product name ending in 卡 (a
     /// card: how Chinese carriers name plans, `大王卡`) in its own element right after a
     /// line's number, ending the row, names that line's plan.
-    fn plan_beside_number(&self, row: &super::model::Row) -> Option<TextFind> {
+    fn plan_beside_number(&self, r: usize, row: &super::model::Row) -> Option<TextFind> {
         let model = &self.model;
-        let p = phone::find_phones(&row.text)
-            .into_iter()
-            .find(|p| !p.toll_free)?;
+        let p = self.row_phones(r).iter().find(|p| !p.toll_free)?;
         let mut after = row.segs.iter().filter(|s| s.start >= p.end);
         let seg = after.next()?;
         let text = row.text.get(seg.start..seg.end)?.trim();
