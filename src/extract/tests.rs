@@ -4994,3 +4994,12 @@ fn traditional_chinese_bank_transfer_autopay_applied_for() {
     let s = scan(page, "https://member.example.com.tw/bill");
     assert_eq!(s.autopay, Some(false));
 }
+
+#[test]
+fn a_label_ending_in_the_plan_word_is_a_label_not_a_name() {
+    let page = "<html lang=zh-TW><body><ul><li><span>門號</span><span>0955-123-876</span></li>\
+        <li><span>上網方案</span><span>4G 30天 10GB</span></li></ul>\
+        <p>剩餘流量 <b>4GB</b> / 10GB</p></body></html>";
+    let s = scan(page, "https://prepaid.example.com.tw/");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("4G 30天 10GB"));
+}
