@@ -2379,6 +2379,30 @@ impl<'a> Engine<'a> {
                 line.data = None;
             }
         }
+        // A date under a word of two meanings (`Vence el 05/12`: due or expires) on a page
+        // with no amount due and no renewal to come is the plan's expiry, not a bill's.
+        let today = self.today;
+        if amount_due.is_none()
+            && account_renew.as_ref().is_none_or(|r| r.1 < today)
+            && lines.iter().all(|l| l.renews_on.is_none_or(|d| d < today))
+        {
+            if let Some(d) = due.filter(|(_, d, ai)| {
+                *d >= today
+                    && assigned
+                        .get(*ai)
+                        .and_then(|a| a.label)
+                        .and_then(|l| labels.get(l as usize))
+                        .is_some_and(|l| {
+                            labels.iter().any(|o| {
+                                o.kind == Kind::RenewalDate && o.row == l.row && o.start == l.start
+                            })
+                        })
+            }) {
+                account_renew = Some(d);
+                // A past renewal (`Renovación` in a list of movements) is no line's.
+                lines.iter_mut().for_each(|l| l.renews_on = None);
+            }
+        }
         // An account-level renewal date is every line's that has none of its own.
         if let Some((_, d, ai)) = &account_renew {
             for (i, line) in lines.iter_mut().enumerate() {
@@ -2415,7 +2439,6 @@ impl<'a> Engine<'a> {
         let earliest_line = lines.iter().filter_map(|l| l.renews_on).min();
         // A due date already past (last bill's) gives way to a renewal date to come; alone,
         // it stays (an overdue bill).
-        let today = self.today;
         let due = due.filter(|(_, d, _)| {
             *d >= today
                 || !account_renew
