@@ -16,6 +16,14 @@ pub(super) struct PhoneAnchor {
 }
 
 impl Engine<'_> {
+    /// The phone numbers in row `r`'s text (`phone::find_phones`), found once per row.
+    pub(super) fn row_phones(&self, r: usize) -> &[phone::PhoneFind] {
+        match (self.row_phones.get(r), self.model.rows.get(r)) {
+            (Some(cell), Some(row)) => cell.get_or_init(|| phone::find_phones(&row.text)),
+            _ => &[],
+        }
+    }
+
     pub(super) fn phone_anchors(&self) -> (Vec<PhoneAnchor>, Vec<usize>) {
         let model = &self.model;
         // Every phone-shaped find (row, node, find, the row or label says "line", the row
@@ -25,7 +33,8 @@ impl Engine<'_> {
             if row.promo {
                 continue;
             }
-            for f in phone::find_phones(&row.text) {
+            for f in self.row_phones(r) {
+                let f = f.clone();
                 let node = row.node_at(f.start);
                 if model.is_promo_node(node) || self.picker_option(node) {
                     continue;

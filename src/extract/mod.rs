@@ -214,6 +214,9 @@ struct Engine<'a> {
     /// Per row, whether it names a date range that has ended (`after_finished_period`):
     /// 0 not yet looked at, 1 no, 2 yes (each row looked at once, not once per row below).
     ended: Vec<u8>,
+    /// Per row, the phone numbers in its text, found on first use (the line anchors and
+    /// the plans beside or under a number read the same rows).
+    row_phones: Vec<std::cell::OnceCell<Vec<phone::PhoneFind>>>,
     tables: Tables,
     /// Phone numbers that mark lines, with their parts of the page.
     anchors: Vec<PhoneAnchor>,
@@ -369,6 +372,7 @@ impl<'a> Engine<'a> {
             vals: Vec::new(),
             row_vals: vec![[None; 4]; rows],
             ended: vec![0; rows],
+            row_phones: (0..rows).map(|_| std::cell::OnceCell::new()).collect(),
         };
         let (anchors, phone_rows) = engine.phone_anchors();
         engine.anchors = anchors;
@@ -2443,6 +2447,30 @@ impl<'a> Engine<'a> {
                 line.data = None;
             }
         }
+        // A date under a word of two meanings (`Vence el 05/12`: due or expires) on a page
+        // with no amount due and no renewal to come is the plan's expiry, not a bill's.
+        let today = self.today;
+        if amount_due.is_none()
+            && account_renew.as_ref().is_none_or(|r| r.1 < today)
+            && lines.iter().all(|l| l.renews_on.is_none_or(|d| d < today))
+        {
+            if let Some(d) = due.filter(|(_, d, ai)| {
+                *d >= today
+                    && assigned
+                        .get(*ai)
+                        .and_then(|a| a.label)
+                        .and_then(|l| labels.get(l as usize))
+                        .is_some_and(|l| {
+                            labels.iter().any(|o| {
+                                o.kind == Kind::RenewalDate && o.row == l.row && o.start == l.start
+                            })
+                        })
+            }) {
+                account_renew = Some(d);
+                // A past renewal (`Renovación` in a list of movements) is no line's.
+                lines.iter_mut().for_each(|l| l.renews_on = None);
+            }
+        }
         // An account-level renewal date is every line's that has none of its own.
         if let Some((_, d, ai)) = &account_renew {
             for (i, line) in lines.iter_mut().enumerate() {
@@ -2479,7 +2507,6 @@ impl<'a> Engine<'a> {
         let earliest_line = lines.iter().filter_map(|l| l.renews_on).min();
         // A due date already past (last bill's) gives way to a renewal date to come; alone,
         // it stays (an overdue bill).
-        let today = self.today;
         let due = due.filter(|(_, d, _)| {
             *d >= today
                 || !account_renew

@@ -70,7 +70,7 @@ impl Engine<'_> {
             if let Some(t) = self.plan_under_number(r, row) {
                 out.push(t);
             }
-            if let Some(t) = self.plan_beside_number(row) {
+            if let Some(t) = self.plan_beside_number(r, row) {
                 out.push(t);
             }
             if !self.matcher.plan_names.is_empty() {
@@ -127,7 +127,11 @@ impl Engine<'_> {
                         && crate::parse::text::char_count(name) <= 30
                         && (head.bytes().any(|b| b.is_ascii_digit())
                             || head.chars().filter(|c| !c.is_ascii()).count() >= 2)
-                        && (has_words_besides_amounts(head) || !parse::find_data(head).is_empty())
+                        && (has_words_besides_amounts(head)
+                            || !parse::find_data(head).is_empty()
+                            // A plan named by its price (`£15 goodybag`, `$30 Plan`).
+                            || matches!(parse::find_money(head, None).as_slice(),
+                                [m] if m.start == 0 && m.end == head.len()))
                     {
                         if let Some(text) = self.valid_text(name.trim(), node) {
                             out.push(TextFind {
@@ -467,11 +471,16 @@ impl Engine<'_> {
         let h1 = self.up_to(first, 4, |n| n.tag == "h1").or_else(|| {
             let h = self.up_to(first, 4, |n| matches!(n.tag.as_str(), "h2" | "h3"))?;
             let card = model.page.nodes.get(h as usize)?.parent?;
-            let next = model.rows.get(r + 1)?;
-            (model.contains(card, next.first_node())
-                && !next.promo
-                && !parse::find_data(&next.text).is_empty())
-            .then_some(h)
+            // The card's data shows in one of the three rows under its heading (`Luna 10GB`
+            // | `Vence el 05/12` | `Datos restantes` | `4,2 GB`).
+            model
+                .rows
+                .iter()
+                .skip(r + 1)
+                .take(3)
+                .take_while(|n| model.contains(card, n.first_node()) && !n.promo)
+                .any(|n| !parse::find_data(&n.text).is_empty())
+                .then_some(h)
         })?;
         if !row.segs.iter().all(|s| model.contains(h1, s.node))
             || model.in_navigation(h1)
@@ -515,7 +524,7 @@ impl Engine<'_> {
             || model.in_navigation(node)
             || model.is_promo_node(node)
             || model.height_untranslated(prev.first_node(), node) > 3
-            || !phone::find_phones(&prev.text).iter().any(|p| {
+            || !self.row_phones(r - 1).iter().any(|p| {
                 !p.toll_free && prev.text.get(p.end..).is_some_and(|t| t.trim().is_empty())
             })
         {
@@ -533,11 +542,9 @@ impl Engine<'_> {
     /// `186****3390` `<span>沃派畅享卡</span>`: a short CJK product name ending in 卡 (a
     /// card: how Chinese carriers name plans, `大王卡`) in its own element right after a
     /// line's number, ending the row, names that line's plan.
-    fn plan_beside_number(&self, row: &super::model::Row) -> Option<TextFind> {
+    fn plan_beside_number(&self, r: usize, row: &super::model::Row) -> Option<TextFind> {
         let model = &self.model;
-        let p = phone::find_phones(&row.text)
-            .into_iter()
-            .find(|p| !p.toll_free)?;
+        let p = self.row_phones(r).iter().find(|p| !p.toll_free)?;
         let mut after = row.segs.iter().filter(|s| s.start >= p.end);
         let seg = after.next()?;
         let text = row.text.get(seg.start..seg.end)?.trim();

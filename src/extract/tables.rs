@@ -37,8 +37,27 @@ pub(super) struct Tables {
 pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> Tables {
     let nodes = &model.page.nodes;
     let mut out = Tables::default();
-    // Each node's part, told once (a text is none).
-    let parts: Vec<Option<usize>> = nodes.iter().map(part).collect();
+    // Each node's part, told once (a text is none); each tag's word looked up in the
+    // table once: a common tag is one static text (`page::Name`), known by its address.
+    let mut tag_parts: Vec<(*const u8, usize, Option<usize>)> = Vec::new();
+    let parts: Vec<Option<usize>> = nodes
+        .iter()
+        .map(|n| {
+            if n.is_text() {
+                return None;
+            }
+            let key = (n.tag.as_ptr(), n.tag.len());
+            let by_tag = match tag_parts.iter().find(|t| (t.0, t.1) == key) {
+                Some(t) => t.2,
+                None => {
+                    let p = part_word(&n.tag);
+                    tag_parts.push((key.0, key.1, p));
+                    p
+                }
+            };
+            by_tag.or_else(|| part_word(n.attr("role")?))
+        })
+        .collect();
     let part_of = |i: u32| parts.get(i as usize).copied().flatten();
     let mut cells_of: VecMap<u32, Vec<u32>> = VecMap::new();
     for (i, n) in nodes.iter().enumerate() {
@@ -164,15 +183,11 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
     out
 }
 
-/// What `n` is in a table, by its tag or its ARIA role (`<div role=table>` grids): 0 a
-/// cell, 1 a header cell, 2 a row, 3 the table.
-fn part(n: &PageNode) -> Option<usize> {
-    if n.is_text() {
-        return None;
-    }
+/// What an element is in a table, by its tag or its ARIA role (`<div role=table>` grids),
+/// `word`: 0 a cell, 1 a header cell, 2 a row, 3 the table.
+fn part_word(word: &str) -> Option<usize> {
     const PARTS: &str = "td cell gridcell|th columnheader rowheader|tr row|table grid treegrid";
-    parse::text::table_word(PARTS, &n.tag, true, false)
-        .or_else(|| parse::text::table_word(PARTS, n.attr("role")?, true, false))
+    parse::text::table_word(PARTS, word, true, false)
 }
 
 /// A row of `th` cells that holds an amount (`<tfoot><tr><th>Total due</th><th>$92.00`)

@@ -5037,3 +5037,73 @@ fn a_heading_tag_is_h1_to_h6_as_the_word_list_said() {
         );
     }
 }
+
+#[test]
+fn a_due_or_expiry_word_with_no_bill_on_the_page_is_the_plans_expiry() {
+    // `Vence el` means both; with no amount due anywhere it is when the plan runs out.
+    let page = "<html lang=es><body><p>Saldo 7,35 €</p><h2>Luna 10GB</h2><p>Vence el 05/12</p>\
+        <p>Datos restantes 4,2 GB de 10 GB</p></body></html>";
+    let s = scan(page, "https://www.example-movil.es/mi-cuenta");
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 5));
+    assert_eq!(s.next_bill_date, date(2026, 12, 5));
+    // Beside an amount due, the same words give the bill's due date, not a renewal.
+    let page = "<html lang=es><body><p>Importe a pagar 29,90 €</p><p>Vence el 05/12</p>\
+        <p>Datos restantes 4,2 GB de 10 GB</p></body></html>";
+    let s = scan(page, "https://www.example-movil.es/mi-cuenta");
+    assert_eq!(s.next_bill_date, date(2026, 12, 5));
+    assert_eq!(s.lines[0].renews_on, None);
+}
+
+#[test]
+fn a_card_heading_names_the_plan_when_its_data_is_two_rows_below() {
+    let page = "<html lang=es><body><div><h2>Luna 10GB</h2><p>Vence el 05/12</p>\
+        <p>Datos restantes 4,2 GB de 10 GB</p></div></body></html>";
+    let s = scan(page, "https://www.example-movil.es/mi-cuenta");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Luna 10GB"));
+    // Data in another card is not the heading's.
+    let page = "<html lang=es><body><div><h2>Luna 10GB</h2><p>Vence el 05/12</p></div>\
+        <div><p>Datos restantes 4,2 GB de 10 GB</p></div></body></html>";
+    let s = scan(page, "https://www.example-movil.es/mi-cuenta");
+    assert_eq!(s.lines[0].plan, None);
+}
+
+#[test]
+fn a_plan_word_after_a_price_names_the_plan() {
+    let page = "<html lang=en-GB><body><h2>£15 goodybag</h2><p>Data 12.3GB left of 20GB</p>\
+        <p>Your goodybag renews on 14 December</p><p>Recurring goodybag: On</p></body></html>";
+    let s = scan(page, "https://www.example-mobile.co.uk/dashboard");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("£15 goodybag"));
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 14));
+    assert_eq!(s.autopay, Some(true));
+}
+
+#[test]
+fn province_only_buckets_are_not_the_lines_general_data() {
+    let page = "<html lang=zh-CN><body><table><tr><th>资源名称</th><th>总量</th><th>已用</th><th>结余</th></tr>\
+        <tr><td>省内通用流量</td><td>10GB</td><td>1.5GB</td><td>8.5GB</td></tr>\
+        <tr><td>国内通用流量</td><td>20GB</td><td>6.8GB</td><td>13.2GB</td></tr></table></body></html>";
+    let s = scan(page, "https://touch.10086.cn/i/mobile/remain.html");
+    assert_eq!(data(&s).total_mb, Some(20480.0));
+    assert_eq!(data(&s).remaining_mb, Some(13516.8));
+}
+
+#[test]
+fn traditional_chinese_bank_transfer_autopay_applied_for() {
+    let page = "<html lang=zh-TW><body><table><tr><th>本期應繳金額</th><td>NT$699</td></tr>\
+        <tr><th>自動轉帳</th><td>已申請</td></tr></table></body></html>";
+    let s = scan(page, "https://member.example.com.tw/bill");
+    assert_eq!(s.autopay, Some(true));
+    let page = "<html lang=zh-TW><body><table><tr><th>本期應繳金額</th><td>NT$699</td></tr>\
+        <tr><th>自動轉帳</th><td>未申請</td></tr></table></body></html>";
+    let s = scan(page, "https://member.example.com.tw/bill");
+    assert_eq!(s.autopay, Some(false));
+}
+
+#[test]
+fn a_label_ending_in_the_plan_word_is_a_label_not_a_name() {
+    let page = "<html lang=zh-TW><body><ul><li><span>門號</span><span>0955-123-876</span></li>\
+        <li><span>上網方案</span><span>4G 30天 10GB</span></li></ul>\
+        <p>剩餘流量 <b>4GB</b> / 10GB</p></body></html>";
+    let s = scan(page, "https://prepaid.example.com.tw/");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("4G 30天 10GB"));
+}

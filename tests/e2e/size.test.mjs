@@ -193,7 +193,11 @@ const KB = 1024;
 // profiles 10.8 KB (new renewal words). The 120 KB goal is 7 KB off: the rules of the stop's
 // four red-team rounds cost about 2 KB, and build flags and post-processing are exhausted
 // (stop 23's size helper measured every wasm-opt and LLVM option that might pay).
-const ENGINE_BUDGET = 127.3;
+// Stop 25 merged stop 24's branches: the intl fixer's rules (Spanish prepaid expiry, UK
+// goodybag autopay and plan names, Chinese autopay words, card headings as plan names) and the
+// speed helper's once-per-row phone numbers and per-tag table lookups: engine 127.6 KB
+// (`gzip -9` 129515 -> 130460 bytes).
+const ENGINE_BUDGET = 127.9;
 const TOOLS_BUDGET = 72.7;
 const UI_BUDGET = 70.2;
 const PROFILES_BUDGET = 11.0;
