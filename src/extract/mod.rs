@@ -528,6 +528,9 @@ impl<'a> Engine<'a> {
         if data && (has_digit || row.hits.iter().any(|h| h.kind == Kind::Unlimited)) {
             let data_text = data_text(text, &row.joins, self.decimal_comma);
             for f in parse::find_data(&data_text) {
+                if self.sold_for(row, f.end) {
+                    continue;
+                }
                 if f.value.amount_mb.is_some()
                     || f.value.remaining_mb.is_some()
                     || f.value.used_mb.is_some()
@@ -574,7 +577,12 @@ impl<'a> Engine<'a> {
                     .lower
                     .get(h.end..)
                     .is_some_and(|a| a.starts_with(" at "));
-            if !followed_by_not_data && !overlaps && !throttle && !self.priced_link(row, h.start) {
+            if !followed_by_not_data
+                && !overlaps
+                && !throttle
+                && !self.priced_link(row, h.start)
+                && !self.sold_for(row, h.end)
+            {
                 let reading = DataReading {
                     unlimited: true,
                     ..Default::default()
@@ -801,6 +809,17 @@ impl<'a> Engine<'a> {
             .any(|piece| !parse::find_money(piece, self.currency).is_empty())
     }
 
+    /// True when a price follows byte `end` of `row` (`Unlimited for $30/mo`, `20GB for
+    /// $25`): an offer's size, not the line's data.
+    fn sold_for(&self, row: &model::Row, end: usize) -> bool {
+        let rest = row.text.get(end..).unwrap_or("").trim_start();
+        rest.get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("for "))
+            && parse::find_money(rest.get(4..).unwrap_or(""), self.currency)
+                .first()
+                .is_some_and(|m| m.start == 0)
+    }
+
     /// True when the value `v` is a row of its own inside one line's part of the page
     /// (a line card): `Unlimited` there is that line's data plan.
     fn alone_in_line_part(&self, v: &Val) -> bool {
@@ -941,6 +960,11 @@ impl<'a> Engine<'a> {
                             .any(|&tr| model.contains(tr, node)))
                     || (h.kind == Kind::RenewalDate && self.names_a_card_expiry(r, row, h, node))
                     || (h.kind == Kind::RenewalDate && self.in_device_card(r, node))
+                    // `Device: iPhone 15 · $20.84/mo · Balance remaining $354.28`.
+                    || (h.kind == Kind::Balance
+                        && parse::text::split_byte(DEVICE_WORDS, b' ').any(|w| {
+                            parse::text::contains(row.lower.get(..h.start).unwrap_or(""), w)
+                        }))
                     // `儲值額有效期至`, `Balance expires`: the balance's validity, not the
                     // plan's renewal.
                     || (h.kind == Kind::RenewalDate

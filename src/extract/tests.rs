@@ -2796,6 +2796,25 @@ fn a_promotional_box_before_the_wallet_does_not_head_it() {
 }
 
 #[test]
+fn offers_priced_after_their_size_and_device_rows_give_no_values() {
+    let s = us("<p>Line ending in 3310</p><p>Your plan ends in 77 days</p><p>9.75 GB left</p>\
+        <p>15 GB monthly high-speed data</p><h3>Upgrade</h3><p>Unlimited for $30/mo. 20GB for $25/mo.</p>\
+        <p>Device: iPhone 15 · $20.84/mo · Balance remaining $354.28</p>");
+    let d = data(&s);
+    assert!(!d.unlimited);
+    assert_eq!((d.remaining_mb, d.total_mb), (Some(9984.0), Some(15360.0)));
+    assert_eq!(s.lines[0].renews_on, date(2027, 2, 11));
+    assert_eq!(s.balance, None);
+}
+
+#[test]
+fn a_statement_of_an_amount_due_on_a_day_is_the_bill() {
+    let s = us("<p>Your statement of $67.18 is due Dec 21</p><p>Autopay on</p>");
+    assert_eq!(s.amount_due, usd(6718));
+    assert_eq!(s.next_bill_date, date(2026, 12, 21));
+}
+
+#[test]
 fn a_daily_usage_list_is_no_cycles_usage() {
     let s = scan(
         "<html lang=en-GB><body><p><span>5.2GB</span> of 10GB left</p><h2>Data used per day</h2>\
