@@ -528,6 +528,9 @@ impl<'a> Engine<'a> {
         if data && (has_digit || row.hits.iter().any(|h| h.kind == Kind::Unlimited)) {
             let data_text = data_text(text, &row.joins, self.decimal_comma);
             for f in parse::find_data(&data_text) {
+                if self.sold_for(row, f.end) {
+                    continue;
+                }
                 if f.value.amount_mb.is_some()
                     || f.value.remaining_mb.is_some()
                     || f.value.used_mb.is_some()
@@ -574,7 +577,12 @@ impl<'a> Engine<'a> {
                     .lower
                     .get(h.end..)
                     .is_some_and(|a| a.starts_with(" at "));
-            if !followed_by_not_data && !overlaps && !throttle && !self.priced_link(row, h.start) {
+            if !followed_by_not_data
+                && !overlaps
+                && !throttle
+                && !self.priced_link(row, h.start)
+                && !self.sold_for(row, h.end)
+            {
                 let reading = DataReading {
                     unlimited: true,
                     ..Default::default()
@@ -801,6 +809,17 @@ impl<'a> Engine<'a> {
             .any(|piece| !parse::find_money(piece, self.currency).is_empty())
     }
 
+    /// True when a price follows byte `end` of `row` (`Unlimited for $30/mo`, `20GB for
+    /// $25`): an offer's size, not the line's data.
+    fn sold_for(&self, row: &model::Row, end: usize) -> bool {
+        let rest = row.text.get(end..).unwrap_or("").trim_start();
+        rest.get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("for "))
+            && parse::find_money(rest.get(4..).unwrap_or(""), self.currency)
+                .first()
+                .is_some_and(|m| m.start == 0)
+    }
+
     /// True when the value `v` is a row of its own inside one line's part of the page
     /// (a line card): `Unlimited` there is that line's data plan.
     fn alone_in_line_part(&self, v: &Val) -> bool {
@@ -941,6 +960,11 @@ impl<'a> Engine<'a> {
                             .any(|&tr| model.contains(tr, node)))
                     || (h.kind == Kind::RenewalDate && self.names_a_card_expiry(r, row, h, node))
                     || (h.kind == Kind::RenewalDate && self.in_device_card(r, node))
+                    // `Device: iPhone 15 · $20.84/mo · Balance remaining $354.28`.
+                    || (h.kind == Kind::Balance
+                        && parse::text::split_byte(DEVICE_WORDS, b' ').any(|w| {
+                            parse::text::contains(row.lower.get(..h.start).unwrap_or(""), w)
+                        }))
                     // `儲值額有效期至`, `Balance expires`: the balance's validity, not the
                     // plan's renewal.
                     || (h.kind == Kind::RenewalDate
@@ -1166,6 +1190,15 @@ impl<'a> Engine<'a> {
     fn in_bill_card(&self, r: usize, node: u32) -> bool {
         self.card_row_above(r, node, 3, &|_, row| {
             !row.promo && row.hits.iter().any(|h| h.kind == Kind::AmountDue)
+        }) && !self.card_rows_near(r, node, 4, 4, &|p, row| {
+            // A card that names its own due date (`Current bill` | `Cycle ends Dec 10` |
+            // `Payment due Dec 25`): the renewal there is the plan's, not the bill's.
+            p != r
+                && !row.promo
+                && row
+                    .hits
+                    .iter()
+                    .any(|h| h.kind == Kind::DueDate || h.also == Some(Kind::DueDate))
         })
     }
 
@@ -1179,15 +1212,25 @@ impl<'a> Engine<'a> {
         n: usize,
         pred: &dyn Fn(usize, &model::Row) -> bool,
     ) -> bool {
+        self.card_rows_near(r, node, n, 0, pred)
+    }
+
+    /// Like `card_row_above`, over the `above` rows before row `r`, row `r` itself when
+    /// `below` > 0, and the `below` rows after it.
+    fn card_rows_near(
+        &self,
+        r: usize,
+        node: u32,
+        above: usize,
+        below: usize,
+        pred: &dyn Fn(usize, &model::Row) -> bool,
+    ) -> bool {
         let model = &self.model;
-        let Some(card) = self
-            .up_to(node, 6, |n| !n.is_text() && n.block)
-            .and_then(|b| model.page.nodes.get(b as usize)?.parent)
-            .and_then(|c| model.page.nodes.get(c as usize)?.parent)
-        else {
+        let Some(card) = self.card_around(node) else {
             return false;
         };
-        (r.saturating_sub(n)..r).any(|p| {
+        let end = if below > 0 { r + below + 1 } else { r };
+        (r.saturating_sub(above)..end).any(|p| {
             model
                 .rows
                 .get(p)
@@ -1195,14 +1238,24 @@ impl<'a> Engine<'a> {
         })
     }
 
+    /// The card around `node`: two levels above its block (`card_row_above`).
+    fn card_around(&self, node: u32) -> Option<u32> {
+        let nodes = &self.model.page.nodes;
+        self.up_to(node, 6, |n| !n.is_text() && n.block)
+            .and_then(|b| nodes.get(b as usize)?.parent)
+            .and_then(|c| nodes.get(c as usize)?.parent)
+    }
+
     /// A plan end under a device's instalments (`Remaining device balance £312.00` |
     /// `Plan ends 14/06/2027`): the device plan's end, not the line's renewal.
     fn in_device_card(&self, r: usize, node: u32) -> bool {
         // (Four rows: a label and its amount are two when laid out as blocks.)
-        self.card_row_above(r, node, 4, &|_, row| {
+        // (Not past a line's number: `Device payoff` | `Line ending in 5521` | `Plan renews`.)
+        self.card_row_above(r, node, 4, &|p, row| {
             row.promo
                 && parse::text::split_byte(DEVICE_WORDS, b' ')
                     .any(|w| parse::text::contains(&row.lower, w))
+                && !self.phone_rows.iter().any(|&x| p < x && x < r)
         })
     }
 
@@ -1211,8 +1264,28 @@ impl<'a> Engine<'a> {
     /// card's own figure (a device's), not the account's.
     fn in_promo_card(&self, r: usize, node: u32) -> bool {
         let rows = &self.model.rows;
+        let model = &self.model;
+        let card = self.card_around(node);
+        // The card's part holding row `p`: the balance's own, or a title of one row (not a
+        // box of its own before it: `Data Pass` | `valid until 12/05`, then the wallet).
+        let heads = |p: usize, first: u32| {
+            let Some(card) = card else { return true };
+            let mut part = first;
+            while let Some(up) = model.page.nodes.get(part as usize).and_then(|n| n.parent) {
+                if up == card {
+                    break;
+                }
+                part = up;
+            }
+            let within = |q: Option<usize>| {
+                q.and_then(|q| rows.get(q))
+                    .is_some_and(|x| model.contains(part, x.first_node()))
+            };
+            model.contains(part, node) || !(within(p.checked_sub(1)) || within(Some(p + 1)))
+        };
         self.card_row_above(r, node, 3, &|p, row| {
             row.promo
+                && heads(p, row.first_node())
                 && !row.text.bytes().any(|b| b.is_ascii_digit())
                 && (p..r).all(|q| {
                     rows.get(q)
@@ -1485,7 +1558,9 @@ impl<'a> Engine<'a> {
                             Kind::Data | Kind::Hotspot | Kind::NotData | Kind::AddOn
                         );
                         if h > limit
-                            || (dir < 0 && (heading || names_bucket))
+                            || (dir < 0
+                                && (heading
+                                    || (names_bucket && !(k == 1 && self.captions(r, label.node)))))
                             || self.section_of(label.node) != self.section_of(v.node)
                         {
                             continue;
@@ -1505,6 +1580,23 @@ impl<'a> Engine<'a> {
             }
         }
         cands
+    }
+
+    /// Whether the label row `r` (holding `node`) is the caption under a figure: the last
+    /// of two rows in one box (`2.1 GB of 10 GB` | `Hotspot`), the figure's row first.
+    fn captions(&self, r: usize, node: u32) -> bool {
+        let model = &self.model;
+        let Some(bx) = self
+            .up_to(node, 4, |n| !n.is_text() && n.block)
+            .and_then(|b| model.page.nodes.get(b as usize)?.parent)
+        else {
+            return false;
+        };
+        let inside = |p: Option<usize>| {
+            p.and_then(|p| model.rows.get(p))
+                .is_some_and(|row| model.contains(bx, row.first_node()))
+        };
+        inside(r.checked_sub(1)) && !inside(r.checked_sub(2)) && !inside(Some(r + 1))
     }
 
     /// The span of row `r` a label may take values from: after the previous and
@@ -2854,7 +2946,8 @@ fn names_a_threshold(lower: &str, end: usize) -> bool {
 }
 
 /// The card around a text node (`Engine::mark_catalogue`): its nearest ancestor, at most 4
-/// up and of at most 400 nodes, that holds a heading, with the ancestor's end and parent.
+/// up and of at most 400 nodes, that holds a heading or is a table's row, with the
+/// ancestor's end and parent.
 fn card_of(model: &Model<'_>, node: u32) -> Option<(u32, u32, Option<u32>)> {
     let nodes = &model.page.nodes;
     let mut cur = nodes.get(node as usize).and_then(|n| n.parent);
@@ -2865,11 +2958,14 @@ fn card_of(model: &Model<'_>, node: u32) -> Option<(u32, u32, Option<u32>)> {
         if end.saturating_sub(a) > 400 {
             return None;
         }
-        if (a + 1..end).any(|i| {
-            nodes
-                .get(i as usize)
-                .is_some_and(|n| names::is_heading(&n.tag))
-        }) {
+        // A table's row is a card of its own (`Connect 5GB | 5 GB | $30/mo`).
+        if nodes.get(a as usize).is_some_and(|n| n.tag == "tr")
+            || (a + 1..end).any(|i| {
+                nodes
+                    .get(i as usize)
+                    .is_some_and(|n| names::is_heading(&n.tag))
+            })
+        {
             return Some((a, end, parent));
         }
         cur = parent;

@@ -2692,6 +2692,129 @@ fn plan_catalogue_cards_are_no_account_values() {
 }
 
 #[test]
+fn plan_catalogue_table_rows_are_no_account_values() {
+    // A table of plans for sale, each row a price per period: offers, not the line's data.
+    let page = "<html lang=en-US><body><table><tr><th>Line</th><th>Data used</th>\
+        <th>Data allowance</th></tr><tr><td>***-***-2210</td><td>2.5 GB</td><td>8 GB</td></tr>\
+        </table><h2>Other plans</h2><table><tr><th>Plan</th><th>Data</th><th>Price</th></tr>\
+        <tr><td>Basic</td><td>2 GB</td><td>$15 per month</td></tr>\
+        <tr><td>Max</td><td>Unlimited</td><td>$55/mo</td></tr></table></body></html>";
+    let s = scan(page, "https://my.example-mobile.com/account");
+    assert_eq!(s.lines.len(), 1);
+    let d = data(&s);
+    assert!(!d.unlimited);
+    assert_eq!(d.used_mb, Some(2560.0));
+    assert_eq!(d.total_mb, Some(8192.0));
+    assert_eq!(d.remaining_mb, Some(5632.0));
+    // One row with a monthly price is no catalogue: it is the account's own.
+    let s = us("<table><tr><th>Plan</th><td>Basic 8GB · $25/mo</td></tr>\
+        <tr><th>Data left</th><td>3 GB</td></tr></table>");
+    assert_eq!(data(&s).remaining_mb, Some(3072.0));
+}
+
+#[test]
+fn a_renewal_in_a_bill_card_with_its_own_due_date_stays_the_plans() {
+    // In a bill's card that names no due date, the expiry is the bill's due date.
+    let s = scan(
+        "<html lang=zh-CN><body><div class=bill><div><p>应付余额</p><p>$64.00</p></div>\
+         <div><p>2026年12月21日到期</p></div></div><p>剩余 3 GB</p></body></html>",
+        "https://my.example-mobile.com/account",
+    );
+    assert_eq!(s.amount_due, usd(6400));
+    assert_eq!(s.next_bill_date, date(2026, 12, 21));
+    assert_eq!(s.lines[0].renews_on, None);
+    // One that names its due date too: the renewal is the plan's.
+    let s = us(
+        "<div class=sum><div><p>Amount due</p><p>$64.00</p></div><div><p>Plan renews</p>\
+         <p>Dec 10</p></div><div><p>Payment due</p><p>Dec 25</p></div></div>\
+         <p>Line ending in 4410</p><p>3 GB left</p>",
+    );
+    assert_eq!(s.amount_due, usd(6400));
+    assert_eq!(s.next_bill_date, date(2026, 12, 25));
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 10));
+}
+
+#[test]
+fn a_bucket_name_under_its_figure_is_its_caption() {
+    let s = us(
+        "<div class=line><p>Line ending in 2291</p><p>Unlimited data · 12.1 GB used</p>\
+        <div class=tile><p>2.1 GB of 10 GB</p><p>Hotspot</p></div></div>",
+    );
+    assert!(data(&s).unlimited);
+    assert_eq!(data(&s).used_mb, Some(12390.4));
+    let h = s.lines[0].hotspot.clone().unwrap();
+    assert_eq!((h.used_mb, h.total_mb), (Some(2150.4), Some(10240.0)));
+    // A name over its figures still heads the ones below it.
+    let s = us(
+        "<p>Line ending in 2291</p><div><div class=t><p>Data</p><p>5 GB left of 10 GB</p>\
+        </div><div class=t><p>Hotspot</p><p>1 GB used of 5 GB</p></div></div>",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(5120.0));
+    assert_eq!(s.lines[0].hotspot.clone().unwrap().used_mb, Some(1024.0));
+    // The last row of a card with more above it is no caption of the figure above it.
+    let s = us(
+        "<div class=card><p>Line ending in 2291</p><p>4 GB left of 10 GB</p>\
+        <p>Hotspot</p></div>",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(4096.0));
+    assert_eq!(s.lines[0].hotspot, None);
+}
+
+#[test]
+fn a_device_tab_or_payoff_is_no_balance() {
+    let s = us(
+        "<section><div><p>MyTab balance</p><p>$340.00</p></div><div><p>Device payoff</p>\
+        <p>$340.00</p></div></section><section><p>Line ending in 5521</p>\
+        <p>4.2 GB left of 10 GB</p><p>Plan renews Dec 20</p></section>",
+    );
+    assert_eq!(s.balance, None);
+    assert_eq!(s.amount_due, None);
+    // The line's renewal after the device's box, past the line's number, is the line's.
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 20));
+    let s = us(
+        "<div><p>EIP balance</p><p>$288.00</p></div><p>Line ending in 5521</p>\
+        <p>4.2 GB left of 10 GB</p>",
+    );
+    assert_eq!(s.balance, None);
+}
+
+#[test]
+fn a_promotional_box_before_the_wallet_does_not_head_it() {
+    let s = us(
+        "<main><section><p>Line ending in 2291</p><p>3.1 GB left of 10 GB</p></section>\
+        <section><h3>Data Pass</h3><p>Data Pass valid until 12/05</p></section><section>\
+        <div><span>Account balance</span> <span>$5.00</span></div></section></main>",
+    );
+    assert_eq!(s.balance, usd(500));
+    // A financing card's title still heads its own remaining balance.
+    let s = us(
+        "<main><section><p>Line ending in 2291</p><p>3.1 GB left of 10 GB</p></section>\
+        <section><h3>Phone financing</h3><p>iPhone 15</p><div><span>Remaining balance</span> \
+        <span>$629.91</span></div></section></main>",
+    );
+    assert_eq!(s.balance, None);
+}
+
+#[test]
+fn offers_priced_after_their_size_and_device_rows_give_no_values() {
+    let s = us("<p>Line ending in 3310</p><p>Your plan ends in 77 days</p><p>9.75 GB left</p>\
+        <p>15 GB monthly high-speed data</p><h3>Upgrade</h3><p>Unlimited for $30/mo. 20GB for $25/mo.</p>\
+        <p>Device: iPhone 15 · $20.84/mo · Balance remaining $354.28</p>");
+    let d = data(&s);
+    assert!(!d.unlimited);
+    assert_eq!((d.remaining_mb, d.total_mb), (Some(9984.0), Some(15360.0)));
+    assert_eq!(s.lines[0].renews_on, date(2027, 2, 11));
+    assert_eq!(s.balance, None);
+}
+
+#[test]
+fn a_statement_of_an_amount_due_on_a_day_is_the_bill() {
+    let s = us("<p>Your statement of $67.18 is due Dec 21</p><p>Autopay on</p>");
+    assert_eq!(s.amount_due, usd(6718));
+    assert_eq!(s.next_bill_date, date(2026, 12, 21));
+}
+
+#[test]
 fn a_daily_usage_list_is_no_cycles_usage() {
     let s = scan(
         "<html lang=en-GB><body><p><span>5.2GB</span> of 10GB left</p><h2>Data used per day</h2>\

@@ -320,6 +320,30 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
     }
     let a1 = amount(lx, i)?;
     let mut next = a1.next;
+    // `62% of your 15GB`, `38% left of 10 GB`: a share of the total after it.
+    let percent = a1.unit.is_none() && lx.is_sym(next, '%');
+    if percent {
+        next += 1;
+        // (`62%` | `of your 15GB used` in blocks of their own: `|` joins them.)
+        if lx.is_sym(next, '|') && lx.word_in(next + 1, "of de von") {
+            next += 1;
+        }
+    }
+    // `1.5 GB (1,546.24 MB)`: the exact figure in brackets beside the rounded one.
+    let mut exact = None;
+    if let (Some(u1), Ok(v1)) = (a1.unit, &a1.value) {
+        if lx.is_sym(next, '(') {
+            if let Some(a2) = amount(lx, next + 1).filter(|a| lx.is_sym(a.next, ')')) {
+                if let (Some(u2), Ok(v2)) = (a2.unit, a2.value) {
+                    let (rounded, precise) = (v1 * u1, v2 * u2);
+                    if (rounded - precise).abs() <= rounded * 0.05 {
+                        exact = Some(precise);
+                        next = a2.next + 1;
+                    }
+                }
+            }
+        }
+    }
     let mut role = prefix.map(|(r, _)| r);
     if role.is_none() {
         if let Some((r, end)) = suffix_role(lx, next) {
@@ -372,6 +396,17 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
             }
         }
     }
+    if percent {
+        // The share in MB to two decimals; no total, no amount.
+        let share = match (a1.value, total.clone()?) {
+            (Ok(p), Ok(t)) if (0.0..=100.0).contains(&p) && !negative => {
+                Ok((p * t).round() / 100.0)
+            }
+            (Err(e), _) | (_, Err(e)) => Err(e),
+            _ => Err(ParseError::Invalid("bad percentage".into())),
+        };
+        return Some((first, next, build(share, total, role, unlimited)));
+    }
     let unit = unit?;
     if negative {
         return Some((
@@ -380,7 +415,8 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
             Err(ParseError::Invalid("negative data amount".into())),
         ));
     }
-    let reading = build(a1.value.map(|v| v * unit), total, role, unlimited);
+    let mb = exact.map_or_else(|| a1.value.map(|v| v * unit), Ok);
+    let reading = build(mb, total, role, unlimited);
     Some((first, next, reading))
 }
 
@@ -437,6 +473,40 @@ mod tests {
         assert_eq!(amount("78.5M"), Some(78.5));
         assert_eq!(amount("1T"), Some(1_048_576.0));
         assert_eq!(amount("512K"), Some(0.5));
+    }
+
+    #[test]
+    fn a_percentage_of_a_stated_total_is_that_share_of_it() {
+        let r = reading("You've used 62% of your 15GB");
+        assert_eq!(r.used_mb, Some(9523.2));
+        assert_eq!(r.total_mb, Some(15360.0));
+        let r = reading("38% left of 10 GB");
+        assert_eq!(r.remaining_mb, Some(3891.2));
+        assert_eq!(r.total_mb, Some(10240.0));
+        // Two decimals of MB.
+        assert_eq!(reading("33.3% used of 5 GB").used_mb, Some(1704.96));
+        // No role word: a meter's fill.
+        assert_eq!(reading("45% of 2 GB").amount_mb, Some(921.6));
+        // No total, a share of no data amount, or above the whole: no data.
+        for text in ["62% used", "40%", "80% of your allowance", "140% of 10 GB"] {
+            assert!(find_data(text).is_empty(), "{text}");
+        }
+        assert_eq!(reading("62%|of your 15GB used").used_mb, Some(9523.2));
+        let found = find_data("12.3 GB 40% of 20GB");
+        assert_eq!(
+            found.first().map(|f| f.value.amount_mb),
+            Some(Some(12595.2))
+        );
+    }
+
+    #[test]
+    fn an_exact_figure_in_brackets_beside_a_rounded_one_wins() {
+        let r = reading("1.5 GB (1,546.24 MB) left of 5 GB");
+        assert_eq!(r.remaining_mb, Some(1546.24));
+        assert_eq!(r.total_mb, Some(5120.0));
+        assert_eq!(reading("2 GB (2,101 MB) used").used_mb, Some(2101.0));
+        // A figure in brackets that is no rendering of the same amount is not taken.
+        assert_eq!(amount("1.5 GB (500 MB)"), Some(1536.0));
     }
 
     #[test]

@@ -197,7 +197,12 @@ const KB = 1024;
 // goodybag autopay and plan names, Chinese autopay words, card headings as plan names) and the
 // speed helper's once-per-row phone numbers and per-tag table lookups: engine 127.6 KB
 // (`gzip -9` 129515 -> 130460 bytes).
-const ENGINE_BUDGET = 127.9;
+// The US fixer's stop-24 branch on that (bill cards naming their own due date, catalogue
+// tables, shares of a stated total, exact figures in brackets, captions under figures, device
+// tabs, promotional boxes before the wallet, offers priced after their size): engine 128.75 KB
+// by this test's gzip (`gzip -9` 130460 -> 131216 bytes), profiles 10.9 KB. A decision for the
+// lead at the merge (the budget has about 0.05 KB of headroom, not the usual 0.3).
+const ENGINE_BUDGET = 128.8;
 const TOOLS_BUDGET = 72.7;
 const UI_BUDGET = 70.2;
 const PROFILES_BUDGET = 11.0;
