@@ -5003,3 +5003,25 @@ fn a_label_ending_in_the_plan_word_is_a_label_not_a_name() {
     let s = scan(page, "https://prepaid.example.com.tw/");
     assert_eq!(s.lines[0].plan.as_deref(), Some("4G 30天 10GB"));
 }
+
+/// A unit starting the next table row's first cell (`<td>18/12/2026</td></tr><tr><td>GB
+/// de regalo`) does not join the date above it: the row keeps its own name.
+#[test]
+fn a_unit_in_the_next_table_row_starts_its_own_row() {
+    let s = scan(
+        r#"<html lang="es-MX"><body><table>
+        <tr><th>Beneficio</th><th>Disponible</th><th>Total</th><th>Vence</th></tr>
+        <tr><td>Internet</td><td>1.5 GB</td><td>4 GB</td><td>18/12/2026</td></tr>
+        <tr><td>GB de regalo</td><td>2 GB</td><td>2 GB</td><td>05/12/2026</td></tr>
+        </table></body></html>"#,
+        "https://micuenta.ejemplo.mx/",
+    );
+    let d = data(&s);
+    assert_eq!(d.remaining_mb, Some(1536.0));
+    assert_eq!(d.total_mb, Some(4096.0));
+    // The date ending the row above is that row's, not the gift's.
+    assert_eq!(s.next_bill_date, date(2026, 12, 18));
+    // Laid out as blocks outside a table, a unit after a number is still its unit.
+    let s = us("<div><span>Data left</span><div>3.5</div><div>GB</div></div>");
+    assert_eq!(data(&s).remaining_mb, Some(3584.0));
+}
