@@ -1686,6 +1686,7 @@ impl<'a> Engine<'a> {
     fn row_buckets(&self, phone_rows: &[usize]) -> Vec<Bucket> {
         let mut out = Vec::with_capacity(self.model.rows.len());
         let mut carried = Bucket::Unknown;
+        let mut carried_priced = false;
         let mut since = 0usize;
         for (r, row) in self.model.rows.iter().enumerate() {
             if phone_rows.binary_search(&r).is_ok() {
@@ -1695,6 +1696,19 @@ impl<'a> Engine<'a> {
             let mut own = own_bucket(&self.model, row);
             if own != Bucket::AddOn && self.add_on_details(r) {
                 own = Bucket::AddOn;
+            }
+            // A role label that names data only in passing (`剩余流量` | `800MB` in the
+            // list of a `漫游包` just named) is that add-on's; not after a priced entry
+            // (`Last top-up £10.00 on 12 Nov`).
+            if own == Bucket::Main
+                && carried == Bucket::AddOn
+                && !carried_priced
+                && names_data_in_passing(row)
+            {
+                own = Bucket::AddOn;
+            }
+            if own == Bucket::AddOn {
+                carried_priced = !parse::find_money(&row.text, self.currency).is_empty();
             }
             // A money label (`话费余额` after `剩余语音`) ends a bucket's run of rows too,
             // and a balance's note (`Saldo … para llamadas y SMS`) starts none.
@@ -1921,9 +1935,14 @@ impl<'a> Engine<'a> {
                 // A date far from a label inside a sentence (`… 以实际出账为准`) is no
                 // bill date.
                 (VKind::Date(_), Kind::DueDate | Kind::RenewalDate) if a.score < 20 => {}
-                // When a top-up or booster runs out is not when the line renews.
+                // When a top-up or booster runs out is not when the line renews (but a
+                // label naming the plan says it is the plan's: `2026年12月31日` | `套餐到期`
+                // under a roaming pack's values).
                 (VKind::Date(_), Kind::DueDate | Kind::RenewalDate)
-                    if self.in_add_on(v, &buckets) => {}
+                    if self.in_add_on(v, &buckets)
+                        && !label
+                            .and_then(|l| model.rows.get(l.row as usize))
+                            .is_some_and(names_the_plan) => {}
                 // Nor when a night-time or minutes bucket the date's row leads with does
                 // (`夜间流量包 剩余 2.00GB，2026-11-30到期`; not `Plan Talk & Text + 1GB`).
                 (VKind::Date(_), Kind::RenewalDate)
@@ -2556,7 +2575,12 @@ impl<'a> Engine<'a> {
             }
             if l.scope.is_none() {
                 if let Some(row) = self.model.rows.get(l.row as usize) {
-                    let own = own_bucket(&self.model, row);
+                    let own = match own_bucket(&self.model, row) {
+                        Bucket::Main if names_data_in_passing(row) => {
+                            buckets.get(l.row as usize).copied().unwrap_or(Bucket::Main)
+                        }
+                        own => own,
+                    };
                     if own != Bucket::Unknown {
                         return own;
                     }
@@ -2822,21 +2846,33 @@ fn own_bucket(model: &Model, row: &model::Row) -> Bucket {
     Bucket::Unknown
 }
 
+/// The row names data only inside a role label (`剩余流量`, `Data left`), not as a
+/// bucket's own name (`通用流量`, `Data`).
+fn names_data_in_passing(row: &model::Row) -> bool {
+    row.hits.iter().all(|h| {
+        !h.names_data
+            || matches!(
+                h.kind,
+                Kind::DataRemaining | Kind::DataUsed | Kind::DataTotal
+            )
+    })
+}
+
 /// Words of a device bought in instalments, in a row of its own (a promotional one:
 /// `device balance`, `saldo del equipo`, `financing`).
 const DEVICE_WORDS: &str =
     "device equipment equipo gerät financing instalment installment 终端 分期";
 
 /// True when the row holds a `Plan` label, or a renewal label that names the plan
-/// (`Plan renews`, `Plan expires`).
+/// (`Plan renews`, `Plan expires`, `套餐到期`, `Tarif gültig bis`).
 fn names_the_plan(row: &model::Row) -> bool {
     row.hits.iter().any(|h| {
         h.kind == Kind::Plan
             || (h.kind == Kind::RenewalDate
-                && row
-                    .lower
-                    .get(h.start..h.end)
-                    .is_some_and(|w| parse::text::contains(w, "plan")))
+                && row.lower.get(h.start..h.end).is_some_and(|w| {
+                    parse::text::split_byte("plan|套餐|方案|計劃|计划|資費|资费|tarif|paket", b'|')
+                        .any(|p| parse::text::contains(w, p))
+                }))
     })
 }
 

@@ -5025,3 +5025,39 @@ fn a_unit_in_the_next_table_row_starts_its_own_row() {
     let s = us("<div><span>Data left</span><div>3.5</div><div>GB</div></div>");
     assert_eq!(data(&s).remaining_mb, Some(3584.0));
 }
+
+/// A role label naming data in passing (`剩余流量`) in the list of an add-on just named
+/// (`已订购漫游包`) reads the add-on's amount, not the line's; after a priced history entry
+/// (`Last top-up £10.00`) it is the line's again.
+#[test]
+fn a_role_label_in_an_add_ons_list_is_the_add_ons() {
+    let s = zh(
+        "<div><p>共享通用流量 共 <b>60GB</b>，已用 <b>22.50GB</b>，剩余 <b>37.50GB</b></p></div>\
+         <div><h2>已订购漫游包</h2><dl><dt>产品名称</dt><dd>港澳台7天流量包</dd>\
+         <dt>剩余流量</dt><dd>800MB</dd><dt>总量</dt><dd>3GB</dd>\
+         <dt>有效期至</dt><dd>2026年12月5日</dd></dl></div>",
+    );
+    let d = data(&s);
+    assert_eq!(d.remaining_mb, Some(38400.0));
+    assert_eq!(d.total_mb, Some(61440.0));
+    assert_eq!(s.lines[0].renews_on, None);
+    let s = scan(
+        r#"<html lang="en-GB"><body><p>Credit balance</p><p>£6.45</p>
+        <p>Last top-up £10.00 on 12 Nov</p><div><p>Data left</p><p>2.3 GB of 4 GB</p></div>
+        </body></html>"#,
+        "https://my.example-mobile.co.uk/",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(2355.2));
+}
+
+/// A date whose label names the plan (`套餐到期`, value first) is the plan's even right
+/// after an add-on's rows.
+#[test]
+fn a_plan_expiry_after_an_add_ons_rows_is_the_plans() {
+    let s = zh("<p>189****3321</p>\
+         <div><h3>国际漫游流量包</h3><div><p>500MB</p><p>剩余漫游流量</p></div>\
+         <div><p>2026年12月6日</p><p>流量包到期</p></div></div>\
+         <div><div><p>2026年12月31日</p><p>套餐到期</p></div></div>");
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 31));
+    assert_eq!(s.next_bill_date, date(2026, 12, 31));
+}
