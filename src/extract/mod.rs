@@ -2597,10 +2597,50 @@ impl<'a> Engine<'a> {
         if anc != Bucket::Unknown {
             return anc;
         }
-        buckets
-            .get(v.row as usize)
-            .copied()
-            .unwrap_or(Bucket::Unknown)
+        match buckets.get(v.row as usize).copied() {
+            Some(Bucket::Unknown | Bucket::Main) | None if self.beside_a_named_data_row(v.node) => {
+                Bucket::AddOn
+            }
+            b => b.unwrap_or(Bucket::Unknown),
+        }
+    }
+
+    /// Node `node` stands in a table row whose first cell is a bare name, no label (whatever
+    /// the table's heading says) while another row of the table names the data (`Geburtstagsbonus 3 GB` above `Datenvolumen
+    /// Inland`): an allowance of its own, not the line's data. (One line's page only: a
+    /// lines table's rows are lines.)
+    fn beside_a_named_data_row(&self, node: u32) -> bool {
+        let model = &self.model;
+        let nodes = &model.page.nodes;
+        if self.numbers.len() > 1 {
+            return false;
+        }
+        let Some(tr) = model.table_row_of(node) else {
+            return false;
+        };
+        let head = |tr: u32| {
+            model
+                .rows
+                .get(model.first_row_at(tr))
+                .filter(|r| model.contains(tr, r.first_node()))
+        };
+        // (A bare name: not a label, `Verbraucht` | `2 GB` in a key / value table.)
+        if head(tr).is_none_or(|r| !r.hits.is_empty()) {
+            return false;
+        }
+        let Some(body) = nodes.get(tr as usize).and_then(|n| n.parent) else {
+            return false;
+        };
+        let end = model.end.get(body as usize).copied().unwrap_or(body);
+        (body + 1..end).any(|i| {
+            i != tr
+                && nodes
+                    .get(i as usize)
+                    .is_some_and(|n| n.tag == "tr" && n.parent == Some(body))
+                && head(i).is_some_and(|r| {
+                    own_bucket(model, r) == Bucket::Main && !names_data_in_passing(r)
+                })
+        })
     }
 
     /// The text value `v` was read from.

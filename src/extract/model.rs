@@ -478,7 +478,7 @@ impl<'a> Model<'a> {
     }
 
     /// The table row (`tr`) node `node` stands in, a few levels up.
-    fn table_row_of(&self, node: u32) -> Option<u32> {
+    pub fn table_row_of(&self, node: u32) -> Option<u32> {
         let nodes = &self.page.nodes;
         let mut cur = nodes.get(node as usize).and_then(|n| n.parent);
         for _ in 0..4 {

@@ -5061,3 +5061,36 @@ fn a_plan_expiry_after_an_add_ons_rows_is_the_plans() {
     assert_eq!(s.lines[0].renews_on, date(2026, 12, 31));
     assert_eq!(s.next_bill_date, date(2026, 12, 31));
 }
+
+/// A table row named without a label (`Geburtstagsbonus 3 GB`) beside a row naming the
+/// data (`Datenvolumen Inland`) is an allowance of its own; in a key / value table a
+/// role label's row (`Verbraucht` | `2 GB`) is the data's.
+#[test]
+fn a_bare_named_table_row_beside_the_data_row_is_not_the_lines_data() {
+    let page = |rows: &str| {
+        scan(
+            &format!(
+                r#"<html lang="de-DE"><body><h2>Ihr Datenvolumen</h2><table>
+                <thead><tr><th>Volumen</th><th>Verbraucht</th><th>Übrig</th></tr></thead>
+                <tbody>{rows}</tbody></table></body></html>"#
+            ),
+            "https://mein.beispiel.de/",
+        )
+    };
+    let s = page(
+        "<tr><th>Geburtstagsbonus 3 GB</th><td>0,5 GB</td><td>2,5 GB</td></tr>\
+         <tr><th>Datenvolumen Inland</th><td>11,2 GB</td><td>13,8 GB</td></tr>",
+    );
+    assert_eq!(data(&s).used_mb, Some(11468.8));
+    assert_eq!(data(&s).remaining_mb, Some(14131.2));
+    // Alone, the bare row is the data.
+    let s = page("<tr><th>Inland 3 GB</th><td>0,5 GB</td><td>2,5 GB</td></tr>");
+    assert_eq!(data(&s).used_mb, Some(512.0));
+    let s = scan(
+        r#"<html lang="de-DE"><body><table>
+        <tr><th>Datenvolumen</th><td>5 GB</td></tr><tr><th>Verbraucht</th><td>2 GB</td></tr>
+        </table></body></html>"#,
+        "https://mein.beispiel.de/",
+    );
+    assert_eq!(data(&s).used_mb, Some(2048.0));
+}
