@@ -234,7 +234,12 @@ impl<'a> Model<'a> {
             // own label and value (`Account balance $37.40` | `Previous balance $2.40 +
             // refill $35.00`): only that element on is promotional.
             let tail = promo_at.filter(|&at| {
-                row.joins.contains(&(at.wrapping_sub(1)))
+                (row.joins.contains(&(at.wrapping_sub(1)))
+                    // (Not a word that says the whole row was paid: `Due Oct 30 · Paid`.)
+                    || (after_separator(&row.text, at)
+                        && row.hits.iter().any(|h| {
+                            h.start == at && h.kind == Kind::Promo && h.place == Place::Anywhere
+                        })))
                     && row
                         .lower
                         .get(..at)
@@ -779,6 +784,14 @@ fn element_hint(
         out.hint = Some(Kind::Nickname);
     }
     out
+}
+
+/// The text before `at` ends with a separator between entries of one line (`月租扣费日：
+/// 2026年12月01日　｜　合约到期：…`, `… · `).
+fn after_separator(text: &str, at: usize) -> bool {
+    text.get(..at)
+        .map(|t| t.trim_end_matches(|c: char| c.is_whitespace()))
+        .is_some_and(|t| super::ends_with_any(t, "|｜·•;；"))
 }
 
 /// A data or money unit on its own (`GB`, `G`, `MB`, `元`, `%`).

@@ -5094,3 +5094,31 @@ fn a_bare_named_table_row_beside_the_data_row_is_not_the_lines_data() {
     );
     assert_eq!(data(&s).used_mb, Some(2048.0));
 }
+
+/// An offer or contract word after a separator in one text (`月租扣费日：2026年12月01日　｜
+/// 合约到期：2028年06月30日`) makes only what follows it promotional, not the bill date
+/// before it.
+#[test]
+fn a_contract_end_after_a_separator_leaves_the_date_before_it() {
+    for sep in ["　｜　", " | ", " · "] {
+        let s = zh(&format!(
+            "<p>133****4107</p><p>月租扣费日：2026年12月01日{sep}合约到期：2028年06月30日</p>"
+        ));
+        assert_eq!(s.next_bill_date, date(2026, 12, 1), "{sep}");
+        assert_eq!(s.lines[0].renews_on, None);
+    }
+}
+
+/// A plan word inside an aside or opening a clause (`aktiv (das Paket wird am Ablaufdatum
+/// erneuert)`) labels no plan name.
+#[test]
+fn a_plan_word_inside_an_aside_names_no_plan() {
+    let s = scan(
+        r#"<html lang="de-CH"><body><p>Rufnummer +41 78 512 46 93</p>
+        <p>Automatische Verlängerung: aktiv (das Paket wird am Ablaufdatum erneuert)</p>
+        <p>Verbleibende Daten: 1'843 MB</p></body></html>"#,
+        "https://my.beispiel.ch/",
+    );
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("4693"));
+    assert_eq!(s.lines[0].plan, None);
+}
