@@ -5122,3 +5122,32 @@ fn a_plan_word_inside_an_aside_names_no_plan() {
     assert_eq!(s.lines[0].number_last4.as_deref(), Some("4693"));
     assert_eq!(s.lines[0].plan, None);
 }
+
+/// A UK number alone as a line card's heading, over the card's allowance, names the line;
+/// `We'll take £10.00 … on 14 December` is the next payment.
+#[test]
+fn a_foreign_number_heading_a_line_card_names_the_line() {
+    let page = |heading: &str| {
+        scan(
+            &format!(
+                r#"<html lang="en-GB"><body><div class=card>{heading}
+                <p>Unlimited Minutes &amp; Texts 20GB</p><p>Your plan renews on 14 December</p></div>
+                <div><h2>Data</h2><p><strong>12.3GB</strong> left of 20GB</p></div>
+                <p>Auto-renew: On · We'll take £10.00 from your card on 14 December.</p>
+                </body></html>"#
+            ),
+            "https://my.example-mobile.co.uk/",
+        )
+    };
+    let s = page("<h1>07700 900 417</h1>");
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("0417"));
+    assert_eq!(s.amount_due, Some(Money::new(1000, Currency::Gbp)));
+    assert_eq!(s.next_bill_date, date(2026, 12, 14));
+    // Not inside a sentence of a heading (`Call 0800 …`), nor in a plain paragraph.
+    for other in [
+        "<h1>Call 07700 900 417 for help</h1>",
+        "<p>07700 900 417</p>",
+    ] {
+        assert_eq!(page(other).lines[0].number_last4, None, "{other}");
+    }
+}
