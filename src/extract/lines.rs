@@ -130,7 +130,24 @@ impl Engine<'_> {
                     if plain_ok && !line_word && f.intl && block() {
                         again.push((*r, *node, &f.last4));
                     }
-                    plain_ok && (*line_word || (!f.intl && block()))
+                    // Another country's number alone as a line card's heading (`<h1>07700
+                    // 900 417</h1>` over its plan and data) names that line too.
+                    let heading_alone = || {
+                        let nodes = &model.page.nodes;
+                        nodes
+                            .get(*node as usize)
+                            .and_then(|n| n.parent)
+                            .and_then(|p| nodes.get(p as usize))
+                            .is_some_and(|p| super::names::is_heading(&p.tag))
+                            && model
+                                .rows
+                                .get(*r)
+                                .is_some_and(|row| row.text.trim().len() == f.end - f.start)
+                    };
+                    plain_ok
+                        && (*line_word
+                            || (!f.intl && block())
+                            || (f.intl && heading_alone() && block()))
                 }
             };
             if ok {

@@ -507,27 +507,40 @@ fn resolve_overlaps(mut raw: Vec<Hit>) -> Vec<Hit> {
 }
 
 /// Splits a class / id / test id into lower-case words: `dueDate`, `due-date`,
-/// `due_date` and `DueDate2` all give `due`, `date`.
+/// `due_date` and `DueDate2` all give `due`, `date`. Letters right after a digit are a
+/// build tool's hash (`fee_3ad`, `card-9bf2`), not a word: `fee_3ad` gives `fee` only.
 pub fn hint_words(value: &str, out: &mut Vec<String>) {
     let mut word = String::new();
     let mut prev_lower = false;
+    let mut prev_digit = false;
+    let mut hashed = false;
+    let mut push = |word: &mut String, hashed: bool| {
+        if !word.is_empty() {
+            let w = std::mem::take(word);
+            if !hashed {
+                out.push(w);
+            }
+        }
+    };
     for c in value.chars() {
         if is_alpha(c) {
             if is_upper(c) && prev_lower && !word.is_empty() {
-                out.push(std::mem::take(&mut word));
+                push(&mut word, hashed);
+                hashed = false;
+            }
+            if word.is_empty() {
+                hashed = prev_digit;
             }
             prev_lower = is_lower(c);
+            prev_digit = false;
             word.push(lower_char(c));
         } else {
-            if !word.is_empty() {
-                out.push(std::mem::take(&mut word));
-            }
+            push(&mut word, hashed);
             prev_lower = false;
+            prev_digit = c.is_ascii_digit();
         }
     }
-    if !word.is_empty() {
-        out.push(word);
-    }
+    push(&mut word, hashed);
 }
 
 /// Hint phrases (as word lists) for class / id words.
@@ -638,6 +651,10 @@ mod tests {
             w,
             vec!["line", "card", "plan", "name", "due", "date", "autopay"]
         );
+        // A hash glued to digits is no word (`fee_3ad` is no `ad`), a word after it is.
+        let mut hashed = Vec::new();
+        hint_words("fee_3ad box-9bfPromo 2ndLine x4", &mut hashed);
+        assert_eq!(hashed, vec!["fee", "box", "promo", "line", "x"]);
         let p = Profile::from_json(
             r#"{"id":"t","hints":{"plan":["plan"],"line":["line"],"due_date":["due date"]}}"#,
         )

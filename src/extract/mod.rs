@@ -1782,6 +1782,7 @@ impl<'a> Engine<'a> {
     fn row_buckets(&self, phone_rows: &[usize]) -> Vec<Bucket> {
         let mut out = Vec::with_capacity(self.model.rows.len());
         let mut carried = Bucket::Unknown;
+        let mut carried_priced = false;
         let mut since = 0usize;
         for (r, row) in self.model.rows.iter().enumerate() {
             if phone_rows.binary_search(&r).is_ok() {
@@ -1791,6 +1792,19 @@ impl<'a> Engine<'a> {
             let mut own = own_bucket(&self.model, row);
             if own != Bucket::AddOn && self.add_on_details(r) {
                 own = Bucket::AddOn;
+            }
+            // A role label that names data only in passing (`剩余流量` | `800MB` in the
+            // list of a `漫游包` just named) is that add-on's; not after a priced entry
+            // (`Last top-up £10.00 on 12 Nov`).
+            if own == Bucket::Main
+                && carried == Bucket::AddOn
+                && !carried_priced
+                && names_data_in_passing(row)
+            {
+                own = Bucket::AddOn;
+            }
+            if own == Bucket::AddOn {
+                carried_priced = !parse::find_money(&row.text, self.currency).is_empty();
             }
             // A money label (`话费余额` after `剩余语音`) ends a bucket's run of rows too,
             // and a balance's note (`Saldo … para llamadas y SMS`) starts none.
@@ -2017,9 +2031,14 @@ impl<'a> Engine<'a> {
                 // A date far from a label inside a sentence (`… 以实际出账为准`) is no
                 // bill date.
                 (VKind::Date(_), Kind::DueDate | Kind::RenewalDate) if a.score < 20 => {}
-                // When a top-up or booster runs out is not when the line renews.
+                // When a top-up or booster runs out is not when the line renews (but a
+                // label naming the plan says it is the plan's: `2026年12月31日` | `套餐到期`
+                // under a roaming pack's values).
                 (VKind::Date(_), Kind::DueDate | Kind::RenewalDate)
-                    if self.in_add_on(v, &buckets) => {}
+                    if self.in_add_on(v, &buckets)
+                        && !label
+                            .and_then(|l| model.rows.get(l.row as usize))
+                            .is_some_and(names_the_plan) => {}
                 // Nor when a night-time or minutes bucket the date's row leads with does
                 // (`夜间流量包 剩余 2.00GB，2026-11-30到期`; not `Plan Talk & Text + 1GB`).
                 (VKind::Date(_), Kind::RenewalDate)
@@ -2652,7 +2671,12 @@ impl<'a> Engine<'a> {
             }
             if l.scope.is_none() {
                 if let Some(row) = self.model.rows.get(l.row as usize) {
-                    let own = own_bucket(&self.model, row);
+                    let own = match own_bucket(&self.model, row) {
+                        Bucket::Main if names_data_in_passing(row) => {
+                            buckets.get(l.row as usize).copied().unwrap_or(Bucket::Main)
+                        }
+                        own => own,
+                    };
                     if own != Bucket::Unknown {
                         return own;
                     }
@@ -2669,10 +2693,50 @@ impl<'a> Engine<'a> {
         if anc != Bucket::Unknown {
             return anc;
         }
-        buckets
-            .get(v.row as usize)
-            .copied()
-            .unwrap_or(Bucket::Unknown)
+        match buckets.get(v.row as usize).copied() {
+            Some(Bucket::Unknown | Bucket::Main) | None if self.beside_a_named_data_row(v.node) => {
+                Bucket::AddOn
+            }
+            b => b.unwrap_or(Bucket::Unknown),
+        }
+    }
+
+    /// Node `node` stands in a table row whose first cell is a bare name, no label (whatever
+    /// the table's heading says) while another row of the table names the data (`Geburtstagsbonus 3 GB` above `Datenvolumen
+    /// Inland`): an allowance of its own, not the line's data. (One line's page only: a
+    /// lines table's rows are lines.)
+    fn beside_a_named_data_row(&self, node: u32) -> bool {
+        let model = &self.model;
+        let nodes = &model.page.nodes;
+        if self.numbers.len() > 1 {
+            return false;
+        }
+        let Some(tr) = model.table_row_of(node) else {
+            return false;
+        };
+        let head = |tr: u32| {
+            model
+                .rows
+                .get(model.first_row_at(tr))
+                .filter(|r| model.contains(tr, r.first_node()))
+        };
+        // (A bare name: not a label, `Verbraucht` | `2 GB` in a key / value table.)
+        if head(tr).is_none_or(|r| !r.hits.is_empty()) {
+            return false;
+        }
+        let Some(body) = nodes.get(tr as usize).and_then(|n| n.parent) else {
+            return false;
+        };
+        let end = model.end.get(body as usize).copied().unwrap_or(body);
+        (body + 1..end).any(|i| {
+            i != tr
+                && nodes
+                    .get(i as usize)
+                    .is_some_and(|n| n.tag == "tr" && n.parent == Some(body))
+                && head(i).is_some_and(|r| {
+                    own_bucket(model, r) == Bucket::Main && !names_data_in_passing(r)
+                })
+        })
     }
 
     /// The text value `v` was read from.
@@ -2918,21 +2982,33 @@ fn own_bucket(model: &Model, row: &model::Row) -> Bucket {
     Bucket::Unknown
 }
 
+/// The row names data only inside a role label (`剩余流量`, `Data left`), not as a
+/// bucket's own name (`通用流量`, `Data`).
+fn names_data_in_passing(row: &model::Row) -> bool {
+    row.hits.iter().all(|h| {
+        !h.names_data
+            || matches!(
+                h.kind,
+                Kind::DataRemaining | Kind::DataUsed | Kind::DataTotal
+            )
+    })
+}
+
 /// Words of a device bought in instalments, in a row of its own (a promotional one:
 /// `device balance`, `saldo del equipo`, `financing`).
 const DEVICE_WORDS: &str =
     "device equipment equipo gerät financing instalment installment 终端 分期";
 
 /// True when the row holds a `Plan` label, or a renewal label that names the plan
-/// (`Plan renews`, `Plan expires`).
+/// (`Plan renews`, `Plan expires`, `套餐到期`, `Tarif gültig bis`).
 fn names_the_plan(row: &model::Row) -> bool {
     row.hits.iter().any(|h| {
         h.kind == Kind::Plan
             || (h.kind == Kind::RenewalDate
-                && row
-                    .lower
-                    .get(h.start..h.end)
-                    .is_some_and(|w| parse::text::contains(w, "plan")))
+                && row.lower.get(h.start..h.end).is_some_and(|w| {
+                    parse::text::split_byte("plan|套餐|方案|計劃|计划|資費|资费|tarif|paket", b'|')
+                        .any(|p| parse::text::contains(w, p))
+                }))
     })
 }
 

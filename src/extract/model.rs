@@ -234,7 +234,12 @@ impl<'a> Model<'a> {
             // own label and value (`Account balance $37.40` | `Previous balance $2.40 +
             // refill $35.00`): only that element on is promotional.
             let tail = promo_at.filter(|&at| {
-                row.joins.contains(&(at.wrapping_sub(1)))
+                (row.joins.contains(&(at.wrapping_sub(1)))
+                    // (Not a word that says the whole row was paid: `Due Oct 30 · Paid`.)
+                    || (after_separator(&row.text, at)
+                        && row.hits.iter().any(|h| {
+                            h.start == at && h.kind == Kind::Promo && h.place == Place::Anywhere
+                        })))
                     && row
                         .lower
                         .get(..at)
@@ -292,8 +297,13 @@ impl<'a> Model<'a> {
                 let block = block_of.get(i).copied().unwrap_or(NONE);
                 // A unit laid out as its own block right after a number (`12.3` | `GB`)
                 // still belongs to it.
+                // (Not across table rows: `<td>18/12/2026</td></tr><tr><td>GB de regalo`.)
                 let unit_after_number = current.text.ends_with(|c: char| c.is_ascii_digit())
-                    && (is_unit(text) || starts_with_unit(text));
+                    && (is_unit(text) || starts_with_unit(text))
+                    && current
+                        .segs
+                        .last()
+                        .is_none_or(|s| self.table_row_of(s.node) == self.table_row_of(index));
                 // An amount whose sign, dollars and cents are laid out as blocks of their
                 // own (`$` | `142` | `.58`, flex or grid children) is still one amount.
                 let money_piece = (block_since_text || block != current_block)
@@ -470,6 +480,21 @@ impl<'a> Model<'a> {
     /// Steps from `a` up to the lowest common ancestor of `a` and `b` (capped).
     pub fn height_to_common(&self, a: u32, b: u32) -> u32 {
         self.height_between(a, b, false)
+    }
+
+    /// The table row (`tr`) node `node` stands in, a few levels up.
+    pub fn table_row_of(&self, node: u32) -> Option<u32> {
+        let nodes = &self.page.nodes;
+        let mut cur = nodes.get(node as usize).and_then(|n| n.parent);
+        for _ in 0..4 {
+            let i = cur?;
+            let n = nodes.get(i as usize)?;
+            if n.tag == "tr" {
+                return Some(i);
+            }
+            cur = n.parent;
+        }
+        None
     }
 
     /// [`Self::height_to_common`] as the page reads before the browser translated it: a
@@ -759,6 +784,14 @@ fn element_hint(
         out.hint = Some(Kind::Nickname);
     }
     out
+}
+
+/// The text before `at` ends with a separator between entries of one line (`月租扣费日：
+/// 2026年12月01日　｜　合约到期：…`, `… · `).
+fn after_separator(text: &str, at: usize) -> bool {
+    text.get(..at)
+        .map(|t| t.trim_end_matches(|c: char| c.is_whitespace()))
+        .is_some_and(|t| super::ends_with_any(t, "|｜·•;；"))
 }
 
 /// A data or money unit on its own (`GB`, `G`, `MB`, `元`, `%`).

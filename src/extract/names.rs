@@ -294,8 +294,11 @@ impl Engine<'_> {
                 if rest.is_empty() && !at_end || joined {
                     continue;
                 }
-                // `… damit Ihr Tarif weiterläuft.`: a label within a sentence, before its end.
-                if h.start > 2 && !short_heading && rest.ends_with('.') {
+                // `… damit Ihr Tarif weiterläuft.`: a label within a sentence, before its end;
+                // or inside an aside (`aktiv (das Paket wird am Ablaufdatum erneuert)`).
+                if (h.start > 2 && !short_heading && rest.ends_with('.'))
+                    || super::in_aside(&row.text, h.start)
+                {
                     continue;
                 }
                 let (text, tnode) = if !rest.is_empty() {
@@ -705,7 +708,7 @@ impl Engine<'_> {
         let first = words.next().unwrap_or("");
         const CHARGES: &str = "charges charge cost costs price fee fees cargos kosten grundgebühr";
         if in_list(CHARGES, first)
-            || in_list("has have is are was will", first)
+            || in_list("has have is are was will wird ist wurde", first)
             || in_list(CHARGES, words.next_back().unwrap_or(""))
         {
             return None;

@@ -5126,3 +5126,151 @@ fn a_label_ending_in_the_plan_word_is_a_label_not_a_name() {
     let s = scan(page, "https://prepaid.example.com.tw/");
     assert_eq!(s.lines[0].plan.as_deref(), Some("4G 30天 10GB"));
 }
+
+/// A unit starting the next table row's first cell (`<td>18/12/2026</td></tr><tr><td>GB
+/// de regalo`) does not join the date above it: the row keeps its own name.
+#[test]
+fn a_unit_in_the_next_table_row_starts_its_own_row() {
+    let s = scan(
+        r#"<html lang="es-MX"><body><table>
+        <tr><th>Beneficio</th><th>Disponible</th><th>Total</th><th>Vence</th></tr>
+        <tr><td>Internet</td><td>1.5 GB</td><td>4 GB</td><td>18/12/2026</td></tr>
+        <tr><td>GB de regalo</td><td>2 GB</td><td>2 GB</td><td>05/12/2026</td></tr>
+        </table></body></html>"#,
+        "https://micuenta.ejemplo.mx/",
+    );
+    let d = data(&s);
+    assert_eq!(d.remaining_mb, Some(1536.0));
+    assert_eq!(d.total_mb, Some(4096.0));
+    // The date ending the row above is that row's, not the gift's.
+    assert_eq!(s.next_bill_date, date(2026, 12, 18));
+    // Laid out as blocks outside a table, a unit after a number is still its unit.
+    let s = us("<div><span>Data left</span><div>3.5</div><div>GB</div></div>");
+    assert_eq!(data(&s).remaining_mb, Some(3584.0));
+}
+
+/// A role label naming data in passing (`剩余流量`) in the list of an add-on just named
+/// (`已订购漫游包`) reads the add-on's amount, not the line's; after a priced history entry
+/// (`Last top-up £10.00`) it is the line's again.
+#[test]
+fn a_role_label_in_an_add_ons_list_is_the_add_ons() {
+    let s = zh(
+        "<div><p>共享通用流量 共 <b>60GB</b>，已用 <b>22.50GB</b>，剩余 <b>37.50GB</b></p></div>\
+         <div><h2>已订购漫游包</h2><dl><dt>产品名称</dt><dd>港澳台7天流量包</dd>\
+         <dt>剩余流量</dt><dd>800MB</dd><dt>总量</dt><dd>3GB</dd>\
+         <dt>有效期至</dt><dd>2026年12月5日</dd></dl></div>",
+    );
+    let d = data(&s);
+    assert_eq!(d.remaining_mb, Some(38400.0));
+    assert_eq!(d.total_mb, Some(61440.0));
+    assert_eq!(s.lines[0].renews_on, None);
+    let s = scan(
+        r#"<html lang="en-GB"><body><p>Credit balance</p><p>£6.45</p>
+        <p>Last top-up £10.00 on 12 Nov</p><div><p>Data left</p><p>2.3 GB of 4 GB</p></div>
+        </body></html>"#,
+        "https://my.example-mobile.co.uk/",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(2355.2));
+}
+
+/// A date whose label names the plan (`套餐到期`, value first) is the plan's even right
+/// after an add-on's rows.
+#[test]
+fn a_plan_expiry_after_an_add_ons_rows_is_the_plans() {
+    let s = zh("<p>189****3321</p>\
+         <div><h3>国际漫游流量包</h3><div><p>500MB</p><p>剩余漫游流量</p></div>\
+         <div><p>2026年12月6日</p><p>流量包到期</p></div></div>\
+         <div><div><p>2026年12月31日</p><p>套餐到期</p></div></div>");
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 31));
+    assert_eq!(s.next_bill_date, date(2026, 12, 31));
+}
+
+/// A table row named without a label (`Geburtstagsbonus 3 GB`) beside a row naming the
+/// data (`Datenvolumen Inland`) is an allowance of its own; in a key / value table a
+/// role label's row (`Verbraucht` | `2 GB`) is the data's.
+#[test]
+fn a_bare_named_table_row_beside_the_data_row_is_not_the_lines_data() {
+    let page = |rows: &str| {
+        scan(
+            &format!(
+                r#"<html lang="de-DE"><body><h2>Ihr Datenvolumen</h2><table>
+                <thead><tr><th>Volumen</th><th>Verbraucht</th><th>Übrig</th></tr></thead>
+                <tbody>{rows}</tbody></table></body></html>"#
+            ),
+            "https://mein.beispiel.de/",
+        )
+    };
+    let s = page(
+        "<tr><th>Geburtstagsbonus 3 GB</th><td>0,5 GB</td><td>2,5 GB</td></tr>\
+         <tr><th>Datenvolumen Inland</th><td>11,2 GB</td><td>13,8 GB</td></tr>",
+    );
+    assert_eq!(data(&s).used_mb, Some(11468.8));
+    assert_eq!(data(&s).remaining_mb, Some(14131.2));
+    // Alone, the bare row is the data.
+    let s = page("<tr><th>Inland 3 GB</th><td>0,5 GB</td><td>2,5 GB</td></tr>");
+    assert_eq!(data(&s).used_mb, Some(512.0));
+    let s = scan(
+        r#"<html lang="de-DE"><body><table>
+        <tr><th>Datenvolumen</th><td>5 GB</td></tr><tr><th>Verbraucht</th><td>2 GB</td></tr>
+        </table></body></html>"#,
+        "https://mein.beispiel.de/",
+    );
+    assert_eq!(data(&s).used_mb, Some(2048.0));
+}
+
+/// An offer or contract word after a separator in one text (`月租扣费日：2026年12月01日　｜
+/// 合约到期：2028年06月30日`) makes only what follows it promotional, not the bill date
+/// before it.
+#[test]
+fn a_contract_end_after_a_separator_leaves_the_date_before_it() {
+    for sep in ["　｜　", " | ", " · "] {
+        let s = zh(&format!(
+            "<p>133****4107</p><p>月租扣费日：2026年12月01日{sep}合约到期：2028年06月30日</p>"
+        ));
+        assert_eq!(s.next_bill_date, date(2026, 12, 1), "{sep}");
+        assert_eq!(s.lines[0].renews_on, None);
+    }
+}
+
+/// A plan word inside an aside or opening a clause (`aktiv (das Paket wird am Ablaufdatum
+/// erneuert)`) labels no plan name.
+#[test]
+fn a_plan_word_inside_an_aside_names_no_plan() {
+    let s = scan(
+        r#"<html lang="de-CH"><body><p>Rufnummer +41 78 512 46 93</p>
+        <p>Automatische Verlängerung: aktiv (das Paket wird am Ablaufdatum erneuert)</p>
+        <p>Verbleibende Daten: 1'843 MB</p></body></html>"#,
+        "https://my.beispiel.ch/",
+    );
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("4693"));
+    assert_eq!(s.lines[0].plan, None);
+}
+
+/// A UK number alone as a line card's heading, over the card's allowance, names the line;
+/// `We'll take £10.00 … on 14 December` is the next payment.
+#[test]
+fn a_foreign_number_heading_a_line_card_names_the_line() {
+    let page = |heading: &str| {
+        scan(
+            &format!(
+                r#"<html lang="en-GB"><body><div class=card>{heading}
+                <p>Unlimited Minutes &amp; Texts 20GB</p><p>Your plan renews on 14 December</p></div>
+                <div><h2>Data</h2><p><strong>12.3GB</strong> left of 20GB</p></div>
+                <p>Auto-renew: On · We'll take £10.00 from your card on 14 December.</p>
+                </body></html>"#
+            ),
+            "https://my.example-mobile.co.uk/",
+        )
+    };
+    let s = page("<h1>07700 900 417</h1>");
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("0417"));
+    assert_eq!(s.amount_due, Some(Money::new(1000, Currency::Gbp)));
+    assert_eq!(s.next_bill_date, date(2026, 12, 14));
+    // Not inside a sentence of a heading (`Call 0800 …`), nor in a plain paragraph.
+    for other in [
+        "<h1>Call 07700 900 417 for help</h1>",
+        "<p>07700 900 417</p>",
+    ] {
+        assert_eq!(page(other).lines[0].number_last4, None, "{other}");
+    }
+}
