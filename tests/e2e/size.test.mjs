@@ -193,7 +193,11 @@ const KB = 1024;
 // profiles 10.8 KB (new renewal words). The 120 KB goal is 7 KB off: the rules of the stop's
 // four red-team rounds cost about 2 KB, and build flags and post-processing are exhausted
 // (stop 23's size helper measured every wasm-opt and LLVM option that might pay).
-const ENGINE_BUDGET = 127.3;
+// Then (stop 24) Engine::new's steps kept out of line (`#[inline(never)]` on `Model::build`,
+// `find_tables`, `phone_anchors`, `mark_catalogue`, `build_sections`): engine 126.8 KB by the
+// test's gzip (`gzip -9` 129515 → 129282 bytes). Outlining other single-caller steps (of
+// `Engine::run`, `decode_message`, `sync`, the matchers) measured larger, not smaller.
+const ENGINE_BUDGET = 127.1;
 const TOOLS_BUDGET = 72.7;
 const UI_BUDGET = 70.2;
 const PROFILES_BUDGET = 11.0;
