@@ -24,6 +24,7 @@ impl Engine<'_> {
         }
     }
 
+    #[inline(never)]
     pub(super) fn phone_anchors(&self) -> (Vec<PhoneAnchor>, Vec<usize>) {
         let model = &self.model;
         // Every phone-shaped find (row, node, find, the row or label says "line", the row
@@ -248,6 +249,7 @@ impl Engine<'_> {
     /// holds no other line's number (a line card, a table row; or just the number's own
     /// element when lines are headings followed by their details). Then indexes the
     /// outermost roots, which never overlap, for binary search.
+    #[inline(never)]
     pub(super) fn build_sections(&mut self) {
         let nodes = &self.model.page.nodes;
         let mut numbers: Vec<String> = Vec::new();

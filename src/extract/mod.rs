@@ -388,6 +388,7 @@ impl<'a> Engine<'a> {
     /// account's values: their elements count as promotional. So are passes for sale
     /// (`5GB Data Pass` `$10` `[Add]`: a heading naming data, a price, a button). A card
     /// holding a line's number (a line's own charge) is no offer.
+    #[inline(never)]
     fn mark_catalogue(&mut self) {
         let model = &self.model;
         let nodes = &model.page.nodes;

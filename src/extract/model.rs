@@ -81,6 +81,7 @@ pub struct Model<'a> {
 const MAX_LABEL_CHARS: usize = 200;
 
 impl<'a> Model<'a> {
+    #[inline(never)]
     pub fn build(page: &'a PageSnapshot, matcher: &Matcher, hints: &HintMatcher) -> Model<'a> {
         let n = page.nodes.len();
         let mut depth: Vec<u32> = Vec::with_capacity(n);

@@ -34,6 +34,7 @@ pub(super) struct Tables {
 ///
 /// Rows that start with a date (`Nov 25 | 1.2 GB`, `10/23/2026 | 11/14/2026 | $179.90`) or
 /// a month gone by (`2026-10 | 199.00`) are history: their cells are not labelled.
+#[inline(never)]
 pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> Tables {
     let nodes = &model.page.nodes;
     let mut out = Tables::default();
