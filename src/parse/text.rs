@@ -564,6 +564,26 @@ pub fn rfind_any(text: &str, set: &str) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
+/// The first bytes of the words of the word table `table` (see [`table_find`]), in both
+/// ASCII cases: bit `b` is set when a word starts with byte `b` (below 128; a word that
+/// starts with another byte sets none). Computed at compile time for a table constant.
+pub(crate) const fn first_bytes(table: &str) -> u128 {
+    let t = table.as_bytes();
+    let mut mask = 0u128;
+    let mut i = 0;
+    let mut starts = true;
+    while i < t.len() {
+        let b = t[i];
+        let separator = b == b' ' || b == b'|';
+        if starts && !separator && b < 128 {
+            mask |= (1u128 << b.to_ascii_lowercase()) | (1u128 << b.to_ascii_uppercase());
+        }
+        starts = separator;
+        i += 1;
+    }
+    mask
+}
+
 /// The first answer `f` gives for a word of a word table, with the index of the word's
 /// group. A word table is one string: words separated by a space, groups of words by `|`
 /// (`"jan january|feb february"`: group 0 is January). One text in the wasm instead of an
@@ -981,6 +1001,14 @@ impl Lexed {
     /// table, see [`table_find`]).
     pub(crate) fn word_in(&self, i: usize, table: &str) -> bool {
         self.word_group(i, table).is_some()
+    }
+
+    /// False when token `i` is in no word table whose words' first bytes are `firsts`
+    /// ([`first_bytes`]): it starts with an ASCII byte none of them has. Rules a token out
+    /// before the table is read (a table asked of every token of a text).
+    pub(crate) fn may_be_in(&self, i: usize, firsts: u128) -> bool {
+        let first = self.str(i).as_bytes().first().copied().unwrap_or(0);
+        first >= 128 || firsts & (1u128 << first) != 0
     }
 
     /// The group of the word table `table` (see [`table_find`]) holding token `i`'s word
@@ -1621,6 +1649,38 @@ mod tests {
         assert!(!lx.word_in(0, "today|morrow"));
         assert_eq!(lx.cjk_find(2, "年|日 月"), Some((1, 3)));
         assert_eq!(lx.cjk_any(2, "年"), None);
+    }
+
+    #[test]
+    fn first_bytes_let_through_every_word_of_the_table_in_any_case() {
+        assert_eq!(first_bytes(""), 0);
+        assert_eq!(
+            first_bytes("|a||B b"),
+            (1 << b'a') | (1 << b'A') | (1 << b'b') | (1 << b'B')
+        );
+        // (A word that starts outside ASCII sets nothing: such tokens are never ruled out.)
+        assert_eq!(first_bytes("über é"), 0);
+        for table in [
+            "jan january|feb février|mär",
+            "unlimited ilimitado illimité",
+            "x",
+        ] {
+            let firsts = first_bytes(table);
+            for word in split_byte(table, b'|').flat_map(|g| split_byte(g, b' ')) {
+                for form in [word.to_string(), word.to_ascii_uppercase()] {
+                    let lx = Lexed::new(&form);
+                    assert!(lx.may_be_in(0, firsts), "{table:?} {form:?}");
+                    assert!(lx.word_in(0, table), "{table:?} {form:?}");
+                }
+            }
+            // A word of another first letter (ASCII) is ruled out, as the table would.
+            let lx = Lexed::new("zebra");
+            assert!(!lx.may_be_in(0, firsts) && !lx.word_in(0, table));
+        }
+        // Out of range and not a word.
+        let lx = Lexed::new("12");
+        assert!(!lx.may_be_in(3, first_bytes("a")));
+        assert!(!lx.may_be_in(0, first_bytes("a")));
     }
 
     proptest::proptest! {
