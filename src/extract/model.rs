@@ -797,7 +797,8 @@ fn after_separator(text: &str, at: usize) -> bool {
 
 /// A data or money unit on its own (`GB`, `G`, `MB`, `元`, `%`).
 fn is_unit(text: &str) -> bool {
-    in_list("gb g mb m kb k tb 元 % gib mib", &text.to_ascii_lowercase())
+    // (The list's words are lower case: read ignoring ASCII case, no lower-cased copy.)
+    crate::parse::text::table_word("gb g mb m kb k tb 元 % gib mib", text, false, true).is_some()
 }
 
 /// `GB used`, `MB left`: a text that starts with a data unit word (not the one-letter
@@ -893,18 +894,33 @@ fn virtual_row(node: &crate::page::PageNode, index: u32) -> Option<Row> {
     })
 }
 
+/// An amount's state before the connector to its total (`remaining of 15 GB`).
+const TOTAL_STATES: &str = "remaining |left |used ";
+/// Connectors from an amount to its total.
+const TOTAL_CONNECTORS: &str = "of |out of |/|von |de ";
+
 /// Whether `text` goes on from an amount to its total (`of 6 GB used`, `/ 5 GB`,
 /// `von 10 GB`, `de 25 GB`, `remaining of 15 GB`): a connector, maybe after the
 /// amount's state, then a figure.
 fn continues_to_total(text: &str) -> bool {
-    let text = crate::parse::text::split_byte("remaining |left |used ", b'|')
+    // Each state word and connector below starts with one of these (most texts start
+    // with none: ruled out without reading the lists).
+    if !text.bytes().next().is_some_and(|b| {
+        matches!(
+            b.to_ascii_lowercase(),
+            b'r' | b'l' | b'u' | b'o' | b'/' | b'v' | b'd'
+        )
+    }) {
+        return false;
+    }
+    let text = crate::parse::text::split_byte(TOTAL_STATES, b'|')
         .find_map(|w| {
             text.get(..w.len())
                 .filter(|head| head.eq_ignore_ascii_case(w))
                 .and_then(|_| text.get(w.len()..))
         })
         .unwrap_or(text);
-    crate::parse::text::split_byte("of |out of |/|von |de ", b'|').any(|c| {
+    crate::parse::text::split_byte(TOTAL_CONNECTORS, b'|').any(|c| {
         text.get(..c.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(c))
             && text
@@ -924,4 +940,36 @@ fn is_bare_amount(text: &str) -> bool {
     figure.starts_with(|c: char| c.is_ascii_digit())
         && unit.bytes().all(|b| b.is_ascii_alphabetic())
         && is_unit(unit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_state_word_and_connector_starts_with_a_byte_the_first_test_lets_through() {
+        // (A state word is followed by a connector.)
+        let states = crate::parse::text::split_byte(TOTAL_STATES, b'|').map(|w| format!("{w}of "));
+        let connectors = crate::parse::text::split_byte(TOTAL_CONNECTORS, b'|').map(String::from);
+        for w in states.chain(connectors) {
+            let upper = w.to_ascii_uppercase();
+            assert!(continues_to_total(&format!("{w}5 GB")), "{w:?}");
+            assert!(continues_to_total(&format!("{upper}5 GB")), "{upper:?}");
+        }
+        assert!(continues_to_total("remaining of 15 GB"));
+        assert!(continues_to_total("Used / 5 GB"));
+        assert!(!continues_to_total("offer 5 GB"));
+        assert!(!continues_to_total("GB of 5 GB"));
+        assert!(!continues_to_total(""));
+    }
+
+    #[test]
+    fn a_unit_is_read_in_any_ascii_case() {
+        for unit in ["gb", "GB", "Gb", "g", "MiB", "元", "%"] {
+            assert!(is_unit(unit), "{unit:?}");
+        }
+        for other in ["gbs", "", "g b", "GBP", "元元"] {
+            assert!(!is_unit(other), "{other:?}");
+        }
+    }
 }

@@ -74,6 +74,7 @@ const CJK_TOTAL: &str = "||共 总 總";
 
 const UNLIMITED_WORDS: &str =
     "unlimited ilimitado ilimitados ilimitada ilimitadas unbegrenzt unlimitiert illimité illimitée";
+const UNLIMITED_FIRSTS: u128 = super::text::first_bytes(UNLIMITED_WORDS);
 const UNLIMITED_CJK: &str = "不限流量 不限量 无限 無限";
 /// After "unlimited": these make it a talk/text allowance, not data …
 const NOT_DATA_WORDS: &str = "talk text texts texting minutes mins min calls calling sms mms \
@@ -256,7 +257,7 @@ fn has_role_word(lx: &Lexed, j: usize) -> bool {
 
 /// `unlimited` (not "unlimited talk & text") at token `i`.
 fn unlimited_at(lx: &Lexed, i: usize) -> Option<usize> {
-    if lx.word_in(i, UNLIMITED_WORDS) {
+    if lx.may_be_in(i, UNLIMITED_FIRSTS) && lx.word_in(i, UNLIMITED_WORDS) {
         // `10GB high-speed data, then unlimited at up to 128kbps`: the slowed speed
         // after a cap, not an unlimited allowance.
         if lx.word_in(i + 1, "at") || i.checked_sub(1).is_some_and(|p| lx.word_in(p, "then")) {

@@ -130,6 +130,7 @@ const ORDINALS: &str = "st nd rd th º ª er";
 
 /// Relative day words (word tables, see `text::table_find`), one group per offset from
 /// today of `DAY_OFFSETS`.
+const MONTH_FIRSTS: u128 = super::text::first_bytes(MONTHS);
 const DAY_WORDS: &str =
     "today hoy heute aujourd|tomorrow mañana morgen demain|übermorgen|yesterday ayer gestern";
 const CJK_DAY_WORDS: &str = "今天 今日|明天 明日|后天 後天|昨天";
@@ -146,6 +147,9 @@ const AFTER_SUFFIX: &str = "left remaining restantes übrig later";
 
 /// The month (1–12) token `i` names.
 fn month_at(lx: &Lexed, i: usize) -> Option<u8> {
+    if !lx.may_be_in(i, MONTH_FIRSTS) {
+        return None;
+    }
     lx.word_group(i, MONTHS).map(|g| g as u8 + 1)
 }
 

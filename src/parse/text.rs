@@ -564,6 +564,26 @@ pub fn rfind_any(text: &str, set: &str) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
+/// The first bytes of the words of the word table `table` (see [`table_find`]), in both
+/// ASCII cases: bit `b` is set when a word starts with byte `b` (below 128; a word that
+/// starts with another byte sets none). Computed at compile time for a table constant.
+pub(crate) const fn first_bytes(table: &str) -> u128 {
+    let t = table.as_bytes();
+    let mut mask = 0u128;
+    let mut i = 0;
+    let mut starts = true;
+    while i < t.len() {
+        let b = t[i];
+        let separator = b == b' ' || b == b'|';
+        if starts && !separator && b < 128 {
+            mask |= (1u128 << b.to_ascii_lowercase()) | (1u128 << b.to_ascii_uppercase());
+        }
+        starts = separator;
+        i += 1;
+    }
+    mask
+}
+
 /// The first answer `f` gives for a word of a word table, with the index of the word's
 /// group. A word table is one string: words separated by a space, groups of words by `|`
 /// (`"jan january|feb february"`: group 0 is January). One text in the wasm instead of an
@@ -601,22 +621,42 @@ pub(crate) fn table_group(table: &str, test: &dyn Fn(&str) -> bool) -> Option<us
 /// The group of the word table `table` (see [`table_find`]; with `groups` false, a list of
 /// words separated by spaces only, where `|` is an ordinary character) holding `word`
 /// exactly, or ignoring ASCII case with `fold` (the table's words are lower-case). The hot
-/// lookup of the extraction (every word of a page against several tables): the table's
-/// separators are found 8 bytes at a time ([`next_separator`]), and only the table's words
-/// of `word`'s length are compared, where [`table_find`] slices every word and calls its
-/// test through a pointer.
+/// lookup of the extraction (every word of a page against several tables, most of them
+/// found in none): the table is searched 8 bytes at a time for `word`'s first byte
+/// ([`next_byte`]; a table's words start with many different letters), and only where it
+/// starts a word of `word`'s length is the word compared; the group is then the number of
+/// `|` before it. [`table_find`] slices every word and calls its test through a pointer.
 #[inline(never)]
 pub(crate) fn table_word(table: &str, word: &str, groups: bool, fold: bool) -> Option<usize> {
     let (t, w) = (table.as_bytes(), word.as_bytes());
     let n = w.len();
+    let &first = w.first()?;
     let bar = if groups { b'|' } else { b' ' };
-    let (mut group, mut start) = (0, 0);
+    let is_separator = |b: u8| b == b' ' || b == bar;
+    // (No word of the table holds a separator.)
+    if w.iter().any(|&c| is_separator(c)) {
+        return None;
+    }
+    // (With `fold`, both cases of an ASCII letter; else the byte twice.)
+    let (a, b) = if fold {
+        (first.to_ascii_lowercase(), first.to_ascii_uppercase())
+    } else {
+        (first, first)
+    };
+    let mut at = 0;
     // (A `while` over indices: the wasm is built for size, and a range's iterator stays a
     // call per byte there.)
-    while n > 0 && start + n <= t.len() {
-        let end = next_separator(t, start, bar);
-        if end - start == n
-            && t.get(start..end).is_some_and(|c| {
+    while at + n <= t.len() {
+        let p = next_byte(t, at, a, b);
+        let end = p + n;
+        if end > t.len() {
+            break;
+        }
+        let starts = p == 0 || t.get(p - 1).is_some_and(|&c| is_separator(c));
+        let ends = t.get(end).is_none_or(|&c| is_separator(c));
+        if starts
+            && ends
+            && t.get(p..end).is_some_and(|c| {
                 if fold {
                     c.eq_ignore_ascii_case(w)
                 } else {
@@ -624,17 +664,22 @@ pub(crate) fn table_word(table: &str, word: &str, groups: bool, fold: bool) -> O
                 }
             })
         {
-            return Some(group);
+            let bars = if groups {
+                t.get(..p)
+                    .map_or(0, |before| before.iter().filter(|&&c| c == b'|').count())
+            } else {
+                0
+            };
+            return Some(bars);
         }
-        group += usize::from(groups && t.get(end) == Some(&b'|'));
-        start = end + 1;
+        at = p + 1;
     }
     None
 }
 
-/// The index of the first space or `bar` in `t` from `i` on, or `t.len()`: 8 bytes a step
-/// while none is among them (a word of a table is a few letters; a table, hundreds).
-fn next_separator(t: &[u8], mut i: usize, bar: u8) -> usize {
+/// The index of the first byte `a` or `b` in `t` from `i` on, or `t.len()`: 8 bytes a step
+/// while neither is among them.
+fn next_byte(t: &[u8], mut i: usize, a: u8, b: u8) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     // Nonzero when a byte of `v` is zero (exact as a whole: only bytes above a zero byte
@@ -642,13 +687,13 @@ fn next_separator(t: &[u8], mut i: usize, bar: u8) -> usize {
     let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
     while let Some(eight) = t.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
         let v = u64::from_le_bytes(eight);
-        if zero_byte(v ^ (ONES * u64::from(b' '))) | zero_byte(v ^ (ONES * u64::from(bar))) != 0 {
+        if zero_byte(v ^ (ONES * u64::from(a))) | zero_byte(v ^ (ONES * u64::from(b))) != 0 {
             break;
         }
         i += 8;
     }
-    while let Some(&b) = t.get(i) {
-        if b == b' ' || b == bar {
+    while let Some(&c) = t.get(i) {
+        if c == a || c == b {
             return i;
         }
         i += 1;
@@ -956,6 +1001,14 @@ impl Lexed {
     /// table, see [`table_find`]).
     pub(crate) fn word_in(&self, i: usize, table: &str) -> bool {
         self.word_group(i, table).is_some()
+    }
+
+    /// False when token `i` is in no word table whose words' first bytes are `firsts`
+    /// ([`first_bytes`]): it starts with an ASCII byte none of them has. Rules a token out
+    /// before the table is read (a table asked of every token of a text).
+    pub(crate) fn may_be_in(&self, i: usize, firsts: u128) -> bool {
+        let first = self.str(i).as_bytes().first().copied().unwrap_or(0);
+        first >= 128 || firsts & (1u128 << first) != 0
     }
 
     /// The group of the word table `table` (see [`table_find`]) holding token `i`'s word
@@ -1599,6 +1652,57 @@ mod tests {
     }
 
     #[test]
+    fn first_bytes_let_through_every_word_of_the_table_in_any_case() {
+        assert_eq!(first_bytes(""), 0);
+        assert_eq!(
+            first_bytes("|a||B b"),
+            (1 << b'a') | (1 << b'A') | (1 << b'b') | (1 << b'B')
+        );
+        // (A word that starts outside ASCII sets nothing: such tokens are never ruled out.)
+        assert_eq!(first_bytes("über é"), 0);
+        for table in [
+            "jan january|feb février|mär",
+            "unlimited ilimitado illimité",
+            "x",
+        ] {
+            let firsts = first_bytes(table);
+            for word in split_byte(table, b'|').flat_map(|g| split_byte(g, b' ')) {
+                for form in [word.to_string(), word.to_ascii_uppercase()] {
+                    let lx = Lexed::new(&form);
+                    assert!(lx.may_be_in(0, firsts), "{table:?} {form:?}");
+                    assert!(lx.word_in(0, table), "{table:?} {form:?}");
+                }
+            }
+            // A word of another first letter (ASCII) is ruled out, as the table would.
+            let lx = Lexed::new("zebra");
+            assert!(!lx.may_be_in(0, firsts) && !lx.word_in(0, table));
+        }
+        // Out of range and not a word.
+        let lx = Lexed::new("12");
+        assert!(!lx.may_be_in(3, first_bytes("a")));
+        assert!(!lx.may_be_in(0, first_bytes("a")));
+    }
+
+    proptest::proptest! {
+        // Tables and words over a few letters, both cases, separators and a non-ASCII
+        // letter: matches, near-matches and words across separators are frequent.
+        #[test]
+        fn the_byte_search_reads_any_table_as_table_group_does(
+            table in "[abAB |\u{fc}]{0,40}",
+            word in "[abAB |\u{fc}]{0,4}",
+        ) {
+            for fold in [false, true] {
+                let expected = table_group(&table, &|p| {
+                    if fold { p.eq_ignore_ascii_case(&word) } else { p == word }
+                });
+                proptest::prop_assert_eq!(table_word(&table, &word, true, fold), expected);
+            }
+            let in_list = !word.is_empty() && table.split(' ').any(|w| w == word);
+            proptest::prop_assert_eq!(table_word(&table, &word, false, false).is_some(), in_list);
+        }
+    }
+
+    #[test]
     fn the_byte_loop_reads_word_tables_as_table_group_does() {
         let tables = [
             "jan january|feb||mar march",
@@ -1608,7 +1712,7 @@ mod tests {
             "|",
             "of out of|/",
             "ab abc|abcd a",
-            // Longer than a step of `next_separator`, words across its 8-byte steps.
+            // Longer than a step of `next_byte`, words across its 8-byte steps.
             "january february|march april|may june july|august september october|abcdefgh|a",
             "abcdefghijklmnop qrstuvw|xyz|||abcd abcdefg|abcdefgh abcdefghi",
             "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
