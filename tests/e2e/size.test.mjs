@@ -212,11 +212,15 @@ const KB = 1024;
 // snapshot: -8.6 % for the first two, then 9.69 M -> 8.44 M a steady extraction): engine 127.7 KB by the
 // test's gzip (`gzip -9` 129515 -> 130145 bytes), without headroom: a decision for the lead
 // against the size helper's cuts (drop this commit to keep 127.3 KB).
-// Stop 25's merge of all four branches: budget set from the measurement below.
-const ENGINE_BUDGET = 999;
-const TOOLS_BUDGET = 72.7;
+// Stop 25's merge of all four branches (stop 24's helpers' work plus the US fixer's red-team
+// 24a/25a rules and the international fixer's 24b/25b rules): engine 129.9 KB by this test's
+// gzip (`gzip -9` 132746 bytes), tools 72.8 KB, profiles 11.1 KB. The red-team rounds' rules
+// cost about 3 KB this stop against the size helper's 0.2 KB of cuts: pages read right were
+// chosen over the 120 KB goal, which needs a structural change (a table-driven JSON reader).
+const ENGINE_BUDGET = 130.2;
+const TOOLS_BUDGET = 73.5;
 const UI_BUDGET = 70.2;
-const PROFILES_BUDGET = 11.0;
+const PROFILES_BUDGET = 11.3;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
   // The service worker's module, instantiated on every start: extraction engine, the
