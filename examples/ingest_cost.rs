@@ -4,11 +4,13 @@
 //! (the stored state read from JSON text, extraction, the state's change, the badge, the
 //! result written as JSON text), `extract` extraction alone, `page` the page only.
 //! The page snapshot comes from the native HTML walker (the whole page: what the content
-//! script sends for a small page).
+//! script sends for a small page), or, for a PAGE ending in `.txt`, from the lines the
+//! content script sent (`PageSnapshot::from_lines`: a bench page's sparse walk).
 use linekeeper::date::Date;
 use linekeeper::extract::{extract_with, ScanOptions};
 use linekeeper::html::page_from_html;
 use linekeeper::json;
+use linekeeper::page::PageSnapshot;
 use linekeeper::store::State;
 
 fn main() -> Result<(), String> {
@@ -19,7 +21,13 @@ fn main() -> Result<(), String> {
     let stage = rest.first().map_or("all", String::as_str);
     let runs: usize = rest.get(1).and_then(|r| r.parse().ok()).unwrap_or(1);
     let html = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
-    let page = page_from_html(&html, url);
+    let page = if file.ends_with(".txt") {
+        let mut page = PageSnapshot::from_lines(&html).map_err(|e| e.message())?;
+        page.url = url.clone();
+        page
+    } else {
+        page_from_html(&html, url)
+    };
     let today = Date::parse_iso("2026-11-28").ok_or("date")?;
     let options = ScanOptions { today };
     let mut stored = "null".to_string();
