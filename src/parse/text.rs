@@ -886,7 +886,12 @@ impl Lexed {
         let mut origin = Vec::with_capacity(original.len());
         walk(original, |c, s, e| {
             text.push(c);
-            origin.extend(std::iter::repeat_n((s, e), c.len_utf8()));
+            // (One byte, most characters: a push, not an extend's call.)
+            if c.is_ascii() {
+                origin.push((s, e));
+            } else {
+                origin.extend(std::iter::repeat_n((s, e), c.len_utf8()));
+            }
         });
         let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 2 + 1);
         let mut space = false;
