@@ -930,9 +930,25 @@
   // A neighbourhood inside a shadow tree or below a host or slot is walked from the
   // highest host (or the parent of the highest slot) above it: the walk of the ancestor
   // chain steps through children as the page's tree has them, not as they are drawn.
-  function composedTop(el) {
-    let top = el;
-    for (let e = el; e; e = up(e)) if (composes(e)) top = e;
+  // `highest` keeps, per element, the highest one at or above it that composes (null for
+  // none): the neighbourhoods of a scan share their ancestors, each asked once.
+  function composedTop(el, highest) {
+    const chain = [];
+    let found = null;
+    for (let e = el; e; e = up(e)) {
+      const known = highest.get(e);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      chain.push(e);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const e = chain[i];
+      if (!found && composes(e)) found = e;
+      highest.set(e, found);
+    }
+    const top = found || el;
     return tagInfo(top.localName).slot ? up(top) || top : top;
   }
 
@@ -943,6 +959,7 @@
     out.incremental = Boolean(found.incremental);
     if (!found.nodes.length || !body.isConnected) return walkFull(body, undefined, out, clock);
     const big = new Map(); // element → whether its subtree is larger than a neighbourhood
+    const highest = new Map(); // element → the highest element at or above it that composes
     const roots = new Set();
     const chain = new Set();
     const kids = new Map(); // element → its marked children (roots, chain), sorted below
@@ -959,7 +976,7 @@
       if (!near) continue;
       // The neighbourhood, and the header row of a table it is in (walked like one).
       for (const part of [near, headerOf(near)]) {
-        const root = part && composedTop(part);
+        const root = part && composedTop(part, highest);
         if (!root || roots.has(root)) continue;
         roots.add(root);
         if (!chain.has(root)) mark(root);
