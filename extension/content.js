@@ -71,22 +71,29 @@
   // already known: a text's chain is measured from the top down, and below a collapsed box
   // nothing more is measured.
   function collapsed(el, boxes) {
+    return downChain(el, boxes, (e, above) => Boolean(above) || (e !== e.ownerDocument.body && collapsedBox(e)));
+  }
+
+  // The answer for `el` to a question whose answer passes down from an element to its
+  // descendants (across same-origin frames, see `up`): `own(e, above)` gives `e`'s from its
+  // parent's (undefined at the top). `memo` keeps each element's answer for the scan, and
+  // only the ancestors below the nearest one already known are asked, from the top down.
+  function downChain(el, memo, own) {
     const chain = [];
-    let hidden = false;
+    let value;
     for (let e = el; e; e = up(e)) {
-      const known = boxes.get(e);
+      const known = memo.get(e);
       if (known !== undefined) {
-        hidden = known;
+        value = known;
         break;
       }
       chain.push(e);
     }
     for (let i = chain.length - 1; i >= 0; i--) {
-      const e = chain[i];
-      if (!hidden && e !== e.ownerDocument.body) hidden = collapsedBox(e);
-      boxes.set(e, hidden);
+      value = own(chain[i], value);
+      memo.set(chain[i], value);
     }
-    return hidden;
+    return value;
   }
 
   const pause = () =>
@@ -933,22 +940,7 @@
   // `highest` keeps, per element, the highest one at or above it that composes (null for
   // none): the neighbourhoods of a scan share their ancestors, each asked once.
   function composedTop(el, highest) {
-    const chain = [];
-    let found = null;
-    for (let e = el; e; e = up(e)) {
-      const known = highest.get(e);
-      if (known !== undefined) {
-        found = known;
-        break;
-      }
-      chain.push(e);
-    }
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const e = chain[i];
-      if (!found && composes(e)) found = e;
-      highest.set(e, found);
-    }
-    const top = found || el;
+    const top = downChain(el, highest, (e, above) => above || (composes(e) ? e : null)) || el;
     return tagInfo(top.localName).slot ? up(top) || top : top;
   }
 
