@@ -436,8 +436,11 @@ impl Matcher {
                     let Some(p) = self.patterns.get(pi as usize) else {
                         continue;
                     };
-                    let rest = lower.get(pos..).unwrap_or("");
-                    if !rest.starts_with(p.text.as_str()) {
+                    // (The key matched the first two characters: the last byte tells most
+                    // patterns apart before the whole is compared.)
+                    let want = p.text.as_bytes();
+                    let here = lower.as_bytes().get(pos..pos + want.len());
+                    if here.is_none_or(|h| h.last() != want.last() || h != want) {
                         continue;
                     }
                     if p.bound_start && !boundary_before() {
