@@ -1241,10 +1241,15 @@ impl<'a> Engine<'a> {
 
     /// The card around `node`: two levels above its block (`card_row_above`).
     fn card_around(&self, node: u32) -> Option<u32> {
-        let nodes = &self.model.page.nodes;
-        self.up_to(node, 6, |n| !n.is_text() && n.block)
-            .and_then(|b| nodes.get(b as usize)?.parent)
-            .and_then(|c| nodes.get(c as usize)?.parent)
+        self.block_parent(node, 6)
+            .and_then(|c| self.model.page.nodes.get(c as usize)?.parent)
+    }
+
+    /// The parent of `node`'s block: the nearest element at most `levels` up (`node`
+    /// itself first) that is a block.
+    fn block_parent(&self, node: u32, levels: usize) -> Option<u32> {
+        self.up_to(node, levels, |n| !n.is_text() && n.block)
+            .and_then(|b| self.model.page.nodes.get(b as usize)?.parent)
     }
 
     /// A plan end under a device's instalments (`Remaining device balance £312.00` |
@@ -1587,10 +1592,7 @@ impl<'a> Engine<'a> {
     /// of two rows in one box (`2.1 GB of 10 GB` | `Hotspot`), the figure's row first.
     fn captions(&self, r: usize, node: u32) -> bool {
         let model = &self.model;
-        let Some(bx) = self
-            .up_to(node, 4, |n| !n.is_text() && n.block)
-            .and_then(|b| model.page.nodes.get(b as usize)?.parent)
-        else {
+        let Some(bx) = self.block_parent(node, 4) else {
             return false;
         };
         let inside = |p: Option<usize>| {
