@@ -217,6 +217,9 @@ struct Engine<'a> {
     /// Per row, the phone numbers in its text, found on first use (the line anchors and
     /// the plans beside or under a number read the same rows).
     row_phones: Vec<std::cell::OnceCell<Vec<phone::PhoneFind>>>,
+    /// Per table body, its first two rows whose first cell names the data
+    /// (`beside_a_named_data_row`), found on first use: not once per value in the table.
+    named_data_rows: std::cell::RefCell<Vec<(u32, [Option<u32>; 2])>>,
     tables: Tables,
     /// Phone numbers that mark lines, with their parts of the page.
     anchors: Vec<PhoneAnchor>,
@@ -373,6 +376,7 @@ impl<'a> Engine<'a> {
             row_vals: vec![[None; 4]; rows],
             ended: vec![0; rows],
             row_phones: (0..rows).map(|_| std::cell::OnceCell::new()).collect(),
+            named_data_rows: std::cell::RefCell::new(Vec::new()),
         };
         let (anchors, phone_rows) = engine.phone_anchors();
         engine.anchors = anchors;
@@ -2730,16 +2734,30 @@ impl<'a> Engine<'a> {
         let Some(body) = nodes.get(tr as usize).and_then(|n| n.parent) else {
             return false;
         };
-        let end = model.end.get(body as usize).copied().unwrap_or(body);
-        (body + 1..end).any(|i| {
-            i != tr
-                && nodes
+        let known = self.named_data_rows.try_borrow().ok().and_then(|cache| {
+            cache
+                .iter()
+                .find(|&&(b, _)| b == body)
+                .map(|&(_, named)| named)
+        });
+        let named = known.unwrap_or_else(|| {
+            let end = model.end.get(body as usize).copied().unwrap_or(body);
+            let mut named = (body + 1..end).filter(|&i| {
+                nodes
                     .get(i as usize)
                     .is_some_and(|n| n.tag == "tr" && n.parent == Some(body))
-                && head(i).is_some_and(|r| {
-                    own_bucket(model, r) == Bucket::Main && !names_data_in_passing(r)
-                })
-        })
+                    && head(i).is_some_and(|r| {
+                        own_bucket(model, r) == Bucket::Main && !names_data_in_passing(r)
+                    })
+            });
+            let named = [named.next(), named.next()];
+            if let Ok(mut cache) = self.named_data_rows.try_borrow_mut() {
+                cache.push((body, named));
+            }
+            named
+        });
+        // (Two are enough to tell whether one is another row than `tr`.)
+        named.iter().flatten().any(|&i| i != tr)
     }
 
     /// The text value `v` was read from.
