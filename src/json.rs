@@ -873,9 +873,8 @@ impl<T: FromJson + Default> FromJson for Vec<T> {
 
     #[inline(never)]
     fn read_into(&mut self, v: Value) -> Result<(), Error> {
-        let items = array(v)?;
         *self = Vec::new();
-        read_items(items, &mut |item| {
+        read_items(v, &mut |item| {
             self.push(T::default());
             match self.last_mut() {
                 Some(slot) => slot.read_into(item),
@@ -885,13 +884,12 @@ impl<T: FromJson + Default> FromJson for Vec<T> {
     }
 }
 
-/// Reads each of `items` with `read` in order, up to the first error: the loop over an
-/// array's items, one copy for every item type.
-fn read_items(
-    items: Vec<Value>,
-    read: &mut dyn FnMut(Value) -> Result<(), Error>,
-) -> Result<(), Error> {
-    for item in items {
+/// Reads each item of the array `v` with `read` in order, up to the first error (an error
+/// for anything but an array): the loop over an array's items, one copy for every item
+/// type.
+#[inline(never)]
+fn read_items(v: Value, read: &mut dyn FnMut(Value) -> Result<(), Error>) -> Result<(), Error> {
+    for item in array(v)? {
         read(item)?;
     }
     Ok(())
