@@ -587,6 +587,8 @@ pub fn write_str(out: &mut String, s: &str) {
 }
 
 /// Writes an object member by member: `Obj::new(out).field("a", &a).field("b", &b).end()`.
+/// The methods take and give `&mut Obj` (not the `Obj` by value): each member's call then
+/// passes one pointer in and out instead of the writer's state, in every writer.
 pub struct Obj<'a> {
     out: &'a mut String,
     first: bool,
@@ -599,14 +601,14 @@ impl<'a> Obj<'a> {
     }
 
     /// One member (the value as `dyn`: one copy of this code, not one per value type).
-    pub fn field(mut self, key: &str, value: &dyn ToJson) -> Obj<'a> {
+    pub fn field(&mut self, key: &str, value: &dyn ToJson) -> &mut Obj<'a> {
         self.key(key);
         value.write_json(self.out);
         self
     }
 
     /// A field written only when `Some` (serde's `skip_serializing_if = "Option::is_none"`).
-    pub fn some<T: ToJson>(self, key: &str, value: &Option<T>) -> Obj<'a> {
+    pub fn some<T: ToJson>(&mut self, key: &str, value: &Option<T>) -> &mut Obj<'a> {
         match value {
             Some(v) => self.field(key, v),
             None => self,
@@ -614,7 +616,7 @@ impl<'a> Obj<'a> {
     }
 
     /// A list written only when not empty.
-    pub fn nonempty<T: ToJson>(self, key: &str, value: &[T]) -> Obj<'a> {
+    pub fn nonempty<T: ToJson>(&mut self, key: &str, value: &[T]) -> &mut Obj<'a> {
         if value.is_empty() {
             self
         } else {
@@ -631,7 +633,7 @@ impl<'a> Obj<'a> {
         self.out.push(':');
     }
 
-    pub fn end(self) {
+    pub fn end(&mut self) {
         self.out.push('}');
     }
 }
@@ -653,7 +655,7 @@ impl ToJson for Value {
             Value::Obj(items) => {
                 let mut o = Obj::new(out);
                 for (k, v) in items {
-                    o = o.field(k, v);
+                    o.field(k, v);
                 }
                 o.end();
             }

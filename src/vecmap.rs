@@ -210,7 +210,7 @@ impl<V: ToJson> ToJson for VecMap<String, V> {
     fn write_json(&self, out: &mut String) {
         let mut o = Obj::new(out);
         for (k, v) in &self.0 {
-            o = o.field(k, v);
+            o.field(k, v);
         }
         o.end();
     }
