@@ -897,8 +897,14 @@ fn read_items(v: Value, read: &mut dyn FnMut(Value) -> Result<(), Error>) -> Res
     Ok(())
 }
 
-/// An array of exactly `n` items.
-fn tuple(v: Value, n: usize) -> Result<std::vec::IntoIter<Value>, Error> {
+/// Reads the items of an array of exactly `n` items with `read(i, item)` in order, up to
+/// the first error: the reader of every tuple and fixed-length array (one copy).
+#[inline(never)]
+fn read_tuple(
+    v: Value,
+    n: usize,
+    read: &mut dyn FnMut(usize, Value) -> Result<(), Error>,
+) -> Result<(), Error> {
     let items = array(v)?;
     if items.len() != n {
         let mut s = String::from("invalid length ");
@@ -907,36 +913,46 @@ fn tuple(v: Value, n: usize) -> Result<std::vec::IntoIter<Value>, Error> {
         write_int(&mut s, n as i64);
         return Err(Error(s));
     }
-    Ok(items.into_iter())
-}
-
-fn next<T: FromJson>(items: &mut std::vec::IntoIter<Value>) -> Result<T, Error> {
-    T::from_json(items.next().unwrap_or_default())
+    for (i, item) in items.into_iter().enumerate() {
+        read(i, item)?;
+    }
+    Ok(())
 }
 
 impl<T: FromJson + Default, const N: usize> FromJson for [T; N] {
     fn from_json(v: Value) -> Result<Self, Error> {
-        let items = tuple(v, N)?;
         // Read in place, each item by its type's one reader (no vector to convert).
         let mut out: [T; N] = std::array::from_fn(|_| T::default());
-        for (slot, item) in out.iter_mut().zip(items) {
-            slot.read_into(item)?;
-        }
+        read_tuple(v, N, &mut |i, item| match out.get_mut(i) {
+            Some(slot) => slot.read_into(item),
+            None => Ok(()),
+        })?;
         Ok(out)
     }
 }
 
-impl<A: FromJson, B: FromJson> FromJson for (A, B) {
+// Tuples are read in place too: their items' types have a `Default` (a placeholder until
+// read, like a struct's fields).
+impl<A: FromJson + Default, B: FromJson + Default> FromJson for (A, B) {
     fn from_json(v: Value) -> Result<Self, Error> {
-        let mut items = tuple(v, 2)?;
-        Ok((next(&mut items)?, next(&mut items)?))
+        let mut out = (A::default(), B::default());
+        read_tuple(v, 2, &mut |i, item| match i {
+            0 => out.0.read_into(item),
+            _ => out.1.read_into(item),
+        })?;
+        Ok(out)
     }
 }
 
-impl<A: FromJson, B: FromJson, C: FromJson> FromJson for (A, B, C) {
+impl<A: FromJson + Default, B: FromJson + Default, C: FromJson + Default> FromJson for (A, B, C) {
     fn from_json(v: Value) -> Result<Self, Error> {
-        let mut items = tuple(v, 3)?;
-        Ok((next(&mut items)?, next(&mut items)?, next(&mut items)?))
+        let mut out = (A::default(), B::default(), C::default());
+        read_tuple(v, 3, &mut |i, item| match i {
+            0 => out.0.read_into(item),
+            1 => out.1.read_into(item),
+            _ => out.2.read_into(item),
+        })?;
+        Ok(out)
     }
 }
 
