@@ -75,13 +75,15 @@ const PANIC_FORMATTING: &[&str] = &[
 ];
 
 /// wasm-bindgen's shims through which JavaScript calls a Rust closure (`Closure`, `&dyn
-/// FnMut` arguments of imports): their table index reaches JavaScript only through the
-/// descriptor functions wasm-bindgen runs and removes, and the glue calls them through the
-/// module's function table. A module whose function table JavaScript cannot reach (not
-/// exported, not imported: [`table_reachable_from_js`]) and whose code does not call them
-/// directly never runs them; they stay only as entries of that table (every signature of
-/// every `js_sys` import taking a closure, used or not), with what they reach. Measured
-/// (gzip -9): engine 132975 → 132816 bytes (43 shims and the panic catching they reach).
+/// FnMut` arguments of imports): the glue calls the shim of a closure it is given through an
+/// export (the shim, or an `externref` shim calling it), and could call one by its index in
+/// the module's function table; that index is otherwise written only by the descriptor
+/// functions wasm-bindgen runs and removes. So in a module whose function table JavaScript
+/// cannot reach (not exported, not imported: [`table_reachable_from_js`]), a shim neither
+/// exported nor called directly never runs: it stays only as an entry of that table (every
+/// signature of every `js_sys` import taking a closure, used or not), with what it reaches.
+/// Measured (gzip -9): engine 132975 → 132816 bytes (43 shims and the panic catching they
+/// reach); the UI module keeps the shim of its one closure (an event listener).
 const JS_ONLY: &[&str] = &["wasm_bindgen::convert::closures::_::invoke"];
 
 /// Whether JavaScript can reach the module's function table (a `funcref` table exported
@@ -119,6 +121,27 @@ fn table_reachable_from_js(sections: &[(u8, &[u8])]) -> Result<bool, String> {
         }
     }
     Ok(false)
+}
+
+/// The indices of the functions the module exports (wasm-bindgen 0.2.130 exports the
+/// invoke shim of a closure it passes to JavaScript, or a shim calling it).
+fn exported_functions(sections: &[(u8, &[u8])]) -> Result<Vec<u32>, String> {
+    let mut out = Vec::new();
+    for (_, body) in sections.iter().filter(|(id, _)| *id == 7) {
+        let mut r = Reader {
+            bytes: body,
+            pos: 0,
+        };
+        for _ in 0..r.leb()? {
+            r.name()?;
+            let kind = r.byte()?;
+            let index = r.leb()?;
+            if kind == 0 {
+                out.push(index);
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// `name` without crate disambiguators (`core[c5930c85a12de822]`), a trailing symbol
@@ -325,7 +348,11 @@ pub fn stub(wasm: &[u8]) -> Result<(Vec<u8>, usize), String> {
         stubbed.extend(unused);
     }
     if !table_reachable_from_js(&sections)? {
-        let unused = uncalled(JS_ONLY, &stubbed);
+        let exported = exported_functions(&sections)?;
+        let unused: Vec<u32> = uncalled(JS_ONLY, &stubbed)
+            .into_iter()
+            .filter(|i| !exported.contains(&(i + imported)))
+            .collect();
         stubbed.extend(unused);
     }
     let mut out = wasm[..8].to_vec();
@@ -549,6 +576,10 @@ mod tests {
         // An imported table: kept.
         let import = [2, 9, 1, 1, b'm', 1, b't', 1, 0x70, 0, 0]; // (import "m" "t" (table 0 funcref))
         let (_, n) = stub(&module_with(&[INVOKE, "keep"], bodies, &import)).unwrap();
+        assert_eq!(n, 0);
+        // Exported (the glue calls it): kept.
+        let export = [7, 5, 1, 1, b'k', 0, 0]; // (export "k" (func 0))
+        let (_, n) = stub(&module_with(&[INVOKE, "keep"], bodies, &export)).unwrap();
         assert_eq!(n, 0);
         // Called directly: kept.
         let (_, n) = stub(&module(&[INVOKE, "caller"], &[&[0, 0x01], &[0, 0x10, 0]])).unwrap();
