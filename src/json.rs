@@ -587,6 +587,8 @@ pub fn write_str(out: &mut String, s: &str) {
 }
 
 /// Writes an object member by member: `Obj::new(out).field("a", &a).field("b", &b).end()`.
+/// The methods take and give `&mut Obj` (not the `Obj` by value): each member's call then
+/// passes one pointer in and out instead of the writer's state, in every writer.
 pub struct Obj<'a> {
     out: &'a mut String,
     first: bool,
@@ -599,14 +601,14 @@ impl<'a> Obj<'a> {
     }
 
     /// One member (the value as `dyn`: one copy of this code, not one per value type).
-    pub fn field(mut self, key: &str, value: &dyn ToJson) -> Obj<'a> {
+    pub fn field(&mut self, key: &str, value: &dyn ToJson) -> &mut Obj<'a> {
         self.key(key);
         value.write_json(self.out);
         self
     }
 
     /// A field written only when `Some` (serde's `skip_serializing_if = "Option::is_none"`).
-    pub fn some<T: ToJson>(self, key: &str, value: &Option<T>) -> Obj<'a> {
+    pub fn some<T: ToJson>(&mut self, key: &str, value: &Option<T>) -> &mut Obj<'a> {
         match value {
             Some(v) => self.field(key, v),
             None => self,
@@ -614,7 +616,7 @@ impl<'a> Obj<'a> {
     }
 
     /// A list written only when not empty.
-    pub fn nonempty<T: ToJson>(self, key: &str, value: &[T]) -> Obj<'a> {
+    pub fn nonempty<T: ToJson>(&mut self, key: &str, value: &[T]) -> &mut Obj<'a> {
         if value.is_empty() {
             self
         } else {
@@ -631,7 +633,7 @@ impl<'a> Obj<'a> {
         self.out.push(':');
     }
 
-    pub fn end(self) {
+    pub fn end(&mut self) {
         self.out.push('}');
     }
 }
@@ -653,7 +655,7 @@ impl ToJson for Value {
             Value::Obj(items) => {
                 let mut o = Obj::new(out);
                 for (k, v) in items {
-                    o = o.field(k, v);
+                    o.field(k, v);
                 }
                 o.end();
             }
@@ -873,9 +875,8 @@ impl<T: FromJson + Default> FromJson for Vec<T> {
 
     #[inline(never)]
     fn read_into(&mut self, v: Value) -> Result<(), Error> {
-        let items = array(v)?;
         *self = Vec::new();
-        read_items(items, &mut |item| {
+        read_items(v, &mut |item| {
             self.push(T::default());
             match self.last_mut() {
                 Some(slot) => slot.read_into(item),
@@ -885,20 +886,25 @@ impl<T: FromJson + Default> FromJson for Vec<T> {
     }
 }
 
-/// Reads each of `items` with `read` in order, up to the first error: the loop over an
-/// array's items, one copy for every item type.
-fn read_items(
-    items: Vec<Value>,
-    read: &mut dyn FnMut(Value) -> Result<(), Error>,
-) -> Result<(), Error> {
-    for item in items {
+/// Reads each item of the array `v` with `read` in order, up to the first error (an error
+/// for anything but an array): the loop over an array's items, one copy for every item
+/// type.
+#[inline(never)]
+fn read_items(v: Value, read: &mut dyn FnMut(Value) -> Result<(), Error>) -> Result<(), Error> {
+    for item in array(v)? {
         read(item)?;
     }
     Ok(())
 }
 
-/// An array of exactly `n` items.
-fn tuple(v: Value, n: usize) -> Result<std::vec::IntoIter<Value>, Error> {
+/// Reads the items of an array of exactly `n` items with `read(i, item)` in order, up to
+/// the first error: the reader of every tuple and fixed-length array (one copy).
+#[inline(never)]
+fn read_tuple(
+    v: Value,
+    n: usize,
+    read: &mut dyn FnMut(usize, Value) -> Result<(), Error>,
+) -> Result<(), Error> {
     let items = array(v)?;
     if items.len() != n {
         let mut s = String::from("invalid length ");
@@ -907,36 +913,46 @@ fn tuple(v: Value, n: usize) -> Result<std::vec::IntoIter<Value>, Error> {
         write_int(&mut s, n as i64);
         return Err(Error(s));
     }
-    Ok(items.into_iter())
-}
-
-fn next<T: FromJson>(items: &mut std::vec::IntoIter<Value>) -> Result<T, Error> {
-    T::from_json(items.next().unwrap_or_default())
+    for (i, item) in items.into_iter().enumerate() {
+        read(i, item)?;
+    }
+    Ok(())
 }
 
 impl<T: FromJson + Default, const N: usize> FromJson for [T; N] {
     fn from_json(v: Value) -> Result<Self, Error> {
-        let items = tuple(v, N)?;
         // Read in place, each item by its type's one reader (no vector to convert).
         let mut out: [T; N] = std::array::from_fn(|_| T::default());
-        for (slot, item) in out.iter_mut().zip(items) {
-            slot.read_into(item)?;
-        }
+        read_tuple(v, N, &mut |i, item| match out.get_mut(i) {
+            Some(slot) => slot.read_into(item),
+            None => Ok(()),
+        })?;
         Ok(out)
     }
 }
 
-impl<A: FromJson, B: FromJson> FromJson for (A, B) {
+// Tuples are read in place too: their items' types have a `Default` (a placeholder until
+// read, like a struct's fields).
+impl<A: FromJson + Default, B: FromJson + Default> FromJson for (A, B) {
     fn from_json(v: Value) -> Result<Self, Error> {
-        let mut items = tuple(v, 2)?;
-        Ok((next(&mut items)?, next(&mut items)?))
+        let mut out = (A::default(), B::default());
+        read_tuple(v, 2, &mut |i, item| match i {
+            0 => out.0.read_into(item),
+            _ => out.1.read_into(item),
+        })?;
+        Ok(out)
     }
 }
 
-impl<A: FromJson, B: FromJson, C: FromJson> FromJson for (A, B, C) {
+impl<A: FromJson + Default, B: FromJson + Default, C: FromJson + Default> FromJson for (A, B, C) {
     fn from_json(v: Value) -> Result<Self, Error> {
-        let mut items = tuple(v, 3)?;
-        Ok((next(&mut items)?, next(&mut items)?, next(&mut items)?))
+        let mut out = (A::default(), B::default(), C::default());
+        read_tuple(v, 3, &mut |i, item| match i {
+            0 => out.0.read_into(item),
+            1 => out.1.read_into(item),
+            _ => out.2.read_into(item),
+        })?;
+        Ok(out)
     }
 }
 

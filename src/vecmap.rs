@@ -6,6 +6,7 @@
 
 use crate::json::{Error, FromJson, Obj, ToJson, Value};
 use std::borrow::Borrow;
+use std::cmp::Ordering;
 
 #[derive(Clone, PartialEq, Eq)]
 pub struct VecMap<K, V>(Vec<(K, V)>);
@@ -33,11 +34,11 @@ impl<K: Ord, V> VecMap<K, V> {
     where
         K: Borrow<Q>,
     {
-        // Appending in key order is the common case: check the end first.
-        match self.0.last() {
-            Some((last, _)) if last.borrow() < key => Err(self.0.len()),
-            _ => self.0.binary_search_by(|(k, _)| k.borrow().cmp(key)),
-        }
+        search(self.0.len(), &mut |i| {
+            self.0
+                .get(i)
+                .map_or(Ordering::Greater, |(k, _)| k.borrow().cmp(key))
+        })
     }
 
     pub fn get<Q: Ord + ?Sized>(&self, key: &Q) -> Option<&V>
@@ -95,6 +96,26 @@ impl<K: Ord, V> VecMap<K, V> {
     pub fn retain(&mut self, mut keep: impl FnMut(&K, &mut V) -> bool) {
         self.0.retain_mut(|(k, v)| keep(k, v));
     }
+}
+
+/// Where a key is among `len` sorted keys (`Ok`), or where it goes (`Err`), `cmp(i)`
+/// comparing key `i` with it: `binary_search_by`, one copy for every key and value type.
+#[inline(never)]
+fn search(len: usize, cmp: &mut dyn FnMut(usize) -> Ordering) -> Result<usize, usize> {
+    // Appending in key order is the common case: check the end first.
+    if len > 0 && cmp(len - 1) == Ordering::Less {
+        return Err(len);
+    }
+    let (mut low, mut high) = (0, len);
+    while low < high {
+        let mid = low + (high - low) / 2;
+        match cmp(mid) {
+            Ordering::Less => low = mid + 1,
+            Ordering::Greater => high = mid,
+            Ordering::Equal => return Ok(mid),
+        }
+    }
+    Err(low)
 }
 
 /// A key's place in a [`VecMap`]: its value, or where it goes.
@@ -189,7 +210,7 @@ impl<V: ToJson> ToJson for VecMap<String, V> {
     fn write_json(&self, out: &mut String) {
         let mut o = Obj::new(out);
         for (k, v) in &self.0 {
-            o = o.field(k, v);
+            o.field(k, v);
         }
         o.end();
     }

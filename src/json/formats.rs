@@ -117,8 +117,8 @@ impl FromJson for Date {
 
 impl ToJson for Snapshot {
     fn write_json(&self, out: &mut String) {
-        let o = Obj::new(out)
-            .field("schema", &self.schema)
+        let mut o = Obj::new(out);
+        o.field("schema", &self.schema)
             .field("status", &self.status)
             .field("carrier", &self.carrier)
             .field("next_bill_date", &self.next_bill_date)
@@ -126,11 +126,10 @@ impl ToJson for Snapshot {
             .field("amount_due", &self.amount_due)
             .field("autopay", &self.autopay)
             .field("lines", &self.lines);
-        if self.sources.is_empty() {
-            o.end()
-        } else {
-            o.field("sources", &self.sources).end()
+        if !self.sources.is_empty() {
+            o.field("sources", &self.sources);
         }
+        o.end()
     }
 }
 
@@ -209,15 +208,15 @@ crate::json_struct!(KeptAside, "KeptAside" { key, at_ms; newer, detail });
 
 impl ToJson for Account {
     fn write_json(&self, out: &mut String) {
-        let o = Obj::new(out)
+        Obj::new(out)
             .field("key", &self.key)
             .field("carrier", &self.carrier)
             .field("host", &self.host)
             .field("page_url", &self.page_url)
             .field("latest", &self.latest)
             .field("read_at_ms", &self.read_at_ms)
-            .field("history", &crate::history_codec::Stored(&self.history));
-        o.end()
+            .field("history", &crate::history_codec::Stored(&self.history))
+            .end()
     }
 }
 
@@ -279,8 +278,8 @@ impl ToJson for Cycle {
             Cycle::Months { n } => ("months", i64::from(*n)),
             Cycle::Days { n } => ("days", i64::from(*n)),
         };
-        let o = Obj::new(out);
-        o.field(name, &Value::Obj(vec![("n".into(), Value::Int(n))]))
+        Obj::new(out)
+            .field(name, &Value::Obj(vec![("n".into(), Value::Int(n))]))
             .end()
     }
 }
@@ -809,15 +808,15 @@ crate::json_struct!(PageSnapshot, "PageSnapshot" { url, nodes; lang, title });
 
 impl ToJson for PageNode {
     fn write_json(&self, out: &mut String) {
-        let mut o = Obj::new(out)
-            .some("p", &self.parent)
+        let mut o = Obj::new(out);
+        o.some("p", &self.parent)
             .field("t", &self.tag)
             .some("x", &self.text);
         if !self.attrs.is_empty() {
-            o = o.field("a", &self.attrs);
+            o.field("a", &self.attrs);
         }
         if self.block {
-            o = o.field("b", &true);
+            o.field("b", &true);
         }
         o.end()
     }
@@ -841,7 +840,7 @@ impl ToJson for Attrs {
     fn write_json(&self, out: &mut String) {
         let mut o = Obj::new(out);
         for (name, value) in self.iter() {
-            o = o.field(name, &value);
+            o.field(name, &value);
         }
         o.end()
     }

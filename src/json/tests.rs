@@ -528,3 +528,41 @@ fn struct_fields_read_in_place_start_from_their_types_default() {
     FromJson::read_into(&mut lead, parse("[1]").expect("json")).expect("a list");
     assert_eq!(lead, vec![1]);
 }
+
+#[test]
+fn tuples_and_fixed_length_arrays_read_as_with_serde() {
+    let triples = [
+        r#"["a",1.5,null]"#,
+        r#"["a",null,2]"#,
+        r#"["a",1.5]"#,
+        r#"["a",1.5,null,3]"#,
+        r#"[1,1.5,null]"#,
+        r#"["a",1.5,"b"]"#,
+        r#"{}"#,
+        r#"null"#,
+    ];
+    let read: Vec<_> = triples
+        .iter()
+        .filter_map(|t| same_read::<(String, Option<f64>, Option<f64>)>(t))
+        .collect();
+    assert_eq!(read.len(), 2);
+    for text in [r#"["a","b"]"#, r#"["a"]"#, r#"["a","b","c"]"#, r#"["a",2]"#] {
+        same_read::<(String, String)>(text);
+    }
+    for text in [
+        "[true,false,true]",
+        "[true]",
+        "[true,1,false]",
+        "[]",
+        "[true,true,true,true]",
+    ] {
+        same_read::<[bool; 3]>(text);
+    }
+    assert_eq!(
+        same_read::<[bool; 3]>("[true,false,true]"),
+        Some([true, false, true])
+    );
+    // serde's words for a wrong length (serde_json adds the position).
+    let e = from_str::<(String, String)>(r#"["a"]"#).unwrap_err();
+    assert_eq!(e.0, "invalid length 1, expected a tuple of size 2");
+}
