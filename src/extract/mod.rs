@@ -811,14 +811,26 @@ impl<'a> Engine<'a> {
     }
 
     /// True when a price follows byte `end` of `row` (`Unlimited for $30/mo`, `20GB for
-    /// $25`): an offer's size, not the line's data.
+    /// $25`), also after the rest of a plan's name (`Unlimited Premium for $44/mo`, at
+    /// most two words without figures): an offer's size, not the line's data.
     fn sold_for(&self, row: &model::Row, end: usize) -> bool {
-        let rest = row.text.get(end..).unwrap_or("").trim_start();
-        rest.get(..4)
-            .is_some_and(|w| w.eq_ignore_ascii_case("for "))
-            && parse::find_money(rest.get(4..).unwrap_or(""), self.currency)
-                .first()
-                .is_some_and(|m| m.start == 0)
+        let mut rest = row.text.get(end..).unwrap_or("").trim_start();
+        for _ in 0..3 {
+            if rest
+                .get(..4)
+                .is_some_and(|w| w.eq_ignore_ascii_case("for "))
+            {
+                return parse::find_money(rest.get(4..).unwrap_or(""), self.currency)
+                    .first()
+                    .is_some_and(|m| m.start == 0);
+            }
+            let word = parse::text::find(rest, " ").unwrap_or(rest.len());
+            if word == 0 || !rest.get(..word).unwrap_or("").chars().all(is_alpha) {
+                return false;
+            }
+            rest = rest.get(word..).unwrap_or("").trim_start();
+        }
+        false
     }
 
     /// True when the value `v` is a row of its own inside one line's part of the page
@@ -1134,6 +1146,11 @@ impl<'a> Engine<'a> {
                 continue;
             }
             let row = model.first_row_at(i32_);
+            // A class name alone (`wallet`) says nothing under a promotional heading
+            // (`Refer a friend` | `$25.00`): the offer's figure.
+            if anchor.is_none() && kind == Kind::Balance && self.in_promo_card(row, i32_) {
+                continue;
+            }
             labels.push(Label {
                 kind,
                 row: row as u32,
@@ -2643,19 +2660,31 @@ impl<'a> Engine<'a> {
             _ => {}
         }
         // An unlabelled figure over the caption inside its own element (`<div>0 B used of
-        // 10 GB<div>Mobile hotspot</div></div>`).
+        // 10 GB<div>Mobile hotspot</div></div>`, or the figure in a box of its own beside
+        // the caption, one bucket of a row of them): the smallest element holding both
+        // holds nothing before the figure.
         if label.is_none() && self.caption_below_kind(v) == Some(Kind::Hotspot) {
-            let nodes = &self.model.page.nodes;
-            let caption = self
-                .model
-                .rows
-                .get(v.row as usize + 1)
-                .map(|r| r.first_node());
-            if let (Some(p), Some(c)) = (nodes.get(v.node as usize).and_then(|n| n.parent), caption)
-            {
-                if self.model.contains(p, c) {
+            let model = &self.model;
+            let nodes = &model.page.nodes;
+            let caption = model.rows.get(v.row as usize + 1).map(|r| r.first_node());
+            let above = v
+                .row
+                .checked_sub(1)
+                .and_then(|p| model.rows.get(p as usize))
+                .and_then(|r| r.segs.last())
+                .map(|s| s.node);
+            let mut cur = nodes.get(v.node as usize).and_then(|n| n.parent);
+            for _ in 0..3 {
+                let (Some(p), Some(c)) = (cur, caption) else {
+                    break;
+                };
+                if above.is_some_and(|a| model.contains(p, a)) {
+                    break;
+                }
+                if model.contains(p, c) {
                     return Bucket::Hotspot;
                 }
+                cur = nodes.get(p as usize).and_then(|n| n.parent);
             }
         }
         if let Some(l) = label {
