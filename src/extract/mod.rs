@@ -2659,34 +2659,6 @@ impl<'a> Engine<'a> {
             Some(Kind::NotData) => return Bucket::NotData,
             _ => {}
         }
-        // An unlabelled figure over the caption inside its own element (`<div>0 B used of
-        // 10 GB<div>Mobile hotspot</div></div>`, or the figure in a box of its own beside
-        // the caption, one bucket of a row of them): the smallest element holding both
-        // holds nothing before the figure.
-        if label.is_none() && self.caption_below_kind(v) == Some(Kind::Hotspot) {
-            let model = &self.model;
-            let nodes = &model.page.nodes;
-            let caption = model.rows.get(v.row as usize + 1).map(|r| r.first_node());
-            let above = v
-                .row
-                .checked_sub(1)
-                .and_then(|p| model.rows.get(p as usize))
-                .and_then(|r| r.segs.last())
-                .map(|s| s.node);
-            let mut cur = nodes.get(v.node as usize).and_then(|n| n.parent);
-            for _ in 0..3 {
-                let (Some(p), Some(c)) = (cur, caption) else {
-                    break;
-                };
-                if above.is_some_and(|a| model.contains(p, a)) {
-                    break;
-                }
-                if model.contains(p, c) {
-                    return Bucket::Hotspot;
-                }
-                cur = nodes.get(p as usize).and_then(|n| n.parent);
-            }
-        }
         if let Some(l) = label {
             match l.kind {
                 Kind::Hotspot => return Bucket::Hotspot,
@@ -2719,6 +2691,10 @@ impl<'a> Engine<'a> {
                 return own;
             }
         }
+        let boxed = self.box_caption_bucket(v);
+        if boxed != Bucket::Unknown {
+            return boxed;
+        }
         let anc = self.ancestor_bucket(v.node);
         if anc != Bucket::Unknown {
             return anc;
@@ -2729,6 +2705,54 @@ impl<'a> Engine<'a> {
             }
             b => b.unwrap_or(Bucket::Unknown),
         }
+    }
+
+    /// The bucket a caption after figure `v` names inside the figure's own box: the
+    /// smallest element around it that holds nothing before it (`<div>0 B used of 10
+    /// GB<div>Mobile hotspot</div></div>`; buckets side by side as boxes, each its figure,
+    /// its role caption, then its name: `3.1 GB` | `used of 15 GB` | `Hotspot`).
+    fn box_caption_bucket(&self, v: &Val) -> Bucket {
+        let model = &self.model;
+        let nodes = &model.page.nodes;
+        if v.start > 0 {
+            return Bucket::Unknown;
+        }
+        let above = v
+            .row
+            .checked_sub(1)
+            .and_then(|p| model.rows.get(p as usize))
+            .and_then(|r| r.segs.last())
+            .map(|s| s.node);
+        let mut cur = nodes.get(v.node as usize).and_then(|n| n.parent);
+        for _ in 0..3 {
+            let Some(p) = cur else { break };
+            if above.is_some_and(|a| model.contains(p, a)) {
+                break;
+            }
+            for r in v.row as usize + 1..v.row as usize + 3 {
+                let Some(row) = model
+                    .rows
+                    .get(r)
+                    .filter(|r| model.contains(p, r.first_node()))
+                else {
+                    break;
+                };
+                if width(&row.text) > 40 {
+                    break;
+                }
+                // (A caption is words: `Hotspot: 12.4 GB of 50 GB used` after `Unlimited`
+                // is the next bucket's figure.)
+                let own = own_bucket(model, row);
+                if matches!(own, Bucket::Main | Bucket::Hotspot | Bucket::NotData) {
+                    if row.text.bytes().any(|b| b.is_ascii_digit()) {
+                        break;
+                    }
+                    return own;
+                }
+            }
+            cur = nodes.get(p as usize).and_then(|n| n.parent);
+        }
+        Bucket::Unknown
     }
 
     /// Node `node` stands in a table row whose first cell is a bare name, no label (whatever

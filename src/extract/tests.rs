@@ -5288,6 +5288,22 @@ fn a_figure_in_its_own_box_takes_the_bucket_named_after_it() {
     assert_eq!(d.used_mb, Some(18841.6));
     let h = line.hotspot.clone().unwrap();
     assert_eq!((h.used_mb, h.total_mb), (Some(3174.4), Some(15360.0)));
+    // The hotspot's box first: the data's figure after it is named by its own box.
+    let s = us("<div class=card><p>(•••) •••-2093</p><div class=row>\
+         <div><div>3.1 GB</div><div>used of 15 GB</div><div>Hotspot</div></div>\
+         <div><div>22.0 GB</div><div>used</div><div>Data · Unlimited</div></div>\
+         </div></div>");
+    let d = s.lines[0].data.clone().unwrap();
+    assert_eq!((d.used_mb, d.unlimited), (Some(22528.0), true));
+    let h = s.lines[0].hotspot.clone().unwrap();
+    assert_eq!((h.used_mb, h.total_mb), (Some(3174.4), Some(15360.0)));
+    // A row with figures after it is the next bucket's, no caption.
+    let s = us("<div class=card><p>(•••) •••-2093</p><div class=usage>\
+         <p>Unlimited</p><p>Hotspot: 12.4 GB of 50 GB used</p></div></div>");
+    assert!(s.lines[0].data.clone().unwrap().unlimited);
+    let h = s.lines[0].hotspot.clone().unwrap();
+    assert!(!h.unlimited);
+    assert_eq!(h.total_mb, Some(51200.0));
 }
 
 #[test]
