@@ -5369,3 +5369,17 @@ fn an_offer_opening_a_flat_row_hides_only_its_own_sentence() {
     assert_eq!(s.balance, None);
     assert_eq!(s.amount_due, None);
 }
+
+#[test]
+fn a_lines_own_usage_of_a_pool_under_a_line_usage_label() {
+    let s = us(
+        "<section><h2>Shared data</h2><p>31.2 GB left of 50 GB</p></section>\
+         <div><p>Mom</p><p>(•••) •••-0418</p><p>Line usage: 11.3 GB</p></div>\
+         <div><p>Dad</p><p>(•••) •••-6254</p><p>This line used 7.5 GB</p></div>",
+    );
+    for (line, used) in s.lines.iter().zip([11571.2, 7680.0]) {
+        let d = line.data.clone().unwrap();
+        assert_eq!(d.used_mb, Some(used));
+        assert_eq!((d.remaining_mb, d.total_mb), (Some(31948.8), Some(51200.0)));
+    }
+}
