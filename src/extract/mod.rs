@@ -536,7 +536,9 @@ impl<'a> Engine<'a> {
                     || f.value.remaining_mb.is_some()
                     || f.value.used_mb.is_some()
                     || f.value.total_mb.is_some()
-                    || (f.value.unlimited && !self.priced_link(row, f.start))
+                    || (f.value.unlimited
+                        && !self.priced_link(row, f.start)
+                        && !self.in_price_list(row.node_at(f.start)))
                 {
                     found.push(mk(f.start, f.end, VKind::Data(f.value)));
                 }
@@ -583,6 +585,7 @@ impl<'a> Engine<'a> {
                 && !throttle
                 && !self.priced_link(row, h.start)
                 && !self.sold_for(row, h.end)
+                && !self.in_price_list(row.node_at(h.start))
             {
                 let reading = DataReading {
                     unlimited: true,
@@ -831,6 +834,49 @@ impl<'a> Engine<'a> {
             rest = rest.get(word..).unwrap_or("").trim_start();
         }
         false
+    }
+
+    /// True when `node` is in an item of a list whose items, two or more, each hold a
+    /// monthly price (`Unlimited Starter · $25/mo`, `Unlimited Premium · $44/mo`): a
+    /// catalogue of plans, not the line's (a list of facts, `Balance $5.00`, is none).
+    fn in_price_list(&self, node: u32) -> bool {
+        let model = &self.model;
+        let nodes = &model.page.nodes;
+        let Some(li) = self.up_to(node, 4, |n| n.tag == "li") else {
+            return false;
+        };
+        let Some(list) = nodes.get(li as usize).and_then(|n| n.parent) else {
+            return false;
+        };
+        let end = model.end.get(list as usize).copied().unwrap_or(list);
+        let mut priced = 0;
+        let mut item = list + 1;
+        while item < end {
+            let item_end = model
+                .end
+                .get(item as usize)
+                .copied()
+                .unwrap_or(item)
+                .max(item + 1);
+            if nodes.get(item as usize).is_some_and(|n| n.tag == "li") {
+                let first = model.first_row_at(item);
+                if model
+                    .rows
+                    .iter()
+                    .skip(first)
+                    .take_while(|r| r.first_node() < item_end)
+                    .any(|r| {
+                        !parse::find_money(&r.text, self.currency).is_empty()
+                            && parse::text::split_byte("/mo|per month|a month|/line", b'|')
+                                .any(|w| parse::text::contains(&r.lower, w))
+                    })
+                {
+                    priced += 1;
+                }
+            }
+            item = item_end;
+        }
+        priced >= 2
     }
 
     /// True when the value `v` is a row of its own inside one line's part of the page

@@ -5383,3 +5383,20 @@ fn a_lines_own_usage_of_a_pool_under_a_line_usage_label() {
         assert_eq!((d.remaining_mb, d.total_mb), (Some(31948.8), Some(51200.0)));
     }
 }
+
+#[test]
+fn unlimited_in_a_list_of_priced_plans_is_an_offer() {
+    let card = "<div><h2>Your line</h2><p>(•••) •••-0418</p><p>Data used this cycle</p>\
+         <p>2.1 GB</p><p>Renews Dec 15</p></div>";
+    let s = us(&format!(
+        "{card}<section><h3>Plans for every need</h3><ul><li>Unlimited Starter · $25/mo</li>\
+         <li>Unlimited Premium · $44/mo</li></ul></section>"
+    ));
+    let d = data(&s);
+    assert_eq!((d.used_mb, d.unlimited), (Some(2150.4), false));
+    // A list of the account's facts with one plan price is no catalogue.
+    let s = us(&format!(
+        "{card}<ul><li>Plan: Unlimited · $30/mo</li><li>Balance: $5.00</li></ul>"
+    ));
+    assert!(data(&s).unlimited);
+}
