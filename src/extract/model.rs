@@ -281,10 +281,14 @@ impl<'a> Model<'a> {
                 })?;
                 let rest = row.lower.get(s.start..)?;
                 let after = || row.hits.iter().filter(|h| h.start >= s.start);
+                // (Two labels at least: one `Valid until 12/31` after the offer is its own.)
                 (rest.bytes().any(|b| b.is_ascii_digit())
-                    && after().any(|h| {
-                        matches!(h.kind.family(), Family::Money | Family::Data | Family::Date)
-                    })
+                    && after()
+                        .filter(|h| {
+                            matches!(h.kind.family(), Family::Money | Family::Data | Family::Date)
+                        })
+                        .count()
+                        >= 2
                     && !after().any(|h| h.kind == Kind::Promo))
                 .then_some(s.start)
             });

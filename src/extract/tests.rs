@@ -5368,6 +5368,10 @@ fn an_offer_opening_a_flat_row_hides_only_its_own_sentence() {
     let s = us("<div><b>New!</b> Get a $10 bonus when you refill. <b>Plans from</b> $15/mo.</div>");
     assert_eq!(s.balance, None);
     assert_eq!(s.amount_due, None);
+    // So does one whose only label after it is its own expiry.
+    let s =
+        us("<p><b>New!</b> Get a 5GB bonus with any refill. <em>Valid until 12/31/2026.</em></p>");
+    assert_eq!(s.next_bill_date, None);
 }
 
 #[test]
