@@ -540,7 +540,9 @@ impl<'a> Engine<'a> {
                     || f.value.remaining_mb.is_some()
                     || f.value.used_mb.is_some()
                     || f.value.total_mb.is_some()
-                    || (f.value.unlimited && !self.priced_link(row, f.start))
+                    || (f.value.unlimited
+                        && !self.priced_link(row, f.start)
+                        && !self.in_price_list(row.node_at(f.start)))
                 {
                     found.push(mk(f.start, f.end, VKind::Data(f.value)));
                 }
@@ -587,6 +589,7 @@ impl<'a> Engine<'a> {
                 && !throttle
                 && !self.priced_link(row, h.start)
                 && !self.sold_for(row, h.end)
+                && !self.in_price_list(row.node_at(h.start))
             {
                 let reading = DataReading {
                     unlimited: true,
@@ -815,14 +818,69 @@ impl<'a> Engine<'a> {
     }
 
     /// True when a price follows byte `end` of `row` (`Unlimited for $30/mo`, `20GB for
-    /// $25`): an offer's size, not the line's data.
+    /// $25`), also after the rest of a plan's name (`Unlimited Premium for $44/mo`, at
+    /// most two words without figures): an offer's size, not the line's data.
     fn sold_for(&self, row: &model::Row, end: usize) -> bool {
-        let rest = row.text.get(end..).unwrap_or("").trim_start();
-        rest.get(..4)
-            .is_some_and(|w| w.eq_ignore_ascii_case("for "))
-            && parse::find_money(rest.get(4..).unwrap_or(""), self.currency)
-                .first()
-                .is_some_and(|m| m.start == 0)
+        let mut rest = row.text.get(end..).unwrap_or("").trim_start();
+        for _ in 0..3 {
+            if rest
+                .get(..4)
+                .is_some_and(|w| w.eq_ignore_ascii_case("for "))
+            {
+                return parse::find_money(rest.get(4..).unwrap_or(""), self.currency)
+                    .first()
+                    .is_some_and(|m| m.start == 0);
+            }
+            let word = parse::text::find(rest, " ").unwrap_or(rest.len());
+            if word == 0 || !rest.get(..word).unwrap_or("").chars().all(is_alpha) {
+                return false;
+            }
+            rest = rest.get(word..).unwrap_or("").trim_start();
+        }
+        false
+    }
+
+    /// True when `node` is in an item of a list whose items, two or more, each hold a
+    /// monthly price (`Unlimited Starter · $25/mo`, `Unlimited Premium · $44/mo`): a
+    /// catalogue of plans, not the line's (a list of facts, `Balance $5.00`, is none).
+    fn in_price_list(&self, node: u32) -> bool {
+        let model = &self.model;
+        let nodes = &model.page.nodes;
+        let Some(li) = self.up_to(node, 4, |n| n.tag == "li") else {
+            return false;
+        };
+        let Some(list) = nodes.get(li as usize).and_then(|n| n.parent) else {
+            return false;
+        };
+        let end = model.end.get(list as usize).copied().unwrap_or(list);
+        let mut priced = 0;
+        let mut item = list + 1;
+        while item < end {
+            let item_end = model
+                .end
+                .get(item as usize)
+                .copied()
+                .unwrap_or(item)
+                .max(item + 1);
+            if nodes.get(item as usize).is_some_and(|n| n.tag == "li") {
+                let first = model.first_row_at(item);
+                if model
+                    .rows
+                    .iter()
+                    .skip(first)
+                    .take_while(|r| r.first_node() < item_end)
+                    .any(|r| {
+                        !parse::find_money(&r.text, self.currency).is_empty()
+                            && parse::text::split_byte("/mo|per month|a month|/line", b'|')
+                                .any(|w| parse::text::contains(&r.lower, w))
+                    })
+                {
+                    priced += 1;
+                }
+            }
+            item = item_end;
+        }
+        priced >= 2
     }
 
     /// True when the value `v` is a row of its own inside one line's part of the page
@@ -1138,6 +1196,11 @@ impl<'a> Engine<'a> {
                 continue;
             }
             let row = model.first_row_at(i32_);
+            // A class name alone (`wallet`) says nothing under a promotional heading
+            // (`Refer a friend` | `$25.00`): the offer's figure.
+            if anchor.is_none() && kind == Kind::Balance && self.in_promo_card(row, i32_) {
+                continue;
+            }
             labels.push(Label {
                 kind,
                 row: row as u32,
@@ -2648,22 +2711,6 @@ impl<'a> Engine<'a> {
             Some(Kind::NotData) => return Bucket::NotData,
             _ => {}
         }
-        // An unlabelled figure over the caption inside its own element (`<div>0 B used of
-        // 10 GB<div>Mobile hotspot</div></div>`).
-        if label.is_none() && self.caption_below_kind(v) == Some(Kind::Hotspot) {
-            let nodes = &self.model.page.nodes;
-            let caption = self
-                .model
-                .rows
-                .get(v.row as usize + 1)
-                .map(|r| r.first_node());
-            if let (Some(p), Some(c)) = (nodes.get(v.node as usize).and_then(|n| n.parent), caption)
-            {
-                if self.model.contains(p, c) {
-                    return Bucket::Hotspot;
-                }
-            }
-        }
         if let Some(l) = label {
             match l.kind {
                 Kind::Hotspot => return Bucket::Hotspot,
@@ -2696,6 +2743,10 @@ impl<'a> Engine<'a> {
                 return own;
             }
         }
+        let boxed = self.box_caption_bucket(v);
+        if boxed != Bucket::Unknown {
+            return boxed;
+        }
         let anc = self.ancestor_bucket(v.node);
         if anc != Bucket::Unknown {
             return anc;
@@ -2706,6 +2757,54 @@ impl<'a> Engine<'a> {
             }
             b => b.unwrap_or(Bucket::Unknown),
         }
+    }
+
+    /// The bucket a caption after figure `v` names inside the figure's own box: the
+    /// smallest element around it that holds nothing before it (`<div>0 B used of 10
+    /// GB<div>Mobile hotspot</div></div>`; buckets side by side as boxes, each its figure,
+    /// its role caption, then its name: `3.1 GB` | `used of 15 GB` | `Hotspot`).
+    fn box_caption_bucket(&self, v: &Val) -> Bucket {
+        let model = &self.model;
+        let nodes = &model.page.nodes;
+        if v.start > 0 {
+            return Bucket::Unknown;
+        }
+        let above = v
+            .row
+            .checked_sub(1)
+            .and_then(|p| model.rows.get(p as usize))
+            .and_then(|r| r.segs.last())
+            .map(|s| s.node);
+        let mut cur = nodes.get(v.node as usize).and_then(|n| n.parent);
+        for _ in 0..3 {
+            let Some(p) = cur else { break };
+            if above.is_some_and(|a| model.contains(p, a)) {
+                break;
+            }
+            for r in v.row as usize + 1..v.row as usize + 3 {
+                let Some(row) = model
+                    .rows
+                    .get(r)
+                    .filter(|r| model.contains(p, r.first_node()))
+                else {
+                    break;
+                };
+                if width(&row.text) > 40 {
+                    break;
+                }
+                // (A caption is words: `Hotspot: 12.4 GB of 50 GB used` after `Unlimited`
+                // is the next bucket's figure.)
+                let own = own_bucket(model, row);
+                if matches!(own, Bucket::Main | Bucket::Hotspot | Bucket::NotData) {
+                    if row.text.bytes().any(|b| b.is_ascii_digit()) {
+                        break;
+                    }
+                    return own;
+                }
+            }
+            cur = nodes.get(p as usize).and_then(|n| n.parent);
+        }
+        Bucket::Unknown
     }
 
     /// Node `node` stands in a table row whose first cell is a bare name, no label (whatever

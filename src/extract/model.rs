@@ -260,7 +260,47 @@ impl<'a> Model<'a> {
                     }
                 }
             }
-            row.promo = (promo_at.is_some() && tail.is_none()) || names_a_past_month(&row.lower);
+            // An offer opening a row that then gives, element by element, a label and its
+            // value after the offer's sentence ends (`<b>New!</b> Get a 5GB bonus when you
+            // refill. <b>Balance:</b> $4.50`, inline on a flat page): only the offer is.
+            let head = promo_at.filter(|_| tail.is_none()).and_then(|at| {
+                let s = row.segs.iter().find(|s| {
+                    s.start > at
+                        && row.text.get(..s.start).is_some_and(|t| {
+                            let t = t.trim_end();
+                            super::ends_with_any(t, ".!") || after_separator(&row.text, s.start)
+                        })
+                        && row.hits.iter().any(|h| {
+                            h.start >= s.start
+                                && row
+                                    .text
+                                    .get(s.start..h.start)
+                                    .is_some_and(|g| g.trim().is_empty())
+                                && (h.kind.family() != Family::None || h.kind == Kind::Line)
+                        })
+                })?;
+                let rest = row.lower.get(s.start..)?;
+                let after = || row.hits.iter().filter(|h| h.start >= s.start);
+                // (Two labels at least: one `Valid until 12/31` after the offer is its own.)
+                (rest.bytes().any(|b| b.is_ascii_digit())
+                    && after()
+                        .filter(|h| {
+                            matches!(h.kind.family(), Family::Money | Family::Data | Family::Date)
+                        })
+                        .count()
+                        >= 2
+                    && !after().any(|h| h.kind == Kind::Promo))
+                .then_some(s.start)
+            });
+            if let Some(at) = head {
+                for s in row.segs.iter().filter(|s| s.start < at) {
+                    if let Some(x) = model.promo_region.get_mut(s.node as usize) {
+                        *x = true;
+                    }
+                }
+            }
+            row.promo = (promo_at.is_some() && tail.is_none() && head.is_none())
+                || names_a_past_month(&row.lower);
             // A part of the page named an offer (`<section aria-label="为您推荐">`): all of it.
             if row.virtual_row && promo_at.is_some() {
                 let node = row.first_node();

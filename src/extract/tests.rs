@@ -5274,3 +5274,133 @@ fn a_foreign_number_heading_a_line_card_names_the_line() {
         assert_eq!(page(other).lines[0].number_last4, None, "{other}");
     }
 }
+
+#[test]
+fn a_figure_in_its_own_box_takes_the_bucket_named_after_it() {
+    // Buckets side by side, each a box: figure, role caption, then the bucket's name.
+    let s = us("<div class=card><p>(•••) •••-2093</p><div class=row>\
+         <div><div><span>18.4</span><span> GB</span></div><div>used</div><div>Data · Unlimited</div></div>\
+         <div><div><span>3.1</span><span> GB</span></div><div>used of 15 GB</div><div>Hotspot</div></div>\
+         </div></div>");
+    let line = &s.lines[0];
+    let d = line.data.clone().unwrap();
+    assert!(d.unlimited);
+    assert_eq!(d.used_mb, Some(18841.6));
+    let h = line.hotspot.clone().unwrap();
+    assert_eq!((h.used_mb, h.total_mb), (Some(3174.4), Some(15360.0)));
+    // The hotspot's box first: the data's figure after it is named by its own box.
+    let s = us("<div class=card><p>(•••) •••-2093</p><div class=row>\
+         <div><div>3.1 GB</div><div>used of 15 GB</div><div>Hotspot</div></div>\
+         <div><div>22.0 GB</div><div>used</div><div>Data · Unlimited</div></div>\
+         </div></div>");
+    let d = s.lines[0].data.clone().unwrap();
+    assert_eq!((d.used_mb, d.unlimited), (Some(22528.0), true));
+    let h = s.lines[0].hotspot.clone().unwrap();
+    assert_eq!((h.used_mb, h.total_mb), (Some(3174.4), Some(15360.0)));
+    // A row with figures after it is the next bucket's, no caption.
+    let s = us("<div class=card><p>(•••) •••-2093</p><div class=usage>\
+         <p>Unlimited</p><p>Hotspot: 12.4 GB of 50 GB used</p></div></div>");
+    assert!(s.lines[0].data.clone().unwrap().unlimited);
+    let h = s.lines[0].hotspot.clone().unwrap();
+    assert!(!h.unlimited);
+    assert_eq!(h.total_mb, Some(51200.0));
+}
+
+#[test]
+fn an_unlimited_plan_offered_for_a_price_is_no_pools_data() {
+    let s = us(
+        "<section><h2>Shared data</h2><p>31.2 GB left of 50 GB</p><p>Renews Dec 15</p></section>\
+         <div><p>Mom</p><p>(•••) •••-0418</p><p>Used this cycle: 11.3 GB</p></div>\
+         <div><p>Dad</p><p>(•••) •••-6254</p><p>Used this cycle: 7.5 GB</p></div>\
+         <p>Switch to Unlimited Premium for $44/mo.</p>",
+    );
+    assert_eq!(s.lines.len(), 2);
+    for (line, used) in s.lines.iter().zip([11571.2, 7680.0]) {
+        let d = line.data.clone().unwrap();
+        assert!(!d.unlimited);
+        assert_eq!(d.used_mb, Some(used));
+        assert_eq!((d.remaining_mb, d.total_mb), (Some(31948.8), Some(51200.0)));
+    }
+}
+
+#[test]
+fn a_card_number_in_a_lines_card_does_not_split_it() {
+    // A full number under the plan's heading, the payment card's digits further down.
+    let card = "<div class=card><h2>Visible+</h2><p>(555) 012-5560</p><p>Plan renews Dec 6</p>\
+         <p>Auto-pay: On · Visa ending in 0031</p><p>Data: Unlimited · 7.5 GB used</p></div>";
+    let s = us(card);
+    assert_eq!(s.lines.len(), 1);
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("5560"));
+    // A support number beside data figures is no line.
+    let s = us(&format!(
+        "{card}<div><p>A 4K stream uses about 7 GB an hour.</p>\
+         <p>Call our care team at (555) 013-4400.</p></div>"
+    ));
+    assert_eq!(s.lines.len(), 1);
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("5560"));
+}
+
+#[test]
+fn a_class_hint_under_a_promotional_heading_is_no_balance() {
+    let s = us(
+        "<div class=card><h3>Refer a friend</h3><div class=wallet>$25.00</div>\
+         <p>for every friend who joins</p></div>\
+         <div class=card><h3>Your plan</h3><p>Expires 12/20/2026</p></div>",
+    );
+    assert_eq!(s.balance, None);
+    // The wallet's own card still gives it.
+    let s = us(
+        "<div class=card><h3>Refer a friend</h3><div class=wallet>$25.00</div></div>\
+         <div class=card><h3>Wallet</h3><div class=wallet>$1.75</div></div>",
+    );
+    assert_eq!(s.balance, usd(175));
+}
+
+#[test]
+fn an_offer_opening_a_flat_row_hides_only_its_own_sentence() {
+    let s = us(
+        "<div class=acct><b>New!</b> Get a $10 bonus when you refill $50 or more. \
+         <b>Account balance:</b> $4.50 <b>Plan expires:</b> 12/20/2026</div>",
+    );
+    assert_eq!(s.balance, usd(450));
+    assert_eq!(s.next_bill_date, date(2026, 12, 20));
+    // An offer that goes on with its own figures stays an offer.
+    let s = us("<div><b>New!</b> Get a $10 bonus when you refill. <b>Plans from</b> $15/mo.</div>");
+    assert_eq!(s.balance, None);
+    assert_eq!(s.amount_due, None);
+    // So does one whose only label after it is its own expiry.
+    let s =
+        us("<p><b>New!</b> Get a 5GB bonus with any refill. <em>Valid until 12/31/2026.</em></p>");
+    assert_eq!(s.next_bill_date, None);
+}
+
+#[test]
+fn a_lines_own_usage_of_a_pool_under_a_line_usage_label() {
+    let s = us(
+        "<section><h2>Shared data</h2><p>31.2 GB left of 50 GB</p></section>\
+         <div><p>Mom</p><p>(•••) •••-0418</p><p>Line usage: 11.3 GB</p></div>\
+         <div><p>Dad</p><p>(•••) •••-6254</p><p>This line used 7.5 GB</p></div>",
+    );
+    for (line, used) in s.lines.iter().zip([11571.2, 7680.0]) {
+        let d = line.data.clone().unwrap();
+        assert_eq!(d.used_mb, Some(used));
+        assert_eq!((d.remaining_mb, d.total_mb), (Some(31948.8), Some(51200.0)));
+    }
+}
+
+#[test]
+fn unlimited_in_a_list_of_priced_plans_is_an_offer() {
+    let card = "<div><h2>Your line</h2><p>(•••) •••-0418</p><p>Data used this cycle</p>\
+         <p>2.1 GB</p><p>Renews Dec 15</p></div>";
+    let s = us(&format!(
+        "{card}<section><h3>Plans for every need</h3><ul><li>Unlimited Starter · $25/mo</li>\
+         <li>Unlimited Premium · $44/mo</li></ul></section>"
+    ));
+    let d = data(&s);
+    assert_eq!((d.used_mb, d.unlimited), (Some(2150.4), false));
+    // A list of the account's facts with one plan price is no catalogue.
+    let s = us(&format!(
+        "{card}<ul><li>Plan: Unlimited · $30/mo</li><li>Balance: $5.00</li></ul>"
+    ));
+    assert!(data(&s).unlimited);
+}

@@ -250,6 +250,24 @@ fn suffix_role(lx: &Lexed, j: usize) -> Option<(Role, usize)> {
     Some((role, end))
 }
 
+/// `50 GB high-speed`, `15 GB high speed data`: the size of the fast bucket; a role
+/// word after it still decides (`2 GB high-speed data left`).
+fn high_speed_size(lx: &Lexed, j: usize) -> Option<(Role, usize)> {
+    if !lx.word_in(j, "high") {
+        return None;
+    }
+    let k = if lx.is_sym(j + 1, '-') { j + 2 } else { j + 1 };
+    if !lx.word_in(k, "speed") {
+        return None;
+    }
+    let k = if lx.word_in(k + 1, "data") {
+        k + 2
+    } else {
+        k + 1
+    };
+    Some(suffix_role(lx, k).unwrap_or((Role::Total, k)))
+}
+
 /// A role keyword stands at `j` (without looking further).
 fn has_role_word(lx: &Lexed, j: usize) -> bool {
     role_word(lx, j).is_some() || lx.cjk_any(j, CJK_REMAINING_USED).is_some()
@@ -347,7 +365,7 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
     }
     let mut role = prefix.map(|(r, _)| r);
     if role.is_none() {
-        if let Some((r, end)) = suffix_role(lx, next) {
+        if let Some((r, end)) = suffix_role(lx, next).or_else(|| high_speed_size(lx, next)) {
             role = Some(r);
             next = end;
         }
@@ -498,6 +516,22 @@ mod tests {
             found.first().map(|f| f.value.amount_mb),
             Some(Some(12595.2))
         );
+    }
+
+    #[test]
+    fn a_high_speed_amount_without_a_role_word_is_the_buckets_size() {
+        assert_eq!(reading("50 GB high-speed").total_mb, Some(51200.0));
+        assert_eq!(reading("15 GB high speed data").total_mb, Some(15360.0));
+        let r = reading("3.2 GB used · 50 GB high-speed");
+        assert_eq!(r.used_mb, Some(3276.8));
+        assert_eq!(r.total_mb, Some(51200.0));
+        // A role word after it decides.
+        let r = reading("2 GB high-speed data left");
+        assert_eq!(r.remaining_mb, Some(2048.0));
+        assert_eq!(r.total_mb, None);
+        assert_eq!(reading("6.4 GB high-speed data used").used_mb, Some(6553.6));
+        // `high` alone is no size.
+        assert_eq!(reading("5 GB high").amount_mb, Some(5120.0));
     }
 
     #[test]
