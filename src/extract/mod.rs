@@ -1441,8 +1441,22 @@ impl<'a> Engine<'a> {
                 if !compatible(label.kind, &v.kind) || self.in_date_range(v, span.clone()) {
                     continue;
                 }
-                // `Unlimited data, talk & text`: the value names its own bucket.
-                if label.kind == Kind::NotData && self.names_own_bucket(v) {
+                // `Unlimited data, talk & text`: the value names its own bucket. Nor does
+                // talk or text reach into another item of a list (`Unlimited texts · 3.9GB
+                // left of 12GB`).
+                if label.kind == Kind::NotData
+                    && (self.names_own_bucket(v)
+                        || self.model.rows.get(r).is_some_and(|row| {
+                            let (a, b) = if v.start >= label.end {
+                                (label.end, v.start)
+                            } else {
+                                (v.end, label.start)
+                            };
+                            row.text
+                                .get(a..b)
+                                .is_some_and(|gap| parse::text::has_any(gap, LIST_SEPARATORS))
+                        }))
+                {
                     continue;
                 }
                 // A value may start inside the label's last word (`Cycle ends in` + `in 9
@@ -1811,7 +1825,26 @@ impl<'a> Engine<'a> {
             // and a balance's note (`Saldo … para llamadas y SMS`) starts none.
             let money = row.hits.iter().any(|h| h.kind.family() == Family::Money);
             if own != Bucket::Unknown {
-                carried = if matches!(own, Bucket::NotData | Bucket::AddOn) && money {
+                // An item giving its own allowance of talk or text (`Unlimited texts`, `500
+                // mins`) heads no figures after it either.
+                let stated = own == Bucket::NotData
+                    && row.hits.iter().any(|h| {
+                        let before = row.text.get(..h.start).unwrap_or("").trim_end();
+                        h.kind == Kind::NotData
+                            && (before.ends_with(|c: char| c.is_ascii_digit())
+                                || row
+                                    .hits
+                                    .iter()
+                                    .any(|u| u.kind == Kind::Unlimited && u.end == before.len()))
+                    })
+                    && parse::find_data(&row.text).iter().all(|f| {
+                        let d = &f.value;
+                        d.amount_mb.is_none()
+                            && d.remaining_mb.is_none()
+                            && d.used_mb.is_none()
+                            && d.total_mb.is_none()
+                    });
+                carried = if (matches!(own, Bucket::NotData | Bucket::AddOn) && money) || stated {
                     Bucket::Unknown
                 } else {
                     own
@@ -2684,14 +2717,33 @@ impl<'a> Engine<'a> {
                 }
             }
         }
+        // In a list run into one row (`Unlimited minutes · Unlimited texts · 3.9GB left of
+        // 12GB`), talk or text names only its own item.
+        let mut other_item = false;
         if let Some(row) = self.model.rows.get(v.row as usize) {
             let own = own_bucket(&self.model, row);
-            if own != Bucket::Unknown {
+            other_item = own == Bucket::NotData && {
+                let text = &row.text;
+                let from = text
+                    .get(..v.start)
+                    .and_then(|t| parse::text::rfind_any(t, LIST_SEPARATORS));
+                let to = text
+                    .get(v.end..)
+                    .and_then(|t| parse::text::find_any(t, LIST_SEPARATORS))
+                    .map(|i| v.end + i);
+                (from.is_some() || to.is_some())
+                    && !row.hits.iter().any(|h| {
+                        h.kind == Kind::NotData
+                            && from.is_none_or(|f| h.start > f)
+                            && to.is_none_or(|t| h.end <= t)
+                    })
+            };
+            if own != Bucket::Unknown && !other_item {
                 return own;
             }
         }
         let anc = self.ancestor_bucket(v.node);
-        if anc != Bucket::Unknown {
+        if anc != Bucket::Unknown || other_item {
             return anc;
         }
         match buckets.get(v.row as usize).copied() {
@@ -2982,6 +3034,10 @@ fn own_bucket(model: &Model, row: &model::Row) -> Bucket {
     }
     Bucket::Unknown
 }
+
+/// Characters that separate the items of a list run into one row (`Unlimited minutes ·
+/// Unlimited texts · 3.9GB left`).
+const LIST_SEPARATORS: &str = "|｜·•";
 
 /// The row names data only inside a role label (`剩余流量`, `Data left`), not as a
 /// bucket's own name (`通用流量`, `Data`).

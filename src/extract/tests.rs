@@ -2433,6 +2433,14 @@ fn a_label_word_glued_inside_a_cjk_plan_name_is_part_of_it() {
 }
 
 /// A Chinese page as the browser's translation leaves it: every text in two `<font>`s.
+/// A page in British English on a `.co.uk` host.
+fn uk(body: &str) -> Snapshot {
+    scan(
+        &format!(r#"<html lang="en-GB"><body>{body}</body></html>"#),
+        "https://my.example-mobile.co.uk/",
+    )
+}
+
 fn translated(body: &str) -> Snapshot {
     let body = body.replace(
         "{",
@@ -5273,4 +5281,39 @@ fn a_foreign_number_heading_a_line_card_names_the_line() {
     ] {
         assert_eq!(page(other).lines[0].number_last4, None, "{other}");
     }
+}
+
+#[test]
+fn talk_and_text_items_do_not_take_the_data_item_beside_them() {
+    // One row: the items run together with separators.
+    let s = uk(
+        "<p><span>Unlimited minutes</span> · <span>Unlimited texts</span> · \
+         <span><b>3.9GB</b> left</span> <span>of 12GB</span></p>",
+    );
+    let d = data(&s);
+    assert_eq!(d.remaining_mb, Some(3993.6));
+    assert_eq!(d.total_mb, Some(12288.0));
+    assert!(!d.unlimited);
+    // A list of items, one a row: an item stating its own allowance heads nothing.
+    let s = uk("<ul><li>500 mins</li><li>Unlimited texts</li><li><strong>5.2GB</strong> remaining of 8GB</li></ul>");
+    assert_eq!(data(&s).remaining_mb, Some(5324.8));
+    // Zero-rated data named in a row of its own still heads the figures under it.
+    let s = uk(
+        "<p>Data: 1 GB left of 4 GB</p><p>Social media data (doesn't count against your data)</p>\
+         <p>3 GB left</p>",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(1024.0));
+}
+
+#[test]
+fn a_bare_credit_caption_is_the_balance() {
+    let s = uk(
+        r#"<section><div><span>£</span><span>7</span><span>.40</span></div>
+        <div>Credit</div><a href="/top-up">Top up</a></section>
+        <p>International credit £5.00</p>"#,
+    );
+    assert_eq!(s.balance, Some(Money::new(740, Currency::Gbp)));
+    // Only as an element's whole text: not inside a sentence.
+    let s = uk("<p>Get £10 credit when you refer a friend.</p>");
+    assert_eq!(s.balance, None);
 }
