@@ -5317,3 +5317,28 @@ fn a_bare_credit_caption_is_the_balance() {
     let s = uk("<p>Get £10 credit when you refer a friend.</p>");
     assert_eq!(s.balance, None);
 }
+
+#[test]
+fn a_foreign_number_opening_the_row_of_its_plan_names_the_line() {
+    let page = |head: &str| {
+        scan(
+            &format!(
+                r#"<html lang="es-ES"><body><section class=card><div class=row>{head}</div>
+                <p>Has consumido 10,4 GB de 20 GB</p></section></body></html>"#
+            ),
+            "https://clientes.example-movil.es/",
+        )
+    };
+    let s = page("<span>612 45 78 90</span><span>Tarifa 20 GB</span>");
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("7890"));
+    let s = page(r#"<span>712 345 678</span> <span class="plan-name">Contrato Sol</span>"#);
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("5678"));
+    // Not beside anything else, nor after other words in its text.
+    for other in [
+        "<span>912 345 678</span><span>Atención al cliente</span>",
+        "<span>Llámanos al 912 345 678</span><span>Tarifa 20 GB</span>",
+        "<span>Tarifa 20 GB</span><span>612 45 78 90</span>",
+    ] {
+        assert_eq!(page(other).lines[0].number_last4, None, "{other}");
+    }
+}
