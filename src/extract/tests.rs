@@ -5342,3 +5342,17 @@ fn a_foreign_number_opening_the_row_of_its_plan_names_the_line() {
         assert_eq!(page(other).lines[0].number_last4, None, "{other}");
     }
 }
+
+#[test]
+fn a_plan_word_between_a_capitalised_word_and_a_size_is_part_of_the_name() {
+    let s = uk(r#"<p>Your number 07700 900582</p>
+        <p class="bundle-name">Big Bundle 12GB <span class="price">£10 / 30 days</span></p>
+        <p>Data left 4.6GB of 12GB</p>
+        <ul><li>05/11/2026 — Big Bundle 12GB bought — £10.00</li></ul>"#);
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Big Bundle 12GB"));
+    // A label standing between other fields still labels what follows it.
+    let s = uk(
+        "<p>Your number 07700 900582 Plan Talk &amp; Text + 1GB</p><p>Data left 0.5GB of 1GB</p>",
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Talk & Text + 1GB"));
+}
