@@ -41,7 +41,7 @@ use usage::{
 
 use crate::date::Date;
 use crate::page::PageSnapshot;
-use crate::parse::text::{is_alnum, is_alpha};
+use crate::parse::text::{is_alnum, is_alpha, is_lower};
 use crate::parse::{self, DataReading, DateOrder, ParseError};
 use crate::profile::{self, Profile};
 use crate::snapshot::{Currency, DataUsage, Line, Money, Snapshot, Source, Status};
@@ -1512,10 +1512,32 @@ impl<'a> Engine<'a> {
                 continue;
             }
             let heading = self.in_heading(label.node);
-            for (dir, max, base) in [
-                (1i64, 4i64, 80i32),
-                (-1, 3, if self.value_before_label { 80 } else { 76 }),
-            ] {
+            // A role word in lower case opening its own text continues the figure above it
+            // (`<div>3,4 GB</div><div>verbleibend</div>`): a caption, not a heading (nor a
+            // term of a list, `<dt>verbraucht</dt><dd>3,8 GB</dd>`).
+            let continues = matches!(
+                label.kind,
+                Kind::DataRemaining | Kind::DataUsed | Kind::DataTotal
+            ) && self.model.rows.get(r).is_some_and(|row| {
+                row.text
+                    .get(..label.start)
+                    .is_some_and(|t| t.trim().is_empty())
+                    && row
+                        .text
+                        .get(label.start..)
+                        .and_then(|t| t.chars().next())
+                        .is_some_and(is_lower)
+            }) && self
+                .up_to(label.node, 3, |n| names::in_list("dt th label", &n.tag))
+                .is_none();
+            let before_base = if self.value_before_label {
+                80
+            } else if continues {
+                84
+            } else {
+                76
+            };
+            for (dir, max, base) in [(1i64, 4i64, 80i32), (-1, 3, before_base)] {
                 for k in 1..=max {
                     let r2 = r as i64 + dir * k;
                     if r2 < 0 || r2 as usize >= nrows {

@@ -5356,3 +5356,26 @@ fn a_plan_word_between_a_capitalised_word_and_a_size_is_part_of_the_name() {
     );
     assert_eq!(s.lines[0].plan.as_deref(), Some("Talk & Text + 1GB"));
 }
+
+#[test]
+fn a_lower_case_role_caption_under_a_figure_is_that_figures() {
+    let de = |body: &str| {
+        scan(
+            &format!(r#"<html lang="de-DE"><body><section>{body}</section></body></html>"#),
+            "https://mein.example-mobil.de/",
+        )
+    };
+    let s = de(
+        "<p>Rufnummer 0157 3456 7812</p><div><b>3,4 GB</b></div><div>verbleibend</div>\
+         <div><b>6 GB</b></div><div>Inklusivvolumen</div><p>Tarif: Smart 6</p>",
+    );
+    let d = data(&s);
+    assert_eq!(d.remaining_mb, Some(3481.6));
+    assert_eq!(d.total_mb, Some(6144.0));
+    // A term of a list labels its definition, whatever its case.
+    let s = de(
+        "<p>Rufnummer 0157 3456 7812</p><dl><dt>Restvolumen</dt><dd>6,2 GB</dd>\
+         <dt>verbraucht</dt><dd>3,8 GB</dd></dl>",
+    );
+    assert_eq!(data(&s).used_mb, Some(3891.2));
+}
