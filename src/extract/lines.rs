@@ -145,10 +145,46 @@ impl Engine<'_> {
                                 .get(*r)
                                 .is_some_and(|row| row.text.trim().len() == f.end - f.start)
                     };
+                    // Or a text of its own that opens a row naming the plan after it
+                    // (`<span>612 45 78 90</span><span>Tarifa 20 GB</span>`).
+                    // (Or in the next row when the browser lays the two out as blocks.)
+                    let beside_plan = || {
+                        let Some(row) = model.rows.get(*r) else {
+                            return false;
+                        };
+                        let own = row.segs.iter().any(|s| {
+                            row.text
+                                .get(s.start..s.end)
+                                .is_some_and(|t| t.trim().len() == f.end - f.start)
+                                && s.start <= f.start
+                                && f.end <= s.end
+                        });
+                        let plan_after = |row: &super::model::Row, from: usize| {
+                            row.hits
+                                .iter()
+                                .any(|h| h.kind == Kind::Plan && h.start >= from)
+                                || row.segs.iter().any(|s| {
+                                    s.start >= from
+                                        && model
+                                            .hint_near(s.node, 1)
+                                            .is_some_and(|(_, k)| k == Kind::Plan)
+                                })
+                        };
+                        let next = || {
+                            model.rows.get(*r + 1).is_some_and(|next| {
+                                next.segs.first().is_some_and(|s| {
+                                    model.height_untranslated(*node, s.node) <= 2
+                                        && model.height_untranslated(s.node, *node) <= 2
+                                }) && plan_after(next, 0)
+                            })
+                        };
+                        own && row.text.get(..f.start).is_some_and(|t| t.trim().is_empty())
+                            && (plan_after(row, f.end) || (row.text.len() == f.end && next()))
+                    };
                     plain_ok
                         && (*line_word
                             || (!f.intl && block())
-                            || (f.intl && heading_alone() && block()))
+                            || (f.intl && (heading_alone() || beside_plan()) && block()))
                 }
             };
             if ok {

@@ -41,7 +41,7 @@ use usage::{
 
 use crate::date::Date;
 use crate::page::PageSnapshot;
-use crate::parse::text::{is_alnum, is_alpha};
+use crate::parse::text::{is_alnum, is_alpha, is_lower};
 use crate::parse::{self, DataReading, DateOrder, ParseError};
 use crate::profile::{self, Profile};
 use crate::snapshot::{Currency, DataUsage, Line, Money, Snapshot, Source, Status};
@@ -1513,8 +1513,22 @@ impl<'a> Engine<'a> {
                 if !compatible(label.kind, &v.kind) || self.in_date_range(v, span.clone()) {
                     continue;
                 }
-                // `Unlimited data, talk & text`: the value names its own bucket.
-                if label.kind == Kind::NotData && self.names_own_bucket(v) {
+                // `Unlimited data, talk & text`: the value names its own bucket. Nor does
+                // talk or text reach into another item of a list (`Unlimited texts · 3.9GB
+                // left of 12GB`).
+                if label.kind == Kind::NotData
+                    && (self.names_own_bucket(v)
+                        || self.model.rows.get(r).is_some_and(|row| {
+                            let (a, b) = if v.start >= label.end {
+                                (label.end, v.start)
+                            } else {
+                                (v.end, label.start)
+                            };
+                            row.text
+                                .get(a..b)
+                                .is_some_and(|gap| parse::text::has_any(gap, LIST_SEPARATORS))
+                        }))
+                {
                     continue;
                 }
                 // A value may start inside the label's last word (`Cycle ends in` + `in 9
@@ -1570,10 +1584,32 @@ impl<'a> Engine<'a> {
                 continue;
             }
             let heading = self.in_heading(label.node);
-            for (dir, max, base) in [
-                (1i64, 4i64, 80i32),
-                (-1, 3, if self.value_before_label { 80 } else { 76 }),
-            ] {
+            // A role word in lower case opening its own text continues the figure above it
+            // (`<div>3,4 GB</div><div>verbleibend</div>`): a caption, not a heading (nor a
+            // term of a list, `<dt>verbraucht</dt><dd>3,8 GB</dd>`).
+            let continues = matches!(
+                label.kind,
+                Kind::DataRemaining | Kind::DataUsed | Kind::DataTotal
+            ) && self.model.rows.get(r).is_some_and(|row| {
+                row.text
+                    .get(..label.start)
+                    .is_some_and(|t| t.trim().is_empty())
+                    && row
+                        .text
+                        .get(label.start..)
+                        .and_then(|t| t.chars().next())
+                        .is_some_and(is_lower)
+            }) && self
+                .up_to(label.node, 3, |n| names::in_list("dt th label", &n.tag))
+                .is_none();
+            let before_base = if self.value_before_label {
+                80
+            } else if continues {
+                84
+            } else {
+                76
+            };
+            for (dir, max, base) in [(1i64, 4i64, 80i32), (-1, 3, before_base)] {
                 for k in 1..=max {
                     let r2 = r as i64 + dir * k;
                     if r2 < 0 || r2 as usize >= nrows {
@@ -1880,7 +1916,26 @@ impl<'a> Engine<'a> {
             // and a balance's note (`Saldo … para llamadas y SMS`) starts none.
             let money = row.hits.iter().any(|h| h.kind.family() == Family::Money);
             if own != Bucket::Unknown {
-                carried = if matches!(own, Bucket::NotData | Bucket::AddOn) && money {
+                // An item giving its own allowance of talk or text (`Unlimited texts`, `500
+                // mins`) heads no figures after it either.
+                let stated = own == Bucket::NotData
+                    && row.hits.iter().any(|h| {
+                        let before = row.text.get(..h.start).unwrap_or("").trim_end();
+                        h.kind == Kind::NotData
+                            && (before.ends_with(|c: char| c.is_ascii_digit())
+                                || row
+                                    .hits
+                                    .iter()
+                                    .any(|u| u.kind == Kind::Unlimited && u.end == before.len()))
+                    })
+                    && parse::find_data(&row.text).iter().all(|f| {
+                        let d = &f.value;
+                        d.amount_mb.is_none()
+                            && d.remaining_mb.is_none()
+                            && d.used_mb.is_none()
+                            && d.total_mb.is_none()
+                    });
+                carried = if (matches!(own, Bucket::NotData | Bucket::AddOn) && money) || stated {
                     Bucket::Unknown
                 } else {
                     own
@@ -2737,9 +2792,28 @@ impl<'a> Engine<'a> {
                 }
             }
         }
+        // In a list run into one row (`Unlimited minutes · Unlimited texts · 3.9GB left of
+        // 12GB`), talk or text names only its own item.
+        let mut other_item = false;
         if let Some(row) = self.model.rows.get(v.row as usize) {
             let own = own_bucket(&self.model, row);
-            if own != Bucket::Unknown {
+            other_item = own == Bucket::NotData && {
+                let text = &row.text;
+                let from = text
+                    .get(..v.start)
+                    .and_then(|t| parse::text::rfind_any(t, LIST_SEPARATORS));
+                let to = text
+                    .get(v.end..)
+                    .and_then(|t| parse::text::find_any(t, LIST_SEPARATORS))
+                    .map(|i| v.end + i);
+                (from.is_some() || to.is_some())
+                    && !row.hits.iter().any(|h| {
+                        h.kind == Kind::NotData
+                            && from.is_none_or(|f| h.start > f)
+                            && to.is_none_or(|t| h.end <= t)
+                    })
+            };
+            if own != Bucket::Unknown && !other_item {
                 return own;
             }
         }
@@ -2748,7 +2822,7 @@ impl<'a> Engine<'a> {
             return boxed;
         }
         let anc = self.ancestor_bucket(v.node);
-        if anc != Bucket::Unknown {
+        if anc != Bucket::Unknown || other_item {
             return anc;
         }
         match buckets.get(v.row as usize).copied() {
@@ -3101,6 +3175,10 @@ fn own_bucket(model: &Model, row: &model::Row) -> Bucket {
     }
     Bucket::Unknown
 }
+
+/// Characters that separate the items of a list run into one row (`Unlimited minutes ·
+/// Unlimited texts · 3.9GB left`).
+const LIST_SEPARATORS: &str = "|｜·•";
 
 /// The row names data only inside a role label (`剩余流量`, `Data left`), not as a
 /// bucket's own name (`通用流量`, `Data`).

@@ -119,19 +119,31 @@ impl Engine<'_> {
                     .unwrap_or(seg_text);
                     let head = before.get(item..).unwrap_or("").trim();
                     let seg_end = seg_start + seg_text.len();
+                    // So is a short text with the plan word between capitalised words and
+                    // a size (`Big Bundle 12GB`, `<span>£10 / 30 days</span>` apart).
+                    let inside_name = !tail.is_empty()
+                        && !aside
+                        && crate::parse::text::char_count(tail) <= 12
+                        && tail.bytes().any(|b| b.is_ascii_digit())
+                        && !parse::text::has_any(tail, ":：")
+                        && (1..=2).contains(&head.split_whitespace().count())
+                        && head.split_whitespace().all(|w| {
+                            w.chars().next().is_some_and(is_upper) && w.chars().all(is_alpha)
+                        });
                     // (`（后付费） 套餐：` is a label: a colon follows it.)
                     if h.kind == Kind::Plan
                         && h.start > seg_start
-                        && (seg_end.saturating_sub(h.end) <= 3 || aside)
-                        && !tail.starts_with([':', '：'])
-                        && crate::parse::text::char_count(name) <= 30
-                        && (head.bytes().any(|b| b.is_ascii_digit())
-                            || head.chars().filter(|c| !c.is_ascii()).count() >= 2)
-                        && (has_words_besides_amounts(head)
-                            || !parse::find_data(head).is_empty()
-                            // A plan named by its price (`£15 goodybag`, `$30 Plan`).
-                            || matches!(parse::find_money(head, None).as_slice(),
-                                [m] if m.start == 0 && m.end == head.len()))
+                        && (inside_name
+                            || ((seg_end.saturating_sub(h.end) <= 3 || aside)
+                                && !tail.starts_with([':', '：'])
+                                && crate::parse::text::char_count(name) <= 30
+                                && (head.bytes().any(|b| b.is_ascii_digit())
+                                    || head.chars().filter(|c| !c.is_ascii()).count() >= 2)
+                                && (has_words_besides_amounts(head)
+                                    || !parse::find_data(head).is_empty()
+                                    // A plan named by its price (`£15 goodybag`, `$30 Plan`).
+                                    || matches!(parse::find_money(head, None).as_slice(),
+                                        [m] if m.start == 0 && m.end == head.len()))))
                     {
                         if let Some(text) = self.valid_text(name.trim(), node) {
                             out.push(TextFind {
@@ -185,8 +197,20 @@ impl Engine<'_> {
                             .text
                             .get(h.end..)
                             .is_some_and(|t| t.starts_with([':', '：'])));
+                // Nor a plan word between a capitalised word and a size in one text
+                // (`05/11/2026 — Big Bundle 12GB bought`): part of a name.
+                let sized_name = seg.is_some_and(|(start, text)| {
+                    let before = text.get(..h.start.saturating_sub(start)).unwrap_or("");
+                    let word = before.trim_end().rsplit(' ').next().unwrap_or("");
+                    before.ends_with(' ')
+                        && word.chars().next().is_some_and(is_upper)
+                        && word.chars().all(is_alpha)
+                        && text.get(h.end.saturating_sub(start)..).is_some_and(|t| {
+                            t.trim_start().starts_with(|c: char| c.is_ascii_digit())
+                        })
+                });
                 // Nor in a link's or button's text (`<a>Renew plan</a>`): an action.
-                if h.start > 2 && !short_heading && !after_space
+                if h.start > 2 && !short_heading && (!after_space || sized_name)
                     || model.in_navigation(node)
                     || self.plain_action(node)
                 {

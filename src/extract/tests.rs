@@ -2433,6 +2433,14 @@ fn a_label_word_glued_inside_a_cjk_plan_name_is_part_of_it() {
 }
 
 /// A Chinese page as the browser's translation leaves it: every text in two `<font>`s.
+/// A page in British English on a `.co.uk` host.
+fn uk(body: &str) -> Snapshot {
+    scan(
+        &format!(r#"<html lang="en-GB"><body>{body}</body></html>"#),
+        "https://my.example-mobile.co.uk/",
+    )
+}
+
 fn translated(body: &str) -> Snapshot {
     let body = body.replace(
         "{",
@@ -5403,4 +5411,101 @@ fn unlimited_in_a_list_of_priced_plans_is_an_offer() {
         "{card}<ul><li>Plan: Unlimited · $30/mo</li><li>Balance: $5.00</li></ul>"
     ));
     assert!(data(&s).unlimited);
+}
+
+#[test]
+fn talk_and_text_items_do_not_take_the_data_item_beside_them() {
+    // One row: the items run together with separators.
+    let s = uk(
+        "<p><span>Unlimited minutes</span> · <span>Unlimited texts</span> · \
+         <span><b>3.9GB</b> left</span> <span>of 12GB</span></p>",
+    );
+    let d = data(&s);
+    assert_eq!(d.remaining_mb, Some(3993.6));
+    assert_eq!(d.total_mb, Some(12288.0));
+    assert!(!d.unlimited);
+    // A list of items, one a row: an item stating its own allowance heads nothing.
+    let s = uk("<ul><li>500 mins</li><li>Unlimited texts</li><li><strong>5.2GB</strong> remaining of 8GB</li></ul>");
+    assert_eq!(data(&s).remaining_mb, Some(5324.8));
+    // Zero-rated data named in a row of its own still heads the figures under it.
+    let s = uk(
+        "<p>Data: 1 GB left of 4 GB</p><p>Social media data (doesn't count against your data)</p>\
+         <p>3 GB left</p>",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(1024.0));
+}
+
+#[test]
+fn a_bare_credit_caption_is_the_balance() {
+    let s = uk(
+        r#"<section><div><span>£</span><span>7</span><span>.40</span></div>
+        <div>Credit</div><a href="/top-up">Top up</a></section>
+        <p>International credit £5.00</p>"#,
+    );
+    assert_eq!(s.balance, Some(Money::new(740, Currency::Gbp)));
+    // Only as an element's whole text: not inside a sentence.
+    let s = uk("<p>Get £10 credit when you refer a friend.</p>");
+    assert_eq!(s.balance, None);
+}
+
+#[test]
+fn a_foreign_number_opening_the_row_of_its_plan_names_the_line() {
+    let page = |head: &str| {
+        scan(
+            &format!(
+                r#"<html lang="es-ES"><body><section class=card><div class=row>{head}</div>
+                <p>Has consumido 10,4 GB de 20 GB</p></section></body></html>"#
+            ),
+            "https://clientes.example-movil.es/",
+        )
+    };
+    let s = page("<span>612 45 78 90</span><span>Tarifa 20 GB</span>");
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("7890"));
+    let s = page(r#"<span>712 345 678</span> <span class="plan-name">Contrato Sol</span>"#);
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("5678"));
+    // Not beside anything else, nor after other words in its text.
+    for other in [
+        "<span>912 345 678</span><span>Atención al cliente</span>",
+        "<span>Llámanos al 912 345 678</span><span>Tarifa 20 GB</span>",
+        "<span>Tarifa 20 GB</span><span>612 45 78 90</span>",
+    ] {
+        assert_eq!(page(other).lines[0].number_last4, None, "{other}");
+    }
+}
+
+#[test]
+fn a_plan_word_between_a_capitalised_word_and_a_size_is_part_of_the_name() {
+    let s = uk(r#"<p>Your number 07700 900582</p>
+        <p class="bundle-name">Big Bundle 12GB <span class="price">£10 / 30 days</span></p>
+        <p>Data left 4.6GB of 12GB</p>
+        <ul><li>05/11/2026 — Big Bundle 12GB bought — £10.00</li></ul>"#);
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Big Bundle 12GB"));
+    // A label standing between other fields still labels what follows it.
+    let s = uk(
+        "<p>Your number 07700 900582 Plan Talk &amp; Text + 1GB</p><p>Data left 0.5GB of 1GB</p>",
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Talk & Text + 1GB"));
+}
+
+#[test]
+fn a_lower_case_role_caption_under_a_figure_is_that_figures() {
+    let de = |body: &str| {
+        scan(
+            &format!(r#"<html lang="de-DE"><body><section>{body}</section></body></html>"#),
+            "https://mein.example-mobil.de/",
+        )
+    };
+    let s = de(
+        "<p>Rufnummer 0157 3456 7812</p><div><b>3,4 GB</b></div><div>verbleibend</div>\
+         <div><b>6 GB</b></div><div>Inklusivvolumen</div><p>Tarif: Smart 6</p>",
+    );
+    let d = data(&s);
+    assert_eq!(d.remaining_mb, Some(3481.6));
+    assert_eq!(d.total_mb, Some(6144.0));
+    // A term of a list labels its definition, whatever its case.
+    let s = de(
+        "<p>Rufnummer 0157 3456 7812</p><dl><dt>Restvolumen</dt><dd>6,2 GB</dd>\
+         <dt>verbraucht</dt><dd>3,8 GB</dd></dl>",
+    );
+    assert_eq!(data(&s).used_mb, Some(3891.2));
 }
