@@ -224,7 +224,11 @@ const KB = 1024;
 // object writer by reference (-326), tuples and fixed-length arrays read by one loop (-211):
 // engine 129.35 KB (`gzip -9` 132975 -> 131775 bytes), tools 72.1 KB (73837 by this test's
 // gzip), UI 68.7 KB (70392).
-const ENGINE_BUDGET = 129.7;
+// Stop 26's merge (size cuts plus both fixers' red-team 24c/25a/25b rules and the speed
+// helper's extraction changes): engine 131.0 KB by this test's gzip (`gzip -9` 133505 bytes);
+// the fixers' rules cost about 2.5 KB against the size helper's 1.2 KB of cuts. Issue 3's
+// 120 KB goal stays unmet; the rest of the engine is extraction (Engine::run 40 KB raw).
+const ENGINE_BUDGET = 131.3;
 const TOOLS_BUDGET = 72.8;
 const UI_BUDGET = 69.5;
 const PROFILES_BUDGET = 11.3;
