@@ -2877,6 +2877,16 @@ impl<'a> Engine<'a> {
                     return own;
                 }
             }
+            // A box holding rows after the figure is its own: no caption there, none
+            // higher up (`14.8 GB` | `used this cycle` in one box, `Hotspot` | `2.4 GB of 5
+            // GB` in the next: the next bucket's heading).
+            if model
+                .rows
+                .get(v.row as usize + 1)
+                .is_some_and(|r| model.contains(p, r.first_node()))
+            {
+                break;
+            }
             cur = nodes.get(p as usize).and_then(|n| n.parent);
         }
         Bucket::Unknown

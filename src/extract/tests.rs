@@ -5305,6 +5305,18 @@ fn a_figure_in_its_own_box_takes_the_bucket_named_after_it() {
     assert_eq!((d.used_mb, d.unlimited), (Some(22528.0), true));
     let h = s.lines[0].hotspot.clone().unwrap();
     assert_eq!((h.used_mb, h.total_mb), (Some(3174.4), Some(15360.0)));
+    // The figure's box ends before the next box, whose heading comes first: that
+    // heading is the next bucket's, not this figure's caption.
+    let s = us(
+        "<div class=card><p>(•••) •••-2093</p><h2>Data</h2><div class=row>\
+         <div><div>14.8 GB</div><div>used this cycle · Unlimited</div></div>\
+         <div><div>Hotspot</div><div>2.4 GB of 5 GB</div></div>\
+         </div></div>",
+    );
+    let d = s.lines[0].data.clone().unwrap();
+    assert_eq!((d.used_mb, d.unlimited), (Some(15155.2), true));
+    let h = s.lines[0].hotspot.clone().unwrap();
+    assert_eq!((h.used_mb, h.total_mb), (Some(2457.6), Some(5120.0)));
     // A row with figures after it is the next bucket's, no caption.
     let s = us("<div class=card><p>(•••) •••-2093</p><div class=usage>\
          <p>Unlimited</p><p>Hotspot: 12.4 GB of 50 GB used</p></div></div>");
