@@ -841,9 +841,8 @@ impl<'a> Engine<'a> {
     }
 
     /// True when `node` is in an item of a list whose items, two or more, each hold a
-    /// price per period, as `parse::money_is_rate` tells (`Unlimited Starter · $25/mo`,
-    /// `Unlimited Premium · $44/mo`, `58元/月`): a catalogue of plans, not the line's (a
-    /// list of facts, `Balance $5.00`, is none).
+    /// monthly price (`Unlimited Starter · $25/mo`, `Unlimited Premium · $44/mo`): a
+    /// catalogue of plans, not the line's (a list of facts, `Balance $5.00`, is none).
     fn in_price_list(&self, node: u32) -> bool {
         let model = &self.model;
         let nodes = &model.page.nodes;
@@ -871,9 +870,9 @@ impl<'a> Engine<'a> {
                     .skip(first)
                     .take_while(|r| r.first_node() < item_end)
                     .any(|r| {
-                        parse::find_money(&r.text, self.currency)
-                            .iter()
-                            .any(|m| parse::money_is_rate(&r.text, m))
+                        !parse::find_money(&r.text, self.currency).is_empty()
+                            && parse::text::split_byte("/mo|per month|a month|/line", b'|')
+                                .any(|w| parse::text::contains(&r.lower, w))
                     })
                 {
                     priced += 1;
