@@ -270,7 +270,13 @@ impl Matcher {
         let mut seen: FastMap<String, (usize, usize)> = FastMap::default();
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut add = |text: &str, kind: Kind, source: usize| {
-            let (text, place) = Place::of(text.trim());
+            // `geschenk [ends a word]`: also as the last part of a compound
+            // (`Adventgeschenk`), where the word has no boundary before it.
+            let (text, in_word) = match text.trim().strip_suffix("[ends a word]") {
+                Some(w) => (w.trim_end(), true),
+                None => (text.trim(), false),
+            };
+            let (text, place) = Place::of(text);
             let text = lower_same_len(text);
             if text.is_empty() {
                 return;
@@ -287,7 +293,7 @@ impl Matcher {
             let first = text.chars().next().unwrap_or(' ');
             let last = text.chars().next_back().unwrap_or(' ');
             patterns.push(Pattern {
-                bound_start: first.is_ascii_alphanumeric(),
+                bound_start: first.is_ascii_alphanumeric() && !in_word,
                 bound_end: last.is_ascii_alphanumeric(),
                 text,
                 kind,
@@ -637,6 +643,23 @@ mod tests {
         );
         // The flag is not part of the word.
         assert!(m.find("[whole element]").is_empty());
+    }
+
+    #[test]
+    fn a_word_that_ends_a_compound_matches_inside_one() {
+        let p = profile(r#"{"add_on":["geschenk [ends a word]"],"promo":["bonus"]}"#);
+        let m = Matcher::new(&[&p], &[]);
+        let hits = m.find("adventgeschenk 3 gb");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(
+            (hits[0].start, hits[0].end, hits[0].kind),
+            (6, 14, Kind::AddOn)
+        );
+        assert_eq!(m.find("ihr geschenk").len(), 1);
+        // Still a whole word at its end, and a word without the flag needs both bounds.
+        assert!(m.find("geschenkt").is_empty());
+        assert!(m.find("treuebonus").is_empty());
+        assert!(m.find("[ends a word]").is_empty());
     }
 
     #[test]

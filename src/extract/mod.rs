@@ -2729,11 +2729,13 @@ impl<'a> Engine<'a> {
 
     fn bucket_for(&self, label: Option<&Label>, v: &Val, buckets: &[Bucket]) -> Bucket {
         // A bucket word in, just before, or else just after the value (`Unlimited data ·
-        // Unlimited hotspot`, `Hotspot 2 GB`).
+        // Unlimited hotspot`, `Hotspot 2 GB`, `US Roaming 1 GB pass` in a `Data` column).
         if let Some(row) = self.model.rows.get(v.row as usize) {
             let bucket_of = |h: &matcher::Hit| {
                 if h.kind == Kind::Hotspot {
                     Some(Bucket::Hotspot)
+                } else if h.kind == Kind::AddOn {
+                    Some(Bucket::AddOn)
                 } else if h.names_data {
                     Some(Bucket::Main)
                 } else {

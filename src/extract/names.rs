@@ -751,9 +751,15 @@ impl Engine<'_> {
             || parse::find_dates(text, self.today, self.order)
                 .iter()
                 .any(|f| !is_duration(text.get(f.start..f.end).unwrap_or("")))
-            || parse::find_data(text)
-                .iter()
-                .any(|f| covered(f.start, f.end))
+            // (`Unlimited 50` is a name: a plan's tier number beside the word.)
+            || parse::find_data(text).iter().any(|f| {
+                let tier = f.value.amount_mb.is_none()
+                    && f.value.unlimited
+                    && text
+                        .get(f.end..)
+                        .is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit()));
+                covered(f.start, f.end) && !tier
+            })
         {
             return None;
         }

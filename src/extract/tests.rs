@@ -5521,3 +5521,35 @@ fn a_lower_case_role_caption_under_a_figure_is_that_figures() {
     );
     assert_eq!(data(&s).used_mb, Some(3891.2));
 }
+
+#[test]
+fn an_add_on_named_beside_its_size_keeps_it_in_a_data_column() {
+    // A roaming pass written in the line's `Data` cell, its size in its name: not the
+    // line's data (remaining is from used and total, not the pass's `1 GB`).
+    let s = us(
+        "<table><thead><tr><th>Line</th><th>Plan</th><th>Data</th></tr></thead><tbody><tr>\
+         <td>(555) 013-4821</td><td>Unlimited 50</td><td><progress max=50 value=31.2></progress>\
+         <div>31.2 GB of 50 GB high-speed data used</div><div>Then unlimited at 512 kbps</div>\
+         <div>US Roaming 1 GB pass: 0.6 GB left · expires Dec 2</div></td></tr></tbody></table>",
+    );
+    let d = data(&s);
+    assert_eq!(d.total_mb, Some(51200.0));
+    assert_eq!(d.used_mb, Some(31948.8));
+    assert_eq!(d.remaining_mb, Some(19251.2));
+    // `Unlimited 50` in the `Plan` column is the plan's name (a tier, not an allowance).
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Unlimited 50"));
+}
+
+#[test]
+fn a_gift_named_in_a_compound_is_an_add_on_and_a_package_active_until_renews() {
+    let s = scan(
+        "<html lang=de-AT><body><div><p>Guthaben</p><p>€ 14,60</p></div>\
+         <div><h2>Mein Paket</h2><p>Surf 15</p><p>Paket aktiv bis <b>Dienstag, 8. Dezember 2026</b></p></div>\
+         <div><p><b>Adventgeschenk 3 GB</b> – noch 3 GB verfügbar, gültig bis 24.12.2026</p></div>\
+         <h3>Datenvolumen</h3><dl><dt>Verbraucht</dt><dd>6,8 GB</dd><dt>Verfügbar</dt><dd>8,2 GB</dd></dl></body></html>",
+        "https://mein.example.at/konto",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 8));
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 8));
+    assert_eq!(data(&s).remaining_mb, Some(8396.8));
+}
