@@ -1917,23 +1917,39 @@ impl<'a> Engine<'a> {
             let money = row.hits.iter().any(|h| h.kind.family() == Family::Money);
             if own != Bucket::Unknown {
                 // An item giving its own allowance of talk or text (`Unlimited texts`, `500
-                // mins`) heads no figures after it either.
+                // mins`, `Tarifa Ola 25GB · Llamadas ilimitadas`) heads no figures after it
+                // either (whatever another item of the row holds: the plan's name).
                 let stated = own == Bucket::NotData
                     && row.hits.iter().any(|h| {
                         let before = row.text.get(..h.start).unwrap_or("").trim_end();
+                        let from = parse::text::rfind_any(before, LIST_SEPARATORS).unwrap_or(0);
+                        let to = row
+                            .text
+                            .get(h.end..)
+                            .and_then(|t| parse::text::find_any(t, LIST_SEPARATORS))
+                            .map_or(row.text.len(), |i| h.end + i);
                         h.kind == Kind::NotData
                             && (before.ends_with(|c: char| c.is_ascii_digit())
-                                || row
-                                    .hits
-                                    .iter()
-                                    .any(|u| u.kind == Kind::Unlimited && u.end == before.len()))
-                    })
-                    && parse::find_data(&row.text).iter().all(|f| {
-                        let d = &f.value;
-                        d.amount_mb.is_none()
-                            && d.remaining_mb.is_none()
-                            && d.used_mb.is_none()
-                            && d.total_mb.is_none()
+                                || row.hits.iter().any(|u| {
+                                    u.kind == Kind::Unlimited
+                                        && (u.end == before.len()
+                                            // (After the word only as an item of a list:
+                                            // a table row's `Redes sociales ilimitadas`
+                                            // heads its own cells.)
+                                            || (to < row.text.len() || from > 0)
+                                                && row.text.get(h.end..u.start).is_some_and(
+                                                    |g| g.chars().all(|c| c == ' ' || c == ':'),
+                                                ))
+                                }))
+                            && parse::find_data(row.text.get(from..to).unwrap_or(""))
+                                .iter()
+                                .all(|f| {
+                                    let d = &f.value;
+                                    d.amount_mb.is_none()
+                                        && d.remaining_mb.is_none()
+                                        && d.used_mb.is_none()
+                                        && d.total_mb.is_none()
+                                })
                     });
                 carried = if (matches!(own, Bucket::NotData | Bucket::AddOn) && money) || stated {
                     Bucket::Unknown
@@ -2264,13 +2280,19 @@ impl<'a> Engine<'a> {
                     // the plan: whether the line's data is capped is for the rest of the page
                     // to say (`8.6 GB` `High-speed data remaining of 40 GB`). Without an
                     // allowance the plan's name decides (below, after the lines).
+                    // So does a short name holding the word among words of its own (`Plan
+                    // Ilimitado Básico`, `Basic Unlimited Plan` over `3.2 GB of 8 GB used`).
                     if only_unlimited
                         && label.is_none()
-                        && self.whole_row(v)
-                        && self
-                            .model
-                            .hint_near(v.node, 2)
-                            .is_some_and(|(_, k)| k == Kind::Plan)
+                        && ((self.whole_row(v)
+                            && self
+                                .model
+                                .hint_near(v.node, 2)
+                                .is_some_and(|(_, k)| k == Kind::Plan))
+                            || model
+                                .rows
+                                .get(v.row as usize)
+                                .is_some_and(names_with_unlimited))
                     {
                         continue;
                     }
@@ -3202,6 +3224,28 @@ fn names_data_in_passing(row: &model::Row) -> bool {
                 Kind::DataRemaining | Kind::DataUsed | Kind::DataTotal
             )
     })
+}
+
+/// True when the row is a short name that holds an unlimited word among words of its own
+/// (`Plan Ilimitado Básico`, `Basic Unlimited Plan`; not `Unlimited data`, `Unlimited
+/// line`, `Datos ilimitados · sin reducción`): a plan's name, which says the data is
+/// unlimited only where the page shows no allowance (`Engine::run`, after the lines).
+fn names_with_unlimited(row: &model::Row) -> bool {
+    let text = row.text.trim();
+    let mut rest = String::new();
+    let mut at = 0;
+    for h in &row.hits {
+        if !matches!(h.kind, Kind::Unlimited | Kind::Plan | Kind::Data) {
+            return false;
+        }
+        rest.push_str(row.text.get(at..h.start).unwrap_or(""));
+        at = h.end;
+    }
+    rest.push_str(row.text.get(at..).unwrap_or(""));
+    row.hits.iter().any(|h| h.kind == Kind::Unlimited)
+        && crate::parse::text::char_count(text) <= 32
+        && !parse::text::has_any(text, LIST_SEPARATORS)
+        && rest.split_whitespace().any(|w| w.chars().any(is_alnum))
 }
 
 /// Words of a device bought in instalments, in a row of its own (a promotional one:

@@ -5553,3 +5553,54 @@ fn a_gift_named_in_a_compound_is_an_add_on_and_a_package_active_until_renews() {
     assert_eq!(s.lines[0].renews_on, date(2026, 12, 8));
     assert_eq!(data(&s).remaining_mb, Some(8396.8));
 }
+
+#[test]
+fn a_plan_name_holding_unlimited_yields_to_the_allowance_shown() {
+    // `Basic Unlimited Plan` over `3.2 GB of 8 GB`: capped at 8 GB.
+    for (lang, name, usage) in [
+        (
+            "en-US",
+            "Basic Unlimited Plan",
+            "You have used <b>3.2 GB</b> of 8 GB",
+        ),
+        (
+            "es-MX",
+            "Plan Ilimitado Básico",
+            "Has usado <b>3.2 GB</b> de 8 GB",
+        ),
+    ] {
+        let s = scan(
+            &format!(
+                "<html lang={lang}><body><p>(555) 013-8217</p><h2>{name}</h2><p>{usage}</p></body></html>"
+            ),
+            "https://account.example-mobile.com/",
+        );
+        let d = data(&s);
+        assert!(!d.unlimited, "{name}");
+        assert_eq!(d.total_mb, Some(8192.0), "{name}");
+        assert_eq!(d.remaining_mb, Some(4915.2), "{name}");
+    }
+    // With usage and no allowance the plan's name still says the data is unlimited.
+    let s = us("<p>(555) 013-8217</p><h2>Basic Unlimited Plan</h2><p>You have used 3.2 GB</p>");
+    assert!(data(&s).unlimited);
+    assert_eq!(data(&s).used_mb, Some(3276.8));
+}
+
+#[test]
+fn calls_stated_unlimited_after_a_plan_name_head_no_data_rows() {
+    // `Tarifa Ola 25GB · Llamadas ilimitadas`: the calls' item states its own allowance, so
+    // the figures below are the line's data; `Has gastado` is usage.
+    let s = scan(
+        "<html lang=es-ES><body><article><h3>Móvil <span>*** ** 54 12</span></h3>\
+         <p>Tarifa Ola 25GB · Llamadas ilimitadas</p><p>Te quedan <b>10,6 GB</b> de 25 GB</p></article>\
+         <article><h3>Tablet <span>*** ** 80 03</span></h3><p>Datos ilimitados</p>\
+         <p>Has gastado <b>48,37 GB</b></p></article></body></html>",
+        "https://clientes.example.es/",
+    );
+    assert_eq!(s.lines.len(), 2);
+    assert_eq!(data(&s).remaining_mb, Some(10854.4));
+    assert_eq!(data(&s).total_mb, Some(25600.0));
+    let d = s.lines[1].data.clone().unwrap();
+    assert!(d.unlimited);
+    assert_eq!(d.used_mb, Some(49530.88));
+}

@@ -482,8 +482,12 @@ fn month_name_first(lx: &Lexed, i: usize, today: Date) -> Option<Hit<Date>> {
         return None;
     }
     let after = after_day(lx, j + 1);
-    // `mar. 9 dic.`: a weekday abbreviation before a day-first date.
-    if month_at(lx, after).is_some() || !end_ok(lx, after) {
+    // `mar. 9 dic.`: a weekday abbreviation before a day-first date; `Tarifa Mar 25 GB`:
+    // a plan's name and its allowance.
+    if month_at(lx, after).is_some()
+        || !end_ok(lx, after)
+        || lx.word_in(j + 1, "gb mb kb tb gib mib")
+    {
         return None;
     }
     let (year, end) = trailing_year(lx, after);
@@ -657,6 +661,10 @@ mod tests {
         assert_eq!(date("Aug 28 2027", Unknown), d(2027, 8, 28));
         assert_eq!(date("Jan 3", Unknown), d(2027, 1, 3));
         assert_eq!(date("15 de enero", Unknown), d(2027, 1, 15));
+        // A plan's name and allowance, not a date.
+        for t in ["Tarifa Mar 25 GB", "Mar 25 GB", "Plan May 10 MB"] {
+            assert!(find_dates(t, today(), Unknown).is_empty(), "{t}");
+        }
         assert_eq!(
             parse_date("Dec 2026", today(), Unknown),
             Err(ParseError::NotFound)
