@@ -3178,10 +3178,14 @@ impl<'a> Engine<'a> {
 /// The bucket a row names. An add-on's word names one outside links and buttons only
 /// (`Top up` beside a balance is a way to pay, not a bucket), not in an aside (`12 GB
 /// this cycle (10 GB plan + 2 GB top-up)` is the line's bucket), nor in a sentence
-/// (`Spend it on add-ons any time.`).
+/// (`Spend it on add-ons any time.`), nor in a row that is one aside (the same aside laid
+/// out as a block of its own: `NT$ 749` | `（含月租費 599 元、加購 5GB 上網量 150 元）`).
 fn own_bucket(model: &Model, row: &model::Row) -> Bucket {
-    let sentence = ends_with_any(row.text.trim_end(), ".!?。！？");
+    let text = row.text.trim();
+    let sentence = ends_with_any(text, ".!?。！？");
+    let aside = text.starts_with(['(', '（']) && text.ends_with([')', '）']);
     if !sentence
+        && !aside
         && row.hits.iter().any(|h| {
             h.kind == Kind::AddOn
                 && !in_aside(&row.text, h.start)

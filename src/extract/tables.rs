@@ -139,6 +139,12 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
                     if !model.contains(c, row.first_node()) {
                         return None;
                     }
+                    // A bare `Name` column beside a line's column names the lines (below).
+                    if row.hits.is_empty()
+                        && super::names::in_list("name nombre 名稱 名称", row.lower.trim())
+                    {
+                        return Some((Kind::Nickname, row.text.clone(), None, Some(9)));
+                    }
                     let h = row.hits.iter().find(|h| {
                         h.kind == Kind::Line
                             || matches!(
@@ -172,6 +178,15 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
                 .collect();
             // A `Plan` column beside a `Remaining` or `Used` one holds the plan's allowance.
             let mut head = head;
+            let lines = head.iter().flatten().any(|h| h.0 == Kind::Line);
+            for h in head.iter_mut() {
+                if h.as_ref().is_some_and(|h| h.3 == Some(9)) {
+                    *h = h
+                        .take()
+                        .filter(|_| lines)
+                        .map(|(k, t, u, _)| (k, t, u, None));
+                }
+            }
             if head.iter().flatten().any(|h| matches!(h.3, Some(0 | 1))) {
                 for h in head.iter_mut().flatten().filter(|h| h.0 == Kind::Plan) {
                     h.3 = Some(2);

@@ -5604,3 +5604,36 @@ fn calls_stated_unlimited_after_a_plan_name_head_no_data_rows() {
     assert!(d.unlimited);
     assert_eq!(d.used_mb, Some(49530.88));
 }
+
+#[test]
+fn a_bank_accounts_tail_in_traditional_chinese_is_no_line() {
+    let s = scan(
+        "<html lang=zh-Hant-TW><body><dl><dt>繳費方式</dt><dd>銀行帳戶自動扣繳 <b>已申請</b>（台灣銀行 ****3128）</dd>\
+         <dt>門號</dt><dd>0932-415-168</dd></dl><p>已使用 26.84GB</p></body></html>",
+        "https://member.example.com.tw/",
+    );
+    assert_eq!(s.lines.len(), 1);
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("5168"));
+    assert_eq!(s.autopay, Some(true));
+}
+
+#[test]
+fn a_bare_name_column_beside_the_lines_column_holds_nicknames() {
+    let table = |first: &str| {
+        us(&format!(
+            "<table><thead><tr><th>{first}</th><th>Name</th><th>Data</th></tr></thead><tbody>\
+             <tr><td>416-555-0142</td><td>Dad's phone</td><td>4.1 GB left of 10 GB</td></tr>\
+             <tr><td>647-555-0199</td><td>Maya</td><td>2 GB left of 5 GB</td></tr></tbody></table>"
+        ))
+    };
+    let s = table("Line");
+    assert_eq!(s.lines.len(), 2);
+    assert_eq!(s.lines[0].label.as_deref(), Some("Dad's phone"));
+    assert_eq!(s.lines[1].label.as_deref(), Some("Maya"));
+    // Without a lines column a `Name` column names nothing of a line.
+    let s = us(
+        "<table><thead><tr><th>Name</th><th>Data</th></tr></thead><tbody>\
+         <tr><td>Maya</td><td>2 GB left of 5 GB</td></tr></tbody></table>",
+    );
+    assert!(s.lines.iter().all(|l| l.label.is_none()));
+}

@@ -75,7 +75,7 @@ const CJK_TOTAL: &str = "||共 总 總";
 const UNLIMITED_WORDS: &str =
     "unlimited ilimitado ilimitados ilimitada ilimitadas unbegrenzt unlimitiert illimité illimitée";
 const UNLIMITED_FIRSTS: u128 = super::text::first_bytes(UNLIMITED_WORDS);
-const UNLIMITED_CJK: &str = "不限流量 不限量 无限 無限";
+const UNLIMITED_CJK: &str = "不限流量 不限量 无限 無限 吃到飽 吃到饱";
 /// After "unlimited": these make it a talk/text allowance, not data …
 const NOT_DATA_WORDS: &str = "talk text texts texting minutes mins min calls calling sms mms \
     messages messaging voice llamadas mensajes minutos minuten gespräche anrufe telefonie";
@@ -657,6 +657,8 @@ mod tests {
             "Unlimited talk, text & data",
             "无限流量",
             "Unlimited plan",
+            "上網吃到飽",
+            "吃到飽",
         ] {
             assert!(reading(t).unlimited, "{t}");
         }
