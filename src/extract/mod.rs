@@ -2867,10 +2867,15 @@ impl<'a> Engine<'a> {
                     break;
                 }
                 // (A caption is words: `Hotspot: 12.4 GB of 50 GB used` after `Unlimited`
-                // is the next bucket's figure.)
+                // is the next bucket's figure; a speed, `Unlimited hotspot · 5 Mbps`, is no
+                // figure of data.)
                 let own = own_bucket(model, row);
                 if matches!(own, Bucket::Main | Bucket::Hotspot | Bucket::NotData) {
-                    if row.text.bytes().any(|b| b.is_ascii_digit()) {
+                    if row.text.bytes().any(|b| b.is_ascii_digit())
+                        && parse::find_data(&row.text)
+                            .iter()
+                            .any(|f| !f.value.unlimited)
+                    {
                         break;
                     }
                     return own;

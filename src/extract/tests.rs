@@ -5324,6 +5324,32 @@ fn a_figure_in_its_own_box_takes_the_bucket_named_after_it() {
     let h = s.lines[0].hotspot.clone().unwrap();
     assert!(!h.unlimited);
     assert_eq!(h.total_mb, Some(51200.0));
+    // A caption with a speed is still words: `5 Mbps` is no figure of data.
+    let s = us("<div class=card><p>(•••) •••-2093</p><div class=row>\
+         <div><div>12.9 GB</div><div>used</div><div>Unlimited data</div></div>\
+         <div><div>1.1 GB</div><div>used</div><div>Unlimited hotspot · 5 Mbps</div></div>\
+         </div></div>");
+    assert_eq!(data(&s).used_mb, Some(13209.6));
+    let h = s.lines[0].hotspot.clone().unwrap();
+    assert_eq!((h.used_mb, h.unlimited), (Some(1126.4), true));
+}
+
+#[test]
+fn a_full_number_under_the_plans_label_in_its_own_box_is_the_line() {
+    let page = |plan_label: &str| {
+        us(&format!(
+            "<main><section><div class=grid>\
+             <div><div>{plan_label}</div><div>Visible</div><div>(555) 011-8047</div></div>\
+             <div><div>Cycle ends</div><div>Dec 2</div></div></div></section>\
+             <section><div><div>12.9 GB</div><div>used</div><div>Unlimited data</div></div></section></main>"
+        ))
+    };
+    assert_eq!(
+        page("Your plan").lines[0].number_last4.as_deref(),
+        Some("8047")
+    );
+    // Without the plan's label the number is nobody's (a care number, a store's).
+    assert_eq!(page("Questions?").lines[0].number_last4, None);
 }
 
 #[test]
