@@ -841,8 +841,9 @@ impl<'a> Engine<'a> {
     }
 
     /// True when `node` is in an item of a list whose items, two or more, each hold a
-    /// monthly price (`Unlimited Starter · $25/mo`, `Unlimited Premium · $44/mo`): a
-    /// catalogue of plans, not the line's (a list of facts, `Balance $5.00`, is none).
+    /// monthly price (`Unlimited Starter · $25/mo`, `Unlimited Premium · $44/mo`) or a
+    /// price beside an allowance (`Data Pass 1GB — $5`): a catalogue of plans and passes,
+    /// not the line's (a list of facts, `Balance $5.00`, is none).
     fn in_price_list(&self, node: u32) -> bool {
         let model = &self.model;
         let nodes = &model.page.nodes;
@@ -870,9 +871,14 @@ impl<'a> Engine<'a> {
                     .skip(first)
                     .take_while(|r| r.first_node() < item_end)
                     .any(|r| {
-                        !parse::find_money(&r.text, self.currency).is_empty()
-                            && parse::text::split_byte("/mo|per month|a month|/line", b'|')
-                                .any(|w| parse::text::contains(&r.lower, w))
+                        let prices = parse::find_money(&r.text, self.currency);
+                        prices.iter().any(|f| {
+                            let tail = r.lower.get(f.end..).unwrap_or("").trim_start();
+                            names::rate_follows(tail) || tail.starts_with("/line")
+                        }) || (!prices.is_empty()
+                            && parse::find_data(&r.text)
+                                .iter()
+                                .any(|d| d.value.amount_mb.is_some()))
                     })
                 {
                     priced += 1;

@@ -5449,6 +5449,37 @@ fn unlimited_in_a_list_of_priced_plans_is_an_offer() {
         "{card}<ul><li>Plan: Unlimited · $30/mo</li><li>Balance: $5.00</li></ul>"
     ));
     assert!(data(&s).unlimited);
+    // One plan priced per month beside passes priced once (`Data Pass 1GB — $5`) is one.
+    let s = us(&format!(
+        "{card}<ul><li>Prepaid Unlimited Plus — 50GB premium data — $60/mo</li>\
+         <li>International Pass 15GB — $50 for 30 days</li><li>Data Pass 1GB — $5</li></ul>"
+    ));
+    assert_eq!(
+        (data(&s).used_mb, data(&s).unlimited),
+        (Some(2150.4), false)
+    );
+}
+
+#[test]
+fn a_rate_follows_a_price_in_its_first_words() {
+    for tail in [
+        "/mo",
+        "/mo · 5G",
+        "per month, taxes included",
+        "a month.",
+        "/ 30 days",
+    ] {
+        assert!(names::rate_follows(tail), "{tail}");
+    }
+    for tail in [
+        "",
+        "for 30 days",
+        "off your first month",
+        "· Paid",
+        "credit per line",
+    ] {
+        assert!(!names::rate_follows(tail), "{tail}");
+    }
 }
 
 #[test]
@@ -5546,4 +5577,29 @@ fn a_lower_case_role_caption_under_a_figure_is_that_figures() {
          <dt>verbraucht</dt><dd>3,8 GB</dd></dl>",
     );
     assert_eq!(data(&s).used_mb, Some(3891.2));
+}
+
+#[test]
+fn a_share_alone_in_its_block_is_that_share_of_the_total_after_it() {
+    // A ring: the share, its caption, then the total, each a block.
+    let s = us("<div class=card><p>(•••) •••-2290</p><div class=ring>\
+         <div>62%</div><div>Remaining High-Speed Data</div><div>of 15 GB</div></div>\
+         <p>Plan expires Mar 3, 2027</p></div>");
+    let d = data(&s);
+    assert_eq!((d.remaining_mb, d.total_mb), (Some(9523.2), Some(15360.0)));
+    assert_eq!(d.used_mb, Some(5836.8));
+    // A meter: the share, then what it is a share of.
+    let s = us(
+        "<p>Phone number 555-013-2577</p><div class=gauge><div role=meter>68%</div>\
+         <div><div>of your 10 GB data used</div><div>Minutes: unlimited</div></div></div>",
+    );
+    let d = data(&s);
+    assert_eq!((d.used_mb, d.remaining_mb), (Some(6963.2), Some(3276.8)));
+    assert!(!d.unlimited);
+    // A share with no total after it is no figure.
+    let s = us(
+        "<p>Phone number 555-013-2577</p><div>62%</div><div>Remaining data</div>\
+         <p>Plan renews Dec 9</p>",
+    );
+    assert_eq!(s.lines[0].data, None);
 }

@@ -343,8 +343,9 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
     let percent = a1.unit.is_none() && lx.is_sym(next, '%');
     if percent {
         next += 1;
-        // (`62%` | `of your 15GB used` in blocks of their own: `|` joins them.)
-        if lx.is_sym(next, '|') && lx.word_in(next + 1, "of de von") {
+        // (`62%` | `of your 15GB used`, `62%` | `Remaining Data` | `of 15 GB` in blocks
+        // of their own: `|` joins them.)
+        if lx.is_sym(next, '|') && lx.kind(next + 1) == Some(Kind::Word) {
             next += 1;
         }
     }
@@ -368,6 +369,19 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
         if let Some((r, end)) = suffix_role(lx, next).or_else(|| high_speed_size(lx, next)) {
             role = Some(r);
             next = end;
+        }
+    }
+    // A share's caption names its bucket before the total (`62%` | `Remaining High-Speed
+    // Data` | `of 15 GB`).
+    if percent && role.is_some() {
+        let mut k = next;
+        while k < next + 6
+            && (lx.word_in(k, "high speed data") || lx.is_sym(k, '-') || lx.is_sym(k, '|'))
+        {
+            k += 1;
+        }
+        if lx.word_in(k, "of de von out") {
+            next = k;
         }
     }
     // "of 10 GB", "/20GB", "out of 10 GB", "of unlimited".
@@ -511,6 +525,12 @@ mod tests {
             assert!(find_data(text).is_empty(), "{text}");
         }
         assert_eq!(reading("62%|of your 15GB used").used_mb, Some(9523.2));
+        // Its caption between, in a block of its own.
+        let r = reading("62%|Remaining High-Speed Data|of 15 GB");
+        assert_eq!((r.remaining_mb, r.total_mb), (Some(9523.2), Some(15360.0)));
+        assert_eq!(reading("68%|of your 10 GB data used").used_mb, Some(6963.2));
+        // A caption with no total is no share of anything.
+        assert!(find_data("62%|Remaining High-Speed Data").is_empty());
         let found = find_data("12.3 GB 40% of 20GB");
         assert_eq!(
             found.first().map(|f| f.value.amount_mb),
