@@ -348,6 +348,11 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
         if lx.is_sym(next, '|') && lx.kind(next + 1) == Some(Kind::Word) {
             next += 1;
         }
+        // The bucket's name before the role word (`72%` | `Data left` | `of 20 GB`).
+        let k = share_bucket_words(lx, next);
+        if suffix_role(lx, k).is_some() {
+            next = k;
+        }
     }
     // `1.5 GB (1,546.24 MB)`: the exact figure in brackets beside the rounded one.
     let mut exact = None;
@@ -374,12 +379,7 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
     // A share's caption names its bucket before the total (`62%` | `Remaining High-Speed
     // Data` | `of 15 GB`).
     if percent && role.is_some() {
-        let mut k = next;
-        while k < next + 6
-            && (lx.word_in(k, "high speed data") || lx.is_sym(k, '-') || lx.is_sym(k, '|'))
-        {
-            k += 1;
-        }
+        let k = share_bucket_words(lx, next);
         if lx.word_in(k, "of de von out") {
             next = k;
         }
@@ -451,6 +451,16 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
     let mb = exact.map_or_else(|| a1.value.map(|v| v * unit), Ok);
     let reading = build(mb, total, role, unlimited);
     Some((first, next, reading))
+}
+
+/// Past a share's bucket name from token `j` (`High-Speed Data`, and the `|` after it).
+fn share_bucket_words(lx: &Lexed, j: usize) -> usize {
+    let mut k = j;
+    while k < j + 6 && (lx.word_in(k, "high speed data") || lx.is_sym(k, '-') || lx.is_sym(k, '|'))
+    {
+        k += 1;
+    }
+    k
 }
 
 fn checked(mb: Result<f64, ParseError>) -> Result<f64, ParseError> {
@@ -529,6 +539,10 @@ mod tests {
         let r = reading("62%|Remaining High-Speed Data|of 15 GB");
         assert_eq!((r.remaining_mb, r.total_mb), (Some(9523.2), Some(15360.0)));
         assert_eq!(reading("68%|of your 10 GB data used").used_mb, Some(6963.2));
+        assert_eq!(
+            reading("72%|Data left|of 20 GB").remaining_mb,
+            Some(14745.6)
+        );
         // A caption with no total is no share of anything.
         assert!(find_data("62%|Remaining High-Speed Data").is_empty());
         let found = find_data("12.3 GB 40% of 20GB");
