@@ -1562,7 +1562,22 @@ impl<'a> Engine<'a> {
                             });
                             g.len().min(60) as i32
                         });
-                        let score = if gap <= 2 {
+                        // A flat row of pairs (`Balance $5.00 Amount due $20.00`): a value
+                        // right after another label is that label's, not this one's.
+                        let after_label = || {
+                            self.model.rows.get(r).is_some_and(|row| {
+                                labels.iter().any(|l| {
+                                    l.row == label.row
+                                        && l.scope.is_none()
+                                        && l.end <= v.start
+                                        && row.text.get(l.end..v.start).is_some_and(|g| {
+                                            g.len() <= 3
+                                                && g.chars().all(|c| c.is_whitespace() || c == ':')
+                                        })
+                                })
+                            })
+                        };
+                        let score = if gap <= 2 && (self.value_before_label || !after_label()) {
                             103
                         } else if self.value_before_label {
                             100 - gap / 3

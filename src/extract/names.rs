@@ -915,6 +915,8 @@ fn name_end(row: &super::model::Row, from: usize, to: usize) -> usize {
                 || is_term(piece)
                 // A status badge after the name (`Prepaid Unlimited` | `Expired`).
                 || in_list(STATUS_WORDS, &lowercase(piece))
+                // The next field's label in a flat row (`Basic 6GB` | `Status:`).
+                || (super::ends_with_any(piece, ":：") && piece.bytes().filter(|&b| b == b' ').count() < 3)
         })
         .unwrap_or(to)
 }

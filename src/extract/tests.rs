@@ -5603,3 +5603,19 @@ fn a_share_alone_in_its_block_is_that_share_of_the_total_after_it() {
     );
     assert_eq!(s.lines[0].data, None);
 }
+
+#[test]
+fn in_a_flat_row_of_pairs_a_value_right_after_a_label_is_that_labels() {
+    let s = us("<p>(•••) •••-7736</p><p>3.2 GB left of 8 GB</p>\
+         <p><span>Account balance</span> <span>$5.00</span> <span>Amount due</span> \
+         <span>$20.00</span> <span>Due date</span> <span>Dec 9</span></p>");
+    assert_eq!((s.balance, s.amount_due), (usd(500), usd(2000)));
+    assert_eq!(s.next_bill_date, date(2026, 12, 9));
+    // The plan's name ends before the next field's label.
+    let s = us("<p><span>Phone:</span> <span>(555) 012-9034</span> <span>Plan:</span> \
+         <span>Basic 6GB</span> <span>Status:</span> <span>Active</span></p><p>3.2 GB left of 6 GB</p>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Basic 6GB"));
+    // A value first, its label after, stays so (`$5.00 Balance`).
+    let s = us("<p>(•••) •••-7736</p><p>3.2 GB left of 8 GB</p><p>$5.00 Balance</p>");
+    assert_eq!(s.balance, usd(500));
+}
