@@ -183,7 +183,9 @@ impl Engine<'_> {
                     };
                     plain_ok
                         && (*line_word
-                            || (!f.intl && block())
+                            || (!f.intl
+                                && (block()
+                                    || self.under_plan_label(*node, *r, &f.last4, &numbers)))
                             || (f.intl && (heading_alone() || beside_plan()) && block()))
                 }
             };
@@ -258,23 +260,56 @@ impl Engine<'_> {
     /// amount (a line's card or table row: `Jordan (555) 010-3381` … `23.4 GB used`):
     /// up to four elements up, before the block takes in another number.
     fn in_line_block(&self, node: u32, last4: &str, numbers: &NumberIndex) -> bool {
+        let rows = &self.model.rows;
+        self.own_box_holds(node, last4, numbers, 4, &|first, end| {
+            rows.iter()
+                .skip(first)
+                .take(12)
+                .take_while(|row| row.first_node() < end)
+                .any(|row| !row.promo && !crate::parse::data::find_data(&row.text).is_empty())
+        })
+    }
+
+    /// Whether the full number at `node` (row `r`) sits in a small box of its own, two
+    /// elements up at most, under the plan's label there (`Your plan` | `Visible` |
+    /// `(555) 011-8047`, the usage in a card of its own): the plan's line.
+    fn under_plan_label(&self, node: u32, r: usize, last4: &str, numbers: &NumberIndex) -> bool {
+        let rows = &self.model.rows;
+        self.own_box_holds(node, last4, numbers, 2, &|first, _| {
+            rows.get(first..r).is_some_and(|above| {
+                above.iter().any(|row| {
+                    !row.promo
+                        && crate::parse::text::char_count(&row.text) <= 25
+                        && row
+                            .hits
+                            .first()
+                            .is_some_and(|h| h.kind == Kind::Plan && h.start == 0)
+                })
+            })
+        })
+    }
+
+    /// Whether an element around the number at `node`, up to `levels` up and before one
+    /// takes in another number, `holds` something (given its first row and its end).
+    fn own_box_holds(
+        &self,
+        node: u32,
+        last4: &str,
+        numbers: &NumberIndex,
+        levels: usize,
+        holds: &dyn Fn(usize, u32) -> bool,
+    ) -> bool {
         let model = &self.model;
         let nodes = &model.page.nodes;
         let mut cur = nodes.get(node as usize).and_then(|n| n.parent);
-        for _ in 0..4 {
+        for _ in 0..levels {
             let Some(p) = cur else { return false };
             let end = model.end.get(p as usize).copied().unwrap_or(p);
             if numbers.other_in(p, end, last4) {
                 return false;
             }
-            let first = model.first_row_at(p);
-            for row in model.rows.iter().skip(first).take(12) {
-                if row.first_node() >= end {
-                    break;
-                }
-                if !row.promo && !crate::parse::data::find_data(&row.text).is_empty() {
-                    return true;
-                }
+            if holds(model.first_row_at(p), end) {
+                return true;
             }
             cur = nodes.get(p as usize).and_then(|n| n.parent);
         }

@@ -841,8 +841,9 @@ impl<'a> Engine<'a> {
     }
 
     /// True when `node` is in an item of a list whose items, two or more, each hold a
-    /// monthly price (`Unlimited Starter · $25/mo`, `Unlimited Premium · $44/mo`): a
-    /// catalogue of plans, not the line's (a list of facts, `Balance $5.00`, is none).
+    /// monthly price (`Unlimited Starter · $25/mo`, `Unlimited Premium · $44/mo`) or a
+    /// price beside an allowance (`Data Pass 1GB — $5`): a catalogue of plans and passes,
+    /// not the line's (a list of facts, `Balance $5.00`, is none).
     fn in_price_list(&self, node: u32) -> bool {
         let model = &self.model;
         let nodes = &model.page.nodes;
@@ -870,9 +871,14 @@ impl<'a> Engine<'a> {
                     .skip(first)
                     .take_while(|r| r.first_node() < item_end)
                     .any(|r| {
-                        !parse::find_money(&r.text, self.currency).is_empty()
-                            && parse::text::split_byte("/mo|per month|a month|/line", b'|')
-                                .any(|w| parse::text::contains(&r.lower, w))
+                        let prices = parse::find_money(&r.text, self.currency);
+                        prices.iter().any(|f| {
+                            let tail = r.lower.get(f.end..).unwrap_or("").trim_start();
+                            names::rate_follows(tail) || tail.starts_with("/line")
+                        }) || (!prices.is_empty()
+                            && parse::find_data(&r.text)
+                                .iter()
+                                .any(|d| d.value.amount_mb.is_some()))
                     })
                 {
                     priced += 1;
@@ -1556,7 +1562,22 @@ impl<'a> Engine<'a> {
                             });
                             g.len().min(60) as i32
                         });
-                        let score = if gap <= 2 {
+                        // A flat row of pairs (`Balance $5.00 Amount due $20.00`): a value
+                        // right after another label is that label's, not this one's.
+                        let after_label = || {
+                            self.model.rows.get(r).is_some_and(|row| {
+                                labels.iter().any(|l| {
+                                    l.row == label.row
+                                        && l.scope.is_none()
+                                        && l.end <= v.start
+                                        && row.text.get(l.end..v.start).is_some_and(|g| {
+                                            g.len() <= 3
+                                                && g.chars().all(|c| c.is_whitespace() || c == ':')
+                                        })
+                                })
+                            })
+                        };
+                        let score = if gap <= 2 && (self.value_before_label || !after_label()) {
                             103
                         } else if self.value_before_label {
                             100 - gap / 3
@@ -2891,10 +2912,15 @@ impl<'a> Engine<'a> {
                     break;
                 }
                 // (A caption is words: `Hotspot: 12.4 GB of 50 GB used` after `Unlimited`
-                // is the next bucket's figure.)
+                // is the next bucket's figure; a speed, `Unlimited hotspot · 5 Mbps`, is no
+                // figure of data.)
                 let own = own_bucket(model, row);
                 if matches!(own, Bucket::Main | Bucket::Hotspot | Bucket::NotData) {
-                    if row.text.bytes().any(|b| b.is_ascii_digit()) {
+                    if row.text.bytes().any(|b| b.is_ascii_digit())
+                        && parse::find_data(&row.text)
+                            .iter()
+                            .any(|f| !f.value.unlimited)
+                    {
                         break;
                     }
                     return own;

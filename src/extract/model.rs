@@ -324,6 +324,8 @@ impl<'a> Model<'a> {
         let mut pending_virtual: Vec<Row> = Vec::new();
         let mut current_block = NONE;
         let mut block_since_text = false;
+        // The row so far is a share and its caption (`62%` | `Remaining Data`).
+        let mut share_captioned = false;
         for (i, node) in page.nodes.iter().enumerate() {
             let index = u32::try_from(i).unwrap_or(NONE);
             if node.is_text() {
@@ -359,11 +361,33 @@ impl<'a> Model<'a> {
                 let amount_to_total = is_bare_amount(&current.text)
                     && continues_to_total(text)
                     && crate::parse::data::names_a_role(text);
-                if (block_since_text || block != current_block)
+                let new_block = block_since_text || block != current_block;
+                // A share alone in its block (a ring's `68%`) and, in the next, what it is a
+                // share of (`of your 10 GB data used`), or its caption when the total
+                // follows that (`62%` | `Remaining High-Speed Data` | `of 15 GB`): one
+                // reading.
+                let share = is_bare_share(&current.text);
+                let share_to_total = (share || share_captioned) && continues_to_total(text);
+                let share_caption = share
+                    && !text.bytes().any(|b| b.is_ascii_digit())
+                    && text.len() <= 40
+                    && crate::parse::data::names_a_role(text)
+                    && page
+                        .nodes
+                        .iter()
+                        .skip(i + 1)
+                        .find_map(|n| n.text.as_deref().filter(|t| !t.trim().is_empty()))
+                        .is_some_and(|t| continues_to_total(t.trim_start()));
+                if new_block {
+                    share_captioned = share_caption;
+                }
+                if new_block
                     && !unit_after_number
                     && !money_piece
                     && !figure_piece
                     && !amount_to_total
+                    && !share_to_total
+                    && !share_caption
                 {
                     self.flush(&mut current, &mut pending_virtual);
                 }
@@ -937,7 +961,7 @@ fn virtual_row(node: &crate::page::PageNode, index: u32) -> Option<Row> {
 /// An amount's state before the connector to its total (`remaining of 15 GB`).
 const TOTAL_STATES: &str = "remaining |left |used ";
 /// Connectors from an amount to its total.
-const TOTAL_CONNECTORS: &str = "of |out of |/|von |de ";
+const TOTAL_CONNECTORS: &str = "of |of your |out of |/|von |de ";
 
 /// Whether `text` goes on from an amount to its total (`of 6 GB used`, `/ 5 GB`,
 /// `von 10 GB`, `de 25 GB`, `remaining of 15 GB`): a connector, maybe after the
@@ -966,6 +990,16 @@ fn continues_to_total(text: &str) -> bool {
             && text
                 .get(c.len()..)
                 .is_some_and(|rest| rest.trim_start().starts_with(|d: char| d.is_ascii_digit()))
+    })
+}
+
+/// Whether `text` is only a percentage (`62%`, `62 %`).
+fn is_bare_share(text: &str) -> bool {
+    let t = text.trim();
+    t.strip_suffix('%').is_some_and(|f| {
+        let f = f.trim_end();
+        f.starts_with(|c: char| c.is_ascii_digit())
+            && f.bytes().all(|b| b.is_ascii_digit() || b == b'.')
     })
 }
 

@@ -844,6 +844,24 @@ fn per_month(tail: &str) -> bool {
     .any(|w| w == tail)
 }
 
+/// True when `tail`, the text after a price, opens with a rate per month or period
+/// (`/mo · 5G`, `per month, taxes included`): its first three words at most.
+pub(super) fn rate_follows(tail: &str) -> bool {
+    let mut end = 0;
+    for _ in 0..3 {
+        let Some(rest) = tail.get(end..) else { break };
+        let word = rest.trim_start();
+        end = tail.len() - word.len() + word.bytes().position(|b| b == b' ').unwrap_or(word.len());
+        let head = tail.get(..end).unwrap_or("");
+        if per_month(parse::text::trim_end_where(head, |c| {
+            separator(c) || c == '.'
+        })) {
+            return true;
+        }
+    }
+    false
+}
+
 /// A separator between fields, never at either end of a name.
 fn separator(c: char) -> bool {
     parse::text::has_char("·|,，;:：–—•", c)
@@ -903,6 +921,8 @@ fn name_end(row: &super::model::Row, from: usize, to: usize) -> usize {
                 || is_term(piece)
                 // A status badge after the name (`Prepaid Unlimited` | `Expired`).
                 || in_list(STATUS_WORDS, &lowercase(piece))
+                // The next field's label in a flat row (`Basic 6GB` | `Status:`).
+                || (super::ends_with_any(piece, ":：") && piece.bytes().filter(|&b| b == b' ').count() < 3)
         })
         .unwrap_or(to)
 }

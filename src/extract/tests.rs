@@ -5324,6 +5324,32 @@ fn a_figure_in_its_own_box_takes_the_bucket_named_after_it() {
     let h = s.lines[0].hotspot.clone().unwrap();
     assert!(!h.unlimited);
     assert_eq!(h.total_mb, Some(51200.0));
+    // A caption with a speed is still words: `5 Mbps` is no figure of data.
+    let s = us("<div class=card><p>(•••) •••-2093</p><div class=row>\
+         <div><div>12.9 GB</div><div>used</div><div>Unlimited data</div></div>\
+         <div><div>1.1 GB</div><div>used</div><div>Unlimited hotspot · 5 Mbps</div></div>\
+         </div></div>");
+    assert_eq!(data(&s).used_mb, Some(13209.6));
+    let h = s.lines[0].hotspot.clone().unwrap();
+    assert_eq!((h.used_mb, h.unlimited), (Some(1126.4), true));
+}
+
+#[test]
+fn a_full_number_under_the_plans_label_in_its_own_box_is_the_line() {
+    let page = |plan_label: &str| {
+        us(&format!(
+            "<main><section><div class=grid>\
+             <div><div>{plan_label}</div><div>Visible</div><div>(555) 011-8047</div></div>\
+             <div><div>Cycle ends</div><div>Dec 2</div></div></div></section>\
+             <section><div><div>12.9 GB</div><div>used</div><div>Unlimited data</div></div></section></main>"
+        ))
+    };
+    assert_eq!(
+        page("Your plan").lines[0].number_last4.as_deref(),
+        Some("8047")
+    );
+    // Without the plan's label the number is nobody's (a care number, a store's).
+    assert_eq!(page("Questions?").lines[0].number_last4, None);
 }
 
 #[test]
@@ -5423,6 +5449,37 @@ fn unlimited_in_a_list_of_priced_plans_is_an_offer() {
         "{card}<ul><li>Plan: Unlimited · $30/mo</li><li>Balance: $5.00</li></ul>"
     ));
     assert!(data(&s).unlimited);
+    // One plan priced per month beside passes priced once (`Data Pass 1GB — $5`) is one.
+    let s = us(&format!(
+        "{card}<ul><li>Prepaid Unlimited Plus — 50GB premium data — $60/mo</li>\
+         <li>International Pass 15GB — $50 for 30 days</li><li>Data Pass 1GB — $5</li></ul>"
+    ));
+    assert_eq!(
+        (data(&s).used_mb, data(&s).unlimited),
+        (Some(2150.4), false)
+    );
+}
+
+#[test]
+fn a_rate_follows_a_price_in_its_first_words() {
+    for tail in [
+        "/mo",
+        "/mo · 5G",
+        "per month, taxes included",
+        "a month.",
+        "/ 30 days",
+    ] {
+        assert!(names::rate_follows(tail), "{tail}");
+    }
+    for tail in [
+        "",
+        "for 30 days",
+        "off your first month",
+        "· Paid",
+        "credit per line",
+    ] {
+        assert!(!names::rate_follows(tail), "{tail}");
+    }
 }
 
 #[test]
@@ -5636,4 +5693,45 @@ fn a_bare_name_column_beside_the_lines_column_holds_nicknames() {
          <tr><td>Maya</td><td>2 GB left of 5 GB</td></tr></tbody></table>",
     );
     assert!(s.lines.iter().all(|l| l.label.is_none()));
+}
+
+#[test]
+fn a_share_alone_in_its_block_is_that_share_of_the_total_after_it() {
+    // A ring: the share, its caption, then the total, each a block.
+    let s = us("<div class=card><p>(•••) •••-2290</p><div class=ring>\
+         <div>62%</div><div>Remaining High-Speed Data</div><div>of 15 GB</div></div>\
+         <p>Plan expires Mar 3, 2027</p></div>");
+    let d = data(&s);
+    assert_eq!((d.remaining_mb, d.total_mb), (Some(9523.2), Some(15360.0)));
+    assert_eq!(d.used_mb, Some(5836.8));
+    // A meter: the share, then what it is a share of.
+    let s = us(
+        "<p>Phone number 555-013-2577</p><div class=gauge><div role=meter>68%</div>\
+         <div><div>of your 10 GB data used</div><div>Minutes: unlimited</div></div></div>",
+    );
+    let d = data(&s);
+    assert_eq!((d.used_mb, d.remaining_mb), (Some(6963.2), Some(3276.8)));
+    assert!(!d.unlimited);
+    // A share with no total after it is no figure.
+    let s = us(
+        "<p>Phone number 555-013-2577</p><div>62%</div><div>Remaining data</div>\
+         <p>Plan renews Dec 9</p>",
+    );
+    assert_eq!(s.lines[0].data, None);
+}
+
+#[test]
+fn in_a_flat_row_of_pairs_a_value_right_after_a_label_is_that_labels() {
+    let s = us("<p>(•••) •••-7736</p><p>3.2 GB left of 8 GB</p>\
+         <p><span>Account balance</span> <span>$5.00</span> <span>Amount due</span> \
+         <span>$20.00</span> <span>Due date</span> <span>Dec 9</span></p>");
+    assert_eq!((s.balance, s.amount_due), (usd(500), usd(2000)));
+    assert_eq!(s.next_bill_date, date(2026, 12, 9));
+    // The plan's name ends before the next field's label.
+    let s = us("<p><span>Phone:</span> <span>(555) 012-9034</span> <span>Plan:</span> \
+         <span>Basic 6GB</span> <span>Status:</span> <span>Active</span></p><p>3.2 GB left of 6 GB</p>");
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Basic 6GB"));
+    // A value first, its label after, stays so (`$5.00 Balance`).
+    let s = us("<p>(•••) •••-7736</p><p>3.2 GB left of 8 GB</p><p>$5.00 Balance</p>");
+    assert_eq!(s.balance, usd(500));
 }

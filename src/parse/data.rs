@@ -343,9 +343,15 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
     let percent = a1.unit.is_none() && lx.is_sym(next, '%');
     if percent {
         next += 1;
-        // (`62%` | `of your 15GB used` in blocks of their own: `|` joins them.)
-        if lx.is_sym(next, '|') && lx.word_in(next + 1, "of de von") {
+        // (`62%` | `of your 15GB used`, `62%` | `Remaining Data` | `of 15 GB` in blocks
+        // of their own: `|` joins them.)
+        if lx.is_sym(next, '|') && lx.kind(next + 1) == Some(Kind::Word) {
             next += 1;
+        }
+        // The bucket's name before the role word (`72%` | `Data left` | `of 20 GB`).
+        let k = share_bucket_words(lx, next);
+        if suffix_role(lx, k).is_some() {
+            next = k;
         }
     }
     // `1.5 GB (1,546.24 MB)`: the exact figure in brackets beside the rounded one.
@@ -368,6 +374,14 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
         if let Some((r, end)) = suffix_role(lx, next).or_else(|| high_speed_size(lx, next)) {
             role = Some(r);
             next = end;
+        }
+    }
+    // A share's caption names its bucket before the total (`62%` | `Remaining High-Speed
+    // Data` | `of 15 GB`).
+    if percent && role.is_some() {
+        let k = share_bucket_words(lx, next);
+        if lx.word_in(k, "of de von out") {
+            next = k;
         }
     }
     // "of 10 GB", "/20GB", "out of 10 GB", "of unlimited".
@@ -437,6 +451,16 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
     let mb = exact.map_or_else(|| a1.value.map(|v| v * unit), Ok);
     let reading = build(mb, total, role, unlimited);
     Some((first, next, reading))
+}
+
+/// Past a share's bucket name from token `j` (`High-Speed Data`, and the `|` after it).
+fn share_bucket_words(lx: &Lexed, j: usize) -> usize {
+    let mut k = j;
+    while k < j + 6 && (lx.word_in(k, "high speed data") || lx.is_sym(k, '-') || lx.is_sym(k, '|'))
+    {
+        k += 1;
+    }
+    k
 }
 
 fn checked(mb: Result<f64, ParseError>) -> Result<f64, ParseError> {
@@ -511,6 +535,16 @@ mod tests {
             assert!(find_data(text).is_empty(), "{text}");
         }
         assert_eq!(reading("62%|of your 15GB used").used_mb, Some(9523.2));
+        // Its caption between, in a block of its own.
+        let r = reading("62%|Remaining High-Speed Data|of 15 GB");
+        assert_eq!((r.remaining_mb, r.total_mb), (Some(9523.2), Some(15360.0)));
+        assert_eq!(reading("68%|of your 10 GB data used").used_mb, Some(6963.2));
+        assert_eq!(
+            reading("72%|Data left|of 20 GB").remaining_mb,
+            Some(14745.6)
+        );
+        // A caption with no total is no share of anything.
+        assert!(find_data("62%|Remaining High-Speed Data").is_empty());
         let found = find_data("12.3 GB 40% of 20GB");
         assert_eq!(
             found.first().map(|f| f.value.amount_mb),
