@@ -2,7 +2,7 @@
 //! `已用：3/20GB`, `Unlimited`.
 //!
 //! Amounts are in MB with 1 GB = 1024 MB. A number needs a unit to be a data amount.
-use super::text::{is_dash, scan, settle, table_word, Hit, Kind, Lexed};
+use super::text::{is_dash, may_be_word_of, scan, settle, table_word, Hit, Kind, Lexed};
 use super::{Found, ParseError};
 
 /// What a data text says. A bare amount (`6,144 MB`) fills `amount_mb`: its role
@@ -75,6 +75,10 @@ const CJK_TOTAL: &str = "||共 总 總";
 const UNLIMITED_WORDS: &str =
     "unlimited ilimitado ilimitados ilimitada ilimitadas unbegrenzt unlimitiert illimité illimitée";
 const UNLIMITED_FIRSTS: u128 = super::text::first_bytes(UNLIMITED_WORDS);
+const UNLIMITED_LENGTHS: u64 = super::text::word_lengths(UNLIMITED_WORDS);
+/// (`UNITS`' and `SHORT_UNITS`' words.)
+const UNIT_FIRSTS: u128 = super::text::first_bytes(UNITS) | super::text::first_bytes(SHORT_UNITS);
+const UNIT_LENGTHS: u64 = super::text::word_lengths(UNITS) | super::text::word_lengths(SHORT_UNITS);
 const UNLIMITED_CJK: &str = "不限流量 不限量 无限 無限";
 /// After "unlimited": these make it a talk/text allowance, not data …
 const NOT_DATA_WORDS: &str = "talk text texts texting minutes mins min calls calling sms mms \
@@ -159,10 +163,14 @@ fn may_hold_data(text: &str) -> bool {
                 .and_then(|p| bytes.get(p))
                 .is_some_and(|&p| p >= 128);
         let word = text.get(start..i).unwrap_or("");
-        let unit = word.len() <= 3
+        let unit = may_be_word_of(word, UNIT_FIRSTS, UNIT_LENGTHS)
             && (table_word(UNITS, word, true, true).is_some()
                 || table_word(SHORT_UNITS, word, true, true).is_some());
-        if touches || unit || table_word(UNLIMITED_WORDS, word, false, true).is_some() {
+        let unlimited = || {
+            may_be_word_of(word, UNLIMITED_FIRSTS, UNLIMITED_LENGTHS)
+                && table_word(UNLIMITED_WORDS, word, false, true).is_some()
+        };
+        if touches || unit || unlimited() {
             return true;
         }
     }
@@ -525,6 +533,17 @@ mod tests {
     }
     fn amount(text: &str) -> Option<f64> {
         reading(text).amount_mb
+    }
+
+    #[test]
+    fn word_tables_lengths() {
+        use super::super::text::word_lengths;
+        assert_eq!(word_lengths(UNITS), 0b1110);
+        assert_eq!(word_lengths("a|bcd  ef"), 0b1110);
+        assert_eq!(UNLIMITED_LENGTHS.trailing_zeros(), 9);
+        assert!(may_be_word_of("GB", UNIT_FIRSTS, UNIT_LENGTHS));
+        assert!(!may_be_word_of("GBytes", UNIT_FIRSTS, UNIT_LENGTHS));
+        assert!(!may_be_word_of("to", UNLIMITED_FIRSTS, UNLIMITED_LENGTHS));
     }
 
     #[test]
