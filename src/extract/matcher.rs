@@ -244,10 +244,31 @@ struct Pattern {
 }
 
 /// Label matcher over lower-cased text.
+/// A pattern in the matcher's index: its first eight bytes (zeros after a shorter one) and
+/// the mask of those it has, compared with the text's next eight at once before the rest.
+#[derive(Debug, Clone, Copy)]
+struct Head {
+    bytes: u64,
+    mask: u64,
+    len: u32,
+    pattern: u32,
+}
+
+/// Up to eight bytes of `bytes` from `at`, little-endian, zeros after its end.
+fn eight_bytes(bytes: &[u8], at: usize) -> u64 {
+    let mut word = [0u8; 8];
+    let tail = bytes.get(at..).unwrap_or(&[]);
+    for (w, &b) in word.iter_mut().zip(tail) {
+        *w = b;
+    }
+    u64::from_le_bytes(word)
+}
+
 pub struct Matcher {
     patterns: Vec<Pattern>,
-    /// First two characters → pattern indices (one-character patterns use `'\0'`).
-    index: FastMap<(char, char), Vec<u32>>,
+    /// First two characters → the patterns starting with them (one-character patterns
+    /// use `'\0'`).
+    index: FastMap<(char, char), Vec<Head>>,
     /// For ASCII first characters: bit `b` of `ascii_pairs[a]` is set when some key is
     /// `(a, b)` with `b` ASCII (`'\0'` for one-character patterns). Lets `find` skip
     /// the map where no pattern can start.
@@ -255,6 +276,9 @@ pub struct Matcher {
     /// The same for patterns that need no word boundary before them: inside an ASCII
     /// word only these can match.
     ascii_pairs_inner: [u128; 128],
+    /// Bit `c & 255` is set when some key's first character is `c`: most characters
+    /// (spaces, figures, the page's other characters) start no pattern.
+    firsts: [u64; 4],
     /// The carriers' own plan names, lower case (values, never labels: they take no
     /// part in matching).
     pub plan_names: Vec<String>,
@@ -349,15 +373,29 @@ impl Matcher {
             };
             patterns.push(curly);
         }
-        let mut index: FastMap<(char, char), Vec<u32>> = FastMap::default();
+        let mut index: FastMap<(char, char), Vec<Head>> = FastMap::default();
         for (i, p) in patterns.iter().enumerate() {
             let mut chars = p.text.chars();
             let a = chars.next().unwrap_or('\0');
             let b = chars.next().unwrap_or('\0');
-            index
-                .entry((a, b))
-                .or_default()
-                .push(u32::try_from(i).unwrap_or(u32::MAX));
+            let len = p.text.len().min(8);
+            index.entry((a, b)).or_default().push(Head {
+                bytes: eight_bytes(p.text.as_bytes(), 0),
+                mask: if len == 0 {
+                    0
+                } else {
+                    u64::MAX >> (64 - 8 * len)
+                },
+                len: u32::try_from(p.text.len()).unwrap_or(u32::MAX),
+                pattern: u32::try_from(i).unwrap_or(u32::MAX),
+            });
+        }
+        let mut firsts = [0u64; 4];
+        for (&(a, _), _) in &index {
+            let a = u32::from(a) & 255;
+            if let Some(bits) = firsts.get_mut((a >> 6) as usize) {
+                *bits |= 1u64 << (a & 63);
+            }
         }
         let mut ascii_pairs = [0u128; 128];
         let mut ascii_pairs_inner = [0u128; 128];
@@ -369,9 +407,9 @@ impl Matcher {
             if let Some(bits) = ascii_pairs.get_mut(a as usize) {
                 *bits |= bit;
             }
-            let inner = list.iter().any(|&pi| {
+            let inner = list.iter().any(|h| {
                 patterns
-                    .get(pi as usize)
+                    .get(h.pattern as usize)
                     .is_some_and(|p: &Pattern| !p.bound_start)
             });
             if let Some(bits) = ascii_pairs_inner.get_mut(a as usize).filter(|_| inner) {
@@ -392,6 +430,7 @@ impl Matcher {
             index,
             ascii_pairs,
             ascii_pairs_inner,
+            firsts,
             plan_names,
         }
     }
@@ -418,9 +457,27 @@ impl Matcher {
     pub fn find(&self, lower: &str) -> Vec<Hit> {
         let mut raw: Vec<Hit> = Vec::new();
         let mut prev: Option<char> = None;
-        let mut iter = lower.char_indices().peekable();
-        while let Some((pos, c)) = iter.next() {
-            let next = iter.peek().map(|&(_, n)| n).unwrap_or('\0');
+        let bytes = lower.as_bytes();
+        // (Bytes, not `char_indices`: most characters are ASCII and start no pattern.)
+        let char_at = |i: usize| match bytes.get(i) {
+            Some(&b) if b < 128 => Some(char::from(b)),
+            Some(_) => lower.get(i..).and_then(|r| r.chars().next()),
+            None => None,
+        };
+        let mut at = 0;
+        while let Some(c) = char_at(at) {
+            let pos = at;
+            at += c.len_utf8();
+            let first = u32::from(c) & 255;
+            let starts = self
+                .firsts
+                .get((first >> 6) as usize)
+                .is_some_and(|bits| bits & (1u64 << (first & 63)) != 0);
+            if !starts {
+                prev = Some(c);
+                continue;
+            }
+            let next = char_at(at).unwrap_or('\0');
             // Looked up only when a pattern needs it: `is_alnum` searches a table outside
             // ASCII.
             let boundary_before = || prev.is_none_or(|p| !is_alnum(p));
@@ -438,15 +495,17 @@ impl Matcher {
                 let Some(list) = self.index.get(key) else {
                     continue;
                 };
-                for &pi in list {
-                    let Some(p) = self.patterns.get(pi as usize) else {
+                let ahead = eight_bytes(bytes, pos);
+                for head in list {
+                    // (The first eight bytes at once, the rest only when they match.)
+                    if ahead & head.mask != head.bytes || pos + head.len as usize > bytes.len() {
+                        continue;
+                    }
+                    let Some(p) = self.patterns.get(head.pattern as usize) else {
                         continue;
                     };
-                    // (The key matched the first two characters: the last byte tells most
-                    // patterns apart before the whole is compared.)
                     let want = p.text.as_bytes();
-                    let here = lower.as_bytes().get(pos..pos + want.len());
-                    if here.is_none_or(|h| h.last() != want.last() || h != want) {
+                    if want.len() > 8 && bytes.get(pos..pos + want.len()) != Some(want) {
                         continue;
                     }
                     if p.bound_start && !boundary_before() {
@@ -660,6 +719,21 @@ mod tests {
         assert!(m.find("geschenkt").is_empty());
         assert!(m.find("treuebonus").is_empty());
         assert!(m.find("[ends a word]").is_empty());
+    }
+
+    #[test]
+    fn patterns_are_told_apart_past_their_first_eight_bytes() {
+        let p = profile(
+            r#"{"balance":["account balance"],"amount_due":["account balances due"],"due_date":["accou"]}"#,
+        );
+        let m = Matcher::new(&[&p], &[]);
+        let kinds = |t: &str| m.find(t).iter().map(|h| h.kind).collect::<Vec<Kind>>();
+        assert_eq!(kinds("account balance: $5"), vec![Kind::Balance]);
+        assert_eq!(kinds("account balances due $5"), vec![Kind::AmountDue]);
+        assert_eq!(kinds("account balancex"), Vec::<Kind>::new());
+        // A text that ends inside a pattern's first eight bytes.
+        assert_eq!(kinds("my accou"), vec![Kind::DueDate]);
+        assert_eq!(kinds("my acco"), Vec::<Kind>::new());
     }
 
     #[test]

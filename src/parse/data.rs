@@ -2,7 +2,7 @@
 //! `已用：3/20GB`, `Unlimited`.
 //!
 //! Amounts are in MB with 1 GB = 1024 MB. A number needs a unit to be a data amount.
-use super::text::{is_dash, scan, settle, Hit, Kind, Lexed};
+use super::text::{is_dash, may_be_word_of, scan, settle, table_word, Hit, Kind, Lexed};
 use super::{Found, ParseError};
 
 /// What a data text says. A bare amount (`6,144 MB`) fills `amount_mb`: its role
@@ -75,6 +75,10 @@ const CJK_TOTAL: &str = "||共 总 總";
 const UNLIMITED_WORDS: &str =
     "unlimited ilimitado ilimitados ilimitada ilimitadas unbegrenzt unlimitiert illimité illimitée";
 const UNLIMITED_FIRSTS: u128 = super::text::first_bytes(UNLIMITED_WORDS);
+const UNLIMITED_LENGTHS: u64 = super::text::word_lengths(UNLIMITED_WORDS);
+/// (`UNITS`' and `SHORT_UNITS`' words.)
+const UNIT_FIRSTS: u128 = super::text::first_bytes(UNITS) | super::text::first_bytes(SHORT_UNITS);
+const UNIT_LENGTHS: u64 = super::text::word_lengths(UNITS) | super::text::word_lengths(SHORT_UNITS);
 const UNLIMITED_CJK: &str = "不限流量 不限量 无限 無限 吃到飽 吃到饱";
 /// After "unlimited": these make it a talk/text allowance, not data …
 const NOT_DATA_WORDS: &str = "talk text texts texting minutes mins min calls calling sms mms \
@@ -121,8 +125,60 @@ pub fn names_a_role(text: &str) -> bool {
 
 /// Every data amount in `text`, with byte spans into `text`.
 pub fn find_data(text: &str) -> Vec<Found<DataReading>> {
+    // (Most texts of a page hold no unit: not lexed at all.)
+    if !may_hold_data(text) {
+        return Vec::new();
+    }
+    lexed_data(text)
+}
+
+/// [`find_data`] without its pre-filter.
+fn lexed_data(text: &str) -> Vec<Found<DataReading>> {
     let lx = Lexed::new(text);
     super::text::only_ok(scan(&lx, |i, min| match_data(&lx, i, min)))
+}
+
+/// False only when `text` holds no word a data amount needs, read from its bytes without
+/// lexing it: every amount has a unit (`UNITS`, `SHORT_UNITS`: a total's, a share's, a
+/// figure's own) or is an unlimited word (`UNLIMITED_WORDS`, `UNLIMITED_CJK`). A run of
+/// ASCII letters between ASCII non-letters is one word of [`Lexed`]; anything the lexer
+/// could read otherwise answers true: a run touching a character outside ASCII (part of a
+/// longer word, or one an invisible mark splits), a full-width character (folded to ASCII),
+/// a character of a CJK unlimited word.
+fn may_hold_data(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut run: Option<usize> = None;
+    for i in 0..=bytes.len() {
+        let b = bytes.get(i).copied();
+        if b.is_some_and(|b| b.is_ascii_alphabetic()) {
+            run = run.or(Some(i));
+            continue;
+        }
+        let Some(start) = run.take() else {
+            continue;
+        };
+        let touches = b.is_some_and(|b| b >= 128)
+            || start
+                .checked_sub(1)
+                .and_then(|p| bytes.get(p))
+                .is_some_and(|&p| p >= 128);
+        let word = text.get(start..i).unwrap_or("");
+        let unit = may_be_word_of(word, UNIT_FIRSTS, UNIT_LENGTHS)
+            && (table_word(UNITS, word, true, true).is_some()
+                || table_word(SHORT_UNITS, word, true, true).is_some());
+        let unlimited = || {
+            may_be_word_of(word, UNLIMITED_FIRSTS, UNLIMITED_LENGTHS)
+                && table_word(UNLIMITED_WORDS, word, false, true).is_some()
+        };
+        if touches || unit || unlimited() {
+            return true;
+        }
+    }
+    !text.is_ascii()
+        && text.chars().any(|c| {
+            ('\u{FF01}'..='\u{FF5E}').contains(&c)
+                || (!c.is_ascii() && super::text::has_char(UNLIMITED_CJK, c))
+        })
 }
 
 /// An amount: the number (or why it is malformed), its unit in MB, index after it.
@@ -501,6 +557,62 @@ mod tests {
     }
     fn amount(text: &str) -> Option<f64> {
         reading(text).amount_mb
+    }
+
+    #[test]
+    fn word_tables_lengths() {
+        use super::super::text::word_lengths;
+        assert_eq!(word_lengths(UNITS), 0b1110);
+        assert_eq!(word_lengths("a|bcd  ef"), 0b1110);
+        assert_eq!(UNLIMITED_LENGTHS.trailing_zeros(), 9);
+        assert!(may_be_word_of("GB", UNIT_FIRSTS, UNIT_LENGTHS));
+        assert!(!may_be_word_of("GBytes", UNIT_FIRSTS, UNIT_LENGTHS));
+        assert!(!may_be_word_of("to", UNLIMITED_FIRSTS, UNLIMITED_LENGTHS));
+    }
+
+    #[test]
+    fn texts_without_units_are_not_lexed() {
+        for text in [
+            "Oct 1|Call to (•••) •••-1000|1 min|Included",
+            "Paid $35.00",
+            "5 GBs",
+            "",
+        ] {
+            assert!(!may_hold_data(text), "{text:?}");
+        }
+        for text in [
+            "4.2 MB",
+            "5G",
+            "12 mb",
+            "UNLIMITED",
+            "3,4 GB übrig",
+            "3.5ＧＢ",
+            "5 G\u{AD}B",
+            "unli\u{200B}mited",
+            "不限量",
+            "datosé",
+        ] {
+            assert!(may_hold_data(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        /// The pre-filter never drops a text the lexer reads an amount in.
+        #[test]
+        fn the_pre_filter_is_exact(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "5", "3.42", "1,024", " ", "\u{a0}", "GB", "gb", "G", "m", "MiB", "b", "B", "k",
+                "T", "min", "msg", "Unlimited", "unlimited", "ilimitado", "illimité", "unbegrenzt",
+                "data", "talk", "of", "/", "-", "%", "(", ")", "•", "é", "É", "\u{AD}", "\u{200B}",
+                "\u{FEFF}", "ＧＢ", "３", "不限", "量", "无限", "無限", "流量", "剩余", "left", "x",
+                "|", "$", "€",
+            ]),
+            1..6,
+        )) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(find_data(&text), lexed_data(&text), "{:?}", text);
+        }
     }
 
     #[test]

@@ -584,6 +584,35 @@ pub(crate) const fn first_bytes(table: &str) -> u128 {
     mask
 }
 
+/// The byte lengths of the words of the word table `table`: bit `n` is set when a word has
+/// `n` bytes (below 64; a longer word sets bit 63). With [`first_bytes`], rules a word out
+/// before the table is read. Computed at compile time for a table constant.
+pub(crate) const fn word_lengths(table: &str) -> u64 {
+    let t = table.as_bytes();
+    let mut mask = 0u64;
+    let mut i = 0;
+    let mut len = 0;
+    while i <= t.len() {
+        if i == t.len() || t[i] == b' ' || t[i] == b'|' {
+            if len > 0 {
+                mask |= 1u64 << if len < 63 { len } else { 63 };
+            }
+            len = 0;
+        } else {
+            len += 1;
+        }
+        i += 1;
+    }
+    mask
+}
+
+/// Whether `word` may be in a word table whose words' first bytes are `firsts`
+/// ([`first_bytes`]) and lengths `lengths` ([`word_lengths`]): false rules it out.
+pub(crate) fn may_be_word_of(word: &str, firsts: u128, lengths: u64) -> bool {
+    let first = word.as_bytes().first().copied().unwrap_or(0);
+    (first >= 128 || firsts & (1u128 << first) != 0) && lengths & (1u64 << word.len().min(63)) != 0
+}
+
 /// The first answer `f` gives for a word of a word table, with the index of the word's
 /// group. A word table is one string: words separated by a space, groups of words by `|`
 /// (`"jan january|feb february"`: group 0 is January). One text in the wasm instead of an

@@ -228,7 +228,10 @@ const KB = 1024;
 // helper's extraction changes): engine 131.0 KB by this test's gzip (`gzip -9` 133505 bytes);
 // the fixers' rules cost about 2.5 KB against the size helper's 1.2 KB of cuts. Issue 3's
 // 120 KB goal stays unmet; the rest of the engine is extraction (Engine::run 40 KB raw).
-const ENGINE_BUDGET = 131.3;
+// Stop 27 (speed): find_data's pre-filter and the label matcher's eight-byte heads cost the
+// engine 0.5 KB: 131.5 KB by this test's gzip (extraction -14 % instructions on the bench
+// pages). A separate commit, so the lead can weigh it against the size helper's cuts.
+const ENGINE_BUDGET = 131.6;
 const TOOLS_BUDGET = 72.8;
 const UI_BUDGET = 69.5;
 const PROFILES_BUDGET = 11.3;
