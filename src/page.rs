@@ -805,7 +805,7 @@ pub fn host_of(url: &str) -> String {
     } else {
         crate::parse::text::before_any(host, b":")
     };
-    host.trim_end_matches('.').to_ascii_lowercase()
+    crate::parse::text::trim_end_where(host, |c| c == '.').to_ascii_lowercase()
 }
 
 #[cfg(test)]

@@ -1478,7 +1478,7 @@ impl<'a> Engine<'a> {
             // ends with its label is a caption for the rows below.
             let (rest_width, item_width) = self.model.rows.get(r).map_or((0, 0), |row| {
                 let tail = row.text.get(label.end..).unwrap_or("").trim();
-                let aside = tail.starts_with(['(', '（']) && tail.ends_with([')', '）']);
+                let aside = starts_with_any(tail, "(（") && ends_with_any(tail, ")）");
                 let rest = if aside { label.end } else { row.text.len() };
                 // `Hotspot used`: a word right before the label is part of its caption.
                 let from = row
