@@ -673,7 +673,7 @@ impl LinesError {
 
 /// A value as the content script escapes it (`\\`, `\t`, `\n`); any other `\` stays.
 fn unescape(value: &str) -> String {
-    if !value.as_bytes().contains(&b'\\') {
+    if !value.bytes().any(|b| b == b'\\') {
         return value.to_string();
     }
     let mut out = String::with_capacity(value.len());
