@@ -102,11 +102,15 @@ pub fn shortest(v: f64) -> String {
         Some(rest) => (true, rest),
         None => (false, text.as_str()),
     };
-    let (mantissa, exp10) = match text.split_once(['e', 'E']) {
-        Some((m, e)) => (m, crate::parse::text::parse_signed::<i32>(e).unwrap_or(0)),
+    // (`e` and `E` are ASCII: both cuts are character boundaries.)
+    let (mantissa, exp10) = match crate::parse::text::find_any(text, "eE") {
+        Some(i) => (
+            text.get(..i).unwrap_or(text),
+            crate::parse::text::parse_signed::<i32>(text.get(i + 1..).unwrap_or("")).unwrap_or(0),
+        ),
         None => (text, 0),
     };
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let (int, frac) = crate::parse::text::split_once(mantissa, ".").unwrap_or((mantissa, ""));
     // value = 0.<digits> × 10^point
     let mut digits: String = [int, frac].concat();
     let mut point = int.len() as i32 + exp10;

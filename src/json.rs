@@ -975,7 +975,7 @@ pub fn read_struct(
     };
     let mut seen = 0u64;
     for (key, value) in items {
-        match names.split_terminator(',').position(|name| name == key) {
+        match crate::parse::text::split_terminated(names, b',').position(|name| name == key) {
             Some(i) => {
                 if seen & (1 << i) != 0 {
                     return Err(Error(["duplicate field `", &key, "`"].concat()));
@@ -987,8 +987,7 @@ pub fn read_struct(
             None => {}
         }
     }
-    match names
-        .split_terminator(',')
+    match crate::parse::text::split_terminated(names, b',')
         .enumerate()
         .find(|(i, _)| required & !seen & (1 << i) != 0)
     {
@@ -1085,12 +1084,11 @@ fn variant_index(v: Value, names: &str) -> Result<usize, Error> {
     let Value::Str(s) = v else {
         return Err(Error::invalid_type(&v, "a variant name"));
     };
-    names
-        .split_terminator(',')
+    crate::parse::text::split_terminated(names, b',')
         .position(|name| name == s)
         .ok_or_else(|| {
             let mut e = ["unknown variant `", &s, "`, expected one of "].concat();
-            for (i, name) in names.split_terminator(',').enumerate() {
+            for (i, name) in crate::parse::text::split_terminated(names, b',').enumerate() {
                 if i > 0 {
                     e.push_str(", ");
                 }

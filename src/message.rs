@@ -337,7 +337,7 @@ fn match_pattern_host(pattern: &str) -> Option<&str> {
     let rest = pattern
         .strip_prefix("https://")
         .or_else(|| pattern.strip_prefix("*://"))?;
-    rest.split('/').next().filter(|h| !h.is_empty())
+    Some(crate::parse::text::before_any(rest, b"/")).filter(|h| !h.is_empty())
 }
 
 fn malformed(detail: &str) -> Refusal {

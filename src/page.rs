@@ -673,7 +673,7 @@ impl LinesError {
 
 /// A value as the content script escapes it (`\\`, `\t`, `\n`); any other `\` stays.
 fn unescape(value: &str) -> String {
-    if !value.as_bytes().contains(&b'\\') {
+    if !value.bytes().any(|b| b == b'\\') {
         return value.to_string();
     }
     let mut out = String::with_capacity(value.len());
@@ -805,7 +805,7 @@ pub fn host_of(url: &str) -> String {
     } else {
         crate::parse::text::before_any(host, b":")
     };
-    host.trim_end_matches('.').to_ascii_lowercase()
+    crate::parse::text::trim_end_where(host, |c| c == '.').to_ascii_lowercase()
 }
 
 #[cfg(test)]

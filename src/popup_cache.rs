@@ -64,21 +64,21 @@ pub fn condensed(history: &[HistoryPoint]) -> Vec<HistoryPoint> {
         return history.to_vec();
     }
     let window_from = history[n - 1].at_ms - (WINDOW_DAYS + 1.0) * DAY_MS;
-    history
-        .iter()
-        .enumerate()
-        .filter(|&(i, p)| {
-            if i == 0 || i + 1 == n {
-                return true;
-            }
+    // A loop, not `filter(..).map(..).collect()`: the engine's wasm is 0.3 KB smaller.
+    let mut out = Vec::new();
+    for (i, p) in history.iter().enumerate() {
+        let keep = i == 0 || i + 1 == n || {
             let (prev, next) = (&history[i - 1], &history[i + 1]);
             !same_shape(prev, p)
                 || !same_shape(p, next)
                 || (p.at_ms >= window_from && p.date != next.date)
                 || turns(prev, p, next)
-        })
-        .map(|(_, p)| p.clone())
-        .collect()
+        };
+        if keep {
+            out.push(p.clone());
+        }
+    }
+    out
 }
 
 /// The same lines (keys, in order), bill date and values present.

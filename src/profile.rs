@@ -172,7 +172,8 @@ fn read_lists(
     };
     let mut seen = 0u64;
     for (key, value) in items {
-        let Some(i) = names.split_terminator(',').position(|f| f == key) else {
+        let Some(i) = crate::parse::text::split_terminated(names, b',').position(|f| f == key)
+        else {
             return Err(Error(["unknown field `", &key, "`"].concat()));
         };
         if seen & (1 << i) != 0 {
@@ -429,8 +430,9 @@ pub const ANCHOR_FIELDS: &str = "balance amount_due due_date renewal_date data d
 /// `*.example.com` matches `example.com` and its subdomains; `example.com` only itself;
 /// `*.hk` any host under `.hk`.
 pub fn host_matches(pattern: &str, host: &str) -> bool {
-    let pattern = pattern.trim().trim_end_matches('.').to_ascii_lowercase();
-    let host = host.trim_end_matches('.');
+    let pattern =
+        crate::parse::text::trim_end_where(pattern.trim(), |c| c == '.').to_ascii_lowercase();
+    let host = crate::parse::text::trim_end_where(host, |c| c == '.');
     match pattern.strip_prefix("*.") {
         Some(base) => {
             host == base
@@ -445,7 +447,7 @@ pub fn host_matches(pattern: &str, host: &str) -> bool {
 /// Matches `text` against `pattern` where `*` matches any run of characters; the pattern
 /// must match a prefix of `text` (so `host/signin` matches `host/signin?x=1`).
 fn glob_prefix(pattern: &str, text: &str) -> bool {
-    let mut parts = pattern.split('*');
+    let mut parts = crate::parse::text::split_byte(pattern, b'*');
     let first = parts.next().unwrap_or("");
     let Some(mut rest) = text.strip_prefix(first) else {
         return false;
@@ -526,7 +528,8 @@ pub fn install_builtin(seq: &str) -> Result<usize, ProfileError> {
 /// Reads a JSON text sequence of profiles, generic first.
 pub fn parse_seq(seq: &str) -> Result<Vec<Profile>, ProfileError> {
     let mut profiles = Vec::new();
-    for text in seq.split(SEQ_SEPARATOR) {
+    // (The separator is ASCII: one byte.)
+    for text in crate::parse::text::split_byte(seq, SEQ_SEPARATOR as u8) {
         if !text.trim().is_empty() {
             profiles.push(Profile::from_json(text)?);
         }

@@ -722,7 +722,7 @@ impl State {
 }
 
 fn kind_of_key(key: &str) -> Option<Kind> {
-    let mut parts = key.split('|');
+    let mut parts = crate::parse::text::split_byte(key, b'|');
     let kind = parts.next()?;
     let last = crate::parse::text::after_last(key, b'|');
     match kind {

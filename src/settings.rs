@@ -147,7 +147,7 @@ impl Settings {
 
 /// `HH:MM` or `HH:MM:SS` → seconds after midnight.
 pub fn parse_time(text: &str) -> Option<u32> {
-    let mut parts = text.trim().split(':');
+    let mut parts = crate::parse::text::split_byte(text.trim(), b':');
     let h: u32 = crate::parse::text::parse_unsigned(parts.next()?)?;
     let m: u32 = crate::parse::text::parse_unsigned(parts.next()?)?;
     let s: u32 = match parts.next() {

@@ -222,7 +222,7 @@ impl Money {
             Some(rest) => (true, rest),
             None => (false, text),
         };
-        let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
+        let (whole, frac) = crate::parse::text::split_once(digits, ".").unwrap_or((digits, ""));
         if whole.is_empty() || whole.len() > 15 || frac.len() > 2 {
             return None;
         }

@@ -534,8 +534,7 @@ pub fn account_key(carrier: Option<&str>, host: &str) -> String {
 }
 
 fn strip_query(url: &str) -> String {
-    let end = url.find(['?', '#']).unwrap_or(url.len());
-    url.get(..end).unwrap_or(url).to_string()
+    crate::parse::text::before_any(url, b"?#").to_string()
 }
 
 #[cfg(test)]

@@ -311,8 +311,7 @@ fn valid_host(host: &str) -> bool {
         && host.contains('.')
         && !host.starts_with('.')
         && !host.ends_with('.')
-        && host
-            .split('.')
+        && crate::parse::text::split_byte(host, b'.')
             .all(|l| !l.is_empty() && l.len() <= 63 && !l.starts_with('-') && !l.ends_with('-'))
         && host
             .bytes()

@@ -855,7 +855,7 @@ fn element_hint(
 /// 2026年12月01日　｜　合约到期：…`, `… · `).
 fn after_separator(text: &str, at: usize) -> bool {
     text.get(..at)
-        .map(|t| t.trim_end_matches(|c: char| c.is_whitespace()))
+        .map(str::trim_end)
         .is_some_and(|t| super::ends_with_any(t, "|｜·•;；"))
 }
 

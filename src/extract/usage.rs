@@ -88,7 +88,7 @@ pub(super) fn is_amount_for_price(text: &str, end: usize) -> bool {
     let rest = rest.strip_prefix("for ").unwrap_or(rest);
     let after_number =
         crate::parse::text::trim_start_where(rest, |c| c.is_ascii_digit() || c == '.');
-    rest.starts_with(['$', '€', '£', '¥', '￥'])
+    super::starts_with_any(rest, "$€£¥￥")
         || (after_number.len() < rest.len() && after_number.trim_start().starts_with('元'))
 }
 

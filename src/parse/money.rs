@@ -105,7 +105,7 @@ pub fn money_is_rate(text: &str, found: &Found<Money>) -> bool {
         .rev()
         .collect();
     let before = normalize(&before);
-    let before = before.trim_end_matches(':').trim_end();
+    let before = super::text::trim_end_where(&before, |c| c == ':').trim_end();
     suffix || before.ends_with("每月") || before.ends_with("月租")
 }
 

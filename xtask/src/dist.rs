@@ -317,6 +317,16 @@ fn reorder_functions(stem: &str, wasm: &Path) -> Result {
     std::fs::remove_file(&input).map_err(|e| format!("{}: {e}", input.display()))
 }
 
+/// Whether a linker map was written by a link in `release` (its object files are there):
+/// a target directory copied from another checkout keeps the build scripts' output, whose
+/// `--Map` path (`crates/wasm-map.rs`) names the other checkout, and the map found here
+/// then describes another build (measured: its addresses made the engine module 886 bytes
+/// larger after gzip, and could name the wrong bytes).
+fn written_here(map: &str, release: &Path) -> bool {
+    let deps = release.join("deps");
+    map.contains(&*deps.to_string_lossy())
+}
+
 /// The standard library's tables only trapped functions read, removed from the finished
 /// module when nothing in it can point into them (`deadata.rs`: the linker's map, written
 /// by each wasm crate's `build.rs`, gives their addresses).
@@ -328,6 +338,15 @@ fn remove_dead_data(stem: &str, wasm: &Path) -> Result {
     let js = read(root().join(format!("target/wasm-pkg/{stem}.js")))?;
     let module = read(wasm.to_path_buf())?;
     let map = String::from_utf8_lossy(&map);
+    if !written_here(&map, &release) {
+        return Err(format!(
+            "{stem}.map was not written by this checkout's link (its objects are not in {}): \
+             a target directory copied from another checkout keeps the build scripts' \
+             `--Map` path into that checkout, so each link writes the other's map and this \
+             one is stale. `touch crates/wasm-map.rs` makes the build scripts run again",
+            release.display()
+        ));
+    }
     let mut symbols = crate::deadata::map_symbols(&map, crate::deadata::CANDIDATES);
     let read_only_by_panics = crate::deadata::read_only_by(&linked, crate::panics::DIVERGING)?;
     let (locations, files) = crate::deadata::locations(&map, &linked)?;
@@ -523,6 +542,20 @@ fn gzip_len(bytes: &[u8]) -> Result<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_map_is_this_checkouts_only_when_its_objects_are_in_its_release_directory() {
+        let release = Path::new("/work/a/target/wasm32-unknown-unknown/release");
+        let line = |root: &str| {
+            format!(
+                "       -    558a6      38a         {root}/target/wasm32-unknown-unknown/release/\
+                 deps/linekeeper_wasm.linekeeper_wasm.d87a-cgu.0.rcgu.o:(_ZN4zmij6Buffer)\n"
+            )
+        };
+        assert!(written_here(&line("/work/a"), release));
+        assert!(!written_here(&line("/work/main"), release));
+        assert!(!written_here("", release));
+    }
 
     fn strings(value: &Value) -> Vec<String> {
         value
