@@ -201,6 +201,10 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
         if trailing_digits != 4 && !grouped {
             return None;
         }
+        // `Dial *3282`, `#3282`: a dial code, not a masked number.
+        if masks == 1 && digits.len() == 4 && matches!(token.first(), Some('*' | '#')) {
+            return None;
+        }
         // Phone numbers have 8 (Hong Kong) to 13 (with a country code) digits; card
         // masks have 16. Eight could be a card's `•••• 4242`: weak.
         let total = digits.len() + masks;
@@ -310,6 +314,10 @@ mod tests {
             Some(("0142".into(), Strength::Plain))
         );
         assert_eq!(one("13812345678"), Some(("5678".into(), Strength::Plain)));
+        // A dial code is no masked number; two marks are a mask.
+        assert_eq!(one("Dial *3282 to hear your usage"), None);
+        assert_eq!(one("Dial #3282 (#DATA)"), None);
+        assert_eq!(one("**4821"), Some(("4821".into(), Strength::Weak)));
     }
 
     #[test]

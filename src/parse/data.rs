@@ -55,7 +55,7 @@ const ROLES: [Role; 3] = [Role::Remaining, Role::Used, Role::Total];
 
 /// Role words (a word table, see `text::table_find`), one group per role of `ROLES`.
 const ROLE_WORDS: &str = "left remaining rem available avail restante restantes disponible \
-    disponibles übrig verbleibend verfügbar noch\
+    disponibles queda quedan übrig verbleibend verfügbar noch\
     |used consumed usado usados utilizado utilizados consumido consumidos consumiste usaste \
     gastaste verbraucht genutzt verwendet\
     |total insgesamt";
@@ -453,8 +453,9 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
     };
     // `of your 15 GB`, `de tus 15 GB`, `von deinen 15 GB`.
     let connector = connector.map(|c| {
-        if lx.word_in(c, POSSESSIVES) && lx.is_digits(c + 1) {
-            c + 1
+        let k = past_possessive(lx, c);
+        if lx.is_digits(k) {
+            k
         } else {
             c
         }
@@ -507,6 +508,18 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
     let mb = exact.map_or_else(|| a1.value.map(|v| v * unit), Ok);
     let reading = build(mb, total, role, unlimited);
     Some((first, next, reading))
+}
+
+/// Past the owner words before a total at token `c`: `your`, `this month's`, `the
+/// cycle's` (`of this month's 20 GB`).
+fn past_possessive(lx: &Lexed, c: usize) -> usize {
+    let k = c + usize::from(lx.word_in(c, POSSESSIVES) || lx.word_in(c, "this"));
+    let apostrophe = lx.is_sym(k + 1, '\'') || lx.is_sym(k + 1, '\u{2019}');
+    if lx.kind(k) == Some(Kind::Word) && apostrophe && lx.word_in(k + 2, "s") {
+        k + 3
+    } else {
+        k
+    }
 }
 
 /// Past a share's bucket name from token `j` (`High-Speed Data`, and the `|` after it).
@@ -647,6 +660,14 @@ mod tests {
             assert!(find_data(text).is_empty(), "{text}");
         }
         assert_eq!(reading("62%|of your 15GB used").used_mb, Some(9523.2));
+        // The total's owner in words: `this month's`, `the cycle's`.
+        let r = reading("You've used 73% of this month's 20 GB");
+        assert_eq!((r.used_mb, r.total_mb), (Some(14950.4), Some(20480.0)));
+        assert_eq!(
+            reading("25% left of the cycle\u{2019}s 4 GB").remaining_mb,
+            Some(1024.0)
+        );
+        assert!(find_data("40% of this month's allowance").is_empty());
         // Its caption between, in a block of its own.
         let r = reading("62%|Remaining High-Speed Data|of 15 GB");
         assert_eq!((r.remaining_mb, r.total_mb), (Some(9523.2), Some(15360.0)));

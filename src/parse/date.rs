@@ -502,6 +502,14 @@ fn relative(lx: &Lexed, first: usize, i: usize, sign: i64, today: Date) -> Optio
     if first == i && i > 0 && (lx.word_in(i - 1, EVERY) || lx.cjk_seq(i - 1, "每").is_some()) {
         return None;
     }
+    // `$40.00 for 30 days`, `$55.00 USD por 30 días`: a price's term, no date.
+    if first == i
+        && i >= 2
+        && lx.word_in(i - 1, "for por per pour für")
+        && (lx.is_digits(i - 2) || lx.word_in(i - 2, "usd eur gbp cad aud mxn"))
+    {
+        return None;
+    }
     let (unit, mut end) = if let Some(g) = lx.word_group(i + 1, SPAN_WORDS) {
         (if g == 0 { 1 } else { 7 }, i + 2)
     } else if let Some(end) = lx.cjk_seq(i + 1, "天") {
@@ -769,12 +777,18 @@ mod tests {
             "cada 30 días",
             "alle 4 Wochen",
             "每30天续订一次",
+            "$40.00 for 30 days",
+            "$55.00 USD por 30 días",
         ] {
             assert!(find_dates(t, today(), Mdy).is_empty(), "{t}");
         }
         assert_eq!(
             date("renews in 28 days", Mdy),
             today().add_days(28).unwrap()
+        );
+        assert_eq!(
+            date("active for 12 days", Mdy),
+            today().add_days(12).unwrap()
         );
     }
 
