@@ -1605,6 +1605,9 @@ impl<'a> Engine<'a> {
                 continue;
             }
             let heading = self.in_heading(label.node);
+            if heading && label.kind == Kind::AmountDue && rest_width == 0 {
+                self.bill_total(li, r, &mut cands);
+            }
             // A role word in lower case opening its own text continues the figure above it
             // (`<div>3,4 GB</div><div>verbleibend</div>`): a caption, not a heading (nor a
             // term of a list, `<dt>verbraucht</dt><dd>3,8 GB</dd>`).
@@ -1710,6 +1713,61 @@ impl<'a> Engine<'a> {
             }
         }
         cands
+    }
+
+    /// A bill under its amount-due heading (`Current bill`, `Upcoming payment`) ends in a
+    /// `Total` row: that total is the amount due, not the bill's first item (`Plan
+    /// $45.00` | `Credit -$5.00` | `Total $40.00`). Rows up to the next heading.
+    fn bill_total(&mut self, li: u32, r: usize, cands: &mut Vec<Cand>) {
+        for r2 in r + 1..(r + 16).min(self.model.rows.len()) {
+            let Some(row) = self.model.rows.get(r2) else {
+                break;
+            };
+            if self.in_heading(row.first_node()) {
+                break;
+            }
+            let Some(h) = row
+                .hits
+                .iter()
+                .find(|h| h.kind == Kind::DataTotal && h.start == 0)
+            else {
+                continue;
+            };
+            // Its amount beside it (`Total $40.00`) or in the next row.
+            let (end, len) = (h.end, row.text.trim_end().len());
+            let alone = row
+                .text
+                .get(end..)
+                .is_some_and(|t| t.trim_matches([' ', ':']).is_empty());
+            let (r3, from) = if alone { (r2 + 1, 0) } else { (r2, end) };
+            let span = self.values(r3, Family::Money);
+            let vals = self.vals.get(span.clone()).unwrap_or(&[]);
+            // Nothing but the amount after the word.
+            if !alone && !vals.iter().any(|v| v.end >= len) {
+                continue;
+            }
+            for vi in span {
+                if self.vals.get(vi).is_some_and(|v| {
+                    matches!(v.kind, VKind::Money(_))
+                        && v.start >= from
+                        && (alone
+                            || self
+                                .model
+                                .rows
+                                .get(r2)
+                                .and_then(|row| row.text.get(end..v.start))
+                                .is_some_and(|g| g.trim_matches([' ', ':']).is_empty()))
+                }) {
+                    cands.push(Cand {
+                        score: 96,
+                        label: li,
+                        val: vi as u32,
+                        before: false,
+                    });
+                }
+            }
+            break;
+        }
     }
 
     /// Whether the label row `r` (holding `node`) is the caption under a figure: the last

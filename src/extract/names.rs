@@ -4,7 +4,7 @@
 use super::matcher::{self, Kind};
 use super::{phone, Engine};
 use crate::parse;
-use crate::parse::text::{is_alnum, is_alpha, is_upper, lowercase};
+use crate::parse::text::{is_alnum, is_alpha, is_lower, is_upper, lowercase};
 
 /// A text value for a line (plan, nickname).
 pub(super) struct TextFind {
@@ -145,13 +145,25 @@ impl Engine<'_> {
                                     || matches!(parse::find_money(head, None).as_slice(),
                                         [m] if m.start == 0 && m.end == head.len()))))
                     {
+                        // A bill's item (`Essentials 12GB plan` | `$35.00`): the rest of
+                        // the row a bare amount. Below a name standing alone.
+                        let rest = row.text.get(seg_end..).unwrap_or("").trim();
+                        let bare = |t: &str| {
+                            matches!(parse::find_money(t, None).as_slice(),
+                                [m] if m.start == 0 && m.end == t.len())
+                        };
+                        let charge = if rest.is_empty() {
+                            model.rows.get(r + 1).is_some_and(|n| bare(n.text.trim()))
+                        } else {
+                            bare(rest)
+                        };
                         if let Some(text) = self.valid_text(name.trim(), node) {
                             out.push(TextFind {
                                 kind: Kind::Plan,
                                 node,
                                 text,
                                 label: None,
-                                score: 65,
+                                score: if charge { 50 } else { 65 },
                             });
                             continue;
                         }
@@ -322,6 +334,16 @@ impl Engine<'_> {
                 // or inside an aside (`aktiv (das Paket wird am Ablaufdatum erneuert)`).
                 if (h.start > 2 && !short_heading && rest.ends_with('.'))
                     || super::in_aside(&row.text, h.start)
+                {
+                    continue;
+                }
+                // `Plan started`, `Plan purchased` (over or beside a date): the label's
+                // own caption runs on in one lower-case word, no name.
+                if h.kind == Kind::Plan
+                    && !word_in_name
+                    && rest.chars().next().is_some_and(is_lower)
+                    && rest.chars().all(is_alpha)
+                    && row.text.get(h.end..).is_some_and(|t| t.starts_with(' '))
                 {
                     continue;
                 }
