@@ -5735,3 +5735,32 @@ fn in_a_flat_row_of_pairs_a_value_right_after_a_label_is_that_labels() {
     let s = us("<p>(•••) •••-7736</p><p>3.2 GB left of 8 GB</p><p>$5.00 Balance</p>");
     assert_eq!(s.balance, usd(500));
 }
+
+#[test]
+fn a_bill_under_its_heading_is_its_total_row_not_its_first_item() {
+    let bill = "<h2>Current bill</h2><table><tr><td>Unlimited · 2 lines</td><td>$80.00</td></tr>\
+        <tr><td>Taxes</td><td>$9.10</td></tr><tr><td>Credit</td><td>-$5.00</td></tr>\
+        <tfoot><tr><th>Total</th><th>$84.10</th></tr></tfoot></table>";
+    assert_eq!(us(bill).amount_due, usd(8410));
+    // Item and amount side by side in one row.
+    let rows = "<h2>Your bill</h2><div><span>Starter plan</span> <span>$30.00</span></div>\
+        <div><span>Total</span> <span>$33.25</span></div>";
+    assert_eq!(us(rows).amount_due, usd(3325));
+    // A history's `Total` column under another heading is no amount due.
+    let history = "<h2>Order history</h2><table><tr><th>Date</th><th>Total</th></tr>\
+        <tr><td>Nov 2, 2026</td><td>$10.00</td></tr></table>";
+    assert_eq!(us(history).amount_due, None);
+}
+
+#[test]
+fn a_plan_label_running_on_in_one_lower_case_word_names_no_plan() {
+    let page = "<div><span>Plan started</span> <span>Oct 18, 2026</span></div>\
+        <p>3 GB left of 5 GB</p>";
+    assert_eq!(us(page).lines[0].plan, None);
+    let s = scan_as_blocks(
+        "<html lang=\"en-US\"><body><div><span>Plan purchased</span><span>11/16/2026</span></div>\
+         <p>3 GB left of 5 GB</p></body></html>",
+        "https://account.example-mobile.com/",
+    );
+    assert_eq!(s.lines[0].plan, None);
+}
