@@ -2721,6 +2721,23 @@ fn plan_catalogue_table_rows_are_no_account_values() {
 }
 
 #[test]
+fn a_catalogue_priced_per_days_is_offers() {
+    // `CHF 19.90 / 30 Tage`: a price per period with a figure, not a price per amount.
+    let page = "<html lang=de-CH><body><dl><dt>Paket</dt><dd>Surf Monat</dd>\
+        <dt>Übrig</dt><dd>2'350 MB</dd><dt>Inklusive</dt><dd>10'240 MB</dd></dl>\
+        <table><tr><th>Paket</th><th>Daten</th><th>Preis</th></tr>\
+        <tr><td>Surf Woche</td><td>2 GB</td><td>CHF 7.90 / 7 Tage</td></tr>\
+        <tr><td>Surf Max</td><td>unbegrenzt</td><td>CHF 39.90 / 30 Tage</td></tr></table>\
+        </body></html>";
+    let s = scan(page, "https://kundencenter.example-funk.ch/prepaid");
+    let d = data(&s);
+    assert!(!d.unlimited);
+    assert_eq!(d.remaining_mb, Some(2350.0));
+    assert_eq!(d.total_mb, Some(10240.0));
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Surf Monat"));
+}
+
+#[test]
 fn a_renewal_in_a_bill_card_with_its_own_due_date_stays_the_plans() {
     // In a bill's card that names no due date, the expiry is the bill's due date.
     let s = scan(
