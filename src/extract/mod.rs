@@ -1956,6 +1956,13 @@ impl<'a> Engine<'a> {
                                 || row.hits.iter().any(|u| {
                                     u.kind == Kind::Unlimited
                                         && (u.end == before.len()
+                                            // (Or a word between: `Unlimited UK minutes`.)
+                                            || row.text.get(u.end..h.start).is_some_and(|g| {
+                                                let g = g.trim();
+                                                g.len() <= 12
+                                                    && !g.contains(' ')
+                                                    && g.chars().all(char::is_alphabetic)
+                                            })
                                             // (After the word only as an item of a list:
                                             // a table row's `Redes sociales ilimitadas`
                                             // heads its own cells.)

@@ -2721,6 +2721,23 @@ fn plan_catalogue_table_rows_are_no_account_values() {
 }
 
 #[test]
+fn unlimited_talk_with_a_word_between_heads_no_data() {
+    // `Unlimited UK minutes` is talk: the item after it is the bundle's data.
+    let page = "<html lang=en-GB><body><p>Your number</p><p>07700 900824</p>\
+        <div><span>£</span><span>4</span><span>.35</span></div><div>PAYG credit</div>\
+        <ul><li>Unlimited UK minutes</li><li>Unlimited UK texts</li>\
+        <li><b>4.2GB</b> used <span>of 15GB</span></li></ul>\
+        <p>Get £5 off your first Pay Monthly bill – switch today.</p></body></html>";
+    let s = scan(page, "https://my.example-mobile.co.uk/payg");
+    let d = data(&s);
+    assert!(!d.unlimited);
+    assert_eq!(d.used_mb, Some(4300.8));
+    assert_eq!(d.total_mb, Some(15360.0));
+    assert_eq!(s.balance.map(|m| m.cents), Some(435));
+    assert!(s.amount_due.is_none());
+}
+
+#[test]
 fn a_catalogue_priced_per_days_is_offers() {
     // `CHF 19.90 / 30 Tage`: a price per period with a figure, not a price per amount.
     let page = "<html lang=de-CH><body><dl><dt>Paket</dt><dd>Surf Monat</dd>\
