@@ -2738,6 +2738,21 @@ fn unlimited_talk_with_a_word_between_heads_no_data() {
 }
 
 #[test]
+fn an_active_bonos_expiry_is_no_renewal() {
+    // `Bonos activos`: add-ons; their `Caduca` dates are theirs, not the tariff's.
+    let page = "<html lang=es-ES><body><table><tr><th>Número</th><td>612 45 41 82</td></tr>\
+        <tr><th>Vence el</th><td>09/12/2026</td></tr></table>\
+        <h2>Bonos activos</h2><table><thead><tr><th>Bono</th><th>Restantes</th>\
+        <th>Caduca</th></tr></thead><tbody><tr><td>Bono 1 GB extra</td><td>1.024 MB</td>\
+        <td>10/12/2026</td></tr></tbody></table></body></html>";
+    let s = scan(page, "https://miarea.example-movil.es/");
+    assert_eq!(
+        s.lines[0].renews_on.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-09")
+    );
+}
+
+#[test]
 fn a_catalogue_priced_per_days_is_offers() {
     // `CHF 19.90 / 30 Tage`: a price per period with a figure, not a price per amount.
     let page = "<html lang=de-CH><body><dl><dt>Paket</dt><dd>Surf Monat</dd>\
