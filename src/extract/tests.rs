@@ -2753,6 +2753,19 @@ fn an_active_bonos_expiry_is_no_renewal() {
 }
 
 #[test]
+fn data_that_does_not_use_the_pool_is_no_pools() {
+    // `定向流量…另计，不占用共享流量：剩余 9.2GB`: the zero-rated bucket's, not the pool's.
+    let page = "<html lang=zh-CN><body><p>153****2890</p><div><h3>共享国内通用流量</h3>\
+        <span>共 <b>80GB</b></span> <span>已用 <b>25.4GB</b></span> \
+        <span>剩余 <b>54.6GB</b></span><p>定向流量（天翼视讯）另计，不占用共享流量：\
+        剩余 9.2GB / 共 10GB</p></div></body></html>";
+    let s = scan(page, "https://my.example-tel.cn/");
+    let d = data(&s);
+    assert_eq!(d.remaining_mb, Some(55910.4));
+    assert_eq!(d.total_mb, Some(81920.0));
+}
+
+#[test]
 fn a_catalogue_priced_per_days_is_offers() {
     // `CHF 19.90 / 30 Tage`: a price per period with a figure, not a price per amount.
     let page = "<html lang=de-CH><body><dl><dt>Paket</dt><dd>Surf Monat</dd>\
