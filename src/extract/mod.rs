@@ -414,7 +414,9 @@ impl<'a> Engine<'a> {
                 let rate = tail
                     .strip_prefix('/')
                     .is_some_and(|t| !t.trim_start().starts_with(|c: char| c.is_ascii_digit()))
-                    || parse::text::split_byte("per mo|a month", b'|').any(|w| tail.starts_with(w));
+                    || parse::text::split_byte("per mo|a month", b'|').any(|w| tail.starts_with(w))
+                    // `CHF 7.90 / 7 Tage`, `$25 / 30 days`: a price per period.
+                    || names::rate_follows(tail);
                 // The card: the nearest element around the price that holds a heading.
                 let Some((a, end, parent)) = card_of(row.node_at(f.start)) else {
                     continue;
@@ -2012,6 +2014,13 @@ impl<'a> Engine<'a> {
                                 || row.hits.iter().any(|u| {
                                     u.kind == Kind::Unlimited
                                         && (u.end == before.len()
+                                            // (Or a word between: `Unlimited UK minutes`.)
+                                            || row.text.get(u.end..h.start).is_some_and(|g| {
+                                                let g = g.trim();
+                                                g.len() <= 12
+                                                    && !g.contains(' ')
+                                                    && g.chars().all(char::is_alphabetic)
+                                            })
                                             // (After the word only as an item of a list:
                                             // a table row's `Redes sociales ilimitadas`
                                             // heads its own cells.)

@@ -199,7 +199,22 @@ impl<'a> Model<'a> {
             let text = &row.text;
             let segs = &row.segs;
             row.hits.retain(|h| match h.place {
-                Place::Anywhere => true,
+                // `不占用共享流量` (does not use the shared data): no label of that data.
+                Place::Anywhere => {
+                    h.kind != Kind::Data
+                        || !text.get(..h.start).is_some_and(|b| {
+                            // (Its last six characters: `不占用共享` before `流量`.)
+                            let tail = b
+                                .char_indices()
+                                .rev()
+                                .nth(5)
+                                .and_then(|(i, _)| b.get(i..))
+                                .unwrap_or(b);
+                            ["不占用", "不佔用", "不消耗", "不计入", "不計入"]
+                                .iter()
+                                .any(|w| tail.contains(w))
+                        })
+                }
                 // A row with figures that ends by saying it was paid (`Nov 4 Plan renewal
                 // $34.00 Paid`, `10/2026 199.00 bezahlt`) is a history entry.
                 Place::EndsRow => figures,

@@ -465,7 +465,11 @@ impl Engine<'_> {
             let Some(row) = model.rows.get(r) else {
                 continue;
             };
-            if row.promo || !row.segs.iter().all(|s| model.contains(cell.node, s.node)) {
+            // (A catalogue's rows are offers: `Engine::mark_catalogue`.)
+            if row.promo
+                || model.is_promo_node(cell.node)
+                || !row.segs.iter().all(|s| model.contains(cell.node, s.node))
+            {
                 continue;
             }
             if let Some(text) = self.valid_text(&row.text, cell.node) {

@@ -2721,6 +2721,68 @@ fn plan_catalogue_table_rows_are_no_account_values() {
 }
 
 #[test]
+fn unlimited_talk_with_a_word_between_heads_no_data() {
+    // `Unlimited UK minutes` is talk: the item after it is the bundle's data.
+    let page = "<html lang=en-GB><body><p>Your number</p><p>07700 900824</p>\
+        <div><span>£</span><span>4</span><span>.35</span></div><div>PAYG credit</div>\
+        <ul><li>Unlimited UK minutes</li><li>Unlimited UK texts</li>\
+        <li><b>4.2GB</b> used <span>of 15GB</span></li></ul>\
+        <p>Get £5 off your first Pay Monthly bill – switch today.</p></body></html>";
+    let s = scan(page, "https://my.example-mobile.co.uk/payg");
+    let d = data(&s);
+    assert!(!d.unlimited);
+    assert_eq!(d.used_mb, Some(4300.8));
+    assert_eq!(d.total_mb, Some(15360.0));
+    assert_eq!(s.balance.map(|m| m.cents), Some(435));
+    assert!(s.amount_due.is_none());
+}
+
+#[test]
+fn an_active_bonos_expiry_is_no_renewal() {
+    // `Bonos activos`: add-ons; their `Caduca` dates are theirs, not the tariff's.
+    let page = "<html lang=es-ES><body><table><tr><th>Número</th><td>612 45 41 82</td></tr>\
+        <tr><th>Vence el</th><td>09/12/2026</td></tr></table>\
+        <h2>Bonos activos</h2><table><thead><tr><th>Bono</th><th>Restantes</th>\
+        <th>Caduca</th></tr></thead><tbody><tr><td>Bono 1 GB extra</td><td>1.024 MB</td>\
+        <td>10/12/2026</td></tr></tbody></table></body></html>";
+    let s = scan(page, "https://miarea.example-movil.es/");
+    assert_eq!(
+        s.lines[0].renews_on.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-09")
+    );
+}
+
+#[test]
+fn data_that_does_not_use_the_pool_is_no_pools() {
+    // `定向流量…另计，不占用共享流量：剩余 9.2GB`: the zero-rated bucket's, not the pool's.
+    let page = "<html lang=zh-CN><body><p>153****2890</p><div><h3>共享国内通用流量</h3>\
+        <span>共 <b>80GB</b></span> <span>已用 <b>25.4GB</b></span> \
+        <span>剩余 <b>54.6GB</b></span><p>定向流量（天翼视讯）另计，不占用共享流量：\
+        剩余 9.2GB / 共 10GB</p></div></body></html>";
+    let s = scan(page, "https://my.example-tel.cn/");
+    let d = data(&s);
+    assert_eq!(d.remaining_mb, Some(55910.4));
+    assert_eq!(d.total_mb, Some(81920.0));
+}
+
+#[test]
+fn a_catalogue_priced_per_days_is_offers() {
+    // `CHF 19.90 / 30 Tage`: a price per period with a figure, not a price per amount.
+    let page = "<html lang=de-CH><body><dl><dt>Paket</dt><dd>Surf Monat</dd>\
+        <dt>Übrig</dt><dd>2'350 MB</dd><dt>Inklusive</dt><dd>10'240 MB</dd></dl>\
+        <table><tr><th>Paket</th><th>Daten</th><th>Preis</th></tr>\
+        <tr><td>Surf Woche</td><td>2 GB</td><td>CHF 7.90 / 7 Tage</td></tr>\
+        <tr><td>Surf Max</td><td>unbegrenzt</td><td>CHF 39.90 / 30 Tage</td></tr></table>\
+        </body></html>";
+    let s = scan(page, "https://kundencenter.example-funk.ch/prepaid");
+    let d = data(&s);
+    assert!(!d.unlimited);
+    assert_eq!(d.remaining_mb, Some(2350.0));
+    assert_eq!(d.total_mb, Some(10240.0));
+    assert_eq!(s.lines[0].plan.as_deref(), Some("Surf Monat"));
+}
+
+#[test]
 fn a_renewal_in_a_bill_card_with_its_own_due_date_stays_the_plans() {
     // In a bill's card that names no due date, the expiry is the bill's due date.
     let s = scan(

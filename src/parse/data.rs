@@ -448,6 +448,10 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
         Some(next + 1)
     } else if lx.word_in(next, "out") && lx.word_in(next + 1, "of") {
         Some(next + 2)
+    } else if percent && (lx.is_sym(next, '(') || lx.is_sym(next, ',')) {
+        // `餘量 40%（共 30GB）`, `剩余 40%，共 30GB`: the total in an aside (not a bar's
+        // fill beside a figure: `剩余 12.3 GB 40% 共 20GB`).
+        lx.cjk_any(next + 1, "共 总 總")
     } else {
         None
     };
@@ -676,6 +680,10 @@ mod tests {
             reading("72%|Data left|of 20 GB").remaining_mb,
             Some(14745.6)
         );
+        // The total in an aside (CJK).
+        let r = reading("餘量 40%（共 30GB）");
+        assert_eq!((r.remaining_mb, r.total_mb), (Some(12288.0), Some(30720.0)));
+        assert_eq!(reading("已使用 60%，共 30GB").used_mb, Some(18432.0));
         // A caption with no total is no share of anything.
         assert!(find_data("62%|Remaining High-Speed Data").is_empty());
         let found = find_data("12.3 GB 40% of 20GB");

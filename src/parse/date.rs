@@ -175,10 +175,10 @@ fn match_date(lx: &Lexed, i: usize, today: Date, order: DateOrder) -> Option<Hit
                 let days = *DAY_OFFSETS.get(lx.word_group(i, DAY_WORDS)?)?;
                 Some((i, i + 1, offset(today, days)))
             }),
-        Kind::Cjk => {
+        Kind::Cjk => monthly_day(lx, i, today).or_else(|| {
             let (group, end) = lx.cjk_find(i, CJK_DAY_WORDS)?;
             Some((i, end, offset(today, *DAY_OFFSETS.get(group)?)))
-        }
+        }),
         Kind::Sym(_) => None,
     }
 }
@@ -273,6 +273,25 @@ fn next_occurrence(today: Date, month: u32, day: u32) -> Result<Date, ParseError
         .filter_map(|y| Date::new(y, m, d))
         .find(|&date| date >= today)
         .ok_or_else(|| ParseError::Invalid("date out of range".to_string()))
+}
+
+/// `每月1日` (the 1st of every month) at token `i`: its next occurrence on or after today.
+fn monthly_day(lx: &Lexed, i: usize, today: Date) -> Option<Hit<Date>> {
+    let at = lx.cjk_any(i, "每月")?;
+    let d = u8::try_from(num(lx.digits(at, 1, 2)?)).ok()?;
+    let end = lx.cjk_any(at + 1, "日 号 號")?;
+    let (mut y, mut m) = (today.year(), today.month());
+    for _ in 0..3 {
+        if let Some(date) = Date::new(y, m, d).filter(|&date| date >= today) {
+            return Some((i, end, Ok(date)));
+        }
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    Some((
+        i,
+        end,
+        Err(ParseError::Invalid("no such day of the month".to_string())),
+    ))
 }
 
 /// Month and day from the two numbers of `a/b`, by `order`. When only one reading is
@@ -637,6 +656,10 @@ mod tests {
         assert_eq!(date("12月1日", Unknown), d(2026, 12, 1));
         assert_eq!(date("12月1号", Unknown), d(2026, 12, 1));
         assert_eq!(date("1月3日到期", Unknown), d(2027, 1, 3));
+        // A day of every month: its next occurrence.
+        assert_eq!(date("每月1日", Unknown), d(2026, 12, 1));
+        assert_eq!(date("每月28号", Unknown), d(2026, 11, 28));
+        assert_eq!(date("每月3日", Unknown), d(2026, 12, 3));
     }
 
     #[test]
