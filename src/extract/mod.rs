@@ -1740,7 +1740,7 @@ impl<'a> Engine<'a> {
             let alone = row
                 .text
                 .get(end..)
-                .is_some_and(|t| t.trim_matches([' ', ':']).is_empty());
+                .is_some_and(|t| t.bytes().all(|b| b == b' ' || b == b':'));
             let (r3, from) = if alone { (r2 + 1, 0) } else { (r2, end) };
             let span = self.values(r3, Family::Money);
             let vals = self.vals.get(span.clone()).unwrap_or(&[]);
@@ -1758,7 +1758,7 @@ impl<'a> Engine<'a> {
                                 .rows
                                 .get(r2)
                                 .and_then(|row| row.text.get(end..v.start))
-                                .is_some_and(|g| g.trim_matches([' ', ':']).is_empty()))
+                                .is_some_and(|g| g.bytes().all(|b| b == b' ' || b == b':')))
                 }) {
                     cands.push(Cand {
                         score: 96,
@@ -2018,8 +2018,7 @@ impl<'a> Engine<'a> {
                                             || row.text.get(u.end..h.start).is_some_and(|g| {
                                                 let g = g.trim();
                                                 g.len() <= 12
-                                                    && !g.contains(' ')
-                                                    && g.chars().all(char::is_alphabetic)
+                                                    && g.chars().all(parse::text::is_alpha)
                                             })
                                             // (After the word only as an item of a list:
                                             // a table row's `Redes sociales ilimitadas`

@@ -212,7 +212,7 @@ impl<'a> Model<'a> {
                                 .unwrap_or(b);
                             ["不占用", "不佔用", "不消耗", "不计入", "不計入"]
                                 .iter()
-                                .any(|w| tail.contains(w))
+                                .any(|w| crate::parse::text::contains(tail, w))
                         })
                 }
                 // A row with figures that ends by saying it was paid (`Nov 4 Plan renewal
