@@ -238,11 +238,16 @@ const KB = 1024;
 // loops instead of a byte slice's `contains` (-204): engine 128.55 KB by this test's gzip
 // (`gzip -9` 133536 -> 130965 bytes, -2571); the same helpers shrink the others: tools
 // 71.5 KB (`gzip -9` 73032 -> 72492), UI 68.4 KB (69640 -> 69410).
-// MERGE27
-const ENGINE_BUDGET = 131.6;
+// Merged (stop 27): the speed helper's pre-filters (+0.5 KB) and the fixers' two passes of
+// rules over the size cuts: engine 132.4 KB by this test's gzip (`gzip -9` 134749 bytes),
+// after the review replaced `char::is_alphabetic`, `str::contains` and char-array trims in
+// the fixers' new checks with parse::text's helpers (they linked std's Unicode tables and
+// searchers back in: 135.0 KB before, -2.6 KB). Tools 72.5 KB, UI 68.4 KB. Profiles gained
+// the fixers' words: 11.35 KB. Issue 3's 120 KB goal stays unmet.
+const ENGINE_BUDGET = 132.7;
 const TOOLS_BUDGET = 72.8;
-const UI_BUDGET = 69.5;
-const PROFILES_BUDGET = 11.3;
+const UI_BUDGET = 68.7;
+const PROFILES_BUDGET = 11.5;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
   // The service worker's module, instantiated on every start: extraction engine, the
