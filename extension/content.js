@@ -41,7 +41,9 @@
   const DIGIT = /\d/;
   // White space folded to one space, except one no-break space between two digits: it
   // groups them (`1&nbsp;024 MB`), as in page.rs `fold_space`.
-  const fold = (s) => s.replace(/(?:[ \t\n\f\r]|(?<!\d)\u00a0|\u00a0(?!\d))+/g, ' ').trim();
+  // (The ends lose the folded space only, as in Rust: `trim()` would also strip U+3000 and
+  // the other Unicode spaces, which the native reader keeps: `扣繳　<b>已申請</b>`.)
+  const fold = (s) => s.replace(/(?:[ \t\n\f\r]|(?<!\d)\u00a0|\u00a0(?!\d))+/g, ' ').replace(/^ | $/g, '');
 
   // Rendered visibility from the computed style (stylesheets included). checkVisibility is
   // one native call; display:contents elements have no box, so they get a second look.

@@ -595,7 +595,8 @@ impl<'de> Deserialize<'de> for Attrs {
 /// Folds runs of ASCII white space and U+00A0 to one space and trims: the walkers'
 /// text rule. A run that is one U+00A0 between two ASCII digits is kept: it groups them
 /// (`1&nbsp;024 MB`, European style), as U+202F and U+2009 do; an ordinary space never
-/// does. (JS: `s.replace(/(?:[ \t\n\f\r]|(?<!\d)\u00a0|\u00a0(?!\d))+/g, " ").trim()`.)
+/// does. Other white space (U+3000, U+2003, …) is text, kept even at the ends. (JS:
+/// `s.replace(/(?:[ \t\n\f\r]|(?<!\d)\u00a0|\u00a0(?!\d))+/g, " ").replace(/^ | $/g, "")`.)
 pub fn fold_space(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // The run of white space being read: its length, and whether it is one U+00A0.
