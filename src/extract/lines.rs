@@ -79,10 +79,7 @@ impl Engine<'_> {
                 let party = row.hits.iter().any(|h| {
                     h.kind == Kind::NotPhone
                         && h.end <= f.start
-                        && row
-                            .text
-                            .get(h.end..f.start)
-                            .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || c == ':'))
+                        && row.text.get(h.end..f.start).is_some_and(super::label_gap)
                 });
                 if party {
                     continue;

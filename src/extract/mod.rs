@@ -1572,10 +1572,10 @@ impl<'a> Engine<'a> {
                                     l.row == label.row
                                         && l.scope.is_none()
                                         && l.end <= v.start
-                                        && row.text.get(l.end..v.start).is_some_and(|g| {
-                                            g.len() <= 3
-                                                && g.chars().all(|c| c.is_whitespace() || c == ':')
-                                        })
+                                        && row
+                                            .text
+                                            .get(l.end..v.start)
+                                            .is_some_and(|g| g.len() <= 3 && label_gap(g))
                                 })
                             })
                         };
@@ -1737,10 +1737,7 @@ impl<'a> Engine<'a> {
             };
             // Its amount beside it (`Total $40.00`) or in the next row.
             let (end, len) = (h.end, row.text.trim_end().len());
-            let alone = row
-                .text
-                .get(end..)
-                .is_some_and(|t| t.bytes().all(|b| b == b' ' || b == b':'));
+            let alone = row.text.get(end..).is_some_and(label_gap);
             let (r3, from) = if alone { (r2 + 1, 0) } else { (r2, end) };
             let span = self.values(r3, Family::Money);
             let vals = self.vals.get(span.clone()).unwrap_or(&[]);
@@ -1758,7 +1755,7 @@ impl<'a> Engine<'a> {
                                 .rows
                                 .get(r2)
                                 .and_then(|row| row.text.get(end..v.start))
-                                .is_some_and(|g| g.bytes().all(|b| b == b' ' || b == b':')))
+                                .is_some_and(label_gap))
                 }) {
                     cands.push(Cand {
                         score: 96,
@@ -2025,7 +2022,7 @@ impl<'a> Engine<'a> {
                                             // heads its own cells.)
                                             || (to < row.text.len() || from > 0)
                                                 && row.text.get(h.end..u.start).is_some_and(
-                                                    |g| g.chars().all(|c| c == ' ' || c == ':'),
+                                                    label_gap,
                                                 ))
                                 }))
                             && parse::find_data(row.text.get(from..to).unwrap_or(""))
@@ -3548,4 +3545,11 @@ fn may_name_range(text: &str) -> bool {
             .get(i.saturating_sub(4)..i)
             .is_some_and(|head| head.iter().any(u8::is_ascii_digit))
     })
+}
+
+/// True when `gap`, the text between a label and a value, is only spaces and colons
+/// (`Amount due:  $5.00`, `应缴：`): nothing else stands between them.
+pub(super) fn label_gap(gap: &str) -> bool {
+    gap.chars()
+        .all(|c| matches!(c, ' ' | ':' | '：' | '\u{a0}' | '\u{3000}'))
 }
