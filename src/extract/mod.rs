@@ -1262,10 +1262,19 @@ impl<'a> Engine<'a> {
 
     /// Whether row `r` (holding `node`) follows, within three rows and in the same card
     /// (two levels above `node`'s block: a label and value box beside the amount's own
-    /// box), a row naming an amount due.
+    /// box), a row naming an amount due, with no heading between them (`Your bill` |
+    /// `Your next bill of $58.00 …` | `<h2>Shared data` | `Data resets Dec 3`: panels
+    /// side by side in a flat page, the reset is the data's).
     fn in_bill_card(&self, r: usize, node: u32) -> bool {
-        self.card_row_above(r, node, 3, &|_, row| {
-            !row.promo && row.hits.iter().any(|h| h.kind == Kind::AmountDue)
+        self.card_row_above(r, node, 3, &|p, row| {
+            !row.promo
+                && row.hits.iter().any(|h| h.kind == Kind::AmountDue)
+                && !(p + 1..r).any(|q| {
+                    self.model
+                        .rows
+                        .get(q)
+                        .is_some_and(|x| self.in_heading(x.first_node()))
+                })
         }) && !self.card_rows_near(r, node, 4, 4, &|p, row| {
             // A card that names its own due date (`Current bill` | `Cycle ends Dec 10` |
             // `Payment due Dec 25`): the renewal there is the plan's, not the bill's.
