@@ -3524,11 +3524,11 @@ pub(crate) fn active_profiles<'p>(host: &str, rules: &'p [Profile]) -> Vec<&'p P
     active
 }
 
-/// A renewal label that names a data reset (`Data resets`, `se restablecen`), which yields
+/// A renewal label that names a data reset (`Data resets`, `Data refreshes`, `se restablecen`), which yields
 /// to the plan's own end (`Plan ends Feb 14, 2027`) on a plan of several months.
 fn names_a_reset(lower: &str) -> bool {
     parse::text::split_where(
-        "reset restablec reinicia zurückgesetzt 重置 清零",
+        "reset refresh restablec reinicia zurückgesetzt 重置 清零",
         |c| c == ' ',
     )
     .any(|w| parse::text::contains(lower, w))

@@ -1780,6 +1780,33 @@ fn a_data_reset_yields_to_the_plans_end() {
 }
 
 #[test]
+fn data_refreshes_is_a_data_reset_that_yields_to_the_plans_end() {
+    // Mint's wording of the monthly reset of a multi-month plan.
+    let s = us("<p>Data refreshes Dec 14</p><p>Plan expires Feb 14, 2027</p><p>Data 3 GB left</p>");
+    assert_eq!(s.lines[0].renews_on, date(2027, 2, 14));
+    let s = us("<p>Your data refreshes on Dec 14</p><p>Data 3 GB left</p>");
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 14));
+    assert_eq!(s.next_bill_date, date(2026, 12, 14));
+    // A refresh already done is a timestamp, no renewal.
+    let s = us("<p>Last refreshed Nov 25</p><p>Data 3 GB left</p>");
+    assert_eq!(s.lines[0].renews_on, None);
+}
+
+#[test]
+fn a_data_reset_under_its_own_heading_after_a_bill_is_no_due_date() {
+    // Flat panels (`p` in `div` in `main`): the card two levels up is the whole page (the
+    // bill's own due date more than four rows above the reset).
+    let s = us(
+        "<main><div><h2>Your bill</h2><p>Your next bill of <b>$58.00</b> is due <b>Dec 21</b>.</p>\
+         <p>Automatic payments: <b>On</b></p><p>Your bill includes a discount of $2.90.</p></div>\
+         <div><h2>Shared data</h2><p>You've used 62% of your 10GB shared data.</p>\
+         <p>Data resets Dec 3.</p></div></main>",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 21));
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 3));
+}
+
+#[test]
 fn more_renewal_due_and_autopay_wording() {
     let page = |lang: &str, body: &str| {
         scan(
