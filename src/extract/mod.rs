@@ -1639,6 +1639,8 @@ impl<'a> Engine<'a> {
                 .is_none();
             let before_base = if self.value_before_label {
                 80
+            } else if fam == Family::Data && self.caption_in_value_first_run(r) {
+                92
             } else if continues {
                 84
             } else {
@@ -1790,6 +1792,63 @@ impl<'a> Engine<'a> {
                 .is_some_and(|row| model.contains(bx, row.first_node()))
         };
         inside(r.checked_sub(1)) && !inside(r.checked_sub(2)) && !inside(Some(r + 1))
+    }
+
+    /// Row `r`, a data label alone, is one caption of a flat run of figures each followed
+    /// by its caption (`3.8 GB` | `Data left` | `1.2 GB` | `Hotspot used`, one element
+    /// each, no boxes): the run starts with a figure no label heads and ends with a
+    /// caption no figure follows, so each caption takes the figure above it, not the one
+    /// below (which is the next caption's). A run that starts with a label or ends with
+    /// a figure is read label first, as before.
+    fn caption_in_value_first_run(&mut self, r: usize) -> bool {
+        if !self.data_label_alone(r) || !self.data_figure_alone(r.wrapping_sub(1)) {
+            return false;
+        }
+        // Up: each figure above must be a caption's, not headed by a label.
+        let mut q = r;
+        while q >= 2 && self.data_label_alone(q - 2) {
+            if q < 3 || !self.data_figure_alone(q - 3) {
+                return false;
+            }
+            q -= 2;
+        }
+        // Down: each figure below must have its caption after it.
+        let mut q = r;
+        while self.data_figure_alone(q + 1) {
+            if !self.data_label_alone(q + 2) {
+                return false;
+            }
+            q += 2;
+        }
+        true
+    }
+
+    /// Row `q` is data labels only, short (`Data left`, `Hotspot used`).
+    fn data_label_alone(&mut self, q: usize) -> bool {
+        let Some(row) = self.model.rows.get(q) else {
+            return false;
+        };
+        let ok = width(&row.text) <= 24
+            && row.hits.first().is_some_and(|h| h.start == 0)
+            && row.hits.iter().all(|h| h.kind.family() == Family::Data);
+        ok && self.values(q, Family::Data).is_empty()
+    }
+
+    /// Row `q` is one data figure and nothing else (`3.8 GB`).
+    fn data_figure_alone(&mut self, q: usize) -> bool {
+        let Some(row) = self.model.rows.get(q) else {
+            return false;
+        };
+        if !row.hits.is_empty() {
+            return false;
+        }
+        let len = row.text.trim_end().len();
+        let span = self.values(q, Family::Data);
+        span.len() == 1
+            && self
+                .vals
+                .get(span.start)
+                .is_some_and(|v| v.start == 0 && v.end >= len)
     }
 
     /// The span of row `r` a label may take values from: after the previous and

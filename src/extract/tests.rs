@@ -1780,6 +1780,26 @@ fn a_data_reset_yields_to_the_plans_end() {
 }
 
 #[test]
+fn a_flat_value_first_run_gives_each_caption_the_figure_above_it() {
+    // One element each, no boxes: `3.8 GB` | `Data left` | `1.2 GB` | `Hotspot used`.
+    let s = us(
+        "<main><h1>My usage</h1><p>Line ending in 4821</p><p>3.8 GB</p><p>Data left</p>\
+         <p>1.2 GB</p><p>Hotspot used</p><p>Plan renews Dec 9</p></main>",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(3891.2));
+    assert_eq!(data(&s).used_mb, None);
+    let hotspot = s.lines[0].hotspot.clone().unwrap();
+    assert_eq!(hotspot.used_mb, Some(1228.8));
+    // Read label first when the run starts with a label.
+    let s = us(
+        "<main><h1>My usage</h1><p>Data left</p><p>3.8 GB</p><p>Hotspot used</p>\
+         <p>1.2 GB</p><p>Hotspot limit</p></main>",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(3891.2));
+    assert_eq!(s.lines[0].hotspot.clone().unwrap().used_mb, Some(1228.8));
+}
+
+#[test]
 fn data_refreshes_is_a_data_reset_that_yields_to_the_plans_end() {
     // Mint's wording of the monthly reset of a multi-month plan.
     let s = us("<p>Data refreshes Dec 14</p><p>Plan expires Feb 14, 2027</p><p>Data 3 GB left</p>");
