@@ -2936,7 +2936,21 @@ impl<'a> Engine<'a> {
                 .iter()
                 .find(|h| h.start >= v.end)
                 .filter(|h| h.start <= v.end + 2);
-            if let Some(b) = inside.chain(before).chain(after).find_map(bucket_of) {
+            // In a row that opens with a figure (`3.8 GB Data left 1.2 GB Hotspot used`),
+            // captions follow their figures: the word after is this one's, the one before
+            // the previous figure's.
+            let value_first = self
+                .row_vals
+                .get(v.row as usize)
+                .and_then(|x| x.first().copied().flatten())
+                .and_then(|(s, _)| self.vals.get(s as usize))
+                .is_some_and(|first| first.start == 0);
+            let (near, far) = if value_first {
+                (after, before)
+            } else {
+                (before, after)
+            };
+            if let Some(b) = inside.chain(near).chain(far).find_map(bucket_of) {
                 return b;
             }
         }

@@ -1797,6 +1797,17 @@ fn a_flat_value_first_run_gives_each_caption_the_figure_above_it() {
     );
     assert_eq!(data(&s).remaining_mb, Some(3891.2));
     assert_eq!(s.lines[0].hotspot.clone().unwrap().used_mb, Some(1228.8));
+    // The same inline, one row: a bucket word after a figure is its own, the one before
+    // it the previous figure's, in a row that opens with a figure.
+    for body in [
+        "<div><strong>3.8 GB</strong> <span>Data left</span> <strong>1.2 GB</strong> <span>Hotspot used</span></div>",
+        "<div><span>Data left</span> <strong>3.8 GB</strong> <span>Hotspot used</span> <strong>1.2 GB</strong></div>",
+    ] {
+        let s = us(body);
+        assert_eq!(data(&s).remaining_mb, Some(3891.2), "{body}");
+        assert_eq!(data(&s).used_mb, None, "{body}");
+        assert_eq!(s.lines[0].hotspot.clone().unwrap().used_mb, Some(1228.8), "{body}");
+    }
 }
 
 #[test]
