@@ -2688,11 +2688,31 @@ impl<'a> Engine<'a> {
         // Account-level data on a page with several lines is a shared pool: every line
         // without its own bucket shows it.
         // A pool that says only what was used: each line's bare share is its own usage.
+        // So does one that says what is left of how much when every line's bare share
+        // adds up to what was used (`6.5 GB left of 20 GB` over lines of `8.1 GB` and
+        // `5.4 GB`), each figure rounded (half a tenth of a GB) in the sum.
+        let used_of_pool = match (account_data.remaining_mb, account_data.total_mb) {
+            (Some(r), Some(t)) if account_data.used_mb.is_none() => Some(t - r),
+            _ => None,
+        };
+        let shares_add_up = used_of_pool.is_some_and(|used| {
+            let mut sum = 0.0;
+            let mut n = 0.0;
+            for share in &shares {
+                match share {
+                    Some((x, _)) => sum += x,
+                    None => return false,
+                }
+                n += 1.0;
+            }
+            n >= 2.0 && (sum - used).abs() <= 52.0 * (n + 2.0)
+        });
         if has_account_data
-            && account_data.used_mb.is_some()
-            && account_data.remaining_mb.is_none()
-            && account_data.total_mb.is_none()
             && !account_data.unlimited
+            && (shares_add_up
+                || (account_data.used_mb.is_some()
+                    && account_data.remaining_mb.is_none()
+                    && account_data.total_mb.is_none()))
         {
             for (li, share) in shares.iter().enumerate() {
                 let (Some((x, ai)), Some(m)) = (share, main.get_mut(li)) else {

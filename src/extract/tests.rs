@@ -1811,6 +1811,28 @@ fn a_flat_value_first_run_gives_each_caption_the_figure_above_it() {
 }
 
 #[test]
+fn bare_line_figures_adding_up_to_a_pools_use_are_each_lines_usage() {
+    let page = |a: &str, b: &str| {
+        us(&format!(
+            "<main><section><h2>Shared data</h2><p>6.5 GB left of 20 GB</p></section>\
+             <section><h2>Lines</h2><div><h3>Alex</h3><p>(555) 010-2231</p><p>{a}</p></div>\
+             <div><h3>Sam</h3><p>(555) 010-7788</p><p>{b}</p></div></section></main>"
+        ))
+    };
+    let s = page("8.1 GB", "5.4 GB");
+    let d = |i: usize| s.lines[i].data.clone().unwrap();
+    assert_eq!(
+        (d(0).used_mb, d(0).remaining_mb, d(0).total_mb),
+        (Some(8294.4), Some(6656.0), Some(20480.0))
+    );
+    assert_eq!(d(1).used_mb, Some(5529.6));
+    // Figures that do not add up to it say nothing known: every line shows the pool.
+    let s = page("3 GB", "2 GB");
+    assert_eq!(s.lines[0].data.clone().unwrap().used_mb, Some(13824.0));
+    assert_eq!(s.lines[1].data.clone().unwrap().used_mb, Some(13824.0));
+}
+
+#[test]
 fn data_refreshes_is_a_data_reset_that_yields_to_the_plans_end() {
     // Mint's wording of the monthly reset of a multi-month plan.
     let s = us("<p>Data refreshes Dec 14</p><p>Plan expires Feb 14, 2027</p><p>Data 3 GB left</p>");
