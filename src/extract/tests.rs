@@ -1081,6 +1081,43 @@ fn a_billing_day_sentence_counts_but_a_far_disclaimer_does_not() {
 }
 
 #[test]
+fn a_fee_charged_on_a_day_is_the_next_bill_date_not_a_renewal() {
+    // `月费将于 … 扣除`: the day a monthly fee is taken (red team, round 28b).
+    let s = scan(
+        "<html lang=zh-CN><body><p>当前号码：139****0087</p><p>当前余额：-5.30元</p>\
+         <p>您的全家享套餐月费将于 <b>2026年12月1日</b> 扣除，请保持账户余额充足。</p>\
+         <p>共享通用流量：剩余 35.20GB，总量 60GB</p></body></html>",
+        "https://shop.10086.cn/i/?f=familynet",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 1));
+    assert_eq!(s.lines[0].renews_on, None);
+    // A fee already taken (`已扣除`) on a past day is no next bill date.
+    let s = scan(
+        "<html lang=zh-CN><body><p>当前号码：139****0087</p><p>当前余额：5.30元</p>\
+         <p>11月1日 已扣除月费 38元</p></body></html>",
+        "https://shop.10086.cn/i/",
+    );
+    assert_eq!(s.next_bill_date, None);
+}
+
+#[test]
+fn a_payment_word_before_an_expiry_day_makes_it_the_bill_due_date() {
+    // `繳費到期日`, `付款到期日`: the bill's due date, not the plan's expiry (round 28b).
+    for label in ["繳費到期日", "付款到期日", "缴费到期日"] {
+        let s = scan(
+            &format!(
+                "<html lang=zh-HK><body><dl><dt>本期賬單</dt><dd>HK$168.00</dd>\
+                 <dt>{label}</dt><dd>2026年12月14日</dd><dt>賬單日期</dt><dd>2026年11月24日</dd>\
+                 </dl><p>剩餘 12.5GB</p></body></html>"
+            ),
+            "https://www.hk.chinamobile.com/tc/mycmhk/account",
+        );
+        assert_eq!(s.next_bill_date, date(2026, 12, 14), "{label}");
+        assert_eq!(s.lines.first().and_then(|l| l.renews_on), None, "{label}");
+    }
+}
+
+#[test]
 fn a_us_carrier_page_machine_translated_into_chinese_reads_the_same() {
     let t = |s: &str| {
         format!(
