@@ -1118,6 +1118,19 @@ fn a_payment_word_before_an_expiry_day_makes_it_the_bill_due_date() {
 }
 
 #[test]
+fn a_role_word_alone_after_a_bucket_figure_is_its_caption() {
+    // `本地數據` | `3.2GB` | `剩餘` | `總量 10GB`: the role word is the figure's; the
+    // total names its own (red team, round 28b).
+    let s = scan(
+        "<html lang=zh-HK><body><div><span>本地數據</span><span>3.2GB</span><span>剩餘</span>\
+         <span>總量 10GB</span></div></body></html>",
+        "https://my.example.com.hk/zh-hk/account",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(3276.8));
+    assert_eq!(data(&s).total_mb, Some(10240.0));
+}
+
+#[test]
 fn a_us_carrier_page_machine_translated_into_chinese_reads_the_same() {
     let t = |s: &str| {
         format!(
