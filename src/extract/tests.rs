@@ -1131,6 +1131,29 @@ fn a_role_word_alone_after_a_bucket_figure_is_its_caption() {
 }
 
 #[test]
+fn a_sim_card_name_after_the_number_keeps_the_line_but_a_bank_card_does_not() {
+    let page = |tail: &str| {
+        format!(
+            "<html lang=zh-MO><body><div><span>6*** 8765</span> <span>{tail}</span></div>\
+             <p>儲值餘額 MOP 45.30</p><p>1,536MB 剩餘數據 · 總額 3GB</p></body></html>"
+        )
+    };
+    let s = scan(
+        &page("澳門 5G 儲值卡"),
+        "https://my.example.com.mo/zh/prepaid",
+    );
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("8765"));
+    let s = scan(
+        &page("工銀澳門 儲蓄卡"),
+        "https://my.example.com.mo/zh/prepaid",
+    );
+    assert_eq!(
+        s.lines.first().and_then(|l| l.number_last4.as_deref()),
+        None
+    );
+}
+
+#[test]
 fn a_us_carrier_page_machine_translated_into_chinese_reads_the_same() {
     let t = |s: &str| {
         format!(
