@@ -62,13 +62,19 @@ impl Engine<'_> {
                             .find(|h| matches!(h.kind, Kind::Line | Kind::NotPhone))
                     })
                     .map(|h| h.kind);
+                // The bare card word after the number ends the SIM's own name (`6*** 8765`
+                // `澳門 5G 儲值卡`, `大王卡`), not a bank's card (`信用卡`, `储蓄卡`: words
+                // of their own).
+                let sim_card = |h: &super::matcher::Hit| {
+                    h.start >= f.end && row.text.get(h.start..h.end) == Some("卡")
+                };
                 let not_phone = match nearest {
                     Some(h) => h.kind == Kind::NotPhone,
                     None => {
                         (above == Some(Kind::NotPhone)
                             && row.text.get(..f.start).is_some_and(|t| t.trim().is_empty()))
                             || row.hits.iter().any(|h| {
-                                h.kind == Kind::NotPhone
+                                (h.kind == Kind::NotPhone && !sim_card(h))
                                     || (h.kind == Kind::Autopay && h.end <= f.start)
                             })
                     }

@@ -2480,6 +2480,7 @@ impl<'a> Engine<'a> {
                         _ => context
                             .or_else(|| self.caption_role(label))
                             .or_else(|| self.caption_below(v))
+                            .or_else(|| self.caption_after(v))
                             .or_else(|| self.legend_role(v, &legends))
                             .or_else(|| self.heading_role(v))
                             // `2.1 GB of 50 GB` with no role word is a meter's fill: used.
@@ -3224,6 +3225,44 @@ impl<'a> Engine<'a> {
             Kind::DataUsed => Some(1),
             _ => None,
         }
+    }
+
+    /// The role a role word in an element of its own right after the figure gives it,
+    /// when that word labels no figure after it: `本地數據` | `3.2GB` | `剩餘` | `總量 10GB`
+    /// (0 left, 1 used). (`3 GB` | `Remaining` | `2 GB` is the next figure's label.)
+    fn caption_after(&self, v: &Val) -> Option<usize> {
+        let row = self.model.rows.get(v.row as usize)?;
+        let mut after = row.hits.iter().filter(|h| h.start >= v.end);
+        let h = after.next()?;
+        let role = match h.kind {
+            Kind::DataRemaining => 0,
+            Kind::DataUsed => 1,
+            _ => return None,
+        };
+        let own_element = row.segs.iter().any(|s| {
+            s.start <= h.start
+                && row.text.get(s.start..h.start).is_some_and(label_gap)
+                && row.text.get(h.end..s.end).is_some_and(label_gap)
+        });
+        if !own_element || !row.text.get(v.end..h.start).is_some_and(label_gap) {
+            return None;
+        }
+        // Nothing after it, or straight another role word with its own figure.
+        let rest_from = match after.next() {
+            Some(x)
+                if matches!(
+                    x.kind,
+                    Kind::DataRemaining | Kind::DataUsed | Kind::DataTotal
+                ) =>
+            {
+                x.start
+            }
+            _ => row.text.len(),
+        };
+        row.text
+            .get(h.end..rest_from)
+            .is_some_and(label_gap)
+            .then_some(role)
     }
 
     /// The kind of the caption right below the value `v`, a row of its own (`1.7 GB` |

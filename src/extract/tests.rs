@@ -1081,6 +1081,79 @@ fn a_billing_day_sentence_counts_but_a_far_disclaimer_does_not() {
 }
 
 #[test]
+fn a_fee_charged_on_a_day_is_the_next_bill_date_not_a_renewal() {
+    // `月费将于 … 扣除`: the day a monthly fee is taken (red team, round 28b).
+    let s = scan(
+        "<html lang=zh-CN><body><p>当前号码：139****0087</p><p>当前余额：-5.30元</p>\
+         <p>您的全家享套餐月费将于 <b>2026年12月1日</b> 扣除，请保持账户余额充足。</p>\
+         <p>共享通用流量：剩余 35.20GB，总量 60GB</p></body></html>",
+        "https://shop.10086.cn/i/?f=familynet",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 1));
+    assert_eq!(s.lines[0].renews_on, None);
+    // A fee already taken (`已扣除`) on a past day is no next bill date.
+    let s = scan(
+        "<html lang=zh-CN><body><p>当前号码：139****0087</p><p>当前余额：5.30元</p>\
+         <p>11月1日 已扣除月费 38元</p></body></html>",
+        "https://shop.10086.cn/i/",
+    );
+    assert_eq!(s.next_bill_date, None);
+}
+
+#[test]
+fn a_payment_word_before_an_expiry_day_makes_it_the_bill_due_date() {
+    // `繳費到期日`, `付款到期日`: the bill's due date, not the plan's expiry (round 28b).
+    for label in ["繳費到期日", "付款到期日", "缴费到期日"] {
+        let s = scan(
+            &format!(
+                "<html lang=zh-HK><body><dl><dt>本期賬單</dt><dd>HK$168.00</dd>\
+                 <dt>{label}</dt><dd>2026年12月14日</dd><dt>賬單日期</dt><dd>2026年11月24日</dd>\
+                 </dl><p>剩餘 12.5GB</p></body></html>"
+            ),
+            "https://www.hk.chinamobile.com/tc/mycmhk/account",
+        );
+        assert_eq!(s.next_bill_date, date(2026, 12, 14), "{label}");
+        assert_eq!(s.lines.first().and_then(|l| l.renews_on), None, "{label}");
+    }
+}
+
+#[test]
+fn a_role_word_alone_after_a_bucket_figure_is_its_caption() {
+    // `本地數據` | `3.2GB` | `剩餘` | `總量 10GB`: the role word is the figure's; the
+    // total names its own (red team, round 28b).
+    let s = scan(
+        "<html lang=zh-HK><body><div><span>本地數據</span><span>3.2GB</span><span>剩餘</span>\
+         <span>總量 10GB</span></div></body></html>",
+        "https://my.example.com.hk/zh-hk/account",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(3276.8));
+    assert_eq!(data(&s).total_mb, Some(10240.0));
+}
+
+#[test]
+fn a_sim_card_name_after_the_number_keeps_the_line_but_a_bank_card_does_not() {
+    let page = |tail: &str| {
+        format!(
+            "<html lang=zh-MO><body><div><span>6*** 8765</span> <span>{tail}</span></div>\
+             <p>儲值餘額 MOP 45.30</p><p>1,536MB 剩餘數據 · 總額 3GB</p></body></html>"
+        )
+    };
+    let s = scan(
+        &page("澳門 5G 儲值卡"),
+        "https://my.example.com.mo/zh/prepaid",
+    );
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("8765"));
+    let s = scan(
+        &page("工銀澳門 儲蓄卡"),
+        "https://my.example.com.mo/zh/prepaid",
+    );
+    assert_eq!(
+        s.lines.first().and_then(|l| l.number_last4.as_deref()),
+        None
+    );
+}
+
+#[test]
 fn a_us_carrier_page_machine_translated_into_chinese_reads_the_same() {
     let t = |s: &str| {
         format!(
