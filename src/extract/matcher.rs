@@ -15,8 +15,11 @@ impl Hasher for FastHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
+        // (Eight bytes a step: the hint memo's keys are class names and ids.)
+        let mut at = 0;
+        while at < bytes.len() {
+            self.write_u64(eight_bytes(bytes, at));
+            at += 8;
         }
     }
     fn write_u32(&mut self, n: u32) {
@@ -279,6 +282,10 @@ pub struct Matcher {
     /// Bit `c & 255` is set when some key's first character is `c`: most characters
     /// (spaces, figures, the page's other characters) start no pattern.
     firsts: [u64; 4],
+    /// Bit `c` is set when a pattern that needs no word boundary before it starts with
+    /// the ASCII character `c`: at a position inside an ASCII word (after an ASCII letter
+    /// or digit) no other pattern can match, whatever follows.
+    inner_firsts: u128,
     /// The carriers' own plan names, lower case (values, never labels: they take no
     /// part in matching).
     pub plan_names: Vec<String>,
@@ -416,6 +423,12 @@ impl Matcher {
                 *bits |= bit;
             }
         }
+        let mut inner_firsts = 0u128;
+        for p in patterns.iter().filter(|p| !p.bound_start) {
+            if let Some(&b) = p.text.as_bytes().first().filter(|b| b.is_ascii()) {
+                inner_firsts |= 1u128 << b;
+            }
+        }
         let mut plan_names: Vec<String> = Vec::new();
         for p in profiles {
             for name in &p.labels.plan_names {
@@ -431,6 +444,7 @@ impl Matcher {
             ascii_pairs,
             ascii_pairs_inner,
             firsts,
+            inner_firsts,
             plan_names,
         }
     }
@@ -473,7 +487,9 @@ impl Matcher {
                 .firsts
                 .get((first >> 6) as usize)
                 .is_some_and(|bits| bits & (1u64 << (first & 63)) != 0);
-            if !starts {
+            let inner = prev.is_some_and(|p| p.is_ascii_alphanumeric());
+            // (Inside an ASCII word, only a pattern without a word bound before it.)
+            if !starts || (inner && c.is_ascii() && self.inner_firsts & (1u128 << first) == 0) {
                 prev = Some(c);
                 continue;
             }
@@ -481,7 +497,6 @@ impl Matcher {
             // Looked up only when a pattern needs it: `is_alnum` searches a table outside
             // ASCII.
             let boundary_before = || prev.is_none_or(|p| !is_alnum(p));
-            let inner = prev.is_some_and(|p| p.is_ascii_alphanumeric());
             let keys = [(c, next), (c, '\0')];
             let keys = if next == '\0' {
                 keys.get(1..).unwrap_or(&[])
