@@ -220,6 +220,10 @@ struct Engine<'a> {
     /// Per table body, its first two rows whose first cell names the data
     /// (`beside_a_named_data_row`), found on first use: not once per value in the table.
     named_data_rows: std::cell::RefCell<Vec<(u32, [Option<u32>; 2])>>,
+    /// Per short text piece, whether it shows a placeholder (`--`, `$--.--`, `N/A`):
+    /// pages repeat the same pieces (a history's `High-speed data` on every row), each
+    /// parsed once.
+    placeholders: matcher::FastMap<String, bool>,
     tables: Tables,
     /// Phone numbers that mark lines, with their parts of the page.
     anchors: Vec<PhoneAnchor>,
@@ -377,6 +381,7 @@ impl<'a> Engine<'a> {
             ended: vec![0; rows],
             row_phones: (0..rows).map(|_| std::cell::OnceCell::new()).collect(),
             named_data_rows: std::cell::RefCell::new(Vec::new()),
+            placeholders: matcher::FastMap::default(),
         };
         let (anchors, phone_rows) = engine.phone_anchors();
         engine.anchors = anchors;
@@ -682,8 +687,16 @@ impl<'a> Engine<'a> {
                     .chars()
                     .any(|c| matches!(c, '-' | '—' | '–' | '/' | '_' | '?' | '…'));
             let parsed_placeholder = maybe
-                && (parse::parse_money(piece, self.currency) == Err(ParseError::Placeholder)
-                    || parse::parse_data(piece) == Err(ParseError::Placeholder));
+                && match self.placeholders.get(piece) {
+                    Some(&known) => known,
+                    None => {
+                        let shows = parse::parse_money(piece, self.currency)
+                            == Err(ParseError::Placeholder)
+                            || parse::parse_data(piece) == Err(ParseError::Placeholder);
+                        self.placeholders.insert(piece.to_string(), shows);
+                        shows
+                    }
+                };
             if covered || parsed_placeholder {
                 found.push(mk(seg.start, seg.end, VKind::Placeholder));
             }
