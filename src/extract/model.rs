@@ -112,7 +112,7 @@ impl<'a> Model<'a> {
                     my_block = index;
                 }
                 let role = node.attr("role").unwrap_or("");
-                if in_list("a button select", &node.tag)
+                if matches!(node.tag.as_str(), "a" | "button" | "select")
                     || in_list("button link menuitem tab", role)
                 {
                     my_action = true;
