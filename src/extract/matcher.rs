@@ -15,8 +15,11 @@ impl Hasher for FastHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
+        // (Eight bytes a step: the hint memo's keys are class names and ids.)
+        let mut at = 0;
+        while at < bytes.len() {
+            self.write_u64(eight_bytes(bytes, at));
+            at += 8;
         }
     }
     fn write_u32(&mut self, n: u32) {
@@ -279,6 +282,10 @@ pub struct Matcher {
     /// Bit `c & 255` is set when some key's first character is `c`: most characters
     /// (spaces, figures, the page's other characters) start no pattern.
     firsts: [u64; 4],
+    /// Bit `c` is set when a pattern that needs no word boundary before it starts with
+    /// the ASCII character `c`: at a position inside an ASCII word (after an ASCII letter
+    /// or digit) no other pattern can match, whatever follows.
+    inner_firsts: u128,
     /// The carriers' own plan names, lower case (values, never labels: they take no
     /// part in matching).
     pub plan_names: Vec<String>,
@@ -416,6 +423,12 @@ impl Matcher {
                 *bits |= bit;
             }
         }
+        let mut inner_firsts = 0u128;
+        for p in patterns.iter().filter(|p| !p.bound_start) {
+            if let Some(&b) = p.text.as_bytes().first().filter(|b| b.is_ascii()) {
+                inner_firsts |= 1u128 << b;
+            }
+        }
         let mut plan_names: Vec<String> = Vec::new();
         for p in profiles {
             for name in &p.labels.plan_names {
@@ -431,6 +444,7 @@ impl Matcher {
             ascii_pairs,
             ascii_pairs_inner,
             firsts,
+            inner_firsts,
             plan_names,
         }
     }
@@ -473,7 +487,9 @@ impl Matcher {
                 .firsts
                 .get((first >> 6) as usize)
                 .is_some_and(|bits| bits & (1u64 << (first & 63)) != 0);
-            if !starts {
+            let inner = prev.is_some_and(|p| p.is_ascii_alphanumeric());
+            // (Inside an ASCII word, only a pattern without a word bound before it.)
+            if !starts || (inner && c.is_ascii() && self.inner_firsts & (1u128 << first) == 0) {
                 prev = Some(c);
                 continue;
             }
@@ -481,7 +497,6 @@ impl Matcher {
             // Looked up only when a pattern needs it: `is_alnum` searches a table outside
             // ASCII.
             let boundary_before = || prev.is_none_or(|p| !is_alnum(p));
-            let inner = prev.is_some_and(|p| p.is_ascii_alphanumeric());
             let keys = [(c, next), (c, '\0')];
             let keys = if next == '\0' {
                 keys.get(1..).unwrap_or(&[])
@@ -556,8 +571,46 @@ fn contains_word(text: &str, word: &str) -> bool {
 
 /// Keeps the longest of overlapping hits (earliest on ties), in text order.
 fn resolve_overlaps(mut raw: Vec<Hit>) -> Vec<Hit> {
-    if raw.len() <= 1 {
+    // (Found in text order: when none overlaps the next, all are kept as they are, most
+    // rows' case.)
+    if raw.windows(2).all(|w| w[0].end <= w[1].start) {
         return raw;
+    }
+    // A few (a row's `high-speed data`, `high-speed`, `data`): picked longest first without
+    // the index sort's allocations; the kept ones overlap none, so their text order is the
+    // order they were found in.
+    if raw.len() <= 16 {
+        let len = |h: &Hit| h.end - h.start;
+        let mut state = [0u8; 16]; // 0 waiting, 1 kept, 2 left out
+        loop {
+            let mut best: Option<usize> = None;
+            for (i, h) in raw.iter().enumerate() {
+                if state.get(i) != Some(&0) {
+                    continue;
+                }
+                let better = best
+                    .and_then(|b| raw.get(b))
+                    .is_none_or(|b| len(h) > len(b) || (len(h) == len(b) && h.start < b.start));
+                if better {
+                    best = Some(i);
+                }
+            }
+            let Some((b, h)) = best.and_then(|b| raw.get(b).map(|h| (b, h))) else {
+                break;
+            };
+            let free = raw
+                .iter()
+                .zip(state)
+                .all(|(k, s)| s != 1 || h.end <= k.start || h.start >= k.end);
+            if let Some(slot) = state.get_mut(b) {
+                *slot = if free { 1 } else { 2 };
+            }
+        }
+        return raw
+            .into_iter()
+            .zip(state)
+            .filter_map(|(h, s)| (s == 1).then_some(h))
+            .collect();
     }
     crate::sort::sort_by(&mut raw, |a, b| {
         (b.end - b.start)
@@ -670,6 +723,41 @@ impl HintMatcher {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Hits as `find` makes them (in text order) resolve as the longest first (the
+        /// earliest, then the first found, on ties), kept in text order.
+        #[test]
+        fn overlaps_resolve_longest_first(spans in prop::collection::vec((0usize..6, 1usize..8), 0..24)) {
+            let mut at = 0;
+            let raw: Vec<Hit> = spans
+                .iter()
+                .enumerate()
+                .map(|(i, &(step, len))| {
+                    at += step;
+                    Hit {
+                        start: at,
+                        end: at + len,
+                        kind: if i % 2 == 0 { Kind::Data } else { Kind::Balance },
+                        also: None,
+                        names_data: false,
+                        place: Place::Anywhere,
+                    }
+                })
+                .collect();
+            let mut sorted = raw.clone();
+            sorted.sort_by(|a, b| (b.end - b.start).cmp(&(a.end - a.start)).then(a.start.cmp(&b.start)));
+            let mut kept: Vec<Hit> = Vec::new();
+            for h in sorted {
+                if kept.iter().all(|k| h.end <= k.start || h.start >= k.end) {
+                    kept.push(h);
+                }
+            }
+            kept.sort_by_key(|h| h.start);
+            prop_assert_eq!(resolve_overlaps(raw), kept);
+        }
+    }
 
     fn profile(labels: &str) -> Profile {
         Profile::from_json(&format!(r#"{{"id":"t","labels":{labels}}}"#)).unwrap()

@@ -84,6 +84,9 @@ pub fn extract_with(page: &PageSnapshot, options: &ScanOptions, rules: &[Profile
     Engine::new(page, options, &active, &host).run()
 }
 
+/// Short text pieces whose placeholder test a scan keeps (see `Engine::placeholders`).
+const MAX_PLACEHOLDER_MEMO: usize = 64;
+
 /// Built-in profiles (static) by address: the key of the matchers built from them.
 type BuiltinKey = Vec<*const Profile>;
 /// The label and hint matchers of one set of profiles.
@@ -220,6 +223,11 @@ struct Engine<'a> {
     /// Per table body, its first two rows whose first cell names the data
     /// (`beside_a_named_data_row`), found on first use: not once per value in the table.
     named_data_rows: std::cell::RefCell<Vec<(u32, [Option<u32>; 2])>>,
+    /// Per short text piece, whether it shows a placeholder (`--`, `$--.--`, `N/A`):
+    /// pages repeat the same pieces (a history's `High-speed data` on every row), each
+    /// parsed once (the first `MAX_PLACEHOLDER_MEMO` pieces: a plain list, searched in
+    /// order).
+    placeholders: Vec<(String, bool)>,
     tables: Tables,
     /// Phone numbers that mark lines, with their parts of the page.
     anchors: Vec<PhoneAnchor>,
@@ -377,6 +385,7 @@ impl<'a> Engine<'a> {
             ended: vec![0; rows],
             row_phones: (0..rows).map(|_| std::cell::OnceCell::new()).collect(),
             named_data_rows: std::cell::RefCell::new(Vec::new()),
+            placeholders: Vec::new(),
         };
         let (anchors, phone_rows) = engine.phone_anchors();
         engine.anchors = anchors;
@@ -682,8 +691,18 @@ impl<'a> Engine<'a> {
                     .chars()
                     .any(|c| matches!(c, '-' | '—' | '–' | '/' | '_' | '?' | '…'));
             let parsed_placeholder = maybe
-                && (parse::parse_money(piece, self.currency) == Err(ParseError::Placeholder)
-                    || parse::parse_data(piece) == Err(ParseError::Placeholder));
+                && match self.placeholders.iter().find(|(p, _)| p == piece) {
+                    Some(&(_, known)) => known,
+                    None => {
+                        let shows = parse::parse_money(piece, self.currency)
+                            == Err(ParseError::Placeholder)
+                            || parse::parse_data(piece) == Err(ParseError::Placeholder);
+                        if self.placeholders.len() < MAX_PLACEHOLDER_MEMO {
+                            self.placeholders.push((piece.to_string(), shows));
+                        }
+                        shows
+                    }
+                };
             if covered || parsed_placeholder {
                 found.push(mk(seg.start, seg.end, VKind::Placeholder));
             }

@@ -112,7 +112,7 @@ impl<'a> Model<'a> {
                     my_block = index;
                 }
                 let role = node.attr("role").unwrap_or("");
-                if in_list("a button select", &node.tag)
+                if matches!(node.tag.as_str(), "a" | "button" | "select")
                     || in_list("button link menuitem tab", role)
                 {
                     my_action = true;
@@ -939,8 +939,7 @@ fn needs_space(before: &str, after: &str) -> bool {
     // A unit in its own element right after a number (`59.92` `G`, `12.3` `GB`, `58` `元`).
     // Only a unit: `12/04` `for` keeps its space. (Checked on every join: no allocation.)
     const UNITS: &str = "g gb gib m mb mib k kb kib t tb tib 元 分 天 日 円 € eur usd";
-    !(last.is_ascii_digit()
-        && crate::parse::text::split_byte(UNITS, b' ').any(|u| u.eq_ignore_ascii_case(after)))
+    !(last.is_ascii_digit() && crate::parse::text::table_word(UNITS, after, false, true).is_some())
 }
 
 fn virtual_row(node: &crate::page::PageNode, index: u32) -> Option<Row> {

@@ -144,28 +144,27 @@ pub fn find_phones(text: &str) -> Vec<PhoneFind> {
 }
 
 fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Option<PhoneFind> {
-    let token: Vec<char> = chars.get(start..end)?.iter().map(|&(_, c)| c).collect();
+    let span = chars.get(start..end)?;
+    // (Counted on the span: most tokens end here, without the copies below.)
+    let token_chars = || span.iter().map(|&(_, c)| c);
     // The token must end in digits; the last four are the line's. A whole number may end
     // in a shorter group (`0912-345-678`, `612 34 56 78`, `06 12 34 56 78`).
-    let trailing_digits = token
-        .iter()
-        .rev()
-        .take_while(|c| c.is_ascii_digit())
-        .count();
-    let digits: String = token.iter().filter(|c| c.is_ascii_digit()).collect();
-    let masks = token.iter().filter(|c| is_mask(**c)).count();
-    let whole = masks == 0 && digits.len() >= 9 && trailing_digits >= 2;
+    let trailing_digits = token_chars().rev().take_while(char::is_ascii_digit).count();
+    let digit_count = token_chars().filter(char::is_ascii_digit).count();
+    let masks = token_chars().filter(|c| is_mask(*c)).count();
+    let whole = masks == 0 && digit_count >= 9 && trailing_digits >= 2;
     // `+41 79 *** 58 20`: the last four digits after the mask may be written in groups.
-    let after_mask = token
-        .iter()
+    let after_mask = token_chars()
         .rev()
-        .take_while(|c| !is_mask(**c))
-        .filter(|c| c.is_ascii_digit())
+        .take_while(|c| !is_mask(*c))
+        .filter(char::is_ascii_digit)
         .count();
     let grouped = masks > 0 && after_mask == 4 && trailing_digits >= 2;
     if trailing_digits < 4 && !whole && !grouped {
         return None;
     }
+    let token: Vec<char> = token_chars().collect();
+    let digits: String = token.iter().filter(|c| c.is_ascii_digit()).collect();
     let ellipsis = token.contains(&'…') || token.windows(2).any(|w| w == ['.', '.']);
     let last4: String = digits
         .chars()

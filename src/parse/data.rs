@@ -80,6 +80,9 @@ const UNLIMITED_LENGTHS: u64 = super::text::word_lengths(UNLIMITED_WORDS);
 const UNIT_FIRSTS: u128 = super::text::first_bytes(UNITS) | super::text::first_bytes(SHORT_UNITS);
 const UNIT_LENGTHS: u64 = super::text::word_lengths(UNITS) | super::text::word_lengths(SHORT_UNITS);
 const UNLIMITED_CJK: &str = "不限流量 不限量 无限 無限 吃到飽 吃到饱";
+/// No character of [`UNLIMITED_CJK`] (but its spaces) comes before this one: a character
+/// before it (a mask's `•`, an accent) is not looked up in the list.
+const CJK_FROM: char = '\u{3000}';
 /// After "unlimited": these make it a talk/text allowance, not data …
 const NOT_DATA_WORDS: &str = "talk text texts texting minutes mins min calls calling sms mms \
     messages messaging voice llamadas mensajes minutos minuten gespräche anrufe telefonie";
@@ -177,7 +180,7 @@ fn may_hold_data(text: &str) -> bool {
     !text.is_ascii()
         && text.chars().any(|c| {
             ('\u{FF01}'..='\u{FF5E}').contains(&c)
-                || (!c.is_ascii() && super::text::has_char(UNLIMITED_CJK, c))
+                || (c >= CJK_FROM && super::text::has_char(UNLIMITED_CJK, c))
         })
 }
 
@@ -574,6 +577,11 @@ mod tests {
     }
     fn amount(text: &str) -> Option<f64> {
         reading(text).amount_mb
+    }
+
+    #[test]
+    fn cjk_unlimited_words_start_at_cjk_from() {
+        assert!(UNLIMITED_CJK.chars().all(|c| c == ' ' || c >= CJK_FROM));
     }
 
     #[test]

@@ -417,7 +417,10 @@ pub fn find(hay: &str, needle: &str) -> Option<usize> {
 fn find_from(hay: &str, needle: &str, from: usize) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     let last = h.len().checked_sub(n.len())?;
-    (from..=last).find(|&i| h.get(i..i + n.len()) == Some(n))
+    // (The first byte before the whole: most places differ there, without a compare's call.)
+    let first = n.first().copied();
+    (from..=last)
+        .find(|&i| first.is_none_or(|f| h.get(i) == Some(&f)) && h.get(i..i + n.len()) == Some(n))
 }
 
 /// Whether `hay` contains `needle` (`str::contains` with a `&str` pattern, see [`find`]).
@@ -504,6 +507,13 @@ pub fn after_last(s: &str, sep: u8) -> &str {
 /// Whether `c` is one of the characters of `set` (`set.contains(c)`, which for a `char`
 /// brings in `str::find`'s searcher: see [`find`]).
 pub fn has_char(set: &str, c: char) -> bool {
+    // (An ASCII character is a byte of `set` that is no part of a longer character: its
+    // bytes are compared without decoding the set, most tests' case.)
+    if let Ok(b) = u8::try_from(c) {
+        if b < 128 {
+            return set.bytes().any(|s| s == b);
+        }
+    }
     set.chars().any(|s| s == c)
 }
 

@@ -244,7 +244,10 @@ const KB = 1024;
 // the fixers' new checks with parse::text's helpers (they linked std's Unicode tables and
 // searchers back in: 135.0 KB before, -2.6 KB). Tools 72.5 KB, UI 68.4 KB. Profiles gained
 // the fixers' words: 11.35 KB. Issue 3's 120 KB goal stays unmet.
-const ENGINE_BUDGET = 132.7;
+// Stop 28's speed branch: extraction -20 % instructions (placeholder memo, Matcher::find's
+// word-inside and overlap paths, byte tests in has_char / find): engine 132.33 -> 132.98 KB
+// by this test's gzip (135508 -> 136168 bytes, +660).
+const ENGINE_BUDGET = 133.0;
 const TOOLS_BUDGET = 72.8;
 const UI_BUDGET = 68.7;
 const PROFILES_BUDGET = 11.5;
