@@ -359,11 +359,14 @@ fn remove_dead_data(stem: &str, wasm: &Path) -> Result {
         println!("    {stem}_bg.wasm: no dead data symbol in the linker's map");
         return Ok(());
     }
+    // The words of the data the linker relocated: the only ones that can hold an address.
+    let pointers = crate::deadata::data_pointers(&linked)?;
     match crate::deadata::remove_unreferenced(
         &linked,
         &module,
         &String::from_utf8_lossy(&js),
         &symbols,
+        pointers.as_deref(),
     ) {
         Ok((bytes, report)) => {
             for line in report {
@@ -371,11 +374,13 @@ fn remove_dead_data(stem: &str, wasm: &Path) -> Result {
             }
             // Then the file names of the locations gone (the module with them removed is
             // its own reference: its memory is the linker's, with the removed bytes zero).
+            // (The same words: a relocated word of the data removed now reads zero.)
             let bytes = match crate::deadata::remove_unreferenced(
                 &bytes,
                 &bytes,
                 &String::from_utf8_lossy(&js),
                 &files,
+                pointers.as_deref(),
             ) {
                 Ok((again, report)) => {
                     for line in report {
