@@ -608,8 +608,9 @@ pub fn fold_space(text: &str) -> String {
             nbsp = run == 1 && c == '\u{a0}';
         } else {
             if run > 0 && !out.is_empty() {
-                let group =
-                    nbsp && c.is_ascii_digit() && out.ends_with(|d: char| d.is_ascii_digit());
+                let group = nbsp
+                    && c.is_ascii_digit()
+                    && out.as_bytes().last().is_some_and(u8::is_ascii_digit);
                 out.push(if group { '\u{a0}' } else { ' ' });
             }
             run = 0;

@@ -422,7 +422,7 @@ impl<'a> Engine<'a> {
                 let tail = row.text.get(f.end..).unwrap_or("").trim_start();
                 let rate = tail
                     .strip_prefix('/')
-                    .is_some_and(|t| !t.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+                    .is_some_and(|t| !t.trim_start().as_bytes().first().is_some_and(u8::is_ascii_digit))
                     || parse::text::split_byte("per mo|a month", b'|').any(|w| tail.starts_with(w))
                     // `CHF 7.90 / 7 Tage`, `$25 / 30 days`: a price per period.
                     || names::rate_follows(tail);
@@ -2094,7 +2094,7 @@ impl<'a> Engine<'a> {
                             .and_then(|t| parse::text::find_any(t, LIST_SEPARATORS))
                             .map_or(row.text.len(), |i| h.end + i);
                         h.kind == Kind::NotData
-                            && (before.ends_with(|c: char| c.is_ascii_digit())
+                            && (before.as_bytes().last().is_some_and(u8::is_ascii_digit)
                                 || row.hits.iter().any(|u| {
                                     u.kind == Kind::Unlimited
                                         && (u.end == before.len()

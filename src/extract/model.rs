@@ -356,7 +356,11 @@ impl<'a> Model<'a> {
                 // A unit laid out as its own block right after a number (`12.3` | `GB`)
                 // still belongs to it.
                 // (Not across table rows: `<td>18/12/2026</td></tr><tr><td>GB de regalo`.)
-                let unit_after_number = current.text.ends_with(|c: char| c.is_ascii_digit())
+                let unit_after_number = current
+                    .text
+                    .as_bytes()
+                    .last()
+                    .is_some_and(u8::is_ascii_digit)
                     && (is_unit(text) || starts_with_unit(text))
                     && current
                         .segs
@@ -431,7 +435,11 @@ impl<'a> Model<'a> {
                     // used</span>`) stays with the number.
                     // `<span>4.1 GB</span> <span>of 6 GB used</span>`: a sibling that goes on
                     // from an amount to its total is one reading.
-                    let of_total = current.text.ends_with(|c: char| c.is_ascii_alphanumeric())
+                    let of_total = current
+                        .text
+                        .as_bytes()
+                        .last()
+                        .is_some_and(u8::is_ascii_alphanumeric)
                         && continues_to_total(text);
                     if prev_parent != node.parent && !nested && !unit_after_number && !of_total {
                         current.joins.push(current.text.len());
@@ -482,7 +490,7 @@ impl<'a> Model<'a> {
         let sign = crate::parse::money::is_currency_sign;
         let prev = current.text.trim_end();
         if sign(prev) || sign(crate::parse::text::after_last(prev, b' ')) {
-            return text.starts_with(|c: char| c.is_ascii_digit());
+            return text.as_bytes().first().is_some_and(u8::is_ascii_digit);
         }
         let two_digits = |t: &str| {
             let b = t.as_bytes();
@@ -491,7 +499,7 @@ impl<'a> Model<'a> {
                 && !b.get(2).is_some_and(u8::is_ascii_digit)
         };
         let last_word = crate::parse::text::after_last(prev, b' ');
-        let whole = last_word.ends_with(|c: char| c.is_ascii_digit())
+        let whole = last_word.as_bytes().last().is_some_and(u8::is_ascii_digit)
             && !crate::parse::text::has_any(last_word, ".,");
         if matches!(text, "," | ".") && whole {
             // Only when two digits follow, in the same container.
@@ -543,7 +551,9 @@ impl<'a> Model<'a> {
             && (current
                 .text
                 .trim_end()
-                .ends_with(|c: char| c.is_ascii_digit())
+                .as_bytes()
+                .last()
+                .is_some_and(u8::is_ascii_digit)
                 || super::ends_with_any(&current.text, ".,")
                 || sign)
             && self.height_to_common(last.node, index) <= 3
@@ -915,7 +925,7 @@ fn cents_after_separator(current: &Row, text: &str) -> bool {
     let before = current.text.get(..last.start).unwrap_or("").trim_end();
     let b = text.as_bytes();
     matches!(sep, "," | ".")
-        && before.ends_with(|c: char| c.is_ascii_digit())
+        && before.as_bytes().last().is_some_and(u8::is_ascii_digit)
         && b.len() >= 2
         && b.iter().take(2).all(u8::is_ascii_digit)
         && !b.get(2).is_some_and(u8::is_ascii_digit)
@@ -1001,9 +1011,12 @@ fn continues_to_total(text: &str) -> bool {
     crate::parse::text::split_byte(TOTAL_CONNECTORS, b'|').any(|c| {
         text.get(..c.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(c))
-            && text
-                .get(c.len()..)
-                .is_some_and(|rest| rest.trim_start().starts_with(|d: char| d.is_ascii_digit()))
+            && text.get(c.len()..).is_some_and(|rest| {
+                rest.trim_start()
+                    .as_bytes()
+                    .first()
+                    .is_some_and(u8::is_ascii_digit)
+            })
     })
 }
 
@@ -1012,7 +1025,7 @@ fn is_bare_share(text: &str) -> bool {
     let t = text.trim();
     t.strip_suffix('%').is_some_and(|f| {
         let f = f.trim_end();
-        f.starts_with(|c: char| c.is_ascii_digit())
+        f.as_bytes().first().is_some_and(u8::is_ascii_digit)
             && f.bytes().all(|b| b.is_ascii_digit() || b == b'.')
     })
 }
@@ -1021,11 +1034,12 @@ fn is_bare_share(text: &str) -> bool {
 fn is_bare_amount(text: &str) -> bool {
     let t = text.trim();
     let end = t
-        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .bytes()
+        .position(|b| !(b.is_ascii_digit() || b == b'.' || b == b','))
         .unwrap_or(t.len());
     let (figure, unit) = t.split_at(end);
     let unit = unit.trim_start();
-    figure.starts_with(|c: char| c.is_ascii_digit())
+    figure.as_bytes().first().is_some_and(u8::is_ascii_digit)
         && unit.bytes().all(|b| b.is_ascii_alphabetic())
         && is_unit(unit)
 }

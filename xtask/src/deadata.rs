@@ -260,7 +260,11 @@ fn image(module: &Module) -> Vec<u8> {
 }
 
 /// Every constant in the module a pointer can be made of, with where it was found.
-fn constants(module: &Module, js: &str) -> Result<Vec<(u32, &'static str)>, String> {
+fn constants(
+    module: &Module,
+    js: &str,
+    pointers: Option<&[u32]>,
+) -> Result<Vec<(u32, &'static str)>, String> {
     let mut out = Vec::new();
     for (id, body) in &module.sections {
         let mut r = Reader {
@@ -304,7 +308,22 @@ fn constants(module: &Module, js: &str) -> Result<Vec<(u32, &'static str)>, Stri
             out.push((u32::from_le_bytes([w[0], w[1], w[2], w[3]]), what));
         }
     };
-    words(&memory, &mut out, "a word in the data");
+    match pointers {
+        // Only the words the linker relocated can hold an address: the others are bytes
+        // the compiler wrote (tables, text), whatever number they happen to spell.
+        Some(pointers) => {
+            for &at in pointers {
+                let word = memory
+                    .get(at as usize..at as usize + 4)
+                    .ok_or("a relocation outside the initial memory")?;
+                out.push((
+                    u32::from_le_bytes([word[0], word[1], word[2], word[3]]),
+                    "a word in the data (relocated)",
+                ));
+            }
+        }
+        None => words(&memory, &mut out, "a word in the data"),
+    }
     for segment in module.segments.iter().filter(|s| s.offset.is_none()) {
         words(segment.bytes, &mut out, "a word in a passive segment");
     }
@@ -415,6 +434,7 @@ pub fn remove_unreferenced(
     module: &[u8],
     js: &str,
     symbols: &[Symbol],
+    pointers: Option<&[u32]>,
 ) -> Result<(Vec<u8>, Vec<String>), String> {
     let before = read(linked)?;
     let after = read(module)?;
@@ -426,7 +446,7 @@ pub fn remove_unreferenced(
     if linked_memory != memory {
         return Err("the initial memory differs from the linker's output: data moved".into());
     }
-    let all = constants(&after, js)?;
+    let all = constants(&after, js, pointers)?;
     let mut dead = Vec::new();
     // The ranges no constant may point into, margins included.
     let mut guarded = Vec::new();
@@ -522,7 +542,7 @@ pub fn remove_unreferenced(
             .copied()
             .collect()
     };
-    let again = constants(&check, js)?;
+    let again = constants(&check, js, pointers)?;
     let points = again
         .iter()
         .any(|(v, _)| guarded.iter().any(|&(low, end)| (low..end).contains(v)));
@@ -530,6 +550,69 @@ pub fn remove_unreferenced(
         return Err("the rewritten module does not check out".into());
     }
     Ok((out, report))
+}
+
+/// The addresses of the words of the initial memory the linker relocated (`reloc.DATA` of a
+/// module linked with `--emit-relocs`): in a module linked without `-pie`, every address the
+/// data holds was written there by a relocation, so a word not relocated is no pointer (the
+/// code's constants, which can make any address, are read apart). `None` for a module
+/// without the linker's relocations (then every 4 bytes of the data count as a pointer).
+/// [`remove_unreferenced`] takes them (`None`: every 4 bytes of the data count).
+pub fn data_pointers(linked: &[u8]) -> Result<Option<Vec<u32>>, String> {
+    let linked = read(linked)?;
+    let custom = |wanted: &str| {
+        linked.sections.iter().find_map(|(id, body)| {
+            let mut r = Reader {
+                bytes: body,
+                pos: 0,
+            };
+            (*id == 0 && r.name().ok()? == wanted).then(|| &body[r.pos..])
+        })
+    };
+    let (Some(relocs), Some((_, data))) = (
+        custom("reloc.DATA"),
+        linked.sections.iter().find(|(id, _)| *id == 11),
+    ) else {
+        return Ok(None);
+    };
+    if custom("linking").is_none() {
+        return Ok(None);
+    }
+    // Each segment's bytes: where they start in the data section, and their address.
+    let base = data.as_ptr() as usize;
+    let spans: Vec<(usize, usize, Option<u32>)> = linked
+        .segments
+        .iter()
+        .map(|s| {
+            let start = s.bytes.as_ptr() as usize - base;
+            (start, start + s.bytes.len(), s.offset)
+        })
+        .collect();
+    let mut r = Reader {
+        bytes: relocs,
+        pos: 0,
+    };
+    r.leb()?;
+    let mut out = Vec::new();
+    for _ in 0..r.leb()? {
+        let kind = r.byte()?;
+        let offset = r.leb()? as usize;
+        r.leb()?;
+        if matches!(kind, 3..=5 | 8 | 9 | 11 | 14..=17 | 21..=23 | 25) {
+            skip_leb(&mut r).ok_or("reloc: addend")?;
+        }
+        let Some(&(start, _, address)) = spans
+            .iter()
+            .find(|(start, end, _)| (*start..*end).contains(&offset))
+        else {
+            return Err(format!("reloc.DATA: offset {offset} outside every segment"));
+        };
+        match address {
+            Some(address) => out.push(address + (offset - start) as u32),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(out))
 }
 
 /// The module with its active data segments that lie at most `max_gap` bytes apart joined
@@ -813,7 +896,7 @@ pub(crate) mod tests {
             symbol("stored", 0x1190),
             symbol("below the constant", 0x1030),
         ];
-        let (out, report) = remove_unreferenced(&wasm, &wasm, "", &symbols).unwrap();
+        let (out, report) = remove_unreferenced(&wasm, &wasm, "", &symbols, None).unwrap();
         assert!(report[0].starts_with("kept constant"), "{report:?}");
         assert!(report[1].starts_with("removed unreferenced"), "{report:?}");
         assert!(report[2].starts_with("kept offset"), "{report:?}");
@@ -830,7 +913,8 @@ pub(crate) mod tests {
         assert!(out.len() < wasm.len(), "the zeroes are not stored");
 
         // An integer of the JavaScript glue counts as a pointer too.
-        let (_, report) = remove_unreferenced(&wasm, &wasm, "f(4224)", &symbols[1..2]).unwrap();
+        let (_, report) =
+            remove_unreferenced(&wasm, &wasm, "f(4224)", &symbols[1..2], None).unwrap();
         assert!(report[0].starts_with("kept unreferenced"), "{report:?}");
     }
 
@@ -842,12 +926,41 @@ pub(crate) mod tests {
         let mut body = BODY.to_vec();
         body.extend_from_slice(&[0xfd, 0x0c]);
         let unknown = module(&body);
-        assert!(remove_unreferenced(&unknown, &unknown, "", &symbols).is_err());
+        assert!(remove_unreferenced(&unknown, &unknown, "", &symbols, None).is_err());
         // Data not where the linker put it.
         let mut moved = module(BODY);
         let at = moved.len() - 0x200;
         moved[at] = 0;
-        assert!(remove_unreferenced(&moved, &wasm, "", &symbols).is_err());
+        assert!(remove_unreferenced(&moved, &wasm, "", &symbols, None).is_err());
+    }
+
+    #[test]
+    fn with_the_linkers_relocations_only_relocated_words_of_the_data_are_pointers() {
+        let mut wasm = module(BODY);
+        // Bytes that spell 0x1080 at an odd address: no pointer, but a number like one.
+        let at = wasm.len() - 0x200;
+        wasm[at + 0x21..at + 0x25].copy_from_slice(&0x1080u32.to_le_bytes());
+        let symbols = [symbol("unreferenced", 0x1080), symbol("stored", 0x1190)];
+        let (_, report) = remove_unreferenced(&wasm, &wasm, "", &symbols, None).unwrap();
+        assert!(report[0].starts_with("kept unreferenced"), "{report:?}");
+        // The linker's relocations: only the word at 0x1180 (the data section's byte
+        // 8 + 0x180: count, kind, offset, size, then the bytes) holds an address.
+        custom(&mut wasm, "linking", &[2]);
+        custom(&mut wasm, "reloc.DATA", &[3, 1, 5, 0x88, 0x03, 0, 0]);
+        let pointers = data_pointers(&wasm).unwrap();
+        assert_eq!(pointers.as_deref(), Some([0x1180].as_slice()));
+        assert_eq!(data_pointers(&module(BODY)).unwrap(), None);
+        let (out, report) =
+            remove_unreferenced(&wasm, &wasm, "", &symbols, pointers.as_deref()).unwrap();
+        assert!(report[0].starts_with("removed unreferenced"), "{report:?}");
+        assert!(report[1].starts_with("kept stored"), "{report:?}");
+        let after = image(&read(&out).unwrap());
+        assert_eq!(after[0x1080..0x1090], [0; 16]);
+        // A relocation outside every segment: no proof.
+        let mut bad = module(BODY);
+        custom(&mut bad, "linking", &[2]);
+        custom(&mut bad, "reloc.DATA", &[3, 1, 5, 0x80, 0x10, 0, 0]);
+        assert!(data_pointers(&bad).is_err());
     }
 
     #[test]
