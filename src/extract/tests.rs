@@ -5994,3 +5994,20 @@ fn middle_dots_mask_a_number_and_a_role_word_after_the_bucket_word() {
     assert_eq!((h.remaining_mb, h.used_mb), (Some(9472.0), Some(5888.0)));
     assert_eq!(s.lines[1].data.clone().unwrap().remaining_mb, Some(3276.8));
 }
+
+#[test]
+fn a_legend_item_after_the_lines_items_is_the_pools_not_the_last_lines() {
+    // r28c consumer-cellular: a donut's legend lists each phone's usage, then `Remaining`.
+    let s = us("<p>6.2 GB remaining of 10 GB</p><ul>\
+         <li><span>Maria's phone</span> <span>(•••) •••-2231</span> <span>2.1 GB used</span></li>\
+         <li><span>Jorge flip</span> <span>(•••) •••-8075</span> <span>1.7 GB used</span></li>\
+         <li><span>Remaining</span> <span>6.2 GB</span></li></ul>");
+    assert_eq!(s.lines.len(), 2);
+    for (line, used) in s.lines.iter().zip([2150.4, 1740.8]) {
+        let d = line.data.clone().unwrap();
+        assert_eq!(
+            (d.used_mb, d.remaining_mb, d.total_mb),
+            (Some(used), Some(6348.8), Some(10240.0))
+        );
+    }
+}
