@@ -4,7 +4,7 @@
 use super::matcher::Kind;
 use super::names::TextFind;
 use super::phone::{self, Strength};
-use super::Engine;
+use super::{Engine, VKind};
 use crate::parse;
 use crate::parse::text::is_alpha;
 
@@ -430,12 +430,19 @@ impl Engine<'_> {
         {
             return None;
         }
-        let parent = self
-            .model
-            .page
-            .nodes
-            .get(before.0 as usize)
-            .and_then(|n| n.parent)?;
+        // Nor does a list's item holding a line's number and its own figure (`Maria's
+        // phone (•••) •••-2231 2.1 GB used`): the next item (`Remaining 6.2 GB`, a chart's
+        // legend) is the list's, not that line's.
+        let nodes = &self.model.page.nodes;
+        let root = nodes.get(before.0 as usize)?;
+        if (root.tag == "li" || root.attr("role") == Some("listitem"))
+            && self.vals.iter().any(|v| {
+                matches!(v.kind, VKind::Data(_)) && before.0 <= v.node && v.node < before.1
+            })
+        {
+            return None;
+        }
+        let parent = root.parent?;
         self.model.contains(parent, node).then_some(before.2)
     }
 

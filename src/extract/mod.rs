@@ -966,6 +966,22 @@ impl<'a> Engine<'a> {
             return self.table_cell_of(label.node).and_then(|c| c.role);
         }
         let row = self.model.rows.get(label.row as usize)?;
+        // The role word right after the bucket's, in a sentence of any length (`… of your
+        // 15 GB hotspot left until Dec 21`).
+        let role = |k: Kind| match k {
+            Kind::DataRemaining => Some(0),
+            Kind::DataUsed => Some(1),
+            Kind::DataTotal => Some(2),
+            _ => None,
+        };
+        if let Some(r) = row
+            .hits
+            .iter()
+            .find(|h| h.start >= label.end && row.text.get(label.end..h.start) == Some(" "))
+            .and_then(|h| role(h.kind))
+        {
+            return Some(r);
+        }
         let seg = row
             .segs
             .iter()
@@ -977,12 +993,7 @@ impl<'a> Engine<'a> {
             .hits
             .iter()
             .filter(|h| seg.start <= h.start && h.end <= seg.end);
-        own.into_iter().find_map(|h| match h.kind {
-            Kind::DataRemaining => Some(0),
-            Kind::DataUsed => Some(1),
-            Kind::DataTotal => Some(2),
-            _ => None,
-        })
+        own.into_iter().find_map(|h| role(h.kind))
     }
 
     /// True when the virtual row `row` is only the name of a progress bar or meter (no
@@ -2133,8 +2144,13 @@ impl<'a> Engine<'a> {
             }
             since += 1;
             // So does a label naming the plan (`Plan renews` under an add-on's `expires
-            // Dec 2`): what follows is the plan's, not the add-on's.
-            if since > 6 || money || names_the_plan(row) {
+            // Dec 2`): what follows is the plan's, not the add-on's. Not the first item
+            // under an add-ons' heading, named with a plan's word (`Paquetes adicionales`
+            // | `Paquete México 1 GB` | `vence el 5 dic.`): that is an add-on's name.
+            let first_item = since == 1
+                && carried == Bucket::AddOn
+                && !row.hits.iter().any(|h| h.kind == Kind::RenewalDate);
+            if since > 6 || money || (names_the_plan(row) && !first_item) {
                 carried = Bucket::Unknown;
             }
             out.push(carried);
@@ -2727,25 +2743,25 @@ impl<'a> Engine<'a> {
             }
             n >= 2.0 && (sum - used).abs() <= 52.0 * (n + 2.0)
         });
-        if has_account_data
+        // On a line whose own data is unlimited its bare figure is its usage too (`14.2 GB`
+        // | `Ilimitado` in a member's row): an unlimited bucket has nothing left to show.
+        let pool_shares = has_account_data
             && !account_data.unlimited
             && (shares_add_up
                 || (account_data.used_mb.is_some()
                     && account_data.remaining_mb.is_none()
-                    && account_data.total_mb.is_none()))
-        {
-            for (li, share) in shares.iter().enumerate() {
-                let (Some((x, ai)), Some(m)) = (share, main.get_mut(li)) else {
-                    continue;
-                };
-                if m.used_mb.is_none() && !m.unlimited {
-                    m.used_mb = Some(*x);
-                    if let Some(h) = has_main.get_mut(li) {
-                        *h = true;
-                    }
-                    if let Some(a) = assigned.get(*ai) {
-                        sources.insert(line_key(li, "data.used_mb"), source_of(a));
-                    }
+                    && account_data.total_mb.is_none()));
+        for (li, share) in shares.iter().enumerate() {
+            let (Some((x, ai)), Some(m)) = (share, main.get_mut(li)) else {
+                continue;
+            };
+            if m.used_mb.is_none() && (m.unlimited || pool_shares) {
+                m.used_mb = Some(*x);
+                if let Some(h) = has_main.get_mut(li) {
+                    *h = true;
+                }
+                if let Some(a) = assigned.get(*ai) {
+                    sources.insert(line_key(li, "data.used_mb"), source_of(a));
                 }
             }
         }

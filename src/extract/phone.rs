@@ -57,7 +57,11 @@ pub fn find_phones(text: &str) -> Vec<PhoneFind> {
     if !many && (all < 4 || !text.chars().any(is_mask)) {
         return out;
     }
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // A middle dot reads as a full stop: `·· 5830` is an ellipsis like `.. 5830`.
+    let chars: Vec<(usize, char)> = text
+        .char_indices()
+        .map(|(b, c)| (b, if c == '·' { '.' } else { c }))
+        .collect();
     let mut i = 0;
     while i < chars.len() {
         let Some(&(_, c)) = chars.get(i) else { break };

@@ -149,7 +149,11 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
                         h.kind == Kind::Line
                             || matches!(
                                 h.kind.family(),
-                                Family::Data | Family::Money | Family::Date | Family::Text
+                                Family::Data
+                                    | Family::Money
+                                    | Family::Date
+                                    | Family::State
+                                    | Family::Text
                             )
                     })?;
                     let lower = &row.lower;

@@ -5979,3 +5979,108 @@ fn a_plan_label_running_on_in_one_lower_case_word_names_no_plan() {
     );
     assert_eq!(s.lines[0].plan, None);
 }
+
+fn es_us(body: &str) -> Snapshot {
+    scan(
+        &format!(r#"<html lang="es-US"><body>{body}</body></html>"#),
+        "https://account.example-mobile.com/",
+    )
+}
+
+#[test]
+fn a_bare_figure_on_an_unlimited_line_is_its_usage() {
+    // r28c google-fi-es: a member list, each member's figure beside its `Ilimitado`.
+    let s = es_us(
+        "<ul><li><span>Tú</span> <span>(•••) •••-4512</span> <span>14.2 GB</span> \
+         <span>Ilimitado</span></li><li><span>Mateo</span> <span>(•••) •••-0388</span> \
+         <span>3.05 GB</span> <span>Ilimitado</span></li></ul>",
+    );
+    assert_eq!(s.lines.len(), 2);
+    for (line, used) in s.lines.iter().zip([14540.8, 3123.2]) {
+        let d = line.data.clone().unwrap();
+        assert!(d.unlimited);
+        assert_eq!(
+            (d.used_mb, d.remaining_mb, d.total_mb),
+            (Some(used), None, None)
+        );
+    }
+}
+
+#[test]
+fn spanish_next_automatic_payment_and_scheduled_autopay() {
+    // r28c boost-es: `Próximo pago automático` is the next payment's amount and day.
+    let s = es_us(
+        "<dl><div><dt>Próximo pago automático</dt><dd>$25.00 el 14 dic.</dd></div></dl>\
+         <p>(•••) •••-3097</p><p>7.35 GB restantes de 15 GB</p>",
+    );
+    assert_eq!(s.amount_due, usd(2500));
+    assert_eq!(s.next_bill_date, date(2026, 12, 14));
+    // r28c google-fi-es: `Factura actual` and a scheduled automatic payment.
+    let s = es_us(
+        "<div><div>Factura actual</div><div>$78.40</div>\
+         <div>Pago automático programado para el 16 de dic.</div></div>\
+         <p>(•••) •••-4512</p><p>3.2 GB usados</p>",
+    );
+    assert_eq!(s.amount_due, usd(7840));
+    assert_eq!(s.autopay, Some(true));
+    assert_eq!(s.next_bill_date, date(2026, 12, 16));
+}
+
+#[test]
+fn the_first_item_under_an_add_ons_heading_named_with_a_plan_word_is_an_add_on() {
+    // r28c lyca-es: the pack's `vence el 5 dic.` is no bill date nor the plan's end.
+    let s = es_us(
+        "<p>+1 (786) 555-0429</p><p>3.27 GB</p><p>Datos restantes</p>\
+         <p>Tu plan vence en <b>12 días</b></p><h3>Paquetes adicionales</h3>\
+         <div><div>Paquete México 1 GB</div><div>0.62 GB restantes · vence el 5 dic.</div></div>",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 8));
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 8));
+    assert_eq!(data(&s).remaining_mb, Some(3348.48));
+}
+
+#[test]
+fn a_tables_auto_renew_column_states_autopay() {
+    // r28c redpocket: `Auto-Renew` | `On` per line.
+    let s = us(
+        "<table><thead><tr><th>Phone Number</th><th>Data Balance (MB)</th>\
+         <th>Expiry Date</th><th>Auto-Renew</th></tr></thead><tbody>\
+         <tr><td>818-555-0144</td><td>2,874</td><td>01/04/2027</td><td><span>On</span></td></tr>\
+         </tbody></table>",
+    );
+    assert_eq!(s.autopay, Some(true));
+    assert_eq!(data(&s).remaining_mb, Some(2874.0));
+}
+
+#[test]
+fn middle_dots_mask_a_number_and_a_role_word_after_the_bucket_word() {
+    // r28c total-wireless: `Dad ·· 5830`, and `hotspot left until Dec 21` in a sentence.
+    let s = us(
+        "<div><h2>Dad <span>·· 5830</span></h2><p>Unlimited high-speed data. You've used \
+         <b>31.4 GB</b> this month.</p><p>You have <b>9.25 GB</b> of your 15 GB hotspot left \
+         until Dec 21.</p></div><div><h2>Lily <span>·· 1907</span></h2><p>You have \
+         <b>3.2 GB</b> of your 15 GB high-speed data left until Dec 21.</p></div>",
+    );
+    let last4: Vec<_> = s.lines.iter().map(|l| l.number_last4.clone()).collect();
+    assert_eq!(last4, [Some("5830".into()), Some("1907".into())]);
+    let h = s.lines[0].hotspot.clone().unwrap();
+    assert_eq!((h.remaining_mb, h.used_mb), (Some(9472.0), Some(5888.0)));
+    assert_eq!(s.lines[1].data.clone().unwrap().remaining_mb, Some(3276.8));
+}
+
+#[test]
+fn a_legend_item_after_the_lines_items_is_the_pools_not_the_last_lines() {
+    // r28c consumer-cellular: a donut's legend lists each phone's usage, then `Remaining`.
+    let s = us("<p>6.2 GB remaining of 10 GB</p><ul>\
+         <li><span>Maria's phone</span> <span>(•••) •••-2231</span> <span>2.1 GB used</span></li>\
+         <li><span>Jorge flip</span> <span>(•••) •••-8075</span> <span>1.7 GB used</span></li>\
+         <li><span>Remaining</span> <span>6.2 GB</span></li></ul>");
+    assert_eq!(s.lines.len(), 2);
+    for (line, used) in s.lines.iter().zip([2150.4, 1740.8]) {
+        let d = line.data.clone().unwrap();
+        assert_eq!(
+            (d.used_mb, d.remaining_mb, d.total_mb),
+            (Some(used), Some(6348.8), Some(10240.0))
+        );
+    }
+}
