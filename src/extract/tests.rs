@@ -3125,6 +3125,13 @@ fn an_amount_split_over_adjacent_blocks_reads_whole() {
     let eur = Some(Money::new(1995, Currency::Eur));
     assert_eq!(scan(html, url).amount_due, eur);
     assert_eq!(scan_as_blocks(html, url).amount_due, eur);
+    // Whole euros, `,45` and the sign each in its own element, the sign last (r28d
+    // de-prepaid-guthaben as flex children).
+    let html = r#"<html lang="de-DE"><body><article><h2>Ihr Guthaben</h2><div><span>12</span><span>,45</span> <span>€</span></div></article></body></html>"#;
+    let url = "https://mein.example-funk.de/";
+    let eur = Some(Money::new(1245, Currency::Eur));
+    assert_eq!(scan(html, url).balance, eur);
+    assert_eq!(scan_as_blocks(html, url).balance, eur);
 }
 
 #[test]
