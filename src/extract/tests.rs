@@ -5906,3 +5906,19 @@ fn a_plan_label_running_on_in_one_lower_case_word_names_no_plan() {
     );
     assert_eq!(s.lines[0].plan, None);
 }
+
+#[test]
+fn a_pack_named_with_a_data_word_under_an_add_on_heading_is_the_add_on() {
+    // `Travel Data Europa 1 GB` in a `Roaming-Pakete` box: its figure and its expiry are
+    // the pack's, not the line's (r28d ch-abo-chf); a data label of the line's own box
+    // before it stays the line's.
+    let html = "<html lang=en-GB><body><section><h2>Your plan</h2><p>Phone number 07700 900123</p>\
+         <div><span>Data</span> <span>Unlimited</span></div><p>Used since 1 Nov: 23.7 GB</p></section>\
+         <section><header><h2>Roaming packs</h2></header><div><span>Travel Data Europe 1 GB</span>\
+         <span>0.6 GB left</span><span>valid until 12 December 2026</span></div></section></body></html>";
+    let url = "https://www.example-mobile.co.uk/account";
+    let s = scan(html, url);
+    assert_eq!(s.lines[0].renews_on, None, "{:?}", s.lines);
+    assert_eq!(data(&s).remaining_mb, None, "{:?}", s.lines);
+    assert!(data(&s).unlimited);
+}
