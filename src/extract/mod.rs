@@ -2065,6 +2065,7 @@ impl<'a> Engine<'a> {
         let mut out = Vec::with_capacity(self.model.rows.len());
         let mut carried = Bucket::Unknown;
         let mut carried_priced = false;
+        let mut carried_from = 0usize;
         let mut since = 0usize;
         for (r, row) in self.model.rows.iter().enumerate() {
             if phone_rows.binary_search(&r).is_ok() {
@@ -2085,8 +2086,19 @@ impl<'a> Engine<'a> {
             {
                 own = Bucket::AddOn;
             }
+            // A pack whose name holds a data word (`Travel Data Europa 1 GB` | `0.6 GB
+            // übrig`) in the box an add-on heading heads (`Roaming-Pakete`) is that add-on.
+            if own == Bucket::Main
+                && carried == Bucket::AddOn
+                && !carried_priced
+                && data_word_in_a_name(row)
+                && self.in_heading_box(carried_from, r)
+            {
+                own = Bucket::AddOn;
+            }
             if own == Bucket::AddOn {
                 carried_priced = !parse::find_money(&row.text, self.currency).is_empty();
+                carried_from = r;
             }
             // A money label (`话费余额` after `剩余语音`) ends a bucket's run of rows too,
             // and a balance's note (`Saldo … para llamadas y SMS`) starts none.
@@ -2176,6 +2188,21 @@ impl<'a> Engine<'a> {
             && own_bucket(&self.model, prev) == Bucket::AddOn
             && self.model.height_untranslated(a.node, b.node) <= 2
             && self.model.height_untranslated(b.node, a.node) <= 2
+    }
+
+    /// Row `r` stands in the box that row `h`, a title (no figures), heads: both at most
+    /// three elements below their common ancestor (`<section><header><h2>` and
+    /// `<section><div><span>`).
+    fn in_heading_box(&self, h: usize, r: usize) -> bool {
+        let rows = &self.model.rows;
+        let (Some(head), Some(row)) = (rows.get(h), rows.get(r)) else {
+            return false;
+        };
+        let (a, b) = (head.first_node(), row.first_node());
+        h < r
+            && !head.text.bytes().any(|c| c.is_ascii_digit())
+            && self.model.height_untranslated(a, b) <= 3
+            && self.model.height_untranslated(b, a) <= 3
     }
 
     fn ancestor_bucket(&self, node: u32) -> Bucket {
@@ -3497,6 +3524,27 @@ fn names_data_in_passing(row: &model::Row) -> bool {
                 h.kind,
                 Kind::DataRemaining | Kind::DataUsed | Kind::DataTotal
             )
+    })
+}
+
+/// True when the row names data only in passing or inside a name: each data word after a
+/// word of the name (`Travel Data Europa 1 GB`), not as a row's label (`Data: 5 GB`).
+fn data_word_in_a_name(row: &model::Row) -> bool {
+    row.hits.iter().all(|h| {
+        !h.names_data
+            || matches!(
+                h.kind,
+                Kind::DataRemaining | Kind::DataUsed | Kind::DataTotal
+            )
+            || row.text.get(..h.start).is_some_and(|t| {
+                // A word and a space before it (names written without spaces, as in
+                // Chinese, are not told apart from a label: `套餐内通用流量`).
+                t.as_bytes().last() == Some(&b' ')
+                    && parse::text::trim_end_where(t, |c| c == ' ')
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| is_alpha(c) && !parse::text::is_cjk(c))
+            })
     })
 }
 

@@ -528,7 +528,20 @@ impl<'a> Model<'a> {
         let cents = text.len() == 3
             && super::starts_with_any(text, ".,")
             && text.bytes().skip(1).all(|b| b.is_ascii_digit());
-        cents && whole && crate::parse::text::has_any(last_word, "$¥￥€£")
+        // The sign before the whole units (`$7` | `.15`), or after the cents in the same
+        // container (`12` | `,45` | `€`).
+        cents
+            && whole
+            && (crate::parse::text::has_any(last_word, "$¥￥€£")
+                || nodes
+                    .iter()
+                    .enumerate()
+                    .skip(index + 1)
+                    .find(|(_, n)| n.text.as_deref().is_some_and(|t| !t.trim().is_empty()))
+                    .is_some_and(|(j, n)| {
+                        n.text.as_deref().is_some_and(|t| sign(t.trim()))
+                            && near(me, u32::try_from(j).unwrap_or(NONE))
+                    }))
     }
 
     /// Whether `text` (node `index`) is one figure continuing a run of figures laid out

@@ -3205,6 +3205,13 @@ fn an_amount_split_over_adjacent_blocks_reads_whole() {
     let eur = Some(Money::new(1995, Currency::Eur));
     assert_eq!(scan(html, url).amount_due, eur);
     assert_eq!(scan_as_blocks(html, url).amount_due, eur);
+    // Whole euros, `,45` and the sign each in its own element, the sign last (r28d
+    // de-prepaid-guthaben as flex children).
+    let html = r#"<html lang="de-DE"><body><article><h2>Ihr Guthaben</h2><div><span>12</span><span>,45</span> <span>€</span></div></article></body></html>"#;
+    let url = "https://mein.example-funk.de/";
+    let eur = Some(Money::new(1245, Currency::Eur));
+    assert_eq!(scan(html, url).balance, eur);
+    assert_eq!(scan_as_blocks(html, url).balance, eur);
 }
 
 #[test]
@@ -6083,4 +6090,20 @@ fn a_legend_item_after_the_lines_items_is_the_pools_not_the_last_lines() {
             (Some(used), Some(6348.8), Some(10240.0))
         );
     }
+}
+
+#[test]
+fn a_pack_named_with_a_data_word_under_an_add_on_heading_is_the_add_on() {
+    // `Travel Data Europa 1 GB` in a `Roaming-Pakete` box: its figure and its expiry are
+    // the pack's, not the line's (r28d ch-abo-chf); a data label of the line's own box
+    // before it stays the line's.
+    let html = "<html lang=en-GB><body><section><h2>Your plan</h2><p>Phone number 07700 900123</p>\
+         <div><span>Data</span> <span>Unlimited</span></div><p>Used since 1 Nov: 23.7 GB</p></section>\
+         <section><header><h2>Roaming packs</h2></header><div><span>Travel Data Europe 1 GB</span>\
+         <span>0.6 GB left</span><span>valid until 12 December 2026</span></div></section></body></html>";
+    let url = "https://www.example-mobile.co.uk/account";
+    let s = scan(html, url);
+    assert_eq!(s.lines[0].renews_on, None, "{:?}", s.lines);
+    assert_eq!(data(&s).remaining_mb, None, "{:?}", s.lines);
+    assert!(data(&s).unlimited);
 }
