@@ -257,10 +257,16 @@ const KB = 1024;
 // Stop 28's speed branch: extraction -20 % instructions (placeholder memo, Matcher::find's
 // word-inside and overlap paths, byte tests in has_char / find): engine 132.33 -> 132.98 KB
 // by this test's gzip (135508 -> 136168 bytes, +660).
-const ENGINE_BUDGET = 133.0;
-const TOOLS_BUDGET = 72.8;
+// Merged (stop 28): the size cuts, the speed branch and the fixers' two passes (four red-team
+// rounds' rules: Spanish payment wording, masked numbers with middle dots, AutoPay columns,
+// flat value-first captions, split euro amounts, add-on packs named with a data word):
+// engine 133.22 KB by this test's gzip (`gzip -9` 134621 at start -> 135452 bytes, +0.8 KB
+// over the stop), tools 71.83 KB, UI 68.38 KB, profiles 11.62 KB (the fixers' words).
+// Issue 3's 120 KB goal stays unmet.
+const ENGINE_BUDGET = 133.5;
+const TOOLS_BUDGET = 72.1;
 const UI_BUDGET = 68.7;
-const PROFILES_BUDGET = 11.5;
+const PROFILES_BUDGET = 11.9;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
   // The service worker's module, instantiated on every start: extraction engine, the
