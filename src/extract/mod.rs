@@ -3518,24 +3518,23 @@ const LIST_SEPARATORS: &str = "|｜·•";
 /// The row names data only inside a role label (`剩余流量`, `Data left`), not as a
 /// bucket's own name (`通用流量`, `Data`).
 fn names_data_in_passing(row: &model::Row) -> bool {
-    row.hits.iter().all(|h| {
-        !h.names_data
-            || matches!(
-                h.kind,
-                Kind::DataRemaining | Kind::DataUsed | Kind::DataTotal
-            )
-    })
+    row.hits.iter().all(data_in_passing)
+}
+
+/// The hit names no data, or names it inside a role label (`Data left`, `剩余流量`).
+fn data_in_passing(h: &matcher::Hit) -> bool {
+    !h.names_data
+        || matches!(
+            h.kind,
+            Kind::DataRemaining | Kind::DataUsed | Kind::DataTotal
+        )
 }
 
 /// True when the row names data only in passing or inside a name: each data word after a
 /// word of the name (`Travel Data Europa 1 GB`), not as a row's label (`Data: 5 GB`).
 fn data_word_in_a_name(row: &model::Row) -> bool {
     row.hits.iter().all(|h| {
-        !h.names_data
-            || matches!(
-                h.kind,
-                Kind::DataRemaining | Kind::DataUsed | Kind::DataTotal
-            )
+        data_in_passing(h)
             || row.text.get(..h.start).is_some_and(|t| {
                 // A word and a space before it (names written without spaces, as in
                 // Chinese, are not told apart from a label: `套餐内通用流量`).
