@@ -618,6 +618,11 @@ impl<'a> Engine<'a> {
                 std::borrow::Cow::Borrowed(text)
             };
             for f in parse::find_money(&money_text, self.currency) {
+                // `you pay $10 per GB`, `$20/line`, `$25/mo`: a price per unit or period,
+                // no figure of the account's.
+                if names::price_rate_follows(row.lower.get(f.end..).unwrap_or("")) {
+                    continue;
+                }
                 found.push(mk(f.start, f.end, VKind::Money(f.value)));
             }
         }
@@ -1642,6 +1647,35 @@ impl<'a> Engine<'a> {
             let switch = labels.get(li as usize + 1).is_some_and(|l| {
                 l.kind == Kind::Autopay && l.row == label.row && l.start == label.start
             });
+            if item_width > 20 && !switch {
+                // A sentence split over elements (`… your group owes` | `$41.18` | `, and
+                // Autopay will charge it`): the value opening the next row goes on with it.
+                let ends_row = self
+                    .model
+                    .rows
+                    .get(r)
+                    .and_then(|row| row.text.get(label.end..))
+                    .is_some_and(|t| t.trim().is_empty());
+                let lead = self
+                    .model
+                    .rows
+                    .get(r + 1)
+                    .map_or(0, |row| row.text.len() - row.text.trim_start().len());
+                for vi in self.values(r + 1, fam).filter(|_| ends_row) {
+                    if self.vals.get(vi).is_some_and(|v| {
+                        v.start == lead
+                            && compatible(label.kind, &v.kind)
+                            && self.section_of(label.node) == self.section_of(v.node)
+                    }) {
+                        cands.push(Cand {
+                            score: 103 - sentence + label.bonus,
+                            label: li,
+                            val: vi as u32,
+                            before: false,
+                        });
+                    }
+                }
+            }
             if item_width > 20 || switch {
                 continue;
             }

@@ -891,6 +891,40 @@ pub(super) fn rate_follows(tail: &str) -> bool {
     false
 }
 
+/// What a price is counted in when it is a rate per unit: data, lines, members, devices.
+const RATE_UNITS: &str = "gb mb kb tb gig gigs gigabyte gigabytes megabyte megabytes line lines línea linea líneas lineas user users member members device devices phone phones person persona";
+
+/// True when `tail`, the lower-cased text after a price, makes it a rate: per period
+/// (`rate_follows`) or per unit of data, line or item (`$10 per GB`, `$10/GB`, `$20/line`,
+/// `$15 a line`, `$5 each`, `$15 line fee`, `$10 por GB`). A catalogue's or a plan's
+/// terms, never what an account owes or holds.
+pub(super) fn price_rate_follows(tail: &str) -> bool {
+    if rate_follows(tail) {
+        return true;
+    }
+    let t = tail.trim_start();
+    let (slash, t) = match t.strip_prefix('/') {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, t),
+    };
+    let mut words = parse::text::split_where(t, |c| !is_alnum(c)).filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    // `5gb` after `/` or `per`: a price per amount.
+    let unit = |w: &str| {
+        in_list(
+            RATE_UNITS,
+            parse::text::trim_start_where(w, |c| c.is_ascii_digit()),
+        )
+    };
+    if slash {
+        return unit(first);
+    }
+    let second = words.next().unwrap_or("");
+    (in_list("per por pro a each cada je", first) && unit(second))
+        || in_list("each ea cada", first)
+        || (in_list("line línea linea", first) && in_list("fee fees charge access cargo", second))
+}
+
 /// A separator between fields, never at either end of a name.
 fn separator(c: char) -> bool {
     parse::text::has_char("·|,，;:：–—•", c)

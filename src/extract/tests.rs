@@ -6107,3 +6107,39 @@ fn a_pack_named_with_a_data_word_under_an_add_on_heading_is_the_add_on() {
     assert_eq!(data(&s).remaining_mb, None, "{:?}", s.lines);
     assert!(data(&s).unlimited);
 }
+
+#[test]
+fn a_price_per_unit_of_data_or_line_is_no_amount_due() {
+    // `you pay $10 per GB` beside `your group owes $41.18` (red team, round 28e): a rate,
+    // whatever label precedes it.
+    for tail in [
+        "per GB",
+        "/GB",
+        "/line",
+        " per line.",
+        "a line",
+        "each",
+        "line fee",
+        "por GB",
+        "/ 5GB",
+    ] {
+        assert!(names::price_rate_follows(&tail.to_lowercase()), "{tail}");
+    }
+    for tail in [
+        "",
+        ", and autopay will charge it",
+        "per cycle so far",
+        "on dec 21",
+        "in your wallet",
+    ] {
+        assert!(!names::price_rate_follows(tail), "{tail}");
+    }
+    for body in [
+        "<p>So far this cycle your group owes <span>$41.18</span>.</p><p>On Flexible you pay $10 per GB.</p>",
+        "<p>You pay $10/GB after 6 GB.</p><p>Your household owes $41.18 this cycle.</p>",
+        "<p>Lines are $20 a line.</p><p>You currently owe $41.18.</p>",
+    ] {
+        let s = us(body);
+        assert_eq!(s.amount_due, usd(4118), "{body}");
+    }
+}
