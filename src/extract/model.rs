@@ -268,6 +268,21 @@ impl<'a> Model<'a> {
                             )
                     })
             });
+            // A status chip after a line's masked number in its heading (`Ellie's phone`
+            // `(***) ***-0938` `Expired · grace period`, `•••-8826` `Upgrade offer`): the
+            // word names that element only, not the line before it.
+            let tail = tail.or_else(|| {
+                let at = promo_at?;
+                let s = row.segs.iter().rev().find(|s| s.start <= at)?;
+                let piece = row.text.get(s.start..s.end)?;
+                let head = row.text.get(..s.start)?;
+                (!piece.bytes().any(|b| b.is_ascii_digit())
+                    && crate::parse::text::char_count(piece) <= 32
+                    && super::phone::find_phones(head)
+                        .iter()
+                        .any(|p| p.strength == super::phone::Strength::Strong && !p.toll_free))
+                .then_some(s.start)
+            });
             if let Some(at) = tail {
                 for s in row.segs.iter().filter(|s| s.start >= at) {
                     if let Some(x) = model.promo_region.get_mut(s.node as usize) {

@@ -6143,3 +6143,20 @@ fn a_price_per_unit_of_data_or_line_is_no_amount_due() {
         assert_eq!(s.amount_due, usd(4118), "{body}");
     }
 }
+
+#[test]
+fn a_status_chip_with_an_offer_word_leaves_the_line_heading_before_it() {
+    // `Ellie's phone` `(***) ***-0938` `Expired · grace period` (red team, round 28e).
+    for chip in ["Expired · grace period", "Upgrade offer", "Offer available"] {
+        let s = us(&format!(
+            r#"<div><div><span>Kid tablet</span> <span>(***) ***-0938</span> <span class="chip">{chip}</span></div>
+            <dl><dt>Remaining data</dt><dd>2 GB of 5 GB</dd></dl></div>"#
+        ));
+        assert_eq!(s.lines.len(), 1, "{chip}: {s:?}");
+        assert_eq!(
+            s.lines[0].number_last4.as_deref(),
+            Some("0938"),
+            "{chip}: {s:?}"
+        );
+    }
+}
