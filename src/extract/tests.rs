@@ -6160,3 +6160,20 @@ fn a_status_chip_with_an_offer_word_leaves_the_line_heading_before_it() {
         );
     }
 }
+
+#[test]
+fn prose_usage_of_a_possessive_total_and_what_it_leaves() {
+    // `has used 4.3 GB of its 12 GB so far this cycle, leaving 7.7 GB` (red team, round 28e).
+    for body in [
+        "<p>The line ending in 2087 has used 4.3 GB of its 12 GB so far this cycle, leaving 7.7 GB.</p>",
+        "<p>The line ending in 2087 has used 4.3 GB of their 12 GB.</p>",
+        "<p>Line ending in 2087: you have used 4.3 GB so far, leaving 7.7 GB.</p>",
+    ] {
+        let s = us(body);
+        assert_eq!(
+            (data(&s).remaining_mb, data(&s).total_mb),
+            (Some(7884.8), Some(12288.0)),
+            "{body}"
+        );
+    }
+}

@@ -54,14 +54,16 @@ enum Role {
 const ROLES: [Role; 3] = [Role::Remaining, Role::Used, Role::Total];
 
 /// Role words (a word table, see `text::table_find`), one group per role of `ROLES`.
-const ROLE_WORDS: &str = "left remaining rem available avail restante restantes disponible \
+const ROLE_WORDS: &str =
+    "left remaining leaving rem available avail restante restantes disponible \
     disponibles queda quedan übrig verbleibend verfügbar noch\
     |used consumed usado usados utilizado utilizados consumido consumidos consumiste usaste \
     gastaste verbraucht genutzt verwendet\
     |total insgesamt";
 
 /// Possessives between `of` and a total (`of your 15 GB`, `de tus 15 GB`).
-const POSSESSIVES: &str = "your my the tus tu sus su los mis deinen ihren deiner ihrer";
+const POSSESSIVES: &str =
+    "your my the its their our his her tus tu sus su los mis deinen ihren deiner ihrer";
 
 /// Role words that count only after an amount: `50 GB pool`, `10 GB allowance` are sizes,
 /// but `Pool: 12 GB left` is not (all totals).
