@@ -587,14 +587,20 @@ impl<'a> Engine<'a> {
             let overlaps = found.iter().any(|v| v.start < h.end && h.start < v.end);
             // `10GB high-speed data, then unlimited at up to 128kbps`: the slowed speed
             // after a cap, not an unlimited bucket.
-            let throttle = row
-                .lower
-                .get(..h.start)
-                .is_some_and(|b| b.trim_end().ends_with(" then"))
-                || row
-                    .lower
-                    .get(h.end..)
-                    .is_some_and(|a| a.starts_with(" at "));
+            let throttle = row.lower.get(..h.start).is_some_and(|b| {
+                // (`then` ending the text before, a word of its own.)
+                let b = b.trim_end();
+                b == "then" || b.as_bytes().ends_with(b" then")
+            }) || row.lower.get(h.end..).is_some_and(|a| {
+                // `unlimited at reduced speeds`, `at up to 128kbps`, or after a cap
+                // in the row (`8GB, unlimited at 2G speeds`): slowed. Not a speed
+                // limit of an unlimited bucket (`Unlimited at up to 5 Mbps`).
+                a.starts_with(" at ")
+                    && (names::slowed_speed(a)
+                        || parse::find_data(row.text.get(..h.start).unwrap_or(""))
+                            .iter()
+                            .any(|d| d.value.amount_mb.is_some()))
+            });
             if !followed_by_not_data
                 && !overlaps
                 && !throttle
@@ -1539,6 +1545,13 @@ impl<'a> Engine<'a> {
                     .find(|h| h.end + 1 == label.start)
                     .map_or(label.start, |h| h.start);
                 let caption = width(row.text.get(from..label.end).unwrap_or(""));
+                // A caption opening a row of items ends at the next separator (`used` ·
+                // `Unlimited at up to 5 Mbps, one device at a time`).
+                let rest = row
+                    .text
+                    .get(label.end..rest)
+                    .and_then(|after| parse::text::find_any(after, "·|"))
+                    .map_or(rest, |i| label.end + i);
                 let whole = width(row.text.get(..rest).unwrap_or("")).saturating_sub(caption);
                 // (Measured again only for a row too wide to be a caption.)
                 let item = match row.text.get(..from).filter(|_| whole > 20) {

@@ -925,6 +925,19 @@ pub(super) fn price_rate_follows(tail: &str) -> bool {
         || (in_list("line línea linea", first) && in_list("fee fees charge access cargo", second))
 }
 
+/// True when `tail` (lower case, after `unlimited`) names a slowed speed in its first
+/// words (` at reduced speeds`, ` at up to 128kbps`, ` at 2G speeds`), not a speed limit
+/// of an unlimited bucket (` at up to 5 Mbps`, ` at SD quality`).
+pub(super) fn slowed_speed(tail: &str) -> bool {
+    parse::text::split_where(tail, |c| !is_alnum(c))
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .any(|w| {
+            in_list("reduced slower slow lower throttled 2g 3g kbps", w)
+                || w.as_bytes().ends_with(b"kbps")
+        })
+}
+
 /// A separator between fields, never at either end of a name.
 fn separator(c: char) -> bool {
     parse::text::has_char("·|,，;:：–—•", c)

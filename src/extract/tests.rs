@@ -6177,3 +6177,39 @@ fn prose_usage_of_a_possessive_total_and_what_it_leaves() {
         );
     }
 }
+
+#[test]
+fn a_caption_opening_a_row_of_items_takes_the_figure_above_and_a_speed_limit_stays_unlimited() {
+    // `Hotspot` | `1.4 GB` | `used · Unlimited at up to 5 Mbps, one device at a time`
+    // (red team, round 29a): `used` is the caption of its item; the speed limit of an
+    // unlimited bucket leaves it unlimited.
+    for caption in [
+        "used · Unlimited at up to 5 Mbps, one device at a time",
+        "used · Unlimited at 3 Mbps",
+        "used | Unlimited at up to 5 Mbps · SD video",
+    ] {
+        let s = us(&format!(
+            "<p>(•••) •••-7042</p><div><h2>Hotspot</h2><p>1.4 GB</p><p>{caption}</p></div>\
+             <div><h2>Data</h2><p>4 GB</p><p>used this cycle · Unlimited</p></div>"
+        ));
+        let h = s.lines[0].hotspot.clone().unwrap();
+        assert_eq!(
+            (h.used_mb, h.remaining_mb, h.unlimited),
+            (Some(1433.6), None, true),
+            "{caption}"
+        );
+    }
+    // `left · Renews Dec 3, 2026 · 5G`: the caption before the other items.
+    let s = us("<p>(•••) •••-7042</p><div><h2>Data</h2><p>2.1 GB</p><p>left · Renews Dec 3, 2026 · 5G</p></div>");
+    assert_eq!(data(&s).remaining_mb, Some(2150.4));
+    // A slowed speed after a cap is still no unlimited bucket.
+    for text in [
+        "8GB high-speed data, unlimited at 2G speeds after",
+        "Unlimited at up to 128kbps after 8GB",
+    ] {
+        let s = us(&format!(
+            "<ul><li>{text}</li></ul><div><p>2.5 GB left</p><p>of 8GB</p></div>"
+        ));
+        assert!(!data(&s).unlimited, "{text}");
+    }
+}
