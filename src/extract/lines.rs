@@ -545,8 +545,23 @@ impl Engine<'_> {
             // names whose line it is (`Marco's line`).
             let possessive =
                 parse::text::contains(&text, "'s ") || parse::text::contains(&text, "’s ");
+            // Nor a name that ends in the line word (`Studio line`, `Work line`; not `My
+            // line`, `Line`).
+            let named = || {
+                let lower = super::matcher::lower_same_len(&text);
+                let lower = lower.trim_end();
+                let hits = self.matcher.find(lower);
+                let mut lines = hits.iter().filter(|h| h.kind == Kind::Line).peekable();
+                lines.peek().is_some()
+                    && lines.all(|h| {
+                        let before = lower.get(..h.start).unwrap_or("").trim();
+                        h.end == lower.len()
+                            && before.chars().any(crate::parse::text::is_alpha)
+                            && !super::names::only_section_words(before)
+                    })
+            };
             if crate::parse::text::char_count(&text) > 30
-                || (!possessive && row.hits.iter().any(|h| h.kind == Kind::Line))
+                || (!possessive && row.hits.iter().any(|h| h.kind == Kind::Line) && !named())
             {
                 continue;
             }

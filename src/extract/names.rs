@@ -646,9 +646,24 @@ impl Engine<'_> {
 
     /// A plan name or nickname: short, with a letter, not a value, a label or a number.
     pub(super) fn valid_text(&self, text: &str, node: u32) -> Option<String> {
+        // `Plan / Item`, `Plan/Package` (a column's header): the label's alternative after
+        // a slash is no name.
+        if text.trim_start().as_bytes().first() == Some(&b'/') {
+            return None;
+        }
         // `Your plan, Starter 40GB, renews …`: no separator begins a name either.
         let text = parse::text::trim_start_where(text, |c| c.is_whitespace() || separator(c));
-        let text = text.trim_end();
+        // `Plan: 15GB. 3 of 12 months remaining.`, `5GB. Running low?`: the name ends
+        // with its sentence.
+        let b = text.as_bytes();
+        let text = match (1..b.len()).find(|&i| {
+            matches!(b.get(i - 1..i + 2), Some([b'.' | b'!' | b'?', b' ', n]) if n.is_ascii_uppercase() || n.is_ascii_digit())
+        }) {
+            Some(i) => text.get(..i - 1).unwrap_or(text),
+            None => text,
+        };
+        // (`Starter 10GB.` cut before `Renews monthly.`: nor a full stop.)
+        let text = parse::text::trim_end_where(text.trim_end(), |c| c == '.');
         // `$49 3-Month Plan · 5GB`: a price tag before a name that starts with a figure of
         // its own is not part of the name (`$40 Unlimited Plan`, `£10 Bundle` are named by
         // their price and keep it).
@@ -852,6 +867,8 @@ impl Engine<'_> {
                 // `通用流量` alone (`套餐通用流量总量`) is a kind of data, not a name.
                 Kind::Data | Kind::NotData | Kind::AddOn | Kind::Hotspot => inside,
                 Kind::Unlimited => true,
+                // `Unlimited Welcome`: a greeting's word after another word of a name.
+                Kind::Greeting => h.start > 0,
                 _ => false,
             };
             !fine

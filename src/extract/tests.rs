@@ -6213,3 +6213,40 @@ fn a_caption_opening_a_row_of_items_takes_the_figure_above_and_a_speed_limit_sta
         assert!(!data(&s).unlimited, "{text}");
     }
 }
+
+#[test]
+fn plan_names_end_with_their_sentence_and_keep_a_greeting_word_inside() {
+    // `Plan: <span>15GB</span>. 3 of 12 months remaining.`, `Unlimited Welcome`, a history
+    // table's `Plan / Item` header (red team, round 29a).
+    for (body, plan) in [
+        ("<p>(•••) •••-1234</p><p>Plan: <span>Starter 15GB</span>. 3 of 12 months remaining.</p><p>2 GB left</p>", "Starter 15GB"),
+        ("<p>(•••) •••-1234</p><p>Plan: <span>Basic 5GB</span>. Running low? <a href=\"/a\">Add 1GB for $10</a></p><p>2 GB left</p>", "Basic 5GB"),
+        ("<p>(•••) •••-1234</p><p>Plan: Starter 10GB. Renews monthly.</p><p>2 GB left</p>", "Starter 10GB"),
+        ("<p>(•••) •••-1234</p><p class=\"plan\">Unlimited Welcome</p><p>27.5 GB used · Unlimited data</p>", "Unlimited Welcome"),
+        ("<p>(•••) •••-1234</p><p>Plan name</p><p>Prepaid Hello 5GB</p><p>2 GB left</p>", "Prepaid Hello 5GB"),
+    ] {
+        let s = us(body);
+        assert_eq!(s.lines[0].plan.as_deref(), Some(plan), "{body}");
+    }
+    let s = us("<p>(•••) •••-1234</p><p>2 GB left</p><table><tr><th>Date</th><th>Plan / Item</th><th>Paid</th></tr>\
+        <tr><td>11/04/2026</td><td>Starter (30 days)</td><td>$29.00</td></tr></table>");
+    assert_ne!(s.lines[0].plan.as_deref(), Some("/ Item"), "{s:?}");
+}
+
+#[test]
+fn a_nickname_ending_in_the_line_word_names_its_line() {
+    // `<b>Studio line</b><span>(•••) •••-4410</span>` (red team, round 29a).
+    for name in ["Studio line", "Work line", "Kids line"] {
+        let s = us(&format!(
+            "<div><div><b>{name}</b><span>(•••) •••-4410</span></div><p>2 GB used</p></div>\
+             <div><div><b>Marco's phone</b><span>(•••) •••-4411</span></div><p>3 GB used</p></div>"
+        ));
+        assert_eq!(s.lines[0].label.as_deref(), Some(name), "{s:?}");
+    }
+    // A caption is still no name.
+    let s = us(
+        "<div><div><b>My line</b><span>(•••) •••-4410</span></div><p>2 GB used</p></div>\
+        <div><div><b>Marco's phone</b><span>(•••) •••-4411</span></div><p>3 GB used</p></div>",
+    );
+    assert_eq!(s.lines[0].label, None, "{s:?}");
+}
