@@ -88,6 +88,39 @@ impl Engine<'_> {
                 if model.is_promo_node(node) {
                     continue;
                 }
+                // `On the <b>Lakeshore 12GB</b> plan, the line …`, `Your <strong>Unlimited
+                // Plus</strong> plan renews …`: an emphasised element right before the
+                // plan word, in lower case inside a sentence, names the plan.
+                if h.kind == Kind::Plan
+                    && row.lower.get(h.start..h.end) == row.text.get(h.start..h.end)
+                {
+                    if let Some(s) = row.segs.iter().rev().find(|s| s.end <= h.start) {
+                        let el = model.page.nodes.get(s.node as usize).and_then(|n| n.parent);
+                        let emphasised = el
+                            .and_then(|e| model.page.nodes.get(e as usize))
+                            .is_some_and(|e| in_list("b strong em", &e.tag));
+                        let piece = row.text.get(s.start..s.end).unwrap_or("");
+                        if emphasised
+                            && s.start > 0
+                            && row
+                                .text
+                                .get(s.end..h.start)
+                                .is_some_and(|g| g.trim().is_empty())
+                            && crate::parse::text::char_count(piece.trim()) <= 30
+                        {
+                            if let Some(text) = self.valid_text(piece, s.node) {
+                                out.push(TextFind {
+                                    kind: Kind::Plan,
+                                    node: s.node,
+                                    text,
+                                    label: None,
+                                    score: 62,
+                                });
+                                continue;
+                            }
+                        }
+                    }
+                }
                 let at_end = row.text.get(h.end..).is_some_and(|r| {
                     r.chars()
                         .all(|c| c.is_whitespace() || parse::text::has_char(":：", c))

@@ -6250,3 +6250,20 @@ fn a_nickname_ending_in_the_line_word_names_its_line() {
     );
     assert_eq!(s.lines[0].label, None, "{s:?}");
 }
+
+#[test]
+fn an_emphasised_name_before_the_plan_word_in_a_sentence_names_the_plan() {
+    // `On the <b>Lakeshore 12GB</b> plan, the line ending in 2087 has used …` (red team,
+    // round 28e).
+    for (body, plan) in [
+        ("<p>On the <b>Lakeshore 12GB</b> plan, the line ending in 2087 has used 4.3 GB of its 12 GB.</p>", Some("Lakeshore 12GB")),
+        ("<p>(•••) •••-1234</p><p>You're on the <b>Basic 5GB</b> plan.</p><p>2 GB left</p>", Some("Basic 5GB")),
+        ("<p>(•••) •••-1234</p><p>You're on the <strong>Everyday 8GB</strong> plan.</p><p>2 GB left</p>", Some("Everyday 8GB")),
+        // Not an offer's, nor a section word.
+        ("<p>(•••) •••-1234</p><p>Upgrade to the <b>Unlimited Premium</b> plan today!</p><p>2 GB left</p>", None),
+        ("<p>(•••) •••-1234</p><p>Change <b>your</b> plan anytime.</p><p>2 GB left</p>", None),
+    ] {
+        let s = us(body);
+        assert_eq!(s.lines[0].plan.as_deref(), plan, "{body}");
+    }
+}
