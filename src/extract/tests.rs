@@ -6107,3 +6107,33 @@ fn a_pack_named_with_a_data_word_under_an_add_on_heading_is_the_add_on() {
     assert_eq!(data(&s).remaining_mb, None, "{:?}", s.lines);
     assert!(data(&s).unlimited);
 }
+
+// ---- stop 29, international fixer ----
+
+#[test]
+fn a_masked_account_number_is_no_line() {
+    // r28f ct-fuka-gongxiang: `宽带账号 0755****8812` under the members' cards is the
+    // broadband account's, not a fourth line; so are a customer or contract number shaped
+    // like a masked phone number, in other languages.
+    let cards = r#"<div><p>主卡 189****0416</p><p>本月已用流量 15.20GB</p></div>
+        <div><p>副卡 133****7782</p><p>本月已用流量 9.50GB</p></div>"#;
+    for (lang, account) in [
+        ("zh-CN", "<p>宽带账号 0755****8812 · 千兆 · 正常使用</p>"),
+        ("zh-CN", "<p>登录帐号：0755****8812</p>"),
+        ("zh-TW", "<p>寬頻帳號 0755****8812</p>"),
+        ("de-DE", "<p>Kundennummer 0755****8812</p>"),
+        ("es-ES", "<p>Número de cliente: 0755****8812</p>"),
+        ("en-GB", "<p>Customer number 0755****8812</p>"),
+    ] {
+        let s = scan(
+            &format!(r#"<html lang="{lang}"><body>{cards}{account}</body></html>"#),
+            "https://my.example-tel.cn/home",
+        );
+        let numbers: Vec<_> = s.lines.iter().map(|l| l.number_last4.clone()).collect();
+        assert_eq!(
+            numbers,
+            [Some("0416".to_string()), Some("7782".to_string())],
+            "{account}"
+        );
+    }
+}
