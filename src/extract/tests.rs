@@ -6137,3 +6137,29 @@ fn a_masked_account_number_is_no_line() {
         );
     }
 }
+
+#[test]
+fn a_plan_that_runs_until_a_date_renews_then() {
+    // r28f de-congstar-prepaid: `Dein Tarif läuft bis 14.12.2026 und verlängert sich
+    // automatisch um 4 Wochen`: the term's end is the renewal; `um 4 Wochen` is the
+    // length of the next term, no date.
+    for (lang, text) in [
+        (
+            "de-DE",
+            "Dein Tarif läuft bis 14.12.2026 und verlängert sich automatisch um 4 Wochen.",
+        ),
+        (
+            "en-GB",
+            "Your plan runs until 14 December 2026, then is extended by 28 days.",
+        ),
+        ("es-ES", "Tu tarifa está activa hasta el 14/12/2026."),
+    ] {
+        let s = scan(
+            &format!(
+                r#"<html lang="{lang}"><body><p>{text}</p><p>3,2 GB / 5 GB</p></body></html>"#
+            ),
+            "https://my.example-tel.com/home",
+        );
+        assert_eq!(s.lines[0].renews_on, date(2026, 12, 14), "{text}");
+    }
+}
