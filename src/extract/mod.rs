@@ -2072,6 +2072,13 @@ impl<'a> Engine<'a> {
                 carried = Bucket::Unknown;
                 since = 0;
             }
+            // A row of a table of add-ons is the add-on's; it heads nothing after the table.
+            if self.in_add_on_table(row.first_node()) {
+                carried = Bucket::Unknown;
+                since = 0;
+                out.push(Bucket::AddOn);
+                continue;
+            }
             let mut own = own_bucket(&self.model, row);
             if own != Bucket::AddOn && self.add_on_details(r) {
                 own = Bucket::AddOn;
@@ -2990,6 +2997,9 @@ impl<'a> Engine<'a> {
     }
 
     fn bucket_for(&self, label: Option<&Label>, v: &Val, buckets: &[Bucket]) -> Bucket {
+        if self.in_add_on_table(v.node) {
+            return Bucket::AddOn;
+        }
         // A bucket word in, just before, or else just after the value (`Unlimited data ·
         // Unlimited hotspot`, `Hotspot 2 GB`, `US Roaming 1 GB pass` in a `Data` column).
         if let Some(row) = self.model.rows.get(v.row as usize) {

@@ -6139,6 +6139,57 @@ fn a_masked_account_number_is_no_line() {
 }
 
 #[test]
+fn a_table_of_add_ons_gives_neither_figures_nor_renewal() {
+    // r28f cm-tingji-liuliangbao and de-congstar-prepaid: a table listing packs (its first
+    // column headed `流量包`, or a heading naming add-ons right above it) holds the packs'
+    // figures and expiry dates, not the line's.
+    let cases = [
+        (
+            "zh-CN",
+            "<p>套餐到期 2026-12-31</p><p>已用 18.20GB，剩余 11.80GB，共 30GB</p>\
+             <table><thead><tr><th>流量包</th><th>剩余</th><th>总量</th><th>到期时间</th></tr></thead>\
+             <tbody><tr><td>10GB国内流量月包</td><td>6.20GB</td><td>10GB</td><td>2026-11-30</td></tr></tbody></table>",
+            (2026, 12, 31),
+        ),
+        (
+            "de-DE",
+            "<p>Dein Tarif läuft bis <b>31.12.2026</b>.</p><p>Noch 11,8 GB von 30 GB übrig.</p>\
+             <section><h2>Gebuchte Optionen</h2><table><tr><th>Option</th><th>Volumen</th><th>gültig bis</th></tr>\
+             <tr><td>Daten-Speedpass 10 GB</td><td>noch 6,2 GB</td><td>30.11.2026</td></tr></table></section>",
+            (2026, 12, 31),
+        ),
+        (
+            "en-GB",
+            "<p>Plan renews 31 December 2026</p><p>11.8 GB left of 30 GB</p>\
+             <section><header><h2>Your bolt-ons</h2></header><table>\
+             <tr><th>Name</th><th>Remaining</th><th>Expires</th></tr>\
+             <tr><td>Weekend Data 10GB</td><td>6.2 GB</td><td>30 November 2026</td></tr></table></section>",
+            (2026, 12, 31),
+        ),
+        (
+            "es-ES",
+            "<p>Tu tarifa se renueva el 31/12/2026</p><p>Te quedan 11,8 GB de 30 GB</p>\
+             <h3>Bonos contratados</h3><table><tr><th>Bono</th><th>Restante</th><th>Caduca</th></tr>\
+             <tr><td>Bono Gigas 10 GB</td><td>6,2 GB</td><td>30/11/2026</td></tr></table>",
+            (2026, 12, 31),
+        ),
+    ];
+    for (lang, body, (y, m, d)) in cases {
+        let s = scan(
+            &format!(r#"<html lang="{lang}"><body>{body}</body></html>"#),
+            "https://my.example-tel.com/home",
+        );
+        assert_eq!(s.lines[0].renews_on, date(y, m, d), "{lang}: {:?}", s.lines);
+        let d = data(&s);
+        assert_eq!(
+            (d.remaining_mb, d.total_mb),
+            (Some(12083.2), Some(30720.0)),
+            "{lang}"
+        );
+    }
+}
+
+#[test]
 fn a_plan_that_runs_until_a_date_renews_then() {
     // r28f de-congstar-prepaid: `Dein Tarif läuft bis 14.12.2026 und verlängert sich
     // automatisch um 4 Wochen`: the term's end is the renewal; `um 4 Wochen` is the
