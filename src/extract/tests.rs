@@ -6214,3 +6214,32 @@ fn a_plan_that_runs_until_a_date_renews_then() {
         assert_eq!(s.lines[0].renews_on, date(2026, 12, 14), "{text}");
     }
 }
+
+#[test]
+fn a_number_masked_with_two_marks_names_a_line() {
+    // r29b twm-family-table, fet-prepaid-keepnumber, ctm-macau-postpaid: Taiwan and Macau
+    // mask two digits only (`0912-**5-631`, `+853 66** 1854`); a line's number all the same.
+    for (lang, html, want) in [
+        (
+            "zh-TW",
+            "<p>預付卡門號：<span>0910-**8-842</span></p><p>剩餘 512MB</p>",
+            "8842",
+        ),
+        (
+            "zh-Hant",
+            "<div><span>流動電話號碼</span><strong>+853 66** 1854</strong></div><p>剩餘 18.25GB</p>",
+            "1854",
+        ),
+        (
+            "en-HK",
+            "<p>Mobile number 9**8 7654 3210</p><p>3.2 GB left</p>",
+            "3210",
+        ),
+    ] {
+        let s = scan(
+            &format!(r#"<html lang="{lang}"><body>{html}</body></html>"#),
+            "https://my.example-tel.com/home",
+        );
+        assert_eq!(s.lines[0].number_last4.as_deref(), Some(want), "{html}");
+    }
+}
