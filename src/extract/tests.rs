@@ -6243,3 +6243,25 @@ fn a_number_masked_with_two_marks_names_a_line() {
         assert_eq!(s.lines[0].number_last4.as_deref(), Some(want), "{html}");
     }
 }
+
+#[test]
+fn a_bank_account_after_an_autopay_state_is_no_line() {
+    // r29b cmhk-postpaid-trad: `自動轉賬 已登記（銀行戶口 ****-**-3381）` is the bank's
+    // account (Hong Kong's word 戶口), not a second line.
+    for note in [
+        "已登記（銀行戶口 ****-**-3381）",
+        "已登记（银行户口 ****-**-3381）",
+        "已登記（戶口號碼 ****-**-3381）",
+    ] {
+        let s = scan(
+            &format!(
+                r#"<html lang="zh-HK"><body><p>手機號碼 <span>+852 9128 2917</span></p>
+                <dl><dt>自動轉賬</dt><dd>{note}</dd></dl><p>12.5GB 餘量</p></body></html>"#
+            ),
+            "https://my.example-tel.hk/home",
+        );
+        assert_eq!(s.lines.len(), 1, "{note}: {:?}", s.lines);
+        assert_eq!(s.lines[0].number_last4.as_deref(), Some("2917"));
+        assert_eq!(s.autopay, Some(true));
+    }
+}
