@@ -1586,6 +1586,7 @@ impl<'a> Engine<'a> {
                         (100 - gap / 3, false)
                     } else if v.end <= label.start
                     && v.end > lo
+                    && !self.pair_of_its_own(r, label, span.clone())
                     // Not across the end of a sentence (`… renew for $40.00. Account
                     // Balance $56.78.`): the value before belongs to the sentence before;
                     // nor across a Chinese clause (`您于11月18日入网，…，次月起按月出账`).
@@ -1756,6 +1757,31 @@ impl<'a> Engine<'a> {
             }
         }
         cands
+    }
+
+    /// In a flat row of pairs that opens with a label (`本地數據 無限數據 · 本期已用 86.3GB
+    /// 通話分鐘 無限 本期月費 HK$298.00`), a label followed by a value of its own is
+    /// that value's, not a caption of the value before it.
+    fn pair_of_its_own(&self, r: usize, label: &Label, span: std::ops::Range<usize>) -> bool {
+        let Some(row) = self.model.rows.get(r) else {
+            return false;
+        };
+        let vals = self.vals.get(span).unwrap_or(&[]);
+        let label_first = match (row.hits.first(), vals.first()) {
+            (Some(h), Some(v)) => h.start < v.start,
+            _ => false,
+        };
+        label_first
+            && vals.iter().any(|v| {
+                v.start >= label.end
+                    && compatible(label.kind, &v.kind)
+                    && row.text.get(label.end..v.start).is_some_and(|g| {
+                        g.len() <= 12
+                            && !g.bytes().any(|b| b.is_ascii_digit())
+                            && !parse::text::has_any(g, LIST_SEPARATORS)
+                            && !parse::text::has_any(g, ".。;；!?！？，,")
+                    })
+            })
     }
 
     /// A bill under its amount-due heading (`Current bill`, `Upcoming payment`) ends in a

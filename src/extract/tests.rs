@@ -6265,3 +6265,28 @@ fn a_bank_account_after_an_autopay_state_is_no_line() {
         assert_eq!(s.autopay, Some(true));
     }
 }
+
+#[test]
+fn in_a_flat_row_of_pairs_a_label_with_its_own_value_captions_nothing_before_it() {
+    // r29b csl-two-lines: `本地數據 無限數據 · 本期已用 86.3GB 通話分鐘 無限 本期月費
+    // HK$298.00` (key and value spans inline): `通話分鐘` labels `無限` after it, not the
+    // 86.3GB before it, which stays the line's usage.
+    for row in [
+        r#"<span class="k">本地數據</span><span class="v">無限數據 · 本期已用 86.3GB</span>
+           <span class="k">通話分鐘</span><span class="v">無限</span>
+           <span class="k">本期月費</span><span class="v">HK$298.00</span>"#,
+        r#"<span>Local data</span> <span>Unlimited · 86.3GB used</span>
+           <span>Voice minutes</span> <span>Unlimited</span>"#,
+        r#"<span>Datos</span> <span>Ilimitados · 86,3 GB usados</span>
+           <span>Minutos</span> <span>Ilimitados</span>"#,
+    ] {
+        let s = scan(
+            &format!(
+                r#"<html lang="zh-HK"><body><h3>5*** 3317</h3><div>{row}</div></body></html>"#
+            ),
+            "https://my.example-tel.hk/home",
+        );
+        let d = data(&s);
+        assert_eq!((d.used_mb, d.unlimited), (Some(88371.2), true), "{row}");
+    }
+}
