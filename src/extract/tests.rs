@@ -6290,3 +6290,17 @@ fn in_a_flat_row_of_pairs_a_label_with_its_own_value_captions_nothing_before_it(
         assert_eq!((d.used_mb, d.unlimited), (Some(88371.2), true), "{row}");
     }
 }
+
+#[test]
+fn an_offer_word_in_an_autopay_note_leaves_the_autopay_state() {
+    // r29b ct-value-first: `话费自动充值：已开通（…从绑定的翼支付账户自动充值）`: the
+    // wallet's name, an offer word at China Telecom, only says where the money comes from.
+    let s = scan(
+        r#"<html lang="zh-CN"><body><p><b>189****7716</b></p>
+        <p>话费自动充值：<b>已开通</b> <span>（余额低于设定值时将从绑定的翼支付账户自动充值）</span></p>
+        <p>翼支付账户余额：¥200.00</p><p>42.67元 账户余额</p></body></html>"#,
+        "https://www.189.cn/dqmh/my189/initMy189home.do",
+    );
+    assert_eq!(s.autopay, Some(true));
+    assert_eq!(s.balance, Some(Money::new(4267, Currency::Cny)));
+}
