@@ -6304,3 +6304,35 @@ fn an_offer_word_in_an_autopay_note_leaves_the_autopay_state() {
     assert_eq!(s.autopay, Some(true));
     assert_eq!(s.balance, Some(Money::new(4267, Currency::Cny)));
 }
+
+#[test]
+fn a_bill_named_in_a_sentence_gives_its_amount() {
+    // r28f de-o2-rechnung: `Deine Rechnung für November über <span>39</span>,<span>99</span>
+    // € wird am 03.12.2026 per SEPA-Lastschrift … abgebucht.`: the bill's amount is due.
+    for (lang, sentence) in [
+        (
+            "de-DE",
+            "Deine Rechnung für November über <span><span>39</span>,<span>99</span> €</span> wird am 03.12.2026 per SEPA-Lastschrift abgebucht.",
+        ),
+        (
+            "de-AT",
+            "Ihre Rechnung für November in Höhe von 39,99 € wird am 03.12.2026 abgebucht.",
+        ),
+        (
+            "fr-FR",
+            "Votre facture de novembre de 39,99 € sera prélevée le 03/12/2026.",
+        ),
+    ] {
+        let s = scan(
+            &format!(
+                r#"<html lang="{lang}"><body><p>Rufnummer 0176 •••• 8231</p><p>{sentence}</p></body></html>"#
+            ),
+            "https://www.example-tel.de/rechnung",
+        );
+        assert_eq!(
+            s.amount_due,
+            Some(Money::new(3999, Currency::Eur)),
+            "{sentence}"
+        );
+    }
+}
