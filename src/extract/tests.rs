@@ -6336,3 +6336,36 @@ fn a_bill_named_in_a_sentence_gives_its_amount() {
         );
     }
 }
+
+#[test]
+fn full_numbers_alone_in_cards_of_one_shape_are_lines() {
+    // r28f es-pepephone-familia: each member's card shows `<span class=line_num>612 458
+    // 341</span>` beside an alias, then its usage: a list of lines, though no line word
+    // names them.
+    for (lang, a, b) in [
+        ("es-ES", "612 458 341", "655 901 276"),
+        ("fr-FR", "06 12 34 56 78", "07 98 76 54 32"),
+        ("en-GB", "07700 900417", "07700 900 652"),
+    ] {
+        let card = |n: &str, used: &str| {
+            format!(
+                r#"<article class="card"><header><span class="alias">Name</span><span class="num">{n}</span></header>
+                <p>{used} GB</p></article>"#
+            )
+        };
+        let html = format!(
+            r#"<html lang="{lang}"><body><p>62.5 GB left of 100 GB</p>{}{}</body></html>"#,
+            card(a, "18.3"),
+            card(b, "12.7")
+        );
+        let s = scan(&html, "https://www.example-tel.es/cuenta");
+        assert_eq!(s.lines.len(), 2, "{lang}: {:?}", s.lines);
+        // One such number alone is no line.
+        let html = format!(
+            r#"<html lang="{lang}"><body><p>62.5 GB left of 100 GB</p>{}</body></html>"#,
+            card(a, "18.3")
+        );
+        let s = scan(&html, "https://www.example-tel.es/cuenta");
+        assert_eq!(s.lines[0].number_last4, None, "{lang}");
+    }
+}
