@@ -2466,11 +2466,14 @@ impl<'a> Engine<'a> {
                     {
                         score -= 100;
                     }
-                    if kind == Kind::DueDate {
-                        if due.as_ref().is_none_or(|b| score > b.0) {
-                            due = Some((score, *d, ai));
-                        }
-                    } else {
+                    if kind == Kind::DueDate && due.as_ref().is_none_or(|b| score > b.0) {
+                        due = Some((score, *d, ai));
+                    }
+                    // A line's expiry named just before the day to pay by (`門號即將到期：請於
+                    // 2026/12/03 前儲值`): that day is the line's renewal too.
+                    let also_renewal = kind == Kind::DueDate && self.line_expiry_before(v);
+                    let score = if also_renewal { score - 30 } else { score };
+                    if kind == Kind::RenewalDate || also_renewal {
                         match self.line_of(v.node) {
                             Some(li) => {
                                 if let Some(slot) = renew.get_mut(li) {
@@ -3278,6 +3281,26 @@ impl<'a> Engine<'a> {
             run = if c.is_ascii_digit() { run + 1 } else { 0 };
             run == 4
         })
+    }
+
+    /// The row of date `v` names a line's expiry right before it, nothing but words
+    /// between (`門號即將到期：請於 2026/12/03`, `号码即将到期，请于 … 前充值`).
+    fn line_expiry_before(&self, v: &Val) -> bool {
+        let Some(row) = self.model.rows.get(v.row as usize) else {
+            return false;
+        };
+        let mut before = row.hits.iter().filter(|h| h.end <= v.start);
+        before.clone().any(|h| h.kind == Kind::Line)
+            && before
+                .rfind(|h| h.kind == Kind::RenewalDate)
+                .is_some_and(|h| {
+                    row.hits
+                        .iter()
+                        .any(|l| l.kind == Kind::Line && l.end <= h.start)
+                        && row.text.get(h.end..v.start).is_some_and(|g| {
+                            g.len() <= 24 && !g.bytes().any(|b| b.is_ascii_digit())
+                        })
+                })
     }
 
     /// Value `v` stands in an add-on's rows (`Data Booster 2GB` | `expires 17 Dec`).

@@ -6369,3 +6369,27 @@ fn full_numbers_alone_in_cards_of_one_shape_are_lines() {
         assert_eq!(s.lines[0].number_last4, None, "{lang}");
     }
 }
+
+#[test]
+fn a_numbers_expiry_before_the_day_to_top_up_by_is_its_renewal() {
+    // r29b fet-prepaid-keepnumber: `門號即將到期：請於 2026/12/03 前儲值`: the day to top
+    // up by is when the prepaid number expires, its renewal as well as the due date.
+    for (lang, alert) in [
+        (
+            "zh-TW",
+            "<strong>門號即將到期</strong>：請於 <b>2026/12/03</b> 前儲值，以免門號停用。",
+        ),
+        ("zh-CN", "您的号码即将到期，请于2026年12月3日前充值。"),
+        ("zh-HK", "號碼即將到期：請於 2026年12月3日 前增值。"),
+    ] {
+        let s = scan(
+            &format!(
+                r#"<html lang="{lang}"><body><p>門號：<span>0910-**8-842</span></p>
+                <div role="alert">{alert}</div><p>剩餘 512MB</p></body></html>"#
+            ),
+            "https://www.example-tel.tw/prepaid",
+        );
+        assert_eq!(s.lines[0].renews_on, date(2026, 12, 3), "{alert}");
+        assert_eq!(s.next_bill_date, date(2026, 12, 3), "{alert}");
+    }
+}
