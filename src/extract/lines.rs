@@ -132,7 +132,14 @@ impl Engine<'_> {
                     let block = || self.in_line_block(*node, &f.last4, &numbers);
                     let plain_ok = !not_phone && !f.toll_free && !self.in_page_footer(*node);
                     if plain_ok && !line_word && f.intl && block() {
-                        again.push((*r, *node, &f.last4));
+                        // (Whether the number is its element's whole text.)
+                        let alone = model
+                            .page
+                            .nodes
+                            .get(*node as usize)
+                            .and_then(|n| n.text.as_deref())
+                            .is_some_and(|t| t.trim().len() == f.end - f.start);
+                        again.push((*r, *node, &f.last4, alone));
                     }
                     // Another country's number alone as a line card's heading (`<h1>07700
                     // 900 417</h1>` over its plan and data) names that line too.
@@ -201,8 +208,24 @@ impl Engine<'_> {
                 rows.push(*r);
             }
         }
-        for (r, node, last4) in again {
-            if anchors.iter().any(|a| &a.last4 == last4) {
+        // Numbers each alone in an element of one shape (tag and class), each in a block
+        // with data, in cards side by side (`<span class=line_num>612 458 341</span>` in
+        // every member's card): a list of lines.
+        let shape = |node: u32| {
+            let nodes = &model.page.nodes;
+            nodes
+                .get(node as usize)
+                .and_then(|n| n.parent)
+                .and_then(|p| nodes.get(p as usize))
+                .map(|p| (p.tag.as_str(), p.attr("class").unwrap_or("")))
+        };
+        let listed = |node: u32, last4: &str| {
+            again.iter().any(|&(_, n2, l2, alone)| {
+                alone && l2 != last4 && shape(n2).is_some() && shape(n2) == shape(node)
+            })
+        };
+        for &(r, node, last4, alone) in &again {
+            if anchors.iter().any(|a| &a.last4 == last4) || (alone && listed(node, last4)) {
                 anchors.push(PhoneAnchor {
                     node,
                     last4: last4.clone(),

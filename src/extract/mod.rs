@@ -1604,6 +1604,7 @@ impl<'a> Engine<'a> {
                         (100 - gap / 3, false)
                     } else if v.end <= label.start
                     && v.end > lo
+                    && !self.pair_of_its_own(r, label, span.clone())
                     // Not across the end of a sentence (`… renew for $40.00. Account
                     // Balance $56.78.`): the value before belongs to the sentence before;
                     // nor across a Chinese clause (`您于11月18日入网，…，次月起按月出账`).
@@ -1803,6 +1804,31 @@ impl<'a> Engine<'a> {
             }
         }
         cands
+    }
+
+    /// In a flat row of pairs that opens with a label (`本地數據 無限數據 · 本期已用 86.3GB
+    /// 通話分鐘 無限 本期月費 HK$298.00`), a label followed by a value of its own is
+    /// that value's, not a caption of the value before it.
+    fn pair_of_its_own(&self, r: usize, label: &Label, span: std::ops::Range<usize>) -> bool {
+        let Some(row) = self.model.rows.get(r) else {
+            return false;
+        };
+        let vals = self.vals.get(span).unwrap_or(&[]);
+        let label_first = match (row.hits.first(), vals.first()) {
+            (Some(h), Some(v)) => h.start < v.start,
+            _ => false,
+        };
+        label_first
+            && vals.iter().any(|v| {
+                v.start >= label.end
+                    && compatible(label.kind, &v.kind)
+                    && row.text.get(label.end..v.start).is_some_and(|g| {
+                        g.len() <= 12
+                            && !g.bytes().any(|b| b.is_ascii_digit())
+                            && !parse::text::has_any(g, LIST_SEPARATORS)
+                            && !parse::text::has_any(g, ".。;；!?！？，,")
+                    })
+            })
     }
 
     /// A bill under its amount-due heading (`Current bill`, `Upcoming payment`) ends in a
@@ -2118,6 +2144,13 @@ impl<'a> Engine<'a> {
             if phone_rows.binary_search(&r).is_ok() {
                 carried = Bucket::Unknown;
                 since = 0;
+            }
+            // A row of a table of add-ons is the add-on's; it heads nothing after the table.
+            if self.in_add_on_table(row.first_node()) {
+                carried = Bucket::Unknown;
+                since = 0;
+                out.push(Bucket::AddOn);
+                continue;
             }
             let mut own = own_bucket(&self.model, row);
             if own != Bucket::AddOn && self.add_on_details(r) {
@@ -2480,11 +2513,14 @@ impl<'a> Engine<'a> {
                     {
                         score -= 100;
                     }
-                    if kind == Kind::DueDate {
-                        if due.as_ref().is_none_or(|b| score > b.0) {
-                            due = Some((score, *d, ai));
-                        }
-                    } else {
+                    if kind == Kind::DueDate && due.as_ref().is_none_or(|b| score > b.0) {
+                        due = Some((score, *d, ai));
+                    }
+                    // A line's expiry named just before the day to pay by (`門號即將到期：請於
+                    // 2026/12/03 前儲值`): that day is the line's renewal too.
+                    let also_renewal = kind == Kind::DueDate && self.line_expiry_before(v);
+                    let score = if also_renewal { score - 30 } else { score };
+                    if kind == Kind::RenewalDate || also_renewal {
                         match self.line_of(v.node) {
                             Some(li) => {
                                 if let Some(slot) = renew.get_mut(li) {
@@ -3037,6 +3073,9 @@ impl<'a> Engine<'a> {
     }
 
     fn bucket_for(&self, label: Option<&Label>, v: &Val, buckets: &[Bucket]) -> Bucket {
+        if self.in_add_on_table(v.node) {
+            return Bucket::AddOn;
+        }
         // A bucket word in, just before, or else just after the value (`Unlimited data ·
         // Unlimited hotspot`, `Hotspot 2 GB`, `US Roaming 1 GB pass` in a `Data` column).
         if let Some(row) = self.model.rows.get(v.row as usize) {
@@ -3289,6 +3328,26 @@ impl<'a> Engine<'a> {
             run = if c.is_ascii_digit() { run + 1 } else { 0 };
             run == 4
         })
+    }
+
+    /// The row of date `v` names a line's expiry right before it, nothing but words
+    /// between (`門號即將到期：請於 2026/12/03`, `号码即将到期，请于 … 前充值`).
+    fn line_expiry_before(&self, v: &Val) -> bool {
+        let Some(row) = self.model.rows.get(v.row as usize) else {
+            return false;
+        };
+        let mut before = row.hits.iter().filter(|h| h.end <= v.start);
+        before.clone().any(|h| h.kind == Kind::Line)
+            && before
+                .rfind(|h| h.kind == Kind::RenewalDate)
+                .is_some_and(|h| {
+                    row.hits
+                        .iter()
+                        .any(|l| l.kind == Kind::Line && l.end <= h.start)
+                        && row.text.get(h.end..v.start).is_some_and(|g| {
+                            g.len() <= 24 && !g.bytes().any(|b| b.is_ascii_digit())
+                        })
+                })
     }
 
     /// Value `v` stands in an add-on's rows (`Data Booster 2GB` | `expires 17 Dec`).

@@ -228,7 +228,19 @@ impl<'a> Model<'a> {
             let action = &model.action;
             let in_action = |s: &Seg| action.get(s.node as usize).copied().unwrap_or(false);
             let promo_at = row.hits.iter().find_map(|h| {
+                // A word of offers inside the note in brackets after an automatic
+                // payment's label (`话费自动充值：已开通（…从绑定的翼支付账户自动充值）`:
+                // where the money comes from) is no offer.
+                let noted = || {
+                    super::in_aside(&row.text, h.start)
+                        && row.hits.iter().any(|x| {
+                            x.end <= h.start
+                                && !super::in_aside(&row.text, x.start)
+                                && x.kind == Kind::Autopay
+                        })
+                };
                 let promo = h.kind == Kind::Promo
+                    && !noted()
                     && (h.place == Place::EndsRow || {
                         let node = row.node_at(h.start) as usize;
                         !action.get(node).copied().unwrap_or(false)

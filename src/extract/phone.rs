@@ -209,10 +209,13 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
             return None;
         }
         // Phone numbers have 8 (Hong Kong) to 13 (with a country code) digits; card
-        // masks have 16. Eight could be a card's `•••• 4242`: weak.
+        // masks have 16. Eight could be a card's `•••• 4242`: weak. Two masks hide a
+        // number shown mostly (`0912-**5-631`, `+853 66** 1854`).
         let total = digits.len() + masks;
         return match total {
-            9..=13 if masks >= 3 => Some(make(Strength::Strong)),
+            9..=13 if masks >= 3 || (masks == 2 && digits.len() >= 7) => {
+                Some(make(Strength::Strong))
+            }
             5..=8 => Some(make(Strength::Weak)),
             _ => None,
         };
@@ -321,6 +324,13 @@ mod tests {
         assert_eq!(one("Dial *3282 to hear your usage"), None);
         assert_eq!(one("Dial #3282 (#DATA)"), None);
         assert_eq!(one("**4821"), Some(("4821".into(), Strength::Weak)));
+        // Two masks in a number shown mostly (Taiwan, Macau, Hong Kong).
+        assert_eq!(one("0912-**5-631"), Some(("5631".into(), Strength::Strong)));
+        assert_eq!(
+            one("+853 66** 1854"),
+            Some(("1854".into(), Strength::Strong))
+        );
+        assert_eq!(one("9**8 7654"), Some(("7654".into(), Strength::Weak)));
     }
 
     #[test]

@@ -28,6 +28,10 @@ pub(super) struct Tables {
     pub(super) header_cells: Vec<u32>,
     /// Rows (`tr`) of a history (they start with a date): their words label no date.
     pub(super) history_rows: Vec<u32>,
+    /// Body rows (`tr`, sorted) of a table of add-ons: its first column or the heading
+    /// right above it names them (`流量包` | `剩余` | `到期时间`; `Gebuchte Optionen` over
+    /// `Option` | `Volumen` | `gültig bis`). Their figures and dates are the packs'.
+    pub(super) add_on_rows: Vec<u32>,
 }
 
 /// Finds tables with a header row (all `th`) and labels each body cell by its column.
@@ -83,6 +87,7 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
     };
     type Head = Vec<Option<(Kind, String, Option<&'static str>, Option<usize>)>>;
     let mut header: VecMap<u32, Head> = VecMap::new();
+    let mut add_on_tables: Vec<u32> = Vec::new();
     for (tr, cells) in &cells_of {
         let Some(table) = table_of(*tr) else { continue };
         let all_th = cells.iter().all(|&c| part_of(c) == Some(1));
@@ -118,6 +123,18 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
                 out.history_rows.push(*tr);
                 continue;
             }
+            // A row of an add-on table, unless its name is the plan's (`套餐内流量`).
+            if add_on_tables.contains(&table)
+                && !cells.first().is_some_and(|&c| {
+                    model.rows.get(model.first_row_at(c)).is_some_and(|row| {
+                        model.contains(c, row.first_node())
+                            && super::names_the_plan(row)
+                            && !row.hits.iter().any(|h| h.kind == Kind::AddOn)
+                    })
+                })
+            {
+                out.add_on_rows.push(*tr);
+            }
             for (col, &cell) in cells.iter().enumerate() {
                 if let Some(Some((kind, text, unit, role))) = head.get(col) {
                     out.cells.push(TableCell {
@@ -131,6 +148,9 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
             }
         } else if all_th && cells.len() >= 2 && !holds_money(model, cells) {
             out.header_cells.extend(cells.iter().copied());
+            if add_on_table(model, table, cells) {
+                add_on_tables.push(table);
+            }
             let head: Head = cells
                 .iter()
                 .map(|&c| {
@@ -203,6 +223,37 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
     out
 }
 
+/// Whether the table whose header row has `cells` lists add-ons: its first column is
+/// headed by an add-on's word (`流量包`, `Add-on`, `Zusatzpaket`), or the row just above
+/// the header is a title naming add-ons, and nothing else, in the table's own box
+/// (`<h2>Gebuchte Optionen</h2><table>`, `<h3>已订流量包</h3>`, `Your bolt-ons`).
+fn add_on_table(model: &Model<'_>, table: u32, cells: &[u32]) -> bool {
+    let add_on = |row: &super::model::Row| {
+        super::own_bucket(model, row) == super::Bucket::AddOn
+            && !row.hits.iter().any(|h| h.kind == Kind::Plan)
+    };
+    let Some(&first) = cells.first() else {
+        return false;
+    };
+    let r = model.first_row_at(first);
+    let Some(row) = model.rows.get(r) else {
+        return false;
+    };
+    if model.contains(first, row.first_node()) && add_on(row) {
+        return true;
+    }
+    r.checked_sub(1)
+        .and_then(|p| model.rows.get(p))
+        .is_some_and(|title| {
+            let t = title.first_node();
+            add_on(title)
+                && !title.text.bytes().any(|b| b.is_ascii_digit())
+                && !model.contains(table, t)
+                && model.height_untranslated(t, table) <= 3
+                && model.height_untranslated(table, t) <= 2
+        })
+}
+
 /// What an element is in a table, by its tag or its ARIA role (`<div role=table>` grids),
 /// `word`: 0 a cell, 1 a header cell, 2 a row, 3 the table.
 fn part_word(word: &str) -> Option<usize> {
@@ -259,6 +310,16 @@ impl Engine<'_> {
         cells
             .get(i.checked_sub(1)?)
             .filter(|c| self.model.contains(c.node, node))
+    }
+
+    /// Whether `node` is in a row of a table of add-ons (`Tables::add_on_rows`).
+    pub(super) fn in_add_on_table(&self, node: u32) -> bool {
+        let rows = &self.tables.add_on_rows;
+        let i = rows.partition_point(|&tr| tr <= node);
+        i > 0
+            && rows
+                .get(i - 1)
+                .is_some_and(|&tr| self.model.contains(tr, node))
     }
 
     pub(super) fn in_header_cell(&self, node: u32) -> bool {

@@ -6267,3 +6267,289 @@ fn an_emphasised_name_before_the_plan_word_in_a_sentence_names_the_plan() {
         assert_eq!(s.lines[0].plan.as_deref(), plan, "{body}");
     }
 }
+
+// ---- stop 29, international fixer ----
+
+#[test]
+fn a_masked_account_number_is_no_line() {
+    // r28f ct-fuka-gongxiang: `宽带账号 0755****8812` under the members' cards is the
+    // broadband account's, not a fourth line; so are a customer or contract number shaped
+    // like a masked phone number, in other languages.
+    let cards = r#"<div><p>主卡 189****0416</p><p>本月已用流量 15.20GB</p></div>
+        <div><p>副卡 133****7782</p><p>本月已用流量 9.50GB</p></div>"#;
+    for (lang, account) in [
+        ("zh-CN", "<p>宽带账号 0755****8812 · 千兆 · 正常使用</p>"),
+        ("zh-CN", "<p>登录帐号：0755****8812</p>"),
+        ("zh-TW", "<p>寬頻帳號 0755****8812</p>"),
+        ("de-DE", "<p>Kundennummer 0755****8812</p>"),
+        ("es-ES", "<p>Número de cliente: 0755****8812</p>"),
+        ("en-GB", "<p>Customer number 0755****8812</p>"),
+    ] {
+        let s = scan(
+            &format!(r#"<html lang="{lang}"><body>{cards}{account}</body></html>"#),
+            "https://my.example-tel.cn/home",
+        );
+        let numbers: Vec<_> = s.lines.iter().map(|l| l.number_last4.clone()).collect();
+        assert_eq!(
+            numbers,
+            [Some("0416".to_string()), Some("7782".to_string())],
+            "{account}"
+        );
+    }
+}
+
+#[test]
+fn a_table_of_add_ons_gives_neither_figures_nor_renewal() {
+    // r28f cm-tingji-liuliangbao and de-congstar-prepaid: a table listing packs (its first
+    // column headed `流量包`, or a heading naming add-ons right above it) holds the packs'
+    // figures and expiry dates, not the line's.
+    let cases = [
+        (
+            "zh-CN",
+            "<p>套餐到期 2026-12-31</p><p>已用 18.20GB，剩余 11.80GB，共 30GB</p>\
+             <table><thead><tr><th>流量包</th><th>剩余</th><th>总量</th><th>到期时间</th></tr></thead>\
+             <tbody><tr><td>10GB国内流量月包</td><td>6.20GB</td><td>10GB</td><td>2026-11-30</td></tr></tbody></table>",
+            (2026, 12, 31),
+        ),
+        (
+            "de-DE",
+            "<p>Dein Tarif läuft bis <b>31.12.2026</b>.</p><p>Noch 11,8 GB von 30 GB übrig.</p>\
+             <section><h2>Gebuchte Optionen</h2><table><tr><th>Option</th><th>Volumen</th><th>gültig bis</th></tr>\
+             <tr><td>Daten-Speedpass 10 GB</td><td>noch 6,2 GB</td><td>30.11.2026</td></tr></table></section>",
+            (2026, 12, 31),
+        ),
+        (
+            "en-GB",
+            "<p>Plan renews 31 December 2026</p><p>11.8 GB left of 30 GB</p>\
+             <section><header><h2>Your bolt-ons</h2></header><table>\
+             <tr><th>Name</th><th>Remaining</th><th>Expires</th></tr>\
+             <tr><td>Weekend Data 10GB</td><td>6.2 GB</td><td>30 November 2026</td></tr></table></section>",
+            (2026, 12, 31),
+        ),
+        (
+            "es-ES",
+            "<p>Tu tarifa se renueva el 31/12/2026</p><p>Te quedan 11,8 GB de 30 GB</p>\
+             <h3>Bonos contratados</h3><table><tr><th>Bono</th><th>Restante</th><th>Caduca</th></tr>\
+             <tr><td>Bono Gigas 10 GB</td><td>6,2 GB</td><td>30/11/2026</td></tr></table>",
+            (2026, 12, 31),
+        ),
+    ];
+    for (lang, body, (y, m, d)) in cases {
+        let s = scan(
+            &format!(r#"<html lang="{lang}"><body>{body}</body></html>"#),
+            "https://my.example-tel.com/home",
+        );
+        assert_eq!(s.lines[0].renews_on, date(y, m, d), "{lang}: {:?}", s.lines);
+        let d = data(&s);
+        assert_eq!(
+            (d.remaining_mb, d.total_mb),
+            (Some(12083.2), Some(30720.0)),
+            "{lang}"
+        );
+    }
+}
+
+#[test]
+fn a_plan_that_runs_until_a_date_renews_then() {
+    // r28f de-congstar-prepaid: `Dein Tarif läuft bis 14.12.2026 und verlängert sich
+    // automatisch um 4 Wochen`: the term's end is the renewal; `um 4 Wochen` is the
+    // length of the next term, no date.
+    for (lang, text) in [
+        (
+            "de-DE",
+            "Dein Tarif läuft bis 14.12.2026 und verlängert sich automatisch um 4 Wochen.",
+        ),
+        (
+            "en-GB",
+            "Your plan runs until 14 December 2026, then is extended by 28 days.",
+        ),
+        ("es-ES", "Tu tarifa está activa hasta el 14/12/2026."),
+    ] {
+        let s = scan(
+            &format!(
+                r#"<html lang="{lang}"><body><p>{text}</p><p>3,2 GB / 5 GB</p></body></html>"#
+            ),
+            "https://my.example-tel.com/home",
+        );
+        assert_eq!(s.lines[0].renews_on, date(2026, 12, 14), "{text}");
+    }
+}
+
+#[test]
+fn a_number_masked_with_two_marks_names_a_line() {
+    // r29b twm-family-table, fet-prepaid-keepnumber, ctm-macau-postpaid: Taiwan and Macau
+    // mask two digits only (`0912-**5-631`, `+853 66** 1854`); a line's number all the same.
+    for (lang, html, want) in [
+        (
+            "zh-TW",
+            "<p>預付卡門號：<span>0910-**8-842</span></p><p>剩餘 512MB</p>",
+            "8842",
+        ),
+        (
+            "zh-Hant",
+            "<div><span>流動電話號碼</span><strong>+853 66** 1854</strong></div><p>剩餘 18.25GB</p>",
+            "1854",
+        ),
+        (
+            "en-HK",
+            "<p>Mobile number 9**8 7654 3210</p><p>3.2 GB left</p>",
+            "3210",
+        ),
+    ] {
+        let s = scan(
+            &format!(r#"<html lang="{lang}"><body>{html}</body></html>"#),
+            "https://my.example-tel.com/home",
+        );
+        assert_eq!(s.lines[0].number_last4.as_deref(), Some(want), "{html}");
+    }
+}
+
+#[test]
+fn a_bank_account_after_an_autopay_state_is_no_line() {
+    // r29b cmhk-postpaid-trad: `自動轉賬 已登記（銀行戶口 ****-**-3381）` is the bank's
+    // account (Hong Kong's word 戶口), not a second line.
+    for note in [
+        "已登記（銀行戶口 ****-**-3381）",
+        "已登记（银行户口 ****-**-3381）",
+        "已登記（戶口號碼 ****-**-3381）",
+    ] {
+        let s = scan(
+            &format!(
+                r#"<html lang="zh-HK"><body><p>手機號碼 <span>+852 9128 2917</span></p>
+                <dl><dt>自動轉賬</dt><dd>{note}</dd></dl><p>12.5GB 餘量</p></body></html>"#
+            ),
+            "https://my.example-tel.hk/home",
+        );
+        assert_eq!(s.lines.len(), 1, "{note}: {:?}", s.lines);
+        assert_eq!(s.lines[0].number_last4.as_deref(), Some("2917"));
+        assert_eq!(s.autopay, Some(true));
+    }
+}
+
+#[test]
+fn in_a_flat_row_of_pairs_a_label_with_its_own_value_captions_nothing_before_it() {
+    // r29b csl-two-lines: `本地數據 無限數據 · 本期已用 86.3GB 通話分鐘 無限 本期月費
+    // HK$298.00` (key and value spans inline): `通話分鐘` labels `無限` after it, not the
+    // 86.3GB before it, which stays the line's usage.
+    for row in [
+        r#"<span class="k">本地數據</span><span class="v">無限數據 · 本期已用 86.3GB</span>
+           <span class="k">通話分鐘</span><span class="v">無限</span>
+           <span class="k">本期月費</span><span class="v">HK$298.00</span>"#,
+        r#"<span>Local data</span> <span>Unlimited · 86.3GB used</span>
+           <span>Voice minutes</span> <span>Unlimited</span>"#,
+        r#"<span>Datos</span> <span>Ilimitados · 86,3 GB usados</span>
+           <span>Minutos</span> <span>Ilimitados</span>"#,
+    ] {
+        let s = scan(
+            &format!(
+                r#"<html lang="zh-HK"><body><h3>5*** 3317</h3><div>{row}</div></body></html>"#
+            ),
+            "https://my.example-tel.hk/home",
+        );
+        let d = data(&s);
+        assert_eq!((d.used_mb, d.unlimited), (Some(88371.2), true), "{row}");
+    }
+}
+
+#[test]
+fn an_offer_word_in_an_autopay_note_leaves_the_autopay_state() {
+    // r29b ct-value-first: `话费自动充值：已开通（…从绑定的翼支付账户自动充值）`: the
+    // wallet's name, an offer word at China Telecom, only says where the money comes from.
+    let s = scan(
+        r#"<html lang="zh-CN"><body><p><b>189****7716</b></p>
+        <p>话费自动充值：<b>已开通</b> <span>（余额低于设定值时将从绑定的翼支付账户自动充值）</span></p>
+        <p>翼支付账户余额：¥200.00</p><p>42.67元 账户余额</p></body></html>"#,
+        "https://www.189.cn/dqmh/my189/initMy189home.do",
+    );
+    assert_eq!(s.autopay, Some(true));
+    assert_eq!(s.balance, Some(Money::new(4267, Currency::Cny)));
+}
+
+#[test]
+fn a_bill_named_in_a_sentence_gives_its_amount() {
+    // r28f de-o2-rechnung: `Deine Rechnung für November über <span>39</span>,<span>99</span>
+    // € wird am 03.12.2026 per SEPA-Lastschrift … abgebucht.`: the bill's amount is due.
+    for (lang, sentence) in [
+        (
+            "de-DE",
+            "Deine Rechnung für November über <span><span>39</span>,<span>99</span> €</span> wird am 03.12.2026 per SEPA-Lastschrift abgebucht.",
+        ),
+        (
+            "de-AT",
+            "Ihre Rechnung für November in Höhe von 39,99 € wird am 03.12.2026 abgebucht.",
+        ),
+        (
+            "fr-FR",
+            "Votre facture de novembre de 39,99 € sera prélevée le 03/12/2026.",
+        ),
+    ] {
+        let s = scan(
+            &format!(
+                r#"<html lang="{lang}"><body><p>Rufnummer 0176 •••• 8231</p><p>{sentence}</p></body></html>"#
+            ),
+            "https://www.example-tel.de/rechnung",
+        );
+        assert_eq!(
+            s.amount_due,
+            Some(Money::new(3999, Currency::Eur)),
+            "{sentence}"
+        );
+    }
+}
+
+#[test]
+fn full_numbers_alone_in_cards_of_one_shape_are_lines() {
+    // r28f es-pepephone-familia: each member's card shows `<span class=line_num>612 458
+    // 341</span>` beside an alias, then its usage: a list of lines, though no line word
+    // names them.
+    for (lang, a, b) in [
+        ("es-ES", "612 458 341", "655 901 276"),
+        ("fr-FR", "06 12 34 56 78", "07 98 76 54 32"),
+        ("en-GB", "07700 900417", "07700 900 652"),
+    ] {
+        let card = |n: &str, used: &str| {
+            format!(
+                r#"<article class="card"><header><span class="alias">Name</span><span class="num">{n}</span></header>
+                <p>{used} GB</p></article>"#
+            )
+        };
+        let html = format!(
+            r#"<html lang="{lang}"><body><p>62.5 GB left of 100 GB</p>{}{}</body></html>"#,
+            card(a, "18.3"),
+            card(b, "12.7")
+        );
+        let s = scan(&html, "https://www.example-tel.es/cuenta");
+        assert_eq!(s.lines.len(), 2, "{lang}: {:?}", s.lines);
+        // One such number alone is no line.
+        let html = format!(
+            r#"<html lang="{lang}"><body><p>62.5 GB left of 100 GB</p>{}</body></html>"#,
+            card(a, "18.3")
+        );
+        let s = scan(&html, "https://www.example-tel.es/cuenta");
+        assert_eq!(s.lines[0].number_last4, None, "{lang}");
+    }
+}
+
+#[test]
+fn a_numbers_expiry_before_the_day_to_top_up_by_is_its_renewal() {
+    // r29b fet-prepaid-keepnumber: `門號即將到期：請於 2026/12/03 前儲值`: the day to top
+    // up by is when the prepaid number expires, its renewal as well as the due date.
+    for (lang, alert) in [
+        (
+            "zh-TW",
+            "<strong>門號即將到期</strong>：請於 <b>2026/12/03</b> 前儲值，以免門號停用。",
+        ),
+        ("zh-CN", "您的号码即将到期，请于2026年12月3日前充值。"),
+        ("zh-HK", "號碼即將到期：請於 2026年12月3日 前增值。"),
+    ] {
+        let s = scan(
+            &format!(
+                r#"<html lang="{lang}"><body><p>門號：<span>0910-**8-842</span></p>
+                <div role="alert">{alert}</div><p>剩餘 512MB</p></body></html>"#
+            ),
+            "https://www.example-tel.tw/prepaid",
+        );
+        assert_eq!(s.lines[0].renews_on, date(2026, 12, 3), "{alert}");
+        assert_eq!(s.next_bill_date, date(2026, 12, 3), "{alert}");
+    }
+}

@@ -521,6 +521,10 @@ fn relative(lx: &Lexed, first: usize, i: usize, sign: i64, today: Date) -> Optio
     if first == i && i > 0 && (lx.word_in(i - 1, EVERY) || lx.cjk_seq(i - 1, "每").is_some()) {
         return None;
     }
+    // `verlängert sich um 4 Wochen`, `extended by 30 days`: a term's length, no date.
+    if first == i && i > 0 && lx.word_in(i - 1, "um by") {
+        return None;
+    }
     // `$40.00 for 30 days`, `$55.00 USD por 30 días`: a price's term, no date.
     if first == i
         && i >= 2
@@ -802,6 +806,8 @@ mod tests {
             "每30天续订一次",
             "$40.00 for 30 days",
             "$55.00 USD por 30 días",
+            "verlängert sich automatisch um 4 Wochen",
+            "your plan is extended by 30 days",
         ] {
             assert!(find_dates(t, today(), Mdy).is_empty(), "{t}");
         }
