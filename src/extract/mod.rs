@@ -1824,6 +1824,7 @@ impl<'a> Engine<'a> {
                     && compatible(label.kind, &v.kind)
                     && row.text.get(label.end..v.start).is_some_and(|g| {
                         g.len() <= 12
+                            && !model::only_total_connector(g)
                             && !g.bytes().any(|b| b.is_ascii_digit())
                             && !parse::text::has_any(g, LIST_SEPARATORS)
                             && !parse::text::has_any(g, ".。;；!?！？，,")

@@ -1027,6 +1027,16 @@ const TOTAL_STATES: &str = "remaining |left |used ";
 /// Connectors from an amount to its total.
 const TOTAL_CONNECTORS: &str = "of |of your |out of |/|von |de ";
 
+/// Whether `gap`, the text between a word and a figure, is only a connector to a total
+/// (`restantes de 5 GB`, `left of 10 GB`, `used / 8 GB`): the figure is a total, not the
+/// word's own value.
+pub(super) fn only_total_connector(gap: &str) -> bool {
+    let gap = gap.trim();
+    !gap.is_empty()
+        && crate::parse::text::split_byte(TOTAL_CONNECTORS, b'|')
+            .any(|c| c.trim_end().eq_ignore_ascii_case(gap))
+}
+
 /// Whether `text` goes on from an amount to its total (`of 6 GB used`, `/ 5 GB`,
 /// `von 10 GB`, `de 25 GB`, `remaining of 15 GB`): a connector, maybe after the
 /// amount's state, then a figure.

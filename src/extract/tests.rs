@@ -6553,3 +6553,30 @@ fn a_numbers_expiry_before_the_day_to_top_up_by_is_its_renewal() {
         assert_eq!(s.next_bill_date, date(2026, 12, 3), "{alert}");
     }
 }
+
+#[test]
+fn a_role_word_before_a_total_still_captions_the_figure_before_it() {
+    // r28c metro-es-lineas after stop 29's merge: `Hotspot` | `2.3 GB` | `restantes de 5 GB`
+    // in one row that opens with a label. `restantes` is followed by a figure, but only
+    // through `de`: that figure is the total, and `restantes` captions the 2.3 GB before.
+    for (lang, figure, role) in [
+        ("es-US", "2.3 GB", "restantes de 5 GB"),
+        ("en-US", "2.3 GB", "left of 5 GB"),
+        ("de-DE", "2,3 GB", "verbleibend von 5 GB"),
+    ] {
+        let s = scan(
+            &format!(
+                r#"<html lang="{lang}"><body><h3>(•••) •••-6610</h3>
+                <div><span>Hotspot</span> <span>{figure}</span> <span>{role}</span></div>
+                </body></html>"#
+            ),
+            "https://my.example-wireless.com/account",
+        );
+        let h = s.lines[0].hotspot.as_ref().expect(role);
+        assert_eq!(
+            (h.remaining_mb, h.total_mb),
+            (Some(2355.2), Some(5120.0)),
+            "{role}"
+        );
+    }
+}
