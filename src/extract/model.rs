@@ -740,6 +740,30 @@ impl<'a> Model<'a> {
         node >= root && node < self.end.get(root as usize).copied().unwrap_or(0)
     }
 
+    /// The element a text `node` is drawn in: its parent, out of up to three inline
+    /// elements around it that hold nothing else (`<h2><b>0157 3456 7812</b></h2>` is
+    /// the heading's text, as `<h2>0157 3456 7812</h2>` is), and out of a translation's
+    /// `<font>` wrappers.
+    pub fn drawn_in(&self, node: u32) -> Option<u32> {
+        let nodes = &self.page.nodes;
+        let mut el = nodes.get(node as usize)?.parent?;
+        for _ in 0..3 {
+            let Some(n) = nodes.get(el as usize) else {
+                break;
+            };
+            let Some(p) = n.parent else {
+                break;
+            };
+            let only_child = p + 1 == el && self.end.get(p as usize) == self.end.get(el as usize);
+            if n.tag == "font" || (!n.block && only_child) {
+                el = p;
+            } else {
+                break;
+            }
+        }
+        Some(el)
+    }
+
     /// The row of the first text inside element `node` (which may start mid-row),
     /// else the first row after it. Looks at most at `limit` nodes of the subtree.
     pub fn first_row_at(&self, node: u32) -> usize {

@@ -294,6 +294,26 @@ fn device_nicknames_and_accordion_buttons_label_lines() {
 }
 
 #[test]
+fn a_name_beside_a_number_in_an_inline_wrapper_labels_the_line() {
+    // The same rows with the numbers bare and wrapped in `<b>` (a redesign's emphasis).
+    for wrap in [
+        ("", ""),
+        ("<b>", "</b>"),
+        ("<strong><span>", "</span></strong>"),
+    ] {
+        let (open, close) = wrap;
+        let s = us(&format!(
+            "<h2>Members</h2>\
+             <div role=listitem><span>Alex</span><span>{open}(555) 010-2231{close}</span><span>3.2 GB used</span></div>\
+             <div role=listitem><span>Sam</span><span>{open}(555) 010-8870{close}</span><span>1.1 GB used</span></div>"
+        ));
+        assert_eq!(s.lines.len(), 2, "{open}");
+        assert_eq!(s.lines[0].label.as_deref(), Some("Alex"), "{open}");
+        assert_eq!(s.lines[1].label.as_deref(), Some("Sam"), "{open}");
+    }
+}
+
+#[test]
 fn side_by_side_legends_keep_their_roles() {
     let s = us(
         r#"<div class="plan-name">Prepaid Connect</div><div><span>1.58 GB used</span><span>5 GB plan</span></div>
