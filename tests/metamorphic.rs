@@ -38,7 +38,7 @@
 //! - `promo-after`: the same offer block after the page's content.
 //! - `inline`: every text holding a digit wrapped in `<b>`, `<strong>` or `<span>` in turn.
 //! - `inline-split`: in every text holding a digit, the first figure that stands apart
-//!   (digits with `.`, `,` or a thin or no-break space inside, after a space, a currency
+//!   (digits with `.`, `,` or a space, thin or no-break space inside, after a space, a currency
 //!   sign or the start, before a space or the end) cut out into its own `<span>`, `<b>` or
 //!   `<strong>`, the text before and after it left beside it (`Amount due: <b>45.00</b>
 //!   USD`). The walker trims texts, so a snapshot cannot say whether a space stood at a
@@ -80,21 +80,17 @@ const SKIP: &[(&str, &str, &str)] = &[
     ("generic/ch-abo-natel-nummer-roaming-pack-heading", "wrapped", "a roaming pack's expiry under its own heading taken as the line's renewal"),
     ("generic/ch-abo-natel-nummer-roaming-pack-heading", "inline", "a roaming pack's expiry under its own heading taken as the line's renewal"),
     ("generic/de-at-sepa", "wrapped", "the amount due lost when its box is wrapped"),
-    ("generic/de-prepaid-captions-under-figures", "inline-split", "a number in an inline wrapper not taken as the line's"),
     ("generic/en-au-two-services", "hashed-classes", "plan name known only by its class name"),
     ("generic/en-au-two-services", "bare-attributes", "plan name known only by its class name"),
-    ("generic/en-au-two-services", "inline-split", "a line's name beside its number in an inline wrapper"),
     ("generic/en-gb-device-plan-ends", "inline", "a device plan's end taken over the airtime renewal"),
     ("generic/en-gb-direct-debit", "inline-split", "a plan name cut at its figure"),
     ("generic/en-gb-goodybag", "inline-split", "a plan name cut at its figure"),
-    ("generic/en-gb-payg-credit-caption-allowances", "inline-split", "a number in an inline wrapper not taken as the line's"),
     ("generic/en-gb-payg-split-credit", "inline", "allowance figures in inline wrappers not read"),
     ("generic/en-gb-read-only-number", "hashed-classes", "plan name known only by its class name"),
     ("generic/en-gb-read-only-number", "bare-attributes", "plan name known only by its class name"),
     ("generic/en-odometer-digits", "inline", "odometer digits each in an inline wrapper"),
     ("generic/en-odometer-digits", "inline-split", "odometer digits each in an inline wrapper"),
     ("generic/en-us-percent-left-gauge-caption", "inline-split", "a percentage cut out of its caption"),
-    ("generic/es-es-numero-junto-tarifa", "inline-split", "a number in an inline wrapper not taken as the line's"),
     ("generic/es-es-split-euros-bono", "inline-split", "a plan name cut at its figure"),
     ("generic/es-es-split-euros-two-lines", "hashed-classes", "plan name known only by its class name"),
     ("generic/es-es-split-euros-two-lines", "bare-attributes", "plan name known only by its class name"),
@@ -104,7 +100,6 @@ const SKIP: &[(&str, &str, &str)] = &[
     ("generic/us-flat-panels-bill-then-data-reset", "hashed-classes", "line name known only by its class name"),
     ("generic/us-flat-panels-bill-then-data-reset", "bare-attributes", "line name known only by its class name"),
     ("generic/us-flat-panels-bill-then-data-reset", "inline", "value-first figures in inline wrappers not paired with their captions"),
-    ("generic/zh-hk-prepaid-number-heading-dl", "inline-split", "a number in an inline wrapper not taken as the line's"),
     ("generic/zh-hk-two-lines-figure-then-role-caption", "hashed-classes", "plan name known only by its class name"),
     ("generic/zh-hk-two-lines-figure-then-role-caption", "bare-attributes", "plan name known only by its class name"),
     ("generic/zh-mo-prepaid-stored-value-card-autorenew-off", "hashed-classes", "data bucket known only by its class name"),
@@ -736,8 +731,8 @@ fn wrap_texts(t: &mut Tree, split: bool, count: &mut usize) {
     }
 }
 
-/// Splits at the first figure that stands apart: digits, with `.`, `,`, a no-break, thin
-/// or narrow space between digits, after the start of the text, a space or a currency
+/// Splits at the first figure that stands apart: digits, with `.`, `,`, a space, a
+/// no-break, thin or narrow space between digits (a number's groups stay together), after the start of the text, a space or a currency
 /// sign, and before a space or the end. (A cut beside a letter, `5<b>G</b>`, would lose
 /// the page's spacing: the walker trims texts, so a snapshot cannot say whether a space
 /// stood at a cut.)
@@ -761,8 +756,12 @@ fn first_figure(s: &str) -> (&str, &str, &str) {
             let c = chars[end].1;
             if c.is_ascii_digit() {
                 last = end;
-            } else if !matches!(c, '.' | ',' | '\u{a0}' | '\u{2009}' | '\u{202f}') {
-                break;
+            } else {
+                let inside = matches!(c, '.' | ',' | '\u{a0}' | '\u{2009}' | '\u{202f}')
+                    || (c == ' ' && chars.get(end + 1).is_some_and(|c| c.1.is_ascii_digit()));
+                if !inside {
+                    break;
+                }
             }
             end += 1;
         }
