@@ -417,11 +417,10 @@ impl<'a> Model<'a> {
                     && !cents_after_separator(&current, text)
                     && needs_space(&current.text, text)
                 {
-                    let prev_parent = current
-                        .segs
-                        .last()
-                        .and_then(|s| page.nodes.get(s.node as usize))
-                        .and_then(|n| n.parent);
+                    // The boxes the texts are drawn in (`<strong><span>62%</span></strong>`
+                    // is the `strong`'s text).
+                    let prev_parent = current.segs.last().and_then(|s| self.drawn_in(s.node));
+                    let parent = self.drawn_in(index);
                     // Sibling elements (`<span>1.58 GB used</span><span>5 GB plan</span>`),
                     // not an element and the text around it (`Hotspot: <b>18.4 GB</b>
                     // used of 40 GB`).
@@ -429,8 +428,8 @@ impl<'a> Model<'a> {
                         p.and_then(|p| page.nodes.get(p as usize))
                             .and_then(|n| n.parent)
                     };
-                    let nested = parent_of(prev_parent) == node.parent
-                        || parent_of(node.parent) == prev_parent;
+                    let nested =
+                        parent_of(prev_parent) == parent || parent_of(parent) == prev_parent;
                     // A number's unit in its own element (`<span>18.4</span> <span>GB
                     // used</span>`) stays with the number.
                     // `<span>4.1 GB</span> <span>of 6 GB used</span>`: a sibling that goes on
@@ -441,7 +440,7 @@ impl<'a> Model<'a> {
                         .last()
                         .is_some_and(u8::is_ascii_alphanumeric)
                         && continues_to_total(text);
-                    if prev_parent != node.parent && !nested && !unit_after_number && !of_total {
+                    if prev_parent != parent && !nested && !unit_after_number && !of_total {
                         current.joins.push(current.text.len());
                     }
                     current.text.push(' ');
@@ -740,13 +739,17 @@ impl<'a> Model<'a> {
         node >= root && node < self.end.get(root as usize).copied().unwrap_or(0)
     }
 
-    /// The element a text `node` is drawn in: its parent, out of up to three inline
-    /// elements around it that hold nothing else (`<h2><b>0157 3456 7812</b></h2>` is
-    /// the heading's text, as `<h2>0157 3456 7812</h2>` is), and out of a translation's
-    /// `<font>` wrappers.
+    /// The element a text `node` is drawn in: its parent, and when the text is alone in
+    /// it, out of up to three inline elements around it that hold nothing else (`<h2><b>0157 3456 7812</b></h2>` is
+    /// the heading's text, as `<h2>0157 3456 7812</h2>` is; a translation's `<font>`
+    /// wrappers too).
     pub fn drawn_in(&self, node: u32) -> Option<u32> {
         let nodes = &self.page.nodes;
         let mut el = nodes.get(node as usize)?.parent?;
+        // Only a text alone in its element: `剩余 <b>3.5</b> GB` is three texts of the `p`.
+        if el + 1 != node || self.end.get(el as usize).copied() != Some(node + 1) {
+            return Some(el);
+        }
         for _ in 0..3 {
             let Some(n) = nodes.get(el as usize) else {
                 break;
@@ -755,7 +758,7 @@ impl<'a> Model<'a> {
                 break;
             };
             let only_child = p + 1 == el && self.end.get(p as usize) == self.end.get(el as usize);
-            if n.tag == "font" || (!n.block && only_child) {
+            if (!n.block || n.tag == "font") && only_child {
                 el = p;
             } else {
                 break;

@@ -294,6 +294,23 @@ fn device_nicknames_and_accordion_buttons_label_lines() {
 }
 
 #[test]
+fn a_figure_in_nested_inline_wrappers_reads_with_the_text_around_it() {
+    // `<strong><span>62%</span></strong>` is the `strong`'s text, as `<strong>62%</strong>` is.
+    for (open, close) in [
+        ("<strong>", "</strong>"),
+        ("<strong><span>", "</span></strong>"),
+    ] {
+        let s = us(&format!(
+            "<section><h2>Shared data</h2><p>You've used {open}62%{close} of your {open}10GB{close} \
+             shared data.</p></section>"
+        ));
+        let d = data(&s);
+        assert_eq!(d.used_mb, Some(6348.8), "{open}");
+        assert_eq!(d.total_mb, Some(10240.0), "{open}");
+    }
+}
+
+#[test]
 fn a_name_beside_a_number_in_an_inline_wrapper_labels_the_line() {
     // The same rows with the numbers bare and wrapped in `<b>` (a redesign's emphasis).
     for wrap in [
