@@ -612,7 +612,21 @@ impl<'a> Model<'a> {
         let mut steps = 0u32;
         let depth = |i: usize| self.depth.get(i).copied().unwrap_or(0);
         let parent = |i: usize| nodes.get(i).and_then(|n| n.parent).map(|p| p as usize);
-        let step = |i: usize| u32::from(!skip_font || nodes.get(i).is_none_or(|n| n.tag != "font"));
+        // An element alone in a plain wrapper (a `div` or `span` without a role) is
+        // grouped by it with nothing new; a `nav`, `section` or `li` is a region of its own.
+        let alone = |i: usize| {
+            nodes.get(i).is_some_and(|n| !n.is_text())
+                && parent(i).is_some_and(|p| {
+                    p + 1 == i
+                        && self.end.get(p) == self.end.get(i)
+                        && nodes.get(p).is_some_and(|w| {
+                            (w.tag == "div" || w.tag == "span") && w.attr("role").is_none()
+                        })
+                })
+        };
+        let step = |i: usize| {
+            u32::from(!skip_font || (nodes.get(i).is_none_or(|n| n.tag != "font") && !alone(i)))
+        };
         let mut guard = 0;
         while depth(x) > depth(y) && guard < 64 {
             steps += step(x);

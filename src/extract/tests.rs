@@ -294,6 +294,32 @@ fn device_nicknames_and_accordion_buttons_label_lines() {
 }
 
 #[test]
+fn a_wrapper_around_one_element_adds_no_distance() {
+    // The amount first, its caption in the next box (de-at-sepa), then the same page with
+    // the caption's box in a plain wrapper (a redesign's extra `div`).
+    for (open, close) in [
+        ("", ""),
+        ("<div>", "</div>"),
+        ("<div><div>", "</div></div>"),
+    ] {
+        let s = scan(
+            &format!(
+                r#"<html lang="de-AT"><body><section><h2>Aktuelle Rechnung</h2><div>
+                <div><span>€</span> <span>19,90</span></div>
+                {open}<div><p>Rechnungsbetrag</p><p>fällig am 14.12.2026</p></div>{close}
+                </div></section></body></html>"#
+            ),
+            "https://mein.donaunetz.at/rechnung",
+        );
+        assert_eq!(
+            s.amount_due,
+            Some(Money::new(1990, Currency::Eur)),
+            "{open}"
+        );
+    }
+}
+
+#[test]
 fn a_figure_in_nested_inline_wrappers_reads_with_the_text_around_it() {
     // `<strong><span>62%</span></strong>` is the `strong`'s text, as `<strong>62%</strong>` is.
     for (open, close) in [
