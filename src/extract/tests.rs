@@ -294,6 +294,22 @@ fn device_nicknames_and_accordion_buttons_label_lines() {
 }
 
 #[test]
+fn an_allowance_and_term_under_a_line_number_is_its_plan() {
+    // No class names: the plan is the allowance and term right under the number.
+    let s = us(
+        "<section><div><h2>(•••) •••-6028</h2><span>15GB · 3 months</span></div>\
+         <p>Data left 3.2 GB</p><p>Plan expires on 01/15/2027</p></section>",
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("15GB · 3 months"));
+    // A figure and a share are no term.
+    let s = us(
+        "<section><div><h2>(•••) •••-6028</h2><span>15GB · 30% used</span></div>\
+         <p>Data left 3.2 GB</p></section>",
+    );
+    assert_eq!(s.lines[0].plan, None);
+}
+
+#[test]
 fn a_wrapper_around_one_element_adds_no_distance() {
     // The amount first, its caption in the next box (de-at-sepa), then the same page with
     // the caption's box in a plain wrapper (a redesign's extra `div`).
