@@ -145,9 +145,8 @@ impl Engine<'_> {
                     // 900 417</h1>` over its plan and data) names that line too.
                     let heading_alone = || {
                         let nodes = &model.page.nodes;
-                        nodes
-                            .get(*node as usize)
-                            .and_then(|n| n.parent)
+                        model
+                            .drawn_in(*node)
                             .and_then(|p| nodes.get(p as usize))
                             .is_some_and(|p| super::names::is_heading(&p.tag))
                             && model
@@ -327,7 +326,7 @@ impl Engine<'_> {
     ) -> bool {
         let model = &self.model;
         let nodes = &model.page.nodes;
-        let mut cur = nodes.get(node as usize).and_then(|n| n.parent);
+        let mut cur = model.drawn_in(node);
         for _ in 0..levels {
             let Some(p) = cur else { return false };
             let end = model.end.get(p as usize).copied().unwrap_or(p);
@@ -478,13 +477,9 @@ impl Engine<'_> {
         let nodes = &model.page.nodes;
         let mut out = Vec::new();
         for a in anchors {
-            let Some(el) = nodes
-                .get(a.node as usize)
-                .filter(|n| n.is_text())
-                .and_then(|n| n.parent)
-            else {
+            if !nodes.get(a.node as usize).is_some_and(|n| n.is_text()) {
                 continue;
-            };
+            }
             // A plan after the number and a name before it, in the number's own text.
             let [plan, name] = self.beside_number(a);
             out.extend(plan);
@@ -492,14 +487,10 @@ impl Engine<'_> {
                 out.push(name);
                 continue;
             }
-            // Out of a translation's `<font>` wrappers.
-            let mut el = el;
-            for _ in 0..2 {
-                match nodes.get(el as usize) {
-                    Some(n) if n.tag == "font" => el = n.parent.unwrap_or(el),
-                    _ => break,
-                }
-            }
+            // The box the number is drawn in (out of inline wrappers).
+            let Some(el) = model.drawn_in(a.node) else {
+                continue;
+            };
             let Some(container) = nodes.get(el as usize).and_then(|n| n.parent) else {
                 continue;
             };

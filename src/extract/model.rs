@@ -444,11 +444,10 @@ impl<'a> Model<'a> {
                     && !cents_after_separator(&current, text)
                     && needs_space(&current.text, text)
                 {
-                    let prev_parent = current
-                        .segs
-                        .last()
-                        .and_then(|s| page.nodes.get(s.node as usize))
-                        .and_then(|n| n.parent);
+                    // The boxes the texts are drawn in (`<strong><span>62%</span></strong>`
+                    // is the `strong`'s text).
+                    let prev_parent = current.segs.last().and_then(|s| self.drawn_in(s.node));
+                    let parent = self.drawn_in(index);
                     // Sibling elements (`<span>1.58 GB used</span><span>5 GB plan</span>`),
                     // not an element and the text around it (`Hotspot: <b>18.4 GB</b>
                     // used of 40 GB`).
@@ -456,8 +455,8 @@ impl<'a> Model<'a> {
                         p.and_then(|p| page.nodes.get(p as usize))
                             .and_then(|n| n.parent)
                     };
-                    let nested = parent_of(prev_parent) == node.parent
-                        || parent_of(node.parent) == prev_parent;
+                    let nested =
+                        parent_of(prev_parent) == parent || parent_of(parent) == prev_parent;
                     // A number's unit in its own element (`<span>18.4</span> <span>GB
                     // used</span>`) stays with the number.
                     // `<span>4.1 GB</span> <span>of 6 GB used</span>`: a sibling that goes on
@@ -468,7 +467,7 @@ impl<'a> Model<'a> {
                         .last()
                         .is_some_and(u8::is_ascii_alphanumeric)
                         && continues_to_total(text);
-                    if prev_parent != node.parent && !nested && !unit_after_number && !of_total {
+                    if prev_parent != parent && !nested && !unit_after_number && !of_total {
                         current.joins.push(current.text.len());
                     }
                     current.text.push(' ');
@@ -640,7 +639,21 @@ impl<'a> Model<'a> {
         let mut steps = 0u32;
         let depth = |i: usize| self.depth.get(i).copied().unwrap_or(0);
         let parent = |i: usize| nodes.get(i).and_then(|n| n.parent).map(|p| p as usize);
-        let step = |i: usize| u32::from(!skip_font || nodes.get(i).is_none_or(|n| n.tag != "font"));
+        // An element alone in a plain wrapper (a `div` or `span` without a role) is
+        // grouped by it with nothing new; a `nav`, `section` or `li` is a region of its own.
+        let alone = |i: usize| {
+            nodes.get(i).is_some_and(|n| !n.is_text())
+                && parent(i).is_some_and(|p| {
+                    p + 1 == i
+                        && self.end.get(p) == self.end.get(i)
+                        && nodes.get(p).is_some_and(|w| {
+                            (w.tag == "div" || w.tag == "span") && w.attr("role").is_none()
+                        })
+                })
+        };
+        let step = |i: usize| {
+            u32::from(!skip_font || (nodes.get(i).is_none_or(|n| n.tag != "font") && !alone(i)))
+        };
         let mut guard = 0;
         while depth(x) > depth(y) && guard < 64 {
             steps += step(x);
@@ -765,6 +778,34 @@ impl<'a> Model<'a> {
 
     pub fn contains(&self, root: u32, node: u32) -> bool {
         node >= root && node < self.end.get(root as usize).copied().unwrap_or(0)
+    }
+
+    /// The element a text `node` is drawn in: its parent, and when the text is alone in
+    /// it, out of up to three inline elements around it that hold nothing else (`<h2><b>0157 3456 7812</b></h2>` is
+    /// the heading's text, as `<h2>0157 3456 7812</h2>` is; a translation's `<font>`
+    /// wrappers too).
+    pub fn drawn_in(&self, node: u32) -> Option<u32> {
+        let nodes = &self.page.nodes;
+        let mut el = nodes.get(node as usize)?.parent?;
+        // Only a text alone in its element: `剩余 <b>3.5</b> GB` is three texts of the `p`.
+        if el + 1 != node || self.end.get(el as usize).copied() != Some(node + 1) {
+            return Some(el);
+        }
+        for _ in 0..3 {
+            let Some(n) = nodes.get(el as usize) else {
+                break;
+            };
+            let Some(p) = n.parent else {
+                break;
+            };
+            let only_child = p + 1 == el && self.end.get(p as usize) == self.end.get(el as usize);
+            if (!n.block || n.tag == "font") && only_child {
+                el = p;
+            } else {
+                break;
+            }
+        }
+        Some(el)
     }
 
     /// The row of the first text inside element `node` (which may start mid-row),

@@ -589,9 +589,9 @@ impl Engine<'_> {
         })
     }
 
-    /// `(206) 555-0193` over `Simple Choice 10GB`: a short text of words and one data
-    /// allowance, with no label but plan words, right under a line's number in the same
-    /// small block names that line's plan.
+    /// `(206) 555-0193` over `Simple Choice 10GB` (or `15GB · 3 months`): a short text of
+    /// words and one data allowance, with no label but plan words, right under a line's
+    /// number in the same small block names that line's plan.
     fn plan_under_number(&self, r: usize, row: &super::model::Row) -> Option<TextFind> {
         let model = &self.model;
         let prev = model.rows.get(r.checked_sub(1)?)?;
@@ -600,7 +600,7 @@ impl Engine<'_> {
         if prev.virtual_row
             || prev.promo
             || crate::parse::text::char_count(text) > 30
-            || !text.starts_with(is_alpha)
+            || !(text.starts_with(is_alpha) || allowance_and_term(text))
             || !row
                 .hits
                 .iter()
@@ -1206,6 +1206,19 @@ fn bare_allowance(text: &str) -> Option<String> {
         && (r.amount_mb.is_some() != r.unlimited)
         && !has_words_besides_amounts(text))
     .then(|| text.to_string())
+}
+
+/// A data allowance and a plan's term (`15GB · 3 months`): how prepaid plans are named.
+fn allowance_and_term(text: &str) -> bool {
+    let Some(cut) = text.char_indices().find(|&(_, c)| separator(c)) else {
+        return false;
+    };
+    let (allowance, term) = (
+        text.get(..cut.0).unwrap_or(""),
+        text.get(cut.0..).unwrap_or(""),
+    );
+    let term = parse::text::trim_start_where(term, |c| c == ' ' || separator(c));
+    bare_allowance(allowance).is_some() && is_term(term)
 }
 
 /// A bare length of time, `30天`, `30 días`, `7 days`: no date on its own.

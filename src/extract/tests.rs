@@ -294,6 +294,85 @@ fn device_nicknames_and_accordion_buttons_label_lines() {
 }
 
 #[test]
+fn an_allowance_and_term_under_a_line_number_is_its_plan() {
+    // No class names: the plan is the allowance and term right under the number.
+    let s = us(
+        "<section><div><h2>(•••) •••-6028</h2><span>15GB · 3 months</span></div>\
+         <p>Data left 3.2 GB</p><p>Plan expires on 01/15/2027</p></section>",
+    );
+    assert_eq!(s.lines[0].plan.as_deref(), Some("15GB · 3 months"));
+    // A figure and a share are no term.
+    let s = us(
+        "<section><div><h2>(•••) •••-6028</h2><span>15GB · 30% used</span></div>\
+         <p>Data left 3.2 GB</p></section>",
+    );
+    assert_eq!(s.lines[0].plan, None);
+}
+
+#[test]
+fn a_wrapper_around_one_element_adds_no_distance() {
+    // The amount first, its caption in the next box (de-at-sepa), then the same page with
+    // the caption's box in a plain wrapper (a redesign's extra `div`).
+    for (open, close) in [
+        ("", ""),
+        ("<div>", "</div>"),
+        ("<div><div>", "</div></div>"),
+    ] {
+        let s = scan(
+            &format!(
+                r#"<html lang="de-AT"><body><section><h2>Aktuelle Rechnung</h2><div>
+                <div><span>€</span> <span>19,90</span></div>
+                {open}<div><p>Rechnungsbetrag</p><p>fällig am 14.12.2026</p></div>{close}
+                </div></section></body></html>"#
+            ),
+            "https://mein.donaunetz.at/rechnung",
+        );
+        assert_eq!(
+            s.amount_due,
+            Some(Money::new(1990, Currency::Eur)),
+            "{open}"
+        );
+    }
+}
+
+#[test]
+fn a_figure_in_nested_inline_wrappers_reads_with_the_text_around_it() {
+    // `<strong><span>62%</span></strong>` is the `strong`'s text, as `<strong>62%</strong>` is.
+    for (open, close) in [
+        ("<strong>", "</strong>"),
+        ("<strong><span>", "</span></strong>"),
+    ] {
+        let s = us(&format!(
+            "<section><h2>Shared data</h2><p>You've used {open}62%{close} of your {open}10GB{close} \
+             shared data.</p></section>"
+        ));
+        let d = data(&s);
+        assert_eq!(d.used_mb, Some(6348.8), "{open}");
+        assert_eq!(d.total_mb, Some(10240.0), "{open}");
+    }
+}
+
+#[test]
+fn a_name_beside_a_number_in_an_inline_wrapper_labels_the_line() {
+    // The same rows with the numbers bare and wrapped in `<b>` (a redesign's emphasis).
+    for wrap in [
+        ("", ""),
+        ("<b>", "</b>"),
+        ("<strong><span>", "</span></strong>"),
+    ] {
+        let (open, close) = wrap;
+        let s = us(&format!(
+            "<h2>Members</h2>\
+             <div role=listitem><span>Alex</span><span>{open}(555) 010-2231{close}</span><span>3.2 GB used</span></div>\
+             <div role=listitem><span>Sam</span><span>{open}(555) 010-8870{close}</span><span>1.1 GB used</span></div>"
+        ));
+        assert_eq!(s.lines.len(), 2, "{open}");
+        assert_eq!(s.lines[0].label.as_deref(), Some("Alex"), "{open}");
+        assert_eq!(s.lines[1].label.as_deref(), Some("Sam"), "{open}");
+    }
+}
+
+#[test]
 fn side_by_side_legends_keep_their_roles() {
     let s = us(
         r#"<div class="plan-name">Prepaid Connect</div><div><span>1.58 GB used</span><span>5 GB plan</span></div>
