@@ -453,10 +453,13 @@ pub fn tick(state: &mut State, now_ms: f64, zone: &dyn Zone, lang: &str) -> Tick
     let planned = plan(state, now_ms, zone);
     let today = zone::local_date(zone, now_ms);
     let fired = |state: &State, key: &str| state.reminders.fired.iter().any(|f| f.key == key);
-    let due: Vec<&Planned> = planned
-        .iter()
-        .filter(|p| p.at_ms <= now_ms && !fired(state, &p.key))
-        .collect();
+    // (Loops that push instead of collects of filters: smaller in the wasm.)
+    let mut due: Vec<&Planned> = Vec::new();
+    for p in &planned {
+        if p.at_ms <= now_ms && !fired(state, &p.key) {
+            due.push(p);
+        }
+    }
     let mut notices = Vec::new();
     let changed = !due.is_empty();
     // Per account, cycle and kind, only the latest due reminder is shown; earlier ones
@@ -469,7 +472,12 @@ pub fn tick(state: &mut State, now_ms: f64, zone: &dyn Zone, lang: &str) -> Tick
         }
     }
     for fam in families {
-        let group: Vec<&&Planned> = due.iter().filter(|p| family(p) == fam).collect();
+        let mut group: Vec<&&Planned> = Vec::new();
+        for p in &due {
+            if family(p) == fam {
+                group.push(p);
+            }
+        }
         let show = group
             .iter()
             .filter(|p| p.at_ms >= p.known_ms)
@@ -493,14 +501,15 @@ pub fn tick(state: &mut State, now_ms: f64, zone: &dyn Zone, lang: &str) -> Tick
             }
         }
     }
-    let mut alarms: Vec<AlarmSpec> = planned
-        .iter()
-        .filter(|p| p.at_ms > now_ms && !fired(state, &p.key))
-        .map(|p| AlarmSpec {
-            name: [ALARM_PREFIX, &p.key].concat(),
-            when_ms: p.at_ms,
-        })
-        .collect();
+    let mut alarms: Vec<AlarmSpec> = Vec::new();
+    for p in &planned {
+        if p.at_ms > now_ms && !fired(state, &p.key) {
+            alarms.push(AlarmSpec {
+                name: [ALARM_PREFIX, &p.key].concat(),
+                when_ms: p.at_ms,
+            });
+        }
+    }
     if let Some(midnight) = zone::next_at(zone, now_ms + 1000.0, 5) {
         alarms.push(AlarmSpec {
             name: DAILY_ALARM.into(),
@@ -508,13 +517,12 @@ pub fn tick(state: &mut State, now_ms: f64, zone: &dyn Zone, lang: &str) -> Tick
         });
     }
     let changed = prune(state, today) || changed;
-    let close = state
-        .reminders
-        .fired
-        .iter()
-        .filter(|f| f.shown && f.cycle.is_some_and(|c| state.is_renewed(&f.account, c)))
-        .map(|f| f.key.clone())
-        .collect();
+    let mut close = Vec::new();
+    for f in &state.reminders.fired {
+        if f.shown && f.cycle.is_some_and(|c| state.is_renewed(&f.account, c)) {
+            close.push(f.key.clone());
+        }
+    }
     Tick {
         notices,
         alarms,

@@ -383,22 +383,20 @@ impl State {
         }
         let host = host_of(url);
         let key = account_key(snapshot.carrier.as_deref(), &host);
+        let mut lines = Vec::new();
+        for l in &snapshot.lines {
+            let data = l.data.as_ref();
+            lines.push((
+                l.number_last4.clone().unwrap_or_default(),
+                data.and_then(|d| d.remaining_mb),
+                data.and_then(|d| d.used_mb),
+            ));
+        }
         let point = HistoryPoint {
             at_ms: now_ms,
             date: today,
             next_bill_date: snapshot.next_bill_date,
-            lines: snapshot
-                .lines
-                .iter()
-                .map(|l| {
-                    let data = l.data.as_ref();
-                    (
-                        l.number_last4.clone().unwrap_or_default(),
-                        data.and_then(|d| d.remaining_mb),
-                        data.and_then(|d| d.used_mb),
-                    )
-                })
-                .collect(),
+            lines,
         };
         let page_url = strip_query(url);
         match self.accounts.iter_mut().find(|a| a.key == key) {

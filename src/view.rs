@@ -271,11 +271,12 @@ pub fn in_account_area(url: &str, account_urls: &[String]) -> bool {
 /// [`in_account_area`] with the account pages of the built-in profiles for the URL's host.
 pub fn page_in_account_area(url: &str) -> bool {
     let host = crate::page::host_of(url);
-    let account_urls: Vec<String> = crate::profile::builtin()
-        .iter()
-        .filter(|p| p.matches_host(&host))
-        .flat_map(|p| p.account_urls.iter().cloned())
-        .collect();
+    let mut account_urls: Vec<String> = Vec::new();
+    for p in crate::profile::builtin() {
+        if p.matches_host(&host) {
+            account_urls.extend_from_slice(&p.account_urls);
+        }
+    }
     in_account_area(url, &account_urls)
 }
 

@@ -1338,12 +1338,13 @@ pub(crate) fn settle<T>(
 
 /// Keeps the good values of a scan.
 pub(crate) fn only_ok<T>(hits: Vec<Found<Result<T, ParseError>>>) -> Vec<Found<T>> {
-    hits.into_iter()
-        .filter_map(|f| {
-            let Found { start, end, value } = f;
-            value.ok().map(|value| Found { start, end, value })
-        })
-        .collect()
+    let mut out = Vec::new();
+    for Found { start, end, value } in hits {
+        if let Ok(value) = value {
+            out.push(Found { start, end, value });
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -43,11 +43,11 @@ pub fn state_is_current(state: JsValue) -> bool {
 /// The hosts with a taught rule (read at every worker start and change of the state).
 #[wasm_bindgen]
 pub fn taught_hosts(state: JsValue) -> Result<Vec<String>, JsError> {
-    Ok(state_from_js(state)?
-        .taught
-        .into_iter()
-        .map(|t| t.host)
-        .collect())
+    let mut hosts = Vec::new();
+    for t in state_from_js(state)?.taught {
+        hosts.push(t.host);
+    }
+    Ok(hosts)
 }
 
 /// An accepted message, for the worker: its type and place, and the small fields it uses
