@@ -345,17 +345,16 @@ impl Matcher {
         }
         // Role labels that contain a data bucket word (`data remaining`, `剩余流量`)
         // also name the bucket.
-        let data_words: Vec<String> = patterns
-            .iter()
-            .filter(|p| p.kind == Kind::Data)
-            .map(|p| p.text.clone())
-            .collect();
         // An unlimited line or plan (`Unlimited line`, `不限量套餐`) has unlimited data.
-        let line_words: Vec<String> = patterns
-            .iter()
-            .filter(|p| matches!(p.kind, Kind::Line | Kind::Plan))
-            .map(|p| p.text.clone())
-            .collect();
+        let mut data_words: Vec<String> = Vec::new();
+        let mut line_words: Vec<String> = Vec::new();
+        for p in &patterns {
+            if p.kind == Kind::Data {
+                data_words.push(p.text.clone());
+            } else if matches!(p.kind, Kind::Line | Kind::Plan) {
+                line_words.push(p.text.clone());
+            }
+        }
         for p in &mut patterns {
             p.names_data = match p.kind {
                 Kind::Data => true,

@@ -722,12 +722,14 @@ impl<'a> Engine<'a> {
         });
         // Promotional words inside a link or button (`Add 5GB for $10`) void that link's
         // values; they leave the rest of the row alone (`3 GB left` beside `Buy data`).
-        let promo_actions: Vec<u32> = row
-            .hits
-            .iter()
-            .filter(|h| h.kind == Kind::Promo)
-            .filter_map(|h| self.action_root(row.node_at(h.start)))
-            .collect();
+        let mut promo_actions: Vec<u32> = Vec::new();
+        for h in &row.hits {
+            if h.kind == Kind::Promo {
+                if let Some(root) = self.action_root(row.node_at(h.start)) {
+                    promo_actions.push(root);
+                }
+            }
+        }
         // A drop-down's shown option is a form's choice (an amount to pay, a date to pick,
         // `--` for none yet), not an account figure; only a state (`AutoPay [On]`) is one.
         // So is an amount in a form (a refill's chosen amount, a checkout's total).
@@ -1928,13 +1930,12 @@ impl<'a> Engine<'a> {
     /// A row right after a row with data values may continue it (`312 MB remaining` |
     /// `of 1,024 MB`): parse it too, so its self-described values are seen.
     fn parse_continuations(&mut self) {
-        let rows: Vec<usize> = self
-            .row_vals
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| v.first().copied().flatten().is_some_and(|(s, e)| e > s))
-            .map(|(r, _)| r + 1)
-            .collect();
+        let mut rows: Vec<usize> = Vec::new();
+        for (r, v) in self.row_vals.iter().enumerate() {
+            if v.first().copied().flatten().is_some_and(|(s, e)| e > s) {
+                rows.push(r + 1);
+            }
+        }
         for r in rows {
             let _ = self.values(r, Family::Data);
         }
@@ -1943,29 +1944,30 @@ impl<'a> Engine<'a> {
         // A figure in a line's own part of a page with several lines may be its share of
         // a pool (see `assign`).
         if self.numbers.len() >= 2 {
-            let parts: Vec<usize> = (self.model.rows.iter().enumerate())
-                .filter(|(_, row)| {
-                    row.text.bytes().any(|b| b.is_ascii_digit())
-                        && self.part_of(row.first_node()).is_some()
-                })
-                .map(|(r, _)| r)
-                .collect();
+            let mut parts: Vec<usize> = Vec::new();
+            for (r, row) in self.model.rows.iter().enumerate() {
+                if row.text.bytes().any(|b| b.is_ascii_digit())
+                    && self.part_of(row.first_node()).is_some()
+                {
+                    parts.push(r);
+                }
+            }
             for r in parts {
                 let _ = self.values(r, Family::Data);
             }
         }
         // So does a bare `Unlimited` standing alone in a line's own card.
-        let unlimited: Vec<usize> = (self.model.rows.iter().enumerate())
-            .filter(|(_, row)| {
-                row.hits.iter().any(|h| {
-                    h.kind == Kind::Unlimited
-                        && (h.names_data
-                            || (row.text.trim().len() == h.end - h.start
-                                && self.part_of(row.node_at(h.start)).is_some()))
-                })
-            })
-            .map(|(r, _)| r)
-            .collect();
+        let mut unlimited: Vec<usize> = Vec::new();
+        for (r, row) in self.model.rows.iter().enumerate() {
+            if row.hits.iter().any(|h| {
+                h.kind == Kind::Unlimited
+                    && (h.names_data
+                        || (row.text.trim().len() == h.end - h.start
+                            && self.part_of(row.node_at(h.start)).is_some()))
+            }) {
+                unlimited.push(r);
+            }
+        }
         for r in unlimited {
             let _ = self.values(r, Family::Data);
         }
@@ -2830,14 +2832,15 @@ impl<'a> Engine<'a> {
                 shared_fields = &[""];
             }
             if !shared_fields.is_empty() {
-                let shared: Vec<(String, Source)> = sources
-                    .iter()
-                    .filter_map(|(k, v)| {
-                        k.strip_prefix("lines[?].")
-                            .filter(|rest| shared_fields.iter().any(|f| rest.starts_with(f)))
-                            .map(|rest| (line_key(i, rest), v.clone()))
-                    })
-                    .collect();
+                let mut shared: Vec<(String, Source)> = Vec::new();
+                for (k, v) in sources.iter() {
+                    if let Some(rest) = k
+                        .strip_prefix("lines[?].")
+                        .filter(|rest| shared_fields.iter().any(|f| rest.starts_with(f)))
+                    {
+                        shared.push((line_key(i, rest), v.clone()));
+                    }
+                }
                 sources.extend(shared);
             }
             if has_hot.get(i).copied().unwrap_or(false) {
@@ -3725,16 +3728,22 @@ pub(crate) fn phone_finds_for_test(text: &str) -> Vec<String> {
 /// hosts apply everywhere), matching carrier profiles, then the generic profile.
 pub(crate) fn active_profiles<'p>(host: &str, rules: &'p [Profile]) -> Vec<&'p Profile> {
     let builtin = profile::builtin();
-    let mut active: Vec<&Profile> = rules
-        .iter()
-        .filter(|p| p.hosts.is_empty() || p.matches_host(host))
-        .collect();
-    active.extend(
-        builtin
-            .iter()
-            .filter(|p| !p.hosts.is_empty() && p.matches_host(host)),
-    );
-    active.extend(builtin.iter().filter(|p| p.hosts.is_empty()));
+    let mut active: Vec<&Profile> = Vec::new();
+    for p in rules {
+        if p.hosts.is_empty() || p.matches_host(host) {
+            active.push(p);
+        }
+    }
+    for p in builtin {
+        if !p.hosts.is_empty() && p.matches_host(host) {
+            active.push(p);
+        }
+    }
+    for p in builtin {
+        if p.hosts.is_empty() {
+            active.push(p);
+        }
+    }
     active
 }
 
