@@ -287,11 +287,10 @@ impl ElementPattern {
         {
             return false;
         }
-        let classes: Vec<&str> = node
-            .attr("class")
-            .unwrap_or("")
-            .split_whitespace()
-            .collect();
+        let mut classes: Vec<&str> = Vec::new();
+        for c in node.attr("class").unwrap_or("").split_whitespace() {
+            classes.push(c);
+        }
         self.classes.iter().all(|c| classes.contains(&c.as_str()))
     }
 }

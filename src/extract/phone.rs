@@ -255,10 +255,10 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
             .get(4)
             .is_some_and(|c| *c == ' ' || *c == '-' || *c == '\u{a0}');
     // Spain: nine digits from 6, 7, 8 or 9, written `612 34 56 78` or `612 345 678`.
-    let groups: Vec<usize> = token
-        .split(|c| *c == ' ' || *c == '\u{a0}')
-        .map(|g| g.len())
-        .collect();
+    let mut groups: Vec<usize> = Vec::new();
+    for g in token.split(|c| *c == ' ' || *c == '\u{a0}') {
+        groups.push(g.len());
+    }
     let nine = digits.len() == 9
         && super::starts_with_any(&digits, "6789")
         && token
