@@ -2242,12 +2242,13 @@ impl<'a> Engine<'a> {
             return snap;
         }
         let line_count = numbers.len().max(1);
-        let mut lines: Vec<Line> = (0..line_count)
-            .map(|i| Line {
+        let mut lines: Vec<Line> = Vec::with_capacity(line_count);
+        for i in 0..line_count {
+            lines.push(Line {
                 number_last4: numbers.get(i).cloned(),
                 ..Default::default()
-            })
-            .collect();
+            });
+        }
         let mut main: Vec<DataUsage> = vec![DataUsage::default(); line_count];
         let mut hot: Vec<DataUsage> = vec![DataUsage::default(); line_count];
         let mut has_main = vec![false; line_count];

@@ -371,7 +371,11 @@ pub(super) fn transpose_tables(page: &PageSnapshot) -> Option<PageSnapshot> {
                 })
         });
         if let Some(at) = numbers_across {
-            found.push((table, at, rows.iter().map(|r| r.1.clone()).collect()));
+            let mut cells = Vec::with_capacity(rows.len());
+            for r in rows.iter() {
+                cells.push(r.1.clone());
+            }
+            found.push((table, at, cells));
         }
     }
     if found.is_empty() {
