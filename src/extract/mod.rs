@@ -2691,11 +2691,11 @@ impl<'a> Engine<'a> {
             // On a single-line page a name beside the number may be the holder's: only a
             // device or line nickname (`Work phone`) counts there.
             let several = numbers.len() >= 2;
-            finds.extend(
-                self.sibling_names(&anchors).into_iter().filter(|t| {
-                    several || t.kind != Kind::Nickname || names::names_a_device(&t.text)
-                }),
-            );
+            for t in self.sibling_names(&anchors) {
+                if several || t.kind != Kind::Nickname || names::names_a_device(&t.text) {
+                    finds.push(t);
+                }
+            }
             crate::sort::sort_by_key(&mut finds, |t| std::cmp::Reverse(t.score));
         }
         let mut account_plan: Option<TextFind> = None;
