@@ -538,9 +538,9 @@ fn prune(state: &mut State, today: Option<Date>) -> bool {
     let keep = |cycle: Option<Date>| cycle.is_none_or(|c| c.days_until(today) <= KEEP_LOG_DAYS);
     let log = &mut state.reminders;
     let before = log.fired.len() + log.snoozes.len() + log.renewed.len();
-    log.fired.retain(|f| keep(f.cycle));
-    log.snoozes.retain(|s| keep(s.cycle));
-    log.renewed.retain(|r| keep(Some(r.cycle)));
+    crate::sort::retain(&mut log.fired, |f| keep(f.cycle));
+    crate::sort::retain(&mut log.snoozes, |s| keep(s.cycle));
+    crate::sort::retain(&mut log.renewed, |r| keep(Some(r.cycle)));
     log.fired.len() + log.snoozes.len() + log.renewed.len() != before
 }
 

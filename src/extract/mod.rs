@@ -709,7 +709,7 @@ impl<'a> Engine<'a> {
         let model = &self.model;
         // A price per amount (`1元/1GB`, `$10/5GB`) is an offer, not usage.
         // So is a bare amount followed by its price (`1GB — $10`).
-        found.retain(|v| match &v.kind {
+        crate::sort::retain(&mut found, |v| match &v.kind {
             VKind::Data(d) => {
                 let bare = d.remaining_mb.is_none()
                     && d.used_mb.is_none()
@@ -740,7 +740,7 @@ impl<'a> Engine<'a> {
                         || (matches!(v.kind, VKind::Money(_)) && model.in_form(node))
                 })
         };
-        found.retain(|v| {
+        crate::sort::retain(&mut found, |v| {
             !model.is_promo_node(v.node)
                 && !chosen(v)
                 && !self
@@ -750,7 +750,7 @@ impl<'a> Engine<'a> {
         // Usage under a finished period (`Usage during this statement (Oct 16 – Nov 15)`,
         // `Previous plan period` | `Oct 26 – Nov 24, 2026`) is history.
         if found.iter().any(|v| matches!(v.kind, VKind::Data(_))) && self.after_finished_period(r) {
-            found.retain(|v| !matches!(v.kind, VKind::Data(_)));
+            crate::sort::retain(&mut found, |v| !matches!(v.kind, VKind::Data(_)));
         }
         self.vals.extend(found);
     }
@@ -2915,7 +2915,7 @@ impl<'a> Engine<'a> {
                 }
             }
         }
-        lines.retain(|l| {
+        crate::sort::retain(&mut lines, |l| {
             l.number_last4.is_some()
                 || l.data.is_some()
                 || l.hotspot.is_some()

@@ -198,7 +198,7 @@ impl<'a> Model<'a> {
             let figures = row.lower.bytes().any(|b| b.is_ascii_digit());
             let text = &row.text;
             let segs = &row.segs;
-            row.hits.retain(|h| match h.place {
+            crate::sort::retain(&mut row.hits, |h| match h.place {
                 // `不占用共享流量` (does not use the shared data): no label of that data.
                 Place::Anywhere => {
                     h.kind != Kind::Data
