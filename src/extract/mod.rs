@@ -2678,7 +2678,7 @@ impl<'a> Engine<'a> {
                         Source {
                             label: Some(row.text.get(h.start..h.end).unwrap_or("").to_string()),
                             element: model.describe(node),
-                            text: row.text.chars().take(120).collect(),
+                            text: parse::text::first_chars(&row.text, 120).to_string(),
                         },
                     );
                 }
@@ -3483,7 +3483,7 @@ impl<'a> Engine<'a> {
 fn own_bucket(model: &Model, row: &model::Row) -> Bucket {
     let text = row.text.trim();
     let sentence = ends_with_any(text, ".!?。！？");
-    let aside = text.starts_with(['(', '（']) && text.ends_with([')', '）']);
+    let aside = starts_with_any(text, "(（") && ends_with_any(text, ")）");
     if !sentence
         && !aside
         && row.hits.iter().any(|h| {

@@ -971,12 +971,12 @@ fn virtual_row(node: &crate::page::PageNode, index: u32) -> Option<Row> {
     if label.is_empty() && value.is_empty() {
         return None;
     }
-    let mut text: String = label.chars().take(MAX_LABEL_CHARS).collect();
+    let mut text = String::from(crate::parse::text::first_chars(label, MAX_LABEL_CHARS));
     if !value.is_empty() {
         if !text.is_empty() {
             text.push(' ');
         }
-        text.extend(value.chars().take(MAX_LABEL_CHARS));
+        text.push_str(crate::parse::text::first_chars(value, MAX_LABEL_CHARS));
     }
     let text = crate::page::fold_space(&crate::parse::text::fold_figures(&text));
     if text.is_empty() {
