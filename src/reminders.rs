@@ -478,11 +478,14 @@ pub fn tick(state: &mut State, now_ms: f64, zone: &dyn Zone, lang: &str) -> Tick
                 group.push(p);
             }
         }
-        let show = group
-            .iter()
-            .filter(|p| p.at_ms >= p.known_ms)
-            .max_by(|a, b| a.at_ms.total_cmp(&b.at_ms))
-            .map(|p| p.key.clone());
+        // The latest (the last of equals, as `max_by`).
+        let mut latest: Option<&&&Planned> = None;
+        for p in &group {
+            if p.at_ms >= p.known_ms && latest.is_none_or(|l| p.at_ms.total_cmp(&l.at_ms).is_ge()) {
+                latest = Some(p);
+            }
+        }
+        let show = latest.map(|p| p.key.clone());
         for p in group {
             let shown = show.as_deref() == Some(p.key.as_str());
             let late = shown && now_ms - p.at_ms > LATE_AFTER_MS;
@@ -785,12 +788,14 @@ pub fn toolbar_badge(state: &State, now_ms: f64, zone: &dyn Zone) -> ToolbarBadg
             None => account.latest.next_bill_date.map(|d| today.days_until(d)),
         };
         let days_urgency = days.map(urgency_for_days).unwrap_or(Urgency::None);
-        let data: Option<&DataUsage> = account
-            .latest
-            .lines
-            .iter()
-            .filter_map(|l| l.data.as_ref())
-            .max_by_key(|d| state.settings.data_urgency(d));
+        // The most urgent (the last of equals, as `max_by_key`).
+        let mut data: Option<&DataUsage> = None;
+        for d in account.latest.lines.iter().filter_map(|l| l.data.as_ref()) {
+            if data.is_none_or(|m| state.settings.data_urgency(d) >= state.settings.data_urgency(m))
+            {
+                data = Some(d);
+            }
+        }
         let data_urgency = data
             .map(|d| state.settings.data_urgency(d))
             .unwrap_or(Urgency::None);

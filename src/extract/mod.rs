@@ -1149,11 +1149,16 @@ impl<'a> Engine<'a> {
             let span = if label_text.ends_with("due") && date_next {
                 Some((h.start, h.end))
             } else {
-                parse::text::split_byte(" by | before | on ", b'|')
-                    .filter_map(|w| {
-                        parse::text::find(rest, w).map(|i| (h.end + i + 1, h.end + i + w.len() - 1))
-                    })
-                    .min()
+                let mut first = None;
+                for w in parse::text::split_byte(" by | before | on ", b'|') {
+                    if let Some(i) = parse::text::find(rest, w) {
+                        let at = (h.end + i + 1, h.end + i + w.len() - 1);
+                        if first.is_none_or(|f| at < f) {
+                            first = Some(at);
+                        }
+                    }
+                }
+                first
             };
             let Some((start, end)) = span else {
                 continue;
@@ -2937,7 +2942,12 @@ impl<'a> Engine<'a> {
                 sources.insert("amount_due".into(), source_of(a));
             }
         }
-        let earliest_line = lines.iter().filter_map(|l| l.renews_on).min();
+        let mut earliest_line: Option<Date> = None;
+        for d in lines.iter().filter_map(|l| l.renews_on) {
+            if earliest_line.is_none_or(|e| d < e) {
+                earliest_line = Some(d);
+            }
+        }
         // A due date already past (last bill's) gives way to a renewal date to come; alone,
         // it stays (an overdue bill).
         let due = due.filter(|(_, d, _)| {
