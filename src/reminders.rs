@@ -181,7 +181,10 @@ pub fn infer_cycle(dates: &[Date]) -> Cycle {
     if recent.len() < 2 {
         return Cycle::default();
     }
-    let pairs: Vec<(Date, Date)> = recent.windows(2).map(|w| (w[0], w[1])).collect();
+    let mut pairs: Vec<(Date, Date)> = Vec::with_capacity(recent.len());
+    for w in recent.windows(2) {
+        pairs.push((w[0], w[1]));
+    }
     let months = month_index(pairs[0].1) - month_index(pairs[0].0);
     let months_apart = |wobble: i64| {
         (1..=12).contains(&months)

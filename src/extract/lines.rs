@@ -327,7 +327,10 @@ impl Engine<'_> {
     pub(super) fn build_sections(&mut self) {
         let nodes = &self.model.page.nodes;
         let mut numbers: Vec<String> = Vec::new();
-        let mut all: Vec<u32> = self.anchors.iter().map(|a| a.node).collect();
+        let mut all: Vec<u32> = Vec::with_capacity(self.anchors.len());
+        for a in &self.anchors {
+            all.push(a.node);
+        }
         crate::sort::sort(&mut all);
         // Sorted vectors: a page has a few lines (a hash map costs the wasm its table code).
         let mut by_number: crate::vecmap::VecMap<String, Vec<u32>> = Default::default();

@@ -85,7 +85,10 @@ impl<'a> Model<'a> {
     pub fn build(page: &'a PageSnapshot, matcher: &Matcher, hints: &HintMatcher) -> Model<'a> {
         let n = page.nodes.len();
         let mut depth: Vec<u32> = Vec::with_capacity(n);
-        let mut end: Vec<u32> = (1..=n).map(|i| u32::try_from(i).unwrap_or(NONE)).collect();
+        let mut end: Vec<u32> = Vec::with_capacity(n);
+        for i in 1..=n {
+            end.push(u32::try_from(i).unwrap_or(NONE));
+        }
         let mut block_of: Vec<u32> = Vec::with_capacity(n);
         let mut hint: Vec<Option<Kind>> = Vec::with_capacity(n);
         let mut promo_region: Vec<bool> = Vec::with_capacity(n);

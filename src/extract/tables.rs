@@ -311,7 +311,10 @@ fn line_number(text: &str) -> Option<String> {
 pub(super) fn transpose_tables(page: &PageSnapshot) -> Option<PageSnapshot> {
     let nodes = &page.nodes;
     let n = nodes.len();
-    let mut end: Vec<usize> = (1..=n).collect();
+    let mut end: Vec<usize> = Vec::with_capacity(n);
+    for i in 1..=n {
+        end.push(i);
+    }
     for i in (0..n).rev() {
         let e = end.get(i).copied().unwrap_or(i + 1);
         if let Some(p) = nodes.get(i).and_then(|x| x.parent) {
