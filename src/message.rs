@@ -347,7 +347,7 @@ fn malformed(detail: &str) -> Refusal {
 }
 
 fn short(text: &str) -> String {
-    text.chars().take(200).collect()
+    crate::parse::text::first_chars(text, 200).to_string()
 }
 
 fn need<'a, T>(value: &'a Option<T>, what: &str) -> Result<&'a T, Refusal> {

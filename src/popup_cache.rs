@@ -44,13 +44,21 @@ pub fn popup_state(state: &State) -> State {
 /// module then links no deep clone of the state).
 pub fn into_popup_state(mut state: State) -> State {
     for account in &mut state.accounts {
-        account.history = condensed(&account.history);
+        condense(&mut account.history);
     }
     state
 }
 
 /// The points of `history` that decide the popup's figures, in order.
 pub fn condensed(history: &[HistoryPoint]) -> Vec<HistoryPoint> {
+    let mut out = history.to_vec();
+    condense(&mut out);
+    out
+}
+
+/// Keeps the points of `history` that decide the popup's figures ([`condensed`] in place:
+/// the kept points are not copied, so the engine module links no copy of a point).
+pub fn condense(history: &mut Vec<HistoryPoint>) {
     let n = history.len();
     let ordered = history
         .windows(2)
@@ -61,24 +69,27 @@ pub fn condensed(history: &[HistoryPoint]) -> Vec<HistoryPoint> {
             .all(|l| l.1.is_none_or(f64::is_finite) && l.2.is_none_or(f64::is_finite))
     });
     if n <= KEEP_WHOLE || !ordered || !finite {
-        return history.to_vec();
+        return;
     }
     let window_from = history[n - 1].at_ms - (WINDOW_DAYS + 1.0) * DAY_MS;
     // A loop, not `filter(..).map(..).collect()`: the engine's wasm is 0.3 KB smaller.
-    let mut out = Vec::new();
+    let mut keep = Vec::with_capacity(n);
     for (i, p) in history.iter().enumerate() {
-        let keep = i == 0 || i + 1 == n || {
-            let (prev, next) = (&history[i - 1], &history[i + 1]);
-            !same_shape(prev, p)
-                || !same_shape(p, next)
-                || (p.at_ms >= window_from && p.date != next.date)
-                || turns(prev, p, next)
-        };
-        if keep {
-            out.push(p.clone());
-        }
+        keep.push(
+            i == 0 || i + 1 == n || {
+                let (prev, next) = (&history[i - 1], &history[i + 1]);
+                !same_shape(prev, p)
+                    || !same_shape(p, next)
+                    || (p.at_ms >= window_from && p.date != next.date)
+                    || turns(prev, p, next)
+            },
+        );
     }
-    out
+    let mut i = 0;
+    crate::sort::retain(history, |_| {
+        i += 1;
+        keep.get(i - 1).copied().unwrap_or(true)
+    });
 }
 
 /// The same lines (keys, in order), bill date and values present.

@@ -503,10 +503,13 @@ static BUILTIN: std::sync::OnceLock<Vec<Profile>> = std::sync::OnceLock::new();
 /// [`install_builtin`], and none before.
 pub fn builtin() -> &'static [Profile] {
     BUILTIN.get_or_init(|| {
-        BUILTIN_SOURCES
-            .iter()
-            .filter_map(|(_, text)| Profile::from_json(text).ok())
-            .collect()
+        let mut profiles = Vec::new();
+        for (_, text) in BUILTIN_SOURCES {
+            if let Ok(p) = Profile::from_json(text) {
+                profiles.push(p);
+            }
+        }
+        profiles
     })
 }
 

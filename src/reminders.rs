@@ -181,7 +181,10 @@ pub fn infer_cycle(dates: &[Date]) -> Cycle {
     if recent.len() < 2 {
         return Cycle::default();
     }
-    let pairs: Vec<(Date, Date)> = recent.windows(2).map(|w| (w[0], w[1])).collect();
+    let mut pairs: Vec<(Date, Date)> = Vec::with_capacity(recent.len());
+    for w in recent.windows(2) {
+        pairs.push((w[0], w[1]));
+    }
     let months = month_index(pairs[0].1) - month_index(pairs[0].0);
     let months_apart = |wobble: i64| {
         (1..=12).contains(&months)
@@ -453,10 +456,13 @@ pub fn tick(state: &mut State, now_ms: f64, zone: &dyn Zone, lang: &str) -> Tick
     let planned = plan(state, now_ms, zone);
     let today = zone::local_date(zone, now_ms);
     let fired = |state: &State, key: &str| state.reminders.fired.iter().any(|f| f.key == key);
-    let due: Vec<&Planned> = planned
-        .iter()
-        .filter(|p| p.at_ms <= now_ms && !fired(state, &p.key))
-        .collect();
+    // (Loops that push instead of collects of filters: smaller in the wasm.)
+    let mut due: Vec<&Planned> = Vec::new();
+    for p in &planned {
+        if p.at_ms <= now_ms && !fired(state, &p.key) {
+            due.push(p);
+        }
+    }
     let mut notices = Vec::new();
     let changed = !due.is_empty();
     // Per account, cycle and kind, only the latest due reminder is shown; earlier ones
@@ -469,12 +475,20 @@ pub fn tick(state: &mut State, now_ms: f64, zone: &dyn Zone, lang: &str) -> Tick
         }
     }
     for fam in families {
-        let group: Vec<&&Planned> = due.iter().filter(|p| family(p) == fam).collect();
-        let show = group
-            .iter()
-            .filter(|p| p.at_ms >= p.known_ms)
-            .max_by(|a, b| a.at_ms.total_cmp(&b.at_ms))
-            .map(|p| p.key.clone());
+        let mut group: Vec<&&Planned> = Vec::new();
+        for p in &due {
+            if family(p) == fam {
+                group.push(p);
+            }
+        }
+        // The latest (the last of equals, as `max_by`).
+        let mut latest: Option<&&&Planned> = None;
+        for p in &group {
+            if p.at_ms >= p.known_ms && latest.is_none_or(|l| p.at_ms.total_cmp(&l.at_ms).is_ge()) {
+                latest = Some(p);
+            }
+        }
+        let show = latest.map(|p| p.key.clone());
         for p in group {
             let shown = show.as_deref() == Some(p.key.as_str());
             let late = shown && now_ms - p.at_ms > LATE_AFTER_MS;
@@ -493,14 +507,15 @@ pub fn tick(state: &mut State, now_ms: f64, zone: &dyn Zone, lang: &str) -> Tick
             }
         }
     }
-    let mut alarms: Vec<AlarmSpec> = planned
-        .iter()
-        .filter(|p| p.at_ms > now_ms && !fired(state, &p.key))
-        .map(|p| AlarmSpec {
-            name: [ALARM_PREFIX, &p.key].concat(),
-            when_ms: p.at_ms,
-        })
-        .collect();
+    let mut alarms: Vec<AlarmSpec> = Vec::new();
+    for p in &planned {
+        if p.at_ms > now_ms && !fired(state, &p.key) {
+            alarms.push(AlarmSpec {
+                name: [ALARM_PREFIX, &p.key].concat(),
+                when_ms: p.at_ms,
+            });
+        }
+    }
     if let Some(midnight) = zone::next_at(zone, now_ms + 1000.0, 5) {
         alarms.push(AlarmSpec {
             name: DAILY_ALARM.into(),
@@ -508,13 +523,12 @@ pub fn tick(state: &mut State, now_ms: f64, zone: &dyn Zone, lang: &str) -> Tick
         });
     }
     let changed = prune(state, today) || changed;
-    let close = state
-        .reminders
-        .fired
-        .iter()
-        .filter(|f| f.shown && f.cycle.is_some_and(|c| state.is_renewed(&f.account, c)))
-        .map(|f| f.key.clone())
-        .collect();
+    let mut close = Vec::new();
+    for f in &state.reminders.fired {
+        if f.shown && f.cycle.is_some_and(|c| state.is_renewed(&f.account, c)) {
+            close.push(f.key.clone());
+        }
+    }
     Tick {
         notices,
         alarms,
@@ -530,9 +544,9 @@ fn prune(state: &mut State, today: Option<Date>) -> bool {
     let keep = |cycle: Option<Date>| cycle.is_none_or(|c| c.days_until(today) <= KEEP_LOG_DAYS);
     let log = &mut state.reminders;
     let before = log.fired.len() + log.snoozes.len() + log.renewed.len();
-    log.fired.retain(|f| keep(f.cycle));
-    log.snoozes.retain(|s| keep(s.cycle));
-    log.renewed.retain(|r| keep(Some(r.cycle)));
+    crate::sort::retain(&mut log.fired, |f| keep(f.cycle));
+    crate::sort::retain(&mut log.snoozes, |s| keep(s.cycle));
+    crate::sort::retain(&mut log.renewed, |r| keep(Some(r.cycle)));
     log.fired.len() + log.snoozes.len() + log.renewed.len() != before
 }
 
@@ -777,12 +791,14 @@ pub fn toolbar_badge(state: &State, now_ms: f64, zone: &dyn Zone) -> ToolbarBadg
             None => account.latest.next_bill_date.map(|d| today.days_until(d)),
         };
         let days_urgency = days.map(urgency_for_days).unwrap_or(Urgency::None);
-        let data: Option<&DataUsage> = account
-            .latest
-            .lines
-            .iter()
-            .filter_map(|l| l.data.as_ref())
-            .max_by_key(|d| state.settings.data_urgency(d));
+        // The most urgent (the last of equals, as `max_by_key`).
+        let mut data: Option<&DataUsage> = None;
+        for d in account.latest.lines.iter().filter_map(|l| l.data.as_ref()) {
+            if data.is_none_or(|m| state.settings.data_urgency(d) >= state.settings.data_urgency(m))
+            {
+                data = Some(d);
+            }
+        }
         let data_urgency = data
             .map(|d| state.settings.data_urgency(d))
             .unwrap_or(Urgency::None);

@@ -378,33 +378,46 @@ impl State {
     /// Applies one scan. Only `Status::Ok` snapshots change the state: a sign-in page,
     /// a skeleton or a maintenance notice leaves the last good record in place.
     pub fn ingest(&mut self, snapshot: &Snapshot, url: &str, now_ms: f64, today: Date) -> Outcome {
+        self.ingest_owned(snapshot.clone(), url, now_ms, today)
+    }
+
+    /// [`State::ingest`] of a snapshot the caller no longer needs: stored without a copy
+    /// (the engine module then links no deep clone of a snapshot).
+    pub fn ingest_owned(
+        &mut self,
+        snapshot: Snapshot,
+        url: &str,
+        now_ms: f64,
+        today: Date,
+    ) -> Outcome {
         if snapshot.status != Status::Ok {
             return Outcome::Ignored;
         }
         let host = host_of(url);
         let key = account_key(snapshot.carrier.as_deref(), &host);
+        let mut lines = Vec::new();
+        for l in &snapshot.lines {
+            let data = l.data.as_ref();
+            lines.push((
+                l.number_last4.clone().unwrap_or_default(),
+                data.and_then(|d| d.remaining_mb),
+                data.and_then(|d| d.used_mb),
+            ));
+        }
         let point = HistoryPoint {
             at_ms: now_ms,
             date: today,
             next_bill_date: snapshot.next_bill_date,
-            lines: snapshot
-                .lines
-                .iter()
-                .map(|l| {
-                    let data = l.data.as_ref();
-                    (
-                        l.number_last4.clone().unwrap_or_default(),
-                        data.and_then(|d| d.remaining_mb),
-                        data.and_then(|d| d.used_mb),
-                    )
-                })
-                .collect(),
+            lines,
         };
         let page_url = strip_query(url);
-        match self.accounts.iter_mut().find(|a| a.key == key) {
-            Some(account) => {
-                let same = account.latest == *snapshot;
-                let before = std::mem::replace(&mut account.latest, snapshot.clone());
+        match self.accounts.iter().position(|a| a.key == key) {
+            Some(i) => {
+                let Some(account) = self.accounts.get_mut(i) else {
+                    return Outcome::Ignored;
+                };
+                let same = account.latest == snapshot;
+                let before = std::mem::replace(&mut account.latest, snapshot);
                 account.read_at_ms = now_ms;
                 account.host = host;
                 account.page_url = page_url;
@@ -418,7 +431,12 @@ impl State {
                 if same {
                     Outcome::Refreshed
                 } else {
-                    self.observe_renewal(&key, &before, snapshot, now_ms);
+                    // (The new snapshot lent out of the account for the call, and back.)
+                    let after = std::mem::take(&mut account.latest);
+                    self.observe_renewal(&key, &before, &after, now_ms);
+                    if let Some(account) = self.accounts.get_mut(i) {
+                        account.latest = after;
+                    }
                     Outcome::Stored
                 }
             }
@@ -428,7 +446,7 @@ impl State {
                     carrier: snapshot.carrier.clone(),
                     host,
                     page_url,
-                    latest: snapshot.clone(),
+                    latest: snapshot,
                     read_at_ms: now_ms,
                     history: vec![point],
                 });

@@ -636,12 +636,15 @@ pub fn rule_json(rule: &Profile) -> String {
 
 /// The taught rules that apply on `host` (unreadable stored rules are left out).
 pub fn rules_for_host(state: &State, host: &str) -> Vec<Profile> {
-    state
-        .taught
-        .iter()
-        .filter(|t| t.host == host)
-        .filter_map(|t| Profile::from_json(&t.rule).ok())
-        .collect()
+    let mut rules = Vec::new();
+    for t in &state.taught {
+        if t.host == host {
+            if let Ok(rule) = Profile::from_json(&t.rule) {
+                rules.push(rule);
+            }
+        }
+    }
+    rules
 }
 
 /// True when `url` is an account page of a taught rule (the badge shows there).

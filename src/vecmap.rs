@@ -94,7 +94,7 @@ impl<K: Ord, V> VecMap<K, V> {
 
     /// Keeps the entries `keep` accepts.
     pub fn retain(&mut self, mut keep: impl FnMut(&K, &mut V) -> bool) {
-        self.0.retain_mut(|(k, v)| keep(k, v));
+        crate::sort::retain(&mut self.0, |(k, v)| keep(k, v));
     }
 }
 

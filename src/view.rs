@@ -201,11 +201,14 @@ fn riskiest_data(snapshot: &Snapshot) -> Option<&DataUsage> {
             _ => f64::MAX / 2.0,
         }
     };
-    snapshot
-        .lines
-        .iter()
-        .filter_map(|l| l.data.as_ref())
-        .min_by(|a, b| rank(a).total_cmp(&rank(b)))
+    // (A loop: `min_by` over a `filter_map` inlines the filter twice.)
+    let mut most: Option<&DataUsage> = None;
+    for d in snapshot.lines.iter().filter_map(|l| l.data.as_ref()) {
+        if most.is_none_or(|m| rank(d).total_cmp(&rank(m)).is_lt()) {
+            most = Some(d);
+        }
+    }
+    most
 }
 
 /// The data message for one bucket: `3.4 GB left`, `12 GB used · Unlimited`.
@@ -271,11 +274,12 @@ pub fn in_account_area(url: &str, account_urls: &[String]) -> bool {
 /// [`in_account_area`] with the account pages of the built-in profiles for the URL's host.
 pub fn page_in_account_area(url: &str) -> bool {
     let host = crate::page::host_of(url);
-    let account_urls: Vec<String> = crate::profile::builtin()
-        .iter()
-        .filter(|p| p.matches_host(&host))
-        .flat_map(|p| p.account_urls.iter().cloned())
-        .collect();
+    let mut account_urls: Vec<String> = Vec::new();
+    for p in crate::profile::builtin() {
+        if p.matches_host(&host) {
+            account_urls.extend_from_slice(&p.account_urls);
+        }
+    }
     in_account_area(url, &account_urls)
 }
 

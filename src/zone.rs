@@ -56,15 +56,15 @@ pub fn instant(zone: &dyn Zone, date: Date, secs: u32) -> f64 {
     let before = zone.offset_at(wall - DAY_MS);
     let after = zone.offset_at(wall + DAY_MS);
     let candidate = |offset: i32| wall - f64::from(offset) * MINUTE_MS;
-    let valid: Vec<f64> = [before, after]
-        .into_iter()
-        .map(candidate)
-        .filter(|&t| {
-            let off = zone.offset_at(t);
-            (candidate(off) - t).abs() < 1.0
-        })
-        .collect();
-    match valid.into_iter().min_by(f64::total_cmp) {
+    // The earliest valid one (a loop: no vector, no iterator chain in the wasm).
+    let mut valid: Option<f64> = None;
+    for t in [candidate(before), candidate(after)] {
+        let off = zone.offset_at(t);
+        if (candidate(off) - t).abs() < 1.0 && valid.is_none_or(|v| t.total_cmp(&v).is_lt()) {
+            valid = Some(t);
+        }
+    }
+    match valid {
         Some(t) => t,
         // In a gap: read the wall time with the offset before the change.
         None => candidate(before),

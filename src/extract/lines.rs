@@ -349,7 +349,10 @@ impl Engine<'_> {
     pub(super) fn build_sections(&mut self) {
         let nodes = &self.model.page.nodes;
         let mut numbers: Vec<String> = Vec::new();
-        let mut all: Vec<u32> = self.anchors.iter().map(|a| a.node).collect();
+        let mut all: Vec<u32> = Vec::with_capacity(self.anchors.len());
+        for a in &self.anchors {
+            all.push(a.node);
+        }
         crate::sort::sort(&mut all);
         // Sorted vectors: a page has a few lines (a hash map costs the wasm its table code).
         let mut by_number: crate::vecmap::VecMap<String, Vec<u32>> = Default::default();
@@ -710,11 +713,12 @@ impl<'a> NumberIndex<'a> {
     fn new(finds: &'a [(usize, u32, phone::PhoneFind, bool, bool)]) -> Self {
         // A card's or account's digits (`Visa ending in 0031`) and a toll-free number in
         // a line's card are no other line's.
-        let mut by_node: Vec<(u32, &str)> = finds
-            .iter()
-            .filter(|(_, _, f, _, not_phone)| !not_phone && !f.toll_free)
-            .map(|(_, n, f, _, _)| (*n, f.last4.as_str()))
-            .collect();
+        let mut by_node: Vec<(u32, &str)> = Vec::new();
+        for (_, n, f, _, not_phone) in finds {
+            if !not_phone && !f.toll_free {
+                by_node.push((*n, f.last4.as_str()));
+            }
+        }
         crate::sort::sort_by_key(&mut by_node, |e| e.0);
         let mut next_other = vec![by_node.len(); by_node.len()];
         for i in (0..by_node.len().saturating_sub(1)).rev() {

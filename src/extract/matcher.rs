@@ -345,17 +345,16 @@ impl Matcher {
         }
         // Role labels that contain a data bucket word (`data remaining`, `剩余流量`)
         // also name the bucket.
-        let data_words: Vec<String> = patterns
-            .iter()
-            .filter(|p| p.kind == Kind::Data)
-            .map(|p| p.text.clone())
-            .collect();
         // An unlimited line or plan (`Unlimited line`, `不限量套餐`) has unlimited data.
-        let line_words: Vec<String> = patterns
-            .iter()
-            .filter(|p| matches!(p.kind, Kind::Line | Kind::Plan))
-            .map(|p| p.text.clone())
-            .collect();
+        let mut data_words: Vec<String> = Vec::new();
+        let mut line_words: Vec<String> = Vec::new();
+        for p in &patterns {
+            if p.kind == Kind::Data {
+                data_words.push(p.text.clone());
+            } else if matches!(p.kind, Kind::Line | Kind::Plan) {
+                line_words.push(p.text.clone());
+            }
+        }
         for p in &mut patterns {
             p.names_data = match p.kind {
                 Kind::Data => true,
@@ -606,11 +605,13 @@ fn resolve_overlaps(mut raw: Vec<Hit>) -> Vec<Hit> {
                 *slot = if free { 1 } else { 2 };
             }
         }
-        return raw
-            .into_iter()
-            .zip(state)
-            .filter_map(|(h, s)| (s == 1).then_some(h))
-            .collect();
+        let mut kept = Vec::new();
+        for (h, s) in raw.into_iter().zip(state) {
+            if s == 1 {
+                kept.push(h);
+            }
+        }
+        return kept;
     }
     crate::sort::sort_by(&mut raw, |a, b| {
         (b.end - b.start)
@@ -674,7 +675,10 @@ impl HintMatcher {
     pub fn new(profiles: &[&Profile], extra: &[(String, Kind)]) -> HintMatcher {
         let mut index: FastMap<String, Vec<(Vec<String>, Kind)>> = FastMap::default();
         let mut add = |text: &str, kind: Kind| {
-            let words: Vec<String> = text.split_whitespace().map(lower_same_len).collect();
+            let mut words: Vec<String> = Vec::new();
+            for w in text.split_whitespace() {
+                words.push(lower_same_len(w));
+            }
             if let Some(first) = words.first() {
                 let list = index.entry(first.clone()).or_default();
                 if !list.iter().any(|(w, _)| *w == words) {

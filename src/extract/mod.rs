@@ -287,11 +287,10 @@ impl ElementPattern {
         {
             return false;
         }
-        let classes: Vec<&str> = node
-            .attr("class")
-            .unwrap_or("")
-            .split_whitespace()
-            .collect();
+        let mut classes: Vec<&str> = Vec::new();
+        for c in node.attr("class").unwrap_or("").split_whitespace() {
+            classes.push(c);
+        }
         self.classes.iter().all(|c| classes.contains(&c.as_str()))
     }
 }
@@ -721,7 +720,7 @@ impl<'a> Engine<'a> {
         let model = &self.model;
         // A price per amount (`1元/1GB`, `$10/5GB`) is an offer, not usage.
         // So is a bare amount followed by its price (`1GB — $10`).
-        found.retain(|v| match &v.kind {
+        crate::sort::retain(&mut found, |v| match &v.kind {
             VKind::Data(d) => {
                 let bare = d.remaining_mb.is_none()
                     && d.used_mb.is_none()
@@ -733,12 +732,14 @@ impl<'a> Engine<'a> {
         });
         // Promotional words inside a link or button (`Add 5GB for $10`) void that link's
         // values; they leave the rest of the row alone (`3 GB left` beside `Buy data`).
-        let promo_actions: Vec<u32> = row
-            .hits
-            .iter()
-            .filter(|h| h.kind == Kind::Promo)
-            .filter_map(|h| self.action_root(row.node_at(h.start)))
-            .collect();
+        let mut promo_actions: Vec<u32> = Vec::new();
+        for h in &row.hits {
+            if h.kind == Kind::Promo {
+                if let Some(root) = self.action_root(row.node_at(h.start)) {
+                    promo_actions.push(root);
+                }
+            }
+        }
         // A drop-down's shown option is a form's choice (an amount to pay, a date to pick,
         // `--` for none yet), not an account figure; only a state (`AutoPay [On]`) is one.
         // So is an amount in a form (a refill's chosen amount, a checkout's total).
@@ -750,7 +751,7 @@ impl<'a> Engine<'a> {
                         || (matches!(v.kind, VKind::Money(_)) && model.in_form(node))
                 })
         };
-        found.retain(|v| {
+        crate::sort::retain(&mut found, |v| {
             !model.is_promo_node(v.node)
                 && !chosen(v)
                 && !self
@@ -760,7 +761,7 @@ impl<'a> Engine<'a> {
         // Usage under a finished period (`Usage during this statement (Oct 16 – Nov 15)`,
         // `Previous plan period` | `Oct 26 – Nov 24, 2026`) is history.
         if found.iter().any(|v| matches!(v.kind, VKind::Data(_))) && self.after_finished_period(r) {
-            found.retain(|v| !matches!(v.kind, VKind::Data(_)));
+            crate::sort::retain(&mut found, |v| !matches!(v.kind, VKind::Data(_)));
         }
         self.vals.extend(found);
     }
@@ -1159,11 +1160,16 @@ impl<'a> Engine<'a> {
             let span = if label_text.ends_with("due") && date_next {
                 Some((h.start, h.end))
             } else {
-                parse::text::split_byte(" by | before | on ", b'|')
-                    .filter_map(|w| {
-                        parse::text::find(rest, w).map(|i| (h.end + i + 1, h.end + i + w.len() - 1))
-                    })
-                    .min()
+                let mut first = None;
+                for w in parse::text::split_byte(" by | before | on ", b'|') {
+                    if let Some(i) = parse::text::find(rest, w) {
+                        let at = (h.end + i + 1, h.end + i + w.len() - 1);
+                        if first.is_none_or(|f| at < f) {
+                            first = Some(at);
+                        }
+                    }
+                }
+                first
             };
             let Some((start, end)) = span else {
                 continue;
@@ -2002,13 +2008,12 @@ impl<'a> Engine<'a> {
     /// A row right after a row with data values may continue it (`312 MB remaining` |
     /// `of 1,024 MB`): parse it too, so its self-described values are seen.
     fn parse_continuations(&mut self) {
-        let rows: Vec<usize> = self
-            .row_vals
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| v.first().copied().flatten().is_some_and(|(s, e)| e > s))
-            .map(|(r, _)| r + 1)
-            .collect();
+        let mut rows: Vec<usize> = Vec::new();
+        for (r, v) in self.row_vals.iter().enumerate() {
+            if v.first().copied().flatten().is_some_and(|(s, e)| e > s) {
+                rows.push(r + 1);
+            }
+        }
         for r in rows {
             let _ = self.values(r, Family::Data);
         }
@@ -2017,29 +2022,30 @@ impl<'a> Engine<'a> {
         // A figure in a line's own part of a page with several lines may be its share of
         // a pool (see `assign`).
         if self.numbers.len() >= 2 {
-            let parts: Vec<usize> = (self.model.rows.iter().enumerate())
-                .filter(|(_, row)| {
-                    row.text.bytes().any(|b| b.is_ascii_digit())
-                        && self.part_of(row.first_node()).is_some()
-                })
-                .map(|(r, _)| r)
-                .collect();
+            let mut parts: Vec<usize> = Vec::new();
+            for (r, row) in self.model.rows.iter().enumerate() {
+                if row.text.bytes().any(|b| b.is_ascii_digit())
+                    && self.part_of(row.first_node()).is_some()
+                {
+                    parts.push(r);
+                }
+            }
             for r in parts {
                 let _ = self.values(r, Family::Data);
             }
         }
         // So does a bare `Unlimited` standing alone in a line's own card.
-        let unlimited: Vec<usize> = (self.model.rows.iter().enumerate())
-            .filter(|(_, row)| {
-                row.hits.iter().any(|h| {
-                    h.kind == Kind::Unlimited
-                        && (h.names_data
-                            || (row.text.trim().len() == h.end - h.start
-                                && self.part_of(row.node_at(h.start)).is_some()))
-                })
-            })
-            .map(|(r, _)| r)
-            .collect();
+        let mut unlimited: Vec<usize> = Vec::new();
+        for (r, row) in self.model.rows.iter().enumerate() {
+            if row.hits.iter().any(|h| {
+                h.kind == Kind::Unlimited
+                    && (h.names_data
+                        || (row.text.trim().len() == h.end - h.start
+                            && self.part_of(row.node_at(h.start)).is_some()))
+            }) {
+                unlimited.push(r);
+            }
+        }
         for r in unlimited {
             let _ = self.values(r, Family::Data);
         }
@@ -2322,12 +2328,13 @@ impl<'a> Engine<'a> {
             return snap;
         }
         let line_count = numbers.len().max(1);
-        let mut lines: Vec<Line> = (0..line_count)
-            .map(|i| Line {
+        let mut lines: Vec<Line> = Vec::with_capacity(line_count);
+        for i in 0..line_count {
+            lines.push(Line {
                 number_last4: numbers.get(i).cloned(),
                 ..Default::default()
-            })
-            .collect();
+            });
+        }
         let mut main: Vec<DataUsage> = vec![DataUsage::default(); line_count];
         let mut hot: Vec<DataUsage> = vec![DataUsage::default(); line_count];
         let mut has_main = vec![false; line_count];
@@ -2760,7 +2767,7 @@ impl<'a> Engine<'a> {
                         Source {
                             label: Some(row.text.get(h.start..h.end).unwrap_or("").to_string()),
                             element: model.describe(node),
-                            text: row.text.chars().take(120).collect(),
+                            text: parse::text::first_chars(&row.text, 120).to_string(),
                         },
                     );
                 }
@@ -2773,11 +2780,11 @@ impl<'a> Engine<'a> {
             // On a single-line page a name beside the number may be the holder's: only a
             // device or line nickname (`Work phone`) counts there.
             let several = numbers.len() >= 2;
-            finds.extend(
-                self.sibling_names(&anchors).into_iter().filter(|t| {
-                    several || t.kind != Kind::Nickname || names::names_a_device(&t.text)
-                }),
-            );
+            for t in self.sibling_names(&anchors) {
+                if several || t.kind != Kind::Nickname || names::names_a_device(&t.text) {
+                    finds.push(t);
+                }
+            }
             crate::sort::sort_by_key(&mut finds, |t| std::cmp::Reverse(t.score));
         }
         let mut account_plan: Option<TextFind> = None;
@@ -2914,14 +2921,15 @@ impl<'a> Engine<'a> {
                 shared_fields = &[""];
             }
             if !shared_fields.is_empty() {
-                let shared: Vec<(String, Source)> = sources
-                    .iter()
-                    .filter_map(|(k, v)| {
-                        k.strip_prefix("lines[?].")
-                            .filter(|rest| shared_fields.iter().any(|f| rest.starts_with(f)))
-                            .map(|rest| (line_key(i, rest), v.clone()))
-                    })
-                    .collect();
+                let mut shared: Vec<(String, Source)> = Vec::new();
+                for (k, v) in sources.iter() {
+                    if let Some(rest) = k
+                        .strip_prefix("lines[?].")
+                        .filter(|rest| shared_fields.iter().any(|f| rest.starts_with(f)))
+                    {
+                        shared.push((line_key(i, rest), v.clone()));
+                    }
+                }
                 sources.extend(shared);
             }
             if has_hot.get(i).copied().unwrap_or(false) {
@@ -2996,7 +3004,7 @@ impl<'a> Engine<'a> {
                 }
             }
         }
-        lines.retain(|l| {
+        crate::sort::retain(&mut lines, |l| {
             l.number_last4.is_some()
                 || l.data.is_some()
                 || l.hotspot.is_some()
@@ -3018,7 +3026,12 @@ impl<'a> Engine<'a> {
                 sources.insert("amount_due".into(), source_of(a));
             }
         }
-        let earliest_line = lines.iter().filter_map(|l| l.renews_on).min();
+        let mut earliest_line: Option<Date> = None;
+        for d in lines.iter().filter_map(|l| l.renews_on) {
+            if earliest_line.is_none_or(|e| d < e) {
+                earliest_line = Some(d);
+            }
+        }
         // A due date already past (last bill's) gives way to a renewal date to come; alone,
         // it stays (an overdue bill).
         let due = due.filter(|(_, d, _)| {
@@ -3587,7 +3600,7 @@ impl<'a> Engine<'a> {
 fn own_bucket(model: &Model, row: &model::Row) -> Bucket {
     let text = row.text.trim();
     let sentence = ends_with_any(text, ".!?。！？");
-    let aside = text.starts_with(['(', '（']) && text.ends_with([')', '）']);
+    let aside = starts_with_any(text, "(（") && ends_with_any(text, ")）");
     if !sentence
         && !aside
         && row.hits.iter().any(|h| {
@@ -3832,16 +3845,22 @@ pub(crate) fn phone_finds_for_test(text: &str) -> Vec<String> {
 /// hosts apply everywhere), matching carrier profiles, then the generic profile.
 pub(crate) fn active_profiles<'p>(host: &str, rules: &'p [Profile]) -> Vec<&'p Profile> {
     let builtin = profile::builtin();
-    let mut active: Vec<&Profile> = rules
-        .iter()
-        .filter(|p| p.hosts.is_empty() || p.matches_host(host))
-        .collect();
-    active.extend(
-        builtin
-            .iter()
-            .filter(|p| !p.hosts.is_empty() && p.matches_host(host)),
-    );
-    active.extend(builtin.iter().filter(|p| p.hosts.is_empty()));
+    let mut active: Vec<&Profile> = Vec::new();
+    for p in rules {
+        if p.hosts.is_empty() || p.matches_host(host) {
+            active.push(p);
+        }
+    }
+    for p in builtin {
+        if !p.hosts.is_empty() && p.matches_host(host) {
+            active.push(p);
+        }
+    }
+    for p in builtin {
+        if p.hosts.is_empty() {
+            active.push(p);
+        }
+    }
     active
 }
 

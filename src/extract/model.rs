@@ -85,7 +85,10 @@ impl<'a> Model<'a> {
     pub fn build(page: &'a PageSnapshot, matcher: &Matcher, hints: &HintMatcher) -> Model<'a> {
         let n = page.nodes.len();
         let mut depth: Vec<u32> = Vec::with_capacity(n);
-        let mut end: Vec<u32> = (1..=n).map(|i| u32::try_from(i).unwrap_or(NONE)).collect();
+        let mut end: Vec<u32> = Vec::with_capacity(n);
+        for i in 1..=n {
+            end.push(u32::try_from(i).unwrap_or(NONE));
+        }
         let mut block_of: Vec<u32> = Vec::with_capacity(n);
         let mut hint: Vec<Option<Kind>> = Vec::with_capacity(n);
         let mut promo_region: Vec<bool> = Vec::with_capacity(n);
@@ -198,7 +201,7 @@ impl<'a> Model<'a> {
             let figures = row.lower.bytes().any(|b| b.is_ascii_digit());
             let text = &row.text;
             let segs = &row.segs;
-            row.hits.retain(|h| match h.place {
+            crate::sort::retain(&mut row.hits, |h| match h.place {
                 // `不占用共享流量` (does not use the shared data): no label of that data.
                 Place::Anywhere => {
                     h.kind != Kind::Data
@@ -1039,12 +1042,12 @@ fn virtual_row(node: &crate::page::PageNode, index: u32) -> Option<Row> {
     if label.is_empty() && value.is_empty() {
         return None;
     }
-    let mut text: String = label.chars().take(MAX_LABEL_CHARS).collect();
+    let mut text = String::from(crate::parse::text::first_chars(label, MAX_LABEL_CHARS));
     if !value.is_empty() {
         if !text.is_empty() {
             text.push(' ');
         }
-        text.extend(value.chars().take(MAX_LABEL_CHARS));
+        text.push_str(crate::parse::text::first_chars(value, MAX_LABEL_CHARS));
     }
     let text = crate::page::fold_space(&crate::parse::text::fold_figures(&text));
     if text.is_empty() {

@@ -58,10 +58,10 @@ pub fn find_phones(text: &str) -> Vec<PhoneFind> {
         return out;
     }
     // A middle dot reads as a full stop: `·· 5830` is an ellipsis like `.. 5830`.
-    let chars: Vec<(usize, char)> = text
-        .char_indices()
-        .map(|(b, c)| (b, if c == '·' { '.' } else { c }))
-        .collect();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    for (b, c) in text.char_indices() {
+        chars.push((b, if c == '·' { '.' } else { c }));
+    }
     let mut i = 0;
     while i < chars.len() {
         let Some(&(_, c)) = chars.get(i) else { break };
@@ -167,13 +167,17 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
     if trailing_digits < 4 && !whole && !grouped {
         return None;
     }
-    let token: Vec<char> = token_chars().collect();
-    let digits: String = token.iter().filter(|c| c.is_ascii_digit()).collect();
+    let mut token: Vec<char> = Vec::with_capacity(span.len());
+    let mut digits = String::new();
+    for c in token_chars() {
+        token.push(c);
+        if c.is_ascii_digit() {
+            digits.push(c);
+        }
+    }
     let ellipsis = token.contains(&'…') || token.windows(2).any(|w| w == ['.', '.']);
-    let last4: String = digits
-        .chars()
-        .skip(digits.len().saturating_sub(4))
-        .collect();
+    // (ASCII digits only: the last four characters are the last four bytes.)
+    let last4 = String::from(digits.get(digits.len().saturating_sub(4)..).unwrap_or(""));
     let byte_start = chars.get(start).map(|&(b, _)| b)?;
     let byte_end = chars.get(end).map_or(text.len(), |&(b, _)| b);
     // Cut leading separators/garbage off the reported span.
@@ -258,10 +262,10 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
             .get(4)
             .is_some_and(|c| *c == ' ' || *c == '-' || *c == '\u{a0}');
     // Spain: nine digits from 6, 7, 8 or 9, written `612 34 56 78` or `612 345 678`.
-    let groups: Vec<usize> = token
-        .split(|c| *c == ' ' || *c == '\u{a0}')
-        .map(|g| g.len())
-        .collect();
+    let mut groups: Vec<usize> = Vec::new();
+    for g in token.split(|c| *c == ' ' || *c == '\u{a0}') {
+        groups.push(g.len());
+    }
     let nine = digits.len() == 9
         && super::starts_with_any(&digits, "6789")
         && token

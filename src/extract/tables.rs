@@ -372,7 +372,10 @@ fn line_number(text: &str) -> Option<String> {
 pub(super) fn transpose_tables(page: &PageSnapshot) -> Option<PageSnapshot> {
     let nodes = &page.nodes;
     let n = nodes.len();
-    let mut end: Vec<usize> = (1..=n).collect();
+    let mut end: Vec<usize> = Vec::with_capacity(n);
+    for i in 1..=n {
+        end.push(i);
+    }
     for i in (0..n).rev() {
         let e = end.get(i).copied().unwrap_or(i + 1);
         if let Some(p) = nodes.get(i).and_then(|x| x.parent) {
@@ -432,7 +435,11 @@ pub(super) fn transpose_tables(page: &PageSnapshot) -> Option<PageSnapshot> {
                 })
         });
         if let Some(at) = numbers_across {
-            found.push((table, at, rows.iter().map(|r| r.1.clone()).collect()));
+            let mut cells = Vec::with_capacity(rows.len());
+            for r in rows.iter() {
+                cells.push(r.1.clone());
+            }
+            found.push((table, at, cells));
         }
     }
     if found.is_empty() {

@@ -15,17 +15,15 @@ pub(super) fn data_text<'t>(text: &'t str, joins: &[usize], decimal_comma: bool)
         return base;
     }
     // Characters, not bytes: `String::from_utf8`'s check costs the wasm 0.6 KB.
-    Cow::Owned(
-        base.char_indices()
-            .map(|(i, c)| {
-                if c == ' ' && joins.contains(&i) {
-                    '|'
-                } else {
-                    c
-                }
-            })
-            .collect(),
-    )
+    let mut out = String::with_capacity(base.len());
+    for (i, c) in base.char_indices() {
+        out.push(if c == ' ' && joins.contains(&i) {
+            '|'
+        } else {
+            c
+        });
+    }
+    Cow::Owned(out)
 }
 use crate::snapshot::DataUsage;
 
@@ -55,11 +53,11 @@ pub(super) fn thousands_dots_to_commas(text: &str) -> std::borrow::Cow<'_, str> 
     if dots.is_empty() {
         return std::borrow::Cow::Borrowed(text);
     }
-    std::borrow::Cow::Owned(
-        text.char_indices()
-            .map(|(i, c)| if dots.contains(&i) { ',' } else { c })
-            .collect(),
-    )
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        out.push(if dots.contains(&i) { ',' } else { c });
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// True when the amount at `start` follows a price and a slash (`10元/5GB`, `$10/5GB`).

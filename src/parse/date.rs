@@ -87,7 +87,12 @@ pub fn parse_year_month(text: &str) -> Option<(i32, u8)> {
     let text = text.trim();
     let mut nums =
         super::text::split_where(text, |c| !c.is_ascii_digit()).filter(|n| !n.is_empty());
-    let rest: String = text.chars().filter(|c| !c.is_ascii_digit()).collect();
+    let mut rest = String::new();
+    for c in text.chars() {
+        if !c.is_ascii_digit() {
+            rest.push(c);
+        }
+    }
     let rest = rest.trim();
     let (first, second) = (nums.next()?, nums.next());
     if nums.next().is_some() {

@@ -72,7 +72,10 @@ pub fn fold_figures(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.chars().any(|c| ('\u{FF01}'..='\u{FF5E}').contains(&c)) {
         return std::borrow::Cow::Borrowed(text);
     }
-    let chars: Vec<char> = text.chars().collect();
+    let mut chars: Vec<char> = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        chars.push(c);
+    }
     let digit = |i: Option<usize>| {
         i.and_then(|i| chars.get(i))
             .is_some_and(|c| fold_char(*c).is_ascii_digit())
@@ -400,7 +403,11 @@ pub(crate) fn is_lower(c: char) -> bool {
 
 /// `text` lower-cased with [`lower_char`].
 pub fn lowercase(text: &str) -> String {
-    text.chars().map(lower_char).collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        out.push(lower_char(c));
+    }
+    out
 }
 
 /// Byte offset of the first `needle` in `hay` (`str::find` with a `&str` pattern).
@@ -533,6 +540,21 @@ pub fn trim_start_where(text: &str, drop: fn(char) -> bool) -> &str {
 /// [`trim_start_where`]).
 pub fn trim_end_where(text: &str, drop: fn(char) -> bool) -> &str {
     text.trim_end_matches(drop)
+}
+
+/// The first `n` characters of `text` (`text.chars().take(n).collect::<String>()` without
+/// a collect per call site: one function, on bytes).
+pub fn first_chars(text: &str, n: usize) -> &str {
+    let mut seen = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b & 0xC0 != 0x80 {
+            if seen == n {
+                return text.get(..i).unwrap_or(text);
+            }
+            seen += 1;
+        }
+    }
+    text
 }
 
 /// The number of characters in `text` (`text.chars().count()`, whose unrolled counter
@@ -1338,12 +1360,13 @@ pub(crate) fn settle<T>(
 
 /// Keeps the good values of a scan.
 pub(crate) fn only_ok<T>(hits: Vec<Found<Result<T, ParseError>>>) -> Vec<Found<T>> {
-    hits.into_iter()
-        .filter_map(|f| {
-            let Found { start, end, value } = f;
-            value.ok().map(|value| Found { start, end, value })
-        })
-        .collect()
+    let mut out = Vec::new();
+    for Found { start, end, value } in hits {
+        if let Ok(value) = value {
+            out.push(Found { start, end, value });
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -1378,6 +1401,9 @@ mod tests {
                 assert_eq!(has_char(hay, c), hay.contains(c));
             }
             assert_eq!(char_count(hay), hay.chars().count());
+            for n in 0..8 {
+                assert_eq!(first_chars(hay, n), hay.chars().take(n).collect::<String>());
+            }
             let ends = ['a', '$', '剩'];
             assert_eq!(
                 trim_start_where(hay, |c| matches!(c, 'a' | '$' | '剩')),

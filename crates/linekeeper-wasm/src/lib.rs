@@ -15,7 +15,7 @@ use linekeeper::json::{Obj, ToJson};
 use linekeeper::page::PageSnapshot;
 use linekeeper::store::{Outcome, State};
 use linekeeper::view::{self, BadgeView};
-use linekeeper::{ScanOptions, Snapshot};
+use linekeeper::ScanOptions;
 pub(crate) use linekeeper_web::{state_from_js, to_js, today};
 use wasm_bindgen::prelude::*;
 
@@ -43,11 +43,11 @@ pub fn state_is_current(state: JsValue) -> bool {
 /// The hosts with a taught rule (read at every worker start and change of the state).
 #[wasm_bindgen]
 pub fn taught_hosts(state: JsValue) -> Result<Vec<String>, JsError> {
-    Ok(state_from_js(state)?
-        .taught
-        .into_iter()
-        .map(|t| t.host)
-        .collect())
+    let mut hosts = Vec::new();
+    for t in state_from_js(state)?.taught {
+        hosts.push(t.host);
+    }
+    Ok(hosts)
 }
 
 /// An accepted message, for the worker: its type and place, and the small fields it uses
@@ -160,10 +160,20 @@ pub fn decode_message(
     }
 }
 
+/// JSON text already written, written as it is.
+struct RawJson(String);
+
+impl ToJson for RawJson {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(&self.0);
+    }
+}
+
 struct IngestResult {
     state: State,
     outcome: Outcome,
-    snapshot: Snapshot,
+    /// The Snapshot's JSON.
+    snapshot: RawJson,
     badge: BadgeView,
     /// Whether user-taught rules were read with the built-in profiles: their scan words and
     /// anchor elements (`taught_scan`, the tools module's) then go to the content script.
@@ -196,12 +206,14 @@ pub fn ingest(
     let taught = !rules.is_empty();
     let in_area =
         view::page_in_account_area(url) || linekeeper::teach::in_taught_account_area(&state, url);
-    let outcome = state.ingest(&snapshot, url, now_ms, today);
     let badge = view::badge(&snapshot, today, lang, in_area);
+    // The snapshot's JSON written before it moves into the state (no copy of it).
+    let snapshot_json = RawJson(linekeeper::json::to_string(&snapshot));
+    let outcome = state.ingest_owned(snapshot, url, now_ms, today);
     to_js(&IngestResult {
         state,
         outcome,
-        snapshot,
+        snapshot: snapshot_json,
         badge,
         taught,
     })

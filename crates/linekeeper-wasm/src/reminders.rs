@@ -79,7 +79,13 @@ fn notification(n: &Notice) -> NotificationOut {
         title: [carrier.as_str(), ": ", &msg(&n.title)].concat(),
         message: msg(&n.body),
         context: n.late.then(|| t("notify_late")),
-        buttons: n.buttons.iter().map(msg).collect(),
+        buttons: {
+            let mut buttons = Vec::new();
+            for b in &n.buttons {
+                buttons.push(msg(b));
+            }
+            buttons
+        },
     }
 }
 
@@ -100,7 +106,13 @@ pub fn sync(state: JsValue, now_ms: f64) -> Result<JsValue, JsError> {
     };
     to_js(&SyncOut {
         changed: tick.changed,
-        notifications: tick.notices.iter().map(notification).collect(),
+        notifications: {
+            let mut out = Vec::new();
+            for n in &tick.notices {
+                out.push(notification(n));
+            }
+            out
+        },
         alarms: tick.alarms,
         badge,
         close: tick.close,
