@@ -1572,6 +1572,9 @@ impl<'a> Engine<'a> {
             let sentence = if rest_width > 24 { 45 } else { 0 };
             let (lo, hi) = self.same_family_bounds(r, label);
             let span = self.values(r, fam);
+            // A label its own value follows (`· vence el 3 de dic.`) labels that value: it
+            // does not reach into the rows around it (`Actualizado hoy a las 8:12` below).
+            let mut own_follows = false;
             for vi in span.clone() {
                 let Some(v) = self.vals.get(vi) else { continue };
                 // A period (`有效期：11-01 至 11-30`) is no date of its label's.
@@ -1601,6 +1604,11 @@ impl<'a> Engine<'a> {
                 let (score, before) =
                     if v.start > label.start && v.end > label.end && v.start < hi {
                         let gap = v.start.saturating_sub(label.end).min(60) as i32;
+                        own_follows |= self.model.rows.get(r).is_some_and(|row| {
+                            row.text
+                                .get(label.end..v.start)
+                                .is_some_and(|g| g.len() <= 3 && label_gap(g))
+                        });
                         (100 - gap / 3, false)
                     } else if v.end <= label.start
                     && v.end > lo
@@ -1689,7 +1697,7 @@ impl<'a> Engine<'a> {
                     }
                 }
             }
-            if item_width > 20 || switch {
+            if item_width > 20 || switch || own_follows {
                 continue;
             }
             let heading = self.in_heading(label.node);

@@ -6267,3 +6267,35 @@ fn an_emphasised_name_before_the_plan_word_in_a_sentence_names_the_plan() {
         assert_eq!(s.lines[0].plan.as_deref(), plan, "{body}");
     }
 }
+
+/// r29c tmobile-es-prepago: `vence el` (a due date and an expiry) right before its own date
+/// in an add-on's row took, as the due date, the `hoy` of `Actualizado hoy a las 8:12` below.
+#[test]
+fn label_with_its_own_value_does_not_reach_the_next_row() {
+    let es = |body: &str| {
+        scan(
+            &format!(r#"<html lang="es-US"><body>{body}</body></html>"#),
+            "https://account.example-mobile.com/",
+        )
+    };
+    for (pack, row, stamp) in [
+        (
+            "Pase de datos internacional",
+            "Quedan 1.5 GB de 2 GB · vence el 3 de dic.",
+            "Actualizado hoy a las 8:12 a. m. Después de usar tus datos de alta velocidad, \
+             la velocidad se reduce a 128 kbps.",
+        ),
+        (
+            "Bono de datos",
+            "500 MB disponibles · vence el 3 de dic.",
+            "Datos actualizados hoy, 8:12 a. m. Velocidad de 128 kbps al agotar tus datos.",
+        ),
+    ] {
+        let s = es(&format!(
+            "<p>Saldo $12.40</p><p>Tu plan se renueva el <b>9 de diciembre</b> por $40.00.</p>\
+             <div><p>{pack}</p><p>{row}</p></div><p>{stamp}</p>"
+        ));
+        assert_eq!(s.next_bill_date, date(2026, 12, 9), "{pack}");
+        assert_eq!(s.lines[0].renews_on, date(2026, 12, 9), "{pack}");
+    }
+}
