@@ -1112,6 +1112,21 @@ impl<'a> Engine<'a> {
                         }
                         _ => lead(row, h.start),
                     }
+                    // A sentence whose subject is the plan (`Tu plan familiar de 3 meses
+                    // vence el 15 de enero de 2027`) tells of its expiry: the renewal.
+                    .or_else(|| {
+                        let before = row.text.get(..h.start)?;
+                        let from = parse::text::rfind_any(before, ".!?;").map_or(0, |i| i + 1);
+                        let plan = row
+                            .hits
+                            .iter()
+                            .any(|x| x.kind == Kind::Plan && x.start >= from && x.end <= h.start);
+                        let money = row.hits.iter().any(|x| {
+                            x.kind.family() == Family::Money && x.start >= from && x.end <= h.start
+                        });
+                        (plan && !money && also == Kind::RenewalDate && !self.in_bill_card(r, node))
+                            .then_some(also)
+                    })
                 });
                 for kind in std::iter::once(h.kind).chain(h.also) {
                     if matches!(kind.family(), Family::None | Family::Text)
@@ -3534,7 +3549,9 @@ impl<'a> Engine<'a> {
 /// out as a block of its own: `NT$ 749` | `（含月租費 599 元、加購 5GB 上網量 150 元）`).
 fn own_bucket(model: &Model, row: &model::Row) -> Bucket {
     let text = row.text.trim();
-    let sentence = ends_with_any(text, ".!?。！？");
+    // (`… 1 GB disponible vence 12 dic.`: the period of a month's abbreviation ends no
+    // sentence.)
+    let sentence = ends_with_any(text, ".!?。！？") && !ends_with_short_month(text);
     let aside = text.starts_with(['(', '（']) && text.ends_with([')', '）']);
     if !sentence
         && !aside
@@ -3564,6 +3581,18 @@ fn own_bucket(model: &Model, row: &model::Row) -> Bucket {
         return Bucket::NotData;
     }
     Bucket::Unknown
+}
+
+/// The text ends with a month's abbreviation and its period (`vence 12 dic.`, `due Dec.`).
+fn ends_with_short_month(text: &str) -> bool {
+    let Some(body) = text.len().checked_sub(1).and_then(|n| text.get(..n)) else {
+        return false;
+    };
+    let word = parse::text::trim_end_where(body, parse::text::is_alpha);
+    let word = body.get(word.len()..).unwrap_or("");
+    text.as_bytes().last() == Some(&b'.')
+        && (2..=5).contains(&word.len())
+        && crate::parse::date::is_month_name(word)
 }
 
 /// Characters that separate the items of a list run into one row (`Unlimited minutes ·

@@ -6299,3 +6299,35 @@ fn label_with_its_own_value_does_not_reach_the_next_row() {
         assert_eq!(s.lines[0].renews_on, date(2026, 12, 9), "{pack}");
     }
 }
+
+/// r29c mint-es-familia: `Tu plan familiar de 3 meses vence el 15 de enero de 2027` is the
+/// plan's end (its renewal), not a bill's due date; a data top-up's row (`Recarga de datos
+/// 1 GB` · `1 GB disponible` · `vence 12 dic.`, the period only a month's abbreviation) is an
+/// add-on, so neither its date nor its gigabyte is the line's.
+#[test]
+fn a_plan_that_expires_renews_and_a_data_top_up_is_an_add_on() {
+    let es = |body: &str| {
+        scan(
+            &format!(r#"<html lang="es-US"><body>{body}</body></html>"#),
+            "https://account.example-mobile.com/",
+        )
+    };
+    let s = es(
+        "<p>Tu plan familiar de <b>3 meses</b> vence el <b>15 de enero de 2027</b>.</p>\
+         <p>Los datos de alta velocidad se restablecen el 12 de dic.</p>\
+         <div><p>Plan</p><p>Ilimitado</p><p>Datos usados: 27.4 GB</p>\
+         <div><span>Recarga de datos 1 GB</span> <span>1 GB disponible</span> \
+         <span>vence 12 dic.</span></div></div>",
+    );
+    assert_eq!(s.next_bill_date, date(2027, 1, 15));
+    assert_eq!(s.lines[0].renews_on, date(2027, 1, 15));
+    assert_eq!(data(&s).remaining_mb, None);
+    let s = es(
+        "<p>Saldo $3.10</p><p>El plan de 12 meses vence el 3 de marzo de 2027.</p>\
+         <div><p>Plan</p><p>Ilimitado</p><p>Datos usados: 27.4 GB</p>\
+         <p>Paquete internacional · 500 MB disponibles · vence el 5 dic.</p></div>",
+    );
+    assert_eq!(s.lines[0].renews_on, date(2027, 3, 3));
+    assert_eq!(data(&s).remaining_mb, None);
+    assert!(data(&s).unlimited);
+}
