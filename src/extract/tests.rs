@@ -6331,3 +6331,31 @@ fn a_plan_that_expires_renews_and_a_data_top_up_is_an_add_on() {
     assert_eq!(data(&s).remaining_mb, None);
     assert!(data(&s).unlimited);
 }
+
+/// r29c metro-es-two-lines: a figure and, in the next element, its state and total in
+/// Spanish (`<span>4.6 GB</span> <span>usados de 15 GB</span>`) are one reading, as in
+/// English (`used of 15 GB`).
+#[test]
+fn a_figure_and_its_state_and_total_in_the_next_element_in_spanish() {
+    let es = |body: &str| {
+        scan(
+            &format!(r#"<html lang="es-US"><body>{body}</body></html>"#),
+            "https://account.example-mobile.com/",
+        )
+    };
+    let row = |name: &str, figure: &str, rest: &str| {
+        format!(
+            "<section><p>(•••) •••-2210</p><div><span>{name}</span> <span>{figure}</span> \
+             <span>{rest}</span></div></section>"
+        )
+    };
+    let s = es(&row("Hotspot", "4.6 GB", "usados de 15 GB"));
+    let h = s.lines[0].hotspot.clone().unwrap();
+    assert_eq!((h.used_mb, h.total_mb), (Some(4710.4), Some(15360.0)));
+    let s = es(&row("Hotspot", "4.6 GB", "utilizados de 15 GB"));
+    let h = s.lines[0].hotspot.clone().unwrap();
+    assert_eq!((h.used_mb, h.total_mb), (Some(4710.4), Some(15360.0)));
+    let s = es(&row("Datos", "3 GB", "disponibles de tus 5 GB"));
+    assert_eq!(data(&s).remaining_mb, Some(3072.0));
+    assert_eq!(data(&s).total_mb, Some(5120.0));
+}
