@@ -3577,10 +3577,32 @@ fn own_bucket(model: &Model, row: &model::Row) -> Bucket {
     if names_data {
         return Bucket::Main;
     }
-    if row.hits.iter().any(|h| h.kind == Kind::NotData) {
+    // Not a talk or text word inside the plan's name (`Plan: Talk Saver`, `on the Talk
+    // Saver plan`): the plan's figures follow it.
+    if row
+        .hits
+        .iter()
+        .any(|h| h.kind == Kind::NotData && !in_plan_name(row, h))
+    {
         return Bucket::NotData;
     }
     Bucket::Unknown
+}
+
+/// Hit `h` is a word of the plan's name a `Plan` word in its row leads or ends (`Plan: Talk
+/// Saver`, `Talk Saver plan`).
+fn in_plan_name(row: &model::Row, h: &matcher::Hit) -> bool {
+    row.hits.iter().any(|p| {
+        p.kind == Kind::Plan
+            && if p.end <= h.start {
+                row.text.get(p.end..h.start).is_some_and(label_gap)
+            } else {
+                h.end <= p.start
+                    && row.text.get(h.end..p.start).is_some_and(|g| {
+                        g.len() <= 16 && g.chars().all(|c| c == ' ' || parse::text::is_alpha(c))
+                    })
+            }
+    })
 }
 
 /// The text ends with a month's abbreviation and its period (`vence 12 dic.`, `due Dec.`).

@@ -6359,3 +6359,18 @@ fn a_figure_and_its_state_and_total_in_the_next_element_in_spanish() {
     assert_eq!(data(&s).remaining_mb, Some(3072.0));
     assert_eq!(data(&s).total_mb, Some(5120.0));
 }
+
+/// A talk or text word inside the plan's name (`You're on the Talk Saver plan`, `Plan:
+/// Text Saver`) heads no talk bucket: the data figure after it is the line's.
+#[test]
+fn a_talk_word_in_the_plan_name_is_no_talk_bucket() {
+    for body in [
+        "<p>You're on the <strong>Talk Saver</strong> plan.</p><p>2 GB left</p>",
+        "<p>You're on the <strong>Text Saver</strong> plan.</p><p>2 GB left</p>",
+        "<p>Plan: Talk Saver</p><p>2 GB left</p>",
+    ] {
+        let s = us(body);
+        assert_eq!(s.lines.len(), 1, "{body}");
+        assert_eq!(data(&s).remaining_mb, Some(2048.0), "{body}");
+    }
+}
