@@ -643,6 +643,7 @@ impl<'a> Engine<'a> {
             for f in parse::find_dates(text, self.today, self.order) {
                 if time_spans.iter().any(|&(s, e)| f.start < e && s < f.end)
                     || (alone && (f.start, f.end) != (0, text.len()))
+                    || names_a_stamp(row.lower.get(..f.start).unwrap_or(""))
                 {
                     continue;
                 }
@@ -3480,7 +3481,7 @@ impl<'a> Engine<'a> {
             b => b,
         };
         if parse::text::split_byte(TOTAL, b'|').any(|w| {
-            before.ends_with(w)
+            before.as_bytes().ends_with(w.as_bytes())
                 && (!w.chars().all(|c| c.is_ascii_alphabetic())
                     || before
                         .get(..before.len() - w.len())
@@ -3604,6 +3605,22 @@ fn in_plan_name(row: &model::Row, h: &matcher::Hit) -> bool {
             }
     })
 }
+
+/// The text before a date says when the page's figures were read (`Updated today at
+/// 8:12`, `Actualizado hoy`, `Usage as of Nov 28`, `Stand: 28.11.`): a stamp, no bill date.
+fn names_a_stamp(before: &str) -> bool {
+    let before = parse::text::trim_end_where(before, |c| c == ' ' || c == ':' || c == ',');
+    parse::text::split_byte(STAMP_WORDS, b'|').any(|w| {
+        before.as_bytes().ends_with(w.as_bytes())
+            && before
+                .get(..before.len() - w.len())
+                .and_then(|b| b.chars().next_back())
+                .is_none_or(|c| !parse::text::is_alnum(c))
+    })
+}
+
+/// Words that say when figures were read, right before the date (see `names_a_stamp`).
+const STAMP_WORDS: &str = "updated|updated on|last updated|as of|actualizado|actualizados|actualizada|actualizadas|actualizado el|aktualisiert|aktualisiert am|stand|更新于|更新於|更新时间|更新時間";
 
 /// The text ends with a month's abbreviation and its period (`vence 12 dic.`, `due Dec.`).
 fn ends_with_short_month(text: &str) -> bool {

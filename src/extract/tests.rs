@@ -6374,3 +6374,19 @@ fn a_talk_word_in_the_plan_name_is_no_talk_bucket() {
         assert_eq!(data(&s).remaining_mb, Some(2048.0), "{body}");
     }
 }
+
+/// The date of a stamp saying when the figures were read (`Usage as of Nov 28, 2026`,
+/// `Actualizado hoy a las 8:12`, `Last updated: 11/25/2026`) is no renewal or bill date,
+/// even under a caption with no value of its own.
+#[test]
+fn a_stamp_of_when_figures_were_read_is_no_bill_date() {
+    for body in [
+        "<p>Balance $12.40</p><p>Renewal date</p><p>Usage as of Nov 28, 2026 8:12 PM</p>",
+        "<p>Saldo $12.40</p><p>Fecha de renovación</p><p>Actualizado hoy a las 8:12 a. m.</p>",
+        "<p>Balance $12.40</p><p>Renews</p><p>Last updated: 11/25/2026 8:12 AM</p>",
+    ] {
+        let s = us(body);
+        assert_eq!(s.next_bill_date, None, "{body}");
+        assert!(s.lines.iter().all(|l| l.renews_on.is_none()), "{body}");
+    }
+}
