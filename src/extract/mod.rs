@@ -594,7 +594,7 @@ impl<'a> Engine<'a> {
                 // `unlimited at reduced speeds`, `at up to 128kbps`, or after a cap
                 // in the row (`8GB, unlimited at 2G speeds`): slowed. Not a speed
                 // limit of an unlimited bucket (`Unlimited at up to 5 Mbps`).
-                a.starts_with(" at ")
+                a.as_bytes().starts_with(b" at ")
                     && (names::slowed_speed(a)
                         || parse::find_data(row.text.get(..h.start).unwrap_or(""))
                             .iter()
@@ -642,6 +642,7 @@ impl<'a> Engine<'a> {
             for f in parse::find_dates(text, self.today, self.order) {
                 if time_spans.iter().any(|&(s, e)| f.start < e && s < f.end)
                     || (alone && (f.start, f.end) != (0, text.len()))
+                    || names_a_stamp(row.lower.get(..f.start).unwrap_or(""))
                 {
                     continue;
                 }
@@ -1113,6 +1114,21 @@ impl<'a> Engine<'a> {
                         }
                         _ => lead(row, h.start),
                     }
+                    // A sentence whose subject is the plan (`Tu plan familiar de 3 meses
+                    // vence el 15 de enero de 2027`) tells of its expiry: the renewal.
+                    .or_else(|| {
+                        let before = row.text.get(..h.start)?;
+                        let from = parse::text::rfind_any(before, ".!?;").map_or(0, |i| i + 1);
+                        let plan = row
+                            .hits
+                            .iter()
+                            .any(|x| x.kind == Kind::Plan && x.start >= from && x.end <= h.start);
+                        let money = row.hits.iter().any(|x| {
+                            x.kind.family() == Family::Money && x.start >= from && x.end <= h.start
+                        });
+                        (plan && !money && also == Kind::RenewalDate && !self.in_bill_card(r, node))
+                            .then_some(also)
+                    })
                 });
                 for kind in std::iter::once(h.kind).chain(h.also) {
                     if matches!(kind.family(), Family::None | Family::Text)
@@ -1578,6 +1594,9 @@ impl<'a> Engine<'a> {
             let sentence = if rest_width > 24 { 45 } else { 0 };
             let (lo, hi) = self.same_family_bounds(r, label);
             let span = self.values(r, fam);
+            // A label its own value follows (`· vence el 3 de dic.`) labels that value: it
+            // does not reach into the rows around it (`Actualizado hoy a las 8:12` below).
+            let mut own_follows = false;
             for vi in span.clone() {
                 let Some(v) = self.vals.get(vi) else { continue };
                 // A period (`有效期：11-01 至 11-30`) is no date of its label's.
@@ -1607,6 +1626,11 @@ impl<'a> Engine<'a> {
                 let (score, before) =
                     if v.start > label.start && v.end > label.end && v.start < hi {
                         let gap = v.start.saturating_sub(label.end).min(60) as i32;
+                        own_follows |= self.model.rows.get(r).is_some_and(|row| {
+                            row.text
+                                .get(label.end..v.start)
+                                .is_some_and(|g| g.len() <= 3 && label_gap(g))
+                        });
                         (100 - gap / 3, false)
                     } else if v.end <= label.start
                     && v.end > lo
@@ -1696,7 +1720,7 @@ impl<'a> Engine<'a> {
                     }
                 }
             }
-            if item_width > 20 || switch {
+            if item_width > 20 || switch || own_follows {
                 continue;
             }
             let heading = self.in_heading(label.node);
@@ -3530,7 +3554,7 @@ impl<'a> Engine<'a> {
             b => b,
         };
         if parse::text::split_byte(TOTAL, b'|').any(|w| {
-            before.ends_with(w)
+            before.as_bytes().ends_with(w.as_bytes())
                 && (!w.chars().all(|c| c.is_ascii_alphabetic())
                     || before
                         .get(..before.len() - w.len())
@@ -3599,7 +3623,9 @@ impl<'a> Engine<'a> {
 /// out as a block of its own: `NT$ 749` | `（含月租費 599 元、加購 5GB 上網量 150 元）`).
 fn own_bucket(model: &Model, row: &model::Row) -> Bucket {
     let text = row.text.trim();
-    let sentence = ends_with_any(text, ".!?。！？");
+    // (`… 1 GB disponible vence 12 dic.`: the period of a month's abbreviation ends no
+    // sentence.)
+    let sentence = ends_with_any(text, ".!?。！？") && !ends_with_short_month(text);
     let aside = starts_with_any(text, "(（") && ends_with_any(text, ")）");
     if !sentence
         && !aside
@@ -3625,10 +3651,60 @@ fn own_bucket(model: &Model, row: &model::Row) -> Bucket {
     if names_data {
         return Bucket::Main;
     }
-    if row.hits.iter().any(|h| h.kind == Kind::NotData) {
+    // Not a talk or text word inside the plan's name (`Plan: Talk Saver`, `on the Talk
+    // Saver plan`): the plan's figures follow it.
+    if row
+        .hits
+        .iter()
+        .any(|h| h.kind == Kind::NotData && !in_plan_name(row, h))
+    {
         return Bucket::NotData;
     }
     Bucket::Unknown
+}
+
+/// Hit `h` is a word of the plan's name a `Plan` word in its row leads or ends (`Plan: Talk
+/// Saver`, `Talk Saver plan`).
+fn in_plan_name(row: &model::Row, h: &matcher::Hit) -> bool {
+    row.hits.iter().any(|p| {
+        p.kind == Kind::Plan
+            && if p.end <= h.start {
+                row.text.get(p.end..h.start).is_some_and(label_gap)
+            } else {
+                h.end <= p.start
+                    && row.text.get(h.end..p.start).is_some_and(|g| {
+                        g.len() <= 16 && g.chars().all(|c| c == ' ' || parse::text::is_alpha(c))
+                    })
+            }
+    })
+}
+
+/// The text before a date says when the page's figures were read (`Updated today at
+/// 8:12`, `Actualizado hoy`, `Usage as of Nov 28`, `Stand: 28.11.`): a stamp, no bill date.
+fn names_a_stamp(before: &str) -> bool {
+    let before = parse::text::trim_end_where(before, |c| c == ' ' || c == ':' || c == ',');
+    parse::text::split_byte(STAMP_WORDS, b'|').any(|w| {
+        before.as_bytes().ends_with(w.as_bytes())
+            && before
+                .get(..before.len() - w.len())
+                .and_then(|b| b.chars().next_back())
+                .is_none_or(|c| !parse::text::is_alnum(c))
+    })
+}
+
+/// Words that say when figures were read, right before the date (see `names_a_stamp`).
+const STAMP_WORDS: &str = "updated|updated on|last updated|as of|actualizado|actualizados|actualizada|actualizadas|actualizado el|aktualisiert|aktualisiert am|stand|更新于|更新於|更新时间|更新時間";
+
+/// The text ends with a month's abbreviation and its period (`vence 12 dic.`, `due Dec.`).
+fn ends_with_short_month(text: &str) -> bool {
+    let Some(body) = text.len().checked_sub(1).and_then(|n| text.get(..n)) else {
+        return false;
+    };
+    let word = parse::text::trim_end_where(body, parse::text::is_alpha);
+    let word = body.get(word.len()..).unwrap_or("");
+    text.as_bytes().last() == Some(&b'.')
+        && (2..=5).contains(&word.len())
+        && crate::parse::date::is_month_name(word)
 }
 
 /// Characters that separate the items of a list run into one row (`Unlimited minutes ·

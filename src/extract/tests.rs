@@ -6659,3 +6659,126 @@ fn a_role_word_before_a_total_still_captions_the_figure_before_it() {
         );
     }
 }
+
+/// r29c tmobile-es-prepago: `vence el` (a due date and an expiry) right before its own date
+/// in an add-on's row took, as the due date, the `hoy` of `Actualizado hoy a las 8:12` below.
+#[test]
+fn label_with_its_own_value_does_not_reach_the_next_row() {
+    let es = |body: &str| {
+        scan(
+            &format!(r#"<html lang="es-US"><body>{body}</body></html>"#),
+            "https://account.example-mobile.com/",
+        )
+    };
+    for (pack, row, stamp) in [
+        (
+            "Pase de datos internacional",
+            "Quedan 1.5 GB de 2 GB · vence el 3 de dic.",
+            "Actualizado hoy a las 8:12 a. m. Después de usar tus datos de alta velocidad, \
+             la velocidad se reduce a 128 kbps.",
+        ),
+        (
+            "Bono de datos",
+            "500 MB disponibles · vence el 3 de dic.",
+            "Datos actualizados hoy, 8:12 a. m. Velocidad de 128 kbps al agotar tus datos.",
+        ),
+    ] {
+        let s = es(&format!(
+            "<p>Saldo $12.40</p><p>Tu plan se renueva el <b>9 de diciembre</b> por $40.00.</p>\
+             <div><p>{pack}</p><p>{row}</p></div><p>{stamp}</p>"
+        ));
+        assert_eq!(s.next_bill_date, date(2026, 12, 9), "{pack}");
+        assert_eq!(s.lines[0].renews_on, date(2026, 12, 9), "{pack}");
+    }
+}
+
+/// r29c mint-es-familia: `Tu plan familiar de 3 meses vence el 15 de enero de 2027` is the
+/// plan's end (its renewal), not a bill's due date; a data top-up's row (`Recarga de datos
+/// 1 GB` · `1 GB disponible` · `vence 12 dic.`, the period only a month's abbreviation) is an
+/// add-on, so neither its date nor its gigabyte is the line's.
+#[test]
+fn a_plan_that_expires_renews_and_a_data_top_up_is_an_add_on() {
+    let es = |body: &str| {
+        scan(
+            &format!(r#"<html lang="es-US"><body>{body}</body></html>"#),
+            "https://account.example-mobile.com/",
+        )
+    };
+    let s = es(
+        "<p>Tu plan familiar de <b>3 meses</b> vence el <b>15 de enero de 2027</b>.</p>\
+         <p>Los datos de alta velocidad se restablecen el 12 de dic.</p>\
+         <div><p>Plan</p><p>Ilimitado</p><p>Datos usados: 27.4 GB</p>\
+         <div><span>Recarga de datos 1 GB</span> <span>1 GB disponible</span> \
+         <span>vence 12 dic.</span></div></div>",
+    );
+    assert_eq!(s.next_bill_date, date(2027, 1, 15));
+    assert_eq!(s.lines[0].renews_on, date(2027, 1, 15));
+    assert_eq!(data(&s).remaining_mb, None);
+    let s = es(
+        "<p>Saldo $3.10</p><p>El plan de 12 meses vence el 3 de marzo de 2027.</p>\
+         <div><p>Plan</p><p>Ilimitado</p><p>Datos usados: 27.4 GB</p>\
+         <p>Paquete internacional · 500 MB disponibles · vence el 5 dic.</p></div>",
+    );
+    assert_eq!(s.lines[0].renews_on, date(2027, 3, 3));
+    assert_eq!(data(&s).remaining_mb, None);
+    assert!(data(&s).unlimited);
+}
+
+/// r29c metro-es-two-lines: a figure and, in the next element, its state and total in
+/// Spanish (`<span>4.6 GB</span> <span>usados de 15 GB</span>`) are one reading, as in
+/// English (`used of 15 GB`).
+#[test]
+fn a_figure_and_its_state_and_total_in_the_next_element_in_spanish() {
+    let es = |body: &str| {
+        scan(
+            &format!(r#"<html lang="es-US"><body>{body}</body></html>"#),
+            "https://account.example-mobile.com/",
+        )
+    };
+    let row = |name: &str, figure: &str, rest: &str| {
+        format!(
+            "<section><p>(•••) •••-2210</p><div><span>{name}</span> <span>{figure}</span> \
+             <span>{rest}</span></div></section>"
+        )
+    };
+    let s = es(&row("Hotspot", "4.6 GB", "usados de 15 GB"));
+    let h = s.lines[0].hotspot.clone().unwrap();
+    assert_eq!((h.used_mb, h.total_mb), (Some(4710.4), Some(15360.0)));
+    let s = es(&row("Hotspot", "4.6 GB", "utilizados de 15 GB"));
+    let h = s.lines[0].hotspot.clone().unwrap();
+    assert_eq!((h.used_mb, h.total_mb), (Some(4710.4), Some(15360.0)));
+    let s = es(&row("Datos", "3 GB", "disponibles de tus 5 GB"));
+    assert_eq!(data(&s).remaining_mb, Some(3072.0));
+    assert_eq!(data(&s).total_mb, Some(5120.0));
+}
+
+/// A talk or text word inside the plan's name (`You're on the Talk Saver plan`, `Plan:
+/// Text Saver`) heads no talk bucket: the data figure after it is the line's.
+#[test]
+fn a_talk_word_in_the_plan_name_is_no_talk_bucket() {
+    for body in [
+        "<p>You're on the <strong>Talk Saver</strong> plan.</p><p>2 GB left</p>",
+        "<p>You're on the <strong>Text Saver</strong> plan.</p><p>2 GB left</p>",
+        "<p>Plan: Talk Saver</p><p>2 GB left</p>",
+    ] {
+        let s = us(body);
+        assert_eq!(s.lines.len(), 1, "{body}");
+        assert_eq!(data(&s).remaining_mb, Some(2048.0), "{body}");
+    }
+}
+
+/// The date of a stamp saying when the figures were read (`Usage as of Nov 28, 2026`,
+/// `Actualizado hoy a las 8:12`, `Last updated: 11/25/2026`) is no renewal or bill date,
+/// even under a caption with no value of its own.
+#[test]
+fn a_stamp_of_when_figures_were_read_is_no_bill_date() {
+    for body in [
+        "<p>Balance $12.40</p><p>Renewal date</p><p>Usage as of Nov 28, 2026 8:12 PM</p>",
+        "<p>Saldo $12.40</p><p>Fecha de renovación</p><p>Actualizado hoy a las 8:12 a. m.</p>",
+        "<p>Balance $12.40</p><p>Renews</p><p>Last updated: 11/25/2026 8:12 AM</p>",
+    ] {
+        let s = us(body);
+        assert_eq!(s.next_bill_date, None, "{body}");
+        assert!(s.lines.iter().all(|l| l.renews_on.is_none()), "{body}");
+    }
+}
