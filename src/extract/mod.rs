@@ -1677,8 +1677,13 @@ impl<'a> Engine<'a> {
             } else {
                 76
             };
+            // A term of a description list (`<dt>`) names the values after it only.
+            let term = self.up_to(label.node, 2, |n| n.tag == "dt").is_some();
             for (dir, max, base) in [(1i64, 4i64, 80i32), (-1, 3, before_base)] {
                 for k in 1..=max {
+                    if dir < 0 && term {
+                        break;
+                    }
                     let r2 = r as i64 + dir * k;
                     if r2 < 0 || r2 as usize >= nrows {
                         break;
