@@ -1526,7 +1526,12 @@ impl<'a> Engine<'a> {
             let (rest_width, item_width) = self.model.rows.get(r).map_or((0, 0), |row| {
                 let tail = row.text.get(label.end..).unwrap_or("").trim();
                 let aside = starts_with_any(tail, "(（") && ends_with_any(tail, ")）");
-                let rest = if aside { label.end } else { row.text.len() };
+                // (`Offener Betrag · fällig am …`: an item ends at its separator.)
+                let rest = if aside || starts_with_any(tail, "·|") {
+                    label.end
+                } else {
+                    row.text.len()
+                };
                 // `Hotspot used`: a word right before the label is part of its caption.
                 let from = row
                     .hits
@@ -1554,6 +1559,9 @@ impl<'a> Engine<'a> {
             let sentence = if rest_width > 24 { 45 } else { 0 };
             let (lo, hi) = self.same_family_bounds(r, label);
             let span = self.values(r, fam);
+            // A date label with its date right after it (`fällig am 15.12.2026` in a row
+            // of items) looks no further.
+            let mut own_date = false;
             for vi in span.clone() {
                 let Some(v) = self.vals.get(vi) else { continue };
                 // A period (`有效期：11-01 至 11-30`) is no date of its label's.
@@ -1583,6 +1591,7 @@ impl<'a> Engine<'a> {
                 let (score, before) =
                     if v.start > label.start && v.end > label.end && v.start < hi {
                         let gap = v.start.saturating_sub(label.end).min(60) as i32;
+                        own_date |= fam == Family::Date && gap <= 2;
                         (100 - gap / 3, false)
                     } else if v.end <= label.start
                     && v.end > lo
@@ -1643,7 +1652,7 @@ impl<'a> Engine<'a> {
             let switch = labels.get(li as usize + 1).is_some_and(|l| {
                 l.kind == Kind::Autopay && l.row == label.row && l.start == label.start
             });
-            if item_width > 20 || switch {
+            if item_width > 20 || switch || own_date {
                 continue;
             }
             let heading = self.in_heading(label.node);
@@ -1728,6 +1737,17 @@ impl<'a> Engine<'a> {
                             continue;
                         }
                         if !compatible(label.kind, &v.kind) || self.in_date_range(v, span.clone()) {
+                            continue;
+                        }
+                        // An amount in brackets after words (`Enthält Teilzahlung (CHF
+                        // 929.00)`) is a part named there, not the caption's.
+                        if fam == Family::Money
+                            && self
+                                .model
+                                .rows
+                                .get(r2)
+                                .is_some_and(|row| in_aside(&row.text, v.end.saturating_sub(1)))
+                        {
                             continue;
                         }
                         let h = self.model.height_untranslated(label.node, v.node);

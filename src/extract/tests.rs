@@ -6455,3 +6455,22 @@ fn the_last_row_of_the_card_before_says_nothing_of_a_masked_number() {
     let nums: Vec<_> = s.lines.iter().map(|l| l.number_last4.clone()).collect();
     assert_eq!(nums, [Some("3317".into()), Some("0458".into())]);
 }
+
+#[test]
+fn an_item_caption_takes_the_figure_above_not_an_aside_below() {
+    // `Offener Betrag · fällig am 15.12.2026` under the figure; an instalment below, in
+    // brackets after words, with `1/1` (a count, not 1 January).
+    let s = scan(
+        r#"<html lang="de-CH"><body><div class="card"><div>Rechnung November</div>
+        <div><span>CHF</span> <span>1'084.20</span></div>
+        <div>Offener Betrag · fällig am 15.12.2026</div>
+        <div>Enthält Teilzahlung 1/1 iPhone 17 (CHF 929.00)</div></div></body></html>"#,
+        "https://www.example-mobile.ch/de/uebersicht",
+    );
+    assert_eq!(
+        s.amount_due,
+        Some(Money::new(108420, Currency::Chf)),
+        "{s:?}"
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 15), "{s:?}");
+}
