@@ -51,10 +51,17 @@ impl Engine<'_> {
                 // The short label row just above (`Your number` | `(555) 010-7788`, `Order
                 // number` | `0498 765 432`): its last line or no-phone word (a no-phone
                 // word only for a number that starts its row).
+                // (Not the last row of the card before: `已登記（信用卡 Visa 尾號 4417）` |
+                // `5*** 3317` when the browser lays the cards' fields out as blocks.)
+                let near = |p: &super::model::Row| {
+                    p.segs
+                        .first()
+                        .is_some_and(|s| model.height_untranslated(s.node, node) <= 3)
+                };
                 let above = r
                     .checked_sub(1)
                     .and_then(|p| model.rows.get(p))
-                    .filter(|p| crate::parse::text::char_count(&p.text) <= 25)
+                    .filter(|p| crate::parse::text::char_count(&p.text) <= 25 && near(p))
                     .and_then(|p| {
                         p.hits
                             .iter()
@@ -120,6 +127,9 @@ impl Engine<'_> {
                         .and_then(|p| model.rows.get(p))
                         .is_some_and(|p| {
                             crate::parse::text::char_count(&p.text) <= 25
+                                && p.segs
+                                    .first()
+                                    .is_some_and(|s| model.height_untranslated(s.node, *node) <= 3)
                                 && p.hits
                                     .iter()
                                     .any(|h| matches!(h.kind, Kind::NotPhone | Kind::Autopay))

@@ -1559,7 +1559,12 @@ impl<'a> Engine<'a> {
             let (rest_width, item_width) = self.model.rows.get(r).map_or((0, 0), |row| {
                 let tail = row.text.get(label.end..).unwrap_or("").trim();
                 let aside = starts_with_any(tail, "(（") && ends_with_any(tail, ")）");
-                let rest = if aside { label.end } else { row.text.len() };
+                // (`Offener Betrag · fällig am …`: an item ends at its separator.)
+                let rest = if aside || starts_with_any(tail, "·|") {
+                    label.end
+                } else {
+                    row.text.len()
+                };
                 // `Hotspot used`: a word right before the label is part of its caption.
                 let from = row
                     .hits
@@ -1597,6 +1602,9 @@ impl<'a> Engine<'a> {
             // A label its own value follows (`· vence el 3 de dic.`) labels that value: it
             // does not reach into the rows around it (`Actualizado hoy a las 8:12` below).
             let mut own_follows = false;
+            // A date label with its date right after it (`fällig am 15.12.2026` in a row
+            // of items) looks no further.
+            let mut own_date = false;
             for vi in span.clone() {
                 let Some(v) = self.vals.get(vi) else { continue };
                 // A period (`有效期：11-01 至 11-30`) is no date of its label's.
@@ -1631,6 +1639,7 @@ impl<'a> Engine<'a> {
                                 .get(label.end..v.start)
                                 .is_some_and(|g| g.len() <= 3 && label_gap(g))
                         });
+                        own_date |= fam == Family::Date && gap <= 2;
                         (100 - gap / 3, false)
                     } else if v.end <= label.start
                     && v.end > lo
@@ -1720,7 +1729,7 @@ impl<'a> Engine<'a> {
                     }
                 }
             }
-            if item_width > 20 || switch || own_follows {
+            if item_width > 20 || switch || own_follows || own_date {
                 continue;
             }
             let heading = self.in_heading(label.node);
@@ -1754,8 +1763,13 @@ impl<'a> Engine<'a> {
             } else {
                 76
             };
+            // A term of a description list (`<dt>`) names the values after it only.
+            let term = self.up_to(label.node, 2, |n| n.tag == "dt").is_some();
             for (dir, max, base) in [(1i64, 4i64, 80i32), (-1, 3, before_base)] {
                 for k in 1..=max {
+                    if dir < 0 && term {
+                        break;
+                    }
                     let r2 = r as i64 + dir * k;
                     if r2 < 0 || r2 as usize >= nrows {
                         break;
@@ -1800,6 +1814,17 @@ impl<'a> Engine<'a> {
                             continue;
                         }
                         if !compatible(label.kind, &v.kind) || self.in_date_range(v, span.clone()) {
+                            continue;
+                        }
+                        // An amount in brackets after words (`Enthält Teilzahlung (CHF
+                        // 929.00)`) is a part named there, not the caption's.
+                        if fam == Family::Money
+                            && self
+                                .model
+                                .rows
+                                .get(r2)
+                                .is_some_and(|row| in_aside(&row.text, v.end.saturating_sub(1)))
+                        {
                             continue;
                         }
                         let h = self.model.height_untranslated(label.node, v.node);

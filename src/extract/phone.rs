@@ -157,13 +157,16 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
     let digit_count = token_chars().filter(char::is_ascii_digit).count();
     let masks = token_chars().filter(|c| is_mask(*c)).count();
     let whole = masks == 0 && digit_count >= 9 && trailing_digits >= 2;
-    // `+41 79 *** 58 20`: the last four digits after the mask may be written in groups.
+    // `+41 79 *** 58 20`, `6** *82 147`: the digits after the mask may be written in groups.
     let after_mask = token_chars()
         .rev()
         .take_while(|c| !is_mask(*c))
         .filter(char::is_ascii_digit)
         .count();
-    let grouped = masks > 0 && after_mask == 4 && trailing_digits >= 2;
+    // (More than four only after a mask of a phone's length: `*611 · 800` is a code
+    // and a number.)
+    let grouped =
+        masks > 0 && trailing_digits >= 2 && (after_mask == 4 || (after_mask > 4 && masks >= 3));
     if trailing_digits < 4 && !whole && !grouped {
         return None;
     }
@@ -299,6 +302,15 @@ mod tests {
 
     #[test]
     fn masks() {
+        // The digits after the mask in groups (`6** *82 147`, Spain's nine digits).
+        for t in ["6** *82 147", "+34 6** *82 147", "7** **3 410"] {
+            let l4 = one(t).map(|p| p.0);
+            assert!(
+                l4.as_deref()
+                    .is_some_and(|d| d.len() == 4 && t.ends_with(&d[1..])),
+                "{t}"
+            );
+        }
         assert_eq!(
             one("(•••) •••-4821"),
             Some(("4821".into(), Strength::Strong))

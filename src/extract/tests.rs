@@ -6782,3 +6782,84 @@ fn a_stamp_of_when_figures_were_read_is_no_bill_date() {
         assert!(s.lines.iter().all(|l| l.renews_on.is_none()), "{body}");
     }
 }
+
+#[test]
+fn a_caption_under_a_figure_names_its_role_and_total() {
+    for (t, r, tot) in [
+        ("4,096 MB|verfügbar von 10,240 MB", 4096.0, 10240.0),
+        ("4 GB|left of 10 GB", 4096.0, 10240.0),
+        ("2 GB|restantes de 5 GB", 2048.0, 5120.0),
+    ] {
+        let d = parse::parse_data(t).unwrap();
+        assert_eq!((d.remaining_mb, d.total_mb), (Some(r), Some(tot)), "{t}");
+    }
+}
+
+#[test]
+fn french_pages_units_and_words() {
+    let d = parse::parse_data("Il vous reste 4,6 Go sur 10 Go").unwrap();
+    assert_eq!((d.remaining_mb, d.total_mb), (Some(4710.4), Some(10240.0)));
+    let d = parse::parse_data("500 Mo utilisés sur 2 Go").unwrap();
+    assert_eq!((d.used_mb, d.total_mb), (Some(500.0), Some(2048.0)));
+    // `12 mo` is a term, `go` a word: no units.
+    assert!(parse::find_data("12 mo contract, go online").is_empty());
+    let s = scan(
+        r#"<html lang="fr-CA"><body><div><h2>Solde à payer</h2><p>64,20 $</p><p>Date d'échéance : 18 déc.</p></div>
+        <div><h2>Paiements automatiques</h2><p>Activés – carte de crédit se terminant par 5521</p></div>
+        <div><span>Numéro de téléphone</span> <strong>(514) •••-2290</strong></div>
+        <div><h2>Données</h2><p>Il vous reste <b>4,6 Go</b> sur 10 Go</p><p>Votre cycle se termine dans 21 jours.</p></div></body></html>"#,
+        "https://www.example-mobile.ca/fr/compte",
+    );
+    assert_eq!(s.amount_due, Some(Money::new(6420, Currency::Cad)));
+    assert_eq!(s.next_bill_date, date(2026, 12, 18));
+    assert_eq!(s.autopay, Some(true));
+    assert_eq!(s.lines.len(), 1);
+    assert_eq!(s.lines[0].number_last4.as_deref(), Some("2290"));
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 17));
+    assert_eq!(data(&s).remaining_mb, Some(4710.4));
+}
+
+#[test]
+fn a_term_of_a_description_list_names_only_the_values_after_it() {
+    let s = scan(
+        r#"<html lang="de-DE"><body><article><h2>Ihr Tarif</h2><p>Prepaid M</p><dl>
+        <dt>Tarifpreis</dt><dd>9,95 € / 4 Wochen</dd><dt>Tarif gültig bis</dt><dd>14.12.2026</dd>
+        <dt>Nächste Abbuchung vom Guthaben</dt><dd>14.12.2026</dd></dl></article></body></html>"#,
+        "https://www.example-mobil.de/prepaid",
+    );
+    assert_eq!(s.amount_due, None);
+    assert_eq!(s.next_bill_date, date(2026, 12, 14));
+}
+
+#[test]
+fn the_last_row_of_the_card_before_says_nothing_of_a_masked_number() {
+    // Blocks, as the browser lays out flex items: the payment row of the bill card stands
+    // right above the next card's number.
+    let s = scan(
+        r#"<html lang="zh-HK"><body><section><div><div>自動轉賬</div><div>已登記（信用卡 Visa 尾號 4417）</div></div></section>
+        <section><div><h3>5*** 3317</h3><div>5G 月費計劃</div></div><div><div>本地數據</div><div>已用 8GB / 20GB</div></div></section>
+        <section><div><h3>6*** 0458</h3><div>4.5G 月費計劃</div></div><div><div>本地數據</div><div>已用 4GB / 20GB</div></div></section></body></html>"#,
+        "https://www.example-mobile.hk/tc/my-account/",
+    );
+    let nums: Vec<_> = s.lines.iter().map(|l| l.number_last4.clone()).collect();
+    assert_eq!(nums, [Some("3317".into()), Some("0458".into())]);
+}
+
+#[test]
+fn an_item_caption_takes_the_figure_above_not_an_aside_below() {
+    // `Offener Betrag · fällig am 15.12.2026` under the figure; an instalment below, in
+    // brackets after words, with `1/1` (a count, not 1 January).
+    let s = scan(
+        r#"<html lang="de-CH"><body><div class="card"><div>Rechnung November</div>
+        <div><span>CHF</span> <span>1'084.20</span></div>
+        <div>Offener Betrag · fällig am 15.12.2026</div>
+        <div>Enthält Teilzahlung 1/1 iPhone 17 (CHF 929.00)</div></div></body></html>"#,
+        "https://www.example-mobile.ch/de/uebersicht",
+    );
+    assert_eq!(
+        s.amount_due,
+        Some(Money::new(108420, Currency::Chf)),
+        "{s:?}"
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 15), "{s:?}");
+}

@@ -56,9 +56,9 @@ const ROLES: [Role; 3] = [Role::Remaining, Role::Used, Role::Total];
 /// Role words (a word table, see `text::table_find`), one group per role of `ROLES`.
 const ROLE_WORDS: &str =
     "left remaining leaving rem available avail restante restantes disponible \
-    disponibles queda quedan übrig verbleibend verfügbar noch\
+    disponibles queda quedan übrig verbleibend verfügbar noch reste restant restants\
     |used consumed usado usados utilizado utilizados consumido consumidos consumiste usaste \
-    gastaste verbraucht genutzt verwendet\
+    gastaste verbraucht genutzt verwendet utilisé utilisés consommé consommés\
     |total insgesamt";
 
 /// Possessives between `of` and a total (`of your 15 GB`, `de tus 15 GB`).
@@ -170,7 +170,8 @@ fn may_hold_data(text: &str) -> bool {
         let word = text.get(start..i).unwrap_or("");
         let unit = may_be_word_of(word, UNIT_FIRSTS, UNIT_LENGTHS)
             && (table_word(UNITS, word, true, true).is_some()
-                || table_word(SHORT_UNITS, word, true, true).is_some());
+                || table_word(SHORT_UNITS, word, true, true).is_some()
+                || matches!(word, "Ko" | "Mo" | "Go"));
         let unlimited = || {
             may_be_word_of(word, UNLIMITED_FIRSTS, UNLIMITED_LENGTHS)
                 && table_word(UNLIMITED_WORDS, word, false, true).is_some()
@@ -195,7 +196,12 @@ struct Amount {
 
 fn amount(lx: &Lexed, i: usize) -> Option<Amount> {
     let (number, after) = lx.number(i)?;
-    let mut unit = unit_mb(lx.word_group(after, UNITS)).map(|u| (u, after + 1));
+    // (French units as French writes them: `4,6 Go`, `500 Mo`; not `12 mo` or `go`.)
+    let french = ["Ko", "Mo", "Go"]
+        .iter()
+        .position(|u| lx.is_word(after) && lx.str(after) == *u)
+        .map(|g| g + 1);
+    let mut unit = unit_mb(lx.word_group(after, UNITS).or(french)).map(|u| (u, after + 1));
     if unit.is_none() && lx.attached(after) {
         if let Some(u) = unit_mb(lx.word_group(after, SHORT_UNITS).map(|g| g + 1)) {
             let network_generation = lx.str(after).eq_ignore_ascii_case("g")
@@ -431,6 +437,14 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
         }
     }
     let mut role = prefix.map(|(r, _)| r);
+    // `4.096 MB` | `verfügbar von 10.240 MB`: a caption under the figure names its role
+    // and its total.
+    if role.is_none()
+        && lx.is_sym(next, '|')
+        && suffix_role(lx, next + 1).is_some_and(|(_, e)| lx.word_in(e, "of de von sur"))
+    {
+        next += 1;
+    }
     if role.is_none() {
         if let Some((r, end)) = suffix_role(lx, next).or_else(|| high_speed_size(lx, next)) {
             role = Some(r);
@@ -441,7 +455,7 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
     // Data` | `of 15 GB`).
     if percent && role.is_some() {
         let k = share_bucket_words(lx, next);
-        if lx.word_in(k, "of de von out") {
+        if lx.word_in(k, "of de von sur out") {
             next = k;
         }
     }
@@ -449,7 +463,7 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
     let mut total: Option<Result<f64, ParseError>> = None;
     let mut unit = a1.unit;
     let mut unlimited = false;
-    let connector = if lx.word_in(next, "of de von") || lx.is_sym(next, '/') {
+    let connector = if lx.word_in(next, "of de von sur") || lx.is_sym(next, '/') {
         Some(next + 1)
     } else if lx.word_in(next, "out") && lx.word_in(next + 1, "of") {
         Some(next + 2)

@@ -469,6 +469,12 @@ fn dated(year: Option<i32>, month: u8, day: u32, today: Date) -> Result<Date, Pa
 fn day_month_name(lx: &Lexed, i: usize, today: Date) -> Option<Hit<Date>> {
     let day = num(lx.digits(i, 1, 2)?);
     let mut j = after_day(lx, i + 1);
+    // `12/dic/2026`, `12-Dec-2026`: day, month and year joined by a slash or dash.
+    let joint = |k: usize| lx.attached(k) && lx.sym(k).is_some_and(|c| c == '/' || is_dash(c));
+    let joined = joint(j);
+    if joined {
+        j += 1;
+    }
     if lx.is_sym(j, '.') && lx.attached(j) {
         j += 1;
     }
@@ -482,6 +488,11 @@ fn day_month_name(lx: &Lexed, i: usize, today: Date) -> Option<Hit<Date>> {
     j += 1;
     if lx.is_sym(j, '.') && lx.attached(j) {
         j += 1;
+    }
+    if joined && joint(j) && lx.attached(j + 1) {
+        if let (Some(y), end) = trailing_year(lx, j + 1) {
+            return Some((i, end, dated(Some(y), month, day, today)));
+        }
     }
     if !end_ok(lx, j) {
         return None;
@@ -687,6 +698,8 @@ mod tests {
             "9th Dec",
             "DEC 09",
             "9 dic.",
+            "9/dic/2026",
+            "09-Dec-2026",
             "9 de diciembre de 2026",
             "9. Dezember 2026",
             "9. Dez.",
