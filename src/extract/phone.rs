@@ -164,9 +164,17 @@ fn classify(chars: &[(usize, char)], start: usize, end: usize, text: &str) -> Op
         .filter(char::is_ascii_digit)
         .count();
     // (More than four only after a mask of a phone's length: `*611 · 800` is a code
-    // and a number.)
-    let grouped =
-        masks > 0 && trailing_digits >= 2 && (after_mask == 4 || (after_mask > 4 && masks >= 3));
+    // and a number; and in digit groups only: `(•••) •••-0388 3.05 GB` is a number and
+    // a figure.)
+    let groups_only = || {
+        token_chars()
+            .rev()
+            .take_while(|c| !is_mask(*c))
+            .all(|c| c.is_ascii_digit() || c == ' ' || c == '\u{a0}')
+    };
+    let grouped = masks > 0
+        && trailing_digits >= 2
+        && (after_mask == 4 || (after_mask > 4 && masks >= 3 && groups_only()));
     if trailing_digits < 4 && !whole && !grouped {
         return None;
     }
@@ -302,6 +310,15 @@ mod tests {
 
     #[test]
     fn masks() {
+        // A masked number and a figure after it in one row (r28c google-fi-es-grafico
+        // after stop 29's digit groups): the figure's digits are not the number's.
+        for t in [
+            "(•••) •••-0388 3.05 GB",
+            "(•••) •••-0388 3,05 GB",
+            "•••-0388 · 3.05",
+        ] {
+            assert_eq!(one(t).map(|p| p.0).as_deref(), Some("0388"), "{t}");
+        }
         // The digits after the mask in groups (`6** *82 147`, Spain's nine digits).
         for t in ["6** *82 147", "+34 6** *82 147", "7** **3 410"] {
             let l4 = one(t).map(|p| p.0);
