@@ -272,10 +272,17 @@ const KB = 1024;
 // 135431 -> 131113 bytes, -4318), tools 71.12 KB (72069 bytes `gzip -9`), UI 68.37 KB (69532).
 // Then loops for four collects of ranges and maps (-105): engine 128.61 KB (`gzip -9` 131008).
 // Issue 3's 120 KB goal stays unmet (8.6 KB to go).
-const ENGINE_BUDGET = 128.9;
+// Merged (stop 29): the size cuts, the metamorphic helper's inline-wrapper rules and the
+// fixers' two passes (four red-team rounds: rates per unit, prose totals, status chips, plan
+// term ends, add-on tables, account numbers, masked digit groups, French units and labels,
+// dt terms, last-updated stamps): engine 132.62 KB by this test's gzip (`gzip -9` 135431 at
+// start -> 134768 bytes, -0.65 KB over the stop; the fixers and the metamorphic rules added
+// about 3.8 KB), tools 71.41 KB, UI 68.39 KB, profiles 12.53 KB (the fixers' words, French
+// labels). Issue 3's 120 KB goal stays unmet (12.6 KB to go).
+const ENGINE_BUDGET = 132.9;
 const TOOLS_BUDGET = 71.5;
 const UI_BUDGET = 68.7;
-const PROFILES_BUDGET = 11.9;
+const PROFILES_BUDGET = 12.8;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
   // The service worker's module, instantiated on every start: extraction engine, the
