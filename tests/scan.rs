@@ -7,69 +7,10 @@
 use linekeeper::html::page_from_html;
 use linekeeper::{extract, Date, ScanOptions};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn fixtures(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            fixtures(&path, out);
-        } else if path.extension().is_some_and(|e| e == "html")
-            && path.with_extension("expected.json").exists()
-        {
-            out.push(path);
-        }
-    }
-}
-
-/// Differences between `got` and `want` as `path: got … want …` lines.
-fn diff(path: &str, got: &Value, want: &Value, out: &mut Vec<String>) {
-    match (got, want) {
-        (Value::Number(a), Value::Number(b)) => {
-            let (a, b) = (
-                a.as_f64().unwrap_or(f64::NAN),
-                b.as_f64().unwrap_or(f64::NAN),
-            );
-            if (a - b).abs() > 0.01 {
-                out.push(format!("{path}: got {a}, want {b}"));
-            }
-        }
-        (Value::Object(a), Value::Object(b)) => {
-            let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
-            keys.sort();
-            keys.dedup();
-            for k in keys {
-                if k == "sources" {
-                    continue;
-                }
-                let null = Value::Null;
-                diff(
-                    &format!("{path}.{k}"),
-                    a.get(k).unwrap_or(&null),
-                    b.get(k).unwrap_or(&null),
-                    out,
-                );
-            }
-        }
-        (Value::Array(a), Value::Array(b)) => {
-            if a.len() != b.len() {
-                out.push(format!("{path}: got {} items, want {}", a.len(), b.len()));
-            }
-            for (i, (x, y)) in a.iter().zip(b.iter()).enumerate() {
-                diff(&format!("{path}[{i}]"), x, y, out);
-            }
-        }
-        _ => {
-            if got != want {
-                out.push(format!("{path}: got {got}, want {want}"));
-            }
-        }
-    }
-}
+mod common;
+use common::{diff, fixtures};
 
 fn run_fixtures(all_block: bool) -> (usize, Vec<String>) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -113,7 +54,7 @@ fn run_fixtures(all_block: bool) -> (usize, Vec<String>) {
         let snapshot = extract(&page, &ScanOptions { today });
         let got: Value = serde_json::from_str(&linekeeper::json::to_string(&snapshot)).unwrap();
         let mut lines = Vec::new();
-        diff("", &got, &expected["snapshot"], &mut lines);
+        diff("", &got, &expected["snapshot"], false, &mut lines);
         if !lines.is_empty() {
             failures.push(format!("{name}:\n    {}", lines.join("\n    ")));
         }
