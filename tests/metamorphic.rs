@@ -62,7 +62,7 @@ use serde_json::Value;
 use std::path::Path;
 
 mod common;
-use common::{diff, fixtures};
+use common::{diff, fixtures, url_today_html};
 
 /// Pairs known to read differently, each with its cause: (fixture path under
 /// `tests/fixtures`, transformation, cause).
@@ -811,12 +811,7 @@ fn redesigned_fixtures_read_the_same() {
             &std::fs::read_to_string(html_path.with_extension("expected.json")).unwrap(),
         )
         .unwrap();
-        let url = expected["url"].as_str().unwrap_or("");
-        let today = expected["today"]
-            .as_str()
-            .and_then(Date::parse_iso)
-            .unwrap_or_else(|| Date::new(2026, 11, 26).unwrap());
-        let html = String::from_utf8_lossy(&std::fs::read(html_path).unwrap()).into_owned();
+        let (url, today, html) = url_today_html(&expected, html_path);
         let mut base = Vec::new();
         diff(
             "",

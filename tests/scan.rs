@@ -10,7 +10,7 @@ use serde_json::Value;
 use std::path::Path;
 
 mod common;
-use common::{diff, fixtures};
+use common::{diff, fixtures, url_today_html};
 
 fn run_fixtures(all_block: bool) -> (usize, Vec<String>) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -34,12 +34,7 @@ fn run_fixtures(all_block: bool) -> (usize, Vec<String>) {
                     continue;
                 }
             };
-        let url = expected["url"].as_str().unwrap_or("");
-        let today = expected["today"]
-            .as_str()
-            .and_then(Date::parse_iso)
-            .unwrap_or_else(|| Date::new(2026, 11, 26).unwrap());
-        let html = String::from_utf8_lossy(&std::fs::read(html_path).unwrap()).into_owned();
+        let (url, today, html) = url_today_html(&expected, html_path);
         let mut page = page_from_html(&html, url);
         if all_block {
             for n in page.nodes.iter_mut().filter(|n| !n.is_text()) {

@@ -314,21 +314,21 @@ impl Engine<'_> {
 
     /// Whether `node` is in a row of a table of add-ons (`Tables::add_on_rows`).
     pub(super) fn in_add_on_table(&self, node: u32) -> bool {
-        let rows = &self.tables.add_on_rows;
-        let i = rows.partition_point(|&tr| tr <= node);
-        i > 0
-            && rows
-                .get(i - 1)
-                .is_some_and(|&tr| self.model.contains(tr, node))
+        self.in_one_of(&self.tables.add_on_rows, node)
     }
 
     pub(super) fn in_header_cell(&self, node: u32) -> bool {
-        let cells = &self.tables.header_cells;
-        let i = cells.partition_point(|&c| c <= node);
+        self.in_one_of(&self.tables.header_cells, node)
+    }
+
+    /// Whether `node` is inside one of `roots` (sorted, none inside another): only the
+    /// last root at or before it can hold it.
+    fn in_one_of(&self, roots: &[u32], node: u32) -> bool {
+        let i = roots.partition_point(|&r| r <= node);
         i > 0
-            && cells
+            && roots
                 .get(i - 1)
-                .is_some_and(|&c| self.model.contains(c, node))
+                .is_some_and(|&r| self.model.contains(r, node))
     }
 }
 

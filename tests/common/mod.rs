@@ -1,6 +1,7 @@
 //! Shared by the fixture harnesses (`tests/scan.rs`, `tests/metamorphic.rs`): the fixture
 //! pages, and the field-by-field comparison of a scan with its expected snapshot.
 
+use linekeeper::Date;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -75,4 +76,16 @@ pub fn diff(path: &str, got: &Value, want: &Value, loose: bool, out: &mut Vec<St
             }
         }
     }
+}
+
+/// A fixture's url, date (`today`, 2026-11-26 when missing) and page text, from its
+/// expected file's `url` and `today` and the page beside it.
+pub fn url_today_html<'a>(expected: &'a Value, html_path: &Path) -> (&'a str, Date, String) {
+    let url = expected["url"].as_str().unwrap_or("");
+    let today = expected["today"]
+        .as_str()
+        .and_then(Date::parse_iso)
+        .unwrap_or_else(|| Date::new(2026, 11, 26).unwrap());
+    let html = String::from_utf8_lossy(&std::fs::read(html_path).unwrap()).into_owned();
+    (url, today, html)
 }
