@@ -5,7 +5,7 @@
 #![cfg(feature = "html")]
 
 use linekeeper::html::page_from_html;
-use linekeeper::{extract, Date, ScanOptions};
+use linekeeper::{extract, ScanOptions};
 use serde_json::Value;
 use std::path::Path;
 
