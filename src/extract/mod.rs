@@ -334,7 +334,7 @@ impl<'a> Engine<'a> {
             }
         }
         let (matcher, hints) = matchers(active, &extra_labels);
-        let model = Model::build(page, &matcher, &hints);
+        let mut model = Model::build(page, &matcher, &hints);
         let lang = page.lang.as_deref().unwrap_or("");
         let order = active
             .iter()
@@ -362,6 +362,7 @@ impl<'a> Engine<'a> {
         let help_url = active.iter().any(|p| p.is_help_url(&page.url));
         let rows = model.rows.len();
         let tables = find_tables(&model, options.today, order);
+        tables.drop_nickname_hits(&mut model);
         let mut engine = Engine {
             anchors: Vec::new(),
             phone_rows: Vec::new(),
@@ -770,6 +771,21 @@ impl<'a> Engine<'a> {
     /// True when a row in the few above row `r`, up to its section's heading, names a date
     /// range that ended before today.
     fn after_finished_period(&mut self, r: usize) -> bool {
+        // A row that opens with a finished period (`Oct 28 – Nov 27: 21.4 GB used`,
+        // `10/01 - 10/31: 3.2 GB`): an entry of history.
+        let opens_with_range = self.model.rows.get(r).is_some_and(|row| {
+            let head = row.text.trim_start();
+            head.bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_alphanumeric())
+                && may_name_range(head.get(..head.len().min(40)).unwrap_or(head))
+                && parse::find_dates(&row.text, self.today, self.order)
+                    .first()
+                    .is_some_and(|f| f.start <= row.text.len() - head.len() + 1)
+        });
+        if opens_with_range && self.names_ended_range(r) {
+            return true;
+        }
         for p in (r.saturating_sub(8)..r).rev() {
             let Some(first) = self.model.rows.get(p).map(model::Row::first_node) else {
                 break;
@@ -1064,7 +1080,8 @@ impl<'a> Engine<'a> {
                             || names_a_part(&row.lower, h.start)
                             || names_a_threshold(&row.lower, h.end)
                             || (h.kind == Kind::AmountDue
-                                && names_a_settled_payment(&row.lower, h.end))))
+                                && names_a_settled_payment(&row.lower, h.end))
+                            || (h.kind == Kind::Balance && names_a_spent_credit(&row.lower, h.end))))
                     // `25 Nov 2026 | Plan renewal | Declined`: a history's row.
                     || (h.kind.family() == Family::Date
                         && self
@@ -1138,14 +1155,21 @@ impl<'a> Engine<'a> {
                     }
                     // An expiry in a bill's card, under its amount due (`应付余额` |
                     // `$214.77` | `12月21日到期`), is the bill's due date.
-                    let kind = if kind == Kind::RenewalDate && self.in_bill_card(r, node) {
-                        if h.kind == Kind::DueDate || h.also == Some(Kind::DueDate) {
-                            continue;
-                        }
-                        Kind::DueDate
-                    } else {
-                        kind
+                    // (Not a cycle's end or a data reset: `Cycle ends` under `Current bill`
+                    // is the plan's cycle, every line's renewal.)
+                    let cycle = || {
+                        let lower = row.lower.get(h.start..h.end).unwrap_or("");
+                        reset || names_a_cycle(lower)
                     };
+                    let kind =
+                        if kind == Kind::RenewalDate && !cycle() && self.in_bill_card(r, node) {
+                            if h.kind == Kind::DueDate || h.also == Some(Kind::DueDate) {
+                                continue;
+                            }
+                            Kind::DueDate
+                        } else {
+                            kind
+                        };
                     labels.push(Label {
                         kind,
                         row: r as u32,
@@ -1405,7 +1429,7 @@ impl<'a> Engine<'a> {
         // (Four rows: a label and its amount are two when laid out as blocks.)
         // (Not past a line's number: `Device payoff` | `Line ending in 5521` | `Plan renews`.)
         self.card_row_above(r, node, 4, &|p, row| {
-            row.promo
+            (row.promo || titles_devices(row))
                 && parse::text::split_byte(DEVICE_WORDS, b' ')
                     .any(|w| parse::text::contains(&row.lower, w))
                 && !self.phone_rows.iter().any(|&x| p < x && x < r)
@@ -1437,7 +1461,7 @@ impl<'a> Engine<'a> {
             model.contains(part, node) || !(within(p.checked_sub(1)) || within(Some(p + 1)))
         };
         self.card_row_above(r, node, 3, &|p, row| {
-            row.promo
+            (row.promo || titles_devices(row))
                 && heads(p, row.first_node())
                 && !row.text.bytes().any(|b| b.is_ascii_digit())
                 && (p..r).all(|q| {
@@ -2689,6 +2713,19 @@ impl<'a> Engine<'a> {
                             .or_else(|| {
                                 (d.amount_mb.is_some() && d.total_mb.is_some()).then_some(1)
                             })
+                            // A bare size equal to the stated size of the pool, in a
+                            // line's part (`Shared Data 50GB` in each line's card under
+                            // `21.4 GB left of 50 GB`), is the pool's size, not what is left.
+                            .or_else(|| {
+                                let pool_size =
+                                    d.amount_mb
+                                        .zip(account_data.total_mb)
+                                        .is_some_and(|(x, t)| {
+                                            (x - t).abs() < 0.5
+                                                && account_data.remaining_mb.is_some()
+                                        });
+                                (pool_size && self.line_of(v.node).is_some()).then_some(2)
+                            })
                             .or_else(|| self.bare_is_remaining(a, label).then_some(0)),
                     };
                     if let (None, None, Some(x), Some(li)) =
@@ -3647,6 +3684,15 @@ impl<'a> Engine<'a> {
 /// (`Spend it on add-ons any time.`), nor in a row that is one aside (the same aside laid
 /// out as a block of its own: `NT$ 749` | `（含月租費 599 元、加購 5GB 上網量 150 元）`).
 fn own_bucket(model: &Model, row: &model::Row) -> Bucket {
+    let own = own_bucket_words(model, row);
+    // A menu's entry (`Add-ons` in a side menu of plain items) names a page: no bucket.
+    if own != Bucket::Unknown && row.segs.len() == 1 && model.in_menu_list(row.first_node()) {
+        return Bucket::Unknown;
+    }
+    own
+}
+
+fn own_bucket_words(model: &Model, row: &model::Row) -> Bucket {
     let text = row.text.trim();
     // (`… 1 GB disponible vence 12 dic.`: the period of a month's abbreviation ends no
     // sentence.)
@@ -3795,6 +3841,14 @@ fn names_with_unlimited(row: &model::Row) -> bool {
 const DEVICE_WORDS: &str =
     "device equipment equipo gerät financing instalment installment 终端 分期";
 
+/// True when the row is a title of devices' financing and nothing else (`Equipment
+/// installment plans`, `Device financing`, `Your devices`): no figure and no label.
+fn titles_devices(row: &model::Row) -> bool {
+    row.hits.iter().all(|h| h.kind.family() == Family::None)
+        && !row.text.bytes().any(|b| b.is_ascii_digit())
+        && parse::text::split_byte(DEVICE_WORDS, b' ').any(|w| parse::text::contains(&row.lower, w))
+}
+
 /// True when the row holds a `Plan` label, or a renewal label that names the plan
 /// (`Plan renews`, `Plan expires`, `套餐到期`, `Tarif gültig bis`).
 fn names_the_plan(row: &model::Row) -> bool {
@@ -3893,6 +3947,16 @@ fn names_a_settled_payment(lower: &str, end: usize) -> bool {
     starts_within(lower.get(end..).unwrap_or(""), SETTLED, 20)
 }
 
+/// True when the words right after a balance label say it went to a bill (`Account credit
+/// applied −$22.40`, `Wallet balance used: -$10.00`, `Saldo aplicado`): an item of the bill,
+/// not what is left.
+fn names_a_spent_credit(lower: &str, end: usize) -> bool {
+    starts_within(lower.get(end..).unwrap_or(""), SPENT, 2)
+}
+
+/// Words that say a credit or balance was spent on a bill.
+const SPENT: &str = " applied| used| redeemed| deducted| aplicado| aplicada| utilizado| angerechnet| verrechnet|已抵扣";
+
 /// Words that say a payment is done.
 const SETTLED: &str = " received| was paid| has been paid| was processed| has been processed| was successful| was made| was applied| has been applied| was charged| has been charged| is complete| is confirmed|已收到|已到账|已到帳|已成功|支付成功|付款成功| fue recibido| ha sido recibido| fue procesado| ist eingegangen| wurde erhalten";
 
@@ -3965,14 +4029,23 @@ pub(crate) fn active_profiles<'p>(host: &str, rules: &'p [Profile]) -> Vec<&'p P
     active
 }
 
-/// A renewal label that names a data reset (`Data resets`, `Data refreshes`, `se restablecen`), which yields
-/// to the plan's own end (`Plan ends Feb 14, 2027`) on a plan of several months.
+/// A renewal label that names a data reset (`Data resets`, `Data refreshes`, `se restablecen`)
+/// or how long the data lasts (`3.2 GB left until Dec 14`, `remaining until`, `Your data
+/// lasts until`), which yields to the plan's own end (`Plan ends Feb 14, 2027`) on a plan of
+/// several months.
 fn names_a_reset(lower: &str) -> bool {
-    parse::text::split_where(
-        "reset refresh restablec reinicia zurückgesetzt 重置 清零",
-        |c| c == ' ',
+    parse::text::split_byte(
+        "reset|refresh|restablec|reinicia|zurückgesetzt|重置|清零|left until|remaining until|data until|lasts until",
+        b'|',
     )
     .any(|w| parse::text::contains(lower, w))
+}
+
+/// A renewal label that names the plan's cycle (`Cycle ends`, `Billing cycle ends`, `Tu
+/// ciclo termina`, `周期结束`): its end is the plan's renewal, not a bill's due date.
+fn names_a_cycle(lower: &str) -> bool {
+    parse::text::split_byte("cycle|ciclo|zyklus|周期|週期", b'|')
+        .any(|w| parse::text::contains(lower, w))
 }
 
 /// Whether `text` may name a date range (`Oct 16 – Nov 15`, `10/16-11/15`, `11月1日至11月30日`):

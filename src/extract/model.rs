@@ -345,7 +345,8 @@ impl<'a> Model<'a> {
                 }
             }
             row.promo = (promo_at.is_some() && tail.is_none() && head.is_none())
-                || names_a_past_month(&row.lower);
+                || names_a_past_month(&row.lower)
+                || fine_print(&row.text);
             // A part of the page named an offer (`<section aria-label="为您推荐">`): all of it.
             if row.virtual_row && promo_at.is_some() {
                 let node = row.first_node();
@@ -716,6 +717,44 @@ impl<'a> Model<'a> {
         }
     }
 
+    /// True when `node` is an entry of a menu: inside navigation, or an item of a list of
+    /// three or more items that each hold one short word or two and no figure
+    /// (`<aside><ul><li>Dashboard</li><li>Payments</li><li>Add-ons</li>…`, a side menu of
+    /// plain items). Such an entry names a page, not the figures after it.
+    pub fn in_menu_list(&self, node: u32) -> bool {
+        if self.in_navigation(node) {
+            return true;
+        }
+        let nodes = &self.page.nodes;
+        let Some(list) = self
+            .item_of(node, 3)
+            .and_then(|li| nodes.get(li as usize)?.parent)
+        else {
+            return false;
+        };
+        let end = self.end.get(list as usize).copied().unwrap_or(0);
+        let mut items = 0;
+        let mut item_text = 0usize;
+        for j in list + 1..end {
+            let Some(n) = nodes.get(j as usize) else {
+                return false;
+            };
+            if n.parent == Some(list) {
+                if n.tag != "li" {
+                    return false;
+                }
+                items += 1;
+                item_text = 0;
+            } else if let Some(t) = n.text.as_deref() {
+                item_text += t.trim().len();
+                if item_text > 24 || t.bytes().any(|b| b.is_ascii_digit()) {
+                    return false;
+                }
+            }
+        }
+        items >= 3
+    }
+
     /// True when `node` is inside navigation: `nav`, `menu`, or an element whose role is
     /// `navigation`, `menubar`, `menu` or `tablist` (within 8 levels).
     pub fn in_navigation(&self, node: u32) -> bool {
@@ -985,6 +1024,13 @@ fn starts_with_unit(text: &str) -> bool {
 
 /// Whether two adjacent text pieces of one row need a space between them: not inside
 /// a split number or amount (`$` + `12` + `.34`).
+/// A row of legal fine print (`© 2026 T-Mobile USA, Inc. Prepaid plans: … Hotspot 15GB`,
+/// `(c) 2026 …`): the terms of plans in general, not this account's figures.
+fn fine_print(text: &str) -> bool {
+    let t = text.trim_start().as_bytes();
+    t.starts_with("©".as_bytes()) || t.starts_with(b"(c) 20") || t.starts_with(b"(C) 20")
+}
+
 /// A row that starts with a month's name and a colon (`October: 5.10 GB, $52.10`, `Oct
 /// 2026: 4.2 GB`) is a history entry.
 fn names_a_past_month(lower: &str) -> bool {

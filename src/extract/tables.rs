@@ -271,6 +271,31 @@ fn holds_money(model: &Model<'_>, cells: &[u32]) -> bool {
     })
 }
 
+impl Tables {
+    /// A line's nickname names it (`Cabin hotspot`, `Data stick`, `Travel data SIM` under
+    /// `Name`): its words label no figure and name no bucket, so they are no hits.
+    pub(super) fn drop_nickname_hits(&self, model: &mut Model<'_>) {
+        if !self.cells.iter().any(|c| c.kind == Kind::Nickname) {
+            return;
+        }
+        let end = &model.end;
+        for row in &mut model.rows {
+            let mut hits = std::mem::take(&mut row.hits);
+            hits.retain(|h| {
+                let node = row.node_at(h.start);
+                let i = self.cells.partition_point(|c| c.node <= node);
+                !i.checked_sub(1)
+                    .and_then(|i| self.cells.get(i))
+                    .is_some_and(|c| {
+                        c.kind == Kind::Nickname
+                            && end.get(c.node as usize).is_some_and(|&e| node < e)
+                    })
+            });
+            row.hits = hits;
+        }
+    }
+}
+
 impl Engine<'_> {
     /// Column headers of tables label the cells below them.
     pub(super) fn table_labels(&self, labels: &mut Vec<Label>) {

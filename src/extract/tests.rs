@@ -6863,3 +6863,220 @@ fn an_item_caption_takes_the_figure_above_not_an_aside_below() {
     );
     assert_eq!(s.next_bill_date, date(2026, 12, 15), "{s:?}");
 }
+
+// ---- stop 30, US fixer ------------------------------------------------------------------
+
+#[test]
+fn a_nickname_naming_a_bucket_labels_no_figure() {
+    // `Cabin hotspot` under `Name` names the line: the line's usage is no hotspot bucket.
+    for name in ["Cabin hotspot", "Travel data SIM", "Spare hotspot"] {
+        let s = us(&format!(
+            "<p>26.3 GB used of 40 GB shared data</p><table><thead><tr><th>Line</th><th>Name</th>\
+             <th>Plan</th><th>Used this cycle</th></tr></thead><tbody>\
+             <tr><td>(307) 555-0142</td><td>Dad's flip</td><td>Family Share 40GB</td><td>11.2 GB</td></tr>\
+             <tr><td>(307) 555-0116</td><td>{name}</td><td>Family Share 40GB</td><td>0 MB</td></tr>\
+             </tbody></table>"
+        ));
+        assert_eq!(s.lines.len(), 2, "{name}: {s:?}");
+        assert!(s.lines.iter().all(|l| l.hotspot.is_none()), "{name}: {s:?}");
+        assert_eq!(s.lines[1].label.as_deref(), Some(name));
+        assert_eq!(
+            s.lines[1].data.as_ref().and_then(|d| d.used_mb),
+            Some(0.0),
+            "{name}"
+        );
+        assert_eq!(
+            s.lines[0].data.as_ref().and_then(|d| d.used_mb),
+            Some(11468.8),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_side_menus_entry_heads_no_bucket() {
+    // `Add-ons` in a side menu of plain items names a page: the date after it is the
+    // account's renewal, not an add-on's expiry.
+    for menu in [
+        "<aside><ul><li>Dashboard</li><li>Payments</li><li>Add-ons</li><li>Settings</li></ul></aside>",
+        "<div><ul><li>Overview</li><li>Add-ons</li><li>Profile</li></ul></div>",
+        "<nav><a href=/a>Home</a> <a href=/b>Add-ons</a></nav>",
+    ] {
+        let s = us(&format!(
+            "{menu}<h1>Account</h1><div><span>Service End Date</span><br><span>12/21/2026</span></div>\
+             <h2>Line 1 · ***-***-7731</h2><p>Data</p><p>2.5 GB left</p>"
+        ));
+        assert_eq!(s.lines[0].renews_on, date(2026, 12, 21), "{menu}: {s:?}");
+        assert_eq!(s.next_bill_date, date(2026, 12, 21), "{menu}");
+    }
+    // A menu's `Hotspot` entry does not make the figure after the menu a hotspot's.
+    let s =
+        us("<ul><li>Overview</li><li>Hotspot</li><li>Billing</li></ul><p>3 GB left of 10 GB</p>");
+    assert!(s.lines[0].hotspot.is_none(), "{s:?}");
+    assert_eq!(data(&s).remaining_mb, Some(3072.0));
+}
+
+#[test]
+fn data_left_until_a_day_yields_to_a_plans_end() {
+    // How long the data lasts is the data's cycle: a plan of several months ends later.
+    for sentence in [
+        "You have 3.2 GB left until Dec 14.",
+        "3.2 GB remaining until Dec 14",
+        "Your data lasts until Dec 14",
+    ] {
+        let s = us(&format!(
+            "<p>{sentence}</p><dl><dt>Plan</dt><dd>6-Month 8GB</dd><dt>Plan ends</dt>\
+             <dd>Mar 3, 2027</dd></dl>"
+        ));
+        assert_eq!(s.lines[0].renews_on, date(2027, 3, 3), "{sentence}: {s:?}");
+        assert_eq!(s.next_bill_date, date(2027, 3, 3), "{sentence}");
+        // Alone, it is the renewal.
+        let s = us(&format!("<p>{sentence}</p>"));
+        assert_eq!(
+            s.lines[0].renews_on,
+            date(2026, 12, 14),
+            "{sentence}: {s:?}"
+        );
+    }
+}
+
+#[test]
+fn a_credit_applied_to_the_bill_is_no_balance() {
+    for item in [
+        "Account credit applied −$22.40",
+        "Account credit used -$22.40",
+        "Wallet balance applied: -$22.40",
+    ] {
+        let s = us(&format!(
+            "<div><h2>Current bill</h2><p>Flexible plan $35.00</p><p>{item}</p>\
+             <p>Total $12.60</p></div>"
+        ));
+        assert_eq!(s.balance, None, "{item}: {s:?}");
+        assert_eq!(s.amount_due, usd(1260), "{item}");
+    }
+    // An account credit still to spend stays the balance.
+    let s = us("<p>Account credit $5.00</p>");
+    assert_eq!(s.balance, usd(500));
+}
+
+#[test]
+fn a_balance_under_a_devices_title_is_the_devices() {
+    for title in [
+        "Equipment installment plans",
+        "Device financing",
+        "Your devices",
+    ] {
+        let s = us(&format!(
+            "<section><p>Balance due $156.22</p></section><section><h2>{title}</h2>\
+             <ul><li>Pixel 10 on line (212) 555-0148: $18.75/mo · 14 of 24 payments left · \
+             Remaining balance $262.50</li></ul></section>"
+        ));
+        assert_eq!(s.balance, None, "{title}: {s:?}");
+        assert_eq!(s.amount_due, usd(15622), "{title}");
+    }
+}
+
+#[test]
+fn money_in_your_account_is_the_balance() {
+    for (text, cents) in [
+        ("$0.00 in your account · no refill needed until renewal", 0),
+        ("You have $12.50 in your wallet.", 1250),
+    ] {
+        let s = us(&format!("<p>{text}</p><p>Data left 2 GB</p>"));
+        assert_eq!(s.balance, usd(cents), "{text}: {s:?}");
+    }
+}
+
+#[test]
+fn a_cycles_end_under_the_current_bill_is_the_renewal() {
+    // Google Fi: `Cycle ends` in the bill's card is the plan's cycle (every line's
+    // renewal); the payment date, when shown, is the bill's.
+    let card = |pay: &str| {
+        format!(
+            "<div><p>Current bill</p><p>$58.40</p><p>{pay}</p><p>Cycle ends</p><p>12 days</p></div>\
+             <div><p>Pixel 10 ••• ••• 1184</p><p>Data usage 2.84 GB</p></div>\
+             <div><p>Leo's Pixel 9a ••• ••• 6620</p><p>Data usage 0.96 GB</p></div>"
+        )
+    };
+    let fi = |body: String| {
+        scan(
+            &format!("<html lang=en-US><body>{body}</body></html>"),
+            "https://fi.google.com/account",
+        )
+    };
+    for pay in [
+        "Autopay will pay this on Dec 14",
+        "Your card will be charged on Dec 14",
+        "Payment due Dec 14",
+    ] {
+        let s = fi(card(pay));
+        assert_eq!(s.next_bill_date, date(2026, 12, 14), "{pay}: {s:?}");
+        assert!(
+            s.lines.iter().all(|l| l.renews_on == date(2026, 12, 8)),
+            "{pay}: {s:?}"
+        );
+    }
+    // With no payment date, the cycle's end is the bill date too.
+    let s = fi(card("Autopay on"));
+    assert_eq!(s.next_bill_date, date(2026, 12, 8), "{s:?}");
+    assert!(
+        s.lines.iter().all(|l| l.renews_on == date(2026, 12, 8)),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_pools_size_in_each_lines_card_is_no_remainder() {
+    // US Mobile: the plan's name with the pool's size in every line's card; each line's
+    // own usage beside the pool's remainder and size.
+    for plan in ["Shared Data 50GB", "Data 50 GB", "Shared Data: 50GB"] {
+        let s = scan(
+            &format!(
+                "<html lang=en-US><body><section><p>Shared Data Pool</p><p>21.4 GB left of 50 GB</p>\
+                 <p>Pool renews Dec 18</p></section><h2>Lines on this pool</h2>\
+                 <div><h3>Kai</h3><p>•••-1184</p><p>{plan}</p><p>Used this cycle: <b>9.8 GB</b></p></div>\
+                 <div><h3>Lena</h3><p>•••-2290</p><p>{plan}</p><p>Used this cycle: <b>6.1 GB</b></p></div>\
+                 </body></html>"
+            ),
+            "https://dashboard.usmobile.com/app/dashboard",
+        );
+        assert_eq!(s.lines.len(), 2, "{plan}: {s:?}");
+        for (l, used) in s.lines.iter().zip([10035.2, 6246.4]) {
+            let d = l.data.clone().unwrap();
+            assert_eq!(d.remaining_mb, Some(21913.6), "{plan}: {s:?}");
+            assert_eq!(d.total_mb, Some(51200.0), "{plan}");
+            assert_eq!(d.used_mb, Some(used), "{plan}");
+        }
+    }
+}
+
+#[test]
+fn a_copyright_lines_fine_print_is_no_reading() {
+    let s = us(
+        "<h2>Prepaid Unlimited Plus</h2><p>Data</p><p>Unlimited</p><p>Mobile hotspot</p>\
+         <p>9.3 GB left of 15 GB high-speed hotspot</p>\
+         <footer><p>© 2026 Carrier USA, Inc. Prepaid plans: taxes and fees included. Unlimited \
+         plans include 15GB hotspot; Unlimited talk.</p></footer>",
+    );
+    let h = s.lines[0].hotspot.clone().unwrap();
+    assert_eq!(h.remaining_mb, Some(9523.2), "{s:?}");
+    assert_eq!(h.total_mb, Some(15360.0));
+    assert!(!h.unlimited);
+}
+
+#[test]
+fn a_row_opening_with_a_finished_period_is_history() {
+    for entry in [
+        "Oct 28 – Nov 20: 21.4 GB used · Refill $50.00 on Oct 28",
+        "10/01/2026 - 10/31/2026: 21.4 GB used",
+    ] {
+        let s = us(&format!(
+            "<p>(•••) •••-6194</p><p>Plan renews Dec 4</p><p>Last cycle</p><p>{entry}</p>"
+        ));
+        assert_eq!(s.lines[0].data, None, "{entry}: {s:?}");
+        assert_eq!(s.lines[0].renews_on, date(2026, 12, 4));
+    }
+    // A period still running is the current cycle's.
+    let s = us("<p>Nov 20 – Dec 19: 4.2 GB used of 10 GB</p>");
+    assert_eq!(data(&s).used_mb, Some(4300.8), "{s:?}");
+}
