@@ -20,10 +20,16 @@ impl Engine<'_> {
     /// back, Kenji Sato`).
     pub(super) fn holder_words(&self) -> Vec<String> {
         let mut out = Vec::new();
-        for row in &self.model.rows {
+        let rows = &self.model.rows;
+        for (r, row) in rows.iter().enumerate() {
             for h in row.hits.iter().filter(|h| h.kind == Kind::Greeting) {
                 let after = row.text.get(h.end..).unwrap_or("");
-                let after = parse::text::trim_start_where(after, |c| !is_alpha(c));
+                let mut after = parse::text::trim_start_where(after, |c| !is_alpha(c));
+                // A label alone in its row (`Account holder` | `Priya Raman`): the name is
+                // the next row.
+                if after.is_empty() && h.start == 0 {
+                    after = rows.get(r + 1).map_or("", |n| n.text.as_str());
+                }
                 for word in parse::text::split_where(after, |c| !is_alpha(c) && c != '\'')
                     .take(3)
                     .take_while(|w| w.chars().next().is_some_and(is_upper))
@@ -31,6 +37,35 @@ impl Engine<'_> {
                     let word = lowercase(parse::text::trim_end_where(word, |c| c == '\''));
                     if crate::parse::text::char_count(&word) >= 2 && !out.contains(&word) {
                         out.push(word);
+                    }
+                }
+            }
+        }
+        // The rest of a greeted name where the page writes it whole (`Hi, Thomas` and
+        // `Thomas Aebi` in a profile box): the capitalised words right after it, not a
+        // device's word (`Thomas Handy`, a line's name).
+        if !out.is_empty() {
+            let known = out.len();
+            for row in rows {
+                let mut words =
+                    parse::text::split_where(&row.text, |c| !is_alpha(c)).filter(|w| !w.is_empty());
+                while let Some(w) = words.next() {
+                    let known_word =
+                        |w: &str| out.get(..known).is_some_and(|k| k.contains(&lowercase(w)));
+                    if !w.chars().next().is_some_and(is_upper) || !known_word(w) {
+                        continue;
+                    }
+                    for next in words.by_ref().take(2) {
+                        let lower = lowercase(next);
+                        if !next.chars().next().is_some_and(is_upper)
+                            || crate::parse::text::char_count(next) < 2
+                            || in_list(DEVICE_WORDS, &lower)
+                        {
+                            break;
+                        }
+                        if !out.contains(&lower) {
+                            out.push(lower);
+                        }
                     }
                 }
             }

@@ -7026,6 +7026,38 @@ fn a_cycles_end_under_the_current_bill_is_the_renewal() {
 }
 
 #[test]
+fn a_line_named_after_the_holder_has_no_label() {
+    // The greeted holder's first name, and the last name the page shows beside it, are
+    // never stored, also inside a line's name; other people's names stay.
+    let s = us(
+        "<header><p>Hi, Thomas</p></header><section><p>Thomas Aebi</p><p>Member since 2019</p></section>\
+         <div><h3>Aebi Handy</h3><p>(415) 555-1234</p><p>Data left 2 GB</p></div>\
+         <div><h3>Thomas Handy</h3><p>(415) 555-4321</p><p>Data left 3 GB</p></div>\
+         <div><h3>Mia's iPad</h3><p>(415) 555-5678</p><p>Data left 1 GB</p></div>\
+         <div><h3>Dad</h3><p>(415) 555-8765</p><p>Data left 1 GB</p></div>",
+    );
+    let labels: Vec<Option<&str>> = s.lines.iter().map(|l| l.label.as_deref()).collect();
+    assert_eq!(
+        labels,
+        [None, None, Some("Mia's iPad"), Some("Dad")],
+        "{s:?}"
+    );
+    // An account holder named by a label, not greeted.
+    for holder in [
+        "<dl><dt>Account holder</dt><dd>Priya Raman</dd></dl>",
+        "<p>Account holder: Priya Raman</p>",
+    ] {
+        let s = us(&format!(
+            "{holder}<div><h3>Raman work phone</h3><p>(415) 555-1234</p><p>Data left 2 GB</p></div>\
+             <div><h3>Priya's phone</h3><p>(415) 555-4321</p><p>Data left 2 GB</p></div>\
+             <div><h3>Dad</h3><p>(415) 555-5678</p><p>Data left 1 GB</p></div>"
+        ));
+        let labels: Vec<Option<&str>> = s.lines.iter().map(|l| l.label.as_deref()).collect();
+        assert_eq!(labels, [None, None, Some("Dad")], "{holder}: {s:?}");
+    }
+}
+
+#[test]
 fn a_pools_size_in_each_lines_card_is_no_remainder() {
     // US Mobile: the plan's name with the pool's size in every line's card; each line's
     // own usage beside the pool's remainder and size.
