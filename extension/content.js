@@ -1542,5 +1542,12 @@
     }, LATE_ROOT_LOOKS_MS[i]);
   }
 
+  // The port is opened now, not when the first scan is sent: a stopped worker starts (and
+  // warms its engine, see background.js `warmUp`) while the page paints and is walked.
+  try {
+    channel();
+  } catch (_) {
+    // the extension was reloaded: the scan tries again
+  }
   loadPlace().then(scan).then(() => lookForLateRoots(0));
 })();
