@@ -413,7 +413,9 @@
   const TAG_ANCHORS = ['input', 'progress', 'meter'];
   const inOrder = (a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
 
-  const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // (Called for each character of the tries: a set lookup, not a replace, for one.)
+  const RE_SPECIAL = new Set('.*+?^${}()|[]\\');
+  const escapeRe = (s) => (s.length === 1 ? (RE_SPECIAL.has(s) ? `\\${s}` : s) : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const WORD_KEY = /^[a-z0-9]+$/;
   // One regular expression for a list of keys, shaped as a trie (one branch per first
   // character), which V8 runs several times faster than a flat alternation.
@@ -504,7 +506,8 @@
   }
   function vocabulary(words, extra = '') {
     const letters = words.filter((w) => !WORD_KEY.test(w) && /\p{L}/u.test(w.replace(/[\x00-\x7f]/g, '')));
-    const others = words.filter((w) => !letters.includes(w));
+    const lettered = new Set(letters);
+    const others = words.filter((w) => !lettered.has(w));
     const first = letters.map((w) => [...w].find((c) => NON_ASCII_LETTER.test(c)));
     const cased = first.flatMap((c) => [c, c.toLowerCase(), c.toUpperCase()]);
     return {
@@ -542,7 +545,18 @@
       return re;
     };
     // (`narrowed`: whether a narrowing was made, which a search may then take for free.)
-    return { re: without(new Set(), true), has, without, narrowed: () => made.size > 1 };
+    // The whole expression is made at its first use: the one of keys with other letters
+    // only on a page holding one of their first letters.
+    let whole;
+    return {
+      get re() {
+        if (whole === undefined) whole = without(new Set(), true);
+        return whole;
+      },
+      has,
+      without,
+      narrowed: () => made.size > 1,
+    };
   }
   const builtin = SCAN_WORDS && typeof SCAN_WORDS === 'object' ? SCAN_WORDS : { words: [], masks: '' };
   const known = new Set(builtin.words);
@@ -1542,5 +1556,12 @@
     }, LATE_ROOT_LOOKS_MS[i]);
   }
 
+  // The port is opened now, not when the first scan is sent: a stopped worker starts (and
+  // warms its engine, see background.js `warmUp`) while the page paints and is walked.
+  try {
+    channel();
+  } catch (_) {
+    // the extension was reloaded: the scan tries again
+  }
   loadPlace().then(scan).then(() => lookForLateRoots(0));
 })();

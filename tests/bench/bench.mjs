@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { launch, serve, ROOT } from '../e2e/harness.mjs';
+import { launch, serve, stopWorkers, ROOT } from '../e2e/harness.mjs';
 import { benchBuild, activityRows, ACCOUNT_CARD, median } from './common.mjs';
 
 const BIN = process.env.LINEKEEPER_BIN || join(ROOT, 'target/debug/linekeeper');
@@ -44,6 +44,7 @@ function localDate() {
 
 const browser = await launch({ dist: benchDir });
 const results = [];
+const colds = [];
 mkdirSync(join(ROOT, 'target/bench-pages'), { recursive: true });
 try {
   for (const size of SIZES) {
@@ -136,6 +137,22 @@ try {
       there: part('there'), back: part('back'), inWorker, ingest: part('ingest'), walkSteps,
     });
   }
+  // The first scan of a page in a worker just started (MV3 stops an idle worker after
+  // about 30 s, so most page loads meet a new one): its engine's first `ingest` (the host's
+  // matchers built, code compiled at its first call in V8's baseline tier, unless the
+  // worker's warm-up did it while the page was walked: `warmUp` in background.js).
+  const coldSize = SIZES[0];
+  const coldUrl = `https://www.t-mobile.com/account/bench-${coldSize}`;
+  for (let run = 0; run < RUNS; run++) {
+    const tab = await browser.context.newPage();
+    await tab.goto('about:blank');
+    await stopWorkers(tab, browser.extensionId);
+    await tab.goto(coldUrl);
+    const handle = await tab.waitForFunction(() => document.documentElement.dataset.linekeeperBench, null, { timeout: 60000 });
+    const first = JSON.parse(await handle.jsonValue());
+    colds.push({ total: first.total, ingest: first.worker?.ingest ?? 0, there: first.worker?.there ?? 0 });
+    await tab.close();
+  }
 } finally {
   await browser.close();
 }
@@ -169,6 +186,12 @@ for (const r of results) {
 console.log('where the walk of a re-read goes (medians): read the text (textContent) | search it | place the keys in text nodes | element anchors | shadow roots | neighbourhoods | walk them');
 for (const r of results) {
   if (r.walkSteps) console.log(`${`${r.nodes} nodes`.padEnd(14)} ${r.walkSteps.map(ms).join(' | ')}`);
+}
+if (colds.length) {
+  const warm = results[0];
+  console.log(
+    `first scan in a just-started worker (${warm.nodes} nodes, medians): ${ms(median(colds.map((c) => c.total)))}, of it Rust ingest ${ms(median(colds.map((c) => c.ingest)))} and the message there ${ms(median(colds.map((c) => c.there)))}; a warm re-read's ingest ${ms(warm.ingest)}`,
+  );
 }
 if (results.some((r) => !r.same)) process.exitCode = 1;
 const growth = results.length > 1 ? results[results.length - 1].scan / results[results.length - 2].scan : 1;
