@@ -6863,3 +6863,54 @@ fn an_item_caption_takes_the_figure_above_not_an_aside_below() {
     );
     assert_eq!(s.next_bill_date, date(2026, 12, 15), "{s:?}");
 }
+
+#[test]
+fn italian_and_polish_pages_read_with_the_generic_words() {
+    // (Red team 29f: WINDTRE and Play pages read as no_data: the generic reader had no
+    // words in either language. Other wordings of the same pages.)
+    let s = scan(
+        r#"<html lang="it"><body><div><h2>Giga</h2><p>Ti restano <b>12,5 GB</b> di 50 GB</p></div>
+        <div><span>Credito</span> <b>7,45 €</b></div><p>L'offerta si rinnova il 12/12/2026</p>
+        <p>Linea 333 ••• 1234</p></body></html>"#,
+        "https://www.example-mobile.it/area-clienti",
+    );
+    assert_eq!(s.balance, Some(Money::new(745, Currency::Eur)), "{s:?}");
+    assert_eq!(s.next_bill_date, date(2026, 12, 12), "{s:?}");
+    assert_eq!(data(&s).remaining_mb, Some(12800.0), "{s:?}");
+    assert_eq!(data(&s).total_mb, Some(51200.0), "{s:?}");
+    let s = scan(
+        r#"<html lang="it"><body><div><p>Internet</p><p>Consumati: 3,2 GB su 120 GB</p></div>
+        <p>Minuti e SMS illimitati</p></body></html>"#,
+        "https://www.example-mobile.it/conso",
+    );
+    assert_eq!(data(&s).used_mb, Some(3276.8), "{s:?}");
+    assert_eq!(data(&s).total_mb, Some(122880.0), "{s:?}");
+    assert!(!data(&s).unlimited, "{s:?}");
+    let s = scan(
+        r#"<html lang="pl"><body><dl><dt>Stan konta</dt><dd>12,00 zł</dd>
+        <dt>Pakiet ważny do</dt><dd>20.12.2026</dd></dl>
+        <p>Wykorzystano 1,5 GB z 10 GB</p></body></html>"#,
+        "https://www.example-mobile.pl/konto",
+    );
+    assert_eq!(s.balance, Some(Money::new(1200, Currency::Pln)), "{s:?}");
+    assert_eq!(s.next_bill_date, date(2026, 12, 20), "{s:?}");
+    assert_eq!(data(&s).used_mb, Some(1536.0), "{s:?}");
+    assert_eq!(data(&s).total_mb, Some(10240.0), "{s:?}");
+}
+
+#[test]
+fn a_pass_priced_after_its_duration_is_no_line_data() {
+    // (Red team 29f: `Giga Illimitati per 24 ore a 2,99 €` in an offers card made the
+    // line unlimited.)
+    for offer in [
+        "Unlimited data for 24 hours at $2.99",
+        "Datos ilimitados por 24 horas por 1,99 €",
+        "Giga illimitati per 7 giorni a 4,99 €",
+    ] {
+        let s = us(&format!(
+            "<div><h3>Data</h3><p>2 GB left of 10 GB</p></div><div><p>{offer}</p></div>"
+        ));
+        assert!(!data(&s).unlimited, "{offer}: {s:?}");
+        assert_eq!(data(&s).remaining_mb, Some(2048.0), "{offer}: {s:?}");
+    }
+}
