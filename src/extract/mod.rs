@@ -1574,6 +1574,19 @@ impl<'a> Engine<'a> {
             let (rest_width, item_width) = self.model.rows.get(r).map_or((0, 0), |row| {
                 let tail = row.text.get(label.end..).unwrap_or("").trim();
                 let aside = starts_with_any(tail, "(（") && ends_with_any(tail, ")）");
+                // A Chinese caption's translation after it (`計劃有效期至 Válido até`,
+                // `剩餘數據 Dados restantes`, `餘額 Balance`): one caption, not a sentence.
+                let translated = row
+                    .text
+                    .get(label.start..label.end)
+                    .and_then(|l| l.chars().next())
+                    .is_some_and(|c| c >= '\u{3000}')
+                    && !tail.is_empty()
+                    && width(tail) <= 24
+                    && tail
+                        .chars()
+                        .all(|c| (c < '\u{3000}' && is_alpha(c)) || c == ' ');
+                let aside = aside || translated;
                 // (`Offener Betrag · fällig am …`: an item ends at its separator.)
                 let rest = if aside || starts_with_any(tail, "·|") {
                     label.end
@@ -1729,7 +1742,26 @@ impl<'a> Engine<'a> {
                     .rows
                     .get(r + 1)
                     .map_or(0, |row| row.text.len() - row.text.trim_start().len());
-                for vi in self.values(r + 1, fam).filter(|_| ends_row) {
+                // (Not a caption run after its own figure: `3,072 MB 剩餘數據 Dados
+                // restantes` | `2,048 MB 已用數據 Dados usados`, a bilingual value-first
+                // list: the last caption is its row's figure's, not the next row's.)
+                let own_lead = self
+                    .model
+                    .rows
+                    .get(r)
+                    .map_or(0, |row| row.text.len() - row.text.trim_start().len());
+                let after_own_figure = ends_row
+                    && self.values(r, fam).any(|vi| {
+                        self.vals.get(vi).is_some_and(|v| {
+                            v.start == own_lead
+                                && v.end <= label.start
+                                && compatible(label.kind, &v.kind)
+                        })
+                    });
+                for vi in self
+                    .values(r + 1, fam)
+                    .filter(|_| ends_row && !after_own_figure)
+                {
                     if self.vals.get(vi).is_some_and(|v| {
                         v.start == lead
                             && compatible(label.kind, &v.kind)

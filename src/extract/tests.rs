@@ -6914,3 +6914,21 @@ fn a_pass_priced_after_its_duration_is_no_line_data() {
         assert_eq!(data(&s).remaining_mb, Some(2048.0), "{offer}: {s:?}");
     }
 }
+
+#[test]
+fn bilingual_captions_after_their_figures_stay_with_them() {
+    // (Red team 30b: a Macau prepaid page's list of `figure 中文標題 Legenda portuguesa`
+    // items: the translation made each caption a sentence, and the last caption of a
+    // row took the next row's figure.) Other wordings: English translations.
+    let s = scan(
+        r#"<html lang="zh-HK"><body><div>號碼 Number: 6***4410</div><ul>
+        <li><span>HK$ 45.80</span> <span>餘額 Balance</span></li>
+        <li><span>3,072 MB</span> <span>剩餘數據 Remaining data</span></li>
+        <li><span>2,048 MB</span> <span>已用數據 Data used</span></li>
+        <li><span>2026年12月14日</span> <span>計劃有效期至 Valid until</span></li></ul></body></html>"#,
+        "https://www.example-mobile.mo/prepaid",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(3072.0), "{s:?}");
+    assert_eq!(data(&s).used_mb, Some(2048.0), "{s:?}");
+    assert_eq!(s.next_bill_date, date(2026, 12, 14), "{s:?}");
+}
