@@ -6932,3 +6932,20 @@ fn bilingual_captions_after_their_figures_stay_with_them() {
     assert_eq!(data(&s).used_mb, Some(2048.0), "{s:?}");
     assert_eq!(s.next_bill_date, date(2026, 12, 14), "{s:?}");
 }
+
+#[test]
+fn traditional_chinese_switch_states_without_a_prefix() {
+    // (Red team 30b: `自動續期` | `開啟` read no AutoPay: only `已開啟` and the
+    // simplified `开启` were on words.)
+    for (html, on) in [
+        ("<div><label>自動續期</label><span>開啟</span></div>", true),
+        ("<div><label>自動增值</label><span>啟用</span></div>", true),
+        ("<div><label>自動增值</label><span>停用</span></div>", false),
+    ] {
+        let s = scan(
+            &format!(r#"<html lang="zh-HK"><body><p>儲值餘額 HK$45.80</p>{html}</body></html>"#),
+            "https://www.example-mobile.hk/tc/prepaid",
+        );
+        assert_eq!(s.autopay, Some(on), "{html}: {s:?}");
+    }
+}
