@@ -144,6 +144,8 @@ pub enum Currency {
     Cop,
     #[cfg_attr(test, serde(rename = "MOP"))]
     Mop,
+    #[cfg_attr(test, serde(rename = "PLN"))]
+    Pln,
 }
 
 impl Currency {
@@ -151,7 +153,12 @@ impl Currency {
     pub fn is_dollar(self) -> bool {
         !matches!(
             self,
-            Currency::Cny | Currency::Eur | Currency::Gbp | Currency::Chf | Currency::Pen
+            Currency::Cny
+                | Currency::Eur
+                | Currency::Gbp
+                | Currency::Chf
+                | Currency::Pen
+                | Currency::Pln
         )
     }
     pub fn code(self) -> &'static str {
@@ -173,6 +180,7 @@ impl Currency {
             Currency::Clp => "CLP",
             Currency::Cop => "COP",
             Currency::Mop => "MOP",
+            Currency::Pln => "PLN",
         }
     }
     pub fn from_code(code: &str) -> Option<Currency> {
@@ -194,6 +202,7 @@ impl Currency {
             "CLP" => Currency::Clp,
             "COP" => Currency::Cop,
             "MOP" => Currency::Mop,
+            "PLN" => Currency::Pln,
             _ => return None,
         })
     }

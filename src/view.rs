@@ -122,6 +122,8 @@ pub fn format_money(money: &Money, lang: &str) -> String {
         Currency::Clp => "CLP$",
         Currency::Cop => "COL$",
         Currency::Mop => "MOP$",
+        Currency::Pln if comma => return [sign, &digits, " zł"].concat(),
+        Currency::Pln => "PLN ",
         Currency::Gbp => "£",
         Currency::Eur if comma => return [sign, &digits, " €"].concat(),
         Currency::Eur => "€",

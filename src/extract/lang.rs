@@ -28,7 +28,8 @@ pub fn currency_for_lang(lang: &str) -> Option<Currency> {
             }
             Currency::Cny
         }
-        ("de", "") => Currency::Eur,
+        ("de" | "it", "") => Currency::Eur,
+        ("pl", _) => Currency::Pln,
         (_, region) => {
             // The regions' currencies as data (one list, then an array in its order):
             // smaller in the wasm than a match arm per region.
@@ -42,8 +43,8 @@ pub fn currency_for_lang(lang: &str) -> Option<Currency> {
 }
 
 /// Regions with a currency of their own, in the order of [`REGION_CURRENCIES`].
-const REGIONS: &str = "us gb ca hk tw mx sg ch au ar pe br cl co mo cn";
-const REGION_CURRENCIES: [Currency; 16] = [
+const REGIONS: &str = "us gb ca hk tw mx sg ch au ar pe br cl co mo cn pl";
+const REGION_CURRENCIES: [Currency; 17] = [
     Currency::Usd,
     Currency::Gbp,
     Currency::Cad,
@@ -60,6 +61,7 @@ const REGION_CURRENCIES: [Currency; 16] = [
     Currency::Cop,
     Currency::Mop,
     Currency::Cny,
+    Currency::Pln,
 ];
 /// Regions that pay in euros.
 const EURO_REGIONS: &str = "de at es fr it nl ie pt fi be lu";

@@ -869,23 +869,38 @@ impl<'a> Engine<'a> {
 
     /// True when a price follows byte `end` of `row` (`Unlimited for $30/mo`, `20GB for
     /// $25`), also after the rest of a plan's name (`Unlimited Premium for $44/mo`, at
-    /// most two words without figures): an offer's size, not the line's data.
+    /// most two words without figures) or a pass's duration (`Giga Illimitati per 24 ore
+    /// a 2,99 €`, `Unlimited data for 24 hours at $2.99`, `für 7 Tage für 3 €`): an
+    /// offer's size, not the line's data.
     fn sold_for(&self, row: &model::Row, end: usize) -> bool {
         let mut rest = row.text.get(end..).unwrap_or("").trim_start();
-        for _ in 0..3 {
-            if rest
-                .get(..4)
-                .is_some_and(|w| w.eq_ignore_ascii_case("for "))
-            {
-                return parse::find_money(rest.get(4..).unwrap_or(""), self.currency)
+        let mut duration = false;
+        for _ in 0..5 {
+            let cut = parse::text::find(rest, " ").unwrap_or(rest.len());
+            let word = rest.get(..cut).unwrap_or("");
+            let after = rest.get(cut..).unwrap_or("").trim_start();
+            if names::in_list(SOLD_FOR, word) {
+                if parse::find_money(after, self.currency)
                     .first()
-                    .is_some_and(|m| m.start == 0);
+                    .is_some_and(|m| m.start == 0)
+                {
+                    return true;
+                }
+                // A duration, then the price: `24 ore a`, `24h for`, `7 days at`.
+                let num = after.bytes().take_while(u8::is_ascii_digit).count();
+                if duration || num == 0 {
+                    return false;
+                }
+                duration = true;
+                let unit = after.get(num..).unwrap_or("").trim_start();
+                let unit_end = parse::text::find(unit, " ").unwrap_or(unit.len());
+                rest = unit.get(unit_end..).unwrap_or("").trim_start();
+                continue;
             }
-            let word = parse::text::find(rest, " ").unwrap_or(rest.len());
-            if word == 0 || !rest.get(..word).unwrap_or("").chars().all(is_alpha) {
+            if word.is_empty() || duration || !word.chars().all(is_alpha) {
                 return false;
             }
-            rest = rest.get(word..).unwrap_or("").trim_start();
+            rest = after;
         }
         false
     }
@@ -1583,6 +1598,19 @@ impl<'a> Engine<'a> {
             let (rest_width, item_width) = self.model.rows.get(r).map_or((0, 0), |row| {
                 let tail = row.text.get(label.end..).unwrap_or("").trim();
                 let aside = starts_with_any(tail, "(（") && ends_with_any(tail, ")）");
+                // A Chinese caption's translation after it (`計劃有效期至 Válido até`,
+                // `剩餘數據 Dados restantes`, `餘額 Balance`): one caption, not a sentence.
+                let translated = row
+                    .text
+                    .get(label.start..label.end)
+                    .and_then(|l| l.chars().next())
+                    .is_some_and(|c| c >= '\u{3000}')
+                    && !tail.is_empty()
+                    && width(tail) <= 24
+                    && tail
+                        .chars()
+                        .all(|c| (c < '\u{3000}' && is_alpha(c)) || c == ' ');
+                let aside = aside || translated;
                 // (`Offener Betrag · fällig am …`: an item ends at its separator.)
                 let rest = if aside || starts_with_any(tail, "·|") {
                     label.end
@@ -1738,7 +1766,26 @@ impl<'a> Engine<'a> {
                     .rows
                     .get(r + 1)
                     .map_or(0, |row| row.text.len() - row.text.trim_start().len());
-                for vi in self.values(r + 1, fam).filter(|_| ends_row) {
+                // (Not a caption run after its own figure: `3,072 MB 剩餘數據 Dados
+                // restantes` | `2,048 MB 已用數據 Dados usados`, a bilingual value-first
+                // list: the last caption is its row's figure's, not the next row's.)
+                let own_lead = self
+                    .model
+                    .rows
+                    .get(r)
+                    .map_or(0, |row| row.text.len() - row.text.trim_start().len());
+                let after_own_figure = ends_row
+                    && self.values(r, fam).any(|vi| {
+                        self.vals.get(vi).is_some_and(|v| {
+                            v.start == own_lead
+                                && v.end <= label.start
+                                && compatible(label.kind, &v.kind)
+                        })
+                    });
+                for vi in self
+                    .values(r + 1, fam)
+                    .filter(|_| ends_row && !after_own_figure)
+                {
                     if self.vals.get(vi).is_some_and(|v| {
                         v.start == lead
                             && compatible(label.kind, &v.kind)
@@ -3602,7 +3649,7 @@ impl<'a> Engine<'a> {
     fn role_from_context(&self, v: &Val) -> Option<usize> {
         let row = self.model.rows.get(v.row as usize)?;
         let before = row.lower.get(..v.start)?.trim_end();
-        const TOTAL: &str = "of|out of|of your|of the|/|von|de|共|总|總|de un total de";
+        const TOTAL: &str = "of|out of|of your|of the|/|von|de|sur|su|di|z|共|总|總|de un total de";
         // `13’277 MB` | `verbraucht von` | `20’480 MB` laid out as blocks: the row above,
         // a caption without figures, ends with the `of`.
         let before = match before {
@@ -3764,6 +3811,9 @@ fn names_a_stamp(before: &str) -> bool {
 }
 
 /// Words that say when figures were read, right before the date (see `names_a_stamp`).
+/// The words before an offer's price (`for $25`, `a 2,99 €`, `für 3 €`).
+const SOLD_FOR: &str = "for at per a à por para für pour";
+
 const STAMP_WORDS: &str = "updated|updated on|last updated|as of|actualizado|actualizados|actualizada|actualizadas|actualizado el|aktualisiert|aktualisiert am|stand|更新于|更新於|更新时间|更新時間";
 
 /// The text ends with a month's abbreviation and its period (`vence 12 dic.`, `due Dec.`).

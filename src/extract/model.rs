@@ -1113,9 +1113,10 @@ fn virtual_row(node: &crate::page::PageNode, index: u32) -> Option<Row> {
 }
 
 /// An amount's state before the connector to its total (`remaining of 15 GB`).
-const TOTAL_STATES: &str = "remaining |left |used |usados |usado |utilizados |consumidos |restantes |disponibles |verbraucht |verbleibend |genutzt ";
-/// Connectors from an amount to its total.
-const TOTAL_CONNECTORS: &str = "of |of your |out of |/|von |von deinen |de |de tus ";
+const TOTAL_STATES: &str = "remaining |left |used |usados |usado |utilizados |consumidos |restantes |disponibles |verbraucht |verbleibend |genutzt |disponibili |residui |utilizzati |consumati |restants |utilisés |consommés ";
+/// Connectors from an amount to its total (`sur` fr, `su` / `di` it, `z` pl).
+const TOTAL_CONNECTORS: &str =
+    "of |of your |out of |/|von |von deinen |de |de tus |sur |su |di |z ";
 
 /// Whether `gap`, the text between a word and a figure, is only a connector to a total
 /// (`restantes de 5 GB`, `left of 10 GB`, `used / 8 GB`): the figure is a total, not the
@@ -1136,7 +1137,7 @@ fn continues_to_total(text: &str) -> bool {
     if !text.bytes().next().is_some_and(|b| {
         matches!(
             b.to_ascii_lowercase(),
-            b'r' | b'l' | b'u' | b'o' | b'/' | b'v' | b'd' | b'c' | b'g'
+            b'r' | b'l' | b'u' | b'o' | b'/' | b'v' | b'd' | b'c' | b'g' | b's' | b'z'
         )
     }) {
         return false;

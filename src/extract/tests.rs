@@ -7112,3 +7112,89 @@ fn a_row_opening_with_a_finished_period_is_history() {
     let s = us("<p>Nov 20 – Dec 19: 4.2 GB used of 10 GB</p>");
     assert_eq!(data(&s).used_mb, Some(4300.8), "{s:?}");
 }
+
+#[test]
+fn italian_and_polish_pages_read_with_the_generic_words() {
+    // (Red team 29f: WINDTRE and Play pages read as no_data: the generic reader had no
+    // words in either language. Other wordings of the same pages.)
+    let s = scan(
+        r#"<html lang="it"><body><div><h2>Giga</h2><p>Ti restano <b>12,5 GB</b> di 50 GB</p></div>
+        <div><span>Credito</span> <b>7,45 €</b></div><p>L'offerta si rinnova il 12/12/2026</p>
+        <p>Linea 333 ••• 1234</p></body></html>"#,
+        "https://www.example-mobile.it/area-clienti",
+    );
+    assert_eq!(s.balance, Some(Money::new(745, Currency::Eur)), "{s:?}");
+    assert_eq!(s.next_bill_date, date(2026, 12, 12), "{s:?}");
+    assert_eq!(data(&s).remaining_mb, Some(12800.0), "{s:?}");
+    assert_eq!(data(&s).total_mb, Some(51200.0), "{s:?}");
+    let s = scan(
+        r#"<html lang="it"><body><div><p>Internet</p><p>Consumati: 3,2 GB su 120 GB</p></div>
+        <p>Minuti e SMS illimitati</p></body></html>"#,
+        "https://www.example-mobile.it/conso",
+    );
+    assert_eq!(data(&s).used_mb, Some(3276.8), "{s:?}");
+    assert_eq!(data(&s).total_mb, Some(122880.0), "{s:?}");
+    assert!(!data(&s).unlimited, "{s:?}");
+    let s = scan(
+        r#"<html lang="pl"><body><dl><dt>Stan konta</dt><dd>12,00 zł</dd>
+        <dt>Pakiet ważny do</dt><dd>20.12.2026</dd></dl>
+        <p>Wykorzystano 1,5 GB z 10 GB</p></body></html>"#,
+        "https://www.example-mobile.pl/konto",
+    );
+    assert_eq!(s.balance, Some(Money::new(1200, Currency::Pln)), "{s:?}");
+    assert_eq!(s.next_bill_date, date(2026, 12, 20), "{s:?}");
+    assert_eq!(data(&s).used_mb, Some(1536.0), "{s:?}");
+    assert_eq!(data(&s).total_mb, Some(10240.0), "{s:?}");
+}
+
+#[test]
+fn a_pass_priced_after_its_duration_is_no_line_data() {
+    // (Red team 29f: `Giga Illimitati per 24 ore a 2,99 €` in an offers card made the
+    // line unlimited.)
+    for offer in [
+        "Unlimited data for 24 hours at $2.99",
+        "Datos ilimitados por 24 horas por 1,99 €",
+        "Giga illimitati per 7 giorni a 4,99 €",
+    ] {
+        let s = us(&format!(
+            "<div><h3>Data</h3><p>2 GB left of 10 GB</p></div><div><p>{offer}</p></div>"
+        ));
+        assert!(!data(&s).unlimited, "{offer}: {s:?}");
+        assert_eq!(data(&s).remaining_mb, Some(2048.0), "{offer}: {s:?}");
+    }
+}
+
+#[test]
+fn bilingual_captions_after_their_figures_stay_with_them() {
+    // (Red team 30b: a Macau prepaid page's list of `figure 中文標題 Legenda portuguesa`
+    // items: the translation made each caption a sentence, and the last caption of a
+    // row took the next row's figure.) Other wordings: English translations.
+    let s = scan(
+        r#"<html lang="zh-HK"><body><div>號碼 Number: 6***4410</div><ul>
+        <li><span>HK$ 45.80</span> <span>餘額 Balance</span></li>
+        <li><span>3,072 MB</span> <span>剩餘數據 Remaining data</span></li>
+        <li><span>2,048 MB</span> <span>已用數據 Data used</span></li>
+        <li><span>2026年12月14日</span> <span>計劃有效期至 Valid until</span></li></ul></body></html>"#,
+        "https://www.example-mobile.mo/prepaid",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(3072.0), "{s:?}");
+    assert_eq!(data(&s).used_mb, Some(2048.0), "{s:?}");
+    assert_eq!(s.next_bill_date, date(2026, 12, 14), "{s:?}");
+}
+
+#[test]
+fn traditional_chinese_switch_states_without_a_prefix() {
+    // (Red team 30b: `自動續期` | `開啟` read no AutoPay: only `已開啟` and the
+    // simplified `开启` were on words.)
+    for (html, on) in [
+        ("<div><label>自動續期</label><span>開啟</span></div>", true),
+        ("<div><label>自動增值</label><span>啟用</span></div>", true),
+        ("<div><label>自動增值</label><span>停用</span></div>", false),
+    ] {
+        let s = scan(
+            &format!(r#"<html lang="zh-HK"><body><p>儲值餘額 HK$45.80</p>{html}</body></html>"#),
+            "https://www.example-mobile.hk/tc/prepaid",
+        );
+        assert_eq!(s.autopay, Some(on), "{html}: {s:?}");
+    }
+}

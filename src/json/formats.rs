@@ -45,6 +45,7 @@ crate::json_names!(Currency {
     Clp => "CLP",
     Cop => "COP",
     Mop => "MOP",
+    Pln => "PLN",
 });
 crate::json_names!(Outcome { Stored => "stored", Refreshed => "refreshed", Ignored => "ignored" });
 crate::json_names!(Language { Auto => "auto", En => "en", ZhCn => "zh_cn" });

@@ -56,12 +56,18 @@ const ROLES: [Role; 3] = [Role::Remaining, Role::Used, Role::Total];
 /// Role words (a word table, see `text::table_find`), one group per role of `ROLES`.
 const ROLE_WORDS: &str =
     "left remaining leaving rem available avail restante restantes disponible \
-    disponibles queda quedan übrig verbleibend verfügbar noch reste restant restants\
+    disponibles queda quedan übrig verbleibend verfügbar noch reste restant restants \
+    disponibili disponibile residui residuo rimanenti restano pozostało zostało dostępne\
     |used consumed usado usados utilizado utilizados consumido consumidos consumiste usaste \
-    gastaste verbraucht genutzt verwendet utilisé utilisés consommé consommés\
+    gastaste verbraucht genutzt verwendet utilisé utilisés consommé consommés \
+    utilizzati usati consumati wykorzystano zużyto wykorzystane\
     |total insgesamt";
 
 /// Possessives between `of` and a total (`of your 15 GB`, `de tus 15 GB`).
+/// The words between an amount and its total (`2 GB of 10 GB`, `de`, `von`, `sur`, `su`,
+/// `di`, Polish `z`).
+const OF_WORDS: &str = "of de von sur su di z";
+
 const POSSESSIVES: &str =
     "your my the its their our his her tus tu sus su los mis deinen ihren deiner ihrer";
 
@@ -75,7 +81,8 @@ const CJK_REMAINING_USED: &str = "剩余 剩餘 余量 餘量 可用|已使用 �
 const CJK_TOTAL: &str = "||共 总 總";
 
 const UNLIMITED_WORDS: &str =
-    "unlimited ilimitado ilimitados ilimitada ilimitadas unbegrenzt unlimitiert illimité illimitée";
+    "unlimited ilimitado ilimitados ilimitada ilimitadas unbegrenzt unlimitiert illimité illimitée \
+    illimitati illimitato illimitata illimitate nielimitowany nielimitowane";
 const UNLIMITED_FIRSTS: u128 = super::text::first_bytes(UNLIMITED_WORDS);
 const UNLIMITED_LENGTHS: u64 = super::text::word_lengths(UNLIMITED_WORDS);
 /// (`UNITS`' and `SHORT_UNITS`' words.)
@@ -87,9 +94,10 @@ const UNLIMITED_CJK: &str = "不限流量 不限量 无限 無限 吃到飽 吃�
 const CJK_FROM: char = '\u{3000}';
 /// After "unlimited": these make it a talk/text allowance, not data …
 const NOT_DATA_WORDS: &str = "talk text texts texting minutes mins min calls calling sms mms \
-    messages messaging voice llamadas mensajes minutos minuten gespräche anrufe telefonie";
+    messages messaging voice llamadas mensajes minutos minuten gespräche anrufe telefonie \
+    minuti chiamate rozmowy minuty";
 /// … unless one of these follows in the same list.
-const DATA_WORDS: &str = "data datos daten internet";
+const DATA_WORDS: &str = "data datos daten internet dati giga";
 const LIST_WORDS: &str = "and y und plus international domestic nationwide high speed";
 const NOT_DATA_CJK: &str = "通话 通話 短信 短訊 分钟 分鐘 语音 語音";
 const DATA_CJK: &str = "流量 数据 數據";
@@ -441,7 +449,7 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
     // and its total.
     if role.is_none()
         && lx.is_sym(next, '|')
-        && suffix_role(lx, next + 1).is_some_and(|(_, e)| lx.word_in(e, "of de von sur"))
+        && suffix_role(lx, next + 1).is_some_and(|(_, e)| lx.word_in(e, OF_WORDS))
     {
         next += 1;
     }
@@ -455,7 +463,7 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
     // Data` | `of 15 GB`).
     if percent && role.is_some() {
         let k = share_bucket_words(lx, next);
-        if lx.word_in(k, "of de von sur out") {
+        if lx.word_in(k, OF_WORDS) || lx.word_in(k, "out") {
             next = k;
         }
     }
@@ -463,7 +471,7 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
     let mut total: Option<Result<f64, ParseError>> = None;
     let mut unit = a1.unit;
     let mut unlimited = false;
-    let connector = if lx.word_in(next, "of de von sur") || lx.is_sym(next, '/') {
+    let connector = if lx.word_in(next, OF_WORDS) || lx.is_sym(next, '/') {
         Some(next + 1)
     } else if lx.word_in(next, "out") && lx.word_in(next + 1, "of") {
         Some(next + 2)

@@ -43,6 +43,10 @@ const RATE_SUFFIXES: &[&str] = &[
     "/mth",
     "/mes",
     "/monat",
+    "/mese",
+    "/mies",
+    "/30 dni",
+    "/30 giorni",
     "/wk",
     "/week",
     "/yr",
@@ -62,6 +66,7 @@ const RATE_SUFFIXES: &[&str] = &[
     "a day",
     "daily",
     "al mes",
+    "al mese",
     "por mes",
     "pro monat",
     "im monat",
@@ -214,6 +219,10 @@ fn suffix_currency(lx: &Lexed, k: usize, default: Option<Currency>) -> Option<(C
     }
     if let Some(c) = code(lx, k) {
         return Some((c, k + 1));
+    }
+    // The Polish złoty: `23,50 zł`.
+    if lx.is_word(k) && lx.str(k) == "zł" {
+        return Some((Currency::Pln, k + 1));
     }
     if let Some(end) = lx.cjk_any(k, "港元 港币 港幣") {
         return Some((Currency::Hkd, end));
