@@ -61,8 +61,9 @@
 //! - `label-order`: a label and its value alone in their container (`<div><span>Data
 //!   left</span><b>3.2 GB</b></div>`), the label's whole text a profile's label word for a
 //!   data, money or date field and the value a short text with a digit, written the other
-//!   way round (value first), and value-first pairs label first. Not table or
-//!   definition-list parts, headings, links or controls.
+//!   way round (value first), and value-first pairs label first; the pairs of one list
+//!   together (none when one of them is not a label word's: a bill's items and its total
+//!   stay alike). Not table or definition-list parts, headings, links or controls.
 //! - `grid`: tables as `div` grids with ARIA roles (`role="table"`, `"rowgroup"`, `"row"`,
 //!   `"columnheader"` / `"rowheader"`, `"cell"`), and definition lists as `div`s, one per
 //!   term and its descriptions.
@@ -163,13 +164,12 @@ const SKIP: &[(&str, &str, &str)] = &[
     ("visible/plan-heading-bare-number-card-pay", "hashed-classes", "plan name known only by its class name"),
     ("visible/plan-heading-bare-number-card-pay", "bare-attributes", "plan name known only by its class name"),
     ("tello/zh-translated-time-after-date", "synonyms", "可用 (available) alone is no data label"),
-    ("generic/en-us-bill-card-items-total-row", "label-order", "cause not yet found"),
     ("generic/ch-prepaid-dl-apostrophe-dot-decimal", "grid", "an ARIA grid read as a table only by the header finder"),
     ("generic/de-bonus-table-hashed", "grid", "an ARIA grid read as a table only by the header finder"),
-    ("generic/de-prepaid-dl-abbuchung-vom-guthaben", "grid", "cause not yet found"),
     ("generic/es-es-bonos-tabla", "grid", "an ARIA grid read as a table only by the header finder"),
     ("generic/us-bill-table-plan-catalogue", "grid", "an ARIA grid read as a table only by the header finder"),
     ("t-mobile/usage-lines-by-column", "grid", "an ARIA grid read as a table only by the header finder"),
+    ("generic/de-prepaid-dl-abbuchung-vom-guthaben", "grid", "a price per period two pairs up taken as the amount due once the definition list is div pairs (a `dt` names only the values after it)"),
 ];
 
 const TRANSFORMS: &[&str] = &[
@@ -1130,13 +1130,30 @@ fn swap_pairs(t: &mut Tree) {
     for k in &mut t.kids {
         swap_pairs(k);
     }
+    // A list of pairs is written one way: its pairs swap together, or, when one of them is
+    // no label word's (`Essentials 12GB plan` | `$35.00` over `Total` | `$57.37`), none.
+    let shapes: Vec<Option<bool>> = t.kids.iter().map(pair_shape).collect();
+    if shapes.contains(&Some(false)) {
+        return;
+    }
+    for (k, shape) in t.kids.iter_mut().zip(&shapes) {
+        if *shape == Some(true) {
+            k.kids.swap(0, 1);
+        }
+    }
+}
+
+/// Whether `t` is a pair of a short text with no digit and a short text with one, alone
+/// in a plain container: `Some(true)` when the first is a profile's label word for a
+/// value, `Some(false)` when not, `None` when `t` is no such pair.
+fn pair_shape(t: &Tree) -> Option<bool> {
     let tag = t.node.tag.as_str();
     let container = matches!(
         tag,
         "div" | "li" | "p" | "span" | "section" | "article" | "header"
     ) && !has_structure_role(&t.node);
     if !container || t.kids.len() != 2 || t.kids.iter().any(|k| k.node.is_text()) {
-        return;
+        return None;
     }
     let texts: Vec<String> = t
         .kids
@@ -1148,13 +1165,13 @@ fn swap_pairs(t: &mut Tree) {
         })
         .collect();
     let digit = |s: &str| s.bytes().any(|b| b.is_ascii_digit());
+    let words =
+        |s: &str| !digit(s) && s.chars().any(char::is_alphabetic) && s.chars().count() <= 40;
     let label = |s: &str| {
         let s = s.trim().trim_end_matches([':', '：']).trim().to_lowercase();
-        !digit(&s) && value_labels().contains(&s)
+        value_labels().contains(&s)
     };
     let value = |s: &str| digit(s) && s.chars().count() <= 32;
-    let pair = (label(&texts[0]) && value(&texts[1])) || (value(&texts[0]) && label(&texts[1]));
-    let same_box = t.kids[0].node.block == t.kids[1].node.block;
     let plain = |k: &Tree| {
         !matches!(
             k.node.tag.as_str(),
@@ -1172,8 +1189,16 @@ fn swap_pairs(t: &mut Tree) {
                 | "dd"
         ) && !has_structure_role(&k.node)
     };
-    if pair && same_box && t.kids.iter().all(plain) {
-        t.kids.swap(0, 1);
+    let same_box = t.kids[0].node.block == t.kids[1].node.block;
+    if !same_box || !t.kids.iter().all(plain) {
+        return None;
+    }
+    if words(&texts[0]) && value(&texts[1]) {
+        Some(label(&texts[0]))
+    } else if value(&texts[0]) && words(&texts[1]) {
+        Some(label(&texts[1]))
+    } else {
+        None
     }
 }
 
