@@ -164,11 +164,6 @@ const SKIP: &[(&str, &str, &str)] = &[
     ("visible/plan-heading-bare-number-card-pay", "hashed-classes", "plan name known only by its class name"),
     ("visible/plan-heading-bare-number-card-pay", "bare-attributes", "plan name known only by its class name"),
     ("tello/zh-translated-time-after-date", "synonyms", "可用 (available) alone is no data label"),
-    ("generic/ch-prepaid-dl-apostrophe-dot-decimal", "grid", "an ARIA grid read as a table only by the header finder"),
-    ("generic/de-bonus-table-hashed", "grid", "an ARIA grid read as a table only by the header finder"),
-    ("generic/es-es-bonos-tabla", "grid", "an ARIA grid read as a table only by the header finder"),
-    ("generic/us-bill-table-plan-catalogue", "grid", "an ARIA grid read as a table only by the header finder"),
-    ("t-mobile/usage-lines-by-column", "grid", "an ARIA grid read as a table only by the header finder"),
     ("generic/de-prepaid-dl-abbuchung-vom-guthaben", "grid", "a price per period two pairs up taken as the amount due once the definition list is div pairs (a `dt` names only the values after it)"),
 ];
 
