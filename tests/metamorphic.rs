@@ -163,7 +163,6 @@ const SKIP: &[(&str, &str, &str)] = &[
     ("us-mobile/pool-paused-line-topup-history", "wrapped", "lines lost when their rows are wrapped"),
     ("visible/plan-heading-bare-number-card-pay", "hashed-classes", "plan name known only by its class name"),
     ("visible/plan-heading-bare-number-card-pay", "bare-attributes", "plan name known only by its class name"),
-    ("tello/zh-translated-time-after-date", "synonyms", "可用 (available) alone is no data label"),
     ("generic/de-prepaid-dl-abbuchung-vom-guthaben", "grid", "a price per period two pairs up taken as the amount due once the definition list is div pairs (a `dt` names only the values after it)"),
 ];
 
