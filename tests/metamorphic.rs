@@ -44,7 +44,7 @@
 //!   USD`). The walker trims texts, so a snapshot cannot say whether a space stood at a
 //!   cut: a line's `plan` and `label` compare without their spaces here.
 //!
-//! Four re-express the page's facts the way another carrier or a redesign writes them
+//! Five re-express the page's facts the way another carrier or a redesign writes them
 //! (what they change is left alone in the expected lines' plan names and labels, so a plan
 //! called `Unlimited 5GB` keeps its name):
 //! - `synonyms`: a label's wording replaced by another real carriers' wording for the same
@@ -67,6 +67,8 @@
 //! - `grid`: tables as `div` grids with ARIA roles (`role="table"`, `"rowgroup"`, `"row"`,
 //!   `"columnheader"` / `"rowheader"`, `"cell"`), and definition lists as `div`s, one per
 //!   term and its descriptions.
+//! - `grid-plain`: the same without the roles (a CSS grid of plain `div`s: only the
+//!   order of rows and cells says which header a cell is under).
 //!
 //! A pair (fixture, transformation) that fails for a cause not fixed yet is listed in
 //! [`SKIP`] with the cause; the test fails on any other failing pair, and on a listed pair
@@ -164,6 +166,34 @@ const SKIP: &[(&str, &str, &str)] = &[
     ("visible/plan-heading-bare-number-card-pay", "hashed-classes", "plan name known only by its class name"),
     ("visible/plan-heading-bare-number-card-pay", "bare-attributes", "plan name known only by its class name"),
     ("generic/de-prepaid-dl-abbuchung-vom-guthaben", "grid", "a price per period two pairs up taken as the amount due once the definition list is div pairs (a `dt` names only the values after it)"),
+    ("china-mobile/cm-10086-pc-family-debt-roaming", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("china-mobile/pc-bill-history", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("china-mobile/remain-province-buckets", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("china-mobile/shop-pc-tables", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("china-mobile/touch-10086-grid-billing-day", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("china-unicom/bill-postpaid", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("china-unicom/cu-10010-table-bonus-roam", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("china-unicom/pc-autotopup-threshold", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("generic/at-prepaid-dotted-mb-treuebonus", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("generic/at-wertkarte-split-euro-long-date", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("generic/ch-prepaid-dl-apostrophe-dot-decimal", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("generic/de-at-sepa", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("generic/de-bonus-table-hashed", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("generic/de-prepaid-dl-abbuchung-vom-guthaben", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("generic/en-au-services-table-roaming-pass-in-cell", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("generic/en-ca-lines-table-high-speed-cap", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("generic/en-lines-table-sentinels", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("generic/en-postpaid-usd-newyear", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("generic/en-table-mb-column", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("generic/en-us-mvno-lines-table", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("generic/es-co-prepago-tabla-columna-incluido", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("generic/es-es-bonos-tabla", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("generic/es-mx-tabla-redes-regalo", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("generic/tw-family-table-two-mark-masks", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("generic/us-bill-table-plan-catalogue", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("t-mobile/postpaid-usage-table", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("t-mobile/prepaid-legacy-overview", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("t-mobile/usage-lines-by-column", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
 ];
 
 const TRANSFORMS: &[&str] = &[
@@ -182,6 +212,7 @@ const TRANSFORMS: &[&str] = &[
     "figures",
     "label-order",
     "grid",
+    "grid-plain",
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -1198,9 +1229,9 @@ fn pair_shape(t: &Tree) -> Option<bool> {
 
 /// Tables as `div` grids with ARIA roles (`role="table"`, `"row"`, `"columnheader"`,
 /// `"cell"`), and definition lists as one `div` per term and its descriptions.
-fn to_grid(t: &mut Tree) {
+fn to_grid(t: &mut Tree, roles: bool) {
     for k in &mut t.kids {
-        to_grid(k);
+        to_grid(k, roles);
     }
     let role = match t.node.tag.as_str() {
         "table" => Some("table"),
@@ -1218,7 +1249,7 @@ fn to_grid(t: &mut Tree) {
     if let Some(role) = role {
         t.node.tag = "div".into();
         t.node.block = true;
-        if !role.is_empty() && t.node.attr("role").is_none() {
+        if roles && !role.is_empty() && t.node.attr("role").is_none() {
             t.node.attrs.insert("role", role.to_string());
         }
     }
@@ -1278,7 +1309,8 @@ fn transform_page(page: &PageSnapshot, transform: &str, expected: &Value) -> Pag
             trees.iter_mut().for_each(|t| refigure(t, &ctx));
         }
         "label-order" => trees.iter_mut().for_each(swap_pairs),
-        "grid" => trees.iter_mut().for_each(to_grid),
+        "grid" => trees.iter_mut().for_each(|t| to_grid(t, true)),
+        "grid-plain" => trees.iter_mut().for_each(|t| to_grid(t, false)),
         _ => panic!("unknown transformation {transform}"),
     }
     let mut nodes = Vec::new();
