@@ -3,7 +3,9 @@
 //! One engine for every carrier; what differs between carriers is data (profiles).
 //! 0. A page at a help / support URL of a profile (`help_urls`) gives no values. A table
 //!    laid out with one column per line (a row of line numbers or nicknames, rows of
-//!    fields) is rewritten as one card per line first (`tables::transpose_tables`).
+//!    fields) is rewritten as one card per line first (`tables::transpose_tables`); a grid
+//!    of ARIA roles (`role="row"`, `"cell"`) is read as the table it stands for
+//!    (`tables::aria_tables`).
 //! 1. Index: tree arrays, visual rows of text, label words in rows (one pass with an
 //!    indexed matcher), class / id hints, promotional regions ([`model`]).
 //! 2. Labels: profile words in rows, `aria-label`s (virtual rows), table column headers,
@@ -34,7 +36,7 @@ mod usage;
 pub use explain::explain;
 use lines::PhoneAnchor;
 use names::TextFind;
-use tables::{find_tables, transpose_tables, Tables};
+use tables::{aria_tables, find_tables, transpose_tables, Tables};
 use usage::{
     data_text, finish_usage, is_amount_for_price, is_price_per_amount, merge_reading, width,
 };
@@ -79,6 +81,8 @@ pub fn extract_with(page: &PageSnapshot, options: &ScanOptions, rules: &[Profile
     }
     let host = page.host();
     let active = active_profiles(&host, rules);
+    let aria = aria_tables(page);
+    let page = aria.as_ref().unwrap_or(page);
     let transposed = transpose_tables(page);
     let page = transposed.as_ref().unwrap_or(page);
     Engine::new(page, options, &active, &host).run()

@@ -261,6 +261,31 @@ fn part_word(word: &str) -> Option<usize> {
     parse::text::table_word(PARTS, word, true, false)
 }
 
+/// A grid built of ARIA roles (`<div role="row"><span role="cell">`) as the table it
+/// stands for: each part's tag the table tag of its role (`table`, `tbody`, `tr`, `th`,
+/// `td`), so everything that knows a table's rows, cells and headers reads it alike. `None`
+/// when no element of the page has such a role on another tag (most pages: not copied).
+pub(super) fn aria_tables(page: &PageSnapshot) -> Option<PageSnapshot> {
+    const TAGS: [&str; 5] = ["td", "th", "tr", "table", "tbody"];
+    let tag_for = |n: &PageNode| -> Option<&'static str> {
+        let role = n.attr("role")?;
+        let part = part_word(role).or_else(|| (role == "rowgroup").then_some(4))?;
+        let tag = TAGS.get(part).copied()?;
+        (n.tag != tag).then_some(tag)
+    };
+    // (A grid has rows: a page with none is read as it is.)
+    if !page.nodes.iter().any(|n| tag_for(n) == Some("tr")) {
+        return None;
+    }
+    let mut out = page.clone();
+    for n in &mut out.nodes {
+        if let Some(tag) = tag_for(n) {
+            n.tag = tag.into();
+        }
+    }
+    Some(out)
+}
+
 /// A row of `th` cells that holds an amount (`<tfoot><tr><th>Total due</th><th>$92.00`)
 /// is a total, not a header.
 fn holds_money(model: &Model<'_>, cells: &[u32]) -> bool {

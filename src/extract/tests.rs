@@ -5000,6 +5000,31 @@ fn an_aria_grid_labels_its_cells_like_a_table() {
 }
 
 #[test]
+fn an_aria_grid_with_a_column_per_line_reads_like_that_table() {
+    // The grid of roles is the table it stands for: a row of nicknames over rows of
+    // fields is one card per line, as a `<table>` is (`tables::aria_tables`).
+    let html = r#"<html lang="en-US"><body><h2>This month so far</h2>
+        <div role="table"><div role="rowgroup"><div role="row"><div role="cell"></div>
+        <div role="columnheader">Kitchen iPad</div><div role="columnheader">Leo's phone</div>
+        </div></div><div role="rowgroup"><div role="row">
+        <div role="rowheader">Phone number</div><div role="cell">(312) 555-0144</div>
+        <div role="cell">(312) 555-0981</div></div><div role="row">
+        <div role="rowheader">Data used</div><div role="cell">6,144 MB</div>
+        <div role="cell">1,024 MB</div></div><div role="row">
+        <div role="rowheader">Data left</div><div role="cell">2 GB</div>
+        <div role="cell">4,096 MB</div></div></div></div></body></html>"#;
+    let s = scan(html, "https://www.t-mobile.com/usage");
+    assert_eq!(s.lines.len(), 2, "{s:?}");
+    assert_eq!(s.lines[1].label.as_deref(), Some("Leo's phone"), "{s:?}");
+    let d = s.lines[1].data.clone().unwrap_or_default();
+    assert_eq!(
+        (d.used_mb, d.total_mb),
+        (Some(1024.0), Some(5120.0)),
+        "{s:?}"
+    );
+}
+
+#[test]
 fn a_german_statement_charges_table_and_debit_sentence() {
     // The previous invoice and its payment are history; `wird am <date> per Lastschrift …
     // abgebucht` is the next debit; a charge's row (`Basis S – Grundgebühr | number |
