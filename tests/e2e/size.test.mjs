@@ -283,9 +283,17 @@ const KB = 1024;
 // both languages read as no_data: the issue asks for EN, zh, es, de, users live everywhere),
 // profiles +1.2 KB gzip (12.36 -> 13.54 KB by a Python gzip -9 of the same sequence):
 // budget 12.8 -> 13.8.
-const ENGINE_BUDGET = 132.9;
-const TOOLS_BUDGET = 71.5;
-const UI_BUDGET = 68.7;
+// Then (stop 30, size; 32a0429 built here: `gzip -9` engine 134958 bytes, tools 72539, UI
+// 69565) the standard library rebuilt with each module (xtask/src/dist.rs: `-Zbuild-std`,
+// `panic=immediate-abort`, `optimize_for_size`; RUSTC_BOOTSTRAP=1 on the pinned stable
+// toolchain): no panic machinery left to trap: engine 131.43 KB by this test's gzip (`gzip -9`
+// 134958 -> 133648 bytes, -1310), tools 69.92 KB (72539 -> 70825), UI 66.54 KB (69565 ->
+// 67562). Issue 3's 120 KB goal stays unmet (11.4 KB to go): std is now a small part of the
+// engine (core and alloc code about 20 KB of 274 KB before gzip, most of it generics over our
+// types); the rest is the crate's own code (Engine::run 37 KB before gzip).
+const ENGINE_BUDGET = 131.8;
+const TOOLS_BUDGET = 70.3;
+const UI_BUDGET = 66.9;
 const PROFILES_BUDGET = 13.8;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {

@@ -1,5 +1,12 @@
 //! The standard library's panic entry points in a wasm module, each reduced to a trap.
 //!
+//! Since the standard library is rebuilt with each module with `panic=immediate-abort`
+//! (`dist.rs`), the modules have none left: `dist.rs` checks that with
+//! [`panic_entry_points`] (one found means the rebuild did not take effect), and [`stub`]
+//! reduces wasm-bindgen's closure shims nothing can call ([`JS_ONLY`]) to a trap. The lists
+//! of panic functions below stay for that check and as the fallback described here, which
+//! is how the modules were built before (with the precompiled standard library):
+//!
 //! A panic in the browser ends in a trap either way: the wasm target aborts (`unreachable`)
 //! and its panic hook writes to a standard error that goes nowhere (no hook of our own is
 //! installed). But the code that formats panic messages is linked all the same: bounds and
@@ -177,6 +184,33 @@ pub(crate) fn plain(name: &str) -> String {
     out
 }
 
+/// `name` without the generic arguments of its last path segment (`f::<T, U>` → `f`): the
+/// standard library rebuilt with the module (`dist.rs`) names wasm-bindgen's closure shims
+/// with them (`…::invoke::<JsValue, …, true>`).
+fn without_generic_arguments(name: &str) -> &str {
+    match name.find("::<") {
+        Some(at) if name.ends_with('>') => &name[..at],
+        _ => name,
+    }
+}
+
+/// The [`DIVERGING`] functions found in `wasm` by name: none when the standard library was
+/// rebuilt with `panic=immediate-abort` (`dist.rs`), where every panic is an inline trap.
+pub fn panic_entry_points(wasm: &[u8]) -> Result<Vec<String>, String> {
+    let mut found = Vec::new();
+    for (id, body) in crate::deadata::sections(wasm)? {
+        if id == 0 {
+            for (_, name) in function_names(body)? {
+                let name = plain(&name);
+                if DIVERGING.contains(&name.as_str()) && !found.contains(&name) {
+                    found.push(name);
+                }
+            }
+        }
+    }
+    Ok(found)
+}
+
 pub(crate) struct Reader<'a> {
     pub(crate) bytes: &'a [u8],
     pub(crate) pos: usize,
@@ -327,7 +361,10 @@ pub fn stub(wasm: &[u8]) -> Result<(Vec<u8>, usize), String> {
     let own = |list: &[&str]| -> Vec<u32> {
         names
             .iter()
-            .filter(|(_, name)| list.contains(&plain(name).as_str()))
+            .filter(|(_, name)| {
+                let name = plain(name);
+                list.contains(&name.as_str()) || list.contains(&without_generic_arguments(&name))
+            })
             .filter_map(|(index, _)| index.checked_sub(imported))
             .collect()
     };
@@ -584,6 +621,25 @@ mod tests {
         // Called directly: kept.
         let (_, n) = stub(&module(&[INVOKE, "caller"], &[&[0, 0x01], &[0, 0x10, 0]])).unwrap();
         assert_eq!(n, 0);
+        // Named with its generic arguments (the standard library rebuilt): a trap too.
+        let generic = "wasm_bindgen[7562b9fed1c028a0]::convert::closures::_::invoke::<wasm_bindgen[7562b9fed1c028a0]::JsValue, u32, true>";
+        let (_, n) = stub(&module(&[generic, "keep"], bodies)).unwrap();
+        assert_eq!(n, 1);
+        let other = "wasm_bindgen::convert::closures::_::invoke_other::<u32>";
+        let (_, n) = stub(&module(&[other, "keep"], bodies)).unwrap();
+        assert_eq!(n, 0);
+    }
+
+    #[test]
+    fn panic_entry_points_are_listed_by_name() {
+        let names = ["core[c5930c85a12de822]::panicking::panic_fmt", "keep"];
+        let wasm = module(&names, &[&[0, 0x01], &[0, 0x01]]);
+        assert_eq!(
+            panic_entry_points(&wasm).unwrap(),
+            ["core::panicking::panic_fmt"]
+        );
+        let wasm = module(&["keep"], &[&[0, 0x01]]);
+        assert!(panic_entry_points(&wasm).unwrap().is_empty());
     }
 
     const USIZE_FMT: &str = "<usize as core[c5930c85a12de822]::fmt::Display>::fmt";

@@ -38,7 +38,7 @@ fn is_root() -> bool {
     output("id", &["-u"]).is_some_and(|s| s.trim() == "0")
 }
 
-/// Rust side: the wasm32 target, wasm-bindgen CLI of the pinned version, wasm-pack.
+/// Rust side: the wasm32 target, the standard library's source, wasm-bindgen CLI of the pinned version, wasm-pack.
 pub fn ensure_rust_tools() -> Result {
     let installed = output("rustup", &["target", "list", "--installed"])
         .ok_or("rustup not found: install it from your distribution or rustup.rs, then rerun")?;
@@ -49,6 +49,18 @@ pub fn ensure_rust_tools() -> Result {
         step(
             "install the wasm32 target",
             Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]),
+        )?;
+    }
+    // The standard library's source: `dist.rs` rebuilds it with each wasm module
+    // (`-Zbuild-std`, panic=immediate-abort).
+    let components = output("rustup", &["component", "list", "--installed"]).unwrap_or_default();
+    if !components
+        .lines()
+        .any(|l| l.trim() == "rust-src" || l.trim().starts_with("rust-src-"))
+    {
+        step(
+            "install the standard library's source (rust-src)",
+            Command::new("rustup").args(["component", "add", "rust-src"]),
         )?;
     }
     check_pin()?;
