@@ -7243,3 +7243,25 @@ fn an_auto_refill_charge_is_the_amount_due() {
         assert_eq!(s.amount_due, usd(5500), "{row}: {s:?}");
     }
 }
+
+#[test]
+fn an_odometer_of_inline_figures_is_one_amount() {
+    for odo in [
+        r#"<span class=d>1</span><span class=d>.</span><span class=d>8</span><span class=d>7</span><span class=u> GB</span>"#,
+        r#"<i>4</i><i>,</i><i>2</i><i>5</i><i>GB</i>"#,
+    ] {
+        let s = us(&format!(
+            "<p>Line (•••) •••-5530</p><div class=odo aria-label=\"data left\">{odo}</div>\
+             <div class=odo-cap>left of your 10 GB</div>"
+        ));
+        let d = data(&s);
+        assert!(
+            matches!(d.remaining_mb, Some(x) if (1900.0..4400.0).contains(&x)),
+            "{odo}: {s:?}"
+        );
+        assert_eq!(d.total_mb, Some(10240.0), "{odo}: {s:?}");
+    }
+    // Page links `1 2 3` stay apart.
+    let s = us("<p>Data left 3 GB</p><nav><a>1</a><a>2</a><a>3</a></nav>");
+    assert_eq!(data(&s).remaining_mb, Some(3072.0));
+}
