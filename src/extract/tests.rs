@@ -7265,3 +7265,20 @@ fn an_odometer_of_inline_figures_is_one_amount() {
     let s = us("<p>Data left 3 GB</p><nav><a>1</a><a>2</a><a>3</a></nav>");
     assert_eq!(data(&s).remaining_mb, Some(3072.0));
 }
+
+#[test]
+fn a_line_named_a_sim_is_still_a_line() {
+    for name in ["Spare SIM", "Travel eSIM", "Data SIM"] {
+        let s = us(&format!(
+            "<div class=card><span>Kitchen phone</span><span>(415) 555-2971</span>\
+             <p>Data Balance</p><p>2,874 MB</p></div>\
+             <div class=card><span>{name}</span><span>(415) 555-4406</span>\
+             <p>Data Balance</p><p>N/A</p></div>"
+        ));
+        let nums: Vec<_> = s.lines.iter().map(|l| l.number_last4.clone()).collect();
+        assert!(nums.contains(&Some("4406".into())), "{name}: {s:?}");
+    }
+    // A SIM card's own number is no line.
+    let s = us("<p>Line (415) 555-2971</p><p>Data left 2 GB</p><p>SIM 8901260412345678901</p>");
+    assert_eq!(s.lines.len(), 1, "{s:?}");
+}
