@@ -42,10 +42,25 @@ impl Engine<'_> {
                 }
                 // The nearest of a line word and a no-phone word before the number decides
                 // (`SIM Only 25GB · number ending 3816`, `Visa ending 4242`).
-                let nearest =
-                    row.hits.iter().rev().find(|h| {
-                        matches!(h.kind, Kind::Line | Kind::NotPhone) && h.end <= f.start
-                    });
+                // (A line's name ending in `SIM` in an element of its own before a whole
+                // phone number, `Spare SIM` | `(415) 555-4406`, is no SIM card's number.)
+                let sim_name = |h: &super::matcher::Hit| {
+                    h.kind == Kind::NotPhone
+                        && f.strength != super::phone::Strength::Weak
+                        && row
+                            .lower
+                            .get(h.start..h.end)
+                            .is_some_and(|w| w == "sim" || w == "esim")
+                        && row
+                            .segs
+                            .iter()
+                            .any(|s| s.start <= h.start && s.end <= f.start && h.end <= s.end)
+                };
+                let nearest = row.hits.iter().rev().find(|h| {
+                    matches!(h.kind, Kind::Line | Kind::NotPhone)
+                        && h.end <= f.start
+                        && !sim_name(h)
+                });
                 // With neither, a no-phone word anywhere in the row, or a payment label
                 // before the number (`GIRO  Active  DBS ••• 3321`), makes it an account's.
                 // The short label row just above (`Your number` | `(555) 010-7788`, `Order
@@ -81,7 +96,7 @@ impl Engine<'_> {
                         (above == Some(Kind::NotPhone)
                             && row.text.get(..f.start).is_some_and(|t| t.trim().is_empty()))
                             || row.hits.iter().any(|h| {
-                                (h.kind == Kind::NotPhone && !sim_card(h))
+                                (h.kind == Kind::NotPhone && !sim_card(h) && !sim_name(h))
                                     || (h.kind == Kind::Autopay && h.end <= f.start)
                             })
                     }
@@ -91,6 +106,7 @@ impl Engine<'_> {
                 // it is masked.
                 let party = row.hits.iter().any(|h| {
                     h.kind == Kind::NotPhone
+                        && !sim_name(h)
                         && h.end <= f.start
                         && row.text.get(h.end..f.start).is_some_and(super::label_gap)
                 });

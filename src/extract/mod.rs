@@ -1108,6 +1108,9 @@ impl<'a> Engine<'a> {
                             .history_rows
                             .iter()
                             .any(|&tr| model.contains(tr, node)))
+                    // `27 days left`, `quedan 5 días`: time, not data.
+                    || (matches!(h.kind, Kind::DataRemaining | Kind::DataUsed)
+                        && counts_time(&row.lower, h.start, h.end))
                     || (h.kind == Kind::RenewalDate && self.names_a_card_expiry(r, row, h, node))
                     || (h.kind == Kind::RenewalDate && self.in_device_card(r, node))
                     // `Device: iPhone 15 · $20.84/mo · Balance remaining $354.28`.
@@ -2608,9 +2611,12 @@ impl<'a> Engine<'a> {
                 // under a roaming pack's values).
                 (VKind::Date(_), Kind::DueDate | Kind::RenewalDate)
                     if self.in_add_on(v, &buckets)
-                        && !label
-                            .and_then(|l| model.rows.get(l.row as usize))
-                            .is_some_and(names_the_plan) => {}
+                        && !label.is_some_and(|l| {
+                            model
+                                .rows
+                                .get(l.row as usize)
+                                .is_some_and(|r| label_names_the_plan(r, l.start))
+                        }) => {}
                 // Nor when a night-time or minutes bucket the date's row leads with does
                 // (`夜间流量包 剩余 2.00GB，2026-11-30到期`; not `Plan Talk & Text + 1GB`).
                 (VKind::Date(_), Kind::RenewalDate)
@@ -2758,6 +2764,7 @@ impl<'a> Engine<'a> {
                             .or_else(|| self.caption_role(label))
                             .or_else(|| self.caption_below(v))
                             .or_else(|| self.caption_after(v))
+                            .or_else(|| self.role_after_of(v))
                             .or_else(|| self.legend_role(v, &legends))
                             .or_else(|| self.heading_role(v))
                             // `2.1 GB of 50 GB` with no role word is a meter's fill: used.
@@ -3198,6 +3205,23 @@ impl<'a> Engine<'a> {
         sources.retain(|k, _| !k.starts_with("lines[?]"));
         snap.sources = sources;
 
+        // A sign-in page that lists plans (`Total Base 5G – $30/mes · 5 GB`, `15 GB hotspot`)
+        // shows sizes only: no line's number, no reading of what is left or used, no money,
+        // no date. With a sign-in form that is no account's figure.
+        let sizes_only = snap.balance.is_none()
+            && snap.amount_due.is_none()
+            && next.is_none()
+            && snap.lines.iter().all(|l| {
+                l.number_last4.is_none()
+                    && l.data
+                        .as_ref()
+                        .is_none_or(|d| d.remaining_mb.is_none() && d.used_mb.is_none())
+            });
+        let values = if sizes_only && self.model.password {
+            0
+        } else {
+            values
+        };
         snap.status = self.status(values, placeholders);
         if snap.status != Status::Ok {
             let carrier = snap.carrier.take();
@@ -3328,6 +3352,11 @@ impl<'a> Engine<'a> {
                             && to.is_none_or(|t| h.end <= t)
                     })
             };
+            // A pack whose name holds a data word in an add-on's box (`5GB Data Card — 5
+            // GB available` under `Data Add-Ons`): the rows' buckets found the add-on.
+            if own == Bucket::Main && buckets.get(v.row as usize) == Some(&Bucket::AddOn) {
+                return Bucket::AddOn;
+            }
             if own != Bucket::Unknown && !other_item {
                 return own;
             }
@@ -3582,6 +3611,25 @@ impl<'a> Engine<'a> {
             .get(h.end..rest_from)
             .is_some_and(label_gap)
             .then_some(role)
+    }
+
+    /// The role a sentence gives its figure after the bucket's name: `12.3 GB of
+    /// high-speed data remaining`, `18 GB of data used`, `3 GB de datos restantes`.
+    fn role_after_of(&self, v: &Val) -> Option<usize> {
+        let row = self.model.rows.get(v.row as usize)?;
+        let h = row.hits.iter().find(|h| h.start >= v.end)?;
+        let role = match h.kind {
+            Kind::DataRemaining if h.names_data => 0,
+            Kind::DataUsed if h.names_data => 1,
+            _ => return None,
+        };
+        let gap = row.lower.get(v.end..h.start)?.trim();
+        parse::text::split_byte(
+            "of|of your|of the|of your high-speed|de|de tus|de sus|von",
+            b'|',
+        )
+        .any(|w| w == gap)
+        .then_some(role)
     }
 
     /// The kind of the caption right below the value `v`, a row of its own (`1.7 GB` |
@@ -3906,14 +3954,58 @@ fn titles_devices(row: &model::Row) -> bool {
 /// True when the row holds a `Plan` label, or a renewal label that names the plan
 /// (`Plan renews`, `Plan expires`, `套餐到期`, `Tarif gültig bis`).
 fn names_the_plan(row: &model::Row) -> bool {
+    label_names_the_plan(row, usize::MAX)
+}
+
+/// True when the label at `start` names the plan: the row names it (`names_the_plan`) in
+/// no earlier item than the label's (`套餐到期`, `Plan expires`; not the pack's name in
+/// `Paquete 2 GB · quedan 1.9 GB · vence el 10 de dic.`, `2 GB pack · 1.9 GB left ·
+/// expires Dec 10`).
+fn label_names_the_plan(row: &model::Row, start: usize) -> bool {
+    // (A plan word before the label with figures between: the pack's name.)
+    let far = |h: &matcher::Hit| {
+        h.end <= start
+            && row
+                .text
+                .get(h.end..start)
+                .is_some_and(|g| g.bytes().any(|b| b.is_ascii_digit()))
+    };
     row.hits.iter().any(|h| {
-        h.kind == Kind::Plan
+        (h.kind == Kind::Plan && !far(h))
             || (h.kind == Kind::RenewalDate
                 && row.lower.get(h.start..h.end).is_some_and(|w| {
                     parse::text::split_byte("plan|套餐|方案|計劃|计划|資費|资费|tarif|paket", b'|')
                         .any(|p| parse::text::contains(w, p))
                 }))
     })
+}
+
+/// True when a count of days or hours stands right before the label at `start..end` or
+/// right after it (`27 days left`, `3 days remaining`, `quedan 5 días`, `noch 4 Tage
+/// übrig`): the label counts time, not data.
+fn counts_time(lower: &str, start: usize, end: usize) -> bool {
+    const UNITS: &str =
+        "day days hour hours hrs día días dia dias hora horas tag tage stunden jour jours";
+    let before = lower.get(..start).unwrap_or("").trim_end();
+    let (head, unit) = match parse::text::rfind_any(before, " ") {
+        Some(i) => (
+            before.get(..i).unwrap_or(""),
+            before.get(i + 1..).unwrap_or(""),
+        ),
+        None => ("", before),
+    };
+    if names::in_list(UNITS, unit) && head.as_bytes().last().is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    let after = lower.get(end..).unwrap_or("").trim_start();
+    let unit = parse::text::trim_start_where(after, |c| c.is_ascii_digit());
+    unit.len() < after.len()
+        && names::in_list(
+            UNITS,
+            parse::text::split_where(unit.trim_start(), |c| !is_alpha(c))
+                .next()
+                .unwrap_or(""),
+        )
 }
 
 /// True when a threshold word follows a money label closely (`余额低于30元时自动充值`,

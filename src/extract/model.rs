@@ -402,8 +402,12 @@ impl<'a> Model<'a> {
                 let money_piece = (block_since_text || block != current_block)
                     && self.money_piece(&current, i, text);
                 // Figures laid out one per element (an odometer: `4` | `.` | `7` | `5`).
-                let figure_piece = (block_since_text || block != current_block)
-                    && self.figure_piece(&current, index, text);
+                // (Inline pieces too once a lone decimal separator is among them: `1` `.`
+                // `8` `7` as spans, where `1 2 3` links are pages.)
+                let figure_piece = self.figure_piece(&current, index, text)
+                    && (block_since_text
+                        || block != current_block
+                        || separator_among_pieces(&current));
                 // An amount alone in its block and, in the next, its total saying what the
                 // amount is (`6.8 GB` | `of 10 GB used`, `9.42` `GB` | `remaining of 15
                 // GB`): one reading. Without that word (`12.4 GB` | `de 15 GB`) the label
@@ -1059,6 +1063,17 @@ fn cents_after_separator(current: &Row, text: &str) -> bool {
         && b.len() >= 2
         && b.iter().take(2).all(u8::is_ascii_digit)
         && !b.get(2).is_some_and(u8::is_ascii_digit)
+}
+
+/// True when the row ends with single figures, one per element, among them a lone
+/// decimal separator (`1` | `.` | `8`).
+fn separator_among_pieces(row: &Row) -> bool {
+    row.segs
+        .iter()
+        .rev()
+        .map(|s| row.text.get(s.start..s.end).unwrap_or("").trim())
+        .take_while(|t| t.len() == 1)
+        .any(|t| t == "." || t == ",")
 }
 
 fn needs_space(before: &str, after: &str) -> bool {

@@ -7223,3 +7223,173 @@ fn traditional_chinese_switch_states_without_a_prefix() {
         assert_eq!(s.autopay, Some(on), "{html}: {s:?}");
     }
 }
+
+#[test]
+fn a_sign_in_page_that_lists_plans_is_logged_out() {
+    let form = "<form><label>Email or phone number</label><input type=text name=username>\
+        <label>Password</label><input type=password name=password>\
+        <button>Sign in</button></form>";
+    for (lang, plans) in [
+        (
+            "es-US",
+            "<h2>Recarga rápida sin iniciar sesión</h2><ul><li>Total Base 5G – $30/mes · 5 GB</li>\
+             <li>Total 5G Unlimited – $40/mes</li><li>Total 5G+ – $55/mes · 15 GB hotspot</li></ul>",
+        ),
+        (
+            "en-US",
+            "<h2>Our plans</h2><ul><li>Starter – $15/mo · 3 GB</li><li>Unlimited – $40/mo · \
+             10 GB hotspot</li><li>Unlimited Plus – $50/mo</li></ul>",
+        ),
+        (
+            "en-US",
+            "<div class=card><h3>Value 10GB</h3><p>10 GB high-speed data</p><p>$25 a month</p></div>",
+        ),
+    ] {
+        let s = scan(
+            &format!(r#"<html lang="{lang}"><body><h1>Sign in</h1>{form}{plans}</body></html>"#),
+            "https://www.example-wireless.com/",
+        );
+        assert_eq!(s.status, Status::LoggedOut, "{plans}: {s:?}");
+    }
+    // A reading of what is left is an account's, form or not.
+    let s = us(&format!("{form}<p>Data left</p><p>3.2 GB</p>"));
+    assert_eq!(s.status, Status::Ok);
+}
+
+#[test]
+fn an_example_in_help_text_is_no_reading() {
+    for note in [
+        "Ejemplo: si tu plan vence el 15 de diciembre, recarga antes. Saldo de ejemplo: $0.00.",
+        "Example: if your plan renews on Dec 15, refill before. Sample balance: $0.00.",
+        "Beispiel: Ihr Tarif endet am 15. Dezember.",
+    ] {
+        let s = us(&format!(
+            "<p>Account balance $12.00</p><p class=note>{note}</p>"
+        ));
+        assert_eq!(s.balance, usd(1200), "{note}: {s:?}");
+        assert_eq!(s.next_bill_date, None, "{note}: {s:?}");
+    }
+}
+
+#[test]
+fn a_packs_expiry_under_an_additional_data_title_is_no_renewal() {
+    for (title, pack) in [
+        (
+            "Datos adicionales",
+            "Paquete 2 GB · quedan 1.9 GB · vence el 10 de dic.",
+        ),
+        (
+            "Additional data",
+            "2 GB pack · 1.9 GB left · expires Dec 10",
+        ),
+        ("Add-ons", "Data pack 2 GB · 1.9 GB left · expires Dec 10"),
+    ] {
+        let s = us(&format!(
+            "<p>Plan renews Dec 5</p><p>Data left</p><p>6.75 GB</p>\
+             <article><h3>{title}</h3><p>{pack}</p></article>"
+        ));
+        assert_eq!(s.next_bill_date, date(2026, 12, 5), "{pack}: {s:?}");
+        assert_eq!(s.lines[0].renews_on, date(2026, 12, 5), "{pack}");
+    }
+    // A label that names the plan under an add-on's values is the plan's.
+    let s = us("<h3>Add-ons</h3><p>Travel pass 1 GB</p><p>Plan expires Dec 9</p>");
+    assert_eq!(s.next_bill_date, date(2026, 12, 9), "{s:?}");
+}
+
+#[test]
+fn a_count_of_days_left_is_no_data_label() {
+    for days in [
+        "<span>27</span> <span>days left</span> · Service End Date: <b>Dec 26</b>",
+        "27 days remaining · Service ends Dec 26",
+        "Te quedan 27 días · Service End Date: Dec 26",
+    ] {
+        let s = us(&format!(
+            "<p>Galaxy A15 ending in 3914</p><div class=plan>Silver Unlimited Plan</div>\
+             <div>{days}</div><p>Data</p><p>12.3 GB of 30 GB</p>"
+        ));
+        let d = data(&s);
+        assert!(!d.unlimited, "{days}: {s:?}");
+        assert_eq!(d.total_mb, Some(30720.0), "{days}: {s:?}");
+    }
+}
+
+#[test]
+fn a_sentences_role_after_the_bucket_name_is_the_figures() {
+    for (text, remaining, used) in [
+        ("You have <strong>12.3 GB</strong> of high-speed data remaining out of 30 GB this cycle.", Some(12595.2), Some(18124.8)),
+        ("You've used 18 GB of data used this cycle", None, Some(18432.0)),
+        ("Tienes 3 GB de datos restantes", Some(3072.0), None),
+    ] {
+        let s = us(&format!("<p>Plan renews Dec 26</p><div class=usage-card><p>{text}</p></div>"));
+        let d = data(&s);
+        assert_eq!(d.remaining_mb, remaining, "{text}: {s:?}");
+        assert_eq!(d.used_mb, used, "{text}: {s:?}");
+    }
+}
+
+#[test]
+fn a_data_card_in_an_add_on_box_is_no_line_reading() {
+    for pack in [
+        "5GB Data Card — 5 GB available, expires with service on Dec 26",
+        "Bonus 2GB Data Pack · 2 GB available",
+    ] {
+        let s = us(&format!(
+            "<p>Data</p><p>12.3 GB left of 30 GB</p>\
+             <div><h4>Data Add-Ons</h4><p>{pack}</p></div>"
+        ));
+        assert_eq!(data(&s).remaining_mb, Some(12595.2), "{pack}: {s:?}");
+    }
+}
+
+#[test]
+fn an_auto_refill_charge_is_the_amount_due() {
+    for row in [
+        "Next Auto-Refill charge: <b>$55.00</b> on Dec 26 to Mastercard ending in 8820",
+        "Next AutoPay charge: $55.00 on Dec 26",
+        "AutoPay amount: $55.00",
+    ] {
+        let s = us(&format!(
+            "<h3>Auto-Refill</h3><p>Status: Enrolled</p><p>{row}</p>"
+        ));
+        assert_eq!(s.amount_due, usd(5500), "{row}: {s:?}");
+    }
+}
+
+#[test]
+fn an_odometer_of_inline_figures_is_one_amount() {
+    for odo in [
+        r#"<span class=d>1</span><span class=d>.</span><span class=d>8</span><span class=d>7</span><span class=u> GB</span>"#,
+        r#"<i>4</i><i>,</i><i>2</i><i>5</i><i>GB</i>"#,
+    ] {
+        let s = us(&format!(
+            "<p>Line (•••) •••-5530</p><div class=odo aria-label=\"data left\">{odo}</div>\
+             <div class=odo-cap>left of your 10 GB</div>"
+        ));
+        let d = data(&s);
+        assert!(
+            matches!(d.remaining_mb, Some(x) if (1900.0..4400.0).contains(&x)),
+            "{odo}: {s:?}"
+        );
+        assert_eq!(d.total_mb, Some(10240.0), "{odo}: {s:?}");
+    }
+    // Page links `1 2 3` stay apart.
+    let s = us("<p>Data left 3 GB</p><nav><a>1</a><a>2</a><a>3</a></nav>");
+    assert_eq!(data(&s).remaining_mb, Some(3072.0));
+}
+
+#[test]
+fn a_line_named_a_sim_is_still_a_line() {
+    for name in ["Spare SIM", "Travel eSIM", "Data SIM"] {
+        let s = us(&format!(
+            "<div class=card><span>Kitchen phone</span><span>(415) 555-2971</span>\
+             <p>Data Balance</p><p>2,874 MB</p></div>\
+             <div class=card><span>{name}</span><span>(415) 555-4406</span>\
+             <p>Data Balance</p><p>N/A</p></div>"
+        ));
+        let nums: Vec<_> = s.lines.iter().map(|l| l.number_last4.clone()).collect();
+        assert!(nums.contains(&Some("4406".into())), "{name}: {s:?}");
+    }
+    // A SIM card's own number is no line.
+    let s = us("<p>Line (415) 555-2971</p><p>Data left 2 GB</p><p>SIM 8901260412345678901</p>");
+    assert_eq!(s.lines.len(), 1, "{s:?}");
+}
