@@ -107,6 +107,8 @@ const SKIP: &[(&str, &str, &str)] = &[
     ("generic/es-us-boost-next-autopay-payment", "inline-split", "a plan name cut at its figure"),
     ("generic/us-flat-panels-bill-then-data-reset", "hashed-classes", "line name known only by its class name"),
     ("generic/us-flat-panels-bill-then-data-reset", "bare-attributes", "line name known only by its class name"),
+    ("generic/en-gb-family-device-plan-ends-in-line-card", "hashed-classes", "plan name known only by its class name"),
+    ("generic/en-gb-family-device-plan-ends-in-line-card", "bare-attributes", "plan name known only by its class name"),
     ("generic/zh-hk-two-lines-figure-then-role-caption", "hashed-classes", "plan name known only by its class name"),
     ("generic/zh-hk-two-lines-figure-then-role-caption", "bare-attributes", "plan name known only by its class name"),
     ("generic/zh-mo-prepaid-stored-value-card-autorenew-off", "hashed-classes", "data bucket known only by its class name"),

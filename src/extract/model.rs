@@ -401,9 +401,9 @@ impl<'a> Model<'a> {
                 // own (`$` | `142` | `.58`, flex or grid children) is still one amount.
                 let money_piece = (block_since_text || block != current_block)
                     && self.money_piece(&current, i, text);
-                // Figures laid out one per element (an odometer: `4` | `.` | `7` | `5`).
-                let figure_piece = (block_since_text || block != current_block)
-                    && self.figure_piece(&current, index, text);
+                // Figures laid out one per element (an odometer: `4` | `.` | `7` | `5`),
+                // as blocks or inline (`<span>2</span><span>7</span>`: no space between).
+                let figure_piece = self.figure_piece(&current, index, text);
                 // An amount alone in its block and, in the next, its total saying what the
                 // amount is (`6.8 GB` | `of 10 GB used`, `9.42` `GB` | `remaining of 15
                 // GB`): one reading. Without that word (`12.4 GB` | `de 15 GB`) the label
