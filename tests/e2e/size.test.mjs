@@ -283,10 +283,13 @@ const KB = 1024;
 // both languages read as no_data: the issue asks for EN, zh, es, de, users live everywhere),
 // profiles +1.2 KB gzip (12.36 -> 13.54 KB by a Python gzip -9 of the same sequence):
 // budget 12.8 -> 13.8.
+// Stop 30, pass 2 (international fixer): open / unpaid bill headings in six languages
+// (`Offene Rechnung`, `Unpaid bill`, `Facture en cours`, ...: a bill card's total row had no
+// label), profiles 14119 -> 14177 bytes gzip -9 (+58): budget 13.8 -> 13.9.
 const ENGINE_BUDGET = 132.9;
 const TOOLS_BUDGET = 71.5;
 const UI_BUDGET = 68.7;
-const PROFILES_BUDGET = 13.8;
+const PROFILES_BUDGET = 13.9;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
   // The service worker's module, instantiated on every start: extraction engine, the
