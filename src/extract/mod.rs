@@ -1113,18 +1113,24 @@ impl<'a> Engine<'a> {
                         && counts_time(&row.lower, h.start, h.end))
                     || (h.kind == Kind::RenewalDate && self.names_a_card_expiry(r, row, h, node))
                     || (h.kind == Kind::RenewalDate && self.in_device_card(r, node))
-                    // `Device: iPhone 15 · $20.84/mo · Balance remaining $354.28`.
-                    || (h.kind == Kind::Balance
-                        && parse::text::split_byte(DEVICE_WORDS, b' ').any(|w| {
-                            parse::text::contains(row.lower.get(..h.start).unwrap_or(""), w)
-                        }))
-                    // `儲值額有效期至`, `Balance expires`: the balance's validity, not the
+                    // `Device: iPhone 15 · $20.84/mo · Balance remaining $354.28`; a
+                    // device's plan end shortly after the word (`iPhone 16 device plan ·
+                    // device plan ends 14/08/2027`, `Gerät: Ratenzahlung läuft bis …`):
+                    // the device's, not the line's renewal.
+                    || (h.kind == Kind::Balance && device_word_before(&row.lower, h.start, usize::MAX))
+                    || (h.kind == Kind::RenewalDate && device_word_before(&row.lower, h.start, 24))
+                    // `儲值額有效期至`, `Balance expires`; `Vigencia de saldo`, `Expiry of
+                    // your credit`, `Validité du solde`: the balance's validity, not the
                     // plan's renewal.
                     || (h.kind == Kind::RenewalDate
                         && row.hits.iter().any(|x| {
                             x.kind == Kind::Balance
-                                && x.end <= h.start
-                                && row.text.get(x.end..h.start).is_some_and(|g| g.trim().is_empty())
+                                && ((x.end <= h.start
+                                    && row.text.get(x.end..h.start).is_some_and(|g| g.trim().is_empty()))
+                                    || (x.start >= h.end
+                                        && row.lower.get(h.end..x.start).is_some_and(|g| {
+                                            g.len() <= 9 && g.bytes().all(|b| b == b' ' || b.is_ascii_lowercase())
+                                        })))
                         }))
                 {
                     continue;
@@ -3941,7 +3947,16 @@ fn names_with_unlimited(row: &model::Row) -> bool {
 /// Words of a device bought in instalments, in a row of its own (a promotional one:
 /// `device balance`, `saldo del equipo`, `financing`).
 const DEVICE_WORDS: &str =
-    "device equipment equipo gerät financing instalment installment 终端 分期";
+    "device equipment equipo gerät handset financ finanz instalment installment 终端 分期";
+
+/// Whether a device word (`DEVICE_WORDS`) ends within `within` bytes before byte `at` of
+/// the lower-cased row.
+fn device_word_before(lower: &str, at: usize, within: usize) -> bool {
+    let before = lower.get(..at).unwrap_or("");
+    let from = before.len().saturating_sub(within);
+    parse::text::split_byte(DEVICE_WORDS, b' ')
+        .any(|w| parse::text::match_starts(before, w).any(|i| i + w.len() > from))
+}
 
 /// True when the row is a title of devices' financing and nothing else (`Equipment
 /// installment plans`, `Device financing`, `Your devices`): no figure and no label.

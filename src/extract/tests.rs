@@ -7393,3 +7393,131 @@ fn a_line_named_a_sim_is_still_a_line() {
     let s = us("<p>Line (415) 555-2971</p><p>Data left 2 GB</p><p>SIM 8901260412345678901</p>");
     assert_eq!(s.lines.len(), 1, "{s:?}");
 }
+
+#[test]
+fn a_bill_cards_heading_names_its_total_row() {
+    // (Red team 30d: a Swiss `Offene Rechnung` card of item rows ending in `Total CHF
+    // 1'049.80` read no amount due: the heading was no bill word.) Other wordings of an
+    // open or current bill's card.
+    let s = scan(
+        r#"<html lang="de-CH"><body><section><h2>Offene Rechnung</h2><table>
+        <tr><td>Abo, Dezember</td><td>CHF 65.00</td></tr>
+        <tr><td>Handy (Einmalkauf)</td><td>CHF 984.80</td></tr>
+        <tr><th>Total</th><th>CHF 1'049.80</th></tr></table>
+        <p>zahlbar bis 14.12.2026</p></section></body></html>"#,
+        "https://www.example-mobile.ch/uebersicht",
+    );
+    assert_eq!(
+        s.amount_due,
+        Some(Money::new(104980, Currency::Chf)),
+        "{s:?}"
+    );
+    let s = us(
+        "<section><h2>Unpaid bill</h2><table><tr><td>Plan, December</td><td>$45.00</td></tr>\
+         <tr><td>Device (one-off)</td><td>$120.00</td></tr><tr><th>Total</th><th>$165.00</th></tr>\
+         </table><p>Due by Dec 14, 2026</p></section>",
+    );
+    assert_eq!(s.amount_due, usd(16500), "{s:?}");
+    let s = scan(
+        r#"<html lang="fr"><body><div><h2>Facture en cours</h2>
+        <div><span>Forfait</span> <span>19,99 €</span></div>
+        <div><span>Options</span> <span>5,00 €</span></div>
+        <div><span>Total</span> <span>24,99 €</span></div></div></body></html>"#,
+        "https://www.example-mobile.fr/espace-client",
+    );
+    assert_eq!(s.amount_due, Some(Money::new(2499, Currency::Eur)), "{s:?}");
+}
+
+#[test]
+fn a_devices_plan_end_in_a_lines_card_is_not_its_renewal() {
+    // (Red team 30d: `iPhone 16 device plan · £1,240.00 remaining · device plan ends
+    // 14/08/2027` in a line's card gave the line that renewal.) Other wordings.
+    for (device, plan, want) in [
+        (
+            "iPhone 16 device plan · £1,240.00 remaining · device plan ends 14/08/2027",
+            "<p>Allowances reset on 15 Dec.</p>",
+            date(2026, 12, 15),
+        ),
+        (
+            "Handset plan ends 14 Aug 2027",
+            "<p>Plan renews 15 Dec 2026</p>",
+            date(2026, 12, 15),
+        ),
+        (
+            "Financing: Pixel 9 · ends 14/08/2027",
+            "<p>Plan renews 15/12/2026</p>",
+            date(2026, 12, 15),
+        ),
+    ] {
+        let s = scan(
+            &format!(
+                r#"<html lang="en-GB"><body>{plan}<article><h3>Tablet</h3>
+                <p>Mobile number 07700 900917</p><p>Unlimited data · 41.6GB used so far</p>
+                <div><p>{device}</p></div></article></body></html>"#
+            ),
+            "https://www.example-mobile.co.uk/overview",
+        );
+        assert_eq!(s.lines[0].renews_on, want, "{device}: {s:?}");
+    }
+    let s = scan(
+        r#"<html lang="de"><body><div><p>Tarif gültig bis 20.12.2026</p>
+        <p>Gerät: Ratenzahlung läuft bis 31.08.2027</p><p>3,1 GB von 10 GB verbraucht</p>
+        </div></body></html>"#,
+        "https://www.example-mobile.de/kundencenter",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 20), "{s:?}");
+}
+
+#[test]
+fn a_balances_validity_named_after_the_word_is_not_the_plans() {
+    // (Red team 30d: `Vigencia de saldo: 12/01/2027` under a prepaid balance won over
+    // `Vigencia del paquete: 08/12/2026`.) Other wordings: the validity word first and the
+    // balance's after a short connective.
+    for (html, url, want) in [
+        (
+            r#"<html lang="es-MX"><body><div><p>Saldo disponible</p><p>$85.50</p>
+            <p>Vigencia de saldo: 12/01/2027</p></div><div><p>Tu paquete</p>
+            <p>Vigencia del paquete: 08/12/2026</p><p>Internet 2.1 GB disponibles de 3 GB</p></div>
+            </body></html>"#,
+            "https://www.example-mobile.mx/inicio",
+            date(2026, 12, 8),
+        ),
+        (
+            r#"<html lang="en-GB"><body><div><p>Credit</p><p>£4.20</p>
+            <p>Expiry of your credit: 12/01/2027</p></div><div><p>Your bundle</p>
+            <p>Bundle expires 08/12/2026</p><p>2.1 GB left of 3 GB</p></div></body></html>"#,
+            "https://www.example-mobile.co.uk/dashboard",
+            date(2026, 12, 8),
+        ),
+        (
+            r#"<html lang="fr"><body><div><p>Solde</p><p>8,50 €</p>
+            <p>Date d'expiration du solde : 12/01/2027</p></div><div><p>Votre forfait</p>
+            <p>Valable jusqu'au 08/12/2026</p><p>2,1 Go restants sur 3 Go</p></div></body></html>"#,
+            "https://www.example-mobile.fr/compte",
+            date(2026, 12, 8),
+        ),
+    ] {
+        let s = scan(html, url);
+        assert_eq!(s.next_bill_date, want, "{url}: {s:?}");
+    }
+}
+
+#[test]
+fn figures_drawn_one_per_inline_element_are_one_figure() {
+    // (Red team 30d: an odometer of inline spans, `2` `7` `.` `5` `GB`, read as `2 7. 5GB`:
+    // 5 GB left.) Other layouts: a decimal comma, money.
+    let s = scan(
+        r#"<html lang="en-GB"><body><div><div aria-label="Data left"><span>2</span><span>7</span><span>.</span><span>5</span><span>GB</span></div>
+        <div>data left of 40GB</div></div></body></html>"#,
+        "https://www.example-mobile.co.uk/dashboard",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(28160.0), "{s:?}");
+    assert_eq!(data(&s).total_mb, Some(40960.0), "{s:?}");
+    let s = scan(
+        r#"<html lang="de"><body><p>Verbleibend: <b><span>1</span><span>2</span><span>,</span><span>5</span></b> GB von 20 GB</p></body></html>"#,
+        "https://www.example-mobile.de/kundencenter",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(12800.0), "{s:?}");
+    let s = us("<p>Balance: $<span>4</span><span>.</span><span>2</span><span>0</span></p>");
+    assert_eq!(s.balance, usd(420), "{s:?}");
+}

@@ -492,7 +492,27 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
         }
     });
     if let Some(c) = connector {
-        if let Some(a2) = amount(lx, c).filter(|a| a.unit.is_some()) {
+        // `已用 1.2G / 3G`: after an amount in `G` and a slash, `3G` is its total, not a
+        // network (`of 5G data` stays a network).
+        let short_g = |k: usize| lx.attached(k) && lx.str(k).eq_ignore_ascii_case("g");
+        let generation_total = |a: Amount| match a.unit {
+            None if lx.is_sym(c - 1, '/')
+                && a1.next > 0
+                && short_g(a1.next - 1)
+                && short_g(a.next) =>
+            {
+                Some(Amount {
+                    unit: unit_mb(Some(3)),
+                    next: a.next + 1,
+                    ..a
+                })
+            }
+            _ => Some(a),
+        };
+        if let Some(a2) = amount(lx, c)
+            .and_then(generation_total)
+            .filter(|a| a.unit.is_some())
+        {
             let u2 = a2.unit.unwrap_or(1.0);
             unit = unit.or(Some(u2));
             total = Some(a2.value.map(|v| v * u2));
@@ -827,6 +847,30 @@ mod tests {
         assert_eq!((r.used_mb, r.remaining_mb), (Some(3072.0), Some(5120.0)));
         let r = reading("Remaining 5 GB Used 3 GB");
         assert_eq!((r.used_mb, r.remaining_mb), (Some(3072.0), Some(5120.0)));
+    }
+
+    #[test]
+    fn a_total_in_g_after_a_slash_is_no_network() {
+        // (Red team 29f: a 171 MVNO's `已用 1.2G / 3G` read no total: `3G` is a network.)
+        for (text, used) in [
+            ("已用 1.2G / 3G", 1228.8),
+            ("已用1.2G/3G", 1228.8),
+            ("Usado 2.5G / 5G", 2560.0),
+        ] {
+            let r = reading(text);
+            assert_eq!(
+                (r.used_mb, r.total_mb),
+                (
+                    Some(used),
+                    Some(if used > 2000.0 { 5120.0 } else { 3072.0 })
+                ),
+                "{text}"
+            );
+        }
+        let r = reading("剩余 0.8G/2G");
+        assert_eq!((r.remaining_mb, r.total_mb), (Some(819.2), Some(2048.0)));
+        // Without a `G` amount before, or after `of`, a `5G` stays a network.
+        assert_eq!(reading("10 GB of 5G data used").total_mb, None);
     }
 
     #[test]

@@ -291,10 +291,13 @@ const KB = 1024;
 // 67562). Issue 3's 120 KB goal stays unmet (11.4 KB to go): std is now a small part of the
 // engine (core and alloc code about 20 KB of 274 KB before gzip, most of it generics over our
 // types); the rest is the crate's own code (Engine::run 37 KB before gzip).
+// Stop 30, pass 2 (international fixer): open / unpaid bill headings in six languages
+// (`Offene Rechnung`, `Unpaid bill`, `Facture en cours`, ...: a bill card's total row had no
+// label), profiles 14119 -> 14177 bytes gzip -9 (+58): budget 13.8 -> 13.9.
 const ENGINE_BUDGET = 131.8;
 const TOOLS_BUDGET = 70.3;
 const UI_BUDGET = 66.9;
-const PROFILES_BUDGET = 13.8;
+const PROFILES_BUDGET = 13.9;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
   // The service worker's module, instantiated on every start: extraction engine, the
