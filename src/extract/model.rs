@@ -402,12 +402,14 @@ impl<'a> Model<'a> {
                 let money_piece = (block_since_text || block != current_block)
                     && self.money_piece(&current, i, text);
                 // Figures laid out one per element (an odometer: `4` | `.` | `7` | `5`).
-                // (Inline pieces too once a lone decimal separator is among them: `1` `.`
-                // `8` `7` as spans, where `1 2 3` links are pages.)
+                // (Inline pieces too once a lone decimal separator is among them, before
+                // or after: `1` `.` `8` `7` and `2` `7` `.` `5` as spans, where `1 2 3`
+                // links are pages.)
                 let figure_piece = self.figure_piece(&current, index, text)
                     && (block_since_text
                         || block != current_block
-                        || separator_among_pieces(&current));
+                        || separator_among_pieces(&current)
+                        || separator_ahead(page, i));
                 // An amount alone in its block and, in the next, its total saying what the
                 // amount is (`6.8 GB` | `of 10 GB used`, `9.42` `GB` | `remaining of 15
                 // GB`): one reading. Without that word (`12.4 GB` | `de 15 GB`) the label
@@ -1067,6 +1069,21 @@ fn cents_after_separator(current: &Row, text: &str) -> bool {
 
 /// True when the row ends with single figures, one per element, among them a lone
 /// decimal separator (`1` | `.` | `8`).
+/// A lone decimal separator among the one-figure texts that follow node `i` (`2` `7` | `.`
+/// `5`): the figures so far are pieces of one amount, not page links.
+fn separator_ahead(page: &PageSnapshot, i: usize) -> bool {
+    for node in page.nodes.iter().skip(i + 1).filter(|n| n.is_text()).take(6) {
+        let t = node.text.as_deref().unwrap_or("").trim();
+        if t == "." || t == "," {
+            return true;
+        }
+        if !(t.len() == 1 && t.as_bytes()[0].is_ascii_digit()) {
+            return false;
+        }
+    }
+    false
+}
+
 fn separator_among_pieces(row: &Row) -> bool {
     row.segs
         .iter()
