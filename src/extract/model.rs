@@ -1072,7 +1072,13 @@ fn cents_after_separator(current: &Row, text: &str) -> bool {
 /// A lone decimal separator among the one-figure texts that follow node `i` (`2` `7` | `.`
 /// `5`): the figures so far are pieces of one amount, not page links.
 fn separator_ahead(page: &PageSnapshot, i: usize) -> bool {
-    for node in page.nodes.iter().skip(i + 1).filter(|n| n.is_text()).take(6) {
+    for node in page
+        .nodes
+        .iter()
+        .skip(i + 1)
+        .filter(|n| n.is_text())
+        .take(6)
+    {
         let t = node.text.as_deref().unwrap_or("").trim();
         if t == "." || t == "," {
             return true;
