@@ -294,10 +294,15 @@ const KB = 1024;
 // Stop 30, pass 2 (international fixer): open / unpaid bill headings in six languages
 // (`Offene Rechnung`, `Unpaid bill`, `Facture en cours`, ...: a bill card's total row had no
 // label), profiles 14119 -> 14177 bytes gzip -9 (+58): budget 13.8 -> 13.9.
-const ENGINE_BUDGET = 131.8;
-const TOOLS_BUDGET = 70.3;
+// Stop 30 at the lead's merge (both fixers' two passes, the metamorphic helper's ARIA grids,
+// the rebuilt standard library): engine 134.39 KB by this test's gzip (`gzip -9` 136978
+// bytes; 132.62 KB at the stop's start: the std rebuild took 1.3 KB off and the fixers' and
+// metamorphic rules added about 3.1 KB), tools 70.26 KB, UI 66.59 KB, profiles 13.94 KB
+// (Italian, Polish and open-bill words). Issue 3's 120 KB goal stays unmet (14.4 KB to go).
+const ENGINE_BUDGET = 134.7;
+const TOOLS_BUDGET = 70.6;
 const UI_BUDGET = 66.9;
-const PROFILES_BUDGET = 13.9;
+const PROFILES_BUDGET = 14.2;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
   // The service worker's module, instantiated on every start: extraction engine, the
