@@ -6,6 +6,9 @@ BIN is a linekeeper binary (`target/release/linekeeper`). A page is right when e
 scored field matches: status, next_bill_date, balance, amount_due, autopay, and the lines
 (count; per line number_last4, renews_on, data and hotspot figures within 1 MB, unlimited).
 Not scored: carrier, plan, label, sources.
+Also counts fields (the five account fields, the line count, and per expected line its last
+four, renews_on, data, and hotspot where either side has one; a bucket is one field, wrong if
+any figure is): most missed pages miss one field, so pages alone hide how close a round is.
 """
 import json, os, subprocess, sys
 
@@ -58,6 +61,20 @@ def diff(want, got):
             bucket_diff(f"lines[{i}].hotspot", w.get("hotspot"), g.get("hotspot"), out)
     return out
 
+def fields(want, problems):
+    """(fields scored, fields wrong) for one page."""
+    total = 6
+    for l in want.get("lines") or []:
+        total += 3 + (1 if l.get("hotspot") is not None else 0)
+    wrong = set()
+    for pr in problems:
+        head = pr.split(":", 1)[0]
+        if head == "lines":
+            return total, total - 5 + len([x for x in wrong if not x.startswith("lines")])
+        parts = head.split(".")
+        wrong.add(".".join(parts[:2]) if parts[0].startswith("lines[") else parts[0])
+    return total, len(wrong)
+
 def main():
     if len(sys.argv) < 3:
         print(__doc__); sys.exit(2)
@@ -65,6 +82,7 @@ def main():
     verbose = "-q" not in sys.argv
     names = sorted(f[:-len(".expected.json")] for f in os.listdir(d) if f.endswith(".expected.json"))
     right = 0
+    ftotal = fwrong = 0
     for n in names:
         exp = json.load(open(os.path.join(d, n + ".expected.json"), encoding="utf-8"))
         cmd = [binary, "scan", os.path.join(d, n + ".html"), "--url", exp["url"], "--today", exp["today"]]
@@ -73,6 +91,9 @@ def main():
             print(f"FAIL {n}: exit {p.returncode}: {p.stderr.strip()[:200]}"); continue
         got = json.loads(p.stdout)
         problems = diff(exp["snapshot"], got)
+        t, w = fields(exp["snapshot"], problems)
+        ftotal += t
+        fwrong += w
         if problems:
             print(f"MISS {n}")
             if verbose:
@@ -82,6 +103,7 @@ def main():
             right += 1
             if verbose:
                 print(f"ok   {n}")
-    print(f"{os.path.basename(os.path.normpath(d))}: {right}/{len(names)} right")
+    print(f"{os.path.basename(os.path.normpath(d))}: {right}/{len(names)} right, "
+          f"fields {ftotal - fwrong}/{ftotal}")
 
 main()
