@@ -1100,7 +1100,8 @@ impl<'a> Engine<'a> {
                             || names_a_threshold(&row.lower, h.end)
                             || (h.kind == Kind::AmountDue
                                 && names_a_settled_payment(&row.lower, h.end))
-                            || (h.kind == Kind::Balance && names_a_spent_credit(&row.lower, h.end))))
+                            || (h.kind == Kind::Balance && names_a_spent_credit(&row.lower, h.end))
+                            || self.tags_the_value_before(row, h)))
                     // `25 Nov 2026 | Plan renewal | Declined`: a history's row.
                     || (h.kind.family() == Family::Date
                         && self
@@ -1176,8 +1177,10 @@ impl<'a> Engine<'a> {
                     })
                 });
                 for kind in std::iter::once(h.kind).chain(h.also) {
+                    // (A lead of another family says nothing of this meaning: `到期` before
+                    // `自动续订` `已开启` dates nothing, and the switch stays a switch.)
                     if matches!(kind.family(), Family::None | Family::Text)
-                        || led.is_some_and(|k| k != kind)
+                        || led.is_some_and(|k| k != kind && k.family() == kind.family())
                     {
                         continue;
                     }
@@ -1189,15 +1192,21 @@ impl<'a> Engine<'a> {
                         let lower = row.lower.get(h.start..h.end).unwrap_or("");
                         reset || names_a_cycle(lower)
                     };
-                    let kind =
-                        if kind == Kind::RenewalDate && !cycle() && self.in_bill_card(r, node) {
-                            if h.kind == Kind::DueDate || h.also == Some(Kind::DueDate) {
-                                continue;
-                            }
-                            Kind::DueDate
-                        } else {
-                            kind
-                        };
+                    // (Nor a plan's own expiry, `套餐有效期至` under a balance in arrears:
+                    // the plan's end, whatever the card's money says.)
+                    let plans_end = || row.lower.get(h.start..h.end).is_some_and(holds_a_plan_word);
+                    let kind = if kind == Kind::RenewalDate
+                        && !cycle()
+                        && !plans_end()
+                        && self.in_bill_card(r, node)
+                    {
+                        if h.kind == Kind::DueDate || h.also == Some(Kind::DueDate) {
+                            continue;
+                        }
+                        Kind::DueDate
+                    } else {
+                        kind
+                    };
                     labels.push(Label {
                         kind,
                         row: r as u32,
@@ -1337,6 +1346,28 @@ impl<'a> Engine<'a> {
         }
         self.table_labels(&mut labels);
         labels
+    }
+
+    /// Money word `h` ends its row right after another money label's value, as a tag on
+    /// it (`话费余额 -5.30元 已欠费`, `Balance -$4.20 overdue`, `Saldo 0,00 € vencido`): it
+    /// says what that value is, and labels no other.
+    fn tags_the_value_before(&self, row: &model::Row, h: &matcher::Hit) -> bool {
+        row.text.get(h.end..).is_some_and(|t| t.trim().is_empty())
+            && row.hits.iter().any(|x| {
+                x.end <= h.start
+                    && x.kind.family() == Family::Money
+                    && row.text.get(x.end..h.start).is_some_and(|between| {
+                        parse::find_money(between, self.currency)
+                            .last()
+                            .is_some_and(|f| {
+                                // (A word's head between: `已` in `已欠费`, a bracket.)
+                                between.get(f.end..).is_some_and(|g| {
+                                    parse::text::char_count(g.trim()) <= 2
+                                        && !g.bytes().any(|b| b.is_ascii_alphanumeric())
+                                })
+                            })
+                    })
+            })
     }
 
     /// The link or button around `node` (within six levels), if any.
@@ -2365,7 +2396,17 @@ impl<'a> Engine<'a> {
                                         && d.total_mb.is_none()
                                 })
                     });
-                carried = if (matches!(own, Bucket::NotData | Bucket::AddOn) && money) || stated {
+                // A plan's name listing its allowances (`Llamadas ilimitadas + 500 MB`,
+                // `Talk & Text + 1GB`, `Unlimited minutes, 5 GB`) names talk beside an
+                // amount of data: the figures after it are the plan's data, not talk's.
+                let composed = own == Bucket::NotData
+                    && parse::find_data(&row.text)
+                        .iter()
+                        .any(|f| !f.value.unlimited && f.value.amount_mb.is_some());
+                carried = if (matches!(own, Bucket::NotData | Bucket::AddOn) && money)
+                    || stated
+                    || composed
+                {
                     Bucket::Unknown
                 } else {
                     own
@@ -2475,6 +2516,8 @@ impl<'a> Engine<'a> {
         // Lines whose own data is labelled but not shown (`Data used  —`): no pool is theirs.
         let mut data_not_shown = vec![false; line_count];
         let mut renew: Vec<Option<(i32, Date)>> = vec![None; line_count];
+        // Whether a line's renewal is only its data's reset day.
+        let mut renew_is_reset = vec![false; line_count];
         let mut account_renew: Option<(i32, Date, usize)> = None;
         let mut due: Option<(i32, Date, usize)> = None;
         let mut balance: Option<(i32, Money, usize)> = None;
@@ -2630,9 +2673,29 @@ impl<'a> Engine<'a> {
                         r.hits.first().is_some_and(|h| h.kind == Kind::NotData)
                             && own_bucket(model, r) == Bucket::NotData
                     }) => {}
+                // Nor when such a bucket heads the date's row from above (`大灣區數據
+                // (附加)` | `3.2GB` | `剩餘 / 5GB · 有效期至 2026年12月20日`, `Roaming
+                // pass` | `1 GB left · valid until 12/20`): unless its label names the plan.
+                // (The label in the date's row: a caption under it, in a layout of values
+                // before their labels, follows the row above's bucket no more.)
+                (VKind::Date(_), Kind::RenewalDate)
+                    if buckets.get(v.row as usize) == Some(&Bucket::NotData)
+                        && label.is_some_and(|l| l.row == v.row && l.scope.is_none())
+                        && model.rows.get(v.row as usize).is_some_and(|r| {
+                            own_bucket(model, r) == Bucket::Unknown
+                                && !names_the_plan(r)
+                                // (The bucket's own figures beside the date: not a sentence
+                                // after a table, `Ihr Inklusivvolumen wird am … zurückgesetzt`.)
+                                && parse::find_data(&r.text).iter().any(|f| {
+                                    f.value.amount_mb.is_some() || f.value.total_mb.is_some()
+                                })
+                        }) => {}
                 (VKind::Date(d), Kind::DueDate | Kind::RenewalDate) => {
+                    // A date gone by is never the next one: any date to come wins over it
+                    // (`到期日 2026/10/12` in a table of expired packs beside `到期時間
+                    // 2026/12/04`; `Last paid on Nov 3` beside `Due Dec 3`).
                     let mut score = if *d < self.today {
-                        a.score - 40
+                        a.score - 1000
                     } else {
                         a.score
                     };
@@ -2652,9 +2715,9 @@ impl<'a> Engine<'a> {
                     }
                     // A data reset is the line's renewal only where no plan end is found.
                     let label = a.label.and_then(|l| labels.get(l as usize));
-                    if kind == Kind::RenewalDate
-                        && label.is_some_and(|l| names_a_reset(&parse::text::lowercase(&l.text)))
-                    {
+                    let reset = kind == Kind::RenewalDate
+                        && label.is_some_and(|l| names_a_reset(&parse::text::lowercase(&l.text)));
+                    if reset {
                         score -= 100;
                     }
                     if kind == Kind::DueDate && due.as_ref().is_none_or(|b| score > b.0) {
@@ -2670,6 +2733,9 @@ impl<'a> Engine<'a> {
                                 if let Some(slot) = renew.get_mut(li) {
                                     if slot.is_none_or(|b| score > b.0) {
                                         *slot = Some((score, *d));
+                                        if let Some(x) = renew_is_reset.get_mut(li) {
+                                            *x = reset;
+                                        }
                                         sources.insert(line_key(li, "renews_on"), source_of(a));
                                     }
                                 }
@@ -2841,6 +2907,16 @@ impl<'a> Engine<'a> {
                     });
                     let bare =
                         d.remaining_mb.is_none() && d.used_mb.is_none() && d.total_mb.is_none();
+                    // A bare amount with no role word (`5 GB` under `Mehr Daten?`) says
+                    // nothing against a bucket already read whole (`4,7 GB von 12 GB
+                    // verbraucht`): two of its three figures give the third.
+                    let known = [target.remaining_mb, target.used_mb, target.total_mb]
+                        .iter()
+                        .filter(|x| x.is_some())
+                        .count();
+                    if bare && known >= 2 && bare_generic(a) {
+                        continue;
+                    }
                     let mut d = d.clone();
                     if repeat && bare {
                         d.amount_mb = None;
@@ -3124,7 +3200,10 @@ impl<'a> Engine<'a> {
         let today = self.today;
         if amount_due.is_none()
             && account_renew.as_ref().is_none_or(|r| r.1 < today)
-            && lines.iter().all(|l| l.renews_on.is_none_or(|d| d < today))
+            // (Or only a data reset to come: a plan's end wins over it.)
+            && lines.iter().zip(&renew_is_reset).all(|(l, &reset)| {
+                reset || l.renews_on.is_none_or(|d| d < today)
+            })
         {
             if let Some(d) = due.filter(|(_, d, ai)| {
                 *d >= today
@@ -3201,6 +3280,36 @@ impl<'a> Engine<'a> {
                 Some(*d)
             }
             (None, None) => earliest_line,
+        };
+        // A date gone by alone is kept only on a page that says a payment is late or a
+        // plan ran out (`overdue`, `逾期`, `已欠费`, `vencido`, `überfällig`, `Expired`, an
+        // amount still due): elsewhere it is a past one (`上次缴费 2026-11-03`), not the
+        // next.
+        let next = if next.is_some_and(|d| d < today)
+            || lines.iter().any(|l| l.renews_on.is_some_and(|d| d < today))
+        {
+            let late = snap.amount_due.is_some_and(|m| m.cents > 0)
+                || model.rows.iter().any(|r| names_a_late_payment(&r.lower));
+            if !late {
+                for (i, l) in lines.iter_mut().enumerate() {
+                    if l.renews_on.is_some_and(|d| d < today) {
+                        l.renews_on = None;
+                        sources.remove(&line_key(i, "renews_on"));
+                    }
+                }
+            }
+            if next.is_some_and(|d| !late && d < today) {
+                sources.remove("next_bill_date");
+                // (Another line's renewal to come, when no account date was shown.)
+                let mut rest = lines.iter().filter_map(|l| l.renews_on);
+                let first = rest.next();
+                rest.fold(first, |e, d| e.map(|e| if d < e { d } else { e }))
+                    .filter(|_| due.is_none() && account_renew.is_none())
+            } else {
+                next
+            }
+        } else {
+            next
         };
         if next.is_some() {
             values += 1;
@@ -3988,11 +4097,14 @@ fn label_names_the_plan(row: &model::Row, start: usize) -> bool {
     row.hits.iter().any(|h| {
         (h.kind == Kind::Plan && !far(h))
             || (h.kind == Kind::RenewalDate
-                && row.lower.get(h.start..h.end).is_some_and(|w| {
-                    parse::text::split_byte("plan|套餐|方案|計劃|计划|資費|资费|tarif|paket", b'|')
-                        .any(|p| parse::text::contains(w, p))
-                }))
+                && row.lower.get(h.start..h.end).is_some_and(holds_a_plan_word))
     })
+}
+
+/// A label's words hold a word for the plan (`套餐有效期至`, `Plan expires`, `Paket-Ende`).
+fn holds_a_plan_word(lower: &str) -> bool {
+    parse::text::split_byte("plan|套餐|方案|計劃|计划|資費|资费|tarif|paket", b'|')
+        .any(|p| parse::text::contains(lower, p))
 }
 
 /// True when a count of days or hours stands right before the label at `start..end` or
@@ -4118,6 +4230,16 @@ fn names_a_spent_credit(lower: &str, end: usize) -> bool {
 /// Words that say a credit or balance was spent on a bill.
 const SPENT: &str = " applied| used| redeemed| deducted| aplicado| aplicada| utilizado| angerechnet| verrechnet|已抵扣";
 
+/// True when `lower` says a payment is late or a plan ran out (`Past due`, `overdue`,
+/// `逾期`, `已欠费`, `Expired`, `已過期`).
+pub(super) fn names_a_late_payment(lower: &str) -> bool {
+    parse::text::split_byte(
+        "overdue|past due|late payment|逾期|欠费|欠費|vencid|atrasad|überfällig|rückstand|en retard|impayé|scadut|zaległ|expired|ran out|abgelaufen|caducad|过期|過期|已到期|停机|停機",
+        b'|',
+    )
+    .any(|w| parse::text::contains(lower, w))
+}
+
 /// Words that say a payment is done.
 const SETTLED: &str = " received| was paid| has been paid| was processed| has been processed| was successful| was made| was applied| has been applied| was charged| has been charged| is complete| is confirmed|已收到|已到账|已到帳|已成功|支付成功|付款成功| fue recibido| ha sido recibido| fue procesado| ist eingegangen| wurde erhalten";
 
@@ -4196,7 +4318,7 @@ pub(crate) fn active_profiles<'p>(host: &str, rules: &'p [Profile]) -> Vec<&'p P
 /// several months.
 fn names_a_reset(lower: &str) -> bool {
     parse::text::split_byte(
-        "reset|refresh|restablec|reinicia|zurückgesetzt|重置|清零|left until|remaining until|data until|lasts until",
+        "reset|refresh|restablec|reinicia|zurückgesetzt|重置|清零|重新計|重新计|left until|remaining until|data until|lasts until",
         b'|',
     )
     .any(|w| parse::text::contains(lower, w))

@@ -264,8 +264,13 @@ impl<'a> Model<'a> {
             // A history or offer word opening a later element of a row that first gives its
             // own label and value (`Account balance $37.40` | `Previous balance $2.40 +
             // refill $35.00`): only that element on is promotional.
+            // (Not a word that says the whole row was paid, as its own element at the
+            // row's end: `2026年10月` `应缴 51.00元` `已缴清`, a past bill's entry.)
             let tail = promo_at.filter(|&at| {
-                (row.joins.contains(&(at.wrapping_sub(1)))
+                !row.hits
+                    .iter()
+                    .any(|h| h.start == at && h.kind == Kind::Promo && h.place == Place::EndsRow)
+                    && (row.joins.contains(&(at.wrapping_sub(1)))
                     // (Not a word that says the whole row was paid: `Due Oct 30 · Paid`.)
                     || (after_separator(&row.text, at)
                         && row.hits.iter().any(|h| {

@@ -116,9 +116,37 @@ pub(super) fn find_tables(model: &Model<'_>, today: Date, order: DateOrder) -> T
                         .is_some_and(|(y, m)| (y, m) < (today.year(), today.month()))
                 })
             });
+            // An entry whose dates under an expiry column have all gone by (`韓國 10天 10GB
+            // | 6.8GB / 10GB | 2026/10/12 | 已過期`, `EU Pass | 1 GB | 10/02/2026` under
+            // `Expiry date`): a pack that ended, not a current one. (Not a line's row; not
+            // a bill's due date gone by: an overdue bill is still to pay.)
+            let ended = || {
+                let (mut past, mut to_come) = (false, false);
+                let mut texts = String::new();
+                for (col, &c) in cells.iter().enumerate() {
+                    let end = model.end.get(c as usize).copied().unwrap_or(c) as usize;
+                    let text = subtree_text(model.page, c as usize, end);
+                    if head
+                        .get(col)
+                        .and_then(|h| h.as_ref())
+                        .is_some_and(|h| h.0 == Kind::RenewalDate)
+                    {
+                        for f in parse::find_dates(&text, today, order) {
+                            if f.value < today {
+                                past = true;
+                            } else {
+                                to_come = true;
+                            }
+                        }
+                    }
+                    texts.push_str(&text);
+                    texts.push(' ');
+                }
+                past && !to_come && line_number(&texts).is_none()
+            };
             // A history entry's words describe it (`Data pass | Balance | $5.00`): they
             // label nothing, like a header's.
-            if first_is_date || first_is_past_month {
+            if first_is_date || first_is_past_month || ended() {
                 out.header_cells.extend(cells.iter().copied());
                 out.history_rows.push(*tr);
                 continue;

@@ -7521,3 +7521,216 @@ fn figures_drawn_one_per_inline_element_are_one_figure() {
     let s = us("<p>Balance: $<span>4</span><span>.</span><span>2</span><span>0</span></p>");
     assert_eq!(s.balance, usd(420), "{s:?}");
 }
+
+fn lang_page(lang: &str, body: &str) -> Snapshot {
+    scan(
+        &format!(r#"<html lang="{lang}"><body>{body}</body></html>"#),
+        "https://my.example-mobile.eu/account",
+    )
+}
+
+#[test]
+fn a_past_date_never_beats_one_to_come() {
+    // (Red team 30f: a travel eSIM's expired packs table, `2026/10/12`, over the pack in
+    // use, `到期時間 2026/12/04`.)
+    let s = lang_page(
+        "zh-TW",
+        "<section><h2>東京出差</h2><p>日本 7天 5GB</p><p><b>3.2GB</b><small>剩餘</small></p>\
+         <ul><li><span>總流量</span><span>5GB</span></li><li><span>到期時間</span><span>2026/12/04</span></li></ul></section>\
+         <section><h2>已過期</h2><table><tr><th>方案</th><th>使用流量</th><th>到期日</th><th>狀態</th></tr>\
+         <tr><td>韓國 10天 10GB</td><td>6.8GB / 10GB</td><td>2026/10/12</td><td>已過期</td></tr>\
+         <tr><td>泰國 8天 無限流量</td><td>4.1GB</td><td>2026/07/21</td><td>已過期</td></tr></table></section>",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 4));
+    let d = data(&s);
+    assert_eq!(
+        (d.remaining_mb, d.total_mb, d.unlimited),
+        (Some(3276.8), Some(5120.0), false)
+    );
+    // The same in English, an expired pass's row beside the plan's expiry.
+    let s = us("<p>Plan expires: 12/20/2026</p><p>Data left: 2 GB</p>\
+         <table><tr><th>Pass</th><th>Data</th><th>Expiry date</th></tr>\
+         <tr><td>EU Pass</td><td>1 GB</td><td>10/02/2026</td></tr></table>");
+    assert_eq!(s.next_bill_date, date(2026, 12, 20));
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 20));
+    // A date gone by alone is no next date, but on a page that says the bill is late.
+    let s = zh("<p>缴费截止日 2026-11-20</p><p>剩余流量 2.00GB</p>");
+    assert_eq!(s.next_bill_date, None);
+    let s =
+        zh("<p>缴费截止日 2026-11-20</p><p>您的账单已逾期，请尽快缴费</p><p>剩余流量 2.00GB</p>");
+    assert_eq!(s.next_bill_date, date(2026, 11, 20));
+    let s =
+        us("<p>Payment due 11/20/2026</p><p>Your payment is past due.</p><p>Data left: 2 GB</p>");
+    assert_eq!(s.next_bill_date, date(2026, 11, 20));
+}
+
+#[test]
+fn a_plan_naming_talk_and_data_heads_its_data() {
+    // (Red team 30f: Digi's `Llamadas ilimitadas + 500 MB` over `Consumido: 120 MB de 500
+    // MB`, Lowi's `Tarifa 30 GB + Llamadas ilimitadas` over `Te quedan 18,4 GB de 30 GB`.)
+    for (lang, plan, reading, want) in [
+        (
+            "es-ES",
+            "Llamadas ilimitadas + 500 MB",
+            "Consumido: 120 MB de 500 MB",
+            (380.0, 120.0),
+        ),
+        (
+            "es-ES",
+            "Tarifa 30 GB + Llamadas ilimitadas",
+            "Te quedan 18,4 GB de 30 GB",
+            (18841.6, 11878.4),
+        ),
+        (
+            "en-GB",
+            "Unlimited minutes + 1GB",
+            "Used 200 MB of 1 GB",
+            (824.0, 200.0),
+        ),
+        (
+            "en-GB",
+            "Talk &amp; Text + 5GB",
+            "3 GB left of 5 GB",
+            (3072.0, 2048.0),
+        ),
+    ] {
+        let s = lang_page(
+            lang,
+            &format!("<div><p>+34 641 220 903</p><h6>{plan}</h6><p>{reading}</p></div>"),
+        );
+        let d = data(&s);
+        assert_eq!(
+            (d.remaining_mb, d.used_mb),
+            (Some(want.0), Some(want.1)),
+            "{plan}"
+        );
+    }
+}
+
+#[test]
+fn a_paid_status_in_its_own_element_ends_a_history_row() {
+    // (Red team 30f: a 171 MVNO's `2026年10月` `应缴 51.00元` `已缴清`.)
+    let s = zh(
+        "<p>账户余额 <span>20.00元</span></p><ul><li><span>2026年10月</span><span>应缴 51.00元</span><span>已缴清</span></li>\
+         <li><span>2026年09月</span><span>应缴 49.00元</span><span>已缴清</span></li></ul>",
+    );
+    assert_eq!(s.amount_due, None);
+    let s = us("<p>Balance <b>$20.00</b></p><ul><li><span>October</span> <span>Amount due $51.00</span> <span>Paid</span></li></ul>");
+    assert_eq!(s.amount_due, None);
+    let s = lang_page(
+        "de",
+        "<p>Guthaben <b>20,00 €</b></p><ul><li><span>Oktober</span> <span>Rechnungsbetrag 24,50 €</span> <span>bezahlt</span></li></ul>",
+    );
+    assert_eq!(s.amount_due, None);
+}
+
+#[test]
+fn a_plans_expiry_in_a_card_in_arrears_stays_the_plans() {
+    // (Red team 30f: `账户余额 -5.30元 已欠费` above `套餐有效期至 2026年12月31日`: the plan's
+    // end, every line's renewal, not a bill's due date.)
+    let s = zh(
+        "<section><div><span>账户余额</span><span>-5.30元</span><span>已欠费</span></div>\
+         <div><span>套餐有效期至</span><span>2026年12月31日</span></div></section>\
+         <table><tr><th>号码</th><th>剩余流量</th></tr><tr><td>171****0418</td><td>7.70GB</td></tr>\
+         <tr><td>171****7752</td><td>512MB</td></tr></table>",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 31));
+    assert_eq!(s.lines.len(), 2);
+    assert!(s.lines.iter().all(|l| l.renews_on == date(2026, 12, 31)));
+    assert_eq!(s.amount_due, None);
+    let s = us(
+        "<section><div><span>Balance</span> <span>-$5.30</span> <span>Amount overdue</span></div>\
+         <div><span>Plan expires</span> <span>Dec 31, 2026</span></div></section><p>Data left: 2 GB</p>",
+    );
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 31));
+}
+
+#[test]
+fn a_status_tag_after_a_balance_labels_nothing_else() {
+    // (Red team 31b: `话费余额 -5.30元 已欠费` took `158元` of the plan's name above.)
+    let s = zh(
+        "<div><span>品牌套餐</span><span>全球通畅享套餐 158元档</span></div>\
+         <div><span>话费余额</span><span>-5.30元</span><span>已欠费</span></div>\
+         <div><span>本月实时话费</span><span>91.30元</span></div>",
+    );
+    assert_eq!(s.balance, Some(Money::new(-530, Currency::Cny)));
+    assert_eq!(s.amount_due, None);
+    let s = us("<p>Plan $40 Unlimited</p><p><span>Balance</span> <span>-$4.20</span> <span>(due)</span></p><p>Spent this month $12.00</p>");
+    assert_eq!(s.balance, usd(-420));
+    assert_eq!(s.amount_due, None);
+}
+
+#[test]
+fn a_bare_amount_says_nothing_against_a_whole_reading() {
+    // (Red team 30f: congstar's `4,7 GB von 12 GB verbraucht`, and `+5 GB` in an offer
+    // under `Mehr Daten gefällig?` read as what is left.)
+    let s = lang_page(
+        "de",
+        "<article><p>Rufnummer 0151 ••• ••6092</p><p><span>4,7 GB</span> von <span>12 GB</span> verbraucht</p></article>\
+         <section><h2>Mehr Daten gefällig?</h2><p>Hol dir die Option: +5 GB mehr im Monat.</p></section>",
+    );
+    let d = data(&s);
+    assert_eq!(
+        (d.used_mb, d.total_mb, d.remaining_mb),
+        (Some(4812.8), Some(12288.0), Some(7475.2))
+    );
+    let s = us(
+        "<p>2.1 GB of 10 GB used</p><section><h2>Need more data?</h2><p>Get 5 GB more each month.</p></section>",
+    );
+    assert_eq!(data(&s).remaining_mb, Some(8089.6));
+}
+
+#[test]
+fn an_add_ons_validity_under_a_roaming_bucket_is_not_the_lines() {
+    // (Red team 31b: csl's `大灣區數據 (附加)` | `3.2GB` | `剩餘 / 5GB · 有效期至 2026年12月20日`.)
+    let s = lang_page(
+        "zh-HK",
+        "<div>號碼 <strong>9876 5432</strong></div><div><div>本地數據</div><div>無限</div><div>本期已用 48.3GB</div></div>\
+         <div><div>大灣區數據 (附加)</div><div>3.2GB</div><div>剩餘 / 5GB · 有效期至 2026年12月20日</div></div>\
+         <div><div>賬單金額</div><div>HK$238.00</div><div>繳費日期：2026年12月8日</div></div>",
+    );
+    assert_eq!(s.lines[0].renews_on, None);
+    assert_eq!(s.next_bill_date, date(2026, 12, 8));
+}
+
+#[test]
+fn end_words_and_switch_states_in_other_wordings() {
+    // (Red team 30f: Aldi Talk's `Paket-Ende: 14.12.2026`; Telcel's `Recarga automática:
+    // Inactiva`; a travel eSIM's `自動續購 關閉`; 31b: `信用卡自動代繳 已申辦`, `上網用量將於
+    // 2026/12/01 重新計算`.)
+    for end in [
+        "Paket-Ende: 14.12.2026",
+        "Paketende 14.12.2026",
+        "Ihr Paket endet am 14.12.2026",
+    ] {
+        let s = lang_page(
+            "de",
+            &format!(
+                "<p>Rufnummer 0176 43218765</p><p>Noch 3,21 GB von 10 GB verfügbar</p><p>{end}</p>"
+            ),
+        );
+        assert_eq!(s.lines[0].renews_on, date(2026, 12, 14), "{end}");
+    }
+    for (lang, text, want) in [
+        ("es-MX", "<p>Recarga automática: <b>Inactiva</b></p>", false),
+        ("es-ES", "<p>Pagos automáticos: <b>Activos</b></p>", true),
+        (
+            "zh-TW",
+            "<ul><li><span>自動續購</span><span>關閉</span></li></ul>",
+            false,
+        ),
+        (
+            "zh-TW",
+            "<table><tr><th>信用卡自動代繳</th><td>已申辦（卡號末四碼 0921）</td></tr></table>",
+            true,
+        ),
+    ] {
+        let s = lang_page(lang, &format!("<p>Saldo $10.00</p>{text}"));
+        assert_eq!(s.autopay, Some(want), "{text}");
+    }
+    let s = lang_page(
+        "zh-TW",
+        "<div><div>行動上網</div><div><span>剩餘</span><span>8.76GB</span></div><div>上網用量將於 2026/12/01 重新計算</div></div>",
+    );
+    assert_eq!(s.lines[0].renews_on, date(2026, 12, 1));
+}

@@ -484,6 +484,11 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
     };
     // `of your 15 GB`, `de tus 15 GB`, `von deinen 15 GB`.
     let connector = connector.map(|c| {
+        // `/ 共 5G`: a total word after the slash.
+        let c = lx
+            .cjk_any(c, "共 总 總")
+            .filter(|&k| lx.is_digits(k))
+            .unwrap_or(c);
         let k = past_possessive(lx, c);
         if lx.is_digits(k) {
             k
@@ -495,8 +500,10 @@ fn match_data(lx: &Lexed, i: usize, min: usize) -> Option<Hit<DataReading>> {
         // `已用 1.2G / 3G`: after an amount in `G` and a slash, `3G` is its total, not a
         // network (`of 5G data` stays a network).
         let short_g = |k: usize| lx.attached(k) && lx.str(k).eq_ignore_ascii_case("g");
+        // (Also after a total word, `已用 1.2G / 共 5G`, `已用 1.2G，总 5G`: `共 5G` is an
+        // amount.)
         let generation_total = |a: Amount| match a.unit {
-            None if lx.is_sym(c - 1, '/')
+            None if (lx.is_sym(c - 1, '/') || lx.cjk_any(c - 1, "共 总 總") == Some(c))
                 && a1.next > 0
                 && short_g(a1.next - 1)
                 && short_g(a.next) =>
@@ -864,6 +871,15 @@ mod tests {
                     Some(used),
                     Some(if used > 2000.0 { 5120.0 } else { 3072.0 })
                 ),
+                "{text}"
+            );
+        }
+        // (Red team 31b: a 170 MVNO's `已用 1.2G / 共 5G`.)
+        for text in ["已用 1.2G / 共 5G", "已用1.2G/共5G", "已用 1.2G / 总 5G"] {
+            let r = reading(text);
+            assert_eq!(
+                (r.used_mb, r.total_mb),
+                (Some(1228.8), Some(5120.0)),
                 "{text}"
             );
         }
