@@ -1205,7 +1205,11 @@ impl<'a> Engine<'a> {
                         end: h.end,
                         node,
                         scope: None,
-                        bonus: if reset { -8 } else { 0 },
+                        bonus: if reset {
+                            -8
+                        } else {
+                            remainder_bonus(kind, row.lower.get(h.start..h.end).unwrap_or(""))
+                        },
                         text: row.text.get(h.start..h.end).unwrap_or("").to_string(),
                     });
                 }
@@ -4188,6 +4192,24 @@ pub(crate) fn active_profiles<'p>(host: &str, rules: &'p [Profile]) -> Vec<&'p P
         }
     }
     active
+}
+
+/// An amount-due label that names what is left to pay of a bill partly paid (`Remaining
+/// balance due`, `Amount still due`, `Left to pay`, `Balance after
+/// payment`, `Saldo restante a pagar`) outranks the bill's full amount (`Bill amount`,
+/// `Statement balance`) beside it: the rest is what is due now.
+pub(super) fn remainder_bonus(kind: Kind, lower: &str) -> i32 {
+    let remainder = kind == Kind::AmountDue
+        && parse::text::split_byte(
+            "remaining|still|left to pay|after payment|restante|resta por|queda por|pendiente de pago",
+            b'|',
+        )
+        .any(|w| parse::text::contains(lower, w));
+    if remainder {
+        6
+    } else {
+        0
+    }
 }
 
 /// A renewal label that names a data reset (`Data resets`, `Data refreshes`, `se restablecen`)

@@ -7521,3 +7521,50 @@ fn figures_drawn_one_per_inline_element_are_one_figure() {
     let s = us("<p>Balance: $<span>4</span><span>.</span><span>2</span><span>0</span></p>");
     assert_eq!(s.balance, usd(420), "{s:?}");
 }
+
+#[test]
+fn a_partly_paid_bill_is_due_for_what_is_left() {
+    // (Red team 30e: a bill of $92.40 with $40.00 paid, `Remaining balance due $52.40`
+    // read as a balance with the full bill as due.) Other wordings: a card of pairs, a
+    // sentence-free list with `Amount still due`, `Left to pay`, and es-US.
+    let s = us(
+        "<table><tr><th>Bill amount</th><th>Paid</th><th>Remaining balance due</th><th>Due date</th></tr>\
+         <tr><td>$92.40</td><td>$40.00</td><td>$52.40</td><td>12/03/2026</td></tr></table>",
+    );
+    assert_eq!(s.amount_due, usd(5240), "{s:?}");
+    assert_eq!(s.balance, None, "{s:?}");
+    let s = us(
+        "<div><p>Statement balance</p><p>$92.40</p></div><div><p>Payments received</p>\
+         <p>-$40.00</p></div><div><p>Amount still due</p><p>$52.40</p></div>",
+    );
+    assert_eq!(s.amount_due, usd(5240), "{s:?}");
+    let s = us("<dl><dt>Bill total</dt><dd>$92.40</dd><dt>Left to pay</dt><dd>$52.40</dd></dl>");
+    assert_eq!(s.amount_due, usd(5240), "{s:?}");
+    let s = scan(
+        r#"<html lang="es-US"><body><div><p>Total de la factura</p><p>$92.40</p></div>
+        <div><p>Saldo restante a pagar</p><p>$52.40</p></div></body></html>"#,
+        "https://cuenta.example-movil.com/",
+    );
+    assert_eq!(s.amount_due, usd(5240), "{s:?}");
+    assert_eq!(s.balance, None, "{s:?}");
+}
+
+#[test]
+fn a_past_due_balance_and_its_fees_are_no_balance() {
+    // (Red team 30e: `Past due balance (Nov bill)` over a breakdown whose `Late payment
+    // fee $7.00` was read as the balance.) Other wordings: `Overdue balance`, `Unpaid
+    // balance`.
+    for head in [
+        "Past due balance (Nov bill)",
+        "Overdue balance",
+        "Unpaid balance",
+    ] {
+        let s = us(&format!(
+            "<div><p>Total amount due</p><p>$187.40</p></div><table><tr><th>Item</th><th>Amount</th></tr>\
+             <tr><td>{head}</td><td>$124.78</td></tr><tr><td>Late payment fee</td><td>$7.00</td></tr>\
+             <tr><td>Total due</td><td>$187.40</td></tr></table>"
+        ));
+        assert_eq!(s.balance, None, "{head}: {s:?}");
+        assert_eq!(s.amount_due, usd(18740), "{head}: {s:?}");
+    }
+}
