@@ -7568,3 +7568,23 @@ fn a_past_due_balance_and_its_fees_are_no_balance() {
         assert_eq!(s.amount_due, usd(18740), "{head}: {s:?}");
     }
 }
+
+#[test]
+fn the_day_autopay_drafts_the_bill_is_the_next_bill_date() {
+    // (Red team 30e: a credit-balance page whose only date is `AutoPay draft date` | `Dec
+    // 8`.) Other wordings: a sentence, a withdrawal date, es-US.
+    for body in [
+        "<div><p>Credit balance</p><p>$12.50</p></div><div><p>AutoPay draft date</p><p>Dec 8</p></div>",
+        "<p>Amount due $53.50</p><p>Your AutoPay drafts on 12/08/2026 from checking ••5530.</p>",
+        "<dl><dt>Amount due</dt><dd>$53.50</dd><dt>Withdrawal date</dt><dd>Dec 8, 2026</dd></dl>",
+    ] {
+        let s = us(body);
+        assert_eq!(s.next_bill_date, date(2026, 12, 8), "{body}: {s:?}");
+    }
+    let s = scan(
+        r#"<html lang="es-US"><body><div><p>Monto a pagar</p><p>$53.50</p></div>
+        <div><p>Fecha de débito</p><p>8 de dic. de 2026</p></div></body></html>"#,
+        "https://cuenta.example-movil.com/",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 8), "{s:?}");
+}
