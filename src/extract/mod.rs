@@ -2794,10 +2794,24 @@ impl<'a> Engine<'a> {
                                         });
                                 (pool_size && self.line_of(v.node).is_some()).then_some(2)
                             })
-                            .or_else(|| self.bare_is_remaining(a, label).then_some(0)),
+                            // (Not a line's bare figure under a pool that says only what was
+                            // used, `Your group used 7.23 GB`: with no allowance nothing is
+                            // left to show; the figure is the line's share, below.)
+                            .or_else(|| {
+                                let used_only_pool = account_data.used_mb.is_some()
+                                    && account_data.remaining_mb.is_none()
+                                    && account_data.total_mb.is_none()
+                                    && !account_data.unlimited
+                                    && self.line_of(v.node).is_some();
+                                (!used_only_pool && self.bare_is_remaining(a, label)).then_some(0)
+                            }),
                     };
-                    if let (None, None, Some(x), Some(li)) =
-                        (label, role, d.amount_mb, self.line_of(v.node))
+                    // (A bucket's name for a label, `<div class=member-data>`, gives no
+                    // role either: a group member's `2.91 GB` under a pool that says only
+                    // what was used is still that member's share.)
+                    let roleless = label.is_none_or(|l| l.kind == Kind::Data);
+                    if let (true, None, Some(x), Some(li)) =
+                        (roleless, role, d.amount_mb, self.line_of(v.node))
                     {
                         if bucket != Bucket::Hotspot && !d.unlimited {
                             if let Some(slot @ None) = shares.get_mut(li) {

@@ -7588,3 +7588,43 @@ fn the_day_autopay_drafts_the_bill_is_the_next_bill_date() {
     );
     assert_eq!(s.next_bill_date, date(2026, 12, 8), "{s:?}");
 }
+
+#[test]
+fn members_bare_figures_under_a_used_only_pool_are_their_usage() {
+    // (Red team 30e: Google Fi Flexible, `Data usage is 7.23 GB` over members whose
+    // `<div class=fi-member__data>` figures lay too far below the heading: only the first
+    // read as used.) Other layouts: a `Data` caption beside each figure, a table column.
+    let members = [
+        ("0148", "3.40", 3481.6),
+        ("0173", "2.91", 2979.84),
+        ("0199", "0.92", 942.08),
+    ];
+    let mut hinted = String::from("<h2>Data usage this cycle</h2><p>Data usage is 7.23 GB</p>");
+    let mut captioned = String::from("<h2>Group usage</h2><p>7.23 GB used this cycle</p><ul>");
+    let mut table = String::from(
+        "<p>Your group used 7.23 GB this cycle</p><table><tr><th>Member</th><th>Number</th><th>Data</th></tr>",
+    );
+    for (i, (last4, gb, _)) in members.iter().enumerate() {
+        hinted += &format!(
+            "<div class=member><div class=member-name>Member {i}</div><div>(415) 555-{last4}</div>\
+             <div class=member-data>{gb} GB</div></div>"
+        );
+        captioned += &format!(
+            "<li>Member {i} (415) 555-{last4} · <span>Data</span> <span>{gb} GB</span></li>"
+        );
+        table += &format!("<tr><td>Member {i}</td><td>(415) 555-{last4}</td><td>{gb} GB</td></tr>");
+    }
+    for body in [hinted, captioned + "</ul>", table + "</table>"] {
+        let s = us(&body);
+        assert_eq!(s.lines.len(), 3, "{body}: {s:?}");
+        for (line, (last4, _, mb)) in s.lines.iter().zip(members) {
+            assert_eq!(line.number_last4.as_deref(), Some(last4), "{body}: {s:?}");
+            let d = line.data.clone().unwrap();
+            assert_eq!(
+                (d.used_mb, d.remaining_mb, d.total_mb),
+                (Some(mb), None, None),
+                "{body}: {s:?}"
+            );
+        }
+    }
+}
