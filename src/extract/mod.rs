@@ -591,20 +591,18 @@ impl<'a> Engine<'a> {
             let overlaps = found.iter().any(|v| v.start < h.end && h.start < v.end);
             // `10GB high-speed data, then unlimited at up to 128kbps`: the slowed speed
             // after a cap, not an unlimited bucket.
-            let throttle = row.lower.get(..h.start).is_some_and(|b| {
-                // (`then` ending the text before, a word of its own.)
-                let b = b.trim_end();
-                b == "then" || b.as_bytes().ends_with(b" then")
-            }) || row.lower.get(h.end..).is_some_and(|a| {
-                // `unlimited at reduced speeds`, `at up to 128kbps`, or after a cap
-                // in the row (`8GB, unlimited at 2G speeds`): slowed. Not a speed
-                // limit of an unlimited bucket (`Unlimited at up to 5 Mbps`).
-                a.as_bytes().starts_with(b" at ")
-                    && (names::slowed_speed(a)
-                        || parse::find_data(row.text.get(..h.start).unwrap_or(""))
-                            .iter()
-                            .any(|d| d.value.amount_mb.is_some()))
-            });
+            // (Also `Después, datos ilimitados a velocidades de hasta 128 kbps`.)
+            let throttle = row.lower.get(..h.start).is_some_and(names::then_before)
+                || row.lower.get(h.end..).is_some_and(|a| {
+                    // `unlimited at reduced speeds`, `at up to 128kbps`, or after a cap
+                    // in the row (`8GB, unlimited at 2G speeds`): slowed. Not a speed
+                    // limit of an unlimited bucket (`Unlimited at up to 5 Mbps`).
+                    names::speed_follows(a)
+                        && (names::slowed_speed(a)
+                            || parse::find_data(row.text.get(..h.start).unwrap_or(""))
+                                .iter()
+                                .any(|d| d.value.amount_mb.is_some()))
+                });
             if !followed_by_not_data
                 && !overlaps
                 && !throttle

@@ -7628,3 +7628,51 @@ fn members_bare_figures_under_a_used_only_pool_are_their_usage() {
         }
     }
 }
+
+#[test]
+fn unlimited_at_a_slowed_speed_after_a_cap_in_other_wordings() {
+    // (Red team 31a: an es-US prepaid page, `Usados: 2.5 GB de 10 GB` then `Después, datos
+    // ilimitados a velocidades de hasta 128 kbps.`, read as unlimited.) Other wordings:
+    // `Luego, datos ilimitados a velocidad reducida`, `After that, unlimited data at 512
+    // kbps`, `Then unlimited data at 2G speeds`.
+    for (lang, caption, note) in [
+        (
+            "es-US",
+            "Usados: 2.5 GB de 10 GB",
+            "Después, datos ilimitados a velocidades de hasta 128 kbps.",
+        ),
+        (
+            "es-US",
+            "Usados: 2.5 GB de 10 GB",
+            "Luego, datos ilimitados a velocidad reducida.",
+        ),
+        (
+            "en-US",
+            "2.5 GB used of 10 GB",
+            "After that, unlimited data at 512 kbps.",
+        ),
+        (
+            "en-US",
+            "2.5 GB used of 10 GB",
+            "Then unlimited data at 2G speeds.",
+        ),
+    ] {
+        let s = scan(
+            &format!(
+                r#"<html lang="{lang}"><body><div class="panel"><p>Datos / Data</p><p>{caption}</p>
+                <p>{note}</p></div></body></html>"#
+            ),
+            "https://account.example-mobile.com/",
+        );
+        let d = data(&s);
+        assert!(!d.unlimited, "{note}: {s:?}");
+        assert_eq!(
+            (d.used_mb, d.total_mb),
+            (Some(2560.0), Some(10240.0)),
+            "{note}: {s:?}"
+        );
+    }
+    // A speed limit of an unlimited bucket stays unlimited.
+    let s = us("<p>Data</p><p>Unlimited data at up to 5 Mbps</p><p>12.1 GB used</p>");
+    assert!(data(&s).unlimited, "{s:?}");
+}
