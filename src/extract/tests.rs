@@ -7676,3 +7676,29 @@ fn unlimited_at_a_slowed_speed_after_a_cap_in_other_wordings() {
     let s = us("<p>Data</p><p>Unlimited data at up to 5 Mbps</p><p>12.1 GB used</p>");
     assert!(data(&s).unlimited, "{s:?}");
 }
+
+#[test]
+fn a_scheduled_plan_change_tells_nothing_of_the_line_now() {
+    // (Red team 30e: `Plan change scheduled. Starting 12/09/2026 your plan changes to
+    // Prepaid Unlimited … with unlimited high-speed data` made a 10 GB line unlimited.)
+    // Other wordings: `Your plan will change to …`, `Upcoming plan change`, es-US.
+    for (lang, notice, used, left) in [
+        ("en-US", "<b>Plan change scheduled.</b> Starting 12/09/2026 your plan changes to <b>Unlimited</b> with unlimited high-speed data.", "7.35 GB used", "2.65 GB remaining"),
+        ("en-US", "Your plan will change to Unlimited Plus (unlimited data) on Dec 9.", "7.35 GB used", "2.65 GB remaining"),
+        ("en-US", "Upcoming plan change: Unlimited Premium, unlimited data, on Dec 9", "7.35 GB used", "2.65 GB remaining"),
+        ("es-US", "Cambio de plan programado: a partir del 9 de dic. tu plan cambiará a Ilimitado con datos ilimitados.", "7.35 GB usados", "2.65 GB restantes"),
+    ] {
+        let s = scan(
+            &format!(
+                r#"<html lang="{lang}"><body><div role="status">{notice}</div>
+                <div><p>Prepaid 10GB</p><p>Line (•••) •••-5127</p></div>
+                <div><p>{used}</p><p>{left}</p></div></body></html>"#
+            ),
+            "https://account.example-mobile.com/",
+        );
+        let d = data(&s);
+        assert!(!d.unlimited, "{notice}: {s:?}");
+        assert_eq!(d.remaining_mb, Some(2713.6), "{notice}: {s:?}");
+        assert_eq!(d.total_mb, Some(10240.0), "{notice}: {s:?}");
+    }
+}
