@@ -155,6 +155,7 @@ const SKIP: &[(&str, &str, &str)] = &[
     ("generic/fr-ca-postpaid-go-units-french-labels", "inline-split", "fixture new in stop 29: a plan name cut at its figure"),
     ("generic/hk-two-line-cards-payment-row-above", "bare-attributes", "line name known only by its class name"),
     ("generic/hk-two-line-cards-payment-row-above", "hashed-classes", "line name known only by its class name"),
+    ("generic/partial-payment-remaining-balance-due", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
     ("generic/pl-prepaid-stan-konta-pozostalo-z", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
     ("generic/tw-family-table-two-mark-masks", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
     ("generic/us-bill-table-plan-catalogue", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),

@@ -591,20 +591,18 @@ impl<'a> Engine<'a> {
             let overlaps = found.iter().any(|v| v.start < h.end && h.start < v.end);
             // `10GB high-speed data, then unlimited at up to 128kbps`: the slowed speed
             // after a cap, not an unlimited bucket.
-            let throttle = row.lower.get(..h.start).is_some_and(|b| {
-                // (`then` ending the text before, a word of its own.)
-                let b = b.trim_end();
-                b == "then" || b.as_bytes().ends_with(b" then")
-            }) || row.lower.get(h.end..).is_some_and(|a| {
-                // `unlimited at reduced speeds`, `at up to 128kbps`, or after a cap
-                // in the row (`8GB, unlimited at 2G speeds`): slowed. Not a speed
-                // limit of an unlimited bucket (`Unlimited at up to 5 Mbps`).
-                a.as_bytes().starts_with(b" at ")
-                    && (names::slowed_speed(a)
-                        || parse::find_data(row.text.get(..h.start).unwrap_or(""))
-                            .iter()
-                            .any(|d| d.value.amount_mb.is_some()))
-            });
+            // (Also `Después, datos ilimitados a velocidades de hasta 128 kbps`.)
+            let throttle = row.lower.get(..h.start).is_some_and(names::then_before)
+                || row.lower.get(h.end..).is_some_and(|a| {
+                    // `unlimited at reduced speeds`, `at up to 128kbps`, or after a cap
+                    // in the row (`8GB, unlimited at 2G speeds`): slowed. Not a speed
+                    // limit of an unlimited bucket (`Unlimited at up to 5 Mbps`).
+                    names::speed_follows(a)
+                        && (names::slowed_speed(a)
+                            || parse::find_data(row.text.get(..h.start).unwrap_or(""))
+                                .iter()
+                                .any(|d| d.value.amount_mb.is_some()))
+                });
             if !followed_by_not_data
                 && !overlaps
                 && !throttle
@@ -1214,7 +1212,11 @@ impl<'a> Engine<'a> {
                         end: h.end,
                         node,
                         scope: None,
-                        bonus: if reset { -8 } else { 0 },
+                        bonus: if reset {
+                            -8
+                        } else {
+                            remainder_bonus(kind, row.lower.get(h.start..h.end).unwrap_or(""))
+                        },
                         text: row.text.get(h.start..h.end).unwrap_or("").to_string(),
                     });
                 }
@@ -2856,10 +2858,24 @@ impl<'a> Engine<'a> {
                                         });
                                 (pool_size && self.line_of(v.node).is_some()).then_some(2)
                             })
-                            .or_else(|| self.bare_is_remaining(a, label).then_some(0)),
+                            // (Not a line's bare figure under a pool that says only what was
+                            // used, `Your group used 7.23 GB`: with no allowance nothing is
+                            // left to show; the figure is the line's share, below.)
+                            .or_else(|| {
+                                let used_only_pool = account_data.used_mb.is_some()
+                                    && account_data.remaining_mb.is_none()
+                                    && account_data.total_mb.is_none()
+                                    && !account_data.unlimited
+                                    && self.line_of(v.node).is_some();
+                                (!used_only_pool && self.bare_is_remaining(a, label)).then_some(0)
+                            }),
                     };
-                    if let (None, None, Some(x), Some(li)) =
-                        (label, role, d.amount_mb, self.line_of(v.node))
+                    // (A bucket's name for a label, `<div class=member-data>`, gives no
+                    // role either: a group member's `2.91 GB` under a pool that says only
+                    // what was used is still that member's share.)
+                    let roleless = label.is_none_or(|l| l.kind == Kind::Data);
+                    if let (true, None, Some(x), Some(li)) =
+                        (roleless, role, d.amount_mb, self.line_of(v.node))
                     {
                         if bucket != Bucket::Hotspot && !d.unlimited {
                             if let Some(slot @ None) = shares.get_mut(li) {
@@ -4310,6 +4326,24 @@ pub(crate) fn active_profiles<'p>(host: &str, rules: &'p [Profile]) -> Vec<&'p P
         }
     }
     active
+}
+
+/// An amount-due label that names what is left to pay of a bill partly paid (`Remaining
+/// balance due`, `Amount still due`, `Left to pay`, `Balance after
+/// payment`, `Saldo restante a pagar`) outranks the bill's full amount (`Bill amount`,
+/// `Statement balance`) beside it: the rest is what is due now.
+pub(super) fn remainder_bonus(kind: Kind, lower: &str) -> i32 {
+    let remainder = kind == Kind::AmountDue
+        && parse::text::split_byte(
+            "remaining|still|left to pay|after payment|restante|resta por|queda por|pendiente de pago",
+            b'|',
+        )
+        .any(|w| parse::text::contains(lower, w));
+    if remainder {
+        6
+    } else {
+        0
+    }
 }
 
 /// A renewal label that names a data reset (`Data resets`, `Data refreshes`, `se restablecen`)

@@ -1016,11 +1016,43 @@ pub(super) fn price_rate_follows(tail: &str) -> bool {
 pub(super) fn slowed_speed(tail: &str) -> bool {
     parse::text::split_where(tail, |c| !is_alnum(c))
         .filter(|w| !w.is_empty())
-        .take(5)
+        .take(7)
         .any(|w| {
-            in_list("reduced slower slow lower throttled 2g 3g kbps", w)
-                || w.as_bytes().ends_with(b"kbps")
+            in_list(
+                "reduced slower slow lower throttled 2g 3g kbps reducida reducidas reducido \
+                 reducidos lenta lentas menor gedrosselt reduziert reduzierter réduite réduit \
+                 ridotta ridotte",
+                w,
+            ) || w.as_bytes().ends_with(b"kbps")
         })
+}
+
+/// True when `tail` (lower case, after `unlimited`) goes on with a word that puts a speed
+/// after it (` at `, es ` a `, fr ` à `, de ` mit `): `unlimited at 2G speeds`, `datos
+/// ilimitados a velocidades de hasta 128 kbps`.
+pub(super) fn speed_follows(tail: &str) -> bool {
+    parse::text::split_byte(" at | a | à | mit | con ", b'|')
+        .any(|w| tail.as_bytes().starts_with(w.as_bytes()))
+}
+
+/// True when `head` (lower case, before `unlimited`) ends with a word saying what comes
+/// after a cap (`then`, `After that,`, `Después,`, `luego`, `danach`, `ensuite`, `poi`),
+/// maybe with a data word between (`Después, datos ilimitados`): the slowed speed after a
+/// cap.
+pub(super) fn then_before(head: &str) -> bool {
+    let mut words = parse::text::split_where(head, |c| !is_alnum(c))
+        .filter(|w| !w.is_empty())
+        .rev();
+    for _ in 0..4 {
+        match words.next() {
+            Some(w) if in_list(parse::data::THEN_WORDS, w) => return true,
+            Some(w)
+                if in_list("data datos daten dati données", w)
+                    || in_list(parse::data::THEN_FILLERS, w) => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// A separator between fields, never at either end of a name.

@@ -375,7 +375,7 @@ impl Engine<'_> {
                 end: 0,
                 node: cell.node,
                 scope: Some(cell.node),
-                bonus: 0,
+                bonus: super::remainder_bonus(kind, &crate::parse::text::lowercase(&cell.header)),
                 text: cell.header.clone(),
             });
         }

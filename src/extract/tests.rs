@@ -7734,3 +7734,184 @@ fn end_words_and_switch_states_in_other_wordings() {
     );
     assert_eq!(s.lines[0].renews_on, date(2026, 12, 1));
 }
+
+#[test]
+fn a_partly_paid_bill_is_due_for_what_is_left() {
+    // (Red team 30e: a bill of $92.40 with $40.00 paid, `Remaining balance due $52.40`
+    // read as a balance with the full bill as due.) Other wordings: a card of pairs, a
+    // sentence-free list with `Amount still due`, `Left to pay`, and es-US.
+    let s = us(
+        "<table><tr><th>Bill amount</th><th>Paid</th><th>Remaining balance due</th><th>Due date</th></tr>\
+         <tr><td>$92.40</td><td>$40.00</td><td>$52.40</td><td>12/03/2026</td></tr></table>",
+    );
+    assert_eq!(s.amount_due, usd(5240), "{s:?}");
+    assert_eq!(s.balance, None, "{s:?}");
+    let s = us(
+        "<div><p>Statement balance</p><p>$92.40</p></div><div><p>Payments received</p>\
+         <p>-$40.00</p></div><div><p>Amount still due</p><p>$52.40</p></div>",
+    );
+    assert_eq!(s.amount_due, usd(5240), "{s:?}");
+    let s = us("<dl><dt>Bill total</dt><dd>$92.40</dd><dt>Left to pay</dt><dd>$52.40</dd></dl>");
+    assert_eq!(s.amount_due, usd(5240), "{s:?}");
+    let s = scan(
+        r#"<html lang="es-US"><body><div><p>Total de la factura</p><p>$92.40</p></div>
+        <div><p>Saldo restante a pagar</p><p>$52.40</p></div></body></html>"#,
+        "https://cuenta.example-movil.com/",
+    );
+    assert_eq!(s.amount_due, usd(5240), "{s:?}");
+    assert_eq!(s.balance, None, "{s:?}");
+}
+
+#[test]
+fn a_past_due_balance_and_its_fees_are_no_balance() {
+    // (Red team 30e: `Past due balance (Nov bill)` over a breakdown whose `Late payment
+    // fee $7.00` was read as the balance.) Other wordings: `Overdue balance`, `Unpaid
+    // balance`.
+    for head in [
+        "Past due balance (Nov bill)",
+        "Overdue balance",
+        "Unpaid balance",
+    ] {
+        let s = us(&format!(
+            "<div><p>Total amount due</p><p>$187.40</p></div><table><tr><th>Item</th><th>Amount</th></tr>\
+             <tr><td>{head}</td><td>$124.78</td></tr><tr><td>Late payment fee</td><td>$7.00</td></tr>\
+             <tr><td>Total due</td><td>$187.40</td></tr></table>"
+        ));
+        assert_eq!(s.balance, None, "{head}: {s:?}");
+        assert_eq!(s.amount_due, usd(18740), "{head}: {s:?}");
+    }
+}
+
+#[test]
+fn the_day_autopay_drafts_the_bill_is_the_next_bill_date() {
+    // (Red team 30e: a credit-balance page whose only date is `AutoPay draft date` | `Dec
+    // 8`.) Other wordings: a sentence, a withdrawal date, es-US.
+    for body in [
+        "<div><p>Credit balance</p><p>$12.50</p></div><div><p>AutoPay draft date</p><p>Dec 8</p></div>",
+        "<p>Amount due $53.50</p><p>Your AutoPay drafts on 12/08/2026 from checking ••5530.</p>",
+        "<dl><dt>Amount due</dt><dd>$53.50</dd><dt>Withdrawal date</dt><dd>Dec 8, 2026</dd></dl>",
+    ] {
+        let s = us(body);
+        assert_eq!(s.next_bill_date, date(2026, 12, 8), "{body}: {s:?}");
+    }
+    let s = scan(
+        r#"<html lang="es-US"><body><div><p>Monto a pagar</p><p>$53.50</p></div>
+        <div><p>Fecha de débito</p><p>8 de dic. de 2026</p></div></body></html>"#,
+        "https://cuenta.example-movil.com/",
+    );
+    assert_eq!(s.next_bill_date, date(2026, 12, 8), "{s:?}");
+}
+
+#[test]
+fn members_bare_figures_under_a_used_only_pool_are_their_usage() {
+    // (Red team 30e: Google Fi Flexible, `Data usage is 7.23 GB` over members whose
+    // `<div class=fi-member__data>` figures lay too far below the heading: only the first
+    // read as used.) Other layouts: a `Data` caption beside each figure, a table column.
+    let members = [
+        ("0148", "3.40", 3481.6),
+        ("0173", "2.91", 2979.84),
+        ("0199", "0.92", 942.08),
+    ];
+    let mut hinted = String::from("<h2>Data usage this cycle</h2><p>Data usage is 7.23 GB</p>");
+    let mut captioned = String::from("<h2>Group usage</h2><p>7.23 GB used this cycle</p><ul>");
+    let mut table = String::from(
+        "<p>Your group used 7.23 GB this cycle</p><table><tr><th>Member</th><th>Number</th><th>Data</th></tr>",
+    );
+    for (i, (last4, gb, _)) in members.iter().enumerate() {
+        hinted += &format!(
+            "<div class=member><div class=member-name>Member {i}</div><div>(415) 555-{last4}</div>\
+             <div class=member-data>{gb} GB</div></div>"
+        );
+        captioned += &format!(
+            "<li>Member {i} (415) 555-{last4} · <span>Data</span> <span>{gb} GB</span></li>"
+        );
+        table += &format!("<tr><td>Member {i}</td><td>(415) 555-{last4}</td><td>{gb} GB</td></tr>");
+    }
+    for body in [hinted, captioned + "</ul>", table + "</table>"] {
+        let s = us(&body);
+        assert_eq!(s.lines.len(), 3, "{body}: {s:?}");
+        for (line, (last4, _, mb)) in s.lines.iter().zip(members) {
+            assert_eq!(line.number_last4.as_deref(), Some(last4), "{body}: {s:?}");
+            let d = line.data.clone().unwrap();
+            assert_eq!(
+                (d.used_mb, d.remaining_mb, d.total_mb),
+                (Some(mb), None, None),
+                "{body}: {s:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn unlimited_at_a_slowed_speed_after_a_cap_in_other_wordings() {
+    // (Red team 31a: an es-US prepaid page, `Usados: 2.5 GB de 10 GB` then `Después, datos
+    // ilimitados a velocidades de hasta 128 kbps.`, read as unlimited.) Other wordings:
+    // `Luego, datos ilimitados a velocidad reducida`, `After that, unlimited data at 512
+    // kbps`, `Then unlimited data at 2G speeds`.
+    for (lang, caption, note) in [
+        (
+            "es-US",
+            "Usados: 2.5 GB de 10 GB",
+            "Después, datos ilimitados a velocidades de hasta 128 kbps.",
+        ),
+        (
+            "es-US",
+            "Usados: 2.5 GB de 10 GB",
+            "Luego, datos ilimitados a velocidad reducida.",
+        ),
+        (
+            "en-US",
+            "2.5 GB used of 10 GB",
+            "After that, unlimited data at 512 kbps.",
+        ),
+        (
+            "en-US",
+            "2.5 GB used of 10 GB",
+            "Then unlimited data at 2G speeds.",
+        ),
+    ] {
+        let s = scan(
+            &format!(
+                r#"<html lang="{lang}"><body><div class="panel"><p>Datos / Data</p><p>{caption}</p>
+                <p>{note}</p></div></body></html>"#
+            ),
+            "https://account.example-mobile.com/",
+        );
+        let d = data(&s);
+        assert!(!d.unlimited, "{note}: {s:?}");
+        assert_eq!(
+            (d.used_mb, d.total_mb),
+            (Some(2560.0), Some(10240.0)),
+            "{note}: {s:?}"
+        );
+    }
+    // A speed limit of an unlimited bucket stays unlimited.
+    let s = us("<p>Data</p><p>Unlimited data at up to 5 Mbps</p><p>12.1 GB used</p>");
+    assert!(data(&s).unlimited, "{s:?}");
+}
+
+#[test]
+fn a_scheduled_plan_change_tells_nothing_of_the_line_now() {
+    // (Red team 30e: `Plan change scheduled. Starting 12/09/2026 your plan changes to
+    // Prepaid Unlimited … with unlimited high-speed data` made a 10 GB line unlimited.)
+    // Other wordings: `Your plan will change to …`, `Upcoming plan change`, es-US.
+    for (lang, notice, used, left) in [
+        ("en-US", "<b>Plan change scheduled.</b> Starting 12/09/2026 your plan changes to <b>Unlimited</b> with unlimited high-speed data.", "7.35 GB used", "2.65 GB remaining"),
+        ("en-US", "Your plan will change to Unlimited Plus (unlimited data) on Dec 9.", "7.35 GB used", "2.65 GB remaining"),
+        ("en-US", "Upcoming plan change: Unlimited Premium, unlimited data, on Dec 9", "7.35 GB used", "2.65 GB remaining"),
+        ("es-US", "Cambio de plan programado: a partir del 9 de dic. tu plan cambiará a Ilimitado con datos ilimitados.", "7.35 GB usados", "2.65 GB restantes"),
+    ] {
+        let s = scan(
+            &format!(
+                r#"<html lang="{lang}"><body><div role="status">{notice}</div>
+                <div><p>Prepaid 10GB</p><p>Line (•••) •••-5127</p></div>
+                <div><p>{used}</p><p>{left}</p></div></body></html>"#
+            ),
+            "https://account.example-mobile.com/",
+        );
+        let d = data(&s);
+        assert!(!d.unlimited, "{notice}: {s:?}");
+        assert_eq!(d.remaining_mb, Some(2713.6), "{notice}: {s:?}");
+        assert_eq!(d.total_mb, Some(10240.0), "{notice}: {s:?}");
+    }
+}

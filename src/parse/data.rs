@@ -98,6 +98,16 @@ const NOT_DATA_WORDS: &str = "talk text texts texting minutes mins min calls cal
     minuti chiamate rozmowy minuty";
 /// … unless one of these follows in the same list.
 const DATA_WORDS: &str = "data datos daten internet dati giga";
+/// Words that open what comes after a cap (`then unlimited at 128 kbps`, `Después, datos
+/// ilimitados`): the slowed speed, no unlimited allowance.
+pub(crate) const THEN_WORDS: &str =
+    "then thereafter afterwards after después despues luego danach dann ensuite puis poi dopo";
+/// Words that may stand between such a word and `unlimited` (`After that, unlimited`,
+/// `Después de eso, datos ilimitados`).
+pub(crate) const THEN_FILLERS: &str = "that eso de";
+/// Words that put a speed after `unlimited` (`at 2G speeds`, `a velocidades de hasta
+/// 128 kbps`).
+const AT_WORDS: &str = "at a à mit con";
 const LIST_WORDS: &str = "and y und plus international domestic nationwide high speed";
 const NOT_DATA_CJK: &str = "通话 通話 短信 短訊 分钟 分鐘 语音 語音";
 const DATA_CJK: &str = "流量 数据 數據";
@@ -353,12 +363,29 @@ fn unlimited_at(lx: &Lexed, i: usize) -> Option<usize> {
     if lx.may_be_in(i, UNLIMITED_FIRSTS) && lx.word_in(i, UNLIMITED_WORDS) {
         // `10GB high-speed data, then unlimited at up to 128kbps`: the slowed speed
         // after a cap, not an unlimited allowance.
-        if lx.word_in(i + 1, "at") || i.checked_sub(1).is_some_and(|p| lx.word_in(p, "then")) {
+        // (Also `Después, datos ilimitados a velocidades de hasta 128 kbps`: the word
+        // before, past a data word and a comma, or the one after; the engine decides
+        // such an `unlimited` from its row.)
+        let then_before = (1..=4).any(|back| {
+            i.checked_sub(back).is_some_and(|p| {
+                lx.word_in(p, THEN_WORDS)
+                    && (p + 1..i).all(|k| {
+                        lx.word_in(k, DATA_WORDS)
+                            || lx.word_in(k, THEN_FILLERS)
+                            || lx.sym(k) == Some(',')
+                    })
+            })
+        });
+        if lx.word_in(i + 1, AT_WORDS) || then_before {
             return None;
         }
         let mut saw_not_data = false;
         for k in i + 1..i + 11 {
             if lx.word_in(k, DATA_WORDS) {
+                // (`unlimited data at 2G speeds`: the engine decides from its row.)
+                if lx.word_in(k + 1, AT_WORDS) {
+                    return None;
+                }
                 return Some(i + 1);
             } else if lx.word_in(k, NOT_DATA_WORDS) {
                 saw_not_data = true;
