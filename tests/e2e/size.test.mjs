@@ -308,10 +308,11 @@ const KB = 1024;
 // `--merge-similar-functions` (-1: -Oz runs it), `--generate-global-effects` or one more
 // -Oz (-35), `--const-hoisting` (+742), `--coalesce-locals-learning` (-10),
 // `--optimize-added-constants-propagate` (-4); `split_whitespace` through the fn-pointer
-// splitter (+29). Issue 3's 120 KB goal stays unmet (14.2 KB to go).
+// splitter (+29). Budgets: engine 134.45, tools 70.2, UI 66.5 KB (measured + 0.3). Issue 3's
+// 120 KB goal stays unmet (14.2 KB to go).
 const ENGINE_BUDGET = 134.45;
-const TOOLS_BUDGET = 70.6;
-const UI_BUDGET = 66.9;
+const TOOLS_BUDGET = 70.2;
+const UI_BUDGET = 66.5;
 const PROFILES_BUDGET = 14.2;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
