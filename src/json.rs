@@ -788,6 +788,14 @@ pub trait FromJson: Sized {
         *self = Self::from_json(v)?;
         Ok(())
     }
+
+    /// Reads `v` (not `null`) into `slot` as `Some`, as `*slot = Some(Self::from_json(v)?)`
+    /// does: the non-null half of `Option<Self>`'s reader. Structs read in place
+    /// ([`json_struct`]: into a default put in the slot, no value made and moved).
+    fn read_some(slot: &mut Option<Self>, v: Value) -> Result<(), Error> {
+        *slot = Some(Self::from_json(v)?);
+        Ok(())
+    }
 }
 
 impl FromJson for Value {
@@ -861,11 +869,13 @@ impl<T: FromJson> FromJson for Option<T> {
     /// `Option` made by `from_json` and moved): one copy per `T` all the same, smaller.
     #[inline(never)]
     fn read_into(&mut self, v: Value) -> Result<(), Error> {
-        *self = match v {
-            Value::Null => None,
-            other => Some(T::from_json(other)?),
-        };
-        Ok(())
+        match v {
+            Value::Null => {
+                *self = None;
+                Ok(())
+            }
+            other => T::read_some(self, other),
+        }
     }
 }
 
@@ -1039,6 +1049,14 @@ macro_rules! json_struct {
             // One copy per struct, called by its holders' readers and `Vec`'s alike. Read
             // over the holder's default of the field, which is this type's own default in
             // every holder (derived, or `State`'s: a test checks it).
+            // In place: the slot's old value dropped for a default, read over like a field.
+            fn read_some(
+                slot: &mut Option<Self>,
+                v: $crate::json::Value,
+            ) -> Result<(), $crate::json::Error> {
+                $crate::json::FromJson::read_into(slot.insert(<$t>::default()), v)
+            }
+
             #[inline(never)]
             fn read_into(&mut self, v: $crate::json::Value) -> Result<(), $crate::json::Error> {
                 let s = self;

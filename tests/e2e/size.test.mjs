@@ -299,9 +299,20 @@ const KB = 1024;
 // bytes; 132.62 KB at the stop's start: the std rebuild took 1.3 KB off and the fixers' and
 // metamorphic rules added about 3.1 KB), tools 70.26 KB, UI 66.59 KB, profiles 13.94 KB
 // (Italian, Polish and open-bill words). Issue 3's 120 KB goal stays unmet (14.4 KB to go).
-const ENGINE_BUDGET = 134.7;
-const TOOLS_BUDGET = 70.6;
-const UI_BUDGET = 66.9;
+// Then (stop 31, size; efad9ad built here: `gzip -9` engine 137002 bytes) an `Option`
+// field of a struct type read in place (`FromJson::read_some`: a default put in the slot
+// and read over, not a value made and moved in): engine 134.15 KB by this test's gzip
+// (`gzip -9` 137002 -> 136371; before reordering 139476 -> 139099), tools 69.90 KB (70785
+// bytes), UI 66.19 KB (67247). Measured and not kept: LLVM `-inline-threshold=0` on the
+// workspace crates (-59 bytes), -25 (+8.8 KB), `-Zinline-mir=no` (no change), wasm-opt's
+// `--merge-similar-functions` (-1: -Oz runs it), `--generate-global-effects` or one more
+// -Oz (-35), `--const-hoisting` (+742), `--coalesce-locals-learning` (-10),
+// `--optimize-added-constants-propagate` (-4); `split_whitespace` through the fn-pointer
+// splitter (+29). Budgets: engine 134.45, tools 70.2, UI 66.5 KB (measured + 0.3). Issue 3's
+// 120 KB goal stays unmet (14.2 KB to go).
+const ENGINE_BUDGET = 134.45;
+const TOOLS_BUDGET = 70.2;
+const UI_BUDGET = 66.5;
 const PROFILES_BUDGET = 14.2;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
