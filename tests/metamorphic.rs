@@ -193,8 +193,6 @@ const SKIP: &[(&str, &str, &str)] = &[
     ("t-mobile/usage-hotspot-box-first", "inline", "bucket boxes' figures in inline wrappers paired with the wrong bucket"),
     ("t-mobile/usage-hotspot-box-first", "inline-split", "bucket boxes' figures in inline wrappers paired with the wrong bucket"),
     ("t-mobile/usage-lines-by-column", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
-    ("t-mobile/zh-translated-bill-summary-history", "bare-attributes", "a bill date told from a renewal only by class names"),
-    ("t-mobile/zh-translated-bill-summary-history", "hashed-classes", "a bill date told from a renewal only by class names"),
     ("us-mobile/exact-mb-and-percent-left", "inline", "an exact figure in an inline wrapper not preferred to a rounded one"),
     ("us-mobile/pool-own-use", "bare-attributes", "plan name known only by its class name"),
     ("us-mobile/pool-own-use", "hashed-classes", "plan name known only by its class name"),
