@@ -201,6 +201,135 @@ const SKIP: &[(&str, &str, &str)] = &[
     ("mint/r27a-6month-percent-used-topup-dates", "translated-zh", "translated into Chinese: the line count, a line's data, a line's renews on, next bill date read differently; cause not yet sorted"),
     ("mint/two-lines-plan-terms", "bare-attributes", "a plan's term told apart from its name only by class names"),
     ("mint/two-lines-plan-terms", "hashed-classes", "a plan's term told apart from its name only by class names"),
+    ("redteam/r28a/mvno-redpocket-table-sentinel", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r28a/regional-consumercellular-percent-pool", "bare-attributes", "line name known only by its class name"),
+    ("redteam/r28a/regional-consumercellular-percent-pool", "hashed-classes", "line name known only by its class name"),
+    ("redteam/r28a/regional-consumercellular-percent-pool", "translated-zh", "translated into Chinese: the line count, a line's data read differently; cause not yet sorted"),
+    ("redteam/r28a/tello-value-before-label", "bare-attributes", "red team page: a line's data, a line's hotspot read differently once class names go; cause not yet sorted"),
+    ("redteam/r28a/tello-value-before-label", "hashed-classes", "red team page: a line's data, a line's hotspot read differently once class names go; cause not yet sorted"),
+    ("redteam/r28a/tello-value-before-label", "unwrapped", "red team page: a line's data, a line's hotspot read differently; cause not yet sorted"),
+    ("redteam/r28a/tmobile-postpaid-3lines-hotspot", "translated-zh", "translated into Chinese: balance, a line's hotspot read differently; cause not yet sorted"),
+    ("redteam/r28a/tmobile-prepaid-sentence-refill", "translated-zh", "translated into Chinese: a line's data read differently; cause not yet sorted"),
+    ("redteam/r28a/visible-shadow-cards-hotspot", "translated-zh", "translated into Chinese: a line's renews on, next bill date read differently; cause not yet sorted"),
+    ("redteam/r28b/cu-login-promo-figures", "bare-attributes", "red team page: the line count, status read differently once class names go; cause not yet sorted"),
+    ("redteam/r28b/cu-login-promo-figures", "hashed-classes", "red team page: the line count, status read differently once class names go; cause not yet sorted"),
+    ("redteam/r28b/hk-generic-two-lines-unlimited", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r28b/hk-generic-two-lines-unlimited", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r28b/mo-prepaid-mop-value-first", "bare-attributes", "red team page: a line's data read differently once class names go; cause not yet sorted"),
+    ("redteam/r28b/mo-prepaid-mop-value-first", "hashed-classes", "red team page: a line's data read differently once class names go; cause not yet sorted"),
+    ("redteam/r28c/boost-es-resumen", "inline-split", "red team page: a line's plan read differently; cause not yet sorted"),
+    ("redteam/r28c/cricket-bill-lines-table", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r28c/cricket-bill-lines-table", "translated-zh", "translated into Chinese: a line's renews on read differently; cause not yet sorted"),
+    ("redteam/r28c/mint-es-plan-anual", "bare-attributes", "red team page: balance read differently once class names go; cause not yet sorted"),
+    ("redteam/r28c/mint-es-plan-anual", "hashed-classes", "red team page: balance read differently once class names go; cause not yet sorted"),
+    ("redteam/r28d/co-prepago-paquete", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r28d/uk-family-direct-debit", "bare-attributes", "red team page: the line count, a line's data, a line's plan read differently once class names go; cause not yet sorted"),
+    ("redteam/r28d/uk-family-direct-debit", "hashed-classes", "red team page: the line count, a line's data, a line's plan read differently once class names go; cause not yet sorted"),
+    ("redteam/r28d/uk-family-direct-debit", "inline", "red team page: the line count, a line's data, a line's label, a line's number last4, a line's plan read differently; cause not yet sorted"),
+    ("redteam/r28d/uk-family-direct-debit", "inline-split", "red team page: the line count, a line's data, a line's label, a line's number last4, a line's plan read differently; cause not yet sorted"),
+    ("redteam/r28d/uk-payg-bundle", "inline-split", "red team page: a line's plan read differently; cause not yet sorted"),
+    ("redteam/r28e/fi-paused-line", "translated-zh", "translated into Chinese: autopay, a line's plan, next bill date read differently; cause not yet sorted"),
+    ("redteam/r28e/legacy-aspnet-selfcare", "translated-zh", "translated into Chinese: autopay, a line's data read differently; cause not yet sorted"),
+    ("redteam/r28e/mint-annual-topup-chart", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r28e/mint-annual-topup-chart", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r28e/mint-annual-topup-chart", "synonyms", "red team page: a line's renews on, next bill date read differently; cause not yet sorted"),
+    ("redteam/r28e/mint-grace-period", "translated-zh", "translated into Chinese: a line's data read differently; cause not yet sorted"),
+    ("redteam/r28e/straightline-value-first", "translated-zh", "translated into Chinese: autopay, a line's renews on, next bill date read differently; cause not yet sorted"),
+    ("redteam/r28e/tmo-bill-summary", "translated-zh", "translated into Chinese: autopay, balance read differently; cause not yet sorted"),
+    ("redteam/r28e/tmo-connect-sentences", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r28e/tmo-connect-sentences", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r28e/tmo-connect-sentences", "translated-zh", "translated into Chinese: amount due, a line's data read differently; cause not yet sorted"),
+    ("redteam/r28e/tmo-prepaid-app", "translated-zh", "translated into Chinese: a line's data read differently; cause not yet sorted"),
+    ("redteam/r28e/tmo-usage-details", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r28e/tmo-usage-details", "translated-zh", "translated into Chinese: a line's plan read differently; cause not yet sorted"),
+    ("redteam/r28e/visible-annual-plan", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r28e/visible-annual-plan", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r28e/visible-annual-plan", "translated-zh", "translated into Chinese: a line's renews on, next bill date read differently; cause not yet sorted"),
+    ("redteam/r28f/de-congstar-prepaid", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r28f/de-congstar-prepaid", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r28f/de-congstar-prepaid", "inline-split", "red team page: a line's data read differently; cause not yet sorted"),
+    ("redteam/r29a/attprepaid-percent-relative", "bare-attributes", "red team page: amount due, a line's hotspot read differently once class names go; cause not yet sorted"),
+    ("redteam/r29a/attprepaid-percent-relative", "hashed-classes", "red team page: amount due, a line's hotspot read differently once class names go; cause not yet sorted"),
+    ("redteam/r29a/attprepaid-percent-relative", "translated-zh", "translated into Chinese: a line's data read differently; cause not yet sorted"),
+    ("redteam/r29a/cricket-lines-table", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r29a/cricket-lines-table", "translated-zh", "translated into Chinese: autopay read differently; cause not yet sorted"),
+    ("redteam/r29a/googlefi-group-unlimited", "translated-zh", "translated into Chinese: next bill date read differently; cause not yet sorted"),
+    ("redteam/r29a/mint-two-lines-multimonth", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r29a/mint-two-lines-multimonth", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r29a/mint-two-lines-multimonth", "inline-split", "red team page: a line's plan read differently; cause not yet sorted"),
+    ("redteam/r29a/mint-two-lines-multimonth", "translated-zh", "translated into Chinese: the line count, a line's data, a line's plan read differently; cause not yet sorted"),
+    ("redteam/r29a/tello-value-above-label", "translated-zh", "translated into Chinese: a line's data read differently; cause not yet sorted"),
+    ("redteam/r29a/tmobile-postpaid-hotspot-lines", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r29a/tmobile-postpaid-hotspot-lines", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r29a/tmobile-postpaid-hotspot-lines", "translated-zh", "translated into Chinese: balance, the line count, a line's data, a line's hotspot, a line's label, a line's number last4, a line's plan read differently; cause not yet sorted"),
+    ("redteam/r29a/tmobile-prepaid-sentences", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r29a/tmobile-prepaid-sentences", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r29a/tmobile-prepaid-sentences", "translated-zh", "translated into Chinese: a line's data read differently; cause not yet sorted"),
+    ("redteam/r29a/ultra-parent-value-wallet", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r29a/ultra-parent-value-wallet", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r29a/usmobile-pool-three-lines", "bare-attributes", "red team page: a line's data read differently once class names go; cause not yet sorted"),
+    ("redteam/r29a/usmobile-pool-three-lines", "hashed-classes", "red team page: a line's data read differently once class names go; cause not yet sorted"),
+    ("redteam/r29a/usmobile-pool-three-lines", "translated-zh", "translated into Chinese: amount due read differently; cause not yet sorted"),
+    ("redteam/r29a/verizon-lines-watch-na", "bare-attributes", "red team page: the line count, a line's plan, a line's data, a line's hotspot, a line's label, a line's number last4 read differently once class names go; cause not yet sorted"),
+    ("redteam/r29a/verizon-lines-watch-na", "hashed-classes", "red team page: the line count, a line's plan, a line's data, a line's hotspot, a line's label, a line's number last4 read differently once class names go; cause not yet sorted"),
+    ("redteam/r29a/visible-unlimited-hotspot-payment", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r29a/visible-unlimited-hotspot-payment", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r29a/visible-unlimited-hotspot-payment", "inline", "red team page: a line's hotspot read differently; cause not yet sorted"),
+    ("redteam/r29a/visible-unlimited-hotspot-payment", "translated-zh", "translated into Chinese: amount due, a line's data, a line's renews on, next bill date read differently; cause not yet sorted"),
+    ("redteam/r29b/cm-h5-family-pool", "bare-attributes", "line name known only by its class name"),
+    ("redteam/r29b/cm-h5-family-pool", "hashed-classes", "line name known only by its class name"),
+    ("redteam/r29b/csl-two-lines", "bare-attributes", "line name known only by its class name"),
+    ("redteam/r29b/csl-two-lines", "hashed-classes", "line name known only by its class name"),
+    ("redteam/r29b/three-hk-prepaid", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r29b/three-hk-prepaid", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r29b/twm-family-table", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r29c/lyca-us-value-above", "translated-zh", "translated into Chinese: autopay read differently; cause not yet sorted"),
+    ("redteam/r29c/mint-es-familia", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r29c/mint-es-familia", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r29c/pageplus-aspnet-cash", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r29c/redpocket-lines-table", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r29d/ee-uk-percent-direct-debit", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r29d/ee-uk-percent-direct-debit", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r29d/koodo-fr-ca-go-units", "inline-split", "red team page: a line's plan read differently; cause not yet sorted"),
+    ("redteam/r29d/telekom-de-prepaid-komfort", "grid", "red team page: amount due read differently; cause not yet sorted"),
+    ("redteam/r29d/telekom-de-prepaid-komfort", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r29d/vodafone-de-two-lines-reset", "inline-split", "red team page: a line's label read differently; cause not yet sorted"),
+    ("redteam/r29e/generic-regional-family-paused-line", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r29e/generic-regional-family-paused-line", "translated-zh", "translated into Chinese: autopay, balance, a line's data read differently; cause not yet sorted"),
+    ("redteam/r29e/googlefi-credit-two-members", "translated-zh", "translated into Chinese: balance, a line's label, a line's plan, a line's renews on read differently; cause not yet sorted"),
+    ("redteam/r29e/tello-refill-just-made", "translated-zh", "translated into Chinese: autopay, a line's data read differently; cause not yet sorted"),
+    ("redteam/r29e/tmobile-past-due-suspended", "translated-zh", "translated into Chinese: balance, a line's label read differently; cause not yet sorted"),
+    ("redteam/r29e/ultra-data-exhausted", "translated-zh", "translated into Chinese: autopay read differently; cause not yet sorted"),
+    ("redteam/r29f/cm-h5-arrears", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r29f/cm-h5-arrears", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r29f/cu-tingji-baohao", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r29f/pl-play-na-karte", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r29f/tw-roc-family", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r30a/google-fi-flexible-group-wiz", "translated-zh", "translated into Chinese: a line's data, next bill date read differently; cause not yet sorted"),
+    ("redteam/r30a/tmo-bill-summary-line-table", "bare-attributes", "line name known only by its class name"),
+    ("redteam/r30a/tmo-bill-summary-line-table", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r30a/tmo-bill-summary-line-table", "hashed-classes", "line name known only by its class name"),
+    ("redteam/r30a/tmo-bill-summary-line-table", "translated-zh", "translated into Chinese: balance read differently; cause not yet sorted"),
+    ("redteam/r30a/tmo-postpaid-go5g-hotspot-tiles", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r30a/tmo-postpaid-go5g-hotspot-tiles", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r30a/tmo-postpaid-go5g-hotspot-tiles", "translated-zh", "translated into Chinese: balance, the line count, a line's data, a line's hotspot, a line's label, a line's number last4, a line's plan read differently; cause not yet sorted"),
+    ("redteam/r30a/tmo-prepaid-nextjs-value-above-label", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r30a/tmo-prepaid-nextjs-value-above-label", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r30a/tmo-prepaid-nextjs-value-above-label", "inline-split", "red team page: a line's hotspot read differently; cause not yet sorted"),
+    ("redteam/r30a/tmo-prepaid-nextjs-value-above-label", "translated-zh", "translated into Chinese: a line's hotspot read differently; cause not yet sorted"),
+    ("redteam/r30a/tmo-signin-after-redesign", "translated-zh", "translated into Chinese: balance, the line count, next bill date, status read differently; cause not yet sorted"),
+    ("redteam/r30a/verizon-generic-three-line-tiles", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r30a/verizon-generic-three-line-tiles", "figures", "red team page: a line's hotspot read differently; cause not yet sorted"),
+    ("redteam/r30a/verizon-generic-three-line-tiles", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r30a/verizon-generic-three-line-tiles", "translated-zh", "translated into Chinese: autopay, the line count, a line's hotspot, a line's number last4, a line's renews on read differently; cause not yet sorted"),
+    ("redteam/r30a/visible-sveltekit-rings", "translated-zh", "translated into Chinese: a line's renews on, next bill date read differently; cause not yet sorted"),
+    ("redteam/r30b/hk-csl-bill-autopay-roaming", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r30b/hk-csl-bill-autopay-roaming", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r30c/straighttalk-service-days", "bare-attributes", "red team page: a line's hotspot, a line's plan read differently once class names go; cause not yet sorted"),
+    ("redteam/r30c/straighttalk-service-days", "hashed-classes", "red team page: a line's hotspot, a line's plan read differently once class names go; cause not yet sorted"),
+    ("redteam/r30d/de-telekom-prepaid-kundencenter", "inline-split", "red team page: a line's data read differently; cause not yet sorted"),
+    ("redteam/r30d/uk-ee-family-sentences", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r30d/uk-ee-family-sentences", "hashed-classes", "plan name known only by its class name"),
     ("t-mobile/bill-summary-equipment-installment-balance", "bare-attributes", "line nicknames known only by their class name"),
     ("t-mobile/bill-summary-equipment-installment-balance", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
     ("t-mobile/bill-summary-equipment-installment-balance", "hashed-classes", "line nicknames known only by their class name"),
@@ -270,6 +399,14 @@ const SKIP: &[(&str, &str, &str)] = &[
     ("visible/plan-heading-bare-number-card-pay", "translated-zh", "translated into Chinese: amount due read differently; cause not yet sorted"),
     ("visible/plus-pro-used", "translated-zh", "translated into Chinese: a line's renews on, next bill date read differently; cause not yet sorted"),
     ("visible/r27a-payment-table-total-global-pass", "translated-zh", "translated into Chinese: amount due, a line's hotspot, a line's renews on, next bill date read differently; cause not yet sorted"),
+];
+
+/// The committed red-team rounds (`tests/redteam/`) whose pages are changed too: more
+/// varied pages, written blind. A page that reads wrong unchanged is left out (as a fixture
+/// is); r30e and r30f are left out while fixers work on them.
+const REDTEAM_ROUNDS: &[&str] = &[
+    "r28a", "r28b", "r28c", "r28d", "r28e", "r28f", "r29a", "r29b", "r29c", "r29d", "r29e", "r29f",
+    "r30a", "r30b", "r30c", "r30d",
 ];
 
 const TRANSFORMS: &[&str] = &[
@@ -1524,9 +1661,14 @@ fn redesigned_fixtures_read_the_same() {
     let only = std::env::var("METAMORPHIC_ONLY").ok();
     let dump = std::env::var("METAMORPHIC_DUMP").ok();
     let list = std::env::var_os("METAMORPHIC_LIST").is_some();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let tests = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let root = tests.join("fixtures");
     let mut files = Vec::new();
     fixtures(&root, &mut files);
+    let fixture_count = files.len();
+    for round in REDTEAM_ROUNDS {
+        fixtures(&tests.join("redteam").join(round), &mut files);
+    }
     let mut failures: Vec<String> = Vec::new();
     let mut skipped_failing: Vec<(String, String)> = Vec::new();
     let mut per_transform = vec![0usize; TRANSFORMS.len()];
@@ -1535,6 +1677,7 @@ fn redesigned_fixtures_read_the_same() {
     for html_path in &files {
         let name = html_path
             .strip_prefix(&root)
+            .or_else(|_| html_path.strip_prefix(&tests))
             .unwrap_or(html_path)
             .with_extension("")
             .display()
@@ -1615,8 +1758,8 @@ fn redesigned_fixtures_read_the_same() {
         .map(|(t, n)| format!("{t} {n}"))
         .collect();
     println!(
-        "metamorphic: {runs} runs over {} fixtures; failing per transformation: {}; skipped {}",
-        files.len(),
+        "metamorphic: {runs} runs over {fixture_count} fixtures and {} red-team pages; failing per transformation: {}; skipped {}",
+        files.len() - fixture_count,
         summary.join(", "),
         skipped_failing.len()
     );
