@@ -187,7 +187,6 @@ const SKIP: &[(&str, &str, &str)] = &[
     ("google-fi/bill-account-credit-applied", "translated-zh", "translated into Chinese: balance, a line's label, a line's plan, a line's renews on read differently (translated words taken as a line label); cause not yet sorted"),
     ("google-fi/cycle-ends-under-current-bill-autopay-pays", "translated-zh", "translated into Chinese: a line's data, next bill date read differently; cause not yet sorted"),
     ("google-fi/flexible-bill-estimate", "translated-zh", "translated into Chinese: amount due, autopay, a line's data, next bill date read differently; cause not yet sorted"),
-    ("google-fi/group-heading-plan", "translated-zh", "translated into Chinese: a line's renews on read differently; cause not yet sorted"),
     ("google-fi/paused-line-group-owes-rate-per-gb", "translated-zh", "translated into Chinese: autopay, a line's plan, next bill date read differently; cause not yet sorted"),
     ("google-fi/r27a-group-bill-table-total", "translated-zh", "translated into Chinese: a line's renews on read differently; cause not yet sorted"),
     ("google-fi/statement-due-sentence-cycle-ends", "translated-zh", "translated into Chinese: a line's renews on read differently; cause not yet sorted"),

@@ -927,6 +927,10 @@ pub fn translate(s: &str, protect: &[String], target: Target, count: &mut usize)
                         let (subject, verb) = verb.split_once('|').unwrap_or(("", verb));
                         if !subject.is_empty() {
                             pieces.push(Piece::Zh(subject.into()));
+                            // `Cycle ends Dec 17` → `周期于 12月17日 结束`.
+                            if lead.is_empty() {
+                                lead = "于";
+                            }
                         }
                         if !lead.is_empty() {
                             pieces.push(Piece::Zh(lead.into()));
