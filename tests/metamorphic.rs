@@ -70,6 +70,17 @@
 //! - `grid-plain`: the same without the roles (a CSS grid of plain `div`s: only the
 //!   order of rows and cells says which header a cell is under).
 //!
+//! One translates (English US pages only: `en-US`, or `en` on a US carrier's site):
+//! - `translated-zh`: what Chrome's built-in translation into Simplified Chinese makes of
+//!   the page (`tests/translation/mod.rs`): `lang` `zh-CN`, the title and every text with a
+//!   letter translated and wrapped in two `font` elements; labels and sentences from a table
+//!   of the translation's wording, its word order for figures and dates (`3.2 GB left` →
+//!   `剩余 3.2 GB`, `Renews on Dec 9, 2026` → `将于 2026 年 12 月 9 日 续订`), `$45.00` in a
+//!   sentence as `45.00 美元`; numbers, units, numeric dates, masked and phone numbers, brands,
+//!   and the expected plan names and line labels kept; unknown lower-case words dropped (no
+//!   English meaning reaches the engine). `METAMORPHIC_TRANSLATIONS=1` prints each text's
+//!   translation and the dropped words.
+//!
 //! A pair (fixture, transformation) that fails for a cause not fixed yet is listed in
 //! [`SKIP`] with the cause; the test fails on any other failing pair, and on a listed pair
 //! that reads right again (so the list only shrinks). Pages that fail unchanged are left to
@@ -89,6 +100,7 @@ use std::path::Path;
 
 mod common;
 use common::{diff, fixtures, url_today_html};
+mod translation;
 
 /// Pairs known to read differently, each with its cause: (fixture path under
 /// `tests/fixtures`, transformation, cause).
@@ -137,12 +149,17 @@ const SKIP: &[(&str, &str, &str)] = &[
     ("generic/en-gb-read-only-number", "bare-attributes", "plan name known only by its class name"),
     ("generic/en-gb-read-only-number", "hashed-classes", "plan name known only by its class name"),
     ("generic/en-lines-table-sentinels", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("generic/en-negative-balance-mmddyy", "translated-zh", "translated into Chinese: a line's plan read differently; cause not yet sorted"),
     ("generic/en-odometer-digits", "inline", "odometer digits each in an inline wrapper"),
     ("generic/en-odometer-digits", "inline-split", "odometer digits each in an inline wrapper"),
+    ("generic/en-odometer-digits", "translated-zh", "translated into Chinese: a line's hotspot read differently; cause not yet sorted"),
     ("generic/en-postpaid-usd-newyear", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("generic/en-progressbar-due-by", "translated-zh", "translated into Chinese: next bill date read differently; cause not yet sorted"),
     ("generic/en-table-mb-column", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
     ("generic/en-us-lines-table-nickname-hotspot-paused", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("generic/en-us-lines-table-nickname-hotspot-paused", "translated-zh", "translated into Chinese: autopay, balance, a line's data read differently; cause not yet sorted"),
     ("generic/en-us-mvno-lines-table", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("generic/en-us-mvno-lines-table", "translated-zh", "translated into Chinese: balance read differently; cause not yet sorted"),
     ("generic/en-us-percent-left-gauge-caption", "inline-split", "a percentage cut out of its caption"),
     ("generic/es-co-prepago-tabla-columna-incluido", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
     ("generic/es-es-bonos-tabla", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
@@ -159,52 +176,229 @@ const SKIP: &[(&str, &str, &str)] = &[
     ("generic/pl-prepaid-stan-konta-pozostalo-z", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
     ("generic/tw-family-table-two-mark-masks", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
     ("generic/us-bill-table-plan-catalogue", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("generic/us-bill-table-plan-catalogue", "translated-zh", "translated into Chinese: autopay, the line count, a line's data, a line's label, a line's number last4, a line's plan read differently (translated words taken as a line label); cause not yet sorted"),
     ("generic/us-flat-panels-bill-then-data-reset", "bare-attributes", "line name known only by its class name"),
     ("generic/us-flat-panels-bill-then-data-reset", "hashed-classes", "line name known only by its class name"),
+    ("generic/us-flat-panels-bill-then-data-reset", "translated-zh", "translated into Chinese: the line count, a line's data read differently; cause not yet sorted"),
+    ("generic/us-percent-used-preauthorized", "translated-zh", "translated into Chinese: autopay, a line's data read differently; cause not yet sorted"),
     ("generic/zh-hk-two-lines-figure-then-role-caption", "bare-attributes", "plan name known only by its class name"),
     ("generic/zh-hk-two-lines-figure-then-role-caption", "hashed-classes", "plan name known only by its class name"),
     ("generic/zh-mo-prepaid-stored-value-card-autorenew-off", "bare-attributes", "data bucket known only by its class name"),
     ("generic/zh-mo-prepaid-stored-value-card-autorenew-off", "hashed-classes", "data bucket known only by its class name"),
+    ("google-fi/bill-account-credit-applied", "translated-zh", "translated into Chinese: balance, a line's label, a line's plan, a line's renews on read differently (translated words taken as a line label); cause not yet sorted"),
+    ("google-fi/cycle-ends-under-current-bill-autopay-pays", "translated-zh", "translated into Chinese: a line's data, next bill date read differently; cause not yet sorted"),
+    ("google-fi/flexible-bill-estimate", "translated-zh", "translated into Chinese: amount due, autopay, a line's data, next bill date read differently; cause not yet sorted"),
+    ("google-fi/paused-line-group-owes-rate-per-gb", "translated-zh", "translated into Chinese: autopay, a line's plan, next bill date read differently; cause not yet sorted"),
+    ("google-fi/r27a-group-bill-table-total", "translated-zh", "translated into Chinese: a line's renews on read differently; cause not yet sorted"),
+    ("google-fi/statement-due-sentence-cycle-ends", "translated-zh", "translated into Chinese: a line's renews on read differently; cause not yet sorted"),
     ("mint/family-accordion", "bare-attributes", "plan name known only by its class name"),
     ("mint/family-accordion", "hashed-classes", "plan name known only by its class name"),
     ("mint/family-narrow-space-topup", "bare-attributes", "plan name known only by its class name"),
     ("mint/family-narrow-space-topup", "hashed-classes", "plan name known only by its class name"),
+    ("mint/family-narrow-space-topup", "translated-zh", "translated into Chinese: the line count, a line's data, a line's label, a line's number last4, a line's plan, a line's renews on read differently; cause not yet sorted"),
+    ("mint/grace-period-chip-in-line-heading", "translated-zh", "translated into Chinese: a line's data read differently; cause not yet sorted"),
+    ("mint/percent-used-ring-svg", "translated-zh", "translated into Chinese: a line's data, a line's renews on, next bill date read differently; cause not yet sorted"),
+    ("mint/r27a-6month-percent-used-topup-dates", "translated-zh", "translated into Chinese: the line count, a line's data, a line's renews on, next bill date read differently; cause not yet sorted"),
     ("mint/two-lines-plan-terms", "bare-attributes", "a plan's term told apart from its name only by class names"),
     ("mint/two-lines-plan-terms", "hashed-classes", "a plan's term told apart from its name only by class names"),
+    ("redteam/r28a/mvno-redpocket-table-sentinel", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r28a/regional-consumercellular-percent-pool", "bare-attributes", "line name known only by its class name"),
+    ("redteam/r28a/regional-consumercellular-percent-pool", "hashed-classes", "line name known only by its class name"),
+    ("redteam/r28a/regional-consumercellular-percent-pool", "translated-zh", "translated into Chinese: the line count, a line's data read differently; cause not yet sorted"),
+    ("redteam/r28a/tello-value-before-label", "bare-attributes", "red team page: a line's data, a line's hotspot read differently once class names go; cause not yet sorted"),
+    ("redteam/r28a/tello-value-before-label", "hashed-classes", "red team page: a line's data, a line's hotspot read differently once class names go; cause not yet sorted"),
+    ("redteam/r28a/tello-value-before-label", "unwrapped", "red team page: a line's data, a line's hotspot read differently; cause not yet sorted"),
+    ("redteam/r28a/tmobile-postpaid-3lines-hotspot", "translated-zh", "translated into Chinese: balance, a line's hotspot read differently; cause not yet sorted"),
+    ("redteam/r28a/tmobile-prepaid-sentence-refill", "translated-zh", "translated into Chinese: a line's data read differently; cause not yet sorted"),
+    ("redteam/r28b/cu-login-promo-figures", "bare-attributes", "red team page: the line count, status read differently once class names go; cause not yet sorted"),
+    ("redteam/r28b/cu-login-promo-figures", "hashed-classes", "red team page: the line count, status read differently once class names go; cause not yet sorted"),
+    ("redteam/r28b/hk-generic-two-lines-unlimited", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r28b/hk-generic-two-lines-unlimited", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r28b/mo-prepaid-mop-value-first", "bare-attributes", "red team page: a line's data read differently once class names go; cause not yet sorted"),
+    ("redteam/r28b/mo-prepaid-mop-value-first", "hashed-classes", "red team page: a line's data read differently once class names go; cause not yet sorted"),
+    ("redteam/r28c/boost-es-resumen", "inline-split", "red team page: a line's plan read differently; cause not yet sorted"),
+    ("redteam/r28c/cricket-bill-lines-table", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r28c/cricket-bill-lines-table", "translated-zh", "translated into Chinese: a line's renews on read differently; cause not yet sorted"),
+    ("redteam/r28c/mint-es-plan-anual", "bare-attributes", "red team page: balance read differently once class names go; cause not yet sorted"),
+    ("redteam/r28c/mint-es-plan-anual", "hashed-classes", "red team page: balance read differently once class names go; cause not yet sorted"),
+    ("redteam/r28d/co-prepago-paquete", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r28d/uk-family-direct-debit", "bare-attributes", "red team page: the line count, a line's data, a line's plan read differently once class names go; cause not yet sorted"),
+    ("redteam/r28d/uk-family-direct-debit", "hashed-classes", "red team page: the line count, a line's data, a line's plan read differently once class names go; cause not yet sorted"),
+    ("redteam/r28d/uk-family-direct-debit", "inline", "red team page: the line count, a line's data, a line's label, a line's number last4, a line's plan read differently; cause not yet sorted"),
+    ("redteam/r28d/uk-family-direct-debit", "inline-split", "red team page: the line count, a line's data, a line's label, a line's number last4, a line's plan read differently; cause not yet sorted"),
+    ("redteam/r28d/uk-payg-bundle", "inline-split", "red team page: a line's plan read differently; cause not yet sorted"),
+    ("redteam/r28e/fi-paused-line", "translated-zh", "translated into Chinese: autopay, a line's plan, next bill date read differently; cause not yet sorted"),
+    ("redteam/r28e/legacy-aspnet-selfcare", "translated-zh", "translated into Chinese: autopay, a line's data read differently; cause not yet sorted"),
+    ("redteam/r28e/mint-annual-topup-chart", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r28e/mint-annual-topup-chart", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r28e/mint-annual-topup-chart", "synonyms", "red team page: a line's renews on, next bill date read differently; cause not yet sorted"),
+    ("redteam/r28e/mint-grace-period", "translated-zh", "translated into Chinese: a line's data read differently; cause not yet sorted"),
+    ("redteam/r28e/straightline-value-first", "translated-zh", "translated into Chinese: autopay, a line's renews on, next bill date read differently; cause not yet sorted"),
+    ("redteam/r28e/tmo-bill-summary", "translated-zh", "translated into Chinese: autopay, balance read differently; cause not yet sorted"),
+    ("redteam/r28e/tmo-connect-sentences", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r28e/tmo-connect-sentences", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r28e/tmo-connect-sentences", "translated-zh", "translated into Chinese: amount due, a line's data read differently; cause not yet sorted"),
+    ("redteam/r28e/tmo-prepaid-app", "translated-zh", "translated into Chinese: a line's data read differently; cause not yet sorted"),
+    ("redteam/r28e/tmo-usage-details", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r28e/tmo-usage-details", "translated-zh", "translated into Chinese: a line's plan read differently; cause not yet sorted"),
+    ("redteam/r28e/visible-annual-plan", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r28e/visible-annual-plan", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r28f/de-congstar-prepaid", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r28f/de-congstar-prepaid", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r28f/de-congstar-prepaid", "inline-split", "red team page: a line's data read differently; cause not yet sorted"),
+    ("redteam/r29a/attprepaid-percent-relative", "bare-attributes", "red team page: amount due, a line's hotspot read differently once class names go; cause not yet sorted"),
+    ("redteam/r29a/attprepaid-percent-relative", "hashed-classes", "red team page: amount due, a line's hotspot read differently once class names go; cause not yet sorted"),
+    ("redteam/r29a/attprepaid-percent-relative", "translated-zh", "translated into Chinese: a line's data read differently; cause not yet sorted"),
+    ("redteam/r29a/cricket-lines-table", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r29a/googlefi-group-unlimited", "translated-zh", "translated into Chinese: next bill date read differently; cause not yet sorted"),
+    ("redteam/r29a/mint-two-lines-multimonth", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r29a/mint-two-lines-multimonth", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r29a/mint-two-lines-multimonth", "inline-split", "red team page: a line's plan read differently; cause not yet sorted"),
+    ("redteam/r29a/mint-two-lines-multimonth", "translated-zh", "translated into Chinese: the line count, a line's data, a line's plan read differently; cause not yet sorted"),
+    ("redteam/r29a/tello-value-above-label", "translated-zh", "translated into Chinese: a line's data read differently; cause not yet sorted"),
+    ("redteam/r29a/tmobile-postpaid-hotspot-lines", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r29a/tmobile-postpaid-hotspot-lines", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r29a/tmobile-postpaid-hotspot-lines", "translated-zh", "translated into Chinese: balance, the line count, a line's data, a line's hotspot, a line's label, a line's number last4, a line's plan read differently; cause not yet sorted"),
+    ("redteam/r29a/tmobile-prepaid-sentences", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r29a/tmobile-prepaid-sentences", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r29a/tmobile-prepaid-sentences", "translated-zh", "translated into Chinese: a line's data read differently; cause not yet sorted"),
+    ("redteam/r29a/ultra-parent-value-wallet", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r29a/ultra-parent-value-wallet", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r29a/usmobile-pool-three-lines", "bare-attributes", "red team page: a line's data read differently once class names go; cause not yet sorted"),
+    ("redteam/r29a/usmobile-pool-three-lines", "hashed-classes", "red team page: a line's data read differently once class names go; cause not yet sorted"),
+    ("redteam/r29a/usmobile-pool-three-lines", "translated-zh", "translated into Chinese: amount due read differently; cause not yet sorted"),
+    ("redteam/r29a/verizon-lines-watch-na", "bare-attributes", "red team page: the line count, a line's plan, a line's data, a line's hotspot, a line's label, a line's number last4 read differently once class names go; cause not yet sorted"),
+    ("redteam/r29a/verizon-lines-watch-na", "hashed-classes", "red team page: the line count, a line's plan, a line's data, a line's hotspot, a line's label, a line's number last4 read differently once class names go; cause not yet sorted"),
+    ("redteam/r29a/visible-unlimited-hotspot-payment", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r29a/visible-unlimited-hotspot-payment", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r29a/visible-unlimited-hotspot-payment", "inline", "red team page: a line's hotspot read differently; cause not yet sorted"),
+    ("redteam/r29a/visible-unlimited-hotspot-payment", "translated-zh", "translated into Chinese: amount due, a line's data, a line's renews on, next bill date read differently; cause not yet sorted"),
+    ("redteam/r29b/cm-h5-family-pool", "bare-attributes", "line name known only by its class name"),
+    ("redteam/r29b/cm-h5-family-pool", "hashed-classes", "line name known only by its class name"),
+    ("redteam/r29b/csl-two-lines", "bare-attributes", "line name known only by its class name"),
+    ("redteam/r29b/csl-two-lines", "hashed-classes", "line name known only by its class name"),
+    ("redteam/r29b/three-hk-prepaid", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r29b/three-hk-prepaid", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r29b/twm-family-table", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r29c/lyca-us-value-above", "translated-zh", "translated into Chinese: autopay read differently; cause not yet sorted"),
+    ("redteam/r29c/mint-es-familia", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r29c/mint-es-familia", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r29c/pageplus-aspnet-cash", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r29c/redpocket-lines-table", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r29d/ee-uk-percent-direct-debit", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r29d/ee-uk-percent-direct-debit", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r29d/koodo-fr-ca-go-units", "inline-split", "red team page: a line's plan read differently; cause not yet sorted"),
+    ("redteam/r29d/telekom-de-prepaid-komfort", "grid", "red team page: amount due read differently; cause not yet sorted"),
+    ("redteam/r29d/telekom-de-prepaid-komfort", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r29d/vodafone-de-two-lines-reset", "inline-split", "red team page: a line's label read differently; cause not yet sorted"),
+    ("redteam/r29e/generic-regional-family-paused-line", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r29e/generic-regional-family-paused-line", "translated-zh", "translated into Chinese: autopay, balance, a line's data read differently; cause not yet sorted"),
+    ("redteam/r29e/googlefi-credit-two-members", "translated-zh", "translated into Chinese: balance, a line's label, a line's plan, a line's renews on read differently; cause not yet sorted"),
+    ("redteam/r29e/tello-refill-just-made", "translated-zh", "translated into Chinese: autopay, a line's data read differently; cause not yet sorted"),
+    ("redteam/r29e/tmobile-past-due-suspended", "translated-zh", "translated into Chinese: balance, a line's label read differently; cause not yet sorted"),
+    ("redteam/r29e/ultra-data-exhausted", "translated-zh", "translated into Chinese: autopay read differently; cause not yet sorted"),
+    ("redteam/r29f/cm-h5-arrears", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r29f/cm-h5-arrears", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r29f/cu-tingji-baohao", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r29f/pl-play-na-karte", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r29f/tw-roc-family", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r30a/google-fi-flexible-group-wiz", "translated-zh", "translated into Chinese: a line's data, next bill date read differently; cause not yet sorted"),
+    ("redteam/r30a/tmo-bill-summary-line-table", "bare-attributes", "line name known only by its class name"),
+    ("redteam/r30a/tmo-bill-summary-line-table", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("redteam/r30a/tmo-bill-summary-line-table", "hashed-classes", "line name known only by its class name"),
+    ("redteam/r30a/tmo-bill-summary-line-table", "translated-zh", "translated into Chinese: balance read differently; cause not yet sorted"),
+    ("redteam/r30a/tmo-postpaid-go5g-hotspot-tiles", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r30a/tmo-postpaid-go5g-hotspot-tiles", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r30a/tmo-postpaid-go5g-hotspot-tiles", "translated-zh", "translated into Chinese: balance, the line count, a line's data, a line's hotspot, a line's label, a line's number last4, a line's plan read differently; cause not yet sorted"),
+    ("redteam/r30a/tmo-prepaid-nextjs-value-above-label", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r30a/tmo-prepaid-nextjs-value-above-label", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r30a/tmo-prepaid-nextjs-value-above-label", "inline-split", "red team page: a line's hotspot read differently; cause not yet sorted"),
+    ("redteam/r30a/tmo-prepaid-nextjs-value-above-label", "translated-zh", "translated into Chinese: a line's hotspot read differently; cause not yet sorted"),
+    ("redteam/r30a/tmo-signin-after-redesign", "translated-zh", "translated into Chinese: balance, the line count, next bill date, status read differently; cause not yet sorted"),
+    ("redteam/r30a/verizon-generic-three-line-tiles", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r30a/verizon-generic-three-line-tiles", "figures", "red team page: a line's hotspot read differently; cause not yet sorted"),
+    ("redteam/r30a/verizon-generic-three-line-tiles", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r30a/verizon-generic-three-line-tiles", "translated-zh", "translated into Chinese: autopay, the line count, a line's hotspot, a line's number last4, a line's renews on read differently; cause not yet sorted"),
+    ("redteam/r30b/hk-csl-bill-autopay-roaming", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r30b/hk-csl-bill-autopay-roaming", "hashed-classes", "plan name known only by its class name"),
+    ("redteam/r30c/straighttalk-service-days", "bare-attributes", "red team page: a line's hotspot, a line's plan read differently once class names go; cause not yet sorted"),
+    ("redteam/r30c/straighttalk-service-days", "hashed-classes", "red team page: a line's hotspot, a line's plan read differently once class names go; cause not yet sorted"),
+    ("redteam/r30d/de-telekom-prepaid-kundencenter", "inline-split", "red team page: a line's data read differently; cause not yet sorted"),
+    ("redteam/r30d/uk-ee-family-sentences", "bare-attributes", "plan name known only by its class name"),
+    ("redteam/r30d/uk-ee-family-sentences", "hashed-classes", "plan name known only by its class name"),
     ("t-mobile/bill-summary-equipment-installment-balance", "bare-attributes", "line nicknames known only by their class name"),
     ("t-mobile/bill-summary-equipment-installment-balance", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
     ("t-mobile/bill-summary-equipment-installment-balance", "hashed-classes", "line nicknames known only by their class name"),
+    ("t-mobile/bill-summary-equipment-installment-balance", "translated-zh", "translated into Chinese: balance read differently; cause not yet sorted"),
     ("t-mobile/metro-dashboard", "bare-attributes", "plan name known only by its class name"),
     ("t-mobile/metro-dashboard", "hashed-classes", "plan name known only by its class name"),
+    ("t-mobile/metro-dashboard", "translated-zh", "translated into Chinese: autopay, a line's hotspot read differently; cause not yet sorted"),
     ("t-mobile/postpaid-5-lines-table", "inline-split", "table cell figures cut out of their cells' text"),
+    ("t-mobile/postpaid-5-lines-table", "translated-zh", "translated into Chinese: a line's hotspot, a line's label, a line's data read differently (translated words taken as a line label); cause not yet sorted"),
+    ("t-mobile/postpaid-account-switcher", "translated-zh", "translated into Chinese: a line's label read differently; cause not yet sorted"),
+    ("t-mobile/postpaid-bill-autopay-scheduled", "translated-zh", "translated into Chinese: autopay, next bill date read differently; cause not yet sorted"),
     ("t-mobile/postpaid-bucket-row-captions-after", "inline", "captions after their figures lost across inline wrappers"),
     ("t-mobile/postpaid-bucket-row-captions-after", "inline-split", "captions after their figures lost across inline wrappers"),
+    ("t-mobile/postpaid-bucket-row-captions-after", "translated-zh", "translated into Chinese: balance, a line's hotspot read differently; cause not yet sorted"),
     ("t-mobile/postpaid-bucket-row-captions-after", "wrapped", "captions after their figures lost across a wrapper"),
+    ("t-mobile/postpaid-hotspot-figure-above-caption", "translated-zh", "translated into Chinese: a line's hotspot, a line's data read differently; cause not yet sorted"),
     ("t-mobile/postpaid-multiline-4", "bare-attributes", "plan name known only by its class name"),
     ("t-mobile/postpaid-multiline-4", "hashed-classes", "plan name known only by its class name"),
     ("t-mobile/postpaid-multiline-5-split", "bare-attributes", "a bucket told apart only by its class name"),
     ("t-mobile/postpaid-multiline-5-split", "hashed-classes", "a bucket told apart only by its class name"),
+    ("t-mobile/postpaid-single-line", "translated-zh", "translated into Chinese: a line's renews on read differently; cause not yet sorted"),
     ("t-mobile/postpaid-usage-table", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("t-mobile/postpaid-usage-table", "translated-zh", "translated into Chinese: a line's data, a line's hotspot, a line's renews on read differently; cause not yet sorted"),
+    ("t-mobile/prepaid-active-until-sentence", "translated-zh", "translated into Chinese: autopay, a line's data read differently; cause not yet sorted"),
     ("t-mobile/prepaid-copyright-fine-print-hotspot", "bare-attributes", "plan name known only by its class name"),
     ("t-mobile/prepaid-copyright-fine-print-hotspot", "hashed-classes", "plan name known only by its class name"),
     ("t-mobile/prepaid-copyright-fine-print-hotspot", "inline-split", "a hotspot figure cut from `left of 15 GB high-speed hotspot` loses its bucket word"),
+    ("t-mobile/prepaid-copyright-fine-print-hotspot", "translated-zh", "translated into Chinese: a line's hotspot read differently; cause not yet sorted"),
+    ("t-mobile/prepaid-dl-high-speed-sizes", "translated-zh", "translated into Chinese: a line's data, a line's hotspot read differently; cause not yet sorted"),
     ("t-mobile/prepaid-legacy-overview", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
+    ("t-mobile/prepaid-legacy-overview", "translated-zh", "translated into Chinese: the line count, a line's data read differently; cause not yet sorted"),
+    ("t-mobile/prepaid-split-balance-label-after", "translated-zh", "translated into Chinese: a line's data read differently; cause not yet sorted"),
     ("t-mobile/prepaid-unlimited-hotspot", "bare-attributes", "plan name known only by its class name"),
     ("t-mobile/prepaid-unlimited-hotspot", "hashed-classes", "plan name known only by its class name"),
+    ("t-mobile/prepaid-unlimited-hotspot", "translated-zh", "translated into Chinese: amount due read differently; cause not yet sorted"),
+    ("t-mobile/prepaid-unlimited-premium", "translated-zh", "translated into Chinese: a line's data read differently; cause not yet sorted"),
     ("t-mobile/usage-hotspot-box-first", "inline", "bucket boxes' figures in inline wrappers paired with the wrong bucket"),
     ("t-mobile/usage-hotspot-box-first", "inline-split", "bucket boxes' figures in inline wrappers paired with the wrong bucket"),
+    ("t-mobile/usage-hotspot-box-first", "translated-zh", "translated into Chinese: a line's hotspot, a line's label read differently; cause not yet sorted"),
     ("t-mobile/usage-lines-by-column", "grid-plain", "a table as a div grid with no table tags or roles: which row heads its columns is not known (not yet sorted page by page)"),
-    ("t-mobile/zh-translated-bill-summary-history", "bare-attributes", "a bill date told from a renewal only by class names"),
-    ("t-mobile/zh-translated-bill-summary-history", "hashed-classes", "a bill date told from a renewal only by class names"),
+    ("tello/meter-credit-table", "translated-zh", "translated into Chinese: balance read differently; cause not yet sorted"),
+    ("ultra/dashboard-5gb", "translated-zh", "translated into Chinese: a line's data read differently; cause not yet sorted"),
+    ("ultra/dashboard-intl-credit", "translated-zh", "translated into Chinese: a line's data read differently; cause not yet sorted"),
+    ("ultra/grace-period-renew-by", "translated-zh", "translated into Chinese: balance read differently; cause not yet sorted"),
+    ("ultra/settings-read-only-number", "translated-zh", "translated into Chinese: balance read differently; cause not yet sorted"),
     ("us-mobile/exact-mb-and-percent-left", "inline", "an exact figure in an inline wrapper not preferred to a rounded one"),
+    ("us-mobile/exact-mb-and-percent-left", "translated-zh", "translated into Chinese: balance, a line's data, next bill date read differently; cause not yet sorted"),
     ("us-mobile/pool-own-use", "bare-attributes", "plan name known only by its class name"),
     ("us-mobile/pool-own-use", "hashed-classes", "plan name known only by its class name"),
+    ("us-mobile/pool-own-use", "translated-zh", "translated into Chinese: amount due, a line's plan read differently; cause not yet sorted"),
+    ("us-mobile/pool-paused-line-topup-history", "translated-zh", "translated into Chinese: amount due, a line's data read differently; cause not yet sorted"),
     ("us-mobile/pool-paused-line-topup-history", "wrapped", "lines lost when their rows are wrapped"),
+    ("us-mobile/pool-per-line-usage", "translated-zh", "translated into Chinese: a line's data read differently; cause not yet sorted"),
+    ("us-mobile/pool-table-plan-offers", "translated-zh", "translated into Chinese: amount due, balance, a line's data, a line's renews on, next bill date read differently; cause not yet sorted"),
+    ("us-mobile/pool-value-first-line-usage", "translated-zh", "translated into Chinese: a line's data read differently; cause not yet sorted"),
+    ("us-mobile/renews-tomorrow", "translated-zh", "translated into Chinese: amount due, balance, a line's renews on, next bill date read differently; cause not yet sorted"),
+    ("us-mobile/single-topup", "translated-zh", "translated into Chinese: a line's data read differently; cause not yet sorted"),
     ("visible/hotspot-used-caption-unlimited-speed-limit", "bare-attributes", "plan name known only by its class name"),
     ("visible/hotspot-used-caption-unlimited-speed-limit", "hashed-classes", "plan name known only by its class name"),
     ("visible/hotspot-used-caption-unlimited-speed-limit", "inline", "fixture new in stop 29: the hotspot figure in an inline wrapper loses its caption; cause not yet found"),
+    ("visible/hotspot-used-caption-unlimited-speed-limit", "translated-zh", "translated into Chinese: amount due, a line's data, a line's renews on, next bill date read differently; cause not yet sorted"),
     ("visible/plan-heading-bare-number-card-pay", "bare-attributes", "plan name known only by its class name"),
     ("visible/plan-heading-bare-number-card-pay", "hashed-classes", "plan name known only by its class name"),
+    ("visible/plan-heading-bare-number-card-pay", "translated-zh", "translated into Chinese: amount due read differently; cause not yet sorted"),
+    ("visible/r27a-payment-table-total-global-pass", "translated-zh", "translated into Chinese: amount due, a line's hotspot, a line's renews on, next bill date read differently; cause not yet sorted"),
+];
+
+/// The committed red-team rounds (`tests/redteam/`) whose pages are changed too: more
+/// varied pages, written blind. A page that reads wrong unchanged is left out (as a fixture
+/// is); r30e and r30f are left out while fixers work on them.
+const REDTEAM_ROUNDS: &[&str] = &[
+    "r28a", "r28b", "r28c", "r28d", "r28e", "r28f", "r29a", "r29b", "r29c", "r29d", "r29e", "r29f",
+    "r30a", "r30b", "r30c", "r30d",
 ];
 
 const TRANSFORMS: &[&str] = &[
@@ -224,6 +418,7 @@ const TRANSFORMS: &[&str] = &[
     "label-order",
     "grid",
     "grid-plain",
+    "translated-zh",
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -1288,6 +1483,47 @@ fn to_grid(t: &mut Tree, roles: bool) {
     }
 }
 
+/// Whether a transformation applies to a page: the translations to English US pages only.
+fn applies(transform: &str, page: &PageSnapshot, expected: &Value) -> bool {
+    if !transform.starts_with("translated-") {
+        return true;
+    }
+    let lang = page.lang.as_deref().unwrap_or("").to_ascii_lowercase();
+    lang.starts_with("en") && context(expected, page).us
+}
+
+/// Chrome's page translation: every text with a letter translated
+/// ([`translation::translate`]) and wrapped in two `font` elements, as the translation
+/// leaves it (`<font style="vertical-align: inherit;">` twice; the walker keeps no style).
+fn translate_tree(t: &mut Tree, ctx: &Context, target: translation::Target, count: &mut usize) {
+    if in_foreign(t.node.tag.as_str()) {
+        return;
+    }
+    for k in &mut t.kids {
+        let Some(s) = k.node.text.clone() else {
+            translate_tree(k, ctx, target, count);
+            continue;
+        };
+        // A text that is (part of) a plan name or line label stays; names inside a text
+        // stay where they are.
+        let lower = s.to_lowercase();
+        let lower = lower.trim();
+        let name = ctx.protect.iter().any(|p| p.contains(lower));
+        let new = if name {
+            None
+        } else {
+            translation::translate(&s, &ctx.protect, target, count)
+        };
+        if std::env::var_os("METAMORPHIC_TRANSLATIONS").is_some() {
+            println!("    {s:?} => {new:?}");
+        }
+        if let Some(new) = new {
+            let inner = text(&new);
+            *k = element("font", false, vec![element("font", false, vec![inner])]);
+        }
+    }
+}
+
 fn transform_page(page: &PageSnapshot, transform: &str, expected: &Value) -> PageSnapshot {
     let mut trees = to_trees(page);
     match transform {
@@ -1322,6 +1558,28 @@ fn transform_page(page: &PageSnapshot, transform: &str, expected: &Value) -> Pag
         "label-order" => trees.iter_mut().for_each(swap_pairs),
         "grid" => trees.iter_mut().for_each(|t| to_grid(t, true)),
         "grid-plain" => trees.iter_mut().for_each(|t| to_grid(t, false)),
+        "translated-zh" | "translated-zh-tw" => {
+            let target = if transform == "translated-zh" {
+                translation::Target::Simplified
+            } else {
+                translation::Target::Traditional
+            };
+            let ctx = context(expected, page);
+            let mut count = 0;
+            trees
+                .iter_mut()
+                .for_each(|t| translate_tree(t, &ctx, target, &mut count));
+            let mut nodes = Vec::new();
+            flatten(trees, None, &mut nodes);
+            let title = translation::translate(&page.title, &ctx.protect, target, &mut count)
+                .unwrap_or_else(|| page.title.clone());
+            return PageSnapshot {
+                nodes,
+                lang: Some(target.lang().to_string()),
+                title,
+                ..page.clone()
+            };
+        }
         _ => panic!("unknown transformation {transform}"),
     }
     let mut nodes = Vec::new();
@@ -1395,9 +1653,14 @@ fn redesigned_fixtures_read_the_same() {
     let only = std::env::var("METAMORPHIC_ONLY").ok();
     let dump = std::env::var("METAMORPHIC_DUMP").ok();
     let list = std::env::var_os("METAMORPHIC_LIST").is_some();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let tests = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let root = tests.join("fixtures");
     let mut files = Vec::new();
     fixtures(&root, &mut files);
+    let fixture_count = files.len();
+    for round in REDTEAM_ROUNDS {
+        fixtures(&tests.join("redteam").join(round), &mut files);
+    }
     let mut failures: Vec<String> = Vec::new();
     let mut skipped_failing: Vec<(String, String)> = Vec::new();
     let mut per_transform = vec![0usize; TRANSFORMS.len()];
@@ -1406,6 +1669,7 @@ fn redesigned_fixtures_read_the_same() {
     for html_path in &files {
         let name = html_path
             .strip_prefix(&root)
+            .or_else(|_| html_path.strip_prefix(&tests))
             .unwrap_or(html_path)
             .with_extension("")
             .display()
@@ -1430,6 +1694,9 @@ fn redesigned_fixtures_read_the_same() {
         }
         for (ti, transform) in TRANSFORMS.iter().enumerate() {
             if only.as_deref().is_some_and(|o| o != *transform) {
+                continue;
+            }
+            if !applies(transform, &original, &expected) {
                 continue;
             }
             runs += 1;
@@ -1483,8 +1750,8 @@ fn redesigned_fixtures_read_the_same() {
         .map(|(t, n)| format!("{t} {n}"))
         .collect();
     println!(
-        "metamorphic: {runs} runs over {} fixtures; failing per transformation: {}; skipped {}",
-        files.len(),
+        "metamorphic: {runs} runs over {fixture_count} fixtures and {} red-team pages; failing per transformation: {}; skipped {}",
+        files.len() - fixture_count,
         summary.join(", "),
         skipped_failing.len()
     );

@@ -227,6 +227,10 @@ fn suffix_currency(lx: &Lexed, k: usize, default: Option<Currency>) -> Option<(C
     if let Some(end) = lx.cjk_any(k, "港元 港币 港幣") {
         return Some((Currency::Hkd, end));
     }
+    // `45.00 美元`: how a translation into Chinese writes `$45.00`.
+    if let Some(end) = lx.cjk_any(k, "美元") {
+        return Some((Currency::Usd, end));
+    }
     if let Some(end) = lx.cjk_any(k, "新台幣 新臺幣 台幣 臺幣") {
         return Some((Currency::Twd, end));
     }
@@ -479,6 +483,8 @@ mod tests {
         assert_eq!(money("账户余额：58.20 元", None), m(5820, Cny));
         assert_eq!(money("RMB 58.2", None), m(5820, Cny));
         assert_eq!(money("100港元", None), m(10000, Hkd));
+        assert_eq!(money("余额 12.00 美元", None), m(1200, Usd));
+        assert_eq!(money("12.00美元", Some(Cny)), m(1200, Usd));
         assert_eq!(money("£6.45", None), m(645, Gbp));
         assert_eq!(money("5,12 €", None), m(512, Eur));
         assert_eq!(money("5,12 EUR", None), m(512, Eur));
