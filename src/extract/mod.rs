@@ -3049,6 +3049,14 @@ impl<'a> Engine<'a> {
             }
         }
 
+        // A line's name that is its plan's name (`Your plan` | `Full Works 25GB SIM` |
+        // `07700 900417`) names the plan, not the line.
+        for (i, line) in lines.iter_mut().enumerate() {
+            if line.label.is_some() && line.label == line.plan {
+                line.label = None;
+                sources.remove(&line_key(i, "label"));
+            }
+        }
         // A plan named once for the account (a group or pool plan) is every line's.
         if let Some(t) = &account_plan {
             for (i, line) in lines.iter_mut().enumerate() {

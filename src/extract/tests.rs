@@ -7791,3 +7791,18 @@ fn a_data_items_unlimited_is_not_a_later_roaming_items() {
         assert_eq!(d.used_mb, Some(24166.4), "{body}");
     }
 }
+
+#[test]
+fn another_countrys_number_under_a_plans_label_and_name_is_the_lines() {
+    // (Red team 31d: EE's `Your plan` | `Full Works 25GB SIM` | `07700 900417 · 24-month
+    // contract`, the data in a card of its own; a name ending in `SIM` is no SIM label.)
+    for (lang, body) in [
+        ("en-GB", "<div><p>Your plan</p><p>Full Works 25GB SIM</p><p>07700 900417 · 24-month contract</p></div><div><p>Data</p><p>7.3GB used of 25GB</p></div>"),
+        ("en-GB", "<div><p>Your plan</p><p>Essentials 10GB</p><p>+44 7700 900417</p></div><div><p>Data</p><p>7.3GB used of 25GB</p></div>"),
+        ("de", "<div><p>Ihr Tarif</p><p>MagentaMobil M</p><p>0176 1234 0417 · Laufzeit 24 Monate</p></div><div><p>Datenvolumen</p><p>7,3 GB von 25 GB verbraucht</p></div>"),
+    ] {
+        let s = lang_page(lang, body);
+        assert_eq!(s.lines.len(), 1, "{body}");
+        assert_eq!(s.lines[0].number_last4.as_deref(), Some("0417"), "{body}");
+    }
+}
