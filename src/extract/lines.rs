@@ -78,10 +78,15 @@ impl Engine<'_> {
                     .and_then(|p| model.rows.get(p))
                     .filter(|p| crate::parse::text::char_count(&p.text) <= 25 && near(p))
                     .and_then(|p| {
-                        p.hits
-                            .iter()
-                            .rev()
-                            .find(|h| matches!(h.kind, Kind::Line | Kind::NotPhone))
+                        // (Not `SIM` ending a name, `Full Works 25GB SIM` | `07700 900417 ·
+                        // 24-month contract`: a plan's or a line's name, as in the row.)
+                        p.hits.iter().rev().find(|h| {
+                            matches!(h.kind, Kind::Line | Kind::NotPhone)
+                                && !(h.start > 0
+                                    && p.lower
+                                        .get(h.start..h.end)
+                                        .is_some_and(|w| w == "sim" || w == "esim"))
+                        })
                     })
                     .map(|h| h.kind);
                 // The bare card word after the number ends the SIM's own name (`6*** 8765`
@@ -218,9 +223,10 @@ impl Engine<'_> {
                     };
                     plain_ok
                         && (*line_word
-                            || (!f.intl
-                                && (block()
-                                    || self.under_plan_label(*node, *r, &f.last4, &numbers)))
+                            || (!f.intl && block())
+                            // (Another country's number too: `Your plan` | `Full Works 25GB
+                            // SIM` | `07700 900417 · 24-month contract`.)
+                            || self.under_plan_label(*node, *r, &f.last4, &numbers)
                             || (f.intl && (heading_alone() || beside_plan()) && block()))
                 }
             };

@@ -3065,6 +3065,14 @@ impl<'a> Engine<'a> {
             }
         }
 
+        // A line's name that is its plan's name (`Your plan` | `Full Works 25GB SIM` |
+        // `07700 900417`) names the plan, not the line.
+        for (i, line) in lines.iter_mut().enumerate() {
+            if line.label.is_some() && line.label == line.plan {
+                line.label = None;
+                sources.remove(&line_key(i, "label"));
+            }
+        }
         // A plan named once for the account (a group or pool plan) is every line's.
         if let Some(t) = &account_plan {
             for (i, line) in lines.iter_mut().enumerate() {
@@ -3435,6 +3443,45 @@ impl<'a> Engine<'a> {
             Some(Kind::Hotspot) => return Bucket::Hotspot,
             Some(Kind::NotData) => return Bucket::NotData,
             _ => {}
+        }
+        // No label, or a data label in the value's own row: the last bucket the row names
+        // before the value a data word with no other bucket's in its item (`Daten Schweiz` |
+        // `Unlimitiert · 23.6 GB verbraucht` | `Daten Roaming` | `0.4 GB von 1 GB`,
+        // items run into one row): that bucket, whatever a later item names. Not in a
+        // row that opens with a figure (captions follow their figures there).
+        if label
+            .is_none_or(|l| l.kind.family() == Family::Data && l.scope.is_none() && l.row == v.row)
+        {
+            if let Some(row) = self.model.rows.get(v.row as usize) {
+                let other = |h: &matcher::Hit| {
+                    matches!(h.kind, Kind::AddOn | Kind::Hotspot | Kind::NotData)
+                };
+                let value_first = self
+                    .row_vals
+                    .get(v.row as usize)
+                    .and_then(|x| x.first().copied().flatten())
+                    .and_then(|(s, _)| self.vals.get(s as usize))
+                    .is_some_and(|first| first.start == 0);
+                let last = row
+                    .hits
+                    .iter()
+                    .rev()
+                    .find(|h| h.end <= v.start && (h.names_data || other(h)));
+                if let Some(h) = last.filter(|h| !value_first && h.names_data) {
+                    let item = row
+                        .segs
+                        .iter()
+                        .find(|s| s.start <= h.start && h.end <= s.end);
+                    let (from, to) = item.map_or((h.start, h.end), |s| (s.start, s.end));
+                    if !row
+                        .hits
+                        .iter()
+                        .any(|o| other(o) && o.start >= from && o.end <= to)
+                    {
+                        return Bucket::Main;
+                    }
+                }
+            }
         }
         if let Some(l) = label {
             match l.kind {
@@ -4117,9 +4164,14 @@ fn label_names_the_plan(row: &model::Row, start: usize) -> bool {
     })
 }
 
-/// A label's words hold a word for the plan (`套餐有效期至`, `Plan expires`, `Paket-Ende`).
+/// A label's words hold a word for the plan (`套餐有效期至`, `Plan expires`, `Paket-Ende`),
+/// or for the prepaid line's own cycle, its recharge (`Recharge by`, `Top up by`, `Recarga
+/// antes del`, `充值`): no add-on is recharged.
 fn holds_a_plan_word(lower: &str) -> bool {
-    parse::text::split_byte("plan|套餐|方案|計劃|计划|資費|资费|tarif|paket", b'|')
+    parse::text::split_byte(
+        "plan|套餐|方案|計劃|计划|資費|资费|tarif|paket|recharge|top up|top-up|recarga|aufladen|ricarica|充值|增值|儲值",
+        b'|',
+    )
         .any(|p| parse::text::contains(lower, p))
 }
 

@@ -7915,3 +7915,75 @@ fn a_scheduled_plan_change_tells_nothing_of_the_line_now() {
         assert_eq!(d.total_mb, Some(10240.0), "{notice}: {s:?}");
     }
 }
+
+#[test]
+fn a_bare_expiry_noun_beside_a_bill_is_its_due_date() {
+    // (Red team 31d: Personal's `Total a pagar $ 38.450,00` | `Vencimiento 10/12/2026`, the
+    // lines' `Tus GB se renuevan el 01/12/2026` below.)
+    for due in [
+        "<p>Total a pagar $ 38.450,00</p><p>Vencimiento 10/12/2026</p>",
+        "<table><tr><th>Total a pagar</th><td>$ 9.000,00</td></tr><tr><th>1er vencimiento</th><td>10/12/2026</td></tr><tr><th>2do vencimiento</th><td>17/12/2026</td></tr></table>",
+        "<p>Tu factura: $ 9.000,00 · Vto. 10/12/2026</p>",
+    ] {
+        let s = lang_page(
+            "es-AR",
+            &format!(
+                "{due}<p>Línea 11 4832-7719</p><p>Te quedan 3 GB de 8 GB</p><p>Tus GB se renuevan el 01/12/2026</p>"
+            ),
+        );
+        assert_eq!(s.next_bill_date, date(2026, 12, 10), "{due}");
+        assert_eq!(s.lines[0].renews_on, date(2026, 12, 1), "{due}");
+    }
+}
+
+#[test]
+fn banked_data_is_not_used_and_a_recharge_date_is_the_lines() {
+    // (Red team 31d: Telstra's `Data left this recharge` | `22.4 GB of 40 GB`, `Data bank`
+    // | `18.6 GB banked (used after …)`, `Recharge by` | `16/12/2026`, a table's rows.)
+    for body in [
+        "<table><tr><th>Data left this recharge</th><td>5 GB of 20 GB</td></tr><tr><th>Data bank</th><td>3 GB banked (used after your recharge data runs out)</td></tr><tr><th>Recharge by</th><td>16/12/2026</td></tr></table>",
+        "<dl><dt>Data left</dt><dd>5 GB of 20 GB</dd><dt>Banked data</dt><dd>3 GB</dd><dt>Top up by</dt><dd>16 Dec 2026</dd></dl>",
+        "<div>Remaining 5 GB of 20 GB</div><div>Data bank: 3 GB saved for later</div><div>Recharge before 16/12/2026</div>",
+    ] {
+        let s = scan(
+            &format!(
+                r#"<html lang="en-AU"><body><p>Mobile number 0412 349 886</p>{body}</body></html>"#
+            ),
+            "https://my.example-mobile.com.au/prepaid",
+        );
+        let d = data(&s);
+        assert_eq!(d.used_mb, Some(15360.0), "{body}");
+        assert_eq!(d.total_mb, Some(20480.0), "{body}");
+        assert_eq!(s.lines[0].renews_on, date(2026, 12, 16), "{body}");
+    }
+}
+
+#[test]
+fn a_data_items_unlimited_is_not_a_later_roaming_items() {
+    // (Red team 31d: Swisscom's `Daten Schweiz` | `Unlimitiert · 23.6 GB verbraucht` |
+    // `Daten Roaming (Europa)` | `0.4 GB von 1 GB verbraucht`, items run into one row.)
+    for (lang, body) in [
+        ("de-CH", "<p>Rufnummer: +41 79 312 45 67</p><div><span>Daten Schweiz</span><span>Unlimitiert · 23.6 GB verbraucht</span><span>Daten Roaming (Europa)</span><span>0.4 GB von 1 GB verbraucht · Option «Travel Data Europe» bis 05.12.2026</span></div>"),
+        ("de-CH", "<p>Rufnummer: +41 79 312 45 67</p><div><span>Daten Inland</span><span>Unbegrenzt · 23.6 GB genutzt</span><span>Daten EU-Roaming</span><span>0.4 GB von 1 GB genutzt</span></div>"),
+        ("fr-CH", "<p>Numéro : +41 79 312 45 67</p><div><span>Données Suisse</span><span>Illimité · 23.6 Go utilisés</span><span>Données Roaming (Europe)</span><span>0.4 Go sur 1 Go utilisés</span></div>"),
+    ] {
+        let d = data(&lang_page(lang, body));
+        assert!(d.unlimited, "{body}");
+        assert_eq!(d.used_mb, Some(24166.4), "{body}");
+    }
+}
+
+#[test]
+fn another_countrys_number_under_a_plans_label_and_name_is_the_lines() {
+    // (Red team 31d: EE's `Your plan` | `Full Works 25GB SIM` | `07700 900417 · 24-month
+    // contract`, the data in a card of its own; a name ending in `SIM` is no SIM label.)
+    for (lang, body) in [
+        ("en-GB", "<div><p>Your plan</p><p>Full Works 25GB SIM</p><p>07700 900417 · 24-month contract</p></div><div><p>Data</p><p>7.3GB used of 25GB</p></div>"),
+        ("en-GB", "<div><p>Your plan</p><p>Essentials 10GB</p><p>+44 7700 900417</p></div><div><p>Data</p><p>7.3GB used of 25GB</p></div>"),
+        ("de", "<div><p>Ihr Tarif</p><p>MagentaMobil M</p><p>0176 1234 0417 · Laufzeit 24 Monate</p></div><div><p>Datenvolumen</p><p>7,3 GB von 25 GB verbraucht</p></div>"),
+    ] {
+        let s = lang_page(lang, body);
+        assert_eq!(s.lines.len(), 1, "{body}");
+        assert_eq!(s.lines[0].number_last4.as_deref(), Some("0417"), "{body}");
+    }
+}
