@@ -310,10 +310,18 @@ const KB = 1024;
 // `--optimize-added-constants-propagate` (-4); `split_whitespace` through the fn-pointer
 // splitter (+29). Budgets: engine 134.45, tools 70.2, UI 66.5 KB (measured + 0.3). Issue 3's
 // 120 KB goal stays unmet (14.2 KB to go).
-const ENGINE_BUDGET = 134.45;
-const TOOLS_BUDGET = 70.2;
+// Then (stop 31, merge of both fixers' passes and the metamorphic helper's translation
+// words at 0711971+): partial payments, past-due balances, AutoPay draft days, used-only
+// members, unlimited after a cap, scheduled plan changes, past dates, plan lists, arrears,
+// banked data, bare due nouns, numbers under a plan's name: engine 136.17 KB (`gzip -9`
+// 138717 bytes, +1.8 KB), tools 70.21 KB (the parsers it shares), profiles 14.73 KB (words
+// in Chinese as Chrome's translation writes them, Spanish / German / Polish / Italian
+// statement words). Budgets: engine 136.45, tools 70.5, profiles 15.0 KB. Issue 3's 120 KB
+// goal stays unmet: 16.2 KB to go.
+const ENGINE_BUDGET = 136.45;
+const TOOLS_BUDGET = 70.5;
 const UI_BUDGET = 66.5;
-const PROFILES_BUDGET = 14.2;
+const PROFILES_BUDGET = 15.0;
 /** Budget per module, in bytes after gzip -9. */
 const BUDGETS = {
   // The service worker's module, instantiated on every start: extraction engine, the
