@@ -3386,6 +3386,16 @@ impl<'a> Engine<'a> {
         })
     }
 
+    /// Whether the value's row opens with a figure (`3.8 GB Data left 1.2 GB Hotspot used`):
+    /// captions follow their figures there.
+    fn row_opens_with_figure(&self, v: &Val) -> bool {
+        self.row_vals
+            .get(v.row as usize)
+            .and_then(|x| x.first().copied().flatten())
+            .and_then(|(s, _)| self.vals.get(s as usize))
+            .is_some_and(|first| first.start == 0)
+    }
+
     fn bucket_for(&self, label: Option<&Label>, v: &Val, buckets: &[Bucket]) -> Bucket {
         if self.in_add_on_table(v.node) {
             return Bucket::AddOn;
@@ -3422,12 +3432,7 @@ impl<'a> Engine<'a> {
             // In a row that opens with a figure (`3.8 GB Data left 1.2 GB Hotspot used`),
             // captions follow their figures: the word after is this one's, the one before
             // the previous figure's.
-            let value_first = self
-                .row_vals
-                .get(v.row as usize)
-                .and_then(|x| x.first().copied().flatten())
-                .and_then(|(s, _)| self.vals.get(s as usize))
-                .is_some_and(|first| first.start == 0);
+            let value_first = self.row_opens_with_figure(v);
             let (near, far) = if value_first {
                 (after, before)
             } else {
@@ -3456,12 +3461,7 @@ impl<'a> Engine<'a> {
                 let other = |h: &matcher::Hit| {
                     matches!(h.kind, Kind::AddOn | Kind::Hotspot | Kind::NotData)
                 };
-                let value_first = self
-                    .row_vals
-                    .get(v.row as usize)
-                    .and_then(|x| x.first().copied().flatten())
-                    .and_then(|(s, _)| self.vals.get(s as usize))
-                    .is_some_and(|first| first.start == 0);
+                let value_first = self.row_opens_with_figure(v);
                 let last = row
                     .hits
                     .iter()
