@@ -499,21 +499,6 @@ const PREPOSITIONS: &[(&str, &str, &str)] = &[
     ("since", "自", "起"), ("before", "", "之前"), ("after", "", "之后"),
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 const WEEKDAYS: &[(&str, &str)] = &[
     ("mon", "星期一"),
     ("tue", "星期二"),
@@ -682,7 +667,7 @@ fn month_of(word: &str) -> Option<usize> {
     if w == "sept" {
         return Some(9);
     }
-    MONTHS
+    super::FULL_MONTHS
         .iter()
         .position(|m| *m == w || (w.len() == 3 && m.starts_with(w)))
         .map(|i| i + 1)
